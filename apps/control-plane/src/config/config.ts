@@ -1,0 +1,36 @@
+import path from 'node:path';
+import { z } from 'zod';
+import type { DatabaseTarget } from '@podium/db';
+import { EnvSchema } from './env.schema';
+
+export interface Config {
+  readonly env: 'development' | 'production' | 'test';
+  readonly http: { readonly host: string; readonly port: number };
+  readonly database: DatabaseTarget;
+  readonly logLevel: z.infer<typeof EnvSchema>['PODIUM_LOG_LEVEL'];
+}
+
+/** Injection token for the validated configuration. */
+export const CONFIG = Symbol('Config');
+
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+}
+
+/** Parses the environment into typed config, or throws one error listing every problem. */
+export function loadConfig(source: NodeJS.ProcessEnv): Config {
+  const parsed = EnvSchema.safeParse(source);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`Invalid environment:\n${problems.join('\n')}`);
+  }
+  const env = parsed.data;
+  return {
+    env: env.NODE_ENV,
+    http: { host: env.HOST, port: env.PORT },
+    database: env.DATABASE_URL
+      ? { kind: 'postgres', url: env.DATABASE_URL }
+      : { kind: 'pglite', dataDir: path.resolve(env.PODIUM_DATA_DIR, 'pglite') },
+    logLevel: env.PODIUM_LOG_LEVEL,
+  };
+}

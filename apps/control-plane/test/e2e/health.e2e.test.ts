@@ -1,0 +1,65 @@
+import { HealthResponseSchema, ReadinessResponseSchema } from '@podium/protocol';
+import { createScratchDatabase, type ScratchDatabase } from '@podium/db/testing';
+import type { DatabaseTarget } from '@podium/db';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestControlPlane, type RunningControlPlane } from './start';
+
+const backends: Array<[string, () => Promise<{ target: DatabaseTarget; drop?: () => Promise<void> }>]> = [
+  ['PGlite', () => Promise.resolve({ target: { kind: 'pglite', dataDir: 'memory://' } })],
+  [
+    'PostgreSQL',
+    async () => {
+      const scratch: ScratchDatabase = await createScratchDatabase();
+      return { target: { kind: 'postgres', url: scratch.url }, drop: () => scratch.drop() };
+    },
+  ],
+];
+
+describe.each(backends)('health endpoints on %s', (_name, makeDatabase) => {
+  let server: RunningControlPlane;
+  let drop: (() => Promise<void>) | undefined;
+
+  beforeAll(async () => {
+    const database = await makeDatabase();
+    drop = database.drop;
+    server = await startTestControlPlane(database.target);
+  });
+  afterAll(async () => {
+    await server?.close();
+    await drop?.();
+  });
+
+  it('answers /healthz with the service version', async () => {
+    const res = await fetch(`${server.url}/healthz`);
+    expect(res.status).toBe(200);
+    const body = HealthResponseSchema.parse(await res.json());
+    expect(body.version).toMatch(/^\d+\.\d+\.\d+/);
+  });
+
+  it('answers /readyz 200 once the database answers', async () => {
+    const res = await fetch(`${server.url}/readyz`);
+    expect(res.status).toBe(200);
+    const body = ReadinessResponseSchema.parse(await res.json());
+    expect(body.status).toBe('ready');
+    expect(body.checks.database.status).toBe('up');
+  });
+});
+
+describe('readiness when PostgreSQL is unreachable', () => {
+  let server: RunningControlPlane;
+  beforeAll(async () => {
+    server = await startTestControlPlane({ kind: 'postgres', url: 'postgresql://podium:pw@127.0.0.1:1/none' });
+  });
+  afterAll(() => server?.close());
+
+  it('stays alive but answers /readyz 503 with a reason that hides the connection string', async () => {
+    await expect(fetch(`${server.url}/healthz`).then((r) => r.status)).resolves.toBe(200);
+    const res = await fetch(`${server.url}/readyz`);
+    expect(res.status).toBe(503);
+    const body = ReadinessResponseSchema.parse(await res.json());
+    expect(body.status).toBe('not_ready');
+    expect(body.checks.database).toMatchObject({ kind: 'postgres', status: 'down' });
+    expect(body.checks.database.error).toBeTruthy();
+    expect(JSON.stringify(body)).not.toContain('pw@');
+  });
+});
