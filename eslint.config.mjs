@@ -2,7 +2,7 @@
 // the import rules enforce the package boundaries in ARCHITECTURE.md.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
-import { importX } from 'eslint-plugin-import-x';
+import { createNodeResolver, importX } from 'eslint-plugin-import-x';
 import globals from 'globals';
 
 export default tseslint.config(
@@ -30,12 +30,20 @@ export default tseslint.config(
     languageOptions: {
       parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
     },
-    settings: { 'import-x/resolver-next': [importX.createNodeResolver?.() ?? undefined].filter(Boolean) },
+    settings: {
+      'import-x/resolver-next': [
+        createNodeResolver({ extensions: ['.ts', '.tsx', '.js', '.mjs'] }),
+      ],
+      'import-x/ignore': ['node_modules'],
+    },
     rules: {
       '@typescript-eslint/no-floating-promises': 'error',
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
-      'import-x/no-cycle': ['error', { maxDepth: 10 }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
+      'import-x/no-cycle': ['error', { ignoreExternal: true }],
       'no-console': 'error',
     },
   },
@@ -45,7 +53,9 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ regex: '^(?!zod$|\\.)', message: 'packages/protocol depends on zod only' }] },
+        {
+          patterns: [{ regex: '^(?!zod$|\\.)', message: 'packages/protocol depends on zod only' }],
+        },
       ],
     },
   },
@@ -55,7 +65,14 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ regex: '^(@podium/(control-plane|console|db)|@prisma/|prisma)', message: 'the SDK must not depend on apps or Prisma' }] },
+        {
+          patterns: [
+            {
+              regex: '^(@podium/(control-plane|console|db)|@prisma/|prisma)',
+              message: 'the SDK must not depend on apps or Prisma',
+            },
+          ],
+        },
       ],
     },
   },
@@ -65,7 +82,14 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ regex: '^(@podium/(control-plane|db|sdk)|@prisma/|prisma)', message: 'the console depends on @podium/protocol only' }] },
+        {
+          patterns: [
+            {
+              regex: '^(@podium/(control-plane|db|sdk)|@prisma/|prisma)',
+              message: 'the console depends on @podium/protocol only',
+            },
+          ],
+        },
       ],
     },
   },

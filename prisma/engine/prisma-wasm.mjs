@@ -43,11 +43,12 @@ const schemaFiles = [{ path: opt.schema, content: fs.readFileSync(opt.schema, 'u
 const schema = { files: schemaFiles };
 const migrations = () => listMigrations(opt.migrations);
 const needsDatabase = command !== 'migrate check';
-if (needsDatabase && !opt.pglite) fail('Pass --pglite <data dir>; for PostgreSQL use `pnpm prisma migrate ...`.');
+if (needsDatabase && !opt.pglite)
+  fail('Pass --pglite <data dir>; for PostgreSQL use `pnpm prisma migrate ...`.');
 
 const factory = await pgliteFactory(opt.pglite ?? 'memory://');
 const engine = await openSchemaEngine(factory, { schemaFiles });
-let exitCode = 0;
+let exitCode;
 try {
   exitCode = await run();
 } catch (error) {
@@ -97,11 +98,19 @@ async function run() {
 }
 
 async function migrateDev() {
-  const applied = await engine.applyMigrations({ migrationsList: migrations(), filters: NO_FILTERS });
-  if (applied.appliedMigrationNames.length) say(`Applied: ${applied.appliedMigrationNames.join(', ')}`);
+  const applied = await engine.applyMigrations({
+    migrationsList: migrations(),
+    filters: NO_FILTERS,
+  });
+  if (applied.appliedMigrationNames.length)
+    say(`Applied: ${applied.appliedMigrationNames.join(', ')}`);
   // evaluateDataLoss/createMigration reuse the shadow schema devDiagnostic caches.
   await engine.devDiagnostic({ migrationsList: migrations(), filters: NO_FILTERS });
-  const loss = await engine.evaluateDataLoss({ migrationsList: migrations(), schema, filters: NO_FILTERS });
+  const loss = await engine.evaluateDataLoss({
+    migrationsList: migrations(),
+    schema,
+    filters: NO_FILTERS,
+  });
   if (loss.migrationSteps === 0) {
     say('Already in sync: no schema change to capture.');
     return 0;
@@ -121,7 +130,10 @@ async function migrateDev() {
   fs.writeFileSync(path.join(dir, `migration.${out.extension}`), out.migrationScript);
   say(`Created ${path.relative(process.cwd(), dir)}/migration.${out.extension}`);
   if (!opt['create-only']) {
-    const result = await engine.applyMigrations({ migrationsList: migrations(), filters: NO_FILTERS });
+    const result = await engine.applyMigrations({
+      migrationsList: migrations(),
+      filters: NO_FILTERS,
+    });
     say(`Applied: ${result.appliedMigrationNames.join(', ')}`);
   }
   return 0;

@@ -11,7 +11,8 @@ import { loadSchemaEngine, pgFactory, useInMemoryShadow } from './schema-engine-
 
 const log = (level, message, extra = {}) =>
   process.stderr.write(
-    JSON.stringify({ level, fields: { message, ...extra }, target: 'schema_engine::logger' }) + '\n',
+    JSON.stringify({ level, fields: { message, ...extra }, target: 'schema_engine::logger' }) +
+      '\n',
   );
 
 const datamodelPaths = [];
@@ -60,8 +61,10 @@ async function runCliCommand(command) {
   };
   try {
     if (command === 'can-connect-to-database') await run(url);
-    else if (command === 'create-database') await run(admin.toString(), `CREATE DATABASE ${quoted}`);
-    else if (command === 'drop-database') await run(admin.toString(), `DROP DATABASE IF EXISTS ${quoted}`);
+    else if (command === 'create-database')
+      await run(admin.toString(), `CREATE DATABASE ${quoted}`);
+    else if (command === 'drop-database')
+      await run(admin.toString(), `DROP DATABASE IF EXISTS ${quoted}`);
     else throw new Error(`unsupported cli command ${command}`);
     process.exit(0);
   } catch (error) {
@@ -74,7 +77,8 @@ async function runCliCommand(command) {
 
 function serveJsonRpc() {
   const schemaFiles = datamodelPaths.map((p) => [p, fs.readFileSync(p, 'utf8')]);
-  const send = (message) => process.stdout.write(JSON.stringify({ jsonrpc: '2.0', ...message }) + '\n');
+  const send = (message) =>
+    process.stdout.write(JSON.stringify({ jsonrpc: '2.0', ...message }) + '\n');
   let engine;
   const getEngine = async () => {
     if (engine) return engine;
@@ -98,7 +102,12 @@ function serveJsonRpc() {
       case 'diff': {
         // The binary prints diffs through a `print` request; the wasm engine returns them.
         const { stdout, ...result } = await e.diff(params);
-        if (stdout) send({ id: `print-${id}`, method: 'print', params: { content: stdout.replace(/\n$/, '') } });
+        if (stdout)
+          send({
+            id: `print-${id}`,
+            method: 'print',
+            params: { content: stdout.replace(/\n$/, '') },
+          });
         return { ...result, stdout: null };
       }
       case 'evaluateDataLoss':

@@ -3,7 +3,9 @@ export interface MigrationAdapterFactory {
   close?(): Promise<void>;
 }
 /** A data dir, `memory://`, or an open PGlite instance. */
-export function pgliteFactory(dataDirOrInstance: string | { waitReady: Promise<void> }): Promise<MigrationAdapterFactory>;
+export function pgliteFactory(
+  dataDirOrInstance: string | { waitReady: Promise<void> },
+): Promise<MigrationAdapterFactory>;
 export function pgFactory(url: string): Promise<MigrationAdapterFactory>;
 export function migrateDeploy(
   factory: MigrationAdapterFactory,

@@ -37,7 +37,9 @@ export function loadSchemaEngine() {
 async function instantiate() {
   // The package entry imports the .wasm as an ES module (not enabled in Node
   // 20/22), so instantiate it by hand against the JS glue.
-  const gluePath = fileURLToPath(import.meta.resolve('@prisma/schema-engine-wasm/schema_engine_bg'));
+  const gluePath = fileURLToPath(
+    import.meta.resolve('@prisma/schema-engine-wasm/schema_engine_bg'),
+  );
   const glue = await import('@prisma/schema-engine-wasm/schema_engine_bg');
   const wasm = fs.readFileSync(path.join(path.dirname(gluePath), 'schema_engine_bg.wasm'));
   const imports = { ...glue };
@@ -119,7 +121,10 @@ export async function pgFactory(url) {
   }
   const schema = new URL(url).searchParams.get('schema') ?? undefined;
   const make = (u) =>
-    new PrismaPg({ connectionString: u, Client: SchemaEngineClient }, schema ? { schema } : undefined);
+    new PrismaPg(
+      { connectionString: u, Client: SchemaEngineClient },
+      schema ? { schema } : undefined,
+    );
   const factory = make(url);
   const connect = factory.connect.bind(factory);
   const fix = (adapter) => runScriptsWhole(adapter, (s) => adapter.underlyingDriver().query(s));
@@ -163,7 +168,8 @@ export async function pgliteFactory(dataDirOrInstance) {
   const { PGlite } = await import('@electric-sql/pglite');
   const { PrismaPGlite } = await import('pglite-prisma-adapter');
   const owned = typeof dataDirOrInstance === 'string';
-  if (owned && !dataDirOrInstance.includes('://')) fs.mkdirSync(dataDirOrInstance, { recursive: true });
+  if (owned && !dataDirOrInstance.includes('://'))
+    fs.mkdirSync(dataDirOrInstance, { recursive: true });
   const db = owned ? new PGlite(dataDirOrInstance) : dataDirOrInstance;
   await db.waitReady;
   const factory = new PrismaPGlite(db);
@@ -212,7 +218,10 @@ export function listMigrations(migrationsDir) {
     migrationDirectories: dirs.map((dir) => {
       let content;
       try {
-        content = { tag: 'ok', value: fs.readFileSync(path.join(baseDir, dir, 'migration.sql'), 'utf8') };
+        content = {
+          tag: 'ok',
+          value: fs.readFileSync(path.join(baseDir, dir, 'migration.sql'), 'utf8'),
+        };
       } catch (error) {
         content = { tag: 'error', value: error.message };
       }

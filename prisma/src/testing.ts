@@ -18,7 +18,12 @@ async function onServer(sql: string): Promise<void> {
   try {
     await client.connect();
   } catch (error) {
-    throw new Error(`PostgreSQL is required and did not answer at ${admin.host}: ${String(error)}`);
+    throw new Error(
+      `PostgreSQL is required and did not answer at ${admin.host}: ${String(error)}`,
+      {
+        cause: error,
+      },
+    );
   }
   try {
     await client.query(sql);

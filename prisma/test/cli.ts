@@ -23,4 +23,5 @@ function run(args: string[], env: NodeJS.ProcessEnv = {}): CliResult {
 export const prisma = (args: string[], env?: NodeJS.ProcessEnv) => run([prismaCli, ...args], env);
 
 /** Our wasm-engine CLI for what the stock CLI cannot do offline without a server. */
-export const prismaWasm = (args: string[]) => run([path.join('engine', 'prisma-wasm.mjs'), ...args]);
+export const prismaWasm = (args: string[]) =>
+  run([path.join('engine', 'prisma-wasm.mjs'), ...args]);

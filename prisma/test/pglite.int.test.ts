@@ -9,16 +9,22 @@ describe('embedded PGlite database', () => {
   afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
 
   it('applies every migration on first open and none on the next', async () => {
-    const migrations = fs.readdirSync(path.join(__dirname, '..', 'migrations')).filter((d) => /^\d/.test(d));
+    const migrations = fs
+      .readdirSync(path.join(__dirname, '..', 'migrations'))
+      .filter((d) => /^\d/.test(d));
     const first = await openDatabase({ kind: 'pglite', dataDir });
     expect(first.kind).toBe('pglite');
     expect(first.appliedMigrations).toEqual(migrations.sort());
-    const org = await first.prisma.organization.create({ data: { name: 'acme', displayName: 'Acme' } });
+    const org = await first.prisma.organization.create({
+      data: { name: 'acme', displayName: 'Acme' },
+    });
     await first.close();
 
     const second = await openDatabase({ kind: 'pglite', dataDir });
     expect(second.appliedMigrations).toEqual([]);
-    await expect(second.prisma.organization.findUnique({ where: { id: org.id } })).resolves.toMatchObject({
+    await expect(
+      second.prisma.organization.findUnique({ where: { id: org.id } }),
+    ).resolves.toMatchObject({
       name: 'acme',
     });
     await second.close();
@@ -43,7 +49,9 @@ describe('embedded PGlite database', () => {
       expect(org.memberships[0]?.role).toBe('OPERATOR');
       expect(org.applications[0]?.executorGracePeriodSeconds).toBe(60);
 
-      const duplicate = db.prisma.application.create({ data: { organizationId: org.id, name: 'billing' } });
+      const duplicate = db.prisma.application.create({
+        data: { organizationId: org.id, name: 'billing' },
+      });
       await expect(duplicate).rejects.toBeInstanceOf(Prisma.PrismaClientKnownRequestError);
       await expect(duplicate).rejects.toMatchObject({ code: 'P2002' });
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase } from '../src';
+import { deployMigrations, openDatabase } from '../src';
 import { createScratchDatabase, type ScratchDatabase } from '../src/testing';
 import { prisma } from './cli';
 
@@ -25,7 +25,9 @@ describe('PostgreSQL through the stock Prisma CLI (wasm engine shim)', () => {
     try {
       await db.ping();
       const org = await db.prisma.$transaction(async (tx) => {
-        const created = await tx.organization.create({ data: { name: 'acme', displayName: 'Acme' } });
+        const created = await tx.organization.create({
+          data: { name: 'acme', displayName: 'Acme' },
+        });
         await tx.auditEvent.create({
           data: {
             organizationId: created.id,
@@ -48,7 +50,10 @@ describe('PostgreSQL through the stock Prisma CLI (wasm engine shim)', () => {
   });
 
   it('reports an unreachable server as a failed ping, not a hang', async () => {
-    const db = await openDatabase({ kind: 'postgres', url: 'postgresql://postgres@127.0.0.1:1/none' });
+    const db = await openDatabase({
+      kind: 'postgres',
+      url: 'postgresql://postgres@127.0.0.1:1/none',
+    });
     await expect(db.ping()).rejects.toThrow();
     await db.close();
   });
@@ -58,7 +63,6 @@ describe('deployMigrations (in-process, for tests and tooling)', () => {
   it('brings a new empty database to the current schema, once', async () => {
     const scratch = await createScratchDatabase({ migrate: false });
     try {
-      const { deployMigrations } = await import('../src');
       const first = await deployMigrations(scratch.url);
       expect(first.length).toBeGreaterThan(0);
       await expect(deployMigrations(scratch.url)).resolves.toEqual([]);

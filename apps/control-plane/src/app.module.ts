@@ -1,4 +1,9 @@
-import { type DynamicModule, type MiddlewareConsumer, Module, type NestModule } from '@nestjs/common';
+import {
+  type DynamicModule,
+  type MiddlewareConsumer,
+  Module,
+  type NestModule,
+} from '@nestjs/common';
 import type { Logger } from 'pino';
 import { CONFIG, type Config } from './config/config';
 import { LOGGER } from './common/logging/logging.tokens';

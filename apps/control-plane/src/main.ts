@@ -6,7 +6,10 @@ async function main() {
   const config = loadConfig(process.env);
   const logger = createLogger(config.logLevel);
   const app = await startControlPlane(config, logger);
-  logger.info({ url: listeningUrl(app), database: config.database.kind }, 'control plane listening');
+  logger.info(
+    { url: listeningUrl(app), database: config.database.kind },
+    'control plane listening',
+  );
 }
 
 main().catch((error: unknown) => {

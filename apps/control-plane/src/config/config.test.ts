@@ -15,7 +15,8 @@ describe('loadConfig', () => {
   });
 
   it('lists every invalid variable in one error', () => {
-    const load = () => loadConfig({ PORT: 'eighty', DATABASE_URL: 'mysql://x', PODIUM_LOG_LEVEL: 'loud' });
+    const load = () =>
+      loadConfig({ PORT: 'eighty', DATABASE_URL: 'mysql://x', PODIUM_LOG_LEVEL: 'loud' });
     expect(load).toThrow(ConfigError);
     expect(load).toThrow(/PORT[\s\S]*DATABASE_URL[\s\S]*PODIUM_LOG_LEVEL/);
   });

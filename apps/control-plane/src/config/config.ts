@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { z } from 'zod';
+import type { z } from 'zod';
 import type { DatabaseTarget } from '@podium/db';
 import { EnvSchema } from './env.schema';
 

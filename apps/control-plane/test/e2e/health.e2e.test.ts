@@ -4,7 +4,9 @@ import type { DatabaseTarget } from '@podium/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestControlPlane, type RunningControlPlane } from './start';
 
-const backends: Array<[string, () => Promise<{ target: DatabaseTarget; drop?: () => Promise<void> }>]> = [
+const backends: Array<
+  [string, () => Promise<{ target: DatabaseTarget; drop?: () => Promise<void> }>]
+> = [
   ['PGlite', () => Promise.resolve({ target: { kind: 'pglite', dataDir: 'memory://' } })],
   [
     'PostgreSQL',
@@ -48,7 +50,10 @@ describe.each(backends)('health endpoints on %s', (_name, makeDatabase) => {
 describe('readiness when PostgreSQL is unreachable', () => {
   let server: RunningControlPlane;
   beforeAll(async () => {
-    server = await startTestControlPlane({ kind: 'postgres', url: 'postgresql://podium:pw@127.0.0.1:1/none' });
+    server = await startTestControlPlane({
+      kind: 'postgres',
+      url: 'postgresql://podium:pw@127.0.0.1:1/none',
+    });
   });
   afterAll(() => server?.close());
 

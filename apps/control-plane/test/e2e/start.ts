@@ -1,3 +1,4 @@
+import type { Server } from 'node:http';
 import type { INestApplication } from '@nestjs/common';
 import type { DatabaseTarget } from '@podium/db';
 import { listeningUrl, startControlPlane } from '../../src/bootstrap';
@@ -5,13 +6,15 @@ import { createLogger } from '../../src/common/logging/logger';
 import type { Config } from '../../src/config/config';
 
 export interface RunningControlPlane {
-  readonly app: INestApplication;
+  readonly app: INestApplication<Server>;
   readonly url: string;
   close(): Promise<void>;
 }
 
 /** A real control plane on an ephemeral loopback port. */
-export async function startTestControlPlane(database: DatabaseTarget): Promise<RunningControlPlane> {
+export async function startTestControlPlane(
+  database: DatabaseTarget,
+): Promise<RunningControlPlane> {
   const config: Config = {
     env: 'test',
     http: { host: '127.0.0.1', port: 0 },

@@ -28,7 +28,13 @@ describe('log redaction', () => {
       },
     });
     const logger = pino({ redact: { paths: REDACTED_LOG_PATHS, censor: REDACTED } }, sink);
-    logger.info({ headers: { authorization: 'Bearer pk_secret', cookie: 's=1' }, user: { password: 'hunter2' } }, 'x');
+    logger.info(
+      {
+        headers: { authorization: 'Bearer pk_secret', cookie: 's=1' },
+        user: { password: 'hunter2' },
+      },
+      'x',
+    );
     const line = lines.join('');
     expect(line).not.toMatch(/pk_secret|s=1|hunter2/);
     expect(line).toContain(REDACTED);
