@@ -9,6 +9,10 @@ import { CONFIG, type Config } from './config/config';
 import { LOGGER } from './common/logging/logging.tokens';
 import { RequestLoggerMiddleware } from './common/logging/request-logger.middleware';
 import { DatabaseModule } from './infra/database/database.module';
+import { EventsModule } from './infra/events/events.module';
+import { ApiKeysModule } from './modules/api-keys/api-keys.module';
+import { ApplicationsModule } from './modules/applications/applications.module';
+import { ExecutorsModule } from './modules/executors/executors.module';
 import { HealthModule } from './modules/health/health.module';
 
 @Module({})
@@ -23,7 +27,14 @@ export class AppModule implements NestModule {
         { provide: LOGGER, useValue: logger },
       ],
       exports: [CONFIG, LOGGER],
-      imports: [DatabaseModule, HealthModule],
+      imports: [
+        DatabaseModule,
+        EventsModule,
+        HealthModule,
+        ApplicationsModule,
+        ApiKeysModule,
+        ExecutorsModule,
+      ],
     };
   }
 

@@ -8,6 +8,12 @@ export interface Config {
   readonly http: { readonly host: string; readonly port: number };
   readonly database: DatabaseTarget;
   readonly logLevel: z.infer<typeof EnvSchema>['PODIUM_LOG_LEVEL'];
+  readonly executors: {
+    readonly basePath: string;
+    readonly maxFrameBytes: number;
+    readonly requestTimeoutMs: number;
+    readonly pingIntervalMs: number;
+  };
 }
 
 /** Injection token for the validated configuration. */
@@ -32,5 +38,11 @@ export function loadConfig(source: NodeJS.ProcessEnv): Config {
       ? { kind: 'postgres', url: env.DATABASE_URL }
       : { kind: 'pglite', dataDir: path.resolve(env.PODIUM_DATA_DIR, 'pglite') },
     logLevel: env.PODIUM_LOG_LEVEL,
+    executors: {
+      basePath: env.PODIUM_EXECUTOR_BASE_PATH,
+      maxFrameBytes: env.PODIUM_EXECUTOR_MAX_FRAME_BYTES,
+      requestTimeoutMs: env.PODIUM_EXECUTOR_REQUEST_TIMEOUT_MS,
+      pingIntervalMs: env.PODIUM_EXECUTOR_PING_INTERVAL_MS,
+    },
   };
 }

@@ -1,26 +1,51 @@
 import type { Server } from 'node:http';
+import { Writable } from 'node:stream';
 import type { INestApplication } from '@nestjs/common';
 import type { DatabaseTarget } from '@podium/db';
+import pino from 'pino';
 import { listeningUrl, startControlPlane } from '../../src/bootstrap';
-import { createLogger } from '../../src/common/logging/logger';
+import { REDACTED, REDACTED_LOG_PATHS } from '../../src/common/logging/redact';
 import type { Config } from '../../src/config/config';
 
 export interface RunningControlPlane {
   readonly app: INestApplication<Server>;
   readonly url: string;
+  /** Every log line the control plane wrote, as text. */
+  readonly logs: string[];
   close(): Promise<void>;
 }
 
-/** A real control plane on an ephemeral loopback port. */
+export type ConfigOverrides = { executors?: Partial<Config['executors']> };
+
+/** A real control plane on an ephemeral loopback port, logging (debug) into memory. */
 export async function startTestControlPlane(
   database: DatabaseTarget,
+  overrides: ConfigOverrides = {},
 ): Promise<RunningControlPlane> {
   const config: Config = {
     env: 'test',
     http: { host: '127.0.0.1', port: 0 },
     database,
-    logLevel: 'silent',
+    logLevel: 'debug',
+    executors: {
+      basePath: '/conductor/v1alpha1',
+      maxFrameBytes: 1024 * 1024,
+      requestTimeoutMs: 5_000,
+      pingIntervalMs: 20_000,
+      ...overrides.executors,
+    },
   };
-  const app = await startControlPlane(config, createLogger(config.logLevel));
-  return { app, url: listeningUrl(app), close: () => app.close() };
+  const logs: string[] = [];
+  const sink = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      logs.push(chunk.toString());
+      done();
+    },
+  });
+  const logger = pino(
+    { level: 'debug', redact: { paths: REDACTED_LOG_PATHS, censor: REDACTED } },
+    sink,
+  );
+  const app = await startControlPlane(config, logger);
+  return { app, url: listeningUrl(app), logs, close: () => app.close() };
 }

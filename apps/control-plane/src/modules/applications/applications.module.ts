@@ -1,0 +1,5 @@
+import { Module } from '@nestjs/common';
+import { ApplicationsRepository } from './applications.repository';
+
+@Module({ providers: [ApplicationsRepository], exports: [ApplicationsRepository] })
+export class ApplicationsModule {}

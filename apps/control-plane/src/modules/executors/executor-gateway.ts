@@ -1,0 +1,96 @@
+import type { IncomingMessage, Server } from 'node:http';
+import type { Duplex } from 'node:stream';
+import {
+  type BeforeApplicationShutdown,
+  Inject,
+  Injectable,
+  type OnApplicationBootstrap,
+} from '@nestjs/common';
+import { HttpAdapterHost } from '@nestjs/core';
+import type { Logger } from 'pino';
+import { WebSocketServer } from 'ws';
+import { LOGGER } from '../../common/logging/logging.tokens';
+import { redactUrl } from '../../common/logging/redact';
+import { CONFIG, type Config } from '../../config/config';
+import { ApiKeysService } from '../api-keys/api-keys.service';
+import { ExecutorLink } from './executor-link';
+import { parseExecutorPath } from './executor-path';
+import { ExecutorsService } from './executors.service';
+import { refuseUpgrade } from './refuse-upgrade';
+
+/**
+ * The WebSocket edge for executors (DBOS-compatible). Authenticates on the HTTP
+ * upgrade request, so a bad key gets a plain HTTP status and body before any
+ * WebSocket exists (executors retry every second forever: refusing must be cheap).
+ */
+@Injectable()
+export class ExecutorGateway implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly wss: WebSocketServer;
+  private server?: Server;
+
+  constructor(
+    private readonly adapterHost: HttpAdapterHost,
+    @Inject(CONFIG) private readonly config: Config,
+    private readonly apiKeys: ApiKeysService,
+    private readonly executors: ExecutorsService,
+    @Inject(LOGGER) private readonly logger: Logger,
+  ) {
+    this.wss = new WebSocketServer({
+      noServer: true,
+      maxPayload: config.executors.maxFrameBytes,
+      perMessageDeflate: false,
+    });
+  }
+
+  onApplicationBootstrap() {
+    this.server = this.adapterHost.httpAdapter.getHttpServer() as Server;
+    this.server.on('upgrade', this.onUpgrade);
+  }
+
+  // Before the HTTP server closes: it would otherwise wait forever on upgraded sockets.
+  beforeApplicationShutdown() {
+    this.server?.off('upgrade', this.onUpgrade);
+    for (const client of this.wss.clients) client.terminate();
+    this.wss.close();
+  }
+
+  private readonly onUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    socket.on('error', () => socket.destroy());
+    this.handleUpgrade(req, socket, head).catch((error: unknown) => {
+      this.logger.error(
+        { url: redactUrl(req.url ?? ''), err: String(error) },
+        'executor upgrade failed',
+      );
+      refuseUpgrade(socket, 500, 'INTERNAL', 'The control plane could not accept this executor.');
+    });
+  };
+
+  private async handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer) {
+    const path = parseExecutorPath(req.url ?? '', this.config.executors.basePath);
+    if (!path)
+      return refuseUpgrade(socket, 404, 'NOT_FOUND', 'No WebSocket endpoint at this path.');
+    const auth = await this.apiKeys.authorizeExecutorLink(path.appName, path.apiKey);
+    if (!auth.ok) {
+      this.logger.info({ url: redactUrl(req.url ?? ''), code: auth.code }, 'executor refused');
+      const status = { UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404 }[auth.code];
+      return refuseUpgrade(socket, status, auth.code, auth.detail);
+    }
+    this.wss.handleUpgrade(req, socket, head, (ws) => {
+      const link = new ExecutorLink(
+        ws,
+        {
+          organizationId: auth.application.organizationId,
+          applicationId: auth.application.id,
+          appName: auth.application.name,
+          apiKeyId: auth.apiKey.id,
+        },
+        this.config.executors,
+        this.logger,
+      );
+      this.executors.attach(link, auth.apiKey.expiresAt).catch((error: unknown) => {
+        this.logger.error({ linkId: link.id, err: String(error) }, 'could not attach executor');
+        link.close(1011, 'internal error');
+      });
+    });
+  }
+}

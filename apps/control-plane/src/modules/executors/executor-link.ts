@@ -1,0 +1,211 @@
+import { randomUUID } from 'node:crypto';
+import {
+  decodeResponse,
+  encodeRequest,
+  type MessageType,
+  type RequestFieldsOf,
+  type ResponseOf,
+} from '@podium/protocol';
+import type { Logger } from 'pino';
+import type { RawData, WebSocket } from 'ws';
+import { ExecutorRequestError } from './executor-request-error';
+
+/**
+ * One executor's WebSocket, seen from the control plane.
+ * Invariants:
+ * - only frames built by `encodeRequest` are sent (a DBOS TS executor dies on a bad one);
+ * - a frame that does not decode is logged and dropped, never thrown;
+ * - every request settles exactly once (answer, timeout or close), so nothing
+ *   pending outlives the link;
+ * - liveness: we ping every `pingIntervalMs`; a link that sent nothing (no pong,
+ *   no frame) for two intervals is terminated.
+ */
+export interface LinkOptions {
+  readonly requestTimeoutMs: number;
+  readonly pingIntervalMs: number;
+}
+
+export interface LinkContext {
+  readonly organizationId: string;
+  readonly applicationId: string;
+  readonly appName: string;
+  readonly apiKeyId: string;
+}
+
+interface Pending {
+  readonly type: MessageType;
+  readonly resolve: (response: unknown) => void;
+  readonly reject: (error: Error) => void;
+  readonly timer: NodeJS.Timeout;
+}
+
+export class ExecutorLink {
+  readonly id = randomUUID();
+  readonly openedAt = new Date();
+  private readonly pending = new Map<string, Pending>();
+  private readonly closeListeners: Array<() => void> = [];
+  private lastHeard = Date.now();
+  private keepalive?: NodeJS.Timeout;
+  private closed = false;
+
+  constructor(
+    private readonly socket: WebSocket,
+    readonly context: LinkContext,
+    private readonly options: LinkOptions,
+    private readonly logger: Logger,
+  ) {
+    socket.on('message', (data: RawData, isBinary: boolean) => this.onFrame(data, isBinary));
+    socket.on('pong', () => this.heard());
+    socket.on('ping', () => this.heard());
+    socket.on('close', () => this.onClosed());
+    socket.on('error', (error) =>
+      this.logger.warn({ linkId: this.id, err: error.message }, 'executor link error'),
+    );
+    this.keepalive = setInterval(() => this.checkLiveness(), options.pingIntervalMs);
+  }
+
+  get isOpen(): boolean {
+    return !this.closed;
+  }
+
+  get pendingCount(): number {
+    return this.pending.size;
+  }
+
+  /** Sends a request and resolves with the executor's response (which may carry error_message). */
+  request<K extends MessageType>(
+    type: K,
+    fields?: RequestFieldsOf<K>,
+    timeoutMs = this.options.requestTimeoutMs,
+  ): Promise<ResponseOf<K>> {
+    if (this.closed) {
+      return Promise.reject(
+        new ExecutorRequestError('EXECUTOR_DISCONNECTED', 'the executor link is closed'),
+      );
+    }
+    const encode = encodeRequest as (
+      t: K,
+      f?: RequestFieldsOf<K>,
+    ) => { requestId: string; frame: string };
+    const { requestId, frame } = encode(type, fields);
+    return new Promise<ResponseOf<K>>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.pending.delete(requestId);
+        reject(
+          new ExecutorRequestError(
+            'EXECUTOR_NO_ANSWER',
+            `no answer to ${type} within ${timeoutMs} ms`,
+          ),
+        );
+      }, timeoutMs);
+      this.pending.set(requestId, {
+        type,
+        resolve: resolve as (r: unknown) => void,
+        reject,
+        timer,
+      });
+      this.socket.send(frame, (error) => {
+        if (error)
+          this.settle(requestId)?.reject(
+            new ExecutorRequestError('EXECUTOR_DISCONNECTED', error.message),
+          );
+      });
+    });
+  }
+
+  /** Closes the link; executors reconnect on their own (close codes mean nothing to them). */
+  close(code: number, reason: string): void {
+    if (this.closed) return;
+    this.socket.close(code, reason);
+    // A peer that never completes the closing handshake is cut off.
+    setTimeout(() => this.socket.terminate(), 1_000).unref();
+  }
+
+  onClose(listener: () => void): void {
+    if (this.closed) listener();
+    else this.closeListeners.push(listener);
+  }
+
+  private onFrame(data: RawData, isBinary: boolean) {
+    this.heard();
+    const frame = Buffer.isBuffer(data)
+      ? data
+      : Array.isArray(data)
+        ? Buffer.concat(data)
+        : Buffer.from(data);
+    const decoded = decodeResponse(isBinary ? frame : frame.toString('utf8'));
+    if (decoded.ok) {
+      const requestId = decoded.message.request_id;
+      const entry = requestId ? this.settle(requestId) : undefined;
+      if (!entry)
+        return this.drop('unsolicited or late response', { requestId, type: decoded.message.type });
+      if (entry.type !== decoded.message.type) {
+        return entry.reject(
+          new ExecutorRequestError(
+            'EXECUTOR_INVALID_RESPONSE',
+            `expected ${entry.type}, got ${decoded.message.type}`,
+          ),
+        );
+      }
+      return entry.resolve(decoded.message);
+    }
+    // A response we can correlate but not read fails its request now, not at the timeout.
+    const entry = decoded.requestId ? this.settle(decoded.requestId) : undefined;
+    const issues = decoded.issues?.slice(0, 5);
+    entry?.reject(
+      new ExecutorRequestError(
+        'EXECUTOR_INVALID_RESPONSE',
+        `invalid ${entry.type} response (${decoded.reason})`,
+      ),
+    );
+    this.drop('undecodable frame', {
+      reason: decoded.reason,
+      type: decoded.type,
+      bytes: frame.length,
+      issues,
+    });
+  }
+
+  private settle(requestId: string): Pending | undefined {
+    const entry = this.pending.get(requestId);
+    if (!entry) return undefined;
+    this.pending.delete(requestId);
+    clearTimeout(entry.timer);
+    return entry;
+  }
+
+  private drop(why: string, details: Record<string, unknown>) {
+    this.logger.warn(
+      { linkId: this.id, appName: this.context.appName, ...details },
+      `dropped ${why}`,
+    );
+  }
+
+  private heard() {
+    this.lastHeard = Date.now();
+  }
+
+  private checkLiveness() {
+    if (Date.now() - this.lastHeard > 2 * this.options.pingIntervalMs) {
+      this.logger.warn(
+        { linkId: this.id, appName: this.context.appName },
+        'executor link silent: terminating',
+      );
+      this.socket.terminate();
+      return;
+    }
+    this.socket.ping();
+  }
+
+  private onClosed() {
+    if (this.closed) return;
+    this.closed = true;
+    clearInterval(this.keepalive);
+    for (const requestId of [...this.pending.keys()]) {
+      this.settle(requestId)?.reject(
+        new ExecutorRequestError('EXECUTOR_DISCONNECTED', 'the executor disconnected'),
+      );
+    }
+    for (const listener of this.closeListeners.splice(0)) listener();
+  }
+}

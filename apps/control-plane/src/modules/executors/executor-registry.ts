@@ -1,0 +1,57 @@
+import { Injectable } from '@nestjs/common';
+import type { ExecutorLink } from './executor-link';
+
+/** What an executor said about itself in executor_info. */
+export interface ExecutorIdentity {
+  readonly executorId: string;
+  readonly applicationVersion: string;
+  readonly hostname: string | null;
+  readonly language: string;
+  readonly sdkVersion: string;
+  readonly metadata: Record<string, unknown> | null;
+}
+
+export interface LiveExecutor {
+  readonly link: ExecutorLink;
+  readonly identity: ExecutorIdentity;
+}
+
+/** The links this process holds, by application. In memory: a link lives in one process. */
+@Injectable()
+export class ExecutorRegistry {
+  private readonly byApplication = new Map<string, Map<string, LiveExecutor>>();
+
+  add(executor: LiveExecutor): void {
+    const { applicationId } = executor.link.context;
+    let links = this.byApplication.get(applicationId);
+    if (!links) {
+      links = new Map<string, LiveExecutor>();
+      this.byApplication.set(applicationId, links);
+    }
+    links.set(executor.link.id, executor);
+  }
+
+  remove(link: ExecutorLink): void {
+    const links = this.byApplication.get(link.context.applicationId);
+    links?.delete(link.id);
+    if (links?.size === 0) this.byApplication.delete(link.context.applicationId);
+  }
+
+  /** Connected executors of an application, newest link first. */
+  forApplication(applicationId: string): LiveExecutor[] {
+    const links = [...(this.byApplication.get(applicationId)?.values() ?? [])];
+    return links.sort((a, b) => b.link.openedAt.getTime() - a.link.openedAt.getTime());
+  }
+
+  /** Every link opened with that API key. */
+  forApiKey(apiKeyId: string): LiveExecutor[] {
+    const all = [...this.byApplication.values()].flatMap((links) => [...links.values()]);
+    return all.filter((executor) => executor.link.context.apiKeyId === apiKeyId);
+  }
+
+  get size(): number {
+    let count = 0;
+    for (const links of this.byApplication.values()) count += links.size;
+    return count;
+  }
+}

@@ -1,0 +1,18 @@
+/** Why a request to an executor produced no usable answer. */
+export type ExecutorRequestFailure =
+  /** The link closed before the answer came. */
+  | 'EXECUTOR_DISCONNECTED'
+  /** No answer within the request's timeout. */
+  | 'EXECUTOR_NO_ANSWER'
+  /** An answer came that does not fit the protocol. */
+  | 'EXECUTOR_INVALID_RESPONSE';
+
+export class ExecutorRequestError extends Error {
+  override readonly name = 'ExecutorRequestError';
+  constructor(
+    readonly code: ExecutorRequestFailure,
+    message: string,
+  ) {
+    super(message);
+  }
+}

@@ -1,0 +1,96 @@
+import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
+import type { ResponseOf } from '@podium/protocol';
+import type { Logger } from 'pino';
+import { LOGGER } from '../../common/logging/logging.tokens';
+import { EventBus } from '../../infra/events/event-bus';
+import type { ExecutorLink } from './executor-link';
+import { ExecutorRegistry, type ExecutorIdentity } from './executor-registry';
+import { ExecutorsRepository } from './executors.repository';
+
+/** Close code for links whose key was revoked or expired (informational: executors ignore codes). */
+export const CLOSE_KEY_REVOKED = 4001;
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
+/**
+ * Executor lifecycle: the executor_info handshake, CONNECTED/DISCONNECTED
+ * records, and closing links whose API key stops being valid.
+ */
+@Injectable()
+export class ExecutorsService implements OnModuleDestroy {
+  private readonly unsubscribe: () => void;
+
+  constructor(
+    private readonly registry: ExecutorRegistry,
+    private readonly executors: ExecutorsRepository,
+    events: EventBus,
+    @Inject(LOGGER) private readonly logger: Logger,
+  ) {
+    this.unsubscribe = events.on('api-key.revoked', ({ apiKeyId }) =>
+      this.closeLinksOfKey(apiKeyId, 'API key revoked'),
+    );
+  }
+
+  onModuleDestroy() {
+    this.unsubscribe();
+  }
+
+  /** Takes over a freshly upgraded link: asks who it is, records it, tracks it until it closes. */
+  async attach(link: ExecutorLink, keyExpiresAt: Date | null): Promise<void> {
+    const log = this.logger.child({ linkId: link.id, appName: link.context.appName });
+    if (keyExpiresAt) this.closeAt(link, keyExpiresAt);
+    let identity: ExecutorIdentity;
+    try {
+      identity = toIdentity(await link.request('executor_info'));
+    } catch (error) {
+      log.warn({ err: String(error) }, 'executor_info handshake failed: closing link');
+      link.close(1011, 'executor_info handshake failed');
+      return;
+    }
+    if (!link.isOpen) return;
+    const connectedAt = new Date();
+    await this.executors.recordConnected(link.context, identity, connectedAt);
+    this.registry.add({ link, identity });
+    log.info(
+      {
+        executorId: identity.executorId,
+        version: identity.applicationVersion,
+        language: identity.language,
+      },
+      'executor connected',
+    );
+    link.onClose(() => {
+      this.registry.remove(link);
+      log.info({ executorId: identity.executorId }, 'executor disconnected');
+      this.executors
+        .recordDisconnected(link.context, identity.executorId, connectedAt, new Date())
+        .catch((error: unknown) =>
+          log.error({ err: String(error) }, 'could not record disconnection'),
+        );
+    });
+  }
+
+  private closeLinksOfKey(apiKeyId: string, reason: string) {
+    for (const { link } of this.registry.forApiKey(apiKeyId)) link.close(CLOSE_KEY_REVOKED, reason);
+  }
+
+  private closeAt(link: ExecutorLink, expiresAt: Date) {
+    const timer = setTimeout(
+      () => link.close(CLOSE_KEY_REVOKED, 'API key expired'),
+      Math.min(Math.max(expiresAt.getTime() - Date.now(), 0), MAX_TIMER_MS),
+    );
+    timer.unref();
+    link.onClose(() => clearTimeout(timer));
+  }
+}
+
+function toIdentity(info: ResponseOf<'executor_info'>): ExecutorIdentity {
+  if (info.error_message) throw new Error(`executor_info failed: ${info.error_message}`);
+  return {
+    executorId: info.executor_id,
+    applicationVersion: info.application_version,
+    hostname: info.hostname ?? null,
+    language: info.language,
+    sdkVersion: info.dbos_version,
+    metadata: info.executor_metadata ?? null,
+  };
+}

@@ -1,0 +1,92 @@
+import { createScratchDatabase, type ScratchDatabase } from '@podium/db/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ExecutorRegistry, type LiveExecutor } from '../../src/modules/executors/executor-registry';
+import { ExecutorsRepository } from '../../src/modules/executors/executors.repository';
+import { factories } from '../factories';
+import { startDbosExecutor, type DbosExecutorProcess } from './dbos-executor';
+import { startTestControlPlane, type RunningControlPlane } from './start';
+import { waitUntil } from './wait-until';
+
+describe('a real DBOS Transact 5.2.11 executor', () => {
+  let scratch: ScratchDatabase;
+  let dbosSystemDb: ScratchDatabase;
+  let server: RunningControlPlane;
+  let executor: DbosExecutorProcess;
+  let live: LiveExecutor;
+  let org: { id: string };
+  let app: { id: string; name: string };
+
+  beforeAll(async () => {
+    scratch = await createScratchDatabase();
+    dbosSystemDb = await createScratchDatabase({ create: false }); // DBOS creates its own
+    server = await startTestControlPlane({ kind: 'postgres', url: scratch.url });
+    const f = factories(server.app);
+    org = await f.newOrg();
+    app = await f.newApp(org.id);
+    const { secret } = await f.newApiKey(org.id);
+    executor = await startDbosExecutor({
+      appName: app.name,
+      conductorUrl: `${server.url.replace('http', 'ws')}/conductor/v1alpha1`,
+      apiKey: secret,
+      systemDatabaseUrl: dbosSystemDb.url,
+    });
+    live = await waitUntil(
+      () => server.app.get(ExecutorRegistry).forApplication(app.id)[0],
+      10_000,
+      'DBOS link',
+    );
+  }, 90_000);
+
+  afterAll(async () => {
+    await executor?.stop();
+    await server?.close();
+    await scratch?.drop();
+    await dbosSystemDb?.drop();
+  });
+
+  it('connects with its key and reports who it is', async () => {
+    expect(live.identity).toMatchObject({
+      language: 'typescript',
+      sdkVersion: '5.2.11',
+      metadata: { suite: 'podium-e2e' },
+    });
+    expect(live.identity.applicationVersion).toMatch(/^[0-9a-f]{32}$/);
+    const [record] = await server.app.get(ExecutorsRepository).findForApplication(org.id, app.id);
+    expect(record).toMatchObject({ status: 'CONNECTED', executorId: live.identity.executorId });
+  });
+
+  it('answers requests we encode: its workflow and steps, exactly as it ran them', async () => {
+    const got = await live.link.request('get_workflow', { workflow_id: executor.workflowId });
+    expect(got.error_message ?? undefined).toBeUndefined();
+    expect(got.output).toMatchObject({
+      WorkflowUUID: executor.workflowId,
+      Status: 'SUCCESS',
+      WorkflowName: 'compose',
+    });
+
+    const steps = await live.link.request('list_steps', { workflow_id: executor.workflowId });
+    expect(steps.output?.map((s) => s.function_name)).toEqual(['greet', 'shout']);
+
+    const listed = await live.link.request('list_workflows', {
+      body: { workflow_name: 'compose', limit: 10 },
+    });
+    expect(listed.output?.map((w) => w.WorkflowUUID)).toContain(executor.workflowId);
+  });
+
+  it('answers an unknown workflow without an error, and is marked DISCONNECTED when it stops', async () => {
+    const missing = await live.link.request('get_workflow', { workflow_id: 'no-such-workflow' });
+    expect(missing.output ?? null).toBeNull();
+
+    await executor.stop();
+    await waitUntil(
+      async () => {
+        const [record] = await server.app
+          .get(ExecutorsRepository)
+          .findForApplication(org.id, app.id);
+        return record?.status === 'DISCONNECTED';
+      },
+      10_000,
+      'DISCONNECTED record',
+    );
+  });
+});

@@ -1,0 +1,187 @@
+import { randomUUID } from 'node:crypto';
+import { createScratchDatabase, type ScratchDatabase } from '@podium/db/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type WebSocket from 'ws';
+import { ApiKeysService } from '../../src/modules/api-keys/api-keys.service';
+import { ExecutorRegistry } from '../../src/modules/executors/executor-registry';
+import { ExecutorsRepository } from '../../src/modules/executors/executors.repository';
+import { factories } from '../factories';
+import { closed, connectExecutor } from './fake-executor';
+import { startTestControlPlane, type RunningControlPlane } from './start';
+import { waitUntil } from './wait-until';
+
+describe('executor gateway (PostgreSQL)', () => {
+  let scratch: ScratchDatabase;
+  let server: RunningControlPlane;
+  let f: ReturnType<typeof factories>;
+  let org: { id: string };
+  let app: { id: string; name: string };
+  let secret: string;
+
+  const wsUrl = (appName: string, key: string) =>
+    `${server.url.replace('http', 'ws')}/conductor/v1alpha1/websocket/${appName}/${key}`;
+  const executorsOf = (applicationId: string) =>
+    server.app.get(ExecutorsRepository).findForApplication(org.id, applicationId);
+
+  async function connectAs(
+    executorId: string,
+    key = secret,
+    appName = app.name,
+  ): Promise<WebSocket> {
+    const result = await connectExecutor(wsUrl(appName, key), {
+      executor_id: executorId,
+      application_version: 'v1',
+      executor_metadata: { zone: 'a' },
+    });
+    if (!('ws' in result)) throw new Error(`refused: ${result.refused} ${result.body}`);
+    await waitUntil(
+      () =>
+        server.app
+          .get(ExecutorRegistry)
+          .forApplication(app.id)
+          .some((e) => e.identity.executorId === executorId),
+      5_000,
+      `executor ${executorId} registered`,
+    );
+    return result.ws;
+  }
+
+  beforeAll(async () => {
+    scratch = await createScratchDatabase();
+    server = await startTestControlPlane({ kind: 'postgres', url: scratch.url });
+    f = factories(server.app);
+    org = await f.newOrg();
+    app = await f.newApp(org.id);
+    ({ secret } = await f.newApiKey(org.id));
+  });
+  afterAll(async () => {
+    await server?.close();
+    await scratch?.drop();
+  });
+
+  it('refuses an unknown key with 401 and a problem body before the upgrade, and never logs a key', async () => {
+    const bogus = `pdm_deadbeef_${'x'.repeat(43)}`;
+    const result = await connectExecutor(wsUrl(app.name, bogus));
+    expect(result).toMatchObject({ refused: 401 });
+    if ('body' in result)
+      expect(JSON.parse(result.body)).toMatchObject({ status: 401, code: 'UNAUTHENTICATED' });
+    await connectAs(`exec-${randomUUID()}`);
+    const logs = server.logs.join('');
+    expect(logs).toContain('[REDACTED]');
+    expect(logs).not.toContain(bogus);
+    expect(logs).not.toContain(secret);
+  });
+
+  it('refuses an unknown application (404) and a key without executor:connect (403)', async () => {
+    await expect(connectExecutor(wsUrl('no-such-app', secret))).resolves.toMatchObject({
+      refused: 404,
+    });
+    const readOnly = await f.newApiKey(org.id, { permissions: ['workflows:read'] });
+    await expect(connectExecutor(wsUrl(app.name, readOnly.secret))).resolves.toMatchObject({
+      refused: 403,
+    });
+  });
+
+  it('refuses a key scoped to another application, and keys of another organization', async () => {
+    const other = await f.newApp(org.id);
+    const scoped = await f.newApiKey(org.id, { applicationIds: [other.id] });
+    await expect(connectExecutor(wsUrl(app.name, scoped.secret))).resolves.toMatchObject({
+      refused: 403,
+    });
+
+    // Same app name in another organization: that key can only ever reach its own org's app.
+    const otherOrg = await f.newOrg();
+    const foreign = await f.newApiKey(otherOrg.id);
+    await expect(connectExecutor(wsUrl(app.name, foreign.secret))).resolves.toMatchObject({
+      refused: 404,
+    });
+  });
+
+  it('asks executor_info first, records the executor as CONNECTED, then DISCONNECTED on close', async () => {
+    const executorId = `exec-${randomUUID()}`;
+    const ws = await connectAs(executorId);
+    const [connected] = (await executorsOf(app.id)).filter((e) => e.executorId === executorId);
+    expect(connected).toMatchObject({
+      status: 'CONNECTED',
+      applicationVersion: 'v1',
+      language: 'typescript',
+      sdkVersion: '5.2.11',
+      hostname: 'test-host',
+      metadata: { zone: 'a' },
+    });
+    ws.close();
+    const disconnected = await waitUntil(async () =>
+      (await executorsOf(app.id)).find(
+        (e) => e.executorId === executorId && e.status === 'DISCONNECTED',
+      ),
+    );
+    expect(disconnected?.disconnectedAt).toBeInstanceOf(Date);
+  });
+
+  it('drops malformed, unsolicited and binary frames and keeps serving the link', async () => {
+    const executorId = `exec-${randomUUID()}`;
+    const ws = await connectAs(executorId);
+    ws.send('this is not json');
+    ws.send(JSON.stringify({ type: 'get_workflow', request_id: 'nobody-asked' }));
+    ws.send(JSON.stringify([1, 2, 3]));
+    ws.send(Buffer.from([0, 1, 2, 255]), { binary: true });
+    const live = server.app
+      .get(ExecutorRegistry)
+      .forApplication(app.id)
+      .find((e) => e.identity.executorId === executorId);
+    const info = await live!.link.request('executor_info');
+    expect(info.executor_id).toBe(executorId);
+    await expect(fetch(`${server.url}/healthz`).then((r) => r.status)).resolves.toBe(200);
+    expect(server.logs.join('')).toContain('dropped undecodable frame');
+    ws.close();
+  });
+
+  it('closes only the link that sends an oversized frame', async () => {
+    const big = await connectAs(`exec-${randomUUID()}`);
+    const small = await connectAs(`exec-${randomUUID()}`);
+    const bigClosed = closed(big);
+    big.send('x'.repeat(2 * 1024 * 1024));
+    await expect(bigClosed).resolves.toBe(1009);
+    expect(small.readyState).toBe(small.OPEN);
+    small.close();
+  });
+
+  it('fails pending requests at once when the executor disconnects (no leak)', async () => {
+    const executorId = `exec-${randomUUID()}`;
+    const ws = await connectAs(executorId);
+    const live = server.app
+      .get(ExecutorRegistry)
+      .forApplication(app.id)
+      .find((e) => e.identity.executorId === executorId)!;
+    const pending = live.link.request('get_workflow', { workflow_id: 'w1' });
+    expect(live.link.pendingCount).toBe(1);
+    ws.terminate();
+    await expect(pending).rejects.toMatchObject({ code: 'EXECUTOR_DISCONNECTED' });
+    expect(live.link.pendingCount).toBe(0);
+  });
+
+  it('closes every link of a revoked key within 1 s, then refuses the key', async () => {
+    const key = await f.newApiKey(org.id);
+    const first = await connectAs(`exec-${randomUUID()}`, key.secret);
+    const second = await connectAs(`exec-${randomUUID()}`, key.secret);
+    const bystander = await connectAs(`exec-${randomUUID()}`);
+    const started = Date.now();
+    await server.app.get(ApiKeysService).revokeApiKey(org.id, key.apiKey.id);
+    await Promise.all([closed(first), closed(second)]);
+    expect(Date.now() - started).toBeLessThan(1_000);
+    expect(bystander.readyState).toBe(bystander.OPEN);
+    await expect(connectExecutor(wsUrl(app.name, key.secret))).resolves.toMatchObject({
+      refused: 401,
+    });
+    bystander.close();
+  });
+
+  it('closes the link when its key expires', async () => {
+    const key = await f.newApiKey(org.id, { expiresAt: new Date(Date.now() + 1_500) });
+    const ws = await connectAs(`exec-${randomUUID()}`, key.secret);
+    await expect(closed(ws)).resolves.toBe(4001);
+    await expect(connectExecutor(wsUrl(app.name, key.secret))).resolves.toMatchObject({
+      refused: 401,
+    });
+  });
+});

@@ -1,0 +1,54 @@
+import WebSocket from 'ws';
+
+export interface FakeExecutorInfo {
+  executor_id: string;
+  application_version: string;
+  hostname?: string;
+  language?: string;
+  dbos_version?: string;
+  executor_metadata?: Record<string, unknown>;
+}
+
+/**
+ * Opens a link like a DBOS executor, answering executor_info from the first byte
+ * (the server's request can arrive in the same read as the 101 response).
+ * Resolves with the refusal status and body if the upgrade is refused.
+ */
+export function connectExecutor(
+  url: string,
+  info?: FakeExecutorInfo,
+): Promise<{ ws: WebSocket } | { refused: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const ws = new WebSocket(url);
+    if (info) answerExecutorInfo(ws, info);
+    ws.once('open', () => resolve({ ws }));
+    ws.once('unexpected-response', (_req, res) => {
+      let body = '';
+      res.on('data', (chunk: Buffer) => (body += chunk.toString()));
+      res.on('end', () => resolve({ refused: res.statusCode ?? 0, body }));
+    });
+    ws.once('error', reject);
+  });
+}
+
+/** Answers executor_info (and nothing else) as a DBOS TS executor would. */
+function answerExecutorInfo(ws: WebSocket, info: FakeExecutorInfo): void {
+  ws.on('message', (data: Buffer) => {
+    const request = JSON.parse(data.toString()) as { type: string; request_id: string };
+    if (request.type !== 'executor_info') return;
+    ws.send(
+      JSON.stringify({
+        type: 'executor_info',
+        request_id: request.request_id,
+        hostname: 'test-host',
+        language: 'typescript',
+        dbos_version: '5.2.11',
+        ...info,
+      }),
+    );
+  });
+}
+
+export function closed(ws: WebSocket): Promise<number> {
+  return new Promise((resolve) => ws.once('close', (code) => resolve(code)));
+}

@@ -1,0 +1,39 @@
+import { randomBytes } from 'node:crypto';
+import type { Server } from 'node:http';
+import type { INestApplication } from '@nestjs/common';
+import type { Database } from '@podium/db';
+import { DATABASE } from '../src/infra/database/database.module';
+import type { ApiKeyPermission } from '../src/modules/api-keys/api-key-permissions';
+import { ApiKeysService } from '../src/modules/api-keys/api-keys.service';
+import { ApplicationsRepository } from '../src/modules/applications/applications.repository';
+
+const unique = () => randomBytes(4).toString('hex');
+
+/** Test data through the real services and repositories, with unique names. */
+export function factories(app: INestApplication<Server>) {
+  const db = app.get<Database>(DATABASE);
+  return {
+    newOrg: (name = `org-${unique()}`) =>
+      db.prisma.organization.create({ data: { name, displayName: name } }),
+    newApp: (organizationId: string, name = `app-${unique()}`) =>
+      app.get(ApplicationsRepository).create(organizationId, name),
+    newApiKey: (
+      organizationId: string,
+      options: {
+        permissions?: ApiKeyPermission[];
+        applicationIds?: string[];
+        expiresAt?: Date;
+      } = {},
+    ) =>
+      app.get(ApiKeysService).createApiKey(organizationId, {
+        name: `key-${unique()}`,
+        permissions: options.permissions ?? [
+          'executor:connect',
+          'workflows:read',
+          'workflows:write',
+        ],
+        applicationIds: options.applicationIds,
+        expiresAt: options.expiresAt,
+      }),
+  };
+}

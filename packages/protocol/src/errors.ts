@@ -1,0 +1,41 @@
+/**
+ * The one table of stable error codes, shared by the control plane (which throws them and maps
+ * them to RFC 9457 problem details) and the console (which rebuilds them from problem bodies).
+ * Codes never change meaning; add new ones instead.
+ */
+
+export const ERROR_CODES = {
+  VALIDATION_FAILED: { status: 400, title: 'The request is not valid' },
+  UNAUTHENTICATED: { status: 401, title: 'Authentication is required' },
+  FORBIDDEN: { status: 403, title: 'You are not allowed to do this' },
+  NOT_FOUND: { status: 404, title: 'Not found' },
+  CONFLICT: { status: 409, title: 'This conflicts with the current state' },
+  PAYLOAD_TOO_LARGE: { status: 413, title: 'The request is too large' },
+  RATE_LIMITED: { status: 429, title: 'Too many requests' },
+  INTERNAL: { status: 500, title: 'Internal error' },
+  EXECUTOR_UNSUPPORTED: { status: 501, title: 'The connected executors do not support this' },
+  EXECUTOR_NO_ANSWER: { status: 502, title: 'The executor did not answer in time' },
+  EXECUTOR_ERROR: { status: 502, title: 'The executor reported an error' },
+  EXECUTOR_UNAVAILABLE: { status: 503, title: 'No executor of this app is connected' },
+  DATABASE_UNAVAILABLE: { status: 503, title: 'The database is unavailable' },
+} as const satisfies Record<string, { status: number; title: string }>;
+
+export type ErrorCode = keyof typeof ERROR_CODES;
+
+export const ERROR_CODE_LIST = Object.keys(ERROR_CODES) as ErrorCode[];
+
+export function isErrorCode(value: unknown): value is ErrorCode {
+  return typeof value === 'string' && Object.hasOwn(ERROR_CODES, value);
+}
+
+/** The problem `type` URI of a code: `https://podium.dev/problems/executor-unavailable`. */
+export function problemType(code: ErrorCode): string {
+  return `https://podium.dev/problems/${code.toLowerCase().replace(/_/g, '-')}`;
+}
+
+/** The code to assume for a bare HTTP status (a problem body without a known `code`). */
+export function errorCodeForStatus(status: number): ErrorCode {
+  const exact = ERROR_CODE_LIST.find((code) => ERROR_CODES[code].status === status);
+  if (exact) return exact;
+  return status >= 400 && status < 500 ? 'VALIDATION_FAILED' : 'INTERNAL';
+}

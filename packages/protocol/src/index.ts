@@ -1,0 +1,143 @@
+/**
+ * @podium/protocol: the one source of truth for wire and REST shapes. Depends on zod only and
+ * runs in Node, browsers and customer apps. Every public name is listed here, by group.
+ */
+
+// ── Executor protocol (DBOS-compatible WebSocket messages) ───────────────────────────────────
+export {
+  UNKNOWN_MESSAGE_TYPE_ERROR,
+  WORKFLOW_STATUSES,
+  WorkflowStatusSchema,
+  isWorkflowStatus,
+  SCHEDULE_STATUSES,
+  KNOWN_EXECUTOR_LANGUAGES,
+  ExecutorLanguageSchema,
+  StringOrListSchema,
+  WireTimestampSchema,
+  EpochMsStringSchema,
+  DisplayStringSchema,
+  WIRE_TIMESTAMP_PATTERN,
+  toWireTimestamp,
+  type WorkflowStatus,
+  type ScheduleStatus,
+  type KnownExecutorLanguage,
+  type StringOrList,
+} from './executor/common';
+export {
+  WorkflowsOutputSchema,
+  WorkflowStepsSchema,
+  QueueOutputSchema,
+  ScheduleOutputSchema,
+  ApplicationVersionOutputSchema,
+  MetricDataSchema,
+  AggregateGroupSchema,
+  WorkflowAggregateOutputSchema,
+  StepAggregateOutputSchema,
+  WorkflowEventSchema,
+  WorkflowNotificationSchema,
+  WorkflowStreamSchema,
+  type WorkflowsOutput,
+  type WorkflowSteps,
+  type QueueOutput,
+  type ScheduleOutput,
+  type ApplicationVersionOutput,
+  type MetricData,
+  type WorkflowAggregateOutput,
+  type StepAggregateOutput,
+  type WorkflowEvent,
+  type WorkflowNotification,
+  type WorkflowStream,
+} from './executor/records';
+export {
+  ListWorkflowsBodySchema,
+  ListQueuedWorkflowsBodySchema,
+  ForkWorkflowBodySchema,
+  ForkFromFailureBodySchema,
+  RewindWorkflowBodySchema,
+  RetentionBodySchema,
+  ListSchedulesBodySchema,
+  ListQueuesBodySchema,
+  type ListWorkflowsBody,
+  type ListQueuedWorkflowsBody,
+  type ForkWorkflowBody,
+  type ForkFromFailureBody,
+  type RewindWorkflowBody,
+  type RetentionBody,
+  type ListSchedulesBody,
+  type ListQueuesBody,
+} from './executor/bodies';
+export {
+  GetWorkflowAggregatesBodySchema,
+  GetStepAggregatesBodySchema,
+  type GetWorkflowAggregatesBody,
+  type GetStepAggregatesBody,
+} from './executor/aggregate-bodies';
+export {
+  ExecutorMessages,
+  MESSAGE_TYPES,
+  isMessageType,
+  type ExecutorMessageCatalog,
+  type MessageType,
+  type RequestOf,
+  type ResponseOf,
+  type RequestFieldsOf,
+  type ResponseBodyOf,
+  type ExecutorRequest,
+  type ExecutorResponse,
+  type ExecutorRequestHandlers,
+  type PartialExecutorRequestHandlers,
+  type ExecutorResponseHandlers,
+} from './executor/catalog';
+export {
+  decodeRequest,
+  decodeResponse,
+  type WireFrame,
+  type DecodeResult,
+  type DecodeFailure,
+  type DecodeFailureReason,
+} from './executor/decode';
+export {
+  encodeRequest,
+  encodeResponse,
+  encodeErrorResponse,
+  ProtocolEncodeError,
+  BODY_MESSAGE_TYPES,
+  type EncodedRequest,
+} from './executor/encode';
+export { toWireIssues, type WireIssue } from './executor/issues';
+
+// ── REST shapes shared by the control plane and the console ─────────────────────────────────
+export {
+  HealthResponseSchema,
+  ReadinessResponseSchema,
+  DependencyCheckSchema,
+  type HealthResponse,
+  type ReadinessResponse,
+  type DependencyCheck,
+} from './rest/health';
+export {
+  ProblemDetailsSchema,
+  ProblemFieldErrorSchema,
+  PROBLEM_CONTENT_TYPE,
+  type ProblemDetails,
+  type ProblemFieldError,
+} from './rest/problem';
+export {
+  paginated,
+  PaginationQuerySchema,
+  MAX_PAGE_LIMIT,
+  DEFAULT_PAGE_LIMIT,
+  type Paginated,
+  type PaginationQuery,
+} from './rest/pagination';
+
+// ── Error codes and the one error type ──────────────────────────────────────────────────────
+export {
+  ERROR_CODES,
+  ERROR_CODE_LIST,
+  isErrorCode,
+  problemType,
+  errorCodeForStatus,
+  type ErrorCode,
+} from './errors';
+export { AppError } from './app-error';

@@ -1,0 +1,27 @@
+import { z } from 'zod';
+
+/** `GET /healthz`: the process is up. Never touches dependencies. */
+export const HealthResponseSchema = z.object({
+  status: z.literal('ok'),
+  service: z.literal('podium-control-plane'),
+  version: z.string(),
+  uptimeSeconds: z.number().nonnegative(),
+});
+export type HealthResponse = z.infer<typeof HealthResponseSchema>;
+
+export const DependencyCheckSchema = z.object({
+  status: z.enum(['up', 'down']),
+  latencyMs: z.number().nonnegative(),
+  /** Plain-words reason when down; never contains credentials. */
+  error: z.string().optional(),
+});
+export type DependencyCheck = z.infer<typeof DependencyCheckSchema>;
+
+/** `GET /readyz`: 200 when every dependency answers, 503 otherwise (same body shape). */
+export const ReadinessResponseSchema = z.object({
+  status: z.enum(['ready', 'not_ready']),
+  checks: z.object({
+    database: DependencyCheckSchema.extend({ kind: z.enum(['postgres', 'pglite']) }),
+  }),
+});
+export type ReadinessResponse = z.infer<typeof ReadinessResponseSchema>;

@@ -1,0 +1,35 @@
+import { z } from 'zod';
+
+/** Largest page any list endpoint serves. */
+export const MAX_PAGE_LIMIT = 500;
+export const DEFAULT_PAGE_LIMIT = 50;
+
+/** `?limit=&offset=` of list endpoints (strings coerced, defaults applied). */
+export const PaginationQuerySchema = z.object({
+  limit: z.coerce.number().int().min(1).max(MAX_PAGE_LIMIT).default(DEFAULT_PAGE_LIMIT),
+  offset: z.coerce.number().int().min(0).default(0),
+});
+export type PaginationQuery = z.infer<typeof PaginationQuerySchema>;
+
+/**
+ * The page shape of every list endpoint. `total` is present when counting is cheap;
+ * `nextOffset` is present when another page may exist.
+ */
+export function paginated<T extends z.ZodType>(item: T) {
+  return z.object({
+    items: z.array(item),
+    total: z.number().int().nonnegative().optional(),
+    limit: z.number().int().positive(),
+    offset: z.number().int().nonnegative(),
+    nextOffset: z.number().int().nonnegative().optional(),
+  });
+}
+
+/** The type of a `paginated(...)` page. */
+export interface Paginated<T> {
+  items: T[];
+  total?: number;
+  limit: number;
+  offset: number;
+  nextOffset?: number;
+}

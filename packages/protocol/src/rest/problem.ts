@@ -1,0 +1,25 @@
+import { z } from 'zod';
+
+/** One invalid field of a `VALIDATION_FAILED` problem; `path` is dotted (`body.limit`). */
+export const ProblemFieldErrorSchema = z.object({ path: z.string(), message: z.string() });
+export type ProblemFieldError = z.infer<typeof ProblemFieldErrorSchema>;
+
+/**
+ * RFC 9457 problem details, as every error response of the control plane's API carries them
+ * (`application/problem+json`). `code` is a stable code from `ERROR_CODES`; extension members
+ * are kept.
+ */
+export const ProblemDetailsSchema = z.looseObject({
+  /** `https://podium.dev/problems/<kebab-code>`. */
+  type: z.string(),
+  title: z.string(),
+  status: z.number().int(),
+  detail: z.string().optional(),
+  instance: z.string().optional(),
+  code: z.string(),
+  errors: z.array(ProblemFieldErrorSchema).optional(),
+});
+export type ProblemDetails = z.infer<typeof ProblemDetailsSchema>;
+
+/** Media type of problem bodies. */
+export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
