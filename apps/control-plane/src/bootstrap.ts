@@ -7,6 +7,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { Logger } from 'pino';
 import { AppModule } from './app.module';
 import type { Config } from './config/config';
+import { ProblemDetailsFilter } from './common/errors/problem-details.filter';
 import { NestPinoLogger } from './common/logging/logger';
 
 /** Builds and starts the HTTP server; `main.ts` and the end-to-end tests share it. */
@@ -20,6 +21,7 @@ export async function startControlPlane(
       logger: new NestPinoLogger(logger),
     },
   );
+  app.useGlobalFilters(new ProblemDetailsFilter(logger));
   app.enableShutdownHooks();
   await app.listen(config.http.port, config.http.host);
   return app;

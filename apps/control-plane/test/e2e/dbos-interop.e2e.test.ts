@@ -30,11 +30,8 @@ describe('a real DBOS Transact 5.2.11 executor', () => {
       apiKey: secret,
       systemDatabaseUrl: dbosSystemDb.url,
     });
-    live = await waitUntil(
-      () => server.app.get(ExecutorRegistry).forApplication(app.id)[0],
-      10_000,
-      'DBOS link',
-    );
+    const registry = server.app.get(ExecutorRegistry);
+    live = await waitUntil(() => registry.forApplication(app.id)[0], 10_000, 'DBOS link');
   }, 90_000);
 
   afterAll(async () => {

@@ -1,4 +1,9 @@
-import { HealthResponseSchema, ReadinessResponseSchema } from '@podium/protocol';
+import {
+  HealthResponseSchema,
+  ProblemDetailsSchema,
+  ReadinessResponseSchema,
+  problemType,
+} from '@podium/protocol';
 import { createScratchDatabase, type ScratchDatabase } from '@podium/db/testing';
 import type { DatabaseTarget } from '@podium/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -44,6 +49,27 @@ describe.each(backends)('health endpoints on %s', (_name, makeDatabase) => {
     const body = ReadinessResponseSchema.parse(await res.json());
     expect(body.status).toBe('ready');
     expect(body.checks.database.status).toBe('up');
+  });
+});
+
+describe('errors', () => {
+  let server: RunningControlPlane;
+  beforeAll(async () => {
+    server = await startTestControlPlane({ kind: 'pglite', dataDir: 'memory://' });
+  });
+  afterAll(() => server?.close());
+
+  it('answers an unknown route with an RFC 9457 problem carrying a stable code', async () => {
+    const res = await fetch(`${server.url}/v2/nothing-here`);
+    expect(res.status).toBe(404);
+    expect(res.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+    const problem = ProblemDetailsSchema.parse(await res.json());
+    expect(problem).toMatchObject({
+      status: 404,
+      code: 'NOT_FOUND',
+      type: problemType('NOT_FOUND'),
+    });
+    expect(problem.detail).toContain('/v2/nothing-here');
   });
 });
 

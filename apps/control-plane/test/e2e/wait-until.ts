@@ -3,7 +3,7 @@ export async function waitUntil<T>(
   probe: () => Promise<T> | T,
   timeoutMs = 5_000,
   what = 'condition',
-): Promise<T> {
+): Promise<NonNullable<T>> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await probe();

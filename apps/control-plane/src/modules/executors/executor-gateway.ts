@@ -61,19 +61,17 @@ export class ExecutorGateway implements OnApplicationBootstrap, BeforeApplicatio
         { url: redactUrl(req.url ?? ''), err: String(error) },
         'executor upgrade failed',
       );
-      refuseUpgrade(socket, 500, 'INTERNAL', 'The control plane could not accept this executor.');
+      refuseUpgrade(socket, 'INTERNAL', 'The control plane could not accept this executor.');
     });
   };
 
   private async handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer) {
     const path = parseExecutorPath(req.url ?? '', this.config.executors.basePath);
-    if (!path)
-      return refuseUpgrade(socket, 404, 'NOT_FOUND', 'No WebSocket endpoint at this path.');
+    if (!path) return refuseUpgrade(socket, 'NOT_FOUND', 'No WebSocket endpoint at this path.');
     const auth = await this.apiKeys.authorizeExecutorLink(path.appName, path.apiKey);
     if (!auth.ok) {
       this.logger.info({ url: redactUrl(req.url ?? ''), code: auth.code }, 'executor refused');
-      const status = { UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404 }[auth.code];
-      return refuseUpgrade(socket, status, auth.code, auth.detail);
+      return refuseUpgrade(socket, auth.code, auth.detail);
     }
     this.wss.handleUpgrade(req, socket, head, (ws) => {
       const link = new ExecutorLink(

@@ -1,0 +1,22 @@
+import { type PipeTransform } from '@nestjs/common';
+import { AppError } from '@podium/protocol';
+import type { z } from 'zod';
+
+/**
+ * Validates one request part (body, query, params) against a protocol schema.
+ * Failures become VALIDATION_FAILED with one entry per problem.
+ */
+export class ZodValidationPipe<S extends z.ZodType> implements PipeTransform<unknown, z.infer<S>> {
+  constructor(private readonly schema: S) {}
+
+  transform(value: unknown): z.infer<S> {
+    const parsed = this.schema.safeParse(value);
+    if (parsed.success) return parsed.data;
+    throw AppError.validation(
+      parsed.error.issues.map((issue) => ({
+        path: issue.path.join('.') || '(root)',
+        message: issue.message,
+      })),
+    );
+  }
+}
