@@ -1,0 +1,15 @@
+import path from 'node:path';
+import type { NextConfig } from 'next';
+
+// The workspace root holds the one lockfile; pointing Next at it keeps it from
+// guessing (and warning about) which lockfile is the root.
+const workspaceRoot = path.resolve(__dirname, '../..');
+
+const nextConfig: NextConfig = {
+  reactStrictMode: true,
+  poweredByHeader: false,
+  turbopack: { root: workspaceRoot },
+  outputFileTracingRoot: workspaceRoot,
+};
+
+export default nextConfig;

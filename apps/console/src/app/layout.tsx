@@ -1,0 +1,23 @@
+import type { Metadata } from 'next';
+import type { ReactNode } from 'react';
+import { AppHeader } from '../components/layout/app-header';
+import { QueryProvider } from '../lib/query-provider';
+import './globals.css';
+
+export const metadata: Metadata = {
+  title: { default: 'Podium', template: '%s · Podium' },
+  description: 'Operator console for Podium, the control plane for durable workflows',
+};
+
+export default function RootLayout({ children }: { children: ReactNode }) {
+  return (
+    <html lang="en">
+      <body>
+        <QueryProvider>
+          <AppHeader />
+          <main className="page">{children}</main>
+        </QueryProvider>
+      </body>
+    </html>
+  );
+}
