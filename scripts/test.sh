@@ -28,11 +28,15 @@ fi
 echo "==> schema drift check (pnpm db:check)"
 pnpm db:check
 
+# Type-aware lint reads the workspace packages' built types, so build first.
+echo "==> build every package"
+pnpm turbo run build --output-logs=errors-only
+
 echo "==> lint and format check"
 pnpm lint
 
-echo "==> build, typecheck and test every package"
-pnpm turbo run build typecheck test --concurrency=2 --output-logs=full 2>&1 | tee "$LOG_DIR/packages.log"
+echo "==> typecheck and test every package"
+pnpm turbo run typecheck test --concurrency=2 --output-logs=full 2>&1 | tee "$LOG_DIR/packages.log"
 
 echo "==> browser tests (Chromium)"
 pnpm turbo run test:browser --output-logs=full 2>&1 | tee "$LOG_DIR/browser.log"

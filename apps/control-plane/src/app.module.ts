@@ -9,7 +9,10 @@ import { CONFIG, type Config } from './config/config';
 import { LOGGER } from './common/logging/logging.tokens';
 import { RequestLoggerMiddleware } from './common/logging/request-logger.middleware';
 import { DatabaseModule } from './infra/database/database.module';
+import { AuthModule } from './common/auth/auth.module';
 import { EventsModule } from './infra/events/events.module';
+import { AuditModule } from './modules/audit/audit.module';
+import { OrganizationsModule } from './modules/organizations/organizations.module';
 import { ApiKeysModule } from './modules/api-keys/api-keys.module';
 import { ApplicationsModule } from './modules/applications/applications.module';
 import { ExecutorsModule } from './modules/executors/executors.module';
@@ -30,6 +33,9 @@ export class AppModule implements NestModule {
       imports: [
         DatabaseModule,
         EventsModule,
+        AuthModule,
+        AuditModule,
+        OrganizationsModule,
         HealthModule,
         ApplicationsModule,
         ApiKeysModule,

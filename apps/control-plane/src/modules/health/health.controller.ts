@@ -1,8 +1,10 @@
 import { Controller, Get, Res } from '@nestjs/common';
 import type { HealthResponse, ReadinessResponse } from '@podium/protocol';
 import type { Response } from 'express';
+import { Public } from '../../common/auth/decorators';
 import { HealthService } from './health.service';
 
+@Public()
 @Controller()
 export class HealthController {
   constructor(private readonly health: HealthService) {}

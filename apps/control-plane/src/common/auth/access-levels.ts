@@ -1,0 +1,24 @@
+import type { Role } from '@podium/db';
+import type { AccessLevel } from './principal';
+
+/**
+ * The one table of who may do what. Viewers read; operators also act on
+ * workflows (cancel, resume, fork, delete); admins also manage apps, keys and
+ * members; owners also manage the organization itself.
+ */
+export const ROLE_ACCESS: Record<Role, readonly AccessLevel[]> = {
+  VIEWER: ['read'],
+  OPERATOR: ['read', 'operate'],
+  ADMIN: ['read', 'operate', 'admin'],
+  OWNER: ['read', 'operate', 'admin', 'owner'],
+};
+
+/** API keys reach workflows only; managing the organization takes a signed-in user. */
+export const API_KEY_PERMISSION_ACCESS: Record<string, readonly AccessLevel[]> = {
+  'workflows:read': ['read'],
+  'workflows:write': ['read', 'operate'],
+};
+
+export function accessOfApiKey(permissions: readonly string[]): AccessLevel[] {
+  return [...new Set(permissions.flatMap((p) => API_KEY_PERMISSION_ACCESS[p] ?? []))];
+}

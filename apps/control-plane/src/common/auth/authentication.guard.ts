@@ -1,0 +1,44 @@
+import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { AppError } from '@podium/protocol';
+import type { Request } from 'express';
+import { ApiKeysService } from '../../modules/api-keys/api-keys.service';
+import { PUBLIC_ROUTE } from './decorators';
+import type { Principal } from './principal';
+import { requestContext } from './request-context';
+
+const BEARER = /^Bearer\s+(\S+)$/i;
+
+/**
+ * Global guard: every route needs a caller unless marked @Public().
+ * Machine clients send `Authorization: Bearer <api key>`.
+ */
+@Injectable()
+export class AuthenticationGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly apiKeys: ApiKeysService,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const targets = [context.getHandler(), context.getClass()];
+    if (this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, targets)) return true;
+    const req = context.switchToHttp().getRequest<Request>();
+    const principal = await this.authenticate(req);
+    if (!principal)
+      throw new AppError('UNAUTHENTICATED', 'Sign in, or send an API key as a Bearer token.');
+    requestContext(req).principal = principal;
+    return true;
+  }
+
+  private async authenticate(req: Request): Promise<Principal | null> {
+    const bearer = BEARER.exec(req.headers.authorization ?? '')?.[1];
+    if (bearer) {
+      const apiKey = await this.apiKeys.authenticate(bearer);
+      if (!apiKey)
+        throw new AppError('UNAUTHENTICATED', 'The API key is unknown, revoked or expired.');
+      return { kind: 'api-key', apiKey };
+    }
+    return null;
+  }
+}

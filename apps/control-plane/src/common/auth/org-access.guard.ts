@@ -1,0 +1,75 @@
+import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { AppError } from '@podium/protocol';
+import type { Request } from 'express';
+import { ApplicationsRepository } from '../../modules/applications/applications.repository';
+import { OrganizationsRepository } from '../../modules/organizations/organizations.repository';
+import { ROLE_ACCESS, accessOfApiKey } from './access-levels';
+import { PUBLIC_ROUTE, REQUIRED_ACCESS } from './decorators';
+import type { AccessLevel, Principal } from './principal';
+import { requestContext } from './request-context';
+
+/**
+ * Global guard, after authentication: resolves `:org` and `:app` and checks the
+ * caller's level there. Tenancy rule: an organization or application the caller
+ * does not belong to is NOT_FOUND (never FORBIDDEN), so ids cannot be probed.
+ */
+@Injectable()
+export class OrgAccessGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly organizations: OrganizationsRepository,
+    private readonly applications: ApplicationsRepository,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const targets = [context.getHandler(), context.getClass()];
+    if (this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, targets)) return true;
+    const req = context.switchToHttp().getRequest<Request>();
+    const params = req.params as Record<string, string | undefined>;
+    const orgName = params.org;
+    if (orgName === undefined) return true;
+    const required = this.reflector.getAllAndOverride<AccessLevel | undefined>(
+      REQUIRED_ACCESS,
+      targets,
+    );
+    if (!required)
+      throw new AppError('INTERNAL', 'This route does not declare the access it requires.');
+
+    const ctx = requestContext(req);
+    const notFound = new AppError('NOT_FOUND', `No organization named "${orgName}".`);
+    const organization = await this.organizations.findByName(orgName);
+    if (!organization || !ctx.principal) throw notFound;
+    const access = await this.accessIn(organization.id, ctx.principal);
+    if (!access) throw notFound;
+    if (!access.includes(required)) {
+      throw new AppError('FORBIDDEN', `This needs the "${required}" level in "${orgName}".`);
+    }
+    ctx.organization = organization;
+    ctx.access = access;
+
+    const appName = params.app;
+    if (appName !== undefined) {
+      const application = await this.applications.findByName(organization.id, appName);
+      const scopes = ctx.principal.kind === 'api-key' ? ctx.principal.apiKey.applicationIds : [];
+      if (!application || (scopes.length > 0 && !scopes.includes(application.id))) {
+        throw new AppError('NOT_FOUND', `No application named "${appName}" in "${orgName}".`);
+      }
+      ctx.application = application;
+    }
+    return true;
+  }
+
+  private async accessIn(
+    organizationId: string,
+    principal: Principal,
+  ): Promise<readonly AccessLevel[] | null> {
+    if (principal.kind === 'api-key') {
+      return principal.apiKey.organizationId === organizationId
+        ? accessOfApiKey(principal.apiKey.permissions)
+        : null;
+    }
+    const role = await this.organizations.findRole(organizationId, principal.userId);
+    return role ? ROLE_ACCESS[role] : null;
+  }
+}
