@@ -1,0 +1,25 @@
+// Seeds an organization, an application and an API key straight into a scratch
+// database, with the control plane's own key generator.
+import { randomBytes } from 'node:crypto';
+import { openDatabase } from '@podium/db';
+import { generateApiKeySecret } from '@podium/control-plane/dist/modules/api-keys/api-key-secret.js';
+
+export async function seedApp(databaseUrl, permissions = ['executor:connect', 'workflows:read']) {
+  const db = await openDatabase({ kind: 'postgres', url: databaseUrl });
+  try {
+    const suffix = randomBytes(3).toString('hex');
+    const org = await db.prisma.organization.create({
+      data: { name: `bench-${suffix}`, displayName: 'Bench' },
+    });
+    const app = await db.prisma.application.create({
+      data: { organizationId: org.id, name: `bench-app-${suffix}` },
+    });
+    const { secret, prefix, hash } = generateApiKeySecret();
+    await db.prisma.apiKey.create({
+      data: { organizationId: org.id, name: 'bench', prefix, secretHash: hash, permissions },
+    });
+    return { org: org.name, app: app.name, apiKey: secret };
+  } finally {
+    await db.close();
+  }
+}
