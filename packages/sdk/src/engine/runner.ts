@@ -1,0 +1,125 @@
+/**
+ * Runs workflow functions in this process.
+ *
+ * Invariant: at most one execution per workflow id at a time in this process. A second
+ * dispatch of an id that is still running (e.g. resumed right after a cancel) waits for the
+ * first to settle. The final status is written through `finishWorkflow`, which the database
+ * guards by generation, so stale executions cannot overwrite newer state. A workflow with a
+ * deadline is cancelled when the deadline passes while it runs here (or before it starts).
+ */
+import { WorkflowCancelledError } from '../errors';
+import type { Logger } from '../logger';
+import { deserializeValue, serializeError, serializeValue } from '../internal/serialization';
+import { sleep } from '../internal/sleep';
+import { type ContextDeps, ExecutionContext } from './context';
+import { isInterruption } from './interruptions';
+import type { Registry } from './registry';
+import type { Storage, WorkflowOutcome, WorkflowRecord } from './storage/storage';
+
+interface Execution {
+  promise: Promise<void>;
+  controller: AbortController;
+}
+
+export class Runner {
+  private readonly executions = new Map<string, Execution>();
+
+  constructor(
+    private readonly storage: Storage,
+    private readonly registry: Registry,
+    private readonly deps: ContextDeps,
+    private readonly logger: Logger,
+  ) {}
+
+  /** Starts executing a claimed workflow in the background. */
+  execute(record: WorkflowRecord): void {
+    const previous = this.executions.get(record.workflowId);
+    const controller = new AbortController();
+    const promise = (previous?.promise ?? Promise.resolve())
+      .then(() => this.runWithDeadline(record, controller))
+      .catch((error: unknown) => {
+        this.logger.error(
+          { workflowId: record.workflowId, err: String(error) },
+          'workflow execution failed unexpectedly',
+        );
+      })
+      .finally(() => {
+        if (this.executions.get(record.workflowId)?.promise === promise) {
+          this.executions.delete(record.workflowId);
+        }
+      });
+    this.executions.set(record.workflowId, { promise, controller });
+  }
+
+  /** The local execution of a workflow, if one is running. */
+  running(workflowId: string): Promise<void> | undefined {
+    return this.executions.get(workflowId)?.promise;
+  }
+
+  abort(workflowId: string, reason: Error): void {
+    this.executions.get(workflowId)?.controller.abort(reason);
+  }
+
+  abortAll(reason: Error): void {
+    for (const execution of this.executions.values()) execution.controller.abort(reason);
+  }
+
+  /** Resolves when every local execution has settled. */
+  async drain(): Promise<void> {
+    while (this.executions.size > 0) {
+      await Promise.allSettled([...this.executions.values()].map((e) => e.promise));
+    }
+  }
+
+  /** Runs the workflow; past its deadline (if any) it is cancelled like `cancelWorkflow`. */
+  private async runWithDeadline(
+    record: WorkflowRecord,
+    controller: AbortController,
+  ): Promise<void> {
+    const deadline = record.deadlineEpochMs;
+    if (deadline === null) return this.run(record, controller.signal);
+    const expire = (): Promise<void> => this.expire(record.workflowId, controller);
+    if (deadline <= Date.now()) return expire();
+    // A sleep on the execution's own lifetime: settles (rejecting) once the run ends.
+    const lifetime = new AbortController();
+    sleep(deadline - Date.now(), lifetime.signal).then(expire, () => undefined);
+    try {
+      await this.run(record, controller.signal);
+    } finally {
+      lifetime.abort();
+    }
+  }
+
+  private async expire(workflowId: string, controller: AbortController): Promise<void> {
+    try {
+      const status = await this.storage.cancelWorkflow(workflowId);
+      this.logger.info({ workflowId, status }, 'workflow deadline passed');
+      if (status === 'CANCELLED') controller.abort(new WorkflowCancelledError(workflowId));
+    } catch (error) {
+      this.logger.error({ workflowId, err: String(error) }, 'could not cancel timed-out workflow');
+    }
+  }
+
+  private async run(record: WorkflowRecord, signal: AbortSignal): Promise<void> {
+    const { workflowId } = record;
+    const fn = this.registry.get(record.name);
+    if (fn === undefined) {
+      this.logger.error({ workflowId, name: record.name }, 'workflow function not registered');
+      return;
+    }
+    const ctx = new ExecutionContext(workflowId, record.generation, signal, this.deps);
+    let outcome: WorkflowOutcome;
+    try {
+      const args = record.input === null ? [] : (deserializeValue(record.input) as unknown[]);
+      outcome = { status: 'SUCCESS', output: serializeValue(await fn(ctx, ...args)) };
+    } catch (error) {
+      if (isInterruption(error, workflowId, signal)) {
+        this.logger.info({ workflowId, reason: String(error) }, 'workflow execution stopped');
+        return;
+      }
+      outcome = { status: 'ERROR', error: serializeError(error) };
+    }
+    const written = await this.storage.finishWorkflow(workflowId, record.generation, outcome);
+    this.logger.debug({ workflowId, status: outcome.status, written }, 'workflow finished');
+  }
+}

@@ -1,0 +1,93 @@
+/**
+ * The minimal SQL surface the storage needs, with one implementation per database. Keeping
+ * the seam this narrow is what lets a single SQL implementation serve PostgreSQL and PGlite.
+ */
+import pg, { type Pool, type PoolClient } from 'pg';
+import { ConfigurationError } from '../../errors';
+import type { Logger } from '../../logger';
+import type { PGliteInstance } from '../../options';
+
+export interface Queryable {
+  query<T>(sql: string, params?: unknown[]): Promise<T[]>;
+}
+
+export interface SqlDriver extends Queryable {
+  /** Runs `fn` in one transaction on one connection; rolls back if it throws. */
+  transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+export class PgDriver implements SqlDriver {
+  constructor(private readonly pool: Pool) {}
+
+  static connect(url: string, poolSize: number, logger: Logger): PgDriver {
+    const pool = new pg.Pool({ connectionString: url, max: poolSize });
+    // An idle client losing its connection must not crash the process.
+    pool.on('error', (error) => logger.warn({ err: error.message }, 'idle database client error'));
+    return new PgDriver(pool);
+  }
+
+  async query<T>(sql: string, params?: unknown[]): Promise<T[]> {
+    const result = await this.pool.query(sql, params);
+    return result.rows as T[];
+  }
+
+  async transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> {
+    const client: PoolClient = await this.pool.connect();
+    try {
+      await client.query('BEGIN');
+      const result = await fn({
+        query: async <R>(sql: string, params?: unknown[]) =>
+          (await client.query(sql, params)).rows as R[],
+      });
+      await client.query('COMMIT');
+      return result;
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.pool.end();
+  }
+}
+
+export class PGliteDriver implements SqlDriver {
+  constructor(
+    private readonly db: PGliteInstance,
+    private readonly owned: boolean,
+  ) {}
+
+  /** Opens a data directory (or `memory://`); `@electric-sql/pglite` is an optional peer. */
+  static async open(dataDir: string): Promise<PGliteDriver> {
+    let module: { PGlite: { create(dataDir: string): Promise<unknown> } };
+    try {
+      module = await import('@electric-sql/pglite');
+    } catch (error) {
+      throw new ConfigurationError(['dataDir needs the optional dependency @electric-sql/pglite'], {
+        cause: error,
+      });
+    }
+    const db = await module.PGlite.create(dataDir);
+    return new PGliteDriver(db as PGliteInstance, true);
+  }
+
+  async query<T>(sql: string, params?: unknown[]): Promise<T[]> {
+    return (await this.db.query<T>(sql, params)).rows;
+  }
+
+  transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> {
+    return this.db.transaction((tx) =>
+      fn({
+        query: async <R>(sql: string, params?: unknown[]) => (await tx.query<R>(sql, params)).rows,
+      }),
+    );
+  }
+
+  async close(): Promise<void> {
+    if (this.owned) await this.db.close();
+  }
+}

@@ -1,0 +1,136 @@
+/**
+ * The SDK's own schema, as an ordered list of migrations applied at launch.
+ *
+ * Invariants: migrations are append-only (never edit a released one); each runs at most once
+ * per schema, recorded in `<schema>.migrations`; all of them run in one transaction holding a
+ * transaction-scoped advisory lock derived from the schema name, so processes starting at
+ * the same time serialise here instead of racing on DDL.
+ */
+import type { SqlDriver } from './driver';
+
+interface Migration {
+  version: number;
+  name: string;
+  sql: (schema: string) => string;
+}
+
+const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'initial',
+    sql: (s) => `
+      CREATE TABLE ${s}.workflow_status (
+        workflow_id TEXT PRIMARY KEY,
+        name TEXT NOT NULL,
+        status TEXT NOT NULL,
+        input TEXT,
+        output TEXT,
+        error TEXT,
+        executor_id TEXT,
+        application_version TEXT,
+        application_name TEXT NOT NULL,
+        queue_name TEXT,
+        authenticated_user TEXT,
+        parent_workflow_id TEXT,
+        forked_from TEXT,
+        deduplication_id TEXT,
+        priority INTEGER NOT NULL DEFAULT 0,
+        workflow_timeout_ms BIGINT,
+        workflow_deadline_epoch_ms BIGINT,
+        recovery_attempts INTEGER NOT NULL DEFAULT 0,
+        generation INTEGER NOT NULL DEFAULT 0,
+        created_at BIGINT NOT NULL,
+        updated_at BIGINT NOT NULL,
+        started_at BIGINT,
+        completed_at BIGINT
+      );
+      CREATE INDEX workflow_status_recovery_idx
+        ON ${s}.workflow_status (status, executor_id, application_version);
+      CREATE INDEX workflow_status_created_at_idx ON ${s}.workflow_status (created_at);
+      CREATE INDEX workflow_status_queue_idx
+        ON ${s}.workflow_status (queue_name, status) WHERE queue_name IS NOT NULL;
+      CREATE INDEX workflow_status_parent_idx
+        ON ${s}.workflow_status (parent_workflow_id) WHERE parent_workflow_id IS NOT NULL;
+      CREATE INDEX workflow_status_forked_from_idx
+        ON ${s}.workflow_status (forked_from) WHERE forked_from IS NOT NULL;
+      CREATE UNIQUE INDEX workflow_status_dedup_idx
+        ON ${s}.workflow_status (queue_name, deduplication_id) WHERE deduplication_id IS NOT NULL;
+
+      CREATE TABLE ${s}.operation_outputs (
+        workflow_id TEXT NOT NULL REFERENCES ${s}.workflow_status (workflow_id) ON DELETE CASCADE,
+        function_id INTEGER NOT NULL,
+        function_name TEXT NOT NULL,
+        output TEXT,
+        error TEXT,
+        child_workflow_id TEXT,
+        started_at BIGINT,
+        completed_at BIGINT NOT NULL,
+        PRIMARY KEY (workflow_id, function_id)
+      );
+
+      CREATE TABLE ${s}.notifications (
+        message_id TEXT PRIMARY KEY,
+        seq BIGINT GENERATED ALWAYS AS IDENTITY,
+        destination_id TEXT NOT NULL REFERENCES ${s}.workflow_status (workflow_id) ON DELETE CASCADE,
+        topic TEXT,
+        message TEXT NOT NULL,
+        created_at BIGINT NOT NULL,
+        consumed BOOLEAN NOT NULL DEFAULT FALSE
+      );
+      CREATE INDEX notifications_destination_idx
+        ON ${s}.notifications (destination_id, topic, seq) WHERE NOT consumed;
+
+      CREATE TABLE ${s}.workflow_events (
+        workflow_id TEXT NOT NULL REFERENCES ${s}.workflow_status (workflow_id) ON DELETE CASCADE,
+        key TEXT NOT NULL,
+        value TEXT NOT NULL,
+        PRIMARY KEY (workflow_id, key)
+      );
+    `,
+  },
+];
+
+/** The newest migration version this SDK knows. */
+export const LATEST_MIGRATION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;
+
+/** Applies pending migrations to `schema` (already validated as a plain identifier). */
+export async function migrate(driver: SqlDriver, schema: string): Promise<number[]> {
+  return driver.transaction(async (tx) => {
+    await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`podium.migrate:${schema}`]);
+    await tx.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
+    await tx.query(`CREATE TABLE IF NOT EXISTS ${schema}.migrations (
+      version INTEGER PRIMARY KEY,
+      name TEXT NOT NULL,
+      applied_at TIMESTAMPTZ NOT NULL DEFAULT now()
+    )`);
+    const rows = await tx.query<{ version: number | null }>(
+      `SELECT max(version) AS version FROM ${schema}.migrations`,
+    );
+    const current = rows[0]?.version ?? 0;
+    if (current > LATEST_MIGRATION) {
+      throw new Error(
+        `Schema ${schema} is at migration ${current}, newer than this SDK (${LATEST_MIGRATION}); upgrade @podium/sdk`,
+      );
+    }
+    const applied: number[] = [];
+    for (const migration of MIGRATIONS) {
+      if (migration.version <= current) continue;
+      for (const statement of splitStatements(migration.sql(schema))) await tx.query(statement);
+      await tx.query(`INSERT INTO ${schema}.migrations (version, name) VALUES ($1, $2)`, [
+        migration.version,
+        migration.name,
+      ]);
+      applied.push(migration.version);
+    }
+    return applied;
+  });
+}
+
+// Migrations contain no semicolons inside literals, so a plain split is safe and lets both
+// drivers run them through the extended (parameterised) protocol one statement at a time.
+function splitStatements(sql: string): string[] {
+  return sql
+    .split(';')
+    .map((statement) => statement.trim())
+    .filter((statement) => statement.length > 0);
+}

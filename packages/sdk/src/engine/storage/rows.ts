@@ -1,0 +1,93 @@
+/** Maps raw rows (snake_case; BIGINT as string on pg, number on PGlite) to records. */
+import type { WorkflowStatusType } from '../../types';
+import type { StepRecord, WorkflowRecord } from './storage';
+
+export type Row = Record<string, unknown>;
+
+/**
+ * The database clock in epoch milliseconds: one clock for every process. `now()` is fixed
+ * for the whole transaction, so every timestamp one statement writes is the same.
+ */
+export const NOW_MS = `(extract(epoch from now()) * 1000)::bigint`;
+
+export const WORKFLOW_COLUMNS = [
+  'workflow_id',
+  'name',
+  'status',
+  'executor_id',
+  'application_version',
+  'application_name',
+  'queue_name',
+  'authenticated_user',
+  'parent_workflow_id',
+  'forked_from',
+  'deduplication_id',
+  'priority',
+  'workflow_timeout_ms',
+  'workflow_deadline_epoch_ms',
+  'recovery_attempts',
+  'generation',
+  'created_at',
+  'updated_at',
+  'started_at',
+  'completed_at',
+].join(', ');
+
+/** Column list with input/output/error optionally replaced by NULL (not loaded). */
+export function workflowColumns(loadInput = true, loadOutput = true): string {
+  return [
+    WORKFLOW_COLUMNS,
+    loadInput ? 'input' : 'NULL AS input',
+    loadOutput ? 'output, error' : 'NULL AS output, NULL AS error',
+  ].join(', ');
+}
+
+const str = (value: unknown): string | null =>
+  value === null || value === undefined
+    ? null
+    : typeof value === 'string'
+      ? value
+      : JSON.stringify(value);
+const num = (value: unknown): number | null =>
+  value === null || value === undefined ? null : Number(value);
+
+export function mapWorkflow(row: Row): WorkflowRecord {
+  return {
+    workflowId: String(row.workflow_id),
+    name: String(row.name),
+    status: String(row.status) as WorkflowStatusType,
+    input: str(row.input),
+    output: str(row.output),
+    error: str(row.error),
+    executorId: str(row.executor_id),
+    applicationVersion: str(row.application_version),
+    applicationName: String(row.application_name),
+    queueName: str(row.queue_name),
+    authenticatedUser: str(row.authenticated_user),
+    parentWorkflowId: str(row.parent_workflow_id),
+    forkedFrom: str(row.forked_from),
+    deduplicationId: str(row.deduplication_id),
+    priority: Number(row.priority),
+    timeoutMs: num(row.workflow_timeout_ms),
+    deadlineEpochMs: num(row.workflow_deadline_epoch_ms),
+    recoveryAttempts: Number(row.recovery_attempts),
+    generation: Number(row.generation),
+    createdAt: Number(row.created_at),
+    updatedAt: Number(row.updated_at),
+    startedAt: num(row.started_at),
+    completedAt: num(row.completed_at),
+  };
+}
+
+export function mapStep(row: Row): StepRecord {
+  return {
+    workflowId: String(row.workflow_id),
+    functionId: Number(row.function_id),
+    functionName: String(row.function_name),
+    output: str(row.output),
+    error: str(row.error),
+    childWorkflowId: str(row.child_workflow_id),
+    startedAt: num(row.started_at),
+    completedAt: Number(row.completed_at),
+  };
+}

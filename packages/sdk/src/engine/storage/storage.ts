@@ -1,0 +1,185 @@
+/**
+ * The storage contract of the engine. One interface, implemented once in SQL (`SqlStorage`)
+ * over two drivers: PostgreSQL (`pg`) and PGlite. Values are stored as serialised text
+ * (see internal/serialization); records carry that text unparsed.
+ *
+ * Clocks: workflow timestamps come from the database clock, so processes agree on their
+ * order; step timestamps come from the executor's clock, like the step's own start time.
+ *
+ * Invariants the implementations guarantee:
+ * - `insertWorkflow` is idempotent on the workflow id (the database is the arbiter).
+ * - `recordStep` keeps the first outcome written for a (workflow, step) pair.
+ * - Every claim of a workflow for execution increments its `generation`; `finishWorkflow` only
+ *   succeeds for the generation that is still current and PENDING, so a superseded or
+ *   cancelled execution can never overwrite a newer state.
+ */
+import type { ListStepsOptions, ListWorkflowsFilter, WorkflowStatusType } from '../../types';
+
+export interface WorkflowRecord {
+  workflowId: string;
+  name: string;
+  status: WorkflowStatusType;
+  input: string | null;
+  output: string | null;
+  error: string | null;
+  executorId: string | null;
+  applicationVersion: string | null;
+  applicationName: string;
+  queueName: string | null;
+  authenticatedUser: string | null;
+  parentWorkflowId: string | null;
+  forkedFrom: string | null;
+  deduplicationId: string | null;
+  priority: number;
+  timeoutMs: number | null;
+  deadlineEpochMs: number | null;
+  recoveryAttempts: number;
+  generation: number;
+  createdAt: number;
+  updatedAt: number;
+  startedAt: number | null;
+  completedAt: number | null;
+}
+
+export interface NewWorkflow {
+  workflowId: string;
+  name: string;
+  status: 'PENDING' | 'ENQUEUED';
+  input: string;
+  executorId: string | null;
+  applicationVersion: string;
+  applicationName: string;
+  queueName: string | null;
+  authenticatedUser: string | null;
+  parentWorkflowId: string | null;
+  priority: number;
+  /** Started workflows get their deadline now; enqueued ones when they are dequeued. */
+  timeoutMs: number | null;
+}
+
+/** A queue to dequeue from, with its limits (absent: unlimited). */
+export interface QueueLimits {
+  name: string;
+  concurrency?: number;
+  workerConcurrency?: number;
+}
+
+export interface StepRecord {
+  workflowId: string;
+  functionId: number;
+  functionName: string;
+  output: string | null;
+  error: string | null;
+  childWorkflowId: string | null;
+  startedAt: number | null;
+  completedAt: number;
+}
+
+export type NewStep = Omit<StepRecord, 'completedAt'>;
+
+export type WorkflowOutcome =
+  { status: 'SUCCESS'; output: string } | { status: 'ERROR'; error: string };
+
+/** Scope of recovery and dequeueing: only this application's workflows of this version. */
+export interface ExecutorScope {
+  executorId: string;
+  applicationVersion: string;
+  applicationName: string;
+}
+
+export interface ForkRequest {
+  workflowId: string;
+  newWorkflowId: string;
+  startStep: number;
+  applicationVersion: string | undefined;
+  queueName: string;
+}
+
+export interface NewMessage {
+  messageId: string;
+  destinationId: string;
+  topic: string | null;
+  message: string;
+}
+
+/** Messages (send/recv) and events (set/get). Steps passed in are written atomically with them. */
+export interface MessageStorage {
+  /**
+   * Stores a message once per `messageId`. With `step`, the step checkpoint is written in the
+   * same transaction, and a recorded step means the message was sent already. Fails with
+   * `DestinationNotFound` if the destination workflow does not exist.
+   */
+  sendMessage(message: NewMessage, step: NewStep | null): Promise<void>;
+  /**
+   * Atomically consumes the oldest unconsumed message for (workflow, topic) and records it as
+   * the output of `step`. Returns the recorded step (possibly written earlier by another
+   * execution), or null if no message is waiting.
+   */
+  receiveMessage(
+    workflowId: string,
+    topic: string | null,
+    step: Omit<NewStep, 'output' | 'error'>,
+  ): Promise<StepRecord | null>;
+  /** Sets an event and records `step` atomically; a recorded step means it was set already. */
+  setEvent(workflowId: string, key: string, value: string, step: NewStep): Promise<void>;
+  getEvent(workflowId: string, key: string): Promise<string | null>;
+}
+
+/** Thrown by `sendMessage` when the destination workflow does not exist. */
+export class DestinationNotFound extends Error {
+  constructor(readonly destinationId: string) {
+    super(`destination workflow ${destinationId} does not exist`);
+  }
+}
+
+export interface Storage extends MessageStorage {
+  /** Creates the schema and applies pending migrations; safe to run concurrently. */
+  migrate(): Promise<void>;
+  /** Inserts unless the id exists; returns the stored record either way. */
+  insertWorkflow(workflow: NewWorkflow): Promise<{ inserted: boolean; record: WorkflowRecord }>;
+  getWorkflow(workflowId: string): Promise<WorkflowRecord | null>;
+  listWorkflows(applicationName: string, filter: ListWorkflowsFilter): Promise<WorkflowRecord[]>;
+  /** Writes the final outcome if `generation` is current and the workflow is PENDING. */
+  finishWorkflow(
+    workflowId: string,
+    generation: number,
+    outcome: WorkflowOutcome,
+  ): Promise<boolean>;
+  /** The workflow's status and generation, and the checkpoint of one step if recorded. */
+  getStepState(
+    workflowId: string,
+    functionId: number,
+  ): Promise<{ status: WorkflowStatusType; generation: number; step: StepRecord | null } | null>;
+  /** Records a step outcome; if one exists already, keeps and returns the existing one. */
+  recordStep(step: NewStep): Promise<StepRecord>;
+  listSteps(workflowId: string, options: ListStepsOptions): Promise<StepRecord[]>;
+  /** Cancels a PENDING/ENQUEUED/DELAYED workflow; returns the status afterwards (null: absent). */
+  cancelWorkflow(workflowId: string): Promise<WorkflowStatusType | null>;
+  /** Re-enqueues a CANCELLED/ERROR/MAX_RECOVERY_ATTEMPTS_EXCEEDED workflow; returns the status afterwards. */
+  resumeWorkflow(workflowId: string, queueName: string): Promise<WorkflowStatusType | null>;
+  /** Deletes a workflow (and, optionally, its descendants) with all its data; returns the ids. */
+  deleteWorkflow(workflowId: string, deleteChildren: boolean): Promise<string[]>;
+  /** Creates an ENQUEUED copy with the checkpoints of steps before `startStep`. */
+  forkWorkflow(request: ForkRequest): Promise<WorkflowRecord>;
+  /** Claims this executor's PENDING workflows for a restart (generation and attempts + 1). */
+  claimForRecovery(scope: ExecutorScope): Promise<WorkflowRecord[]>;
+  markRecoveryAttemptsExceeded(workflowId: string, generation: number): Promise<void>;
+  /** Moves PENDING workflows of dead executors (same version and app) back to ENQUEUED. */
+  requeuePending(
+    executorIds: string[],
+    scope: Omit<ExecutorScope, 'executorId'>,
+    defaultQueue: string,
+  ): Promise<number>;
+  existPending(scope: ExecutorScope): Promise<boolean>;
+  /**
+   * Atomically moves up to `limit` ENQUEUED workflows of one queue to PENDING for this
+   * executor, lowest priority number first, within the queue's limits.
+   */
+  claimEnqueued(
+    scope: ExecutorScope,
+    workflowNames: string[],
+    queue: QueueLimits,
+    limit: number,
+  ): Promise<WorkflowRecord[]>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,163 @@
+/**
+ * Typed SDK errors. Every error carries a stable `code`; `instanceof` checks work across
+ * duplicate installs of the SDK because `Symbol.hasInstance` looks for a global brand
+ * (`Symbol.for`) and the code rather than for this module's class identity.
+ */
+
+const BRAND = Symbol.for('@podium/sdk.error');
+
+/** Stable codes of every error the SDK throws. */
+export type PodiumErrorCode =
+  | 'CONFIGURATION'
+  | 'NOT_LAUNCHED'
+  | 'ALREADY_LAUNCHED'
+  | 'WORKFLOW_NOT_REGISTERED'
+  | 'WORKFLOW_ALREADY_REGISTERED'
+  | 'WORKFLOW_NOT_FOUND'
+  | 'WORKFLOW_CONFLICT'
+  | 'WORKFLOW_CANCELLED'
+  | 'MAX_RECOVERY_ATTEMPTS_EXCEEDED'
+  | 'INVALID_OPERATION'
+  | 'UNEXPECTED_STEP'
+  | 'RESULT_TIMEOUT';
+
+function hasBrand(value: unknown): value is PodiumError {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    (value as Record<symbol, unknown>)[BRAND] === true
+  );
+}
+
+/** Base class of every SDK error. Match on `code`, or use `instanceof` on a subclass. */
+export class PodiumError extends Error {
+  readonly code: PodiumErrorCode;
+
+  constructor(code: PodiumErrorCode, message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.code = code;
+    this.name = new.target.name;
+    Object.defineProperty(this, BRAND, { value: true });
+  }
+
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    if (!hasBrand(value)) return false;
+    const expected = (this as { expectedCode?: PodiumErrorCode }).expectedCode;
+    return expected === undefined || value.code === expected;
+  }
+}
+
+/** Options given to `new Podium(...)` are invalid. `issues` lists every problem found. */
+export class ConfigurationError extends PodiumError {
+  static readonly expectedCode = 'CONFIGURATION';
+  readonly issues: readonly string[];
+  constructor(issues: readonly string[], options?: { cause?: unknown }) {
+    super('CONFIGURATION', `Invalid Podium options: ${issues.join('; ')}`, options);
+    this.issues = issues;
+  }
+}
+
+/** An operation needs `launch()` to have completed first (or came after `shutdown()`). */
+export class NotLaunchedError extends PodiumError {
+  static readonly expectedCode = 'NOT_LAUNCHED';
+  constructor(operation: string) {
+    super('NOT_LAUNCHED', `${operation} requires a launched Podium instance`);
+  }
+}
+
+/** `launch()` was called twice, or a workflow was registered after launch. */
+export class AlreadyLaunchedError extends PodiumError {
+  static readonly expectedCode = 'ALREADY_LAUNCHED';
+  constructor(operation: string) {
+    super('ALREADY_LAUNCHED', `${operation} is not allowed after launch()`);
+  }
+}
+
+/** A workflow name is not registered in this process. */
+export class WorkflowNotRegisteredError extends PodiumError {
+  static readonly expectedCode = 'WORKFLOW_NOT_REGISTERED';
+  constructor(readonly workflowName: string) {
+    super('WORKFLOW_NOT_REGISTERED', `Workflow "${workflowName}" is not registered`);
+  }
+}
+
+/** A workflow name was registered twice. */
+export class WorkflowAlreadyRegisteredError extends PodiumError {
+  static readonly expectedCode = 'WORKFLOW_ALREADY_REGISTERED';
+  constructor(readonly workflowName: string) {
+    super('WORKFLOW_ALREADY_REGISTERED', `Workflow "${workflowName}" is already registered`);
+  }
+}
+
+/** No workflow with this id exists. */
+export class WorkflowNotFoundError extends PodiumError {
+  static readonly expectedCode = 'WORKFLOW_NOT_FOUND';
+  constructor(readonly workflowId: string) {
+    super('WORKFLOW_NOT_FOUND', `Workflow "${workflowId}" does not exist`);
+  }
+}
+
+/** A start reused a workflow id that belongs to a different workflow function. */
+export class WorkflowConflictError extends PodiumError {
+  static readonly expectedCode = 'WORKFLOW_CONFLICT';
+  constructor(
+    readonly workflowId: string,
+    message: string,
+  ) {
+    super('WORKFLOW_CONFLICT', message);
+  }
+}
+
+/** The workflow was cancelled; thrown by `getResult()` and inside the cancelled workflow. */
+export class WorkflowCancelledError extends PodiumError {
+  static readonly expectedCode = 'WORKFLOW_CANCELLED';
+  constructor(readonly workflowId: string) {
+    super('WORKFLOW_CANCELLED', `Workflow "${workflowId}" was cancelled`);
+  }
+}
+
+/** Recovery gave up on the workflow after `maxRecoveryAttempts` attempts. */
+export class MaxRecoveryAttemptsExceededError extends PodiumError {
+  static readonly expectedCode = 'MAX_RECOVERY_ATTEMPTS_EXCEEDED';
+  constructor(readonly workflowId: string) {
+    super(
+      'MAX_RECOVERY_ATTEMPTS_EXCEEDED',
+      `Workflow "${workflowId}" exceeded its maximum number of recovery attempts`,
+    );
+  }
+}
+
+/** The operation is not valid for the workflow's current state or the given arguments. */
+export class InvalidOperationError extends PodiumError {
+  static readonly expectedCode = 'INVALID_OPERATION';
+  constructor(message: string) {
+    super('INVALID_OPERATION', message);
+  }
+}
+
+/** `getResult({ timeoutMs })` elapsed before the workflow finished. */
+export class ResultTimeoutError extends PodiumError {
+  static readonly expectedCode = 'RESULT_TIMEOUT';
+  constructor(readonly workflowId: string) {
+    super('RESULT_TIMEOUT', `Timed out waiting for the result of workflow "${workflowId}"`);
+  }
+}
+
+/**
+ * On re-execution, the workflow called a different step at a recorded position than the run
+ * that wrote the checkpoint: the workflow code is not deterministic (or changed).
+ */
+export class UnexpectedStepError extends PodiumError {
+  static readonly expectedCode = 'UNEXPECTED_STEP';
+  constructor(
+    readonly workflowId: string,
+    readonly functionId: number,
+    expected: string,
+    actual: string,
+  ) {
+    super(
+      'UNEXPECTED_STEP',
+      `Workflow "${workflowId}" step ${functionId} was recorded as "${expected}" but is now "${actual}"`,
+    );
+  }
+}

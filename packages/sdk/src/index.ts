@@ -1,0 +1,38 @@
+/** The public surface of `@podium/sdk`. Everything not exported here is internal. */
+export { Podium } from './podium';
+export type { PodiumOptions, PGliteInstance } from './options';
+export type { Logger } from './logger';
+export type { WorkflowContext } from './engine/context';
+export type { WorkflowHandle } from './engine/handle';
+export type { Workflow } from './engine/workflow';
+export type { WorkflowFunction } from './engine/registry';
+export {
+  WORKFLOW_STATUSES,
+  TERMINAL_STATUSES,
+  type WorkflowStatusType,
+  type WorkflowStatus,
+  type StepInfo,
+  type ListWorkflowsFilter,
+  type ListStepsOptions,
+  type StartOptions,
+  type QueueOptions,
+  type StepOptions,
+  type ForkOptions,
+  type SerializedError,
+} from './types';
+export {
+  PodiumError,
+  type PodiumErrorCode,
+  ConfigurationError,
+  NotLaunchedError,
+  AlreadyLaunchedError,
+  WorkflowNotRegisteredError,
+  WorkflowAlreadyRegisteredError,
+  WorkflowNotFoundError,
+  WorkflowConflictError,
+  WorkflowCancelledError,
+  MaxRecoveryAttemptsExceededError,
+  InvalidOperationError,
+  ResultTimeoutError,
+  UnexpectedStepError,
+} from './errors';

@@ -1,0 +1,155 @@
+/**
+ * The one options type of the SDK, its defaults, and its validation. Validation runs in the
+ * `Podium` constructor and reports every problem at once in a `ConfigurationError`.
+ */
+import { ConfigurationError } from './errors';
+import { type Logger, silentLogger } from './logger';
+
+/**
+ * A PGlite instance created by the application (`await PGlite.create(...)`). Typed
+ * structurally so the SDK does not need `@electric-sql/pglite` at compile time.
+ */
+export interface PGliteInstance {
+  query<T>(sql: string, params?: unknown[]): Promise<{ rows: T[] }>;
+  transaction<T>(fn: (tx: { query: PGliteInstance['query'] }) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+/** Options of `new Podium(...)`. Exactly one of `databaseUrl`, `dataDir` or `pglite` is required. */
+export interface PodiumOptions {
+  /**
+   * Name of the application. Recovery, dequeueing and listing only consider workflows of this
+   * application, so several applications can share one database.
+   */
+  appName: string;
+  /** PostgreSQL connection string, e.g. `postgresql://user@host:5432/db`. */
+  databaseUrl?: string;
+  /**
+   * Embedded PostgreSQL (PGlite) data directory, or `memory://` for an in-memory database.
+   * Requires the optional peer dependency `@electric-sql/pglite`.
+   */
+  dataDir?: string;
+  /**
+   * An existing PGlite instance to use. The SDK never closes an instance it did not create.
+   */
+  pglite?: PGliteInstance;
+  /**
+   * Database schema holding the SDK's tables; created and migrated at launch.
+   * @default 'podium'
+   */
+  schema?: string;
+  /**
+   * Identity of this process. Workflows it runs are stamped with it, and `launch()` recovers
+   * PENDING workflows stamped with it (and the same application version).
+   * @default 'local'
+   */
+  executorId?: string;
+  /**
+   * Application version stamped on workflows. Recovery only resumes workflows of the same
+   * version, because checkpoints are only meaningful for the code that wrote them.
+   * @default a hash of the names and source text of all registered workflows
+   */
+  applicationVersion?: string;
+  /**
+   * Structured logger.
+   * @default a logger that discards everything
+   */
+  logger?: Logger;
+  /**
+   * How many times a PENDING workflow may be recovered before it is marked
+   * `MAX_RECOVERY_ATTEMPTS_EXCEEDED` instead of being run again.
+   * @default 100
+   */
+  maxRecoveryAttempts?: number;
+  /**
+   * How often this process looks for ENQUEUED workflows (recovered, resumed or forked ones) to
+   * run, in milliseconds.
+   * @default 1000
+   */
+  queuePollIntervalMs?: number;
+  /**
+   * How often waits poll the database for changes made by other processes, in milliseconds:
+   * `getResult()` of a workflow running elsewhere, `recv()` and `getEvent()`. Changes made in
+   * this process wake waiters at once.
+   * @default 1000
+   */
+  pollIntervalMs?: number;
+  /**
+   * Maximum number of PostgreSQL connections (ignored for PGlite).
+   * @default 10
+   */
+  poolSize?: number;
+}
+
+/** Options after defaults are applied. */
+export interface ResolvedOptions {
+  appName: string;
+  database:
+    | { kind: 'postgres'; url: string; poolSize: number }
+    | { kind: 'pglite'; dataDir: string }
+    | { kind: 'pglite-instance'; instance: PGliteInstance };
+  schema: string;
+  executorId: string;
+  applicationVersion: string | undefined;
+  logger: Logger;
+  maxRecoveryAttempts: number;
+  queuePollIntervalMs: number;
+  pollIntervalMs: number;
+}
+
+const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
+
+function checkPositiveInt(issues: string[], name: string, value: number | undefined): void {
+  if (value !== undefined && !(Number.isInteger(value) && value > 0)) {
+    issues.push(`${name} must be a positive integer`);
+  }
+}
+
+function checkNonEmpty(issues: string[], name: string, value: unknown, required: boolean): void {
+  if (value === undefined && !required) return;
+  if (typeof value !== 'string' || value.trim() === '')
+    issues.push(`${name} must be a non-empty string`);
+}
+
+/** Applies defaults and validates; throws `ConfigurationError` listing every issue. */
+export function resolveOptions(options: PodiumOptions): ResolvedOptions {
+  const issues: string[] = [];
+  checkNonEmpty(issues, 'appName', options.appName, true);
+  checkNonEmpty(issues, 'databaseUrl', options.databaseUrl, false);
+  checkNonEmpty(issues, 'dataDir', options.dataDir, false);
+  checkNonEmpty(issues, 'executorId', options.executorId, false);
+  checkNonEmpty(issues, 'applicationVersion', options.applicationVersion, false);
+  const sources = [options.databaseUrl, options.dataDir, options.pglite].filter(
+    (source) => source !== undefined,
+  );
+  if (sources.length !== 1) {
+    issues.push('exactly one of databaseUrl, dataDir or pglite must be given');
+  }
+  const schema = options.schema ?? 'podium';
+  if (!SCHEMA_NAME.test(schema)) {
+    issues.push('schema must be a lower-case SQL identifier (letters, digits, underscores)');
+  }
+  checkPositiveInt(issues, 'maxRecoveryAttempts', options.maxRecoveryAttempts);
+  checkPositiveInt(issues, 'queuePollIntervalMs', options.queuePollIntervalMs);
+  checkPositiveInt(issues, 'pollIntervalMs', options.pollIntervalMs);
+  checkPositiveInt(issues, 'poolSize', options.poolSize);
+  if (issues.length > 0) throw new ConfigurationError(issues);
+
+  const database: ResolvedOptions['database'] =
+    options.databaseUrl !== undefined
+      ? { kind: 'postgres', url: options.databaseUrl, poolSize: options.poolSize ?? 10 }
+      : options.dataDir !== undefined
+        ? { kind: 'pglite', dataDir: options.dataDir }
+        : { kind: 'pglite-instance', instance: options.pglite as PGliteInstance };
+  return {
+    appName: options.appName,
+    database,
+    schema,
+    executorId: options.executorId ?? 'local',
+    applicationVersion: options.applicationVersion,
+    logger: options.logger ?? silentLogger,
+    maxRecoveryAttempts: options.maxRecoveryAttempts ?? 100,
+    queuePollIntervalMs: options.queuePollIntervalMs ?? 1000,
+    pollIntervalMs: options.pollIntervalMs ?? 1000,
+  };
+}

@@ -1,0 +1,205 @@
+/** Public data types: workflow statuses, listings and per-call options. */
+import type { SerializedError } from './internal/serialization';
+
+export type { SerializedError };
+
+/** Workflow statuses, named as in the DBOS executor protocol. */
+export const WORKFLOW_STATUSES = [
+  'PENDING',
+  'SUCCESS',
+  'ERROR',
+  'MAX_RECOVERY_ATTEMPTS_EXCEEDED',
+  'CANCELLED',
+  'ENQUEUED',
+  'DELAYED',
+] as const;
+
+export type WorkflowStatusType = (typeof WORKFLOW_STATUSES)[number];
+
+/** Statuses a workflow never leaves on its own (only `resume` or `fork` act on them). */
+export const TERMINAL_STATUSES: ReadonlySet<WorkflowStatusType> = new Set([
+  'SUCCESS',
+  'ERROR',
+  'MAX_RECOVERY_ATTEMPTS_EXCEEDED',
+  'CANCELLED',
+]);
+
+/** One workflow's stored state. Times are epoch milliseconds. */
+export interface WorkflowStatus {
+  workflowId: string;
+  workflowName: string;
+  status: WorkflowStatusType;
+  /** Arguments, when loaded (`loadInput`). */
+  input?: unknown[];
+  /** Return value, when loaded (`loadOutput`) and the workflow succeeded. */
+  output?: unknown;
+  /** The error, when loaded (`loadOutput`) and the workflow failed. */
+  error?: SerializedError;
+  executorId: string | null;
+  applicationVersion: string | null;
+  applicationName: string;
+  queueName: string | null;
+  authenticatedUser: string | null;
+  parentWorkflowId: string | null;
+  forkedFrom: string | null;
+  deduplicationId: string | null;
+  priority: number;
+  timeoutMs: number | null;
+  deadlineEpochMs: number | null;
+  recoveryAttempts: number;
+  createdAt: number;
+  updatedAt: number;
+  /** When execution (last) started or the workflow was dequeued. */
+  startedAt: number | null;
+  completedAt: number | null;
+}
+
+/** One checkpointed step (or sleep, or child-workflow start). Times are epoch milliseconds. */
+export interface StepInfo {
+  /** Position of the step in the workflow, counting from 0. */
+  functionId: number;
+  functionName: string;
+  /** The recorded return value (`loadOutput`). */
+  output?: unknown;
+  error: SerializedError | null;
+  childWorkflowId: string | null;
+  startedAt: number | null;
+  completedAt: number;
+}
+
+/** Filters of `listWorkflows`. All are optional and combine with AND. */
+export interface ListWorkflowsFilter {
+  workflowIds?: string[];
+  status?: WorkflowStatusType | WorkflowStatusType[];
+  workflowName?: string | string[];
+  /** Only workflows whose id starts with this prefix. */
+  workflowIdPrefix?: string;
+  executorId?: string | string[];
+  applicationVersion?: string | string[];
+  queueName?: string | string[];
+  parentWorkflowId?: string | string[];
+  forkedFrom?: string | string[];
+  authenticatedUser?: string | string[];
+  /** Created at or after this time. */
+  startTime?: Date | number;
+  /** Created at or before this time. */
+  endTime?: Date | number;
+  /** Completed at or after this time. */
+  completedAfter?: Date | number;
+  /** Completed at or before this time. */
+  completedBefore?: Date | number;
+  /** Started (or dequeued) at or after this time. */
+  startedAfter?: Date | number;
+  /** Started (or dequeued) at or before this time. */
+  startedBefore?: Date | number;
+  /** Only forks (true) or only non-forks (false). */
+  wasForkedFrom?: boolean;
+  /** Only child workflows (true) or only top-level ones (false). */
+  hasParent?: boolean;
+  /** Only workflows on a queue that are ENQUEUED, PENDING or DELAYED. */
+  queuesOnly?: boolean;
+  limit?: number;
+  offset?: number;
+  /**
+   * Newest first.
+   * @default false
+   */
+  sortDesc?: boolean;
+  /**
+   * Load and deserialise inputs.
+   * @default true
+   */
+  loadInput?: boolean;
+  /**
+   * Load and deserialise outputs and errors.
+   * @default true
+   */
+  loadOutput?: boolean;
+}
+
+/** Options of `listSteps`. */
+export interface ListStepsOptions {
+  /**
+   * Load and deserialise step outputs.
+   * @default true
+   */
+  loadOutput?: boolean;
+  limit?: number;
+  offset?: number;
+}
+
+/** Options when starting a workflow. */
+export interface StartOptions {
+  /**
+   * Idempotency key: starting an id that already exists returns a handle to the existing
+   * workflow instead of running it again.
+   * @default a random UUID (for child workflows: `<parent id>-<step number>`)
+   */
+  workflowId?: string;
+  /** Recorded as the workflow's authenticated user. */
+  authenticatedUser?: string;
+  /**
+   * Enqueue on this queue (registered with `podium.queue`) instead of running at once; a
+   * process serving the queue runs it when the queue's limits allow.
+   */
+  queueName?: string;
+  /**
+   * Order within the queue: lower numbers are dequeued first, then older workflows.
+   * @default 0
+   */
+  priority?: number;
+  /**
+   * Cancel the workflow if it has not finished this many milliseconds after it started (for
+   * queued workflows: after it was dequeued). The deadline is stored, so it survives
+   * recovery; `resume` starts a fresh one. It is not passed on to child workflows.
+   * @default no timeout
+   */
+  timeoutMs?: number;
+}
+
+/** Limits of a queue. Without limits, every enqueued workflow starts as soon as it is polled. */
+export interface QueueOptions {
+  /** Maximum number of the queue's workflows running at once across all processes. */
+  concurrency?: number;
+  /** Maximum number of the queue's workflows running at once in each executor. */
+  workerConcurrency?: number;
+}
+
+/** Retry policy of a step. With the defaults a step runs once and is not retried. */
+export interface StepOptions {
+  /**
+   * Retries after the first attempt fails. The last error is recorded and rethrown once
+   * retries are exhausted.
+   * @default 0
+   */
+  retries?: number;
+  /**
+   * Delay before the first retry, in milliseconds.
+   * @default 1000
+   */
+  initialDelayMs?: number;
+  /**
+   * Multiplier applied to the delay after every retry.
+   * @default 2
+   */
+  backoffFactor?: number;
+  /**
+   * Upper bound of the delay between retries, in milliseconds.
+   * @default 60000
+   */
+  maxDelayMs?: number;
+}
+
+/** Options of `fork`. */
+export interface ForkOptions {
+  /**
+   * Id of the new workflow.
+   * @default a random UUID
+   */
+  newWorkflowId?: string;
+  /**
+   * Application version the fork runs under (only executors of that version pick it up).
+   * @default the original workflow's version
+   */
+  applicationVersion?: string;
+}

@@ -1,0 +1,41 @@
+/** Small helpers shared by the integration suites. */
+import { randomBytes } from 'node:crypto';
+
+export interface Deferred<T = void> {
+  promise: Promise<T>;
+  resolve(value: T): void;
+}
+
+export function deferred<T = void>(): Deferred<T> {
+  let resolve!: (value: T) => void;
+  const promise = new Promise<T>((r) => (resolve = r));
+  return { promise, resolve };
+}
+
+/** Polls `check` until it returns a truthy value or `timeoutMs` passes. */
+export async function waitFor<T>(
+  check: () => Promise<T> | T,
+  timeoutMs = 10_000,
+  what = 'condition',
+): Promise<NonNullable<T>> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await check();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+export const uniqueName = (prefix: string): string => `${prefix}-${randomBytes(4).toString('hex')}`;
+
+/** Counts how often each labelled piece of code ran. */
+export class RunLog {
+  private readonly counts = new Map<string, number>();
+  hit(label: string): void {
+    this.counts.set(label, this.count(label) + 1);
+  }
+  count(label: string): number {
+    return this.counts.get(label) ?? 0;
+  }
+}

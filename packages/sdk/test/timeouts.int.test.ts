@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import {
+  InvalidOperationError,
+  type Podium,
+  type PodiumOptions,
+  WorkflowCancelledError,
+} from '../src';
+import { BACKENDS } from './helpers/backends';
+import { useHarness } from './helpers/harness';
+import { deferred, RunLog, uniqueName, waitFor } from './helpers/util';
+
+function defineWorkflows(podium: Podium, log: RunLog, gate = deferred()) {
+  podium.queue('one-at-a-time', { concurrency: 1 });
+  const sleeper = podium.workflow('sleeper', async (ctx, ms: number) => {
+    await ctx.step('before', () => log.hit('before'));
+    await ctx.sleep(ms);
+    await ctx.step('after', () => log.hit('after'));
+    return 'awake';
+  });
+  const blocker = podium.workflow('blocker', async (ctx) => {
+    await ctx.step('block', async () => {
+      log.hit('blocking');
+      await gate.promise;
+    });
+  });
+  return { sleeper, blocker, gate };
+}
+
+describe.each(BACKENDS.map((make) => make()))('timeouts on $name', (backend) => {
+  const harness = useHarness(backend);
+
+  async function launch(log: RunLog, options: Partial<PodiumOptions> & { appName: string }) {
+    const podium = harness.podium(options);
+    const workflows = defineWorkflows(podium, log);
+    await podium.launch();
+    return { podium, ...workflows };
+  }
+
+  it('cancels a workflow that outlives its timeout', async () => {
+    const log = new RunLog();
+    const { sleeper } = await launch(log, { appName: uniqueName('app') });
+    const handle = await sleeper.start([60_000], { timeoutMs: 200 });
+    await expect(handle.getResult()).rejects.toBeInstanceOf(WorkflowCancelledError);
+    const status = await handle.getStatus();
+    expect(status).toMatchObject({ status: 'CANCELLED', timeoutMs: 200 });
+    expect(status?.deadlineEpochMs).toBe((status?.startedAt ?? 0) + 200);
+    expect([log.count('before'), log.count('after')]).toEqual([1, 0]);
+  });
+
+  it('starts the clock of a queued workflow when it is dequeued', async () => {
+    const log = new RunLog();
+    const { podium, sleeper, blocker, gate } = await launch(log, { appName: uniqueName('app') });
+    const blocking = await blocker.start([], { queueName: 'one-at-a-time' });
+    await waitFor(() => log.count('blocking') === 1);
+    const queued = await sleeper.start([0], { queueName: 'one-at-a-time', timeoutMs: 300 });
+    expect((await queued.getStatus())?.deadlineEpochMs).toBeNull();
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    gate.resolve();
+    await blocking.getResult();
+    expect(await queued.getResult()).toBe('awake');
+    const status = await podium.getWorkflowStatus(queued.workflowId);
+    expect(status?.deadlineEpochMs).toBe((status?.startedAt ?? 0) + 300);
+  });
+
+  it('cancels, without running it, a recovered workflow whose deadline has passed', async () => {
+    const log = new RunLog();
+    const appName = uniqueName('app');
+    const first = await launch(log, { appName });
+    const handle = await first.sleeper.start([60_000], { timeoutMs: 300 });
+    await waitFor(() => log.count('before') === 1);
+    await first.podium.shutdown();
+    await new Promise((resolve) => setTimeout(resolve, 400));
+
+    const second = await launch(log, { appName });
+    const recovered = second.podium.retrieveWorkflow(handle.workflowId);
+    await expect(recovered.getResult()).rejects.toBeInstanceOf(WorkflowCancelledError);
+    expect([log.count('before'), log.count('after')]).toEqual([1, 0]);
+  });
+
+  it('rejects a timeout that is not a positive integer', async () => {
+    const { sleeper } = await launch(new RunLog(), { appName: uniqueName('app') });
+    await expect(sleeper.start([1], { timeoutMs: 0 })).rejects.toBeInstanceOf(
+      InvalidOperationError,
+    );
+  });
+});

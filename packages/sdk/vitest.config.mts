@@ -1,0 +1,13 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+    // Generous limits: they exist to catch hangs. Booting PGlite costs seconds of CPU, which
+    // stretches on a loaded machine; a normal run takes well under a minute.
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
+    // The integration suites mostly wait on databases and timers, not on the CPU.
+    maxWorkers: 4,
+  },
+});
