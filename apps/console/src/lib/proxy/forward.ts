@@ -25,6 +25,15 @@ export function upstreamUrl(incoming: URL, { upstream, mountPath }: ForwardOptio
   return target;
 }
 
+/**
+ * Tells the control plane where it is mounted, so the cookies it sets carry
+ * paths the browser will send back (its refresh cookie lives under `/api/v2/sessions`).
+ */
+function withForwardedPrefix(headers: Headers, mountPath: string): Headers {
+  headers.set('x-forwarded-prefix', mountPath);
+  return headers;
+}
+
 export async function forwardRequest(request: Request, options: ForwardOptions): Promise<Response> {
   const target = upstreamUrl(new URL(request.url), options);
   const hasBody = request.method !== 'GET' && request.method !== 'HEAD' && request.body !== null;
@@ -32,7 +41,7 @@ export async function forwardRequest(request: Request, options: ForwardOptions):
   try {
     upstream = await fetch(target, {
       method: request.method,
-      headers: forwardRequestHeaders(request.headers),
+      headers: withForwardedPrefix(forwardRequestHeaders(request.headers), options.mountPath),
       body: hasBody ? request.body : null,
       // Required by fetch to send a streamed request body.
       duplex: 'half',

@@ -109,6 +109,8 @@ describe('the /api proxy route', () => {
       authorization: 'Bearer token-1',
       'content-type': 'application/json',
       'x-request-id': 'req-1',
+      // So the control plane scopes its cookies to paths under the console's /api.
+      'x-forwarded-prefix': '/api',
     });
     expect(headers.host).toBe(new URL(upstream?.url ?? '').host);
     for (const name of ['x-secret-hop', 'proxy-authorization', 'te']) {
