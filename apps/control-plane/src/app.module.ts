@@ -15,8 +15,15 @@ import { AuditModule } from './modules/audit/audit.module';
 import { OrganizationsModule } from './modules/organizations/organizations.module';
 import { ApiKeysModule } from './modules/api-keys/api-keys.module';
 import { ApplicationsModule } from './modules/applications/applications.module';
+import { UsersModule } from './modules/users/users.module';
+import { SessionsModule } from './modules/sessions/sessions.module';
 import { ExecutorsModule } from './modules/executors/executors.module';
 import { HealthModule } from './modules/health/health.module';
+import { WorkflowsModule } from './modules/workflows/workflows.module';
+import { QueuesModule } from './modules/queues/queues.module';
+import { FleetModule } from './modules/fleet/fleet.module';
+import { LiveModule } from './modules/live/live.module';
+import { OpenApiModule } from './modules/openapi/openapi.module';
 
 @Module({})
 export class AppModule implements NestModule {
@@ -37,9 +44,16 @@ export class AppModule implements NestModule {
         AuditModule,
         OrganizationsModule,
         HealthModule,
+        UsersModule,
+        SessionsModule,
         ApplicationsModule,
         ApiKeysModule,
         ExecutorsModule,
+        WorkflowsModule,
+        QueuesModule,
+        FleetModule,
+        LiveModule,
+        OpenApiModule,
       ],
     };
   }

@@ -22,6 +22,8 @@ export async function startControlPlane(
     },
   );
   app.useGlobalFilters(new ProblemDetailsFilter(logger));
+  // The client address (login rate limits) comes through the console's proxy.
+  app.set('trust proxy', config.http.trustProxy);
   app.enableShutdownHooks();
   await app.listen(config.http.port, config.http.host);
   return app;

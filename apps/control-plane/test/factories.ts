@@ -1,11 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import type { Server } from 'node:http';
 import type { INestApplication } from '@nestjs/common';
-import type { Database } from '@podium/db';
+import type { Database, Role } from '@podium/db';
 import { DATABASE } from '../src/infra/database/database.module';
 import type { ApiKeyPermission } from '../src/modules/api-keys/api-key-permissions';
 import { ApiKeysService } from '../src/modules/api-keys/api-keys.service';
 import { ApplicationsRepository } from '../src/modules/applications/applications.repository';
+import { PasswordHasher } from '../src/modules/users/password-hasher';
+import { UsersRepository } from '../src/modules/users/users.repository';
 
 const unique = () => randomBytes(4).toString('hex');
 
@@ -35,5 +37,19 @@ export function factories(app: INestApplication<Server>) {
         applicationIds: options.applicationIds,
         expiresAt: options.expiresAt,
       }),
+    /** A registered user (real scrypt hash), with the password to sign in with. */
+    newUser: async (options: { email?: string; password?: string; displayName?: string } = {}) => {
+      const password = options.password ?? `password-${unique()}`;
+      const user = await app.get(UsersRepository).create({
+        email: options.email ?? `user-${unique()}@example.com`,
+        displayName: options.displayName ?? 'Test User',
+        passwordHash: await app.get(PasswordHasher).hash(password),
+      });
+      if (!user) throw new Error('newUser: email taken');
+      return { ...user, password };
+    },
+    /** Makes a user a member of an organization with a role. */
+    newMember: (organizationId: string, userId: string, role: Role) =>
+      db.prisma.membership.create({ data: { organizationId, userId, role } }),
   };
 }

@@ -5,7 +5,11 @@ import { ConfigError, loadConfig } from './config';
 describe('loadConfig', () => {
   it('defaults to the embedded database under .data and port 8090 on loopback', () => {
     const config = loadConfig({});
-    expect(config.http).toEqual({ host: '127.0.0.1', port: 8090 });
+    expect(config.http).toEqual({
+      host: '127.0.0.1',
+      port: 8090,
+      trustProxy: 'loopback, linklocal, uniquelocal',
+    });
     expect(config.database).toEqual({ kind: 'pglite', dataDir: path.resolve('.data', 'pglite') });
   });
 
@@ -19,5 +23,27 @@ describe('loadConfig', () => {
       loadConfig({ PORT: 'eighty', DATABASE_URL: 'mysql://x', PODIUM_LOG_LEVEL: 'loud' });
     expect(load).toThrow(ConfigError);
     expect(load).toThrow(/PORT[\s\S]*DATABASE_URL[\s\S]*PODIUM_LOG_LEVEL/);
+  });
+
+  it('requires a session secret of 32+ characters in production only', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/PODIUM_SESSION_SECRET/);
+    expect(() => loadConfig({ PODIUM_SESSION_SECRET: 'short' })).toThrow(/at least 32/);
+    const secret = 'x'.repeat(32);
+    const production = loadConfig({ NODE_ENV: 'production', PODIUM_SESSION_SECRET: secret });
+    expect(production.sessions).toMatchObject({ secret, secureCookies: true });
+  });
+
+  it('keeps a generated development session secret under the data dir', () => {
+    expect(loadConfig({ PODIUM_DATA_DIR: '/var/podium' }).sessions).toEqual({
+      secret: null,
+      secretFile: path.resolve('/var/podium', 'session-secret'),
+      secureCookies: false,
+    });
+  });
+
+  it('reads PODIUM_TRUST_PROXY as a boolean, a hop count or a list', () => {
+    expect(loadConfig({ PODIUM_TRUST_PROXY: 'false' }).http.trustProxy).toBe(false);
+    expect(loadConfig({ PODIUM_TRUST_PROXY: '2' }).http.trustProxy).toBe(2);
+    expect(loadConfig({ PODIUM_TRUST_PROXY: '10.0.0.0/8' }).http.trustProxy).toBe('10.0.0.0/8');
   });
 });

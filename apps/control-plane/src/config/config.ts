@@ -5,7 +5,12 @@ import { EnvSchema } from './env.schema';
 
 export interface Config {
   readonly env: 'development' | 'production' | 'test';
-  readonly http: { readonly host: string; readonly port: number };
+  readonly http: {
+    readonly host: string;
+    readonly port: number;
+    /** Express "trust proxy": whose X-Forwarded-For is believed for the client address. */
+    readonly trustProxy: boolean | number | string;
+  };
   readonly database: DatabaseTarget;
   readonly logLevel: z.infer<typeof EnvSchema>['PODIUM_LOG_LEVEL'];
   readonly executors: {
@@ -13,6 +18,13 @@ export interface Config {
     readonly maxFrameBytes: number;
     readonly requestTimeoutMs: number;
     readonly pingIntervalMs: number;
+  };
+  readonly sessions: {
+    /** HS256 key for access tokens; null: generated once and kept in `secretFile`. */
+    readonly secret: string | null;
+    readonly secretFile: string;
+    /** Cookies are `Secure` (HTTPS only) in production. */
+    readonly secureCookies: boolean;
   };
 }
 
@@ -33,7 +45,7 @@ export function loadConfig(source: NodeJS.ProcessEnv): Config {
   const env = parsed.data;
   return {
     env: env.NODE_ENV,
-    http: { host: env.HOST, port: env.PORT },
+    http: { host: env.HOST, port: env.PORT, trustProxy: parseTrustProxy(env.PODIUM_TRUST_PROXY) },
     database: env.DATABASE_URL
       ? { kind: 'postgres', url: env.DATABASE_URL }
       : { kind: 'pglite', dataDir: path.resolve(env.PODIUM_DATA_DIR, 'pglite') },
@@ -44,5 +56,15 @@ export function loadConfig(source: NodeJS.ProcessEnv): Config {
       requestTimeoutMs: env.PODIUM_EXECUTOR_REQUEST_TIMEOUT_MS,
       pingIntervalMs: env.PODIUM_EXECUTOR_PING_INTERVAL_MS,
     },
+    sessions: {
+      secret: env.PODIUM_SESSION_SECRET ?? null,
+      secretFile: path.resolve(env.PODIUM_DATA_DIR, 'session-secret'),
+      secureCookies: env.NODE_ENV === 'production',
+    },
   };
+}
+
+function parseTrustProxy(value: string): boolean | number | string {
+  if (value === 'true' || value === 'false') return value === 'true';
+  return /^\d+$/.test(value) ? Number(value) : value;
 }

@@ -3,34 +3,55 @@ import { z } from 'zod';
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
 /** Every environment variable the control plane reads. Validated once, at boot. */
-export const EnvSchema = z.object({
-  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
-  HOST: z.string().min(1).default('127.0.0.1'),
-  PORT: z.coerce.number().int().min(1).max(65535).default(8090),
-  /** PostgreSQL connection string. Unset: the embedded PGlite database under PODIUM_DATA_DIR. */
-  DATABASE_URL: z
-    .string()
-    .regex(/^postgres(ql)?:\/\//, 'must be a postgresql:// connection string')
-    .optional(),
-  PODIUM_DATA_DIR: z.string().min(1).default('.data'),
-  PODIUM_LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
-  /**
-   * Executors connect to `<base>/websocket/<app>/<key>`; DBOS-style conductor URLs
-   * end in /conductor/v1alpha1. `/websocket/...` at the root is always accepted too.
-   */
-  PODIUM_EXECUTOR_BASE_PATH: z
-    .string()
-    .regex(/^(\/[\w.-]+)*$/, 'must look like /conductor/v1alpha1 (or be empty)')
-    .default('/conductor/v1alpha1'),
-  /** Largest frame an executor may send (listings with inputs and outputs can be big). */
-  PODIUM_EXECUTOR_MAX_FRAME_BYTES: z.coerce
-    .number()
-    .int()
-    .min(1024)
-    .default(64 * 1024 * 1024),
-  /** How long a command may wait for an executor's answer. */
-  PODIUM_EXECUTOR_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).default(15_000),
-  /** Ping period; a link silent for two periods is dropped. */
-  PODIUM_EXECUTOR_PING_INTERVAL_MS: z.coerce.number().int().min(100).default(20_000),
-});
+export const EnvSchema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+    HOST: z.string().min(1).default('127.0.0.1'),
+    PORT: z.coerce.number().int().min(1).max(65535).default(8090),
+    /** PostgreSQL connection string. Unset: the embedded PGlite database under PODIUM_DATA_DIR. */
+    DATABASE_URL: z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, 'must be a postgresql:// connection string')
+      .optional(),
+    PODIUM_DATA_DIR: z.string().min(1).default('.data'),
+    PODIUM_LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
+    /**
+     * Executors connect to `<base>/websocket/<app>/<key>`; DBOS-style conductor URLs
+     * end in /conductor/v1alpha1. `/websocket/...` at the root is always accepted too.
+     */
+    PODIUM_EXECUTOR_BASE_PATH: z
+      .string()
+      .regex(/^(\/[\w.-]+)*$/, 'must look like /conductor/v1alpha1 (or be empty)')
+      .default('/conductor/v1alpha1'),
+    /** Largest frame an executor may send (listings with inputs and outputs can be big). */
+    PODIUM_EXECUTOR_MAX_FRAME_BYTES: z.coerce
+      .number()
+      .int()
+      .min(1024)
+      .default(64 * 1024 * 1024),
+    /** How long a command may wait for an executor's answer. */
+    PODIUM_EXECUTOR_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).default(15_000),
+    /** Ping period; a link silent for two periods is dropped. */
+    PODIUM_EXECUTOR_PING_INTERVAL_MS: z.coerce.number().int().min(100).default(20_000),
+    /**
+     * Signs console access tokens (HS256). Required in production; in development a random one
+     * is generated once and kept in PODIUM_DATA_DIR/session-secret so restarts keep sessions.
+     */
+    PODIUM_SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+    /**
+     * Which peers may set X-Forwarded-For (Express "trust proxy"): the client address drives
+     * login rate limits, and the console's /api proxy is such a peer. `true`, `false`, a hop
+     * count, or a comma-separated list of addresses, subnets or loopback/linklocal/uniquelocal.
+     */
+    PODIUM_TRUST_PROXY: z.string().min(1).default('loopback, linklocal, uniquelocal'),
+  })
+  .superRefine((env, ctx) => {
+    if (env.NODE_ENV === 'production' && !env.PODIUM_SESSION_SECRET) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['PODIUM_SESSION_SECRET'],
+        message: 'is required when NODE_ENV=production (at least 32 random characters)',
+      });
+    }
+  });
 export type Env = z.infer<typeof EnvSchema>;

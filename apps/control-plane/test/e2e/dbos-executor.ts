@@ -5,6 +5,8 @@ export interface DbosExecutorProcess {
   readonly child: ChildProcess;
   /** The workflow it ran to completion before reporting ready. */
   readonly workflowId: string;
+  /** With `scenario: 'operations'`: ids of the workflows it left ERROR, PENDING and queued. */
+  readonly workflows: Record<string, string>;
   stop(): Promise<void>;
 }
 
@@ -14,6 +16,8 @@ export function startDbosExecutor(options: {
   conductorUrl: string;
   apiKey: string;
   systemDatabaseUrl: string;
+  /** `operations`: also leave workflows to act on (see the fixture). */
+  scenario?: 'operations';
 }): Promise<DbosExecutorProcess> {
   const child = spawn(process.execPath, [path.join(__dirname, 'fixtures', 'dbos-executor.cjs')], {
     env: {
@@ -22,6 +26,7 @@ export function startDbosExecutor(options: {
       CONDUCTOR_URL: options.conductorUrl,
       CONDUCTOR_KEY: options.apiKey,
       SYSTEM_DATABASE_URL: options.systemDatabaseUrl,
+      PODIUM_FIXTURE_SCENARIO: options.scenario ?? '',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -44,7 +49,13 @@ export function startDbosExecutor(options: {
       const ready = /PODIUM_FIXTURE_READY (\S+)/.exec(output);
       if (ready?.[1]) {
         clearTimeout(timer);
-        resolve({ child, workflowId: ready[1], stop });
+        const workflows = /PODIUM_FIXTURE_WORKFLOWS (\{.*\})/.exec(output)?.[1];
+        resolve({
+          child,
+          workflowId: ready[1],
+          workflows: workflows ? (JSON.parse(workflows) as Record<string, string>) : {},
+          stop,
+        });
       }
     });
     child.once('exit', (code) => {

@@ -24,7 +24,8 @@ export async function startTestControlPlane(
 ): Promise<RunningControlPlane> {
   const config: Config = {
     env: 'test',
-    http: { host: '127.0.0.1', port: 0 },
+    // Loopback is trusted so tests can play several clients (X-Forwarded-For) for rate limits.
+    http: { host: '127.0.0.1', port: 0, trustProxy: 'loopback' },
     database,
     logLevel: 'debug',
     executors: {
@@ -33,6 +34,11 @@ export async function startTestControlPlane(
       requestTimeoutMs: 5_000,
       pingIntervalMs: 20_000,
       ...overrides.executors,
+    },
+    sessions: {
+      secret: 'test-session-secret-that-is-long-enough',
+      secretFile: '',
+      secureCookies: false,
     },
   };
   const logs: string[] = [];

@@ -13,6 +13,11 @@ export const ROLE_ACCESS: Record<Role, readonly AccessLevel[]> = {
   OWNER: ['read', 'operate', 'admin', 'owner'],
 };
 
+/** True when `role` grants no more than `ceiling` (nobody hands out more than they hold). */
+export function isRoleWithin(role: Role, ceiling: Role): boolean {
+  return ROLE_ACCESS[role].every((level) => ROLE_ACCESS[ceiling].includes(level));
+}
+
 /** API keys reach workflows only; managing the organization takes a signed-in user. */
 export const API_KEY_PERMISSION_ACCESS: Record<string, readonly AccessLevel[]> = {
   'workflows:read': ['read'],

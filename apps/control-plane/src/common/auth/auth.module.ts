@@ -1,14 +1,15 @@
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { ApiKeysModule } from '../../modules/api-keys/api-keys.module';
-import { ApplicationsModule } from '../../modules/applications/applications.module';
+import { ApplicationRecordsModule } from '../../modules/applications/application-records.module';
 import { OrganizationsModule } from '../../modules/organizations/organizations.module';
+import { SessionsModule } from '../../modules/sessions/sessions.module';
 import { AuthenticationGuard } from './authentication.guard';
 import { OrgAccessGuard } from './org-access.guard';
 
 /** Installs the global guards, in order: who is calling, then what they may do here. */
 @Module({
-  imports: [ApiKeysModule, OrganizationsModule, ApplicationsModule],
+  imports: [ApiKeysModule, SessionsModule, OrganizationsModule, ApplicationRecordsModule],
   providers: [
     { provide: APP_GUARD, useClass: AuthenticationGuard },
     { provide: APP_GUARD, useClass: OrgAccessGuard },

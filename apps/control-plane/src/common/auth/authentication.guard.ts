@@ -3,6 +3,7 @@ import { Reflector } from '@nestjs/core';
 import { AppError } from '@podium/protocol';
 import type { Request } from 'express';
 import { ApiKeysService } from '../../modules/api-keys/api-keys.service';
+import { SessionAuthenticator } from '../../modules/sessions/session-authenticator';
 import { PUBLIC_ROUTE } from './decorators';
 import type { Principal } from './principal';
 import { requestContext } from './request-context';
@@ -11,13 +12,16 @@ const BEARER = /^Bearer\s+(\S+)$/i;
 
 /**
  * Global guard: every route needs a caller unless marked @Public().
- * Machine clients send `Authorization: Bearer <api key>`.
+ * Machine clients send `Authorization: Bearer <api key>` (which wins, and needs no
+ * CSRF token: browsers never attach it on their own); the console sends its
+ * session cookies, checked (with CSRF) by SessionAuthenticator.
  */
 @Injectable()
 export class AuthenticationGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly apiKeys: ApiKeysService,
+    private readonly sessions: SessionAuthenticator,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -39,6 +43,6 @@ export class AuthenticationGuard implements CanActivate {
         throw new AppError('UNAUTHENTICATED', 'The API key is unknown, revoked or expired.');
       return { kind: 'api-key', apiKey };
     }
-    return null;
+    return this.sessions.authenticate(req);
   }
 }

@@ -1,11 +1,13 @@
 import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
+import type { Role } from '@podium/db';
 import { AppError } from '@podium/protocol';
 import type { Request } from 'express';
 import { ApplicationsRepository } from '../../modules/applications/applications.repository';
+import { AuditService } from '../../modules/audit/audit.service';
 import { OrganizationsRepository } from '../../modules/organizations/organizations.repository';
 import { ROLE_ACCESS, accessOfApiKey } from './access-levels';
-import { PUBLIC_ROUTE, REQUIRED_ACCESS } from './decorators';
+import { AUDITED_ACTION, type AuditedAction, PUBLIC_ROUTE, REQUIRED_ACCESS } from './decorators';
 import type { AccessLevel, Principal } from './principal';
 import { requestContext } from './request-context';
 
@@ -13,6 +15,7 @@ import { requestContext } from './request-context';
  * Global guard, after authentication: resolves `:org` and `:app` and checks the
  * caller's level there. Tenancy rule: an organization or application the caller
  * does not belong to is NOT_FOUND (never FORBIDDEN), so ids cannot be probed.
+ * A member refused for lacking the level is audited when the route is @AuditAs.
  */
 @Injectable()
 export class OrgAccessGuard implements CanActivate {
@@ -20,6 +23,7 @@ export class OrgAccessGuard implements CanActivate {
     private readonly reflector: Reflector,
     private readonly organizations: OrganizationsRepository,
     private readonly applications: ApplicationsRepository,
+    private readonly audit: AuditService,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -40,13 +44,33 @@ export class OrgAccessGuard implements CanActivate {
     const notFound = new AppError('NOT_FOUND', `No organization named "${orgName}".`);
     const organization = await this.organizations.findByName(orgName);
     if (!organization || !ctx.principal) throw notFound;
-    const access = await this.accessIn(organization.id, ctx.principal);
-    if (!access) throw notFound;
-    if (!access.includes(required)) {
-      throw new AppError('FORBIDDEN', `This needs the "${required}" level in "${orgName}".`);
+    const membership = await this.accessIn(organization.id, ctx.principal);
+    if (!membership) throw notFound;
+    if (!membership.access.includes(required)) {
+      const refusal = new AppError(
+        'FORBIDDEN',
+        `This needs the "${required}" level in "${orgName}".`,
+      );
+      const audited = this.reflector.get<AuditedAction | undefined>(
+        AUDITED_ACTION,
+        context.getHandler(),
+      );
+      if (audited) {
+        await this.audit.record({
+          organizationId: organization.id,
+          principal: ctx.principal,
+          action: audited.action,
+          targetType: audited.targetType,
+          targetId: (audited.targetParam && params[audited.targetParam]) || null,
+          outcome: 'FAILURE',
+          details: { errorCode: refusal.code, error: refusal.detail, required },
+        });
+      }
+      throw refusal;
     }
     ctx.organization = organization;
-    ctx.access = access;
+    ctx.access = membership.access;
+    if (membership.role) ctx.role = membership.role;
 
     const appName = params.app;
     if (appName !== undefined) {
@@ -63,13 +87,13 @@ export class OrgAccessGuard implements CanActivate {
   private async accessIn(
     organizationId: string,
     principal: Principal,
-  ): Promise<readonly AccessLevel[] | null> {
+  ): Promise<{ access: readonly AccessLevel[]; role: Role | null } | null> {
     if (principal.kind === 'api-key') {
       return principal.apiKey.organizationId === organizationId
-        ? accessOfApiKey(principal.apiKey.permissions)
+        ? { access: accessOfApiKey(principal.apiKey.permissions), role: null }
         : null;
     }
     const role = await this.organizations.findRole(organizationId, principal.userId);
-    return role ? ROLE_ACCESS[role] : null;
+    return role ? { access: ROLE_ACCESS[role], role } : null;
   }
 }

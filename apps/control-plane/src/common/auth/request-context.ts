@@ -1,3 +1,5 @@
+import type { Role } from '@podium/db';
+import { AppError } from '@podium/protocol';
 import type { Request } from 'express';
 import type { ApplicationRecord } from '../../modules/applications/applications.repository';
 import type { OrganizationRecord } from '../../modules/organizations/organizations.repository';
@@ -9,6 +11,8 @@ export interface RequestContext {
   organization?: OrganizationRecord;
   /** The caller's levels in `organization`. */
   access?: readonly AccessLevel[];
+  /** The signed-in caller's role in `organization` (API keys have none). */
+  role?: Role;
   application?: ApplicationRecord;
 }
 
@@ -17,4 +21,32 @@ const CONTEXT = Symbol('podium.request-context');
 export function requestContext(req: Request): RequestContext {
   const holder = req as Request & { [CONTEXT]?: RequestContext };
   return (holder[CONTEXT] ??= {});
+}
+
+/** Who acts, and in which organization: what services need to scope and audit. */
+export interface OrgScope {
+  readonly organization: OrganizationRecord;
+  readonly principal: Principal;
+  readonly access: readonly AccessLevel[];
+  readonly role: Role | null;
+}
+
+/** The scope OrgAccessGuard resolved for an `:org` route. */
+export function orgScopeOf(ctx: RequestContext): OrgScope {
+  const { organization, principal, access } = ctx;
+  // The guard sets all three on every `:org` route; without them the route is miswired.
+  if (!organization || !principal || !access) {
+    throw new AppError('INTERNAL', 'This route did not resolve its organization.');
+  }
+  return { organization, principal, access, role: ctx.role ?? null };
+}
+
+/** The signed-in user behind a request; API keys cannot manage accounts or organizations. */
+export function signedInUserOf(ctx: RequestContext): { userId: string; sessionId: string } {
+  const { principal } = ctx;
+  if (!principal) throw new AppError('UNAUTHENTICATED', 'Sign in first.');
+  if (principal.kind !== 'user') {
+    throw new AppError('FORBIDDEN', 'This needs a signed-in user; API keys cannot do it.');
+  }
+  return { userId: principal.userId, sessionId: principal.sessionId };
 }

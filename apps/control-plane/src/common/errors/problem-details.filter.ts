@@ -27,6 +27,9 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const res = http.getResponse<Response>();
     const error = this.toAppError(exception, req);
     if (res.headersSent) return;
+    // RATE_LIMITED (and any other error that knows) tells the client when to try again.
+    const retryAfter = error.extra?.retryAfterSeconds;
+    if (typeof retryAfter === 'number') res.setHeader('Retry-After', String(retryAfter));
     res
       .status(error.status)
       .type(PROBLEM_CONTENT_TYPE)

@@ -1,10 +1,30 @@
 import { EventEmitter } from 'node:events';
 import { Injectable } from '@nestjs/common';
 
+/** An executor link of an application, as announced when it opens or closes. */
+export interface ExecutorLinkEvent {
+  organizationId: string;
+  applicationId: string;
+  linkId: string;
+  executorId: string;
+  applicationVersion: string;
+  hostname: string | null;
+  language: string;
+  sdkVersion: string;
+  metadata: Record<string, unknown> | null;
+  connectedAt: Date;
+  /** Set on `executor.disconnected`. */
+  disconnectedAt: Date | null;
+}
+
 /** Everything modules announce to each other. */
 export interface DomainEvents {
   /** A key was revoked: links authenticated with it must close. */
   'api-key.revoked': { organizationId: string; apiKeyId: string };
+  /** An executor answered executor_info and is now reachable through the proxy. */
+  'executor.connected': ExecutorLinkEvent;
+  /** An executor's link closed. */
+  'executor.disconnected': ExecutorLinkEvent;
 }
 
 /**
@@ -14,6 +34,11 @@ export interface DomainEvents {
 @Injectable()
 export class EventBus {
   private readonly emitter = new EventEmitter({ captureRejections: false });
+
+  constructor() {
+    // Every open live stream (GET .../events) listens: no fixed ceiling on listeners.
+    this.emitter.setMaxListeners(0);
+  }
 
   emit<K extends keyof DomainEvents>(event: K, payload: DomainEvents[K]): void {
     this.emitter.emit(event, payload);

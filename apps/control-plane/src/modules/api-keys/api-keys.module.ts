@@ -1,10 +1,12 @@
 import { Module } from '@nestjs/common';
-import { ApplicationsModule } from '../applications/applications.module';
+import { ApplicationRecordsModule } from '../applications/application-records.module';
+import { ApiKeysController } from './api-keys.controller';
 import { ApiKeysRepository } from './api-keys.repository';
 import { ApiKeysService } from './api-keys.service';
 
 @Module({
-  imports: [ApplicationsModule],
+  imports: [ApplicationRecordsModule],
+  controllers: [ApiKeysController],
   providers: [ApiKeysRepository, ApiKeysService],
   exports: [ApiKeysService],
 })

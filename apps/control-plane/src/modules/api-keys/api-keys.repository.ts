@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { Database } from '@podium/db';
+import type { Database, Prisma } from '@podium/db';
+import type { PaginationQuery } from '@podium/protocol';
 import { DATABASE } from '../../infra/database/database.module';
 
 export interface ApiKeyRecord {
@@ -10,9 +11,12 @@ export interface ApiKeyRecord {
   readonly permissions: readonly string[];
   /** Empty: every application of the organization. */
   readonly applicationIds: readonly string[];
+  /** The same applications, by name (for listings). */
+  readonly applicationNames: readonly string[];
   readonly expiresAt: Date | null;
   readonly revokedAt: Date | null;
   readonly lastUsedAt: Date | null;
+  readonly createdById: string | null;
   readonly createdAt: Date;
 }
 
@@ -27,16 +31,35 @@ export interface NewApiKey {
   createdById: string | null;
 }
 
-const withScopes = { applications: { select: { applicationId: true } } } as const;
+/** Every column but the hash, and the scopes with their names. */
+const SELECT = {
+  id: true,
+  organizationId: true,
+  name: true,
+  prefix: true,
+  permissions: true,
+  expiresAt: true,
+  revokedAt: true,
+  lastUsedAt: true,
+  createdById: true,
+  createdAt: true,
+  applications: {
+    select: { applicationId: true, application: { select: { name: true } } },
+    orderBy: { application: { name: 'asc' } },
+  },
+} as const satisfies Prisma.ApiKeySelect;
 
-type Row = Omit<ApiKeyRecord, 'applicationIds'> & { applications: { applicationId: string }[] };
+type Row = Prisma.ApiKeyGetPayload<{ select: typeof SELECT }>;
 
-function mapRecord({ applications, ...row }: Row & { secretHash?: string }): ApiKeyRecord {
-  const { secretHash: _hidden, ...rest } = row;
-  return { ...rest, applicationIds: applications.map((a) => a.applicationId) };
+function mapRecord({ applications, ...row }: Row): ApiKeyRecord {
+  return {
+    ...row,
+    applicationIds: applications.map((a) => a.applicationId),
+    applicationNames: applications.map((a) => a.application.name),
+  };
 }
 
-/** The only place that touches the api_keys tables. */
+/** The only place that touches the api_keys tables. Secrets appear here only as hashes. */
 @Injectable()
 export class ApiKeysRepository {
   constructor(@Inject(DATABASE) private readonly db: Database) {}
@@ -49,17 +72,62 @@ export class ApiKeysRepository {
         permissions: [...permissions],
         applications: { create: applicationIds.map((applicationId) => ({ applicationId })) },
       },
-      include: withScopes,
+      select: SELECT,
     });
     return mapRecord(row);
   }
 
   async findBySecretHash(secretHash: string): Promise<ApiKeyRecord | null> {
-    const row = await this.db.prisma.apiKey.findUnique({
-      where: { secretHash },
-      include: withScopes,
+    const row = await this.db.prisma.apiKey.findUnique({ where: { secretHash }, select: SELECT });
+    return row && mapRecord(row);
+  }
+
+  async findOne(organizationId: string, id: string): Promise<ApiKeyRecord | null> {
+    const row = await this.db.prisma.apiKey.findFirst({
+      where: { id, organizationId },
+      select: SELECT,
     });
     return row && mapRecord(row);
+  }
+
+  /** Newest first, revoked keys included. */
+  async findPage(
+    organizationId: string,
+    page: PaginationQuery,
+  ): Promise<{ items: ApiKeyRecord[]; total: number }> {
+    const where = { organizationId };
+    const [rows, total] = await Promise.all([
+      this.db.prisma.apiKey.findMany({
+        where,
+        select: SELECT,
+        orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+        take: page.limit,
+        skip: page.offset,
+      }),
+      this.db.prisma.apiKey.count({ where }),
+    ]);
+    return { items: rows.map(mapRecord), total };
+  }
+
+  /** Live keys whose only scope is this application. */
+  async findScopedOnlyTo(organizationId: string, applicationId: string): Promise<string[]> {
+    const rows = await this.db.prisma.apiKey.findMany({
+      where: {
+        organizationId,
+        revokedAt: null,
+        applications: { some: { applicationId }, every: { applicationId } },
+      },
+      select: { id: true },
+    });
+    return rows.map((row) => row.id);
+  }
+
+  async rename(organizationId: string, id: string, name: string): Promise<ApiKeyRecord | null> {
+    const { count } = await this.db.prisma.apiKey.updateMany({
+      where: { id, organizationId },
+      data: { name },
+    });
+    return count === 1 ? this.findOne(organizationId, id) : null;
   }
 
   /** Revokes a key of that organization; false when there is none (or it was revoked already). */

@@ -1,11 +1,24 @@
 import { Injectable } from '@nestjs/common';
+import {
+  AppError,
+  type ApiKey,
+  type CreateApiKeyRequest,
+  type CreateApiKeyResponse,
+  type ListApiKeysResponse,
+  type PaginationQuery,
+} from '@podium/protocol';
+import type { OrgScope } from '../../common/auth/request-context';
+import { toCountedPage } from '../../common/pagination/counted-page';
 import { EventBus } from '../../infra/events/event-bus';
 import {
   ApplicationsRepository,
   type ApplicationRecord,
 } from '../applications/applications.repository';
+import { AUDIT_ACTIONS, AUDIT_TARGETS, auditedAction } from '../audit/audit-actions';
+import { AuditService } from '../audit/audit.service';
 import type { ApiKeyPermission } from './api-key-permissions';
 import { generateApiKeySecret, hashApiKeySecret, isWellFormedApiKeySecret } from './api-key-secret';
+import { mapApiKey, mapCreatedApiKey } from './api-keys.dto';
 import { ApiKeysRepository, type ApiKeyRecord } from './api-keys.repository';
 import { RefusalCache } from './refusal-cache';
 
@@ -32,6 +45,7 @@ export class ApiKeysService {
     private readonly keys: ApiKeysRepository,
     private readonly applications: ApplicationsRepository,
     private readonly events: EventBus,
+    private readonly audit: AuditService,
   ) {}
 
   /** Creates a key. The secret is in the result and nowhere else, ever. */
@@ -51,6 +65,66 @@ export class ApiKeysService {
       createdById: input.createdById ?? null,
     });
     return { apiKey, secret };
+  }
+
+  /** `POST /tokens`: resolves application names, checks the expiry, audits. */
+  createApiKeyFor(
+    scope: OrgScope,
+    input: CreateApiKeyRequest,
+    now = new Date(),
+  ): Promise<CreateApiKeyResponse> {
+    const action = auditedAction(scope, AUDIT_ACTIONS.apiKeyCreate, AUDIT_TARGETS.apiKey, null, {
+      name: input.name,
+      permissions: input.permissions,
+      applications: input.applications,
+      expiresAt: input.expiresAt ?? null,
+    });
+    return this.audit.track(
+      action,
+      async () => {
+        const expiresAt = input.expiresAt ? new Date(input.expiresAt) : null;
+        if (expiresAt && expiresAt <= now) {
+          throw AppError.validation([{ path: 'expiresAt', message: 'must be in the future' }]);
+        }
+        const applicationIds = await this.applicationIdsOf(scope, input.applications);
+        const { apiKey, secret } = await this.createApiKey(scope.organization.id, {
+          name: input.name,
+          permissions: input.permissions,
+          applicationIds,
+          expiresAt,
+          createdById: scope.principal.kind === 'user' ? scope.principal.userId : null,
+        });
+        return mapCreatedApiKey(apiKey, secret);
+      },
+      // Never the secret: only what identifies the key.
+      (created) => ({ targetId: created.id, details: { prefix: created.prefix } }),
+    );
+  }
+
+  async findApiKeys(scope: OrgScope, page: PaginationQuery): Promise<ListApiKeysResponse> {
+    const { items, total } = await this.keys.findPage(scope.organization.id, page);
+    return toCountedPage(items.map(mapApiKey), total, page);
+  }
+
+  renameApiKey(scope: OrgScope, id: string, name: string): Promise<ApiKey> {
+    const action = auditedAction(scope, AUDIT_ACTIONS.apiKeyRename, AUDIT_TARGETS.apiKey, id, {
+      name,
+    });
+    return this.audit.track(action, async () => {
+      const renamed = await this.keys.rename(scope.organization.id, id, name);
+      if (!renamed) throw notFound(scope, id);
+      return mapApiKey(renamed);
+    });
+  }
+
+  /** `DELETE /tokens/{id}`: revoking twice is fine; a key of another organization is not found. */
+  revokeApiKeyFor(scope: OrgScope, id: string): Promise<void> {
+    const action = auditedAction(scope, AUDIT_ACTIONS.apiKeyRevoke, AUDIT_TARGETS.apiKey, id);
+    return this.audit.track(action, async () => {
+      const key = await this.keys.findOne(scope.organization.id, id);
+      if (!key) throw notFound(scope, id);
+      await this.revokeApiKey(scope.organization.id, id);
+    });
   }
 
   /** The live key a secret belongs to, or null. Records the use. */
@@ -98,4 +172,33 @@ export class ApiKeysService {
     if (revoked) this.events.emit('api-key.revoked', { organizationId, apiKeyId });
     return revoked;
   }
+
+  /**
+   * Revokes the live keys scoped to this application alone (before it is deleted: an empty
+   * scope would mean "every application"). Returns their ids.
+   */
+  async revokeKeysScopedOnlyTo(organizationId: string, applicationId: string): Promise<string[]> {
+    const ids = await this.keys.findScopedOnlyTo(organizationId, applicationId);
+    for (const id of ids) await this.revokeApiKey(organizationId, id);
+    return ids;
+  }
+
+  /** Application names to ids; every unknown name is a validation error of its own. */
+  private async applicationIdsOf(scope: OrgScope, names: readonly string[]): Promise<string[]> {
+    const unique = [...new Set(names)];
+    if (unique.length === 0) return [];
+    const found = await this.applications.findByNames(scope.organization.id, unique);
+    const idByName = new Map(found.map((app) => [app.name, app.id]));
+    const missing = names.flatMap((name, index) =>
+      idByName.has(name)
+        ? []
+        : [{ path: `applications.${index}`, message: `no application named "${name}"` }],
+    );
+    if (missing.length > 0) throw AppError.validation(missing);
+    return unique.map((name) => idByName.get(name) ?? '');
+  }
+}
+
+function notFound(scope: OrgScope, id: string): AppError {
+  return new AppError('NOT_FOUND', `No API key ${id} in "${scope.organization.name}".`);
 }

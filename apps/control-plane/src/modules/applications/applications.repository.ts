@@ -1,6 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Database } from '@podium/db';
+import type { PaginationQuery } from '@podium/protocol';
 import { DATABASE } from '../../infra/database/database.module';
+import { isUniqueViolation } from '../../infra/database/unique-violation';
 
 export interface ApplicationRecord {
   readonly id: string;
@@ -12,18 +14,88 @@ export interface ApplicationRecord {
   readonly updatedAt: Date;
 }
 
+export interface ApplicationSettings {
+  readonly description?: string;
+  readonly executorGracePeriodSeconds?: number;
+}
+
 /** The only place that touches the applications table. Every query is scoped by organization. */
 @Injectable()
 export class ApplicationsRepository {
   constructor(@Inject(DATABASE) private readonly db: Database) {}
 
-  create(organizationId: string, name: string, description = ''): Promise<ApplicationRecord> {
-    return this.db.prisma.application.create({ data: { organizationId, name, description } });
+  /** Creates an application (throws if the name is taken; see `tryCreate`). */
+  create(
+    organizationId: string,
+    name: string,
+    settings: ApplicationSettings = {},
+  ): Promise<ApplicationRecord> {
+    return this.db.prisma.application.create({ data: { organizationId, name, ...settings } });
+  }
+
+  /** Null when the organization already has an application of that name. */
+  async tryCreate(
+    organizationId: string,
+    name: string,
+    settings: ApplicationSettings,
+  ): Promise<ApplicationRecord | null> {
+    try {
+      return await this.create(organizationId, name, settings);
+    } catch (error) {
+      if (isUniqueViolation(error)) return null;
+      throw error;
+    }
   }
 
   findByName(organizationId: string, name: string): Promise<ApplicationRecord | null> {
     return this.db.prisma.application.findUnique({
       where: { organizationId_name: { organizationId, name } },
     });
+  }
+
+  findByNames(organizationId: string, names: readonly string[]): Promise<ApplicationRecord[]> {
+    return this.db.prisma.application.findMany({
+      where: { organizationId, name: { in: [...names] } },
+    });
+  }
+
+  /** By name. */
+  async findPage(
+    organizationId: string,
+    page: PaginationQuery,
+  ): Promise<{ items: ApplicationRecord[]; total: number }> {
+    const where = { organizationId };
+    const [items, total] = await Promise.all([
+      this.db.prisma.application.findMany({
+        where,
+        orderBy: { name: 'asc' },
+        take: page.limit,
+        skip: page.offset,
+      }),
+      this.db.prisma.application.count({ where }),
+    ]);
+    return { items, total };
+  }
+
+  async update(
+    organizationId: string,
+    id: string,
+    settings: ApplicationSettings,
+  ): Promise<ApplicationRecord | null> {
+    const { count } = await this.db.prisma.application.updateMany({
+      where: { id, organizationId },
+      data: settings,
+    });
+    return count === 1
+      ? this.db.prisma.application.findFirst({ where: { id, organizationId } })
+      : null;
+  }
+
+  /** Deletes it with its executor records and key scopes (cascade). */
+  async delete(organizationId: string, id: string): Promise<boolean> {
+    const { count } = await this.db.prisma.application.deleteMany({
+      where: { id, organizationId },
+    });
+    return count === 1;
   }
 }

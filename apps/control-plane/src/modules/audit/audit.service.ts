@@ -1,7 +1,9 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { Prisma, type Database } from '@podium/db';
+import { Injectable } from '@nestjs/common';
+import { AppError, type ListAuditLogsQuery, type ListAuditLogsResponse } from '@podium/protocol';
 import type { Principal } from '../../common/auth/principal';
-import { DATABASE } from '../../infra/database/database.module';
+import { toCountedPage } from '../../common/pagination/counted-page';
+import { mapAuditLogEntry } from './audit.dto';
+import { AuditRepository } from './audit.repository';
 
 export interface AuditEntry {
   readonly organizationId: string;
@@ -9,30 +11,93 @@ export interface AuditEntry {
   /** Dotted verb: `workflow.cancel`, `api_key.revoke`, ... */
   readonly action: string;
   readonly targetType: string;
-  readonly targetId: string;
+  /** Null when the target never came to exist (a refused create). */
+  readonly targetId: string | null;
   readonly outcome: 'SUCCESS' | 'FAILURE';
   /** Structured context; never secrets. */
   readonly details?: Record<string, unknown>;
 }
 
-/** Writes the audit log: every operator action, whether it worked or not. */
+/** An action about to be tracked: everything but the outcome. */
+export type TrackedAction = Omit<AuditEntry, 'outcome' | 'targetId'> & {
+  readonly targetId?: string | null;
+};
+
+/** What the result of a tracked action adds to its SUCCESS entry (e.g. the new id). */
+export type AuditOnSuccess<T> = (result: T) => {
+  targetId?: string;
+  details?: Record<string, unknown>;
+};
+
+/** Writes and reads the audit log: every operator action, whether it worked or not. */
 @Injectable()
 export class AuditService {
-  constructor(@Inject(DATABASE) private readonly db: Database) {}
+  constructor(private readonly events: AuditRepository) {}
 
   async record(entry: AuditEntry): Promise<void> {
     const { principal } = entry;
-    await this.db.prisma.auditEvent.create({
-      data: {
-        organizationId: entry.organizationId,
-        actorUserId: principal.kind === 'user' ? principal.userId : null,
-        actorApiKeyId: principal.kind === 'api-key' ? principal.apiKey.id : null,
-        action: entry.action,
-        targetType: entry.targetType,
-        targetId: entry.targetId,
-        outcome: entry.outcome,
-        details: (entry.details ?? {}) as Prisma.InputJsonObject,
-      },
+    await this.events.create({
+      organizationId: entry.organizationId,
+      actorUserId: principal.kind === 'user' ? principal.userId : null,
+      actorApiKeyId: principal.kind === 'api-key' ? principal.apiKey.id : null,
+      action: entry.action,
+      targetType: entry.targetType,
+      targetId: entry.targetId,
+      outcome: entry.outcome,
+      details: entry.details ?? {},
     });
+  }
+
+  /**
+   * Runs `operation` and records its outcome: SUCCESS (with what `onSuccess` adds), or FAILURE
+   * with the error's code and detail, rethrowing the error.
+   */
+  async track<T>(
+    action: TrackedAction,
+    operation: () => Promise<T>,
+    onSuccess?: AuditOnSuccess<T>,
+  ): Promise<T> {
+    let result: T;
+    try {
+      result = await operation();
+    } catch (error) {
+      const failure = AppError.is(error)
+        ? { errorCode: error.code, error: error.detail ?? error.title }
+        : { errorCode: 'INTERNAL', error: 'internal error' };
+      await this.record({
+        ...action,
+        targetId: action.targetId ?? null,
+        outcome: 'FAILURE',
+        details: { ...action.details, ...failure },
+      });
+      throw error;
+    }
+    const extra = onSuccess?.(result) ?? {};
+    await this.record({
+      ...action,
+      targetId: extra.targetId ?? action.targetId ?? null,
+      outcome: 'SUCCESS',
+      details: { ...action.details, ...extra.details },
+    });
+    return result;
+  }
+
+  async findAuditLogs(
+    organizationId: string,
+    query: ListAuditLogsQuery,
+  ): Promise<ListAuditLogsResponse> {
+    const { limit, offset, actor, target, since, until, ...exact } = query;
+    const page = await this.events.findPage(
+      organizationId,
+      {
+        ...exact,
+        actorId: actor,
+        targetId: target,
+        since: since ? new Date(since) : undefined,
+        until: until ? new Date(until) : undefined,
+      },
+      { limit, offset },
+    );
+    return toCountedPage(page.items.map(mapAuditLogEntry), page.total, { limit, offset });
   }
 }

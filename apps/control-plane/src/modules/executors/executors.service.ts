@@ -2,7 +2,7 @@ import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
 import type { ResponseOf } from '@podium/protocol';
 import type { Logger } from 'pino';
 import { LOGGER } from '../../common/logging/logging.tokens';
-import { EventBus } from '../../infra/events/event-bus';
+import { EventBus, type ExecutorLinkEvent } from '../../infra/events/event-bus';
 import type { ExecutorLink } from './executor-link';
 import { ExecutorRegistry, type ExecutorIdentity } from './executor-registry';
 import { ExecutorsRepository } from './executors.repository';
@@ -22,7 +22,7 @@ export class ExecutorsService implements OnModuleDestroy {
   constructor(
     private readonly registry: ExecutorRegistry,
     private readonly executors: ExecutorsRepository,
-    events: EventBus,
+    private readonly events: EventBus,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {
     this.unsubscribe = events.on('api-key.revoked', ({ apiKeyId }) =>
@@ -50,6 +50,7 @@ export class ExecutorsService implements OnModuleDestroy {
     const connectedAt = new Date();
     await this.executors.recordConnected(link.context, identity, connectedAt);
     this.registry.add({ link, identity });
+    this.events.emit('executor.connected', linkEvent(link, identity, connectedAt, null));
     log.info(
       {
         executorId: identity.executorId,
@@ -59,10 +60,15 @@ export class ExecutorsService implements OnModuleDestroy {
       'executor connected',
     );
     link.onClose(() => {
+      const disconnectedAt = new Date();
       this.registry.remove(link);
       log.info({ executorId: identity.executorId }, 'executor disconnected');
+      this.events.emit(
+        'executor.disconnected',
+        linkEvent(link, identity, connectedAt, disconnectedAt),
+      );
       this.executors
-        .recordDisconnected(link.context, identity.executorId, connectedAt, new Date())
+        .recordDisconnected(link.context, identity.executorId, connectedAt, disconnectedAt)
         .catch((error: unknown) =>
           log.error({ err: String(error) }, 'could not record disconnection'),
         );
@@ -81,6 +87,23 @@ export class ExecutorsService implements OnModuleDestroy {
     timer.unref();
     link.onClose(() => clearTimeout(timer));
   }
+}
+
+function linkEvent(
+  link: ExecutorLink,
+  identity: ExecutorIdentity,
+  connectedAt: Date,
+  disconnectedAt: Date | null,
+): ExecutorLinkEvent {
+  const { organizationId, applicationId } = link.context;
+  return {
+    organizationId,
+    applicationId,
+    linkId: link.id,
+    ...identity,
+    connectedAt,
+    disconnectedAt,
+  };
 }
 
 function toIdentity(info: ResponseOf<'executor_info'>): ExecutorIdentity {

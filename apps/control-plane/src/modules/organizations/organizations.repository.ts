@@ -1,6 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Database, Role } from '@podium/db';
+import type { PaginationQuery } from '@podium/protocol';
 import { DATABASE } from '../../infra/database/database.module';
+import { isUniqueViolation } from '../../infra/database/unique-violation';
 
 export interface OrganizationRecord {
   readonly id: string;
@@ -10,7 +12,12 @@ export interface OrganizationRecord {
   readonly updatedAt: Date;
 }
 
-/** The only place that touches the organizations and memberships tables. */
+export interface OrganizationMembership {
+  readonly organization: OrganizationRecord;
+  readonly role: Role;
+}
+
+/** The only place that touches the organizations table (and reads memberships for access). */
 @Injectable()
 export class OrganizationsRepository {
   constructor(@Inject(DATABASE) private readonly db: Database) {}
@@ -19,11 +26,48 @@ export class OrganizationsRepository {
     return this.db.prisma.organization.findUnique({ where: { name } });
   }
 
+  findById(id: string): Promise<OrganizationRecord | null> {
+    return this.db.prisma.organization.findUnique({ where: { id } });
+  }
+
   async findRole(organizationId: string, userId: string): Promise<Role | null> {
     const membership = await this.db.prisma.membership.findUnique({
       where: { organizationId_userId: { organizationId, userId } },
       select: { role: true },
     });
     return membership?.role ?? null;
+  }
+
+  /** Creates the organization with `ownerId` as its owner, atomically; null when the name is taken. */
+  async createWithOwner(
+    organization: { name: string; displayName: string },
+    ownerId: string,
+  ): Promise<OrganizationRecord | null> {
+    try {
+      return await this.db.prisma.organization.create({
+        data: { ...organization, memberships: { create: { userId: ownerId, role: 'OWNER' } } },
+      });
+    } catch (error) {
+      if (isUniqueViolation(error)) return null;
+      throw error;
+    }
+  }
+
+  /** The user's organizations, oldest membership first. */
+  async findMembershipsOfUser(
+    userId: string,
+    page?: PaginationQuery,
+  ): Promise<{ items: OrganizationMembership[]; total: number }> {
+    const where = { userId };
+    const [rows, total] = await Promise.all([
+      this.db.prisma.membership.findMany({
+        where,
+        include: { organization: true },
+        orderBy: [{ createdAt: 'asc' }, { organizationId: 'asc' }],
+        ...(page && { take: page.limit, skip: page.offset }),
+      }),
+      this.db.prisma.membership.count({ where }),
+    ]);
+    return { items: rows.map(({ organization, role }) => ({ organization, role })), total };
   }
 }

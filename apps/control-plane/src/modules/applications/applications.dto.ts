@@ -1,0 +1,13 @@
+import type { Application } from '@podium/protocol';
+import type { ApplicationRecord } from './applications.repository';
+
+export function mapApplication(application: ApplicationRecord): Application {
+  return {
+    id: application.id,
+    name: application.name,
+    description: application.description,
+    executorGracePeriodSeconds: application.executorGracePeriodSeconds,
+    createdAt: application.createdAt.toISOString(),
+    updatedAt: application.updatedAt.toISOString(),
+  };
+}

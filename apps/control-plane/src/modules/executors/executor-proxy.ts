@@ -1,0 +1,182 @@
+import { Inject, Injectable } from '@nestjs/common';
+import {
+  AppError,
+  ProtocolEncodeError,
+  UNKNOWN_MESSAGE_TYPE_ERROR,
+  type MessageType,
+  type RequestFieldsOf,
+  type ResponseOf,
+} from '@podium/protocol';
+import type { Logger } from 'pino';
+import { LOGGER } from '../../common/logging/logging.tokens';
+import { CONFIG, type Config } from '../../config/config';
+import { summarizeExecutorError } from './executor-proxy-errors';
+import { commandKind, orderCandidates } from './executor-proxy-selection';
+import { ExecutorRegistry, type LiveExecutor } from './executor-registry';
+import { ExecutorRequestError } from './executor-request-error';
+
+/**
+ * The command proxy: how the HTTP API reaches an application's executors. Guards an invariant
+ * that matters to operators: a mutation is never carried out twice.
+ *
+ * - Candidates and their order come from `orderCandidates` (latest version first, reads spread).
+ * - A link that closed before we sent anything is skipped: nothing reached it.
+ * - Reads fail over to the next executor when one does not answer (timeout, disconnect or an
+ *   unreadable answer), up to {@link MAX_ATTEMPTS} sends.
+ * - Mutations never fail over once sent: after a timeout or a disconnect we cannot know whether
+ *   the executor applied them, so the caller gets EXECUTOR_NO_ANSWER ("check, then retry")
+ *   rather than a second cancel, fork or delete.
+ * - "Unknown message type" means the executor did not act; the next one (a newer SDK) may.
+ * - Any other `error_message` is the answer (executors share one system database, so another
+ *   would fail the same way): EXECUTOR_ERROR with a summary, never a traceback.
+ *
+ * Outcomes: 503 EXECUTOR_UNAVAILABLE (none connected), 502 EXECUTOR_NO_ANSWER (none answered),
+ * 502 EXECUTOR_ERROR (it answered with an error), 501 EXECUTOR_UNSUPPORTED (none knows the type).
+ */
+
+/** Most executors one command is sent to. */
+export const MAX_ATTEMPTS = 3;
+
+export interface SendOptions {
+  /** Prefer executors running this application version (others remain fallbacks). */
+  readonly preferVersion?: string;
+  /** Per-attempt timeout; `executors.requestTimeoutMs` from config when absent. */
+  readonly timeoutMs?: number;
+}
+
+type Attempt<K extends MessageType> =
+  | { readonly kind: 'answered'; readonly response: ResponseOf<K> }
+  | { readonly kind: 'unsupported' }
+  | { readonly kind: 'failed'; readonly error: ExecutorRequestError };
+
+@Injectable()
+export class ExecutorProxy {
+  private readonly turns = new Map<string, number>();
+
+  constructor(
+    private readonly registry: ExecutorRegistry,
+    @Inject(CONFIG) private readonly config: Config,
+    @Inject(LOGGER) private readonly logger: Logger,
+  ) {}
+
+  /**
+   * Sends one command to one executor of the application and returns its answer, which never
+   * carries `error_message` (that becomes an AppError). Throws AppError only.
+   */
+  async send<K extends MessageType>(
+    applicationId: string,
+    type: K,
+    fields?: RequestFieldsOf<K>,
+    options: SendOptions = {},
+  ): Promise<ResponseOf<K>> {
+    const kind = commandKind(type);
+    const connected = this.registry.forApplication(applicationId).filter((e) => e.link.isOpen);
+    const candidates = orderCandidates(connected, {
+      preferVersion: options.preferVersion,
+      turn: kind === 'read' ? this.nextTurn(applicationId, connected.length) : 0,
+    });
+    const timeoutMs = options.timeoutMs ?? this.config.executors.requestTimeoutMs;
+    const failures: ExecutorRequestError[] = [];
+    let sent = 0;
+    let unsupported = 0;
+
+    for (const executor of candidates) {
+      if (sent >= MAX_ATTEMPTS) break;
+      if (!executor.link.isOpen) continue; // closed since listed: nothing was sent to it
+      sent += 1;
+      const attempt = await this.attempt(executor, type, fields, timeoutMs);
+      if (attempt.kind === 'answered') {
+        const message = attempt.response.error_message;
+        if (message) throw new AppError('EXECUTOR_ERROR', summarizeExecutorError(message));
+        return attempt.response;
+      }
+      if (attempt.kind === 'unsupported') {
+        unsupported += 1;
+        continue;
+      }
+      this.logger.warn(
+        {
+          applicationId,
+          type,
+          linkId: executor.link.id,
+          executorId: executor.identity.executorId,
+          code: attempt.error.code,
+          err: attempt.error.message,
+        },
+        kind === 'read' ? 'executor did not answer: trying the next one' : 'mutation unconfirmed',
+      );
+      if (kind === 'mutation') throw unconfirmedMutation(type, attempt.error);
+      failures.push(attempt.error);
+    }
+
+    if (sent === 0) {
+      throw new AppError('EXECUTOR_UNAVAILABLE', 'No executor of this application is connected.');
+    }
+    if (failures.length === 0 && unsupported > 0) {
+      throw new AppError(
+        'EXECUTOR_UNSUPPORTED',
+        `The connected executors do not support "${type}"; upgrade their DBOS Transact or SDK.`,
+      );
+    }
+    throw noAnswer(type, failures);
+  }
+
+  private async attempt<K extends MessageType>(
+    executor: LiveExecutor,
+    type: K,
+    fields: RequestFieldsOf<K> | undefined,
+    timeoutMs: number,
+  ): Promise<Attempt<K>> {
+    try {
+      const response = await executor.link.request(type, fields, timeoutMs);
+      if (response.error_message === UNKNOWN_MESSAGE_TYPE_ERROR) return { kind: 'unsupported' };
+      return { kind: 'answered', response };
+    } catch (error) {
+      if (error instanceof ExecutorRequestError) return { kind: 'failed', error };
+      if (error instanceof ProtocolEncodeError) {
+        // The command cannot be put on the wire; nothing was sent anywhere.
+        throw AppError.validation(
+          error.issues.map((issue) => ({ path: issue.path || '(root)', message: issue.message })),
+          `This ${type} request cannot be sent to an executor.`,
+        );
+      }
+      throw error;
+    }
+  }
+
+  private nextTurn(applicationId: string, connected: number): number {
+    if (connected === 0) {
+      this.turns.delete(applicationId);
+      return 0;
+    }
+    const turn = this.turns.get(applicationId) ?? 0;
+    this.turns.set(applicationId, (turn + 1) % 1_000_000);
+    return turn;
+  }
+}
+
+function unconfirmedMutation(type: MessageType, error: ExecutorRequestError): AppError {
+  if (error.code === 'EXECUTOR_INVALID_RESPONSE') {
+    return new AppError(
+      'EXECUTOR_ERROR',
+      `The executor answered "${type}" with a response we cannot read; check the workflow before retrying.`,
+    );
+  }
+  const why =
+    error.code === 'EXECUTOR_DISCONNECTED' ? 'disconnected before answering' : 'did not answer';
+  return new AppError(
+    'EXECUTOR_NO_ANSWER',
+    `The executor ${why} "${type}", so it may or may not have been applied; check the workflow before retrying.`,
+  );
+}
+
+function noAnswer(type: MessageType, failures: readonly ExecutorRequestError[]): AppError {
+  if (failures.length > 0 && failures.every((f) => f.code === 'EXECUTOR_INVALID_RESPONSE')) {
+    return new AppError(
+      'EXECUTOR_ERROR',
+      `The executors answered "${type}" with invalid responses.`,
+    );
+  }
+  const tried = failures.length === 1 ? 'the executor' : `${failures.length} executors`;
+  return new AppError('EXECUTOR_NO_ANSWER', `No answer to "${type}" from ${tried} tried.`);
+}

@@ -1,0 +1,63 @@
+import type { ApplicationVersion, ApplicationVersionOutput, Executor } from '@podium/protocol';
+import type { ExecutorLinkEvent } from '../../infra/events/event-bus';
+import type { ExecutorRecord } from '../executors/executors.repository';
+
+/** Executor records and link events → the REST executor; DBOS versions → REST versions. */
+
+export function mapExecutorRecord(record: ExecutorRecord, linkedHere: boolean): Executor {
+  return {
+    id: record.executorId,
+    hostname: record.hostname,
+    language: record.language,
+    sdkVersion: record.sdkVersion,
+    applicationVersion: record.applicationVersion,
+    metadata: asObject(record.metadata),
+    // A link this process holds is connected, whatever a racing write says.
+    status: linkedHere ? 'CONNECTED' : record.status,
+    connectedAt: record.connectedAt.toISOString(),
+    disconnectedAt: linkedHere ? null : (record.disconnectedAt?.toISOString() ?? null),
+    lastSeenAt: record.lastSeenAt.toISOString(),
+  };
+}
+
+export function mapLinkEvent(event: ExecutorLinkEvent): Executor {
+  const lastSeen = event.disconnectedAt ?? event.connectedAt;
+  return {
+    id: event.executorId,
+    hostname: event.hostname,
+    language: event.language,
+    sdkVersion: event.sdkVersion,
+    applicationVersion: event.applicationVersion,
+    metadata: event.metadata,
+    status: event.disconnectedAt ? 'DISCONNECTED' : 'CONNECTED',
+    connectedAt: event.connectedAt.toISOString(),
+    disconnectedAt: event.disconnectedAt?.toISOString() ?? null,
+    lastSeenAt: lastSeen.toISOString(),
+  };
+}
+
+export function mapApplicationVersion(
+  version: ApplicationVersionOutput,
+  latest: boolean,
+  connectedExecutors: number,
+): ApplicationVersion {
+  return {
+    name: version.version_name,
+    id: version.version_id,
+    timestamp: epochToIsoOrNull(version.version_timestamp),
+    createdAt: epochToIsoOrNull(version.created_at),
+    latest,
+    connectedExecutors,
+  };
+}
+
+function epochToIsoOrNull(ms: number): string | null {
+  const date = new Date(ms);
+  return Number.isNaN(date.getTime()) ? null : date.toISOString();
+}
+
+function asObject(value: unknown): Record<string, unknown> | null {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+    ? (value as Record<string, unknown>)
+    : null;
+}

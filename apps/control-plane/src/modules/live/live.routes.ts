@@ -1,0 +1,18 @@
+import { LiveEventSchema } from '@podium/protocol';
+import type { RouteSpec } from '../openapi/route-spec';
+import { HEARTBEAT_MS } from './live-streams';
+
+/** The live stream (see LiveController). */
+export const LIVE_ROUTES: readonly RouteSpec[] = [
+  {
+    method: 'get',
+    path: '/v2/orgs/{org}/apps/{app}/events',
+    operationId: 'streamApplicationEvents',
+    summary: 'Live executor changes (server-sent events)',
+    description: `A \`text/event-stream\`: a \`snapshot\` of the connected executors, then \`executor.connected\` / \`executor.disconnected\` events. A \`: heartbeat\` comment every ${HEARTBEAT_MS / 1000} s.`,
+    tag: 'Live',
+    access: 'read',
+    stream: true,
+    response: LiveEventSchema,
+  },
+];

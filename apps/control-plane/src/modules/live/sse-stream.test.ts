@@ -1,0 +1,78 @@
+import { EventEmitter } from 'node:events';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { LiveSession } from './live-session';
+import { SseStream, type SseSink } from './sse-stream';
+
+class FakeResponse extends EventEmitter implements SseSink {
+  readonly chunks: string[] = [];
+  ended = false;
+  write(chunk: string) {
+    this.chunks.push(chunk);
+    return true;
+  }
+  end() {
+    this.ended = true;
+  }
+}
+
+describe('SseStream', () => {
+  beforeEach(() => vi.useFakeTimers());
+  afterEach(() => vi.useRealTimers());
+
+  it('writes events as SSE frames and a heartbeat comment on every period', () => {
+    const res = new FakeResponse();
+    const stream = new SseStream(res, 15_000);
+    stream.send('executor.connected', { id: 'e1', note: 'two\nlines' });
+    expect(res.chunks).toEqual([
+      'event: executor.connected\ndata: {"id":"e1","note":"two\\nlines"}\n\n',
+    ]);
+    vi.advanceTimersByTime(30_000);
+    expect(res.chunks.slice(1)).toEqual([': heartbeat\n\n', ': heartbeat\n\n']);
+  });
+
+  it('stops its heartbeat and writes nothing once the client has gone', () => {
+    const res = new FakeResponse();
+    const stream = new SseStream(res, 1_000);
+    const closed = vi.fn();
+    stream.onClose(closed);
+    res.emit('close');
+    vi.advanceTimersByTime(10_000);
+    stream.send('x', {});
+    expect(res.chunks).toEqual([]);
+    expect(closed).toHaveBeenCalledOnce();
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
+  it('ends the response when closed by the server', () => {
+    const res = new FakeResponse();
+    const stream = new SseStream(res, 1_000);
+    stream.close();
+    expect(res.ended).toBe(true);
+    expect(stream.isOpen).toBe(false);
+    expect(vi.getTimerCount()).toBe(0);
+  });
+});
+
+describe('LiveSession', () => {
+  const event = (n: number) => ({
+    type: 'snapshot' as const,
+    at: new Date(n).toISOString(),
+    executors: [],
+  });
+
+  it('delivers the snapshot first, then what was buffered, then live events', () => {
+    const unsubscribe = vi.fn();
+    const session = new LiveSession(unsubscribe);
+    session.push(event(1));
+    session.pushFirst(event(0));
+    const seen: string[] = [];
+    session.pipe((e) => seen.push(e.at));
+    session.push(event(2));
+    expect(seen).toEqual([event(0).at, event(1).at, event(2).at]);
+    session.close();
+    session.close();
+    session.push(event(3));
+    expect(seen).toHaveLength(3);
+    expect(unsubscribe).toHaveBeenCalledOnce();
+  });
+});

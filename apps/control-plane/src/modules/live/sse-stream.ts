@@ -1,0 +1,64 @@
+/**
+ * One server-sent-events response. Invariants: nothing is written after the client left or
+ * the stream was closed; the heartbeat timer lives exactly as long as the stream (it is
+ * cleared on close, whoever closes), so an abandoned stream leaks nothing.
+ */
+
+/** The part of a response the stream needs (an Express response in production). */
+export interface SseSink {
+  write(chunk: string): unknown;
+  end(): unknown;
+  once(event: 'close', listener: () => void): unknown;
+}
+
+export class SseStream {
+  private readonly heartbeat: NodeJS.Timeout;
+  private readonly closeListeners: Array<() => void> = [];
+  private closed = false;
+
+  constructor(
+    private readonly sink: SseSink,
+    heartbeatMs: number,
+  ) {
+    this.heartbeat = setInterval(() => this.comment('heartbeat'), heartbeatMs);
+    this.heartbeat.unref();
+    sink.once('close', () => this.onClosed());
+  }
+
+  get isOpen(): boolean {
+    return !this.closed;
+  }
+
+  /** One event; `data` is JSON (one line: JSON.stringify escapes newlines). */
+  send(event: string, data: unknown): void {
+    this.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
+  }
+
+  /** A comment line: ignored by EventSource, keeps proxies from timing the stream out. */
+  comment(text: string): void {
+    this.write(`: ${text}\n\n`);
+  }
+
+  /** Ends the response (server shutdown). */
+  close(): void {
+    if (this.closed) return;
+    this.sink.end();
+    this.onClosed();
+  }
+
+  onClose(listener: () => void): void {
+    if (this.closed) listener();
+    else this.closeListeners.push(listener);
+  }
+
+  private write(chunk: string): void {
+    if (!this.closed) this.sink.write(chunk);
+  }
+
+  private onClosed(): void {
+    if (this.closed) return;
+    this.closed = true;
+    clearInterval(this.heartbeat);
+    for (const listener of this.closeListeners.splice(0)) listener();
+  }
+}

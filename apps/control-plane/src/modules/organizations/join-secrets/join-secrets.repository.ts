@@ -1,0 +1,112 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { Database, Role } from '@podium/db';
+import type { PaginationQuery } from '@podium/protocol';
+import { DATABASE } from '../../../infra/database/database.module';
+
+export interface JoinSecretRecord {
+  readonly id: string;
+  readonly organizationId: string;
+  readonly role: Role;
+  readonly prefix: string;
+  readonly expiresAt: Date;
+  readonly maxUses: number;
+  readonly uses: number;
+  readonly revokedAt: Date | null;
+  readonly createdById: string | null;
+  readonly createdAt: Date;
+}
+
+/** Everything but the hash. */
+const FIELDS = {
+  id: true,
+  organizationId: true,
+  role: true,
+  prefix: true,
+  expiresAt: true,
+  maxUses: true,
+  uses: true,
+  revokedAt: true,
+  createdById: true,
+  createdAt: true,
+} as const;
+
+export type RedeemOutcome = 'joined' | 'already_member' | 'unusable';
+
+/** The only place that touches join_secrets (and, when one is redeemed, adds the membership). */
+@Injectable()
+export class JoinSecretsRepository {
+  constructor(@Inject(DATABASE) private readonly db: Database) {}
+
+  create(secret: {
+    organizationId: string;
+    role: Role;
+    prefix: string;
+    secretHash: string;
+    expiresAt: Date;
+    maxUses: number;
+    createdById: string | null;
+  }): Promise<JoinSecretRecord> {
+    return this.db.prisma.joinSecret.create({ data: secret, select: FIELDS });
+  }
+
+  /** Newest first. */
+  async findPage(
+    organizationId: string,
+    page: PaginationQuery,
+  ): Promise<{ items: JoinSecretRecord[]; total: number }> {
+    const where = { organizationId };
+    const [items, total] = await Promise.all([
+      this.db.prisma.joinSecret.findMany({
+        where,
+        select: FIELDS,
+        orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+        take: page.limit,
+        skip: page.offset,
+      }),
+      this.db.prisma.joinSecret.count({ where }),
+    ]);
+    return { items, total };
+  }
+
+  findOne(organizationId: string, id: string): Promise<JoinSecretRecord | null> {
+    return this.db.prisma.joinSecret.findFirst({ where: { id, organizationId }, select: FIELDS });
+  }
+
+  findBySecretHash(secretHash: string): Promise<JoinSecretRecord | null> {
+    return this.db.prisma.joinSecret.findUnique({ where: { secretHash }, select: FIELDS });
+  }
+
+  async revoke(organizationId: string, id: string, at: Date): Promise<void> {
+    await this.db.prisma.joinSecret.updateMany({
+      where: { id, organizationId, revokedAt: null },
+      data: { revokedAt: at },
+    });
+  }
+
+  /**
+   * Uses the secret once and makes `userId` a member, atomically: the use is counted only if
+   * the secret is still live and has uses left, so concurrent redemptions cannot exceed maxUses.
+   */
+  redeem(secret: JoinSecretRecord, userId: string, now: Date): Promise<RedeemOutcome> {
+    const { organizationId } = secret;
+    return this.db.prisma.$transaction(async (tx) => {
+      const existing = await tx.membership.findUnique({
+        where: { organizationId_userId: { organizationId, userId } },
+        select: { role: true },
+      });
+      if (existing) return 'already_member';
+      const { count } = await tx.joinSecret.updateMany({
+        where: {
+          id: secret.id,
+          revokedAt: null,
+          expiresAt: { gt: now },
+          uses: { lt: tx.joinSecret.fields.maxUses },
+        },
+        data: { uses: { increment: 1 } },
+      });
+      if (count === 0) return 'unusable';
+      await tx.membership.create({ data: { organizationId, userId, role: secret.role } });
+      return 'joined';
+    });
+  }
+}

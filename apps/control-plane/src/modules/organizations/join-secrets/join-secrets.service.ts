@@ -1,0 +1,140 @@
+import { Injectable } from '@nestjs/common';
+import {
+  AppError,
+  type CreateJoinSecretRequest,
+  type CreateJoinSecretResponse,
+  DEFAULT_JOIN_SECRET_TTL_DAYS,
+  type JoinOrganizationResponse,
+  type ListJoinSecretsResponse,
+  MAX_JOIN_SECRET_TTL_DAYS,
+  type PaginationQuery,
+} from '@podium/protocol';
+import { isRoleWithin } from '../../../common/auth/access-levels';
+import type { Principal } from '../../../common/auth/principal';
+import type { OrgScope } from '../../../common/auth/request-context';
+import { toCountedPage } from '../../../common/pagination/counted-page';
+import { AUDIT_ACTIONS, AUDIT_TARGETS, auditedAction } from '../../audit/audit-actions';
+import { AuditService } from '../../audit/audit.service';
+import { mapOrganization } from '../organizations.dto';
+import { OrganizationsRepository } from '../organizations.repository';
+import { generateJoinSecret, hashJoinSecret, isWellFormedJoinSecret } from './join-secret-token';
+import { mapCreatedJoinSecret, mapJoinSecret } from './join-secrets.dto';
+import { JoinSecretsRepository } from './join-secrets.repository';
+
+const DAY_MS = 24 * 60 * 60_000;
+const UNUSABLE = 'This join secret is unknown, expired, revoked or used up; ask for a new one.';
+
+/** Invitations without a mail server: an admin makes a secret, whoever holds it may join. */
+@Injectable()
+export class JoinSecretsService {
+  constructor(
+    private readonly secrets: JoinSecretsRepository,
+    private readonly organizations: OrganizationsRepository,
+    private readonly audit: AuditService,
+  ) {}
+
+  createJoinSecret(
+    scope: OrgScope,
+    input: CreateJoinSecretRequest,
+    now = new Date(),
+  ): Promise<CreateJoinSecretResponse> {
+    const action = auditedAction(
+      scope,
+      AUDIT_ACTIONS.joinSecretCreate,
+      AUDIT_TARGETS.joinSecret,
+      null,
+      { role: input.role, maxUses: input.maxUses },
+    );
+    return this.audit.track(
+      action,
+      async () => {
+        if (!scope.role || !isRoleWithin(input.role, scope.role)) {
+          throw new AppError('FORBIDDEN', `You cannot invite people as ${input.role}.`);
+        }
+        const expiresAt = expiryOf(input.expiresAt, now);
+        const generated = generateJoinSecret();
+        const record = await this.secrets.create({
+          organizationId: scope.organization.id,
+          role: input.role,
+          prefix: generated.prefix,
+          secretHash: generated.hash,
+          expiresAt,
+          maxUses: input.maxUses,
+          createdById: scope.principal.kind === 'user' ? scope.principal.userId : null,
+        });
+        return mapCreatedJoinSecret(record, generated.secret);
+      },
+      // Never the secret: only what identifies it.
+      (created) => ({
+        targetId: created.id,
+        details: { prefix: created.prefix, expiresAt: created.expiresAt },
+      }),
+    );
+  }
+
+  async findJoinSecrets(scope: OrgScope, page: PaginationQuery): Promise<ListJoinSecretsResponse> {
+    const { items, total } = await this.secrets.findPage(scope.organization.id, page);
+    return toCountedPage(items.map(mapJoinSecret), total, page);
+  }
+
+  revokeJoinSecret(scope: OrgScope, id: string, now = new Date()): Promise<void> {
+    const action = auditedAction(
+      scope,
+      AUDIT_ACTIONS.joinSecretRevoke,
+      AUDIT_TARGETS.joinSecret,
+      id,
+    );
+    return this.audit.track(action, async () => {
+      const secret = await this.secrets.findOne(scope.organization.id, id);
+      if (!secret) {
+        throw new AppError('NOT_FOUND', `No join secret ${id} in "${scope.organization.name}".`);
+      }
+      await this.secrets.revoke(scope.organization.id, id, now);
+    });
+  }
+
+  /** The caller joins the organization the secret belongs to, with the secret's role. */
+  async joinOrganization(
+    principal: Principal & { kind: 'user' },
+    secret: string,
+    now = new Date(),
+  ): Promise<JoinOrganizationResponse> {
+    const record = isWellFormedJoinSecret(secret)
+      ? await this.secrets.findBySecretHash(hashJoinSecret(secret))
+      : null;
+    if (!record) throw new AppError('NOT_FOUND', UNUSABLE);
+    const action = {
+      organizationId: record.organizationId,
+      principal,
+      action: AUDIT_ACTIONS.memberJoin,
+      targetType: AUDIT_TARGETS.member,
+      targetId: principal.userId,
+      details: { role: record.role, joinSecretId: record.id, prefix: record.prefix },
+    };
+    return this.audit.track(action, async () => {
+      const outcome = await this.secrets.redeem(record, principal.userId, now);
+      if (outcome === 'already_member') {
+        throw new AppError('CONFLICT', 'You are already a member of this organization.');
+      }
+      if (outcome === 'unusable') throw new AppError('NOT_FOUND', UNUSABLE);
+      const organization = await this.organizations.findById(record.organizationId);
+      if (!organization) throw new AppError('NOT_FOUND', UNUSABLE);
+      return mapOrganization(organization, record.role);
+    });
+  }
+}
+
+function expiryOf(requested: string | undefined, now: Date): Date {
+  const expiresAt = requested
+    ? new Date(requested)
+    : new Date(now.getTime() + DEFAULT_JOIN_SECRET_TTL_DAYS * DAY_MS);
+  if (expiresAt <= now) {
+    throw AppError.validation([{ path: 'expiresAt', message: 'must be in the future' }]);
+  }
+  if (expiresAt.getTime() > now.getTime() + MAX_JOIN_SECRET_TTL_DAYS * DAY_MS) {
+    throw AppError.validation([
+      { path: 'expiresAt', message: `must be at most ${MAX_JOIN_SECRET_TTL_DAYS} days ahead` },
+    ]);
+  }
+  return expiresAt;
+}

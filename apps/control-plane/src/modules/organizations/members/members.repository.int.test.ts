@@ -1,0 +1,109 @@
+import { randomBytes } from 'node:crypto';
+import { openDatabase, type Database, type DatabaseTarget } from '@podium/db';
+import { createScratchDatabase } from '@podium/db/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { JoinSecretsRepository } from '../join-secrets/join-secrets.repository';
+import { MembersRepository } from './members.repository';
+
+const backends: Array<
+  [string, () => Promise<{ target: DatabaseTarget; drop?: () => Promise<void> }>]
+> = [
+  [
+    'PostgreSQL',
+    async () => {
+      const scratch = await createScratchDatabase();
+      return { target: { kind: 'postgres', url: scratch.url }, drop: () => scratch.drop() };
+    },
+  ],
+  ['PGlite', () => Promise.resolve({ target: { kind: 'pglite', dataDir: 'memory://' } })],
+];
+
+// The membership invariants live in transactions (row lock, conditional update): check them on
+// both databases the control plane runs on, and under real concurrency on PostgreSQL.
+describe.each(backends)('membership transactions on %s', (_name, makeDatabase) => {
+  let db: Database;
+  let drop: (() => Promise<void>) | undefined;
+  let members: MembersRepository;
+  let secrets: JoinSecretsRepository;
+
+  const unique = () => randomBytes(4).toString('hex');
+  const newUser = () =>
+    db.prisma.user.create({
+      data: { email: `${unique()}@example.com`, displayName: 'U', passwordHash: 'x' },
+    });
+  async function orgWithOwners(count: number) {
+    const org = await db.prisma.organization.create({
+      data: { name: `org-${unique()}`, displayName: 'Org' },
+    });
+    const owners = [];
+    for (let i = 0; i < count; i++) {
+      const user = await newUser();
+      await db.prisma.membership.create({
+        data: { organizationId: org.id, userId: user.id, role: 'OWNER' },
+      });
+      owners.push(user.id);
+    }
+    return { org, owners };
+  }
+
+  beforeAll(async () => {
+    const database = await makeDatabase();
+    drop = database.drop;
+    db = await openDatabase(database.target);
+    members = new MembersRepository(db);
+    secrets = new JoinSecretsRepository(db);
+  });
+  afterAll(async () => {
+    await db?.close();
+    await drop?.();
+  });
+
+  it('refuses to demote or remove the last owner', async () => {
+    const { org, owners } = await orgWithOwners(1);
+    const [owner] = owners as [string];
+    await expect(members.updateRole(org.id, owner, 'ADMIN')).resolves.toBe('last_owner');
+    await expect(members.remove(org.id, owner)).resolves.toBe('last_owner');
+    await expect(members.updateRole(org.id, owner, 'OWNER')).resolves.toMatchObject({
+      role: 'OWNER',
+    });
+  });
+
+  it('lets exactly one of two owners step down when both try at once', async () => {
+    // Several organizations at once, so the two demotions really overlap somewhere.
+    const orgs = await Promise.all(Array.from({ length: 8 }, () => orgWithOwners(2)));
+    const outcomes = await Promise.all(
+      orgs.map(({ org, owners }) =>
+        Promise.all(owners.map((id) => members.updateRole(org.id, id, 'VIEWER'))),
+      ),
+    );
+    for (const pair of outcomes) expect(pair.filter((o) => o === 'last_owner')).toHaveLength(1);
+    const owners = await db.prisma.membership.groupBy({
+      by: ['organizationId'],
+      where: { organizationId: { in: orgs.map(({ org }) => org.id) }, role: 'OWNER' },
+      _count: true,
+    });
+    expect(owners.map((o) => o._count)).toEqual(orgs.map(() => 1));
+  });
+
+  it('redeems a join secret no more often than its uses allow, even concurrently', async () => {
+    const { org } = await orgWithOwners(1);
+    const secret = await secrets.create({
+      organizationId: org.id,
+      role: 'VIEWER',
+      prefix: `pjs_${unique()}`,
+      secretHash: unique(),
+      expiresAt: new Date(Date.now() + 60_000),
+      maxUses: 2,
+      createdById: null,
+    });
+    const joiners = await Promise.all([newUser(), newUser(), newUser(), newUser()]);
+    const outcomes = await Promise.all(
+      joiners.map((user) => secrets.redeem(secret, user.id, new Date())),
+    );
+    expect(outcomes.filter((o) => o === 'joined')).toHaveLength(2);
+    expect(outcomes.filter((o) => o === 'unusable')).toHaveLength(2);
+    await expect(secrets.redeem(secret, joiners[0].id, new Date())).resolves.toBe(
+      outcomes[0] === 'joined' ? 'already_member' : 'unusable',
+    );
+  });
+});

@@ -1,0 +1,108 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { Database, Prisma, Role } from '@podium/db';
+import type { PaginationQuery } from '@podium/protocol';
+import { DATABASE } from '../../../infra/database/database.module';
+
+export interface MemberRecord {
+  readonly userId: string;
+  readonly email: string;
+  readonly displayName: string;
+  readonly role: Role;
+  readonly joinedAt: Date;
+}
+
+/** Why a membership change did not happen. */
+export type MembershipRefusal = 'not_found' | 'last_owner';
+
+const WITH_USER = { user: { select: { email: true, displayName: true } } } as const;
+
+function mapRecord(row: {
+  userId: string;
+  role: Role;
+  createdAt: Date;
+  user: { email: string; displayName: string };
+}): MemberRecord {
+  return { userId: row.userId, role: row.role, joinedAt: row.createdAt, ...row.user };
+}
+
+/**
+ * The only place that changes memberships. Every change that could remove an owner runs
+ * under a lock on the organization row, so two concurrent demotions cannot leave it ownerless.
+ */
+@Injectable()
+export class MembersRepository {
+  constructor(@Inject(DATABASE) private readonly db: Database) {}
+
+  async findPage(
+    organizationId: string,
+    page: PaginationQuery,
+  ): Promise<{ items: MemberRecord[]; total: number }> {
+    const where = { organizationId };
+    const [rows, total] = await Promise.all([
+      this.db.prisma.membership.findMany({
+        where,
+        include: WITH_USER,
+        orderBy: [{ createdAt: 'asc' }, { userId: 'asc' }],
+        take: page.limit,
+        skip: page.offset,
+      }),
+      this.db.prisma.membership.count({ where }),
+    ]);
+    return { items: rows.map(mapRecord), total };
+  }
+
+  async findOne(organizationId: string, userId: string): Promise<MemberRecord | null> {
+    const row = await this.db.prisma.membership.findUnique({
+      where: { organizationId_userId: { organizationId, userId } },
+      include: WITH_USER,
+    });
+    return row && mapRecord(row);
+  }
+
+  updateRole(
+    organizationId: string,
+    userId: string,
+    role: Role,
+  ): Promise<MemberRecord | MembershipRefusal> {
+    return this.keepingAnOwner(organizationId, userId, role === 'OWNER', (tx) =>
+      tx.membership
+        .update({
+          where: { organizationId_userId: { organizationId, userId } },
+          data: { role },
+          include: WITH_USER,
+        })
+        .then(mapRecord),
+    );
+  }
+
+  async remove(organizationId: string, userId: string): Promise<'removed' | MembershipRefusal> {
+    return this.keepingAnOwner(organizationId, userId, false, async (tx) => {
+      await tx.membership.delete({
+        where: { organizationId_userId: { organizationId, userId } },
+      });
+      return 'removed' as const;
+    });
+  }
+
+  /** Runs `change` on an existing membership unless it would take away the last owner. */
+  private keepingAnOwner<T>(
+    organizationId: string,
+    userId: string,
+    staysOwner: boolean,
+    change: (tx: Prisma.TransactionClient) => Promise<T>,
+  ): Promise<T | MembershipRefusal> {
+    return this.db.prisma.$transaction(async (tx) => {
+      await tx.$queryRaw`SELECT id FROM organizations WHERE id = ${organizationId}::uuid FOR UPDATE`;
+      const current = await tx.membership.findUnique({
+        where: { organizationId_userId: { organizationId, userId } },
+        select: { role: true },
+      });
+      if (!current) return 'not_found';
+      if (current.role === 'OWNER' && !staysOwner) {
+        const owners = await tx.membership.count({ where: { organizationId, role: 'OWNER' } });
+        if (owners <= 1) return 'last_owner';
+      }
+      return change(tx);
+    });
+  }
+}

@@ -1,0 +1,104 @@
+import { Injectable } from '@nestjs/common';
+import type { Role } from '@podium/db';
+import {
+  AppError,
+  type ListMembersResponse,
+  type Member,
+  type PaginationQuery,
+} from '@podium/protocol';
+import { isRoleWithin } from '../../../common/auth/access-levels';
+import type { OrgScope } from '../../../common/auth/request-context';
+import { toCountedPage } from '../../../common/pagination/counted-page';
+import { AUDIT_ACTIONS, AUDIT_TARGETS, auditedAction } from '../../audit/audit-actions';
+import { AuditService } from '../../audit/audit.service';
+import { mapMember } from './members.dto';
+import { type MemberRecord, type MembershipRefusal, MembersRepository } from './members.repository';
+
+const LAST_OWNER = 'An organization needs at least one owner: make someone else owner first.';
+
+/**
+ * Members and their roles. Rules: nobody grants more than they hold; only owners touch
+ * owners; anyone may leave; an organization never loses its last owner.
+ */
+@Injectable()
+export class MembersService {
+  constructor(
+    private readonly members: MembersRepository,
+    private readonly audit: AuditService,
+  ) {}
+
+  async findMembers(scope: OrgScope, page: PaginationQuery): Promise<ListMembersResponse> {
+    const { items, total } = await this.members.findPage(scope.organization.id, page);
+    return toCountedPage(items.map(mapMember), total, page);
+  }
+
+  updateMemberRole(scope: OrgScope, userId: string, role: Role): Promise<Member> {
+    let previousRole: Role | undefined;
+    const action = auditedAction(
+      scope,
+      AUDIT_ACTIONS.memberUpdateRole,
+      AUDIT_TARGETS.member,
+      userId,
+      { role },
+    );
+    return this.audit.track(
+      action,
+      async () => {
+        const target = await this.getMember(scope, userId);
+        previousRole = target.role;
+        assertMayManage(scope, target, role);
+        return mapMember(
+          refusedOr(
+            await this.members.updateRole(scope.organization.id, userId, role),
+            scope,
+            userId,
+          ),
+        );
+      },
+      () => ({ details: { previousRole } }),
+    );
+  }
+
+  /** Removes a member; members may always remove themselves (leave). */
+  removeMember(scope: OrgScope, userId: string): Promise<void> {
+    const action = auditedAction(scope, AUDIT_ACTIONS.memberRemove, AUDIT_TARGETS.member, userId);
+    return this.audit.track(action, async () => {
+      const target = await this.getMember(scope, userId);
+      const leaving = scope.principal.kind === 'user' && scope.principal.userId === userId;
+      if (!leaving) {
+        if (!scope.access.includes('admin')) {
+          throw new AppError('FORBIDDEN', 'Removing another member needs the "admin" level.');
+        }
+        assertMayManage(scope, target, target.role);
+      }
+      refusedOr(await this.members.remove(scope.organization.id, userId), scope, userId);
+    });
+  }
+
+  private async getMember(scope: OrgScope, userId: string): Promise<MemberRecord> {
+    const member = await this.members.findOne(scope.organization.id, userId);
+    if (!member) throw notAMember(scope, userId);
+    return member;
+  }
+}
+
+function assertMayManage(scope: OrgScope, target: MemberRecord, newRole: Role): void {
+  const callerRole = scope.role;
+  if (!callerRole) throw new AppError('FORBIDDEN', 'Only signed-in members manage members.');
+  if ((target.role === 'OWNER' || newRole === 'OWNER') && callerRole !== 'OWNER') {
+    throw new AppError('FORBIDDEN', 'Only owners can grant, change or remove the owner role.');
+  }
+  if (!isRoleWithin(newRole, callerRole)) {
+    throw new AppError('FORBIDDEN', `A ${callerRole} cannot grant the ${newRole} role.`);
+  }
+}
+
+function refusedOr<T>(outcome: T | MembershipRefusal, scope: OrgScope, userId: string): T {
+  if (outcome === 'not_found') throw notAMember(scope, userId);
+  if (outcome === 'last_owner') throw new AppError('CONFLICT', LAST_OWNER);
+  return outcome;
+}
+
+function notAMember(scope: OrgScope, userId: string): AppError {
+  return new AppError('NOT_FOUND', `No member ${userId} in "${scope.organization.name}".`);
+}

@@ -1,0 +1,13 @@
+import type { Role } from '@podium/db';
+import type { Organization } from '@podium/protocol';
+import type { OrganizationRecord } from './organizations.repository';
+
+export function mapOrganization(organization: OrganizationRecord, role: Role | null): Organization {
+  return {
+    id: organization.id,
+    name: organization.name,
+    displayName: organization.displayName,
+    createdAt: organization.createdAt.toISOString(),
+    role,
+  };
+}

@@ -1,0 +1,43 @@
+import { Injectable } from '@nestjs/common';
+import {
+  AppError,
+  type ListQueuedWorkflowsQuery,
+  type ListQueuedWorkflowsResponse,
+  type ListQueuesResponse,
+  type Queue,
+} from '@podium/protocol';
+import { ExecutorProxy } from '../executors/executor-proxy';
+import type { AppScope } from '../workflows/app-scope';
+import { queuedQueryToBody, toPage } from '../workflows/workflow-filters';
+import { mapWorkflow } from '../workflows/workflow.mapper';
+import { mapQueue } from './queue.mapper';
+
+/** Queues and their queued workflows, read live from one of the application's executors. */
+@Injectable()
+export class QueuesService {
+  constructor(private readonly proxy: ExecutorProxy) {}
+
+  async findQueues(scope: AppScope): Promise<ListQueuesResponse> {
+    const answer = await this.proxy.send(scope.applicationId, 'list_queues', { body: {} });
+    return { items: (answer.output ?? []).map(mapQueue) };
+  }
+
+  async getQueue(scope: AppScope, queueName: string): Promise<Queue> {
+    const answer = await this.proxy.send(scope.applicationId, 'get_queue', { name: queueName });
+    if (!answer.output) {
+      throw new AppError('NOT_FOUND', `No queue "${queueName}" in this application.`);
+    }
+    return mapQueue(answer.output);
+  }
+
+  async findQueuedWorkflows(
+    scope: AppScope,
+    queueName: string,
+    query: ListQueuedWorkflowsQuery,
+  ): Promise<ListQueuedWorkflowsResponse> {
+    const answer = await this.proxy.send(scope.applicationId, 'list_queued_workflows', {
+      body: queuedQueryToBody(queueName, query),
+    });
+    return toPage((answer.output ?? []).map(mapWorkflow), query.limit, query.offset);
+  }
+}

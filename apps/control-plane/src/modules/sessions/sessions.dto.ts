@@ -1,0 +1,28 @@
+import type { SessionResponse } from '@podium/protocol';
+import { mapUser } from '../users/users.dto';
+import type { UserRecord } from '../users/users.repository';
+
+/** What a sign-in or refresh hands out: the cookies' contents and the response body. */
+export interface IssuedSession {
+  readonly user: UserRecord;
+  readonly sessionId: string;
+  /** When the session (and its refresh token) ends unless refreshed. */
+  readonly expiresAt: Date;
+  readonly accessToken: string;
+  readonly accessExpiresAt: Date;
+  readonly refreshToken: string;
+  readonly csrfToken: string;
+}
+
+/** The response body: never the access or refresh token (those live in HttpOnly cookies). */
+export function mapSessionResponse(issued: IssuedSession): SessionResponse {
+  return {
+    user: mapUser(issued.user),
+    session: {
+      id: issued.sessionId,
+      expiresAt: issued.expiresAt.toISOString(),
+      accessExpiresAt: issued.accessExpiresAt.toISOString(),
+    },
+    csrfToken: issued.csrfToken,
+  };
+}

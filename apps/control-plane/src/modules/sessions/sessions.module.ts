@@ -1,0 +1,34 @@
+import { Module } from '@nestjs/common';
+import type { Logger } from 'pino';
+import { LOGGER } from '../../common/logging/logging.tokens';
+import { CONFIG, type Config } from '../../config/config';
+import { AccountsModule } from '../accounts/accounts.module';
+import { UsersModule } from '../users/users.module';
+import { AccessTokens } from './access-tokens';
+import { CsrfTokens } from './csrf-tokens';
+import { SessionAuthenticator } from './session-authenticator';
+import { SessionCookies } from './session-cookies';
+import { SESSION_KEYS, loadSessionKeys } from './session-keys';
+import { SessionsController } from './sessions.controller';
+import { SessionsRepository } from './sessions.repository';
+import { SessionsService } from './sessions.service';
+
+@Module({
+  imports: [AccountsModule, UsersModule],
+  controllers: [SessionsController],
+  providers: [
+    {
+      provide: SESSION_KEYS,
+      inject: [CONFIG, LOGGER],
+      useFactory: (config: Config, logger: Logger) => loadSessionKeys(config.sessions, logger),
+    },
+    AccessTokens,
+    CsrfTokens,
+    SessionCookies,
+    SessionsRepository,
+    SessionsService,
+    SessionAuthenticator,
+  ],
+  exports: [SessionAuthenticator],
+})
+export class SessionsModule {}

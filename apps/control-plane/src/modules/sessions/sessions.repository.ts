@@ -1,0 +1,74 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { Database } from '@podium/db';
+import { DATABASE } from '../../infra/database/database.module';
+
+export interface SessionRecord {
+  readonly id: string;
+  readonly userId: string;
+  readonly expiresAt: Date;
+  readonly revokedAt: Date | null;
+  readonly lastUsedAt: Date;
+  readonly userAgent: string | null;
+  readonly createdAt: Date;
+}
+
+const FIELDS = {
+  id: true,
+  userId: true,
+  expiresAt: true,
+  revokedAt: true,
+  lastUsedAt: true,
+  userAgent: true,
+  createdAt: true,
+} as const;
+
+/** The only place that touches the sessions table. Refresh tokens appear here only as hashes. */
+@Injectable()
+export class SessionsRepository {
+  constructor(@Inject(DATABASE) private readonly db: Database) {}
+
+  create(session: {
+    userId: string;
+    refreshTokenHash: string;
+    expiresAt: Date;
+    lastUsedAt: Date;
+    userAgent: string | null;
+  }): Promise<SessionRecord> {
+    return this.db.prisma.session.create({ data: session, select: FIELDS });
+  }
+
+  findById(id: string): Promise<SessionRecord | null> {
+    return this.db.prisma.session.findUnique({ where: { id }, select: FIELDS });
+  }
+
+  findByRefreshTokenHash(refreshTokenHash: string): Promise<SessionRecord | null> {
+    return this.db.prisma.session.findUnique({ where: { refreshTokenHash }, select: FIELDS });
+  }
+
+  /**
+   * Swaps the refresh token, only if `fromHash` is still the current one and the session is
+   * live: of two concurrent refreshes with the same token, exactly one wins.
+   */
+  async rotate(
+    id: string,
+    change: { fromHash: string; toHash: string; expiresAt: Date; at: Date },
+  ): Promise<boolean> {
+    const { count } = await this.db.prisma.session.updateMany({
+      where: {
+        id,
+        refreshTokenHash: change.fromHash,
+        revokedAt: null,
+        expiresAt: { gt: change.at },
+      },
+      data: { refreshTokenHash: change.toHash, expiresAt: change.expiresAt, lastUsedAt: change.at },
+    });
+    return count === 1;
+  }
+
+  async revoke(id: string, at: Date): Promise<void> {
+    await this.db.prisma.session.updateMany({
+      where: { id, revokedAt: null },
+      data: { revokedAt: at },
+    });
+  }
+}

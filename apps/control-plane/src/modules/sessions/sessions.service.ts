@@ -1,0 +1,162 @@
+import { Injectable } from '@nestjs/common';
+import { AppError, type CreateSessionRequest } from '@podium/protocol';
+import { AuthAttemptLimiter } from '../accounts/auth-attempt-limiter';
+import type { ClientInfo } from '../accounts/client-info';
+import { PasswordHasher } from '../users/password-hasher';
+import { UsersRepository, type UserRecord } from '../users/users.repository';
+import { type AccessClaims, AccessTokens } from './access-tokens';
+import { CsrfTokens } from './csrf-tokens';
+import { generateRefreshToken, hashRefreshToken } from './refresh-token';
+import type { SessionCredentials } from './session-cookies';
+import type { IssuedSession } from './sessions.dto';
+import { SessionsRepository, type SessionRecord } from './sessions.repository';
+
+const DAY_MS = 24 * 60 * 60_000;
+/** A session unused (not refreshed) for this long ends. */
+export const SESSION_IDLE_TIMEOUT_MS = 14 * DAY_MS;
+/** No session outlives this, however active: sign in again. */
+export const SESSION_MAX_AGE_MS = 30 * DAY_MS;
+
+const WRONG_CREDENTIALS = 'The email or password is not right.';
+const SESSION_ENDED = 'The session has ended; sign in again.';
+const CSRF_REFUSED = 'Missing or wrong X-CSRF-Token header (echo the podium_csrf cookie).';
+
+function isLive(session: SessionRecord, now: Date): boolean {
+  return session.revokedAt === null && session.expiresAt > now;
+}
+
+/**
+ * Console sessions: a row per sign-in holding the hash of a rotating refresh token, and
+ * short-lived access JWTs naming that row. Ending a session revokes the row, which every
+ * request checks, so sign-out takes effect at once.
+ */
+@Injectable()
+export class SessionsService {
+  /** Compared against when the email is unknown, so timing does not reveal accounts. */
+  private decoyHash: Promise<string> | undefined;
+
+  constructor(
+    private readonly sessions: SessionsRepository,
+    private readonly users: UsersRepository,
+    private readonly hasher: PasswordHasher,
+    private readonly limiter: AuthAttemptLimiter,
+    private readonly accessTokens: AccessTokens,
+    private readonly csrf: CsrfTokens,
+  ) {}
+
+  async signIn(
+    input: CreateSessionRequest,
+    client: ClientInfo,
+    now = new Date(),
+  ): Promise<IssuedSession> {
+    this.limiter.beginAttempt('login', client.ip, input.email);
+    const user = await this.users.findCredentialsByEmail(input.email);
+    const valid = await this.hasher.verify(
+      input.password,
+      user?.passwordHash ?? (await this.decoy()),
+    );
+    if (!user || !valid) throw new AppError('UNAUTHENTICATED', WRONG_CREDENTIALS);
+    this.limiter.loginSucceeded(input.email);
+    const { passwordHash, ...profile } = user;
+    if (this.hasher.needsRehash(passwordHash)) {
+      await this.users.updatePasswordHash(user.id, await this.hasher.hash(input.password));
+    }
+    const refresh = generateRefreshToken();
+    const session = await this.sessions.create({
+      userId: user.id,
+      refreshTokenHash: refresh.hash,
+      expiresAt: new Date(now.getTime() + SESSION_IDLE_TIMEOUT_MS),
+      lastUsedAt: now,
+      userAgent: client.userAgent,
+    });
+    return this.issue(profile, session, refresh.token, now);
+  }
+
+  /** Exchanges the refresh token for a new one and a new access token (rotation). */
+  async refresh(credentials: SessionCredentials, now = new Date()): Promise<IssuedSession> {
+    const { refreshToken } = credentials;
+    if (!refreshToken) throw new AppError('UNAUTHENTICATED', 'No session to refresh; sign in.');
+    const currentHash = hashRefreshToken(refreshToken);
+    const session = await this.sessions.findByRefreshTokenHash(currentHash);
+    if (!session || !isLive(session, now)) throw new AppError('UNAUTHENTICATED', SESSION_ENDED);
+    this.assertCsrf(session.id, credentials);
+    const next = generateRefreshToken();
+    const expiresAt = new Date(
+      Math.min(
+        now.getTime() + SESSION_IDLE_TIMEOUT_MS,
+        session.createdAt.getTime() + SESSION_MAX_AGE_MS,
+      ),
+    );
+    const rotated = await this.sessions.rotate(session.id, {
+      fromHash: currentHash,
+      toHash: next.hash,
+      expiresAt,
+      at: now,
+    });
+    const user = rotated ? await this.users.findById(session.userId) : null;
+    if (!user) throw new AppError('UNAUTHENTICATED', SESSION_ENDED);
+    return this.issue(user, { ...session, expiresAt }, next.token, now);
+  }
+
+  /**
+   * Ends the session the request carries (named by its access token or, if that expired, its
+   * refresh token). Nothing to end is not an error: signing out is idempotent.
+   */
+  async signOut(credentials: SessionCredentials, now = new Date()): Promise<void> {
+    const sessionId = await this.sessionIdOf(credentials, now);
+    if (!sessionId) return;
+    this.assertCsrf(sessionId, credentials);
+    await this.sessions.revoke(sessionId, now);
+  }
+
+  /** The claims of an access token whose session is still live; null otherwise. */
+  async resolveAccessToken(token: string, now = new Date()): Promise<AccessClaims | null> {
+    const claims = await this.accessTokens.verify(token, now);
+    if (!claims) return null;
+    const session = await this.sessions.findById(claims.sessionId);
+    if (!session || session.userId !== claims.userId || !isLive(session, now)) return null;
+    return claims;
+  }
+
+  assertCsrf(sessionId: string, credentials: SessionCredentials): void {
+    if (!this.csrf.matches(sessionId, credentials.csrfHeader, credentials.csrfCookie)) {
+      throw new AppError('FORBIDDEN', CSRF_REFUSED);
+    }
+  }
+
+  private async sessionIdOf(credentials: SessionCredentials, now: Date): Promise<string | null> {
+    if (credentials.accessToken) {
+      const claims = await this.accessTokens.verify(credentials.accessToken, now);
+      if (claims) return claims.sessionId;
+    }
+    if (credentials.refreshToken) {
+      const session = await this.sessions.findByRefreshTokenHash(
+        hashRefreshToken(credentials.refreshToken),
+      );
+      if (session) return session.id;
+    }
+    return null;
+  }
+
+  private async issue(
+    user: UserRecord,
+    session: Pick<SessionRecord, 'id' | 'expiresAt'>,
+    refreshToken: string,
+    now: Date,
+  ): Promise<IssuedSession> {
+    const access = await this.accessTokens.sign({ userId: user.id, sessionId: session.id }, now);
+    return {
+      user,
+      sessionId: session.id,
+      expiresAt: session.expiresAt,
+      accessToken: access.token,
+      accessExpiresAt: access.expiresAt,
+      refreshToken,
+      csrfToken: this.csrf.issue(session.id),
+    };
+  }
+
+  private decoy(): Promise<string> {
+    return (this.decoyHash ??= this.hasher.hash('decoy password that matches nothing'));
+  }
+}

@@ -1,0 +1,43 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { AppError, type WorkflowActionResult } from '@podium/protocol';
+import type { Logger } from 'pino';
+import { LOGGER } from '../../common/logging/logging.tokens';
+import type { AppScope } from './app-scope';
+import { WorkflowsService } from './workflows.service';
+
+/**
+ * What an action did. DBOS answers `success` even when nothing changed (cancelling a finished
+ * workflow), so results carry the status read back afterwards. The action is done by then: a
+ * failed read-back only loses the status, it does not fail the action.
+ */
+@Injectable()
+export class ActionOutcomes {
+  constructor(
+    private readonly workflows: WorkflowsService,
+    @Inject(LOGGER) private readonly logger: Logger,
+  ) {}
+
+  async applied(scope: AppScope, workflowId: string): Promise<WorkflowActionResult> {
+    const statuses = await this.statuses(scope, [workflowId]);
+    return { workflowId, outcome: 'SUCCESS', status: statuses.get(workflowId) ?? null };
+  }
+
+  async statuses(scope: AppScope, ids: string[]): Promise<Map<string, string | null>> {
+    try {
+      return await this.workflows.findStatuses(scope, ids);
+    } catch (error) {
+      this.logger.warn(
+        { applicationId: scope.applicationId, count: ids.length, err: String(error) },
+        'could not read workflow statuses back after an action',
+      );
+      return new Map();
+    }
+  }
+}
+
+/** `success: false` without an error message is still a failure. */
+export function assertSucceeded(type: string, answer: { success?: boolean | null }): void {
+  if (answer.success === false) {
+    throw new AppError('EXECUTOR_ERROR', `The executor reported that "${type}" failed.`);
+  }
+}

@@ -1,0 +1,179 @@
+import { Injectable } from '@nestjs/common';
+import {
+  AppError,
+  type BulkCancelWorkflowsRequest,
+  type BulkDeleteWorkflowsRequest,
+  type BulkForkFromFailureRequest,
+  type BulkForkFromFailureResponse,
+  type BulkResumeWorkflowsRequest,
+  type BulkWorkflowsResponse,
+  type WorkflowActionResult,
+} from '@podium/protocol';
+import { ExecutorProxy } from '../executors/executor-proxy';
+import { ActionOutcomes, assertSucceeded } from './action-outcomes';
+import type { Operator } from './app-scope';
+import { WORKFLOW_ACTIONS, WorkflowAuditLog, failureOf } from './workflow-audit';
+import { WorkflowsService } from './workflows.service';
+
+/**
+ * Operator actions on many workflows at once, as one DBOS command each (`workflow_ids`, with
+ * `workflow_id` set to the first id). Ids that do not exist are reported NOT_FOUND and left out
+ * of the command; every id gets a result (its status read back) and an audit entry.
+ */
+@Injectable()
+export class WorkflowBulkActionsService {
+  constructor(
+    private readonly proxy: ExecutorProxy,
+    private readonly workflows: WorkflowsService,
+    private readonly outcomes: ActionOutcomes,
+    private readonly auditLog: WorkflowAuditLog,
+  ) {}
+
+  bulkCancel(op: Operator, req: BulkCancelWorkflowsRequest): Promise<BulkWorkflowsResponse> {
+    const { workflowIds, ...options } = req;
+    return this.bulk(op, WORKFLOW_ACTIONS.bulkCancel, workflowIds, options, async (ids) => {
+      const answer = await this.proxy.send(op.applicationId, 'cancel', {
+        ...bulkIds(ids),
+        cancel_children: options.cancelChildren,
+      });
+      assertSucceeded('cancel', answer);
+      return sameIds(ids);
+    });
+  }
+
+  bulkResume(op: Operator, req: BulkResumeWorkflowsRequest): Promise<BulkWorkflowsResponse> {
+    const { workflowIds, ...options } = req;
+    return this.bulk(op, WORKFLOW_ACTIONS.bulkResume, workflowIds, options, async (ids) => {
+      const answer = await this.proxy.send(op.applicationId, 'resume', {
+        ...bulkIds(ids),
+        queue_name: options.queueName,
+      });
+      assertSucceeded('resume', answer);
+      return sameIds(ids);
+    });
+  }
+
+  bulkDelete(op: Operator, req: BulkDeleteWorkflowsRequest): Promise<BulkWorkflowsResponse> {
+    const { workflowIds, ...options } = req;
+    return this.bulk(op, WORKFLOW_ACTIONS.bulkDelete, workflowIds, options, async (ids) => {
+      const answer = await this.proxy.send(op.applicationId, 'delete', {
+        ...bulkIds(ids),
+        delete_children: options.deleteChildren,
+      });
+      assertSucceeded('delete', answer);
+      return sameIds(ids);
+    });
+  }
+
+  /** Forks each workflow; results report each fork's id and status (read back). */
+  async bulkForkFromFailure(
+    op: Operator,
+    req: BulkForkFromFailureRequest,
+  ): Promise<BulkForkFromFailureResponse> {
+    const { workflowIds, ...options } = req;
+    const forks = new Map<string, string>();
+    const results = await this.bulk(
+      op,
+      WORKFLOW_ACTIONS.bulkForkFromFailure,
+      workflowIds,
+      options,
+      async (ids) => {
+        const answer = await this.proxy.send(
+          op.applicationId,
+          'fork_from_failure',
+          {
+            body: {
+              workflow_ids: ids,
+              ...forkSelector(options),
+              application_version: options.applicationVersion,
+              queue_name: options.queueName,
+              queue_partition_key: options.queuePartitionKey,
+            },
+          },
+          { preferVersion: options.applicationVersion },
+        );
+        // The executor answers in request order, one new id per workflow.
+        (answer.forked_workflow_ids ?? []).forEach((newId, i) => {
+          const original = ids[i];
+          if (original !== undefined) forks.set(original, newId);
+        });
+        return forks;
+      },
+    );
+    return {
+      results: results.results.map((r) => ({
+        ...r,
+        newWorkflowId: forks.get(r.workflowId) ?? null,
+      })),
+    };
+  }
+
+  /**
+   * Runs a bulk command on the ids that exist; `execute` returns, per original id, the id whose
+   * status to report (itself, or its fork).
+   */
+  private async bulk(
+    op: Operator,
+    action: string,
+    workflowIds: readonly string[],
+    options: Record<string, unknown>,
+    execute: (existing: string[]) => Promise<Map<string, string>>,
+  ): Promise<BulkWorkflowsResponse> {
+    const details = { ...options, bulk: true, count: workflowIds.length };
+    let before: Map<string, string | null>;
+    let reported: Map<string, string>;
+    try {
+      before = await this.workflows.findStatuses(op, workflowIds);
+      const existing = workflowIds.filter((id) => before.has(id));
+      reported = existing.length > 0 ? await execute(existing) : new Map<string, string>();
+    } catch (error) {
+      const failure = { outcome: 'FAILURE' as const, ...failureOf(error) };
+      await this.auditLog.record(
+        op,
+        action,
+        workflowIds.map((workflowId) => ({ workflowId, ...failure })),
+        details,
+      );
+      throw error;
+    }
+    const after = await this.outcomes.statuses(op, [...reported.values()]);
+    const results: WorkflowActionResult[] = workflowIds.map((workflowId) => {
+      if (!before.has(workflowId)) return { workflowId, outcome: 'NOT_FOUND', status: null };
+      const readId = reported.get(workflowId);
+      return {
+        workflowId,
+        outcome: 'SUCCESS',
+        status: readId === undefined ? null : (after.get(readId) ?? null),
+      };
+    });
+    await this.auditLog.record(
+      op,
+      action,
+      results.map((r) =>
+        r.outcome === 'SUCCESS'
+          ? { workflowId: r.workflowId, outcome: 'SUCCESS' }
+          : { workflowId: r.workflowId, outcome: 'FAILURE', errorCode: 'NOT_FOUND' },
+      ),
+      details,
+    );
+    return { results };
+  }
+}
+
+/** DBOS bulk fields: `workflow_ids` wins, `workflow_id` (its first id) must still be present. */
+function bulkIds(ids: string[]): { workflow_id: string; workflow_ids: string[] } {
+  const [first] = ids;
+  if (first === undefined) throw new AppError('INTERNAL', 'bulk command without workflow ids');
+  return { workflow_id: first, workflow_ids: ids };
+}
+
+function sameIds(ids: readonly string[]): Map<string, string> {
+  return new Map(ids.map((id) => [id, id]));
+}
+
+function forkSelector(options: Omit<BulkForkFromFailureRequest, 'workflowIds'>) {
+  if (options.fromStep !== undefined) return { from_step: options.fromStep };
+  if (options.fromStepName !== undefined) return { from_step_name: options.fromStepName };
+  if (options.fromLastStep) return { from_last_step: true };
+  return { from_last_failure: true };
+}

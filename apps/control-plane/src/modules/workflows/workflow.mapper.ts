@@ -1,0 +1,96 @@
+import type { Workflow, WorkflowStep, WorkflowSteps, WorkflowsOutput } from '@podium/protocol';
+
+/**
+ * DBOS records (PascalCase, epoch-ms strings) → REST shapes (camelCase, ISO times, null for
+ * absent). Display strings (input, output, error, step output) pass through untouched: they
+ * are renderings, not JSON. Only `Attributes` and `AuthenticatedRoles` are JSON by design, and
+ * even those fall back to the raw text (Python sends `str(list)`).
+ */
+
+export function mapWorkflow(w: WorkflowsOutput): Workflow {
+  return {
+    id: w.WorkflowUUID,
+    status: w.Status ?? null,
+    name: w.WorkflowName ?? null,
+    className: w.WorkflowClassName ?? null,
+    configName: w.WorkflowConfigName ?? null,
+    applicationName: w.ApplicationName ?? null,
+    applicationVersion: w.ApplicationVersion ?? null,
+    executorId: w.ExecutorID ?? null,
+    queueName: w.QueueName ?? null,
+    queuePartitionKey: w.QueuePartitionKey ?? null,
+    deduplicationId: w.DeduplicationID ?? null,
+    priority: toInteger(w.Priority),
+    authenticatedUser: w.AuthenticatedUser ?? null,
+    assumedRole: w.AssumedRole ?? null,
+    authenticatedRoles: parseRoles(w.AuthenticatedRoles),
+    input: w.Input ?? null,
+    output: w.Output ?? null,
+    error: w.Error ?? null,
+    createdAt: epochToIso(w.CreatedAt),
+    updatedAt: epochToIso(w.UpdatedAt),
+    dequeuedAt: epochToIso(w.DequeuedAt),
+    completedAt: epochToIso(w.CompletedAt),
+    delayUntil: epochToIso(w.DelayUntilEpochMS),
+    deadline: epochToIso(w.WorkflowDeadlineEpochMS),
+    timeoutMs: toNumber(w.WorkflowTimeoutMS),
+    parentWorkflowId: w.ParentWorkflowID ?? null,
+    forkedFrom: w.ForkedFrom ?? null,
+    wasForkedFrom: w.WasForkedFrom ?? null,
+    scheduleName: w.ScheduleName ?? null,
+    attributes: parseAttributes(w.Attributes),
+  };
+}
+
+export function mapWorkflowStep(s: WorkflowSteps): WorkflowStep {
+  return {
+    functionId: s.function_id,
+    name: s.function_name,
+    output: s.output ?? null,
+    error: s.error ?? null,
+    childWorkflowId: s.child_workflow_id ?? null,
+    startedAt: epochToIso(s.started_at_epoch_ms),
+    completedAt: epochToIso(s.completed_at_epoch_ms),
+  };
+}
+
+/** `"1795317915934"` (or a number) → ISO; anything unreadable → null. */
+export function epochToIso(value: string | number | null | undefined): string | null {
+  const ms = toNumber(value);
+  if (ms === null) return null;
+  const date = new Date(ms);
+  return Number.isNaN(date.getTime()) ? null : date.toISOString();
+}
+
+function toNumber(value: string | number | null | undefined): number | null {
+  if (value === null || value === undefined || value === '') return null;
+  const n = typeof value === 'number' ? value : Number(value);
+  return Number.isFinite(n) ? n : null;
+}
+
+function toInteger(value: string | null | undefined): number | null {
+  const n = toNumber(value);
+  return n !== null && Number.isInteger(n) ? n : null;
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
+function parseRoles(text: string | null | undefined): string[] | string | null {
+  if (text === null || text === undefined || text === '') return null;
+  const parsed = parseJson(text);
+  return Array.isArray(parsed) && parsed.every((r) => typeof r === 'string') ? parsed : text;
+}
+
+function parseAttributes(text: string | null | undefined): Record<string, unknown> | string | null {
+  if (text === null || text === undefined || text === '') return null;
+  const parsed = parseJson(text);
+  return typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)
+    ? (parsed as Record<string, unknown>)
+    : text;
+}

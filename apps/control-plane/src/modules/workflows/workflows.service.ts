@@ -1,0 +1,97 @@
+import { Injectable } from '@nestjs/common';
+import {
+  AppError,
+  type GetWorkflowQuery,
+  type ListWorkflowStepsQuery,
+  type ListWorkflowStepsResponse,
+  type ListWorkflowsBody,
+  type ListWorkflowsQuery,
+  type ListWorkflowsResponse,
+  type SearchWorkflowsRequest,
+  type Workflow,
+} from '@podium/protocol';
+import { ExecutorProxy } from '../executors/executor-proxy';
+import type { AppScope } from './app-scope';
+import { queryToListBody, searchToListBody, toPage } from './workflow-filters';
+import { mapWorkflow, mapWorkflowStep } from './workflow.mapper';
+
+/** Workflow reads, answered live by one of the application's executors. */
+@Injectable()
+export class WorkflowsService {
+  constructor(private readonly proxy: ExecutorProxy) {}
+
+  findWorkflows(scope: AppScope, query: ListWorkflowsQuery): Promise<ListWorkflowsResponse> {
+    return this.findPage(scope, queryToListBody(query), query.limit, query.offset);
+  }
+
+  searchWorkflows(scope: AppScope, search: SearchWorkflowsRequest): Promise<ListWorkflowsResponse> {
+    return this.findPage(scope, searchToListBody(search), search.limit, search.offset);
+  }
+
+  async getWorkflow(
+    scope: AppScope,
+    workflowId: string,
+    query: GetWorkflowQuery,
+  ): Promise<Workflow> {
+    const answer = await this.proxy.send(scope.applicationId, 'get_workflow', {
+      workflow_id: workflowId,
+      load_input: query.loadInput,
+      load_output: query.loadOutput,
+    });
+    if (!answer.output) throw workflowNotFound(workflowId);
+    return mapWorkflow(answer.output);
+  }
+
+  async findSteps(
+    scope: AppScope,
+    workflowId: string,
+    query: ListWorkflowStepsQuery,
+  ): Promise<ListWorkflowStepsResponse> {
+    const answer = await this.proxy.send(scope.applicationId, 'list_steps', {
+      workflow_id: workflowId,
+      load_output: query.loadOutput,
+      limit: query.limit,
+      offset: query.offset,
+    });
+    // Executors answer an unknown workflow with no output; a workflow without steps with [].
+    if (!answer.output) throw workflowNotFound(workflowId);
+    return toPage(answer.output.map(mapWorkflowStep), query.limit, query.offset);
+  }
+
+  /** The current status of each id that exists (absent ids are missing from the map). */
+  async findStatuses(
+    scope: AppScope,
+    workflowIds: readonly string[],
+  ): Promise<Map<string, string | null>> {
+    if (workflowIds.length === 0) return new Map();
+    const answer = await this.proxy.send(scope.applicationId, 'list_workflows', {
+      body: { workflow_uuids: [...workflowIds], limit: workflowIds.length },
+    });
+    return new Map((answer.output ?? []).map((w) => [w.WorkflowUUID, w.Status ?? null]));
+  }
+
+  /** The status of one workflow, or NOT_FOUND. */
+  async getStatus(scope: AppScope, workflowId: string): Promise<string | null> {
+    const answer = await this.proxy.send(scope.applicationId, 'get_workflow', {
+      workflow_id: workflowId,
+      load_input: false,
+      load_output: false,
+    });
+    if (!answer.output) throw workflowNotFound(workflowId);
+    return answer.output.Status ?? null;
+  }
+
+  private async findPage(
+    scope: AppScope,
+    body: ListWorkflowsBody,
+    limit: number,
+    offset: number,
+  ): Promise<ListWorkflowsResponse> {
+    const answer = await this.proxy.send(scope.applicationId, 'list_workflows', { body });
+    return toPage((answer.output ?? []).map(mapWorkflow), limit, offset);
+  }
+}
+
+export function workflowNotFound(workflowId: string): AppError {
+  return new AppError('NOT_FOUND', `No workflow "${workflowId}" in this application.`);
+}

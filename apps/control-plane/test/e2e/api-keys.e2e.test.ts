@@ -1,0 +1,268 @@
+import { randomUUID } from 'node:crypto';
+import {
+  ApiKeySchema,
+  ApplicationSchema,
+  CreateApiKeyResponseSchema,
+  ListApiKeysResponseSchema,
+  ListApplicationsResponseSchema,
+  OrganizationSchema,
+} from '@podium/protocol';
+import { createScratchDatabase, type ScratchDatabase } from '@podium/db/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { factories } from '../factories';
+import { closed, connectExecutor } from './fake-executor';
+import { startTestControlPlane, type RunningControlPlane } from './start';
+import { TestBrowser, bodyOf, problemOf, signUpAndIn } from './test-browser';
+
+describe('applications and API keys over HTTP (PostgreSQL)', () => {
+  let scratch: ScratchDatabase;
+  let server: RunningControlPlane;
+  let admin: TestBrowser;
+  let viewer: TestBrowser;
+  let outsider: TestBrowser;
+  let org: string;
+
+  const wsUrl = (appName: string, key: string) =>
+    `${server.url.replace('http', 'ws')}/conductor/v1alpha1/websocket/${appName}/${key}`;
+  const bearer = (secret: string) => ({ headers: { authorization: `Bearer ${secret}` } });
+
+  async function createApp(name: string) {
+    return bodyOf(await admin.post(`/v2/orgs/${org}/apps`, { name }), ApplicationSchema, 201);
+  }
+
+  async function createKey(body: Record<string, unknown> = {}) {
+    const res = await admin.post(`/v2/orgs/${org}/tokens`, {
+      name: 'ci',
+      permissions: ['executor:connect', 'workflows:read'],
+      ...body,
+    });
+    return bodyOf(res, CreateApiKeyResponseSchema, 201);
+  }
+
+  beforeAll(async () => {
+    scratch = await createScratchDatabase();
+    server = await startTestControlPlane({ kind: 'postgres', url: scratch.url });
+    const f = factories(server.app);
+    admin = new TestBrowser(server.url);
+    viewer = new TestBrowser(server.url);
+    outsider = new TestBrowser(server.url);
+    await signUpAndIn(admin);
+    const { userId } = await signUpAndIn(viewer);
+    await signUpAndIn(outsider);
+    org = `keys-${Date.now().toString(36)}`;
+    const { id } = bodyOf(await admin.post('/v2/orgs', { name: org }), OrganizationSchema, 201);
+    await f.newMember(id, userId, 'VIEWER');
+  });
+  afterAll(async () => {
+    await server?.close();
+    await scratch?.drop();
+  });
+
+  it('registers, lists, reads, updates and deletes applications', async () => {
+    const created = await createApp('billing');
+    expect(created).toMatchObject({
+      name: 'billing',
+      description: '',
+      executorGracePeriodSeconds: 60,
+    });
+    problemOf(await admin.post(`/v2/orgs/${org}/apps`, { name: 'billing' }), 409, 'CONFLICT');
+
+    const list = bodyOf(await viewer.get(`/v2/orgs/${org}/apps`), ListApplicationsResponseSchema);
+    expect(list.items.map((a) => a.name)).toContain('billing');
+    expect(bodyOf(await viewer.get(`/v2/orgs/${org}/apps/billing`), ApplicationSchema)).toEqual(
+      created,
+    );
+
+    const updated = bodyOf(
+      await admin.patch(`/v2/orgs/${org}/apps/billing`, {
+        description: 'Invoices',
+        executorGracePeriodSeconds: 300,
+      }),
+      ApplicationSchema,
+    );
+    expect(updated).toMatchObject({ description: 'Invoices', executorGracePeriodSeconds: 300 });
+    problemOf(
+      await viewer.patch(`/v2/orgs/${org}/apps/billing`, { description: 'x' }),
+      403,
+      'FORBIDDEN',
+    );
+
+    expect((await admin.delete(`/v2/orgs/${org}/apps/billing`)).status).toBe(204);
+    problemOf(await admin.get(`/v2/orgs/${org}/apps/billing`), 404, 'NOT_FOUND');
+  });
+
+  it('validates application names and settings, listing each problem', async () => {
+    const res = await admin.post(`/v2/orgs/${org}/apps`, {
+      name: 'No Spaces!',
+      executorGracePeriodSeconds: 4,
+    });
+    const problem = problemOf(res, 400, 'VALIDATION_FAILED');
+    expect(problem.errors?.map((e) => e.path).sort()).toEqual([
+      'executorGracePeriodSeconds',
+      'name',
+    ]);
+    problemOf(await admin.post(`/v2/orgs/${org}/apps`, { name: 'ab' }), 400, 'VALIDATION_FAILED');
+    await createApp('settings-app');
+    problemOf(
+      await admin.patch(`/v2/orgs/${org}/apps/settings-app`, {
+        executorGracePeriodSeconds: 86_401,
+      }),
+      400,
+      'VALIDATION_FAILED',
+    );
+    problemOf(await admin.patch(`/v2/orgs/${org}/apps/settings-app`, {}), 400, 'VALIDATION_FAILED');
+  });
+
+  it('lets only admins create keys: a viewer is FORBIDDEN', async () => {
+    const res = await viewer.post(`/v2/orgs/${org}/tokens`, {
+      name: 'sneaky',
+      permissions: ['workflows:read'],
+    });
+    problemOf(res, 403, 'FORBIDDEN');
+    problemOf(await viewer.get(`/v2/orgs/${org}/tokens`), 403, 'FORBIDDEN');
+  });
+
+  it('shows the secret once; lists never carry it (or its hash)', async () => {
+    const created = await createKey({ name: 'listed' });
+    expect(created.secret.startsWith(`${created.prefix}_`)).toBe(true);
+    const list = bodyOf(await admin.get(`/v2/orgs/${org}/tokens`), ListApiKeysResponseSchema);
+    const listed = list.items.find((k) => k.id === created.id);
+    const { secret: _secret, ...withoutSecret } = created;
+    expect(listed).toEqual(withoutSecret);
+    expect(JSON.stringify(list)).not.toContain(created.secret);
+    expect(JSON.stringify(list)).not.toMatch(/hash/i);
+  });
+
+  it('authenticates a key as Bearer and as an executor, then revocation closes the link within 1 s', async () => {
+    const app = await createApp(`exec-${Date.now().toString(36)}`);
+    const key = await createKey({ name: 'executor', applications: [app.name] });
+
+    const asBearer = bodyOf(
+      await new TestBrowser(server.url).get(`/v2/orgs/${org}/apps/${app.name}`, bearer(key.secret)),
+      ApplicationSchema,
+    );
+    expect(asBearer.id).toBe(app.id);
+    const result = await connectExecutor(wsUrl(app.name, key.secret), {
+      executor_id: `exec-${randomUUID()}`,
+      application_version: 'v1',
+    });
+    if (!('ws' in result)) throw new Error(`refused: ${result.refused} ${result.body}`);
+    const linkClosed = closed(result.ws);
+
+    const started = Date.now();
+    expect((await admin.delete(`/v2/orgs/${org}/tokens/${key.id}`)).status).toBe(204);
+    await linkClosed;
+    expect(Date.now() - started).toBeLessThan(1_000);
+
+    problemOf(
+      await new TestBrowser(server.url).get(`/v2/orgs/${org}/apps/${app.name}`, bearer(key.secret)),
+      401,
+      'UNAUTHENTICATED',
+    );
+    const list = bodyOf(await admin.get(`/v2/orgs/${org}/tokens`), ListApiKeysResponseSchema);
+    const revoked = list.items.find((k) => k.id === key.id);
+    expect(revoked?.revokedAt).not.toBeNull();
+    expect(revoked?.lastUsedAt).not.toBeNull();
+    // Revoking again is harmless.
+    expect((await admin.delete(`/v2/orgs/${org}/tokens/${key.id}`)).status).toBe(204);
+  });
+
+  it('keeps API keys out of administration even as Bearer tokens', async () => {
+    const key = await createKey({ permissions: ['workflows:read', 'workflows:write'] });
+    const machine = new TestBrowser(server.url);
+    problemOf(
+      await machine.post(
+        `/v2/orgs/${org}/tokens`,
+        { name: 'x', permissions: ['workflows:read'] },
+        bearer(key.secret),
+      ),
+      403,
+      'FORBIDDEN',
+    );
+    problemOf(await machine.get('/v2/users/me', bearer(key.secret)), 403, 'FORBIDDEN');
+  });
+
+  it('renames a key', async () => {
+    const key = await createKey({ name: 'old name' });
+    const renamed = bodyOf(
+      await admin.patch(`/v2/orgs/${org}/tokens/${key.id}`, { name: 'new name' }),
+      ApiKeySchema,
+    );
+    expect(renamed).toMatchObject({ id: key.id, name: 'new name', prefix: key.prefix });
+  });
+
+  it('refuses unknown applications and past expiries, each as its own problem', async () => {
+    await createApp('known-app');
+    const res = await admin.post(`/v2/orgs/${org}/tokens`, {
+      name: 'scoped',
+      permissions: ['workflows:read'],
+      applications: ['known-app', 'ghost-app'],
+    });
+    const problem = problemOf(res, 400, 'VALIDATION_FAILED');
+    expect(problem.errors).toEqual([
+      { path: 'applications.1', message: 'no application named "ghost-app"' },
+    ]);
+    const past = problemOf(
+      await admin.post(`/v2/orgs/${org}/tokens`, {
+        name: 'past',
+        permissions: ['workflows:read'],
+        expiresAt: '2020-01-01T00:00:00Z',
+      }),
+      400,
+      'VALIDATION_FAILED',
+    );
+    expect(past.errors?.[0]?.path).toBe('expiresAt');
+    const noPermissions = problemOf(
+      await admin.post(`/v2/orgs/${org}/tokens`, { name: '', permissions: ['root'] }),
+      400,
+      'VALIDATION_FAILED',
+    );
+    expect(noPermissions.errors?.map((e) => e.path).sort()).toEqual(['name', 'permissions.0']);
+  });
+
+  it('revokes a key whose only application is deleted (it must not become org-wide)', async () => {
+    const app = await createApp(`gone-${Date.now().toString(36)}`);
+    const key = await createKey({ applications: [app.name] });
+    expect((await admin.delete(`/v2/orgs/${org}/apps/${app.name}`)).status).toBe(204);
+    problemOf(
+      await new TestBrowser(server.url).get(`/v2/orgs/${org}`, bearer(key.secret)),
+      401,
+      'UNAUTHENTICATED',
+    );
+  });
+
+  it('answers NOT_FOUND to outsiders, and for another organization’s key ids', async () => {
+    const app = await createApp(`private-${Date.now().toString(36)}`);
+    const key = await createKey();
+    const routes: Array<[string, string, unknown?]> = [
+      ['GET', `/v2/orgs/${org}/apps`],
+      ['POST', `/v2/orgs/${org}/apps`, { name: 'intruder' }],
+      ['GET', `/v2/orgs/${org}/apps/${app.name}`],
+      ['PATCH', `/v2/orgs/${org}/apps/${app.name}`, { description: 'mine now' }],
+      ['DELETE', `/v2/orgs/${org}/apps/${app.name}`],
+      ['GET', `/v2/orgs/${org}/tokens`],
+      ['POST', `/v2/orgs/${org}/tokens`, { name: 'x', permissions: ['workflows:read'] }],
+      ['PATCH', `/v2/orgs/${org}/tokens/${key.id}`, { name: 'stolen' }],
+      ['DELETE', `/v2/orgs/${org}/tokens/${key.id}`],
+    ];
+    for (const [method, path, json] of routes) {
+      problemOf(await outsider.request(method, path, { json }), 404, 'NOT_FOUND');
+    }
+    const theirs = `theirs-${Date.now().toString(36)}`;
+    await outsider.post('/v2/orgs', { name: theirs });
+    problemOf(await outsider.delete(`/v2/orgs/${theirs}/tokens/${key.id}`), 404, 'NOT_FOUND');
+    problemOf(
+      await outsider.patch(`/v2/orgs/${theirs}/tokens/${key.id}`, { name: 'stolen' }),
+      404,
+      'NOT_FOUND',
+    );
+    // A key of our organization cannot see theirs.
+    problemOf(
+      await new TestBrowser(server.url).get(`/v2/orgs/${theirs}`, bearer(key.secret)),
+      404,
+      'NOT_FOUND',
+    );
+    const list = bodyOf(await admin.get(`/v2/orgs/${org}/tokens`), ListApiKeysResponseSchema);
+    expect(list.items.find((k) => k.id === key.id)?.revokedAt).toBeNull();
+  });
+});

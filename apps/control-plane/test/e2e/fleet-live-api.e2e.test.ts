@@ -1,0 +1,171 @@
+import { createScratchDatabase, type ScratchDatabase } from '@podium/db/testing';
+import {
+  ListApplicationVersionsResponseSchema,
+  ListExecutorsResponseSchema,
+  LiveEventSchema,
+} from '@podium/protocol';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LiveStreams } from '../../src/modules/live/live-streams';
+import { factories } from '../factories';
+import { apiClient } from './api-client';
+import { connectScriptedExecutor } from './scripted-executor';
+import { openSse } from './sse-client';
+import { startTestControlPlane, type RunningControlPlane } from './start';
+import { waitUntil } from './wait-until';
+
+describe('executors, versions, live events and the API description (PostgreSQL)', () => {
+  let scratch: ScratchDatabase;
+  let server: RunningControlPlane;
+  let f: ReturnType<typeof factories>;
+  let api: ReturnType<typeof apiClient>;
+  let org: { id: string; name: string };
+  let key: string;
+
+  const executorUrl = (appName: string) =>
+    `${server.url.replace('http', 'ws')}/conductor/v1alpha1/websocket/${appName}/${key}`;
+
+  beforeAll(async () => {
+    scratch = await createScratchDatabase();
+    server = await startTestControlPlane(
+      { kind: 'postgres', url: scratch.url },
+      { executors: { requestTimeoutMs: 300 } },
+    );
+    f = factories(server.app);
+    api = apiClient(server.url);
+    org = await f.newOrg();
+    key = (await f.newApiKey(org.id)).secret;
+  });
+  afterAll(async () => {
+    await server?.close();
+    await scratch?.drop();
+  });
+
+  it('streams a snapshot, then executor connects and disconnects, and cleans up when the client leaves', async () => {
+    const app = await f.newApp(org.id);
+    const streams = server.app.get(LiveStreams);
+    const sse = await openSse(`${server.url}/v2/orgs/${org.name}/apps/${app.name}/events`, {
+      authorization: `Bearer ${key}`,
+    });
+    expect(sse.res.status).toBe(200);
+    expect(sse.res.headers.get('content-type')).toMatch(/^text\/event-stream/);
+    const snapshot = LiveEventSchema.parse((await sse.next('snapshot')).data);
+    expect(snapshot).toMatchObject({ type: 'snapshot', executors: [] });
+
+    // Another app's executor is not this stream's business.
+    const other = await f.newApp(org.id);
+    const elsewhere = await connectScriptedExecutor(
+      executorUrl(other.name),
+      { executor_id: 'elsewhere', application_version: 'v1' },
+      () => ({}),
+    );
+    const link = await connectScriptedExecutor(
+      executorUrl(app.name),
+      { executor_id: 'exec-live', application_version: 'v7' },
+      () => ({}),
+    );
+    const connected = LiveEventSchema.parse((await sse.next('executor.connected')).data);
+    expect(connected).toMatchObject({
+      type: 'executor.connected',
+      executor: {
+        id: 'exec-live',
+        applicationVersion: 'v7',
+        status: 'CONNECTED',
+        hostname: 'scripted',
+        disconnectedAt: null,
+      },
+    });
+    await link.close();
+    const disconnected = LiveEventSchema.parse((await sse.next('executor.disconnected')).data);
+    expect(disconnected).toMatchObject({
+      executor: { id: 'exec-live', status: 'DISCONNECTED' },
+    });
+    if (disconnected.type === 'executor.disconnected') {
+      expect(disconnected.executor.disconnectedAt).toBe(disconnected.at);
+    }
+    expect(sse.comments).toContain('connected');
+    await elsewhere.close();
+
+    // Left open on purpose: shutting the server down must end it (afterAll would hang).
+    await openSse(`${server.url}/v2/orgs/${org.name}/apps/${app.name}/events`, {
+      authorization: `Bearer ${key}`,
+    });
+    expect(streams.size).toBe(2);
+    sse.close();
+    await waitUntil(() => streams.size === 1, 5_000, 'stream cleaned up');
+  });
+
+  it('lists recorded executors, connected first, with paging and a status filter', async () => {
+    const app = await f.newApp(org.id);
+    const base = `/v2/orgs/${org.name}/apps/${app.name}`;
+    const gone = await connectScriptedExecutor(
+      executorUrl(app.name),
+      { executor_id: 'gone', application_version: 'v1' },
+      () => ({}),
+    );
+    await waitUntil(async () => {
+      const res = await api('get', `${base}/executors`, { key });
+      return (res.body.items as unknown[] | undefined)?.length === 1;
+    });
+    await gone.close();
+    const live = await connectScriptedExecutor(
+      executorUrl(app.name),
+      { executor_id: 'live', application_version: 'v2' },
+      () => ({ error_message: 'Unknown message type' }),
+    );
+    const page = await waitUntil(async () => {
+      const res = await api('get', `${base}/executors`, { key });
+      const parsed = ListExecutorsResponseSchema.parse(res.body);
+      return parsed.items.map((e) => `${e.id}:${e.status}`).join() ===
+        'live:CONNECTED,gone:DISCONNECTED'
+        ? parsed
+        : undefined;
+    });
+    expect(page).toMatchObject({ total: 2, limit: 50, offset: 0 });
+    expect(page.items[0]).toMatchObject({ language: 'typescript', sdkVersion: '5.2.11' });
+
+    const filtered = await api('get', `${base}/executors?status=DISCONNECTED&limit=1`, { key });
+    expect(filtered.body).toMatchObject({ total: 1, items: [{ id: 'gone' }] });
+
+    // The executor does not know list_application_versions: versions come from the records.
+    const versions = await api('get', `${base}/versions`, { key });
+    expect(ListApplicationVersionsResponseSchema.parse(versions.body)).toEqual({
+      source: 'records',
+      items: [
+        {
+          name: 'v2',
+          id: null,
+          timestamp: null,
+          createdAt: null,
+          latest: true,
+          connectedExecutors: 1,
+        },
+        {
+          name: 'v1',
+          id: null,
+          timestamp: null,
+          createdAt: null,
+          latest: false,
+          connectedExecutors: 0,
+        },
+      ],
+    });
+    await live.close();
+  });
+
+  it('serves the OpenAPI document and the docs page without authentication', async () => {
+    const spec = await api('get', '/openapi.json');
+    expect(spec.status).toBe(200);
+    expect(spec.body).toMatchObject({
+      openapi: '3.1.0',
+      info: { title: 'Podium control plane API' },
+    });
+    expect(Object.keys(spec.body.paths as object)).toContain(
+      '/v2/orgs/{org}/apps/{app}/workflows/{workflowId}/steps',
+    );
+    const res = await fetch(`${server.url}/docs`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/text\/html/);
+    expect(res.headers.get('content-security-policy')).toMatch(/default-src 'none'/);
+    expect(await res.text()).toContain('bulk-fork-from-failure');
+  });
+});

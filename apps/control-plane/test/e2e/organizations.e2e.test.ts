@@ -1,0 +1,255 @@
+import type { Role } from '@podium/db';
+import {
+  CreateJoinSecretResponseSchema,
+  CurrentUserResponseSchema,
+  ListJoinSecretsResponseSchema,
+  ListMembersResponseSchema,
+  ListOrganizationsResponseSchema,
+  MemberSchema,
+  OrganizationSchema,
+} from '@podium/protocol';
+import { createScratchDatabase, type ScratchDatabase } from '@podium/db/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { factories } from '../factories';
+import { startTestControlPlane, type RunningControlPlane } from './start';
+import { TestBrowser, bodyOf, problemOf, signUpAndIn } from './test-browser';
+
+interface Player {
+  browser: TestBrowser;
+  userId: string;
+}
+
+describe('organizations, members and join secrets (PostgreSQL)', () => {
+  let scratch: ScratchDatabase;
+  let server: RunningControlPlane;
+  let f: ReturnType<typeof factories>;
+  let org: string;
+  const players = {} as Record<'owner' | 'admin' | 'operator' | 'viewer' | 'outsider', Player>;
+  let orgId: string;
+
+  async function player(): Promise<Player> {
+    const browser = new TestBrowser(server.url);
+    const { userId } = await signUpAndIn(browser);
+    return { browser, userId };
+  }
+
+  async function member(role: Role): Promise<Player> {
+    const p = await player();
+    await f.newMember(orgId, p.userId, role);
+    return p;
+  }
+
+  beforeAll(async () => {
+    scratch = await createScratchDatabase();
+    server = await startTestControlPlane({ kind: 'postgres', url: scratch.url });
+    f = factories(server.app);
+    players.owner = await player();
+    org = `acme-${Date.now().toString(36)}`;
+    orgId = bodyOf(
+      await players.owner.browser.post('/v2/orgs', { name: org, displayName: 'Acme' }),
+      OrganizationSchema,
+      201,
+    ).id;
+    players.admin = await member('ADMIN');
+    players.operator = await member('OPERATOR');
+    players.viewer = await member('VIEWER');
+    players.outsider = await player();
+  });
+  afterAll(async () => {
+    await server?.close();
+    await scratch?.drop();
+  });
+
+  it('makes the creator the owner and lists the organization as theirs', async () => {
+    const { owner } = players;
+    const one = bodyOf(await owner.browser.get(`/v2/orgs/${org}`), OrganizationSchema);
+    expect(one).toMatchObject({ id: orgId, name: org, displayName: 'Acme', role: 'OWNER' });
+    const mine = bodyOf(await owner.browser.get('/v2/orgs'), ListOrganizationsResponseSchema);
+    expect(mine).toMatchObject({ items: [one], total: 1, limit: 50, offset: 0 });
+    const me = bodyOf(await owner.browser.get('/v2/users/me'), CurrentUserResponseSchema);
+    expect(me.organizations).toEqual([
+      { id: orgId, name: org, displayName: 'Acme', role: 'OWNER' },
+    ]);
+    const viewerView = bodyOf(
+      await players.viewer.browser.get(`/v2/orgs/${org}`),
+      OrganizationSchema,
+    );
+    expect(viewerView.role).toBe('VIEWER');
+  });
+
+  it('refuses a taken organization name (CONFLICT) and a malformed one (VALIDATION_FAILED)', async () => {
+    problemOf(await players.outsider.browser.post('/v2/orgs', { name: org }), 409, 'CONFLICT');
+    const bad = problemOf(
+      await players.outsider.browser.post('/v2/orgs', { name: '-Bad Name-' }),
+      400,
+      'VALIDATION_FAILED',
+    );
+    expect(bad.errors?.[0]?.path).toBe('name');
+  });
+
+  it('lists members with their roles to any member', async () => {
+    const page = bodyOf(
+      await players.viewer.browser.get(`/v2/orgs/${org}/members?limit=2`),
+      ListMembersResponseSchema,
+    );
+    expect(page.total).toBeGreaterThanOrEqual(4);
+    expect(page.items).toHaveLength(2);
+    expect(page.nextOffset).toBe(2);
+    expect(page.items[0]).toMatchObject({ userId: players.owner.userId, role: 'OWNER' });
+  });
+
+  it('lets admins change roles, but only owners grant or touch the owner role', async () => {
+    const target = await member('VIEWER');
+    const path = `/v2/orgs/${org}/members/${target.userId}`;
+    const changed = bodyOf(
+      await players.admin.browser.patch(path, { role: 'OPERATOR' }),
+      MemberSchema,
+    );
+    expect(changed.role).toBe('OPERATOR');
+    problemOf(await players.admin.browser.patch(path, { role: 'OWNER' }), 403, 'FORBIDDEN');
+    problemOf(
+      await players.admin.browser.patch(`/v2/orgs/${org}/members/${players.owner.userId}`, {
+        role: 'VIEWER',
+      }),
+      403,
+      'FORBIDDEN',
+    );
+    problemOf(await players.operator.browser.patch(path, { role: 'VIEWER' }), 403, 'FORBIDDEN');
+  });
+
+  it('never leaves an organization without an owner', async () => {
+    const { owner } = players;
+    const self = `/v2/orgs/${org}/members/${owner.userId}`;
+    problemOf(await owner.browser.patch(self, { role: 'ADMIN' }), 409, 'CONFLICT');
+    problemOf(await owner.browser.delete(self), 409, 'CONFLICT');
+
+    // With a second owner, the first may step down.
+    const coOwner = await member('VIEWER');
+    bodyOf(
+      await owner.browser.patch(`/v2/orgs/${org}/members/${coOwner.userId}`, { role: 'OWNER' }),
+      MemberSchema,
+    );
+    bodyOf(await owner.browser.patch(self, { role: 'ADMIN' }), MemberSchema);
+    bodyOf(await coOwner.browser.patch(self, { role: 'OWNER' }), MemberSchema);
+    expect((await owner.browser.delete(`/v2/orgs/${org}/members/${coOwner.userId}`)).status).toBe(
+      204,
+    );
+  });
+
+  it('lets any member leave, but only admins remove others', async () => {
+    const leaver = await member('VIEWER');
+    const other = await member('VIEWER');
+    problemOf(
+      await leaver.browser.delete(`/v2/orgs/${org}/members/${other.userId}`),
+      403,
+      'FORBIDDEN',
+    );
+    expect((await leaver.browser.delete(`/v2/orgs/${org}/members/${leaver.userId}`)).status).toBe(
+      204,
+    );
+    problemOf(await leaver.browser.get(`/v2/orgs/${org}`), 404, 'NOT_FOUND');
+    expect(
+      (await players.admin.browser.delete(`/v2/orgs/${org}/members/${other.userId}`)).status,
+    ).toBe(204);
+  });
+
+  it('invites with a join secret: shown once, stored hashed, limited in uses, revocable', async () => {
+    const { admin } = players;
+    const created = bodyOf(
+      await admin.browser.post(`/v2/orgs/${org}/join-secrets`, { role: 'OPERATOR', maxUses: 1 }),
+      CreateJoinSecretResponseSchema,
+      201,
+    );
+    expect(created.secret.startsWith(created.prefix)).toBe(true);
+    const listed = bodyOf(
+      await admin.browser.get(`/v2/orgs/${org}/join-secrets`),
+      ListJoinSecretsResponseSchema,
+    );
+    expect(listed.items.find((s) => s.id === created.id)).toMatchObject({ uses: 0, maxUses: 1 });
+    expect(JSON.stringify(listed)).not.toContain(created.secret);
+
+    const joiner = await player();
+    const joined = bodyOf(
+      await joiner.browser.post('/v2/join', { secret: created.secret }),
+      OrganizationSchema,
+    );
+    expect(joined).toMatchObject({ id: orgId, role: 'OPERATOR' });
+    problemOf(await joiner.browser.post('/v2/join', { secret: created.secret }), 409, 'CONFLICT');
+    const late = await player();
+    problemOf(await late.browser.post('/v2/join', { secret: created.secret }), 404, 'NOT_FOUND');
+
+    const revocable = bodyOf(
+      await admin.browser.post(`/v2/orgs/${org}/join-secrets`, { role: 'VIEWER', maxUses: 5 }),
+      CreateJoinSecretResponseSchema,
+      201,
+    );
+    const revoked = await admin.browser.delete(`/v2/orgs/${org}/join-secrets/${revocable.id}`);
+    expect(revoked.status).toBe(204);
+    problemOf(await late.browser.post('/v2/join', { secret: revocable.secret }), 404, 'NOT_FOUND');
+    problemOf(await late.browser.post('/v2/join', { secret: 'pjs_guess' }), 404, 'NOT_FOUND');
+  });
+
+  it('refuses join secrets above the creator’s role, in the past, or by non-admins', async () => {
+    problemOf(
+      await players.admin.browser.post(`/v2/orgs/${org}/join-secrets`, { role: 'OWNER' }),
+      403,
+      'FORBIDDEN',
+    );
+    const past = problemOf(
+      await players.admin.browser.post(`/v2/orgs/${org}/join-secrets`, {
+        role: 'VIEWER',
+        expiresAt: '2001-01-01T00:00:00Z',
+      }),
+      400,
+      'VALIDATION_FAILED',
+    );
+    expect(past.errors).toEqual([{ path: 'expiresAt', message: 'must be in the future' }]);
+    problemOf(
+      await players.operator.browser.post(`/v2/orgs/${org}/join-secrets`, { role: 'VIEWER' }),
+      403,
+      'FORBIDDEN',
+    );
+  });
+
+  it('answers NOT_FOUND to outsiders on every organization route, and for foreign ids', async () => {
+    const { outsider, admin } = players;
+    const secret = bodyOf(
+      await admin.browser.post(`/v2/orgs/${org}/join-secrets`, { role: 'VIEWER' }),
+      CreateJoinSecretResponseSchema,
+      201,
+    );
+    const routes: Array<[string, string, unknown?]> = [
+      ['GET', `/v2/orgs/${org}`],
+      ['GET', `/v2/orgs/${org}/members`],
+      ['PATCH', `/v2/orgs/${org}/members/${players.viewer.userId}`, { role: 'ADMIN' }],
+      ['DELETE', `/v2/orgs/${org}/members/${players.viewer.userId}`],
+      ['GET', `/v2/orgs/${org}/join-secrets`],
+      ['POST', `/v2/orgs/${org}/join-secrets`, { role: 'VIEWER' }],
+      ['DELETE', `/v2/orgs/${org}/join-secrets/${secret.id}`],
+      ['GET', `/v2/orgs/${org}/audit-logs`],
+      ['GET', `/v2/orgs/no-such-org-${Date.now()}`],
+    ];
+    for (const [method, path, json] of routes) {
+      const res = await outsider.browser.request(method, path, { json });
+      problemOf(res, 404, 'NOT_FOUND');
+    }
+
+    // The outsider's own organization does not reach ours by id either.
+    const theirs = `theirs-${Date.now().toString(36)}`;
+    await outsider.browser.post('/v2/orgs', { name: theirs });
+    problemOf(
+      await outsider.browser.patch(`/v2/orgs/${theirs}/members/${players.viewer.userId}`, {
+        role: 'ADMIN',
+      }),
+      404,
+      'NOT_FOUND',
+    );
+    problemOf(
+      await outsider.browser.delete(`/v2/orgs/${theirs}/join-secrets/${secret.id}`),
+      404,
+      'NOT_FOUND',
+    );
+    const viewer = bodyOf(await players.viewer.browser.get(`/v2/orgs/${org}`), OrganizationSchema);
+    expect(viewer.role).toBe('VIEWER');
+  });
+});

@@ -1,0 +1,300 @@
+import type { Database } from '@podium/db';
+import { createScratchDatabase, type ScratchDatabase } from '@podium/db/testing';
+import { ListWorkflowsResponseSchema, ProblemDetailsSchema } from '@podium/protocol';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DATABASE } from '../../src/infra/database/database.module';
+import { ExecutorRegistry } from '../../src/modules/executors/executor-registry';
+import { fillPath } from '../../src/modules/openapi/route-spec';
+import { API_ROUTES } from '../../src/modules/openapi/openapi.service';
+import { factories } from '../factories';
+import type { Script } from '../support/link-harness';
+import { apiClient } from './api-client';
+import { connectScriptedExecutor, type ScriptedLink } from './scripted-executor';
+import { startTestControlPlane, type RunningControlPlane } from './start';
+import { waitUntil } from './wait-until';
+
+const RECORD = {
+  WorkflowUUID: 'wf-1',
+  Status: 'PENDING',
+  WorkflowName: 'checkout',
+  CreatedAt: '1767225600000',
+  Attributes: '{"tenant":"acme"}',
+  AuthenticatedRoles: "['ops']",
+  Input: "[ 'order-1' ]",
+};
+
+/** A small in-memory DBOS: knows wf-1 and wf-2, cancels and answers reads. */
+function dbosLike(): Script {
+  const statuses = new Map([
+    ['wf-1', 'PENDING'],
+    ['wf-2', 'ENQUEUED'],
+  ]);
+  const record = (id: string) => ({ ...RECORD, WorkflowUUID: id, Status: statuses.get(id) });
+  return (request) => {
+    const body = (request.body ?? {}) as { workflow_uuids?: string[] };
+    switch (request.type) {
+      case 'get_workflow':
+        return statuses.has(String(request.workflow_id))
+          ? { output: record(String(request.workflow_id)) }
+          : {};
+      case 'list_workflows': {
+        const ids = body.workflow_uuids ?? [...statuses.keys()];
+        return { output: ids.filter((id) => statuses.has(id)).map(record) };
+      }
+      case 'cancel': {
+        const ids = (request.workflow_ids as string[] | undefined) ?? [String(request.workflow_id)];
+        for (const id of ids) if (statuses.has(id)) statuses.set(id, 'CANCELLED');
+        return { success: true };
+      }
+      default:
+        return { error_message: 'Unknown message type' };
+    }
+  };
+}
+
+describe('workflow and queue API with scripted executors (PostgreSQL, real WebSockets)', () => {
+  let scratch: ScratchDatabase;
+  let server: RunningControlPlane;
+  let f: ReturnType<typeof factories>;
+  let api: ReturnType<typeof apiClient>;
+  let org: { id: string; name: string };
+  let operatorKey: string;
+  let readKey: string;
+  const links: ScriptedLink[] = [];
+
+  async function connectedApp(script: Script) {
+    const app = await f.newApp(org.id);
+    const link = await connectScriptedExecutor(
+      `${server.url.replace('http', 'ws')}/conductor/v1alpha1/websocket/${app.name}/${operatorKey}`,
+      { executor_id: `exec-${app.name}`, application_version: 'v1' },
+      script,
+    );
+    links.push(link);
+    const registry = server.app.get(ExecutorRegistry);
+    await waitUntil(() => registry.forApplication(app.id).length > 0, 5_000, 'executor linked');
+    return { app, link, base: `/v2/orgs/${org.name}/apps/${app.name}` };
+  }
+
+  beforeAll(async () => {
+    scratch = await createScratchDatabase();
+    server = await startTestControlPlane(
+      { kind: 'postgres', url: scratch.url },
+      { executors: { requestTimeoutMs: 300 } },
+    );
+    f = factories(server.app);
+    api = apiClient(server.url);
+    org = await f.newOrg();
+    operatorKey = (await f.newApiKey(org.id)).secret;
+    readKey = (await f.newApiKey(org.id, { permissions: ['workflows:read'] })).secret;
+  });
+  afterAll(async () => {
+    await Promise.all(links.map((l) => l.close()));
+    await server?.close();
+    await scratch?.drop();
+  });
+
+  it('answers 503 EXECUTOR_UNAVAILABLE as a problem when the app has no executor connected', async () => {
+    const app = await f.newApp(org.id);
+    const res = await api('get', `/v2/orgs/${org.name}/apps/${app.name}/workflows`, {
+      key: readKey,
+    });
+    expect(res.status).toBe(503);
+    expect(res.contentType).toMatch(/application\/problem\+json/);
+    expect(ProblemDetailsSchema.parse(res.body)).toMatchObject({ code: 'EXECUTOR_UNAVAILABLE' });
+  });
+
+  it('lists and searches through the executor, sending DBOS filters and mapping records to camelCase', async () => {
+    const { base, link } = await connectedApp(dbosLike());
+    const listed = await api('get', `${base}/workflows?status=PENDING,ENQUEUED&limit=2`, {
+      key: readKey,
+    });
+    expect(listed.status).toBe(200);
+    const page = ListWorkflowsResponseSchema.parse(listed.body);
+    expect(page).toMatchObject({ limit: 2, offset: 0, nextOffset: 2 });
+    expect(page.items[0]).toMatchObject({
+      id: 'wf-1',
+      status: 'PENDING',
+      name: 'checkout',
+      createdAt: '2026-01-01T00:00:00.000Z',
+      attributes: { tenant: 'acme' },
+      authenticatedRoles: "['ops']",
+      input: "[ 'order-1' ]",
+    });
+    expect(link.requests.at(-1)).toMatchObject({
+      type: 'list_workflows',
+      body: { status: ['PENDING', 'ENQUEUED'], limit: 2, sort_desc: true, load_input: false },
+    });
+
+    const searched = await api('post', `${base}/workflows/search`, {
+      key: readKey,
+      body: { workflowIds: ['wf-2'], startTime: '2026-01-01T00:00:00Z', hasParent: false },
+    });
+    expect(searched.status).toBe(200);
+    expect(link.requests.at(-1)).toMatchObject({
+      body: {
+        workflow_uuids: ['wf-2'],
+        start_time: '2026-01-01T00:00:00.000+00:00',
+        has_parent: false,
+      },
+    });
+    const missing = await api('get', `${base}/workflows/nope`, { key: readKey });
+    expect(missing).toMatchObject({ status: 404, body: { code: 'NOT_FOUND' } });
+  });
+
+  it('maps executor failures to problems: 502 EXECUTOR_ERROR (trimmed), 502 EXECUTOR_NO_ANSWER, 501', async () => {
+    const failing = await connectedApp(() => ({
+      error_message:
+        'Exception encountered when listing workflows: Traceback (most recent call last):\n  File "/x.py", line 1\nValueError: bad filter',
+    }));
+    const error = await api('get', `${failing.base}/workflows`, { key: readKey });
+    expect(error.status).toBe(502);
+    expect(error.body).toMatchObject({
+      code: 'EXECUTOR_ERROR',
+      detail: 'Exception encountered when listing workflows:\nValueError: bad filter',
+    });
+
+    const silent = await connectedApp(() => 'silent');
+    const noAnswer = await api('get', `${silent.base}/queues`, { key: readKey });
+    expect(noAnswer).toMatchObject({ status: 502, body: { code: 'EXECUTOR_NO_ANSWER' } });
+
+    const old = await connectedApp(() => ({ error_message: 'Unknown message type' }));
+    const unsupported = await api('get', `${old.base}/queues/payments`, { key: readKey });
+    expect(unsupported).toMatchObject({ status: 501, body: { code: 'EXECUTOR_UNSUPPORTED' } });
+  });
+
+  it('lists every validation problem of a request', async () => {
+    const app = await f.newApp(org.id);
+    const base = `/v2/orgs/${org.name}/apps/${app.name}`;
+    const res = await api('post', `${base}/workflows/search`, {
+      key: readKey,
+      body: { status: ['DONE'], limit: 0, startTime: 'yesterday', statuses: [] },
+    });
+    expect(res.status).toBe(400);
+    const problem = ProblemDetailsSchema.parse(res.body);
+    expect(problem.code).toBe('VALIDATION_FAILED');
+    expect(problem.errors?.map((e) => e.path).sort()).toEqual(
+      ['(root)', 'limit', 'startTime', 'status.0'].sort(),
+    );
+    const fork = await api('post', `${base}/workflows/wf-1/fork`, {
+      key: operatorKey,
+      body: { startStep: -1 },
+    });
+    expect(fork).toMatchObject({ status: 400, body: { errors: [{ path: 'startStep' }] } });
+    const query = await api('get', `${base}/workflows?sortDesc=maybe&limit=9999`, {
+      key: readKey,
+    });
+    expect(query.status).toBe(400);
+    expect((query.body.errors as unknown[]).length).toBe(2);
+  });
+
+  it('keeps tenants apart: 401 without a key, 404 for another org on every route, 403 for reads-only keys on every action', async () => {
+    const { app } = await connectedApp(dbosLike());
+    const otherOrg = await f.newOrg();
+    const foreignKey = (await f.newApiKey(otherOrg.id)).secret;
+    const scopedElsewhere = (
+      await f.newApiKey(org.id, { applicationIds: [(await f.newApp(org.id)).id] })
+    ).secret;
+    const appRoutes = API_ROUTES.filter((r) => r.access !== 'public' && r.path.includes('{app}'));
+    expect(appRoutes.length).toBeGreaterThanOrEqual(18);
+    for (const route of appRoutes) {
+      const path = fillPath(route.path, { org: org.name, app: app.name, workflowId: 'wf-1' });
+      const body = route.method === 'post' ? {} : undefined;
+      const anonymous = await api(route.method, path, { body });
+      expect(anonymous.status, `${route.operationId} without a key`).toBe(401);
+      const foreign = await api(route.method, path, { key: foreignKey, body });
+      expect(foreign.status, `${route.operationId} from another org`).toBe(404);
+      const scoped = await api(route.method, path, { key: scopedElsewhere, body });
+      expect(scoped.status, `${route.operationId} with a key for another app`).toBe(404);
+      if (route.access === 'operate') {
+        const readOnly = await api(route.method, path, { key: readKey, body });
+        expect(readOnly.status, `${route.operationId} with a read-only key`).toBe(403);
+        expect(readOnly.body.code).toBe('FORBIDDEN');
+      }
+    }
+    // The guard audits a refused action under the action's own name.
+    const refusals = await server.app.get<Database>(DATABASE).prisma.auditEvent.findMany({
+      where: { organizationId: org.id, action: 'workflow.cancel', outcome: 'FAILURE' },
+    });
+    const forbidden = refusals.filter(
+      (e) => (e.details as { errorCode?: string }).errorCode === 'FORBIDDEN',
+    );
+    expect(forbidden.map((e) => e.targetId)).toContain('wf-1');
+  });
+
+  it('cancels through the executor, reads the status back and audits it; a missing workflow is a 404, audited too', async () => {
+    const { app, base, link } = await connectedApp(dbosLike());
+    const res = await api('post', `${base}/workflows/wf-1/cancel`, { key: operatorKey });
+    expect(res).toMatchObject({
+      status: 200,
+      body: { workflowId: 'wf-1', outcome: 'SUCCESS', status: 'CANCELLED' },
+    });
+    expect(link.requests.find((r) => r.type === 'cancel')).toMatchObject({
+      workflow_id: 'wf-1',
+      cancel_children: false,
+    });
+    const missing = await api('post', `${base}/workflows/wf-9/cancel`, {
+      key: operatorKey,
+      body: { cancelChildren: true },
+    });
+    expect(missing).toMatchObject({ status: 404, body: { code: 'NOT_FOUND' } });
+
+    const audit = await server.app.get<Database>(DATABASE).prisma.auditEvent.findMany({
+      where: { organizationId: org.id, action: 'workflow.cancel' },
+      orderBy: { createdAt: 'asc' },
+    });
+    const mine = audit.filter(
+      (e) => (e.details as { applicationId?: string }).applicationId === app.id,
+    );
+    expect(mine).toMatchObject([
+      { targetType: 'workflow', targetId: 'wf-1', outcome: 'SUCCESS' },
+      {
+        targetId: 'wf-9',
+        outcome: 'FAILURE',
+        details: { errorCode: 'NOT_FOUND', cancelChildren: true },
+      },
+    ]);
+    expect(mine[0]?.actorApiKeyId).toBeTruthy();
+  });
+
+  it('bulk-cancels with workflow_ids (workflow_id first), reporting per id and auditing each', async () => {
+    const { app, base, link } = await connectedApp(dbosLike());
+    const res = await api('post', `${base}/workflows/bulk-cancel`, {
+      key: operatorKey,
+      body: { workflowIds: ['wf-2', 'wf-missing', 'wf-1', 'wf-2'] },
+    });
+    expect(res.status).toBe(200);
+    expect(res.body.results).toEqual([
+      { workflowId: 'wf-2', outcome: 'SUCCESS', status: 'CANCELLED' },
+      { workflowId: 'wf-missing', outcome: 'NOT_FOUND', status: null },
+      { workflowId: 'wf-1', outcome: 'SUCCESS', status: 'CANCELLED' },
+    ]);
+    expect(link.requests.filter((r) => r.type === 'cancel')).toMatchObject([
+      { workflow_id: 'wf-2', workflow_ids: ['wf-2', 'wf-1'], cancel_children: false },
+    ]);
+    const audit = await server.app.get<Database>(DATABASE).prisma.auditEvent.findMany({
+      where: { organizationId: org.id, action: 'workflow.bulk_cancel' },
+    });
+    const mine = audit.filter(
+      (e) => (e.details as { applicationId?: string }).applicationId === app.id,
+    );
+    expect(mine.map((e) => `${e.targetId}:${e.outcome}`).sort()).toEqual([
+      'wf-1:SUCCESS',
+      'wf-2:SUCCESS',
+      'wf-missing:FAILURE',
+    ]);
+  });
+
+  it('does not repeat a cancel whose executor went silent, and audits the unknown outcome', async () => {
+    const { base } = await connectedApp((request) =>
+      request.type === 'cancel' ? 'silent' : dbosLike()(request),
+    );
+    const res = await api('post', `${base}/workflows/wf-1/cancel`, { key: operatorKey });
+    expect(res).toMatchObject({ status: 502, body: { code: 'EXECUTOR_NO_ANSWER' } });
+    const [entry] = await server.app.get<Database>(DATABASE).prisma.auditEvent.findMany({
+      where: { organizationId: org.id, action: 'workflow.cancel', outcome: 'FAILURE' },
+      orderBy: { createdAt: 'desc' },
+      take: 1,
+    });
+    expect(entry?.details).toMatchObject({ errorCode: 'EXECUTOR_NO_ANSWER' });
+  });
+});

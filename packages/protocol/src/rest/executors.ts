@@ -1,0 +1,89 @@
+import { z } from 'zod';
+import { PaginationQuerySchema, paginated } from './pagination';
+import { IsoTimestampSchema, queryList } from './query-params';
+
+/**
+ * Executors and application versions of an app (`/v2/orgs/{org}/apps/{app}/executors`,
+ * `.../versions`) and the live event stream (`.../events`, server-sent events).
+ */
+
+/** CONNECTED: a link is open; DISCONNECTED: it closed; DEAD: recovery gave up waiting for it. */
+export const ExecutorStatusSchema = z.enum(['CONNECTED', 'DISCONNECTED', 'DEAD']);
+export type ExecutorStatus = z.infer<typeof ExecutorStatusSchema>;
+
+/** One executor process, as it described itself in `executor_info`. */
+export const ExecutorSchema = z.object({
+  /** The executor's own id (a new one on every process start). */
+  id: z.string(),
+  hostname: z.string().nullable(),
+  /** `typescript`, `python`, `go`, `java`, ... */
+  language: z.string(),
+  /** DBOS Transact (or Podium SDK) version. */
+  sdkVersion: z.string(),
+  applicationVersion: z.string(),
+  /** User-defined tags (`conductorExecutorMetadata`). */
+  metadata: z.record(z.string(), z.unknown()).nullable(),
+  status: ExecutorStatusSchema,
+  connectedAt: IsoTimestampSchema,
+  disconnectedAt: IsoTimestampSchema.nullable(),
+  lastSeenAt: IsoTimestampSchema,
+});
+export type Executor = z.infer<typeof ExecutorSchema>;
+
+/** `GET .../executors`: connected ones first, then by last connection, newest first. */
+export const ListExecutorsQuerySchema = z.object({
+  status: queryList(ExecutorStatusSchema),
+  ...PaginationQuerySchema.shape,
+});
+export type ListExecutorsQuery = z.infer<typeof ListExecutorsQuerySchema>;
+export const ListExecutorsResponseSchema = paginated(ExecutorSchema);
+export type ListExecutorsResponse = z.infer<typeof ListExecutorsResponseSchema>;
+
+/** One application version. */
+export const ApplicationVersionSchema = z.object({
+  name: z.string(),
+  /** The executor's version id (null when only known from executor records). */
+  id: z.string().nullable(),
+  /** When it became latest; the highest is the latest. */
+  timestamp: IsoTimestampSchema.nullable(),
+  createdAt: IsoTimestampSchema.nullable(),
+  latest: z.boolean(),
+  /** Executors on this version connected right now. */
+  connectedExecutors: z.number().int().nonnegative(),
+});
+export type ApplicationVersion = z.infer<typeof ApplicationVersionSchema>;
+
+/**
+ * `GET .../versions`: the versions registered in the app's system database (`source:
+ * executors`), or, when no connected executor can say, those seen in executor records.
+ */
+export const ListApplicationVersionsResponseSchema = z.object({
+  items: z.array(ApplicationVersionSchema),
+  source: z.enum(['executors', 'records']),
+});
+export type ListApplicationVersionsResponse = z.infer<typeof ListApplicationVersionsResponseSchema>;
+
+/**
+ * One server-sent event of `GET .../events` (the SSE `event:` field is the `type`; `data:` is this
+ * JSON). The stream opens with a `snapshot` of the connected executors, then reports changes.
+ * Comment lines (`: heartbeat`) keep proxies from closing it.
+ */
+export const LiveEventSchema = z.discriminatedUnion('type', [
+  z.object({
+    type: z.literal('snapshot'),
+    at: IsoTimestampSchema,
+    executors: z.array(ExecutorSchema),
+  }),
+  z.object({
+    type: z.literal('executor.connected'),
+    at: IsoTimestampSchema,
+    executor: ExecutorSchema,
+  }),
+  z.object({
+    type: z.literal('executor.disconnected'),
+    at: IsoTimestampSchema,
+    executor: ExecutorSchema,
+  }),
+]);
+export type LiveEvent = z.infer<typeof LiveEventSchema>;
+export type LiveEventType = LiveEvent['type'];

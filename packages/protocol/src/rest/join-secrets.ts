@@ -1,0 +1,50 @@
+import { z } from 'zod';
+import { RoleSchema } from './members';
+import { OrganizationSchema } from './organizations';
+import { paginated } from './pagination';
+import { IsoTimestampSchema, RestTimestampSchema } from './query-params';
+
+export const DEFAULT_JOIN_SECRET_TTL_DAYS = 7;
+export const MAX_JOIN_SECRET_TTL_DAYS = 90;
+export const MAX_JOIN_SECRET_USES = 1000;
+
+/** `POST /v2/orgs/{org}/join-secrets`: an invitation anyone holding the secret can redeem. */
+export const CreateJoinSecretRequestSchema = z.object({
+  /** At most the creator's own role. */
+  role: RoleSchema,
+  /** Defaults to 7 days from now; at most 90 days ahead. */
+  expiresAt: RestTimestampSchema.optional(),
+  maxUses: z.number().int().min(1).max(MAX_JOIN_SECRET_USES).default(1),
+});
+export type CreateJoinSecretRequest = z.infer<typeof CreateJoinSecretRequestSchema>;
+
+export const JoinSecretSchema = z.object({
+  id: z.uuid(),
+  /** The secret's first characters, to recognise it; never the secret. */
+  prefix: z.string(),
+  role: RoleSchema,
+  expiresAt: IsoTimestampSchema,
+  maxUses: z.number().int(),
+  uses: z.number().int(),
+  revokedAt: IsoTimestampSchema.nullable(),
+  createdAt: IsoTimestampSchema,
+  createdById: z.uuid().nullable(),
+});
+export type JoinSecret = z.infer<typeof JoinSecretSchema>;
+
+/** The only response that ever carries the secret. */
+export const CreateJoinSecretResponseSchema = JoinSecretSchema.extend({ secret: z.string() });
+export type CreateJoinSecretResponse = z.infer<typeof CreateJoinSecretResponseSchema>;
+
+/** `GET /v2/orgs/{org}/join-secrets` (`?limit=&offset=`). */
+export const ListJoinSecretsResponseSchema = paginated(JoinSecretSchema);
+export type ListJoinSecretsResponse = z.infer<typeof ListJoinSecretsResponseSchema>;
+
+/** Path parameters of `/v2/orgs/{org}/join-secrets/{id}`. */
+export const JoinSecretParamsSchema = z.object({ id: z.uuid() });
+
+/** `POST /v2/join`: the signed-in caller joins the secret's organization. */
+export const JoinOrganizationRequestSchema = z.object({ secret: z.string().min(1).max(200) });
+export type JoinOrganizationRequest = z.infer<typeof JoinOrganizationRequestSchema>;
+export const JoinOrganizationResponseSchema = OrganizationSchema;
+export type JoinOrganizationResponse = z.infer<typeof JoinOrganizationResponseSchema>;

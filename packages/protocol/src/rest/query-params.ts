@@ -1,0 +1,37 @@
+import { z } from 'zod';
+
+/**
+ * Building blocks for query strings. Query values arrive as strings (or arrays of strings when a
+ * key repeats), so these schemas parse text; their *input* JSON Schema is what a client sends.
+ */
+
+/** `?flag=true|false` (also `1`/`0`); `fallback` when absent. `z.coerce.boolean` would read "false" as true. */
+export function queryBoolean(fallback: boolean) {
+  return z
+    .enum(['true', 'false', '1', '0'])
+    .default(fallback ? 'true' : 'false')
+    .transform((value) => value === 'true' || value === '1');
+}
+
+/**
+ * A list in a query string: repeated keys (`?status=A&status=B`) or comma-separated values
+ * (`?status=A,B`). Blank entries are ignored; an empty list is treated as absent.
+ */
+export function queryList<T extends z.ZodType<string, string>>(item: T) {
+  return z.preprocess((value) => {
+    if (value === undefined || value === null) return undefined;
+    const parts = (Array.isArray(value) ? (value as unknown[]) : [value]).flatMap((part) =>
+      typeof part === 'string' ? part.split(',') : [part],
+    );
+    const kept = parts
+      .map((part) => (typeof part === 'string' ? part.trim() : part))
+      .filter((part) => part !== '');
+    return kept.length > 0 ? kept : undefined;
+  }, z.array(item).optional());
+}
+
+/** An RFC 3339 timestamp in a request, with `Z` or an explicit offset. */
+export const RestTimestampSchema = z.iso.datetime({ offset: true });
+
+/** An RFC 3339 timestamp in a response (always UTC, `Z`). */
+export const IsoTimestampSchema = z.iso.datetime();

@@ -1,0 +1,54 @@
+import { z } from 'zod';
+import { WorkflowStatusSchema } from '../executor/common';
+import { PaginationQuerySchema } from './pagination';
+import { queryBoolean, queryList } from './query-params';
+import { ListWorkflowsResponseSchema } from './workflows';
+
+/** Queues over HTTP: `/v2/orgs/{org}/apps/{app}/queues...`, read live from an executor. */
+
+const count = z.number().nullable();
+
+/** A queue's configuration as the executor declares it. Absent limits are `null`. */
+export const QueueSchema = z.object({
+  name: z.string(),
+  /** Most workflows of this queue running at once, across all executors. */
+  concurrency: count,
+  /** Most running at once on one executor. */
+  workerConcurrency: count,
+  rateLimitMax: count,
+  rateLimitPeriodSeconds: count,
+  priorityEnabled: z.boolean().nullable(),
+  partitioned: z.boolean().nullable(),
+  pollingIntervalSeconds: count,
+  applicationName: z.string().nullable(),
+  partitionConcurrency: count,
+  partitionWorkerConcurrency: count,
+  partitionRateLimitMax: count,
+  partitionRateLimitPeriodSeconds: count,
+});
+export type Queue = z.infer<typeof QueueSchema>;
+
+/** `GET .../queues`: every queue the executor knows (not paginated: queues are few). */
+export const ListQueuesResponseSchema = z.object({ items: z.array(QueueSchema) });
+export type ListQueuesResponse = z.infer<typeof ListQueuesResponseSchema>;
+
+/** `GET .../queues/{queueName}`. */
+export const GetQueueResponseSchema = QueueSchema;
+export type GetQueueResponse = Queue;
+
+export const QueuePathSchema = z.object({ queueName: z.string().min(1).max(256) });
+
+/**
+ * `GET .../queues/{queueName}/workflows`: its queued and active workflows (ENQUEUED, PENDING,
+ * DELAYED unless `status` says otherwise), oldest first unless `sortDesc=true`.
+ */
+export const ListQueuedWorkflowsQuerySchema = z.object({
+  status: queryList(WorkflowStatusSchema),
+  workflowName: queryList(z.string().min(1)),
+  ...PaginationQuerySchema.shape,
+  sortDesc: queryBoolean(false),
+  loadInput: queryBoolean(false),
+});
+export type ListQueuedWorkflowsQuery = z.infer<typeof ListQueuedWorkflowsQuerySchema>;
+export const ListQueuedWorkflowsResponseSchema = ListWorkflowsResponseSchema;
+export type ListQueuedWorkflowsResponse = z.infer<typeof ListQueuedWorkflowsResponseSchema>;

@@ -1,0 +1,136 @@
+import { z } from 'zod';
+import { queryBoolean } from './query-params';
+import { ReportedWorkflowStatusSchema } from './workflows';
+
+/**
+ * Operator actions on workflows: `POST .../workflows/{id}/cancel|resume|fork`,
+ * `DELETE .../workflows/{id}` and the `POST .../workflows/bulk-*` variants. Each is carried
+ * out by one connected executor and recorded in the audit log.
+ *
+ * An executor answering "success" does not prove anything changed (cancelling a finished
+ * workflow is a no-op), so every result carries the workflow's status as read back afterwards.
+ */
+
+/** Most workflow ids one bulk request may name. */
+export const MAX_BULK_WORKFLOWS = 1000;
+
+const optionalName = z.string().min(1).max(256).optional();
+
+/** What happened to one workflow. `status` is read back after the action; null once deleted. */
+export const WorkflowActionResultSchema = z.object({
+  workflowId: z.string(),
+  /** `NOT_FOUND`: no such workflow, so nothing was sent for it (bulk only; single actions 404). */
+  outcome: z.enum(['SUCCESS', 'NOT_FOUND']),
+  status: ReportedWorkflowStatusSchema.nullable(),
+});
+export type WorkflowActionResult = z.infer<typeof WorkflowActionResultSchema>;
+
+/** `POST .../workflows/{id}/cancel`. */
+export const CancelWorkflowRequestSchema = z.strictObject({
+  /** Also cancel every descendant (TS 4.20 / Py 2.24; older executors ignore it). */
+  cancelChildren: z.boolean().default(false),
+});
+export type CancelWorkflowRequest = z.infer<typeof CancelWorkflowRequestSchema>;
+export const CancelWorkflowResponseSchema = WorkflowActionResultSchema;
+
+/** `POST .../workflows/{id}/resume`: continues from the last completed step. */
+export const ResumeWorkflowRequestSchema = z.strictObject({
+  /** Resume onto this queue instead of running at once. */
+  queueName: optionalName,
+});
+export type ResumeWorkflowRequest = z.infer<typeof ResumeWorkflowRequestSchema>;
+export const ResumeWorkflowResponseSchema = WorkflowActionResultSchema;
+
+/** `POST .../workflows/{id}/fork`: a new workflow that re-runs from `startStep`. */
+export const ForkWorkflowRequestSchema = z.strictObject({
+  /** The step to re-run from, in the executor's numbering (see a step's `functionId`). */
+  startStep: z.number().int().min(0),
+  /** The new workflow's id; the executor picks a UUID when absent. */
+  newWorkflowId: optionalName,
+  /** Run the fork on this application version. */
+  applicationVersion: optionalName,
+  /** Enqueue the fork on this queue. */
+  queueName: optionalName,
+  queuePartitionKey: optionalName,
+});
+export type ForkWorkflowRequest = z.infer<typeof ForkWorkflowRequestSchema>;
+export const ForkWorkflowResponseSchema = z.object({
+  /** The forked (original) workflow. */
+  workflowId: z.string(),
+  newWorkflowId: z.string(),
+  /** The new workflow's status as read back. */
+  status: ReportedWorkflowStatusSchema.nullable(),
+});
+export type ForkWorkflowResponse = z.infer<typeof ForkWorkflowResponseSchema>;
+
+/** `DELETE .../workflows/{id}?deleteChildren=`. */
+export const DeleteWorkflowQuerySchema = z.object({ deleteChildren: queryBoolean(false) });
+export type DeleteWorkflowQuery = z.infer<typeof DeleteWorkflowQuerySchema>;
+export const DeleteWorkflowResponseSchema = WorkflowActionResultSchema;
+
+/** The ids of a bulk action; duplicates are dropped, order is kept. */
+export const BulkWorkflowIdsSchema = z
+  .array(z.string().min(1).max(1024))
+  .min(1)
+  .max(MAX_BULK_WORKFLOWS)
+  .transform((ids) => [...new Set(ids)]);
+
+export const BulkCancelWorkflowsRequestSchema = z.strictObject({
+  workflowIds: BulkWorkflowIdsSchema,
+  cancelChildren: z.boolean().default(false),
+});
+export type BulkCancelWorkflowsRequest = z.infer<typeof BulkCancelWorkflowsRequestSchema>;
+
+export const BulkResumeWorkflowsRequestSchema = z.strictObject({
+  workflowIds: BulkWorkflowIdsSchema,
+  queueName: optionalName,
+});
+export type BulkResumeWorkflowsRequest = z.infer<typeof BulkResumeWorkflowsRequestSchema>;
+
+export const BulkDeleteWorkflowsRequestSchema = z.strictObject({
+  workflowIds: BulkWorkflowIdsSchema,
+  deleteChildren: z.boolean().default(false),
+});
+export type BulkDeleteWorkflowsRequest = z.infer<typeof BulkDeleteWorkflowsRequestSchema>;
+
+/**
+ * `POST .../workflows/bulk-fork-from-failure`: forks each workflow from its last failed step
+ * (or its last step when none failed), unless one of `fromStep`, `fromStepName` or
+ * `fromLastStep` says otherwise.
+ */
+export const BulkForkFromFailureRequestSchema = z
+  .strictObject({
+    workflowIds: BulkWorkflowIdsSchema,
+    fromStep: z.number().int().min(0).optional(),
+    fromStepName: z.string().min(1).optional(),
+    fromLastStep: z.boolean().optional(),
+    applicationVersion: optionalName,
+    queueName: optionalName,
+    queuePartitionKey: optionalName,
+  })
+  .refine(
+    (body) =>
+      [
+        body.fromStep !== undefined,
+        body.fromStepName !== undefined,
+        body.fromLastStep === true,
+      ].filter(Boolean).length <= 1,
+    { message: 'give at most one of fromStep, fromStepName, fromLastStep', path: ['fromStep'] },
+  );
+export type BulkForkFromFailureRequest = z.infer<typeof BulkForkFromFailureRequestSchema>;
+
+/** Per-id results of a bulk action, in request order. */
+export const BulkWorkflowsResponseSchema = z.object({
+  results: z.array(WorkflowActionResultSchema),
+});
+export type BulkWorkflowsResponse = z.infer<typeof BulkWorkflowsResponseSchema>;
+
+export const BulkForkFromFailureResponseSchema = z.object({
+  results: z.array(
+    WorkflowActionResultSchema.extend({
+      /** The fork's id, when the executor reported one for this workflow. */
+      newWorkflowId: z.string().nullable(),
+    }),
+  ),
+});
+export type BulkForkFromFailureResponse = z.infer<typeof BulkForkFromFailureResponseSchema>;

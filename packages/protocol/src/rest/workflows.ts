@@ -1,0 +1,157 @@
+import { z } from 'zod';
+import { WorkflowStatusSchema } from '../executor/common';
+import { DEFAULT_PAGE_LIMIT, MAX_PAGE_LIMIT, PaginationQuerySchema, paginated } from './pagination';
+import { IsoTimestampSchema, RestTimestampSchema, queryBoolean, queryList } from './query-params';
+
+/**
+ * Workflows over HTTP: `/v2/orgs/{org}/apps/{app}/workflows...` (DBOS Conductor v2 layout,
+ * camelCase). Everything here is read live from a connected executor; nothing is cached.
+ * `input`, `output`, `error` and step outputs are the executor's display strings (not JSON).
+ */
+
+const text = z.string().nullable();
+const time = IsoTimestampSchema.nullable();
+
+/** A status as reported; known ones are in `WORKFLOW_STATUSES`, newer SDKs may add more. */
+export const ReportedWorkflowStatusSchema = z.union([WorkflowStatusSchema, z.string()]);
+
+/** One workflow, as an executor reported it. Absent values are `null`. */
+export const WorkflowSchema = z.object({
+  id: z.string(),
+  status: ReportedWorkflowStatusSchema.nullable(),
+  name: text,
+  className: text,
+  configName: text,
+  applicationName: text,
+  applicationVersion: text,
+  executorId: text,
+  queueName: text,
+  queuePartitionKey: text,
+  deduplicationId: text,
+  priority: z.number().int().nullable(),
+  authenticatedUser: text,
+  assumedRole: text,
+  /** A list when the executor sent JSON; the raw text otherwise (Python sends `['a', 'b']`). */
+  authenticatedRoles: z.union([z.array(z.string()), z.string()]).nullable(),
+  /** Display string of the inputs (Node `util.inspect`, Python `str()`); never JSON-parse it. */
+  input: text,
+  /** Display string of the result. */
+  output: text,
+  /** Display string of the error (TS sends serialised-error JSON, Python plain text). */
+  error: text,
+  createdAt: time,
+  updatedAt: time,
+  dequeuedAt: time,
+  completedAt: time,
+  delayUntil: time,
+  deadline: time,
+  timeoutMs: z.number().nullable(),
+  parentWorkflowId: text,
+  forkedFrom: text,
+  wasForkedFrom: z.boolean().nullable(),
+  scheduleName: text,
+  /** Custom attributes: an object when the executor sent JSON, the raw text otherwise. */
+  attributes: z.union([z.record(z.string(), z.unknown()), z.string()]).nullable(),
+});
+export type Workflow = z.infer<typeof WorkflowSchema>;
+
+/** One step of a workflow. `functionId` uses the executor's numbering (0-based TS/Go/Java, 1-based Python). */
+export const WorkflowStepSchema = z.object({
+  functionId: z.number().int(),
+  name: z.string(),
+  output: text,
+  error: text,
+  childWorkflowId: text,
+  startedAt: time,
+  completedAt: time,
+});
+export type WorkflowStep = z.infer<typeof WorkflowStepSchema>;
+
+const nameList = queryList(z.string().min(1));
+
+/** `GET .../workflows`: the common filters. Newest first unless `sortDesc=false`. */
+export const ListWorkflowsQuerySchema = z.object({
+  status: queryList(WorkflowStatusSchema),
+  workflowName: nameList,
+  workflowIdPrefix: z.string().min(1).optional(),
+  queueName: nameList,
+  /** Created at or after. */
+  startTime: RestTimestampSchema.optional(),
+  /** Created at or before. */
+  endTime: RestTimestampSchema.optional(),
+  ...PaginationQuerySchema.shape,
+  sortDesc: queryBoolean(true),
+  loadInput: queryBoolean(false),
+  loadOutput: queryBoolean(false),
+});
+export type ListWorkflowsQuery = z.infer<typeof ListWorkflowsQuerySchema>;
+
+const values = z.array(z.string().min(1)).max(MAX_PAGE_LIMIT);
+
+/**
+ * `POST .../workflows/search`: the full filter set. List filters match any of their values; an
+ * empty list is the same as leaving the filter out. Unknown keys are refused, so a typo cannot
+ * silently widen a search.
+ */
+export const SearchWorkflowsRequestSchema = z.strictObject({
+  status: z.array(WorkflowStatusSchema).optional(),
+  workflowName: values.optional(),
+  /** Exact ids (at least one when given). */
+  workflowIds: z.array(z.string().min(1)).min(1).max(MAX_PAGE_LIMIT).optional(),
+  workflowIdPrefix: values.optional(),
+  queueName: values.optional(),
+  scheduleName: values.optional(),
+  /** Authenticated user. */
+  user: values.optional(),
+  executorId: values.optional(),
+  appVersion: values.optional(),
+  parentWorkflowId: values.optional(),
+  forkedFrom: values.optional(),
+  /** Created at or after / at or before. */
+  startTime: RestTimestampSchema.optional(),
+  endTime: RestTimestampSchema.optional(),
+  completedAfter: RestTimestampSchema.optional(),
+  completedBefore: RestTimestampSchema.optional(),
+  dequeuedAfter: RestTimestampSchema.optional(),
+  dequeuedBefore: RestTimestampSchema.optional(),
+  hasParent: z.boolean().optional(),
+  wasForkedFrom: z.boolean().optional(),
+  /** Only queued, active workflows (on a queue and ENQUEUED, PENDING or DELAYED). */
+  queuesOnly: z.boolean().optional(),
+  attributes: z.record(z.string(), z.unknown()).optional(),
+  limit: z.number().int().min(1).max(MAX_PAGE_LIMIT).default(DEFAULT_PAGE_LIMIT),
+  offset: z.number().int().min(0).default(0),
+  /** Newest first (default true). */
+  sortDesc: z.boolean().default(true),
+  loadInput: z.boolean().default(false),
+  loadOutput: z.boolean().default(false),
+});
+export type SearchWorkflowsRequest = z.infer<typeof SearchWorkflowsRequestSchema>;
+
+/** A page of workflows; `nextOffset` is set when the page is full (another may follow). */
+export const ListWorkflowsResponseSchema = paginated(WorkflowSchema);
+export type ListWorkflowsResponse = z.infer<typeof ListWorkflowsResponseSchema>;
+export const SearchWorkflowsResponseSchema = ListWorkflowsResponseSchema;
+export type SearchWorkflowsResponse = ListWorkflowsResponse;
+
+/** `GET .../workflows/{workflowId}`: input and output are loaded unless turned off. */
+export const GetWorkflowQuerySchema = z.object({
+  loadInput: queryBoolean(true),
+  loadOutput: queryBoolean(true),
+});
+export type GetWorkflowQuery = z.infer<typeof GetWorkflowQuerySchema>;
+export const GetWorkflowResponseSchema = WorkflowSchema;
+export type GetWorkflowResponse = Workflow;
+
+/** `GET .../workflows/{workflowId}/steps`. */
+export const ListWorkflowStepsQuerySchema = z.object({
+  limit: z.coerce.number().int().min(1).max(MAX_PAGE_LIMIT).default(MAX_PAGE_LIMIT),
+  offset: z.coerce.number().int().min(0).default(0),
+  loadOutput: queryBoolean(true),
+});
+export type ListWorkflowStepsQuery = z.infer<typeof ListWorkflowStepsQuerySchema>;
+export const ListWorkflowStepsResponseSchema = paginated(WorkflowStepSchema);
+export type ListWorkflowStepsResponse = z.infer<typeof ListWorkflowStepsResponseSchema>;
+
+/** Path parameters of every route under a workflow. */
+export const WorkflowPathSchema = z.object({ workflowId: z.string().min(1).max(1024) });

@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import {
+  CreateApiKeyRequestSchema,
+  CreateApplicationRequestSchema,
+  CreateJoinSecretRequestSchema,
+  ListAuditLogsQuerySchema,
+  RegisterUserRequestSchema,
+  UpdateApplicationRequestSchema,
+} from '../src/index';
+
+const paths = (result: { success: boolean; error?: { issues: { path: PropertyKey[] }[] } }) =>
+  result.error?.issues.map((i) => i.path.join('.')).sort();
+
+describe('account and tenancy REST schemas', () => {
+  it('normalises emails and enforces the password length on registration', () => {
+    expect(
+      RegisterUserRequestSchema.parse({
+        email: ' Ada@Example.COM ',
+        password: 'twelve chars',
+        displayName: ' Ada ',
+      }),
+    ).toEqual({ email: 'ada@example.com', password: 'twelve chars', displayName: 'Ada' });
+    expect(
+      paths(
+        RegisterUserRequestSchema.safeParse({ email: 'x', password: 'short', displayName: '' }),
+      ),
+    ).toEqual(['displayName', 'email', 'password']);
+  });
+
+  it('accepts application names executors use (3-30 of a-z 0-9 - _) with default settings', () => {
+    expect(CreateApplicationRequestSchema.parse({ name: 'billing_v2-eu' })).toEqual({
+      name: 'billing_v2-eu',
+      description: '',
+      executorGracePeriodSeconds: 60,
+    });
+    for (const name of ['ab', 'Billing', 'a'.repeat(31), 'with space']) {
+      expect(CreateApplicationRequestSchema.safeParse({ name }).success).toBe(false);
+    }
+    expect(UpdateApplicationRequestSchema.safeParse({}).success).toBe(false);
+    expect(
+      paths(UpdateApplicationRequestSchema.safeParse({ executorGracePeriodSeconds: 4 })),
+    ).toEqual(['executorGracePeriodSeconds']);
+  });
+
+  it('refuses unknown or repeated API key permissions', () => {
+    const base = { name: 'ci', applications: [] };
+    expect(
+      CreateApiKeyRequestSchema.safeParse({ ...base, permissions: ['workflows:read'] }).success,
+    ).toBe(true);
+    expect(paths(CreateApiKeyRequestSchema.safeParse({ ...base, permissions: [] }))).toEqual([
+      'permissions',
+    ]);
+    expect(
+      CreateApiKeyRequestSchema.safeParse({
+        ...base,
+        permissions: ['workflows:read', 'workflows:read'],
+      }).success,
+    ).toBe(false);
+    expect(paths(CreateApiKeyRequestSchema.safeParse({ ...base, permissions: ['root'] }))).toEqual([
+      'permissions.0',
+    ]);
+  });
+
+  it('defaults join secrets to one use', () => {
+    expect(CreateJoinSecretRequestSchema.parse({ role: 'VIEWER' })).toEqual({
+      role: 'VIEWER',
+      maxUses: 1,
+    });
+  });
+
+  it('reads audit-log filters from a query string', () => {
+    expect(
+      ListAuditLogsQuerySchema.parse({
+        limit: '10',
+        outcome: 'FAILURE',
+        since: '2026-01-01T00:00:00+02:00',
+      }),
+    ).toEqual({ limit: 10, offset: 0, outcome: 'FAILURE', since: '2026-01-01T00:00:00+02:00' });
+  });
+});

@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import {
+  BulkCancelWorkflowsRequestSchema,
+  BulkForkFromFailureRequestSchema,
+  CancelWorkflowRequestSchema,
+  DeleteWorkflowQuerySchema,
+  ListExecutorsQuerySchema,
+  ListWorkflowsQuerySchema,
+  MAX_BULK_WORKFLOWS,
+  SearchWorkflowsRequestSchema,
+} from '../src';
+
+describe('workflow REST schemas', () => {
+  it('reads query strings: booleans as text, lists repeated or comma-separated', () => {
+    expect(ListWorkflowsQuerySchema.parse({})).toMatchObject({
+      limit: 50,
+      offset: 0,
+      sortDesc: true,
+      loadInput: false,
+      loadOutput: false,
+    });
+    expect(
+      ListWorkflowsQuerySchema.parse({ status: 'ERROR, SUCCESS', sortDesc: 'false' }),
+    ).toMatchObject({ status: ['ERROR', 'SUCCESS'], sortDesc: false });
+    expect(ListWorkflowsQuerySchema.parse({ status: ',' }).status).toBeUndefined();
+    expect(DeleteWorkflowQuerySchema.parse({ deleteChildren: 'true' }).deleteChildren).toBe(true);
+    expect(ListExecutorsQuerySchema.parse({ status: ['CONNECTED'] }).status).toEqual(['CONNECTED']);
+  });
+
+  it('refuses unknown statuses, bad booleans and bad times in queries', () => {
+    const result = ListWorkflowsQuerySchema.safeParse({
+      status: 'DONE',
+      sortDesc: 'yes',
+      startTime: '2026-01-01',
+    });
+    expect(result.success).toBe(false);
+    expect(result.error?.issues.map((i) => i.path[0])).toEqual(
+      expect.arrayContaining(['status', 'sortDesc', 'startTime']),
+    );
+  });
+
+  it('refuses unknown keys in a search, so a typo cannot widen it', () => {
+    const result = SearchWorkflowsRequestSchema.safeParse({ statuses: ['ERROR'] });
+    expect(result.success).toBe(false);
+  });
+
+  it('drops duplicate ids of a bulk action and caps their number', () => {
+    expect(BulkCancelWorkflowsRequestSchema.parse({ workflowIds: ['a', 'b', 'a'] })).toEqual({
+      workflowIds: ['a', 'b'],
+      cancelChildren: false,
+    });
+    const tooMany = Array.from({ length: MAX_BULK_WORKFLOWS + 1 }, (_, i) => `w${i}`);
+    expect(BulkCancelWorkflowsRequestSchema.safeParse({ workflowIds: tooMany }).success).toBe(
+      false,
+    );
+    expect(BulkCancelWorkflowsRequestSchema.safeParse({ workflowIds: [] }).success).toBe(false);
+  });
+
+  it('takes at most one fork-from-failure selector', () => {
+    expect(BulkForkFromFailureRequestSchema.safeParse({ workflowIds: ['a'] }).success).toBe(true);
+    expect(
+      BulkForkFromFailureRequestSchema.safeParse({
+        workflowIds: ['a'],
+        fromStep: 1,
+        fromLastStep: true,
+      }).success,
+    ).toBe(false);
+  });
+
+  it('treats an empty action body as all defaults', () => {
+    expect(CancelWorkflowRequestSchema.parse({})).toEqual({ cancelChildren: false });
+  });
+});
