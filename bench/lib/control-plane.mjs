@@ -21,10 +21,20 @@ export function freePort() {
 
 export async function startControlPlane(env) {
   const port = await freePort();
-  const child = spawn(process.execPath, [path.join(root, 'apps/control-plane/dist/main.js')], {
-    env: { ...process.env, PORT: String(port), PODIUM_LOG_LEVEL: 'warn', ...env },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  // PROFILE_DIR=<dir>: write a V8 CPU profile of the control plane there (on exit).
+  const profile = process.env.PROFILE_DIR
+    ? ['--cpu-prof', `--cpu-prof-dir=${process.env.PROFILE_DIR}`]
+    : [];
+  const child = spawn(
+    process.execPath,
+    [...profile, path.join(root, 'apps/control-plane/dist/main.js')],
+    {
+      env: { ...process.env, PORT: String(port), PODIUM_LOG_LEVEL: 'warn', ...env },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
+  // Drain its log (warn and above): writes to an unread pipe block on Linux.
+  child.stdout.pipe(process.stderr);
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 60_000;
   for (;;) {

@@ -9,5 +9,8 @@ export default defineConfig({
     hookTimeout: 60_000,
     // The integration suites mostly wait on databases and timers, not on the CPU.
     maxWorkers: 4,
+    // A conductor key in the developer's environment must not turn every test app into an
+    // executor; the agent tests configure theirs explicitly.
+    env: { CONDUCTOR_KEY: '', CONDUCTOR_URL: '' },
   },
 });

@@ -18,6 +18,8 @@ export {
   type QueueOptions,
   type StepOptions,
   type ForkOptions,
+  type CancelOptions,
+  type ResumeOptions,
   type SerializedError,
 } from './types';
 export {

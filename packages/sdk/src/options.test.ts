@@ -4,7 +4,7 @@ import { resolveOptions } from './options';
 
 describe('resolveOptions', () => {
   it('applies the documented defaults', () => {
-    const resolved = resolveOptions({ appName: 'shop', databaseUrl: 'postgresql://x/db' });
+    const resolved = resolveOptions({ appName: 'shop', databaseUrl: 'postgresql://x/db' }, {});
     expect(resolved).toMatchObject({
       appName: 'shop',
       database: { kind: 'postgres', url: 'postgresql://x/db', poolSize: 10 },
@@ -47,5 +47,66 @@ describe('resolveOptions', () => {
 
   it('requires a database', () => {
     expect(() => resolveOptions({ appName: 'a' })).toThrow(/exactly one of databaseUrl/);
+  });
+});
+
+describe('resolveOptions: conductor', () => {
+  const base = { appName: 'shop', databaseUrl: 'postgresql://x/db' };
+
+  it('runs no agent without a key, and keeps the local executor id', () => {
+    const resolved = resolveOptions(base, {});
+    expect(resolved.conductor).toBeUndefined();
+    expect(resolved.executorId).toBe('local');
+  });
+
+  it('reads CONDUCTOR_KEY and CONDUCTOR_URL, strips trailing slashes and redacts the key', () => {
+    const resolved = resolveOptions(base, {
+      CONDUCTOR_KEY: 'secret',
+      CONDUCTOR_URL: 'wss://podium.example.com/conductor/v1alpha1//',
+    });
+    expect(resolved.conductor).toEqual({
+      url: 'wss://podium.example.com/conductor/v1alpha1/websocket/shop/secret',
+      redactedUrl: 'wss://podium.example.com/conductor/v1alpha1/websocket/shop/[REDACTED]',
+      executorMetadata: undefined,
+    });
+    // A new executor per process, as with DBOS.
+    expect(resolved.executorId).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it('prefers the options to the environment, defaults the URL to a local control plane', () => {
+    const resolved = resolveOptions(
+      { ...base, conductorKey: 'mine', executorId: 'pod-1', conductorExecutorMetadata: { a: 1 } },
+      { CONDUCTOR_KEY: 'theirs' },
+    );
+    expect(resolved.conductor).toMatchObject({
+      url: 'ws://127.0.0.1:8090/conductor/v1alpha1/websocket/shop/mine',
+      executorMetadata: { a: 1 },
+    });
+    expect(resolved.executorId).toBe('pod-1');
+  });
+
+  it('refuses URLs and names that would break the connection URL', () => {
+    let caught: unknown;
+    try {
+      resolveOptions(
+        {
+          appName: 'my app',
+          databaseUrl: 'postgresql://x/db',
+          conductorKey: 'a/b',
+          conductorUrl: 'http://podium.example.com',
+          conductorExecutorMetadata: { big: 1n },
+        },
+        {},
+      );
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toBeInstanceOf(ConfigurationError);
+    expect((caught as ConfigurationError).issues).toEqual([
+      'conductorExecutorMetadata must be a JSON-serialisable object',
+      'conductorKey must be a non-empty string without /, ?, #, % or spaces',
+      'appName must not contain /, ?, #, % or spaces when a conductor is configured',
+      'conductorUrl must be a ws:// or wss:// URL (got "http://podium.example.com")',
+    ]);
   });
 });

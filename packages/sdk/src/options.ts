@@ -2,6 +2,12 @@
  * The one options type of the SDK, its defaults, and its validation. Validation runs in the
  * `Podium` constructor and reports every problem at once in a `ConfigurationError`.
  */
+import { randomUUID } from 'node:crypto';
+import {
+  type ConductorSettings,
+  type Environment,
+  resolveConductorSettings,
+} from './agent/settings';
 import { ConfigurationError } from './errors';
 import { type Logger, silentLogger } from './logger';
 
@@ -19,7 +25,8 @@ export interface PGliteInstance {
 export interface PodiumOptions {
   /**
    * Name of the application. Recovery, dequeueing and listing only consider workflows of this
-   * application, so several applications can share one database.
+   * application, so several applications can share one database. With a conductor, it is also
+   * the application's name in the control plane (the `<appName>` of the connection URL).
    */
   appName: string;
   /** PostgreSQL connection string, e.g. `postgresql://user@host:5432/db`. */
@@ -40,8 +47,10 @@ export interface PodiumOptions {
   schema?: string;
   /**
    * Identity of this process. Workflows it runs are stamped with it, and `launch()` recovers
-   * PENDING workflows stamped with it (and the same application version).
-   * @default 'local'
+   * PENDING workflows stamped with it (and the same application version). With a conductor,
+   * it is the `executor_id` the control plane knows this process by, and the control plane
+   * recovers a dead executor's workflows elsewhere (as with DBOS, a fresh id per process).
+   * @default 'local'; a random UUID per process when a conductor key is configured
    */
   executorId?: string;
   /**
@@ -79,6 +88,26 @@ export interface PodiumOptions {
    * @default 10
    */
   poolSize?: number;
+  /**
+   * API key for the Podium control plane (the conductor). With a key, `launch()` starts an
+   * agent that keeps an outbound WebSocket to the control plane and answers its requests
+   * (list, inspect, cancel, resume, fork, recover, ...). The agent is out of band: the app runs
+   * the same whether the control plane is up, down or refusing the key.
+   * @default process.env.CONDUCTOR_KEY; without a key, no agent runs
+   */
+  conductorKey?: string;
+  /**
+   * Base URL of the control plane's executor endpoint; the agent connects to
+   * `<conductorUrl>/websocket/<appName>/<conductorKey>` (trailing slashes are ignored).
+   * @default process.env.CONDUCTOR_URL, else 'ws://127.0.0.1:8090/conductor/v1alpha1'
+   */
+  conductorUrl?: string;
+  /**
+   * JSON-serialisable tags reported to the control plane with this executor's identity
+   * (DBOS's `executor_metadata`), e.g. `{ region: 'eu-west-1', pod: process.env.HOSTNAME }`.
+   * @default none
+   */
+  conductorExecutorMetadata?: Record<string, unknown>;
 }
 
 /** Options after defaults are applied. */
@@ -95,6 +124,8 @@ export interface ResolvedOptions {
   maxRecoveryAttempts: number;
   queuePollIntervalMs: number;
   pollIntervalMs: number;
+  /** Set when a conductor key is configured. */
+  conductor: ConductorSettings | undefined;
 }
 
 const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
@@ -111,8 +142,14 @@ function checkNonEmpty(issues: string[], name: string, value: unknown, required:
     issues.push(`${name} must be a non-empty string`);
 }
 
-/** Applies defaults and validates; throws `ConfigurationError` listing every issue. */
-export function resolveOptions(options: PodiumOptions): ResolvedOptions {
+/**
+ * Applies defaults and validates; throws `ConfigurationError` listing every issue. `env` is
+ * read for `CONDUCTOR_KEY` and `CONDUCTOR_URL` only.
+ */
+export function resolveOptions(
+  options: PodiumOptions,
+  env: Environment = process.env,
+): ResolvedOptions {
   const issues: string[] = [];
   checkNonEmpty(issues, 'appName', options.appName, true);
   checkNonEmpty(issues, 'databaseUrl', options.databaseUrl, false);
@@ -133,6 +170,7 @@ export function resolveOptions(options: PodiumOptions): ResolvedOptions {
   checkPositiveInt(issues, 'queuePollIntervalMs', options.queuePollIntervalMs);
   checkPositiveInt(issues, 'pollIntervalMs', options.pollIntervalMs);
   checkPositiveInt(issues, 'poolSize', options.poolSize);
+  const conductor = resolveConductorSettings(options, env, issues);
   if (issues.length > 0) throw new ConfigurationError(issues);
 
   const database: ResolvedOptions['database'] =
@@ -145,11 +183,12 @@ export function resolveOptions(options: PodiumOptions): ResolvedOptions {
     appName: options.appName,
     database,
     schema,
-    executorId: options.executorId ?? 'local',
+    executorId: options.executorId ?? (conductor === undefined ? 'local' : randomUUID()),
     applicationVersion: options.applicationVersion,
     logger: options.logger ?? silentLogger,
     maxRecoveryAttempts: options.maxRecoveryAttempts ?? 100,
     queuePollIntervalMs: options.queuePollIntervalMs ?? 1000,
     pollIntervalMs: options.pollIntervalMs ?? 1000,
+    conductor,
   };
 }

@@ -2,6 +2,7 @@
  * `Podium`: the SDK's entry point. Register workflows, `launch()`, start and manage
  * workflows, `shutdown()`.
  */
+import { agentHandlers, ConductorAgent } from './agent/agent';
 import { AlreadyLaunchedError, NotLaunchedError } from './errors';
 import { computeApplicationVersion } from './internal/app-version';
 import { type PodiumOptions, type ResolvedOptions, resolveOptions } from './options';
@@ -12,10 +13,12 @@ import { type AnyWorkflowFunction, Registry, type WorkflowFunction } from './eng
 import { createStorage } from './engine/storage/create-storage';
 import type { Workflow } from './engine/workflow';
 import type {
+  CancelOptions,
   ForkOptions,
   ListStepsOptions,
   ListWorkflowsFilter,
   QueueOptions,
+  ResumeOptions,
   StartOptions,
   StepInfo,
   WorkflowStatus,
@@ -27,6 +30,7 @@ export class Podium {
   private readonly options: ResolvedOptions;
   private readonly registry = new Registry();
   private engine: Engine | undefined;
+  private agent: ConductorAgent | undefined;
   private version: string | undefined;
   private state: State = 'created';
 
@@ -85,6 +89,7 @@ export class Podium {
       engine.dequeuer.start();
       this.state = 'launched';
       logger.info({ ...scope, recovered }, 'podium launched');
+      this.startAgent(engine);
     } catch (error) {
       this.engine = undefined;
       this.state = 'stopped';
@@ -106,6 +111,10 @@ export class Podium {
     await engine.dequeuer.stop();
     engine.runner.abortAll(new ShutdownInterruption());
     await engine.runner.drain();
+    // Like DBOS: the link stays up while draining, so the control plane does not declare this
+    // executor dead (and recover its workflows elsewhere) while they are still finishing.
+    await this.agent?.stop();
+    this.agent = undefined;
     engine.closed = true;
     await engine.storage.close();
     this.options.logger.info({}, 'podium shut down');
@@ -170,12 +179,12 @@ export class Podium {
   }
 
   /**
-   * Cancels a PENDING or ENQUEUED workflow: it becomes CANCELLED and stops at its next step
-   * or sleep (immediately, if it runs in this process and is sleeping). No-op for finished
-   * workflows.
+   * Cancels a PENDING or ENQUEUED workflow (with `cancelChildren`, also its active
+   * descendants): it becomes CANCELLED and stops at its next step or sleep (immediately, if it
+   * runs in this process and is sleeping). No-op for finished workflows.
    */
-  cancelWorkflow(workflowId: string): Promise<void> {
-    return this.use('cancelWorkflow', (engine) => engine.cancelWorkflow(workflowId));
+  cancelWorkflow(workflowId: string, options?: CancelOptions): Promise<void> {
+    return this.use('cancelWorkflow', (engine) => engine.cancelWorkflow(workflowId, options));
   }
 
   /**
@@ -191,13 +200,16 @@ export class Podium {
 
   /**
    * Re-enqueues a CANCELLED, ERROR or MAX_RECOVERY_ATTEMPTS_EXCEEDED workflow under the same
-   * id; it continues from its checkpoints. Recorded step errors replay too, so a workflow
+   * id (on `queueName` if given); it continues from its checkpoints. Recorded step errors replay too, so a workflow
    * that failed in a step fails again: fork from that step to retry it. No-op otherwise.
    */
-  resumeWorkflow<R = unknown>(workflowId: string): Promise<WorkflowHandle<R>> {
-    return this.use('resumeWorkflow', (engine) => engine.resumeWorkflow(workflowId)) as Promise<
-      WorkflowHandle<R>
-    >;
+  resumeWorkflow<R = unknown>(
+    workflowId: string,
+    options?: ResumeOptions,
+  ): Promise<WorkflowHandle<R>> {
+    return this.use('resumeWorkflow', (engine) =>
+      engine.resumeWorkflow(workflowId, options),
+    ) as Promise<WorkflowHandle<R>>;
   }
 
   /**
@@ -230,6 +242,21 @@ export class Podium {
     return this.use('existPendingWorkflows', (engine) =>
       engine.existPendingWorkflows(executorId, applicationVersion),
     );
+  }
+
+  /** Connects to the control plane, if a conductor key is configured. Never throws. */
+  private startAgent(engine: Engine): void {
+    const { conductor, appName, logger } = this.options;
+    if (conductor === undefined) return;
+    const identity = {
+      executorId: this.options.executorId,
+      applicationVersion: engine.scope.applicationVersion,
+      applicationName: appName,
+      metadata: conductor.executorMetadata,
+      queuePollIntervalMs: this.options.queuePollIntervalMs,
+    };
+    this.agent = new ConductorAgent(conductor, agentHandlers(engine, identity), logger);
+    this.agent.start();
   }
 
   /** Runs `fn` on the engine, or rejects (never throws) with NotLaunchedError. */

@@ -1,20 +1,16 @@
 /** Public data types: workflow statuses, listings and per-call options. */
+import { WORKFLOW_STATUSES, type WorkflowStatus as ProtocolWorkflowStatus } from '@podium/protocol';
 import type { SerializedError } from './internal/serialization';
 
 export type { SerializedError };
 
-/** Workflow statuses, named as in the DBOS executor protocol. */
-export const WORKFLOW_STATUSES = [
-  'PENDING',
-  'SUCCESS',
-  'ERROR',
-  'MAX_RECOVERY_ATTEMPTS_EXCEEDED',
-  'CANCELLED',
-  'ENQUEUED',
-  'DELAYED',
-] as const;
-
-export type WorkflowStatusType = (typeof WORKFLOW_STATUSES)[number];
+/**
+ * Workflow statuses are the executor protocol's (one list for the SDK, the control plane and
+ * the console): `PENDING`, `SUCCESS`, `ERROR`, `MAX_RECOVERY_ATTEMPTS_EXCEEDED`, `CANCELLED`,
+ * `ENQUEUED`, `DELAYED`.
+ */
+export { WORKFLOW_STATUSES };
+export type WorkflowStatusType = ProtocolWorkflowStatus;
 
 /** Statuses a workflow never leaves on its own (only `resume` or `fork` act on them). */
 export const TERMINAL_STATUSES: ReadonlySet<WorkflowStatusType> = new Set([
@@ -42,6 +38,8 @@ export interface WorkflowStatus {
   authenticatedUser: string | null;
   parentWorkflowId: string | null;
   forkedFrom: string | null;
+  /** Whether some workflow was forked from this one (DBOS `WasForkedFrom`). */
+  wasForkedFrom: boolean;
   deduplicationId: string | null;
   priority: number;
   timeoutMs: number | null;
@@ -72,8 +70,8 @@ export interface ListWorkflowsFilter {
   workflowIds?: string[];
   status?: WorkflowStatusType | WorkflowStatusType[];
   workflowName?: string | string[];
-  /** Only workflows whose id starts with this prefix. */
-  workflowIdPrefix?: string;
+  /** Only workflows whose id starts with this prefix (or one of these prefixes). */
+  workflowIdPrefix?: string | string[];
   executorId?: string | string[];
   applicationVersion?: string | string[];
   queueName?: string | string[];
@@ -92,7 +90,10 @@ export interface ListWorkflowsFilter {
   startedAfter?: Date | number;
   /** Started (or dequeued) at or before this time. */
   startedBefore?: Date | number;
-  /** Only forks (true) or only non-forks (false). */
+  /**
+   * Only workflows that were forked, i.e. the source of at least one fork (true), or only
+   * workflows never forked (false). As DBOS's `was_forked_from`; to find forks, use `forkedFrom`.
+   */
   wasForkedFrom?: boolean;
   /** Only child workflows (true) or only top-level ones (false). */
   hasParent?: boolean;
@@ -202,4 +203,27 @@ export interface ForkOptions {
    * @default the original workflow's version
    */
   applicationVersion?: string;
+  /**
+   * Queue the fork is enqueued on (it must be registered with `podium.queue`).
+   * @default an internal queue without limits
+   */
+  queueName?: string;
+}
+
+/** Options of `cancelWorkflow`. */
+export interface CancelOptions {
+  /**
+   * Also cancel every descendant (children, their children, ...) that is still active.
+   * @default false
+   */
+  cancelChildren?: boolean;
+}
+
+/** Options of `resumeWorkflow`. */
+export interface ResumeOptions {
+  /**
+   * Queue the resumed workflow is enqueued on (it must be registered with `podium.queue`).
+   * @default the workflow's own queue, else an internal queue without limits
+   */
+  queueName?: string;
 }

@@ -8,13 +8,14 @@ import { ExecutorsRepository } from '../../src/modules/executors/executors.repos
 import { factories } from '../factories';
 import { closed, connectExecutor } from './fake-executor';
 import { startTestControlPlane, type RunningControlPlane } from './start';
+import { TestBrowser, signUpAndIn } from './test-browser';
 import { waitUntil } from './wait-until';
 
 describe('executor gateway (PostgreSQL)', () => {
   let scratch: ScratchDatabase;
   let server: RunningControlPlane;
   let f: ReturnType<typeof factories>;
-  let org: { id: string };
+  let org: { id: string; name: string };
   let app: { id: string; name: string };
   let secret: string;
 
@@ -183,5 +184,35 @@ describe('executor gateway (PostgreSQL)', () => {
     await expect(connectExecutor(wsUrl(app.name, key.secret))).resolves.toMatchObject({
       refused: 401,
     });
+  });
+
+  it('closes every link of a deleted application (4001), leaves other applications alone, then refuses it', async () => {
+    const doomed = await f.newApp(org.id);
+    const registry = server.app.get(ExecutorRegistry);
+    const sockets = await Promise.all(
+      ['a', 'b'].map(async (name) => {
+        const result = await connectExecutor(wsUrl(doomed.name, secret), {
+          executor_id: `doomed-${name}-${randomUUID()}`,
+          application_version: 'v1',
+        });
+        if (!('ws' in result)) throw new Error(`refused: ${result.refused} ${result.body}`);
+        return result.ws;
+      }),
+    );
+    await waitUntil(() => registry.forApplication(doomed.id).length === 2, 5_000, 'both linked');
+    const bystander = await connectAs(`exec-${randomUUID()}`);
+    const closes = Promise.all(sockets.map(closed));
+
+    const admin = new TestBrowser(server.url);
+    await f.newMember(org.id, (await signUpAndIn(admin)).userId, 'ADMIN');
+    expect((await admin.delete(`/v2/orgs/${org.name}/apps/${doomed.name}`)).status).toBe(204);
+
+    await expect(closes).resolves.toEqual([4001, 4001]);
+    expect(bystander.readyState).toBe(bystander.OPEN);
+    await waitUntil(() => registry.forApplication(doomed.id).length === 0, 5_000, 'unlinked');
+    await expect(connectExecutor(wsUrl(doomed.name, secret))).resolves.toMatchObject({
+      refused: 404,
+    });
+    bystander.close();
   });
 });

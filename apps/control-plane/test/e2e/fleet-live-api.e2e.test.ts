@@ -13,7 +13,7 @@ import { openSse } from './sse-client';
 import { startTestControlPlane, type RunningControlPlane } from './start';
 import { waitUntil } from './wait-until';
 
-describe('executors, versions, live events and the API description (PostgreSQL)', () => {
+describe('executors, versions and live events (PostgreSQL)', () => {
   let scratch: ScratchDatabase;
   let server: RunningControlPlane;
   let f: ReturnType<typeof factories>;
@@ -150,22 +150,5 @@ describe('executors, versions, live events and the API description (PostgreSQL)'
       ],
     });
     await live.close();
-  });
-
-  it('serves the OpenAPI document and the docs page without authentication', async () => {
-    const spec = await api('get', '/openapi.json');
-    expect(spec.status).toBe(200);
-    expect(spec.body).toMatchObject({
-      openapi: '3.1.0',
-      info: { title: 'Podium control plane API' },
-    });
-    expect(Object.keys(spec.body.paths as object)).toContain(
-      '/v2/orgs/{org}/apps/{app}/workflows/{workflowId}/steps',
-    );
-    const res = await fetch(`${server.url}/docs`);
-    expect(res.status).toBe(200);
-    expect(res.headers.get('content-type')).toMatch(/text\/html/);
-    expect(res.headers.get('content-security-policy')).toMatch(/default-src 'none'/);
-    expect(await res.text()).toContain('bulk-fork-from-failure');
   });
 });

@@ -15,6 +15,8 @@ export interface ScriptedExecutor {
   /** Types of every request this executor received, in order. */
   readonly received: string[];
   readonly client: WebSocket;
+  /** The control plane's end of the socket (the one the link wraps). */
+  readonly socket: WebSocket;
   disconnect(): Promise<void>;
 }
 
@@ -69,6 +71,7 @@ export async function startLinkHarness(options: { requestTimeoutMs: number }) {
       live: { link, identity },
       received,
       client,
+      socket,
       disconnect: async () => {
         if (!link.isOpen) return;
         const closed = new Promise<void>((resolve) => link.onClose(resolve));

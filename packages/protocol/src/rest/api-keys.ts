@@ -22,21 +22,25 @@ export const CreateApiKeyRequestSchema = z.object({
     .array(ApiKeyPermissionSchema)
     .min(1)
     .refine((list) => new Set(list).size === list.length, 'must not repeat a permission'),
-  /** Restrict the key to these applications (by name); empty or absent: all of them. */
-  applications: z.array(ApplicationNameSchema).max(100).default([]),
-  /** Absent or null: the key never expires. */
-  expiresAt: RestTimestampSchema.nullish(),
+  applications: z
+    .array(ApplicationNameSchema)
+    .max(100)
+    .default([])
+    .describe('Restrict the key to these applications (by name); empty or absent: all of them.'),
+  expiresAt: RestTimestampSchema.nullish().describe('Absent or null: the key never expires.'),
 });
 export type CreateApiKeyRequest = z.infer<typeof CreateApiKeyRequestSchema>;
 
 export const ApiKeySchema = z.object({
   id: z.uuid(),
   name: z.string(),
-  /** The secret's first characters, to recognise it; never the secret or its hash. */
-  prefix: z.string(),
+  prefix: z
+    .string()
+    .describe("The secret's first characters, to recognise it; never the secret or its hash."),
   permissions: z.array(ApiKeyPermissionSchema),
-  /** Names of the applications it is limited to; empty: all of the organization's. */
-  applications: z.array(z.string()),
+  applications: z
+    .array(z.string())
+    .describe("Names of the applications it is limited to; empty: all of the organization's."),
   expiresAt: IsoTimestampSchema.nullable(),
   revokedAt: IsoTimestampSchema.nullable(),
   lastUsedAt: IsoTimestampSchema.nullable(),

@@ -13,16 +13,15 @@ export type ExecutorStatus = z.infer<typeof ExecutorStatusSchema>;
 
 /** One executor process, as it described itself in `executor_info`. */
 export const ExecutorSchema = z.object({
-  /** The executor's own id (a new one on every process start). */
-  id: z.string(),
+  id: z.string().describe("The executor's own id (a new one on every process start)."),
   hostname: z.string().nullable(),
-  /** `typescript`, `python`, `go`, `java`, ... */
-  language: z.string(),
-  /** DBOS Transact (or Podium SDK) version. */
-  sdkVersion: z.string(),
+  language: z.string().describe('`typescript`, `python`, `go`, `java`, ...'),
+  sdkVersion: z.string().describe('DBOS Transact (or Podium SDK) version.'),
   applicationVersion: z.string(),
-  /** User-defined tags (`conductorExecutorMetadata`). */
-  metadata: z.record(z.string(), z.unknown()).nullable(),
+  metadata: z
+    .record(z.string(), z.unknown())
+    .nullable()
+    .describe('User-defined tags (`conductorExecutorMetadata`).'),
   status: ExecutorStatusSchema,
   connectedAt: IsoTimestampSchema,
   disconnectedAt: IsoTimestampSchema.nullable(),
@@ -42,14 +41,20 @@ export type ListExecutorsResponse = z.infer<typeof ListExecutorsResponseSchema>;
 /** One application version. */
 export const ApplicationVersionSchema = z.object({
   name: z.string(),
-  /** The executor's version id (null when only known from executor records). */
-  id: z.string().nullable(),
-  /** When it became latest; the highest is the latest. */
-  timestamp: IsoTimestampSchema.nullable(),
+  id: z
+    .string()
+    .nullable()
+    .describe("The executor's version id (null when only known from executor records)."),
+  timestamp: IsoTimestampSchema.nullable().describe(
+    'When it became latest; the highest is the latest.',
+  ),
   createdAt: IsoTimestampSchema.nullable(),
   latest: z.boolean(),
-  /** Executors on this version connected right now. */
-  connectedExecutors: z.number().int().nonnegative(),
+  connectedExecutors: z
+    .number()
+    .int()
+    .nonnegative()
+    .describe('Executors on this version connected right now.'),
 });
 export type ApplicationVersion = z.infer<typeof ApplicationVersionSchema>;
 

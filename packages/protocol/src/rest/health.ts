@@ -12,8 +12,10 @@ export type HealthResponse = z.infer<typeof HealthResponseSchema>;
 export const DependencyCheckSchema = z.object({
   status: z.enum(['up', 'down']),
   latencyMs: z.number().nonnegative(),
-  /** Plain-words reason when down; never contains credentials. */
-  error: z.string().optional(),
+  error: z
+    .string()
+    .optional()
+    .describe('Plain-words reason when down; never contains credentials.'),
 });
 export type DependencyCheck = z.infer<typeof DependencyCheckSchema>;
 

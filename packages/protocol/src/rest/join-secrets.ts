@@ -10,18 +10,17 @@ export const MAX_JOIN_SECRET_USES = 1000;
 
 /** `POST /v2/orgs/{org}/join-secrets`: an invitation anyone holding the secret can redeem. */
 export const CreateJoinSecretRequestSchema = z.object({
-  /** At most the creator's own role. */
-  role: RoleSchema,
-  /** Defaults to 7 days from now; at most 90 days ahead. */
-  expiresAt: RestTimestampSchema.optional(),
+  role: RoleSchema.describe("At most the creator's own role."),
+  expiresAt: RestTimestampSchema.optional().describe(
+    'Defaults to 7 days from now; at most 90 days ahead.',
+  ),
   maxUses: z.number().int().min(1).max(MAX_JOIN_SECRET_USES).default(1),
 });
 export type CreateJoinSecretRequest = z.infer<typeof CreateJoinSecretRequestSchema>;
 
 export const JoinSecretSchema = z.object({
   id: z.uuid(),
-  /** The secret's first characters, to recognise it; never the secret. */
-  prefix: z.string(),
+  prefix: z.string().describe("The secret's first characters, to recognise it; never the secret."),
   role: RoleSchema,
   expiresAt: IsoTimestampSchema,
   maxUses: z.number().int(),

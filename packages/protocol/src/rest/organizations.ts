@@ -16,8 +16,7 @@ export const OrganizationNameSchema = z
 /** `POST /v2/orgs`: the caller becomes its owner. */
 export const CreateOrganizationRequestSchema = z.object({
   name: OrganizationNameSchema,
-  /** Defaults to `name`. */
-  displayName: z.string().trim().min(1).max(100).optional(),
+  displayName: z.string().trim().min(1).max(100).optional().describe('Defaults to `name`.'),
 });
 export type CreateOrganizationRequest = z.infer<typeof CreateOrganizationRequestSchema>;
 
@@ -26,8 +25,9 @@ export const OrganizationSchema = z.object({
   name: z.string(),
   displayName: z.string(),
   createdAt: IsoTimestampSchema,
-  /** The caller's role here; null for API keys, which have permissions instead. */
-  role: RoleSchema.nullable(),
+  role: RoleSchema.nullable().describe(
+    "The caller's role here; null for API keys, which have permissions instead.",
+  ),
 });
 export type Organization = z.infer<typeof OrganizationSchema>;
 

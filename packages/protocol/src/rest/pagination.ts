@@ -6,8 +6,14 @@ export const DEFAULT_PAGE_LIMIT = 50;
 
 /** `?limit=&offset=` of list endpoints (strings coerced, defaults applied). */
 export const PaginationQuerySchema = z.object({
-  limit: z.coerce.number().int().min(1).max(MAX_PAGE_LIMIT).default(DEFAULT_PAGE_LIMIT),
-  offset: z.coerce.number().int().min(0).default(0),
+  limit: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(MAX_PAGE_LIMIT)
+    .default(DEFAULT_PAGE_LIMIT)
+    .describe('Most items to return.'),
+  offset: z.coerce.number().int().min(0).default(0).describe('Items to skip.'),
 });
 export type PaginationQuery = z.infer<typeof PaginationQuerySchema>;
 
@@ -18,10 +24,15 @@ export type PaginationQuery = z.infer<typeof PaginationQuerySchema>;
 export function paginated<T extends z.ZodType>(item: T) {
   return z.object({
     items: z.array(item),
-    total: z.number().int().nonnegative().optional(),
+    total: z.number().int().nonnegative().optional().describe('Items in all pages, when counted.'),
     limit: z.number().int().positive(),
     offset: z.number().int().nonnegative(),
-    nextOffset: z.number().int().nonnegative().optional(),
+    nextOffset: z
+      .number()
+      .int()
+      .nonnegative()
+      .optional()
+      .describe('The `offset` of the next page; absent on the last page.'),
   });
 }
 

@@ -10,8 +10,7 @@ export type ProblemFieldError = z.infer<typeof ProblemFieldErrorSchema>;
  * are kept.
  */
 export const ProblemDetailsSchema = z.looseObject({
-  /** `https://podium.dev/problems/<kebab-code>`. */
-  type: z.string(),
+  type: z.string().describe('`https://podium.dev/problems/<kebab-code>`.'),
   title: z.string(),
   status: z.number().int(),
   detail: z.string().optional(),

@@ -18,16 +18,18 @@ export function queryBoolean(fallback: boolean) {
  * (`?status=A,B`). Blank entries are ignored; an empty list is treated as absent.
  */
 export function queryList<T extends z.ZodType<string, string>>(item: T) {
-  return z.preprocess((value) => {
-    if (value === undefined || value === null) return undefined;
-    const parts = (Array.isArray(value) ? (value as unknown[]) : [value]).flatMap((part) =>
-      typeof part === 'string' ? part.split(',') : [part],
-    );
-    const kept = parts
-      .map((part) => (typeof part === 'string' ? part.trim() : part))
-      .filter((part) => part !== '');
-    return kept.length > 0 ? kept : undefined;
-  }, z.array(item).optional());
+  return z
+    .preprocess((value) => {
+      if (value === undefined || value === null) return undefined;
+      const parts = (Array.isArray(value) ? (value as unknown[]) : [value]).flatMap((part) =>
+        typeof part === 'string' ? part.split(',') : [part],
+      );
+      const kept = parts
+        .map((part) => (typeof part === 'string' ? part.trim() : part))
+        .filter((part) => part !== '');
+      return kept.length > 0 ? kept : undefined;
+    }, z.array(item).optional())
+    .describe('Any of these: repeat the key, or separate values with commas.');
 }
 
 /** An RFC 3339 timestamp in a request, with `Z` or an explicit offset. */

@@ -11,10 +11,10 @@ const count = z.number().nullable();
 /** A queue's configuration as the executor declares it. Absent limits are `null`. */
 export const QueueSchema = z.object({
   name: z.string(),
-  /** Most workflows of this queue running at once, across all executors. */
-  concurrency: count,
-  /** Most running at once on one executor. */
-  workerConcurrency: count,
+  concurrency: count.describe(
+    'Most workflows of this queue running at once, across all executors.',
+  ),
+  workerConcurrency: count.describe('Most running at once on one executor.'),
   rateLimitMax: count,
   rateLimitPeriodSeconds: count,
   priorityEnabled: z.boolean().nullable(),

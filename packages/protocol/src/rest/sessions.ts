@@ -18,10 +18,10 @@ export type CreateSessionRequest = z.infer<typeof CreateSessionRequestSchema>;
 
 export const SessionSchema = z.object({
   id: z.uuid(),
-  /** When the session ends unless refreshed. */
-  expiresAt: IsoTimestampSchema,
-  /** When the current access cookie stops working: refresh before then. */
-  accessExpiresAt: IsoTimestampSchema,
+  expiresAt: IsoTimestampSchema.describe('When the session ends unless refreshed.'),
+  accessExpiresAt: IsoTimestampSchema.describe(
+    'When the current access cookie stops working: refresh before then.',
+  ),
 });
 export type Session = z.infer<typeof SessionSchema>;
 

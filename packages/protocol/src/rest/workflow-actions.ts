@@ -19,47 +19,53 @@ const optionalName = z.string().min(1).max(256).optional();
 /** What happened to one workflow. `status` is read back after the action; null once deleted. */
 export const WorkflowActionResultSchema = z.object({
   workflowId: z.string(),
-  /** `NOT_FOUND`: no such workflow, so nothing was sent for it (bulk only; single actions 404). */
-  outcome: z.enum(['SUCCESS', 'NOT_FOUND']),
+  outcome: z
+    .enum(['SUCCESS', 'NOT_FOUND'])
+    .describe(
+      '`NOT_FOUND`: no such workflow, so nothing was sent for it (bulk only; single actions 404).',
+    ),
   status: ReportedWorkflowStatusSchema.nullable(),
 });
 export type WorkflowActionResult = z.infer<typeof WorkflowActionResultSchema>;
 
 /** `POST .../workflows/{id}/cancel`. */
 export const CancelWorkflowRequestSchema = z.strictObject({
-  /** Also cancel every descendant (TS 4.20 / Py 2.24; older executors ignore it). */
-  cancelChildren: z.boolean().default(false),
+  cancelChildren: z
+    .boolean()
+    .default(false)
+    .describe('Also cancel every descendant (TS 4.20 / Py 2.24; older executors ignore it).'),
 });
 export type CancelWorkflowRequest = z.infer<typeof CancelWorkflowRequestSchema>;
 export const CancelWorkflowResponseSchema = WorkflowActionResultSchema;
 
 /** `POST .../workflows/{id}/resume`: continues from the last completed step. */
 export const ResumeWorkflowRequestSchema = z.strictObject({
-  /** Resume onto this queue instead of running at once. */
-  queueName: optionalName,
+  queueName: optionalName.describe('Resume onto this queue instead of running at once.'),
 });
 export type ResumeWorkflowRequest = z.infer<typeof ResumeWorkflowRequestSchema>;
 export const ResumeWorkflowResponseSchema = WorkflowActionResultSchema;
 
 /** `POST .../workflows/{id}/fork`: a new workflow that re-runs from `startStep`. */
 export const ForkWorkflowRequestSchema = z.strictObject({
-  /** The step to re-run from, in the executor's numbering (see a step's `functionId`). */
-  startStep: z.number().int().min(0),
-  /** The new workflow's id; the executor picks a UUID when absent. */
-  newWorkflowId: optionalName,
-  /** Run the fork on this application version. */
-  applicationVersion: optionalName,
-  /** Enqueue the fork on this queue. */
-  queueName: optionalName,
+  startStep: z
+    .number()
+    .int()
+    .min(0)
+    .describe("The step to re-run from, in the executor's numbering (see a step's `functionId`)."),
+  newWorkflowId: optionalName.describe(
+    "The new workflow's id; the executor picks a UUID when absent.",
+  ),
+  applicationVersion: optionalName.describe('Run the fork on this application version.'),
+  queueName: optionalName.describe('Enqueue the fork on this queue.'),
   queuePartitionKey: optionalName,
 });
 export type ForkWorkflowRequest = z.infer<typeof ForkWorkflowRequestSchema>;
 export const ForkWorkflowResponseSchema = z.object({
-  /** The forked (original) workflow. */
-  workflowId: z.string(),
+  workflowId: z.string().describe('The forked (original) workflow.'),
   newWorkflowId: z.string(),
-  /** The new workflow's status as read back. */
-  status: ReportedWorkflowStatusSchema.nullable(),
+  status: ReportedWorkflowStatusSchema.nullable().describe(
+    "The new workflow's status as read back.",
+  ),
 });
 export type ForkWorkflowResponse = z.infer<typeof ForkWorkflowResponseSchema>;
 
@@ -128,8 +134,10 @@ export type BulkWorkflowsResponse = z.infer<typeof BulkWorkflowsResponseSchema>;
 export const BulkForkFromFailureResponseSchema = z.object({
   results: z.array(
     WorkflowActionResultSchema.extend({
-      /** The fork's id, when the executor reported one for this workflow. */
-      newWorkflowId: z.string().nullable(),
+      newWorkflowId: z
+        .string()
+        .nullable()
+        .describe("The fork's id, when the executor reported one for this workflow."),
     }),
   ),
 });

@@ -31,14 +31,19 @@ export const WorkflowSchema = z.object({
   priority: z.number().int().nullable(),
   authenticatedUser: text,
   assumedRole: text,
-  /** A list when the executor sent JSON; the raw text otherwise (Python sends `['a', 'b']`). */
-  authenticatedRoles: z.union([z.array(z.string()), z.string()]).nullable(),
-  /** Display string of the inputs (Node `util.inspect`, Python `str()`); never JSON-parse it. */
-  input: text,
-  /** Display string of the result. */
-  output: text,
-  /** Display string of the error (TS sends serialised-error JSON, Python plain text). */
-  error: text,
+  authenticatedRoles: z
+    .union([z.array(z.string()), z.string()])
+    .nullable()
+    .describe(
+      "A list when the executor sent JSON; the raw text otherwise (Python sends `['a', 'b']`).",
+    ),
+  input: text.describe(
+    'Display string of the inputs (Node `util.inspect`, Python `str()`); never JSON-parse it.',
+  ),
+  output: text.describe('Display string of the result.'),
+  error: text.describe(
+    'Display string of the error (TS sends serialised-error JSON, Python plain text).',
+  ),
   createdAt: time,
   updatedAt: time,
   dequeuedAt: time,
@@ -50,8 +55,10 @@ export const WorkflowSchema = z.object({
   forkedFrom: text,
   wasForkedFrom: z.boolean().nullable(),
   scheduleName: text,
-  /** Custom attributes: an object when the executor sent JSON, the raw text otherwise. */
-  attributes: z.union([z.record(z.string(), z.unknown()), z.string()]).nullable(),
+  attributes: z
+    .union([z.record(z.string(), z.unknown()), z.string()])
+    .nullable()
+    .describe('Custom attributes: an object when the executor sent JSON, the raw text otherwise.'),
 });
 export type Workflow = z.infer<typeof WorkflowSchema>;
 
@@ -75,10 +82,8 @@ export const ListWorkflowsQuerySchema = z.object({
   workflowName: nameList,
   workflowIdPrefix: z.string().min(1).optional(),
   queueName: nameList,
-  /** Created at or after. */
-  startTime: RestTimestampSchema.optional(),
-  /** Created at or before. */
-  endTime: RestTimestampSchema.optional(),
+  startTime: RestTimestampSchema.optional().describe('Created at or after.'),
+  endTime: RestTimestampSchema.optional().describe('Created at or before.'),
   ...PaginationQuerySchema.shape,
   sortDesc: queryBoolean(true),
   loadInput: queryBoolean(false),
@@ -96,33 +101,36 @@ const values = z.array(z.string().min(1)).max(MAX_PAGE_LIMIT);
 export const SearchWorkflowsRequestSchema = z.strictObject({
   status: z.array(WorkflowStatusSchema).optional(),
   workflowName: values.optional(),
-  /** Exact ids (at least one when given). */
-  workflowIds: z.array(z.string().min(1)).min(1).max(MAX_PAGE_LIMIT).optional(),
+  workflowIds: z
+    .array(z.string().min(1))
+    .min(1)
+    .max(MAX_PAGE_LIMIT)
+    .optional()
+    .describe('Exact ids (at least one when given).'),
   workflowIdPrefix: values.optional(),
   queueName: values.optional(),
   scheduleName: values.optional(),
-  /** Authenticated user. */
-  user: values.optional(),
+  user: values.optional().describe('Authenticated user.'),
   executorId: values.optional(),
   appVersion: values.optional(),
   parentWorkflowId: values.optional(),
   forkedFrom: values.optional(),
-  /** Created at or after / at or before. */
-  startTime: RestTimestampSchema.optional(),
-  endTime: RestTimestampSchema.optional(),
+  startTime: RestTimestampSchema.optional().describe('Created at or after.'),
+  endTime: RestTimestampSchema.optional().describe('Created at or before.'),
   completedAfter: RestTimestampSchema.optional(),
   completedBefore: RestTimestampSchema.optional(),
   dequeuedAfter: RestTimestampSchema.optional(),
   dequeuedBefore: RestTimestampSchema.optional(),
   hasParent: z.boolean().optional(),
   wasForkedFrom: z.boolean().optional(),
-  /** Only queued, active workflows (on a queue and ENQUEUED, PENDING or DELAYED). */
-  queuesOnly: z.boolean().optional(),
+  queuesOnly: z
+    .boolean()
+    .optional()
+    .describe('Only queued, active workflows (on a queue and ENQUEUED, PENDING or DELAYED).'),
   attributes: z.record(z.string(), z.unknown()).optional(),
   limit: z.number().int().min(1).max(MAX_PAGE_LIMIT).default(DEFAULT_PAGE_LIMIT),
   offset: z.number().int().min(0).default(0),
-  /** Newest first (default true). */
-  sortDesc: z.boolean().default(true),
+  sortDesc: z.boolean().default(true).describe('Newest first (default true).'),
   loadInput: z.boolean().default(false),
   loadOutput: z.boolean().default(false),
 });

@@ -16,23 +16,29 @@ import {
 import type { ResolvedOptions } from '../options';
 import { deserializeError, deserializeValue, serializeValue } from '../internal/serialization';
 import { sleep } from '../internal/sleep';
-import type {
-  ForkOptions,
-  ListStepsOptions,
-  ListWorkflowsFilter,
-  StartOptions,
-  StepInfo,
-  WorkflowStatus,
+import {
+  type CancelOptions,
+  type ForkOptions,
+  type ListStepsOptions,
+  type ListWorkflowsFilter,
+  type QueueOptions,
+  type ResumeOptions,
+  type StartOptions,
+  type StepInfo,
+  TERMINAL_STATUSES,
+  type WorkflowStatus,
+  type WorkflowStatusType,
 } from '../types';
 import type { ChildStarter } from './context';
 import { deliver } from './context-messaging';
 import { Dequeuer } from './dequeuer';
 import { Handle, type ResultSource, type WorkflowHandle } from './handle';
+import { Maintenance } from './maintenance';
 import { mapStepInfo, mapWorkflowStatus } from './mapping';
 import { eventKey, Notifier } from './notifier';
 import type { Registry } from './registry';
 import { Runner } from './runner';
-import type { ExecutorScope, Storage, WorkflowRecord } from './storage/storage';
+import type { ExecutorScope, Storage, WorkflowOutcome, WorkflowRecord } from './storage/storage';
 
 /** Queue given to recovered, resumed and forked workflows that had none (DBOS: internal queue). */
 export const INTERNAL_QUEUE = '_podium_internal_queue';
@@ -43,6 +49,8 @@ export class Engine implements ChildStarter, ResultSource {
   readonly runner: Runner;
   readonly dequeuer: Dequeuer;
   readonly notifier = new Notifier();
+  /** Retention and metrics (conductor requests). */
+  readonly maintenance: Maintenance;
   /** Set by shutdown: handles that outlive the engine fail with NotLaunchedError. */
   closed = false;
 
@@ -67,6 +75,12 @@ export class Engine implements ChildStarter, ResultSource {
       options.queuePollIntervalMs,
       options.logger,
     );
+    this.maintenance = new Maintenance(storage, scope, this.runner, options.logger);
+  }
+
+  /** The queues this process serves (registered with `podium.queue`), with their limits. */
+  queues(): ({ name: string } & QueueOptions)[] {
+    return this.registry.queues();
   }
 
   /** Idempotent on the workflow id: only the caller whose insert wins runs the workflow. */
@@ -78,9 +92,7 @@ export class Engine implements ChildStarter, ResultSource {
   ): Promise<Handle<unknown>> {
     if (this.registry.get(name) === undefined) throw new WorkflowNotRegisteredError(name);
     const { queueName, timeoutMs } = request;
-    if (queueName !== undefined && !this.registry.hasQueue(queueName)) {
-      throw new InvalidOperationError(`Queue "${queueName}" is not registered`);
-    }
+    this.assertQueue(queueName);
     if (timeoutMs !== undefined && !(Number.isInteger(timeoutMs) && timeoutMs > 0)) {
       throw new InvalidOperationError('timeoutMs must be a positive integer');
     }
@@ -164,33 +176,32 @@ export class Engine implements ChildStarter, ResultSource {
     return record === null ? null : mapWorkflowStatus(record);
   }
 
+  /**
+   * Hot path of `wf(...)` and `getResult()`. A local execution hands over the outcome it
+   * wrote, so the result is not read back; the database is read when nothing runs here, and
+   * at every poll while waiting (changes made by other processes, e.g. a cancel).
+   */
   async awaitResult(
     workflowId: string,
     timeoutMs: number | undefined,
     signal: AbortSignal | undefined,
   ): Promise<unknown> {
     const deadline = timeoutMs === undefined ? Number.POSITIVE_INFINITY : Date.now() + timeoutMs;
-    for (;;) {
+    for (let polls = 0; ; polls++) {
       signal?.throwIfAborted();
       if (this.closed) throw new NotLaunchedError('getResult');
-      const record = await this.storage.getWorkflow(workflowId);
-      if (record === null) throw new WorkflowNotFoundError(workflowId);
-      switch (record.status) {
-        case 'SUCCESS':
-          return record.output === null ? undefined : deserializeValue(record.output);
-        case 'ERROR':
-          throw deserializeError(record.error ?? '{}');
-        case 'CANCELLED':
-          throw new WorkflowCancelledError(workflowId);
-        case 'MAX_RECOVERY_ATTEMPTS_EXCEEDED':
-          throw new MaxRecoveryAttemptsExceededError(workflowId);
-        default:
-          break;
+      const running = this.runner.running(workflowId);
+      // Nothing new to read before the first wait on a local execution.
+      if (running === undefined || polls > 0) {
+        const record = await this.storage.getWorkflow(workflowId);
+        if (record === null) throw new WorkflowNotFoundError(workflowId);
+        if (TERMINAL_STATUSES.has(record.status)) return settled(record);
       }
       const remaining = deadline - Date.now();
       if (remaining <= 0) throw new ResultTimeoutError(workflowId);
       const pollMs = Math.min(remaining, this.options.pollIntervalMs);
-      await this.waitForChange(workflowId, pollMs, signal);
+      const outcome = await this.waitForChange(this.runner.running(workflowId), pollMs, signal);
+      if (outcome !== undefined) return settled({ ...outcome, workflowId });
     }
   }
 
@@ -218,11 +229,14 @@ export class Engine implements ChildStarter, ResultSource {
     }
   }
 
-  async cancelWorkflow(workflowId: string): Promise<void> {
-    const status = await this.storage.cancelWorkflow(workflowId);
-    if (status === null) throw new WorkflowNotFoundError(workflowId);
-    if (status === 'CANCELLED')
-      this.runner.abort(workflowId, new WorkflowCancelledError(workflowId));
+  async cancelWorkflow(workflowId: string, options: CancelOptions = {}): Promise<void> {
+    const descendants =
+      options.cancelChildren === true ? await this.storage.admin.findDescendants(workflowId) : [];
+    for (const id of [workflowId, ...descendants]) {
+      const status = await this.storage.cancelWorkflow(id);
+      if (status === null && id === workflowId) throw new WorkflowNotFoundError(workflowId);
+      if (status === 'CANCELLED') this.runner.abort(id, new WorkflowCancelledError(id));
+    }
   }
 
   async deleteWorkflow(workflowId: string, deleteChildren: boolean): Promise<string[]> {
@@ -231,8 +245,9 @@ export class Engine implements ChildStarter, ResultSource {
     return deleted;
   }
 
-  async resumeWorkflow(workflowId: string): Promise<Handle<unknown>> {
-    const status = await this.storage.resumeWorkflow(workflowId, INTERNAL_QUEUE);
+  async resumeWorkflow(workflowId: string, options: ResumeOptions = {}): Promise<Handle<unknown>> {
+    this.assertQueue(options.queueName);
+    const status = await this.storage.resumeWorkflow(workflowId, INTERNAL_QUEUE, options.queueName);
     if (status === null) throw new WorkflowNotFoundError(workflowId);
     if (status === 'ENQUEUED') this.dequeuer.wake();
     return this.handle(workflowId);
@@ -246,6 +261,7 @@ export class Engine implements ChildStarter, ResultSource {
     if (!Number.isInteger(startStep) || startStep < 0) {
       throw new InvalidOperationError('startStep must be a non-negative integer');
     }
+    this.assertQueue(options.queueName);
     if ((await this.storage.getWorkflow(workflowId)) === null) {
       throw new WorkflowNotFoundError(workflowId);
     }
@@ -261,7 +277,7 @@ export class Engine implements ChildStarter, ResultSource {
       newWorkflowId,
       startStep,
       applicationVersion: options.applicationVersion,
-      queueName: INTERNAL_QUEUE,
+      queueName: options.queueName ?? INTERNAL_QUEUE,
     });
     this.dequeuer.wake();
     return this.handle(newWorkflowId);
@@ -278,18 +294,48 @@ export class Engine implements ChildStarter, ResultSource {
     return steps.map((step) => mapStepInfo(step, options.loadOutput ?? true));
   }
 
+  private assertQueue(queueName: string | undefined): void {
+    if (queueName !== undefined && !this.registry.hasQueue(queueName)) {
+      throw new InvalidOperationError(`Queue "${queueName}" is not registered`);
+    }
+  }
+
   /**
-   * Waits until the local execution settles or `ms` pass, whichever comes first; rejects with
-   * the reason if `signal` aborts.
+   * Waits until the local execution (if any) settles or `ms` pass, whichever comes first;
+   * resolves with the outcome the execution wrote, if it wrote one. Rejects with the reason
+   * if `signal` aborts.
    */
-  private async waitForChange(workflowId: string, ms: number, signal?: AbortSignal): Promise<void> {
-    const running = this.runner.running(workflowId);
+  private async waitForChange(
+    running: Promise<WorkflowOutcome | undefined> | undefined,
+    ms: number,
+    signal?: AbortSignal,
+  ): Promise<WorkflowOutcome | undefined> {
     const timer = new AbortController();
     const stop = signal === undefined ? timer.signal : AbortSignal.any([timer.signal, signal]);
     try {
-      await Promise.race([sleep(ms, stop), ...(running === undefined ? [] : [running])]);
+      const slept = sleep(ms, stop).then(() => undefined);
+      return await Promise.race(running === undefined ? [slept] : [slept, running]);
     } finally {
       timer.abort();
     }
+  }
+}
+
+/** The result of a workflow in a terminal status, or its error thrown. */
+function settled(record: {
+  workflowId: string;
+  status: WorkflowStatusType;
+  output?: string | null;
+  error?: string | null;
+}): unknown {
+  switch (record.status) {
+    case 'SUCCESS':
+      return record.output == null ? undefined : deserializeValue(record.output);
+    case 'ERROR':
+      throw deserializeError(record.error ?? '{}');
+    case 'CANCELLED':
+      throw new WorkflowCancelledError(record.workflowId);
+    default:
+      throw new MaxRecoveryAttemptsExceededError(record.workflowId);
   }
 }

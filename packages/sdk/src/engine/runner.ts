@@ -6,6 +6,8 @@
  * first to settle. The final status is written through `finishWorkflow`, which the database
  * guards by generation, so stale executions cannot overwrite newer state. A workflow with a
  * deadline is cancelled when the deadline passes while it runs here (or before it starts).
+ * An execution settles with the outcome it wrote (undefined if it wrote none), so local
+ * waiters get the result without reading it back from the database.
  */
 import { WorkflowCancelledError } from '../errors';
 import type { Logger } from '../logger';
@@ -17,7 +19,8 @@ import type { Registry } from './registry';
 import type { Storage, WorkflowOutcome, WorkflowRecord } from './storage/storage';
 
 interface Execution {
-  promise: Promise<void>;
+  /** The outcome this execution wrote, or undefined (interrupted, superseded, failed). */
+  promise: Promise<WorkflowOutcome | undefined>;
   controller: AbortController;
 }
 
@@ -42,6 +45,7 @@ export class Runner {
           { workflowId: record.workflowId, err: String(error) },
           'workflow execution failed unexpectedly',
         );
+        return undefined;
       })
       .finally(() => {
         if (this.executions.get(record.workflowId)?.promise === promise) {
@@ -52,7 +56,7 @@ export class Runner {
   }
 
   /** The local execution of a workflow, if one is running. */
-  running(workflowId: string): Promise<void> | undefined {
+  running(workflowId: string): Promise<WorkflowOutcome | undefined> | undefined {
     return this.executions.get(workflowId)?.promise;
   }
 
@@ -75,16 +79,19 @@ export class Runner {
   private async runWithDeadline(
     record: WorkflowRecord,
     controller: AbortController,
-  ): Promise<void> {
+  ): Promise<WorkflowOutcome | undefined> {
     const deadline = record.deadlineEpochMs;
     if (deadline === null) return this.run(record, controller.signal);
     const expire = (): Promise<void> => this.expire(record.workflowId, controller);
-    if (deadline <= Date.now()) return expire();
+    if (deadline <= Date.now()) {
+      await expire();
+      return undefined;
+    }
     // A sleep on the execution's own lifetime: settles (rejecting) once the run ends.
     const lifetime = new AbortController();
     sleep(deadline - Date.now(), lifetime.signal).then(expire, () => undefined);
     try {
-      await this.run(record, controller.signal);
+      return await this.run(record, controller.signal);
     } finally {
       lifetime.abort();
     }
@@ -100,12 +107,15 @@ export class Runner {
     }
   }
 
-  private async run(record: WorkflowRecord, signal: AbortSignal): Promise<void> {
+  private async run(
+    record: WorkflowRecord,
+    signal: AbortSignal,
+  ): Promise<WorkflowOutcome | undefined> {
     const { workflowId } = record;
     const fn = this.registry.get(record.name);
     if (fn === undefined) {
       this.logger.error({ workflowId, name: record.name }, 'workflow function not registered');
-      return;
+      return undefined;
     }
     const ctx = new ExecutionContext(workflowId, record.generation, signal, this.deps);
     let outcome: WorkflowOutcome;
@@ -115,11 +125,12 @@ export class Runner {
     } catch (error) {
       if (isInterruption(error, workflowId, signal)) {
         this.logger.info({ workflowId, reason: String(error) }, 'workflow execution stopped');
-        return;
+        return undefined;
       }
       outcome = { status: 'ERROR', error: serializeError(error) };
     }
     const written = await this.storage.finishWorkflow(workflowId, record.generation, outcome);
     this.logger.debug({ workflowId, status: outcome.status, written }, 'workflow finished');
+    return written ? outcome : undefined;
   }
 }

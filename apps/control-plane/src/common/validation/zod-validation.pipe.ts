@@ -1,6 +1,6 @@
 import { type PipeTransform } from '@nestjs/common';
 import { AppError } from '@podium/protocol';
-import type { z } from 'zod';
+import { z } from 'zod';
 
 /**
  * Validates one request part (body, query, params) against a protocol schema.
@@ -19,4 +19,14 @@ export class ZodValidationPipe<S extends z.ZodType> implements PipeTransform<unk
       })),
     );
   }
+}
+
+/** Validates a request part against a protocol schema (400 VALIDATION_FAILED listing each problem). */
+export function validate<S extends z.ZodType>(schema: S) {
+  return new ZodValidationPipe(schema);
+}
+
+/** For bodies whose fields are all optional: a request without a body counts as `{}`. */
+export function validateOptionalBody<S extends z.ZodType>(schema: S) {
+  return new ZodValidationPipe(z.preprocess((value) => value ?? {}, schema));
 }

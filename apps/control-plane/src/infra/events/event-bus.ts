@@ -21,6 +21,8 @@ export interface ExecutorLinkEvent {
 export interface DomainEvents {
   /** A key was revoked: links authenticated with it must close. */
   'api-key.revoked': { organizationId: string; apiKeyId: string };
+  /** An application was deleted: its executors' links must close. */
+  'application.deleted': { organizationId: string; applicationId: string };
   /** An executor answered executor_info and is now reachable through the proxy. */
   'executor.connected': ExecutorLinkEvent;
   /** An executor's link closed. */

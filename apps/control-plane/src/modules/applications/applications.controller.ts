@@ -9,20 +9,12 @@ import {
   type UpdateApplicationRequest,
   UpdateApplicationRequestSchema,
 } from '@podium/protocol';
-import { AppError } from '@podium/protocol';
+import { applicationOf } from '../../common/auth/app-scope';
 import { AuditAs, Context, RequireAccess } from '../../common/auth/decorators';
 import { type RequestContext, orgScopeOf } from '../../common/auth/request-context';
 import { ZodValidationPipe } from '../../common/validation/zod-validation.pipe';
 import { AUDIT_ACTIONS, AUDIT_TARGETS } from '../audit/audit-actions';
-import type { ApplicationRecord } from './applications.repository';
 import { ApplicationsService } from './applications.service';
-
-/** The application OrgAccessGuard resolved from `:app`. */
-function applicationOf(ctx: RequestContext): ApplicationRecord {
-  if (!ctx.application)
-    throw new AppError('INTERNAL', 'This route did not resolve its application.');
-  return ctx.application;
-}
 
 @Controller('v2/orgs/:org/apps')
 export class ApplicationsController {

@@ -9,6 +9,7 @@ import {
 } from '@podium/protocol';
 import type { OrgScope } from '../../common/auth/request-context';
 import { toCountedPage } from '../../common/pagination/counted-page';
+import { EventBus } from '../../infra/events/event-bus';
 import { ApiKeysService } from '../api-keys/api-keys.service';
 import { AUDIT_ACTIONS, AUDIT_TARGETS, auditedAction } from '../audit/audit-actions';
 import { AuditService } from '../audit/audit.service';
@@ -22,6 +23,7 @@ export class ApplicationsService {
     private readonly applications: ApplicationsRepository,
     private readonly apiKeys: ApiKeysService,
     private readonly audit: AuditService,
+    private readonly events: EventBus,
   ) {}
 
   createApplication(scope: OrgScope, input: CreateApplicationRequest): Promise<Application> {
@@ -82,7 +84,8 @@ export class ApplicationsService {
 
   /**
    * Deletes the application. Keys scoped to it alone are revoked first: with their last scope
-   * gone they would otherwise reach every application of the organization.
+   * gone they would otherwise reach every application of the organization. Then its executors'
+   * links close (`application.deleted`): they would otherwise serve a deleted app until they drop.
    */
   deleteApplication(scope: OrgScope, application: ApplicationRecord): Promise<void> {
     let revokedApiKeyIds: string[] = [];
@@ -101,6 +104,10 @@ export class ApplicationsService {
         );
         const deleted = await this.applications.delete(scope.organization.id, application.id);
         if (!deleted) throw notFound(scope, application.name);
+        this.events.emit('application.deleted', {
+          organizationId: scope.organization.id,
+          applicationId: application.id,
+        });
       },
       () => ({ details: { revokedApiKeyIds } }),
     );

@@ -8,7 +8,7 @@ import {
 } from '@podium/protocol';
 import type { Logger } from 'pino';
 import type { RawData, WebSocket } from 'ws';
-import { ExecutorRequestError } from './executor-request-error';
+import { ExecutorRequestError, type ExecutorRequestFailure } from './executor-request-error';
 
 /**
  * One executor's WebSocket, seen from the control plane.
@@ -34,6 +34,8 @@ export interface LinkContext {
 
 interface Pending {
   readonly type: MessageType;
+  /** The frame was handed to the socket (see ExecutorRequestError.delivered). */
+  readonly delivered: boolean;
   readonly resolve: (response: unknown) => void;
   readonly reject: (error: Error) => void;
   readonly timer: NodeJS.Timeout;
@@ -46,6 +48,8 @@ export class ExecutorLink {
   private readonly closeListeners: Array<() => void> = [];
   private lastHeard = Date.now();
   private keepalive?: NodeJS.Timeout;
+  /** We asked the socket to close: nothing more is sent. */
+  private closing = false;
   private closed = false;
 
   constructor(
@@ -64,23 +68,29 @@ export class ExecutorLink {
     this.keepalive = setInterval(() => this.checkLiveness(), options.pingIntervalMs);
   }
 
+  /** False once the socket closed or we started closing it. */
   get isOpen(): boolean {
-    return !this.closed;
+    return !this.closed && !this.closing;
   }
 
   get pendingCount(): number {
     return this.pending.size;
   }
 
-  /** Sends a request and resolves with the executor's response (which may carry error_message). */
+  /**
+   * Sends a request and resolves with the executor's response (which may carry error_message).
+   * Rejects with ExecutorRequestError, whose `delivered` says whether the frame was handed to
+   * the socket: not when the link is closed or closing, nor when the socket is (the peer hung
+   * up and we have not seen `close` yet: ws then fails the send before writing anything).
+   */
   request<K extends MessageType>(
     type: K,
     fields?: RequestFieldsOf<K>,
     timeoutMs = this.options.requestTimeoutMs,
   ): Promise<ResponseOf<K>> {
-    if (this.closed) {
+    if (!this.isOpen) {
       return Promise.reject(
-        new ExecutorRequestError('EXECUTOR_DISCONNECTED', 'the executor link is closed'),
+        new ExecutorRequestError('EXECUTOR_DISCONNECTED', 'the executor link is closed', false),
       );
     }
     const encode = encodeRequest as (
@@ -89,33 +99,32 @@ export class ExecutorLink {
     ) => { requestId: string; frame: string };
     const { requestId, frame } = encode(type, fields);
     return new Promise<ResponseOf<K>>((resolve, reject) => {
-      const timer = setTimeout(() => {
-        this.pending.delete(requestId);
-        reject(
-          new ExecutorRequestError(
-            'EXECUTOR_NO_ANSWER',
-            `no answer to ${type} within ${timeoutMs} ms`,
-          ),
-        );
-      }, timeoutMs);
+      const timer = setTimeout(
+        () =>
+          this.fail(requestId, 'EXECUTOR_NO_ANSWER', `no answer to ${type} within ${timeoutMs} ms`),
+        timeoutMs,
+      );
+      // ws writes a frame to the TCP socket at once when the socket is OPEN (compression, which
+      // we do not use, could queue it); in any other state it writes nothing and fails the
+      // callback. An error after an OPEN send may follow a partial write: still "delivered".
+      const delivered = this.socket.readyState === this.socket.OPEN;
       this.pending.set(requestId, {
         type,
+        delivered,
         resolve: resolve as (r: unknown) => void,
         reject,
         timer,
       });
       this.socket.send(frame, (error) => {
-        if (error)
-          this.settle(requestId)?.reject(
-            new ExecutorRequestError('EXECUTOR_DISCONNECTED', error.message),
-          );
+        if (error) this.fail(requestId, 'EXECUTOR_DISCONNECTED', error.message);
       });
     });
   }
 
   /** Closes the link; executors reconnect on their own (close codes mean nothing to them). */
   close(code: number, reason: string): void {
-    if (this.closed) return;
+    if (!this.isOpen) return;
+    this.closing = true;
     this.socket.close(code, reason);
     // A peer that never completes the closing handshake is cut off.
     setTimeout(() => this.socket.terminate(), 1_000).unref();
@@ -144,6 +153,7 @@ export class ExecutorLink {
           new ExecutorRequestError(
             'EXECUTOR_INVALID_RESPONSE',
             `expected ${entry.type}, got ${decoded.message.type}`,
+            entry.delivered,
           ),
         );
       }
@@ -156,6 +166,7 @@ export class ExecutorLink {
       new ExecutorRequestError(
         'EXECUTOR_INVALID_RESPONSE',
         `invalid ${entry.type} response (${decoded.reason})`,
+        entry.delivered,
       ),
     );
     this.drop('undecodable frame', {
@@ -164,6 +175,12 @@ export class ExecutorLink {
       bytes: frame.length,
       issues,
     });
+  }
+
+  /** Fails a pending request (if still pending), saying whether its frame was delivered. */
+  private fail(requestId: string, code: ExecutorRequestFailure, message: string) {
+    const entry = this.settle(requestId);
+    entry?.reject(new ExecutorRequestError(code, message, entry.delivered));
   }
 
   private settle(requestId: string): Pending | undefined {
@@ -202,9 +219,7 @@ export class ExecutorLink {
     this.closed = true;
     clearInterval(this.keepalive);
     for (const requestId of [...this.pending.keys()]) {
-      this.settle(requestId)?.reject(
-        new ExecutorRequestError('EXECUTOR_DISCONNECTED', 'the executor disconnected'),
-      );
+      this.fail(requestId, 'EXECUTOR_DISCONNECTED', 'the executor disconnected');
     }
     for (const listener of this.closeListeners.splice(0)) listener();
   }

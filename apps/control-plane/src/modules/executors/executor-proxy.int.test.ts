@@ -151,6 +151,15 @@ describe('ExecutorProxy (real WebSockets)', () => {
     expect(other.received).toEqual(['cancel']);
   });
 
+  it('sends a mutation to the next executor when the first link was closing and nothing left', async () => {
+    const other = await connect('other', 'v1', answers);
+    const closing = await connect('closing', 'v2', answers);
+    closing.socket.terminate(); // CLOSING: the link has not heard 'close' yet, so it is listed
+    await expect(cancel()).resolves.toMatchObject({ success: true });
+    expect(closing.received).toEqual([]);
+    expect(other.received).toEqual(['cancel']);
+  });
+
   it('answers 503 when every listed link has closed', async () => {
     const gone = await connect('gone', 'v1', answers);
     await gone.disconnect();

@@ -20,7 +20,9 @@ import { ExecutorRequestError } from './executor-request-error';
  * that matters to operators: a mutation is never carried out twice.
  *
  * - Candidates and their order come from `orderCandidates` (latest version first, reads spread).
- * - A link that closed before we sent anything is skipped: nothing reached it.
+ * - A link that closed before we sent anything is skipped: nothing reached it. So is one whose
+ *   send failed before the frame was handed to its socket (`delivered: false`, e.g. it was
+ *   closing), even for a mutation.
  * - Reads fail over to the next executor when one does not answer (timeout, disconnect or an
  *   unreadable answer), up to {@link MAX_ATTEMPTS} sends.
  * - Mutations never fail over once sent: after a timeout or a disconnect we cannot know whether
@@ -83,8 +85,16 @@ export class ExecutorProxy {
     for (const executor of candidates) {
       if (sent >= MAX_ATTEMPTS) break;
       if (!executor.link.isOpen) continue; // closed since listed: nothing was sent to it
-      sent += 1;
       const attempt = await this.attempt(executor, type, fields, timeoutMs);
+      if (attempt.kind === 'failed' && !attempt.error.delivered) {
+        // It never left (the link was closing): as if the link had been skipped.
+        this.logger.info(
+          { applicationId, type, linkId: executor.link.id, err: attempt.error.message },
+          'nothing sent to a closing executor link: trying the next one',
+        );
+        continue;
+      }
+      sent += 1;
       if (attempt.kind === 'answered') {
         const message = attempt.response.error_message;
         if (message) throw new AppError('EXECUTOR_ERROR', summarizeExecutorError(message));

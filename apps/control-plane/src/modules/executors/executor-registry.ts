@@ -43,10 +43,9 @@ export class ExecutorRegistry {
     return links.sort((a, b) => b.link.openedAt.getTime() - a.link.openedAt.getTime());
   }
 
-  /** Every link opened with that API key. */
-  forApiKey(apiKeyId: string): LiveExecutor[] {
-    const all = [...this.byApplication.values()].flatMap((links) => [...links.values()]);
-    return all.filter((executor) => executor.link.context.apiKeyId === apiKeyId);
+  /** Every link this process holds. */
+  all(): LiveExecutor[] {
+    return [...this.byApplication.values()].flatMap((links) => [...links.values()]);
   }
 
   get size(): number {

@@ -1,6 +1,6 @@
 /** Why a request to an executor produced no usable answer. */
 export type ExecutorRequestFailure =
-  /** The link closed before the answer came. */
+  /** The link closed before the answer came (or before the request could be sent). */
   | 'EXECUTOR_DISCONNECTED'
   /** No answer within the request's timeout. */
   | 'EXECUTOR_NO_ANSWER'
@@ -12,6 +12,11 @@ export class ExecutorRequestError extends Error {
   constructor(
     readonly code: ExecutorRequestFailure,
     message: string,
+    /**
+     * Whether the frame was handed to the socket. `false` means the executor cannot have seen
+     * the request (safe to send it elsewhere, even a mutation); `true` means it may have.
+     */
+    readonly delivered: boolean,
   ) {
     super(message);
   }

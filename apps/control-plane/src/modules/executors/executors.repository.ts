@@ -4,6 +4,18 @@ import { DATABASE } from '../../infra/database/database.module';
 import type { LinkContext } from './executor-link';
 import type { ExecutorIdentity } from './executor-registry';
 
+type ExecutorStatus = ExecutorRecord['status'];
+
+/** A page of an application's executors (see `findPage`). */
+export interface ExecutorPageQuery {
+  /** Executor ids whose link this process holds: connected, whatever their row says. */
+  readonly linked: ReadonlySet<string>;
+  /** Only these (effective) statuses; all when absent. */
+  readonly statuses?: readonly ExecutorStatus[];
+  readonly limit: number;
+  readonly offset: number;
+}
+
 export interface ExecutorRecord {
   readonly id: string;
   readonly applicationId: string;
@@ -71,10 +83,110 @@ export class ExecutorsRepository {
     });
   }
 
+  /**
+   * Every record of the application, newest connection first. Unbounded (a new row per executor
+   * process start): for tests and diagnostics; the API reads through `findPage`.
+   */
   findForApplication(organizationId: string, applicationId: string): Promise<ExecutorRecord[]> {
     return this.db.prisma.executor.findMany({
       where: { organizationId, applicationId },
-      orderBy: { connectedAt: 'desc' },
+      orderBy: NEWEST_FIRST,
     });
   }
+
+  /**
+   * Connected executors first (a CONNECTED row, or a link held here), then the others; each
+   * part newest connection first. Paged and counted in SQL (the table gains a row per executor
+   * process start): two counts place the page across the parts, each read with `skip`/`take`.
+   */
+  async findPage(
+    organizationId: string,
+    applicationId: string,
+    query: ExecutorPageQuery,
+  ): Promise<{ items: ExecutorRecord[]; total: number }> {
+    const { limit, offset } = query;
+    const parts = [connectedWhere, othersWhere]
+      .map((where) => where(organizationId, applicationId, query))
+      .filter((where) => where !== null);
+    const counts = await Promise.all(
+      parts.map((where) => this.db.prisma.executor.count({ where })),
+    );
+    let skip = offset;
+    let take = limit;
+    const reads: Array<Promise<ExecutorRecord[]>> = [];
+    for (const [i, where] of parts.entries()) {
+      const count = counts[i] ?? 0;
+      const here = Math.min(take, Math.max(0, count - skip));
+      if (here > 0) {
+        reads.push(
+          this.db.prisma.executor.findMany({ where, orderBy: NEWEST_FIRST, skip, take: here }),
+        );
+      }
+      take -= here;
+      skip = Math.max(0, skip - count);
+    }
+    const items = (await Promise.all(reads)).flat();
+    return { items, total: counts.reduce((sum, n) => sum + n, 0) };
+  }
+
+  /** The connected ones (as `findPage` counts them), newest connection first. */
+  findConnected(
+    organizationId: string,
+    applicationId: string,
+    linked: ReadonlySet<string>,
+  ): Promise<ExecutorRecord[]> {
+    const where = connectedWhere(organizationId, applicationId, { linked });
+    return where
+      ? this.db.prisma.executor.findMany({ where, orderBy: NEWEST_FIRST })
+      : Promise.resolve([]);
+  }
+
+  /** The distinct application versions of the records, most recently connected first. */
+  async findVersions(organizationId: string, applicationId: string): Promise<string[]> {
+    const groups = await this.db.prisma.executor.groupBy({
+      by: ['applicationVersion'],
+      where: { organizationId, applicationId },
+      _max: { connectedAt: true },
+      orderBy: { _max: { connectedAt: 'desc' } },
+    });
+    return groups.map((g) => g.applicationVersion);
+  }
 }
+
+/** Newest connection first; the id (UUIDv7, time-ordered) breaks ties so pages are stable. */
+const NEWEST_FIRST = [
+  { connectedAt: 'desc' },
+  { id: 'desc' },
+] satisfies Prisma.ExecutorOrderByWithRelationInput[];
+
+type PartQuery = Pick<ExecutorPageQuery, 'linked' | 'statuses'>;
+
+/** Rows listed as CONNECTED, or null when the status filter leaves them out. */
+function connectedWhere(
+  organizationId: string,
+  applicationId: string,
+  { linked, statuses }: PartQuery,
+): Prisma.ExecutorWhereInput | null {
+  if (statuses && !statuses.includes('CONNECTED')) return null;
+  const connected: Prisma.ExecutorWhereInput[] = [{ status: 'CONNECTED' }];
+  if (linked.size > 0) connected.push({ executorId: { in: [...linked] } });
+  return { organizationId, applicationId, OR: connected };
+}
+
+/** The other rows (their own status stands), or null when the status filter leaves none. */
+function othersWhere(
+  organizationId: string,
+  applicationId: string,
+  { linked, statuses }: PartQuery,
+): Prisma.ExecutorWhereInput | null {
+  const wanted = (statuses ?? EXECUTOR_STATUSES).filter((s) => s !== 'CONNECTED');
+  if (wanted.length === 0) return null;
+  return {
+    organizationId,
+    applicationId,
+    status: { in: wanted },
+    ...(linked.size > 0 && { executorId: { notIn: [...linked] } }),
+  };
+}
+
+const EXECUTOR_STATUSES: readonly ExecutorStatus[] = ['CONNECTED', 'DISCONNECTED', 'DEAD'];

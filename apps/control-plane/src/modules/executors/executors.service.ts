@@ -3,21 +3,26 @@ import type { ResponseOf } from '@podium/protocol';
 import type { Logger } from 'pino';
 import { LOGGER } from '../../common/logging/logging.tokens';
 import { EventBus, type ExecutorLinkEvent } from '../../infra/events/event-bus';
-import type { ExecutorLink } from './executor-link';
+import type { ExecutorLink, LinkContext } from './executor-link';
 import { ExecutorRegistry, type ExecutorIdentity } from './executor-registry';
 import { ExecutorsRepository } from './executors.repository';
 
-/** Close code for links whose key was revoked or expired (informational: executors ignore codes). */
-export const CLOSE_KEY_REVOKED = 4001;
+/**
+ * Close code for links whose access ended: key revoked or expired, or application deleted
+ * (informational: executors ignore codes, and reconnect to be refused).
+ */
+export const CLOSE_ACCESS_REVOKED = 4001;
 const MAX_TIMER_MS = 2 ** 31 - 1;
 
 /**
  * Executor lifecycle: the executor_info handshake, CONNECTED/DISCONNECTED
- * records, and closing links whose API key stops being valid.
+ * records, and closing links whose API key stops being valid or whose application is deleted.
  */
 @Injectable()
 export class ExecutorsService implements OnModuleDestroy {
-  private readonly unsubscribe: () => void;
+  private readonly unsubscribers: Array<() => void>;
+  /** Links between the upgrade and the end of the handshake (not yet in the registry). */
+  private readonly attaching = new Set<ExecutorLink>();
 
   constructor(
     private readonly registry: ExecutorRegistry,
@@ -25,13 +30,21 @@ export class ExecutorsService implements OnModuleDestroy {
     private readonly events: EventBus,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {
-    this.unsubscribe = events.on('api-key.revoked', ({ apiKeyId }) =>
-      this.closeLinksOfKey(apiKeyId, 'API key revoked'),
-    );
+    this.unsubscribers = [
+      events.on('api-key.revoked', ({ apiKeyId }) =>
+        this.closeLinks((context) => context.apiKeyId === apiKeyId, 'API key revoked'),
+      ),
+      events.on('application.deleted', ({ applicationId }) =>
+        this.closeLinks(
+          (context) => context.applicationId === applicationId,
+          'application deleted',
+        ),
+      ),
+    ];
   }
 
   onModuleDestroy() {
-    this.unsubscribe();
+    for (const unsubscribe of this.unsubscribers) unsubscribe();
   }
 
   /** Takes over a freshly upgraded link: asks who it is, records it, tracks it until it closes. */
@@ -39,12 +52,15 @@ export class ExecutorsService implements OnModuleDestroy {
     const log = this.logger.child({ linkId: link.id, appName: link.context.appName });
     if (keyExpiresAt) this.closeAt(link, keyExpiresAt);
     let identity: ExecutorIdentity;
+    this.attaching.add(link);
     try {
       identity = toIdentity(await link.request('executor_info'));
     } catch (error) {
       log.warn({ err: String(error) }, 'executor_info handshake failed: closing link');
       link.close(1011, 'executor_info handshake failed');
       return;
+    } finally {
+      this.attaching.delete(link);
     }
     if (!link.isOpen) return;
     const connectedAt = new Date();
@@ -75,13 +91,15 @@ export class ExecutorsService implements OnModuleDestroy {
     });
   }
 
-  private closeLinksOfKey(apiKeyId: string, reason: string) {
-    for (const { link } of this.registry.forApiKey(apiKeyId)) link.close(CLOSE_KEY_REVOKED, reason);
+  /** Closes every link (attached or still in its handshake) whose context matches. */
+  private closeLinks(matches: (context: LinkContext) => boolean, reason: string) {
+    const links = [...this.registry.all().map((e) => e.link), ...this.attaching];
+    for (const link of links) if (matches(link.context)) link.close(CLOSE_ACCESS_REVOKED, reason);
   }
 
   private closeAt(link: ExecutorLink, expiresAt: Date) {
     const timer = setTimeout(
-      () => link.close(CLOSE_KEY_REVOKED, 'API key expired'),
+      () => link.close(CLOSE_ACCESS_REVOKED, 'API key expired'),
       Math.min(Math.max(expiresAt.getTime() - Date.now(), 0), MAX_TIMER_MS),
     );
     timer.unref();

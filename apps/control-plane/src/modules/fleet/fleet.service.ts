@@ -7,11 +7,11 @@ import {
   type ListExecutorsQuery,
   type ListExecutorsResponse,
 } from '@podium/protocol';
+import type { AppScope } from '../../common/auth/app-scope';
 import { toCountedPage } from '../../common/pagination/counted-page';
 import { ExecutorProxy } from '../executors/executor-proxy';
 import { ExecutorRegistry } from '../executors/executor-registry';
 import { ExecutorsRepository } from '../executors/executors.repository';
-import type { AppScope } from '../workflows/app-scope';
 import { mapApplicationVersion, mapExecutorRecord } from './executor.mapper';
 
 /**
@@ -26,17 +26,27 @@ export class FleetService {
     private readonly proxy: ExecutorProxy,
   ) {}
 
-  /** Connected executors first, then the most recently connected. */
+  /** Connected executors first, then the others; each newest connection first. */
   async findExecutors(scope: AppScope, query: ListExecutorsQuery): Promise<ListExecutorsResponse> {
-    const all = await this.findAll(scope);
-    const statuses = query.status;
-    const matching = statuses ? all.filter((e) => statuses.includes(e.status)) : all;
-    const items = matching.slice(query.offset, query.offset + query.limit);
-    return toCountedPage(items, matching.length, query);
+    const linked = this.linkedExecutorIds(scope.applicationId);
+    const page = await this.executors.findPage(scope.organizationId, scope.applicationId, {
+      linked,
+      statuses: query.status,
+      limit: query.limit,
+      offset: query.offset,
+    });
+    const items = page.items.map((r) => mapExecutorRecord(r, linked.has(r.executorId)));
+    return toCountedPage(items, page.total, query);
   }
 
   async findConnectedExecutors(scope: AppScope): Promise<Executor[]> {
-    return (await this.findAll(scope)).filter((e) => e.status === 'CONNECTED');
+    const linked = this.linkedExecutorIds(scope.applicationId);
+    const records = await this.executors.findConnected(
+      scope.organizationId,
+      scope.applicationId,
+      linked,
+    );
+    return records.map((r) => mapExecutorRecord(r, linked.has(r.executorId)));
   }
 
   async findVersions(scope: AppScope): Promise<ListApplicationVersionsResponse> {
@@ -59,20 +69,9 @@ export class FleetService {
     }
   }
 
-  private async findAll(scope: AppScope): Promise<Executor[]> {
-    const linked = new Set(
-      this.registry.forApplication(scope.applicationId).map((e) => e.identity.executorId),
-    );
-    const records = await this.executors.findForApplication(
-      scope.organizationId,
-      scope.applicationId,
-    );
-    const all = records.map((r) => mapExecutorRecord(r, linked.has(r.executorId)));
-    // Stable: records come newest connection first.
-    return [
-      ...all.filter((e) => e.status === 'CONNECTED'),
-      ...all.filter((e) => e.status !== 'CONNECTED'),
-    ];
+  /** Executors whose link this process holds. */
+  private linkedExecutorIds(applicationId: string): Set<string> {
+    return new Set(this.registry.forApplication(applicationId).map((e) => e.identity.executorId));
   }
 
   /** Distinct versions of the executor records, the most recently connected first. */
@@ -80,11 +79,7 @@ export class FleetService {
     scope: AppScope,
     connected: Map<string, number>,
   ): Promise<ApplicationVersion[]> {
-    const records = await this.executors.findForApplication(
-      scope.organizationId,
-      scope.applicationId,
-    );
-    const names = [...new Set(records.map((r) => r.applicationVersion))];
+    const names = await this.executors.findVersions(scope.organizationId, scope.applicationId);
     return names.map((name, i) => ({
       name,
       id: null,

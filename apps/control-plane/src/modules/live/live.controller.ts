@@ -2,7 +2,7 @@ import { Controller, Get, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { Context, RequireAccess } from '../../common/auth/decorators';
 import type { RequestContext } from '../../common/auth/request-context';
-import { scopeOf } from '../workflows/app-scope';
+import { scopeOf } from '../../common/auth/app-scope';
 import { LiveStreams } from './live-streams';
 import { LiveService } from './live.service';
 

@@ -12,7 +12,7 @@ export const LIVE_ROUTES: readonly RouteSpec[] = [
     description: `A \`text/event-stream\`: a \`snapshot\` of the connected executors, then \`executor.connected\` / \`executor.disconnected\` events. A \`: heartbeat\` comment every ${HEARTBEAT_MS / 1000} s.`,
     tag: 'Live',
     access: 'read',
-    stream: true,
+    media: 'text/event-stream',
     response: LiveEventSchema,
   },
 ];

@@ -5,7 +5,7 @@ import { LOGGER } from '../../common/logging/logging.tokens';
 import { EventBus, type ExecutorLinkEvent } from '../../infra/events/event-bus';
 import { mapLinkEvent } from '../fleet/executor.mapper';
 import { FleetService } from '../fleet/fleet.service';
-import type { AppScope } from '../workflows/app-scope';
+import type { AppScope } from '../../common/auth/app-scope';
 import { LiveSession } from './live-session';
 
 /** Live changes of one application: executor links opening and closing. */

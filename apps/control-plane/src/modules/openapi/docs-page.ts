@@ -2,8 +2,9 @@ import type { OpenApiDocument } from './openapi.document';
 
 /**
  * `/docs`: the OpenAPI document as one self-contained HTML page (no scripts, no fonts, nothing
- * fetched from anywhere): operations grouped by tag with their parameters, bodies, responses,
- * then every schema, with `$ref`s as in-page links.
+ * fetched from anywhere): how to authenticate, operations grouped by tag with their parameters,
+ * bodies, responses and credentials, then every schema (fields with their descriptions), with
+ * `$ref`s as in-page links.
  */
 
 type Json = Record<string, unknown>;
@@ -14,7 +15,9 @@ export function renderDocsPage(doc: OpenApiDocument): string {
     Object.entries(methods).map(([method, op]) => ({ path, method, op })),
   );
   const tags = [...new Set(operations.map((o) => firstTag(o.op)))];
-  const schemas = ((doc.components as Json).schemas ?? {}) as Record<string, Json>;
+  const components = doc.components as Json;
+  const schemas = (components.schemas ?? {}) as Record<string, Json>;
+  const schemes = (components.securitySchemes ?? {}) as Record<string, Json>;
   const sections = tags.map(
     (tag) =>
       `<section><h2>${esc(tag)}</h2>${operations
@@ -25,7 +28,13 @@ export function renderDocsPage(doc: OpenApiDocument): string {
   const schemaList = Object.entries(schemas)
     .map(
       ([id, schema]) =>
-        `<div class="schema" id="schema-${esc(id)}"><h3>${esc(id)}</h3>${json(schema)}</div>`,
+        `<div class="schema" id="schema-${esc(id)}"><h3>${esc(id)}</h3>${renderSchema(schema)}</div>`,
+    )
+    .join('');
+  const schemeRows = Object.entries(schemes)
+    .map(
+      ([id, scheme]) =>
+        `<tr><td><code>${esc(id)}</code></td><td>${esc(text(scheme.description))}</td></tr>`,
     )
     .join('');
   return `<!doctype html>
@@ -33,7 +42,8 @@ export function renderDocsPage(doc: OpenApiDocument): string {
 <title>${esc(info.title)} ${esc(info.version)}</title><style>${STYLE}</style></head>
 <body><header><h1>${esc(info.title)} <small>${esc(info.version)}</small></h1>
 <p>${esc(info.description ?? '')} Machine-readable: <a href="/openapi.json">/openapi.json</a> (OpenAPI 3.1).</p></header>
-<main>${sections.join('')}<section><h2>Schemas</h2>${schemaList}</section></main></body></html>`;
+<main><section><h2>Authentication</h2><table>${schemeRows}</table></section>
+${sections.join('')}<section><h2>Schemas</h2>${schemaList}</section></main></body></html>`;
 }
 
 function renderOperation(method: string, path: string, op: Json): string {
@@ -56,11 +66,32 @@ function renderOperation(method: string, path: string, op: Json): string {
   const bodyMedia = body ? Object.values(body.content)[0] : undefined;
   return `<article id="${esc(text(op.operationId))}">
 <h3><span class="method ${esc(method)}">${esc(method.toUpperCase())}</span> <code>${esc(path)}</code></h3>
-<p>${esc(text(op.summary))} <span class="access">access: ${esc(text(op['x-podium-access']))}</span></p>
+<p>${esc(text(op.summary))} <span class="access">access: ${esc(text(op['x-podium-access']))}; credentials: ${esc(credentials(op))}</span></p>
 ${op.description ? `<p>${esc(text(op.description))}</p>` : ''}
 ${paramRows ? `<table><tr><th>parameter</th><th>in</th><th>required</th><th>schema</th><th></th></tr>${paramRows}</table>` : ''}
 ${bodyMedia ? `<p>Request body${body?.required ? ' (required)' : ''}: ${summary(bodyMedia.schema)}</p>` : ''}
 <table><tr><th>status</th><th>meaning</th><th>body</th></tr>${responseRows}</table></article>`;
+}
+
+/** `bearerAuth or sessionCookie + csrfToken`; `none` for public routes. */
+function credentials(op: Json): string {
+  const sets = (op.security ?? []) as Array<Record<string, unknown>>;
+  return sets.map((set) => Object.keys(set).join(' + ')).join(' or ') || 'none';
+}
+
+/** An object schema as a table of its fields; anything else as JSON. */
+function renderSchema(schema: Json): string {
+  const properties = schema.properties as Record<string, Json> | undefined;
+  if (schema.type !== 'object' || !properties) return json(schema);
+  const required = new Set((schema.required ?? []) as string[]);
+  const rows = Object.entries(properties)
+    .map(
+      ([name, property]) =>
+        `<tr><td><code>${esc(name)}</code></td><td>${required.has(name) ? 'yes' : ''}</td><td>${summary(property)}</td><td>${esc(text(property.description))}</td></tr>`,
+    )
+    .join('');
+  const about = schema.description ? `<p>${esc(text(schema.description))}</p>` : '';
+  return `${about}<table><tr><th>field</th><th>required</th><th>schema</th><th></th></tr>${rows}</table>`;
 }
 
 function firstTag(op: Json): string {
@@ -75,16 +106,23 @@ function summary(value: unknown): string {
     const id = schema.$ref.split('/').at(-1) ?? '';
     return `<a href="#schema-${esc(id)}">${esc(id)}</a>`;
   }
+  const union = schema.anyOf ?? schema.oneOf;
+  if (Array.isArray(union)) return union.map(summary).join(' | ');
+  if (schema.const !== undefined) return esc(JSON.stringify(schema.const));
   if (schema.type === 'array') {
     const item = summary(schema.items);
     return item.includes(' ') ? `(${item})[]` : `${item}[]`;
   }
+  if (schema.type === 'object' && schema.properties) return json(schema);
+  // `type: ['string', 'null']` with a format reads `date-time | null`.
+  const types = (Array.isArray(schema.type) ? schema.type : [schema.type]).map(text);
+  if (schema.format !== undefined) types[0] = text(schema.format);
   const parts = [
-    Array.isArray(schema.enum)
-      ? schema.enum.map((v) => text(v)).join(' | ')
-      : text(schema.format ?? schema.type),
+    Array.isArray(schema.enum) ? schema.enum.map((v) => text(v)).join(' | ') : types.join(' | '),
   ];
-  if (typeof schema.minimum === 'number') parts.push(`≥ ${schema.minimum}`);
+  if (typeof schema.minimum === 'number' && schema.minimum > Number.MIN_SAFE_INTEGER) {
+    parts.push(`≥ ${schema.minimum}`);
+  }
   if (typeof schema.maximum === 'number' && schema.maximum < Number.MAX_SAFE_INTEGER) {
     parts.push(`≤ ${schema.maximum}`);
   }

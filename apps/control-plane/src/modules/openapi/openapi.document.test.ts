@@ -4,6 +4,17 @@ import { buildOpenApiDocument } from './openapi.document';
 import { API_ROUTES } from './openapi.service';
 
 const doc = buildOpenApiDocument(API_ROUTES, { title: 'Podium', version: '0.0.0' });
+const schemas = (doc.components as { schemas: Record<string, Record<string, unknown>> }).schemas;
+
+type Operation = {
+  operationId: string;
+  summary: string;
+  security: Array<Record<string, string[]>>;
+  parameters: Array<{ name: string; in: string; schema: Record<string, unknown> }>;
+  responses: Record<string, { content?: Record<string, unknown> }>;
+  requestBody?: unknown;
+};
+const op = (path: string, method: string) => doc.paths[path]?.[method] as Operation;
 
 function refsIn(value: unknown): string[] {
   if (Array.isArray(value)) return value.flatMap(refsIn);
@@ -14,17 +25,30 @@ function refsIn(value: unknown): string[] {
 }
 
 describe('the OpenAPI document', () => {
-  it('describes every route once, with a unique operation id', () => {
-    const operations = Object.values(doc.paths).flatMap((methods) => Object.values(methods));
+  it('describes every route once, with a unique operation id and a one-line summary', () => {
+    const operations = Object.values(doc.paths).flatMap(
+      (methods) => Object.values(methods) as Operation[],
+    );
     expect(operations).toHaveLength(API_ROUTES.length);
-    const ids = operations.map((op) => op.operationId);
+    const ids = operations.map((o) => o.operationId);
     expect(new Set(ids).size).toBe(ids.length);
+    for (const o of operations) expect(o.summary, o.operationId).toMatch(/^[^\n]{5,100}$/);
+  });
+
+  it('documents exactly the path parameters of each template', () => {
+    for (const route of API_ROUTES) {
+      const inPath = [...route.path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+      const documented = op(route.path, route.method)
+        .parameters.filter((p) => p.in === 'path')
+        .map((p) => p.name)
+        .sort();
+      expect(documented, route.operationId).toEqual(inPath);
+    }
   });
 
   it('resolves every $ref to a component', () => {
-    const schemas = (doc.components as { schemas: Record<string, unknown> }).schemas;
     const refs = refsIn(doc);
-    expect(refs.length).toBeGreaterThan(20);
+    expect(refs.length).toBeGreaterThan(50);
     for (const ref of refs) {
       expect(ref).toMatch(/^#\/components\/schemas\//);
       expect(schemas).toHaveProperty([ref.split('/').at(-1) ?? '']);
@@ -32,17 +56,12 @@ describe('the OpenAPI document', () => {
   });
 
   it('documents parameters, bodies and executor problems from the zod schemas', () => {
-    const search = doc.paths['/v2/orgs/{org}/apps/{app}/workflows/search']?.post as Record<
-      string,
-      unknown
-    >;
+    const search = op('/v2/orgs/{org}/apps/{app}/workflows/search', 'post');
     expect(search.requestBody).toMatchObject({ required: false });
-    expect(Object.keys(search.responses as object)).toEqual(
+    expect(Object.keys(search.responses)).toEqual(
       expect.arrayContaining(['200', '400', '401', '403', '404', '501', '502', '503']),
     );
-    const list = doc.paths['/v2/orgs/{org}/apps/{app}/workflows']?.get as {
-      parameters: Array<{ name: string; in: string; schema: Record<string, unknown> }>;
-    };
+    const list = op('/v2/orgs/{org}/apps/{app}/workflows', 'get');
     const status = list.parameters.find((p) => p.name === 'status');
     expect(status).toMatchObject({ in: 'query', schema: { type: 'array' } });
     expect(list.parameters.map((p) => p.name)).toEqual(
@@ -52,10 +71,61 @@ describe('the OpenAPI document', () => {
     expect(fork).toMatchObject({ requestBody: { required: true }, 'x-podium-access': 'operate' });
   });
 
-  it('renders a self-contained docs page', () => {
+  it('carries the descriptions the protocol schemas give their fields', () => {
+    const descriptionOf = (schema: string, field: string) =>
+      (schemas[schema]?.properties as Record<string, { description?: string }>)[field]?.description;
+    expect(descriptionOf('Workflow', 'input')).toMatch(/never JSON-parse/);
+    expect(descriptionOf('ApiKey', 'prefix')).toMatch(/never the secret/);
+    const audit = op('/v2/orgs/{org}/audit-logs', 'get');
+    expect(audit.parameters.find((p) => p.name === 'since')).toMatchObject({
+      description: 'Inclusive lower bound on the time of the action.',
+    });
+  });
+
+  it('states success statuses: 201 for creations, 204 without a body for removals', () => {
+    expect(Object.keys(op('/v2/orgs/{org}/apps', 'post').responses)).toContain('201');
+    const removal = op('/v2/orgs/{org}/apps/{app}', 'delete').responses;
+    expect(removal['204']).toEqual({ description: 'No content' });
+    expect(removal['200']).toBeUndefined();
+    expect(op('/readyz', 'get').responses['503']).toMatchObject({
+      content: { 'application/json': {} },
+    });
+  });
+
+  it('names the credentials of each kind of route', () => {
+    const bearerOrCookie = [{ bearerAuth: [] }, { sessionCookie: [], csrfToken: [] }];
+    expect(op('/v2/orgs/{org}/apps/{app}/workflows/{workflowId}/cancel', 'post').security).toEqual(
+      bearerOrCookie,
+    );
+    expect(op('/v2/orgs/{org}/apps/{app}/workflows', 'get').security).toEqual([
+      { bearerAuth: [] },
+      { sessionCookie: [] },
+    ]);
+    // API keys never administer; users-only routes take no key either.
+    expect(op('/v2/orgs/{org}/tokens', 'post').security).toEqual([
+      { sessionCookie: [], csrfToken: [] },
+    ]);
+    expect(op('/v2/users/me', 'get').security).toEqual([{ sessionCookie: [] }]);
+    expect(op('/v2/sessions/refresh', 'post').security).toEqual([
+      { refreshCookie: [], csrfToken: [] },
+    ]);
+    expect(op('/healthz', 'get').security).toEqual([]);
+    expect(Object.keys(op('/healthz', 'get').responses)).toEqual(['200']);
+    expect(Object.keys((doc.components as { securitySchemes: object }).securitySchemes)).toEqual([
+      'bearerAuth',
+      'sessionCookie',
+      'refreshCookie',
+      'csrfToken',
+    ]);
+  });
+
+  it('renders a self-contained docs page with every operation and field descriptions', () => {
     const html = renderDocsPage(doc);
+    for (const route of API_ROUTES) expect(html).toContain(`<article id="${route.operationId}">`);
     expect(html).toContain('/v2/orgs/{org}/apps/{app}/workflows/bulk-cancel');
+    expect(html).toContain('credentials: sessionCookie + csrfToken');
     expect(html).toContain('href="#schema-Workflow"');
-    expect(html).not.toMatch(/<script|https?:\/\//);
+    expect(html).toContain('never JSON-parse it');
+    expect(html).not.toMatch(/<script|(src|href)="https?:/);
   });
 });

@@ -1,23 +1,38 @@
 import {
+  ApiKeyPermissionSchema,
+  ApiKeySchema,
+  ApplicationSchema,
   ApplicationVersionSchema,
+  AuditActorSchema,
+  AuditLogEntrySchema,
   BulkWorkflowsResponseSchema,
+  ERROR_CODE_LIST,
+  ERROR_CODES,
   ExecutorSchema,
+  JoinSecretSchema,
+  MemberSchema,
+  OrganizationSchema,
+  PROBLEM_CONTENT_TYPE,
   ProblemDetailsSchema,
   QueueSchema,
+  RoleSchema,
+  SessionResponseSchema,
+  SessionSchema,
+  UserSchema,
   WorkflowActionResultSchema,
   WorkflowSchema,
   WorkflowStepSchema,
   type ErrorCode,
-  ERROR_CODES,
-  PROBLEM_CONTENT_TYPE,
 } from '@podium/protocol';
 import { z } from 'zod';
+import { SECURITY_SCHEMES, securityOf } from './openapi-security';
 import type { RouteSpec } from './route-spec';
 
 /**
  * Builds the OpenAPI 3.1 document from route tables and the protocol's zod schemas (zod 4's
- * JSON Schema output is draft 2020-12, which OpenAPI 3.1 uses as is). Responses are described
- * as we produce them (`io: output`), requests as clients send them (`io: input`).
+ * JSON Schema output is draft 2020-12, which OpenAPI 3.1 uses as is; `.describe()` becomes
+ * `description`). Responses are described as we produce them (`io: output`), requests as
+ * clients send them (`io: input`).
  */
 
 type JsonSchema = Record<string, unknown>;
@@ -32,21 +47,32 @@ const SHARED_SCHEMAS: ReadonlyArray<readonly [z.ZodType, string]> = [
   [QueueSchema, 'Queue'],
   [ExecutorSchema, 'Executor'],
   [ApplicationVersionSchema, 'ApplicationVersion'],
+  [UserSchema, 'User'],
+  [SessionSchema, 'Session'],
+  [SessionResponseSchema, 'SessionResponse'],
+  [OrganizationSchema, 'Organization'],
+  [MemberSchema, 'Member'],
+  [JoinSecretSchema, 'JoinSecret'],
+  [ApplicationSchema, 'Application'],
+  [ApiKeySchema, 'ApiKey'],
+  [AuditActorSchema, 'AuditActor'],
+  [AuditLogEntrySchema, 'AuditLogEntry'],
   [ProblemDetailsSchema, 'Problem'],
 ];
-
-const ALWAYS: readonly ErrorCode[] = [
-  'VALIDATION_FAILED',
-  'UNAUTHENTICATED',
-  'FORBIDDEN',
-  'NOT_FOUND',
+/** Enums read the same both ways, so requests and responses share their component. */
+const SHARED_ENUMS: ReadonlyArray<readonly [z.ZodType, string]> = [
+  [RoleSchema, 'Role'],
+  [ApiKeyPermissionSchema, 'ApiKeyPermission'],
 ];
+
 const VIA_EXECUTOR: readonly ErrorCode[] = [
   'EXECUTOR_UNSUPPORTED',
   'EXECUTOR_NO_ANSWER',
   'EXECUTOR_ERROR',
   'EXECUTOR_UNAVAILABLE',
 ];
+
+const SUCCESS: Record<200 | 201 | 204, string> = { 200: 'OK', 201: 'Created', 204: 'No content' };
 const ref = (id: string) => ({ $ref: `#/components/schemas/${id}` });
 
 export function buildOpenApiDocument(
@@ -56,13 +82,19 @@ export function buildOpenApiDocument(
   const responseIds = new Named();
   const requestIds = new Named();
   for (const [schema, id] of SHARED_SCHEMAS) responseIds.name(schema, id);
+  for (const [schema, id] of SHARED_ENUMS) {
+    responseIds.name(schema, id);
+    requestIds.name(schema, id);
+  }
   const paths: OpenApiDocument['paths'] = {};
   for (const route of routes) {
     const base = pascal(route.operationId);
-    const responseId = responseIds.name(
-      route.response,
-      `${base}${route.stream ? 'Event' : 'Response'}`,
-    );
+    const responseId = route.response
+      ? responseIds.name(
+          route.response,
+          `${base}${route.media === 'text/event-stream' ? 'Event' : 'Response'}`,
+        )
+      : undefined;
     const bodyId = route.body ? requestIds.name(route.body, `${base}Request`) : undefined;
     (paths[route.path] ??= {})[route.method] = operation(route, responseId, bodyId);
   }
@@ -74,17 +106,70 @@ export function buildOpenApiDocument(
     paths,
     components: {
       schemas: { ...components(requestIds, 'input'), ...components(responseIds, 'output') },
-      securitySchemes: {
-        bearerAuth: { type: 'http', scheme: 'bearer', description: 'An API key (`pdm_...`).' },
-      },
+      securitySchemes: Object.fromEntries(Object.values(SECURITY_SCHEMES)),
     },
   };
 }
 
-function operation(route: RouteSpec, responseId: string, bodyId: string | undefined): JsonSchema {
-  const codes = [...ALWAYS, ...(route.viaExecutor ? VIA_EXECUTOR : [])];
-  const problems = Object.fromEntries(
-    [...new Set(codes.map((c) => ERROR_CODES[c].status))].map((status) => [
+function operation(
+  route: RouteSpec,
+  responseId: string | undefined,
+  bodyId: string | undefined,
+): JsonSchema {
+  const status = route.status ?? 200;
+  const success: Record<string, JsonSchema> = {};
+  if (route.status === 204 || !responseId) {
+    success[status] = { description: SUCCESS[status] };
+  } else {
+    const media = route.media ?? 'application/json';
+    const content = { [media]: { schema: ref(responseId) } };
+    const description =
+      media === 'text/event-stream'
+        ? 'An event stream; each `data:` line is this JSON.'
+        : SUCCESS[status];
+    success[status] = { description, content };
+    for (const other of route.alternates ?? []) {
+      success[other.status] = { description: other.description, content };
+    }
+  }
+  return {
+    operationId: route.operationId,
+    summary: route.summary,
+    ...(route.description && { description: route.description }),
+    tags: [route.tag],
+    'x-podium-access': route.access,
+    security: securityOf(route).map((set) =>
+      Object.fromEntries(set.map((credential) => [SECURITY_SCHEMES[credential][0], []])),
+    ),
+    parameters: parameters(route),
+    ...(route.body &&
+      bodyId && {
+        requestBody: {
+          required: !route.body.safeParse({}).success,
+          content: { 'application/json': { schema: ref(bodyId) } },
+        },
+      }),
+    responses: { ...success, ...problems(problemCodes(route)) },
+  };
+}
+
+/** The problems a route can answer, in the order of the error table. */
+function problemCodes(route: RouteSpec): ErrorCode[] {
+  const codes = new Set<ErrorCode>(route.errors);
+  if (route.params || route.query || route.body) codes.add('VALIDATION_FAILED');
+  if (route.access !== 'public') {
+    codes.add('UNAUTHENTICATED');
+    codes.add('FORBIDDEN');
+  }
+  if (route.path.includes('{')) codes.add('NOT_FOUND');
+  if (route.viaExecutor) for (const code of VIA_EXECUTOR) codes.add(code);
+  return ERROR_CODE_LIST.filter((code) => codes.has(code));
+}
+
+function problems(codes: readonly ErrorCode[]): Record<string, JsonSchema> {
+  const statuses = [...new Set(codes.map((c) => ERROR_CODES[c].status))];
+  return Object.fromEntries(
+    statuses.map((status) => [
       String(status),
       {
         description: codes
@@ -95,31 +180,6 @@ function operation(route: RouteSpec, responseId: string, bodyId: string | undefi
       },
     ]),
   );
-  return {
-    operationId: route.operationId,
-    summary: route.summary,
-    ...(route.description && { description: route.description }),
-    tags: [route.tag],
-    'x-podium-access': route.access,
-    security: route.access === 'public' ? [] : [{ bearerAuth: [] }],
-    parameters: parameters(route),
-    ...(route.body &&
-      bodyId && {
-        requestBody: {
-          required: !route.body.safeParse({}).success,
-          content: { 'application/json': { schema: ref(bodyId) } },
-        },
-      }),
-    responses: {
-      '200': {
-        description: route.stream ? 'An event stream; each `data:` line is this JSON.' : 'OK',
-        content: {
-          [route.stream ? 'text/event-stream' : 'application/json']: { schema: ref(responseId) },
-        },
-      },
-      ...problems,
-    },
-  };
 }
 
 function parameters(route: RouteSpec): JsonSchema[] {
@@ -188,9 +248,11 @@ class Named {
   }
 }
 
-/** `format: date-time` says it all; zod's long equivalent regex only burdens generated clients. */
+/** Formats that say it all: zod's long equivalent regexes only burden generated clients. */
+const SELF_EXPLAINING_FORMATS = new Set(['date-time', 'uuid', 'email']);
+
 function override(ctx: { jsonSchema: JsonSchema }): void {
-  if (ctx.jsonSchema.format === 'date-time') delete ctx.jsonSchema.pattern;
+  if (SELF_EXPLAINING_FORMATS.has(String(ctx.jsonSchema.format))) delete ctx.jsonSchema.pattern;
 }
 
 function pascal(id: string): string {

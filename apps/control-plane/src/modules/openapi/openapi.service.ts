@@ -1,19 +1,43 @@
 import { Injectable } from '@nestjs/common';
 import { SERVICE_VERSION } from '../../version';
+import { API_KEY_ROUTES } from '../api-keys/api-keys.routes';
+import { APPLICATION_ROUTES } from '../applications/applications.routes';
+import { AUDIT_LOG_ROUTES } from '../audit/audit-logs.routes';
 import { FLEET_ROUTES } from '../fleet/fleet.routes';
+import { HEALTH_ROUTES } from '../health/health.routes';
 import { LIVE_ROUTES } from '../live/live.routes';
+import { JOIN_SECRET_ROUTES } from '../organizations/join-secrets/join-secrets.routes';
+import { MEMBER_ROUTES } from '../organizations/members/members.routes';
+import { ORGANIZATION_ROUTES } from '../organizations/organizations.routes';
 import { QUEUE_ROUTES } from '../queues/queues.routes';
+import { SESSION_ROUTES } from '../sessions/sessions.routes';
+import { USER_ROUTES } from '../users/users.routes';
 import { WORKFLOW_ROUTES } from '../workflows/workflows.routes';
 import { renderDocsPage } from './docs-page';
 import { buildOpenApiDocument, type OpenApiDocument } from './openapi.document';
+import { OPENAPI_ROUTES } from './openapi.routes';
 import type { RouteSpec } from './route-spec';
 
-/** Every documented route. Feature modules keep their table next to their controllers. */
+/**
+ * Every route the control plane serves, in the order of the docs. Feature modules keep their
+ * table next to their controllers; `openapi.e2e.test.ts` checks this list against the routes
+ * Nest registered, both ways.
+ */
 export const API_ROUTES: readonly RouteSpec[] = [
+  ...USER_ROUTES,
+  ...SESSION_ROUTES,
+  ...ORGANIZATION_ROUTES,
+  ...MEMBER_ROUTES,
+  ...JOIN_SECRET_ROUTES,
+  ...APPLICATION_ROUTES,
+  ...API_KEY_ROUTES,
+  ...AUDIT_LOG_ROUTES,
   ...WORKFLOW_ROUTES,
   ...QUEUE_ROUTES,
   ...FLEET_ROUTES,
   ...LIVE_ROUTES,
+  ...HEALTH_ROUTES,
+  ...OPENAPI_ROUTES,
 ];
 
 /** The API description, built once on first request. */
@@ -27,7 +51,7 @@ export class OpenApiService {
       title: 'Podium control plane API',
       version: SERVICE_VERSION,
       description:
-        'Workflows, queues and executors of your applications. Workflow and queue data is read live from a connected executor, never cached.',
+        'Accounts, organizations, applications and API keys; the workflows, queues and executors of your applications. Workflow and queue data is read live from a connected executor, never cached. Machine clients authenticate with an API key (Bearer); the console with session cookies and a CSRF header.',
     });
     return this.document;
   }

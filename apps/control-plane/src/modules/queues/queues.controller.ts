@@ -8,8 +8,8 @@ import {
 } from '@podium/protocol';
 import { Context, RequireAccess } from '../../common/auth/decorators';
 import type { RequestContext } from '../../common/auth/request-context';
-import { scopeOf } from '../workflows/app-scope';
-import { validate } from '../workflows/request-pipes';
+import { scopeOf } from '../../common/auth/app-scope';
+import { validate } from '../../common/validation/zod-validation.pipe';
 import { QueuesService } from './queues.service';
 
 /** Queues (route table: queues.routes.ts). */

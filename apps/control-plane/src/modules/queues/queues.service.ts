@@ -7,7 +7,7 @@ import {
   type Queue,
 } from '@podium/protocol';
 import { ExecutorProxy } from '../executors/executor-proxy';
-import type { AppScope } from '../workflows/app-scope';
+import type { AppScope } from '../../common/auth/app-scope';
 import { queuedQueryToBody, toPage } from '../workflows/workflow-filters';
 import { mapWorkflow } from '../workflows/workflow.mapper';
 import { mapQueue } from './queue.mapper';

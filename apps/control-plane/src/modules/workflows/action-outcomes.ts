@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { AppError, type WorkflowActionResult } from '@podium/protocol';
 import type { Logger } from 'pino';
 import { LOGGER } from '../../common/logging/logging.tokens';
-import type { AppScope } from './app-scope';
+import type { AppScope } from '../../common/auth/app-scope';
 import { WorkflowsService } from './workflows.service';
 
 /**

@@ -23,8 +23,8 @@ import {
 } from '@podium/protocol';
 import { AuditAs, Context, RequireAccess } from '../../common/auth/decorators';
 import type { RequestContext } from '../../common/auth/request-context';
-import { operatorOf } from './app-scope';
-import { validate, validateOptionalBody } from './request-pipes';
+import { operatorOf } from '../../common/auth/app-scope';
+import { validate, validateOptionalBody } from '../../common/validation/zod-validation.pipe';
 import { WorkflowActionsService } from './workflow-actions.service';
 import { WorkflowBulkActionsService } from './workflow-bulk-actions.service';
 import { WORKFLOW_ACTIONS as ACTIONS, WORKFLOW_TARGET as TARGET } from './workflow-audit';

@@ -3,7 +3,7 @@ import { AppError, type ErrorCode } from '@podium/protocol';
 import type { Logger } from 'pino';
 import { LOGGER } from '../../common/logging/logging.tokens';
 import { AuditService } from '../audit/audit.service';
-import type { Operator } from './app-scope';
+import type { Operator } from '../../common/auth/app-scope';
 
 /** The audited workflow actions (one name each; the guard audits refusals under the same). */
 export const WORKFLOW_ACTIONS = {

@@ -11,7 +11,7 @@ import {
 } from '@podium/protocol';
 import { ExecutorProxy } from '../executors/executor-proxy';
 import { ActionOutcomes, assertSucceeded } from './action-outcomes';
-import type { Operator } from './app-scope';
+import type { Operator } from '../../common/auth/app-scope';
 import { WORKFLOW_ACTIONS, WorkflowAuditLog, failureOf } from './workflow-audit';
 import { WorkflowsService } from './workflows.service';
 

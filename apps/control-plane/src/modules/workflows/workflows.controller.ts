@@ -14,8 +14,8 @@ import {
 } from '@podium/protocol';
 import { Context, RequireAccess } from '../../common/auth/decorators';
 import type { RequestContext } from '../../common/auth/request-context';
-import { scopeOf } from './app-scope';
-import { validate } from './request-pipes';
+import { scopeOf } from '../../common/auth/app-scope';
+import { validate } from '../../common/validation/zod-validation.pipe';
 import { WorkflowsService } from './workflows.service';
 
 /** Workflow reads (route table: workflows.routes.ts). */

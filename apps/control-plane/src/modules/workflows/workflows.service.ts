@@ -11,7 +11,7 @@ import {
   type Workflow,
 } from '@podium/protocol';
 import { ExecutorProxy } from '../executors/executor-proxy';
-import type { AppScope } from './app-scope';
+import type { AppScope } from '../../common/auth/app-scope';
 import { queryToListBody, searchToListBody, toPage } from './workflow-filters';
 import { mapWorkflow, mapWorkflowStep } from './workflow.mapper';
 

@@ -3,14 +3,14 @@ import { buildListQuery } from './list-query';
 
 describe('buildListQuery', () => {
   it('always scopes to the application and sorts oldest first', () => {
-    expect(buildListQuery('shop', {})).toEqual({
+    expect(buildListQuery('s.wf', 'shop', {})).toEqual({
       sql: 'WHERE application_name = $1 ORDER BY created_at ASC, workflow_id ASC',
       params: ['shop'],
     });
   });
 
   it('binds every filter as a parameter, accepting single values or lists', () => {
-    const { sql, params } = buildListQuery('shop', {
+    const { sql, params } = buildListQuery('s.wf', 'shop', {
       status: 'PENDING',
       workflowName: ['a', 'b'],
       workflowIdPrefix: 'order-%',
@@ -31,7 +31,7 @@ describe('buildListQuery', () => {
 
 describe('buildListQuery flags and time windows', () => {
   it('filters on completion and start windows, forks, parents and active queue entries', () => {
-    const { sql, params } = buildListQuery('shop', {
+    const { sql, params } = buildListQuery('s.wf', 'shop', {
       completedAfter: 1,
       completedBefore: new Date(2),
       startedAfter: 3,
@@ -42,10 +42,20 @@ describe('buildListQuery flags and time windows', () => {
     });
     expect(sql).toBe(
       'WHERE application_name = $1 AND completed_at >= $2 AND completed_at <= $3' +
-        ' AND started_at >= $4 AND started_at <= $5 AND forked_from IS NOT NULL' +
+        ' AND started_at >= $4 AND started_at <= $5' +
+        ' AND EXISTS (SELECT 1 FROM s.wf fork WHERE fork.forked_from = s.wf.workflow_id)' +
         " AND parent_workflow_id IS NULL AND queue_name IS NOT NULL AND status IN ('ENQUEUED', 'PENDING', 'DELAYED')" +
         ' ORDER BY created_at ASC, workflow_id ASC',
     );
     expect(params).toEqual(['shop', 1, 2, 3, 4]);
+  });
+});
+
+describe('buildListQuery prefixes', () => {
+  it('matches any of several id prefixes, and nothing for an empty list', () => {
+    expect(buildListQuery('s.wf', 'shop', { workflowIdPrefix: ['a-', 'b-'] }).sql).toContain(
+      '(starts_with(workflow_id, $2) OR starts_with(workflow_id, $3))',
+    );
+    expect(buildListQuery('s.wf', 'shop', { workflowIdPrefix: [] }).sql).toContain(' AND FALSE ');
   });
 });

@@ -12,8 +12,15 @@ const toList = <T>(value: T | T[] | undefined): T[] | undefined =>
 const toEpochMs = (value: Date | number): number =>
   value instanceof Date ? value.getTime() : value;
 
-/** `applicationName` always scopes the listing to one application. */
-export function buildListQuery(applicationName: string, filter: ListWorkflowsFilter): SqlFragment {
+/**
+ * `applicationName` always scopes the listing to one application. `table` is the
+ * schema-qualified table the fragment follows (`FROM <table> <fragment>`).
+ */
+export function buildListQuery(
+  table: string,
+  applicationName: string,
+  filter: ListWorkflowsFilter,
+): SqlFragment {
   const params: unknown[] = [applicationName];
   const where: string[] = ['application_name = $1'];
   const bind = (value: unknown): string => {
@@ -33,9 +40,13 @@ export function buildListQuery(applicationName: string, filter: ListWorkflowsFil
   anyOf('parent_workflow_id', toList(filter.parentWorkflowId));
   anyOf('forked_from', toList(filter.forkedFrom));
   anyOf('authenticated_user', toList(filter.authenticatedUser));
-  if (filter.workflowIdPrefix !== undefined) {
+  const prefixes = toList(filter.workflowIdPrefix);
+  if (prefixes !== undefined) {
     // starts_with avoids LIKE, whose wildcards would need escaping in user-given prefixes.
-    where.push(`starts_with(workflow_id, ${bind(filter.workflowIdPrefix)})`);
+    const clause = prefixes
+      .map((prefix) => `starts_with(workflow_id, ${bind(prefix)})`)
+      .join(' OR ');
+    where.push(prefixes.length > 1 ? `(${clause})` : clause || 'FALSE');
   }
   const between = (column: string, from?: Date | number, to?: Date | number): void => {
     if (from !== undefined) where.push(`${column} >= ${bind(toEpochMs(from))}`);
@@ -47,7 +58,10 @@ export function buildListQuery(applicationName: string, filter: ListWorkflowsFil
   const isSet = (column: string, value: boolean | undefined): void => {
     if (value !== undefined) where.push(`${column} IS ${value ? 'NOT NULL' : 'NULL'}`);
   };
-  isSet('forked_from', filter.wasForkedFrom);
+  if (filter.wasForkedFrom !== undefined) {
+    const forked = `EXISTS (SELECT 1 FROM ${table} fork WHERE fork.forked_from = ${table}.workflow_id)`;
+    where.push(filter.wasForkedFrom ? forked : `NOT ${forked}`);
+  }
   isSet('parent_workflow_id', filter.hasParent);
   if (filter.queuesOnly === true) {
     where.push(`queue_name IS NOT NULL AND status IN ('ENQUEUED', 'PENDING', 'DELAYED')`);

@@ -42,6 +42,15 @@ export function workflowColumns(loadInput = true, loadOutput = true): string {
   ].join(', ');
 }
 
+/**
+ * DBOS `WasForkedFrom` ("some workflow was forked from this one"), derived from `forked_from`
+ * (indexed) so it can never disagree with the forks that exist. For SELECTs of `table`.
+ */
+export function wasForkedFromColumn(table: string): string {
+  // The alias hides `table` inside the subquery, so `${table}.workflow_id` is the outer row.
+  return `EXISTS (SELECT 1 FROM ${table} fork WHERE fork.forked_from = ${table}.workflow_id) AS was_forked_from`;
+}
+
 const str = (value: unknown): string | null =>
   value === null || value === undefined
     ? null
@@ -66,6 +75,7 @@ export function mapWorkflow(row: Row): WorkflowRecord {
     authenticatedUser: str(row.authenticated_user),
     parentWorkflowId: str(row.parent_workflow_id),
     forkedFrom: str(row.forked_from),
+    wasForkedFrom: row.was_forked_from === true,
     deduplicationId: str(row.deduplication_id),
     priority: Number(row.priority),
     timeoutMs: num(row.workflow_timeout_ms),

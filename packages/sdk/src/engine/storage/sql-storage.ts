@@ -6,7 +6,15 @@ import type { ListStepsOptions, ListWorkflowsFilter, WorkflowStatusType } from '
 import type { SqlDriver } from './driver';
 import { buildListQuery } from './list-query';
 import { migrate } from './migrations';
-import { mapStep, mapWorkflow, NOW_MS, type Row, workflowColumns } from './rows';
+import {
+  mapStep,
+  mapWorkflow,
+  NOW_MS,
+  type Row,
+  wasForkedFromColumn,
+  workflowColumns,
+} from './rows';
+import { SqlAdmin } from './sql-admin';
 import { SqlMessaging } from './sql-messaging';
 import { SqlQueues } from './sql-queues';
 import type {
@@ -29,8 +37,10 @@ export class SqlStorage implements Storage {
   private readonly ws: string;
   private readonly ops: string;
   private readonly all = workflowColumns();
+  private readonly selectAll: string;
   private readonly messaging: SqlMessaging;
   private readonly queues: SqlQueues;
+  readonly admin: SqlAdmin;
 
   constructor(
     private readonly driver: SqlDriver,
@@ -38,8 +48,10 @@ export class SqlStorage implements Storage {
   ) {
     this.ws = `${schema}.workflow_status`;
     this.ops = `${schema}.operation_outputs`;
+    this.selectAll = `${this.all}, ${wasForkedFromColumn(this.ws)}`;
     this.messaging = new SqlMessaging(driver, schema);
     this.queues = new SqlQueues(driver, schema);
+    this.admin = new SqlAdmin(driver, schema);
   }
 
   sendMessage(message: NewMessage, step: NewStep | null): Promise<void> {
@@ -100,16 +112,19 @@ export class SqlStorage implements Storage {
 
   async getWorkflow(workflowId: string): Promise<WorkflowRecord | null> {
     const rows = await this.driver.query<Row>(
-      `SELECT ${this.all} FROM ${this.ws} WHERE workflow_id = $1`,
+      `SELECT ${this.selectAll} FROM ${this.ws} WHERE workflow_id = $1`,
       [workflowId],
     );
     return rows[0] === undefined ? null : mapWorkflow(rows[0]);
   }
 
   async listWorkflows(appName: string, filter: ListWorkflowsFilter): Promise<WorkflowRecord[]> {
-    const { sql, params } = buildListQuery(appName, filter);
+    const { sql, params } = buildListQuery(this.ws, appName, filter);
     const columns = workflowColumns(filter.loadInput ?? true, filter.loadOutput ?? true);
-    const rows = await this.driver.query<Row>(`SELECT ${columns} FROM ${this.ws} ${sql}`, params);
+    const rows = await this.driver.query<Row>(
+      `SELECT ${columns}, ${wasForkedFromColumn(this.ws)} FROM ${this.ws} ${sql}`,
+      params,
+    );
     return rows.map(mapWorkflow);
   }
 
@@ -201,14 +216,18 @@ export class SqlStorage implements Storage {
     return (await this.getWorkflow(workflowId))?.status ?? null;
   }
 
-  async resumeWorkflow(workflowId: string, queueName: string): Promise<WorkflowStatusType | null> {
+  async resumeWorkflow(
+    workflowId: string,
+    defaultQueue: string,
+    queueName?: string,
+  ): Promise<WorkflowStatusType | null> {
     await this.driver.query(
-      `UPDATE ${this.ws} SET status = 'ENQUEUED', queue_name = COALESCE(queue_name, $2),
+      `UPDATE ${this.ws} SET status = 'ENQUEUED', queue_name = COALESCE($3, queue_name, $2),
          executor_id = NULL, recovery_attempts = 0, output = NULL, error = NULL,
          workflow_deadline_epoch_ms = NULL, started_at = NULL, completed_at = NULL,
          updated_at = ${NOW_MS}
        WHERE workflow_id = $1 AND status IN ${RESUMABLE}`,
-      [workflowId, queueName],
+      [workflowId, defaultQueue, queueName ?? null],
     );
     return (await this.getWorkflow(workflowId))?.status ?? null;
   }

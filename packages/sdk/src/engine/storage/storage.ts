@@ -29,6 +29,8 @@ export interface WorkflowRecord {
   authenticatedUser: string | null;
   parentWorkflowId: string | null;
   forkedFrom: string | null;
+  /** Only read by `getWorkflow` and `listWorkflows` (false elsewhere). */
+  wasForkedFrom: boolean;
   deduplicationId: string | null;
   priority: number;
   timeoutMs: number | null;
@@ -132,7 +134,40 @@ export class DestinationNotFound extends Error {
   }
 }
 
+/** A count per workflow or step function name (`get_metrics`). */
+export interface NameCount {
+  name: string;
+  count: number;
+}
+
+/** Garbage collection of finished workflows (`retention`). */
+export interface GarbageCollection {
+  /** Delete finished workflows created before this time (epoch ms). */
+  cutoffEpochMs?: number;
+  /** Keep (at least) this many of the newest workflows: a cutoff at the N-th newest. */
+  rowsThreshold?: number;
+  /** Rows deleted per statement. */
+  batchSize: number;
+}
+
+/** Operator queries over one application's workflows: trees, retention and metrics. */
+export interface AdminStorage {
+  /** Ids of every descendant (children, grandchildren, ...) of a workflow. */
+  findDescendants(workflowId: string): Promise<string[]>;
+  /** Deletes finished workflows (never PENDING, ENQUEUED or DELAYED); returns how many. */
+  garbageCollect(applicationName: string, request: GarbageCollection): Promise<number>;
+  /** Cancels active workflows created at or before `cutoffEpochMs`; returns their ids. */
+  cancelCreatedBefore(applicationName: string, cutoffEpochMs: number): Promise<string[]>;
+  /** Workflows created, and steps completed, in [start, end), counted by name. */
+  countByName(
+    applicationName: string,
+    startEpochMs: number,
+    endEpochMs: number,
+  ): Promise<{ workflows: NameCount[]; steps: NameCount[] }>;
+}
+
 export interface Storage extends MessageStorage {
+  readonly admin: AdminStorage;
   /** Creates the schema and applies pending migrations; safe to run concurrently. */
   migrate(): Promise<void>;
   /** Inserts unless the id exists; returns the stored record either way. */
@@ -155,8 +190,15 @@ export interface Storage extends MessageStorage {
   listSteps(workflowId: string, options: ListStepsOptions): Promise<StepRecord[]>;
   /** Cancels a PENDING/ENQUEUED/DELAYED workflow; returns the status afterwards (null: absent). */
   cancelWorkflow(workflowId: string): Promise<WorkflowStatusType | null>;
-  /** Re-enqueues a CANCELLED/ERROR/MAX_RECOVERY_ATTEMPTS_EXCEEDED workflow; returns the status afterwards. */
-  resumeWorkflow(workflowId: string, queueName: string): Promise<WorkflowStatusType | null>;
+  /**
+   * Re-enqueues a CANCELLED/ERROR/MAX_RECOVERY_ATTEMPTS_EXCEEDED workflow on `queueName`, or
+   * else its own queue, or else `defaultQueue`; returns the status afterwards.
+   */
+  resumeWorkflow(
+    workflowId: string,
+    defaultQueue: string,
+    queueName?: string,
+  ): Promise<WorkflowStatusType | null>;
   /** Deletes a workflow (and, optionally, its descendants) with all its data; returns the ids. */
   deleteWorkflow(workflowId: string, deleteChildren: boolean): Promise<string[]>;
   /** Creates an ENQUEUED copy with the checkpoints of steps before `startStep`. */

@@ -1,0 +1,126 @@
+import { randomBytes } from 'node:crypto';
+import { openDatabase, type Database } from '@podium/db';
+import { createScratchDatabase, type ScratchDatabase } from '@podium/db/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type ExecutorRecord, ExecutorsRepository } from './executors.repository';
+
+type Status = ExecutorRecord['status'];
+
+// [executorId, status in its row, minutes after the first connection]
+const ROWS: ReadonlyArray<[string, Status, number]> = [
+  ['old-gone', 'DISCONNECTED', 0],
+  ['dead', 'DEAD', 1],
+  ['linked-stale', 'DISCONNECTED', 2], // its link is held here: a racing write left the row behind
+  ['up-1', 'CONNECTED', 3],
+  ['gone', 'DISCONNECTED', 4],
+  ['up-2', 'CONNECTED', 5],
+  ['new-gone', 'DISCONNECTED', 6],
+];
+const LINKED = new Set(['linked-stale', 'up-2']);
+
+/** What the listing promises, computed the slow way: effective status, connected first, newest first. */
+function expected(statuses: readonly Status[] | undefined): string[] {
+  const effective = ROWS.map(([id, status, minute]) => ({
+    id,
+    minute,
+    status: LINKED.has(id) ? 'CONNECTED' : status,
+  }));
+  const newestFirst = effective
+    .filter((e) => !statuses || statuses.includes(e.status))
+    .sort((a, b) => b.minute - a.minute);
+  return [
+    ...newestFirst.filter((e) => e.status === 'CONNECTED'),
+    ...newestFirst.filter((e) => e.status !== 'CONNECTED'),
+  ].map((e) => e.id);
+}
+
+describe('ExecutorsRepository paging on PostgreSQL', () => {
+  let scratch: ScratchDatabase;
+  let db: Database;
+  let repository: ExecutorsRepository;
+  let scope: { organizationId: string; applicationId: string };
+
+  beforeAll(async () => {
+    scratch = await createScratchDatabase();
+    db = await openDatabase({ kind: 'postgres', url: scratch.url });
+    repository = new ExecutorsRepository(db);
+    const name = `org-${randomBytes(4).toString('hex')}`;
+    const org = await db.prisma.organization.create({ data: { name, displayName: name } });
+    const app = await db.prisma.application.create({
+      data: { organizationId: org.id, name: 'paged' },
+    });
+    // Another application's executors never show up.
+    const other = await db.prisma.application.create({
+      data: { organizationId: org.id, name: 'other' },
+    });
+    scope = { organizationId: org.id, applicationId: app.id };
+    const start = Date.parse('2026-01-01T00:00:00Z');
+    const row = (applicationId: string, executorId: string, status: Status, minute: number) => {
+      const at = new Date(start + minute * 60_000);
+      return {
+        organizationId: org.id,
+        applicationId,
+        executorId,
+        applicationVersion: `v${minute % 3}`,
+        language: 'typescript',
+        sdkVersion: '5.2.11',
+        status,
+        connectedAt: at,
+        lastSeenAt: at,
+      };
+    };
+    await db.prisma.executor.createMany({
+      data: [
+        ...ROWS.map(([id, status, minute]) => row(app.id, id, status, minute)),
+        row(other.id, 'up-1', 'CONNECTED', 9),
+      ],
+    });
+  });
+  afterAll(async () => {
+    await db?.close();
+    await scratch?.drop();
+  });
+
+  const filters: Array<readonly Status[] | undefined> = [
+    undefined,
+    ['CONNECTED'],
+    ['DISCONNECTED'],
+    ['DISCONNECTED', 'DEAD'],
+    ['CONNECTED', 'DEAD'],
+  ];
+
+  it.each(filters)(
+    'pages connected first, newest first, counting in SQL (status %s)',
+    async (statuses) => {
+      const all = expected(statuses);
+      for (const limit of [1, 3]) {
+        for (let offset = 0; offset <= all.length + 1; offset++) {
+          const page = await repository.findPage(scope.organizationId, scope.applicationId, {
+            linked: LINKED,
+            statuses,
+            limit,
+            offset,
+          });
+          expect(page.total, `total at ${offset}+${limit}`).toBe(all.length);
+          expect(
+            page.items.map((r) => r.executorId),
+            `page at ${offset}+${limit}`,
+          ).toEqual(all.slice(offset, offset + limit));
+        }
+      }
+    },
+  );
+
+  it('lists the connected ones and the distinct versions without reading every row', async () => {
+    const connected = await repository.findConnected(
+      scope.organizationId,
+      scope.applicationId,
+      LINKED,
+    );
+    expect(connected.map((r) => r.executorId)).toEqual(expected(['CONNECTED']));
+    // Versions by their latest connection: v0 (minute 6), v2 (5), v1 (4).
+    await expect(
+      repository.findVersions(scope.organizationId, scope.applicationId),
+    ).resolves.toEqual(['v0', 'v2', 'v1']);
+  });
+});

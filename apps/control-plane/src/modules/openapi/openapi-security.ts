@@ -1,0 +1,67 @@
+import { CSRF_COOKIE, CSRF_HEADER } from '@podium/protocol';
+import { API_KEY_PERMISSION_ACCESS } from '../../common/auth/access-levels';
+import type { AccessLevel } from '../../common/auth/principal';
+import { ACCESS_COOKIE, REFRESH_COOKIE } from '../sessions/session-cookies';
+import type { Credential, RouteSpec } from './route-spec';
+
+/**
+ * How callers authenticate, for the OpenAPI document: the security schemes, and which a route
+ * accepts (from its access kind, the API key permission table and whether it changes state).
+ */
+
+type JsonSchema = Record<string, unknown>;
+
+/** Credentials as security schemes. */
+export const SECURITY_SCHEMES: Record<Credential, readonly [string, JsonSchema]> = {
+  bearer: [
+    'bearerAuth',
+    {
+      type: 'http',
+      scheme: 'bearer',
+      description:
+        'An API key (`pdm_...`), for machine clients. Reaches workflows, queues and executors (by its permissions), never administration; needs no CSRF token.',
+    },
+  ],
+  session: [
+    'sessionCookie',
+    {
+      type: 'apiKey',
+      in: 'cookie',
+      name: ACCESS_COOKIE,
+      description: 'A console session: the HttpOnly access cookie set by `POST /v2/sessions`.',
+    },
+  ],
+  refresh: [
+    'refreshCookie',
+    {
+      type: 'apiKey',
+      in: 'cookie',
+      name: REFRESH_COOKIE,
+      description:
+        'The HttpOnly refresh cookie set by `POST /v2/sessions` (sent to `/v2/sessions` only).',
+    },
+  ],
+  csrf: [
+    'csrfToken',
+    {
+      type: 'apiKey',
+      in: 'header',
+      name: CSRF_HEADER,
+      description: `With session cookies, on requests that change state: the value of the \`${CSRF_COOKIE}\` cookie.`,
+    },
+  ],
+};
+
+/** The credentials a route accepts: one entry per way to authenticate. */
+export function securityOf(route: RouteSpec): ReadonlyArray<readonly Credential[]> {
+  if (route.security) return route.security;
+  if (route.access === 'public') return [];
+  // Browsers attach cookies on their own: a cookie request that changes state proves its origin.
+  const session: Credential[] = route.method === 'get' ? ['session'] : ['session', 'csrf'];
+  return route.access !== 'user' && apiKeysReach(route.access) ? [['bearer'], session] : [session];
+}
+
+/** Whether some API key permission grants this level (keys never administer). */
+function apiKeysReach(level: AccessLevel): boolean {
+  return Object.values(API_KEY_PERMISSION_ACCESS).some((levels) => levels.includes(level));
+}

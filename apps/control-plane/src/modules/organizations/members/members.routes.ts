@@ -1,0 +1,51 @@
+import {
+  ListMembersResponseSchema,
+  MemberParamsSchema,
+  PaginationQuerySchema,
+  UpdateMemberRequestSchema,
+  UpdateMemberResponseSchema,
+} from '@podium/protocol';
+import type { RouteSpec } from '../../openapi/route-spec';
+
+const base = '/v2/orgs/{org}/members';
+const tag = 'Members';
+
+/** Members and roles (see MembersController). */
+export const MEMBER_ROUTES: readonly RouteSpec[] = [
+  {
+    method: 'get',
+    path: base,
+    operationId: 'listMembers',
+    summary: 'List members with their roles',
+    tag,
+    access: 'read',
+    query: PaginationQuerySchema,
+    response: ListMembersResponseSchema,
+  },
+  {
+    method: 'patch',
+    path: `${base}/{userId}`,
+    operationId: 'updateMemberRole',
+    summary: "Change a member's role",
+    description: 'Only owners grant or touch the owner role; an organization keeps an owner.',
+    tag,
+    access: 'admin',
+    params: MemberParamsSchema,
+    body: UpdateMemberRequestSchema,
+    response: UpdateMemberResponseSchema,
+    errors: ['CONFLICT'],
+  },
+  {
+    method: 'delete',
+    path: `${base}/{userId}`,
+    operationId: 'removeMember',
+    summary: 'Remove a member (or leave)',
+    description:
+      'Any member may remove themselves; removing others needs admin. The last owner cannot leave.',
+    tag,
+    access: 'read',
+    params: MemberParamsSchema,
+    status: 204,
+    errors: ['CONFLICT'],
+  },
+];

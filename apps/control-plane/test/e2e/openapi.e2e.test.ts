@@ -1,0 +1,120 @@
+import type { Server } from 'node:http';
+import { type INestApplication, RequestMethod } from '@nestjs/common';
+import { HTTP_CODE_METADATA, METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
+import { ModulesContainer, Reflector } from '@nestjs/core';
+import { createScratchDatabase, type ScratchDatabase } from '@podium/db/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PUBLIC_ROUTE, REQUIRED_ACCESS } from '../../src/common/auth/decorators';
+import { API_ROUTES } from '../../src/modules/openapi/openapi.service';
+import type { RouteSpec } from '../../src/modules/openapi/route-spec';
+import { startTestControlPlane, type RunningControlPlane } from './start';
+
+/** `GET /v2/orgs/{org}`: one key per operation, in OpenAPI's path syntax. */
+const keyOf = (method: string, path: string) =>
+  `${method.toUpperCase()} ${path.replace(/:(\w+)/g, '{$1}')}`;
+
+/** What Express actually routes: the truth about what the server answers. */
+function expressRoutes(app: INestApplication<Server>): string[] {
+  const express = app.getHttpAdapter().getInstance() as {
+    router: { stack: Array<{ route?: { path: string; methods: Record<string, boolean> } }> };
+  };
+  return express.router.stack.flatMap(({ route }) =>
+    route ? Object.keys(route.methods).map((method) => keyOf(method, route.path)) : [],
+  );
+}
+
+interface Handler {
+  readonly key: string;
+  readonly status: number;
+  /** As the decorators say it: @Public(), @RequireAccess(level), or neither. */
+  readonly access: string | undefined;
+}
+
+/** Every controller method, read from Nest's metadata (the decorators). */
+function handlers(app: INestApplication<Server>): Handler[] {
+  const reflector = app.get(Reflector);
+  const controllers = [...app.get(ModulesContainer).values()].flatMap((module) =>
+    [...module.controllers.values()].map((wrapper) => wrapper.metatype as new () => object),
+  );
+  return controllers.flatMap((controller) => {
+    const base = String(Reflect.getMetadata(PATH_METADATA, controller) ?? '');
+    const proto = controller.prototype as Record<string, unknown>;
+    return Object.getOwnPropertyNames(proto).flatMap((name) => {
+      const handler = proto[name];
+      if (typeof handler !== 'function' || name === 'constructor') return [];
+      const method = Reflect.getMetadata(METHOD_METADATA, handler) as RequestMethod | undefined;
+      if (method === undefined) return [];
+      const path = ['', base, String(Reflect.getMetadata(PATH_METADATA, handler) ?? '')]
+        .join('/')
+        .replace(/\/+/g, '/')
+        .replace(/(.)\/$/, '$1');
+      const verb = RequestMethod[method];
+      const targets = [handler as () => unknown, controller];
+      const isPublic = reflector.getAllAndOverride<boolean | undefined>(PUBLIC_ROUTE, targets);
+      const level = reflector.getAllAndOverride<string | undefined>(REQUIRED_ACCESS, targets);
+      const status =
+        (Reflect.getMetadata(HTTP_CODE_METADATA, handler) as number | undefined) ??
+        (verb === 'POST' ? 201 : 200);
+      return [{ key: keyOf(verb, path), status, access: isPublic ? 'public' : level }];
+    });
+  });
+}
+
+/** The access a spec entry claims, as the decorators would say it (`user`: no decorator). */
+function declaredAccess(route: RouteSpec): string | undefined {
+  return route.access === 'user' ? undefined : route.access;
+}
+
+describe('the OpenAPI document against the routes Nest registered (PostgreSQL)', () => {
+  let scratch: ScratchDatabase;
+  let server: RunningControlPlane;
+  const documented = API_ROUTES.map((r) => keyOf(r.method, r.path));
+
+  beforeAll(async () => {
+    scratch = await createScratchDatabase();
+    server = await startTestControlPlane({ kind: 'postgres', url: scratch.url });
+  });
+  afterAll(async () => {
+    await server?.close();
+    await scratch?.drop();
+  });
+
+  it('documents every registered route, and registers every documented one', () => {
+    const registered = expressRoutes(server.app);
+    expect(registered.length).toBeGreaterThanOrEqual(45);
+    expect([...registered].sort()).toEqual([...documented].sort());
+    expect(new Set(documented).size).toBe(documented.length);
+  });
+
+  it('states the success status and the access each handler declares', () => {
+    const found = handlers(server.app);
+    // The metadata walk sees what Express routes (so the checks below cover every route).
+    expect(found.map((h) => h.key).sort()).toEqual(expressRoutes(server.app).sort());
+    for (const handler of found) {
+      const route = API_ROUTES.find((r) => keyOf(r.method, r.path) === handler.key);
+      expect(route, handler.key).toBeDefined();
+      if (!route) continue;
+      expect(route.status ?? 200, `${handler.key} status`).toBe(handler.status);
+      expect(declaredAccess(route), `${handler.key} access`).toBe(handler.access);
+      if (route.access === 'user') expect(route.path, handler.key).not.toContain('{org}');
+    }
+  });
+
+  it('serves the document and a docs page showing every operation, without authentication', async () => {
+    const spec = await fetch(`${server.url}/openapi.json`);
+    expect(spec.status).toBe(200);
+    const body = (await spec.json()) as { openapi: string; info: { title: string }; paths: object };
+    expect(body).toMatchObject({ openapi: '3.1.0', info: { title: 'Podium control plane API' } });
+    expect(Object.keys(body.paths)).toContain('/v2/orgs/{org}/tokens/{id}');
+
+    const res = await fetch(`${server.url}/docs`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/text\/html/);
+    expect(res.headers.get('content-security-policy')).toMatch(/default-src 'none'/);
+    const html = await res.text();
+    for (const route of API_ROUTES) {
+      expect(html).toContain(`<article id="${route.operationId}">`);
+      expect(html).toContain(`<code>${route.path}</code>`);
+    }
+  });
+});

@@ -1,0 +1,118 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createExampleApp, type ExampleApp } from './app';
+import { ExampleConfigError, loadConfig } from './config';
+import { startTraffic } from './traffic';
+import type { Behaviour } from './workflows';
+
+const silent = { debug: () => {}, info: () => {}, warn: () => {}, error: () => {} };
+
+describe('the example app on PGlite', () => {
+  // One app for the file (PGlite takes seconds to boot); tests adjust its behaviour.
+  const behaviour: Behaviour = {
+    workMs: 5,
+    reportSleepMs: 50,
+    approvalTimeoutMs: 200,
+    paymentFailureRate: 0,
+    importFailureRate: 0,
+  };
+  let app: ExampleApp;
+  beforeAll(async () => {
+    app = createExampleApp(
+      {
+        appName: 'example',
+        database: { dataDir: 'memory://' },
+        conductorUrl: 'ws://127.0.0.1:1/unused',
+        conductorKey: undefined,
+      },
+      silent,
+      behaviour,
+    );
+    await app.podium.launch();
+  });
+  afterAll(() => app.podium.shutdown());
+
+  it('runs every workflow once', async () => {
+    const { podium, workflows } = app;
+    const order = await workflows.processOrder({
+      orderId: 'order-1',
+      items: [{ sku: 'sku-1', quantity: 2 }],
+    });
+    expect(order).toMatchObject({ orderId: 'order-1', amountCents: 3_998 });
+    expect(order.trackingNumber).toMatch(/^TRK-/);
+    const steps = await podium.listSteps(
+      (await podium.listWorkflows({ workflowName: 'processOrder' }))[0]?.workflowId ?? '',
+    );
+    expect(steps?.map((s) => s.functionName)).toEqual([
+      'validate',
+      'reserveInventory',
+      'chargePayment',
+      'ship',
+      'notifyCustomer',
+    ]);
+
+    expect(await workflows.nightlyReport('2026-11-22')).toMatch(
+      /^report for 2026-11-22: \d+ rows$/,
+    );
+
+    const approved = await workflows.approval.start(['expense-1']);
+    await podium.send(approved.workflowId, 'approve', 'decision');
+    expect(await approved.getResult()).toBe('expense-1 approved');
+    expect(await workflows.approval('expense-2')).toBe('expense-2 expired');
+
+    const thumbnails = await Promise.all(
+      ['a.jpg', 'b.jpg', 'c.jpg'].map((image) =>
+        workflows.thumbnail.start([image], { queueName: 'media' }),
+      ),
+    );
+    for (const handle of thumbnails) expect(await handle.getResult()).toMatch(/256×256$/);
+
+    expect(await workflows.importBatch('batch-1')).toMatch(/^batch-1: \d+ rows imported$/);
+  });
+
+  it('leaves a failed import to fork from its failing step', async () => {
+    const { podium, workflows } = app;
+    behaviour.importFailureRate = 1;
+    const failed = await workflows.importBatch.start(['batch-2']);
+    await expect(failed.getResult()).rejects.toMatchObject({ code: 'MALFORMED_ROW' });
+    behaviour.importFailureRate = 0; // the bad row got fixed
+    const fork = await podium.forkWorkflow<string>(failed.workflowId, 1);
+    expect(await fork.getResult()).toMatch(/^batch-2: \d+ rows imported$/);
+  });
+
+  it('keeps starting workflows until stopped', async () => {
+    const { podium, workflows } = app;
+    const before = await podium.listWorkflows({ loadInput: false });
+    const traffic = startTraffic(podium, workflows, { intervalMs: 100, logger: silent });
+    await new Promise((resolve) => setTimeout(resolve, 350));
+    traffic.stop();
+    const started = (await podium.listWorkflows({ loadInput: false })).slice(before.length);
+    const names = new Set(started.map((w) => w.workflowName));
+    expect(names).toEqual(
+      new Set(['processOrder', 'thumbnail', 'importBatch', 'approval', 'nightlyReport']),
+    );
+  });
+});
+
+describe('loadConfig', () => {
+  it('defaults to PGlite, a local control plane and the app name "example"', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({
+      appName: 'example',
+      conductorUrl: 'ws://127.0.0.1:8090/conductor/v1alpha1',
+      conductorKey: undefined,
+      intervalMs: 4_000,
+    });
+    expect(config.database).toEqual({
+      dataDir: expect.stringMatching(/\.data\/example$/) as string,
+    });
+  });
+
+  it('uses PostgreSQL when DATABASE_URL is set and rejects nonsense', () => {
+    expect(loadConfig({ DATABASE_URL: 'postgresql://localhost/app' }).database).toEqual({
+      databaseUrl: 'postgresql://localhost/app',
+    });
+    expect(() => loadConfig({ DATABASE_URL: 'mysql://x', EXAMPLE_INTERVAL_MS: '-1' })).toThrow(
+      ExampleConfigError,
+    );
+  });
+});

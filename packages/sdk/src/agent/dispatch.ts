@@ -1,0 +1,171 @@
+/**
+ * Dispatch of conductor requests: decode a frame, run its handler, encode the answer.
+ *
+ * Invariants:
+ * - Never throws and never rejects: a failing handler becomes an `error_message` answer, a
+ *   frame without a readable envelope is logged and dropped. A bad request cannot crash the app.
+ * - Every frame sent comes from the protocol's encoder (`encodeResponse`, or
+ *   `encodeErrorResponse`); a handler result that does not match the catalog is replaced by
+ *   an error answer, never sent as is.
+ * - Requests are served concurrently and answered as soon as each is ready (out of order),
+ *   correlated by `request_id` (echoed, or left out when the request had none).
+ * - A type without a handler (outside the catalog, or in it but not implemented here) is
+ *   answered with `UNKNOWN_MESSAGE_TYPE_ERROR`, as every DBOS SDK does.
+ */
+import {
+  type DecodeFailure,
+  decodeRequest,
+  encodeErrorResponse,
+  encodeResponse,
+  type ExecutorRequest,
+  ExecutorMessages,
+  isMessageType,
+  type MessageType,
+  type PartialExecutorRequestHandlers,
+  UNKNOWN_MESSAGE_TYPE_ERROR,
+} from '@podium/protocol';
+import type { Logger } from '../logger';
+import type { Reply } from './connection';
+
+type AnyHandler = (request: ExecutorRequest) => Promise<Record<string, unknown>>;
+
+export class Dispatcher {
+  private readonly inFlight = new Set<Promise<void>>();
+
+  constructor(
+    private readonly handlers: PartialExecutorRequestHandlers,
+    private readonly logger: Logger,
+    /** Called after an answer was handed to the socket (the agent watches `executor_info`). */
+    private readonly onAnswered: (type: string) => void = () => undefined,
+  ) {}
+
+  /** Handles one frame; the answer (if any) goes to `reply`. Returns at once. */
+  dispatch(frame: string, reply: Reply): void {
+    try {
+      const decoded = decodeRequest(frame);
+      if (!decoded.ok) {
+        this.refuse(decoded, reply);
+        return;
+      }
+      const task = this.answer(decoded.message, reply).catch((error: unknown) => {
+        this.logger.error({ err: describe(error) }, 'conductor request could not be answered');
+      });
+      this.inFlight.add(task);
+      void task.finally(() => this.inFlight.delete(task));
+    } catch (error) {
+      this.logger.error({ err: describe(error) }, 'conductor frame could not be handled');
+    }
+  }
+
+  /** Waits for the requests being handled (at most `timeoutMs`), e.g. before closing the link. */
+  async drain(timeoutMs: number): Promise<void> {
+    if (this.inFlight.size === 0) return;
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<void>((resolve) => (timer = setTimeout(resolve, timeoutMs)));
+    await Promise.race([Promise.allSettled([...this.inFlight]), timeout]);
+    clearTimeout(timer);
+  }
+
+  private async answer(request: ExecutorRequest, reply: Reply): Promise<void> {
+    const { type, request_id: requestId } = request;
+    const started = Date.now();
+    let frame: string;
+    const handler = (this.handlers as Partial<Record<MessageType, AnyHandler>>)[type];
+    if (typeof handler !== 'function') {
+      frame = encodeErrorResponse(type, requestId, UNKNOWN_MESSAGE_TYPE_ERROR);
+    } else {
+      try {
+        frame = encodeResponse(type, requestId, await handler(request));
+      } catch (error) {
+        this.logger.warn({ type, requestId, err: describe(error) }, 'conductor request failed');
+        frame = errorAnswer(
+          type,
+          requestId,
+          `Exception encountered when handling ${type}: ${describe(error)}`,
+        );
+      }
+    }
+    this.send(type, requestId, frame, reply, started);
+  }
+
+  private refuse(failure: DecodeFailure, reply: Reply): void {
+    const { reason, type, requestId, issues } = failure;
+    // A type we do not handle is unknown to us, whatever its fields (as DBOS SDKs answer it).
+    const unhandled = reason === 'unknown_type' || (isMessageType(type) && !this.handles(type));
+    if (unhandled && type !== undefined) {
+      this.send(
+        type,
+        requestId,
+        encodeErrorResponse(type, requestId, UNKNOWN_MESSAGE_TYPE_ERROR),
+        reply,
+      );
+      return;
+    }
+    this.logger.warn({ reason, type, requestId, issues }, 'malformed conductor request');
+    // A known type with invalid fields is answered, so the control plane does not wait in vain.
+    if (reason === 'invalid_fields' && type !== undefined) {
+      const detail = (issues ?? []).map((i) => `${i.path || '(root)'}: ${i.message}`).join('; ');
+      this.send(
+        type,
+        requestId,
+        errorAnswer(type, requestId, `Invalid ${type} request: ${detail}`),
+        reply,
+      );
+    }
+  }
+
+  private handles(type: MessageType): boolean {
+    return typeof (this.handlers as Partial<Record<MessageType, unknown>>)[type] === 'function';
+  }
+
+  private send(
+    type: string,
+    requestId: string | null | undefined,
+    frame: string,
+    reply: Reply,
+    started?: number,
+  ): void {
+    const sent = reply(frame);
+    const fields = { type, requestId, ms: started === undefined ? 0 : Date.now() - started };
+    if (!sent) {
+      this.logger.debug(fields, 'conductor link closed before the answer was sent');
+      return;
+    }
+    this.logger.debug(fields, 'answered conductor request');
+    try {
+      this.onAnswered(type);
+    } catch (error) {
+      this.logger.warn({ type, err: describe(error) }, 'conductor answer hook failed');
+    }
+  }
+}
+
+/** Payloads DBOS TypeScript sends along with an error, besides `success: false`. */
+const ERROR_PAYLOADS: Partial<Record<MessageType, Record<string, unknown>>> = {
+  list_workflows: { output: [] },
+  list_queued_workflows: { output: [] },
+  list_queues: { output: [] },
+  get_metrics: { metrics: [] },
+};
+
+/**
+ * An error answer with DBOS's default payload: `success: false` for the types that report
+ * success, an empty list for listings, the bare envelope otherwise.
+ */
+function errorAnswer(type: string, requestId: string | null | undefined, message: string): string {
+  if (isMessageType(type)) {
+    const reportsSuccess = Object.hasOwn(ExecutorMessages[type].response.shape, 'success');
+    const payload = { ...(reportsSuccess && { success: false }), ...ERROR_PAYLOADS[type] };
+    try {
+      return encodeResponse(type, requestId, { ...payload, error_message: message });
+    } catch {
+      // Fall through to the bare envelope, which always encodes.
+    }
+  }
+  return encodeErrorResponse(type, requestId, message);
+}
+
+function describe(error: unknown): string {
+  if (error instanceof Error) return `${error.name}: ${error.message}`;
+  return String(error);
+}

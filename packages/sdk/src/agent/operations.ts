@@ -1,0 +1,28 @@
+/**
+ * What the conductor agent needs from the SDK: the engine's management operations (the engine
+ * implements them; tests may fake them) and this executor's identity.
+ */
+import type { Engine } from '../engine/engine';
+
+export type AgentOperations = Pick<
+  Engine,
+  | 'listWorkflows'
+  | 'listSteps'
+  | 'cancelWorkflow'
+  | 'resumeWorkflow'
+  | 'forkWorkflow'
+  | 'deleteWorkflow'
+  | 'recoverPendingWorkflows'
+  | 'existPendingWorkflows'
+  | 'queues'
+> & { readonly maintenance: Pick<Engine['maintenance'], 'retention' | 'countByName'> };
+
+/** Who this executor is, as reported in `executor_info` and used to scope requests. */
+export interface ExecutorIdentity {
+  readonly executorId: string;
+  readonly applicationVersion: string;
+  readonly applicationName: string;
+  readonly metadata: Record<string, unknown> | undefined;
+  /** How often this process polls its queues (reported with them). */
+  readonly queuePollIntervalMs: number;
+}

@@ -1,0 +1,95 @@
+/**
+ * Conductor settings: which control plane to dial and with what key, resolved once from the
+ * options (falling back to `CONDUCTOR_KEY` / `CONDUCTOR_URL`) and validated with the others.
+ *
+ * Invariant: the key only ever appears in `url`, which is given to the WebSocket client and
+ * nothing else; logs use `redactedUrl`.
+ */
+
+/** Where a local Podium control plane listens by default. */
+export const DEFAULT_CONDUCTOR_URL = 'ws://127.0.0.1:8090/conductor/v1alpha1';
+
+export interface ConductorSettings {
+  /** `<base without trailing slashes>/websocket/<appName>/<key>`. Contains the key. */
+  readonly url: string;
+  /** The same URL with the key replaced by `[REDACTED]`. */
+  readonly redactedUrl: string;
+  /** JSON tags reported in `executor_info` (a deep copy of the option). */
+  readonly executorMetadata: Record<string, unknown> | undefined;
+}
+
+export interface ConductorOptions {
+  appName: string;
+  conductorKey?: string;
+  conductorUrl?: string;
+  conductorExecutorMetadata?: Record<string, unknown>;
+}
+
+export type Environment = Readonly<Record<string, string | undefined>>;
+
+// Segments go into the path unencoded (DBOS executors do the same, and the control plane
+// matches them verbatim), so characters that would change the URL's meaning are refused.
+const UNSAFE_SEGMENT = /[/?#\s%]/;
+
+/**
+ * The conductor settings, or undefined when no key is configured (no agent runs). Problems are
+ * appended to `issues`.
+ */
+export function resolveConductorSettings(
+  options: ConductorOptions,
+  env: Environment,
+  issues: string[],
+): ConductorSettings | undefined {
+  const key = options.conductorKey ?? nonEmpty(env.CONDUCTOR_KEY);
+  const base = options.conductorUrl ?? nonEmpty(env.CONDUCTOR_URL) ?? DEFAULT_CONDUCTOR_URL;
+  const metadata = copyMetadata(options.conductorExecutorMetadata, issues);
+  if (key === undefined) return undefined;
+  const before = issues.length;
+  if (key.trim() === '' || UNSAFE_SEGMENT.test(key)) {
+    issues.push('conductorKey must be a non-empty string without /, ?, #, % or spaces');
+  }
+  if (UNSAFE_SEGMENT.test(options.appName ?? '')) {
+    issues.push('appName must not contain /, ?, #, % or spaces when a conductor is configured');
+  }
+  const trimmed = base.replace(/\/+$/, '');
+  if (!isWebSocketUrl(trimmed)) {
+    issues.push(`conductorUrl must be a ws:// or wss:// URL (got "${base}")`);
+  }
+  if (issues.length > before) return undefined;
+  const prefix = `${trimmed}/websocket/${options.appName}/`;
+  return { url: prefix + key, redactedUrl: `${prefix}[REDACTED]`, executorMetadata: metadata };
+}
+
+function nonEmpty(value: string | undefined): string | undefined {
+  return value === undefined || value.trim() === '' ? undefined : value.trim();
+}
+
+function isWebSocketUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return (
+      (url.protocol === 'ws:' || url.protocol === 'wss:') && url.search === '' && url.hash === ''
+    );
+  } catch {
+    return false;
+  }
+}
+
+/** A deep copy through JSON, so what is reported is what was configured at construction. */
+function copyMetadata(
+  metadata: Record<string, unknown> | undefined,
+  issues: string[],
+): Record<string, unknown> | undefined {
+  if (metadata === undefined) return undefined;
+  const invalid = 'conductorExecutorMetadata must be a JSON-serialisable object';
+  if (typeof metadata !== 'object' || metadata === null || Array.isArray(metadata)) {
+    issues.push(invalid);
+    return undefined;
+  }
+  try {
+    return JSON.parse(JSON.stringify(metadata)) as Record<string, unknown>;
+  } catch {
+    issues.push(invalid);
+    return undefined;
+  }
+}

@@ -1,0 +1,252 @@
+/**
+ * The conductor link under a misbehaving control plane, against a real `ws` server: refusals,
+ * backoff, keepalive, a killed socket, a control plane that is down at launch, concurrency and
+ * a clean close. The agent-level tests use fast timings and stub handlers; the app-level ones
+ * run a real Podium on PGlite (storage does not matter here) with the default timings.
+ */
+import type { PartialExecutorRequestHandlers } from '@podium/protocol';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { type AgentTimings, ConductorAgent } from '../src/agent/agent';
+import type { Logger } from '../src';
+import { pgliteBackend } from './helpers/backends';
+import { FakeConductor, freePort } from './helpers/fake-conductor';
+import { useHarness } from './helpers/harness';
+import { deferred, uniqueName, waitFor } from './helpers/util';
+
+const FAST: AgentTimings = {
+  handshakeTimeoutMs: 2_000,
+  closeTimeoutMs: 500,
+  drainTimeoutMs: 2_000,
+  keepalive: { intervalMs: 100, timeoutMs: 150 },
+  // No jitter, so the delays can be checked: 50, 100, 200, 400, 400, ...
+  backoff: { initialDelayMs: 50, maxDelayMs: 400, factor: 2, jitterMin: 1, jitterMax: 1 },
+};
+
+interface LogLine {
+  level: keyof Logger;
+  message: string;
+  fields: Record<string, unknown>;
+}
+
+function recordingLogger(): Logger & { lines: LogLine[] } {
+  const lines: LogLine[] = [];
+  const at =
+    (level: keyof Logger) =>
+    (fields: Record<string, unknown>, message: string): void =>
+      void lines.push({ level, message, fields });
+  return { lines, debug: at('debug'), info: at('info'), warn: at('warn'), error: at('error') };
+}
+
+const IDENTITY = {
+  executor_id: 'exec-1',
+  application_version: 'v1',
+  language: 'typescript',
+  dbos_version: 'podium-sdk/test',
+};
+
+describe('conductor link (agent, fast timings)', () => {
+  const agents: ConductorAgent[] = [];
+  const servers: FakeConductor[] = [];
+  afterEach(async () => {
+    await Promise.all(agents.splice(0).map((agent) => agent.stop()));
+    await Promise.all(servers.splice(0).map((server) => server.close()));
+  });
+
+  async function conductor(options: Parameters<typeof FakeConductor.start>[0] = {}) {
+    const server = await FakeConductor.start(options);
+    servers.push(server);
+    return server;
+  }
+
+  function agent(server: FakeConductor, handlers: PartialExecutorRequestHandlers = {}) {
+    const logger = recordingLogger();
+    const base = `${server.url}/websocket/app`;
+    const instance = new ConductorAgent(
+      { url: `${base}/secret-key`, redactedUrl: `${base}/[REDACTED]` },
+      { executor_info: () => Promise.resolve(IDENTITY), ...handlers },
+      logger,
+      FAST,
+    );
+    agents.push(instance);
+    instance.start();
+    return { agent: instance, logger };
+  }
+
+  it('backs off exponentially while refused, logs each distinct refusal once, then connects', async () => {
+    const attempts: number[] = [];
+    const refusals = [401, 401, 401, 503];
+    const server = await conductor({
+      refuse: () => {
+        attempts.push(Date.now());
+        const status = refusals.shift();
+        return status === undefined
+          ? undefined
+          : { status, body: `{"code":"E${status}","detail":"refused"}` };
+      },
+    });
+    const { logger } = agent(server);
+    const link = await server.nextLink(5_000);
+    expect(await link.request('executor_info')).toMatchObject({ executor_id: 'exec-1' });
+
+    const gaps = attempts.slice(1).map((at, i) => at - (attempts[i] ?? at));
+    expect(gaps).toHaveLength(4);
+    [50, 100, 200, 400].forEach((delay, i) => expect(gaps[i]).toBeGreaterThanOrEqual(delay - 5));
+    const warnings = logger.lines.filter((line) => line.level === 'warn');
+    expect(warnings.map((w) => [w.fields.status, w.fields.body])).toEqual([
+      [401, '{"code":"E401","detail":"refused"}'],
+      [503, '{"code":"E503","detail":"refused"}'],
+    ]);
+    expect(
+      logger.lines.filter((l) => l.message === 'still cannot connect to the conductor'),
+    ).toHaveLength(2);
+    await waitFor(() => logger.lines.some((l) => l.message === 'connected to the conductor'));
+    // The key never reaches a log line.
+    expect(JSON.stringify(logger.lines)).not.toContain('secret-key');
+
+    // A healthy session reset the backoff: a dropped link is re-dialled after the first delay.
+    const dropped = Date.now();
+    link.socket.terminate();
+    await server.nextLink(2_000);
+    expect(Date.now() - dropped).toBeLessThan(300);
+  });
+
+  it('terminates and re-dials a link whose pings go unanswered', async () => {
+    const server = await conductor({ autoPong: false });
+    agent(server);
+    const first = await server.nextLink();
+    const opened = Date.now();
+    const { code } = await first.closed;
+    expect(code).toBe(1006); // terminated, no close frame
+    expect(Date.now() - opened).toBeGreaterThanOrEqual(240); // one ping period + the timeout
+    await server.nextLink(2_000);
+  });
+
+  it('counts any incoming frame as liveness', async () => {
+    const server = await conductor({ autoPong: false });
+    agent(server);
+    const link = await server.nextLink();
+    for (let i = 0; i < 8; i++) {
+      await link.request('executor_info');
+      await new Promise((resolve) => setTimeout(resolve, 60));
+    }
+    expect(server.links).toHaveLength(1);
+  });
+
+  it('serves requests concurrently, answers out of order, and turns handler failures into error answers', async () => {
+    const server = await conductor();
+    const slow = deferred();
+    agent(server, {
+      list_workflows: async () => {
+        await slow.promise;
+        return { output: [] };
+      },
+      cancel: () => Promise.reject(new Error('database is down')),
+      // Not a WorkflowsOutput: must never reach the wire as is.
+      get_workflow: () => Promise.resolve({ output: { Status: 'SUCCESS' } } as never),
+    });
+    const link = await server.nextLink();
+    const order: string[] = [];
+    const listed = link.request('list_workflows', { body: {} }).then((r) => order.push(r.type));
+    const info = link.request('executor_info').then((r) => order.push(r.type));
+    await info;
+    slow.resolve();
+    await listed;
+    expect(order).toEqual(['executor_info', 'list_workflows']);
+
+    const cancel = await link.request('cancel', { workflow_id: 'w' });
+    expect(cancel).toMatchObject({
+      success: false,
+      error_message: 'Exception encountered when handling cancel: Error: database is down',
+    });
+    const got = await link.request('get_workflow', { workflow_id: 'w' });
+    expect(got.output).toBeUndefined();
+    expect(got.error_message).toMatch(/ProtocolEncodeError: cannot encode get_workflow/);
+  });
+
+  it('answers the requests in flight on stop(), then closes with 1000 and stays closed', async () => {
+    const server = await conductor();
+    const gate = deferred();
+    const { agent: instance } = agent(server, {
+      list_workflows: async () => {
+        await gate.promise;
+        return { output: [] };
+      },
+    });
+    const link = await server.nextLink();
+    const answer = link.request('list_workflows', { body: {} });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const stopped = instance.stop();
+    setTimeout(() => gate.resolve(), 50);
+    expect((await answer).output).toEqual([]);
+    expect((await link.closed).code).toBe(1000);
+    await stopped;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(server.links).toHaveLength(1);
+  });
+});
+
+describe('conductor link (app on PGlite, default timings)', () => {
+  const harness = useHarness(pgliteBackend());
+  let conductor: FakeConductor | undefined;
+  afterEach(async () => {
+    await conductor?.close();
+    conductor = undefined;
+  });
+  let port: number;
+  beforeAll(async () => (port = await freePort()));
+
+  function app(appName = uniqueName('app')) {
+    const podium = harness.podium({
+      appName,
+      conductorKey: 'k',
+      conductorUrl: `ws://127.0.0.1:${port}/conductor/v1alpha1`,
+    });
+    const echo = podium.workflow('echo', (ctx, value: string) => ctx.step('say', () => value));
+    const gate = deferred();
+    const gated = podium.workflow('gated', async (ctx) => {
+      await ctx.step('wait', () => gate.promise);
+      return 'done';
+    });
+    return { podium, echo, gated, gate };
+  }
+
+  it('runs workflows while the control plane is down, and connects once it is up', async () => {
+    const { podium, echo } = app();
+    await podium.launch();
+    expect(await echo('offline')).toBe('offline');
+    conductor = await FakeConductor.start({ port });
+    const link = await conductor.nextLink(5_000);
+    expect(await link.request('executor_info')).toMatchObject({ executor_id: podium.executorId });
+  });
+
+  it('re-dials a killed link and reports the same executor_id', async () => {
+    conductor = await FakeConductor.start({ port });
+    const { podium } = app();
+    await podium.launch();
+    const first = await conductor.nextLink();
+    const before = await first.request('executor_info');
+    first.socket.terminate();
+    const second = await conductor.nextLink(5_000);
+    const after = await second.request('executor_info');
+    expect(after.executor_id).toBe(before.executor_id);
+    expect(after.executor_id).toBe(podium.executorId);
+  });
+
+  it('keeps the link up while shutdown drains workflows, then closes it with 1000', async () => {
+    conductor = await FakeConductor.start({ port });
+    const { podium, gated, gate } = app();
+    await podium.launch();
+    const link = await conductor.nextLink();
+    await link.request('executor_info');
+    const handle = await gated.start([]);
+    await waitFor(async () => (await podium.listSteps(handle.workflowId)) !== null);
+    const stopping = podium.shutdown();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(await link.request('get_workflow', { workflow_id: handle.workflowId })).toMatchObject({
+      output: { Status: 'PENDING' },
+    });
+    gate.resolve();
+    await stopping;
+    expect((await link.closed).code).toBe(1000);
+  });
+});
