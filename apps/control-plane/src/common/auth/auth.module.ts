@@ -1,3 +1,4 @@
+import { TenantDirectory } from './tenant-directory';
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { ApiKeysModule } from '../../modules/api-keys/api-keys.module';
@@ -11,6 +12,7 @@ import { OrgAccessGuard } from './org-access.guard';
 @Module({
   imports: [ApiKeysModule, SessionsModule, OrganizationsModule, ApplicationRecordsModule],
   providers: [
+    TenantDirectory,
     { provide: APP_GUARD, useClass: AuthenticationGuard },
     { provide: APP_GUARD, useClass: OrgAccessGuard },
   ],

@@ -3,8 +3,8 @@ import { Reflector } from '@nestjs/core';
 import type { Role } from '@podium/db';
 import { AppError } from '@podium/protocol';
 import type { Request } from 'express';
-import { ApplicationsRepository } from '../../modules/applications/applications.repository';
 import { AuditService } from '../../modules/audit/audit.service';
+import { TenantDirectory } from './tenant-directory';
 import { OrganizationsRepository } from '../../modules/organizations/organizations.repository';
 import { ROLE_ACCESS, accessOfApiKey } from './access-levels';
 import { AUDITED_ACTION, type AuditedAction, PUBLIC_ROUTE, REQUIRED_ACCESS } from './decorators';
@@ -22,7 +22,7 @@ export class OrgAccessGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly organizations: OrganizationsRepository,
-    private readonly applications: ApplicationsRepository,
+    private readonly directory: TenantDirectory,
     private readonly audit: AuditService,
   ) {}
 
@@ -42,7 +42,7 @@ export class OrgAccessGuard implements CanActivate {
 
     const ctx = requestContext(req);
     const notFound = new AppError('NOT_FOUND', `No organization named "${orgName}".`);
-    const organization = await this.organizations.findByName(orgName);
+    const organization = await this.directory.organizationByName(orgName);
     if (!organization || !ctx.principal) throw notFound;
     const membership = await this.accessIn(organization.id, ctx.principal);
     if (!membership) throw notFound;
@@ -74,7 +74,7 @@ export class OrgAccessGuard implements CanActivate {
 
     const appName = params.app;
     if (appName !== undefined) {
-      const application = await this.applications.findByName(organization.id, appName);
+      const application = await this.directory.applicationByName(organization.id, appName);
       const scopes = ctx.principal.kind === 'api-key' ? ctx.principal.apiKey.applicationIds : [];
       if (!application || (scopes.length > 0 && !scopes.includes(application.id))) {
         throw new AppError('NOT_FOUND', `No application named "${appName}" in "${orgName}".`);

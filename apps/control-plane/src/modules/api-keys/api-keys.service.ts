@@ -20,7 +20,7 @@ import type { ApiKeyPermission } from './api-key-permissions';
 import { generateApiKeySecret, hashApiKeySecret, isWellFormedApiKeySecret } from './api-key-secret';
 import { mapApiKey, mapCreatedApiKey } from './api-keys.dto';
 import { ApiKeysRepository, type ApiKeyRecord } from './api-keys.repository';
-import { RefusalCache } from './refusal-cache';
+import { TtlCache } from '../../common/cache/ttl-cache';
 
 export interface CreateApiKeyInput {
   name: string;
@@ -39,7 +39,18 @@ const REFUSED = 'The API key is not valid: it is unknown, revoked or expired.';
 
 @Injectable()
 export class ApiKeysService {
-  private readonly refusals = new RefusalCache();
+  /**
+   * Secrets that can never authenticate (unknown, revoked, expired), so a refused
+   * executor retrying every second, forever, costs a map lookup, not a query.
+   */
+  private readonly refusals = new TtlCache<string, true>(60_000);
+
+  /**
+   * Keys that authenticated within the last second, so a client sending many
+   * requests costs one lookup a second (revoking drops the entry at once; expiry
+   * is checked on every hit). See LAST_USE_RESOLUTION_MS for the write side.
+   */
+  private readonly recentlyValid = new TtlCache<string, ApiKeyRecord>(1_000);
 
   constructor(
     private readonly keys: ApiKeysRepository,
@@ -131,13 +142,18 @@ export class ApiKeysService {
   async authenticate(secret: string, now = new Date()): Promise<ApiKeyRecord | null> {
     if (!isWellFormedApiKeySecret(secret)) return null;
     const hash = hashApiKeySecret(secret);
-    if (this.refusals.has(hash, now.getTime())) return null;
-    const key = await this.keys.findBySecretHash(hash);
+    if (this.refusals.get(hash, now.getTime())) return null;
+    let key =
+      this.recentlyValid.get(hash, now.getTime()) ?? (await this.keys.findBySecretHash(hash));
     if (!key || key.revokedAt || (key.expiresAt && key.expiresAt <= now)) {
-      this.refusals.add(hash, now.getTime());
+      this.refusals.set(hash, true, now.getTime());
       return null;
     }
-    if (isLastUseStale(key.lastUsedAt, now)) await this.keys.touchLastUsed(key.id, now);
+    if (isLastUseStale(key.lastUsedAt, now)) {
+      await this.keys.touchLastUsed(key.id, now);
+      key = { ...key, lastUsedAt: now };
+    }
+    this.recentlyValid.set(hash, key, now.getTime());
     return key;
   }
 
@@ -169,7 +185,10 @@ export class ApiKeysService {
   /** Revokes the key; every link that used it closes (see ExecutorRegistry). */
   async revokeApiKey(organizationId: string, apiKeyId: string): Promise<boolean> {
     const revoked = await this.keys.revoke(organizationId, apiKeyId, new Date());
-    if (revoked) this.events.emit('api-key.revoked', { organizationId, apiKeyId });
+    if (revoked) {
+      this.recentlyValid.deleteWhere((key) => key.id === apiKeyId);
+      this.events.emit('api-key.revoked', { organizationId, apiKeyId });
+    }
     return revoked;
   }
 

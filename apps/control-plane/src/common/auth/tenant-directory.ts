@@ -1,0 +1,60 @@
+import { Injectable, type OnModuleDestroy } from '@nestjs/common';
+import { EventBus } from '../../infra/events/event-bus';
+import {
+  ApplicationsRepository,
+  type ApplicationRecord,
+} from '../../modules/applications/applications.repository';
+import {
+  OrganizationsRepository,
+  type OrganizationRecord,
+} from '../../modules/organizations/organizations.repository';
+import { TtlCache } from '../cache/ttl-cache';
+
+/**
+ * Organizations and applications by the names in request paths, for the access
+ * guard, which resolves them on every request. Answers may be up to
+ * RESOLUTION_TTL_MS old (the proxy benchmark showed these lookups as half the
+ * control plane's CPU per command); a deleted application is forgotten at once.
+ * Misses are not cached (a new organization resolves at once), nor are roles.
+ */
+export const RESOLUTION_TTL_MS = 1_000;
+
+@Injectable()
+export class TenantDirectory implements OnModuleDestroy {
+  private readonly organizationsByName = new TtlCache<string, OrganizationRecord>(
+    RESOLUTION_TTL_MS,
+  );
+  private readonly applicationsByName = new TtlCache<string, ApplicationRecord>(RESOLUTION_TTL_MS);
+  private readonly unsubscribe: () => void;
+
+  constructor(
+    private readonly organizations: OrganizationsRepository,
+    private readonly applications: ApplicationsRepository,
+    events: EventBus,
+  ) {
+    this.unsubscribe = events.on('application.deleted', ({ applicationId }) =>
+      this.applicationsByName.deleteWhere((app) => app.id === applicationId),
+    );
+  }
+
+  onModuleDestroy() {
+    this.unsubscribe();
+  }
+
+  async organizationByName(name: string): Promise<OrganizationRecord | null> {
+    const cached = this.organizationsByName.get(name);
+    if (cached !== undefined) return cached;
+    const organization = await this.organizations.findByName(name);
+    if (organization) this.organizationsByName.set(name, organization);
+    return organization;
+  }
+
+  async applicationByName(organizationId: string, name: string): Promise<ApplicationRecord | null> {
+    const key = `${organizationId}/${name}`;
+    const cached = this.applicationsByName.get(key);
+    if (cached !== undefined) return cached;
+    const application = await this.applications.findByName(organizationId, name);
+    if (application) this.applicationsByName.set(key, application);
+    return application;
+  }
+}
