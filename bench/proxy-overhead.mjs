@@ -104,6 +104,7 @@ try {
       errors: results.reduce((n, r) => n + r.errors, 0),
       achievedRate: round(results.reduce((n, r) => n + r.achievedRate, 0) / results.length, 0),
       p50Ms: round(percentile(latencies, 50), 2),
+      p90Ms: round(percentile(latencies, 90), 2),
       p99Ms: round(percentile(latencies, 99), 2),
       maxMs: round(latencies.at(-1), 2),
     };

@@ -25,6 +25,8 @@ export async function startControlPlane(env) {
   const profile = process.env.PROFILE_DIR
     ? ['--cpu-prof', `--cpu-prof-dir=${process.env.PROFILE_DIR}`]
     : [];
+  // CONTROL_PLANE_NODE_ARGS: extra Node flags for the control plane (e.g. --trace-gc).
+  profile.push(...(process.env.CONTROL_PLANE_NODE_ARGS?.split(' ').filter(Boolean) ?? []));
   const child = spawn(
     process.execPath,
     [...profile, path.join(root, 'apps/control-plane/dist/main.js')],

@@ -20,3 +20,40 @@ describe('TtlCache', () => {
     expect(cache.get('c', 1)).toBe(3);
   });
 });
+
+describe('TtlCache.getOrLoad', () => {
+  it('shares one load between concurrent misses and does not keep misses', async () => {
+    const cache = new TtlCache<string, number>(1_000);
+    let loads = 0;
+    const load = async () => {
+      loads++;
+      await new Promise((r) => setTimeout(r, 10));
+      return 7;
+    };
+    await expect(
+      Promise.all([cache.getOrLoad('a', load, 0), cache.getOrLoad('a', load, 0)]),
+    ).resolves.toEqual([7, 7]);
+    expect(loads).toBe(1);
+    await expect(cache.getOrLoad('none', () => Promise.resolve(null))).resolves.toBeNull();
+    expect(cache.get('none')).toBeUndefined();
+  });
+
+  it('serves a just-expired entry while one background load refreshes it, then the fresh value', async () => {
+    const cache = new TtlCache<string, number>(1_000);
+    cache.set('a', 1, Date.now() - 1_500); // expired half a ttl ago
+    let release!: (v: number) => void;
+    const refreshed = new Promise<number>((r) => (release = r));
+    await expect(cache.getOrLoad('a', () => refreshed)).resolves.toBe(1);
+    await expect(cache.getOrLoad('a', () => Promise.resolve(99))).resolves.toBe(1); // same refresh in flight
+    release(2);
+    await refreshed;
+    await new Promise((r) => setTimeout(r, 0));
+    expect(cache.get('a')).toBe(2);
+  });
+
+  it('loads again, waiting, once an entry is more than a ttl past expiry', async () => {
+    const cache = new TtlCache<string, number>(1_000);
+    cache.set('a', 1, Date.now() - 2_500);
+    await expect(cache.getOrLoad('a', () => Promise.resolve(3))).resolves.toBe(3);
+  });
+});

@@ -46,8 +46,8 @@ export class ApiKeysService {
   private readonly refusals = new TtlCache<string, true>(60_000);
 
   /**
-   * Keys that authenticated within the last second, so a client sending many
-   * requests costs one lookup a second (revoking drops the entry at once; expiry
+   * Keys that authenticated within the last second or two, so a client sending
+   * many requests costs one lookup a second (revoking drops the entry at once; expiry
    * is checked on every hit). See LAST_USE_RESOLUTION_MS for the write side.
    */
   private readonly recentlyValid = new TtlCache<string, ApiKeyRecord>(1_000);
@@ -143,8 +143,11 @@ export class ApiKeysService {
     if (!isWellFormedApiKeySecret(secret)) return null;
     const hash = hashApiKeySecret(secret);
     if (this.refusals.get(hash, now.getTime())) return null;
-    let key =
-      this.recentlyValid.get(hash, now.getTime()) ?? (await this.keys.findBySecretHash(hash));
+    let key = await this.recentlyValid.getOrLoad(
+      hash,
+      () => this.keys.findBySecretHash(hash),
+      now.getTime(),
+    );
     if (!key || key.revokedAt || (key.expiresAt && key.expiresAt <= now)) {
       this.refusals.set(hash, true, now.getTime());
       return null;
@@ -152,8 +155,9 @@ export class ApiKeysService {
     if (isLastUseStale(key.lastUsedAt, now)) {
       await this.keys.touchLastUsed(key.id, now);
       key = { ...key, lastUsedAt: now };
+      // Only here: re-setting on every hit would keep a hot entry alive forever.
+      this.recentlyValid.set(hash, key, now.getTime());
     }
-    this.recentlyValid.set(hash, key, now.getTime());
     return key;
   }
 
