@@ -53,6 +53,7 @@ export {
   ListQueuedWorkflowsBodySchema,
   ForkWorkflowBodySchema,
   ForkFromFailureBodySchema,
+  countForkFromFailureSelectors,
   RewindWorkflowBodySchema,
   RetentionBodySchema,
   ListSchedulesBodySchema,

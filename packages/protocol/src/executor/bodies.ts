@@ -87,6 +87,21 @@ export const ForkFromFailureBodySchema = z.object({
 });
 export type ForkFromFailureBody = z.infer<typeof ForkFromFailureBodySchema>;
 
+/** How many of fork_from_failure's step selectors a body sets; exactly one is valid. */
+export function countForkFromFailureSelectors(body: {
+  from_last_failure?: unknown;
+  from_last_step?: unknown;
+  from_step?: unknown;
+  from_step_name?: unknown;
+}): number {
+  return [
+    body.from_last_failure === true,
+    body.from_last_step === true,
+    typeof body.from_step === 'number',
+    typeof body.from_step_name === 'string',
+  ].filter(Boolean).length;
+}
+
 /** `rewind_workflow.body` (TS 5.1+): rewinds in place to `start_step` (default 0). */
 export const RewindWorkflowBodySchema = z.object({
   workflow_id: z.string(),

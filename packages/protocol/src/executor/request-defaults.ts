@@ -1,3 +1,4 @@
+import { countForkFromFailureSelectors } from './bodies';
 import type { MessageType } from './catalog';
 import type { WireIssue } from './issues';
 
@@ -67,12 +68,7 @@ export function checkEncodeRules(type: MessageType, draft: Draft): WireIssue[] {
     issues.push({ path: 'workflow_ids', message: 'must not be empty (omit it instead)' });
   }
   if (type === 'fork_from_failure') {
-    const selectors = [
-      body.from_last_failure === true,
-      body.from_last_step === true,
-      typeof body.from_step === 'number',
-      typeof body.from_step_name === 'string',
-    ].filter(Boolean).length;
+    const selectors = countForkFromFailureSelectors(body);
     if (selectors !== 1) {
       issues.push({
         path: 'body',

@@ -4,7 +4,11 @@
  * `workflow_id`) act on each id in order. Throwing is fine: the dispatcher answers with
  * `error_message`.
  */
-import type { ExecutorRequestHandlers, ForkFromFailureBody } from '@podium/protocol';
+import {
+  countForkFromFailureSelectors,
+  type ExecutorRequestHandlers,
+  type ForkFromFailureBody,
+} from '@podium/protocol';
 import { InvalidOperationError, WorkflowNotFoundError } from '../errors';
 import type { StepInfo } from '../types';
 import { toListFilter } from './list-filters';
@@ -138,12 +142,7 @@ export function workflowHandlers(
  * step), the last step, a step number, or the last step with a name.
  */
 function stepSelector(body: ForkFromFailureBody): (steps: StepInfo[]) => number {
-  const selectors = [
-    body.from_last_failure === true,
-    body.from_last_step === true,
-    typeof body.from_step === 'number',
-    typeof body.from_step_name === 'string',
-  ].filter(Boolean).length;
+  const selectors = countForkFromFailureSelectors(body);
   if (selectors !== 1) {
     throw new InvalidOperationError(
       'exactly one of from_last_failure, from_last_step, from_step, from_step_name is required',

@@ -13,35 +13,25 @@
  *   succeeds for the generation that is still current and PENDING, so a superseded or
  *   cancelled execution can never overwrite a newer state.
  */
-import type { ListStepsOptions, ListWorkflowsFilter, WorkflowStatusType } from '../../types';
+import type {
+  ListStepsOptions,
+  ListWorkflowsFilter,
+  WorkflowStatus,
+  WorkflowStatusType,
+} from '../../types';
 
-export interface WorkflowRecord {
-  workflowId: string;
+/**
+ * A workflow_status row: the public status with its payloads still serialised.
+ * (`wasForkedFrom` is only read by `getWorkflow` and `listWorkflows`; false elsewhere.)
+ */
+export type WorkflowRecord = Omit<WorkflowStatus, 'workflowName' | 'input' | 'output' | 'error'> & {
   name: string;
-  status: WorkflowStatusType;
   input: string | null;
   output: string | null;
   error: string | null;
-  executorId: string | null;
-  applicationVersion: string | null;
-  applicationName: string;
-  queueName: string | null;
-  authenticatedUser: string | null;
-  parentWorkflowId: string | null;
-  forkedFrom: string | null;
-  /** Only read by `getWorkflow` and `listWorkflows` (false elsewhere). */
-  wasForkedFrom: boolean;
-  deduplicationId: string | null;
-  priority: number;
-  timeoutMs: number | null;
-  deadlineEpochMs: number | null;
-  recoveryAttempts: number;
+  /** Goes up on every claim; a run whose generation is stale may not write. */
   generation: number;
-  createdAt: number;
-  updatedAt: number;
-  startedAt: number | null;
-  completedAt: number | null;
-}
+};
 
 export interface NewWorkflow {
   workflowId: string;
