@@ -36,12 +36,8 @@ function defineWorkflows(podium: Podium, log: RunLog) {
 describe.each(BACKENDS.map((make) => make()))('messages and events on $name', (backend) => {
   const harness = useHarness(backend);
 
-  async function launch(log: RunLog, options: Partial<PodiumOptions> & { appName: string }) {
-    const podium = harness.podium(options);
-    const workflows = defineWorkflows(podium, log);
-    await podium.launch();
-    return { podium, ...workflows };
-  }
+  const launch = (log: RunLog, options: Partial<PodiumOptions> & { appName: string }) =>
+    harness.launch((podium) => defineWorkflows(podium, log), options);
 
   it('delivers messages in order, per topic, and times out with null', async () => {
     const { podium, inbox } = await launch(new RunLog(), { appName: uniqueName('app') });

@@ -40,12 +40,8 @@ function defineWorkflows(podium: Podium, log: RunLog, gate = deferred()) {
 describe.each(BACKENDS.map((make) => make()))('recovery and management on $name', (backend) => {
   const harness = useHarness(backend);
 
-  async function launch(log: RunLog, options: Partial<PodiumOptions> & { appName: string }) {
-    const podium = harness.podium(options);
-    const workflows = defineWorkflows(podium, log);
-    await podium.launch();
-    return { podium, ...workflows };
-  }
+  const launch = (log: RunLog, options: Partial<PodiumOptions> & { appName: string }) =>
+    harness.launch((podium) => defineWorkflows(podium, log), options);
 
   const stepsRecorded = (podium: Podium, id: string, n: number) => async () =>
     ((await podium.listSteps(id)) ?? []).length >= n;

@@ -29,12 +29,8 @@ function defineWorkflows(podium: Podium, log: RunLog, gate = deferred()) {
 describe.each(BACKENDS.map((make) => make()))('timeouts on $name', (backend) => {
   const harness = useHarness(backend);
 
-  async function launch(log: RunLog, options: Partial<PodiumOptions> & { appName: string }) {
-    const podium = harness.podium(options);
-    const workflows = defineWorkflows(podium, log);
-    await podium.launch();
-    return { podium, ...workflows };
-  }
+  const launch = (log: RunLog, options: Partial<PodiumOptions> & { appName: string }) =>
+    harness.launch((podium) => defineWorkflows(podium, log), options);
 
   it('cancels a workflow that outlives its timeout', async () => {
     const log = new RunLog();

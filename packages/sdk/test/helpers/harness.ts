@@ -6,6 +6,11 @@ import type { Backend } from './backends';
 export interface Harness {
   /** A new, not yet launched Podium on the backend's database. */
   podium(options: Partial<PodiumOptions> & { appName: string }): Podium;
+  /** A Podium with `define`'s workflows registered, launched. */
+  launch<W extends object>(
+    define: (podium: Podium) => W,
+    options: Partial<PodiumOptions> & { appName: string },
+  ): Promise<{ podium: Podium } & W>;
 }
 
 export function useHarness(backend: Backend): Harness {
@@ -25,6 +30,12 @@ export function useHarness(backend: Backend): Harness {
       });
       instances.push(podium);
       return podium;
+    },
+    async launch(define, options) {
+      const podium = this.podium(options);
+      const workflows = define(podium);
+      await podium.launch();
+      return { podium, ...workflows };
     },
   };
 }

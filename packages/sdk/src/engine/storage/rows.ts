@@ -1,6 +1,6 @@
 /** Maps raw rows (snake_case; BIGINT as string on pg, number on PGlite) to records. */
 import type { WorkflowStatusType } from '../../types';
-import type { StepRecord, WorkflowRecord } from './storage';
+import type { NewStep, StepRecord, WorkflowRecord } from './storage';
 
 export type Row = Record<string, unknown>;
 
@@ -100,4 +100,32 @@ export function mapStep(row: Row): StepRecord {
     startedAt: num(row.started_at),
     completedAt: Number(row.completed_at),
   };
+}
+
+/**
+ * Records a step checkpoint unless one exists (first writer wins); completed now.
+ * `returning` picks what the caller reads back.
+ */
+export function insertStepStatement(
+  table: string,
+  step: NewStep,
+  returning: string,
+): [text: string, values: unknown[]] {
+  return [
+    `INSERT INTO ${table} (workflow_id, function_id, function_name, output, error,
+       child_workflow_id, started_at, completed_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+     ON CONFLICT (workflow_id, function_id) DO NOTHING
+     RETURNING ${returning}`,
+    [
+      step.workflowId,
+      step.functionId,
+      step.functionName,
+      step.output,
+      step.error,
+      step.childWorkflowId,
+      step.startedAt,
+      Date.now(),
+    ],
+  ];
 }

@@ -4,7 +4,7 @@
  * exactly-once across crashes.
  */
 import type { Queryable, SqlDriver } from './driver';
-import { mapStep, NOW_MS, type Row } from './rows';
+import { mapStep, NOW_MS, type Row, insertStepStatement } from './rows';
 import {
   DestinationNotFound,
   type MessageStorage,
@@ -31,23 +31,7 @@ export class SqlMessaging implements MessageStorage {
 
   /** Inserts a step unless recorded; true if this call recorded it. */
   private async insertStep(tx: Queryable, step: NewStep): Promise<boolean> {
-    const rows = await tx.query(
-      `INSERT INTO ${this.ops} (workflow_id, function_id, function_name, output, error,
-         child_workflow_id, started_at, completed_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
-       ON CONFLICT (workflow_id, function_id) DO NOTHING
-       RETURNING function_id`,
-      [
-        step.workflowId,
-        step.functionId,
-        step.functionName,
-        step.output,
-        step.error,
-        step.childWorkflowId,
-        step.startedAt,
-        Date.now(),
-      ],
-    );
+    const rows = await tx.query(...insertStepStatement(this.ops, step, 'function_id'));
     return rows.length > 0;
   }
 

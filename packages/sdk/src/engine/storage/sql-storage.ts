@@ -13,6 +13,7 @@ import {
   type Row,
   wasForkedFromColumn,
   workflowColumns,
+  insertStepStatement,
 } from './rows';
 import { SqlAdmin } from './sql-admin';
 import { SqlMessaging } from './sql-messaging';
@@ -166,23 +167,7 @@ export class SqlStorage implements Storage {
   }
 
   async recordStep(step: NewStep): Promise<StepRecord> {
-    const rows = await this.driver.query<Row>(
-      `INSERT INTO ${this.ops} (workflow_id, function_id, function_name, output, error,
-         child_workflow_id, started_at, completed_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
-       ON CONFLICT (workflow_id, function_id) DO NOTHING
-       RETURNING *`,
-      [
-        step.workflowId,
-        step.functionId,
-        step.functionName,
-        step.output,
-        step.error,
-        step.childWorkflowId,
-        step.startedAt,
-        Date.now(),
-      ],
-    );
+    const rows = await this.driver.query<Row>(...insertStepStatement(this.ops, step, '*'));
     if (rows[0] !== undefined) return mapStep(rows[0]);
     const existing = await this.driver.query<Row>(
       `SELECT * FROM ${this.ops} WHERE workflow_id = $1 AND function_id = $2`,
