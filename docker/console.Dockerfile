@@ -8,7 +8,8 @@ COPY . .
 RUN pnpm install --frozen-lockfile \
  && pnpm turbo run build --filter=@podium/console... \
  && pnpm deploy --filter=@podium/console --prod --legacy /out \
- && cp -r apps/console/.next /out/.next
+ && cp -r apps/console/.next /out/.next \
+ && cp -r apps/console/server /out/server
 
 FROM node:20-bookworm-slim
 WORKDIR /app
@@ -16,4 +17,4 @@ ENV NODE_ENV=production NEXT_TELEMETRY_DISABLED=1 PORT=3000 PODIUM_CONTROL_PLANE
 COPY --from=build /out /app
 USER node
 EXPOSE 3000
-CMD ["node", "node_modules/next/dist/bin/next", "start", "-H", "0.0.0.0"]
+CMD ["node", "server/main.mjs", "-H", "0.0.0.0"]

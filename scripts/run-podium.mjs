@@ -1,47 +1,68 @@
 #!/usr/bin/env node
-// Runs the built control plane and console side by side (what `npm start` ends
-// with): prefixes their output, waits until both answer, prints the URLs, and
-// stops both when either exits or on Ctrl-C.
+// Runs the built control plane and console side by side (what `npm start` ends with), plus the
+// example app (apps/example) when CONDUCTOR_KEY is set: prefixes their output, waits until the
+// control plane and console answer, prints the URLs, and stops everything on Ctrl-C or when the
+// control plane or the console exits. The example is a guest: if it exits, Podium keeps running.
+// Without CONDUCTOR_KEY it prints how to get one (there are no default accounts or keys).
 //
-// Environment: PORT (control plane, default 8090), CONSOLE_PORT (default 3000),
-// HOST (default 127.0.0.1), PODIUM_DATA_DIR (default <repo>/.data), and any other
-// control-plane variable (DATABASE_URL to use PostgreSQL instead of PGlite).
+// `node scripts/run-podium.mjs example` (`npm run example`) runs only the example, against a
+// Podium that is already running; it needs CONDUCTOR_KEY.
+//
+// Environment: PORT (control plane, default 8090), CONSOLE_PORT (default 3000), HOST (default
+// 127.0.0.1), PODIUM_DATA_DIR (default <repo>/.data), and any other control-plane variable
+// (DATABASE_URL to use PostgreSQL instead of PGlite). For the example: CONDUCTOR_KEY (an API key
+// with executor:connect), CONDUCTOR_URL (default ws://<HOST>:<PORT><PODIUM_EXECUTOR_BASE_PATH>),
+// PODIUM_EXAMPLE_DATA_DIR (default <PODIUM_DATA_DIR>/example), EXAMPLE_DATABASE_URL (its own
+// PostgreSQL instead; DATABASE_URL is the control plane's and is never passed on), APP_NAME and
+// the rest of apps/example/README.md.
 import { spawn } from 'node:child_process';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const exampleOnly = process.argv[2] === 'example';
 const host = process.env.HOST ?? '127.0.0.1';
 const apiPort = Number(process.env.PORT ?? 8090);
 const consolePort = Number(process.env.CONSOLE_PORT ?? 3000);
 const apiUrl = `http://${host}:${apiPort}`;
 const consoleUrl = `http://${host}:${consolePort}`;
+const dataDir = path.resolve(root, process.env.PODIUM_DATA_DIR ?? '.data');
+const conductorKey = process.env.CONDUCTOR_KEY?.trim() || undefined;
 
 const children = [];
 let stopping = false;
 
-function run(name, args, env, cwd = root) {
-  const child = spawn(process.execPath, args, {
-    cwd,
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+/**
+ * Starts `node <args>` with its output prefixed `[name] `. `onLine` sees each line; `onExit`
+ * runs when it exits on its own (not while stopping).
+ */
+function run(name, args, { env, cwd = root, onLine = () => {}, onExit }) {
+  const child = spawn(process.execPath, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
   const prefix = `[${name}] `;
   for (const stream of [child.stdout, child.stderr]) {
     let pending = '';
     stream.on('data', (chunk) => {
       const lines = (pending + chunk).split('\n');
       pending = lines.pop();
-      for (const line of lines) process.stdout.write(prefix + line + '\n');
+      for (const line of lines) {
+        process.stdout.write(prefix + line + '\n');
+        onLine(line);
+      }
     });
   }
   child.on('exit', (code, signal) => {
-    if (stopping) return;
-    process.stdout.write(`${prefix}exited (${signal ?? code}); stopping Podium\n`);
-    stop(code || 1);
+    if (!stopping) onExit(prefix, code, signal);
   });
   children.push(child);
+  return child;
 }
+
+/** Podium itself: when one of these exits, everything stops. */
+const essential = (prefix, code, signal) => {
+  process.stdout.write(`${prefix}exited (${signal ?? code}); stopping Podium\n`);
+  stop(code || 1);
+};
 
 function stop(exitCode) {
   if (stopping) return;
@@ -74,46 +95,154 @@ async function waitFor(url, what) {
   if (!stopping) throw new Error(`${what} did not answer at ${url} within 120 s`);
 }
 
+/** The environment the example runs with: its own database, the local control plane. */
+function exampleEnv() {
+  const env = { ...process.env };
+  delete env.DATABASE_URL; // the control plane's; an app never shares it
+  delete env.EXAMPLE_DATABASE_URL;
+  // A wildcard listen address is not one to dial.
+  const dialHost = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host;
+  const basePath = process.env.PODIUM_EXECUTOR_BASE_PATH ?? '/conductor/v1alpha1';
+  return {
+    ...env,
+    ...(process.env.EXAMPLE_DATABASE_URL ? { DATABASE_URL: process.env.EXAMPLE_DATABASE_URL } : {}),
+    CONDUCTOR_URL: process.env.CONDUCTOR_URL ?? `ws://${dialHost}:${apiPort}${basePath}`,
+    PODIUM_EXAMPLE_DATA_DIR: process.env.PODIUM_EXAMPLE_DATA_DIR ?? path.join(dataDir, 'example'),
+  };
+}
+
+/** The application name the example connects as (its own config decides), if it is built. */
+function exampleAppName() {
+  try {
+    const { loadConfig } = createRequire(import.meta.url)(
+      path.join(root, 'apps/example/dist/config.js'),
+    );
+    return loadConfig(exampleEnv()).appName;
+  } catch {
+    return undefined; // not built, or misconfigured: the example says so when it starts
+  }
+}
+
+/** Runs the example; a refused key gets one hint (the SDK keeps retrying with backoff). */
+function runExample(onExit) {
+  const appName = exampleAppName() ?? 'APP_NAME';
+  let hinted = false;
+  run('example', ['apps/example/dist/main.js'], {
+    env: exampleEnv(),
+    onExit,
+    onLine: (line) => {
+      if (hinted || !/cannot connect to the conductor.*"status":4\d\d/.test(line)) return;
+      hinted = true;
+      process.stdout.write(
+        `[example] The control plane refused the example (see above). It needs an application ` +
+          `named "${appName}" and an API key with executor:connect in the same organization ` +
+          `(console: ${consoleUrl}). It keeps retrying: no restart needed once they exist.\n`,
+      );
+    },
+  });
+}
+
+/** What to do to see the example's workflows (printed when CONDUCTOR_KEY is not set). */
+function exampleSteps() {
+  const appName = exampleAppName();
+  return [
+    'To watch live workflows from the example app (apps/example):',
+    `  1. Sign up at ${consoleUrl}/sign-up and create an organization.`,
+    appName
+      ? `  2. Create an application named "${appName}".`
+      : '  2. Create an application named as the example app (apps/example/README.md).',
+    '  3. Create an API key with the executor:connect permission; copy it.',
+    '  4. Restart with CONDUCTOR_KEY=<key> npm start, or run the example alone while Podium',
+    '     runs: CONDUCTOR_KEY=<key> npm run example (in a second terminal).',
+  ];
+}
+
 process.on('SIGINT', () => stop(0));
 process.on('SIGTERM', () => stop(0));
 
-run('control-plane', ['apps/control-plane/dist/main.js'], {
-  HOST: host,
-  PORT: String(apiPort),
-  PODIUM_DATA_DIR: process.env.PODIUM_DATA_DIR ?? path.join(root, '.data'),
-});
-run(
-  'console',
-  [
-    path.join(root, 'apps/console/node_modules/next/dist/bin/next'),
-    'start',
-    '-H',
-    host,
-    '-p',
-    String(consolePort),
-  ],
-  { PODIUM_CONTROL_PLANE_URL: apiUrl, NEXT_TELEMETRY_DISABLED: '1' },
-  path.join(root, 'apps/console'),
-);
-
-try {
-  await waitFor(`${apiUrl}/readyz`, 'The control plane');
-  await waitFor(consoleUrl, 'The console');
-  const database = process.env.DATABASE_URL
-    ? 'PostgreSQL'
-    : `PGlite in ${process.env.PODIUM_DATA_DIR ?? '.data/'}`;
-  process.stdout.write(
-    [
-      '',
-      'Podium is running.',
-      `  Console:        ${consoleUrl}`,
-      `  Control plane:  ${apiUrl}   (health: ${apiUrl}/healthz)`,
-      `  Database:       ${database}`,
-      'Press Ctrl-C to stop.',
-      '',
-    ].join('\n'),
+if (exampleOnly) {
+  if (!conductorKey) {
+    process.stderr.write(
+      'The example needs CONDUCTOR_KEY, an API key with executor:connect:\n' +
+        exampleSteps().slice(1, 4).join('\n') +
+        '\nthen: CONDUCTOR_KEY=<key> npm run example\n',
+    );
+    process.exit(1);
+  }
+  if (!process.env.CONDUCTOR_URL) {
+    const up = await fetch(`${apiUrl}/readyz`).then(
+      (res) => res.ok,
+      () => false,
+    );
+    if (!up) {
+      process.stdout.write(
+        `No control plane answers at ${apiUrl} yet (start Podium with npm start); ` +
+          'the example keeps trying to connect.\n',
+      );
+    }
+  }
+  runExample((prefix, code, signal) => {
+    process.stdout.write(`${prefix}exited (${signal ?? code})\n`);
+    process.exit(code ?? 1);
+  });
+} else {
+  // Podium's own processes do not need the example's key.
+  const podiumEnv = { ...process.env };
+  delete podiumEnv.CONDUCTOR_KEY;
+  run('control-plane', ['apps/control-plane/dist/main.js'], {
+    env: {
+      ...podiumEnv,
+      HOST: host,
+      PORT: String(apiPort),
+      PODIUM_DATA_DIR: process.env.PODIUM_DATA_DIR ?? dataDir,
+    },
+    onExit: essential,
+  });
+  run(
+    'console',
+    [path.join(root, 'apps/console/server/main.mjs'), '-H', host, '-p', String(consolePort)],
+    {
+      env: { ...podiumEnv, PODIUM_CONTROL_PLANE_URL: apiUrl, NEXT_TELEMETRY_DISABLED: '1' },
+      cwd: path.join(root, 'apps/console'),
+      onExit: essential,
+    },
   );
-} catch (error) {
-  process.stderr.write(`${error.message}\n`);
-  stop(1);
+
+  try {
+    await waitFor(`${apiUrl}/readyz`, 'The control plane');
+    // The example dials once the control plane answers, so its first attempt connects.
+    if (conductorKey) {
+      runExample((prefix, code, signal) =>
+        process.stdout.write(
+          `${prefix}exited (${signal ?? code}); the control plane and console keep running\n`,
+        ),
+      );
+    }
+    await waitFor(consoleUrl, 'The console');
+    const database = process.env.DATABASE_URL
+      ? 'PostgreSQL'
+      : `PGlite in ${process.env.PODIUM_DATA_DIR ?? '.data/'}`;
+    const example = exampleEnv();
+    process.stdout.write(
+      [
+        '',
+        'Podium is running.',
+        `  Console:        ${consoleUrl}`,
+        `  Control plane:  ${apiUrl}   (health: ${apiUrl}/healthz)`,
+        `  Database:       ${database}`,
+        ...(conductorKey
+          ? [
+              `  Example app:    "${exampleAppName() ?? '?'}" connecting to ${example.CONDUCTOR_URL}`,
+              `                  (its data: ${example.DATABASE_URL ? 'EXAMPLE_DATABASE_URL' : example.PODIUM_EXAMPLE_DATA_DIR})`,
+            ]
+          : ['', ...exampleSteps()]),
+        '',
+        'Press Ctrl-C to stop.',
+        '',
+      ].join('\n'),
+    );
+  } catch (error) {
+    process.stderr.write(`${error.message}\n`);
+    stop(1);
+  }
 }

@@ -1,8 +1,21 @@
 #!/usr/bin/env bash
 # `npm start`: install, build, and run Podium on its embedded default
-# (PGlite in .data/, no PostgreSQL, no Redis, no Docker).
+# (PGlite in .data/, no PostgreSQL, no Redis, no Docker); with CONDUCTOR_KEY set,
+# the example app (apps/example) runs too, connected to it (see run-podium.mjs).
+# `npm run example` (`start.sh example`): install, build and run only the example,
+# against a Podium that is already running.
+if [ "${1:-}" = example ] && [ -z "${CONDUCTOR_KEY:-}" ]; then
+  # Before the install and build: nothing to run without a key.
+  exec node "$(dirname "${BASH_SOURCE[0]}")/run-podium.mjs" example
+fi
 source "$(dirname "${BASH_SOURCE[0]}")/bootstrap.sh"
 cd "$ROOT"
-echo "==> building the control plane and the console"
-pnpm turbo run build --filter=@podium/control-plane... --filter=@podium/console... --output-logs=errors-only
+if [ "${1:-}" = example ]; then
+  echo "==> building the example app"
+  pnpm turbo run build --filter=@podium/example... --output-logs=errors-only
+  exec node scripts/run-podium.mjs example
+fi
+echo "==> building the control plane, the console and the example app"
+pnpm turbo run build --filter=@podium/control-plane... --filter=@podium/console... \
+  --filter=@podium/example... --output-logs=errors-only
 exec node scripts/run-podium.mjs

@@ -1,90 +1,59 @@
-// The operator's first journey: open the console, see the control plane and its
+// The operator's first look: open the console's health page, see the control plane and its
 // database healthy; lose the control plane, see it reported within one poll.
-// Everything is real: the built control plane (PGlite in a temp dir), `next start`
+// Everything is real: the built control plane (PGlite in a temp dir), the console's server (`next start` with the client address vouched for)
 // of the built console, and Debian's Chromium.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HEALTH_REFETCH_INTERVAL_MS } from '../src/features/health/queries';
-import { launchChromium, type Browser } from './support/chromium';
+import { launchChromium, openPage, type Browser } from './support/chromium';
 import {
-  freePort,
-  startService,
-  stopService,
-  waitForHttp,
-  type Service,
-} from './support/processes';
+  assertConsoleStackBuilt,
+  startConsoleStack,
+  type ConsoleStack,
+} from './support/console-stack';
+import { stopService } from './support/processes';
 
-const root = fileURLToPath(new URL('../../../', import.meta.url));
-const consoleDir = path.join(root, 'apps/console');
-const controlPlaneMain = path.join(root, 'apps/control-plane/dist/main.js');
-const nextBin = path.join(consoleDir, 'node_modules/next/dist/bin/next');
 const SCREENSHOT = '/tmp/console-health.png';
 // The next poll is at most one interval away; this covers the request and the render.
 const SLACK_MS = 2_000;
 
-function assertBuilt(file: string, how: string): void {
-  if (!fs.existsSync(file)) throw new Error(`${file} is missing: build it first (${how}).`);
-}
-
 const status = (page: Page, testId: string) => page.getByTestId(testId).getAttribute('data-status');
 
 describe('console health page', () => {
-  const services: Service[] = [];
-  let controlPlane: Service;
+  let stack: ConsoleStack | undefined;
   let browser: Browser | undefined;
   let page: Page;
   let consoleUrl: string;
   let dataDir: string;
-  const consoleErrors: string[] = [];
+  let consoleErrors: string[] = [];
 
   beforeAll(async () => {
-    assertBuilt(controlPlaneMain, 'pnpm --filter @podium/control-plane build');
-    assertBuilt(path.join(consoleDir, '.next/BUILD_ID'), 'pnpm --filter @podium/console build');
+    assertConsoleStackBuilt();
     browser = await launchChromium(); // first: fails fast, with how to fix, if Chromium is missing
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'podium-console-e2e-'));
-    const [apiPort, consolePort] = [await freePort(), await freePort()];
-    const apiUrl = `http://127.0.0.1:${apiPort}`;
-    consoleUrl = `http://127.0.0.1:${consolePort}`;
-
     const { DATABASE_URL: _postgres, ...env } = process.env; // the embedded PGlite path
-    controlPlane = startService('control plane', [controlPlaneMain], {
-      cwd: root,
-      env: { ...env, HOST: '127.0.0.1', PORT: String(apiPort), PODIUM_DATA_DIR: dataDir },
+    stack = await startConsoleStack({
+      env,
+      controlPlaneEnv: { PODIUM_DATA_DIR: dataDir },
+      // This test's client plays a visitor from the internet: no proxy in front to trust.
+      consoleEnv: { PODIUM_CONSOLE_TRUST_PROXY: 'false' },
+      readyPath: '/health',
     });
-    services.push(controlPlane);
-    const consoleServer = startService(
-      'console',
-      [nextBin, 'start', '-H', '127.0.0.1', '-p', String(consolePort)],
-      {
-        cwd: consoleDir,
-        env: { ...env, PODIUM_CONTROL_PLANE_URL: apiUrl, NEXT_TELEMETRY_DISABLED: '1' },
-      },
-    );
-    services.push(consoleServer);
-
-    await Promise.all([
-      waitForHttp(controlPlane, `${apiUrl}/readyz`),
-      waitForHttp(consoleServer, consoleUrl),
-    ]);
-    page = browser.context.pages()[0] ?? (await browser.context.newPage());
-    page.on('console', (message) => {
-      if (message.type() === 'error') consoleErrors.push(message.text());
-    });
-    page.on('pageerror', (error) => consoleErrors.push(error.message));
+    consoleUrl = stack.consoleUrl;
+    ({ page, errors: consoleErrors } = await openPage(browser));
   });
 
   afterAll(async () => {
     await browser?.close();
-    await Promise.all(services.map((service) => stopService(service)));
+    await stack?.stop();
     if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
   });
 
   it('shows the control plane ok and its PGlite database up', async () => {
-    await page.goto(consoleUrl);
+    await page.goto(`${consoleUrl}/health`);
     await expect.poll(() => status(page, 'control-plane-status')).toBe('ok');
     await expect.poll(() => status(page, 'database-status')).toBe('up');
 
@@ -102,8 +71,28 @@ describe('console health page', () => {
     expect(consoleErrors).toEqual([]);
   });
 
+  it('vouches for the client address: a made-up X-Forwarded-For does not dodge the sign-in limit', async () => {
+    const signIn = (attempt: number) =>
+      fetch(`${consoleUrl}/api/v2/sessions`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-forwarded-for': `198.51.100.${attempt}` },
+        body: JSON.stringify({
+          email: `nobody-${attempt}@example.com`,
+          password: 'not-a-password',
+        }),
+      });
+    // 30 failures per client address in 15 minutes (the control plane's default), each attempt
+    // claiming another address and another account: only the address can stop them.
+    for (let attempt = 1; attempt <= 30; attempt++) {
+      expect((await signIn(attempt)).status, `attempt ${attempt}`).toBe(401);
+    }
+    const refused = await signIn(31);
+    expect(refused.status).toBe(429);
+    expect(refused.headers.get('retry-after')).toMatch(/^\d+$/);
+  });
+
   it('reports the control plane unreachable within one refetch interval after it dies', async () => {
-    await stopService(controlPlane);
+    await stopService(stack!.controlPlane);
     const died = Date.now();
 
     await page

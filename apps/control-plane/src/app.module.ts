@@ -1,13 +1,7 @@
-import {
-  type DynamicModule,
-  type MiddlewareConsumer,
-  Module,
-  type NestModule,
-} from '@nestjs/common';
+import { type DynamicModule, Module } from '@nestjs/common';
 import type { Logger } from 'pino';
 import { CONFIG, type Config } from './config/config';
 import { LOGGER } from './common/logging/logging.tokens';
-import { RequestLoggerMiddleware } from './common/logging/request-logger.middleware';
 import { DatabaseModule } from './infra/database/database.module';
 import { AuthModule } from './common/auth/auth.module';
 import { EventsModule } from './infra/events/events.module';
@@ -18,6 +12,7 @@ import { ApplicationsModule } from './modules/applications/applications.module';
 import { UsersModule } from './modules/users/users.module';
 import { SessionsModule } from './modules/sessions/sessions.module';
 import { ExecutorsModule } from './modules/executors/executors.module';
+import { ExecutorRecoveryModule } from './modules/executors/executor-recovery.module';
 import { HealthModule } from './modules/health/health.module';
 import { WorkflowsModule } from './modules/workflows/workflows.module';
 import { QueuesModule } from './modules/queues/queues.module';
@@ -26,7 +21,7 @@ import { LiveModule } from './modules/live/live.module';
 import { OpenApiModule } from './modules/openapi/openapi.module';
 
 @Module({})
-export class AppModule implements NestModule {
+export class AppModule {
   /** The whole control plane, built from explicit config (tests pass literals). */
   static register(config: Config, logger: Logger): DynamicModule {
     return {
@@ -49,6 +44,7 @@ export class AppModule implements NestModule {
         ApplicationsModule,
         ApiKeysModule,
         ExecutorsModule,
+        ExecutorRecoveryModule,
         WorkflowsModule,
         QueuesModule,
         FleetModule,
@@ -56,9 +52,5 @@ export class AppModule implements NestModule {
         OpenApiModule,
       ],
     };
-  }
-
-  configure(consumer: MiddlewareConsumer) {
-    consumer.apply(RequestLoggerMiddleware).forRoutes('*path');
   }
 }

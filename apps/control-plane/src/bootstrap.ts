@@ -3,27 +3,39 @@ import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { Logger } from 'pino';
 import { AppModule } from './app.module';
 import type { Config } from './config/config';
 import { ProblemDetailsFilter } from './common/errors/problem-details.filter';
 import { NestPinoLogger } from './common/logging/logger';
+import { installJsonBodies } from './common/http/json-bodies';
+import { installRequestLogging, requestIdOf } from './common/logging/request-logging';
+
+/** Longest path segment the router accepts (workflow ids are the caller's choice). */
+const MAX_PARAM_LENGTH = 2_048;
 
 /** Builds and starts the HTTP server; `main.ts` and the end-to-end tests share it. */
 export async function startControlPlane(
   config: Config,
   logger: Logger,
 ): Promise<INestApplication<Server>> {
-  const app = await NestFactory.create<NestExpressApplication<Server>>(
+  const adapter = new FastifyAdapter({
+    // The client address (login rate limits) comes through the console's proxy.
+    trustProxy: trustProxyOption(config.http.trustProxy),
+    genReqId: requestIdOf,
+    routerOptions: { maxParamLength: MAX_PARAM_LENGTH, ignoreTrailingSlash: true },
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(
     AppModule.register(config, logger),
-    {
-      logger: new NestPinoLogger(logger),
-    },
+    adapter,
+    // Bodies: see installJsonBodies (no forms, no text).
+    { logger: new NestPinoLogger(logger), bodyParser: false },
   );
+  const fastify = app.getHttpAdapter().getInstance();
+  installJsonBodies(fastify);
+  installRequestLogging(fastify, logger);
   app.useGlobalFilters(new ProblemDetailsFilter(logger));
-  // The client address (login rate limits) comes through the console's proxy.
-  app.set('trust proxy', config.http.trustProxy);
   app.enableShutdownHooks();
   await app.listen(config.http.port, config.http.host);
   return app;
@@ -34,4 +46,9 @@ export function listeningUrl(app: INestApplication<Server>): string {
   const address = app.getHttpServer().address() as AddressInfo;
   const host = address.address.includes(':') ? `[${address.address}]` : address.address;
   return `http://${host}:${address.port}`;
+}
+
+/** Config allows a hop count, as Express did; Fastify takes that as a function of the hop. */
+function trustProxyOption(trust: Config['http']['trustProxy']) {
+  return typeof trust === 'number' ? (_address: string, hop: number) => hop < trust : trust;
 }

@@ -14,7 +14,7 @@ export interface ExampleApp {
 }
 
 export function createExampleApp(
-  config: Omit<ExampleConfig, 'intervalMs' | 'debug'>,
+  config: Omit<ExampleConfig, 'intervalMs' | 'timeScale' | 'debug'>,
   logger: Logger,
   behaviour: Behaviour = DEFAULT_BEHAVIOUR,
 ): ExampleApp {

@@ -1,15 +1,16 @@
 /**
  * The example's configuration, read once from the environment at boot:
  *
- * | variable                  | default                                  |
- * | ------------------------- | ---------------------------------------- |
- * | `DATABASE_URL`            | unset: embedded PGlite                   |
- * | `PODIUM_EXAMPLE_DATA_DIR` | `.data/example` (PGlite data directory)  |
- * | `CONDUCTOR_URL`           | `ws://127.0.0.1:8090/conductor/v1alpha1` |
- * | `CONDUCTOR_KEY`           | unset: runs without a control plane      |
- * | `APP_NAME`                | `example`                                |
- * | `EXAMPLE_INTERVAL_MS`     | `4000` (0: start no traffic)             |
- * | `EXAMPLE_DEBUG`           | unset (`1`: debug logs)                  |
+ * | variable                  | default                                       |
+ * | ------------------------- | --------------------------------------------- |
+ * | `DATABASE_URL`            | unset: embedded PGlite                        |
+ * | `PODIUM_EXAMPLE_DATA_DIR` | `.data/example` (PGlite data directory)       |
+ * | `CONDUCTOR_URL`           | `ws://127.0.0.1:8090/conductor/v1alpha1`      |
+ * | `CONDUCTOR_KEY`           | unset: runs without a control plane           |
+ * | `APP_NAME`                | `example`                                     |
+ * | `EXAMPLE_INTERVAL_MS`     | `4000` (0: start no traffic)                  |
+ * | `EXAMPLE_TIME_SCALE`      | `1` (`0.1`: every simulated wait 10× shorter) |
+ * | `EXAMPLE_DEBUG`           | unset (`1`: debug logs)                       |
  */
 import path from 'node:path';
 
@@ -20,6 +21,8 @@ export interface ExampleConfig {
   conductorKey: string | undefined;
   /** How often the traffic generator starts a new round of workflows (0: never). */
   intervalMs: number;
+  /** Multiplies every simulated duration (work, the report's sleep, approval waits). */
+  timeScale: number;
   /** Log at debug level too (the SDK's conductor link, dequeueing, ...). */
   debug: boolean;
 }
@@ -50,6 +53,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ExampleConfig 
   if (!Number.isInteger(intervalMs) || intervalMs < 0) {
     issues.push('EXAMPLE_INTERVAL_MS must be a non-negative integer');
   }
+  const timeScale = Number(value('EXAMPLE_TIME_SCALE') ?? 1);
+  if (!Number.isFinite(timeScale) || timeScale <= 0) {
+    issues.push('EXAMPLE_TIME_SCALE must be a positive number');
+  }
   if (issues.length > 0) throw new ExampleConfigError(issues);
   return {
     appName,
@@ -60,6 +67,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ExampleConfig 
     conductorUrl: value('CONDUCTOR_URL') ?? 'ws://127.0.0.1:8090/conductor/v1alpha1',
     conductorKey: value('CONDUCTOR_KEY'),
     intervalMs,
+    timeScale,
     debug: value('EXAMPLE_DEBUG') === '1',
   };
 }

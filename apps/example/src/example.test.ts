@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createExampleApp, type ExampleApp } from './app';
 import { ExampleConfigError, loadConfig } from './config';
 import { startTraffic } from './traffic';
-import type { Behaviour } from './workflows';
+import { type Behaviour, DEFAULT_BEHAVIOUR, scaleBehaviour } from './workflows';
 
 const silent = { debug: () => {}, info: () => {}, warn: () => {}, error: () => {} };
 
@@ -84,7 +84,7 @@ describe('the example app on PGlite', () => {
     const before = await podium.listWorkflows({ loadInput: false });
     const traffic = startTraffic(podium, workflows, { intervalMs: 100, logger: silent });
     await new Promise((resolve) => setTimeout(resolve, 350));
-    traffic.stop();
+    await traffic.stop();
     const started = (await podium.listWorkflows({ loadInput: false })).slice(before.length);
     const names = new Set(started.map((w) => w.workflowName));
     expect(names).toEqual(
@@ -101,6 +101,7 @@ describe('loadConfig', () => {
       conductorUrl: 'ws://127.0.0.1:8090/conductor/v1alpha1',
       conductorKey: undefined,
       intervalMs: 4_000,
+      timeScale: 1,
     });
     expect(config.database).toEqual({
       dataDir: expect.stringMatching(/\.data\/example$/) as string,
@@ -114,5 +115,18 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ DATABASE_URL: 'mysql://x', EXAMPLE_INTERVAL_MS: '-1' })).toThrow(
       ExampleConfigError,
     );
+  });
+
+  it('scales every simulated duration by EXAMPLE_TIME_SCALE', () => {
+    const { timeScale } = loadConfig({ EXAMPLE_TIME_SCALE: '0.1' });
+    expect(scaleBehaviour(DEFAULT_BEHAVIOUR, timeScale)).toMatchObject({
+      workMs: 40,
+      reportSleepMs: 3_000,
+      approvalTimeoutMs: 6_000,
+      paymentFailureRate: DEFAULT_BEHAVIOUR.paymentFailureRate,
+    });
+    for (const bad of ['0', '-1', 'fast']) {
+      expect(() => loadConfig({ EXAMPLE_TIME_SCALE: bad })).toThrow(/EXAMPLE_TIME_SCALE/);
+    }
   });
 });

@@ -7,11 +7,16 @@ import { createExampleApp } from './app';
 import { loadConfig } from './config';
 import { consoleLogger } from './log';
 import { startTraffic } from './traffic';
+import { DEFAULT_BEHAVIOUR, scaleBehaviour } from './workflows';
 
 async function main(): Promise<void> {
   const config = loadConfig();
   const logger = consoleLogger({ debug: config.debug });
-  const { podium, workflows } = createExampleApp(config, logger);
+  const { podium, workflows } = createExampleApp(
+    config,
+    logger,
+    scaleBehaviour(DEFAULT_BEHAVIOUR, config.timeScale),
+  );
   await podium.launch();
   logger.info(
     {
@@ -24,27 +29,34 @@ async function main(): Promise<void> {
     },
     'example app running; Ctrl-C to stop',
   );
-  const traffic = startTraffic(podium, workflows, { intervalMs: config.intervalMs, logger });
+  const traffic = startTraffic(podium, workflows, {
+    intervalMs: config.intervalMs,
+    logger,
+    decisionDelayMs: 3_000 * config.timeScale,
+  });
 
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, 'stopping');
-    traffic.stop();
     // Exit by emptying the event loop, so buffered log lines still reach a piped stdout; the
     // unref'd timer only fires if something keeps the loop alive.
     const exit = (code: number) => {
       process.exitCode = code;
       setTimeout(() => process.exit(code), 5_000).unref();
     };
-    podium.shutdown().then(
-      () => exit(0),
-      (error: unknown) => {
-        logger.error({ err: String(error) }, 'shutdown failed');
-        exit(1);
-      },
-    );
+    // Starts in flight settle first, so the shutdown interrupts every workflow it has to.
+    traffic
+      .stop()
+      .then(() => podium.shutdown())
+      .then(
+        () => exit(0),
+        (error: unknown) => {
+          logger.error({ err: String(error) }, 'shutdown failed');
+          exit(1);
+        },
+      );
   };
   process.once('SIGINT', () => stop('SIGINT'));
   process.once('SIGTERM', () => stop('SIGTERM'));

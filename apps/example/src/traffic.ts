@@ -3,28 +3,51 @@
  * `intervalMs` it starts an order, a couple of thumbnails and an import, sometimes an approval
  * (decided a few seconds later, or left to expire) and, now and then, a nightly report.
  * Failures to start are logged; they never stop the traffic or the app.
+ *
+ * `stop()` waits for the starts and sends already in flight: a workflow whose start is still
+ * being recorded when the app shuts down would otherwise begin running after the shutdown
+ * interrupted the others, and hold the shutdown up until it finished.
  */
 import { randomInt } from 'node:crypto';
 import type { Logger, Podium } from '@podium/sdk';
 import { type Decision, type ExampleWorkflows, MEDIA_QUEUE } from './workflows';
 
 export interface Traffic {
-  stop(): void;
+  /** Starts nothing more; resolves once what was in flight has settled. */
+  stop(): Promise<void>;
 }
 
 export function startTraffic(
   podium: Podium,
   workflows: ExampleWorkflows,
-  options: { intervalMs: number; logger: Logger },
+  options: {
+    intervalMs: number;
+    logger: Logger;
+    /** How long after an approval starts its decision is sent (when it gets one). */
+    decisionDelayMs?: number;
+  },
 ): Traffic {
-  const { logger } = options;
+  const { logger, decisionDelayMs = 3_000 } = options;
   const timers = new Set<NodeJS.Timeout>();
+  const inFlight = new Set<Promise<void>>();
   let round = 0;
+  let stopped = false;
+
+  const track = (fn: () => Promise<unknown>, failure: string) => {
+    const running: Promise<void> = fn()
+      .then(
+        () => undefined,
+        (error: unknown) => logger.warn({ err: String(error) }, failure),
+      )
+      .finally(() => inFlight.delete(running));
+    inFlight.add(running);
+  };
 
   const later = (ms: number, fn: () => Promise<unknown>) => {
+    if (stopped) return; // a round still finishing schedules nothing more
     const timer = setTimeout(() => {
       timers.delete(timer);
-      fn().catch((error: unknown) => logger.warn({ err: String(error) }, 'traffic step failed'));
+      track(fn, 'traffic step failed');
     }, ms);
     timers.add(timer);
   };
@@ -46,7 +69,7 @@ export function startTraffic(
       // Two in three get a decision a few seconds later; the rest expire.
       if (round % 3 !== 0) {
         const decision: Decision = randomInt(4) === 0 ? 'reject' : 'approve';
-        later(3_000, () => podium.send(approval.workflowId, decision, 'decision'));
+        later(decisionDelayMs, () => podium.send(approval.workflowId, decision, 'decision'));
       }
     }
     if (round % 6 === 1)
@@ -56,19 +79,17 @@ export function startTraffic(
 
   const interval =
     options.intervalMs > 0
-      ? setInterval(() => {
-          tick().catch((error: unknown) =>
-            logger.warn({ err: String(error) }, 'could not start workflows'),
-          );
-        }, options.intervalMs)
+      ? setInterval(() => track(tick, 'could not start workflows'), options.intervalMs)
       : undefined;
   if (interval !== undefined) later(0, tick);
 
   return {
-    stop() {
+    async stop() {
+      stopped = true;
       clearInterval(interval);
       for (const timer of timers) clearTimeout(timer);
       timers.clear();
+      await Promise.all(inFlight);
     },
   };
 }

@@ -16,7 +16,7 @@ export interface Behaviour {
   approvalTimeoutMs: number;
   /** Chance that one payment attempt fails (the step retries up to 3 times). */
   paymentFailureRate: number;
-  /** Chance that an import fails for good: something to resume or fork from the console. */
+  /** Chance that an import fails for good: something to fork from the console (ERROR is final: resume does not retry it). */
   importFailureRate: number;
 }
 
@@ -27,6 +27,16 @@ export const DEFAULT_BEHAVIOUR: Behaviour = {
   paymentFailureRate: 0.3,
   importFailureRate: 0.3,
 };
+
+/** The behaviour with every duration multiplied by `scale` (EXAMPLE_TIME_SCALE). */
+export function scaleBehaviour(behaviour: Behaviour, scale: number): Behaviour {
+  return {
+    ...behaviour,
+    workMs: behaviour.workMs * scale,
+    reportSleepMs: behaviour.reportSleepMs * scale,
+    approvalTimeoutMs: behaviour.approvalTimeoutMs * scale,
+  };
+}
 
 /** The queue thumbnails run on: at most two at a time across every process of the app. */
 export const MEDIA_QUEUE = 'media';
@@ -99,7 +109,7 @@ export function defineWorkflows(podium: Podium, behaviour: Behaviour = DEFAULT_B
     return `${image}: ${size} bytes → 256×256`;
   });
 
-  /** Fails now and then in its parse step: resume it, or fork it from that step, to retry. */
+  /** Fails now and then in its parse step: fork it from that step to retry. */
   const importBatch = podium.workflow('importBatch', async (ctx, batch: string) => {
     const rows = await ctx.step('fetch', async () => {
       await work(behaviour.workMs);

@@ -57,11 +57,16 @@ export class ConfigurationError extends PodiumError {
   }
 }
 
-/** An operation needs `launch()` to have completed first (or came after `shutdown()`). */
+/**
+ * An operation needs `launch()` to have completed first, or came once `shutdown()` had begun:
+ * a start is then refused before anything is recorded, and `getResult()` stops waiting for a
+ * workflow this process no longer runs (it stays recorded, and is recovered later).
+ */
 export class NotLaunchedError extends PodiumError {
   static readonly expectedCode = 'NOT_LAUNCHED';
-  constructor(operation: string) {
-    super('NOT_LAUNCHED', `${operation} requires a launched Podium instance`);
+  constructor(operation: string, detail?: string) {
+    const why = detail === undefined ? '' : ` (${detail})`;
+    super('NOT_LAUNCHED', `${operation} requires a launched Podium instance${why}`);
   }
 }
 

@@ -16,6 +16,7 @@ export {
   type ListStepsOptions,
   type StartOptions,
   type QueueOptions,
+  type QueueRateLimit,
   type StepOptions,
   type ForkOptions,
   type CancelOptions,

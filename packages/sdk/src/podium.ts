@@ -6,9 +6,8 @@ import { agentHandlers, ConductorAgent } from './agent/agent';
 import { AlreadyLaunchedError, NotLaunchedError } from './errors';
 import { computeApplicationVersion } from './internal/app-version';
 import { type PodiumOptions, type ResolvedOptions, resolveOptions } from './options';
-import { Engine } from './engine/engine';
+import { Engine, SHUTTING_DOWN } from './engine/engine';
 import type { WorkflowHandle } from './engine/handle';
-import { ShutdownInterruption } from './engine/interruptions';
 import { type AnyWorkflowFunction, Registry, type WorkflowFunction } from './engine/registry';
 import { createStorage } from './engine/storage/create-storage';
 import type { Workflow } from './engine/workflow';
@@ -33,6 +32,9 @@ export class Podium {
   private agent: ConductorAgent | undefined;
   private version: string | undefined;
   private state: State = 'created';
+  private launching: Promise<void> | undefined;
+  /** Set once `shutdown()` has begun: the facade refuses every operation from then on. */
+  private stopping: Promise<void> | undefined;
 
   /** Validates the options; throws `ConfigurationError` listing every problem. */
   constructor(options: PodiumOptions) {
@@ -56,8 +58,9 @@ export class Podium {
   }
 
   /**
-   * Registers a queue this process serves, with optional concurrency limits. Start workflows
-   * on it with `start(args, { queueName })`. Register queues before `launch()`.
+   * Registers a queue this process serves, with optional concurrency and rate limits (see
+   * `QueueOptions`). Start workflows on it with `start(args, { queueName })`. Register queues
+   * before `launch()`.
    */
   queue(name: string, options: QueueOptions = {}): void {
     this.registry.registerQueue(name, options);
@@ -66,11 +69,18 @@ export class Podium {
   /**
    * Connects, migrates the schema, resumes this executor's PENDING workflows of this
    * application version, and starts polling for enqueued (recovered, resumed, forked) work.
+   * If `shutdown()` begins meanwhile, launch resolves without starting anything more (no
+   * recovery, no polling, no control-plane link) and the shutdown completes after it.
    */
   async launch(): Promise<void> {
     if (this.state !== 'created') throw new AlreadyLaunchedError('launch()');
     this.state = 'launching';
     this.registry.freeze();
+    this.launching = this.boot();
+    await this.launching;
+  }
+
+  private async boot(): Promise<void> {
     const { logger } = this.options;
     const storage = await createStorage(this.options.database, this.options.schema, logger);
     try {
@@ -85,8 +95,11 @@ export class Podium {
       const engine = new Engine(storage, this.registry, scope, this.options);
       this.engine = engine;
       this.version = applicationVersion;
+      // A shutdown that began during launch: nothing may start (shutdown() awaits this launch).
+      if (this.stopping !== undefined) engine.interrupt();
       const recovered = await engine.recoverLocal();
       engine.dequeuer.start();
+      if (this.stopping !== undefined) return;
       this.state = 'launched';
       logger.info({ ...scope, recovered }, 'podium launched');
       this.startAgent(engine);
@@ -102,15 +115,30 @@ export class Podium {
    * Stops polling, interrupts running workflows at their next step or sleep (they stay
    * PENDING and are recovered by the next launch), waits for them to settle, and disconnects.
    * Step functions already running are awaited, and their outcomes recorded.
+   *
+   * From the moment it is called, no workflow begins executing in this process. Operations
+   * begun after it are refused with `NotLaunchedError`, recording nothing. A `start()` whose
+   * workflow was already being recorded still resolves with its handle: the workflow is
+   * durably recorded (PENDING on this executor, or ENQUEUED) and recovered later, but does not
+   * run here, and the handle's `getResult()` rejects with `NotLaunchedError`. The same goes for
+   * workflows claimed by a dequeue or by launch's recovery, and for children started by a
+   * workflow being interrupted. Shutdown waits only for those recordings and for the
+   * interruption of the workflows already running. Calling it again returns the same promise.
    */
-  async shutdown(): Promise<void> {
+  shutdown(): Promise<void> {
+    if (this.state === 'created') return Promise.resolve();
+    this.stopping ??= this.stop();
+    return this.stopping;
+  }
+
+  private async stop(): Promise<void> {
+    this.engine?.interrupt();
+    await this.launching?.catch(() => undefined);
     const engine = this.engine;
-    if (engine === undefined) return;
     this.engine = undefined;
     this.state = 'stopped';
-    await engine.dequeuer.stop();
-    engine.runner.abortAll(new ShutdownInterruption());
-    await engine.runner.drain();
+    if (engine === undefined) return; // the launch failed and cleaned up
+    await engine.shutdown();
     // Like DBOS: the link stays up while draining, so the control plane does not declare this
     // executor dead (and recover its workflows elsewhere) while they are still finishing.
     await this.agent?.stop();
@@ -199,17 +227,30 @@ export class Podium {
   }
 
   /**
-   * Re-enqueues a CANCELLED, ERROR or MAX_RECOVERY_ATTEMPTS_EXCEEDED workflow under the same
-   * id (on `queueName` if given); it continues from its checkpoints. Recorded step errors replay too, so a workflow
-   * that failed in a step fails again: fork from that step to retry it. No-op otherwise.
+   * Resumes a workflow as DBOS Transact does. Unless it has finished (SUCCESS or ERROR, for
+   * which this is a no-op), whatever its status (PENDING, ENQUEUED, DELAYED, CANCELLED,
+   * MAX_RECOVERY_ATTEMPTS_EXCEEDED), it goes back to ENQUEUED under the same id: on
+   * `queueName` if given, else on an internal queue without limits, so it starts at once,
+   * regardless of its own queue's concurrency and rate limits. Its recovery attempts are reset
+   * and its deadline (`timeoutMs`) starts again when it is dequeued. It continues from its
+   * checkpoints: completed steps are replayed, not run again. To run a failed workflow again,
+   * fork it from the failed step.
+   *
+   * A PENDING workflow is taken from whoever runs it: an execution in this process stops after
+   * its step in flight (the next one waits for it, so it never runs twice at once here); one in
+   * another process stops at its next step, so the step it was in may run again.
+   *
+   * Throws `WorkflowNotFoundError` (`WORKFLOW_NOT_FOUND`) if the workflow does not exist, and
+   * `InvalidOperationError` if `queueName` is not registered with `podium.queue`.
    */
-  resumeWorkflow<R = unknown>(
+  async resumeWorkflow<R = unknown>(
     workflowId: string,
     options?: ResumeOptions,
   ): Promise<WorkflowHandle<R>> {
-    return this.use('resumeWorkflow', (engine) =>
-      engine.resumeWorkflow(workflowId, options),
-    ) as Promise<WorkflowHandle<R>>;
+    const [handle] = await this.use('resumeWorkflow', (engine) =>
+      engine.resumeWorkflows([workflowId], options),
+    );
+    return handle as WorkflowHandle<R>;
   }
 
   /**
@@ -260,12 +301,13 @@ export class Podium {
   }
 
   /** Runs `fn` on the engine, or rejects (never throws) with NotLaunchedError. */
-  private use<T>(operation: string, fn: (engine: Engine) => Promise<T>): Promise<T> {
-    const engine = this.engine;
-    return engine === undefined ? Promise.reject(new NotLaunchedError(operation)) : fn(engine);
+  private async use<T>(operation: string, fn: (engine: Engine) => Promise<T>): Promise<T> {
+    return fn(this.requireEngine(operation));
   }
 
+  /** The engine, unless not launched yet or shutting down (NotLaunchedError). */
   private requireEngine(operation: string): Engine {
+    if (this.stopping !== undefined) throw new NotLaunchedError(operation, SHUTTING_DOWN);
     if (this.engine === undefined) throw new NotLaunchedError(operation);
     return this.engine;
   }

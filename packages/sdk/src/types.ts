@@ -12,7 +12,10 @@ export type { SerializedError };
 export { WORKFLOW_STATUSES };
 export type WorkflowStatusType = ProtocolWorkflowStatus;
 
-/** Statuses a workflow never leaves on its own (only `resume` or `fork` act on them). */
+/**
+ * Statuses a workflow never leaves on its own. `resume` moves CANCELLED and
+ * MAX_RECOVERY_ATTEMPTS_EXCEEDED workflows back to ENQUEUED; `fork` copies any workflow.
+ */
 export const TERMINAL_STATUSES: ReadonlySet<WorkflowStatusType> = new Set([
   'SUCCESS',
   'ERROR',
@@ -158,12 +161,38 @@ export interface StartOptions {
   timeoutMs?: number;
 }
 
-/** Limits of a queue. Without limits, every enqueued workflow starts as soon as it is polled. */
+/**
+ * Limits of a queue. Without limits, every enqueued workflow starts as soon as it is polled.
+ * Limits are enforced in the database against every process sharing it, each process applying
+ * the limits it registered: give every process the same ones.
+ */
 export interface QueueOptions {
-  /** Maximum number of the queue's workflows running at once across all processes. */
+  /**
+   * Maximum number of the queue's workflows running at once across all processes.
+   * @default no limit
+   */
   concurrency?: number;
-  /** Maximum number of the queue's workflows running at once in each executor. */
+  /**
+   * Maximum number of the queue's workflows running at once in each executor.
+   * @default no limit
+   */
   workerConcurrency?: number;
+  /**
+   * Maximum number of the queue's workflows that may start (be dequeued) within any sliding
+   * window of `periodSec` seconds, across all processes (DBOS's `rateLimit`). Workflows held
+   * back stay ENQUEUED and start as soon as the window allows. Combines with the concurrency
+   * limits: a workflow starts only when every limit allows it.
+   * @default no rate limit
+   */
+  rateLimit?: QueueRateLimit;
+}
+
+/** A queue's rate limit: at most `limitPerPeriod` starts in any `periodSec` seconds. */
+export interface QueueRateLimit {
+  /** Starts allowed per period; a positive integer. */
+  limitPerPeriod: number;
+  /** Length of the sliding window in seconds; a positive number (millisecond precision). */
+  periodSec: number;
 }
 
 /** Retry policy of a step. With the defaults a step runs once and is not retried. */
@@ -222,8 +251,9 @@ export interface CancelOptions {
 /** Options of `resumeWorkflow`. */
 export interface ResumeOptions {
   /**
-   * Queue the resumed workflow is enqueued on (it must be registered with `podium.queue`).
-   * @default the workflow's own queue, else an internal queue without limits
+   * Queue the resumed workflow is enqueued on (it must be registered with `podium.queue`);
+   * its limits then apply.
+   * @default an internal queue without limits (not the workflow's own queue), as DBOS
    */
   queueName?: string;
 }

@@ -39,6 +39,10 @@ const IMPLEMENTED = [
 
 function defineApp(podium: Podium) {
   podium.queue('serial', { concurrency: 1 });
+  podium.queue('metered', {
+    workerConcurrency: 4,
+    rateLimit: { limitPerPeriod: 10, periodSec: 2.5 },
+  });
   const echo = podium.workflow('echo', (ctx, value: string) => ctx.step('say', () => value));
   const boom = podium.workflow('boom', async (ctx, order: string) => {
     await ctx.step('reserve', () => `reserved ${order}`);
@@ -286,7 +290,10 @@ describe.each(BACKENDS.map((make) => make()))('conductor agent on $name', (backe
       error_message: expect.stringMatching(/Queue "no-such-queue" is not registered/) as string,
     });
     const resumeMissing = await link.request('resume', { workflow_id: 'no-such-workflow' });
-    expect(resumeMissing.error_message).toMatch(/WorkflowNotFoundError.*no-such-workflow/);
+    expect(resumeMissing).toMatchObject({
+      success: false,
+      error_message: expect.stringMatching(/WorkflowNotFoundError.*no-such-workflow/) as string,
+    });
     const forkMissing = await link.request('fork_workflow', {
       body: { workflow_id: 'no-such-workflow', start_step: 0 },
     });
@@ -322,24 +329,37 @@ describe.each(BACKENDS.map((make) => make()))('conductor agent on $name', (backe
   it('answers queues, queued workflows, metrics and retention', async () => {
     const { podium, link, echo, waiter, appName } = await connect();
     const queues = await link.request('list_queues');
+    const queueOutput = {
+      priority_enabled: true,
+      partition_queue: false,
+      polling_interval_sec: 0.025,
+      application_name: appName,
+      partition_concurrency: null,
+      partition_worker_concurrency: null,
+      partition_rate_limit_max: null,
+      partition_rate_limit_period_sec: null,
+    };
+    const metered = {
+      ...queueOutput,
+      name: 'metered',
+      concurrency: null,
+      worker_concurrency: 4,
+      rate_limit_max: 10,
+      rate_limit_period_sec: 2.5,
+    };
     expect(queues.output).toEqual([
       {
+        ...queueOutput,
         name: 'serial',
         concurrency: 1,
         worker_concurrency: null,
         rate_limit_max: null,
         rate_limit_period_sec: null,
-        priority_enabled: true,
-        partition_queue: false,
-        polling_interval_sec: 0.025,
-        application_name: appName,
-        partition_concurrency: null,
-        partition_worker_concurrency: null,
-        partition_rate_limit_max: null,
-        partition_rate_limit_period_sec: null,
       },
+      metered,
     ]);
     expect((await link.request('get_queue', { name: 'serial' })).output?.name).toBe('serial');
+    expect((await link.request('get_queue', { name: 'metered' })).output).toEqual(metered);
     expect((await link.request('get_queue', { name: 'nope' })).output).toBeNull();
     const other = await link.request('list_queues', { body: { application_name: 'other' } });
     expect(other.output).toEqual([]);

@@ -159,27 +159,6 @@ describe.each(BACKENDS.map((make) => make()))('recovery and management on $name'
     expect([log.count('before'), log.count('after')]).toEqual([1, 1]);
   });
 
-  it('cancels a workflow at its next step and resumes it from there', async () => {
-    const log = new RunLog();
-    const { podium, gated, gate } = await launch(log, { appName: uniqueName('app') });
-    const handle = await gated.start([]);
-    await waitFor(() => log.count('b') === 1);
-    await podium.cancelWorkflow(handle.workflowId);
-    expect((await handle.getStatus())?.status).toBe('CANCELLED');
-    await expect(handle.getResult()).rejects.toBeInstanceOf(WorkflowCancelledError);
-    gate.resolve();
-    await waitFor(stepsRecorded(podium, handle.workflowId, 2));
-    await new Promise((resolve) => setTimeout(resolve, 150));
-    expect(log.count('c')).toBe(0);
-    expect((await handle.getStatus())?.status).toBe('CANCELLED');
-
-    const resumed = await podium.resumeWorkflow<string>(handle.workflowId);
-    expect(await resumed.getResult()).toBe('done');
-    expect([log.count('a'), log.count('b'), log.count('c')]).toEqual([1, 1, 1]);
-    await podium.cancelWorkflow(handle.workflowId);
-    expect((await handle.getStatus())?.status).toBe('SUCCESS');
-  });
-
   it('interrupts a sleeping workflow in this process as soon as it is cancelled', async () => {
     const log = new RunLog();
     const { podium, sleeper } = await launch(log, { appName: uniqueName('app') });

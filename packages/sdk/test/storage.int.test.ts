@@ -22,12 +22,13 @@ describe('migrations on postgres', () => {
     );
     try {
       const applied = await Promise.all(drivers.map((driver) => migrate(driver, 'podium_race')));
-      expect(applied.flat()).toEqual([LATEST_MIGRATION]);
+      const all = Array.from({ length: LATEST_MIGRATION }, (_, i) => i + 1);
+      expect(applied.flat()).toEqual(all);
       const client = new pg.Client({ connectionString: db.url });
       await client.connect();
-      const rows = await client.query('SELECT version FROM podium_race.migrations');
+      const rows = await client.query('SELECT version FROM podium_race.migrations ORDER BY 1');
       await client.end();
-      expect(rows.rows).toEqual([{ version: LATEST_MIGRATION }]);
+      expect(rows.rows).toEqual(all.map((version) => ({ version })));
     } finally {
       await Promise.all(drivers.map((driver) => driver.close()));
     }
@@ -45,6 +46,20 @@ describe('migrations on postgres', () => {
     } finally {
       await driver.close();
     }
+  });
+
+  it('settles queries still waiting for a connection when it closes', async () => {
+    const driver = PgDriver.connect(db.url, 1, silentLogger);
+    // One connection: all but the first wait in the pool's queue, which `pg` would leave
+    // pending forever if the pool ended under them.
+    const queries = Array.from({ length: 4 }, (_, i) =>
+      driver.query<{ n: number }>('SELECT $1::int AS n, pg_sleep(0.05)', [i]),
+    );
+    const transaction = driver.transaction((tx) => tx.query<{ n: number }>('SELECT 9 AS n'));
+    await driver.close();
+    const rows = await Promise.all([...queries, transaction]);
+    expect(rows.map(([row]) => row?.n)).toEqual([0, 1, 2, 3, 9]);
+    await expect(driver.query('SELECT 1')).rejects.toThrow();
   });
 });
 

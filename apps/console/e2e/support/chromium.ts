@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type BrowserContext } from 'playwright-core';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
 
 export interface Browser {
   context: BrowserContext;
@@ -39,4 +39,21 @@ export async function launchChromium(): Promise<Browser> {
       fs.rmSync(profile, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * The browser's tab, with what goes wrong in it collected in `errors`: uncaught exceptions and
+ * messages logged as errors (but those `ignore` accepts).
+ */
+export async function openPage(
+  browser: Browser,
+  ignore: (message: string) => boolean = () => false,
+): Promise<{ page: Page; errors: string[] }> {
+  const page = browser.context.pages()[0] ?? (await browser.context.newPage());
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  page.on('console', (message) => {
+    if (message.type() === 'error' && !ignore(message.text())) errors.push(message.text());
+  });
+  return { page, errors };
 }

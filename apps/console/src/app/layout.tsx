@@ -3,6 +3,10 @@ import type { ReactNode } from 'react';
 import { AppHeader } from '../components/layout/app-header';
 import { QueryProvider } from '../lib/query-provider';
 import './globals.css';
+import '../styles/status.css';
+import '../styles/controls.css';
+import '../styles/tables.css';
+import '../styles/detail.css';
 
 export const metadata: Metadata = {
   title: { default: 'Podium', template: '%s · Podium' },

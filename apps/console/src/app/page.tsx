@@ -1,21 +1,16 @@
-import { dehydrate, HydrationBoundary } from '@tanstack/react-query';
-import { HealthOverview } from '../features/health/components/health-overview';
-import { healthQueries } from '../features/health/queries';
-import { getQueryClient } from '../lib/get-query-client';
+import type { Metadata } from 'next';
+import { Suspense } from 'react';
+import { RequireSession } from '../components/layout/require-session';
+import { OrgList } from '../features/organizations/components/org-list';
 
-// Health is live data from the control plane named by the runtime environment.
-export const dynamic = 'force-dynamic';
+export const metadata: Metadata = { title: 'Organizations' };
 
-export default async function HomePage() {
-  const queryClient = getQueryClient();
-  // Failures are not thrown here: the browser retries them and shows the reason.
-  await Promise.all([
-    queryClient.prefetchQuery(healthQueries.liveness()),
-    queryClient.prefetchQuery(healthQueries.readiness()),
-  ]);
+export default function HomePage() {
   return (
-    <HydrationBoundary state={dehydrate(queryClient)}>
-      <HealthOverview />
-    </HydrationBoundary>
+    <Suspense>
+      <RequireSession>
+        <OrgList />
+      </RequireSession>
+    </Suspense>
   );
 }

@@ -1,8 +1,15 @@
-import { z } from 'zod';
+// The one way the console calls the control plane. Reads and writes share one path:
+// writes carry the session's CSRF token, and a 401 (an expired access cookie) is answered
+// by refreshing the session once and retrying the request once.
+import { CSRF_HEADER } from '@podium/protocol';
+import type { z } from 'zod';
 import { ApiError } from './api-error';
+import { errorFromResponse, parseBody } from './api-response';
+import { currentCsrfToken } from './csrf';
 import { readServerEnv } from './env';
 import { describeNetworkError } from './network-error';
-import { ProblemDetailsSchema } from '@podium/protocol';
+import { refreshSession } from './session-refresh';
+import { joinUrl } from './url';
 
 export interface RequestOptions {
   /** Cancels the request (TanStack Query passes one per query). */
@@ -14,12 +21,21 @@ export interface RequestOptions {
    * browser (same origin, so cookies apply), the control plane itself on the server.
    */
   baseUrl?: string;
+  /** The session's CSRF token. Default: read from the browser's CSRF cookie at send time. */
+  csrfToken?: () => string | undefined;
+  /**
+   * On 401, refresh the session once and retry once. Default true; off for the calls that
+   * establish a session (sign-in, sign-up), whose 401 means wrong credentials.
+   */
+  refreshOnUnauthenticated?: boolean;
 }
 
 export interface GetJsonOptions extends RequestOptions {
   /** Statuses whose body is a normal answer for `schema`. Default: any 2xx. */
   okStatuses?: readonly number[];
 }
+
+export type WriteMethod = 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 export function defaultBaseUrl(): string {
   return typeof window === 'undefined' ? readServerEnv().PODIUM_CONTROL_PLANE_URL : '/api';
@@ -32,25 +48,80 @@ export async function getJson<T>(
   options: GetJsonOptions = {},
 ): Promise<T> {
   const what = `GET ${path}`;
-  const response = await send(what, joinUrl(options.baseUrl ?? defaultBaseUrl(), path), options);
+  const response = await call('GET', path, undefined, options);
   const isOk = options.okStatuses
     ? options.okStatuses.includes(response.status)
     : response.status >= 200 && response.status < 300;
   if (!isOk) throw await errorFromResponse(what, response);
-
-  const body = await readJson(what, response);
-  const parsed = schema.safeParse(body);
-  if (!parsed.success) {
-    throw new ApiError(
-      'INVALID_RESPONSE',
-      `${what} answered ${response.status} with an unexpected body:\n${z.prettifyError(parsed.error)}`,
-      response.status,
-    );
-  }
-  return parsed.data;
+  return parseBody(what, response, schema);
 }
 
-async function send(what: string, url: string, options: RequestOptions): Promise<Response> {
+/** Sends `body` as JSON (none when undefined) and parses the answer with `schema`. */
+export async function sendJson<T>(
+  method: WriteMethod,
+  path: string,
+  body: unknown,
+  schema: z.ZodType<T>,
+  options: RequestOptions = {},
+): Promise<T> {
+  const what = `${method} ${path}`;
+  const response = await call(method, path, body, options);
+  if (!response.ok) throw await errorFromResponse(what, response);
+  return parseBody(what, response, schema);
+}
+
+/** A write whose success has no body (204), e.g. revoking a key or signing out. */
+export async function sendWithoutContent(
+  method: WriteMethod,
+  path: string,
+  body?: unknown,
+  options: RequestOptions = {},
+): Promise<void> {
+  const response = await call(method, path, body, options);
+  if (!response.ok) throw await errorFromResponse(`${method} ${path}`, response);
+  await response.body?.cancel();
+}
+
+async function call(
+  method: 'GET' | WriteMethod,
+  path: string,
+  body: unknown,
+  options: RequestOptions,
+): Promise<Response> {
+  const baseUrl = options.baseUrl ?? defaultBaseUrl();
+  const csrfToken = options.csrfToken ?? currentCsrfToken;
+  const what = `${method} ${path}`;
+  const attempt = () => {
+    const headers: Record<string, string> = { accept: 'application/json' };
+    if (body !== undefined) headers['content-type'] = 'application/json';
+    const token = method === 'GET' ? undefined : csrfToken();
+    if (token) headers[CSRF_HEADER] = token;
+    return send(what, joinUrl(baseUrl, path), {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+      options,
+    });
+  };
+
+  const response = await attempt();
+  if (response.status !== 401 || options.refreshOnUnauthenticated === false) return response;
+  // No CSRF cookie means no session: nothing to refresh, the 401 is the answer.
+  const token = csrfToken();
+  if (!token || !(await refreshSession(baseUrl, token))) return response;
+  await response.body?.cancel();
+  return attempt();
+}
+
+interface SendInit {
+  method: string;
+  headers: Record<string, string>;
+  body: string | undefined;
+  options: RequestOptions;
+}
+
+async function send(what: string, url: string, init: SendInit): Promise<Response> {
+  const { options } = init;
   const signals = [
     options.signal,
     options.timeoutMs ? AbortSignal.timeout(options.timeoutMs) : undefined,
@@ -58,7 +129,9 @@ async function send(what: string, url: string, options: RequestOptions): Promise
   const present = signals.filter((s): s is AbortSignal => s !== undefined);
   try {
     return await fetch(url, {
-      headers: { accept: 'application/json' },
+      method: init.method,
+      headers: init.headers,
+      body: init.body,
       cache: 'no-store',
       signal: present.length > 0 ? AbortSignal.any(present) : undefined,
     });
@@ -70,39 +143,4 @@ async function send(what: string, url: string, options: RequestOptions): Promise
     }
     throw new ApiError('NETWORK_ERROR', `${what} failed: ${describeNetworkError(error)}`);
   }
-}
-
-async function readJson(what: string, response: Response): Promise<unknown> {
-  const text = await response.text();
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    const type = response.headers.get('content-type') ?? 'no content type';
-    throw new ApiError(
-      'INVALID_RESPONSE',
-      `${what} answered ${response.status} with a body that is not JSON (${type})`,
-      response.status,
-    );
-  }
-}
-
-/** Rebuilds the server's problem details into an ApiError, or describes the bare status. */
-async function errorFromResponse(what: string, response: Response): Promise<ApiError> {
-  const text = await response.text().catch(() => '');
-  let body: unknown;
-  try {
-    body = JSON.parse(text);
-  } catch {
-    body = undefined;
-  }
-  const problem = ProblemDetailsSchema.safeParse(body);
-  if (problem.success && (problem.data.detail ?? problem.data.title)) {
-    const { code, detail, title } = problem.data;
-    return new ApiError(code ?? 'HTTP_ERROR', detail ?? title ?? '', response.status, problem.data);
-  }
-  return new ApiError('HTTP_ERROR', `${what} answered ${response.status}`, response.status);
-}
-
-function joinUrl(base: string, path: string): string {
-  return `${base.replace(/\/+$/, '')}${path}`;
 }

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { formatLatency, formatUptime } from './format';
+import {
+  formatDateTime,
+  formatDuration,
+  formatLatency,
+  formatRelative,
+  formatUptime,
+} from './format';
 
 describe('formatUptime', () => {
   it.each([
@@ -18,5 +24,46 @@ describe('formatLatency', () => {
   it('keeps one decimal under 10 ms and rounds above', () => {
     expect(formatLatency(1.64)).toBe('1.6 ms');
     expect(formatLatency(42.4)).toBe('42 ms');
+  });
+});
+
+describe('formatDateTime', () => {
+  it("shows the browser's local time, zero-padded", () => {
+    const iso = new Date(2026, 10, 2, 7, 4, 6).toISOString();
+    expect(formatDateTime(iso)).toBe('2026-11-02 07:04:06');
+  });
+
+  it('returns text that is not a date unchanged', () => {
+    expect(formatDateTime('soon')).toBe('soon');
+  });
+});
+
+describe('formatRelative', () => {
+  const now = Date.parse('2026-11-22T12:00:00Z');
+  it.each([
+    ['2026-11-22T11:59:58Z', 'just now'],
+    ['2026-11-22T11:59:30Z', '30 s ago'],
+    ['2026-11-22T11:57:00Z', '3 min ago'],
+    ['2026-11-22T09:30:00Z', '2 h ago'],
+    ['2026-11-17T12:00:00Z', '5 d ago'],
+    ['2026-11-25T12:00:00Z', 'in 3 d'],
+  ])('%s is %s', (iso, text) => {
+    expect(formatRelative(iso, now)).toBe(text);
+  });
+});
+
+describe('formatDuration', () => {
+  it.each([
+    ['2026-11-22T12:00:00.000Z', '2026-11-22T12:00:00.403Z', '403 ms'],
+    ['2026-11-22T12:00:00.000Z', '2026-11-22T12:00:01.250Z', '1.3 s'],
+    ['2026-11-22T12:00:00.000Z', '2026-11-22T12:02:05.000Z', '2 min 5 s'],
+    ['2026-11-22T12:00:00.000Z', '2026-11-22T14:02:05.000Z', '2 h 2 min'],
+  ])('%s → %s is %s', (start, end, text) => {
+    expect(formatDuration(start, end)).toBe(text);
+  });
+
+  it('is null when either end is missing', () => {
+    expect(formatDuration('2026-11-22T12:00:00Z', null)).toBeNull();
+    expect(formatDuration(undefined, '2026-11-22T12:00:00Z')).toBeNull();
   });
 });

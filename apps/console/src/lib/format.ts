@@ -13,3 +13,48 @@ export function formatUptime(totalSeconds: number): string {
 export function formatLatency(ms: number): string {
   return ms < 10 ? `${ms.toFixed(1)} ms` : `${Math.round(ms)} ms`;
 }
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** An ISO timestamp in the browser's time zone, sortable and dense: `2026-11-22 07:40:06`. */
+export function formatDateTime(iso: string): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  return (
+    `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ` +
+    `${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`
+  );
+}
+
+/** `12 s ago`, `3 min ago`, `2 h ago`, `5 d ago`; `in 3 d` for the future. */
+export function formatRelative(iso: string, now: number = Date.now()): string {
+  const then = new Date(iso).getTime();
+  if (Number.isNaN(then)) return iso;
+  const seconds = Math.round((now - then) / 1000);
+  const size = Math.abs(seconds);
+  const amount =
+    size < 60
+      ? `${size} s`
+      : size < 3_600
+        ? `${Math.floor(size / 60)} min`
+        : size < 86_400
+          ? `${Math.floor(size / 3_600)} h`
+          : `${Math.floor(size / 86_400)} d`;
+  if (size < 5) return 'just now';
+  return seconds >= 0 ? `${amount} ago` : `in ${amount}`;
+}
+
+/** Milliseconds between two ISO timestamps, as `403 ms`, `1.2 s`, `2 min 5 s`; null if either is missing. */
+export function formatDuration(
+  startIso: string | null | undefined,
+  endIso: string | null | undefined,
+): string | null {
+  if (!startIso || !endIso) return null;
+  const ms = new Date(endIso).getTime() - new Date(startIso).getTime();
+  if (Number.isNaN(ms) || ms < 0) return null;
+  if (ms < 1_000) return `${ms} ms`;
+  if (ms < 60_000) return `${(ms / 1_000).toFixed(1)} s`;
+  const minutes = Math.floor(ms / 60_000);
+  const seconds = Math.floor((ms % 60_000) / 1_000);
+  return minutes < 60 ? `${minutes} min ${seconds} s` : formatUptime(ms / 1_000);
+}

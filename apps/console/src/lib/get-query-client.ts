@@ -1,13 +1,40 @@
 // The TanStack Query client for the App Router (TanStack's nextjs-app-prefetching
 // example): a new client for every server request, one shared client in the browser.
-import { defaultShouldDehydrateQuery, isServer, QueryClient } from '@tanstack/react-query';
+import {
+  defaultShouldDehydrateQuery,
+  isServer,
+  MutationCache,
+  QueryCache,
+  QueryClient,
+} from '@tanstack/react-query';
+import { ApiError } from './api-error';
+import { notifySessionLost } from './session-events';
+
+/**
+ * Retry only what may pass on a second try: network trouble, timeouts and 5xx answers.
+ * A problem the control plane stated (4xx, or 503 "no executor connected") is shown at once;
+ * polling queries ask again on their own interval anyway.
+ */
+export function shouldRetry(failureCount: number, error: unknown): boolean {
+  if (failureCount >= 2) return false;
+  if (!ApiError.is(error)) return true;
+  if (error.code === 'EXECUTOR_UNAVAILABLE') return false;
+  return error.status === undefined || error.status >= 500;
+}
+
+function reportLostSession(error: unknown): void {
+  if (ApiError.is(error) && error.status === 401) notifySessionLost();
+}
 
 function makeQueryClient(): QueryClient {
   return new QueryClient({
+    queryCache: new QueryCache({ onError: reportLostSession }),
+    mutationCache: new MutationCache({ onError: reportLostSession }),
     defaultOptions: {
       queries: {
         // Data prefetched on the server is fresh on arrival: no refetch on mount.
         staleTime: 60_000,
+        retry: shouldRetry,
       },
       dehydrate: {
         // Also send queries still pending, so a server component may prefetch without awaiting.

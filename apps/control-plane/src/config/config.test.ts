@@ -41,6 +41,15 @@ describe('loadConfig', () => {
     });
   });
 
+  it('sweeps for dead executors every 30 s unless told otherwise', () => {
+    expect(loadConfig({}).executors.recoverySweepMs).toBe(30_000);
+    const fast = loadConfig({ PODIUM_EXECUTOR_RECOVERY_SWEEP_MS: '500' });
+    expect(fast.executors.recoverySweepMs).toBe(500);
+    expect(() => loadConfig({ PODIUM_EXECUTOR_RECOVERY_SWEEP_MS: '10' })).toThrow(
+      /PODIUM_EXECUTOR_RECOVERY_SWEEP_MS/,
+    );
+  });
+
   it('reads PODIUM_TRUST_PROXY as a boolean, a hop count or a list', () => {
     expect(loadConfig({ PODIUM_TRUST_PROXY: 'false' }).http.trustProxy).toBe(false);
     expect(loadConfig({ PODIUM_TRUST_PROXY: '2' }).http.trustProxy).toBe(2);

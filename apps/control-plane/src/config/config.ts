@@ -18,6 +18,8 @@ export interface Config {
     readonly maxFrameBytes: number;
     readonly requestTimeoutMs: number;
     readonly pingIntervalMs: number;
+    /** Period of the dead-executor recovery sweep (see ExecutorRecoveryService). */
+    readonly recoverySweepMs: number;
   };
   readonly sessions: {
     /** HS256 key for access tokens; null: generated once and kept in `secretFile`. */
@@ -55,6 +57,7 @@ export function loadConfig(source: NodeJS.ProcessEnv): Config {
       maxFrameBytes: env.PODIUM_EXECUTOR_MAX_FRAME_BYTES,
       requestTimeoutMs: env.PODIUM_EXECUTOR_REQUEST_TIMEOUT_MS,
       pingIntervalMs: env.PODIUM_EXECUTOR_PING_INTERVAL_MS,
+      recoverySweepMs: env.PODIUM_EXECUTOR_RECOVERY_SWEEP_MS,
     },
     sessions: {
       secret: env.PODIUM_SESSION_SECRET ?? null,

@@ -34,6 +34,11 @@ export const EnvSchema = z
     /** Ping period; a link silent for two periods is dropped. */
     PODIUM_EXECUTOR_PING_INTERVAL_MS: z.coerce.number().int().min(100).default(20_000),
     /**
+     * How often dead-executor recovery sweeps: declares overdue disconnected executors dead and
+     * retries recoveries still pending (each disconnection also has its own timer).
+     */
+    PODIUM_EXECUTOR_RECOVERY_SWEEP_MS: z.coerce.number().int().min(100).default(30_000),
+    /**
      * Signs console access tokens (HS256). Required in production; in development a random one
      * is generated once and kept in PODIUM_DATA_DIR/session-secret so restarts keep sessions.
      */

@@ -180,6 +180,15 @@ describe('applications and API keys over HTTP (PostgreSQL)', () => {
       'FORBIDDEN',
     );
     problemOf(await machine.get('/v2/users/me', bearer(key.secret)), 403, 'FORBIDDEN');
+    // Not even reading who is in the organization: keys reach application routes only.
+    for (const path of ['members', 'join-secrets', 'audit-logs', 'apps', 'tokens']) {
+      const problem = problemOf(
+        await machine.get(`/v2/orgs/${org}/${path}`, bearer(key.secret)),
+        403,
+        'FORBIDDEN',
+      );
+      expect(problem.detail, path).toContain('/apps/{app}/');
+    }
   });
 
   it('renames a key', async () => {

@@ -1,66 +1,53 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import path from 'node:path';
+import { startNodeProcess } from './child-process';
 
 export interface DbosExecutorProcess {
   readonly child: ChildProcess;
   /** The workflow it ran to completion before reporting ready. */
   readonly workflowId: string;
-  /** With `scenario: 'operations'`: ids of the workflows it left ERROR, PENDING and queued. */
+  /**
+   * With `scenario: 'operations'`: ids of the workflows it left ERROR, PENDING and queued; with
+   * `recovery`: the one it is running (`napping`, sleeping 5 s).
+   */
   readonly workflows: Record<string, string>;
   stop(): Promise<void>;
 }
 
 /** Starts the real DBOS app fixture against a control plane; resolves once its workflow finished. */
-export function startDbosExecutor(options: {
+export async function startDbosExecutor(options: {
   appName: string;
   conductorUrl: string;
   apiKey: string;
   systemDatabaseUrl: string;
-  /** `operations`: also leave workflows to act on (see the fixture). */
-  scenario?: 'operations';
+  /** `operations`: also leave workflows to act on; `recovery`: one to recover (see the fixture). */
+  scenario?: 'operations' | 'recovery';
 }): Promise<DbosExecutorProcess> {
-  const child = spawn(process.execPath, [path.join(__dirname, 'fixtures', 'dbos-executor.cjs')], {
-    env: {
-      ...process.env,
-      APP_NAME: options.appName,
-      CONDUCTOR_URL: options.conductorUrl,
-      CONDUCTOR_KEY: options.apiKey,
-      SYSTEM_DATABASE_URL: options.systemDatabaseUrl,
-      PODIUM_FIXTURE_SCENARIO: options.scenario ?? '',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
+  const fixture = startNodeProcess(path.join(__dirname, 'fixtures', 'dbos-executor.cjs'), {
+    ...process.env,
+    APP_NAME: options.appName,
+    CONDUCTOR_URL: options.conductorUrl,
+    CONDUCTOR_KEY: options.apiKey,
+    SYSTEM_DATABASE_URL: options.systemDatabaseUrl,
+    PODIUM_FIXTURE_SCENARIO: options.scenario ?? '',
   });
-  let output = '';
-  const stop = () =>
-    new Promise<void>((resolve) => {
-      if (child.exitCode !== null) return resolve();
-      child.once('exit', () => resolve());
-      child.kill('SIGTERM');
-      setTimeout(() => child.kill('SIGKILL'), 10_000).unref();
-    });
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(
-      () => reject(new Error(`DBOS executor not ready in 60 s:\n${output}`)),
+  try {
+    const [, workflowId = ''] = await fixture.waitForOutput(
+      /PODIUM_FIXTURE_READY (\S+)/,
       60_000,
+      'DBOS executor ready',
     );
-    child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.stdout?.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      const ready = /PODIUM_FIXTURE_READY (\S+)/.exec(output);
-      if (ready?.[1]) {
-        clearTimeout(timer);
-        const workflows = /PODIUM_FIXTURE_WORKFLOWS (\{.*\})/.exec(output)?.[1];
-        resolve({
-          child,
-          workflowId: ready[1],
-          workflows: workflows ? (JSON.parse(workflows) as Record<string, string>) : {},
-          stop,
-        });
-      }
-    });
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`DBOS executor exited (${code}):\n${output}`));
-    });
-  });
+    const workflows = /PODIUM_FIXTURE_WORKFLOWS (\{.*\})/.exec(fixture.output())?.[1];
+    return {
+      child: fixture.child,
+      workflowId,
+      workflows: workflows ? (JSON.parse(workflows) as Record<string, string>) : {},
+      stop: async () => {
+        await fixture.stop();
+      },
+    };
+  } catch (error) {
+    await fixture.stop();
+    throw error;
+  }
 }

@@ -71,6 +71,60 @@ describe('errors', () => {
     });
     expect(problem.detail).toContain('/v2/nothing-here');
   });
+
+  const postUsers = (body: string, contentType: string) =>
+    fetch(`${server.url}/v2/users`, {
+      method: 'POST',
+      headers: { 'content-type': contentType },
+      body,
+    });
+
+  it.each([
+    ['unreadable JSON', '{"email":', 'application/json', 400, 'VALIDATION_FAILED'],
+    [
+      'a form instead of JSON',
+      'email=a',
+      'application/x-www-form-urlencoded',
+      415,
+      'UNSUPPORTED_MEDIA_TYPE',
+    ],
+    ['plain text instead of JSON', '{}', 'text/plain', 415, 'UNSUPPORTED_MEDIA_TYPE'],
+    [
+      'a body over the limit',
+      `{"x":"${'a'.repeat(1_100_000)}"}`,
+      'application/json',
+      413,
+      'PAYLOAD_TOO_LARGE',
+    ],
+  ])('refuses %s with a problem, before any handler', async (_what, body, type, status, code) => {
+    const res = await postUsers(body, type);
+    expect(res.status).toBe(status);
+    expect(res.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+    const problem = ProblemDetailsSchema.parse(await res.json());
+    expect(problem.status).toBe(status);
+    if (code) expect(problem.code).toBe(code);
+    expect(problem.detail).toBeTruthy();
+  });
+
+  it('takes an empty JSON body as no body', async () => {
+    const res = await postUsers('', 'application/json');
+    const problem = ProblemDetailsSchema.parse(await res.json());
+    expect(problem.code).toBe('VALIDATION_FAILED'); // the sign-up fields are missing, nothing worse
+    expect(JSON.stringify(problem.errors)).toContain('email');
+  });
+
+  it('echoes a sane X-Request-Id and makes one up otherwise', async () => {
+    const echoed = await fetch(`${server.url}/healthz`, { headers: { 'x-request-id': 'req-42' } });
+    expect(echoed.headers.get('x-request-id')).toBe('req-42');
+    const made = await fetch(`${server.url}/healthz`, { headers: { 'x-request-id': 'bad id!' } });
+    expect(made.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it("routes long path segments (workflow ids are the caller's choice)", async () => {
+    const id = 'w'.repeat(1_000);
+    const res = await fetch(`${server.url}/v2/orgs/no-such-org/apps/a/workflows/${id}`);
+    expect(res.status).toBe(401); // routed, then refused for want of a caller: not a 404
+  });
 });
 
 describe('readiness when PostgreSQL is unreachable', () => {

@@ -33,6 +33,7 @@ export async function startTestControlPlane(
       maxFrameBytes: 1024 * 1024,
       requestTimeoutMs: 5_000,
       pingIntervalMs: 20_000,
+      recoverySweepMs: 30_000,
       ...overrides.executors,
     },
     sessions: {

@@ -125,6 +125,10 @@ describe('workflow and queue API with scripted executors (PostgreSQL, real WebSo
       type: 'list_workflows',
       body: { status: ['PENDING', 'ENQUEUED'], limit: 2, sort_desc: true, load_input: false },
     });
+    await api('get', `${base}/workflows?executorId=exec-a&appVersion=v1,v2`, { key: readKey });
+    expect(link.requests.at(-1)).toMatchObject({
+      body: { executor_id: ['exec-a'], application_version: ['v1', 'v2'] },
+    });
 
     const searched = await api('post', `${base}/workflows/search`, {
       key: readKey,
@@ -186,6 +190,9 @@ describe('workflow and queue API with scripted executors (PostgreSQL, real WebSo
     });
     expect(query.status).toBe(400);
     expect((query.body.errors as unknown[]).length).toBe(2);
+    // A misspelt filter is refused rather than silently listing everything.
+    const typo = await api('get', `${base}/workflows?executor=exec-a`, { key: readKey });
+    expect(typo).toMatchObject({ status: 400, body: { code: 'VALIDATION_FAILED' } });
   });
 
   it('keeps tenants apart on every organization route: 401 without a key, 404 for another org or another app, 403 beyond what a key may do', async () => {

@@ -42,7 +42,9 @@ export const AuditLogEntrySchema = z.object({
   action: z
     .string()
     .describe('Dotted verb: `api_key.create`, `member.update_role`, `workflow.cancel`, ...'),
-  actor: AuditActorSchema.nullable(),
+  actor: AuditActorSchema.nullable().describe(
+    'Null for actions of the control plane itself (`executor.recover`).',
+  ),
   target: z.object({ type: z.string(), id: z.string().nullable() }),
   outcome: AuditOutcomeSchema,
   details: z

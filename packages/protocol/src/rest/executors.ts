@@ -7,7 +7,11 @@ import { IsoTimestampSchema, queryList } from './query-params';
  * `.../versions`) and the live event stream (`.../events`, server-sent events).
  */
 
-/** CONNECTED: a link is open; DISCONNECTED: it closed; DEAD: recovery gave up waiting for it. */
+/**
+ * CONNECTED: a link is open; DISCONNECTED: it closed, and the app's grace period is running;
+ * DEAD: the grace period passed with no reconnect, so its pending workflows are (or were) being
+ * recovered by another executor of its version (`recoveredAt` says when that was confirmed).
+ */
 export const ExecutorStatusSchema = z.enum(['CONNECTED', 'DISCONNECTED', 'DEAD']);
 export type ExecutorStatus = z.infer<typeof ExecutorStatusSchema>;
 
@@ -26,6 +30,12 @@ export const ExecutorSchema = z.object({
   connectedAt: IsoTimestampSchema,
   disconnectedAt: IsoTimestampSchema.nullable(),
   lastSeenAt: IsoTimestampSchema,
+  deadAt: IsoTimestampSchema.nullable().describe(
+    "When it was declared dead (its application's grace period after disconnecting passed); null unless DEAD.",
+  ),
+  recoveredAt: IsoTimestampSchema.nullable().describe(
+    'When an executor of its version confirmed that none of its workflows is still PENDING (they were recovered, or there were none); null while recovery is pending.',
+  ),
 });
 export type Executor = z.infer<typeof ExecutorSchema>;
 
@@ -70,7 +80,8 @@ export type ListApplicationVersionsResponse = z.infer<typeof ListApplicationVers
 
 /**
  * One server-sent event of `GET .../events` (the SSE `event:` field is the `type`; `data:` is this
- * JSON). The stream opens with a `snapshot` of the connected executors, then reports changes.
+ * JSON). The stream opens with a `snapshot` of the connected executors, then reports changes:
+ * links opening and closing, executors declared dead, and confirmed recoveries.
  * Comment lines (`: heartbeat`) keep proxies from closing it.
  */
 export const LiveEventSchema = z.discriminatedUnion('type', [
@@ -86,6 +97,16 @@ export const LiveEventSchema = z.discriminatedUnion('type', [
   }),
   z.object({
     type: z.literal('executor.disconnected'),
+    at: IsoTimestampSchema,
+    executor: ExecutorSchema,
+  }),
+  z.object({
+    type: z.literal('executor.dead'),
+    at: IsoTimestampSchema,
+    executor: ExecutorSchema,
+  }),
+  z.object({
+    type: z.literal('executor.recovered'),
     at: IsoTimestampSchema,
     executor: ExecutorSchema,
   }),

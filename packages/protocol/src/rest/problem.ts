@@ -1,6 +1,9 @@
 import { z } from 'zod';
 
-/** One invalid field of a `VALIDATION_FAILED` problem; `path` is dotted (`body.limit`). */
+/**
+ * One invalid field of a `VALIDATION_FAILED` problem. `path` is dotted within the request part
+ * that failed (body, query or path parameters): `limit`, `workflowIds.0`, or `(root)`.
+ */
 export const ProblemFieldErrorSchema = z.object({ path: z.string(), message: z.string() });
 export type ProblemFieldError = z.infer<typeof ProblemFieldErrorSchema>;
 

@@ -76,12 +76,17 @@ export type WorkflowStep = z.infer<typeof WorkflowStepSchema>;
 
 const nameList = queryList(z.string().min(1));
 
-/** `GET .../workflows`: the common filters. Newest first unless `sortDesc=false`. */
-export const ListWorkflowsQuerySchema = z.object({
+/**
+ * `GET .../workflows`: the common filters. Newest first unless `sortDesc=false`. Unknown
+ * parameters are refused, so a typo cannot silently widen a listing.
+ */
+export const ListWorkflowsQuerySchema = z.strictObject({
   status: queryList(WorkflowStatusSchema),
   workflowName: nameList,
   workflowIdPrefix: z.string().min(1).optional(),
   queueName: nameList,
+  executorId: nameList,
+  appVersion: nameList,
   startTime: RestTimestampSchema.optional().describe('Created at or after.'),
   endTime: RestTimestampSchema.optional().describe('Created at or before.'),
   ...PaginationQuerySchema.shape,

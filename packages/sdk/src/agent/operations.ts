@@ -9,7 +9,7 @@ export type AgentOperations = Pick<
   | 'listWorkflows'
   | 'listSteps'
   | 'cancelWorkflow'
-  | 'resumeWorkflow'
+  | 'resumeWorkflows'
   | 'forkWorkflow'
   | 'deleteWorkflow'
   | 'recoverPendingWorkflows'

@@ -1,8 +1,8 @@
 /**
  * Handlers of the workflow requests: queries (list, get, steps) and actions (cancel, resume,
  * restart, delete, fork, fork from failure). Bulk requests (`workflow_ids`, which overrides
- * `workflow_id`) act on each id in order. Throwing is fine: the dispatcher answers with
- * `error_message`.
+ * `workflow_id`) act on each id in order (`resume`: on all at once). Throwing is fine: the
+ * dispatcher answers with `error_message`.
  */
 import {
   countForkFromFailureSelectors,
@@ -85,12 +85,11 @@ export function workflowHandlers(
       return { success: true };
     },
 
+    // As DBOS: one atomic resume of every id. An unknown id fails the whole request (and
+    // changes nothing); SUCCESS and ERROR workflows are left alone and still answer success.
     resume: async (request) => {
       const ids = request.workflow_ids ?? [request.workflow_id];
-      await assertExist(ids);
-      for (const id of ids) {
-        await ops.resumeWorkflow(id, { queueName: request.queue_name ?? undefined });
-      }
+      await ops.resumeWorkflows(ids, { queueName: request.queue_name ?? undefined });
       return { success: true };
     },
 

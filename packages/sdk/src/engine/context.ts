@@ -25,7 +25,10 @@ import type { Workflow } from './workflow';
 /** What a workflow function receives as its first argument. */
 export interface WorkflowContext {
   readonly workflowId: string;
-  /** Aborted when the workflow is cancelled in this process or the SDK shuts down. */
+  /**
+   * Aborted when this execution must stop: the workflow is cancelled or resumed (a new
+   * execution takes over) in this process, or the SDK shuts down.
+   */
   readonly signal: AbortSignal;
   /**
    * Runs `fn` as a checkpointed step: its outcome (value or error) is recorded before the

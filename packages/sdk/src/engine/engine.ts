@@ -1,6 +1,12 @@
 /**
  * The engine behind the `Podium` facade: starting, dispatching, waiting on and managing
  * workflows. Exists only between `launch()` and `shutdown()`.
+ *
+ * Shutdown invariant: once `interrupt()` has been called, no workflow execution begins in this
+ * process, by any path (a start, a child start, a dequeue, recovery). Operations already
+ * recording something complete, so what they recorded stays durable (PENDING on this executor,
+ * or ENQUEUED) and is recovered later; `shutdown()` waits for them and for the interrupted
+ * executions, never for a workflow that would have begun afterwards.
  */
 import { randomUUID } from 'node:crypto';
 import {
@@ -33,6 +39,7 @@ import type { ChildStarter } from './context';
 import { deliver } from './context-messaging';
 import { Dequeuer } from './dequeuer';
 import { Handle, type ResultSource, type WorkflowHandle } from './handle';
+import { ShutdownInterruption } from './interruptions';
 import { Maintenance } from './maintenance';
 import { mapStepInfo, mapWorkflowStatus } from './mapping';
 import { eventKey, Notifier } from './notifier';
@@ -40,7 +47,13 @@ import type { Registry } from './registry';
 import { Runner } from './runner';
 import type { ExecutorScope, Storage, WorkflowOutcome, WorkflowRecord } from './storage/storage';
 
-/** Queue given to recovered, resumed and forked workflows that had none (DBOS: internal queue). */
+/** Why operations fail with NotLaunchedError while the engine shuts down. */
+export const SHUTTING_DOWN = 'Podium is shutting down';
+
+/**
+ * Queue without limits (DBOS: the internal queue) for workflows resumed without a queue name,
+ * and for recovered and forked workflows that had none.
+ */
 export const INTERNAL_QUEUE = '_podium_internal_queue';
 
 type StartRequest = StartOptions & { parentWorkflowId?: string };
@@ -53,6 +66,10 @@ export class Engine implements ChildStarter, ResultSource {
   readonly maintenance: Maintenance;
   /** Set by shutdown: handles that outlive the engine fail with NotLaunchedError. */
   closed = false;
+  /** Set by `interrupt()`: nothing begins executing any more. */
+  private stopping = false;
+  /** Starts being recorded (settled promises, never rejecting). */
+  private readonly starts = new Set<Promise<void>>();
 
   constructor(
     readonly storage: Storage,
@@ -83,12 +100,33 @@ export class Engine implements ChildStarter, ResultSource {
     return this.registry.queues();
   }
 
-  /** Idempotent on the workflow id: only the caller whose insert wins runs the workflow. */
-  async start(
+  /**
+   * Idempotent on the workflow id: only the caller whose insert wins runs the workflow. A start
+   * still being recorded when shutdown begins completes without running the workflow here: it
+   * stays PENDING (or ENQUEUED) for recovery, and the handle's result rejects with
+   * `NotLaunchedError`.
+   */
+  start(
     name: string,
     args: unknown[],
     request: StartRequest = {},
     signal?: AbortSignal,
+  ): Promise<Handle<unknown>> {
+    const started = this.record(name, args, request, signal);
+    const settled = started.then(
+      () => undefined,
+      () => undefined,
+    );
+    this.starts.add(settled);
+    void settled.then(() => this.starts.delete(settled));
+    return started;
+  }
+
+  private async record(
+    name: string,
+    args: unknown[],
+    request: StartRequest,
+    signal: AbortSignal | undefined,
   ): Promise<Handle<unknown>> {
     if (this.registry.get(name) === undefined) throw new WorkflowNotRegisteredError(name);
     const { queueName, timeoutMs } = request;
@@ -117,6 +155,7 @@ export class Engine implements ChildStarter, ResultSource {
         `Workflow id "${workflowId}" belongs to workflow "${record.name}", not "${name}"`,
       );
     }
+    // Refused once shutting down: the workflow stays PENDING on this executor.
     if (inserted && record.status === 'PENDING') this.runner.execute(record);
     if (inserted && record.status === 'ENQUEUED') this.dequeuer.wake();
     return this.handle(workflowId, signal);
@@ -154,9 +193,32 @@ export class Engine implements ChildStarter, ResultSource {
 
   /** Resumes this executor's PENDING workflows of this version (startup recovery). */
   async recoverLocal(): Promise<number> {
+    if (this.stopping) return 0;
     const claimed = await this.storage.claimForRecovery(this.scope);
     for (const record of claimed) await this.dispatch(record);
     return claimed.length;
+  }
+
+  /**
+   * Begins shutdown, synchronously: stops the dequeuer, refuses every new execution and
+   * interrupts the running ones (they stay PENDING). Idempotent.
+   */
+  interrupt(): void {
+    if (this.stopping) return;
+    this.stopping = true;
+    this.runner.close(new ShutdownInterruption());
+    // Stops polling at once; `shutdown()` waits for the poll in progress.
+    void this.dequeuer.stop().catch(() => undefined);
+  }
+
+  /**
+   * Interrupts, then waits for the dequeuer's poll, the starts being recorded and the
+   * interrupted executions (with their running steps) to settle. Leaves the storage open.
+   */
+  async shutdown(): Promise<void> {
+    this.interrupt();
+    await this.dequeuer.stop();
+    await Promise.all([this.runner.drain(), this.settleStarts()]);
   }
 
   /** Re-enqueues PENDING workflows of the given (dead) executors that have our version. */
@@ -196,6 +258,10 @@ export class Engine implements ChildStarter, ResultSource {
         const record = await this.storage.getWorkflow(workflowId);
         if (record === null) throw new WorkflowNotFoundError(workflowId);
         if (TERMINAL_STATUSES.has(record.status)) return settled(record);
+      }
+      // Nothing runs it here any more: waiting would only hold the caller until the end.
+      if (this.stopping && this.runner.running(workflowId) === undefined) {
+        throw new NotLaunchedError('getResult', SHUTTING_DOWN);
       }
       const remaining = deadline - Date.now();
       if (remaining <= 0) throw new ResultTimeoutError(workflowId);
@@ -245,12 +311,27 @@ export class Engine implements ChildStarter, ResultSource {
     return deleted;
   }
 
-  async resumeWorkflow(workflowId: string, options: ResumeOptions = {}): Promise<Handle<unknown>> {
+  /**
+   * DBOS `resumeWorkflows`: all or nothing (`WorkflowNotFoundError` for the first missing id),
+   * every workflow neither SUCCESS nor ERROR goes back to ENQUEUED on `queueName` or the
+   * internal queue (no limits), and a superseded execution running here stops after its step
+   * in flight; the claim that follows runs it, here or in another process.
+   */
+  async resumeWorkflows(
+    workflowIds: string[],
+    options: ResumeOptions = {},
+  ): Promise<Handle<unknown>[]> {
     this.assertQueue(options.queueName);
-    const status = await this.storage.resumeWorkflow(workflowId, INTERNAL_QUEUE, options.queueName);
-    if (status === null) throw new WorkflowNotFoundError(workflowId);
-    if (status === 'ENQUEUED') this.dequeuer.wake();
-    return this.handle(workflowId);
+    const { missing, resumed } = await this.storage.resumeWorkflows(
+      workflowIds,
+      options.queueName ?? INTERNAL_QUEUE,
+    );
+    if (missing[0] !== undefined) throw new WorkflowNotFoundError(missing[0]);
+    for (const { workflowId, generation } of resumed) {
+      this.runner.supersede(workflowId, generation);
+    }
+    if (resumed.length > 0) this.dequeuer.wake();
+    return workflowIds.map((id) => this.handle(id));
   }
 
   async forkWorkflow(
@@ -292,6 +373,10 @@ export class Engine implements ChildStarter, ResultSource {
     if ((await this.storage.getWorkflow(workflowId)) === null) return null;
     const steps = await this.storage.listSteps(workflowId, options);
     return steps.map((step) => mapStepInfo(step, options.loadOutput ?? true));
+  }
+
+  private async settleStarts(): Promise<void> {
+    while (this.starts.size > 0) await Promise.all([...this.starts]);
   }
 
   private assertQueue(queueName: string | undefined): void {

@@ -10,6 +10,8 @@ export interface WorkflowHandle<R> {
    * Waits for the workflow to finish and returns its result, or throws its (deserialised)
    * error, `WorkflowCancelledError` or `MaxRecoveryAttemptsExceededError`. Waits on the
    * local execution when it runs in this process, and polls the database otherwise.
+   * Once `shutdown()` has begun, rejects with `NotLaunchedError` as soon as the workflow is
+   * neither finished nor still running here (it stays recorded and is recovered later).
    */
   getResult(options?: { timeoutMs?: number }): Promise<R>;
 }

@@ -25,12 +25,11 @@ export class Registry {
     if (this.queueLimits.has(name)) {
       throw new InvalidOperationError(`Queue "${name}" is already registered`);
     }
-    for (const [key, value] of Object.entries(options)) {
-      if (value !== undefined && !(Number.isInteger(value) && (value as number) > 0)) {
-        throw new InvalidOperationError(`Queue "${name}": ${key} must be a positive integer`);
-      }
-    }
-    this.queueLimits.set(name, options);
+    const issues = queueOptionIssues(options);
+    if (issues.length > 0) throw new InvalidOperationError(`Queue "${name}": ${issues.join('; ')}`);
+    // A copy: changing the caller's object later must not change the limits in force.
+    const { rateLimit } = options;
+    this.queueLimits.set(name, { ...options, ...(rateLimit && { rateLimit: { ...rateLimit } }) });
   }
 
   /** Registered queues with their limits. */
@@ -63,4 +62,29 @@ export class Registry {
   sources(): { name: string; source: string }[] {
     return [...this.workflows].map(([name, fn]) => ({ name, source: fn.toString() }));
   }
+}
+
+const isPositiveInt = (value: unknown): boolean =>
+  typeof value === 'number' && Number.isInteger(value) && value > 0;
+
+function queueOptionIssues({ concurrency, workerConcurrency, rateLimit }: QueueOptions): string[] {
+  const issues: string[] = [];
+  if (concurrency !== undefined && !isPositiveInt(concurrency)) {
+    issues.push('concurrency must be a positive integer');
+  }
+  if (workerConcurrency !== undefined && !isPositiveInt(workerConcurrency)) {
+    issues.push('workerConcurrency must be a positive integer');
+  }
+  if (rateLimit !== undefined && (typeof rateLimit !== 'object' || rateLimit === null)) {
+    issues.push('rateLimit must be an object { limitPerPeriod, periodSec }');
+  } else if (rateLimit !== undefined) {
+    if (!isPositiveInt(rateLimit.limitPerPeriod)) {
+      issues.push('rateLimit.limitPerPeriod must be a positive integer');
+    }
+    const { periodSec } = rateLimit;
+    if (!(typeof periodSec === 'number' && Number.isFinite(periodSec) && periodSec >= 0.001)) {
+      issues.push('rateLimit.periodSec must be a number of seconds, at least 0.001');
+    }
+  }
+  return issues;
 }

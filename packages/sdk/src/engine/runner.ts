@@ -2,19 +2,24 @@
  * Runs workflow functions in this process.
  *
  * Invariant: at most one execution per workflow id at a time in this process. A second
- * dispatch of an id that is still running (e.g. resumed right after a cancel) waits for the
- * first to settle. The final status is written through `finishWorkflow`, which the database
- * guards by generation, so stale executions cannot overwrite newer state. A workflow with a
- * deadline is cancelled when the deadline passes while it runs here (or before it starts).
- * An execution settles with the outcome it wrote (undefined if it wrote none), so local
- * waiters get the result without reading it back from the database.
+ * dispatch of an id that is still running (e.g. resumed right after a cancel, or while it was
+ * PENDING here) waits for the first to settle. The final status is written through
+ * `finishWorkflow`, which the database guards by generation, so stale executions cannot
+ * overwrite newer state. A workflow with a deadline is cancelled when the deadline passes
+ * while it runs here (or before it starts). An execution settles with the outcome it wrote
+ * (undefined if it wrote none), so local waiters get the result without reading it back from
+ * the database.
+ *
+ * Invariant: once `close()` has been called no execution begins, whatever path hands a
+ * claimed workflow over (a start, a dequeue, recovery); the workflow stays PENDING on this
+ * executor and is recovered later. Only executions begun before are awaited by `drain()`.
  */
 import { WorkflowCancelledError } from '../errors';
 import type { Logger } from '../logger';
 import { deserializeValue, serializeError, serializeValue } from '../internal/serialization';
 import { sleep } from '../internal/sleep';
 import { type ContextDeps, ExecutionContext } from './context';
-import { isInterruption } from './interruptions';
+import { ExecutionSuperseded, isInterruption } from './interruptions';
 import type { Registry } from './registry';
 import type { Storage, WorkflowOutcome, WorkflowRecord } from './storage/storage';
 
@@ -22,10 +27,13 @@ interface Execution {
   /** The outcome this execution wrote, or undefined (interrupted, superseded, failed). */
   promise: Promise<WorkflowOutcome | undefined>;
   controller: AbortController;
+  /** The generation it was claimed with. */
+  generation: number;
 }
 
 export class Runner {
   private readonly executions = new Map<string, Execution>();
+  private closed = false;
 
   constructor(
     private readonly storage: Storage,
@@ -34,8 +42,15 @@ export class Runner {
     private readonly logger: Logger,
   ) {}
 
-  /** Starts executing a claimed workflow in the background. */
+  /** Starts executing a claimed workflow in the background; once closed, leaves it PENDING. */
   execute(record: WorkflowRecord): void {
+    if (this.closed) {
+      this.logger.info(
+        { workflowId: record.workflowId },
+        'shutting down: workflow left PENDING for recovery',
+      );
+      return;
+    }
     const previous = this.executions.get(record.workflowId);
     const controller = new AbortController();
     const promise = (previous?.promise ?? Promise.resolve())
@@ -52,7 +67,11 @@ export class Runner {
           this.executions.delete(record.workflowId);
         }
       });
-    this.executions.set(record.workflowId, { promise, controller });
+    this.executions.set(record.workflowId, {
+      promise,
+      controller,
+      generation: record.generation,
+    });
   }
 
   /** The local execution of a workflow, if one is running. */
@@ -64,7 +83,21 @@ export class Runner {
     this.executions.get(workflowId)?.controller.abort(reason);
   }
 
-  abortAll(reason: Error): void {
+  /**
+   * Stops the local execution of a workflow that was moved back to its queue at `generation`
+   * (resumed), unless it is already a newer claim's execution. A step in flight finishes and is
+   * recorded; nothing after it runs.
+   */
+  supersede(workflowId: string, generation: number): void {
+    const execution = this.executions.get(workflowId);
+    if (execution !== undefined && execution.generation <= generation) {
+      execution.controller.abort(new ExecutionSuperseded(workflowId));
+    }
+  }
+
+  /** Begins no execution from now on, and interrupts the running ones with `reason`. */
+  close(reason: Error): void {
+    this.closed = true;
     for (const execution of this.executions.values()) execution.controller.abort(reason);
   }
 
@@ -112,6 +145,8 @@ export class Runner {
     signal: AbortSignal,
   ): Promise<WorkflowOutcome | undefined> {
     const { workflowId } = record;
+    // Interrupted while queued behind an earlier execution of the same id: never begin.
+    if (signal.aborted) return undefined;
     const fn = this.registry.get(record.name);
     if (fn === undefined) {
       this.logger.error({ workflowId, name: record.name }, 'workflow function not registered');

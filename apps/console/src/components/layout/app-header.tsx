@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { HeaderSession } from './header-session';
 
 export function AppHeader() {
   return (
@@ -6,7 +7,13 @@ export function AppHeader() {
       <Link href="/" className="brand">
         Podium
       </Link>
-      <span className="tagline">Control plane console</span>
+      <span className="tagline">Durable workflows console</span>
+      <div className="app-header-end">
+        <Link href="/health" className="header-link">
+          Health
+        </Link>
+        <HeaderSession />
+      </div>
     </header>
   );
 }

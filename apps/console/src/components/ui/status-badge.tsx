@@ -1,4 +1,4 @@
-export type StatusTone = 'ok' | 'bad' | 'neutral';
+export type StatusTone = 'ok' | 'bad' | 'neutral' | 'warn' | 'info';
 
 interface StatusBadgeProps {
   tone: StatusTone;

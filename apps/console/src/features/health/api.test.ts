@@ -1,8 +1,9 @@
 import { problemType } from '@podium/protocol';
 import type { HealthResponse, ReadinessResponse } from '@podium/protocol';
-import { afterEach, describe, expect, it } from 'vitest';
-import { ApiError } from '../../lib/api-error';
-import { reply, startServer, unusedUrl, type LocalServer } from '../../testing/local-server';
+import { describe, expect, it } from 'vitest';
+import { apiFailure } from '../../testing/api-failure';
+import { reply, unusedUrl } from '../../testing/local-server';
+import { serverPerTest } from '../../testing/server-per-test';
 import { fetchHealth, fetchReadiness } from './api';
 
 const health: HealthResponse = {
@@ -22,25 +23,7 @@ const notReady: ReadinessResponse = {
   },
 };
 
-let server: LocalServer | undefined;
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-});
-
-async function serve(handler: Parameters<typeof startServer>[0]): Promise<string> {
-  server = await startServer(handler);
-  return server.url;
-}
-
-async function failure(promise: Promise<unknown>): Promise<ApiError> {
-  const error: unknown = await promise.then(
-    () => new Error('expected a rejection'),
-    (e: unknown) => e,
-  );
-  if (!ApiError.is(error)) throw error;
-  return error;
-}
+const serve = serverPerTest();
 
 describe('fetchHealth', () => {
   it('returns the parsed body of GET /healthz', async () => {
@@ -55,7 +38,7 @@ describe('fetchHealth', () => {
 
   it('rejects a body that is not JSON, naming the request and the content type', async () => {
     const baseUrl = await serve(reply(200, '<html>oops</html>', 'text/html'));
-    const error = await failure(fetchHealth({ baseUrl }));
+    const error = await apiFailure(fetchHealth({ baseUrl }));
     expect(error.code).toBe('INVALID_RESPONSE');
     expect(error.message).toBe(
       'GET /healthz answered 200 with a body that is not JSON (text/html)',
@@ -64,7 +47,7 @@ describe('fetchHealth', () => {
 
   it('rejects JSON of the wrong shape, naming the bad field', async () => {
     const baseUrl = await serve(reply(200, JSON.stringify({ ...health, status: 'fine' })));
-    const error = await failure(fetchHealth({ baseUrl }));
+    const error = await apiFailure(fetchHealth({ baseUrl }));
     expect(error.code).toBe('INVALID_RESPONSE');
     expect(error.message).toContain('GET /healthz answered 200 with an unexpected body');
     expect(error.message).toContain('status');
@@ -79,27 +62,27 @@ describe('fetchHealth', () => {
       code: 'CONTROL_PLANE_UNREACHABLE',
     };
     const baseUrl = await serve(reply(502, JSON.stringify(problem), 'application/problem+json'));
-    const error = await failure(fetchHealth({ baseUrl }));
+    const error = await apiFailure(fetchHealth({ baseUrl }));
     expect(error).toMatchObject({ code: 'CONTROL_PLANE_UNREACHABLE', status: 502, problem });
     expect(error.message).toBe(problem.detail);
   });
 
   it('describes an error status without a problem body', async () => {
     const baseUrl = await serve(reply(500, 'Internal Server Error', 'text/plain'));
-    const error = await failure(fetchHealth({ baseUrl }));
+    const error = await apiFailure(fetchHealth({ baseUrl }));
     expect(error).toMatchObject({ code: 'HTTP_ERROR', status: 500 });
     expect(error.message).toBe('GET /healthz answered 500');
   });
 
   it('reports a refused connection as a network error', async () => {
-    const error = await failure(fetchHealth({ baseUrl: await unusedUrl() }));
+    const error = await apiFailure(fetchHealth({ baseUrl: await unusedUrl() }));
     expect(error.code).toBe('NETWORK_ERROR');
     expect(error.message).toBe('GET /healthz failed: ECONNREFUSED');
   });
 
   it('gives up on a server that never answers', async () => {
     const baseUrl = await serve(() => undefined);
-    const error = await failure(fetchHealth({ baseUrl, timeoutMs: 100 }));
+    const error = await apiFailure(fetchHealth({ baseUrl, timeoutMs: 100 }));
     expect(error.code).toBe('TIMEOUT');
     expect(error.message).toBe('GET /healthz got no answer within 100 ms');
   });
@@ -126,14 +109,14 @@ describe('fetchReadiness', () => {
 
   it('rejects a 503 whose body is not a readiness body', async () => {
     const baseUrl = await serve(reply(503, 'Service Unavailable', 'text/plain'));
-    const error = await failure(fetchReadiness({ baseUrl }));
+    const error = await apiFailure(fetchReadiness({ baseUrl }));
     expect(error).toMatchObject({ code: 'INVALID_RESPONSE', status: 503 });
   });
 
   it('rejects an unknown database kind', async () => {
     const body = { ...ready, checks: { database: { ...ready.checks.database, kind: 'sqlite' } } };
     const baseUrl = await serve(reply(200, JSON.stringify(body)));
-    const error = await failure(fetchReadiness({ baseUrl }));
+    const error = await apiFailure(fetchReadiness({ baseUrl }));
     expect(error.code).toBe('INVALID_RESPONSE');
     expect(error.message).toContain('checks.database.kind');
   });

@@ -18,7 +18,11 @@ export function isRoleWithin(role: Role, ceiling: Role): boolean {
   return ROLE_ACCESS[role].every((level) => ROLE_ACCESS[ceiling].includes(level));
 }
 
-/** API keys reach workflows only; managing the organization takes a signed-in user. */
+/**
+ * API keys reach the routes of an application (`/v2/orgs/{org}/apps/{app}/...`: workflows,
+ * queues, executors) by these permissions; anything about the organization itself (members,
+ * join secrets, keys, audit log) takes a signed-in user.
+ */
 export const API_KEY_PERMISSION_ACCESS: Record<string, readonly AccessLevel[]> = {
   'workflows:read': ['read'],
   'workflows:write': ['read', 'operate'],
@@ -27,3 +31,6 @@ export const API_KEY_PERMISSION_ACCESS: Record<string, readonly AccessLevel[]> =
 export function accessOfApiKey(permissions: readonly string[]): AccessLevel[] {
   return [...new Set(permissions.flatMap((p) => API_KEY_PERMISSION_ACCESS[p] ?? []))];
 }
+
+export const API_KEYS_REACH_APPS_ONLY =
+  'API keys reach the routes of an application (/v2/orgs/{org}/apps/{app}/...); organization settings need a signed-in user.';

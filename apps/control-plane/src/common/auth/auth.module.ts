@@ -7,12 +7,14 @@ import { OrganizationsModule } from '../../modules/organizations/organizations.m
 import { SessionsModule } from '../../modules/sessions/sessions.module';
 import { AuthenticationGuard } from './authentication.guard';
 import { OrgAccessGuard } from './org-access.guard';
+import { RoutePolicies } from './route-policy';
 
 /** Installs the global guards, in order: who is calling, then what they may do here. */
 @Module({
   imports: [ApiKeysModule, SessionsModule, OrganizationsModule, ApplicationRecordsModule],
   providers: [
     TenantDirectory,
+    RoutePolicies,
     { provide: APP_GUARD, useClass: AuthenticationGuard },
     { provide: APP_GUARD, useClass: OrgAccessGuard },
   ],

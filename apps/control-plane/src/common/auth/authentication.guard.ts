@@ -1,12 +1,11 @@
 import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/common';
-import { Reflector } from '@nestjs/core';
 import { AppError } from '@podium/protocol';
-import type { Request } from 'express';
+import type { HttpRequest } from '../http/http';
 import { ApiKeysService } from '../../modules/api-keys/api-keys.service';
 import { SessionAuthenticator } from '../../modules/sessions/session-authenticator';
-import { PUBLIC_ROUTE } from './decorators';
 import type { Principal } from './principal';
 import { requestContext } from './request-context';
+import { RoutePolicies } from './route-policy';
 
 const BEARER = /^Bearer\s+(\S+)$/i;
 
@@ -19,15 +18,14 @@ const BEARER = /^Bearer\s+(\S+)$/i;
 @Injectable()
 export class AuthenticationGuard implements CanActivate {
   constructor(
-    private readonly reflector: Reflector,
+    private readonly policies: RoutePolicies,
     private readonly apiKeys: ApiKeysService,
     private readonly sessions: SessionAuthenticator,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
-    const targets = [context.getHandler(), context.getClass()];
-    if (this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, targets)) return true;
-    const req = context.switchToHttp().getRequest<Request>();
+    if (this.policies.of(context).isPublic) return true;
+    const req = context.switchToHttp().getRequest<HttpRequest>();
     const principal = await this.authenticate(req);
     if (!principal)
       throw new AppError('UNAUTHENTICATED', 'Sign in, or send an API key as a Bearer token.');
@@ -35,7 +33,7 @@ export class AuthenticationGuard implements CanActivate {
     return true;
   }
 
-  private async authenticate(req: Request): Promise<Principal | null> {
+  private async authenticate(req: HttpRequest): Promise<Principal | null> {
     const bearer = BEARER.exec(req.headers.authorization ?? '')?.[1];
     if (bearer) {
       const apiKey = await this.apiKeys.authenticate(bearer);

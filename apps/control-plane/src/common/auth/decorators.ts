@@ -1,5 +1,5 @@
 import { createParamDecorator, type ExecutionContext, SetMetadata } from '@nestjs/common';
-import type { Request } from 'express';
+import type { HttpRequest } from '../http/http';
 import type { AccessLevel } from './principal';
 import { requestContext, type RequestContext } from './request-context';
 
@@ -35,5 +35,5 @@ export const AuditAs = (action: string, targetType: string, targetParam?: string
 /** The guards' findings: principal, organization, access levels, application. */
 export const Context = createParamDecorator(
   (_data: unknown, ctx: ExecutionContext): RequestContext =>
-    requestContext(ctx.switchToHttp().getRequest<Request>()),
+    requestContext(ctx.switchToHttp().getRequest<HttpRequest>()),
 );

@@ -1,15 +1,14 @@
 import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/common';
-import { Reflector } from '@nestjs/core';
 import type { Role } from '@podium/db';
 import { AppError } from '@podium/protocol';
-import type { Request } from 'express';
+import type { HttpRequest } from '../http/http';
 import { AuditService } from '../../modules/audit/audit.service';
 import { TenantDirectory } from './tenant-directory';
 import { OrganizationsRepository } from '../../modules/organizations/organizations.repository';
-import { ROLE_ACCESS, accessOfApiKey } from './access-levels';
-import { AUDITED_ACTION, type AuditedAction, PUBLIC_ROUTE, REQUIRED_ACCESS } from './decorators';
+import { API_KEYS_REACH_APPS_ONLY, ROLE_ACCESS, accessOfApiKey } from './access-levels';
 import type { AccessLevel, Principal } from './principal';
 import { requestContext } from './request-context';
+import { RoutePolicies } from './route-policy';
 
 /**
  * Global guard, after authentication: resolves `:org` and `:app` and checks the
@@ -20,40 +19,37 @@ import { requestContext } from './request-context';
 @Injectable()
 export class OrgAccessGuard implements CanActivate {
   constructor(
-    private readonly reflector: Reflector,
+    private readonly policies: RoutePolicies,
     private readonly organizations: OrganizationsRepository,
     private readonly directory: TenantDirectory,
     private readonly audit: AuditService,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
-    const targets = [context.getHandler(), context.getClass()];
-    if (this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, targets)) return true;
-    const req = context.switchToHttp().getRequest<Request>();
+    const { isPublic, required, audited } = this.policies.of(context);
+    if (isPublic) return true;
+    const req = context.switchToHttp().getRequest<HttpRequest>();
     const params = req.params as Record<string, string | undefined>;
     const orgName = params.org;
     if (orgName === undefined) return true;
-    const required = this.reflector.getAllAndOverride<AccessLevel | undefined>(
-      REQUIRED_ACCESS,
-      targets,
-    );
     if (!required)
       throw new AppError('INTERNAL', 'This route does not declare the access it requires.');
 
     const ctx = requestContext(req);
-    const notFound = new AppError('NOT_FOUND', `No organization named "${orgName}".`);
     const organization = await this.directory.organizationByName(orgName);
-    if (!organization || !ctx.principal) throw notFound;
-    const membership = await this.accessIn(organization.id, ctx.principal);
-    if (!membership) throw notFound;
+    const membership =
+      organization && ctx.principal ? await this.accessIn(organization.id, ctx.principal) : null;
+    if (!organization || !ctx.principal || !membership) {
+      throw new AppError('NOT_FOUND', `No organization named "${orgName}".`);
+    }
+    if (ctx.principal.kind === 'api-key' && params.app === undefined) {
+      // Keys are for executors and automation on workflows, never for who-is-in-the-org.
+      throw new AppError('FORBIDDEN', API_KEYS_REACH_APPS_ONLY);
+    }
     if (!membership.access.includes(required)) {
       const refusal = new AppError(
         'FORBIDDEN',
         `This needs the "${required}" level in "${orgName}".`,
-      );
-      const audited = this.reflector.get<AuditedAction | undefined>(
-        AUDITED_ACTION,
-        context.getHandler(),
       );
       if (audited) {
         await this.audit.record({

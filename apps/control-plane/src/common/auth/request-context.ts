@@ -1,6 +1,6 @@
 import type { Role } from '@podium/db';
 import { AppError } from '@podium/protocol';
-import type { Request } from 'express';
+import type { HttpRequest } from '../http/http';
 import type { ApplicationRecord } from '../../modules/applications/applications.repository';
 import type { OrganizationRecord } from '../../modules/organizations/organizations.repository';
 import type { AccessLevel, Principal } from './principal';
@@ -18,8 +18,8 @@ export interface RequestContext {
 
 const CONTEXT = Symbol('podium.request-context');
 
-export function requestContext(req: Request): RequestContext {
-  const holder = req as Request & { [CONTEXT]?: RequestContext };
+export function requestContext(req: HttpRequest): RequestContext {
+  const holder = req as HttpRequest & { [CONTEXT]?: RequestContext };
   return (holder[CONTEXT] ??= {});
 }
 

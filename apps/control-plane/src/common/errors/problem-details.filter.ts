@@ -6,7 +6,7 @@ import {
   Inject,
 } from '@nestjs/common';
 import { AppError, PROBLEM_CONTENT_TYPE, errorCodeForStatus } from '@podium/protocol';
-import type { Request, Response } from 'express';
+import type { HttpReply, HttpRequest } from '../http/http';
 import type { Logger } from 'pino';
 import { LOGGER } from '../logging/logging.tokens';
 import { redactUrl } from '../logging/redact';
@@ -23,27 +23,31 @@ export class ProblemDetailsFilter implements ExceptionFilter {
 
   catch(exception: unknown, host: ArgumentsHost) {
     const http = host.switchToHttp();
-    const req = http.getRequest<Request>();
-    const res = http.getResponse<Response>();
+    const req = http.getRequest<HttpRequest>();
+    const reply = http.getResponse<HttpReply>();
     const error = this.toAppError(exception, req);
-    if (res.headersSent) return;
+    if (reply.sent || reply.raw.headersSent) return;
     // RATE_LIMITED (and any other error that knows) tells the client when to try again.
     const retryAfter = error.extra?.retryAfterSeconds;
-    if (typeof retryAfter === 'number') res.setHeader('Retry-After', String(retryAfter));
-    res
+    if (typeof retryAfter === 'number') void reply.header('Retry-After', String(retryAfter));
+    void reply
       .status(error.status)
-      .type(PROBLEM_CONTENT_TYPE)
+      .header('Content-Type', PROBLEM_CONTENT_TYPE)
       .send(JSON.stringify(error.toProblem(redactUrl(req.originalUrl))));
   }
 
-  private toAppError(exception: unknown, req: Request): AppError {
+  private toAppError(exception: unknown, req: HttpRequest): AppError {
     if (AppError.is(exception)) return exception;
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
       const detail =
-        status === 404 ? `No route for ${req.method} ${redactUrl(req.path)}.` : exception.message;
+        status === 404
+          ? `No route for ${req.method} ${redactUrl(req.url.split('?')[0] ?? '')}.`
+          : exception.message;
       return new AppError(errorCodeForStatus(status), detail);
     }
+    const rejected = requestRejection(exception);
+    if (rejected) return rejected;
     this.logger.error(
       {
         err: exception instanceof Error ? exception.stack : String(exception),
@@ -53,4 +57,15 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     );
     return new AppError('INTERNAL', 'Something went wrong on our side; it has been logged.');
   }
+}
+
+/**
+ * Fastify's own refusals before any handler runs (unreadable JSON, a body over the limit, an
+ * unsupported content type) carry a 4xx `statusCode` and a message fit for the client.
+ */
+function requestRejection(exception: unknown): AppError | undefined {
+  if (!(exception instanceof Error)) return undefined;
+  const status = (exception as Error & { statusCode?: unknown }).statusCode;
+  if (typeof status !== 'number' || status < 400 || status > 499) return undefined;
+  return new AppError(errorCodeForStatus(status), exception.message);
 }

@@ -17,6 +17,24 @@ export interface ExecutorLinkEvent {
   disconnectedAt: Date | null;
 }
 
+/** An executor's record after it was declared dead, or after its recovery was confirmed. */
+export interface ExecutorFateEvent {
+  organizationId: string;
+  applicationId: string;
+  executorId: string;
+  applicationVersion: string;
+  hostname: string | null;
+  language: string;
+  sdkVersion: string;
+  metadata: unknown;
+  connectedAt: Date;
+  disconnectedAt: Date | null;
+  lastSeenAt: Date;
+  deadAt: Date;
+  /** Set on `executor.recovered`. */
+  recoveredAt: Date | null;
+}
+
 /** Everything modules announce to each other. */
 export interface DomainEvents {
   /** A key was revoked: links authenticated with it must close. */
@@ -27,6 +45,10 @@ export interface DomainEvents {
   'executor.connected': ExecutorLinkEvent;
   /** An executor's link closed. */
   'executor.disconnected': ExecutorLinkEvent;
+  /** A disconnected executor stayed away past its application's grace period. */
+  'executor.dead': ExecutorFateEvent;
+  /** None of a dead executor's workflows is PENDING any more (recovered, or there were none). */
+  'executor.recovered': ExecutorFateEvent;
 }
 
 /**

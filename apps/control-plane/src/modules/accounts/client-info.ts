@@ -1,5 +1,5 @@
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
-import type { Request } from 'express';
+import type { HttpRequest } from '../../common/http/http';
 
 /** Who is on the other end of a sign-in: rate limits key on `ip`, sessions keep the agent. */
 export interface ClientInfo {
@@ -8,14 +8,14 @@ export interface ClientInfo {
   readonly userAgent: string | null;
 }
 
-export function clientInfoOf(req: Request): ClientInfo {
+export function clientInfoOf(req: HttpRequest): ClientInfo {
   return {
-    ip: req.ip ?? req.socket.remoteAddress ?? 'unknown',
+    ip: req.ip || 'unknown',
     userAgent: req.headers['user-agent']?.slice(0, 512) ?? null,
   };
 }
 
 /** The caller's address and user agent, as a handler parameter. */
 export const Client = createParamDecorator((_data: unknown, ctx: ExecutionContext): ClientInfo =>
-  clientInfoOf(ctx.switchToHttp().getRequest<Request>()),
+  clientInfoOf(ctx.switchToHttp().getRequest<HttpRequest>()),
 );

@@ -1,7 +1,7 @@
 import type { OrgScope } from '../../common/auth/request-context';
 import type { TrackedAction } from './audit.service';
 
-/** The audited actions of accounts, organizations, applications and keys (one name each). */
+/** The audited actions of accounts, organizations, apps, keys and executors (one name each). */
 export const AUDIT_ACTIONS = {
   organizationCreate: 'organization.create',
   memberUpdateRole: 'member.update_role',
@@ -15,6 +15,8 @@ export const AUDIT_ACTIONS = {
   apiKeyCreate: 'api_key.create',
   apiKeyRename: 'api_key.rename',
   apiKeyRevoke: 'api_key.revoke',
+  /** By the control plane: a dead executor's workflows were handed to a live one. */
+  executorRecover: 'executor.recover',
 } as const;
 
 /** Target types, as they appear in audit entries. */
@@ -24,6 +26,8 @@ export const AUDIT_TARGETS = {
   joinSecret: 'join_secret',
   application: 'application',
   apiKey: 'api_key',
+  /** Its id is the executor's own (`executor_id`). */
+  executor: 'executor',
 } as const;
 
 /** The audit entry of an action by the caller in `scope`'s organization. */

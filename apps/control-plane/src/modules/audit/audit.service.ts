@@ -5,9 +5,16 @@ import { toCountedPage } from '../../common/pagination/counted-page';
 import { mapAuditLogEntry } from './audit.dto';
 import { AuditRepository } from './audit.repository';
 
+/** The control plane acting on its own (executor recovery): recorded with no user or key. */
+export interface SystemActor {
+  readonly kind: 'system';
+}
+export const CONTROL_PLANE: SystemActor = { kind: 'system' };
+
 export interface AuditEntry {
   readonly organizationId: string;
-  readonly principal: Principal;
+  /** Who acted: a caller, or the control plane itself. */
+  readonly principal: Principal | SystemActor;
   /** Dotted verb: `workflow.cancel`, `api_key.revoke`, ... */
   readonly action: string;
   readonly targetType: string;

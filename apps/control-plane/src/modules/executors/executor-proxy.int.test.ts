@@ -64,6 +64,26 @@ describe('ExecutorProxy (real WebSockets)', () => {
     expect(error).toMatchObject({ code: 'EXECUTOR_UNAVAILABLE', status: 503 });
   });
 
+  it('sends to one version only when asked, says who answered, and never falls back', async () => {
+    const old = await connect('old', 'v1', answers);
+    const newer = await connect('newer', 'v2', answers);
+    const sent = await proxy.exchange(
+      'app',
+      'cancel',
+      { workflow_id: 'wf-1' },
+      { onlyVersion: 'v1' },
+    );
+    expect(sent).toMatchObject({ response: { success: true }, executor: { executorId: 'old' } });
+    expect(newer.received).toEqual([]);
+    await old.disconnect();
+    const error = await rejection(
+      proxy.send('app', 'cancel', { workflow_id: 'wf-1' }, { onlyVersion: 'v1' }),
+    );
+    expect(error).toMatchObject({ code: 'EXECUTOR_UNAVAILABLE' });
+    expect(error.detail).toContain('"v1"');
+    expect(newer.received).toEqual([]);
+  });
+
   it('sends to executors of the newest version and spreads reads across them', async () => {
     const old = await connect('old', 'v1', answers);
     const a = await connect('a', 'v2', answers);

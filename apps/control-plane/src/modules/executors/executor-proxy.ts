@@ -12,14 +12,15 @@ import { LOGGER } from '../../common/logging/logging.tokens';
 import { CONFIG, type Config } from '../../config/config';
 import { summarizeExecutorError } from './executor-proxy-errors';
 import { commandKind, orderCandidates } from './executor-proxy-selection';
-import { ExecutorRegistry, type LiveExecutor } from './executor-registry';
+import { ExecutorRegistry, type ExecutorIdentity, type LiveExecutor } from './executor-registry';
 import { ExecutorRequestError } from './executor-request-error';
 
 /**
  * The command proxy: how the HTTP API reaches an application's executors. Guards an invariant
  * that matters to operators: a mutation is never carried out twice.
  *
- * - Candidates and their order come from `orderCandidates` (latest version first, reads spread).
+ * - Candidates and their order come from `orderCandidates` (latest version first, reads spread);
+ *   `onlyVersion` keeps one version's executors only (recovery acts on its receiver's version).
  * - A link that closed before we sent anything is skipped: nothing reached it. So is one whose
  *   send failed before the frame was handed to its socket (`delivered: false`, e.g. it was
  *   closing), even for a mutation.
@@ -42,8 +43,16 @@ export const MAX_ATTEMPTS = 3;
 export interface SendOptions {
   /** Prefer executors running this application version (others remain fallbacks). */
   readonly preferVersion?: string;
+  /** Only executors running this application version (none connected: EXECUTOR_UNAVAILABLE). */
+  readonly onlyVersion?: string;
   /** Per-attempt timeout; `executors.requestTimeoutMs` from config when absent. */
   readonly timeoutMs?: number;
+}
+
+/** An executor's answer, and which executor gave it. */
+export interface Exchange<K extends MessageType> {
+  readonly response: ResponseOf<K>;
+  readonly executor: ExecutorIdentity;
 }
 
 type Attempt<K extends MessageType> =
@@ -71,8 +80,25 @@ export class ExecutorProxy {
     fields?: RequestFieldsOf<K>,
     options: SendOptions = {},
   ): Promise<ResponseOf<K>> {
+    return (await this.exchange(applicationId, type, fields, options)).response;
+  }
+
+  /** As `send`, also saying which executor answered. */
+  async exchange<K extends MessageType>(
+    applicationId: string,
+    type: K,
+    fields?: RequestFieldsOf<K>,
+    options: SendOptions = {},
+  ): Promise<Exchange<K>> {
     const kind = commandKind(type);
-    const connected = this.registry.forApplication(applicationId).filter((e) => e.link.isOpen);
+    const { onlyVersion } = options;
+    const connected = this.registry
+      .forApplication(applicationId)
+      .filter(
+        (e) =>
+          e.link.isOpen &&
+          (onlyVersion === undefined || e.identity.applicationVersion === onlyVersion),
+      );
     const candidates = orderCandidates(connected, {
       preferVersion: options.preferVersion,
       turn: kind === 'read' ? this.nextTurn(applicationId, connected.length) : 0,
@@ -98,7 +124,7 @@ export class ExecutorProxy {
       if (attempt.kind === 'answered') {
         const message = attempt.response.error_message;
         if (message) throw new AppError('EXECUTOR_ERROR', summarizeExecutorError(message));
-        return attempt.response;
+        return { response: attempt.response, executor: executor.identity };
       }
       if (attempt.kind === 'unsupported') {
         unsupported += 1;
@@ -120,7 +146,12 @@ export class ExecutorProxy {
     }
 
     if (sent === 0) {
-      throw new AppError('EXECUTOR_UNAVAILABLE', 'No executor of this application is connected.');
+      throw new AppError(
+        'EXECUTOR_UNAVAILABLE',
+        onlyVersion === undefined
+          ? 'No executor of this application is connected.'
+          : `No executor of version "${onlyVersion}" of this application is connected.`,
+      );
     }
     if (failures.length === 0 && unsupported > 0) {
       throw new AppError(

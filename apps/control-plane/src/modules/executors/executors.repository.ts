@@ -18,6 +18,7 @@ export interface ExecutorPageQuery {
 
 export interface ExecutorRecord {
   readonly id: string;
+  readonly organizationId: string;
   readonly applicationId: string;
   readonly executorId: string;
   readonly applicationVersion: string;
@@ -29,6 +30,15 @@ export interface ExecutorRecord {
   readonly connectedAt: Date;
   readonly disconnectedAt: Date | null;
   readonly lastSeenAt: Date;
+  /** Set when it was declared DEAD. */
+  readonly deadAt: Date | null;
+  /** Set once its recovery was confirmed (it stays DEAD). */
+  readonly recoveredAt: Date | null;
+}
+
+/** A record with its application's grace period, read with it (so a changed setting applies). */
+export interface GracedExecutorRecord extends ExecutorRecord {
+  readonly gracePeriodSeconds: number;
 }
 
 /** The only place that touches the executors table. */
@@ -36,7 +46,11 @@ export interface ExecutorRecord {
 export class ExecutorsRepository {
   constructor(@Inject(DATABASE) private readonly db: Database) {}
 
-  /** Records a (re)connection; a reconnect of the same executor id updates its row. */
+  /**
+   * Records a (re)connection; a reconnect of the same executor id updates its row, whatever its
+   * status: within the grace period it is simply connected again; after it (a "zombie" that was
+   * declared dead) it is alive, so a later death starts afresh.
+   */
   async recordConnected(context: LinkContext, identity: ExecutorIdentity, at: Date): Promise<void> {
     const fields = {
       applicationVersion: identity.applicationVersion,
@@ -49,6 +63,8 @@ export class ExecutorsRepository {
       connectedAt: at,
       disconnectedAt: null,
       lastSeenAt: at,
+      deadAt: null,
+      recoveredAt: null,
     };
     await this.db.prisma.executor.upsert({
       where: {
@@ -81,6 +97,65 @@ export class ExecutorsRepository {
       where: { applicationId: context.applicationId, executorId, connectedAt, status: 'CONNECTED' },
       data: { status: 'DISCONNECTED', disconnectedAt: at, lastSeenAt: at },
     });
+  }
+
+  /**
+   * Rows left CONNECTED by a previous control-plane process (connected before `before`, when
+   * this one started: its own links connect later) are disconnected as of `at`, which starts
+   * their grace period. Single replica: with several, each would reconcile only its own links.
+   */
+  async disconnectLeftovers(before: Date, at: Date): Promise<number> {
+    const { count } = await this.db.prisma.executor.updateMany({
+      where: { status: 'CONNECTED', connectedAt: { lt: before } },
+      data: { status: 'DISCONNECTED', disconnectedAt: at },
+    });
+    return count;
+  }
+
+  /** DISCONNECTED executors (of every application, or of one), each with its grace period. */
+  async findDisconnected(
+    where: { applicationId: string; executorId: string } | null = null,
+  ): Promise<GracedExecutorRecord[]> {
+    const rows = await this.db.prisma.executor.findMany({
+      where: { status: 'DISCONNECTED', ...where },
+      include: { application: { select: { executorGracePeriodSeconds: true } } },
+      orderBy: { disconnectedAt: 'asc' },
+    });
+    return rows.map(({ application, ...row }) => ({
+      ...row,
+      gracePeriodSeconds: application.executorGracePeriodSeconds,
+    }));
+  }
+
+  /**
+   * DISCONNECTED → DEAD, unless it changed meanwhile (reconnected, or disconnected again: its
+   * `disconnectedAt` differs). Returns the updated record, or null when nothing changed.
+   */
+  async markDead(id: string, disconnectedAt: Date, at: Date): Promise<ExecutorRecord | null> {
+    const { count } = await this.db.prisma.executor.updateMany({
+      where: { id, status: 'DISCONNECTED', disconnectedAt },
+      data: { status: 'DEAD', deadAt: at },
+    });
+    return count > 0 ? this.db.prisma.executor.findUnique({ where: { id } }) : null;
+  }
+
+  /** DEAD executors whose recovery is not confirmed yet, longest dead first. */
+  findUnrecovered(
+    where: { applicationId: string; applicationVersion: string } | null = null,
+  ): Promise<ExecutorRecord[]> {
+    return this.db.prisma.executor.findMany({
+      where: { status: 'DEAD', recoveredAt: null, ...where },
+      orderBy: { deadAt: 'asc' },
+    });
+  }
+
+  /** Confirms a DEAD executor's recovery; null when it is no longer DEAD and unrecovered. */
+  async markRecovered(id: string, at: Date): Promise<ExecutorRecord | null> {
+    const { count } = await this.db.prisma.executor.updateMany({
+      where: { id, status: 'DEAD', recoveredAt: null },
+      data: { recoveredAt: at },
+    });
+    return count > 0 ? this.db.prisma.executor.findUnique({ where: { id } }) : null;
   }
 
   /**

@@ -17,6 +17,7 @@ const MAX_TIMER_MS = 2 ** 31 - 1;
 /**
  * Executor lifecycle: the executor_info handshake, CONNECTED/DISCONNECTED
  * records, and closing links whose API key stops being valid or whose application is deleted.
+ * What follows a disconnection (DEAD, recovery) is ExecutorRecoveryService's.
  */
 @Injectable()
 export class ExecutorsService implements OnModuleDestroy {
@@ -79,14 +80,20 @@ export class ExecutorsService implements OnModuleDestroy {
       const disconnectedAt = new Date();
       this.registry.remove(link);
       log.info({ executorId: identity.executorId }, 'executor disconnected');
-      this.events.emit(
-        'executor.disconnected',
-        linkEvent(link, identity, connectedAt, disconnectedAt),
-      );
+      // Announced once recorded: recovery reads the disconnection (and its deadline) back.
       this.executors
         .recordDisconnected(link.context, identity.executorId, connectedAt, disconnectedAt)
         .catch((error: unknown) =>
           log.error({ err: String(error) }, 'could not record disconnection'),
+        )
+        .then(() =>
+          this.events.emit(
+            'executor.disconnected',
+            linkEvent(link, identity, connectedAt, disconnectedAt),
+          ),
+        )
+        .catch((error: unknown) =>
+          log.error({ err: String(error) }, 'executor.disconnected listener failed'),
         );
     });
   }

@@ -1,8 +1,8 @@
 import type { ApplicationVersion, ApplicationVersionOutput, Executor } from '@podium/protocol';
-import type { ExecutorLinkEvent } from '../../infra/events/event-bus';
+import type { ExecutorFateEvent, ExecutorLinkEvent } from '../../infra/events/event-bus';
 import type { ExecutorRecord } from '../executors/executors.repository';
 
-/** Executor records and link events → the REST executor; DBOS versions → REST versions. */
+/** Executor records and events → the REST executor; DBOS versions → REST versions. */
 
 export function mapExecutorRecord(record: ExecutorRecord, linkedHere: boolean): Executor {
   return {
@@ -17,6 +17,8 @@ export function mapExecutorRecord(record: ExecutorRecord, linkedHere: boolean): 
     connectedAt: record.connectedAt.toISOString(),
     disconnectedAt: linkedHere ? null : (record.disconnectedAt?.toISOString() ?? null),
     lastSeenAt: record.lastSeenAt.toISOString(),
+    deadAt: linkedHere ? null : (record.deadAt?.toISOString() ?? null),
+    recoveredAt: linkedHere ? null : (record.recoveredAt?.toISOString() ?? null),
   };
 }
 
@@ -33,6 +35,26 @@ export function mapLinkEvent(event: ExecutorLinkEvent): Executor {
     connectedAt: event.connectedAt.toISOString(),
     disconnectedAt: event.disconnectedAt?.toISOString() ?? null,
     lastSeenAt: lastSeen.toISOString(),
+    deadAt: null,
+    recoveredAt: null,
+  };
+}
+
+/** A dead executor (declared dead, or its recovery confirmed): DEAD either way. */
+export function mapFateEvent(event: ExecutorFateEvent): Executor {
+  return {
+    id: event.executorId,
+    hostname: event.hostname,
+    language: event.language,
+    sdkVersion: event.sdkVersion,
+    applicationVersion: event.applicationVersion,
+    metadata: asObject(event.metadata),
+    status: 'DEAD',
+    connectedAt: event.connectedAt.toISOString(),
+    disconnectedAt: event.disconnectedAt?.toISOString() ?? null,
+    lastSeenAt: event.lastSeenAt.toISOString(),
+    deadAt: event.deadAt.toISOString(),
+    recoveredAt: event.recoveredAt?.toISOString() ?? null,
   };
 }
 

@@ -1,6 +1,6 @@
 import { Controller, Get, Res } from '@nestjs/common';
 import type { HealthResponse, ReadinessResponse } from '@podium/protocol';
-import type { Response } from 'express';
+import type { HttpReply } from '../../common/http/http';
 import { Public } from '../../common/auth/decorators';
 import { HealthService } from './health.service';
 
@@ -17,7 +17,7 @@ export class HealthController {
 
   /** Readiness: 200 when the database answers, 503 with the same body shape otherwise. */
   @Get('readyz')
-  async getReadiness(@Res({ passthrough: true }) res: Response): Promise<ReadinessResponse> {
+  async getReadiness(@Res({ passthrough: true }) res: HttpReply): Promise<ReadinessResponse> {
     const readiness = await this.health.getReadiness();
     res.status(readiness.status === 'ready' ? 200 : 503);
     return readiness;

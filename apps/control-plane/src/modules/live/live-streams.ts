@@ -1,5 +1,5 @@
 import { Injectable, type BeforeApplicationShutdown } from '@nestjs/common';
-import type { Response } from 'express';
+import type { HttpReply } from '../../common/http/http';
 import { SseStream } from './sse-stream';
 
 /** Comment lines this often keep idle streams alive through proxies. */
@@ -13,12 +13,16 @@ export const HEARTBEAT_MS = 15_000;
 export class LiveStreams implements BeforeApplicationShutdown {
   private readonly open = new Set<SseStream>();
 
-  start(res: Response, heartbeatMs = HEARTBEAT_MS): SseStream {
-    res.status(200);
-    res.setHeader('Content-Type', 'text/event-stream; charset=utf-8');
-    res.setHeader('Cache-Control', 'no-cache, no-transform');
-    res.setHeader('Connection', 'keep-alive');
-    res.setHeader('X-Accel-Buffering', 'no');
+  start(reply: HttpReply, heartbeatMs = HEARTBEAT_MS): SseStream {
+    // The stream writes to the raw response for as long as it lives: Fastify must let go.
+    reply.hijack();
+    const res = reply.raw;
+    res.writeHead(200, {
+      'Content-Type': 'text/event-stream; charset=utf-8',
+      'Cache-Control': 'no-cache, no-transform',
+      Connection: 'keep-alive',
+      'X-Accel-Buffering': 'no',
+    });
     res.flushHeaders();
     const stream = new SseStream(res, heartbeatMs);
     this.open.add(stream);

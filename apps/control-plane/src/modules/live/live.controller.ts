@@ -1,5 +1,5 @@
 import { Controller, Get, Res } from '@nestjs/common';
-import type { Response } from 'express';
+import type { HttpReply } from '../../common/http/http';
 import { Context, RequireAccess } from '../../common/auth/decorators';
 import type { RequestContext } from '../../common/auth/request-context';
 import { scopeOf } from '../../common/auth/app-scope';
@@ -16,7 +16,7 @@ export class LiveController {
 
   @Get('events')
   @RequireAccess('read')
-  async events(@Context() ctx: RequestContext, @Res() res: Response): Promise<void> {
+  async events(@Context() ctx: RequestContext, @Res() res: HttpReply): Promise<void> {
     // Open the session before the 200: a failure here is still an ordinary problem response.
     const session = await this.live.open(scopeOf(ctx));
     const stream = this.streams.start(res);

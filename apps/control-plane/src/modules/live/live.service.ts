@@ -2,13 +2,17 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { LiveEvent } from '@podium/protocol';
 import type { Logger } from 'pino';
 import { LOGGER } from '../../common/logging/logging.tokens';
-import { EventBus, type ExecutorLinkEvent } from '../../infra/events/event-bus';
-import { mapLinkEvent } from '../fleet/executor.mapper';
+import {
+  EventBus,
+  type ExecutorFateEvent,
+  type ExecutorLinkEvent,
+} from '../../infra/events/event-bus';
+import { mapFateEvent, mapLinkEvent } from '../fleet/executor.mapper';
 import { FleetService } from '../fleet/fleet.service';
 import type { AppScope } from '../../common/auth/app-scope';
 import { LiveSession } from './live-session';
 
-/** Live changes of one application: executor links opening and closing. */
+/** Live changes of one application: executor links opening and closing, deaths, recoveries. */
 @Injectable()
 export class LiveService {
   constructor(
@@ -22,23 +26,39 @@ export class LiveService {
     const unsubscribers: Array<() => void> = [];
     const session = new LiveSession(() => unsubscribers.forEach((off) => off()));
     const forApp =
-      (type: 'executor.connected' | 'executor.disconnected') => (event: ExecutorLinkEvent) => {
+      <E extends { organizationId: string; applicationId: string }>(
+        toEvent: (event: E) => LiveEvent,
+      ) =>
+      (event: E) => {
         if (
           event.applicationId !== scope.applicationId ||
           event.organizationId !== scope.organizationId
         )
           return;
-        const at = (event.disconnectedAt ?? event.connectedAt).toISOString();
         // A listener must never throw into the emitter (that is the executor lifecycle).
         try {
-          session.push({ type, at, executor: mapLinkEvent(event) });
+          session.push(toEvent(event));
         } catch (error) {
           this.logger.warn({ err: String(error) }, 'live event not delivered');
         }
       };
+    const link = (type: 'executor.connected' | 'executor.disconnected') =>
+      forApp((event: ExecutorLinkEvent) => ({
+        type,
+        at: (event.disconnectedAt ?? event.connectedAt).toISOString(),
+        executor: mapLinkEvent(event),
+      }));
+    const fate = (type: 'executor.dead' | 'executor.recovered') =>
+      forApp((event: ExecutorFateEvent) => ({
+        type,
+        at: (event.recoveredAt ?? event.deadAt).toISOString(),
+        executor: mapFateEvent(event),
+      }));
     unsubscribers.push(
-      this.events.on('executor.connected', forApp('executor.connected')),
-      this.events.on('executor.disconnected', forApp('executor.disconnected')),
+      this.events.on('executor.connected', link('executor.connected')),
+      this.events.on('executor.disconnected', link('executor.disconnected')),
+      this.events.on('executor.dead', fate('executor.dead')),
+      this.events.on('executor.recovered', fate('executor.recovered')),
     );
     try {
       const executors = await this.fleet.findConnectedExecutors(scope);

@@ -4,7 +4,7 @@
  * cleared on close, whoever closes), so an abandoned stream leaks nothing.
  */
 
-/** The part of a response the stream needs (an Express response in production). */
+/** The part of a response the stream needs (the raw Node response in production). */
 export interface SseSink {
   write(chunk: string): unknown;
   end(): unknown;

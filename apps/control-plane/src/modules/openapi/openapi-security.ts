@@ -19,7 +19,7 @@ export const SECURITY_SCHEMES: Record<Credential, readonly [string, JsonSchema]>
       type: 'http',
       scheme: 'bearer',
       description:
-        'An API key (`pdm_...`), for machine clients. Reaches workflows, queues and executors (by its permissions), never administration; needs no CSRF token.',
+        "An API key (`pdm_...`), for machine clients. Reaches the routes of an application (workflows, queues, executors, by its permissions), never the organization's settings; needs no CSRF token.",
     },
   ],
   session: [
@@ -58,7 +58,9 @@ export function securityOf(route: RouteSpec): ReadonlyArray<readonly Credential[
   if (route.access === 'public') return [];
   // Browsers attach cookies on their own: a cookie request that changes state proves its origin.
   const session: Credential[] = route.method === 'get' ? ['session'] : ['session', 'csrf'];
-  return route.access !== 'user' && apiKeysReach(route.access) ? [['bearer'], session] : [session];
+  const keys =
+    route.access !== 'user' && route.path.includes('{app}') && apiKeysReach(route.access);
+  return keys ? [['bearer'], session] : [session];
 }
 
 /** Whether some API key permission grants this level (keys never administer). */

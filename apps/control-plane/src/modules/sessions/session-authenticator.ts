@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AppError } from '@podium/protocol';
-import type { Request } from 'express';
+import type { HttpRequest } from '../../common/http/http';
 import type { Principal } from '../../common/auth/principal';
 import { sessionCredentialsOf } from './session-cookies';
 import { SessionsService } from './sessions.service';
@@ -17,7 +17,7 @@ export class SessionAuthenticator {
   constructor(private readonly sessions: SessionsService) {}
 
   /** Null when the request carries no session at all. */
-  async authenticate(req: Request): Promise<Principal | null> {
+  async authenticate(req: HttpRequest): Promise<Principal | null> {
     const credentials = sessionCredentialsOf(req);
     if (!credentials.accessToken) return null;
     const claims = await this.sessions.resolveAccessToken(credentials.accessToken);

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { CSRF_COOKIE, CSRF_HEADER } from '@podium/protocol';
-import type { CookieOptions, Request, Response } from 'express';
+import { type CookieOptions, clearCookie, readCookies, setCookie } from '../../common/http/cookies';
+import type { HttpReply, HttpRequest } from '../../common/http/http';
 import { CONFIG, type Config } from '../../config/config';
 import { ACCESS_TOKEN_TTL_SECONDS } from './access-tokens';
 import type { IssuedSession } from './sessions.dto';
@@ -21,23 +22,7 @@ export interface SessionCredentials {
   readonly csrfCookie?: string;
 }
 
-export function readCookies(req: Request): Map<string, string> {
-  const cookies = new Map<string, string>();
-  for (const part of (req.headers.cookie ?? '').split(';')) {
-    const at = part.indexOf('=');
-    if (at < 0) continue;
-    const name = part.slice(0, at).trim();
-    if (!name || cookies.has(name)) continue; // the first (most specific path) wins
-    try {
-      cookies.set(name, decodeURIComponent(part.slice(at + 1).trim()));
-    } catch {
-      // A malformed value is as good as no cookie.
-    }
-  }
-  return cookies;
-}
-
-export function sessionCredentialsOf(req: Request): SessionCredentials {
+export function sessionCredentialsOf(req: HttpRequest): SessionCredentials {
   const cookies = readCookies(req);
   const header = req.headers[CSRF_HEADER.toLowerCase()];
   return {
@@ -57,25 +42,25 @@ export function sessionCredentialsOf(req: Request): SessionCredentials {
 export class SessionCookies {
   constructor(@Inject(CONFIG) private readonly config: Config) {}
 
-  write(res: Response, req: Request, issued: IssuedSession): void {
+  write(res: HttpReply, req: HttpRequest, issued: IssuedSession): void {
     const { access, refresh, csrf } = this.options(req);
-    res.cookie(ACCESS_COOKIE, issued.accessToken, {
+    setCookie(res, ACCESS_COOKIE, issued.accessToken, {
       ...access,
-      maxAge: ACCESS_TOKEN_TTL_SECONDS * 1000,
+      maxAgeSeconds: ACCESS_TOKEN_TTL_SECONDS,
     });
-    res.cookie(REFRESH_COOKIE, issued.refreshToken, { ...refresh, expires: issued.expiresAt });
-    res.cookie(CSRF_COOKIE, issued.csrfToken, { ...csrf, expires: issued.expiresAt });
+    setCookie(res, REFRESH_COOKIE, issued.refreshToken, { ...refresh, expires: issued.expiresAt });
+    setCookie(res, CSRF_COOKIE, issued.csrfToken, { ...csrf, expires: issued.expiresAt });
   }
 
-  clear(res: Response, req: Request): void {
+  clear(res: HttpReply, req: HttpRequest): void {
     const { access, refresh, csrf } = this.options(req);
-    res.clearCookie(ACCESS_COOKIE, access);
-    res.clearCookie(REFRESH_COOKIE, refresh);
-    res.clearCookie(CSRF_COOKIE, csrf);
+    clearCookie(res, ACCESS_COOKIE, access);
+    clearCookie(res, REFRESH_COOKIE, refresh);
+    clearCookie(res, CSRF_COOKIE, csrf);
   }
 
-  private options(req: Request): Record<'access' | 'refresh' | 'csrf', CookieOptions> {
-    const base: CookieOptions = { sameSite: 'lax', secure: this.config.sessions.secureCookies };
+  private options(req: HttpRequest): Record<'access' | 'refresh' | 'csrf', CookieOptions> {
+    const base = { sameSite: 'Lax', secure: this.config.sessions.secureCookies } as const;
     const header = req.headers['x-forwarded-prefix'];
     const prefix = typeof header === 'string' && FORWARDED_PREFIX.test(header) ? header : '';
     return {

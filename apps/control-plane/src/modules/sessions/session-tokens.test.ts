@@ -1,9 +1,7 @@
-import type { Request } from 'express';
 import { SignJWT } from 'jose';
 import { describe, expect, it } from 'vitest';
 import { ACCESS_TOKEN_TTL_SECONDS, AccessTokens } from './access-tokens';
 import { CsrfTokens } from './csrf-tokens';
-import { readCookies } from './session-cookies';
 import { deriveSessionKeys } from './session-keys';
 
 const keys = deriveSessionKeys('a-test-secret-of-at-least-32-chars!');
@@ -59,15 +57,5 @@ describe('CsrfTokens', () => {
     expect(csrf.matches('session-1', 'forged', 'forged')).toBe(false);
     const otherSession = csrf.issue('session-2');
     expect(csrf.matches('session-1', otherSession, otherSession)).toBe(false);
-  });
-});
-
-describe('readCookies', () => {
-  it('parses a Cookie header, keeping the first of duplicate names and skipping junk', () => {
-    const req = { headers: { cookie: 'a=1; b=x%20y; a=2; junk; c=%E0%A4%A' } } as Request;
-    expect([...readCookies(req)]).toEqual([
-      ['a', '1'],
-      ['b', 'x y'],
-    ]);
   });
 });

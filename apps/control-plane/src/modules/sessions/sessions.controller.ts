@@ -4,7 +4,7 @@ import {
   CreateSessionRequestSchema,
   type SessionResponse,
 } from '@podium/protocol';
-import type { Request, Response } from 'express';
+import type { HttpReply, HttpRequest } from '../../common/http/http';
 import { Public } from '../../common/auth/decorators';
 import { ZodValidationPipe } from '../../common/validation/zod-validation.pipe';
 import { Client, type ClientInfo } from '../accounts/client-info';
@@ -26,8 +26,8 @@ export class SessionsController {
   async signIn(
     @Body(new ZodValidationPipe(CreateSessionRequestSchema)) body: CreateSessionRequest,
     @Client() client: ClientInfo,
-    @Req() req: Request,
-    @Res({ passthrough: true }) res: Response,
+    @Req() req: HttpRequest,
+    @Res({ passthrough: true }) res: HttpReply,
   ): Promise<SessionResponse> {
     const issued = await this.sessions.signIn(body, client);
     this.cookies.write(res, req, issued);
@@ -38,8 +38,8 @@ export class SessionsController {
   @Post('refresh')
   @HttpCode(200)
   async refresh(
-    @Req() req: Request,
-    @Res({ passthrough: true }) res: Response,
+    @Req() req: HttpRequest,
+    @Res({ passthrough: true }) res: HttpReply,
   ): Promise<SessionResponse> {
     const issued = await this.sessions.refresh(sessionCredentialsOf(req));
     this.cookies.write(res, req, issued);
@@ -49,7 +49,10 @@ export class SessionsController {
   /** Ends the session server-side (its access token stops working at once) and clears cookies. */
   @Delete('current')
   @HttpCode(204)
-  async signOut(@Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<void> {
+  async signOut(
+    @Req() req: HttpRequest,
+    @Res({ passthrough: true }) res: HttpReply,
+  ): Promise<void> {
     await this.sessions.signOut(sessionCredentialsOf(req));
     this.cookies.clear(res, req);
   }

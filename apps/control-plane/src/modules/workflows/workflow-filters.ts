@@ -51,6 +51,8 @@ export function queryToListBody(query: ListWorkflowsQuery): ListWorkflowsBody {
     workflow_name: list(query.workflowName),
     workflow_id_prefix: query.workflowIdPrefix,
     queue_name: list(query.queueName),
+    executor_id: list(query.executorId),
+    application_version: list(query.appVersion),
     start_time: wireTime(query.startTime),
     end_time: wireTime(query.endTime),
     limit: query.limit,

@@ -1,6 +1,11 @@
 /**
  * The minimal SQL surface the storage needs, with one implementation per database. Keeping
  * the seam this narrow is what lets a single SQL implementation serve PostgreSQL and PGlite.
+ *
+ * Invariant: every query and transaction settles, even across `close()`. Closing waits for
+ * the work in flight first: `pg` never serves (nor fails) a query still waiting for a pooled
+ * connection once the pool has ended, so it would stay pending forever. Work begun after the
+ * close has ended the pool fails at once.
  */
 import pg, { type Pool, type PoolClient } from 'pg';
 import { ConfigurationError } from '../../errors';
@@ -14,10 +19,30 @@ export interface Queryable {
 export interface SqlDriver extends Queryable {
   /** Runs `fn` in one transaction on one connection; rolls back if it throws. */
   transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
+  /** Waits for the queries and transactions in flight, then closes. */
   close(): Promise<void>;
 }
 
+/** The operations in flight on a driver. */
+class InFlight {
+  private readonly pending = new Set<Promise<unknown>>();
+
+  track<T>(operation: Promise<T>): Promise<T> {
+    this.pending.add(operation);
+    const forget = () => this.pending.delete(operation);
+    void operation.then(forget, forget);
+    return operation;
+  }
+
+  /** Resolves once nothing is in flight, including work begun while waiting. */
+  async settle(): Promise<void> {
+    while (this.pending.size > 0) await Promise.allSettled([...this.pending]);
+  }
+}
+
 export class PgDriver implements SqlDriver {
+  private readonly inFlight = new InFlight();
+
   constructor(private readonly pool: Pool) {}
 
   static connect(url: string, poolSize: number, logger: Logger): PgDriver {
@@ -27,12 +52,15 @@ export class PgDriver implements SqlDriver {
     return new PgDriver(pool);
   }
 
-  async query<T>(sql: string, params?: unknown[]): Promise<T[]> {
-    const result = await this.pool.query(sql, params);
-    return result.rows as T[];
+  query<T>(sql: string, params?: unknown[]): Promise<T[]> {
+    return this.inFlight.track(this.pool.query(sql, params).then((result) => result.rows as T[]));
   }
 
-  async transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> {
+  transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> {
+    return this.inFlight.track(this.runTransaction(fn));
+  }
+
+  private async runTransaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> {
     const client: PoolClient = await this.pool.connect();
     try {
       await client.query('BEGIN');
@@ -51,11 +79,14 @@ export class PgDriver implements SqlDriver {
   }
 
   async close(): Promise<void> {
+    await this.inFlight.settle();
     await this.pool.end();
   }
 }
 
 export class PGliteDriver implements SqlDriver {
+  private readonly inFlight = new InFlight();
+
   constructor(
     private readonly db: PGliteInstance,
     private readonly owned: boolean,
@@ -75,19 +106,23 @@ export class PGliteDriver implements SqlDriver {
     return new PGliteDriver(db as PGliteInstance, true);
   }
 
-  async query<T>(sql: string, params?: unknown[]): Promise<T[]> {
-    return (await this.db.query<T>(sql, params)).rows;
+  query<T>(sql: string, params?: unknown[]): Promise<T[]> {
+    return this.inFlight.track(this.db.query<T>(sql, params).then((result) => result.rows));
   }
 
   transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> {
-    return this.db.transaction((tx) =>
-      fn({
-        query: async <R>(sql: string, params?: unknown[]) => (await tx.query<R>(sql, params)).rows,
-      }),
+    return this.inFlight.track(
+      this.db.transaction((tx) =>
+        fn({
+          query: async <R>(sql: string, params?: unknown[]) =>
+            (await tx.query<R>(sql, params)).rows,
+        }),
+      ),
     );
   }
 
   async close(): Promise<void> {
+    await this.inFlight.settle();
     if (this.owned) await this.db.close();
   }
 }

@@ -88,6 +88,16 @@ const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 2,
+    name: 'queue_starts',
+    // Rate-limited dequeues count a queue's recent starts: a range scan, not the queue's history.
+    sql: (s) => `
+      CREATE INDEX workflow_status_queue_started_idx
+        ON ${s}.workflow_status (queue_name, application_name, started_at)
+        WHERE queue_name IS NOT NULL;
+    `,
+  },
 ];
 
 /** The newest migration version this SDK knows. */

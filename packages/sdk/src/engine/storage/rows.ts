@@ -10,6 +10,12 @@ export type Row = Record<string, unknown>;
  */
 export const NOW_MS = `(extract(epoch from now()) * 1000)::bigint`;
 
+/**
+ * The active statuses, as an SQL list: a workflow in one of them is running or waiting to
+ * run. Cancel acts only on these; garbage collection never deletes them.
+ */
+export const ACTIVE_STATUSES = `('PENDING', 'ENQUEUED', 'DELAYED')`;
+
 export const WORKFLOW_COLUMNS = [
   'workflow_id',
   'name',

@@ -6,10 +6,8 @@
  * workflow; deleting a workflow deletes its steps, messages and events (foreign keys cascade).
  */
 import type { SqlDriver } from './driver';
-import { NOW_MS, type Row } from './rows';
+import { ACTIVE_STATUSES, NOW_MS, type Row } from './rows';
 import type { AdminStorage, GarbageCollection, NameCount } from './storage';
-
-const ACTIVE = `('PENDING', 'ENQUEUED', 'DELAYED')`;
 
 export class SqlAdmin implements AdminStorage {
   private readonly ws: string;
@@ -52,7 +50,7 @@ export class SqlAdmin implements AdminStorage {
       const rows = await this.driver.query<Row>(
         `DELETE FROM ${this.ws} WHERE workflow_id IN (
            SELECT workflow_id FROM ${this.ws}
-           WHERE application_name = $1 AND created_at < $2 AND status NOT IN ${ACTIVE}
+           WHERE application_name = $1 AND created_at < $2 AND status NOT IN ${ACTIVE_STATUSES}
            LIMIT $3)
          RETURNING workflow_id`,
         [appName, cutoff, request.batchSize],
@@ -65,7 +63,7 @@ export class SqlAdmin implements AdminStorage {
   async cancelCreatedBefore(appName: string, cutoffEpochMs: number): Promise<string[]> {
     const rows = await this.driver.query<Row>(
       `UPDATE ${this.ws} SET status = 'CANCELLED', updated_at = ${NOW_MS}
-       WHERE application_name = $1 AND created_at <= $2 AND status IN ${ACTIVE}
+       WHERE application_name = $1 AND created_at <= $2 AND status IN ${ACTIVE_STATUSES}
        RETURNING workflow_id`,
       [appName, cutoffEpochMs],
     );

@@ -3,11 +3,28 @@
  *
  * Invariant: a queue's limits hold across processes. Claims on a limited queue run in one
  * transaction holding an advisory lock for that queue, so two dequeuers never both see the
- * same free slot; unlimited queues rely on SKIP LOCKED alone to take disjoint rows.
+ * same free slot; unlimited queues rely on SKIP LOCKED alone to take disjoint rows (the hot
+ * path: one statement, no transaction).
+ *
+ * Rate limit: a start is a row's `started_at` (database clock, written by the claim). Under the
+ * lock, a claim counts the queue's starts in (now − period, ∞) and adds at most
+ * `limitPerPeriod` minus that many, all stamped `now`. Every window of one period that holds
+ * `now` lies inside (now − period, ∞), so no such window ever holds more than the limit, even
+ * when a transaction's `now` (its start) is older than rows a later-started one committed
+ * first. Requeued and resumed workflows lose their `started_at`, so only their next start
+ * counts; restarts by local recovery re-stamp it and count too.
  */
 import type { Queryable, SqlDriver } from './driver';
 import { mapWorkflow, NOW_MS, type Row, workflowColumns } from './rows';
-import type { ExecutorScope, QueueLimits, WorkflowRecord } from './storage';
+import type { ClaimResult, ExecutorScope, QueueLimits } from './storage';
+import type { QueueRateLimit } from '../../types';
+
+/** Starts of a queue inside its current rate-limit window, counted up to the limit. */
+interface Window {
+  starts: number;
+  /** With `starts` at the limit: ms until the oldest of them leaves the window. */
+  freesInMs: number;
+}
 
 export class SqlQueues {
   private readonly ws: string;
@@ -24,27 +41,49 @@ export class SqlQueues {
     workflowNames: string[],
     queue: QueueLimits,
     limit: number,
-  ): Promise<WorkflowRecord[]> {
-    const limited = queue.concurrency !== undefined || queue.workerConcurrency !== undefined;
-    const rows = limited
-      ? await this.driver.transaction(async (tx) => {
-          await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [
-            `podium.queue:${this.schema}:${scope.applicationName}:${queue.name}`,
-          ]);
-          const free = await this.freeSlots(tx, scope, queue);
-          return free <= 0
-            ? []
-            : this.claim(tx, scope, workflowNames, queue.name, Math.min(limit, free));
-        })
-      : await this.claim(this.driver, scope, workflowNames, queue.name, limit);
-    return rows.map(mapWorkflow).sort((a, b) => a.createdAt - b.createdAt);
+  ): Promise<ClaimResult> {
+    const limited =
+      queue.concurrency !== undefined ||
+      queue.workerConcurrency !== undefined ||
+      queue.rateLimit !== undefined;
+    if (!limited) {
+      const rows = await this.claim(this.driver, scope, workflowNames, queue.name, limit);
+      return { records: sorted(rows), nextSlotInMs: null };
+    }
+    return this.driver.transaction(async (tx) => {
+      await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [
+        `podium.queue:${this.schema}:${scope.applicationName}:${queue.name}`,
+      ]);
+      const wanted = Math.min(limit, await this.freeSlots(tx, scope, queue));
+      if (wanted <= 0) return { records: [], nextSlotInMs: null };
+      const rate = queue.rateLimit;
+      if (rate === undefined) {
+        const rows = await this.claim(tx, scope, workflowNames, queue.name, wanted);
+        return { records: sorted(rows), nextSlotInMs: null };
+      }
+      const before = await this.window(tx, scope, queue.name, rate);
+      const allowed = rate.limitPerPeriod - before.starts;
+      if (allowed <= 0) return { records: [], nextSlotInMs: before.freesInMs };
+      const take = Math.min(wanted, allowed);
+      const rows = await this.claim(tx, scope, workflowNames, queue.name, take);
+      // Only when the rate limit capped this claim (and the queue may hold more) does the
+      // dequeuer need to know when the window next has room.
+      let nextSlotInMs: number | null = null;
+      if (take === allowed && rows.length === take) {
+        const after = await this.window(tx, scope, queue.name, rate);
+        if (after.starts >= rate.limitPerPeriod) nextSlotInMs = after.freesInMs;
+      }
+      return { records: sorted(rows), nextSlotInMs };
+    });
   }
 
+  /** Free slots under the concurrency limits (Infinity without them). */
   private async freeSlots(
     tx: Queryable,
     scope: ExecutorScope,
     queue: QueueLimits,
   ): Promise<number> {
+    if (queue.concurrency === undefined && queue.workerConcurrency === undefined) return Infinity;
     const [counts] = await tx.query<Row>(
       `SELECT count(*) AS everywhere, count(*) FILTER (WHERE executor_id = $3) AS here
        FROM ${this.ws}
@@ -57,6 +96,30 @@ export class SqlQueues {
       queue.concurrency === undefined ? Infinity : queue.concurrency - everywhere,
       queue.workerConcurrency === undefined ? Infinity : queue.workerConcurrency - here,
     );
+  }
+
+  /**
+   * The newest `limitPerPeriod` starts inside the window (index range scan, newest first).
+   * The window has room again once the oldest of them is `periodSec` old.
+   */
+  private async window(
+    tx: Queryable,
+    scope: ExecutorScope,
+    queueName: string,
+    rate: QueueRateLimit,
+  ): Promise<Window> {
+    const [row] = await tx.query<Row>(
+      `WITH recent AS (
+         SELECT started_at FROM ${this.ws}
+         WHERE queue_name = $1 AND application_name = $2
+           AND started_at > ${NOW_MS} - $3::bigint
+         ORDER BY started_at DESC
+         LIMIT $4)
+       SELECT count(*) AS starts, min(started_at) - (${NOW_MS} - $3::bigint) AS frees_in_ms
+       FROM recent`,
+      [queueName, scope.applicationName, periodMs(rate), rate.limitPerPeriod],
+    );
+    return { starts: Number(row?.starts ?? 0), freesInMs: Number(row?.frees_in_ms ?? 0) };
   }
 
   private claim(
@@ -92,3 +155,8 @@ export class SqlQueues {
     );
   }
 }
+
+/** The window in whole milliseconds, the unit of `started_at`. */
+const periodMs = (rate: QueueRateLimit): number => Math.max(1, Math.round(rate.periodSec * 1000));
+
+const sorted = (rows: Row[]) => rows.map(mapWorkflow).sort((a, b) => a.createdAt - b.createdAt);

@@ -1,6 +1,10 @@
 /**
  * The single SQL implementation of `Storage`, shared by PostgreSQL and PGlite. Timestamps come
  * from the database clock so that several processes agree on them.
+ *
+ * This file holds the execution path (workflow and step records); the other concerns live in
+ * their own modules, composed here: messaging, dequeueing (`sql-queues`), recovery, operator
+ * actions and admin queries.
  */
 import type { ListStepsOptions, ListWorkflowsFilter, WorkflowStatusType } from '../../types';
 import type { SqlDriver } from './driver';
@@ -15,10 +19,13 @@ import {
   workflowColumns,
   insertStepStatement,
 } from './rows';
+import { SqlActions } from './sql-actions';
 import { SqlAdmin } from './sql-admin';
 import { SqlMessaging } from './sql-messaging';
 import { SqlQueues } from './sql-queues';
+import { SqlRecovery } from './sql-recovery';
 import type {
+  ClaimResult,
   ExecutorScope,
   ForkRequest,
   NewStep,
@@ -26,13 +33,11 @@ import type {
   StepRecord,
   NewMessage,
   QueueLimits,
+  ResumeResult,
   Storage,
   WorkflowOutcome,
   WorkflowRecord,
 } from './storage';
-
-const ACTIVE = `('PENDING', 'ENQUEUED', 'DELAYED')`;
-const RESUMABLE = `('CANCELLED', 'ERROR', 'MAX_RECOVERY_ATTEMPTS_EXCEEDED')`;
 
 export class SqlStorage implements Storage {
   private readonly ws: string;
@@ -41,6 +46,8 @@ export class SqlStorage implements Storage {
   private readonly selectAll: string;
   private readonly messaging: SqlMessaging;
   private readonly queues: SqlQueues;
+  private readonly recovery: SqlRecovery;
+  private readonly actions: SqlActions;
   readonly admin: SqlAdmin;
 
   constructor(
@@ -52,6 +59,8 @@ export class SqlStorage implements Storage {
     this.selectAll = `${this.all}, ${wasForkedFromColumn(this.ws)}`;
     this.messaging = new SqlMessaging(driver, schema);
     this.queues = new SqlQueues(driver, schema);
+    this.recovery = new SqlRecovery(driver, schema);
+    this.actions = new SqlActions(driver, schema);
     this.admin = new SqlAdmin(driver, schema);
   }
 
@@ -192,119 +201,40 @@ export class SqlStorage implements Storage {
     return rows.map(mapStep);
   }
 
-  async cancelWorkflow(workflowId: string): Promise<WorkflowStatusType | null> {
-    await this.driver.query(
-      `UPDATE ${this.ws} SET status = 'CANCELLED', updated_at = ${NOW_MS}
-       WHERE workflow_id = $1 AND status IN ${ACTIVE}`,
-      [workflowId],
-    );
-    return (await this.getWorkflow(workflowId))?.status ?? null;
+  cancelWorkflow(workflowId: string): Promise<WorkflowStatusType | null> {
+    return this.actions.cancelWorkflow(workflowId);
   }
 
-  async resumeWorkflow(
-    workflowId: string,
-    defaultQueue: string,
-    queueName?: string,
-  ): Promise<WorkflowStatusType | null> {
-    await this.driver.query(
-      `UPDATE ${this.ws} SET status = 'ENQUEUED', queue_name = COALESCE($3, queue_name, $2),
-         executor_id = NULL, recovery_attempts = 0, output = NULL, error = NULL,
-         workflow_deadline_epoch_ms = NULL, started_at = NULL, completed_at = NULL,
-         updated_at = ${NOW_MS}
-       WHERE workflow_id = $1 AND status IN ${RESUMABLE}`,
-      [workflowId, defaultQueue, queueName ?? null],
-    );
-    return (await this.getWorkflow(workflowId))?.status ?? null;
+  resumeWorkflows(workflowIds: string[], queueName: string): Promise<ResumeResult> {
+    return this.actions.resumeWorkflows(workflowIds, queueName);
   }
 
-  async deleteWorkflow(workflowId: string, deleteChildren: boolean): Promise<string[]> {
-    const rows = await this.driver.query<Row>(
-      deleteChildren
-        ? `WITH RECURSIVE tree AS (
-             SELECT workflow_id FROM ${this.ws} WHERE workflow_id = $1
-             UNION
-             SELECT w.workflow_id FROM ${this.ws} w JOIN tree t ON w.parent_workflow_id = t.workflow_id)
-           DELETE FROM ${this.ws} WHERE workflow_id IN (SELECT workflow_id FROM tree)
-           RETURNING workflow_id`
-        : `DELETE FROM ${this.ws} WHERE workflow_id = $1 RETURNING workflow_id`,
-      [workflowId],
-    );
-    return rows.map((row) => String(row.workflow_id));
+  deleteWorkflow(workflowId: string, deleteChildren: boolean): Promise<string[]> {
+    return this.actions.deleteWorkflow(workflowId, deleteChildren);
   }
 
-  async forkWorkflow(request: ForkRequest): Promise<WorkflowRecord> {
-    return this.driver.transaction(async (tx) => {
-      const rows = await tx.query<Row>(
-        `INSERT INTO ${this.ws} (workflow_id, name, status, input, application_version,
-           application_name, queue_name, authenticated_user, forked_from, priority,
-           created_at, updated_at)
-         SELECT $2, name, 'ENQUEUED', input, COALESCE($3, application_version), application_name,
-           $4, authenticated_user, workflow_id, priority, ${NOW_MS}, ${NOW_MS}
-         FROM ${this.ws} WHERE workflow_id = $1
-         RETURNING ${this.all}`,
-        [
-          request.workflowId,
-          request.newWorkflowId,
-          request.applicationVersion ?? null,
-          request.queueName,
-        ],
-      );
-      if (rows[0] === undefined) throw new Error(`workflow ${request.workflowId} not found`);
-      await tx.query(
-        `INSERT INTO ${this.ops} (workflow_id, function_id, function_name, output, error,
-           child_workflow_id, started_at, completed_at)
-         SELECT $2, function_id, function_name, output, error, child_workflow_id, started_at,
-           completed_at
-         FROM ${this.ops} WHERE workflow_id = $1 AND function_id < $3`,
-        [request.workflowId, request.newWorkflowId, request.startStep],
-      );
-      return mapWorkflow(rows[0]);
-    });
+  forkWorkflow(request: ForkRequest): Promise<WorkflowRecord> {
+    return this.actions.forkWorkflow(request);
   }
 
-  async claimForRecovery(scope: ExecutorScope): Promise<WorkflowRecord[]> {
-    const rows = await this.driver.query<Row>(
-      `UPDATE ${this.ws} SET recovery_attempts = recovery_attempts + 1,
-         generation = generation + 1, started_at = ${NOW_MS}, updated_at = ${NOW_MS}
-       WHERE status = 'PENDING' AND executor_id = $1 AND application_version = $2
-         AND application_name = $3
-       RETURNING ${this.all}`,
-      [scope.executorId, scope.applicationVersion, scope.applicationName],
-    );
-    return rows.map(mapWorkflow).sort((a, b) => a.createdAt - b.createdAt);
+  claimForRecovery(scope: ExecutorScope): Promise<WorkflowRecord[]> {
+    return this.recovery.claimForRecovery(scope);
   }
 
-  async markRecoveryAttemptsExceeded(workflowId: string, generation: number): Promise<void> {
-    await this.driver.query(
-      `UPDATE ${this.ws} SET status = 'MAX_RECOVERY_ATTEMPTS_EXCEEDED', updated_at = ${NOW_MS}
-       WHERE workflow_id = $1 AND generation = $2 AND status = 'PENDING'`,
-      [workflowId, generation],
-    );
+  markRecoveryAttemptsExceeded(workflowId: string, generation: number): Promise<void> {
+    return this.recovery.markRecoveryAttemptsExceeded(workflowId, generation);
   }
 
-  async requeuePending(
+  requeuePending(
     executorIds: string[],
     scope: Omit<ExecutorScope, 'executorId'>,
     defaultQueue: string,
   ): Promise<number> {
-    const rows = await this.driver.query<Row>(
-      `UPDATE ${this.ws} SET status = 'ENQUEUED', queue_name = COALESCE(queue_name, $4),
-         recovery_attempts = recovery_attempts + 1, started_at = NULL, updated_at = ${NOW_MS}
-       WHERE status = 'PENDING' AND executor_id = ANY($1::text[])
-         AND application_version = $2 AND application_name = $3
-       RETURNING workflow_id`,
-      [executorIds, scope.applicationVersion, scope.applicationName, defaultQueue],
-    );
-    return rows.length;
+    return this.recovery.requeuePending(executorIds, scope, defaultQueue);
   }
 
-  async existPending(scope: ExecutorScope): Promise<boolean> {
-    const rows = await this.driver.query<Row>(
-      `SELECT EXISTS (SELECT 1 FROM ${this.ws} WHERE status = 'PENDING' AND executor_id = $1
-         AND application_version = $2 AND application_name = $3) AS exist`,
-      [scope.executorId, scope.applicationVersion, scope.applicationName],
-    );
-    return rows[0]?.exist === true;
+  existPending(scope: ExecutorScope): Promise<boolean> {
+    return this.recovery.existPending(scope);
   }
 
   claimEnqueued(
@@ -312,7 +242,7 @@ export class SqlStorage implements Storage {
     workflowNames: string[],
     queue: QueueLimits,
     limit: number,
-  ): Promise<WorkflowRecord[]> {
+  ): Promise<ClaimResult> {
     return this.queues.claimEnqueued(scope, workflowNames, queue, limit);
   }
 

@@ -16,6 +16,7 @@
 import type {
   ListStepsOptions,
   ListWorkflowsFilter,
+  QueueOptions,
   WorkflowStatus,
   WorkflowStatusType,
 } from '../../types';
@@ -50,10 +51,19 @@ export interface NewWorkflow {
 }
 
 /** A queue to dequeue from, with its limits (absent: unlimited). */
-export interface QueueLimits {
+export interface QueueLimits extends QueueOptions {
   name: string;
-  concurrency?: number;
-  workerConcurrency?: number;
+}
+
+/** What one dequeue claimed. */
+export interface ClaimResult {
+  /** The claimed workflows, now PENDING on this executor, oldest first. */
+  records: WorkflowRecord[];
+  /**
+   * Set when the queue's rate limit holds workflows back: milliseconds (database clock) until
+   * its window has room again. Null when the rate limit did not stop this claim.
+   */
+  nextSlotInMs: number | null;
 }
 
 export interface StepRecord {
@@ -85,6 +95,14 @@ export interface ForkRequest {
   startStep: number;
   applicationVersion: string | undefined;
   queueName: string;
+}
+
+/** What `resumeWorkflows` did: nothing if some ids were missing, else what it re-enqueued. */
+export interface ResumeResult {
+  /** Ids that do not exist (then nothing was resumed). */
+  missing: string[];
+  /** The re-enqueued workflows, with their generation at that moment. */
+  resumed: { workflowId: string; generation: number }[];
 }
 
 export interface NewMessage {
@@ -181,14 +199,10 @@ export interface Storage extends MessageStorage {
   /** Cancels a PENDING/ENQUEUED/DELAYED workflow; returns the status afterwards (null: absent). */
   cancelWorkflow(workflowId: string): Promise<WorkflowStatusType | null>;
   /**
-   * Re-enqueues a CANCELLED/ERROR/MAX_RECOVERY_ATTEMPTS_EXCEEDED workflow on `queueName`, or
-   * else its own queue, or else `defaultQueue`; returns the status afterwards.
+   * Atomically re-enqueues on `queueName` every one of the workflows that is neither SUCCESS
+   * nor ERROR (DBOS `resumeWorkflows`); changes nothing if any id does not exist.
    */
-  resumeWorkflow(
-    workflowId: string,
-    defaultQueue: string,
-    queueName?: string,
-  ): Promise<WorkflowStatusType | null>;
+  resumeWorkflows(workflowIds: string[], queueName: string): Promise<ResumeResult>;
   /** Deletes a workflow (and, optionally, its descendants) with all its data; returns the ids. */
   deleteWorkflow(workflowId: string, deleteChildren: boolean): Promise<string[]>;
   /** Creates an ENQUEUED copy with the checkpoints of steps before `startStep`. */
@@ -205,13 +219,14 @@ export interface Storage extends MessageStorage {
   existPending(scope: ExecutorScope): Promise<boolean>;
   /**
    * Atomically moves up to `limit` ENQUEUED workflows of one queue to PENDING for this
-   * executor, lowest priority number first, within the queue's limits.
+   * executor, lowest priority number first, within the queue's limits (concurrency across
+   * processes and per executor, and starts per sliding window).
    */
   claimEnqueued(
     scope: ExecutorScope,
     workflowNames: string[],
     queue: QueueLimits,
     limit: number,
-  ): Promise<WorkflowRecord[]>;
+  ): Promise<ClaimResult>;
   close(): Promise<void>;
 }

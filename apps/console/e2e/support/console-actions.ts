@@ -1,0 +1,52 @@
+// What an operator does in the console, step by step, through roles and labels only (as a
+// person with a screen reader would find them).
+import type { Locator, Page } from 'playwright-core';
+
+export interface Account {
+  name: string;
+  email: string;
+  password: string;
+}
+
+export async function signUp(page: Page, consoleUrl: string, account: Account): Promise<void> {
+  await page.goto(`${consoleUrl}/sign-up`);
+  await page.getByLabel('Name').fill(account.name);
+  await page.getByLabel('Email').fill(account.email);
+  await page.getByLabel('Password').fill(account.password);
+  await page.getByRole('button', { name: 'Sign up' }).click();
+  // Signed in at once, on the organizations page.
+  await page.waitForURL(`${consoleUrl}/`);
+  await page.getByRole('heading', { name: 'Organizations', exact: true }).waitFor();
+}
+
+/** Fills and sends the sign-in form on the current page. */
+export async function submitSignIn(page: Page, email: string, password: string): Promise<void> {
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+}
+
+export async function signOut(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await page.waitForURL(/\/sign-in/);
+}
+
+/** The text of an element, trimmed ('' when it has none). */
+export async function text(locator: Locator): Promise<string> {
+  return ((await locator.textContent()) ?? '').trim();
+}
+
+/** Waits until the workflow page's status badge reads one of `statuses`; returns it. */
+export async function waitForStatus(page: Page, statuses: string[]): Promise<string> {
+  const badge = page.getByTestId('workflow-status');
+  const selector = statuses.map((s) => `[data-status="${s}"]`).join(', ');
+  await badge.and(page.locator(selector)).waitFor();
+  return (await badge.getAttribute('data-status')) ?? '';
+}
+
+/** Answers the open confirmation dialog with its confirm button. */
+export async function confirm(page: Page, label: string): Promise<void> {
+  const dialog = page.getByRole('dialog');
+  await dialog.getByRole('button', { name: label }).click();
+  await dialog.waitFor({ state: 'hidden' });
+}

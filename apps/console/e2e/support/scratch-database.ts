@@ -1,0 +1,58 @@
+// A throwaway PostgreSQL database for one browser test file, made and dropped with the
+// repository's own stock Prisma CLI (the console may not depend on @podium/db): `migrate
+// deploy` creates the database and applies every migration, as operators do before starting
+// the control plane; `db execute` drops it afterwards.
+import { execFile } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { promisify } from 'node:util';
+
+const run = promisify(execFile);
+
+/** The server to make databases on: DATABASE_URL's, else the local default (as the repo's tests). */
+const SERVER_URL = process.env.DATABASE_URL || 'postgresql://postgres@127.0.0.1:5432/postgres';
+
+export interface ScratchDatabase {
+  url: string;
+  drop(): Promise<void>;
+}
+
+export async function createMigratedDatabase(repoRoot: string): Promise<ScratchDatabase> {
+  const prismaDir = path.join(repoRoot, 'prisma');
+  const cli = createRequire(path.join(prismaDir, 'package.json')).resolve('prisma/build/index.js');
+  const prisma = (args: string[], databaseUrl: string, input?: string) => {
+    const child = run(process.execPath, [cli, ...args], {
+      cwd: prismaDir,
+      env: { ...process.env, DATABASE_URL: databaseUrl, PRISMA_HIDE_UPDATE_MESSAGE: '1' },
+      timeout: 120_000,
+    });
+    if (input !== undefined) child.child.stdin?.end(input);
+    return child;
+  };
+
+  const name = `podium_console_e2e_${randomBytes(6).toString('hex')}`;
+  const url = new URL(SERVER_URL);
+  url.pathname = `/${name}`;
+  const admin = new URL(SERVER_URL);
+  admin.pathname = '/postgres';
+  try {
+    await prisma(['migrate', 'deploy'], url.toString());
+  } catch (error) {
+    throw new Error(
+      `Could not create and migrate a scratch database on ${url.host} (PostgreSQL is required; ` +
+        `set DATABASE_URL to use another server): ${String(error)}`,
+      { cause: error },
+    );
+  }
+  return {
+    url: url.toString(),
+    drop: async () => {
+      await prisma(
+        ['db', 'execute', '--stdin'],
+        admin.toString(),
+        `DROP DATABASE IF EXISTS "${name}" WITH (FORCE);`,
+      );
+    },
+  };
+}

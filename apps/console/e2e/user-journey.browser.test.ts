@@ -1,0 +1,370 @@
+// The operator's main journey, end to end and all real: the built control plane on a
+// scratch PostgreSQL database, the console's server (`next start` with the client address vouched for) of the built console, Debian's Chromium, and a
+// real executor (the example app on @podium/sdk) connected with a key made in the browser.
+// Sign up → organization → application → API key → watch the app's workflows, open one,
+// cancel, resume and fork it, act on several at once; a viewer may look but not act.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium, openPage, type Browser } from './support/chromium';
+import {
+  confirm,
+  signOut,
+  signUp,
+  submitSignIn,
+  text,
+  waitForStatus,
+  type Account,
+} from './support/console-actions';
+import {
+  assertBuilt,
+  assertConsoleStackBuilt,
+  repoRoot,
+  startConsoleStack,
+  type ConsoleStack,
+} from './support/console-stack';
+import { startService, stopService, type Service } from './support/processes';
+import { createMigratedDatabase, type ScratchDatabase } from './support/scratch-database';
+
+const exampleMain = path.join(repoRoot, 'apps/example/dist/main.js');
+const SCREENSHOT = '/tmp/console-workflows.png';
+
+const owner: Account = {
+  name: 'Olivia Owner',
+  email: 'olivia@example.test',
+  password: 'correct horse battery staple',
+};
+const viewer: Account = {
+  name: 'Victor Viewer',
+  email: 'victor@example.test',
+  password: 'another long passphrase',
+};
+
+describe('the operator journey: sign up to managing workflows', () => {
+  let stack: ConsoleStack | undefined;
+  let browser: Browser | undefined;
+  let database: ScratchDatabase | undefined;
+  let page: Page;
+  let consoleUrl: string;
+  let exampleDir: string;
+  let example: Service | undefined;
+  let apiKey = '';
+  let conductorUrl = '';
+  /** A workflow the viewer will look at later. */
+  let someWorkflowPath = '';
+  let pageErrors: string[] = [];
+
+  beforeAll(async () => {
+    assertConsoleStackBuilt();
+    assertBuilt(exampleMain, 'pnpm --filter @podium/example build');
+    browser = await launchChromium();
+    database = await createMigratedDatabase(repoRoot);
+    exampleDir = fs.mkdtempSync(path.join(os.tmpdir(), 'podium-console-example-'));
+    stack = await startConsoleStack({
+      controlPlaneEnv: { DATABASE_URL: database.url, PODIUM_LOG_LEVEL: 'warn' },
+      readyPath: '/sign-in',
+    });
+    consoleUrl = stack.consoleUrl;
+    // Refused requests (a wrong password, "no executor connected") are logged by Chromium
+    // as failed loads; anything else logged as an error is a bug of the console.
+    ({ page, errors: pageErrors } = await openPage(browser, (message) =>
+      message.startsWith('Failed to load resource'),
+    ));
+    page.setDefaultTimeout(20_000);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    if (example) await stopService(example);
+    await stack?.stop();
+    await database?.drop();
+    if (exampleDir) fs.rmSync(exampleDir, { recursive: true, force: true });
+  });
+
+  it('signs up, sends a signed-out visitor to sign-in and back, and names a wrong password', async () => {
+    // Too short a password: the control plane's own words, next to the form.
+    await page.goto(`${consoleUrl}/sign-up`);
+    await page.getByLabel('Name').fill(owner.name);
+    await page.getByLabel('Email').fill(owner.email);
+    await page.getByLabel('Password').fill('short');
+    await page.getByRole('button', { name: 'Sign up' }).click();
+    await expect(text(page.getByTestId('sign-up-error'))).resolves.toMatch(
+      /Password.*at least 12 characters/,
+    );
+
+    await signUp(page, consoleUrl, owner);
+    await expect(text(page.getByTestId('header-user'))).resolves.toBe(owner.name);
+    await signOut(page);
+
+    await page.goto(`${consoleUrl}/orgs/acme`);
+    await page.waitForURL(/\/sign-in\?next=%2Forgs%2Facme$/);
+    await submitSignIn(page, owner.email, 'not the password at all');
+    await expect(text(page.getByTestId('sign-in-error'))).resolves.toBe(
+      'The email or password is not right.',
+    );
+    await submitSignIn(page, owner.email, owner.password);
+    await page.waitForURL(`${consoleUrl}/orgs/acme`);
+    await page.getByTestId('org-not-found').waitFor(); // not created yet
+  });
+
+  it('creates an organization and an application, which has no executor yet (503)', async () => {
+    await page.goto(consoleUrl);
+    await page.getByRole('heading', { name: 'You are not in an organization yet' }).waitFor();
+    await page.getByLabel('Name', { exact: true }).fill('acme');
+    await page.getByLabel('Display name').fill('Acme Inc.');
+    await page.getByRole('button', { name: 'Create organization' }).click();
+    await page.waitForURL(`${consoleUrl}/orgs/acme`);
+    await expect(page.getByTestId('org-role').getAttribute('data-role')).resolves.toBe('OWNER');
+
+    await page.getByLabel('Application name').fill('shop');
+    await page.getByLabel('Executor grace period (seconds)').fill('30');
+    await page.getByRole('button', { name: 'Create application' }).click();
+    await page.waitForURL(`${consoleUrl}/orgs/acme/apps/shop/workflows`);
+    const empty = page.getByTestId('no-executor');
+    await expect(text(empty.getByRole('heading'))).resolves.toBe(
+      'No executor of shop is connected',
+    );
+    await expect(text(empty)).resolves.toContain('APP_NAME=shop');
+
+    await page.getByRole('link', { name: 'Settings' }).click();
+    await expect(page.getByLabel('Executor grace period (seconds)').inputValue()).resolves.toBe(
+      '30',
+    );
+    await page.getByLabel('Description').fill('The web shop');
+    await page.getByRole('button', { name: 'Save settings' }).click();
+    await page.getByRole('status').filter({ hasText: 'Saved.' }).waitFor();
+
+    // The header's switcher leads back to the organization.
+    await page.goto(consoleUrl);
+    await page.getByLabel('Organization', { exact: true }).selectOption({ label: 'Acme Inc.' });
+    await page.waitForURL(`${consoleUrl}/orgs/acme`);
+    // A second application of the same name is refused, in plain words.
+    await page.getByRole('link', { name: 'shop', exact: true }).waitFor();
+    await page.getByLabel('Application name').fill('shop');
+    await page.getByRole('button', { name: 'Create application' }).click();
+    const form = page.getByRole('form', { name: 'Create application' });
+    await expect(text(form.getByRole('alert'))).resolves.toContain('already has an application');
+  });
+
+  it('creates an API key and shows its secret once, with how to start an executor', async () => {
+    await page.getByRole('link', { name: 'API keys' }).click();
+    await page.getByLabel('Key name').fill('shop executors');
+    await page.getByRole('checkbox', { name: /shop/ }).check();
+    await page.getByRole('button', { name: 'Create API key' }).click();
+
+    apiKey = await text(page.getByTestId('api-key-secret'));
+    expect(apiKey).toMatch(/^pdm_/);
+    const hint = await text(page.getByTestId('executor-env-hint'));
+    expect(hint).toContain(`CONDUCTOR_KEY=${apiKey} `);
+    expect(hint).toContain('APP_NAME=shop');
+    conductorUrl = /CONDUCTOR_URL=(\S+)/.exec(hint)?.[1] ?? '';
+    expect(conductorUrl).toMatch(/^ws:\/\/127\.0\.0\.1:\d+$/);
+
+    const row = page.getByTestId('api-key-table').getByRole('row', { name: /shop executors/ });
+    await expect(text(row)).resolves.toContain(apiKey.slice(0, 12));
+    await page.getByRole('button', { name: 'I have copied it' }).click();
+    await expect(page.getByTestId('api-key-secret').count()).resolves.toBe(0);
+    await page.reload();
+    await page.getByTestId('api-key-table').waitFor();
+    await expect(page.getByText(apiKey).count()).resolves.toBe(0);
+  });
+
+  it('refreshes an expired session by itself in the middle of a change', async () => {
+    // The access cookie lives 15 minutes; without it the next write is refused (401), the
+    // console refreshes the session with its refresh cookie and sends the write again.
+    await browser!.context.clearCookies({ name: 'podium_access' });
+    await page.getByRole('button', { name: 'Rename shop executors' }).click();
+    const dialog = page.getByRole('dialog', { name: /Rename/ });
+    await dialog.getByLabel('New name').fill('shop executors (prod)');
+    await dialog.getByRole('button', { name: 'Rename' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await page.getByRole('row', { name: /shop executors \(prod\)/ }).waitFor();
+    const cookies = await browser!.context.cookies(consoleUrl);
+    expect(cookies.map((c) => c.name)).toContain('podium_access');
+  });
+
+  it("shows a real executor's workflows as soon as it connects", async () => {
+    await page.goto(`${consoleUrl}/orgs/acme/apps/shop/workflows`);
+    await page.getByTestId('no-executor').waitFor();
+    example = startService('example app', [exampleMain], {
+      cwd: repoRoot,
+      env: {
+        ...process.env,
+        DATABASE_URL: '',
+        CONDUCTOR_KEY: apiKey,
+        CONDUCTOR_URL: conductorUrl,
+        APP_NAME: 'shop',
+        PODIUM_EXAMPLE_DATA_DIR: exampleDir,
+        EXAMPLE_INTERVAL_MS: '2000',
+      },
+    });
+
+    // No reload: the live stream and the poll bring the executor and its workflows in.
+    await page.getByTestId('live-executors').and(page.locator('[data-count="1"]')).waitFor();
+    await page.getByTestId('workflow-row').first().waitFor();
+    for (const name of ['processOrder', 'thumbnail', 'importBatch']) {
+      await page
+        .locator(`[data-testid="workflow-row"][data-workflow-name="${name}"]`)
+        .first()
+        .waitFor();
+    }
+    await page.screenshot({ path: SCREENSHOT, fullPage: false });
+
+    await page.getByRole('link', { name: 'Executors' }).click();
+    const executor = page.getByTestId('executor-row').first();
+    await expect(executor.getAttribute('data-status')).resolves.toBe('CONNECTED');
+    await expect(text(executor)).resolves.toContain('typescript');
+    await page.getByRole('link', { name: 'Queues' }).click();
+    await page.getByRole('button', { name: 'Show workflows of media' }).click();
+    await page.getByTestId('queued-workflows').waitFor();
+    await expect(text(page.getByTestId('queue-table'))).resolves.toContain('2 at once');
+  });
+
+  it('filters by status and name, and opens a workflow with its steps', async () => {
+    await page.getByRole('link', { name: 'Workflows' }).click();
+    await page.getByRole('checkbox', { name: 'SUCCESS' }).check();
+    await page.getByLabel('Workflow name').fill('processOrder');
+    await page.getByRole('button', { name: 'Apply' }).click();
+    await page.waitForURL(/status=SUCCESS&name=processOrder/);
+    const row = page.locator('[data-testid="workflow-row"][data-status="SUCCESS"]').first();
+    await row.waitFor({ timeout: 30_000 });
+    const rows = page.getByTestId('workflow-row');
+    for (const status of await rows.evaluateAll((els) => els.map((e) => e.dataset.status))) {
+      expect(status).toBe('SUCCESS');
+    }
+
+    await row.getByRole('link').click();
+    await expect(waitForStatus(page, ['SUCCESS'])).resolves.toBe('SUCCESS');
+    someWorkflowPath = new URL(page.url()).pathname;
+    const steps = page.getByTestId('step-row');
+    await steps.first().waitFor();
+    await expect(steps.evaluateAll((els) => els.map((e) => e.dataset.stepName))).resolves.toEqual([
+      'validate',
+      'reserveInventory',
+      'chargePayment',
+      'ship',
+      'notifyCustomer',
+    ]);
+    await expect(text(page.getByTestId('workflow-output'))).resolves.toContain('trackingNumber');
+  });
+
+  it('cancels a pending workflow, resumes it, and forks it from a step', async () => {
+    // nightlyReport sleeps 30 s: there is always one pending to act on.
+    await page.goto(
+      `${consoleUrl}/orgs/acme/apps/shop/workflows?status=PENDING&name=nightlyReport`,
+    );
+    await page.getByTestId('workflow-row').first().getByRole('link').click();
+    await waitForStatus(page, ['PENDING']);
+
+    await page.getByRole('button', { name: 'Cancel workflow' }).click();
+    await confirm(page, 'Yes, cancel workflow');
+    await expect(waitForStatus(page, ['CANCELLED'])).resolves.toBe('CANCELLED');
+    await expect(text(page.getByTestId('action-notice'))).resolves.toBe(
+      'Cancelled: now CANCELLED.',
+    );
+    expect(await page.getByRole('button', { name: 'Cancel workflow' }).isDisabled()).toBe(true);
+
+    await page.getByRole('button', { name: 'Resume workflow' }).click();
+    await confirm(page, 'Yes, resume workflow');
+    await waitForStatus(page, ['ENQUEUED', 'PENDING', 'SUCCESS']);
+
+    const originalId = await text(page.getByTestId('workflow-id'));
+    await page.getByRole('button', { name: 'Fork from step…' }).click();
+    const fork = page.getByRole('dialog', { name: 'Fork workflow' });
+    await fork.getByLabel('Start from step').selectOption({ label: '0 · gatherMetrics' });
+    await fork.getByLabel('New workflow ID').fill('nightly-fork-1');
+    await fork.getByRole('button', { name: 'Fork workflow' }).click();
+    const result = page.getByTestId('fork-result');
+    await expect(text(result)).resolves.toContain('Forked as nightly-fork-1');
+    await result.getByRole('link').click();
+    await page.waitForURL(/\/workflows\/nightly-fork-1$/);
+    await expect(text(page.getByTestId('workflow-id'))).resolves.toBe('nightly-fork-1');
+    await waitForStatus(page, ['ENQUEUED', 'PENDING', 'SUCCESS']);
+    await page.getByRole('link', { name: originalId }).waitFor(); // "Forked from"
+  });
+
+  it('cancels and resumes several workflows at once', async () => {
+    await page.goto(
+      `${consoleUrl}/orgs/acme/apps/shop/workflows?status=PENDING&name=nightlyReport`,
+    );
+    await page.getByTestId('workflow-row').first().waitFor();
+    await page.getByLabel(/^Auto-refresh/).uncheck(); // keep the rows still while selecting
+    await page.getByRole('checkbox', { name: 'Select all workflows on this page' }).check();
+    await page.getByRole('button', { name: 'Cancel selected' }).click();
+    await confirm(page, 'Cancel workflows');
+    await expect(text(page.getByTestId('bulk-outcome'))).resolves.toMatch(
+      /^Cancel: \d+ now CANCELLED\./,
+    );
+
+    await page.goto(
+      `${consoleUrl}/orgs/acme/apps/shop/workflows?status=CANCELLED&name=nightlyReport`,
+    );
+    await page.getByTestId('workflow-row').first().waitFor();
+    await page.getByLabel(/^Auto-refresh/).uncheck();
+    await page.getByRole('checkbox', { name: 'Select all workflows on this page' }).check();
+    await page.getByRole('button', { name: 'Resume selected' }).click();
+    await confirm(page, 'Resume workflows');
+    await expect(text(page.getByTestId('bulk-outcome'))).resolves.toMatch(
+      /^Resume: \d+ now (ENQUEUED|PENDING)/,
+    );
+
+    // Every one of those actions is in the audit log, with who did it.
+    await page.goto(`${consoleUrl}/orgs/acme/audit`);
+    await page.getByLabel('Action').fill('workflow.cancel');
+    await page.getByRole('button', { name: 'Apply' }).click();
+    const entry = page.locator('[data-testid="audit-row"][data-action="workflow.cancel"]').first();
+    await expect(text(entry)).resolves.toContain(owner.name);
+  });
+
+  it('lets a viewer look at workflows but not act on them', async () => {
+    await page.goto(`${consoleUrl}/orgs/acme/members`);
+    await page.getByLabel('Role').selectOption('VIEWER');
+    await page.getByRole('button', { name: 'Create join link' }).click();
+    const joinLink = await text(page.getByTestId('join-link'));
+    expect(joinLink).toContain('/join?secret=');
+    await signOut(page);
+
+    await signUp(page, consoleUrl, viewer);
+    await page.goto(joinLink);
+    await page.getByRole('button', { name: 'Join organization' }).click();
+    await page.waitForURL(`${consoleUrl}/orgs/acme`);
+    await expect(page.getByTestId('org-role').getAttribute('data-role')).resolves.toBe('VIEWER');
+    await expect(page.getByRole('link', { name: 'API keys' }).count()).resolves.toBe(0);
+
+    await page.goto(`${consoleUrl}${someWorkflowPath}`);
+    await waitForStatus(page, ['SUCCESS']);
+    for (const name of ['Cancel workflow', 'Resume workflow', 'Fork from step…']) {
+      const button = page.getByRole('button', { name });
+      expect(await button.isDisabled()).toBe(true);
+      await expect(button.getAttribute('title')).resolves.toMatch(/role/);
+    }
+    await page.goto(`${consoleUrl}/orgs/acme/apps/shop/workflows?status=PENDING`);
+    await page.getByTestId('workflow-row').first().waitFor();
+    await page.getByLabel(/^Auto-refresh/).uncheck();
+    await page.getByTestId('workflow-row').first().getByRole('checkbox').check();
+    expect(await page.getByRole('button', { name: 'Cancel selected' }).isDisabled()).toBe(true);
+  });
+
+  it('says so again, live, when the executor goes away', async () => {
+    await page.getByLabel(/^Auto-refresh/).check();
+    if (example) await stopService(example);
+    await page.getByTestId('live-executors').and(page.locator('[data-count="0"]')).waitFor();
+    await page.getByTestId('no-executor').waitFor();
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('lets the viewer leave the organization, and takes them home', async () => {
+    await page.goto(`${consoleUrl}/orgs/acme/members`);
+    await page.getByTestId('member-row').filter({ hasText: '(you)' }).getByRole('button').click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Leave' }).click();
+    await page.waitForURL(`${consoleUrl}/`);
+    await page
+      .getByRole('heading', { name: /organizations/i })
+      .first()
+      .waitFor();
+    await expect(page.getByRole('link', { name: 'acme' }).count()).resolves.toBe(0);
+    expect(pageErrors).toEqual([]);
+  });
+});

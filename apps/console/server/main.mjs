@@ -1,0 +1,34 @@
+#!/usr/bin/env node
+// @ts-check
+// The console's HTTP server: the built Next.js app behind one fix-up of the request
+// (see forwarded-for.mjs). Usage, like `next start`: node server/main.mjs [-H host] [-p port]
+// (defaults: HOST or 127.0.0.1, PORT or 3000).
+import http from 'node:http';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import next from 'next';
+import { compileTrust, vouchForClient } from './forwarded-for.mjs';
+
+const { values } = parseArgs({
+  options: { hostname: { type: 'string', short: 'H' }, port: { type: 'string', short: 'p' } },
+});
+const hostname = values.hostname ?? process.env.HOST ?? '127.0.0.1';
+const port = Number(values.port ?? process.env.PORT ?? 3000);
+const dir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const trust = compileTrust(process.env.PODIUM_CONSOLE_TRUST_PROXY);
+
+const app = next({ dir, hostname, port, dev: false });
+await app.prepare();
+const handle = app.getRequestHandler();
+const server = http.createServer((req, res) => {
+  vouchForClient(req, trust);
+  handle(req, res).catch((error) => {
+    console.error('request failed', error);
+    if (!res.headersSent) res.writeHead(500).end();
+  });
+});
+server.listen(port, hostname, () => console.log(`console listening on http://${hostname}:${port}`));
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.on(signal, () => server.close(() => process.exit(0)));
+}

@@ -1,0 +1,48 @@
+'use client';
+
+import { useQuery } from '@tanstack/react-query';
+import Link from 'next/link';
+import { OrgSwitcher } from '../../features/organizations/components/org-switcher';
+import { useSignOut } from '../../features/session/mutations';
+import { sessionQueries } from '../../features/session/queries';
+import { useSessionHint } from '../../lib/use-session-hint';
+import { hardNavigate } from '../../lib/hard-navigate';
+
+/** The header's right side: who is signed in, their organizations, and signing out. */
+export function HeaderSession() {
+  const hasSession = useSessionHint();
+  const me = useQuery({ ...sessionQueries.me(), enabled: hasSession === true });
+  const signOut = useSignOut();
+
+  if (hasSession === null) return null;
+  if (!hasSession) {
+    return (
+      <>
+        <Link href="/sign-in" className="header-link">
+          Sign in
+        </Link>
+        <Link href="/sign-up" className="header-link">
+          Sign up
+        </Link>
+      </>
+    );
+  }
+  return (
+    <>
+      {me.data && <OrgSwitcher organizations={me.data.organizations} />}
+      {me.data && (
+        <span className="header-user" data-testid="header-user" title={me.data.user.email}>
+          {me.data.user.displayName}
+        </span>
+      )}
+      <button
+        type="button"
+        className="btn btn-small btn-on-dark"
+        disabled={signOut.isPending}
+        onClick={() => signOut.mutate(undefined, { onSettled: () => hardNavigate('/sign-in') })}
+      >
+        Sign out
+      </button>
+    </>
+  );
+}

@@ -1,0 +1,41 @@
+'use client';
+
+import { useQuery } from '@tanstack/react-query';
+import { usePathname, useRouter, useSearchParams } from 'next/navigation';
+import { useEffect, type ReactNode } from 'react';
+import { signInPath } from '../../features/session/next-path';
+import { sessionQueries } from '../../features/session/queries';
+import { ApiError } from '../../lib/api-error';
+import { onSessionLost } from '../../lib/session-events';
+import { useSessionHint } from '../../lib/use-session-hint';
+import { ProblemAlert } from '../ui/problem-alert';
+
+/**
+ * Shows `children` only to a signed-in user. Without a session (no cookie, or requests
+ * refused even after a refresh) the browser goes to sign-in, which brings it back here.
+ */
+export function RequireSession({ children }: { children: ReactNode }) {
+  const router = useRouter();
+  const pathname = usePathname();
+  const search = useSearchParams().toString();
+  const hasSession = useSessionHint();
+  const me = useQuery({ ...sessionQueries.me(), enabled: hasSession === true });
+  const lost =
+    hasSession === false ||
+    (me.isError && ApiError.is(me.error) && me.error.code === 'UNAUTHENTICATED');
+
+  useEffect(() => {
+    const here = search ? `${pathname}?${search}` : pathname;
+    const toSignIn = () => router.replace(signInPath(here));
+    if (lost) toSignIn();
+    return onSessionLost(toSignIn);
+  }, [lost, pathname, search, router]);
+
+  if (me.isSuccess) return children;
+  if (me.isError && !lost) return <ProblemAlert error={me.error} />;
+  return (
+    <p className="muted" role="status">
+      {lost ? 'Redirecting to sign-in…' : 'Loading…'}
+    </p>
+  );
+}

@@ -1,0 +1,35 @@
+'use client';
+
+import type { CreateApiKeyRequest } from '@podium/protocol';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { createApiKey, renameApiKey, revokeApiKey } from './api';
+import { apiKeyQueries } from './queries';
+
+function useInvalidateKeys(org: string) {
+  const queryClient = useQueryClient();
+  return () => queryClient.invalidateQueries({ queryKey: apiKeyQueries.all(org) });
+}
+
+export function useCreateApiKey(org: string) {
+  const invalidate = useInvalidateKeys(org);
+  return useMutation({
+    mutationFn: (body: CreateApiKeyRequest) => createApiKey(org, body),
+    onSuccess: invalidate,
+  });
+}
+
+export function useRenameApiKey(org: string) {
+  const invalidate = useInvalidateKeys(org);
+  return useMutation({
+    mutationFn: ({ id, name }: { id: string; name: string }) => renameApiKey(org, id, name),
+    onSuccess: invalidate,
+  });
+}
+
+export function useRevokeApiKey(org: string) {
+  const invalidate = useInvalidateKeys(org);
+  return useMutation({
+    mutationFn: (id: string) => revokeApiKey(org, id),
+    onSuccess: invalidate,
+  });
+}

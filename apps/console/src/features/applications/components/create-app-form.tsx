@@ -1,0 +1,63 @@
+'use client';
+
+import { APPLICATION_NAME_PATTERN, DEFAULT_EXECUTOR_GRACE_PERIOD_SECONDS } from '@podium/protocol';
+import { useRouter } from 'next/navigation';
+import { useState, type FormEvent } from 'react';
+import { htmlPattern } from '../../../lib/html-pattern';
+import { ProblemAlert } from '../../../components/ui/problem-alert';
+import { SubmitButton } from '../../../components/ui/submit-button';
+import { TextField } from '../../../components/ui/text-field';
+import { useCreateApplication } from '../mutations';
+import { DescriptionField } from './description-field';
+import { GracePeriodField } from './grace-period-field';
+
+const FIELD_LABELS = {
+  name: 'Name',
+  description: 'Description',
+  executorGracePeriodSeconds: 'Grace period',
+};
+
+/** Registers an application by the name its executors connect with, then opens it. */
+export function CreateAppForm({ org }: { org: string }) {
+  const [name, setName] = useState('');
+  const [description, setDescription] = useState('');
+  const [grace, setGrace] = useState(String(DEFAULT_EXECUTOR_GRACE_PERIOD_SECONDS));
+  const create = useCreateApplication(org);
+  const router = useRouter();
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    create.mutate(
+      {
+        name: name.trim(),
+        description: description.trim(),
+        executorGracePeriodSeconds: Number(grace),
+      },
+      { onSuccess: (app) => router.push(`/orgs/${org}/apps/${app.name}/workflows`) },
+    );
+  };
+
+  return (
+    <form className="form form-inline-grid" onSubmit={submit} aria-label="Create application">
+      <TextField
+        label="Application name"
+        name="name"
+        value={name}
+        onChange={(event) => setName(event.target.value)}
+        required
+        pattern={htmlPattern(APPLICATION_NAME_PATTERN)}
+        placeholder="checkout"
+        autoComplete="off"
+        hint="Exactly the name your executors use (DBOS appName / APP_NAME): 3–30 of a–z, 0–9, “-”, “_”."
+      />
+      <DescriptionField value={description} onChange={setDescription} hint="Optional." />
+      <GracePeriodField value={grace} onChange={setGrace} />
+      <div className="form-actions">
+        <SubmitButton pending={create.isPending} pendingLabel="Creating…">
+          Create application
+        </SubmitButton>
+      </div>
+      <ProblemAlert error={create.error} fieldLabels={FIELD_LABELS} />
+    </form>
+  );
+}

@@ -1,0 +1,33 @@
+'use client';
+
+import type { CreateApplicationRequest, UpdateApplicationRequest } from '@podium/protocol';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { createApplication, deleteApplication, updateApplication } from './api';
+import { appQueries } from './queries';
+
+export function useCreateApplication(org: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: CreateApplicationRequest) => createApplication(org, body),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: appQueries.all(org) }),
+  });
+}
+
+export function useUpdateApplication(org: string, app: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: UpdateApplicationRequest) => updateApplication(org, app, body),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: appQueries.all(org) }),
+  });
+}
+
+export function useDeleteApplication(org: string, app: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () => deleteApplication(org, app),
+    onSuccess: () => {
+      queryClient.removeQueries({ queryKey: appQueries.detail(org, app).queryKey });
+      return queryClient.invalidateQueries({ queryKey: appQueries.list(org).queryKey });
+    },
+  });
+}

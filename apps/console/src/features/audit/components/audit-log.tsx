@@ -1,0 +1,123 @@
+'use client';
+
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
+import { DataTable } from '../../../components/ui/data-table';
+import { EmptyState } from '../../../components/ui/empty-state';
+import { Panel } from '../../../components/ui/panel';
+import { QueryList } from '../../../components/ui/query-list';
+import { SelectField } from '../../../components/ui/select-field';
+import { StatusBadge } from '../../../components/ui/status-badge';
+import { TextField } from '../../../components/ui/text-field';
+import { Timestamp } from '../../../components/ui/timestamp';
+import type { AuditFilters } from '../api';
+import { auditQueries } from '../queries';
+
+const PAGE = 50;
+const COLUMNS = ['When', 'Action', 'Actor', 'Target', 'Outcome', 'Details'];
+
+/** Who did what to which target, when, and whether it worked. */
+export function AuditLog({ org }: { org: string }) {
+  const [filters, setFilters] = useState<AuditFilters>({
+    action: '',
+    outcome: '',
+    limit: PAGE,
+    offset: 0,
+  });
+  const [action, setAction] = useState('');
+  const log = useQuery({ ...auditQueries.list(org, filters), placeholderData: keepPreviousData });
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    setFilters({ ...filters, action: action.trim(), offset: 0 });
+  };
+
+  return (
+    <Panel title="Audit log">
+      <form className="form form-row" onSubmit={submit} aria-label="Filter audit log">
+        <TextField
+          label="Action"
+          value={action}
+          onChange={(e) => setAction(e.target.value)}
+          placeholder="e.g. workflow.cancel"
+          className="compact"
+        />
+        <SelectField
+          label="Outcome"
+          value={filters.outcome}
+          onChange={(e) =>
+            setFilters({
+              ...filters,
+              outcome: e.target.value as AuditFilters['outcome'],
+              offset: 0,
+            })
+          }
+          className="compact"
+        >
+          <option value="">Any</option>
+          <option value="SUCCESS">Success</option>
+          <option value="FAILURE">Failure</option>
+        </SelectField>
+        <div className="form-actions">
+          <button type="submit" className="btn btn-small">
+            Apply
+          </button>
+        </div>
+      </form>
+      <QueryList
+        items={log.data?.items}
+        error={log.error}
+        empty={<EmptyState title="Nothing recorded yet" />}
+      >
+        {(items) => (
+          <DataTable columns={COLUMNS} dense scroll testId="audit-table">
+            {items.map((entry) => (
+              <tr key={entry.id} data-testid="audit-row" data-action={entry.action}>
+                <td>
+                  <Timestamp value={entry.createdAt} />
+                </td>
+                <td className="mono">{entry.action}</td>
+                <td>
+                  {entry.actor
+                    ? `${entry.actor.name ?? entry.actor.id}${entry.actor.type === 'api_key' ? ' (API key)' : ''}`
+                    : '—'}
+                </td>
+                <td className="mono small">
+                  {entry.target.type}
+                  {entry.target.id ? ` ${entry.target.id}` : ''}
+                </td>
+                <td>
+                  <StatusBadge
+                    tone={entry.outcome === 'SUCCESS' ? 'ok' : 'bad'}
+                    status={entry.outcome}
+                  />
+                </td>
+                <td className="mono small details-cell">{JSON.stringify(entry.details)}</td>
+              </tr>
+            ))}
+          </DataTable>
+        )}
+      </QueryList>
+      <nav className="pagination" aria-label="Pages">
+        <button
+          type="button"
+          className="btn btn-small"
+          disabled={filters.offset === 0}
+          onClick={() => setFilters({ ...filters, offset: Math.max(0, filters.offset - PAGE) })}
+        >
+          Newer
+        </button>
+        <button
+          type="button"
+          className="btn btn-small"
+          disabled={log.data?.nextOffset === undefined}
+          onClick={() =>
+            log.data?.nextOffset !== undefined &&
+            setFilters({ ...filters, offset: log.data.nextOffset })
+          }
+        >
+          Older
+        </button>
+      </nav>
+    </Panel>
+  );
+}

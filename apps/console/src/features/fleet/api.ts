@@ -1,0 +1,36 @@
+import {
+  ListApplicationVersionsResponseSchema,
+  ListExecutorsResponseSchema,
+  MAX_PAGE_LIMIT,
+  type ListApplicationVersionsResponse,
+  type ListExecutorsResponse,
+} from '@podium/protocol';
+import { getJson, type RequestOptions } from '../../lib/api-client';
+import { appPath } from '../applications/api';
+
+/** `GET .../executors`: from the control plane's records, connected ones first. */
+export function fetchExecutors(
+  org: string,
+  app: string,
+  options?: RequestOptions,
+): Promise<ListExecutorsResponse> {
+  return getJson(
+    `${appPath(org, app)}/executors?limit=${MAX_PAGE_LIMIT}`,
+    ListExecutorsResponseSchema,
+    options,
+  );
+}
+
+/** `GET .../versions`: from a connected executor, else from executor records. */
+export function fetchVersions(
+  org: string,
+  app: string,
+  options?: RequestOptions,
+): Promise<ListApplicationVersionsResponse> {
+  return getJson(`${appPath(org, app)}/versions`, ListApplicationVersionsResponseSchema, options);
+}
+
+/** The live stream of executor changes (server-sent events), through the console's proxy. */
+export function liveEventsUrl(org: string, app: string): string {
+  return `/api${appPath(org, app)}/events`;
+}

@@ -1,0 +1,51 @@
+import type { Executor } from '@podium/protocol';
+import { describe, expect, it } from 'vitest';
+import { applyLiveEvent, parseLiveEvent } from './live-events';
+
+const executor = (id: string): Executor => ({
+  id,
+  hostname: 'vm',
+  language: 'typescript',
+  sdkVersion: 'podium-sdk/0.1.0',
+  applicationVersion: 'v1',
+  metadata: null,
+  status: 'CONNECTED',
+  connectedAt: '2026-11-22T07:40:06.835Z',
+  disconnectedAt: null,
+  lastSeenAt: '2026-11-22T07:40:06.835Z',
+  deadAt: null,
+  recoveredAt: null,
+});
+const at = '2026-11-22T07:41:00.000Z';
+
+describe('applyLiveEvent', () => {
+  it('starts from the snapshot, adds connections and drops disconnections', () => {
+    let list = applyLiveEvent([], { type: 'snapshot', at, executors: [executor('a')] });
+    list = applyLiveEvent(list, { type: 'executor.connected', at, executor: executor('b') });
+    expect(list.map((e) => e.id)).toEqual(['b', 'a']);
+    list = applyLiveEvent(list, {
+      type: 'executor.disconnected',
+      at,
+      executor: { ...executor('a'), status: 'DISCONNECTED' },
+    });
+    expect(list.map((e) => e.id)).toEqual(['b']);
+  });
+
+  it('replaces an executor that reconnects instead of listing it twice', () => {
+    const list = applyLiveEvent([executor('a')], {
+      type: 'executor.connected',
+      at,
+      executor: executor('a'),
+    });
+    expect(list).toHaveLength(1);
+  });
+});
+
+describe('parseLiveEvent', () => {
+  it('parses a known event and ignores anything else', () => {
+    const data = JSON.stringify({ type: 'snapshot', at, executors: [] });
+    expect(parseLiveEvent(data)).toEqual({ type: 'snapshot', at, executors: [] });
+    expect(parseLiveEvent('{"type":"executor.renamed"}')).toBeNull();
+    expect(parseLiveEvent('not json')).toBeNull();
+  });
+});

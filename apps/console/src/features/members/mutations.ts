@@ -1,0 +1,58 @@
+'use client';
+
+import type { CreateJoinSecretRequest, Role } from '@podium/protocol';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { sessionQueries } from '../session/queries';
+import {
+  createJoinSecret,
+  joinOrganization,
+  removeMember,
+  revokeJoinSecret,
+  updateMemberRole,
+} from './api';
+import { memberQueries } from './queries';
+
+function useInvalidate(org: string) {
+  const queryClient = useQueryClient();
+  // Roles also live in /users/me (the user may have changed their own).
+  return () =>
+    Promise.all([
+      queryClient.invalidateQueries({ queryKey: memberQueries.all(org) }),
+      queryClient.invalidateQueries({ queryKey: sessionQueries.all() }),
+    ]);
+}
+
+export function useUpdateMemberRole(org: string) {
+  const onSuccess = useInvalidate(org);
+  return useMutation({
+    mutationFn: ({ userId, role }: { userId: string; role: Role }) =>
+      updateMemberRole(org, userId, role),
+    onSuccess,
+  });
+}
+
+export function useRemoveMember(org: string) {
+  const onSuccess = useInvalidate(org);
+  return useMutation({ mutationFn: (userId: string) => removeMember(org, userId), onSuccess });
+}
+
+export function useCreateJoinSecret(org: string) {
+  const onSuccess = useInvalidate(org);
+  return useMutation({
+    mutationFn: (body: CreateJoinSecretRequest) => createJoinSecret(org, body),
+    onSuccess,
+  });
+}
+
+export function useRevokeJoinSecret(org: string) {
+  const onSuccess = useInvalidate(org);
+  return useMutation({ mutationFn: (id: string) => revokeJoinSecret(org, id), onSuccess });
+}
+
+export function useJoinOrganization() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (secret: string) => joinOrganization(secret),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: sessionQueries.all() }),
+  });
+}

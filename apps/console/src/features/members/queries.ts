@@ -1,0 +1,16 @@
+import { queryOptions } from '@tanstack/react-query';
+import { fetchJoinSecrets, fetchMembers } from './api';
+
+export const memberQueries = {
+  all: (org: string) => ['members', org] as const,
+  list: (org: string) =>
+    queryOptions({
+      queryKey: [...memberQueries.all(org), 'list'],
+      queryFn: ({ signal }) => fetchMembers(org, { signal }),
+    }),
+  joinSecrets: (org: string) =>
+    queryOptions({
+      queryKey: [...memberQueries.all(org), 'join-secrets'],
+      queryFn: ({ signal }) => fetchJoinSecrets(org, { signal }),
+    }),
+};

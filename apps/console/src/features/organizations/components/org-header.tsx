@@ -1,0 +1,35 @@
+'use client';
+
+import { useQuery } from '@tanstack/react-query';
+import { TabNav } from '../../../components/ui/tab-nav';
+import { can, ROLE_LABELS } from '../../../lib/roles';
+import { sessionQueries } from '../../session/queries';
+
+/** An organization's name, the user's role there, and its sections. */
+export function OrgHeader({ org }: { org: string }) {
+  const me = useQuery(sessionQueries.me());
+  const membership = me.data?.organizations.find((o) => o.name === org);
+  const isAdmin = can(membership?.role, 'admin');
+  const base = `/orgs/${org}`;
+  return (
+    <div className="section-header">
+      <div className="page-heading">
+        <h1>{membership?.displayName ?? org}</h1>
+        {membership && (
+          <span className="role-pill" data-testid="org-role" data-role={membership.role}>
+            {ROLE_LABELS[membership.role]}
+          </span>
+        )}
+      </div>
+      <TabNav
+        label="Organization"
+        items={[
+          { href: base, label: 'Applications' },
+          ...(isAdmin ? [{ href: `${base}/keys`, label: 'API keys' }] : []),
+          { href: `${base}/members`, label: 'Members' },
+          ...(isAdmin ? [{ href: `${base}/audit`, label: 'Audit log' }] : []),
+        ]}
+      />
+    </div>
+  );
+}

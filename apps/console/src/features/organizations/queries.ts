@@ -1,0 +1,19 @@
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import type { Role } from '@podium/protocol';
+import { sessionQueries } from '../session/queries';
+import { fetchOrganization } from './api';
+
+export const orgQueries = {
+  all: () => ['orgs'] as const,
+  detail: (org: string) =>
+    queryOptions({
+      queryKey: [...orgQueries.all(), org],
+      queryFn: ({ signal }) => fetchOrganization(org, { signal }),
+    }),
+};
+
+/** The signed-in user's role in `org` (from `/v2/users/me`); undefined while unknown. */
+export function useOrgRole(org: string): Role | undefined {
+  const me = useQuery(sessionQueries.me());
+  return me.data?.organizations.find((o) => o.name === org)?.role;
+}

@@ -1,0 +1,33 @@
+import {
+  ListQueuedWorkflowsResponseSchema,
+  ListQueuesResponseSchema,
+  type ListQueuedWorkflowsResponse,
+  type ListQueuesResponse,
+} from '@podium/protocol';
+import { getJson, type RequestOptions } from '../../lib/api-client';
+import { appPath } from '../applications/api';
+
+const queuesPath = (org: string, app: string) => `${appPath(org, app)}/queues`;
+
+/** `GET .../queues`: every queue the app's executors declare. */
+export function fetchQueues(
+  org: string,
+  app: string,
+  options?: RequestOptions,
+): Promise<ListQueuesResponse> {
+  return getJson(queuesPath(org, app), ListQueuesResponseSchema, options);
+}
+
+/** `GET .../queues/{queue}/workflows`: its queued and running workflows, oldest first. */
+export function fetchQueuedWorkflows(
+  org: string,
+  app: string,
+  queue: string,
+  options?: RequestOptions,
+): Promise<ListQueuedWorkflowsResponse> {
+  return getJson(
+    `${queuesPath(org, app)}/${encodeURIComponent(queue)}/workflows?limit=100`,
+    ListQueuedWorkflowsResponseSchema,
+    options,
+  );
+}

@@ -1,0 +1,37 @@
+import type { Queue } from '@podium/protocol';
+import { describe, expect, it } from 'vitest';
+import { describeLimits } from './limits';
+
+const queue: Queue = {
+  name: 'media',
+  concurrency: null,
+  workerConcurrency: null,
+  rateLimitMax: null,
+  rateLimitPeriodSeconds: null,
+  priorityEnabled: null,
+  partitioned: null,
+  pollingIntervalSeconds: null,
+  applicationName: null,
+  partitionConcurrency: null,
+  partitionWorkerConcurrency: null,
+  partitionRateLimitMax: null,
+  partitionRateLimitPeriodSeconds: null,
+};
+
+describe('describeLimits', () => {
+  it('says unlimited and none for a queue without limits', () => {
+    expect(describeLimits(queue)).toEqual({ concurrency: 'unlimited', rateLimit: 'none' });
+  });
+
+  it('names global and per-executor concurrency and the rate limit', () => {
+    expect(
+      describeLimits({
+        ...queue,
+        concurrency: 2,
+        workerConcurrency: 1,
+        rateLimitMax: 10,
+        rateLimitPeriodSeconds: 60,
+      }),
+    ).toEqual({ concurrency: '2 at once, 1 per executor', rateLimit: '10 per 60 s' });
+  });
+});

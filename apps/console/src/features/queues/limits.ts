@@ -1,0 +1,14 @@
+import type { Queue } from '@podium/protocol';
+
+/** A queue's limits in words: `2 at once`, `10 per 60 s`, or `none`. */
+export function describeLimits(queue: Queue): { concurrency: string; rateLimit: string } {
+  const parts = [
+    queue.concurrency !== null && `${queue.concurrency} at once`,
+    queue.workerConcurrency !== null && `${queue.workerConcurrency} per executor`,
+  ].filter(Boolean);
+  const rateLimit =
+    queue.rateLimitMax !== null && queue.rateLimitPeriodSeconds !== null
+      ? `${queue.rateLimitMax} per ${queue.rateLimitPeriodSeconds} s`
+      : 'none';
+  return { concurrency: parts.join(', ') || 'unlimited', rateLimit };
+}

@@ -1,0 +1,116 @@
+'use client';
+
+import type { Workflow, WorkflowActionResult, WorkflowStep } from '@podium/protocol';
+import Link from 'next/link';
+import { useState, type ReactNode } from 'react';
+import { ConfirmDialog } from '../../../components/ui/confirm-dialog';
+import { useCancelWorkflow, useResumeWorkflow } from '../mutations';
+import { actionBlockedReason } from '../status';
+import { ForkDialog } from './fork-dialog';
+import { workflowHref } from './workflow-table';
+
+interface WorkflowActionsProps {
+  org: string;
+  app: string;
+  workflow: Workflow;
+  steps: WorkflowStep[];
+  mayOperate: boolean;
+}
+
+type Open = 'cancel' | 'resume' | 'fork' | null;
+
+/** Cancel, resume and fork, each offered only when the status and the viewer's role allow. */
+export function WorkflowActions({ org, app, workflow, steps, mayOperate }: WorkflowActionsProps) {
+  const [open, setOpen] = useState<Open>(null);
+  const [notice, setNotice] = useState<ReactNode>(null);
+  const cancel = useCancelWorkflow(org, app);
+  const resume = useResumeWorkflow(org, app);
+  const blocked = (action: 'cancel' | 'resume' | 'fork') =>
+    actionBlockedReason(action, workflow.status, mayOperate);
+
+  const readBack = (verb: string) => (result: WorkflowActionResult) => {
+    setOpen(null);
+    setNotice(
+      result.status === workflow.status
+        ? `${verb}: the executor left it ${result.status ?? 'unchanged'}.`
+        : `${verb}: now ${result.status ?? 'gone'}.`,
+    );
+  };
+
+  const button = (action: 'cancel' | 'resume' | 'fork', label: string) => (
+    <button
+      type="button"
+      className={`btn ${action === 'cancel' ? 'btn-danger-outline' : ''}`}
+      disabled={blocked(action) !== undefined}
+      title={blocked(action)}
+      onClick={() => {
+        cancel.reset();
+        resume.reset();
+        setNotice(null);
+        setOpen(action);
+      }}
+    >
+      {label}
+    </button>
+  );
+
+  return (
+    <div className="action-bar">
+      {button('cancel', 'Cancel workflow')}
+      {button('resume', 'Resume workflow')}
+      {button('fork', 'Fork from step…')}
+      {notice && (
+        <span className="notice" role="status" data-testid="action-notice">
+          {notice}
+        </span>
+      )}
+      <ConfirmDialog
+        open={open === 'cancel'}
+        title="Cancel this workflow?"
+        confirmLabel="Yes, cancel workflow"
+        tone="danger"
+        busy={cancel.isPending}
+        error={cancel.error}
+        onClose={() => setOpen(null)}
+        onConfirm={() => cancel.mutate(workflow.id, { onSuccess: readBack('Cancelled') })}
+      >
+        <p>
+          It stops at its next step and leaves its queue. You can resume it later from its last
+          completed step.
+        </p>
+      </ConfirmDialog>
+      <ConfirmDialog
+        open={open === 'resume'}
+        title="Resume this workflow?"
+        confirmLabel="Yes, resume workflow"
+        busy={resume.isPending}
+        error={resume.error}
+        onClose={() => setOpen(null)}
+        onConfirm={() => resume.mutate(workflow.id, { onSuccess: readBack('Resumed') })}
+      >
+        <p>It continues from its last completed step, bypassing its queue.</p>
+      </ConfirmDialog>
+      {open === 'fork' && (
+        <ForkDialog
+          org={org}
+          app={app}
+          workflowId={workflow.id}
+          steps={steps}
+          onClose={() => setOpen(null)}
+          onForked={(result) => {
+            setOpen(null);
+            setNotice(
+              <span data-testid="fork-result">
+                Forked as{' '}
+                <Link className="mono" href={workflowHref(org, app, result.newWorkflowId)}>
+                  {result.newWorkflowId}
+                </Link>{' '}
+                ({result.status ?? 'status unknown'}).
+              </span>,
+            );
+          }}
+        />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,137 @@
+'use client';
+
+import type { Workflow } from '@podium/protocol';
+import { useQuery } from '@tanstack/react-query';
+import Link from 'next/link';
+import type { ReactNode } from 'react';
+import { EmptyState } from '../../../components/ui/empty-state';
+import { Panel } from '../../../components/ui/panel';
+import { ProblemAlert } from '../../../components/ui/problem-alert';
+import { Timestamp } from '../../../components/ui/timestamp';
+import { ApiError } from '../../../lib/api-error';
+import { can } from '../../../lib/roles';
+import { useOrgRole } from '../../organizations/queries';
+import { WORKFLOWS_REFRESH_MS, workflowQueries } from '../queries';
+import { DisplayValue, ErrorValue } from './display-value';
+import { NoExecutor } from './no-executor';
+import { StepsTable } from './steps-table';
+import { WorkflowActions } from './workflow-actions';
+import { workflowHref } from './workflow-table';
+import { WorkflowStatusBadge } from './workflow-status-badge';
+
+interface WorkflowDetailProps {
+  org: string;
+  app: string;
+  workflowId: string;
+}
+
+export function WorkflowDetail({ org, app, workflowId }: WorkflowDetailProps) {
+  const polling = { refetchInterval: WORKFLOWS_REFRESH_MS };
+  const detail = useQuery({ ...workflowQueries.detail(org, app, workflowId), ...polling });
+  const steps = useQuery({ ...workflowQueries.steps(org, app, workflowId), ...polling });
+  const mayOperate = can(useOrgRole(org), 'operate');
+
+  if (ApiError.is(detail.error) && detail.error.code === 'EXECUTOR_UNAVAILABLE') {
+    return <NoExecutor />;
+  }
+  if (ApiError.is(detail.error) && detail.error.code === 'NOT_FOUND') {
+    return (
+      <EmptyState title="No such workflow" testId="workflow-not-found">
+        <p>
+          No executor of {app} knows a workflow <span className="mono">{workflowId}</span>.{' '}
+          <Link href={`/orgs/${org}/apps/${app}/workflows`}>Back to workflows</Link>
+        </p>
+      </EmptyState>
+    );
+  }
+  if (detail.isError) return <ProblemAlert error={detail.error} />;
+  if (!detail.data) return <p className="muted">Asking the app’s executors…</p>;
+  const workflow = detail.data;
+
+  return (
+    <article aria-label={`Workflow ${workflow.id}`}>
+      <div className="detail-heading">
+        <p className="eyebrow">
+          <Link href={`/orgs/${org}/apps/${app}/workflows`}>Workflows</Link> /{' '}
+          {workflow.name ?? 'workflow'}
+        </p>
+        <div className="detail-title">
+          <h2 className="mono" data-testid="workflow-id">
+            {workflow.id}
+          </h2>
+          <WorkflowStatusBadge status={workflow.status} testId="workflow-status" />
+        </div>
+      </div>
+      <WorkflowActions
+        org={org}
+        app={app}
+        workflow={workflow}
+        steps={steps.data?.items ?? []}
+        mayOperate={mayOperate}
+      />
+      <div className="detail-grid">
+        <Panel title="Overview">
+          <Overview org={org} app={app} workflow={workflow} />
+        </Panel>
+        <Panel title="Input and result">
+          <h3 className="subheading">Input</h3>
+          <DisplayValue value={workflow.input} testId="workflow-input" />
+          {workflow.error ? (
+            <>
+              <h3 className="subheading">Error</h3>
+              <ErrorValue value={workflow.error} testId="workflow-error" />
+            </>
+          ) : (
+            <>
+              <h3 className="subheading">Output</h3>
+              <DisplayValue value={workflow.output} testId="workflow-output" />
+            </>
+          )}
+        </Panel>
+      </div>
+      <Panel title={`Steps${steps.data ? ` (${steps.data.items.length})` : ''}`}>
+        <ProblemAlert error={steps.error} />
+        {steps.data && <StepsTable org={org} app={app} steps={steps.data.items} />}
+      </Panel>
+    </article>
+  );
+}
+
+function Overview({ org, app, workflow }: { org: string; app: string; workflow: Workflow }) {
+  const link = (id: string | null) =>
+    id ? (
+      <Link className="mono" href={workflowHref(org, app, id)}>
+        {id}
+      </Link>
+    ) : null;
+  const rows: [string, ReactNode][] = [
+    ['Name', workflow.name],
+    ['Class', workflow.className],
+    ['Created', <Timestamp key="c" value={workflow.createdAt} />],
+    ['Updated', <Timestamp key="u" value={workflow.updatedAt} />],
+    ['Dequeued', workflow.dequeuedAt && <Timestamp key="d" value={workflow.dequeuedAt} />],
+    ['Completed', workflow.completedAt && <Timestamp key="f" value={workflow.completedAt} />],
+    [
+      'App version',
+      workflow.applicationVersion && <span className="mono">{workflow.applicationVersion}</span>,
+    ],
+    ['Executor', workflow.executorId && <span className="mono">{workflow.executorId}</span>],
+    ['Queue', workflow.queueName && <span className="mono">{workflow.queueName}</span>],
+    ['Parent', link(workflow.parentWorkflowId)],
+    ['Forked from', link(workflow.forkedFrom)],
+    ['Deadline', workflow.deadline && <Timestamp key="dl" value={workflow.deadline} />],
+    ['User', workflow.authenticatedUser],
+  ];
+  return (
+    <dl className="fields fields-grid">
+      {rows
+        .filter(([, value]) => value !== null && value !== undefined && value !== '')
+        .map(([label, value]) => (
+          <div className="field" key={label}>
+            <dt>{label}</dt>
+            <dd>{value}</dd>
+          </div>
+        ))}
+    </dl>
+  );
+}

@@ -1,0 +1,12 @@
+import { StatusBadge } from '../../../components/ui/status-badge';
+import { statusTone } from '../status';
+
+export function WorkflowStatusBadge({
+  status,
+  testId,
+}: {
+  status: string | null;
+  testId?: string;
+}) {
+  return <StatusBadge tone={statusTone(status)} status={status ?? 'UNKNOWN'} testId={testId} />;
+}

@@ -1,0 +1,138 @@
+'use client';
+
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { usePathname, useRouter, useSearchParams } from 'next/navigation';
+import { startTransition, useMemo, useOptimistic, useState } from 'react';
+import { EmptyState } from '../../../components/ui/empty-state';
+import { ProblemAlert } from '../../../components/ui/problem-alert';
+import { ApiError } from '../../../lib/api-error';
+import { can } from '../../../lib/roles';
+import { useOrgRole } from '../../organizations/queries';
+import {
+  filtersFromSearchParams,
+  filtersToSearchParams,
+  hasNarrowingFilters,
+  type WorkflowFilters,
+} from '../filters';
+import { WORKFLOWS_REFRESH_MS, workflowQueries } from '../queries';
+import { BulkActions } from './bulk-actions';
+import { NoExecutor } from './no-executor';
+import { Pagination } from './pagination';
+import { WorkflowFilterBar } from './workflow-filter-bar';
+import { WorkflowTable, type WorkflowColumnName } from './workflow-table';
+
+const COLUMNS: WorkflowColumnName[] = [
+  'id',
+  'name',
+  'status',
+  'created',
+  'updated',
+  'version',
+  'executor',
+  'queue',
+];
+
+export function WorkflowsPage({ org, app }: { org: string; app: string }) {
+  const router = useRouter();
+  const pathname = usePathname();
+  const searchParams = useSearchParams();
+  const urlFilters = useMemo(
+    () => filtersFromSearchParams(new URLSearchParams(searchParams.toString())),
+    [searchParams],
+  );
+  // The URL is the source of truth; this shows a change at once while navigation catches up.
+  const [filters, setOptimisticFilters] = useOptimistic(urlFilters);
+  const [autoRefresh, setAutoRefresh] = useState(true);
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  const mayOperate = can(useOrgRole(org), 'operate');
+  const list = useQuery({
+    ...workflowQueries.list(org, app, filters),
+    refetchInterval: autoRefresh ? WORKFLOWS_REFRESH_MS : false,
+    // Paging and filtering keep the old rows on screen until the new ones arrive.
+    placeholderData: keepPreviousData,
+  });
+
+  const setFilters = (next: WorkflowFilters) => {
+    const query = filtersToSearchParams(next).toString();
+    startTransition(() => {
+      setOptimisticFilters(next);
+      router.replace(query ? `${pathname}?${query}` : pathname, { scroll: false });
+    });
+  };
+  const select = (ids: string[], on: boolean) =>
+    setSelected((prev) => {
+      const next = new Set(prev);
+      for (const id of ids) {
+        if (on) next.add(id);
+        else next.delete(id);
+      }
+      return next;
+    });
+
+  const noExecutor = ApiError.is(list.error) && list.error.code === 'EXECUTOR_UNAVAILABLE';
+  const workflows = list.data?.items ?? [];
+
+  return (
+    <section aria-label="Workflows">
+      <div className="toolbar">
+        <WorkflowFilterBar
+          key={`${filters.name}\u0000${filters.idPrefix}`}
+          filters={filters}
+          onChange={setFilters}
+        />
+      </div>
+      <div className="toolbar toolbar-slim">
+        <label className="checkbox">
+          <input
+            type="checkbox"
+            checked={autoRefresh}
+            onChange={(event) => setAutoRefresh(event.target.checked)}
+          />
+          Auto-refresh every {WORKFLOWS_REFRESH_MS / 1000} s
+        </label>
+        <span className="muted" aria-live="polite">
+          {list.isFetching ? 'Refreshing…' : ''}
+        </span>
+        <BulkActions
+          org={org}
+          app={app}
+          selected={workflows.filter((w) => selected.has(w.id))}
+          mayOperate={mayOperate}
+          onClear={() => setSelected(new Set())}
+        />
+      </div>
+      {noExecutor ? (
+        <NoExecutor />
+      ) : list.isError ? (
+        <ProblemAlert error={list.error} testId="workflows-error" />
+      ) : list.isPending ? (
+        <p className="muted">Asking the app’s executors…</p>
+      ) : workflows.length === 0 ? (
+        hasNarrowingFilters(filters) || filters.offset > 0 ? (
+          <EmptyState title="No workflows match these filters" testId="no-matches" />
+        ) : (
+          <EmptyState title="No workflows yet" testId="no-workflows">
+            <p>An executor of {app} is connected; workflows it starts will show up here.</p>
+          </EmptyState>
+        )
+      ) : (
+        <WorkflowTable
+          org={org}
+          app={app}
+          workflows={workflows}
+          columns={COLUMNS}
+          selection={{ selected, onSelect: select }}
+        />
+      )}
+      {!noExecutor && list.data && (
+        <Pagination
+          offset={filters.offset}
+          limit={filters.limit}
+          count={workflows.length}
+          nextOffset={list.data.nextOffset}
+          onPage={(offset, limit) => setFilters({ ...filters, offset, limit })}
+        />
+      )}
+    </section>
+  );
+}

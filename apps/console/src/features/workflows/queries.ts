@@ -1,0 +1,28 @@
+import { queryOptions } from '@tanstack/react-query';
+import { fetchWorkflow, fetchWorkflows, fetchWorkflowSteps } from './api';
+import { listQueryOf, type WorkflowFilters } from './filters';
+
+/** How often open workflow pages ask again while auto-refresh is on. */
+export const WORKFLOWS_REFRESH_MS = 3_000;
+
+export const workflowQueries = {
+  all: (org: string, app: string) => ['workflows', org, app] as const,
+  list: (org: string, app: string, filters: WorkflowFilters) =>
+    queryOptions({
+      queryKey: [...workflowQueries.all(org, app), 'list', filters],
+      queryFn: ({ signal }) => fetchWorkflows(org, app, listQueryOf(filters), { signal }),
+      staleTime: 0,
+    }),
+  detail: (org: string, app: string, id: string) =>
+    queryOptions({
+      queryKey: [...workflowQueries.all(org, app), 'detail', id],
+      queryFn: ({ signal }) => fetchWorkflow(org, app, id, { signal }),
+      staleTime: 0,
+    }),
+  steps: (org: string, app: string, id: string) =>
+    queryOptions({
+      queryKey: [...workflowQueries.all(org, app), 'steps', id],
+      queryFn: ({ signal }) => fetchWorkflowSteps(org, app, id, { signal }),
+      staleTime: 0,
+    }),
+};

@@ -1,0 +1,31 @@
+import { WORKFLOW_STATUSES } from '@podium/protocol';
+import { describe, expect, it } from 'vitest';
+import { actionBlockedReason, canCancel, canResume, statusTone } from './status';
+
+describe('workflow actions by status', () => {
+  it('cancels only active workflows', () => {
+    expect(WORKFLOW_STATUSES.filter(canCancel)).toEqual(['PENDING', 'ENQUEUED', 'DELAYED']);
+  });
+
+  it('resumes what DBOS resumes: everything not finished (SUCCESS and ERROR are final)', () => {
+    expect(WORKFLOW_STATUSES.filter(canResume)).toEqual(
+      WORKFLOW_STATUSES.filter((status) => status !== 'SUCCESS' && status !== 'ERROR'),
+    );
+    expect(canResume('PENDING')).toBe(true);
+    expect(canResume('ERROR')).toBe(false);
+  });
+
+  it('offers nothing on a status it does not know', () => {
+    expect(canCancel('PAUSED')).toBe(false);
+    expect(canResume(null)).toBe(false);
+    expect(statusTone('PAUSED')).toBe('neutral');
+  });
+
+  it('says why a button is disabled, the role first', () => {
+    expect(actionBlockedReason('fork', 'SUCCESS', false)).toMatch(/role/);
+    expect(actionBlockedReason('cancel', 'SUCCESS', true)).toBe(
+      'A SUCCESS workflow cannot be cancelled.',
+    );
+    expect(actionBlockedReason('fork', 'SUCCESS', true)).toBeUndefined();
+  });
+});

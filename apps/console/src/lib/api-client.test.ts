@@ -1,0 +1,212 @@
+import { CSRF_HEADER, problemType } from '@podium/protocol';
+import type http from 'node:http';
+import { afterEach, describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { apiFailure } from '../testing/api-failure';
+import { readBody } from '../testing/local-server';
+import { serverPerTest } from '../testing/server-per-test';
+import { getJson, sendJson, sendWithoutContent } from './api-client';
+
+interface Seen {
+  method: string;
+  url: string;
+  csrf: string | undefined;
+  contentType: string | undefined;
+  body: string;
+}
+
+const Thing = z.object({ id: z.string() });
+const session = {
+  user: {
+    id: '01a20232-743a-776f-ad35-20ebd77302a4',
+    email: 'a@x.io',
+    displayName: 'A',
+    createdAt: '2026-11-22T07:39:50.715Z',
+  },
+  session: {
+    id: '01a20232-7674-76bd-8e06-70f209fd1965',
+    expiresAt: '2026-12-06T07:39:51.049Z',
+    accessExpiresAt: '2026-11-22T07:54:51.000Z',
+  },
+  csrfToken: 'csrf-1',
+};
+const unauthenticated = {
+  type: problemType('UNAUTHENTICATED'),
+  title: 'Authentication is required',
+  status: 401,
+  code: 'UNAUTHENTICATED',
+  detail: 'The session has expired or ended; refresh it or sign in again.',
+};
+
+const serve = serverPerTest();
+let seen: Seen[] = [];
+afterEach(() => {
+  seen = [];
+});
+
+type Answer = { status: number; body?: unknown; delayMs?: number };
+
+/** A scripted control plane: `answer` decides each reply; every request is recorded. */
+async function controlPlane(answer: (req: Seen, index: number) => Answer): Promise<string> {
+  return serve((req: http.IncomingMessage, res: http.ServerResponse) => {
+    void readBody(req).then(async (body) => {
+      const entry: Seen = {
+        method: req.method ?? '',
+        url: req.url ?? '',
+        csrf: req.headers[CSRF_HEADER.toLowerCase()] as string | undefined,
+        contentType: req.headers['content-type'],
+        body,
+      };
+      seen.push(entry);
+      const { status, body: out, delayMs } = answer(entry, seen.length - 1);
+      if (delayMs) await new Promise((resolve) => setTimeout(resolve, delayMs));
+      const type = status >= 400 ? 'application/problem+json' : 'application/json';
+      res.writeHead(status, { 'content-type': type });
+      res.end(out === undefined ? undefined : JSON.stringify(out));
+    });
+  });
+}
+
+const withCsrf = (baseUrl: string) => ({ baseUrl, csrfToken: () => 'csrf-1' });
+/** Expired access cookie: 401 until the session has been refreshed. */
+function expiringSession(req: Seen): Answer {
+  if (req.url === '/v2/sessions/refresh') return { status: 200, body: session };
+  const refreshed = seen.some((s) => s.url === '/v2/sessions/refresh');
+  return refreshed ? { status: 200, body: { id: 'x' } } : { status: 401, body: unauthenticated };
+}
+
+describe('sendJson', () => {
+  it('sends the body as JSON with the CSRF header and parses the answer', async () => {
+    const baseUrl = await controlPlane(() => ({ status: 201, body: { id: 'app-1' } }));
+    await expect(
+      sendJson('POST', '/v2/orgs/acme/apps', { name: 'shop' }, Thing, withCsrf(baseUrl)),
+    ).resolves.toEqual({ id: 'app-1' });
+    expect(seen).toEqual([
+      {
+        method: 'POST',
+        url: '/v2/orgs/acme/apps',
+        csrf: 'csrf-1',
+        contentType: 'application/json',
+        body: '{"name":"shop"}',
+      },
+    ]);
+  });
+
+  it('rebuilds a validation problem with its field errors', async () => {
+    const problem = {
+      type: problemType('VALIDATION_FAILED'),
+      title: 'The request is not valid',
+      status: 400,
+      code: 'VALIDATION_FAILED',
+      errors: [{ path: 'password', message: 'must be at least 12 characters' }],
+    };
+    const baseUrl = await controlPlane(() => ({ status: 400, body: problem }));
+    const error = await apiFailure(sendJson('POST', '/v2/users', {}, Thing, withCsrf(baseUrl)));
+    expect(error).toMatchObject({ code: 'VALIDATION_FAILED', status: 400, problem });
+    expect(error.message).toBe('The request is not valid');
+  });
+
+  it('sends no CSRF header when there is no session cookie', async () => {
+    const baseUrl = await controlPlane(() => ({ status: 201, body: { id: 'u' } }));
+    await sendJson('POST', '/v2/users', { a: 1 }, Thing, { baseUrl, csrfToken: () => undefined });
+    expect(seen[0]?.csrf).toBeUndefined();
+  });
+});
+
+describe('getJson', () => {
+  it('never sends the CSRF token on a read', async () => {
+    const baseUrl = await controlPlane(() => ({ status: 200, body: { id: 'x' } }));
+    await getJson('/v2/users/me', Thing, withCsrf(baseUrl));
+    expect(seen[0]).toMatchObject({ method: 'GET', csrf: undefined, contentType: undefined });
+  });
+});
+
+describe('sendWithoutContent', () => {
+  it('accepts a 204 and sends no body when none is given', async () => {
+    const baseUrl = await controlPlane(() => ({ status: 204 }));
+    await expect(
+      sendWithoutContent('DELETE', '/v2/orgs/acme/tokens/k1', undefined, withCsrf(baseUrl)),
+    ).resolves.toBeUndefined();
+    expect(seen[0]).toMatchObject({ method: 'DELETE', csrf: 'csrf-1', body: '' });
+    expect(seen[0]?.contentType).toBeUndefined();
+  });
+});
+
+describe('a 401 from an expired access cookie', () => {
+  it('refreshes the session once, with the CSRF header, and retries the request', async () => {
+    const baseUrl = await controlPlane(expiringSession);
+    await expect(
+      sendJson('POST', '/v2/orgs/acme/apps', { name: 'shop' }, Thing, withCsrf(baseUrl)),
+    ).resolves.toEqual({ id: 'x' });
+    expect(seen.map((s) => `${s.method} ${s.url} ${s.csrf}`)).toEqual([
+      'POST /v2/orgs/acme/apps csrf-1',
+      'POST /v2/sessions/refresh csrf-1',
+      'POST /v2/orgs/acme/apps csrf-1',
+    ]);
+    expect(seen[2]?.body).toBe('{"name":"shop"}');
+  });
+
+  it('refreshes reads too', async () => {
+    const baseUrl = await controlPlane(expiringSession);
+    await expect(getJson('/v2/users/me', Thing, withCsrf(baseUrl))).resolves.toEqual({ id: 'x' });
+    expect(seen.map((s) => s.url)).toEqual([
+      '/v2/users/me',
+      '/v2/sessions/refresh',
+      '/v2/users/me',
+    ]);
+  });
+
+  it('shares one refresh between requests that fail at the same time', async () => {
+    const baseUrl = await controlPlane((req) =>
+      req.url === '/v2/sessions/refresh'
+        ? { status: 200, body: session, delayMs: 50 }
+        : expiringSession(req),
+    );
+    const results = await Promise.all(
+      ['/a', '/b', '/c'].map((path) => getJson(path, Thing, withCsrf(baseUrl))),
+    );
+    expect(results).toEqual([{ id: 'x' }, { id: 'x' }, { id: 'x' }]);
+    expect(seen.filter((s) => s.url === '/v2/sessions/refresh')).toHaveLength(1);
+  });
+
+  it('gives up with the original problem when the refresh is refused', async () => {
+    const baseUrl = await controlPlane(() => ({ status: 401, body: unauthenticated }));
+    const error = await apiFailure(getJson('/v2/users/me', Thing, withCsrf(baseUrl)));
+    expect(error).toMatchObject({ code: 'UNAUTHENTICATED', status: 401 });
+    expect(error.message).toBe(unauthenticated.detail);
+    expect(seen.map((s) => s.url)).toEqual(['/v2/users/me', '/v2/sessions/refresh']);
+  });
+
+  it('retries only once, even if the retry is refused again', async () => {
+    const baseUrl = await controlPlane((req) =>
+      req.url === '/v2/sessions/refresh'
+        ? { status: 200, body: session }
+        : { status: 401, body: unauthenticated },
+    );
+    const error = await apiFailure(getJson('/v2/users/me', Thing, withCsrf(baseUrl)));
+    expect(error.code).toBe('UNAUTHENTICATED');
+    expect(seen.map((s) => s.url)).toEqual([
+      '/v2/users/me',
+      '/v2/sessions/refresh',
+      '/v2/users/me',
+    ]);
+  });
+
+  it('does not refresh without a session cookie', async () => {
+    const baseUrl = await controlPlane(() => ({ status: 401, body: unauthenticated }));
+    await apiFailure(getJson('/v2/users/me', Thing, { baseUrl, csrfToken: () => undefined }));
+    expect(seen).toHaveLength(1);
+  });
+
+  it('does not refresh when told not to (a wrong password at sign-in)', async () => {
+    const baseUrl = await controlPlane(() => ({ status: 401, body: unauthenticated }));
+    const error = await apiFailure(
+      sendJson('POST', '/v2/sessions', {}, Thing, {
+        ...withCsrf(baseUrl),
+        refreshOnUnauthenticated: false,
+      }),
+    );
+    expect(error.code).toBe('UNAUTHENTICATED');
+    expect(seen).toHaveLength(1);
+  });
+});

@@ -1,0 +1,54 @@
+// Turning a control-plane response into a value or an ApiError: bodies are parsed with the
+// protocol's schemas, and failures are rebuilt from RFC 9457 problem details.
+import { ProblemDetailsSchema } from '@podium/protocol';
+import { z } from 'zod';
+import { ApiError } from './api-error';
+
+/** Parses the JSON body of `response` with `schema`, or throws INVALID_RESPONSE naming `what`. */
+export async function parseBody<T>(
+  what: string,
+  response: Response,
+  schema: z.ZodType<T>,
+): Promise<T> {
+  const body = await readJson(what, response);
+  const parsed = schema.safeParse(body);
+  if (!parsed.success) {
+    throw new ApiError(
+      'INVALID_RESPONSE',
+      `${what} answered ${response.status} with an unexpected body:\n${z.prettifyError(parsed.error)}`,
+      response.status,
+    );
+  }
+  return parsed.data;
+}
+
+async function readJson(what: string, response: Response): Promise<unknown> {
+  const text = await response.text();
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    const type = response.headers.get('content-type') ?? 'no content type';
+    throw new ApiError(
+      'INVALID_RESPONSE',
+      `${what} answered ${response.status} with a body that is not JSON (${type})`,
+      response.status,
+    );
+  }
+}
+
+/** Rebuilds the server's problem details into an ApiError, or describes the bare status. */
+export async function errorFromResponse(what: string, response: Response): Promise<ApiError> {
+  const text = await response.text().catch(() => '');
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    body = undefined;
+  }
+  const problem = ProblemDetailsSchema.safeParse(body);
+  if (problem.success && (problem.data.detail ?? problem.data.title)) {
+    const { code, detail, title } = problem.data;
+    return new ApiError(code ?? 'HTTP_ERROR', detail ?? title ?? '', response.status, problem.data);
+  }
+  return new ApiError('HTTP_ERROR', `${what} answered ${response.status}`, response.status);
+}

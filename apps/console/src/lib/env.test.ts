@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { conductorUrlOf, readServerEnv } from './env';
+
+describe('conductorUrlOf', () => {
+  it('derives ws:// from the control plane URL', () => {
+    const env = readServerEnv({ PODIUM_CONTROL_PLANE_URL: 'http://10.0.0.5:8090' });
+    expect(conductorUrlOf(env)).toBe('ws://10.0.0.5:8090');
+  });
+
+  it('keeps TLS and a path prefix', () => {
+    const env = readServerEnv({ PODIUM_CONTROL_PLANE_URL: 'https://podium.example/cp/' });
+    expect(conductorUrlOf(env)).toBe('wss://podium.example/cp');
+  });
+
+  it('prefers PODIUM_CONDUCTOR_URL when set', () => {
+    const env = readServerEnv({
+      PODIUM_CONTROL_PLANE_URL: 'http://127.0.0.1:8090',
+      PODIUM_CONDUCTOR_URL: 'wss://executors.example/conductor/v1alpha1/',
+    });
+    expect(conductorUrlOf(env)).toBe('wss://executors.example/conductor/v1alpha1');
+  });
+
+  it('refuses a conductor URL that is not ws(s)', () => {
+    expect(() => readServerEnv({ PODIUM_CONDUCTOR_URL: 'http://x' })).toThrow(
+      /PODIUM_CONDUCTOR_URL/,
+    );
+  });
+});

@@ -1,0 +1,177 @@
+import { createScratchDatabase, type ScratchDatabase } from '@podium/db/testing';
+import {
+  ApplicationSchema,
+  CreateApiKeyResponseSchema,
+  GetWorkflowResponseSchema,
+  ListAuditLogsResponseSchema,
+  ListExecutorsResponseSchema,
+  LiveEventSchema,
+  OrganizationSchema,
+} from '@podium/protocol';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { apiClient } from './api-client';
+import { startDbosExecutor, type DbosExecutorProcess } from './dbos-executor';
+import { openSse } from './sse-client';
+import { startTestControlPlane, type RunningControlPlane } from './start';
+import { TestBrowser, bodyOf, signUpAndIn } from './test-browser';
+import { waitUntil } from './wait-until';
+
+/**
+ * The core promise with unmodified DBOS Transact 5.2.11 apps: two executor processes of one
+ * application and version share a system database; one is killed in the middle of a workflow,
+ * and the control plane has the other finish it. (DBOS executors with a conductor never
+ * recover on their own, and a new process has a new executor id.)
+ */
+describe('dead-executor recovery with real DBOS Transact 5.2.11 executors', () => {
+  let scratch: ScratchDatabase;
+  let dbosSystemDb: ScratchDatabase;
+  let server: RunningControlPlane;
+  let owner: TestBrowser;
+  let api: ReturnType<typeof apiClient>;
+  let survivor: DbosExecutorProcess;
+  let victim: DbosExecutorProcess;
+  let orgName: string;
+  let base: string;
+  let key: string;
+
+  beforeAll(async () => {
+    scratch = await createScratchDatabase();
+    dbosSystemDb = await createScratchDatabase({ create: false }); // DBOS creates its own
+    server = await startTestControlPlane({ kind: 'postgres', url: scratch.url });
+    api = apiClient(server.url);
+    owner = new TestBrowser(server.url);
+    await signUpAndIn(owner);
+    orgName = bodyOf(
+      await owner.post('/v2/orgs', { name: `recovery-${Date.now().toString(36)}` }),
+      OrganizationSchema,
+      201,
+    ).name;
+    const app = bodyOf(
+      await owner.post(`/v2/orgs/${orgName}/apps`, { name: 'payments' }),
+      ApplicationSchema,
+      201,
+    );
+    base = `/v2/orgs/${orgName}/apps/${app.name}`;
+    // The smallest grace period the API allows: the default minute would slow the suite.
+    const patched = bodyOf(
+      await owner.patch(base, { executorGracePeriodSeconds: 5 }),
+      ApplicationSchema,
+    );
+    expect(patched.executorGracePeriodSeconds).toBe(5);
+    key = bodyOf(
+      await owner.post(`/v2/orgs/${orgName}/tokens`, {
+        name: 'executors',
+        permissions: ['executor:connect', 'workflows:read'],
+      }),
+      CreateApiKeyResponseSchema,
+      201,
+    ).secret;
+    const executor = (scenario?: 'recovery') =>
+      startDbosExecutor({
+        appName: app.name,
+        conductorUrl: `${server.url.replace('http', 'ws')}/conductor/v1alpha1`,
+        apiKey: key,
+        systemDatabaseUrl: dbosSystemDb.url,
+        scenario,
+      });
+    survivor = await executor(); // first: it creates the system database
+    victim = await executor('recovery');
+  }, 120_000);
+
+  afterAll(async () => {
+    await victim?.stop();
+    await survivor?.stop();
+    await server?.close();
+    await scratch?.drop();
+    await dbosSystemDb?.drop();
+  });
+
+  it('has a live executor of the same version finish the workflows of a killed one', async () => {
+    const workflowId = victim.workflows.napping ?? '';
+    const getWorkflow = async () =>
+      GetWorkflowResponseSchema.parse(
+        (await api('get', `${base}/workflows/${workflowId}`, { key })).body,
+      );
+    const executors = async () =>
+      ListExecutorsResponseSchema.parse((await api('get', `${base}/executors`, { key })).body)
+        .items;
+
+    const before = await getWorkflow();
+    expect(before.status).toBe('PENDING');
+    const victimId = before.executorId;
+    const listed = await waitUntil(
+      async () => {
+        const items = await executors();
+        return items.length === 2 && items.every((e) => e.status === 'CONNECTED')
+          ? items
+          : undefined;
+      },
+      10_000,
+      'both executors connected',
+    );
+    const survivorExecutor = listed.find((e) => e.id !== victimId);
+    expect(listed.map((e) => e.applicationVersion)).toEqual([
+      before.applicationVersion,
+      before.applicationVersion,
+    ]);
+    const sse = await openSse(`${server.url}${base}/events`, { authorization: `Bearer ${key}` });
+
+    victim.child.kill('SIGKILL');
+    const disconnected = await waitUntil(
+      async () => (await executors()).find((e) => e.id === victimId && e.status === 'DISCONNECTED'),
+      5_000,
+      'the killed executor disconnected',
+    );
+    const dead = LiveEventSchema.parse((await sse.next('executor.dead', 10_000)).data);
+    expect(dead.type === 'executor.dead' && dead.executor).toMatchObject({
+      id: victimId,
+      status: 'DEAD',
+    });
+    const recovered = LiveEventSchema.parse((await sse.next('executor.recovered', 10_000)).data);
+    expect(recovered.type === 'executor.recovered' && recovered.executor).toMatchObject({
+      id: victimId,
+      status: 'DEAD',
+    });
+    sse.close();
+
+    const record = (await executors()).find((e) => e.id === victimId);
+    expect(record).toMatchObject({ status: 'DEAD' });
+    const graceMs =
+      Date.parse(record?.deadAt ?? '') - Date.parse(disconnected.disconnectedAt ?? '');
+    expect(graceMs).toBeGreaterThanOrEqual(5_000);
+    expect(graceMs).toBeLessThan(6_000);
+    expect(record?.recoveredAt).not.toBeNull();
+
+    // The survivor finished it, past the checkpointed first step.
+    const after = await waitUntil(
+      async () => {
+        const workflow = await getWorkflow();
+        return workflow.status === 'SUCCESS' ? workflow : undefined;
+      },
+      15_000,
+      'the workflow to finish on the survivor',
+    );
+    expect(after).toMatchObject({
+      executorId: survivorExecutor?.id,
+      applicationVersion: before.applicationVersion,
+    });
+    expect(after.output).toContain('slept 5000 ms');
+
+    const audit = bodyOf(
+      await owner.get(`/v2/orgs/${orgName}/audit-logs?action=executor.recover`),
+      ListAuditLogsResponseSchema,
+    );
+    expect(audit.items).toMatchObject([
+      {
+        actor: null,
+        outcome: 'SUCCESS',
+        target: { type: 'executor', id: victimId },
+        details: {
+          applicationVersion: before.applicationVersion,
+          recoveredBy: survivorExecutor?.id,
+        },
+      },
+    ]);
+    expect(server.logs.join('')).not.toContain(key);
+  });
+});

@@ -1,0 +1,279 @@
+import { existsSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createScratchDatabase, type ScratchDatabase } from '@podium/db/testing';
+import {
+  ApplicationSchema,
+  CancelWorkflowResponseSchema,
+  CreateApiKeyResponseSchema,
+  ForkWorkflowResponseSchema,
+  GetWorkflowResponseSchema,
+  ListExecutorsResponseSchema,
+  ListWorkflowStepsResponseSchema,
+  ListWorkflowsResponseSchema,
+  OrganizationSchema,
+  ResumeWorkflowResponseSchema,
+  type Workflow,
+} from '@podium/protocol';
+import { Podium, type WorkflowStatusType } from '@podium/sdk';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { z } from 'zod';
+import { type NodeProcess, startNodeProcess } from './child-process';
+import { startTestControlPlane, type RunningControlPlane } from './start';
+import { TestBrowser, bodyOf, signUpAndIn } from './test-browser';
+import { waitUntil } from './wait-until';
+
+const EXAMPLE_MAIN = path.resolve(__dirname, '../../../example/dist/main.js');
+/** The example's simulated durations, halved: the nightly report sleeps 15 s, not 30 s. */
+const TIME_SCALE = '0.5';
+
+interface Order {
+  orderId: string;
+  paymentId: string;
+  amountCents: number;
+  trackingNumber: string;
+}
+
+/**
+ * The example app (apps/example, as built) is the executor: a newcomer's path through the HTTP
+ * API, as the console takes it (sign up, an organization, an application named as the example
+ * names itself by default, an API key that may only connect executors), then
+ * `node apps/example/dist/main.js` with that key, on its own PostgreSQL database. Through the
+ * API it shows up as an executor, its workflows are listed, and one is cancelled and resumed,
+ * another forked. What the API says is checked against the example's log and its database.
+ */
+describe('the example app as an executor of the control plane', () => {
+  let scratch: ScratchDatabase;
+  let exampleDb: ScratchDatabase;
+  let server: RunningControlPlane;
+  let example: NodeProcess;
+  /**
+   * Reads the example's database through the SDK. It runs nothing: no workflow is registered,
+   * so it claims none, and its executor id and version are its own, so it recovers none.
+   */
+  let observer: Podium;
+  let browser: TestBrowser;
+  let base: string;
+  /** What the example logged when it started: its executor id and application version. */
+  let started: { executorId: string; version: string };
+
+  const api = {
+    get: async <S extends z.ZodType>(url: string, schema: S) =>
+      bodyOf(await browser.get(`${base}${url}`), schema),
+    post: async <S extends z.ZodType>(url: string, body: unknown, schema: S) =>
+      bodyOf(await browser.post(`${base}${url}`, body), schema),
+  };
+  const listed = async (query = '') =>
+    (await api.get(`/workflows?limit=100${query}`, ListWorkflowsResponseSchema)).items;
+  const statusInApp = async (workflowId: string) =>
+    (await observer.getWorkflowStatus(workflowId))?.status;
+  const untilInApp = (workflowId: string, statuses: WorkflowStatusType[], timeoutMs = 15_000) =>
+    waitUntil(
+      async () => {
+        const status = await statusInApp(workflowId);
+        return status !== undefined && statuses.includes(status);
+      },
+      timeoutMs,
+      `${workflowId} ${statuses.join('|')} in the example's database`,
+    );
+
+  beforeAll(async () => {
+    if (!existsSync(EXAMPLE_MAIN)) {
+      throw new Error(
+        `${EXAMPLE_MAIN} is missing: pnpm turbo run build --filter=@podium/example...`,
+      );
+    }
+    scratch = await createScratchDatabase();
+    exampleDb = await createScratchDatabase({ migrate: false }); // the SDK migrates its schema
+    server = await startTestControlPlane({ kind: 'postgres', url: scratch.url });
+
+    browser = new TestBrowser(server.url);
+    await signUpAndIn(browser);
+    const org = bodyOf(
+      await browser.post('/v2/orgs', { name: `example-${Date.now().toString(36)}` }),
+      OrganizationSchema,
+      201,
+    );
+    const app = bodyOf(
+      await browser.post(`/v2/orgs/${org.name}/apps`, { name: 'example' }),
+      ApplicationSchema,
+      201,
+    );
+    base = `/v2/orgs/${org.name}/apps/${app.name}`;
+    const { secret } = bodyOf(
+      await browser.post(`/v2/orgs/${org.name}/tokens`, {
+        name: 'example app',
+        permissions: ['executor:connect'],
+      }),
+      CreateApiKeyResponseSchema,
+      201,
+    );
+
+    example = startNodeProcess(EXAMPLE_MAIN, {
+      ...process.env,
+      DATABASE_URL: exampleDb.url,
+      CONDUCTOR_URL: `${server.url.replace('http', 'ws')}/conductor/v1alpha1`,
+      CONDUCTOR_KEY: secret,
+      APP_NAME: '', // its default: the name the README and the console give newcomers
+      EXAMPLE_INTERVAL_MS: '',
+      EXAMPLE_TIME_SCALE: TIME_SCALE,
+    });
+    const [, fields = '{}'] = await example.waitForOutput(
+      /example app running; Ctrl-C to stop (\{.*\})/,
+      60_000,
+      'the example to start',
+    );
+    started = JSON.parse(fields) as typeof started;
+    await example.waitForOutput(/connected to the conductor/, 30_000, 'the example to connect');
+
+    observer = new Podium({
+      appName: 'example', // listings are scoped to the application
+      databaseUrl: exampleDb.url,
+      executorId: 'e2e-observer',
+      applicationVersion: 'e2e-observer',
+    });
+    await observer.launch();
+  }, 120_000);
+
+  afterEach(({ task }) => {
+    if (task.result?.state !== 'fail') return;
+    console.log(
+      `the example's output (end):\n${example?.output().split('\n').slice(-60).join('\n')}`,
+    );
+  });
+
+  afterAll(async () => {
+    await example?.stop();
+    await observer?.shutdown();
+    await server?.close();
+    await scratch?.drop();
+    await exampleDb?.drop();
+  });
+
+  it('shows up as a CONNECTED executor with its metadata', async () => {
+    const { items } = await api.get('/executors', ListExecutorsResponseSchema);
+    expect(items).toEqual([
+      expect.objectContaining({
+        id: started.executorId,
+        status: 'CONNECTED',
+        language: 'typescript',
+        sdkVersion: expect.stringMatching(/^podium-sdk\/\d+\.\d+\.\d+/) as string,
+        applicationVersion: started.version,
+        hostname: os.hostname(),
+        metadata: { app: '@podium/example', pid: example.child.pid },
+      }),
+    ]);
+  });
+
+  it('has its workflows listed: every kind it runs, the same ones its database holds', async () => {
+    const names = ['processOrder', 'thumbnail', 'importBatch', 'approval', 'nightlyReport'];
+    const workflows = await waitUntil(
+      async () => {
+        const items = await listed();
+        return names.every((name) => items.some((w) => w.name === name)) ? items : undefined;
+      },
+      15_000,
+      'one workflow of each kind',
+    );
+    expect(workflows.every((w) => w.applicationName === 'example')).toBe(true);
+    // The order it logged starting is there.
+    const [, order = ''] =
+      /started a round of workflows \{"round":1,"order":"([^"]+)"/.exec(example.output()) ?? [];
+    expect(workflows.map((w) => w.id)).toContain(order);
+    // And so is every listed workflow in the example's own database, under the same name.
+    const inApp = new Map((await observer.listWorkflows()).map((w) => [w.workflowId, w]));
+    for (const w of workflows) expect(inApp.get(w.id)?.workflowName).toBe(w.name);
+  });
+
+  let report: Workflow;
+
+  it("cancels a sleeping nightly report and resumes it: the example's database agrees", async () => {
+    const [pending] = await listed('&workflowName=nightlyReport&status=PENDING');
+    expect(pending, 'the first round starts a report that sleeps for 15 s').toBeDefined();
+    report = pending!;
+
+    const cancelled = await api.post(
+      `/workflows/${report.id}/cancel`,
+      undefined,
+      CancelWorkflowResponseSchema,
+    );
+    expect(cancelled).toEqual({ workflowId: report.id, outcome: 'SUCCESS', status: 'CANCELLED' });
+    expect(await statusInApp(report.id)).toBe('CANCELLED');
+    expect((await api.get(`/workflows/${report.id}`, GetWorkflowResponseSchema)).status).toBe(
+      'CANCELLED',
+    );
+
+    const resumed = await api.post(
+      `/workflows/${report.id}/resume`,
+      undefined,
+      ResumeWorkflowResponseSchema,
+    );
+    expect(resumed).toMatchObject({ workflowId: report.id, outcome: 'SUCCESS' });
+    expect(resumed.status).not.toBe('CANCELLED');
+    await untilInApp(report.id, ['PENDING', 'SUCCESS']);
+  });
+
+  it('forks a finished order from its ship step: payment replayed, shipping run again', async () => {
+    const original = await waitUntil(
+      async () => (await listed('&workflowName=processOrder&status=SUCCESS'))[0],
+      20_000,
+      'a successful order',
+    );
+    const steps = await api.get(`/workflows/${original.id}/steps`, ListWorkflowStepsResponseSchema);
+    expect(steps.items.map((s) => s.name)).toEqual([
+      'validate',
+      'reserveInventory',
+      'chargePayment',
+      'ship',
+      'notifyCustomer',
+    ]);
+    const ship = steps.items.find((s) => s.name === 'ship')!;
+
+    const fork = await api.post(
+      `/workflows/${original.id}/fork`,
+      { startStep: ship.functionId },
+      ForkWorkflowResponseSchema,
+    );
+    expect(fork.workflowId).toBe(original.id);
+    expect(fork.newWorkflowId).not.toBe(original.id);
+    await untilInApp(fork.newWorkflowId, ['SUCCESS']);
+
+    const forked = await api.get(`/workflows/${fork.newWorkflowId}`, GetWorkflowResponseSchema);
+    expect(forked).toMatchObject({
+      status: 'SUCCESS',
+      name: 'processOrder',
+      forkedFrom: original.id,
+    });
+    const before = (await observer.getWorkflowStatus(original.id))?.output as Order;
+    const after = (await observer.getWorkflowStatus(fork.newWorkflowId))?.output as Order;
+    expect(after).toMatchObject({
+      orderId: before.orderId,
+      paymentId: before.paymentId,
+      amountCents: before.amountCents,
+    });
+    expect(after.trackingNumber).not.toBe(before.trackingNumber);
+  });
+
+  it('finishes the resumed report from where it stopped', { timeout: 45_000 }, async () => {
+    // Its durable sleep ends when it was due to (15 s after it started), not 15 s after the
+    // resume; the metrics gathered before the cancel are replayed, not gathered again.
+    await untilInApp(report.id, ['SUCCESS'], 40_000);
+    const inApp = await observer.getWorkflowStatus(report.id);
+    const steps = await api.get(`/workflows/${report.id}/steps`, ListWorkflowStepsResponseSchema);
+    const rows = steps.items.find((s) => s.name === 'gatherMetrics')?.output;
+    expect(inApp?.output).toBe(`report for ${String(inApp?.input?.[0])}: ${rows} rows`);
+    const done = await api.get(`/workflows/${report.id}`, GetWorkflowResponseSchema);
+    expect(done).toMatchObject({ status: 'SUCCESS', output: `'${String(inApp?.output)}'` });
+  });
+
+  it('stops cleanly on SIGTERM and is then DISCONNECTED', async () => {
+    expect(await example.stop()).toBe(0);
+    await waitUntil(
+      async () =>
+        (await api.get('/executors', ListExecutorsResponseSchema)).items[0]?.status ===
+        'DISCONNECTED',
+      10_000,
+      'a DISCONNECTED executor',
+    );
+  });
+});

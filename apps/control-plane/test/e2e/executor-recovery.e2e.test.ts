@@ -1,0 +1,419 @@
+import type { Database } from '@podium/db';
+import { createScratchDatabase, type ScratchDatabase } from '@podium/db/testing';
+import {
+  type Executor,
+  ListExecutorsResponseSchema,
+  LiveEventSchema,
+  type AuditLogEntry,
+} from '@podium/protocol';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DATABASE } from '../../src/infra/database/database.module';
+import { AuditService } from '../../src/modules/audit/audit.service';
+import { ApplicationsRepository } from '../../src/modules/applications/applications.repository';
+import type { Script } from '../support/link-harness';
+import { factories } from '../factories';
+import { apiClient } from './api-client';
+import { connectScriptedExecutor, type ScriptedLink } from './scripted-executor';
+import { openSse } from './sse-client';
+import { startTestControlPlane, type RunningControlPlane } from './start';
+import { waitUntil } from './wait-until';
+
+/**
+ * Dead-executor recovery through a real control plane and real links, with scripted executors
+ * that share a pretend system database: it holds, per dead executor id, the application version
+ * of its PENDING workflows; `recovery` clears those of the receiver's own version only (as every
+ * DBOS SDK does), and `exist_pending_workflows` reads them.
+ */
+function systemDatabase() {
+  const pending = new Map<string, string>();
+  const script =
+    (version: string, recovery: () => 'answer' | 'silent' = () => 'answer'): Script =>
+    (request) => {
+      if (request.type === 'exist_pending_workflows') {
+        return {
+          exist: pending.get(request.executor_id as string) === request.application_version,
+        };
+      }
+      if (request.type === 'recovery') {
+        if (recovery() === 'silent') return 'silent';
+        for (const id of request.executor_ids as string[]) {
+          if (pending.get(id) === version) pending.delete(id);
+        }
+        return { success: true };
+      }
+      return {};
+    };
+  return { pending, script };
+}
+
+const SWEEP_MS = 300;
+
+interface Setup {
+  server: RunningControlPlane;
+  org: { id: string; name: string };
+  key: string;
+}
+
+/** A control plane on `scratch`, with a new organization and key unless given theirs. */
+async function setUp(scratch: ScratchDatabase, reuse?: Omit<Setup, 'server'>): Promise<Setup> {
+  const server = await startTestControlPlane(
+    { kind: 'postgres', url: scratch.url },
+    { executors: { recoverySweepMs: SWEEP_MS, requestTimeoutMs: 1_000 } },
+  );
+  if (reuse) return { server, ...reuse };
+  const f = factories(server.app);
+  const org = await f.newOrg();
+  const key = (await f.newApiKey(org.id)).secret;
+  return { server, org, key };
+}
+
+/** An application with a grace period below the API's minimum (set in its row, as the API does). */
+async function newApp({ server, org }: Setup, gracePeriodSeconds: number) {
+  const name = `app-${Math.random().toString(36).slice(2, 10)}`;
+  return server.app
+    .get(ApplicationsRepository)
+    .create(org.id, name, { executorGracePeriodSeconds: gracePeriodSeconds });
+}
+
+function helpers(setup: Setup, app: { name: string }) {
+  const api = apiClient(setup.server.url);
+  const wsUrl = `${setup.server.url.replace('http', 'ws')}/conductor/v1alpha1/websocket/${app.name}/${setup.key}`;
+  const executors = async (): Promise<Executor[]> => {
+    const res = await api('get', `/v2/orgs/${setup.org.name}/apps/${app.name}/executors`, {
+      key: setup.key,
+    });
+    return ListExecutorsResponseSchema.parse(res.body).items;
+  };
+  const executor = async (id: string) => (await executors()).find((e) => e.id === id);
+  return {
+    connect: (id: string, version: string, script: Script) =>
+      connectScriptedExecutor(wsUrl, { executor_id: id, application_version: version }, script),
+    executor,
+    until: (id: string, what: string, probe: (e: Executor) => boolean, timeoutMs = 5_000) =>
+      waitUntil(
+        async () => {
+          const found = await executor(id);
+          return found && probe(found) ? found : undefined;
+        },
+        timeoutMs,
+        `${id} ${what}`,
+      ),
+    recoveryAudit: async (executorId: string): Promise<AuditLogEntry[]> =>
+      (
+        await setup.server.app.get(AuditService).findAuditLogs(setup.org.id, {
+          action: 'executor.recover',
+          target: executorId,
+          limit: 50,
+          offset: 0,
+        })
+      ).items,
+  };
+}
+
+const requestsOf = (link: ScriptedLink, type: string) =>
+  link.requests.filter((r) => r.type === type);
+/** Waits until the link's socket is gone from the control plane's side too. */
+const crash = async (link: ScriptedLink) => {
+  link.ws.terminate();
+  await new Promise((resolve) => setTimeout(resolve, 50));
+};
+
+describe('dead-executor recovery (scripted executors, PostgreSQL)', () => {
+  let scratch: ScratchDatabase;
+  let setup: Setup;
+  const links: ScriptedLink[] = [];
+  const keep = <T extends ScriptedLink>(link: T) => (links.push(link), link);
+
+  beforeAll(async () => {
+    scratch = await createScratchDatabase();
+    setup = await setUp(scratch);
+  });
+  afterAll(async () => {
+    for (const link of links) link.ws.terminate();
+    await setup?.server.close();
+    await scratch?.drop();
+  });
+
+  it('declares an executor dead after the grace period and recovers it through one of its version', async () => {
+    const app = await newApp(setup, 1);
+    const h = helpers(setup, app);
+    const db = systemDatabase();
+    const sse = await openSse(
+      `${setup.server.url}/v2/orgs/${setup.org.name}/apps/${app.name}/events`,
+      {
+        authorization: `Bearer ${setup.key}`,
+      },
+    );
+    const sameVersion = keep(await h.connect('b-v1', 'v1', db.script('v1')));
+    const otherVersion = keep(await h.connect('c-v2', 'v2', db.script('v2')));
+    const dying = keep(await h.connect('d-v1', 'v1', db.script('v1')));
+    await h.until('d-v1', 'connected', (e) => e.status === 'CONNECTED');
+    db.pending.set('d-v1', 'v1');
+
+    await crash(dying);
+    const disconnected = await h.until('d-v1', 'disconnected', (e) => e.status === 'DISCONNECTED');
+    expect(disconnected.deadAt).toBeNull();
+    const recovered = await h.until('d-v1', 'recovered', (e) => e.recoveredAt !== null);
+    expect(recovered.status).toBe('DEAD');
+    const graceMs = Date.parse(recovered.deadAt ?? '') - Date.parse(recovered.disconnectedAt ?? '');
+    expect(graceMs).toBeGreaterThanOrEqual(1_000);
+    expect(graceMs).toBeLessThan(1_000 + 2 * SWEEP_MS);
+    expect(db.pending.has('d-v1')).toBe(false);
+
+    // Recovery went once, to the executor of its version; the other version only answered reads.
+    expect(requestsOf(sameVersion, 'recovery')).toEqual([
+      expect.objectContaining({ executor_ids: ['d-v1'] }),
+    ]);
+    expect(requestsOf(otherVersion, 'recovery')).toEqual([]);
+    const checks = [sameVersion, otherVersion].flatMap((l) =>
+      requestsOf(l, 'exist_pending_workflows'),
+    );
+    expect(checks).toContainEqual(
+      expect.objectContaining({ executor_id: 'd-v1', application_version: 'v1' }),
+    );
+
+    const [entry, ...more] = await h.recoveryAudit('d-v1');
+    expect(more).toEqual([]);
+    expect(entry).toMatchObject({
+      actor: null,
+      outcome: 'SUCCESS',
+      target: { type: 'executor', id: 'd-v1' },
+      details: { applicationVersion: 'v1', recoveredBy: 'b-v1', recoveredByHostname: 'scripted' },
+    });
+
+    // The live stream follows it: disconnected, dead, recovered.
+    await sse.next('executor.disconnected');
+    const dead = LiveEventSchema.parse((await sse.next('executor.dead')).data);
+    expect(dead).toMatchObject({
+      type: 'executor.dead',
+      at: recovered.deadAt,
+      executor: { id: 'd-v1', status: 'DEAD', deadAt: recovered.deadAt, recoveredAt: null },
+    });
+    const confirmed = LiveEventSchema.parse((await sse.next('executor.recovered')).data);
+    expect(confirmed).toMatchObject({
+      at: recovered.recoveredAt,
+      executor: { id: 'd-v1', status: 'DEAD', recoveredAt: recovered.recoveredAt },
+    });
+    sse.close();
+
+    const logs = setup.server.logs.join('');
+    for (const message of ['executor declared dead', 'recovery sent', 'executor recovered']) {
+      expect(logs).toContain(message);
+    }
+    expect(logs).not.toContain(setup.key);
+  });
+
+  it('keeps an executor that reconnects within the grace period alive', async () => {
+    const app = await newApp(setup, 2);
+    const h = helpers(setup, app);
+    const db = systemDatabase();
+    const peer = keep(await h.connect('peer', 'v1', db.script('v1')));
+    const blip = keep(await h.connect('blip', 'v1', db.script('v1')));
+    await h.until('blip', 'connected', (e) => e.status === 'CONNECTED');
+    db.pending.set('blip', 'v1');
+    await crash(blip);
+    const away = await h.until('blip', 'disconnected', (e) => e.status === 'DISCONNECTED');
+    keep(await h.connect('blip', 'v1', db.script('v1'))); // the same process, back after a blip
+    await h.until('blip', 'reconnected', (e) => e.status === 'CONNECTED');
+
+    // Past the deadline the disconnection had, and a few sweeps more.
+    const deadline = Date.parse(away.disconnectedAt ?? '') + 2_000;
+    await new Promise((resolve) => setTimeout(resolve, deadline - Date.now() + 3 * SWEEP_MS));
+    expect(await h.executor('blip')).toMatchObject({ status: 'CONNECTED', deadAt: null });
+    expect(requestsOf(peer, 'recovery')).toEqual([]);
+    expect(requestsOf(peer, 'exist_pending_workflows')).toEqual([]);
+    expect(db.pending.get('blip')).toBe('v1');
+  });
+
+  it('waits for an executor of the dead one’s version, and recovers it as soon as one connects', async () => {
+    const app = await newApp(setup, 1);
+    const h = helpers(setup, app);
+    const db = systemDatabase();
+    const otherVersion = keep(await h.connect('other', 'v2', db.script('v2')));
+    const dying = keep(await h.connect('old', 'v1', db.script('v1')));
+    await h.until('old', 'connected', (e) => e.status === 'CONNECTED');
+    db.pending.set('old', 'v1');
+    await crash(dying);
+    await h.until('old', 'dead', (e) => e.status === 'DEAD');
+
+    // The sweep keeps asking (any version can answer), but never sends recovery to v2.
+    await waitUntil(
+      () => requestsOf(otherVersion, 'exist_pending_workflows').length >= 3,
+      5_000,
+      'sweeps asking again',
+    );
+    expect(requestsOf(otherVersion, 'recovery')).toEqual([]);
+    expect(await h.executor('old')).toMatchObject({ status: 'DEAD', recoveredAt: null });
+    expect(db.pending.get('old')).toBe('v1');
+
+    const sameVersion = keep(await h.connect('new-v1', 'v1', db.script('v1')));
+    await h.until('old', 'recovered', (e) => e.recoveredAt !== null, 2_000);
+    expect(requestsOf(sameVersion, 'recovery')).toEqual([
+      expect.objectContaining({ executor_ids: ['old'] }),
+    ]);
+    expect(requestsOf(otherVersion, 'recovery')).toEqual([]);
+    expect(await h.recoveryAudit('old')).toMatchObject([
+      { outcome: 'SUCCESS', details: { recoveredBy: 'new-v1' } },
+    ]);
+  });
+
+  it('takes back an executor declared dead that reconnects, and leaves its workflows to it', async () => {
+    const app = await newApp(setup, 1);
+    const h = helpers(setup, app);
+    const db = systemDatabase();
+    const otherVersion = keep(await h.connect('other-v2', 'v2', db.script('v2')));
+    const zombie = keep(await h.connect('zombie', 'v1', db.script('v1')));
+    await h.until('zombie', 'connected', (e) => e.status === 'CONNECTED');
+    db.pending.set('zombie', 'v1');
+    await crash(zombie);
+    await h.until('zombie', 'dead', (e) => e.status === 'DEAD');
+    keep(await h.connect('zombie', 'v1', db.script('v1'))); // a long partition, not a crash
+    const back = await h.until('zombie', 'connected again', (e) => e.status === 'CONNECTED');
+    expect(back).toMatchObject({ deadAt: null, recoveredAt: null, disconnectedAt: null });
+    await new Promise((resolve) => setTimeout(resolve, 3 * SWEEP_MS));
+    expect(await h.executor('zombie')).toMatchObject({ status: 'CONNECTED', deadAt: null });
+    expect(requestsOf(otherVersion, 'recovery')).toEqual([]);
+    expect(db.pending.get('zombie')).toBe('v1');
+  });
+
+  it('confirms a dead executor that left nothing pending without sending recovery', async () => {
+    const app = await newApp(setup, 1);
+    const h = helpers(setup, app);
+    const db = systemDatabase();
+    const peer = keep(await h.connect('peer', 'v1', db.script('v1')));
+    const idle = keep(await h.connect('idle', 'v1', db.script('v1')));
+    await h.until('idle', 'connected', (e) => e.status === 'CONNECTED');
+    await idle.close(); // a clean shutdown
+    await h.until('idle', 'recovered', (e) => e.recoveredAt !== null);
+    expect(requestsOf(peer, 'exist_pending_workflows')).toHaveLength(1);
+    expect(requestsOf(peer, 'recovery')).toEqual([]);
+    expect(await h.recoveryAudit('idle')).toEqual([]); // nothing was recovered
+  });
+
+  it('audits a recovery that got no answer, and tries again later', async () => {
+    const app = await newApp(setup, 1);
+    const h = helpers(setup, app);
+    const db = systemDatabase();
+    let recoveries = 0;
+    const flaky = keep(
+      await h.connect(
+        'flaky',
+        'v1',
+        db.script('v1', () => (++recoveries === 1 ? 'silent' : 'answer')),
+      ),
+    );
+    const dying = keep(await h.connect('gone', 'v1', db.script('v1')));
+    await h.until('gone', 'connected', (e) => e.status === 'CONNECTED');
+    db.pending.set('gone', 'v1');
+    await crash(dying);
+    await h.until('gone', 'recovered', (e) => e.recoveredAt !== null, 8_000);
+    expect(requestsOf(flaky, 'recovery')).toHaveLength(2);
+    expect(await h.recoveryAudit('gone')).toMatchObject([
+      { outcome: 'SUCCESS', details: { recoveredBy: 'flaky' } },
+      { outcome: 'FAILURE', details: { errorCode: 'EXECUTOR_NO_ANSWER', recoveredBy: null } },
+    ]);
+  });
+
+  it('applies a grace period changed after the disconnection', async () => {
+    const app = await newApp(setup, 3_600);
+    const h = helpers(setup, app);
+    const db = systemDatabase();
+    keep(await h.connect('peer', 'v1', db.script('v1')));
+    const dying = keep(await h.connect('slow', 'v1', db.script('v1')));
+    await h.until('slow', 'connected', (e) => e.status === 'CONNECTED');
+    await crash(dying);
+    const disconnected = await h.until('slow', 'disconnected', (e) => e.status === 'DISCONNECTED');
+    await setup.server.app
+      .get(ApplicationsRepository)
+      .update(setup.org.id, app.id, { executorGracePeriodSeconds: 1 });
+    const dead = await h.until('slow', 'dead', (e) => e.status === 'DEAD');
+    expect(Date.parse(dead.deadAt ?? '')).toBeGreaterThanOrEqual(
+      Date.parse(disconnected.disconnectedAt ?? '') + 1_000,
+    );
+  });
+});
+
+describe('dead-executor recovery across a control-plane restart', () => {
+  let scratch: ScratchDatabase;
+  const servers: RunningControlPlane[] = [];
+  const links: ScriptedLink[] = [];
+
+  beforeAll(async () => {
+    scratch = await createScratchDatabase();
+  });
+  afterAll(async () => {
+    for (const link of links) link.ws.terminate();
+    for (const server of servers) await server.close();
+    await scratch?.drop();
+  });
+
+  it('keeps the deadline of a disconnection, and disconnects the links of the previous process', async () => {
+    const first = await setUp(scratch);
+    servers.push(first.server);
+    const app = await newApp(first, 3);
+    const db = systemDatabase();
+    const before = helpers(first, app);
+    const dying = await before.connect('before-restart', 'v1', db.script('v1'));
+    links.push(dying);
+    await before.until('before-restart', 'connected', (e) => e.status === 'CONNECTED');
+    db.pending.set('before-restart', 'v1');
+    // A row that a crashed control plane left CONNECTED: its process never recorded the end.
+    const longAgo = new Date(Date.now() - 3_600_000);
+    await first.server.app.get<Database>(DATABASE).prisma.executor.create({
+      data: {
+        organizationId: first.org.id,
+        applicationId: app.id,
+        executorId: 'left-connected',
+        applicationVersion: 'v1',
+        language: 'python',
+        sdkVersion: '2.30.0',
+        status: 'CONNECTED',
+        connectedAt: longAgo,
+        lastSeenAt: longAgo,
+      },
+    });
+    await crash(dying);
+    const disconnected = await before.until(
+      'before-restart',
+      'disconnected',
+      (e) => e.status === 'DISCONNECTED',
+    );
+    await first.server.close();
+    servers.pop();
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+
+    const restartedAt = Date.now();
+    const second = await setUp(scratch, { org: first.org, key: first.key });
+    servers.push(second.server);
+    const after = helpers(second, app);
+    links.push(await after.connect('after-restart', 'v1', db.script('v1')));
+
+    const recovered = await after.until(
+      'before-restart',
+      'recovered',
+      (e) => e.recoveredAt !== null,
+    );
+    const graceMs =
+      Date.parse(recovered.deadAt ?? '') - Date.parse(disconnected.disconnectedAt ?? '');
+    // From the recorded disconnection, not from the restart (which came more than a second later).
+    expect(graceMs).toBeGreaterThanOrEqual(3_000);
+    expect(graceMs).toBeLessThan(3_000 + 900);
+    expect(db.pending.has('before-restart')).toBe(false);
+    expect(await after.recoveryAudit('before-restart')).toMatchObject([
+      { outcome: 'SUCCESS', details: { recoveredBy: 'after-restart' } },
+    ]);
+
+    // The leftover's grace period starts when the new process did.
+    const leftover = await after.until(
+      'left-connected',
+      'recovered',
+      (e) => e.recoveredAt !== null,
+    );
+    const leftoverDisconnectedAt = Date.parse(leftover.disconnectedAt ?? '');
+    expect(leftoverDisconnectedAt).toBeGreaterThanOrEqual(restartedAt - 1_000);
+    expect(leftoverDisconnectedAt).toBeLessThanOrEqual(restartedAt + 1_000);
+    expect(Date.parse(leftover.deadAt ?? '')).toBeGreaterThanOrEqual(
+      leftoverDisconnectedAt + 3_000,
+    );
+  });
+});

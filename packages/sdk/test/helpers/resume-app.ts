@@ -1,0 +1,50 @@
+/** The app both resume suites (public API and conductor agent) run. */
+import type { Podium } from '../../src';
+import { deferred, type RunLog } from './util';
+
+export { INTERNAL_QUEUE } from '../../src/engine/engine';
+
+/**
+ * Two queues (`serial` holds one at a time) and five workflows: `gated` (steps a, b, c; b waits
+ * for `gate`), `listener` (its first step runs until the execution is told to stop), `waiter`
+ * (waits for a message), `job` and `boom` (fails in its step).
+ */
+export function defineResumeApp(podium: Podium, log: RunLog, gate = deferred()) {
+  podium.queue('serial', { concurrency: 1 });
+  podium.queue('other');
+  const gated = podium.workflow('gated', async (ctx) => {
+    await ctx.step('a', () => log.hit('a'));
+    await ctx.step('b', async () => {
+      log.hit('b');
+      await gate.promise;
+    });
+    await ctx.step('c', () => log.hit('c'));
+    return 'done';
+  });
+  /** Its first step runs until the execution is told to stop. */
+  const listener = podium.workflow('listener', async (ctx) => {
+    const why = await ctx.step('listen', () => {
+      log.hit('listening');
+      return new Promise<string>((resolve) => {
+        ctx.signal.addEventListener('abort', () => resolve('stopped'), { once: true });
+      });
+    });
+    await ctx.step('after', () => log.hit('after'));
+    return why;
+  });
+  const waiter = podium.workflow('waiter', async (ctx) => {
+    await ctx.step('begin', () => log.hit('begin'));
+    return ctx.recv<string>('go', 600_000);
+  });
+  const job = podium.workflow('job', async (ctx, label: string) => {
+    await ctx.step('work', () => log.hit(label));
+    return label;
+  });
+  const boom = podium.workflow('boom', async (ctx) => {
+    await ctx.step('fail', () => {
+      log.hit('fail');
+      throw new Error('boom');
+    });
+  });
+  return { gated, listener, waiter, job, boom, gate };
+}
