@@ -26,6 +26,12 @@ function defineWorkflows(podium: Podium, log: RunLog, gate = deferred()) {
   return { sleeper, blocker, gate };
 }
 
+// Long enough for a first step to run on a loaded two-core CI machine; the tests wait
+// for the deadline itself rather than racing it.
+const TIMEOUT_MS = 1_500;
+
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
 describe.each(BACKENDS.map((make) => make()))('timeouts on $name', (backend) => {
   const harness = useHarness(backend);
 
@@ -35,11 +41,11 @@ describe.each(BACKENDS.map((make) => make()))('timeouts on $name', (backend) => 
   it('cancels a workflow that outlives its timeout', async () => {
     const log = new RunLog();
     const { sleeper } = await launch(log, { appName: uniqueName('app') });
-    const handle = await sleeper.start([60_000], { timeoutMs: 200 });
+    const handle = await sleeper.start([60_000], { timeoutMs: TIMEOUT_MS });
     await expect(handle.getResult()).rejects.toBeInstanceOf(WorkflowCancelledError);
     const status = await handle.getStatus();
-    expect(status).toMatchObject({ status: 'CANCELLED', timeoutMs: 200 });
-    expect(status?.deadlineEpochMs).toBe((status?.startedAt ?? 0) + 200);
+    expect(status).toMatchObject({ status: 'CANCELLED', timeoutMs: TIMEOUT_MS });
+    expect(status?.deadlineEpochMs).toBe((status?.startedAt ?? 0) + TIMEOUT_MS);
     expect([log.count('before'), log.count('after')]).toEqual([1, 0]);
   });
 
@@ -48,24 +54,25 @@ describe.each(BACKENDS.map((make) => make()))('timeouts on $name', (backend) => 
     const { podium, sleeper, blocker, gate } = await launch(log, { appName: uniqueName('app') });
     const blocking = await blocker.start([], { queueName: 'one-at-a-time' });
     await waitFor(() => log.count('blocking') === 1);
-    const queued = await sleeper.start([0], { queueName: 'one-at-a-time', timeoutMs: 300 });
+    const queued = await sleeper.start([0], { queueName: 'one-at-a-time', timeoutMs: TIMEOUT_MS });
     expect((await queued.getStatus())?.deadlineEpochMs).toBeNull();
-    await new Promise((resolve) => setTimeout(resolve, 400));
+    await pause(TIMEOUT_MS + 100);
     gate.resolve();
     await blocking.getResult();
     expect(await queued.getResult()).toBe('awake');
     const status = await podium.getWorkflowStatus(queued.workflowId);
-    expect(status?.deadlineEpochMs).toBe((status?.startedAt ?? 0) + 300);
+    expect(status?.deadlineEpochMs).toBe((status?.startedAt ?? 0) + TIMEOUT_MS);
   });
 
   it('cancels, without running it, a recovered workflow whose deadline has passed', async () => {
     const log = new RunLog();
     const appName = uniqueName('app');
     const first = await launch(log, { appName });
-    const handle = await first.sleeper.start([60_000], { timeoutMs: 300 });
+    const handle = await first.sleeper.start([60_000], { timeoutMs: TIMEOUT_MS });
     await waitFor(() => log.count('before') === 1);
+    const deadline = (await handle.getStatus())?.deadlineEpochMs ?? 0;
     await first.podium.shutdown();
-    await new Promise((resolve) => setTimeout(resolve, 400));
+    await pause(deadline - Date.now() + 50);
 
     const second = await launch(log, { appName });
     const recovered = second.podium.retrieveWorkflow(handle.workflowId);
