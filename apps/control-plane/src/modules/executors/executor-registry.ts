@@ -43,6 +43,18 @@ export class ExecutorRegistry {
     return links.sort((a, b) => b.link.openedAt.getTime() - a.link.openedAt.getTime());
   }
 
+  /** Whether this process holds a link of that executor id (open or closing). */
+  isLinked(applicationId: string, executorId: string): boolean {
+    return this.forApplication(applicationId).some((e) => e.identity.executorId === executorId);
+  }
+
+  /** Whether an open link of that application version is held here. */
+  hasOpenVersion(applicationId: string, applicationVersion: string): boolean {
+    return this.forApplication(applicationId).some(
+      (e) => e.link.isOpen && e.identity.applicationVersion === applicationVersion,
+    );
+  }
+
   /** Every link this process holds. */
   all(): LiveExecutor[] {
     return [...this.byApplication.values()].flatMap((links) => [...links.values()]);

@@ -1,0 +1,195 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { AppError } from '@podium/protocol';
+import type { Logger } from 'pino';
+import { LOGGER } from '../../common/logging/logging.tokens';
+import { CONFIG, type Config } from '../../config/config';
+import { EventBus } from '../../infra/events/event-bus';
+import { AUDIT_ACTIONS, AUDIT_TARGETS } from '../audit/audit-actions';
+import { AuditService, CONTROL_PLANE } from '../audit/audit.service';
+import { fateEvent } from './executor-fate-event';
+import { ExecutorProxy } from './executor-proxy';
+import { ExecutorRegistry, type ExecutorIdentity } from './executor-registry';
+import { type ExecutorRecord, ExecutorsRepository } from './executors.repository';
+import { RetrySchedule } from './recovery-schedule';
+
+/** Longest wait between two sweeps' tries at one dead executor. */
+const MAX_RETRY_MS = 10 * 60_000;
+
+/** `done`: recovered, or nothing left to do (it came back). */
+type Outcome = 'done' | 'not-yet';
+
+/**
+ * Hands one dead executor's PENDING workflows to a live executor of its version and records
+ * the outcome (see ExecutorRecoveryService for when it is asked to).
+ *
+ * - Recovered means an executor answered `exist_pending_workflows: false` for the dead id and
+ *   version. When something is pending, `recovery` goes only to an executor of that version
+ *   (another version silently does nothing), never twice at once for one dead executor; no
+ *   answer means "try again later", safe because recovery is idempotent.
+ * - Every `recovery` sent is audited (actor: the control plane), whatever its outcome.
+ */
+@Injectable()
+export class DeadExecutorRecoverer {
+  private readonly logger: Logger;
+  /** Dead executors (row ids) with an attempt under way; `again`: asked to retry once it ends. */
+  private readonly attempts = new Map<string, { again: boolean }>();
+  private readonly retries: RetrySchedule;
+  private stopped = false;
+
+  constructor(
+    private readonly executors: ExecutorsRepository,
+    private readonly registry: ExecutorRegistry,
+    private readonly proxy: ExecutorProxy,
+    private readonly audit: AuditService,
+    private readonly events: EventBus,
+    @Inject(CONFIG) config: Config,
+    @Inject(LOGGER) logger: Logger,
+  ) {
+    this.logger = logger.child({ component: 'executor-recovery' });
+    this.retries = new RetrySchedule(config.executors.recoverySweepMs, MAX_RETRY_MS);
+  }
+
+  /** Attempts under way finish without recording anything; none start. */
+  stop(): void {
+    this.stopped = true;
+  }
+
+  /**
+   * One attempt at a dead executor, unless one is under way (that one then runs again) or,
+   * for the sweep (`force` false), its retry is not due yet.
+   */
+  async recover(dead: ExecutorRecord, force: boolean): Promise<void> {
+    if (this.stopped) return;
+    const running = this.attempts.get(dead.id);
+    if (running) {
+      running.again = true;
+      return;
+    }
+    if (!force && !this.retries.isDue(dead.id)) return;
+    const attempt = { again: false };
+    this.attempts.set(dead.id, attempt);
+    let outcome: Outcome;
+    try {
+      outcome = await this.attemptRecovery(dead);
+    } finally {
+      this.attempts.delete(dead.id);
+    }
+    if (outcome === 'done') this.retries.clear(dead.id);
+    else if (attempt.again && !this.stopped) await this.recover(dead, true);
+  }
+
+  /**
+   * Asks whether anything of the dead executor is still PENDING; if so, has an executor of its
+   * version recover it, then asks again. Never throws.
+   */
+  private async attemptRecovery(dead: ExecutorRecord): Promise<Outcome> {
+    const log = this.logger.child({
+      executorId: dead.executorId,
+      applicationId: dead.applicationId,
+      version: dead.applicationVersion,
+    });
+    // Nobody to ask: an executor connecting (or the sweep) tries again.
+    if (this.registry.forApplication(dead.applicationId).length === 0) return 'not-yet';
+    if (this.registry.isLinked(dead.applicationId, dead.executorId)) return 'done'; // it came back: nothing to do
+    let sent = false;
+    let by: ExecutorIdentity | undefined;
+    try {
+      if (!(await this.hasPending(dead))) return await this.confirm(dead, null, log);
+      if (!this.registry.hasOpenVersion(dead.applicationId, dead.applicationVersion)) {
+        this.retries.failed(dead.id);
+        log.info('recovery waits for an executor of its version to connect');
+        return 'not-yet';
+      }
+      // It came back (its row is CONNECTED again): its workflows are its own to run.
+      if (this.registry.isLinked(dead.applicationId, dead.executorId)) return 'done';
+      sent = true;
+      const answer = await this.proxy.exchange(
+        dead.applicationId,
+        'recovery',
+        { executor_ids: [dead.executorId] },
+        { onlyVersion: dead.applicationVersion },
+      );
+      by = answer.executor;
+      log.info({ recoveredBy: by.executorId }, 'recovery sent');
+      if (!answer.response.success) {
+        throw new AppError('EXECUTOR_ERROR', 'The executor answered recovery with success: false.');
+      }
+      if (await this.hasPending(dead)) {
+        throw new AppError(
+          'EXECUTOR_ERROR',
+          'Workflows of the dead executor were still PENDING after recovery.',
+        );
+      }
+      return await this.confirm(dead, by, log);
+    } catch (error) {
+      if (this.stopped) return 'not-yet';
+      const waitMs = this.retries.failed(dead.id);
+      const failure = AppError.is(error)
+        ? { errorCode: error.code, error: error.detail ?? error.title }
+        : { errorCode: 'INTERNAL', error: String(error) };
+      // EXECUTOR_UNAVAILABLE: it left between the check and the send; nothing was sent.
+      const attempted = sent && failure.errorCode !== 'EXECUTOR_UNAVAILABLE';
+      log.warn(
+        { ...failure, recoveredBy: by?.executorId, retryInMs: waitMs },
+        attempted ? 'recovery failed: retrying later' : 'recovery check failed: retrying later',
+      );
+      if (attempted) await this.audited(dead, 'FAILURE', { recoveredBy: by, ...failure }, log);
+      return 'not-yet';
+    }
+  }
+
+  private async hasPending(dead: ExecutorRecord): Promise<boolean> {
+    // A database query on the executor's side: any executor of the application can answer.
+    const answer = await this.proxy.send(dead.applicationId, 'exist_pending_workflows', {
+      executor_id: dead.executorId,
+      application_version: dead.applicationVersion,
+    });
+    return answer.exist !== false; // only a plain "no" confirms
+  }
+
+  /** Marks it recovered (by `by`, or with nothing to recover when null) and says so. */
+  private async confirm(
+    dead: ExecutorRecord,
+    by: ExecutorIdentity | null,
+    log: Logger,
+  ): Promise<Outcome> {
+    if (this.stopped) return 'not-yet';
+    // The recovery happened whatever the row says next; audited first, so a row that reads
+    // recovered always has its audit entry.
+    if (by) await this.audited(dead, 'SUCCESS', { recoveredBy: by }, log);
+    const recovered = await this.executors.markRecovered(dead.id, new Date());
+    if (!recovered?.deadAt || !recovered.recoveredAt) return 'done'; // reconnected meanwhile
+    if (by) log.info({ recoveredBy: by.executorId }, 'executor recovered');
+    else log.info('executor recovered: it left no pending workflows');
+    this.events.emit('executor.recovered', fateEvent(recovered, recovered.deadAt));
+    return 'done';
+  }
+
+  private async audited(
+    dead: ExecutorRecord,
+    outcome: 'SUCCESS' | 'FAILURE',
+    details: { recoveredBy?: ExecutorIdentity; errorCode?: string; error?: string },
+    log: Logger,
+  ) {
+    const { recoveredBy, ...failure } = details;
+    try {
+      await this.audit.record({
+        organizationId: dead.organizationId,
+        principal: CONTROL_PLANE,
+        action: AUDIT_ACTIONS.executorRecover,
+        targetType: AUDIT_TARGETS.executor,
+        targetId: dead.executorId,
+        outcome,
+        details: {
+          applicationVersion: dead.applicationVersion,
+          deadAt: dead.deadAt?.toISOString() ?? null,
+          recoveredBy: recoveredBy?.executorId ?? null,
+          recoveredByHostname: recoveredBy?.hostname ?? null,
+          ...failure,
+        },
+      });
+    } catch (error) {
+      log.error({ err: String(error) }, 'could not audit an executor recovery');
+    }
+  }
+}
