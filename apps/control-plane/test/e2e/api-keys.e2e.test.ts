@@ -23,7 +23,7 @@ describe('applications and API keys over HTTP (PostgreSQL)', () => {
   let org: string;
 
   const wsUrl = (appName: string, key: string) =>
-    `${server.url.replace('http', 'ws')}/conductor/v1alpha1/websocket/${appName}/${key}`;
+    `${server.conductorUrl}/websocket/${appName}/${key}`;
   const bearer = (secret: string) => ({ headers: { authorization: `Bearer ${secret}` } });
 
   async function createApp(name: string) {

@@ -26,7 +26,7 @@ describe('a real DBOS Transact 5.2.11 executor', () => {
     const { secret } = await f.newApiKey(org.id);
     executor = await startDbosExecutor({
       appName: app.name,
-      conductorUrl: `${server.url.replace('http', 'ws')}/conductor/v1alpha1`,
+      conductorUrl: server.conductorUrl,
       apiKey: secret,
       systemDatabaseUrl: dbosSystemDb.url,
     });

@@ -1,19 +1,18 @@
 import { createScratchDatabase, type ScratchDatabase } from '@podium/db/testing';
 import {
   ApplicationSchema,
-  CreateApiKeyResponseSchema,
   GetWorkflowResponseSchema,
   ListAuditLogsResponseSchema,
   ListExecutorsResponseSchema,
   LiveEventSchema,
-  OrganizationSchema,
 } from '@podium/protocol';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiClient } from './api-client';
 import { startDbosExecutor, type DbosExecutorProcess } from './dbos-executor';
 import { openSse } from './sse-client';
 import { startTestControlPlane, type RunningControlPlane } from './start';
-import { TestBrowser, bodyOf, signUpAndIn } from './test-browser';
+import { type TestBrowser, bodyOf } from './test-browser';
+import { setUpOwnedApp } from './owned-app';
 import { waitUntil } from './wait-until';
 
 /**
@@ -39,37 +38,26 @@ describe('dead-executor recovery with real DBOS Transact 5.2.11 executors', () =
     dbosSystemDb = await createScratchDatabase({ create: false }); // DBOS creates its own
     server = await startTestControlPlane({ kind: 'postgres', url: scratch.url });
     api = apiClient(server.url);
-    owner = new TestBrowser(server.url);
-    await signUpAndIn(owner);
-    orgName = bodyOf(
-      await owner.post('/v2/orgs', { name: `recovery-${Date.now().toString(36)}` }),
-      OrganizationSchema,
-      201,
-    ).name;
-    const app = bodyOf(
-      await owner.post(`/v2/orgs/${orgName}/apps`, { name: 'payments' }),
-      ApplicationSchema,
-      201,
-    );
-    base = `/v2/orgs/${orgName}/apps/${app.name}`;
+    ({
+      owner,
+      orgName,
+      base,
+      apiKey: key,
+    } = await setUpOwnedApp(server.url, {
+      orgPrefix: 'recovery',
+      app: { name: 'payments' },
+      permissions: ['executor:connect', 'workflows:read'],
+    }));
     // The smallest grace period the API allows: the default minute would slow the suite.
     const patched = bodyOf(
       await owner.patch(base, { executorGracePeriodSeconds: 5 }),
       ApplicationSchema,
     );
     expect(patched.executorGracePeriodSeconds).toBe(5);
-    key = bodyOf(
-      await owner.post(`/v2/orgs/${orgName}/tokens`, {
-        name: 'executors',
-        permissions: ['executor:connect', 'workflows:read'],
-      }),
-      CreateApiKeyResponseSchema,
-      201,
-    ).secret;
     const executor = (scenario?: 'recovery') =>
       startDbosExecutor({
-        appName: app.name,
-        conductorUrl: `${server.url.replace('http', 'ws')}/conductor/v1alpha1`,
+        appName: 'payments',
+        conductorUrl: server.conductorUrl,
         apiKey: key,
         systemDatabaseUrl: dbosSystemDb.url,
         scenario,

@@ -59,7 +59,7 @@ describe('workflow API against a real DBOS Transact 5.2.11 executor', () => {
     sse = await openSse(`${server.url}${base}/events`, { authorization: `Bearer ${key}` });
     executor = await startDbosExecutor({
       appName: app.name,
-      conductorUrl: `${server.url.replace('http', 'ws')}/conductor/v1alpha1`,
+      conductorUrl: server.conductorUrl,
       apiKey: key,
       systemDatabaseUrl: dbosSystemDb.url,
       scenario: 'operations',

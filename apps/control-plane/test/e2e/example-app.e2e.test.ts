@@ -1,29 +1,25 @@
-import { existsSync } from 'node:fs';
 import os from 'node:os';
-import path from 'node:path';
 import { createScratchDatabase, type ScratchDatabase } from '@podium/db/testing';
 import {
-  ApplicationSchema,
   CancelWorkflowResponseSchema,
-  CreateApiKeyResponseSchema,
   ForkWorkflowResponseSchema,
   GetWorkflowResponseSchema,
   ListExecutorsResponseSchema,
   ListWorkflowStepsResponseSchema,
   ListWorkflowsResponseSchema,
-  OrganizationSchema,
   ResumeWorkflowResponseSchema,
   type Workflow,
 } from '@podium/protocol';
 import { Podium, type WorkflowStatusType } from '@podium/sdk';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
-import { type NodeProcess, startNodeProcess } from './child-process';
+import type { NodeProcess } from './child-process';
+import { startExample } from './example-process';
+import { setUpOwnedApp } from './owned-app';
 import { startTestControlPlane, type RunningControlPlane } from './start';
-import { TestBrowser, bodyOf, signUpAndIn } from './test-browser';
+import { type TestBrowser, bodyOf } from './test-browser';
 import { waitUntil } from './wait-until';
 
-const EXAMPLE_MAIN = path.resolve(__dirname, '../../../example/dist/main.js');
 /** The example's simulated durations, halved: the nightly report sleeps 15 s, not 30 s. */
 const TIME_SCALE = '0.5';
 
@@ -78,45 +74,22 @@ describe('the example app as an executor of the control plane', () => {
     );
 
   beforeAll(async () => {
-    if (!existsSync(EXAMPLE_MAIN)) {
-      throw new Error(
-        `${EXAMPLE_MAIN} is missing: pnpm turbo run build --filter=@podium/example...`,
-      );
-    }
     scratch = await createScratchDatabase();
     exampleDb = await createScratchDatabase({ migrate: false }); // the SDK migrates its schema
     server = await startTestControlPlane({ kind: 'postgres', url: scratch.url });
-
-    browser = new TestBrowser(server.url);
-    await signUpAndIn(browser);
-    const org = bodyOf(
-      await browser.post('/v2/orgs', { name: `example-${Date.now().toString(36)}` }),
-      OrganizationSchema,
-      201,
-    );
-    const app = bodyOf(
-      await browser.post(`/v2/orgs/${org.name}/apps`, { name: 'example' }),
-      ApplicationSchema,
-      201,
-    );
-    base = `/v2/orgs/${org.name}/apps/${app.name}`;
-    const { secret } = bodyOf(
-      await browser.post(`/v2/orgs/${org.name}/tokens`, {
-        name: 'example app',
-        permissions: ['executor:connect'],
-      }),
-      CreateApiKeyResponseSchema,
-      201,
-    );
-
-    example = startNodeProcess(EXAMPLE_MAIN, {
-      ...process.env,
-      DATABASE_URL: exampleDb.url,
-      CONDUCTOR_URL: `${server.url.replace('http', 'ws')}/conductor/v1alpha1`,
-      CONDUCTOR_KEY: secret,
-      APP_NAME: '', // its default: the name the README and the console give newcomers
-      EXAMPLE_INTERVAL_MS: '',
-      EXAMPLE_TIME_SCALE: TIME_SCALE,
+    // The key may only connect executors: what the console suggests for CONDUCTOR_KEY.
+    const owned = await setUpOwnedApp(server.url, {
+      orgPrefix: 'example',
+      app: { name: 'example' },
+      permissions: ['executor:connect'],
+    });
+    ({ owner: browser, base } = owned);
+    example = startExample({
+      databaseUrl: exampleDb.url,
+      conductorUrl: server.conductorUrl,
+      conductorKey: owned.apiKey,
+      intervalMs: '',
+      timeScale: TIME_SCALE,
     });
     const [, fields = '{}'] = await example.waitForOutput(
       /example app running; Ctrl-C to stop (\{.*\})/,

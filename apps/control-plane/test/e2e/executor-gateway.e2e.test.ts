@@ -20,7 +20,7 @@ describe('executor gateway (PostgreSQL)', () => {
   let secret: string;
 
   const wsUrl = (appName: string, key: string) =>
-    `${server.url.replace('http', 'ws')}/conductor/v1alpha1/websocket/${appName}/${key}`;
+    `${server.conductorUrl}/websocket/${appName}/${key}`;
   const executorsOf = (applicationId: string) =>
     server.app.get(ExecutorsRepository).findForApplication(org.id, applicationId);
 

@@ -77,7 +77,7 @@ async function newApp({ server, org }: Setup, gracePeriodSeconds: number) {
 
 function helpers(setup: Setup, app: { name: string }) {
   const api = apiClient(setup.server.url);
-  const wsUrl = `${setup.server.url.replace('http', 'ws')}/conductor/v1alpha1/websocket/${app.name}/${setup.key}`;
+  const wsUrl = `${setup.server.conductorUrl}/websocket/${app.name}/${setup.key}`;
   const executors = async (): Promise<Executor[]> => {
     const res = await api('get', `/v2/orgs/${setup.org.name}/apps/${app.name}/executors`, {
       key: setup.key,

@@ -21,8 +21,7 @@ describe('executors, versions and live events (PostgreSQL)', () => {
   let org: { id: string; name: string };
   let key: string;
 
-  const executorUrl = (appName: string) =>
-    `${server.url.replace('http', 'ws')}/conductor/v1alpha1/websocket/${appName}/${key}`;
+  const executorUrl = (appName: string) => `${server.conductorUrl}/websocket/${appName}/${key}`;
 
   beforeAll(async () => {
     scratch = await createScratchDatabase();

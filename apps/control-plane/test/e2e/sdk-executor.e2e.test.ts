@@ -62,7 +62,7 @@ describe('a @podium/sdk app as an executor of the control plane', () => {
     podium = new Podium({
       appName: app.name,
       databaseUrl: appDb.url,
-      conductorUrl: `${server.url.replace('http', 'ws')}/conductor/v1alpha1`,
+      conductorUrl: server.conductorUrl,
       conductorKey: key,
       conductorExecutorMetadata: { suite: 'podium-e2e-sdk' },
       queuePollIntervalMs: 50,

@@ -1,23 +1,18 @@
-import { existsSync } from 'node:fs';
-import path from 'node:path';
 import { createScratchDatabase, type ScratchDatabase } from '@podium/db/testing';
 import {
-  ApplicationSchema,
-  CreateApiKeyResponseSchema,
   GetWorkflowResponseSchema,
   ListAuditLogsResponseSchema,
   ListExecutorsResponseSchema,
   ListWorkflowsResponseSchema,
-  OrganizationSchema,
 } from '@podium/protocol';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
-import { type NodeProcess, startNodeProcess } from './child-process';
+import type { NodeProcess } from './child-process';
+import { startExample } from './example-process';
+import { setUpOwnedApp } from './owned-app';
 import { startTestControlPlane, type RunningControlPlane } from './start';
-import { TestBrowser, bodyOf, signUpAndIn } from './test-browser';
+import { type TestBrowser, bodyOf } from './test-browser';
 import { waitUntil } from './wait-until';
-
-const EXAMPLE_MAIN = path.resolve(__dirname, '../../../example/dist/main.js');
 
 /**
  * The core promise with @podium/sdk executors: two processes of the example app (as built), one
@@ -38,47 +33,22 @@ describe('dead-executor recovery with @podium/sdk executors (the example app)', 
     bodyOf(await browser.get(url), schema);
 
   beforeAll(async () => {
-    if (!existsSync(EXAMPLE_MAIN)) {
-      throw new Error(
-        `${EXAMPLE_MAIN} is missing: pnpm turbo run build --filter=@podium/example...`,
-      );
-    }
     scratch = await createScratchDatabase();
     exampleDb = await createScratchDatabase({ migrate: false }); // the SDK migrates its schema
     server = await startTestControlPlane({ kind: 'postgres', url: scratch.url });
-    browser = new TestBrowser(server.url);
-    await signUpAndIn(browser);
-    orgName = bodyOf(
-      await browser.post('/v2/orgs', { name: `sdk-recovery-${Date.now().toString(36)}` }),
-      OrganizationSchema,
-      201,
-    ).name;
-    const app = bodyOf(
-      await browser.post(`/v2/orgs/${orgName}/apps`, {
-        name: 'example',
-        executorGracePeriodSeconds: 5,
-      }),
-      ApplicationSchema,
-      201,
-    );
-    base = `/v2/orgs/${orgName}/apps/${app.name}`;
-    const { secret } = bodyOf(
-      await browser.post(`/v2/orgs/${orgName}/tokens`, {
-        name: 'example app',
-        permissions: ['executor:connect'],
-      }),
-      CreateApiKeyResponseSchema,
-      201,
-    );
+    const owned = await setUpOwnedApp(server.url, {
+      orgPrefix: 'sdk-recovery',
+      app: { name: 'example', executorGracePeriodSeconds: 5 },
+      permissions: ['executor:connect'],
+    });
+    ({ owner: browser, orgName, base } = owned);
     const example = (intervalMs: number) => {
-      const child = startNodeProcess(EXAMPLE_MAIN, {
-        ...process.env,
-        DATABASE_URL: exampleDb.url,
-        CONDUCTOR_URL: `${server.url.replace('http', 'ws')}/conductor/v1alpha1`,
-        CONDUCTOR_KEY: secret,
-        APP_NAME: '',
-        EXAMPLE_INTERVAL_MS: String(intervalMs),
-        EXAMPLE_TIME_SCALE: '0.2', // the nightly report sleeps 6 s
+      const child = startExample({
+        databaseUrl: exampleDb.url,
+        conductorUrl: server.conductorUrl,
+        conductorKey: owned.apiKey,
+        intervalMs: String(intervalMs),
+        timeScale: '0.2', // the nightly report sleeps 6 s
       });
       return child
         .waitForOutput(/connected to the conductor/, 60_000, 'the example to connect')

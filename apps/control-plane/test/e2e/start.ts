@@ -10,6 +10,8 @@ import type { Config } from '../../src/config/config';
 export interface RunningControlPlane {
   readonly app: INestApplication<Server>;
   readonly url: string;
+  /** The WebSocket base executors are given as their conductor URL (`ws://…/conductor/v1alpha1`). */
+  readonly conductorUrl: string;
   /** Every log line the control plane wrote, as text. */
   readonly logs: string[];
   close(): Promise<void>;
@@ -54,5 +56,7 @@ export async function startTestControlPlane(
     sink,
   );
   const app = await startControlPlane(config, logger);
-  return { app, url: listeningUrl(app), logs, close: () => app.close() };
+  const url = listeningUrl(app);
+  const conductorUrl = `${url.replace('http', 'ws')}${config.executors.basePath}`;
+  return { app, url, conductorUrl, logs, close: () => app.close() };
 }

@@ -66,7 +66,7 @@ describe('workflow and queue API with scripted executors (PostgreSQL, real WebSo
   async function connectedApp(script: Script) {
     const app = await f.newApp(org.id);
     const link = await connectScriptedExecutor(
-      `${server.url.replace('http', 'ws')}/conductor/v1alpha1/websocket/${app.name}/${operatorKey}`,
+      `${server.conductorUrl}/websocket/${app.name}/${operatorKey}`,
       { executor_id: `exec-${app.name}`, application_version: 'v1' },
       script,
     );
