@@ -11,7 +11,7 @@ describe('the example app on PGlite', () => {
   const behaviour: Behaviour = {
     workMs: 5,
     reportSleepMs: 50,
-    approvalTimeoutMs: 200,
+    approvalTimeoutMs: 30_000, // shortened where a test wants one to expire
     paymentFailureRate: 0,
     importFailureRate: 0,
   };
@@ -57,7 +57,9 @@ describe('the example app on PGlite', () => {
     const approved = await workflows.approval.start(['expense-1']);
     await podium.send(approved.workflowId, 'approve', 'decision');
     expect(await approved.getResult()).toBe('expense-1 approved');
+    behaviour.approvalTimeoutMs = 200;
     expect(await workflows.approval('expense-2')).toBe('expense-2 expired');
+    behaviour.approvalTimeoutMs = 30_000;
 
     const thumbnails = await Promise.all(
       ['a.jpg', 'b.jpg', 'c.jpg'].map((image) =>
