@@ -4,11 +4,14 @@ import { BACKENDS } from './helpers/backends';
 import { useHarness } from './helpers/harness';
 import { RunLog, uniqueName, waitFor } from './helpers/util';
 
+/** How long a wait that the test will satisfy may take: never reached unless something broke. */
+const WAIT_MS = 60_000;
+
 function defineWorkflows(podium: Podium, log: RunLog) {
   const inbox = podium.workflow('inbox', async (ctx, count: number, pauseMs: number) => {
     const received: unknown[] = [];
     for (let i = 0; i < count; i++) {
-      received.push(await ctx.recv('mail', 5000));
+      received.push(await ctx.recv('mail', WAIT_MS));
       log.hit('received');
       if (pauseMs > 0) await ctx.sleep(pauseMs);
     }
@@ -21,12 +24,12 @@ function defineWorkflows(podium: Podium, log: RunLog) {
   });
   const publisher = podium.workflow('publisher', async (ctx) => {
     await ctx.setEvent('progress', 1);
-    await ctx.recv('go', 5000);
+    await ctx.recv('go', WAIT_MS);
     await ctx.setEvent('progress', 2);
     return 'published';
   });
   const subscriber = podium.workflow('subscriber', async (ctx, from: string) => {
-    const seen = await ctx.getEvent<number>(from, 'progress', 5000);
+    const seen = await ctx.getEvent<number>(from, 'progress', WAIT_MS);
     const missing = await ctx.getEvent(from, 'never', 30);
     return { seen, missing };
   });
@@ -100,7 +103,7 @@ describe.each(BACKENDS.map((make) => make()))('messages and events on $name', (b
       appName: uniqueName('app'),
     });
     const pub = await publisher.start([]);
-    expect(await podium.getEvent(pub.workflowId, 'progress', 5000)).toBe(1);
+    expect(await podium.getEvent(pub.workflowId, 'progress', WAIT_MS)).toBe(1);
     const sub = await subscriber.start([pub.workflowId]);
     expect(await sub.getResult()).toEqual({ seen: 1, missing: null });
     expect(await podium.getEvent(pub.workflowId, 'never', 30)).toBeNull();

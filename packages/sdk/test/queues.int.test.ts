@@ -9,11 +9,14 @@ class Timeline {
   readonly order: string[] = [];
   private running = 0;
   maxRunning = 0;
+  /** When set, every job also waits for it. */
+  hold: Promise<void> | undefined;
   async run(label: string, ms: number): Promise<void> {
     this.order.push(label);
     this.running++;
     this.maxRunning = Math.max(this.maxRunning, this.running);
     await new Promise((resolve) => setTimeout(resolve, ms));
+    await this.hold;
     this.running--;
   }
 }
@@ -94,10 +97,18 @@ describe.each(BACKENDS.map((make) => make()))('queues on $name', (backend) => {
     const podium = harness.podium({ appName: uniqueName('app') });
     const { job } = defineApp(podium, timeline);
     await podium.launch();
+    const release = deferred();
+    timeline.hold = release.promise;
     const handles = await Promise.all(
-      [1, 2, 3, 4, 5].map((n) => job.start([`p${n}`, 60], { queueName: 'pair' })),
+      [1, 2, 3, 4, 5].map((n) => job.start([`p${n}`, 0], { queueName: 'pair' })),
     );
+    await waitFor(() => timeline.order.length === 2);
+    // Two are held running; a third would have started by now if the limit were not kept.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(timeline.order).toHaveLength(2);
+    release.resolve();
     await Promise.all(handles.map((handle) => handle.getResult()));
+    expect(timeline.order).toHaveLength(5);
     expect(timeline.maxRunning).toBe(2);
   });
 

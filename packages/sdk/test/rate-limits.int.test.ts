@@ -57,10 +57,10 @@ describe.each(BACKENDS.map((make) => make()))('queue rate limits on $name', (bac
   it('starts at most limitPerPeriod workflows in any period, and the rest as soon as allowed', async () => {
     const limit = 3;
     // A slow poll: held-back workflows must start when the window has room, not at the next
-    // regular poll 10 s later.
+    // regular poll a minute later.
     const { podium, job } = await harness.launch(
       (p) => defineApp(p, { rateLimit: { limitPerPeriod: limit, periodSec: 1 } }),
-      { appName: uniqueName('app'), queuePollIntervalMs: 10_000 },
+      { appName: uniqueName('app'), queuePollIntervalMs: 60_000 },
     );
     const handles = await Promise.all(
       range(3 * limit).map((n) => job.start([n, 0], { queueName: 'metered' })),
@@ -73,8 +73,8 @@ describe.each(BACKENDS.map((make) => make()))('queue rate limits on $name', (bac
     // Three full windows: the last batch cannot start before two periods have passed...
     const span = Math.max(...starts) - Math.min(...starts);
     expect(span).toBeGreaterThanOrEqual(2000);
-    // ...and starts without waiting for the 10 s poll.
-    expect(span).toBeLessThan(6000);
+    // ...and starts without waiting for the poll (ideally ~2 s; room for a loaded machine).
+    expect(span).toBeLessThan(20_000);
   });
 
   it('shares the limit between processes', async () => {

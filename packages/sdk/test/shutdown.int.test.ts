@@ -5,8 +5,9 @@
  * pending, shutdown waits only for the interruption of what already ran, and whatever was
  * recorded stays recoverable. Each race is made deterministic by holding a storage call.
  *
- * The raced workflow waits 8 s for a message, so a shutdown that waited for it would take 8 s;
- * the bound asserted (3 s) leaves room for a slow machine.
+ * The raced workflow waits up to a minute for a message (a durable deadline that must outlast
+ * several launches), so a shutdown that waited for it would take a minute; the bound asserted
+ * (15 s) leaves room for a slow machine.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { NotLaunchedError, type Podium } from '../src';
@@ -16,7 +17,7 @@ import { useHarness } from './helpers/harness';
 import { type Hold, holdStorage, releaseHolds } from './helpers/hold';
 import { deferred, RunLog, uniqueName, waitFor } from './helpers/util';
 
-const SHUTDOWN_BOUND_MS = 3_000;
+const SHUTDOWN_BOUND_MS = 15_000;
 
 /**
  * Begins shutdown while `hold` keeps a storage call waiting, then lets the call go on; the
@@ -34,7 +35,7 @@ function defineApp(podium: Podium, log: RunLog, stepGate: Promise<void> = Promis
   podium.queue('jobs');
   const waiter = podium.workflow('waiter', async (ctx) => {
     log.hit('waiter');
-    return ctx.recv<string>('go', 8_000);
+    return ctx.recv<string>('go', 60_000);
   });
   // Inside a step until `stepGate` opens: shutdown waits for steps already running.
   const busy = podium.workflow('busy', async (ctx) => {
