@@ -127,7 +127,7 @@ describe('dead-executor recovery with real DBOS Transact 5.2.11 executors', () =
     const graceMs =
       Date.parse(record?.deadAt ?? '') - Date.parse(disconnected.disconnectedAt ?? '');
     expect(graceMs).toBeGreaterThanOrEqual(5_000);
-    expect(graceMs).toBeLessThan(6_000);
+    expect(graceMs).toBeLessThan(10_000); // at the deadline, give or take a loaded machine
     expect(record?.recoveredAt).not.toBeNull();
 
     // The survivor finished it, past the checkpointed first step.
@@ -136,14 +136,14 @@ describe('dead-executor recovery with real DBOS Transact 5.2.11 executors', () =
         const workflow = await getWorkflow();
         return workflow.status === 'SUCCESS' ? workflow : undefined;
       },
-      15_000,
+      20_000,
       'the workflow to finish on the survivor',
     );
     expect(after).toMatchObject({
       executorId: survivorExecutor?.id,
       applicationVersion: before.applicationVersion,
     });
-    expect(after.output).toContain('slept 5000 ms');
+    expect(after.output).toContain('slept 12000 ms');
 
     const audit = bodyOf(
       await owner.get(`/v2/orgs/${orgName}/audit-logs?action=executor.recover`),

@@ -58,7 +58,7 @@ interface Setup {
 async function setUp(scratch: ScratchDatabase, reuse?: Omit<Setup, 'server'>): Promise<Setup> {
   const server = await startTestControlPlane(
     { kind: 'postgres', url: scratch.url },
-    { executors: { recoverySweepMs: SWEEP_MS, requestTimeoutMs: 1_000 } },
+    { executors: { recoverySweepMs: SWEEP_MS, requestTimeoutMs: 2_000 } },
   );
   if (reuse) return { server, ...reuse };
   const f = factories(server.app);
@@ -157,7 +157,8 @@ describe('dead-executor recovery (scripted executors, PostgreSQL)', () => {
     expect(recovered.status).toBe('DEAD');
     const graceMs = Date.parse(recovered.deadAt ?? '') - Date.parse(recovered.disconnectedAt ?? '');
     expect(graceMs).toBeGreaterThanOrEqual(1_000);
-    expect(graceMs).toBeLessThan(1_000 + 2 * SWEEP_MS);
+    // Declared at its deadline (by timer), not left for much later; room for a loaded machine.
+    expect(graceMs).toBeLessThan(1_000 + 5_000);
     expect(db.pending.has('d-v1')).toBe(false);
 
     // Recovery went once, to the executor of its version; the other version only answered reads.
@@ -204,7 +205,8 @@ describe('dead-executor recovery (scripted executors, PostgreSQL)', () => {
   });
 
   it('keeps an executor that reconnects within the grace period alive', async () => {
-    const app = await newApp(setup, 2);
+    // Room to see the disconnection and reconnect on a loaded machine before it is declared dead.
+    const app = await newApp(setup, 5);
     const h = helpers(setup, app);
     const db = systemDatabase();
     const peer = keep(await h.connect('peer', 'v1', db.script('v1')));
@@ -217,7 +219,7 @@ describe('dead-executor recovery (scripted executors, PostgreSQL)', () => {
     await h.until('blip', 'reconnected', (e) => e.status === 'CONNECTED');
 
     // Past the deadline the disconnection had, and a few sweeps more.
-    const deadline = Date.parse(away.disconnectedAt ?? '') + 2_000;
+    const deadline = Date.parse(away.disconnectedAt ?? '') + 5_000;
     await new Promise((resolve) => setTimeout(resolve, deadline - Date.now() + 3 * SWEEP_MS));
     expect(await h.executor('blip')).toMatchObject({ status: 'CONNECTED', deadAt: null });
     expect(requestsOf(peer, 'recovery')).toEqual([]);
@@ -239,7 +241,7 @@ describe('dead-executor recovery (scripted executors, PostgreSQL)', () => {
     // The sweep keeps asking (any version can answer), but never sends recovery to v2.
     await waitUntil(
       () => requestsOf(otherVersion, 'exist_pending_workflows').length >= 3,
-      5_000,
+      10_000,
       'sweeps asking again',
     );
     expect(requestsOf(otherVersion, 'recovery')).toEqual([]);
@@ -247,7 +249,7 @@ describe('dead-executor recovery (scripted executors, PostgreSQL)', () => {
     expect(db.pending.get('old')).toBe('v1');
 
     const sameVersion = keep(await h.connect('new-v1', 'v1', db.script('v1')));
-    await h.until('old', 'recovered', (e) => e.recoveredAt !== null, 2_000);
+    await h.until('old', 'recovered', (e) => e.recoveredAt !== null, 10_000);
     expect(requestsOf(sameVersion, 'recovery')).toEqual([
       expect.objectContaining({ executor_ids: ['old'] }),
     ]);
@@ -306,7 +308,7 @@ describe('dead-executor recovery (scripted executors, PostgreSQL)', () => {
     await h.until('gone', 'connected', (e) => e.status === 'CONNECTED');
     db.pending.set('gone', 'v1');
     await crash(dying);
-    await h.until('gone', 'recovered', (e) => e.recoveredAt !== null, 8_000);
+    await h.until('gone', 'recovered', (e) => e.recoveredAt !== null, 15_000);
     expect(requestsOf(flaky, 'recovery')).toHaveLength(2);
     expect(await h.recoveryAudit('gone')).toMatchObject([
       { outcome: 'SUCCESS', details: { recoveredBy: 'flaky' } },
@@ -334,6 +336,7 @@ describe('dead-executor recovery (scripted executors, PostgreSQL)', () => {
 });
 
 describe('dead-executor recovery across a control-plane restart', () => {
+  const GRACE_SECONDS = 5;
   let scratch: ScratchDatabase;
   const servers: RunningControlPlane[] = [];
   const links: ScriptedLink[] = [];
@@ -350,7 +353,7 @@ describe('dead-executor recovery across a control-plane restart', () => {
   it('keeps the deadline of a disconnection, and disconnects the links of the previous process', async () => {
     const first = await setUp(scratch);
     servers.push(first.server);
-    const app = await newApp(first, 3);
+    const app = await newApp(first, GRACE_SECONDS);
     const db = systemDatabase();
     const before = helpers(first, app);
     const dying = await before.connect('before-restart', 'v1', db.script('v1'));
@@ -384,6 +387,7 @@ describe('dead-executor recovery across a control-plane restart', () => {
 
     const restartedAt = Date.now();
     const second = await setUp(scratch, { org: first.org, key: first.key });
+    const bootedAt = Date.now();
     servers.push(second.server);
     const after = helpers(second, app);
     links.push(await after.connect('after-restart', 'v1', db.script('v1')));
@@ -396,8 +400,8 @@ describe('dead-executor recovery across a control-plane restart', () => {
     const graceMs =
       Date.parse(recovered.deadAt ?? '') - Date.parse(disconnected.disconnectedAt ?? '');
     // From the recorded disconnection, not from the restart (which came more than a second later).
-    expect(graceMs).toBeGreaterThanOrEqual(3_000);
-    expect(graceMs).toBeLessThan(3_000 + 900);
+    expect(graceMs).toBeGreaterThanOrEqual(GRACE_SECONDS * 1_000);
+    expect(Date.parse(recovered.deadAt ?? '')).toBeLessThan(restartedAt + GRACE_SECONDS * 1_000);
     expect(db.pending.has('before-restart')).toBe(false);
     expect(await after.recoveryAudit('before-restart')).toMatchObject([
       { outcome: 'SUCCESS', details: { recoveredBy: 'after-restart' } },
@@ -410,10 +414,10 @@ describe('dead-executor recovery across a control-plane restart', () => {
       (e) => e.recoveredAt !== null,
     );
     const leftoverDisconnectedAt = Date.parse(leftover.disconnectedAt ?? '');
-    expect(leftoverDisconnectedAt).toBeGreaterThanOrEqual(restartedAt - 1_000);
-    expect(leftoverDisconnectedAt).toBeLessThanOrEqual(restartedAt + 1_000);
+    expect(leftoverDisconnectedAt).toBeGreaterThanOrEqual(restartedAt);
+    expect(leftoverDisconnectedAt).toBeLessThanOrEqual(bootedAt);
     expect(Date.parse(leftover.deadAt ?? '')).toBeGreaterThanOrEqual(
-      leftoverDisconnectedAt + 3_000,
+      leftoverDisconnectedAt + GRACE_SECONDS * 1_000,
     );
   });
 });

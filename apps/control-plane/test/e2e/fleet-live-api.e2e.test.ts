@@ -25,10 +25,7 @@ describe('executors, versions and live events (PostgreSQL)', () => {
 
   beforeAll(async () => {
     scratch = await createScratchDatabase();
-    server = await startTestControlPlane(
-      { kind: 'postgres', url: scratch.url },
-      { executors: { requestTimeoutMs: 300 } },
-    );
+    server = await startTestControlPlane({ kind: 'postgres', url: scratch.url });
     f = factories(server.app);
     api = apiClient(server.url);
     org = await f.newOrg();

@@ -84,10 +84,11 @@ describe('dead-executor recovery with @podium/sdk executors (the example app)', 
         }),
         ListWorkflowsResponseSchema,
       ).items;
-    const [report] = (await pendingOnBusy()).filter((w) => w.name === 'nightlyReport');
-    expect(report, 'the round starts a nightly report that sleeps 6 s').toBeDefined();
-
+    // Killed first, so the report (6 s of sleep) cannot finish there however slow the machine;
+    // the idle executor answers the search, and nothing moves before the 5 s grace period ends.
     busy.child.kill('SIGKILL');
+    const [report] = (await pendingOnBusy()).filter((w) => w.name === 'nightlyReport');
+    expect(report, 'the round started a nightly report').toBeDefined();
     const dead = await waitUntil(
       async () =>
         (await get(`${base}/executors`, ListExecutorsResponseSchema)).items.find(

@@ -80,7 +80,8 @@ describe('workflow and queue API with scripted executors (PostgreSQL, real WebSo
     scratch = await createScratchDatabase();
     server = await startTestControlPlane(
       { kind: 'postgres', url: scratch.url },
-      { executors: { requestTimeoutMs: 300 } },
+      // Short for the silent executors, yet long enough for answering ones on a loaded machine.
+      { executors: { requestTimeoutMs: 1_500 } },
     );
     f = factories(server.app);
     api = apiClient(server.url);

@@ -40,11 +40,12 @@ describe('TtlCache.getOrLoad', () => {
 
   it('serves a just-expired entry while one background load refreshes it, then the fresh value', async () => {
     const cache = new TtlCache<string, number>(1_000);
-    cache.set('a', 1, Date.now() - 1_500); // expired half a ttl ago
+    const now = Date.now(); // one clock reading: a stall must not move the entry out of its window
+    cache.set('a', 1, now - 1_500); // expired half a ttl ago
     let release!: (v: number) => void;
     const refreshed = new Promise<number>((r) => (release = r));
-    await expect(cache.getOrLoad('a', () => refreshed)).resolves.toBe(1);
-    await expect(cache.getOrLoad('a', () => Promise.resolve(99))).resolves.toBe(1); // same refresh in flight
+    await expect(cache.getOrLoad('a', () => refreshed, now)).resolves.toBe(1);
+    await expect(cache.getOrLoad('a', () => Promise.resolve(99), now)).resolves.toBe(1); // same refresh in flight
     release(2);
     await refreshed;
     await new Promise((r) => setTimeout(r, 0));
