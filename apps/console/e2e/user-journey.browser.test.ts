@@ -2,7 +2,8 @@
 // scratch PostgreSQL database, the console's server (`next start` with the client address vouched for) of the built console, Debian's Chromium, and a
 // real executor (the example app on @podium/sdk) connected with a key made in the browser.
 // Sign up → organization → application → API key → watch the app's workflows, open one,
-// cancel, resume and fork it, act on several at once; a viewer may look but not act.
+// cancel, resume and fork it, act on several at once (fork failures, delete), search by the
+// less common filters; a viewer may look but not act.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -41,6 +42,10 @@ const viewer: Account = {
   email: 'victor@example.test',
   password: 'another long passphrase',
 };
+
+/** The workflow names of the rows on the page. */
+const workflowNames = (page: Page) =>
+  page.getByTestId('workflow-row').evaluateAll((rows) => rows.map((r) => r.dataset.workflowName));
 
 describe('the operator journey: sign up to managing workflows', () => {
   let stack: ConsoleStack | undefined;
@@ -318,6 +323,71 @@ describe('the operator journey: sign up to managing workflows', () => {
     await expect(text(entry)).resolves.toContain(owner.name);
   });
 
+  it('filters by queue and by the workflow a fork came from, behind "More filters"', async () => {
+    await page.goto(`${consoleUrl}/orgs/acme/apps/shop/workflows`);
+    await page.getByText('More filters').click();
+    await page.getByRole('textbox', { name: 'Queue' }).fill('media');
+    await page.getByRole('button', { name: 'Apply' }).click();
+    await page.waitForURL(/queue=media/);
+    await page
+      .locator('[data-testid="workflow-row"][data-workflow-name="thumbnail"]')
+      .first()
+      .waitFor();
+    expect(new Set(await workflowNames(page))).toEqual(new Set(['thumbnail']));
+
+    // Reloaded from the URL alone, the group is open with its filter in it.
+    await page.reload();
+    await expect(page.getByRole('textbox', { name: 'Queue' }).inputValue()).resolves.toBe('media');
+  });
+
+  it('forks failed imports at once, and finds each fork by the workflow it came from', async () => {
+    // A third of the example's imports fail for good (ERROR): some are there within a minute.
+    await page.goto(`${consoleUrl}/orgs/acme/apps/shop/workflows?status=ERROR&name=importBatch`);
+    const failed = page.getByTestId('workflow-row').first();
+    await failed.waitFor({ timeout: 90_000 });
+    await page.getByLabel(/^Auto-refresh/).uncheck();
+    const failedId = (await failed.getAttribute('data-workflow-id')) ?? '';
+    expect(failedId).not.toBe('');
+    await page.getByRole('checkbox', { name: 'Select all workflows on this page' }).check();
+    await page.getByRole('button', { name: 'Fork from failure selected' }).click();
+    await confirm(page, 'Fork from failure workflows');
+    await expect(text(page.getByTestId('bulk-outcome'))).resolves.toMatch(
+      /^Fork from failure: \d+ forked\./,
+    );
+
+    await page.goto(
+      `${consoleUrl}/orgs/acme/apps/shop/workflows?forkedFrom=${encodeURIComponent(failedId)}`,
+    );
+    const fork = page.getByTestId('workflow-row');
+    await fork.first().waitFor();
+    await expect(fork.count()).resolves.toBe(1);
+    await expect(workflowNames(page)).resolves.toEqual(['importBatch']);
+  });
+
+  it('deletes a finished workflow from its page, and several from the list', async () => {
+    await page.goto(`${consoleUrl}/orgs/acme/apps/shop/workflows?status=SUCCESS&name=thumbnail`);
+    const row = page.getByTestId('workflow-row').first();
+    await row.waitFor();
+    const deletedId = (await row.getAttribute('data-workflow-id')) ?? '';
+    await row.getByRole('link').click();
+    await waitForStatus(page, ['SUCCESS']);
+    await page.getByRole('button', { name: 'Delete workflow…' }).click();
+    await confirm(page, 'Yes, delete workflow');
+    await page.waitForURL((url) => url.pathname.endsWith('/apps/shop/workflows'));
+    await page.goto(
+      `${consoleUrl}/orgs/acme/apps/shop/workflows?id=${encodeURIComponent(deletedId)}`,
+    );
+    await page.getByTestId('no-matches').waitFor();
+
+    await page.goto(`${consoleUrl}/orgs/acme/apps/shop/workflows?status=SUCCESS&name=thumbnail`);
+    await page.getByTestId('workflow-row').first().waitFor();
+    await page.getByLabel(/^Auto-refresh/).uncheck();
+    await page.getByRole('checkbox', { name: 'Select all workflows on this page' }).check();
+    await page.getByRole('button', { name: 'Delete selected' }).click();
+    await confirm(page, 'Delete workflows');
+    await expect(text(page.getByTestId('bulk-outcome'))).resolves.toMatch(/^Delete: \d+ deleted\./);
+  });
+
   it('lets a viewer look at workflows but not act on them', async () => {
     await page.goto(`${consoleUrl}/orgs/acme/members`);
     await page.getByLabel('Role').selectOption('VIEWER');
@@ -335,7 +405,12 @@ describe('the operator journey: sign up to managing workflows', () => {
 
     await page.goto(`${consoleUrl}${someWorkflowPath}`);
     await waitForStatus(page, ['SUCCESS']);
-    for (const name of ['Cancel workflow', 'Resume workflow', 'Fork from step…']) {
+    for (const name of [
+      'Cancel workflow',
+      'Resume workflow',
+      'Fork from step…',
+      'Delete workflow…',
+    ]) {
       const button = page.getByRole('button', { name });
       expect(await button.isDisabled()).toBe(true);
       await expect(button.getAttribute('title')).resolves.toMatch(/role/);

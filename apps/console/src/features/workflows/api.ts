@@ -1,34 +1,45 @@
 import {
+  BulkForkFromFailureResponseSchema,
   BulkWorkflowsResponseSchema,
   CancelWorkflowResponseSchema,
+  DeleteWorkflowResponseSchema,
   ForkWorkflowResponseSchema,
   GetWorkflowResponseSchema,
   ListWorkflowStepsResponseSchema,
-  ListWorkflowsResponseSchema,
+  SearchWorkflowsResponseSchema,
   ResumeWorkflowResponseSchema,
+  type BulkForkFromFailureResponse,
   type BulkWorkflowsResponse,
   type ForkWorkflowRequest,
   type ForkWorkflowResponse,
   type ListWorkflowStepsResponse,
   type ListWorkflowsResponse,
+  type SearchWorkflowsRequest,
   type Workflow,
   type WorkflowActionResult,
 } from '@podium/protocol';
 import { getJson, sendJson, type RequestOptions } from '../../lib/api-client';
 import { appPath } from '../applications/api';
+import type { BulkAction } from './bulk-summary';
 
 const workflowsPath = (org: string, app: string) => `${appPath(org, app)}/workflows`;
 const workflowPath = (org: string, app: string, id: string) =>
   `${workflowsPath(org, app)}/${encodeURIComponent(id)}`;
 
-/** `GET .../workflows?<query>`: read live from a connected executor (503 when none is). */
-export function fetchWorkflows(
+/** `POST .../workflows/search`: read live from a connected executor (503 when none is). */
+export function searchWorkflows(
   org: string,
   app: string,
-  query: URLSearchParams,
+  request: Partial<SearchWorkflowsRequest>,
   options?: RequestOptions,
 ): Promise<ListWorkflowsResponse> {
-  return getJson(`${workflowsPath(org, app)}?${query}`, ListWorkflowsResponseSchema, options);
+  return sendJson(
+    'POST',
+    `${workflowsPath(org, app)}/search`,
+    request,
+    SearchWorkflowsResponseSchema,
+    options,
+  );
 }
 
 /** One workflow, with its input and output. */
@@ -75,16 +86,58 @@ export function forkWorkflow(
   return sendJson('POST', `${workflowPath(org, app, id)}/fork`, body, ForkWorkflowResponseSchema);
 }
 
+/** `DELETE .../workflows/{id}`: its record, steps and messages, and its children's if asked. */
+export function deleteWorkflow(
+  org: string,
+  app: string,
+  id: string,
+  deleteChildren: boolean,
+): Promise<WorkflowActionResult> {
+  return sendJson(
+    'DELETE',
+    `${workflowPath(org, app, id)}?deleteChildren=${deleteChildren}`,
+    undefined,
+    DeleteWorkflowResponseSchema,
+  );
+}
+
+const BULK_PATHS: Record<BulkAction, string> = {
+  cancel: 'bulk-cancel',
+  resume: 'bulk-resume',
+  delete: 'bulk-delete',
+  forkFromFailure: 'bulk-fork-from-failure',
+};
+
+/**
+ * `POST .../workflows/bulk-*`. `withChildren` cancels or deletes descendants too (ignored by
+ * resume and fork from failure).
+ */
 export function bulkWorkflowAction(
   org: string,
   app: string,
-  action: 'cancel' | 'resume',
+  action: BulkAction,
   workflowIds: string[],
-): Promise<BulkWorkflowsResponse> {
-  return sendJson(
-    'POST',
-    `${workflowsPath(org, app)}/bulk-${action}`,
-    { workflowIds },
-    BulkWorkflowsResponseSchema,
-  );
+  withChildren = false,
+): Promise<BulkWorkflowsResponse | BulkForkFromFailureResponse> {
+  const path = `${workflowsPath(org, app)}/${BULK_PATHS[action]}`;
+  switch (action) {
+    case 'cancel':
+      return sendJson(
+        'POST',
+        path,
+        { workflowIds, cancelChildren: withChildren },
+        BulkWorkflowsResponseSchema,
+      );
+    case 'delete':
+      return sendJson(
+        'POST',
+        path,
+        { workflowIds, deleteChildren: withChildren },
+        BulkWorkflowsResponseSchema,
+      );
+    case 'resume':
+      return sendJson('POST', path, { workflowIds }, BulkWorkflowsResponseSchema);
+    case 'forkFromFailure':
+      return sendJson('POST', path, { workflowIds }, BulkForkFromFailureResponseSchema);
+  }
 }

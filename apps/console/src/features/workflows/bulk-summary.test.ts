@@ -15,6 +15,26 @@ describe('summarizeBulk', () => {
     ).toBe('Cancel: 2 now CANCELLED, 1 now SUCCESS, 1 not found.');
   });
 
+  it('counts deletions, and forks by the new workflows they made', () => {
+    expect(
+      summarizeBulk('delete', {
+        results: [
+          { workflowId: 'a', outcome: 'SUCCESS', status: null },
+          { workflowId: 'b', outcome: 'NOT_FOUND', status: null },
+        ],
+      }),
+    ).toBe('Delete: 1 deleted, 1 not found.');
+    expect(
+      summarizeBulk('forkFromFailure', {
+        results: [
+          { workflowId: 'a', outcome: 'SUCCESS', status: 'ERROR', newWorkflowId: 'a-fork' },
+          { workflowId: 'b', outcome: 'SUCCESS', status: 'ERROR', newWorkflowId: 'b-fork' },
+          { workflowId: 'c', outcome: 'SUCCESS', status: 'ERROR', newWorkflowId: null },
+        ],
+      }),
+    ).toBe('Fork from failure: 2 forked, 1 not forked.');
+  });
+
   it('says so when there was nothing to do', () => {
     expect(summarizeBulk('resume', { results: [] })).toBe('Resume: nothing to do.');
   });

@@ -1,18 +1,36 @@
-import type { BulkWorkflowsResponse } from '@podium/protocol';
+import type { BulkForkFromFailureResponse, BulkWorkflowsResponse } from '@podium/protocol';
+import type { StatusAction } from './status';
 
-export type BulkAction = 'cancel' | 'resume';
-const VERB = { cancel: 'Cancel', resume: 'Resume' } as const;
+/** What the bulk bar offers: every status-bound action. */
+export type BulkAction = StatusAction;
 
-/**
- * What a bulk action did, from the statuses read back afterwards (an executor's "success"
- * proves nothing by itself): `Cancel: 2 now CANCELLED, 1 not found.`
- */
-export function summarizeBulk(action: BulkAction, { results }: BulkWorkflowsResponse): string {
+export const BULK_VERB: Record<BulkAction, string> = {
+  cancel: 'Cancel',
+  resume: 'Resume',
+  delete: 'Delete',
+  forkFromFailure: 'Fork from failure',
+};
+
+type BulkResult = BulkWorkflowsResponse['results'][number] & { newWorkflowId?: string | null };
+
+/** How one result reads: the status read back afterwards (an executor's "success" proves nothing by itself). */
+function describeResult(action: BulkAction, result: BulkResult): string {
+  if (result.outcome === 'NOT_FOUND') return 'not found';
+  if (action === 'forkFromFailure') return result.newWorkflowId ? 'forked' : 'not forked';
+  if (action === 'delete' && result.status === null) return 'deleted';
+  return `now ${result.status ?? 'gone'}`;
+}
+
+/** What a bulk action did, e.g. `Cancel: 2 now CANCELLED, 1 not found.` */
+export function summarizeBulk(
+  action: BulkAction,
+  { results }: BulkWorkflowsResponse | BulkForkFromFailureResponse,
+): string {
   const counts = new Map<string, number>();
-  for (const result of results) {
-    const key = result.outcome === 'NOT_FOUND' ? 'not found' : `now ${result.status ?? 'gone'}`;
+  for (const result of results as BulkResult[]) {
+    const key = describeResult(action, result);
     counts.set(key, (counts.get(key) ?? 0) + 1);
   }
   const parts = [...counts].map(([what, n]) => `${n} ${what}`);
-  return `${VERB[action]}: ${parts.join(', ') || 'nothing to do'}.`;
+  return `${BULK_VERB[action]}: ${parts.join(', ') || 'nothing to do'}.`;
 }

@@ -1,10 +1,12 @@
+import { SearchWorkflowsRequestSchema } from '@podium/protocol';
 import { describe, expect, it } from 'vitest';
 import {
   DEFAULT_FILTERS,
   filtersFromSearchParams,
   filtersToSearchParams,
+  hasMoreFilters,
   hasNarrowingFilters,
-  listQueryOf,
+  searchRequestOf,
 } from './filters';
 
 const parse = (query: string) => filtersFromSearchParams(new URLSearchParams(query));
@@ -16,11 +18,22 @@ describe('filtersFromSearchParams', () => {
 
   it('reads every filter', () => {
     expect(
-      parse('status=ERROR&status=PENDING&name=checkout&id=wf-&window=1h&limit=20&offset=40'),
+      parse(
+        'status=ERROR&status=PENDING&name=checkout&id=wf-&queue=media&user=alice&executor=e1' +
+          '&version=v2&parent=p1&forkedFrom=f1&window=1h&limit=20&offset=40',
+      ),
     ).toEqual({
       status: ['PENDING', 'ERROR'],
-      name: 'checkout',
-      idPrefix: 'wf-',
+      text: {
+        name: 'checkout',
+        id: 'wf-',
+        queue: 'media',
+        user: 'alice',
+        executor: 'e1',
+        version: 'v2',
+        parent: 'p1',
+        forkedFrom: 'f1',
+      },
       window: '1h',
       limit: 20,
       offset: 40,
@@ -51,28 +64,53 @@ describe('filtersToSearchParams', () => {
   });
 
   it('round-trips through the URL', () => {
-    const filters = parse('status=ENQUEUED&name=a%20b&id=x&window=7d&limit=100&offset=100');
+    const filters = parse(
+      'status=ENQUEUED&name=a%20b&id=x&executor=e%2F1&parent=p&window=7d&limit=100&offset=100',
+    );
     expect(filtersFromSearchParams(filtersToSearchParams(filters))).toEqual(filters);
   });
 });
 
-describe('listQueryOf', () => {
+describe('searchRequestOf', () => {
   const now = Date.parse('2026-11-22T12:00:00.000Z');
+  const withText = (text: Partial<typeof DEFAULT_FILTERS.text>) => ({
+    ...DEFAULT_FILTERS,
+    text: { ...DEFAULT_FILTERS.text, ...text },
+  });
 
-  it('names the API parameters and always pages', () => {
-    const query = listQueryOf(
-      { ...DEFAULT_FILTERS, status: ['PENDING', 'ENQUEUED'], name: 'checkout', idPrefix: 'wf-' },
+  it('names the search fields, one value each, and always pages', () => {
+    const request = searchRequestOf(
+      {
+        ...withText({ name: 'checkout', id: 'wf-', queue: 'media', forkedFrom: 'f1' }),
+        status: ['PENDING', 'ENQUEUED'],
+      },
       now,
     );
-    expect(query.toString()).toBe(
-      'status=PENDING&status=ENQUEUED&workflowName=checkout&workflowIdPrefix=wf-&limit=50&offset=0',
-    );
+    expect(request).toEqual({
+      status: ['PENDING', 'ENQUEUED'],
+      workflowName: ['checkout'],
+      workflowIdPrefix: ['wf-'],
+      queueName: ['media'],
+      forkedFrom: ['f1'],
+      limit: 50,
+      offset: 0,
+    });
+    expect(SearchWorkflowsRequestSchema.safeParse(request).success).toBe(true);
+  });
+
+  it('leaves out what is not set', () => {
+    expect(searchRequestOf(DEFAULT_FILTERS, now)).toEqual({ limit: 50, offset: 0 });
   });
 
   it('turns a window into a start time ending now', () => {
-    const query = listQueryOf({ ...DEFAULT_FILTERS, window: '1h', offset: 50 }, now);
-    expect(query.get('startTime')).toBe('2026-11-22T11:00:00.000Z');
-    expect(query.get('offset')).toBe('50');
+    const request = searchRequestOf({ ...DEFAULT_FILTERS, window: '1h', offset: 50 }, now);
+    expect(request).toMatchObject({ startTime: '2026-11-22T11:00:00.000Z', offset: 50 });
+  });
+
+  it('opens "More filters" only for the filters behind it', () => {
+    expect(hasMoreFilters(withText({ name: 'x', id: 'y' }))).toBe(false);
+    expect(hasMoreFilters(withText({ user: 'alice' }))).toBe(true);
+    expect(hasNarrowingFilters(withText({ user: 'alice' }))).toBe(true);
   });
 });
 

@@ -1,8 +1,13 @@
 // The workflow list's filters live in the page URL (shareable, and the back button works):
-// parsed tolerantly from it, written back without defaults, and turned into the query string
-// of `GET .../workflows` only when fetching, so a relative window ("last hour") moves with
-// each refresh instead of being frozen into the cache key.
-import { isWorkflowStatus, WORKFLOW_STATUSES, type WorkflowStatus } from '@podium/protocol';
+// parsed tolerantly from it, written back without defaults, and turned into the body of
+// `POST .../workflows/search` only when fetching, so a relative window ("last hour") moves
+// with each refresh instead of being frozen into the cache key.
+import {
+  isWorkflowStatus,
+  WORKFLOW_STATUSES,
+  type SearchWorkflowsRequest,
+  type WorkflowStatus,
+} from '@podium/protocol';
 
 export const TIME_WINDOWS = {
   all: { label: 'Any time', ms: null },
@@ -15,20 +20,43 @@ export type TimeWindow = keyof typeof TIME_WINDOWS;
 
 export const PAGE_SIZES = [20, 50, 100] as const;
 
+/**
+ * The text filters, each matching one value exactly (the id prefix, a prefix): its key in
+ * `WorkflowFilters` and in the page URL, the search field it fills, and how the page shows it.
+ * `more`: behind "More filters", which opens when one of them is set.
+ */
+export const TEXT_FILTERS = [
+  { key: 'name', field: 'workflowName', label: 'Workflow name', hint: 'e.g. processOrder' },
+  { key: 'id', field: 'workflowIdPrefix', label: 'Workflow ID prefix', hint: 'e.g. 3f2a' },
+  { key: 'queue', field: 'queueName', label: 'Queue', hint: 'e.g. media', more: true },
+  { key: 'user', field: 'user', label: 'Authenticated user', hint: 'e.g. alice', more: true },
+  { key: 'executor', field: 'executorId', label: 'Executor ID', hint: 'exact id', more: true },
+  { key: 'version', field: 'appVersion', label: 'Application version', hint: '', more: true },
+  { key: 'parent', field: 'parentWorkflowId', label: 'Parent workflow ID', hint: '', more: true },
+  { key: 'forkedFrom', field: 'forkedFrom', label: 'Forked from (ID)', hint: '', more: true },
+] as const satisfies ReadonlyArray<{
+  key: string;
+  field: keyof SearchWorkflowsRequest;
+  label: string;
+  hint: string;
+  more?: boolean;
+}>;
+export type TextFilterKey = (typeof TEXT_FILTERS)[number]['key'];
+export type TextFilters = Record<TextFilterKey, string>;
+
 export interface WorkflowFilters {
   status: WorkflowStatus[];
-  /** Exact workflow (function) name. */
-  name: string;
-  idPrefix: string;
+  text: TextFilters;
   window: TimeWindow;
   limit: number;
   offset: number;
 }
 
+const NO_TEXT = Object.fromEntries(TEXT_FILTERS.map(({ key }) => [key, ''])) as TextFilters;
+
 export const DEFAULT_FILTERS: WorkflowFilters = {
   status: [],
-  name: '',
-  idPrefix: '',
+  text: NO_TEXT,
   window: 'all',
   limit: 50,
   offset: 0,
@@ -52,8 +80,9 @@ export function filtersFromSearchParams(params: URLSearchParams): WorkflowFilter
   return {
     // In the table's order, once each.
     status: WORKFLOW_STATUSES.filter((s) => status.includes(s)),
-    name: params.get('name')?.trim() ?? '',
-    idPrefix: params.get('id')?.trim() ?? '',
+    text: Object.fromEntries(
+      TEXT_FILTERS.map(({ key }) => [key, params.get(key)?.trim() ?? '']),
+    ) as TextFilters,
     window: isWindow(window) ? window : DEFAULT_FILTERS.window,
     limit: wholeNumber(params.get('limit'), DEFAULT_FILTERS.limit, 1, 500),
     offset: wholeNumber(params.get('offset'), 0, 0, Number.MAX_SAFE_INTEGER),
@@ -64,33 +93,41 @@ export function filtersFromSearchParams(params: URLSearchParams): WorkflowFilter
 export function filtersToSearchParams(filters: WorkflowFilters): URLSearchParams {
   const params = new URLSearchParams();
   for (const status of filters.status) params.append('status', status);
-  if (filters.name) params.set('name', filters.name);
-  if (filters.idPrefix) params.set('id', filters.idPrefix);
+  for (const { key } of TEXT_FILTERS) if (filters.text[key]) params.set(key, filters.text[key]);
   if (filters.window !== DEFAULT_FILTERS.window) params.set('window', filters.window);
   if (filters.limit !== DEFAULT_FILTERS.limit) params.set('limit', String(filters.limit));
   if (filters.offset > 0) params.set('offset', String(filters.offset));
   return params;
 }
 
-/** The query string of `GET .../workflows` for `filters`, with the window ending `now`. */
-export function listQueryOf(filters: WorkflowFilters, now: number = Date.now()): URLSearchParams {
-  const query = new URLSearchParams();
-  for (const status of filters.status) query.append('status', status);
-  if (filters.name) query.set('workflowName', filters.name);
-  if (filters.idPrefix) query.set('workflowIdPrefix', filters.idPrefix);
+/** The body of `POST .../workflows/search` for `filters`, with the window ending `now`. */
+export function searchRequestOf(
+  filters: WorkflowFilters,
+  now: number = Date.now(),
+): Partial<SearchWorkflowsRequest> {
+  const request: Partial<SearchWorkflowsRequest> = {
+    limit: filters.limit,
+    offset: filters.offset,
+  };
+  if (filters.status.length > 0) request.status = filters.status;
+  for (const { key, field } of TEXT_FILTERS) {
+    if (filters.text[key]) request[field] = [filters.text[key]];
+  }
   const windowMs = TIME_WINDOWS[filters.window].ms;
-  if (windowMs !== null) query.set('startTime', new Date(now - windowMs).toISOString());
-  query.set('limit', String(filters.limit));
-  query.set('offset', String(filters.offset));
-  return query;
+  if (windowMs !== null) request.startTime = new Date(now - windowMs).toISOString();
+  return request;
+}
+
+/** True when one of the filters behind "More filters" is set. */
+export function hasMoreFilters(filters: WorkflowFilters): boolean {
+  return TEXT_FILTERS.some((f) => 'more' in f && filters.text[f.key] !== '');
 }
 
 /** True when anything narrows the list (so "no rows" means "no match", not "no workflows"). */
 export function hasNarrowingFilters(filters: WorkflowFilters): boolean {
   return (
     filters.status.length > 0 ||
-    filters.name !== '' ||
-    filters.idPrefix !== '' ||
+    TEXT_FILTERS.some(({ key }) => filters.text[key] !== '') ||
     filters.window !== 'all'
   );
 }

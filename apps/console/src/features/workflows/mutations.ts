@@ -2,7 +2,14 @@
 
 import type { ForkWorkflowRequest } from '@podium/protocol';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { bulkWorkflowAction, cancelWorkflow, forkWorkflow, resumeWorkflow } from './api';
+import {
+  bulkWorkflowAction,
+  cancelWorkflow,
+  deleteWorkflow,
+  forkWorkflow,
+  resumeWorkflow,
+} from './api';
+import type { BulkAction } from './bulk-summary';
 import { workflowQueries } from './queries';
 
 /** Every action changes what the app's lists and pages show: ask again afterwards. */
@@ -30,11 +37,32 @@ export function useForkWorkflow(org: string, app: string) {
   });
 }
 
+/**
+ * `onDeleted` runs before the refresh, here rather than in `mutate()`'s options: the refreshed
+ * page finds the workflow gone and unmounts whatever asked, whose callbacks would then be lost.
+ */
+export function useDeleteWorkflow(org: string, app: string, onDeleted: () => void) {
+  const onSettled = useInvalidateWorkflows(org, app);
+  return useMutation({
+    mutationFn: ({ id, deleteChildren }: { id: string; deleteChildren: boolean }) =>
+      deleteWorkflow(org, app, id, deleteChildren),
+    onSuccess: onDeleted,
+    onSettled,
+  });
+}
+
 export function useBulkWorkflowAction(org: string, app: string) {
   const onSettled = useInvalidateWorkflows(org, app);
   return useMutation({
-    mutationFn: ({ action, ids }: { action: 'cancel' | 'resume'; ids: string[] }) =>
-      bulkWorkflowAction(org, app, action, ids),
+    mutationFn: ({
+      action,
+      ids,
+      withChildren,
+    }: {
+      action: BulkAction;
+      ids: string[];
+      withChildren?: boolean;
+    }) => bulkWorkflowAction(org, app, action, ids, withChildren),
     onSettled,
   });
 }

@@ -1,6 +1,6 @@
 import { queryOptions } from '@tanstack/react-query';
-import { fetchWorkflow, fetchWorkflows, fetchWorkflowSteps } from './api';
-import { listQueryOf, type WorkflowFilters } from './filters';
+import { fetchWorkflow, fetchWorkflowSteps, searchWorkflows } from './api';
+import { searchRequestOf, type WorkflowFilters } from './filters';
 
 /** How often open workflow pages ask again while auto-refresh is on. */
 export const WORKFLOWS_REFRESH_MS = 3_000;
@@ -10,7 +10,7 @@ export const workflowQueries = {
   list: (org: string, app: string, filters: WorkflowFilters) =>
     queryOptions({
       queryKey: [...workflowQueries.all(org, app), 'list', filters],
-      queryFn: ({ signal }) => fetchWorkflows(org, app, listQueryOf(filters), { signal }),
+      queryFn: ({ signal }) => searchWorkflows(org, app, searchRequestOf(filters), { signal }),
       staleTime: 0,
     }),
   detail: (org: string, app: string, id: string) =>

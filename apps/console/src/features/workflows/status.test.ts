@@ -1,6 +1,6 @@
 import { WORKFLOW_STATUSES } from '@podium/protocol';
 import { describe, expect, it } from 'vitest';
-import { actionBlockedReason, canCancel, canResume, statusTone } from './status';
+import { actionBlockedReason, allows, canCancel, canResume, statusTone } from './status';
 
 describe('workflow actions by status', () => {
   it('cancels only active workflows', () => {
@@ -15,9 +15,30 @@ describe('workflow actions by status', () => {
     expect(canResume('ERROR')).toBe(false);
   });
 
+  it('deletes only workflows that no longer run', () => {
+    expect(WORKFLOW_STATUSES.filter((s) => allows('delete', s))).toEqual(
+      WORKFLOW_STATUSES.filter((s) => !canCancel(s)),
+    );
+    expect(actionBlockedReason('delete', 'PENDING', true)).toBe(
+      'A PENDING workflow is still active: cancel it first.',
+    );
+  });
+
+  it('forks from failure what did not succeed and no longer runs', () => {
+    expect(WORKFLOW_STATUSES.filter((s) => allows('forkFromFailure', s)).sort()).toEqual([
+      'CANCELLED',
+      'ERROR',
+      'MAX_RECOVERY_ATTEMPTS_EXCEEDED',
+    ]);
+  });
+
   it('offers nothing on a status it does not know', () => {
     expect(canCancel('PAUSED')).toBe(false);
     expect(canResume(null)).toBe(false);
+    expect(allows('delete', 'PAUSED')).toBe(false);
+    expect(actionBlockedReason('cancel', null, true)).toBe(
+      'A UNKNOWN workflow cannot be cancelled.',
+    );
     expect(statusTone('PAUSED')).toBe('neutral');
   });
 

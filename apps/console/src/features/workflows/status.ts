@@ -17,40 +17,53 @@ export function statusTone(status: string | null): StatusTone {
   return (status && TONES[status]) || 'neutral';
 }
 
-/** Cancel stops an active workflow at its next step and takes it off its queue. */
-const CANCELLABLE = new Set(['PENDING', 'ENQUEUED', 'DELAYED']);
 /**
- * Resume continues from the last completed step, bypassing the workflow's queue. As DBOS does,
- * anything not finished resumes; SUCCESS and ERROR are final (fork those instead).
+ * Which statuses each action applies to. Cancel stops an active workflow at its next step and
+ * takes it off its queue. Resume continues from the last completed step, bypassing the queue;
+ * as DBOS does, anything not finished resumes (SUCCESS and ERROR are final: fork those).
+ * Delete is offered only on workflows that no longer run (cancel first), so no executor is
+ * left running a workflow whose record is gone. Fork from failure re-runs a workflow that did
+ * not succeed from its failed (or last) step.
  */
-const RESUMABLE = new Set([
-  'PENDING',
-  'ENQUEUED',
-  'DELAYED',
-  'CANCELLED',
-  'MAX_RECOVERY_ATTEMPTS_EXCEEDED',
-]);
+const ALLOWED = {
+  cancel: new Set(['PENDING', 'ENQUEUED', 'DELAYED']),
+  resume: new Set([
+    'PENDING',
+    'ENQUEUED',
+    'DELAYED',
+    'CANCELLED',
+    'MAX_RECOVERY_ATTEMPTS_EXCEEDED',
+  ]),
+  delete: new Set(['SUCCESS', 'ERROR', 'CANCELLED', 'MAX_RECOVERY_ATTEMPTS_EXCEEDED']),
+  forkFromFailure: new Set(['ERROR', 'CANCELLED', 'MAX_RECOVERY_ATTEMPTS_EXCEEDED']),
+};
+/** An action that only some statuses allow (fork from a chosen step is always offered). */
+export type StatusAction = keyof typeof ALLOWED;
 
-export function canCancel(status: string | null): boolean {
-  return status !== null && CANCELLABLE.has(status);
+export function allows(action: StatusAction, status: string | null): boolean {
+  return status !== null && ALLOWED[action].has(status);
 }
 
-export function canResume(status: string | null): boolean {
-  return status !== null && RESUMABLE.has(status);
-}
+export const canCancel = (status: string | null) => allows('cancel', status);
+export const canResume = (status: string | null) => allows('resume', status);
+
+const REFUSAL: Record<StatusAction, (status: string) => string> = {
+  cancel: (status) => `A ${status} workflow cannot be cancelled.`,
+  resume: (status) => `A ${status} workflow cannot be resumed.`,
+  delete: (status) =>
+    ALLOWED.cancel.has(status)
+      ? `A ${status} workflow is still active: cancel it first.`
+      : `A ${status} workflow cannot be deleted.`,
+  forkFromFailure: (status) => `A ${status} workflow did not fail.`,
+};
 
 /** Why an action is not offered, for the disabled button's tooltip. */
 export function actionBlockedReason(
-  action: 'cancel' | 'resume' | 'fork',
+  action: StatusAction | 'fork',
   status: string | null,
   mayOperate: boolean,
 ): string | undefined {
   if (!mayOperate) return 'Your role can view workflows but not act on them.';
-  if (action === 'cancel' && !canCancel(status)) {
-    return `A ${status ?? 'workflow of unknown status'} workflow cannot be cancelled.`;
-  }
-  if (action === 'resume' && !canResume(status)) {
-    return `A ${status ?? 'workflow of unknown status'} workflow cannot be resumed.`;
-  }
-  return undefined;
+  if (action === 'fork' || allows(action, status)) return undefined;
+  return REFUSAL[action](status ?? 'UNKNOWN');
 }

@@ -3,9 +3,9 @@
 import type { Workflow } from '@podium/protocol';
 import { useState } from 'react';
 import { ConfirmDialog } from '../../../components/ui/confirm-dialog';
-import { summarizeBulk, type BulkAction } from '../bulk-summary';
+import { BULK_VERB, summarizeBulk, type BulkAction } from '../bulk-summary';
 import { useBulkWorkflowAction } from '../mutations';
-import { canCancel, canResume } from '../status';
+import { allows } from '../status';
 
 interface BulkActionsProps {
   org: string;
@@ -16,22 +16,39 @@ interface BulkActionsProps {
   onClear: () => void;
 }
 
-const VERB = { cancel: 'Cancel', resume: 'Resume' } as const;
+const ACTIONS: BulkAction[] = ['cancel', 'resume', 'forkFromFailure', 'delete'];
 
-/** "N selected": cancel or resume them together, then say what each became. */
+/** What each action does to every workflow it applies to, and whether it can reach children. */
+const EXPLAINED: Record<BulkAction, { effect: string; children?: string; cannot: string }> = {
+  cancel: {
+    effect: 'Each stops at its next step and leaves its queue.',
+    children: 'Also cancel their child workflows',
+    cannot: 'cancelled',
+  },
+  resume: { effect: 'Each continues from its last completed step.', cannot: 'resumed' },
+  forkFromFailure: {
+    effect: 'Each is forked into a new workflow that re-runs from its failed (or last) step.',
+    cannot: 'forked from a failure',
+  },
+  delete: {
+    effect: 'Their records, steps and messages are removed for good.',
+    children: 'Also delete their child workflows',
+    cannot: 'deleted (cancel active ones first)',
+  },
+};
+
+/** "N selected": act on them together, then say what each became. */
 export function BulkActions({ org, app, selected, mayOperate, onClear }: BulkActionsProps) {
   const [confirming, setConfirming] = useState<BulkAction | null>(null);
+  const [withChildren, setWithChildren] = useState(false);
   const [outcome, setOutcome] = useState<string | null>(null);
   const bulk = useBulkWorkflowAction(org, app);
-  const eligible = {
-    cancel: selected.filter((w) => canCancel(w.status)),
-    resume: selected.filter((w) => canResume(w.status)),
-  };
+  const eligible = (action: BulkAction) => selected.filter((w) => allows(action, w.status));
   if (selected.length === 0 && !outcome) return null;
 
   const run = (action: BulkAction) =>
     bulk.mutate(
-      { action, ids: eligible[action].map((w) => w.id) },
+      { action, ids: eligible(action).map((w) => w.id), withChildren },
       {
         onSuccess: (result) => {
           setConfirming(null);
@@ -40,25 +57,28 @@ export function BulkActions({ org, app, selected, mayOperate, onClear }: BulkAct
         },
       },
     );
+  const explained = confirming && EXPLAINED[confirming];
+  const count = confirming ? eligible(confirming).length : 0;
 
   return (
     <div className="bulk-bar" role="region" aria-label="Bulk actions">
       {selected.length > 0 && (
         <>
           <span className="strong">{selected.length} selected</span>
-          {(['cancel', 'resume'] as const).map((action) => (
+          {ACTIONS.map((action) => (
             <button
               key={action}
               type="button"
-              className="btn btn-small"
-              disabled={!mayOperate || eligible[action].length === 0}
+              className={`btn btn-small ${action === 'delete' ? 'btn-danger-outline' : ''}`}
+              disabled={!mayOperate || eligible(action).length === 0}
               title={mayOperate ? undefined : 'Your role can view workflows but not act on them.'}
               onClick={() => {
                 bulk.reset();
+                setWithChildren(false);
                 setConfirming(action);
               }}
             >
-              {VERB[action]} selected
+              {BULK_VERB[action]} selected
             </button>
           ))}
           <button type="button" className="btn btn-small btn-ghost" onClick={onClear}>
@@ -76,25 +96,31 @@ export function BulkActions({ org, app, selected, mayOperate, onClear }: BulkAct
       )}
       <ConfirmDialog
         open={confirming !== null}
-        title={`${confirming ? VERB[confirming] : ''} ${confirming ? eligible[confirming].length : 0} workflows?`}
-        confirmLabel={confirming ? `${VERB[confirming]} workflows` : ''}
-        tone={confirming === 'cancel' ? 'danger' : 'primary'}
+        title={`${confirming ? BULK_VERB[confirming] : ''} ${count} workflows?`}
+        confirmLabel={confirming ? `${BULK_VERB[confirming]} workflows` : ''}
+        tone={confirming === 'cancel' || confirming === 'delete' ? 'danger' : 'primary'}
         busy={bulk.isPending}
         error={bulk.error}
         onClose={() => setConfirming(null)}
         onConfirm={() => confirming && run(confirming)}
       >
-        {confirming && eligible[confirming].length < selected.length && (
+        {explained && count < selected.length && (
           <p>
-            {selected.length - eligible[confirming].length} of the selected cannot be{' '}
-            {confirming === 'cancel' ? 'cancelled' : 'resumed'} in their status and are left out.
+            {selected.length - count} of the selected cannot be {explained.cannot} in their status
+            and are left out.
           </p>
         )}
-        <p>
-          {confirming === 'cancel'
-            ? 'Each stops at its next step and leaves its queue.'
-            : 'Each continues from its last completed step.'}
-        </p>
+        {explained && <p>{explained.effect}</p>}
+        {explained?.children && (
+          <label className="checkbox">
+            <input
+              type="checkbox"
+              checked={withChildren}
+              onChange={(event) => setWithChildren(event.target.checked)}
+            />
+            {explained.children}
+          </label>
+        )}
       </ConfirmDialog>
     </div>
   );

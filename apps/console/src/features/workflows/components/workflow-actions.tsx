@@ -2,9 +2,10 @@
 
 import type { Workflow, WorkflowActionResult, WorkflowStep } from '@podium/protocol';
 import Link from 'next/link';
+import { useRouter } from 'next/navigation';
 import { useState, type ReactNode } from 'react';
 import { ConfirmDialog } from '../../../components/ui/confirm-dialog';
-import { useCancelWorkflow, useResumeWorkflow } from '../mutations';
+import { useCancelWorkflow, useDeleteWorkflow, useResumeWorkflow } from '../mutations';
 import { actionBlockedReason } from '../status';
 import { ForkDialog } from './fork-dialog';
 import { workflowHref } from './workflow-table';
@@ -17,16 +18,21 @@ interface WorkflowActionsProps {
   mayOperate: boolean;
 }
 
-type Open = 'cancel' | 'resume' | 'fork' | null;
+type Action = 'cancel' | 'resume' | 'fork' | 'delete';
 
-/** Cancel, resume and fork, each offered only when the status and the viewer's role allow. */
+/** Cancel, resume, fork and delete, each offered only when the status and the viewer's role allow. */
 export function WorkflowActions({ org, app, workflow, steps, mayOperate }: WorkflowActionsProps) {
-  const [open, setOpen] = useState<Open>(null);
+  const router = useRouter();
+  const [open, setOpen] = useState<Action | null>(null);
   const [notice, setNotice] = useState<ReactNode>(null);
+  const [deleteChildren, setDeleteChildren] = useState(false);
   const cancel = useCancelWorkflow(org, app);
   const resume = useResumeWorkflow(org, app);
-  const blocked = (action: 'cancel' | 'resume' | 'fork') =>
-    actionBlockedReason(action, workflow.status, mayOperate);
+  // Nothing is left to show here: back to the list, where it no longer appears.
+  const remove = useDeleteWorkflow(org, app, () =>
+    router.push(`/orgs/${org}/apps/${app}/workflows`),
+  );
+  const blocked = (action: Action) => actionBlockedReason(action, workflow.status, mayOperate);
 
   const readBack = (verb: string) => (result: WorkflowActionResult) => {
     setOpen(null);
@@ -37,15 +43,17 @@ export function WorkflowActions({ org, app, workflow, steps, mayOperate }: Workf
     );
   };
 
-  const button = (action: 'cancel' | 'resume' | 'fork', label: string) => (
+  const button = (action: Action, label: string) => (
     <button
       type="button"
-      className={`btn ${action === 'cancel' ? 'btn-danger-outline' : ''}`}
+      className={`btn ${action === 'cancel' || action === 'delete' ? 'btn-danger-outline' : ''}`}
       disabled={blocked(action) !== undefined}
       title={blocked(action)}
       onClick={() => {
         cancel.reset();
         resume.reset();
+        remove.reset();
+        setDeleteChildren(false);
         setNotice(null);
         setOpen(action);
       }}
@@ -59,6 +67,7 @@ export function WorkflowActions({ org, app, workflow, steps, mayOperate }: Workf
       {button('cancel', 'Cancel workflow')}
       {button('resume', 'Resume workflow')}
       {button('fork', 'Fork from step…')}
+      {button('delete', 'Delete workflow…')}
       {notice && (
         <span className="notice" role="status" data-testid="action-notice">
           {notice}
@@ -89,6 +98,26 @@ export function WorkflowActions({ org, app, workflow, steps, mayOperate }: Workf
         onConfirm={() => resume.mutate(workflow.id, { onSuccess: readBack('Resumed') })}
       >
         <p>It continues from its last completed step, bypassing its queue.</p>
+      </ConfirmDialog>
+      <ConfirmDialog
+        open={open === 'delete'}
+        title="Delete this workflow?"
+        confirmLabel="Yes, delete workflow"
+        tone="danger"
+        busy={remove.isPending}
+        error={remove.error}
+        onClose={() => setOpen(null)}
+        onConfirm={() => remove.mutate({ id: workflow.id, deleteChildren })}
+      >
+        <p>Its record, steps and messages are removed from the app’s database for good.</p>
+        <label className="checkbox">
+          <input
+            type="checkbox"
+            checked={deleteChildren}
+            onChange={(event) => setDeleteChildren(event.target.checked)}
+          />
+          Also delete its child workflows
+        </label>
       </ConfirmDialog>
       {open === 'fork' && (
         <ForkDialog

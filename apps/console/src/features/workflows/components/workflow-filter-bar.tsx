@@ -4,22 +4,34 @@ import { WORKFLOW_STATUSES, type WorkflowStatus } from '@podium/protocol';
 import { useState, type FormEvent } from 'react';
 import { SelectField } from '../../../components/ui/select-field';
 import { TextField } from '../../../components/ui/text-field';
-import { DEFAULT_FILTERS, TIME_WINDOWS, type TimeWindow, type WorkflowFilters } from '../filters';
+import {
+  DEFAULT_FILTERS,
+  hasMoreFilters,
+  TEXT_FILTERS,
+  TIME_WINDOWS,
+  type TextFilters,
+  type TimeWindow,
+  type WorkflowFilters,
+} from '../filters';
 
 interface WorkflowFilterBarProps {
   filters: WorkflowFilters;
   onChange: (filters: WorkflowFilters) => void;
 }
 
+const trimmed = (text: TextFilters) =>
+  Object.fromEntries(
+    Object.entries(text).map(([key, value]) => [key, value.trim()]),
+  ) as TextFilters;
+
 /**
  * Status and time window apply as soon as they change; the text filters on Enter or
  * "Apply" (so typing does not fire a request per key).
  */
 export function WorkflowFilterBar({ filters, onChange }: WorkflowFilterBarProps) {
-  const [name, setName] = useState(filters.name);
-  const [idPrefix, setIdPrefix] = useState(filters.idPrefix);
+  const [text, setText] = useState(filters.text);
   const apply = (change: Partial<WorkflowFilters>) =>
-    onChange({ ...filters, name: name.trim(), idPrefix: idPrefix.trim(), ...change, offset: 0 });
+    onChange({ ...filters, text: trimmed(text), ...change, offset: 0 });
 
   const toggleStatus = (status: WorkflowStatus) =>
     apply({
@@ -34,10 +46,20 @@ export function WorkflowFilterBar({ filters, onChange }: WorkflowFilterBarProps)
   };
 
   const clear = () => {
-    setName('');
-    setIdPrefix('');
+    setText(DEFAULT_FILTERS.text);
     onChange({ ...DEFAULT_FILTERS, limit: filters.limit });
   };
+
+  const field = ({ key, label, hint }: (typeof TEXT_FILTERS)[number]) => (
+    <TextField
+      key={key}
+      label={label}
+      value={text[key]}
+      onChange={(event) => setText({ ...text, [key]: event.target.value })}
+      placeholder={hint}
+      className="compact"
+    />
+  );
 
   return (
     <form className="filter-bar" onSubmit={submit} aria-label="Filter workflows">
@@ -55,20 +77,7 @@ export function WorkflowFilterBar({ filters, onChange }: WorkflowFilterBarProps)
         ))}
       </fieldset>
       <div className="filter-row">
-        <TextField
-          label="Workflow name"
-          value={name}
-          onChange={(event) => setName(event.target.value)}
-          placeholder="e.g. processOrder"
-          className="compact"
-        />
-        <TextField
-          label="Workflow ID prefix"
-          value={idPrefix}
-          onChange={(event) => setIdPrefix(event.target.value)}
-          placeholder="e.g. 3f2a"
-          className="compact"
-        />
+        {TEXT_FILTERS.filter((f) => !('more' in f)).map(field)}
         <SelectField
           label="Created"
           value={filters.window}
@@ -90,6 +99,10 @@ export function WorkflowFilterBar({ filters, onChange }: WorkflowFilterBarProps)
           </button>
         </div>
       </div>
+      <details className="more-filters" open={hasMoreFilters(filters) || undefined}>
+        <summary>More filters</summary>
+        <div className="filter-row">{TEXT_FILTERS.filter((f) => 'more' in f).map(field)}</div>
+      </details>
     </form>
   );
 }

@@ -76,7 +76,8 @@ export function WorkflowsPage({ org, app }: { org: string; app: string }) {
     <section aria-label="Workflows">
       <div className="toolbar">
         <WorkflowFilterBar
-          key={`${filters.name}\u0000${filters.idPrefix}`}
+          // A new bar (and its typed text) whenever the URL's text filters change, e.g. on Back.
+          key={JSON.stringify(filters.text)}
           filters={filters}
           onChange={setFilters}
         />
