@@ -171,12 +171,12 @@ export class Podium {
 
   /** This application's workflows matching `filter`, oldest first unless `sortDesc`. */
   listWorkflows(filter: ListWorkflowsFilter = {}): Promise<WorkflowStatus[]> {
-    return this.use('listWorkflows', (engine) => engine.listWorkflows(filter));
+    return this.use('listWorkflows', (engine) => engine.management.listWorkflows(filter));
   }
 
   /** A workflow's checkpointed steps in order, or null if the workflow does not exist. */
   listSteps(workflowId: string, options: ListStepsOptions = {}): Promise<StepInfo[] | null> {
-    return this.use('listSteps', (engine) => engine.listSteps(workflowId, options));
+    return this.use('listSteps', (engine) => engine.management.listSteps(workflowId, options));
   }
 
   /**
@@ -212,7 +212,9 @@ export class Podium {
    * runs in this process and is sleeping). No-op for finished workflows.
    */
   cancelWorkflow(workflowId: string, options?: CancelOptions): Promise<void> {
-    return this.use('cancelWorkflow', (engine) => engine.cancelWorkflow(workflowId, options));
+    return this.use('cancelWorkflow', (engine) =>
+      engine.management.cancelWorkflow(workflowId, options),
+    );
   }
 
   /**
@@ -222,7 +224,7 @@ export class Podium {
    */
   deleteWorkflow(workflowId: string, options?: { deleteChildren?: boolean }): Promise<string[]> {
     return this.use('deleteWorkflow', (engine) =>
-      engine.deleteWorkflow(workflowId, options?.deleteChildren ?? false),
+      engine.management.deleteWorkflow(workflowId, options?.deleteChildren ?? false),
     );
   }
 
@@ -248,7 +250,7 @@ export class Podium {
     options?: ResumeOptions,
   ): Promise<WorkflowHandle<R>> {
     const [handle] = await this.use('resumeWorkflow', (engine) =>
-      engine.resumeWorkflows([workflowId], options),
+      engine.management.resumeWorkflows([workflowId], options),
     );
     return handle as WorkflowHandle<R>;
   }
@@ -263,7 +265,7 @@ export class Podium {
     options?: ForkOptions,
   ): Promise<WorkflowHandle<R>> {
     return this.use('forkWorkflow', (engine) =>
-      engine.forkWorkflow(workflowId, startStep, options),
+      engine.management.forkWorkflow(workflowId, startStep, options),
     ) as Promise<WorkflowHandle<R>>;
   }
 
@@ -274,14 +276,14 @@ export class Podium {
    */
   recoverPendingWorkflows(executorIds: string[]): Promise<number> {
     return this.use('recoverPendingWorkflows', (engine) =>
-      engine.recoverPendingWorkflows(executorIds),
+      engine.management.recoverPendingWorkflows(executorIds),
     );
   }
 
   /** Whether this application has PENDING workflows of that executor and version. */
   existPendingWorkflows(executorId: string, applicationVersion: string): Promise<boolean> {
     return this.use('existPendingWorkflows', (engine) =>
-      engine.existPendingWorkflows(executorId, applicationVersion),
+      engine.management.existPendingWorkflows(executorId, applicationVersion),
     );
   }
 

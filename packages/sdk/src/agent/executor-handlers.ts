@@ -41,12 +41,15 @@ export function executorHandlers(
       }),
 
     recovery: async (request) => {
-      await ops.recoverPendingWorkflows(request.executor_ids);
+      await ops.management.recoverPendingWorkflows(request.executor_ids);
       return { success: true };
     },
 
     exist_pending_workflows: async (request) => ({
-      exist: await ops.existPendingWorkflows(request.executor_id, request.application_version),
+      exist: await ops.management.existPendingWorkflows(
+        request.executor_id,
+        request.application_version,
+      ),
     }),
 
     // Runs the round before answering, so `success` is the real outcome (DBOS TS ≥ 5 answers

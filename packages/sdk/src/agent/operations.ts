@@ -4,18 +4,20 @@
  */
 import type { Engine } from '../engine/engine';
 
-export type AgentOperations = Pick<
-  Engine,
-  | 'listWorkflows'
-  | 'listSteps'
-  | 'cancelWorkflow'
-  | 'resumeWorkflows'
-  | 'forkWorkflow'
-  | 'deleteWorkflow'
-  | 'recoverPendingWorkflows'
-  | 'existPendingWorkflows'
-  | 'queues'
-> & { readonly maintenance: Pick<Engine['maintenance'], 'retention' | 'countByName'> };
+export type AgentOperations = Pick<Engine, 'queues'> & {
+  readonly management: Pick<
+    Engine['management'],
+    | 'listWorkflows'
+    | 'listSteps'
+    | 'cancelWorkflow'
+    | 'resumeWorkflows'
+    | 'forkWorkflow'
+    | 'deleteWorkflow'
+    | 'recoverPendingWorkflows'
+    | 'existPendingWorkflows'
+  >;
+  readonly maintenance: Pick<Engine['maintenance'], 'retention' | 'countByName'>;
+};
 
 /** Who this executor is, as reported in `executor_info` and used to scope requests. */
 export interface ExecutorIdentity {

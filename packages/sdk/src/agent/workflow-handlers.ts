@@ -32,11 +32,11 @@ export function workflowHandlers(
   applicationName: string,
 ): Pick<ExecutorRequestHandlers, WorkflowHandlerTypes> {
   const list = async (filter: ReturnType<typeof toListFilter>) =>
-    filter === null ? [] : (await ops.listWorkflows(filter)).map(toWorkflowsOutput);
+    filter === null ? [] : (await ops.management.listWorkflows(filter)).map(toWorkflowsOutput);
 
   /** Throws WorkflowNotFoundError for the first id that does not exist, before acting on any. */
   const assertExist = async (ids: string[]) => {
-    const found = await ops.listWorkflows({
+    const found = await ops.management.listWorkflows({
       workflowIds: ids,
       loadInput: false,
       loadOutput: false,
@@ -56,7 +56,7 @@ export function workflowHandlers(
 
     // Not found is not an error: the answer simply has no output.
     get_workflow: async (request) => {
-      const [workflow] = await ops.listWorkflows({
+      const [workflow] = await ops.management.listWorkflows({
         workflowIds: [request.workflow_id],
         loadInput: request.load_input ?? true,
         loadOutput: request.load_output ?? true,
@@ -65,7 +65,7 @@ export function workflowHandlers(
     },
 
     list_steps: async (request) => {
-      const steps = await ops.listSteps(request.workflow_id, {
+      const steps = await ops.management.listSteps(request.workflow_id, {
         loadOutput: request.load_output ?? true,
         limit: request.limit ?? undefined,
         offset: request.offset ?? undefined,
@@ -77,7 +77,9 @@ export function workflowHandlers(
     cancel: async (request) => {
       for (const id of request.workflow_ids ?? [request.workflow_id]) {
         try {
-          await ops.cancelWorkflow(id, { cancelChildren: request.cancel_children ?? false });
+          await ops.management.cancelWorkflow(id, {
+            cancelChildren: request.cancel_children ?? false,
+          });
         } catch (error) {
           if (!(error instanceof WorkflowNotFoundError)) throw error;
         }
@@ -89,19 +91,19 @@ export function workflowHandlers(
     // changes nothing); SUCCESS and ERROR workflows are left alone and still answer success.
     resume: async (request) => {
       const ids = request.workflow_ids ?? [request.workflow_id];
-      await ops.resumeWorkflows(ids, { queueName: request.queue_name ?? undefined });
+      await ops.management.resumeWorkflows(ids, { queueName: request.queue_name ?? undefined });
       return { success: true };
     },
 
     // Removed in DBOS TS 5.0; here it is what it always meant: a fork from the first step.
     restart: async (request) => {
-      await ops.forkWorkflow(request.workflow_id, 0);
+      await ops.management.forkWorkflow(request.workflow_id, 0);
       return { success: true };
     },
 
     delete: async (request) => {
       for (const id of request.workflow_ids ?? [request.workflow_id]) {
-        await ops.deleteWorkflow(id, request.delete_children ?? false);
+        await ops.management.deleteWorkflow(id, request.delete_children ?? false);
       }
       return { success: true };
     },
@@ -109,7 +111,7 @@ export function workflowHandlers(
     fork_workflow: async (request) => {
       const body = request.body;
       assertNoPartition(body.queue_partition_key);
-      const fork = await ops.forkWorkflow(body.workflow_id, body.start_step, {
+      const fork = await ops.management.forkWorkflow(body.workflow_id, body.start_step, {
         newWorkflowId: body.new_workflow_id ?? undefined,
         applicationVersion: body.application_version ?? undefined,
         queueName: body.queue_name ?? undefined,
@@ -124,8 +126,8 @@ export function workflowHandlers(
       await assertExist(body.workflow_ids);
       const forked: string[] = [];
       for (const id of body.workflow_ids) {
-        const steps = (await ops.listSteps(id, { loadOutput: false })) ?? [];
-        const fork = await ops.forkWorkflow(id, pick(steps), {
+        const steps = (await ops.management.listSteps(id, { loadOutput: false })) ?? [];
+        const fork = await ops.management.forkWorkflow(id, pick(steps), {
           applicationVersion: body.application_version ?? undefined,
           queueName: body.queue_name ?? undefined,
         });

@@ -23,14 +23,8 @@ import type { ResolvedOptions } from '../options';
 import { deserializeError, deserializeValue, serializeValue } from '../internal/serialization';
 import { sleep } from '../internal/sleep';
 import {
-  type CancelOptions,
-  type ForkOptions,
-  type ListStepsOptions,
-  type ListWorkflowsFilter,
   type QueueOptions,
-  type ResumeOptions,
   type StartOptions,
-  type StepInfo,
   TERMINAL_STATUSES,
   type WorkflowStatus,
   type WorkflowStatusType,
@@ -41,7 +35,8 @@ import { Dequeuer } from './dequeuer';
 import { Handle, type ResultSource, type WorkflowHandle } from './handle';
 import { ShutdownInterruption } from './interruptions';
 import { Maintenance } from './maintenance';
-import { mapStepInfo, mapWorkflowStatus } from './mapping';
+import { INTERNAL_QUEUE, WorkflowManagement } from './management';
+import { mapWorkflowStatus } from './mapping';
 import { eventKey, Notifier } from './notifier';
 import type { Registry } from './registry';
 import { Runner } from './runner';
@@ -49,12 +44,6 @@ import type { ExecutorScope, Storage, WorkflowOutcome, WorkflowRecord } from './
 
 /** Why operations fail with NotLaunchedError while the engine shuts down. */
 export const SHUTTING_DOWN = 'Podium is shutting down';
-
-/**
- * Queue without limits (DBOS: the internal queue) for workflows resumed without a queue name,
- * and for recovered and forked workflows that had none.
- */
-export const INTERNAL_QUEUE = '_podium_internal_queue';
 
 type StartRequest = StartOptions & { parentWorkflowId?: string };
 
@@ -64,6 +53,8 @@ export class Engine implements ChildStarter, ResultSource {
   readonly notifier = new Notifier();
   /** Retention and metrics (conductor requests). */
   readonly maintenance: Maintenance;
+  /** Cancel, delete, resume, fork, listing, and recovery of dead executors. */
+  readonly management: WorkflowManagement;
   /** Set by shutdown: handles that outlive the engine fail with NotLaunchedError. */
   closed = false;
   /** Set by `interrupt()`: nothing begins executing any more. */
@@ -93,6 +84,14 @@ export class Engine implements ChildStarter, ResultSource {
       options.logger,
     );
     this.maintenance = new Maintenance(storage, scope, this.runner, options.logger);
+    this.management = new WorkflowManagement({
+      storage,
+      registry,
+      runner: this.runner,
+      scope,
+      handle: (workflowId) => this.handle(workflowId),
+      wake: () => this.dequeuer.wake(),
+    });
   }
 
   /** The queues this process serves (registered with `podium.queue`), with their limits. */
@@ -130,7 +129,7 @@ export class Engine implements ChildStarter, ResultSource {
   ): Promise<Handle<unknown>> {
     if (this.registry.get(name) === undefined) throw new WorkflowNotRegisteredError(name);
     const { queueName, timeoutMs } = request;
-    this.assertQueue(queueName);
+    this.registry.assertQueue(queueName);
     if (timeoutMs !== undefined && !(Number.isInteger(timeoutMs) && timeoutMs > 0)) {
       throw new InvalidOperationError('timeoutMs must be a positive integer');
     }
@@ -221,17 +220,6 @@ export class Engine implements ChildStarter, ResultSource {
     await Promise.all([this.runner.drain(), this.settleStarts()]);
   }
 
-  /** Re-enqueues PENDING workflows of the given (dead) executors that have our version. */
-  async recoverPendingWorkflows(executorIds: string[]): Promise<number> {
-    const count = await this.storage.requeuePending(executorIds, this.scope, INTERNAL_QUEUE);
-    if (count > 0) this.dequeuer.wake();
-    return count;
-  }
-
-  existPendingWorkflows(executorId: string, applicationVersion: string): Promise<boolean> {
-    return this.storage.existPending({ ...this.scope, executorId, applicationVersion });
-  }
-
   async getWorkflowStatus(workflowId: string): Promise<WorkflowStatus | null> {
     if (this.closed) throw new NotLaunchedError('getStatus');
     const record = await this.storage.getWorkflow(workflowId);
@@ -295,94 +283,8 @@ export class Engine implements ChildStarter, ResultSource {
     }
   }
 
-  async cancelWorkflow(workflowId: string, options: CancelOptions = {}): Promise<void> {
-    const descendants =
-      options.cancelChildren === true ? await this.storage.admin.findDescendants(workflowId) : [];
-    for (const id of [workflowId, ...descendants]) {
-      const status = await this.storage.cancelWorkflow(id);
-      if (status === null && id === workflowId) throw new WorkflowNotFoundError(workflowId);
-      if (status === 'CANCELLED') this.runner.abort(id, new WorkflowCancelledError(id));
-    }
-  }
-
-  async deleteWorkflow(workflowId: string, deleteChildren: boolean): Promise<string[]> {
-    const deleted = await this.storage.deleteWorkflow(workflowId, deleteChildren);
-    for (const id of deleted) this.runner.abort(id, new WorkflowNotFoundError(id));
-    return deleted;
-  }
-
-  /**
-   * DBOS `resumeWorkflows`: all or nothing (`WorkflowNotFoundError` for the first missing id),
-   * every workflow neither SUCCESS nor ERROR goes back to ENQUEUED on `queueName` or the
-   * internal queue (no limits), and a superseded execution running here stops after its step
-   * in flight; the claim that follows runs it, here or in another process.
-   */
-  async resumeWorkflows(
-    workflowIds: string[],
-    options: ResumeOptions = {},
-  ): Promise<Handle<unknown>[]> {
-    this.assertQueue(options.queueName);
-    const { missing, resumed } = await this.storage.resumeWorkflows(
-      workflowIds,
-      options.queueName ?? INTERNAL_QUEUE,
-    );
-    if (missing[0] !== undefined) throw new WorkflowNotFoundError(missing[0]);
-    for (const { workflowId, generation } of resumed) {
-      this.runner.supersede(workflowId, generation);
-    }
-    if (resumed.length > 0) this.dequeuer.wake();
-    return workflowIds.map((id) => this.handle(id));
-  }
-
-  async forkWorkflow(
-    workflowId: string,
-    startStep: number,
-    options: ForkOptions = {},
-  ): Promise<Handle<unknown>> {
-    if (!Number.isInteger(startStep) || startStep < 0) {
-      throw new InvalidOperationError('startStep must be a non-negative integer');
-    }
-    this.assertQueue(options.queueName);
-    if ((await this.storage.getWorkflow(workflowId)) === null) {
-      throw new WorkflowNotFoundError(workflowId);
-    }
-    const newWorkflowId = options.newWorkflowId ?? randomUUID();
-    if ((await this.storage.getWorkflow(newWorkflowId)) !== null) {
-      throw new WorkflowConflictError(
-        newWorkflowId,
-        `Workflow id "${newWorkflowId}" already exists`,
-      );
-    }
-    await this.storage.forkWorkflow({
-      workflowId,
-      newWorkflowId,
-      startStep,
-      applicationVersion: options.applicationVersion,
-      queueName: options.queueName ?? INTERNAL_QUEUE,
-    });
-    this.dequeuer.wake();
-    return this.handle(newWorkflowId);
-  }
-
-  async listWorkflows(filter: ListWorkflowsFilter): Promise<WorkflowStatus[]> {
-    const records = await this.storage.listWorkflows(this.scope.applicationName, filter);
-    return records.map(mapWorkflowStatus);
-  }
-
-  async listSteps(workflowId: string, options: ListStepsOptions): Promise<StepInfo[] | null> {
-    if ((await this.storage.getWorkflow(workflowId)) === null) return null;
-    const steps = await this.storage.listSteps(workflowId, options);
-    return steps.map((step) => mapStepInfo(step, options.loadOutput ?? true));
-  }
-
   private async settleStarts(): Promise<void> {
     while (this.starts.size > 0) await Promise.all([...this.starts]);
-  }
-
-  private assertQueue(queueName: string | undefined): void {
-    if (queueName !== undefined && !this.registry.hasQueue(queueName)) {
-      throw new InvalidOperationError(`Queue "${queueName}" is not registered`);
-    }
   }
 
   /**

@@ -41,6 +41,13 @@ export class Registry {
     return this.queueLimits.has(name);
   }
 
+  /** Throws `InvalidOperationError` unless `name` is undefined or a registered queue. */
+  assertQueue(name: string | undefined): void {
+    if (name !== undefined && !this.hasQueue(name)) {
+      throw new InvalidOperationError(`Queue "${name}" is not registered`);
+    }
+  }
+
   register(name: string, fn: AnyWorkflowFunction): void {
     if (this.frozen) throw new AlreadyLaunchedError(`registering workflow "${name}"`);
     if (this.workflows.has(name)) throw new WorkflowAlreadyRegisteredError(name);

@@ -2,7 +2,7 @@
 import type { Podium } from '../../src';
 import { deferred, type RunLog } from './util';
 
-export { INTERNAL_QUEUE } from '../../src/engine/engine';
+export { INTERNAL_QUEUE } from '../../src/engine/management';
 
 /**
  * Two queues (`serial` holds one at a time) and five workflows: `gated` (steps a, b, c; b waits

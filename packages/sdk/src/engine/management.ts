@@ -1,0 +1,154 @@
+/**
+ * Operator actions on workflows (part of the engine): cancel, delete, resume and fork, listing,
+ * and the conductor's recovery of dead executors. Each acts on the database first, then on the
+ * executions running in this process that the change concerns.
+ */
+import { randomUUID } from 'node:crypto';
+import {
+  InvalidOperationError,
+  WorkflowCancelledError,
+  WorkflowConflictError,
+  WorkflowNotFoundError,
+} from '../errors';
+import type {
+  CancelOptions,
+  ForkOptions,
+  ListStepsOptions,
+  ListWorkflowsFilter,
+  ResumeOptions,
+  StepInfo,
+  WorkflowStatus,
+} from '../types';
+import type { Handle } from './handle';
+import { mapStepInfo, mapWorkflowStatus } from './mapping';
+import type { Registry } from './registry';
+import type { Runner } from './runner';
+import type { ExecutorScope, Storage } from './storage/storage';
+
+/**
+ * Queue without limits (DBOS: the internal queue) for workflows resumed without a queue name,
+ * and for recovered and forked workflows that had none.
+ */
+export const INTERNAL_QUEUE = '_podium_internal_queue';
+
+export interface ManagementDeps {
+  storage: Storage;
+  registry: Registry;
+  runner: Runner;
+  scope: ExecutorScope;
+  /** A handle on a workflow, as `Engine.handle` gives. */
+  handle: (workflowId: string) => Handle<unknown>;
+  /** Has the dequeuer look for work now (something was enqueued). */
+  wake: () => void;
+}
+
+export class WorkflowManagement {
+  private readonly storage: Storage;
+  private readonly registry: Registry;
+  private readonly runner: Runner;
+  private readonly scope: ExecutorScope;
+  private readonly handle: ManagementDeps['handle'];
+  private readonly wake: ManagementDeps['wake'];
+
+  constructor(deps: ManagementDeps) {
+    ({
+      storage: this.storage,
+      registry: this.registry,
+      runner: this.runner,
+      scope: this.scope,
+      handle: this.handle,
+      wake: this.wake,
+    } = deps);
+  }
+
+  /** Re-enqueues PENDING workflows of the given (dead) executors that have our version. */
+  async recoverPendingWorkflows(executorIds: string[]): Promise<number> {
+    const count = await this.storage.requeuePending(executorIds, this.scope, INTERNAL_QUEUE);
+    if (count > 0) this.wake();
+    return count;
+  }
+
+  existPendingWorkflows(executorId: string, applicationVersion: string): Promise<boolean> {
+    return this.storage.existPending({ ...this.scope, executorId, applicationVersion });
+  }
+
+  async cancelWorkflow(workflowId: string, options: CancelOptions = {}): Promise<void> {
+    const descendants =
+      options.cancelChildren === true ? await this.storage.admin.findDescendants(workflowId) : [];
+    for (const id of [workflowId, ...descendants]) {
+      const status = await this.storage.cancelWorkflow(id);
+      if (status === null && id === workflowId) throw new WorkflowNotFoundError(workflowId);
+      if (status === 'CANCELLED') this.runner.abort(id, new WorkflowCancelledError(id));
+    }
+  }
+
+  async deleteWorkflow(workflowId: string, deleteChildren: boolean): Promise<string[]> {
+    const deleted = await this.storage.deleteWorkflow(workflowId, deleteChildren);
+    for (const id of deleted) this.runner.abort(id, new WorkflowNotFoundError(id));
+    return deleted;
+  }
+
+  /**
+   * DBOS `resumeWorkflows`: all or nothing (`WorkflowNotFoundError` for the first missing id),
+   * every workflow neither SUCCESS nor ERROR goes back to ENQUEUED on `queueName` or the
+   * internal queue (no limits), and a superseded execution running here stops after its step
+   * in flight; the claim that follows runs it, here or in another process.
+   */
+  async resumeWorkflows(
+    workflowIds: string[],
+    options: ResumeOptions = {},
+  ): Promise<Handle<unknown>[]> {
+    this.registry.assertQueue(options.queueName);
+    const { missing, resumed } = await this.storage.resumeWorkflows(
+      workflowIds,
+      options.queueName ?? INTERNAL_QUEUE,
+    );
+    if (missing[0] !== undefined) throw new WorkflowNotFoundError(missing[0]);
+    for (const { workflowId, generation } of resumed) {
+      this.runner.supersede(workflowId, generation);
+    }
+    if (resumed.length > 0) this.wake();
+    return workflowIds.map((id) => this.handle(id));
+  }
+
+  async forkWorkflow(
+    workflowId: string,
+    startStep: number,
+    options: ForkOptions = {},
+  ): Promise<Handle<unknown>> {
+    if (!Number.isInteger(startStep) || startStep < 0) {
+      throw new InvalidOperationError('startStep must be a non-negative integer');
+    }
+    this.registry.assertQueue(options.queueName);
+    if ((await this.storage.getWorkflow(workflowId)) === null) {
+      throw new WorkflowNotFoundError(workflowId);
+    }
+    const newWorkflowId = options.newWorkflowId ?? randomUUID();
+    if ((await this.storage.getWorkflow(newWorkflowId)) !== null) {
+      throw new WorkflowConflictError(
+        newWorkflowId,
+        `Workflow id "${newWorkflowId}" already exists`,
+      );
+    }
+    await this.storage.forkWorkflow({
+      workflowId,
+      newWorkflowId,
+      startStep,
+      applicationVersion: options.applicationVersion,
+      queueName: options.queueName ?? INTERNAL_QUEUE,
+    });
+    this.wake();
+    return this.handle(newWorkflowId);
+  }
+
+  async listWorkflows(filter: ListWorkflowsFilter): Promise<WorkflowStatus[]> {
+    const records = await this.storage.listWorkflows(this.scope.applicationName, filter);
+    return records.map(mapWorkflowStatus);
+  }
+
+  async listSteps(workflowId: string, options: ListStepsOptions): Promise<StepInfo[] | null> {
+    if ((await this.storage.getWorkflow(workflowId)) === null) return null;
+    const steps = await this.storage.listSteps(workflowId, options);
+    return steps.map((step) => mapStepInfo(step, options.loadOutput ?? true));
+  }
+}
