@@ -262,6 +262,11 @@ describe('the operator journey: sign up to managing workflows', () => {
     );
     await page.getByTestId('workflow-row').first().getByRole('link').click();
     await waitForStatus(page, ['PENDING']);
+    // Why it is pending: its executor (the example app) is connected.
+    const note = page.getByTestId('execution-note');
+    await expect(note.getAttribute('data-state')).resolves.toBe('running');
+    await expect(text(note)).resolves.toMatch(/^Runs on executor .+, connected\.$/);
+    await page.screenshot({ path: SCREENSHOT.replace('.png', '-pending.png'), fullPage: true });
 
     await page.getByRole('button', { name: 'Cancel workflow' }).click();
     await confirm(page, 'Yes, cancel workflow');

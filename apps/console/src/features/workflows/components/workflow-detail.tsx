@@ -13,6 +13,7 @@ import { can } from '../../../lib/roles';
 import { useOrgRole } from '../../organizations/queries';
 import { WORKFLOWS_REFRESH_MS, workflowQueries } from '../queries';
 import { DisplayValue, ErrorValue } from './display-value';
+import { ExecutionNote } from './execution-note';
 import { NoExecutor } from './no-executor';
 import { StepsTable } from './steps-table';
 import { WorkflowActions } from './workflow-actions';
@@ -69,6 +70,7 @@ export function WorkflowDetail({ org, app, workflowId }: WorkflowDetailProps) {
         steps={steps.data?.items ?? []}
         mayOperate={mayOperate}
       />
+      <ExecutionNote org={org} app={app} workflow={workflow} />
       <div className="detail-grid">
         <Panel title="Overview">
           <Overview org={org} app={app} workflow={workflow} />

@@ -1,0 +1,43 @@
+'use client';
+
+import type { Workflow } from '@podium/protocol';
+import { useQuery } from '@tanstack/react-query';
+import { appQueries } from '../../applications/queries';
+import { fleetQueries } from '../../fleet/queries';
+import { explainExecution } from '../execution-explainer';
+import { WORKFLOWS_REFRESH_MS } from '../queries';
+
+/** For a PENDING workflow: whether its executor is alive, and what recovers it if not. */
+export function ExecutionNote({
+  org,
+  app,
+  workflow,
+}: {
+  org: string;
+  app: string;
+  workflow: Workflow;
+}) {
+  const isPending = workflow.status === 'PENDING';
+  const executors = useQuery({
+    ...fleetQueries.executors(org, app),
+    enabled: isPending,
+    refetchInterval: WORKFLOWS_REFRESH_MS,
+  });
+  const application = useQuery({ ...appQueries.detail(org, app), enabled: isPending });
+  if (!executors.data || !application.data) return null;
+  const explained = explainExecution(workflow, {
+    executors: executors.data.items,
+    gracePeriodSeconds: application.data.executorGracePeriodSeconds,
+  });
+  if (!explained) return null;
+  return (
+    <p
+      className={`execution-note execution-note-${explained.tone}`}
+      role="status"
+      data-testid="execution-note"
+      data-state={explained.state}
+    >
+      {explained.text}
+    </p>
+  );
+}

@@ -1,0 +1,76 @@
+import type { Executor } from '@podium/protocol';
+import { describe, expect, it } from 'vitest';
+import { explainExecution } from './execution-explainer';
+
+const now = Date.parse('2026-11-22T12:00:00.000Z');
+const ago = (seconds: number) => new Date(now - seconds * 1000).toISOString();
+
+function executor(id: string, overrides: Partial<Executor> = {}): Executor {
+  return {
+    id,
+    hostname: `${id}.local`,
+    language: 'typescript',
+    sdkVersion: '5.2.11',
+    applicationVersion: 'v1',
+    metadata: null,
+    status: 'CONNECTED',
+    connectedAt: ago(600),
+    disconnectedAt: null,
+    lastSeenAt: ago(1),
+    deadAt: null,
+    recoveredAt: null,
+    ...overrides,
+  };
+}
+
+const pending = { status: 'PENDING', executorId: 'a', applicationVersion: 'v1' };
+const explain = (executors: Executor[], workflow = pending) =>
+  explainExecution(workflow, { executors, gracePeriodSeconds: 60, now });
+
+describe('explainExecution', () => {
+  it('explains only PENDING workflows that have an executor', () => {
+    expect(explain([executor('a')], { ...pending, status: 'SUCCESS' })).toBeNull();
+    expect(explain([executor('a')], { ...pending, executorId: null as never })).toBeNull();
+  });
+
+  it('says where it runs while its executor is connected', () => {
+    expect(explain([executor('a')])).toEqual({
+      state: 'running',
+      tone: 'ok',
+      text: 'Runs on executor a (a.local), connected.',
+    });
+  });
+
+  it('counts down the grace period of a disconnected executor, and names who can take over', () => {
+    const away = executor('a', { status: 'DISCONNECTED', disconnectedAt: ago(20) });
+    expect(explain([away, executor('b'), executor('c', { applicationVersion: 'v2' })])).toEqual({
+      state: 'disconnected',
+      tone: 'warn',
+      text:
+        'Executor a disconnected 20 s ago. Unless it reconnects, it is declared dead in 40 s ' +
+        'and its workflows are recovered; 1 connected executor of version v1 can take it over.',
+    });
+    const overdue = executor('a', { status: 'DISCONNECTED', disconnectedAt: ago(90) });
+    expect(explain([overdue])?.text).toContain(
+      'its grace period is over: it is being declared dead and its workflows are recovered; ' +
+        'no executor of version v1 is connected to take it over.',
+    );
+  });
+
+  it('says a dead executor waits for its version, or is being recovered', () => {
+    const dead = executor('a', { status: 'DEAD', disconnectedAt: ago(90), deadAt: ago(30) });
+    expect(explain([dead, executor('c', { applicationVersion: 'v2' })])).toMatchObject({
+      state: 'awaiting-version',
+      tone: 'bad',
+    });
+    expect(explain([dead, executor('b')])).toMatchObject({ state: 'recovering', tone: 'warn' });
+    expect(explain([{ ...dead, recoveredAt: ago(5) }])?.text).toBe(
+      'Executor a died; its workflows were handed over 5 s ago and this one runs again once picked up.',
+    );
+  });
+
+  it('says what to do about an executor it has never seen', () => {
+    expect(explain([executor('b')])).toMatchObject({ state: 'unknown-executor', tone: 'warn' });
+    expect(explain([])?.text).toMatch(/resume the workflow to have a connected executor run it/);
+  });
+});

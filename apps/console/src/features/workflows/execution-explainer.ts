@@ -1,0 +1,93 @@
+// Why a PENDING workflow is (or is not) making progress, from the control plane's executor
+// records: who runs it, whether that executor is alive, and when and by whom its workflows are
+// recovered if not. DBOS shows only executor status; operators ask "why is this stuck?".
+import type { Executor, Workflow } from '@podium/protocol';
+import { formatRelative } from '../../lib/format';
+import type { StatusTone } from '../../components/ui/status-badge';
+
+export type ExecutionState =
+  'running' | 'disconnected' | 'awaiting-version' | 'recovering' | 'recovered' | 'unknown-executor';
+
+export interface ExecutionExplanation {
+  state: ExecutionState;
+  tone: StatusTone;
+  text: string;
+}
+
+interface Context {
+  executors: Executor[];
+  gracePeriodSeconds: number;
+  now?: number;
+}
+
+/** Null unless the workflow is PENDING with an executor: nothing to explain otherwise. */
+export function explainExecution(
+  workflow: Pick<Workflow, 'status' | 'executorId' | 'applicationVersion'>,
+  { executors, gracePeriodSeconds, now = Date.now() }: Context,
+): ExecutionExplanation | null {
+  const { executorId, applicationVersion: version } = workflow;
+  if (workflow.status !== 'PENDING' || !executorId) return null;
+  const owner = executors.find((e) => e.id === executorId);
+  const peers = executors.filter(
+    (e) => e.status === 'CONNECTED' && e.applicationVersion === version && e.id !== executorId,
+  ).length;
+  const takers =
+    peers === 0
+      ? `no executor of version ${version} is connected to take it over`
+      : `${peers} connected executor${peers === 1 ? '' : 's'} of version ${version} can take it over`;
+
+  if (!owner) {
+    return {
+      state: 'unknown-executor',
+      tone: 'warn',
+      text:
+        `Executor ${executorId} has no record on this control plane (it never connected here), ` +
+        'so nothing tells whether it is alive and nothing here recovers its workflows. If that ' +
+        'process is gone, resume the workflow to have a connected executor run it.',
+    };
+  }
+  switch (owner.status) {
+    case 'CONNECTED':
+      return {
+        state: 'running',
+        tone: 'ok',
+        text: `Runs on executor ${executorId}${owner.hostname ? ` (${owner.hostname})` : ''}, connected.`,
+      };
+    case 'DISCONNECTED': {
+      const since = owner.disconnectedAt ?? owner.lastSeenAt;
+      const deadline = Date.parse(since) + gracePeriodSeconds * 1000;
+      const when =
+        deadline > now
+          ? `it is declared dead ${formatRelative(new Date(deadline).toISOString(), now)}`
+          : 'its grace period is over: it is being declared dead';
+      return {
+        state: 'disconnected',
+        tone: 'warn',
+        text:
+          `Executor ${executorId} disconnected ${formatRelative(since, now)}. Unless it ` +
+          `reconnects, ${when} and its workflows are recovered; ${takers}.`,
+      };
+    }
+    case 'DEAD':
+      if (owner.recoveredAt) {
+        return {
+          state: 'recovered',
+          tone: 'info',
+          text:
+            `Executor ${executorId} died; its workflows were handed over ` +
+            `${formatRelative(owner.recoveredAt, now)} and this one runs again once picked up.`,
+        };
+      }
+      return peers === 0
+        ? {
+            state: 'awaiting-version',
+            tone: 'bad',
+            text: `Executor ${executorId} is dead and ${takers}: recovery waits for one to connect.`,
+          }
+        : {
+            state: 'recovering',
+            tone: 'warn',
+            text: `Executor ${executorId} is dead; its recovery is under way (${takers}).`,
+          };
+  }
+}
