@@ -32,7 +32,7 @@ export function ExecutionNote({
   if (!explained) return null;
   return (
     <p
-      className={`execution-note execution-note-${explained.tone}`}
+      className={`reason reason-${explained.tone}`}
       role="status"
       data-testid="execution-note"
       data-state={explained.state}
