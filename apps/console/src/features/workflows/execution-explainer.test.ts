@@ -23,12 +23,35 @@ function executor(id: string, overrides: Partial<Executor> = {}): Executor {
   };
 }
 
-const pending = { status: 'PENDING', executorId: 'a', applicationVersion: 'v1' };
-const explain = (executors: Executor[], workflow = pending) =>
-  explainExecution(workflow, { executors, gracePeriodSeconds: 60, now });
+const pending = { status: 'PENDING', executorId: 'a', applicationVersion: 'v1', queueName: null };
+const explain = (
+  executors: Executor[],
+  workflow: Parameters<typeof explainExecution>[0] = pending,
+) => explainExecution(workflow, { executors, gracePeriodSeconds: 60, now });
 
 describe('explainExecution', () => {
-  it('explains only PENDING workflows that have an executor', () => {
+  it('says whether anything connected can dequeue an ENQUEUED workflow (its own version only)', () => {
+    const queued = {
+      status: 'ENQUEUED',
+      executorId: null,
+      applicationVersion: 'v1',
+      queueName: 'media',
+    };
+    expect(explain([executor('a'), executor('b')], queued)).toEqual({
+      state: 'queued',
+      tone: 'info',
+      text: 'Waits its turn on queue media; 2 connected executors can run it.',
+    });
+    expect(explain([executor('c', { applicationVersion: 'v2' })], queued)).toEqual({
+      state: 'no-version',
+      tone: 'bad',
+      text:
+        'Waits on queue media, but no connected executor runs version v1: queued workflows ' +
+        'run only on their own version, so it starts once one connects.',
+    });
+  });
+
+  it('explains only active workflows, PENDING ones when they have an executor', () => {
     expect(explain([executor('a')], { ...pending, status: 'SUCCESS' })).toBeNull();
     expect(explain([executor('a')], { ...pending, executorId: null as never })).toBeNull();
   });

@@ -1,12 +1,21 @@
-// Why a PENDING workflow is (or is not) making progress, from the control plane's executor
-// records: who runs it, whether that executor is alive, and when and by whom its workflows are
-// recovered if not. DBOS shows only executor status; operators ask "why is this stuck?".
+// Why an active workflow is (or is not) making progress, from the control plane's executor
+// records: who runs a PENDING one, whether that executor is alive, and when and by whom its
+// workflows are recovered if not; whether anything can dequeue an ENQUEUED one (queued
+// workflows run only on their own application version). DBOS shows only executor status;
+// operators ask "why is this stuck?".
 import type { Executor, Workflow } from '@podium/protocol';
 import { formatRelative } from '../../lib/format';
 import type { StatusTone } from '../../components/ui/status-badge';
 
 export type ExecutionState =
-  'running' | 'disconnected' | 'awaiting-version' | 'recovering' | 'recovered' | 'unknown-executor';
+  | 'queued'
+  | 'no-version'
+  | 'running'
+  | 'disconnected'
+  | 'awaiting-version'
+  | 'recovering'
+  | 'recovered'
+  | 'unknown-executor';
 
 export interface ExecutionExplanation {
   state: ExecutionState;
@@ -20,13 +29,45 @@ interface Context {
   now?: number;
 }
 
-/** Null unless the workflow is PENDING with an executor: nothing to explain otherwise. */
+type Explained = Pick<Workflow, 'status' | 'executorId' | 'applicationVersion' | 'queueName'>;
+
+/** Null unless the workflow is ENQUEUED, or PENDING with an executor: nothing to explain. */
 export function explainExecution(
-  workflow: Pick<Workflow, 'status' | 'executorId' | 'applicationVersion'>,
+  workflow: Explained,
+  context: Context,
+): ExecutionExplanation | null {
+  if (workflow.status === 'ENQUEUED') return explainQueued(workflow, context.executors);
+  return workflow.status === 'PENDING' ? explainPending(workflow, context) : null;
+}
+
+function explainQueued(workflow: Explained, executors: Executor[]): ExecutionExplanation {
+  const version = workflow.applicationVersion;
+  const queue = workflow.queueName ? `queue ${workflow.queueName}` : 'its queue';
+  const runners = executors.filter(
+    (e) => e.status === 'CONNECTED' && (version === null || e.applicationVersion === version),
+  ).length;
+  if (runners === 0) {
+    return {
+      state: 'no-version',
+      tone: 'bad',
+      text:
+        `Waits on ${queue}, but no connected executor runs version ${version ?? 'any'}: ` +
+        'queued workflows run only on their own version, so it starts once one connects.',
+    };
+  }
+  return {
+    state: 'queued',
+    tone: 'info',
+    text: `Waits its turn on ${queue}; ${runners} connected executor${runners === 1 ? '' : 's'} can run it.`,
+  };
+}
+
+function explainPending(
+  workflow: Explained,
   { executors, gracePeriodSeconds, now = Date.now() }: Context,
 ): ExecutionExplanation | null {
   const { executorId, applicationVersion: version } = workflow;
-  if (workflow.status !== 'PENDING' || !executorId) return null;
+  if (!executorId) return null;
   const owner = executors.find((e) => e.id === executorId);
   const peers = executors.filter(
     (e) => e.status === 'CONNECTED' && e.applicationVersion === version && e.id !== executorId,

@@ -7,7 +7,10 @@ import { fleetQueries } from '../../fleet/queries';
 import { explainExecution } from '../execution-explainer';
 import { WORKFLOWS_REFRESH_MS } from '../queries';
 
-/** For a PENDING workflow: whether its executor is alive, and what recovers it if not. */
+/**
+ * For an active workflow: whether its executor is alive and what recovers it if not (PENDING),
+ * or whether anything connected can dequeue it (ENQUEUED).
+ */
 export function ExecutionNote({
   org,
   app,
@@ -17,13 +20,13 @@ export function ExecutionNote({
   app: string;
   workflow: Workflow;
 }) {
-  const isPending = workflow.status === 'PENDING';
+  const isActive = workflow.status === 'PENDING' || workflow.status === 'ENQUEUED';
   const executors = useQuery({
     ...fleetQueries.executors(org, app),
-    enabled: isPending,
+    enabled: isActive,
     refetchInterval: WORKFLOWS_REFRESH_MS,
   });
-  const application = useQuery({ ...appQueries.detail(org, app), enabled: isPending });
+  const application = useQuery({ ...appQueries.detail(org, app), enabled: isActive });
   if (!executors.data || !application.data) return null;
   const explained = explainExecution(workflow, {
     executors: executors.data.items,
