@@ -1,5 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { InvalidOperationError, type Podium } from '../src';
+import { SqlStorage } from '../src/engine/storage/sql-storage';
 import { BACKENDS } from './helpers/backends';
 import { useHarness } from './helpers/harness';
 import { deferred, uniqueName, waitFor } from './helpers/util';
@@ -97,19 +98,34 @@ describe.each(BACKENDS.map((make) => make()))('queues on $name', (backend) => {
     const podium = harness.podium({ appName: uniqueName('app') });
     const { job } = defineApp(podium, timeline);
     await podium.launch();
+    // Watches the dequeues (calls go through unchanged).
+    const spy = vi.spyOn(SqlStorage.prototype, 'claimEnqueued');
+    const claimsReturned = () =>
+      spy.mock.settledResults.filter(
+        (result, i) => result.type === 'fulfilled' && spy.mock.calls[i]?.[2].name === 'pair',
+      ).length;
     const release = deferred();
     timeline.hold = release.promise;
-    const handles = await Promise.all(
-      [1, 2, 3, 4, 5].map((n) => job.start([`p${n}`, 0], { queueName: 'pair' })),
-    );
-    await waitFor(() => timeline.order.length === 2);
-    // Two are held running; a third would have started by now if the limit were not kept.
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    expect(timeline.order).toHaveLength(2);
-    release.resolve();
-    await Promise.all(handles.map((handle) => handle.getResult()));
-    expect(timeline.order).toHaveLength(5);
-    expect(timeline.maxRunning).toBe(2);
+    try {
+      const handles = await Promise.all(
+        [1, 2, 3, 4, 5].map((n) => job.start([`p${n}`, 0], { queueName: 'pair' })),
+      );
+      await waitFor(() => timeline.order.length >= 2);
+      // Two are held running. Two more dequeues: the second began after both were running,
+      // so it saw them and, were the limit not kept, would have claimed a third.
+      const seen = claimsReturned();
+      await waitFor(() => claimsReturned() >= seen + 2, 10_000, 'two more dequeues');
+      const pending = await podium.listWorkflows({ queueName: 'pair', status: 'PENDING' });
+      expect(pending).toHaveLength(2);
+      expect(timeline.order).toHaveLength(2);
+      release.resolve();
+      await Promise.all(handles.map((handle) => handle.getResult()));
+      expect(timeline.order).toHaveLength(5);
+      expect(timeline.maxRunning).toBe(2);
+    } finally {
+      release.resolve();
+      spy.mockRestore();
+    }
   });
 
   it('refuses queues that are not registered, and late registrations', async () => {

@@ -221,8 +221,13 @@ describe.each(BACKENDS.map((make) => make()))('shutdown races on $name', (backen
   it('enqueues a conductor restart racing shutdown without running it here', async () => {
     const log = new RunLog();
     const appName = uniqueName('app');
+    // One executor id for both processes (with a conductor it would be a new UUID each time):
+    // a dequeue already in flight when shutdown began may have claimed the fork, which then
+    // stays PENDING on this executor, and only a process with its id recovers it at launch.
+    const executorId = uniqueName('executor');
     const podium = harness.podium({
       appName,
+      executorId,
       conductorKey: 'key-123',
       conductorUrl: `${conductor.url}//`,
     });
@@ -242,9 +247,10 @@ describe.each(BACKENDS.map((make) => make()))('shutdown races on $name', (backen
     await stopped;
     expect(log.count('busy')).toBe(1);
 
-    // The fork waits on the queue for any executor of this version.
-    const next = await launch(log, appName);
-    await waitFor(() => log.count('busy') === 2, 10_000, 'the restarted workflow');
+    // The fork runs after the restart: dequeued (still ENQUEUED) or recovered at launch (claimed
+    // by the dequeue in flight at shutdown), once either way.
+    const next = await harness.launch((p) => defineApp(p, log), { appName, executorId });
+    await waitFor(() => log.count('busy') === 2, 30_000, 'the restarted workflow');
     const forks = await next.podium.listWorkflows({ workflowName: 'busy' });
     expect(forks).toHaveLength(2);
   });

@@ -8,7 +8,7 @@ export interface DbosExecutorProcess {
   readonly workflowId: string;
   /**
    * With `scenario: 'operations'`: ids of the workflows it left ERROR, PENDING and queued; with
-   * `recovery`: the one it is running (`napping`, sleeping 5 s).
+   * `recovery`: the one it is running (`napping`, which only another executor can finish).
    */
   readonly workflows: Record<string, string>;
   stop(): Promise<void>;

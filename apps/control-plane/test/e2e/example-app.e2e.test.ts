@@ -161,9 +161,16 @@ describe('the example app as an executor of the control plane', () => {
   let report: Workflow;
 
   it("cancels a sleeping nightly report and resumes it: the example's database agrees", async () => {
-    const [pending] = await listed('&workflowName=nightlyReport&status=PENDING');
-    expect(pending, 'the first round starts a report that sleeps for 15 s').toBeDefined();
-    report = pending!;
+    // Every sixth round (4 s apart) starts a report that sleeps 15 s. Whatever the earlier tests
+    // took, wait for one with most of its sleep ahead, so it is still asleep when cancelled.
+    report = await waitUntil(
+      async () =>
+        (await listed('&workflowName=nightlyReport&status=PENDING')).find(
+          (w) => w.createdAt !== null && Date.now() - Date.parse(w.createdAt) < 8_000,
+        ),
+      30_000,
+      'a nightly report that started less than 8 s ago',
+    );
 
     const cancelled = await api.post(
       `/workflows/${report.id}/cancel`,
@@ -184,7 +191,7 @@ describe('the example app as an executor of the control plane', () => {
     expect(resumed).toMatchObject({ workflowId: report.id, outcome: 'SUCCESS' });
     expect(resumed.status).not.toBe('CANCELLED');
     await untilInApp(report.id, ['PENDING', 'SUCCESS']);
-  });
+  }, 60_000);
 
   it('forks a finished order from its ship step: payment replayed, shipping run again', async () => {
     const original = await waitUntil(

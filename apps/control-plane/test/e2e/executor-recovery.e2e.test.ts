@@ -58,7 +58,9 @@ interface Setup {
 async function setUp(scratch: ScratchDatabase, reuse?: Omit<Setup, 'server'>): Promise<Setup> {
   const server = await startTestControlPlane(
     { kind: 'postgres', url: scratch.url },
-    { executors: { recoverySweepMs: SWEEP_MS, requestTimeoutMs: 2_000 } },
+    // Answering executors (executor_info, exist_pending_workflows, recovery) must beat the
+    // request timeout on a loaded machine; only the silent one in one test waits it out.
+    { executors: { recoverySweepMs: SWEEP_MS, requestTimeoutMs: 3_000 } },
   );
   if (reuse) return { server, ...reuse };
   const f = factories(server.app);
@@ -89,7 +91,7 @@ function helpers(setup: Setup, app: { name: string }) {
     connect: (id: string, version: string, script: Script) =>
       connectScriptedExecutor(wsUrl, { executor_id: id, application_version: version }, script),
     executor,
-    until: (id: string, what: string, probe: (e: Executor) => boolean, timeoutMs = 5_000) =>
+    until: (id: string, what: string, probe: (e: Executor) => boolean, timeoutMs = 10_000) =>
       waitUntil(
         async () => {
           const found = await executor(id);
@@ -205,8 +207,10 @@ describe('dead-executor recovery (scripted executors, PostgreSQL)', () => {
   });
 
   it('keeps an executor that reconnects within the grace period alive', async () => {
-    // Room to see the disconnection and reconnect on a loaded machine before it is declared dead.
-    const app = await newApp(setup, 5);
+    // The grace period must outlast the crash, polling for the disconnection and reconnecting,
+    // however slow the machine: a blip that came back is never declared dead.
+    const GRACE_SECONDS = 10;
+    const app = await newApp(setup, GRACE_SECONDS);
     const h = helpers(setup, app);
     const db = systemDatabase();
     const peer = keep(await h.connect('peer', 'v1', db.script('v1')));
@@ -219,7 +223,7 @@ describe('dead-executor recovery (scripted executors, PostgreSQL)', () => {
     await h.until('blip', 'reconnected', (e) => e.status === 'CONNECTED');
 
     // Past the deadline the disconnection had, and a few sweeps more.
-    const deadline = Date.parse(away.disconnectedAt ?? '') + 5_000;
+    const deadline = Date.parse(away.disconnectedAt ?? '') + GRACE_SECONDS * 1_000;
     await new Promise((resolve) => setTimeout(resolve, deadline - Date.now() + 3 * SWEEP_MS));
     expect(await h.executor('blip')).toMatchObject({ status: 'CONNECTED', deadAt: null });
     expect(requestsOf(peer, 'recovery')).toEqual([]);
@@ -308,7 +312,8 @@ describe('dead-executor recovery (scripted executors, PostgreSQL)', () => {
     await h.until('gone', 'connected', (e) => e.status === 'CONNECTED');
     db.pending.set('gone', 'v1');
     await crash(dying);
-    await h.until('gone', 'recovered', (e) => e.recoveredAt !== null, 15_000);
+    // Grace, a first recovery left unanswered (the 3 s request timeout), then the next sweep's.
+    await h.until('gone', 'recovered', (e) => e.recoveredAt !== null, 20_000);
     expect(requestsOf(flaky, 'recovery')).toHaveLength(2);
     expect(await h.recoveryAudit('gone')).toMatchObject([
       { outcome: 'SUCCESS', details: { recoveredBy: 'flaky' } },
@@ -336,7 +341,9 @@ describe('dead-executor recovery (scripted executors, PostgreSQL)', () => {
 });
 
 describe('dead-executor recovery across a control-plane restart', () => {
-  const GRACE_SECONDS = 5;
+  // Longer than booting the second control plane can take on a loaded machine, so its deadline
+  // (from the recorded disconnection) still lies ahead of the one a restart would set.
+  const GRACE_SECONDS = 10;
   let scratch: ScratchDatabase;
   const servers: RunningControlPlane[] = [];
   const links: ScriptedLink[] = [];
@@ -396,10 +403,12 @@ describe('dead-executor recovery across a control-plane restart', () => {
       'before-restart',
       'recovered',
       (e) => e.recoveredAt !== null,
+      GRACE_SECONDS * 1_000 + 15_000,
     );
     const graceMs =
       Date.parse(recovered.deadAt ?? '') - Date.parse(disconnected.disconnectedAt ?? '');
-    // From the recorded disconnection, not from the restart (which came more than a second later).
+    // From the recorded disconnection, not from the restart (which came more than a second
+    // later): counted from the restart, it could not be dead before restartedAt + grace.
     expect(graceMs).toBeGreaterThanOrEqual(GRACE_SECONDS * 1_000);
     expect(Date.parse(recovered.deadAt ?? '')).toBeLessThan(restartedAt + GRACE_SECONDS * 1_000);
     expect(db.pending.has('before-restart')).toBe(false);
@@ -412,6 +421,7 @@ describe('dead-executor recovery across a control-plane restart', () => {
       'left-connected',
       'recovered',
       (e) => e.recoveredAt !== null,
+      GRACE_SECONDS * 1_000 + 15_000,
     );
     const leftoverDisconnectedAt = Date.parse(leftover.disconnectedAt ?? '');
     expect(leftoverDisconnectedAt).toBeGreaterThanOrEqual(restartedAt);
@@ -419,5 +429,5 @@ describe('dead-executor recovery across a control-plane restart', () => {
     expect(Date.parse(leftover.deadAt ?? '')).toBeGreaterThanOrEqual(
       leftoverDisconnectedAt + GRACE_SECONDS * 1_000,
     );
-  });
+  }, 90_000);
 });

@@ -14,6 +14,8 @@ import { startTestControlPlane, type RunningControlPlane } from './start';
 import { type TestBrowser, bodyOf } from './test-browser';
 import { waitUntil } from './wait-until';
 
+const GRACE_SECONDS = 10;
+
 /**
  * The core promise with @podium/sdk executors: two processes of the example app (as built), one
  * application version, one PostgreSQL database. The one running workflows is killed mid-round;
@@ -38,7 +40,8 @@ describe('dead-executor recovery with @podium/sdk executors (the example app)', 
     server = await startTestControlPlane({ kind: 'postgres', url: scratch.url });
     const owned = await setUpOwnedApp(server.url, {
       orgPrefix: 'sdk-recovery',
-      app: { name: 'example', executorGracePeriodSeconds: 5 },
+      // Longer than the search after the kill can take on a loaded machine (see the test).
+      app: { name: 'example', executorGracePeriodSeconds: GRACE_SECONDS },
       permissions: ['executor:connect'],
     });
     ({ owner: browser, orgName, base } = owned);
@@ -85,7 +88,7 @@ describe('dead-executor recovery with @podium/sdk executors (the example app)', 
         ListWorkflowsResponseSchema,
       ).items;
     // Killed first, so the report (6 s of sleep) cannot finish there however slow the machine;
-    // the idle executor answers the search, and nothing moves before the 5 s grace period ends.
+    // the idle executor answers the search, and nothing moves before the grace period ends.
     busy.child.kill('SIGKILL');
     const [report] = (await pendingOnBusy()).filter((w) => w.name === 'nightlyReport');
     expect(report, 'the round started a nightly report').toBeDefined();
@@ -94,7 +97,7 @@ describe('dead-executor recovery with @podium/sdk executors (the example app)', 
         (await get(`${base}/executors`, ListExecutorsResponseSchema)).items.find(
           (e) => e.id === busyId && e.recoveredAt !== null,
         ),
-      15_000,
+      GRACE_SECONDS * 1_000 + 15_000,
       'the killed executor recovered',
     );
     expect(dead.status).toBe('DEAD');
@@ -117,5 +120,5 @@ describe('dead-executor recovery with @podium/sdk executors (the example app)', 
     expect(audit.items).toMatchObject([
       { outcome: 'SUCCESS', target: { id: busyId }, details: { recoveredBy: idleId } },
     ]);
-  });
+  }, 60_000);
 });

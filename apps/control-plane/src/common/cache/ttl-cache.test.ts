@@ -49,7 +49,9 @@ describe('TtlCache.getOrLoad', () => {
     release(2);
     await refreshed;
     await new Promise((r) => setTimeout(r, 0));
-    expect(cache.get('a')).toBe(2);
+    // Read on the same clock: the refresh stored 2 from a later reading, so it is fresh at `now`
+    // (the expired 1 would not be), however long the machine stalled in between.
+    expect(cache.get('a', now)).toBe(2);
   });
 
   it('loads again, waiting, once an entry is more than a ttl past expiry', async () => {

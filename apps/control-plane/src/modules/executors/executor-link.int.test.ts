@@ -3,7 +3,7 @@ import { startLinkHarness, type Script } from '../../../test/support/link-harnes
 import { ExecutorRequestError } from './executor-request-error';
 
 // Executors that answer must beat it on a loaded machine; only silent ones wait it out.
-const TIMEOUT_MS = 1_500;
+const TIMEOUT_MS = 2_000;
 const answers: Script = (request) => ({
   output: { WorkflowUUID: request.workflow_id, Status: 'SUCCESS' },
 });

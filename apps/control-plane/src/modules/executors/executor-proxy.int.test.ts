@@ -7,7 +7,7 @@ import { ExecutorProxy, MAX_ATTEMPTS } from './executor-proxy';
 import { ExecutorRegistry } from './executor-registry';
 
 // Executors that answer must beat it on a loaded machine; only silent ones wait it out.
-const TIMEOUT_MS = 1_500;
+const TIMEOUT_MS = 2_000;
 
 const answers: Script = (request) => {
   switch (request.type) {
