@@ -59,4 +59,16 @@ describe('TtlCache.getOrLoad', () => {
     cache.set('a', 1, Date.now() - 2_500);
     await expect(cache.getOrLoad('a', () => Promise.resolve(3))).resolves.toBe(3);
   });
+
+  it('neither keeps nor shares a load that began before an invalidation', async () => {
+    const cache = new TtlCache<string, { id: string }>(1_000);
+    let release!: (v: { id: string }) => void;
+    const stale = cache.getOrLoad('a', () => new Promise((r) => (release = r)));
+    cache.deleteWhere((v) => v.id === 'k'); // e.g. key k revoked while its row was being read
+    const fresh = cache.getOrLoad('a', () => Promise.resolve({ id: 'fresh' }));
+    release({ id: 'k' });
+    await expect(stale).resolves.toEqual({ id: 'k' });
+    await expect(fresh).resolves.toEqual({ id: 'fresh' });
+    expect(cache.get('a')).toEqual({ id: 'fresh' });
+  });
 });

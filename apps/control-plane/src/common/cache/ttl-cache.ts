@@ -6,6 +6,8 @@
 export class TtlCache<K, V> {
   private readonly entries = new Map<K, { value: V; until: number }>();
   private readonly loading = new Map<K, Promise<V | null>>();
+  /** Bumped by every invalidation: a load that began before one must not store its answer. */
+  private generation = 0;
 
   constructor(
     private readonly ttlMs: number,
@@ -46,19 +48,28 @@ export class TtlCache<K, V> {
   private loadOnce(key: K, load: () => Promise<V | null>): Promise<V | null> {
     const inFlight = this.loading.get(key);
     if (inFlight) return inFlight;
+    const generation = this.generation;
     const loaded = load()
       .then((value) => {
+        if (generation !== this.generation) return value; // read before an invalidation
         if (value === null) this.entries.delete(key);
         else this.set(key, value);
         return value;
       })
-      .finally(() => this.loading.delete(key));
+      .finally(() => {
+        if (this.loading.get(key) === loaded) this.loading.delete(key);
+      });
     this.loading.set(key, loaded);
     return loaded;
   }
 
-  /** Drops every entry whose value matches (e.g. everything about one deleted record). */
+  /**
+   * Drops every entry whose value matches (e.g. everything about one deleted record). Loads
+   * under way may have read the record before the change: they are neither kept nor shared.
+   */
   deleteWhere(matches: (value: V) => boolean): void {
     for (const [key, entry] of this.entries) if (matches(entry.value)) this.entries.delete(key);
+    this.generation += 1;
+    this.loading.clear();
   }
 }

@@ -148,7 +148,7 @@ export class ApiKeysService {
       () => this.keys.findBySecretHash(hash),
       now.getTime(),
     );
-    if (!key || key.revokedAt || (key.expiresAt && key.expiresAt <= now)) {
+    if (!key || !isLive(key, now)) {
       this.refusals.set(hash, true, now.getTime());
       return null;
     }
@@ -186,7 +186,29 @@ export class ApiKeysService {
     return { ok: true, apiKey, application };
   }
 
-  /** Revokes the key; every link that used it closes (see ExecutorRegistry). */
+  /**
+   * Whether a link opened with this key for this application may stay open, read from the
+   * database (never a cache). ExecutorsService asks once the link can hear revocations: one
+   * committed before that was announced to nobody.
+   */
+  async isExecutorLinkStillAuthorized(
+    link: { organizationId: string; applicationId: string; apiKeyId: string },
+    now = new Date(),
+  ): Promise<boolean> {
+    const [key, application] = await Promise.all([
+      this.keys.findOne(link.organizationId, link.apiKeyId),
+      this.applications.findById(link.organizationId, link.applicationId),
+    ]);
+    return (
+      key !== null &&
+      application !== null &&
+      isLive(key, now) &&
+      key.permissions.includes('executor:connect') &&
+      (key.applicationIds.length === 0 || key.applicationIds.includes(application.id))
+    );
+  }
+
+  /** Revokes the key; every link that used it closes (see ExecutorsService). */
   async revokeApiKey(organizationId: string, apiKeyId: string): Promise<boolean> {
     const revoked = await this.keys.revoke(organizationId, apiKeyId, new Date());
     if (revoked) {
@@ -220,6 +242,10 @@ export class ApiKeysService {
     if (missing.length > 0) throw AppError.validation(missing);
     return unique.map((name) => idByName.get(name) ?? '');
   }
+}
+
+function isLive(key: ApiKeyRecord, now: Date): boolean {
+  return !key.revokedAt && (!key.expiresAt || key.expiresAt > now);
 }
 
 function notFound(scope: OrgScope, id: string): AppError {

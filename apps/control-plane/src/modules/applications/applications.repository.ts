@@ -47,6 +47,10 @@ export class ApplicationsRepository {
     }
   }
 
+  findById(organizationId: string, id: string): Promise<ApplicationRecord | null> {
+    return this.db.prisma.application.findFirst({ where: { id, organizationId } });
+  }
+
   findByName(organizationId: string, name: string): Promise<ApplicationRecord | null> {
     return this.db.prisma.application.findUnique({
       where: { organizationId_name: { organizationId, name } },

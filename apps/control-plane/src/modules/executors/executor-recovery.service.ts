@@ -16,7 +16,8 @@ import {
   ExecutorsRepository,
   type GracedExecutorRecord,
 } from './executors.repository';
-import { deadlineOf, MAX_TIMER_MS } from './recovery-schedule';
+import { MAX_TIMER_MS } from '../../common/time/run-at';
+import { deadlineOf } from './recovery-schedule';
 
 /**
  * Dead-executor recovery: a crashed executor's PENDING workflows are handed to a live executor

@@ -2,17 +2,18 @@ import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
 import type { ResponseOf } from '@podium/protocol';
 import type { Logger } from 'pino';
 import { LOGGER } from '../../common/logging/logging.tokens';
+import { ApiKeysService } from '../api-keys/api-keys.service';
 import { EventBus, type ExecutorLinkEvent } from '../../infra/events/event-bus';
 import type { ExecutorLink, LinkContext } from './executor-link';
 import { ExecutorRegistry, type ExecutorIdentity } from './executor-registry';
 import { ExecutorsRepository } from './executors.repository';
+import { runAt } from '../../common/time/run-at';
 
 /**
  * Close code for links whose access ended: key revoked or expired, or application deleted
  * (informational: executors ignore codes, and reconnect to be refused).
  */
 export const CLOSE_ACCESS_REVOKED = 4001;
-const MAX_TIMER_MS = 2 ** 31 - 1;
 
 /**
  * Executor lifecycle: the executor_info handshake, CONNECTED/DISCONNECTED
@@ -22,13 +23,17 @@ const MAX_TIMER_MS = 2 ** 31 - 1;
 @Injectable()
 export class ExecutorsService implements OnModuleDestroy {
   private readonly unsubscribers: Array<() => void>;
-  /** Links between the upgrade and the end of the handshake (not yet in the registry). */
-  private readonly attaching = new Set<ExecutorLink>();
+  /**
+   * Every link from its upgrade until it closes, handshake and recording included: what
+   * revocation and application deletion walk. The registry holds only attached ones.
+   */
+  private readonly links = new Set<ExecutorLink>();
 
   constructor(
     private readonly registry: ExecutorRegistry,
     private readonly executors: ExecutorsRepository,
     private readonly events: EventBus,
+    private readonly apiKeys: ApiKeysService,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {
     this.unsubscribers = [
@@ -48,20 +53,30 @@ export class ExecutorsService implements OnModuleDestroy {
     for (const unsubscribe of this.unsubscribers) unsubscribe();
   }
 
-  /** Takes over a freshly upgraded link: asks who it is, records it, tracks it until it closes. */
+  /**
+   * Takes over a freshly upgraded link: asks who it is, records it, tracks it until it closes.
+   * Call it synchronously from the upgrade callback, so the link hears revocations from then on.
+   */
   async attach(link: ExecutorLink, keyExpiresAt: Date | null): Promise<void> {
     const log = this.logger.child({ linkId: link.id, appName: link.context.appName });
+    this.links.add(link);
+    link.onClose(() => this.links.delete(link));
     if (keyExpiresAt) this.closeAt(link, keyExpiresAt);
     let identity: ExecutorIdentity;
-    this.attaching.add(link);
     try {
       identity = toIdentity(await link.request('executor_info'));
     } catch (error) {
       log.warn({ err: String(error) }, 'executor_info handshake failed: closing link');
       link.close(1011, 'executor_info handshake failed');
       return;
-    } finally {
-      this.attaching.delete(link);
+    }
+    // The key was checked before the upgrade; a revocation (or app deletion) committed since,
+    // but announced before the link was in `links`, reached nobody. Asked after joining `links`,
+    // the database sees any revocation that this link did not hear.
+    if (!(await this.apiKeys.isExecutorLinkStillAuthorized(link.context))) {
+      log.info('access ended while the executor was connecting: closing link');
+      link.close(CLOSE_ACCESS_REVOKED, 'access ended while connecting');
+      return;
     }
     if (!link.isOpen) return;
     const connectedAt = new Date();
@@ -100,17 +115,15 @@ export class ExecutorsService implements OnModuleDestroy {
 
   /** Closes every link (attached or still in its handshake) whose context matches. */
   private closeLinks(matches: (context: LinkContext) => boolean, reason: string) {
-    const links = [...this.registry.all().map((e) => e.link), ...this.attaching];
-    for (const link of links) if (matches(link.context)) link.close(CLOSE_ACCESS_REVOKED, reason);
+    for (const link of [...this.links]) {
+      if (matches(link.context)) link.close(CLOSE_ACCESS_REVOKED, reason);
+    }
   }
 
+  /** Closes the link when its key expires (however far away: see runAt). */
   private closeAt(link: ExecutorLink, expiresAt: Date) {
-    const timer = setTimeout(
-      () => link.close(CLOSE_ACCESS_REVOKED, 'API key expired'),
-      Math.min(Math.max(expiresAt.getTime() - Date.now(), 0), MAX_TIMER_MS),
-    );
-    timer.unref();
-    link.onClose(() => clearTimeout(timer));
+    const cancel = runAt(expiresAt, () => link.close(CLOSE_ACCESS_REVOKED, 'API key expired'));
+    link.onClose(cancel);
   }
 }
 

@@ -3,9 +3,6 @@
  * are tested without timers, sockets or a database.
  */
 
-/** Longest delay `setTimeout` takes (about 24.8 days); later deadlines are re-checked then. */
-export const MAX_TIMER_MS = 2 ** 31 - 1;
-
 /** When a disconnected executor is declared dead: its disconnection plus the grace period. */
 export function deadlineOf(record: {
   readonly disconnectedAt: Date;
