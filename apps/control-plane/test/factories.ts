@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { Server } from 'node:http';
 import type { INestApplication } from '@nestjs/common';
 import type { Database, Role } from '@podium/db';
-import { DATABASE } from '../src/infra/database/database.module';
+import { DATABASE } from '../src/infra/database/database.tokens';
 import type { ApiKeyPermission } from '../src/modules/api-keys/api-key-permissions';
 import { ApiKeysService } from '../src/modules/api-keys/api-keys.service';
 import { ApplicationsRepository } from '../src/modules/applications/applications.repository';

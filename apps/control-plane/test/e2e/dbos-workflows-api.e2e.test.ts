@@ -8,7 +8,7 @@ import {
   type Workflow,
 } from '@podium/protocol';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DATABASE } from '../../src/infra/database/database.module';
+import { DATABASE } from '../../src/infra/database/database.tokens';
 import { factories } from '../factories';
 import { apiClient } from './api-client';
 import { startDbosExecutor, type DbosExecutorProcess } from './dbos-executor';

@@ -7,7 +7,7 @@ import {
   type AuditLogEntry,
 } from '@podium/protocol';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DATABASE } from '../../src/infra/database/database.module';
+import { DATABASE } from '../../src/infra/database/database.tokens';
 import { AuditService } from '../../src/modules/audit/audit.service';
 import { ApplicationsRepository } from '../../src/modules/applications/applications.repository';
 import type { Script } from '../support/link-harness';

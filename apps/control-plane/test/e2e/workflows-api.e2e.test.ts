@@ -3,7 +3,7 @@ import { createScratchDatabase, type ScratchDatabase } from '@podium/db/testing'
 import { ListWorkflowsResponseSchema, ProblemDetailsSchema } from '@podium/protocol';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accessOfApiKey } from '../../src/common/auth/access-levels';
-import { DATABASE } from '../../src/infra/database/database.module';
+import { DATABASE } from '../../src/infra/database/database.tokens';
 import { ExecutorRegistry } from '../../src/modules/executors/executor-registry';
 import { fillPath } from '../../src/modules/openapi/route-spec';
 import { API_ROUTES } from '../../src/modules/openapi/openapi.service';

@@ -3,9 +3,8 @@ import { openDatabase, type Database } from '@podium/db';
 import type { Logger } from 'pino';
 import { CONFIG, type Config } from '../../config/config';
 import { LOGGER } from '../../common/logging/logging.tokens';
-
-/** Injection token for the open control-plane database. */
-export const DATABASE = Symbol('Database');
+import { DATABASE } from './database.tokens';
+import { Transactions, transactionAware } from './transactions';
 
 @Global()
 @Module({
@@ -20,11 +19,12 @@ export const DATABASE = Symbol('Database');
           { kind: db.kind, where, appliedMigrations: db.appliedMigrations },
           'database opened',
         );
-        return db;
+        return transactionAware(db);
       },
     },
+    Transactions,
   ],
-  exports: [DATABASE],
+  exports: [DATABASE, Transactions],
 })
 export class DatabaseModule implements OnApplicationShutdown {
   constructor(@Inject(DATABASE) private readonly db: Database) {}

@@ -1,5 +1,6 @@
 import { EventEmitter } from 'node:events';
 import { Injectable } from '@nestjs/common';
+import { Transactions } from '../database/transactions';
 
 /** An executor link of an application, as announced when it opens or closes. */
 export interface ExecutorLinkEvent {
@@ -39,6 +40,10 @@ export interface ExecutorFateEvent {
 export interface DomainEvents {
   /** A key was revoked: links authenticated with it must close. */
   'api-key.revoked': { organizationId: string; apiKeyId: string };
+  /** A console session ended (sign-out, or refresh-token theft): its live streams must close. */
+  'session.ended': { sessionId: string };
+  /** A member left or was removed: their live streams of that organization must close. */
+  'member.removed': { organizationId: string; userId: string };
   /** An application was deleted: its executors' links must close. */
   'application.deleted': { organizationId: string; applicationId: string };
   /** An executor answered executor_info and is now reachable through the proxy. */
@@ -53,19 +58,21 @@ export interface DomainEvents {
 
 /**
  * In-process publish/subscribe between modules. A single control plane needs no
- * more; replicas will bridge it over Redis (same interface).
+ * more; replicas will bridge it over Redis (same interface). Events announce committed
+ * changes: one emitted inside a transaction is delivered once it commits, never if it rolls
+ * back (a link closed for a revocation that did not happen would redial into a valid key).
  */
 @Injectable()
 export class EventBus {
   private readonly emitter = new EventEmitter({ captureRejections: false });
 
-  constructor() {
+  constructor(private readonly transactions: Transactions) {
     // Every open live stream (GET .../events) listens: no fixed ceiling on listeners.
     this.emitter.setMaxListeners(0);
   }
 
   emit<K extends keyof DomainEvents>(event: K, payload: DomainEvents[K]): void {
-    this.emitter.emit(event, payload);
+    this.transactions.afterCommit(() => this.emitter.emit(event, payload));
   }
 
   /** Subscribes; returns the unsubscribe function. */

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Prisma, type AuditOutcome, type Database } from '@podium/db';
 import type { PaginationQuery } from '@podium/protocol';
-import { DATABASE } from '../../infra/database/database.module';
+import { DATABASE } from '../../infra/database/database.tokens';
 
 export interface NewAuditEvent {
   readonly organizationId: string;

@@ -1,7 +1,10 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { AppError, type ListAuditLogsQuery, type ListAuditLogsResponse } from '@podium/protocol';
 import type { Principal } from '../../common/auth/principal';
 import { toCountedPage } from '../../common/pagination/counted-page';
+import type { Logger } from 'pino';
+import { LOGGER } from '../../common/logging/logging.tokens';
+import { Transactions } from '../../infra/database/transactions';
 import { mapAuditLogEntry } from './audit.dto';
 import { AuditRepository } from './audit.repository';
 
@@ -39,7 +42,11 @@ export type AuditOnSuccess<T> = (result: T) => {
 /** Writes and reads the audit log: every operator action, whether it worked or not. */
 @Injectable()
 export class AuditService {
-  constructor(private readonly events: AuditRepository) {}
+  constructor(
+    private readonly events: AuditRepository,
+    private readonly transactions: Transactions,
+    @Inject(LOGGER) private readonly logger: Logger,
+  ) {}
 
   async record(entry: AuditEntry): Promise<void> {
     const { principal } = entry;
@@ -56,17 +63,29 @@ export class AuditService {
   }
 
   /**
-   * Runs `operation` and records its outcome: SUCCESS (with what `onSuccess` adds), or FAILURE
-   * with the error's code and detail, rethrowing the error.
+   * Runs `operation` and records its outcome: SUCCESS (with what `onSuccess` adds) in the same
+   * database transaction as the operation's own writes, so a change is never saved without its
+   * record (nor recorded without being saved); or, once that transaction rolled back, FAILURE
+   * with the error's code and detail, rethrowing the error. For changes held in this database
+   * only: work on executors must not hold a transaction open (see WorkflowAuditLog).
    */
   async track<T>(
     action: TrackedAction,
     operation: () => Promise<T>,
     onSuccess?: AuditOnSuccess<T>,
   ): Promise<T> {
-    let result: T;
     try {
-      result = await operation();
+      return await this.transactions.run(async () => {
+        const result = await operation();
+        const extra = onSuccess?.(result) ?? {};
+        await this.record({
+          ...action,
+          targetId: extra.targetId ?? action.targetId ?? null,
+          outcome: 'SUCCESS',
+          details: { ...action.details, ...extra.details },
+        });
+        return result;
+      });
     } catch (error) {
       const failure = AppError.is(error)
         ? { errorCode: error.code, error: error.detail ?? error.title }
@@ -76,17 +95,14 @@ export class AuditService {
         targetId: action.targetId ?? null,
         outcome: 'FAILURE',
         details: { ...action.details, ...failure },
-      });
+      }).catch((recordError: unknown) =>
+        this.logger.error(
+          { action: action.action, err: String(recordError) },
+          'could not audit a failed action',
+        ),
+      );
       throw error;
     }
-    const extra = onSuccess?.(result) ?? {};
-    await this.record({
-      ...action,
-      targetId: extra.targetId ?? action.targetId ?? null,
-      outcome: 'SUCCESS',
-      details: { ...action.details, ...extra.details },
-    });
-    return result;
   }
 
   async findAuditLogs(

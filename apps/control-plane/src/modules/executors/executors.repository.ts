@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Prisma, type Database } from '@podium/db';
-import { DATABASE } from '../../infra/database/database.module';
+import { DATABASE } from '../../infra/database/database.tokens';
 import type { LinkContext } from './executor-link';
 import type { ExecutorIdentity } from './executor-registry';
 

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Database } from '@podium/db';
 import type { HealthResponse, ReadinessResponse } from '@podium/protocol';
-import { DATABASE } from '../../infra/database/database.module';
+import { DATABASE } from '../../infra/database/database.tokens';
 import { SERVICE_VERSION } from '../../version';
 
 /** Past this, a database that has not answered counts as down. */

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Database, Role } from '@podium/db';
 import type { PaginationQuery } from '@podium/protocol';
-import { DATABASE } from '../../infra/database/database.module';
+import { DATABASE } from '../../infra/database/database.tokens';
 import { isUniqueViolation } from '../../infra/database/unique-violation';
 
 export interface OrganizationRecord {

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { Role } from '@podium/db';
 import {
   AppError,
   type CreateOrganizationRequest,
@@ -9,6 +10,7 @@ import {
 import type { Principal } from '../../common/auth/principal';
 import type { OrgScope } from '../../common/auth/request-context';
 import { toCountedPage } from '../../common/pagination/counted-page';
+import { Transactions } from '../../infra/database/transactions';
 import { AUDIT_ACTIONS, AUDIT_TARGETS } from '../audit/audit-actions';
 import { AuditService } from '../audit/audit.service';
 import { mapOrganization } from './organizations.dto';
@@ -19,6 +21,7 @@ export class OrganizationsService {
   constructor(
     private readonly organizations: OrganizationsRepository,
     private readonly audit: AuditService,
+    private readonly transactions: Transactions,
   ) {}
 
   /** Creates an organization owned by the caller. (A refused create has no organization to audit in.) */
@@ -26,23 +29,32 @@ export class OrganizationsService {
     principal: Principal & { kind: 'user' },
     input: CreateOrganizationRequest,
   ): Promise<Organization> {
-    const organization = await this.organizations.createWithOwner(
-      { name: input.name, displayName: input.displayName ?? input.name },
-      principal.userId,
-    );
-    if (!organization) {
-      throw new AppError('CONFLICT', `The organization name "${input.name}" is taken.`);
-    }
-    await this.audit.record({
-      organizationId: organization.id,
-      principal,
-      action: AUDIT_ACTIONS.organizationCreate,
-      targetType: AUDIT_TARGETS.organization,
-      targetId: organization.id,
-      outcome: 'SUCCESS',
-      details: { name: organization.name },
+    // The organization and its audit record commit together.
+    const organization = await this.transactions.run(async () => {
+      const created = await this.organizations.createWithOwner(
+        { name: input.name, displayName: input.displayName ?? input.name },
+        principal.userId,
+      );
+      if (!created) {
+        throw new AppError('CONFLICT', `The organization name "${input.name}" is taken.`);
+      }
+      await this.audit.record({
+        organizationId: created.id,
+        principal,
+        action: AUDIT_ACTIONS.organizationCreate,
+        targetType: AUDIT_TARGETS.organization,
+        targetId: created.id,
+        outcome: 'SUCCESS',
+        details: { name: created.name },
+      });
+      return created;
     });
     return mapOrganization(organization, 'OWNER');
+  }
+
+  /** The user's role in the organization; null when not a member. */
+  findRole(organizationId: string, userId: string): Promise<Role | null> {
+    return this.organizations.findRole(organizationId, userId);
   }
 
   async findOrganizationsOfUser(

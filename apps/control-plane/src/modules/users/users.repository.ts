@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Database } from '@podium/db';
-import { DATABASE } from '../../infra/database/database.module';
+import { DATABASE } from '../../infra/database/database.tokens';
 import { isUniqueViolation } from '../../infra/database/unique-violation';
 
 export interface UserRecord {
