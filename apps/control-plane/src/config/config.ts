@@ -21,6 +21,11 @@ export interface Config {
     /** Period of the dead-executor recovery sweep (see ExecutorRecoveryService). */
     readonly recoverySweepMs: number;
   };
+  readonly live: {
+    /** How often open live streams re-authorize their caller (see LiveAccessWatch). */
+    readonly recheckMs: number;
+    readonly maxStreamsPerCaller: number;
+  };
   readonly sessions: {
     /** HS256 key for access tokens; null: generated once and kept in `secretFile`. */
     readonly secret: string | null;
@@ -58,6 +63,10 @@ export function loadConfig(source: NodeJS.ProcessEnv): Config {
       requestTimeoutMs: env.PODIUM_EXECUTOR_REQUEST_TIMEOUT_MS,
       pingIntervalMs: env.PODIUM_EXECUTOR_PING_INTERVAL_MS,
       recoverySweepMs: env.PODIUM_EXECUTOR_RECOVERY_SWEEP_MS,
+    },
+    live: {
+      recheckMs: env.PODIUM_LIVE_RECHECK_MS,
+      maxStreamsPerCaller: env.PODIUM_LIVE_MAX_STREAMS_PER_CALLER,
     },
     sessions: {
       secret: env.PODIUM_SESSION_SECRET ?? null,

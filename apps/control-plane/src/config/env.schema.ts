@@ -39,6 +39,13 @@ export const EnvSchema = z
      */
     PODIUM_EXECUTOR_RECOVERY_SWEEP_MS: z.coerce.number().int().min(100).default(30_000),
     /**
+     * How often open live streams (server-sent events) re-check that their caller may still
+     * read the application; revocations, sign-outs and member removals end them at once anyway.
+     */
+    PODIUM_LIVE_RECHECK_MS: z.coerce.number().int().min(100).default(60_000),
+    /** Live streams one caller (a user or an API key) may hold open at once. */
+    PODIUM_LIVE_MAX_STREAMS_PER_CALLER: z.coerce.number().int().min(1).default(16),
+    /**
      * Signs console access tokens (HS256). Required in production; in development a random one
      * is generated once and kept in PODIUM_DATA_DIR/session-secret so restarts keep sessions.
      */

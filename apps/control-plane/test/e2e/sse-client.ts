@@ -12,6 +12,9 @@ export async function openSse(url: string, headers: Record<string, string>) {
   const events: SseEvent[] = [];
   const comments: string[] = [];
   let cursor = 0;
+  let markEnded!: () => void;
+  /** Resolves when the server ends the stream (or it is closed here). */
+  const ended = new Promise<void>((resolve) => (markEnded = resolve));
   if (res.ok && res.body) {
     const reader = (res.body as ReadableStream<Uint8Array>).getReader();
     const decoder = new TextDecoder();
@@ -20,7 +23,7 @@ export async function openSse(url: string, headers: Record<string, string>) {
       try {
         for (;;) {
           const { done, value } = await reader.read();
-          if (done) return;
+          if (done) return markEnded();
           buffer += decoder.decode(value, { stream: true });
           let end: number;
           while ((end = buffer.indexOf('\n\n')) >= 0) {
@@ -33,13 +36,14 @@ export async function openSse(url: string, headers: Record<string, string>) {
           }
         }
       } catch {
-        // aborted by close()
+        markEnded(); // aborted by close(), or the connection broke
       }
     })();
   }
   return {
     res,
     comments,
+    ended,
     /** The next event (after those already taken) of this type. */
     async next(type: string, timeoutMs = 5_000): Promise<SseEvent> {
       const found = await waitUntil(

@@ -17,7 +17,10 @@ export interface RunningControlPlane {
   close(): Promise<void>;
 }
 
-export type ConfigOverrides = { executors?: Partial<Config['executors']> };
+export type ConfigOverrides = {
+  executors?: Partial<Config['executors']>;
+  live?: Partial<Config['live']>;
+};
 
 /** A real control plane on an ephemeral loopback port, logging (debug) into memory. */
 export async function startTestControlPlane(
@@ -38,6 +41,7 @@ export async function startTestControlPlane(
       recoverySweepMs: 30_000,
       ...overrides.executors,
     },
+    live: { recheckMs: 60_000, maxStreamsPerCaller: 16, ...overrides.live },
     sessions: {
       secret: 'test-session-secret-that-is-long-enough',
       secretFile: '',

@@ -63,13 +63,21 @@ export class TestBrowser {
     this.request('PATCH', path, { ...options, json });
   delete = (path: string, options?: RequestOptions) => this.request('DELETE', path, options);
 
+  /** What this browser sends with a request to `path`: its address and matching cookies. */
+  headersFor(path: string): Record<string, string> {
+    const headers: Record<string, string> = { 'x-forwarded-for': this.ip };
+    const cookies = [...this.jar].filter(([, c]) => pathMatches(path, c.path));
+    if (cookies.length > 0) headers.cookie = cookies.map(([n, c]) => `${n}=${c.value}`).join('; ');
+    return headers;
+  }
+
   async request(method: string, path: string, options: RequestOptions = {}): Promise<TestResponse> {
-    const headers: Record<string, string> = { 'x-forwarded-for': this.ip, ...options.headers };
+    const headers: Record<string, string> = {
+      ...(options.cookies === false ? { 'x-forwarded-for': this.ip } : this.headersFor(path)),
+      ...options.headers,
+    };
     if (options.json !== undefined) headers['content-type'] = 'application/json';
     if (options.cookies !== false) {
-      const cookies = [...this.jar].filter(([, c]) => pathMatches(path, c.path));
-      if (cookies.length > 0)
-        headers.cookie = cookies.map(([n, c]) => `${n}=${c.value}`).join('; ');
       const csrf = this.jar.get(CSRF_COOKIE)?.value;
       const hasCsrfHeader = Object.keys(headers).some(
         (name) => name.toLowerCase() === CSRF_HEADER.toLowerCase(),

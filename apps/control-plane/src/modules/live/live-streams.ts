@@ -1,19 +1,34 @@
-import { Injectable, type BeforeApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, type BeforeApplicationShutdown } from '@nestjs/common';
+import { AppError } from '@podium/protocol';
+import type { Operator } from '../../common/auth/app-scope';
+import type { Principal } from '../../common/auth/principal';
 import type { HttpReply } from '../../common/http/http';
+import { CONFIG, type Config } from '../../config/config';
 import { SseStream } from './sse-stream';
 
 /** Comment lines this often keep idle streams alive through proxies. */
 export const HEARTBEAT_MS = 15_000;
 
+/** The caller a stream's limits and revocations are counted by. */
+function callerOf(principal: Principal): string {
+  return principal.kind === 'user' ? `user:${principal.userId}` : `api-key:${principal.apiKey.id}`;
+}
+
 /**
- * Opens SSE responses and ends them all at shutdown (an open stream would otherwise keep the
- * HTTP server from closing).
+ * The open SSE responses, each with who opened it for which application, so a stream can be
+ * ended when that caller's access ends (LiveAccessWatch), and one caller cannot hold more than
+ * `live.maxStreamsPerCaller` at once. All are ended at shutdown (an open stream would otherwise
+ * keep the HTTP server from closing).
  */
 @Injectable()
 export class LiveStreams implements BeforeApplicationShutdown {
-  private readonly open = new Set<SseStream>();
+  private readonly open = new Map<SseStream, Operator>();
 
-  start(reply: HttpReply, heartbeatMs = HEARTBEAT_MS): SseStream {
+  constructor(@Inject(CONFIG) private readonly config: Config) {}
+
+  /** Opens the stream, or throws RATE_LIMITED (before any byte is written) past the cap. */
+  start(reply: HttpReply, holder: Operator, heartbeatMs = HEARTBEAT_MS): SseStream {
+    this.assertRoomFor(holder.principal);
     // The stream writes to the raw response for as long as it lives: Fastify must let go.
     reply.hijack();
     const res = reply.raw;
@@ -25,10 +40,27 @@ export class LiveStreams implements BeforeApplicationShutdown {
     });
     res.flushHeaders();
     const stream = new SseStream(res, heartbeatMs);
-    this.open.add(stream);
+    this.open.set(stream, holder);
     stream.onClose(() => this.open.delete(stream));
     stream.comment('connected');
     return stream;
+  }
+
+  /** Ends every stream whose holder matches; returns how many. */
+  closeWhere(matches: (holder: Operator) => boolean): number {
+    let closed = 0;
+    for (const [stream, holder] of [...this.open]) {
+      if (matches(holder)) {
+        stream.close();
+        closed += 1;
+      }
+    }
+    return closed;
+  }
+
+  /** Who holds the open streams (one entry per stream). */
+  holders(): Operator[] {
+    return [...this.open.values()];
   }
 
   get size(): number {
@@ -36,6 +68,20 @@ export class LiveStreams implements BeforeApplicationShutdown {
   }
 
   beforeApplicationShutdown() {
-    for (const stream of [...this.open]) stream.close();
+    for (const stream of [...this.open.keys()]) stream.close();
+  }
+
+  private assertRoomFor(principal: Principal) {
+    const caller = callerOf(principal);
+    let held = 0;
+    for (const holder of this.open.values()) if (callerOf(holder.principal) === caller) held += 1;
+    const { maxStreamsPerCaller } = this.config.live;
+    if (held >= maxStreamsPerCaller) {
+      throw new AppError(
+        'RATE_LIMITED',
+        `This caller already holds ${held} live streams (at most ${maxStreamsPerCaller}); close one first.`,
+        { retryAfterSeconds: 5 },
+      );
+    }
   }
 }

@@ -2,7 +2,7 @@ import { Controller, Get, Res } from '@nestjs/common';
 import type { HttpReply } from '../../common/http/http';
 import { Context, RequireAccess } from '../../common/auth/decorators';
 import type { RequestContext } from '../../common/auth/request-context';
-import { scopeOf } from '../../common/auth/app-scope';
+import { operatorOf } from '../../common/auth/app-scope';
 import { LiveStreams } from './live-streams';
 import { LiveService } from './live.service';
 
@@ -17,10 +17,16 @@ export class LiveController {
   @Get('events')
   @RequireAccess('read')
   async events(@Context() ctx: RequestContext, @Res() res: HttpReply): Promise<void> {
+    const holder = operatorOf(ctx);
     // Open the session before the 200: a failure here is still an ordinary problem response.
-    const session = await this.live.open(scopeOf(ctx));
-    const stream = this.streams.start(res);
-    stream.onClose(() => session.close());
-    session.pipe((event) => stream.send(event.type, event));
+    const session = await this.live.open(holder);
+    try {
+      const stream = this.streams.start(res, holder);
+      stream.onClose(() => session.close());
+      session.pipe((event) => stream.send(event.type, event));
+    } catch (error) {
+      session.close();
+      throw error;
+    }
   }
 }

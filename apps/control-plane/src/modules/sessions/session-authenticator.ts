@@ -30,4 +30,9 @@ export class SessionAuthenticator {
     if (!SAFE_METHODS.has(req.method)) this.sessions.assertCsrf(claims.sessionId, credentials);
     return { kind: 'user', userId: claims.userId, sessionId: claims.sessionId };
   }
+
+  /** Whether a signed-in caller's session is still live (for streams that outlive a request). */
+  isStillSignedIn(principal: Principal & { kind: 'user' }): Promise<boolean> {
+    return this.sessions.isSessionLive(principal.sessionId, principal.userId);
+  }
 }

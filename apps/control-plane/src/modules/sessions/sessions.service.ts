@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AppError, type CreateSessionRequest } from '@podium/protocol';
+import { EventBus } from '../../infra/events/event-bus';
 import { AuthAttemptLimiter } from '../accounts/auth-attempt-limiter';
 import type { ClientInfo } from '../accounts/client-info';
 import { PasswordHasher } from '../users/password-hasher';
@@ -42,6 +43,7 @@ export class SessionsService {
     private readonly limiter: AuthAttemptLimiter,
     private readonly accessTokens: AccessTokens,
     private readonly csrf: CsrfTokens,
+    private readonly events: EventBus,
   ) {}
 
   async signIn(
@@ -107,6 +109,13 @@ export class SessionsService {
     if (!sessionId) return;
     this.assertCsrf(sessionId, credentials);
     await this.sessions.revoke(sessionId, now);
+    this.events.emit('session.ended', { sessionId });
+  }
+
+  /** Whether the session is still live and still the user's (live streams re-check this). */
+  async isSessionLive(sessionId: string, userId: string, now = new Date()): Promise<boolean> {
+    const session = await this.sessions.findById(sessionId);
+    return session !== null && session.userId === userId && isLive(session, now);
   }
 
   /** The claims of an access token whose session is still live; null otherwise. */

@@ -6,6 +6,7 @@ import {
   type Member,
   type PaginationQuery,
 } from '@podium/protocol';
+import { EventBus } from '../../../infra/events/event-bus';
 import { isRoleWithin } from '../../../common/auth/access-levels';
 import type { OrgScope } from '../../../common/auth/request-context';
 import { toCountedPage } from '../../../common/pagination/counted-page';
@@ -25,6 +26,7 @@ export class MembersService {
   constructor(
     private readonly members: MembersRepository,
     private readonly audit: AuditService,
+    private readonly events: EventBus,
   ) {}
 
   async findMembers(scope: OrgScope, page: PaginationQuery): Promise<ListMembersResponse> {
@@ -72,6 +74,7 @@ export class MembersService {
         assertMayManage(scope, target, target.role);
       }
       refusedOr(await this.members.remove(scope.organization.id, userId), scope, userId);
+      this.events.emit('member.removed', { organizationId: scope.organization.id, userId });
     });
   }
 

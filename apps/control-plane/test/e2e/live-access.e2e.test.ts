@@ -1,0 +1,116 @@
+import type { Database } from '@podium/db';
+import { createScratchDatabase, type ScratchDatabase } from '@podium/db/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DATABASE } from '../../src/infra/database/database.tokens';
+import { ApiKeysService } from '../../src/modules/api-keys/api-keys.service';
+import { LiveAccessWatch } from '../../src/modules/live/live-access-watch';
+import { LiveStreams } from '../../src/modules/live/live-streams';
+import { factories } from '../factories';
+import { openSse } from './sse-client';
+import { startTestControlPlane, type RunningControlPlane } from './start';
+import { TestBrowser, signUpAndIn } from './test-browser';
+import { waitUntil } from './wait-until';
+
+/** A live stream lasts as long as its caller may read the application, not its first request. */
+describe('live streams end with their authority (PostgreSQL)', () => {
+  let scratch: ScratchDatabase;
+  let server: RunningControlPlane;
+  let f: ReturnType<typeof factories>;
+  let org: { id: string; name: string };
+  let app: { id: string; name: string };
+
+  /** Streams the server holds open for an API key. */
+  const heldBy = (apiKeyId: string) =>
+    server.app
+      .get(LiveStreams)
+      .holders()
+      .filter((h) => h.principal.kind === 'api-key' && h.principal.apiKey.id === apiKeyId).length;
+  const eventsPath = () => `/v2/orgs/${org.name}/apps/${app.name}/events`;
+  const openAs = (headers: Record<string, string>) =>
+    openSse(`${server.url}${eventsPath()}`, headers);
+
+  /** A signed-in member of the organization, and a live stream opened with their session. */
+  async function memberStream(role: 'VIEWER' | 'ADMIN' = 'VIEWER') {
+    const browser = new TestBrowser(server.url);
+    const { userId } = await signUpAndIn(browser);
+    await f.newMember(org.id, userId, role);
+    const sse = await openAs(browser.headersFor(eventsPath()));
+    expect(sse.res.status).toBe(200);
+    await sse.next('snapshot');
+    return { browser, userId, sse };
+  }
+
+  beforeAll(async () => {
+    scratch = await createScratchDatabase();
+    // Max 3 streams per caller, so the cap is reached in a few requests.
+    server = await startTestControlPlane(
+      { kind: 'postgres', url: scratch.url },
+      { live: { maxStreamsPerCaller: 3 } },
+    );
+    f = factories(server.app);
+    org = await f.newOrg();
+    app = await f.newApp(org.id);
+  });
+  afterAll(async () => {
+    await server?.close();
+    await scratch?.drop();
+  });
+
+  it('ends a stream opened with an API key when the key is revoked', async () => {
+    const key = await f.newApiKey(org.id, { permissions: ['workflows:read'] });
+    const other = await f.newApiKey(org.id, { permissions: ['workflows:read'] });
+    const doomed = await openAs({ authorization: `Bearer ${key.secret}` });
+    const bystander = await openAs({ authorization: `Bearer ${other.secret}` });
+    await Promise.all([doomed.next('snapshot'), bystander.next('snapshot')]);
+
+    await server.app.get(ApiKeysService).revokeApiKey(org.id, key.apiKey.id);
+
+    await doomed.ended;
+    // Streams are closed synchronously on the event, and a re-check keeps entitled ones.
+    await server.app.get(LiveAccessWatch).recheck();
+    expect(heldBy(other.apiKey.id)).toBe(1);
+    expect(heldBy(key.apiKey.id)).toBe(0);
+    bystander.close();
+  });
+
+  it('ends a stream when its session signs out', async () => {
+    const { browser, sse } = await memberStream();
+    expect((await browser.delete('/v2/sessions/current')).status).toBe(204);
+    await sse.ended;
+  });
+
+  it('ends a removed member’s stream', async () => {
+    const owner = new TestBrowser(server.url);
+    const { userId: ownerId } = await signUpAndIn(owner);
+    await f.newMember(org.id, ownerId, 'OWNER');
+    const { userId, sse } = await memberStream();
+    expect((await owner.delete(`/v2/orgs/${org.name}/members/${userId}`)).status).toBe(204);
+    await sse.ended;
+  });
+
+  it('ends, at the next re-check, a stream whose access ended without an event', async () => {
+    const { userId, sse } = await memberStream();
+    // Straight in the database: no service announced it.
+    await server.app.get<Database>(DATABASE).prisma.membership.delete({
+      where: { organizationId_userId: { organizationId: org.id, userId } },
+    });
+    await server.app.get(LiveAccessWatch).recheck();
+    await sse.ended;
+  });
+
+  it('refuses a caller more streams than the cap with 429 and Retry-After', async () => {
+    const key = await f.newApiKey(org.id, { permissions: ['workflows:read'] });
+    const headers = { authorization: `Bearer ${key.secret}` };
+    const open = await Promise.all([openAs(headers), openAs(headers), openAs(headers)]);
+    const refused = await openAs(headers);
+    expect(refused.res.status).toBe(429);
+    expect(refused.res.headers.get('retry-after')).toBe('5');
+    expect(await refused.res.json()).toMatchObject({ code: 'RATE_LIMITED' });
+    // Closing one makes room again, once the server has seen the client leave.
+    open[0]?.close();
+    await waitUntil(() => heldBy(key.apiKey.id) === 2, 10_000, 'the closed stream forgotten');
+    const again = await openAs(headers);
+    expect(again.res.status).toBe(200);
+    for (const sse of [...open, again]) sse.close();
+  });
+});
