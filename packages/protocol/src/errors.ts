@@ -17,6 +17,7 @@ export const ERROR_CODES = {
   EXECUTOR_UNSUPPORTED: { status: 501, title: 'The connected executors do not support this' },
   EXECUTOR_NO_ANSWER: { status: 502, title: 'The executor did not answer in time' },
   EXECUTOR_ERROR: { status: 502, title: 'The executor reported an error' },
+  EXECUTOR_ANSWER_TOO_LARGE: { status: 502, title: "The executor's answer is too large" },
   EXECUTOR_UNAVAILABLE: { status: 503, title: 'No executor of this app is connected' },
   /** Sent by the console's /api proxy when the control plane does not answer. */
   CONTROL_PLANE_UNREACHABLE: { status: 502, title: 'The control plane cannot be reached' },

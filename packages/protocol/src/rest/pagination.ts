@@ -3,6 +3,25 @@ import { z } from 'zod';
 /** Largest page any list endpoint serves. */
 export const MAX_PAGE_LIMIT = 500;
 export const DEFAULT_PAGE_LIMIT = 50;
+/**
+ * Largest page of workflows with their inputs or outputs: each can be large, and an executor's
+ * answer must fit in one WebSocket frame (the control plane also fetches such pages in parts).
+ */
+export const MAX_PAGE_LIMIT_WITH_PAYLOADS = 100;
+
+/** For `superRefine`: a listing that loads inputs or outputs asks for a smaller page. */
+export function limitPagesWithPayloads(
+  query: { limit: number; loadInput?: boolean; loadOutput?: boolean },
+  ctx: z.RefinementCtx,
+): void {
+  if ((query.loadInput || query.loadOutput) && query.limit > MAX_PAGE_LIMIT_WITH_PAYLOADS) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['limit'],
+      message: `must be at most ${MAX_PAGE_LIMIT_WITH_PAYLOADS} with loadInput or loadOutput`,
+    });
+  }
+}
 
 /** `?limit=&offset=` of list endpoints (strings coerced, defaults applied). */
 export const PaginationQuerySchema = z.object({

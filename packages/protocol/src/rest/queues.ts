@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { WorkflowStatusSchema } from '../executor/common';
-import { PaginationQuerySchema } from './pagination';
+import { PaginationQuerySchema, limitPagesWithPayloads } from './pagination';
 import { queryBoolean, queryList } from './query-params';
 import { ListWorkflowsResponseSchema } from './workflows';
 
@@ -42,13 +42,15 @@ export const QueuePathSchema = z.object({ queueName: z.string().min(1).max(256) 
  * `GET .../queues/{queueName}/workflows`: its queued and active workflows (ENQUEUED, PENDING,
  * DELAYED unless `status` says otherwise), oldest first unless `sortDesc=true`.
  */
-export const ListQueuedWorkflowsQuerySchema = z.object({
-  status: queryList(WorkflowStatusSchema),
-  workflowName: queryList(z.string().min(1)),
-  ...PaginationQuerySchema.shape,
-  sortDesc: queryBoolean(false),
-  loadInput: queryBoolean(false),
-});
+export const ListQueuedWorkflowsQuerySchema = z
+  .object({
+    status: queryList(WorkflowStatusSchema),
+    workflowName: queryList(z.string().min(1)),
+    ...PaginationQuerySchema.shape,
+    sortDesc: queryBoolean(false),
+    loadInput: queryBoolean(false),
+  })
+  .superRefine(limitPagesWithPayloads);
 export type ListQueuedWorkflowsQuery = z.infer<typeof ListQueuedWorkflowsQuerySchema>;
 export const ListQueuedWorkflowsResponseSchema = ListWorkflowsResponseSchema;
 export type ListQueuedWorkflowsResponse = z.infer<typeof ListQueuedWorkflowsResponseSchema>;

@@ -1,6 +1,12 @@
 import { z } from 'zod';
 import { WorkflowStatusSchema } from '../executor/common';
-import { DEFAULT_PAGE_LIMIT, MAX_PAGE_LIMIT, PaginationQuerySchema, paginated } from './pagination';
+import {
+  DEFAULT_PAGE_LIMIT,
+  MAX_PAGE_LIMIT,
+  PaginationQuerySchema,
+  limitPagesWithPayloads,
+  paginated,
+} from './pagination';
 import { IsoTimestampSchema, RestTimestampSchema, queryBoolean, queryList } from './query-params';
 
 /**
@@ -80,20 +86,22 @@ const nameList = queryList(z.string().min(1));
  * `GET .../workflows`: the common filters. Newest first unless `sortDesc=false`. Unknown
  * parameters are refused, so a typo cannot silently widen a listing.
  */
-export const ListWorkflowsQuerySchema = z.strictObject({
-  status: queryList(WorkflowStatusSchema),
-  workflowName: nameList,
-  workflowIdPrefix: z.string().min(1).optional(),
-  queueName: nameList,
-  executorId: nameList,
-  appVersion: nameList,
-  startTime: RestTimestampSchema.optional().describe('Created at or after.'),
-  endTime: RestTimestampSchema.optional().describe('Created at or before.'),
-  ...PaginationQuerySchema.shape,
-  sortDesc: queryBoolean(true),
-  loadInput: queryBoolean(false),
-  loadOutput: queryBoolean(false),
-});
+export const ListWorkflowsQuerySchema = z
+  .strictObject({
+    status: queryList(WorkflowStatusSchema),
+    workflowName: nameList,
+    workflowIdPrefix: z.string().min(1).optional(),
+    queueName: nameList,
+    executorId: nameList,
+    appVersion: nameList,
+    startTime: RestTimestampSchema.optional().describe('Created at or after.'),
+    endTime: RestTimestampSchema.optional().describe('Created at or before.'),
+    ...PaginationQuerySchema.shape,
+    sortDesc: queryBoolean(true),
+    loadInput: queryBoolean(false),
+    loadOutput: queryBoolean(false),
+  })
+  .superRefine(limitPagesWithPayloads);
 export type ListWorkflowsQuery = z.infer<typeof ListWorkflowsQuerySchema>;
 
 const values = z.array(z.string().min(1)).max(MAX_PAGE_LIMIT);
@@ -103,42 +111,44 @@ const values = z.array(z.string().min(1)).max(MAX_PAGE_LIMIT);
  * empty list is the same as leaving the filter out. Unknown keys are refused, so a typo cannot
  * silently widen a search.
  */
-export const SearchWorkflowsRequestSchema = z.strictObject({
-  status: z.array(WorkflowStatusSchema).optional(),
-  workflowName: values.optional(),
-  workflowIds: z
-    .array(z.string().min(1))
-    .min(1)
-    .max(MAX_PAGE_LIMIT)
-    .optional()
-    .describe('Exact ids (at least one when given).'),
-  workflowIdPrefix: values.optional(),
-  queueName: values.optional(),
-  scheduleName: values.optional(),
-  user: values.optional().describe('Authenticated user.'),
-  executorId: values.optional(),
-  appVersion: values.optional(),
-  parentWorkflowId: values.optional(),
-  forkedFrom: values.optional(),
-  startTime: RestTimestampSchema.optional().describe('Created at or after.'),
-  endTime: RestTimestampSchema.optional().describe('Created at or before.'),
-  completedAfter: RestTimestampSchema.optional(),
-  completedBefore: RestTimestampSchema.optional(),
-  dequeuedAfter: RestTimestampSchema.optional(),
-  dequeuedBefore: RestTimestampSchema.optional(),
-  hasParent: z.boolean().optional(),
-  wasForkedFrom: z.boolean().optional(),
-  queuesOnly: z
-    .boolean()
-    .optional()
-    .describe('Only queued, active workflows (on a queue and ENQUEUED, PENDING or DELAYED).'),
-  attributes: z.record(z.string(), z.unknown()).optional(),
-  limit: z.number().int().min(1).max(MAX_PAGE_LIMIT).default(DEFAULT_PAGE_LIMIT),
-  offset: z.number().int().min(0).default(0),
-  sortDesc: z.boolean().default(true).describe('Newest first (default true).'),
-  loadInput: z.boolean().default(false),
-  loadOutput: z.boolean().default(false),
-});
+export const SearchWorkflowsRequestSchema = z
+  .strictObject({
+    status: z.array(WorkflowStatusSchema).optional(),
+    workflowName: values.optional(),
+    workflowIds: z
+      .array(z.string().min(1))
+      .min(1)
+      .max(MAX_PAGE_LIMIT)
+      .optional()
+      .describe('Exact ids (at least one when given).'),
+    workflowIdPrefix: values.optional(),
+    queueName: values.optional(),
+    scheduleName: values.optional(),
+    user: values.optional().describe('Authenticated user.'),
+    executorId: values.optional(),
+    appVersion: values.optional(),
+    parentWorkflowId: values.optional(),
+    forkedFrom: values.optional(),
+    startTime: RestTimestampSchema.optional().describe('Created at or after.'),
+    endTime: RestTimestampSchema.optional().describe('Created at or before.'),
+    completedAfter: RestTimestampSchema.optional(),
+    completedBefore: RestTimestampSchema.optional(),
+    dequeuedAfter: RestTimestampSchema.optional(),
+    dequeuedBefore: RestTimestampSchema.optional(),
+    hasParent: z.boolean().optional(),
+    wasForkedFrom: z.boolean().optional(),
+    queuesOnly: z
+      .boolean()
+      .optional()
+      .describe('Only queued, active workflows (on a queue and ENQUEUED, PENDING or DELAYED).'),
+    attributes: z.record(z.string(), z.unknown()).optional(),
+    limit: z.number().int().min(1).max(MAX_PAGE_LIMIT).default(DEFAULT_PAGE_LIMIT),
+    offset: z.number().int().min(0).default(0),
+    sortDesc: z.boolean().default(true).describe('Newest first (default true).'),
+    loadInput: z.boolean().default(false),
+    loadOutput: z.boolean().default(false),
+  })
+  .superRefine(limitPagesWithPayloads);
 export type SearchWorkflowsRequest = z.infer<typeof SearchWorkflowsRequestSchema>;
 
 /** A page of workflows; `nextOffset` is set when the page is full (another may follow). */

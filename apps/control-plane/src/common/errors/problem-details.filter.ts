@@ -10,6 +10,8 @@ import type { HttpReply, HttpRequest } from '../http/http';
 import type { Logger } from 'pino';
 import { LOGGER } from '../logging/logging.tokens';
 import { redactUrl } from '../logging/redact';
+import { requestContext } from '../auth/request-context';
+import { AdminOnlyDetailError } from './admin-only-detail-error';
 
 /**
  * Every HTTP error leaves as an RFC 9457 problem (application/problem+json) with
@@ -25,7 +27,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const http = host.switchToHttp();
     const req = http.getRequest<HttpRequest>();
     const reply = http.getResponse<HttpReply>();
-    const error = this.toAppError(exception, req);
+    const error = this.disclosed(this.toAppError(exception, req), req);
     if (reply.sent || reply.raw.headersSent) return;
     // RATE_LIMITED (and any other error that knows) tells the client when to try again.
     const retryAfter = error.extra?.retryAfterSeconds;
@@ -34,6 +36,22 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       .status(error.status)
       .header('Content-Type', PROBLEM_CONTENT_TYPE)
       .send(JSON.stringify(error.toProblem(redactUrl(req.originalUrl))));
+  }
+
+  /** The error as this caller may see it (see AdminOnlyDetailError). */
+  private disclosed(error: AppError, req: HttpRequest): AppError {
+    if (!(error instanceof AdminOnlyDetailError)) return error;
+    if (requestContext(req).access?.includes('admin')) return error;
+    this.logger.warn(
+      {
+        requestId: req.id,
+        code: error.code,
+        detail: error.detail,
+        url: redactUrl(req.originalUrl),
+      },
+      'error detail withheld from a caller without the admin level',
+    );
+    return error.withheld(req.id);
   }
 
   private toAppError(exception: unknown, req: HttpRequest): AppError {

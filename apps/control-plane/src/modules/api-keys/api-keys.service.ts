@@ -9,6 +9,7 @@ import {
 } from '@podium/protocol';
 import type { OrgScope } from '../../common/auth/request-context';
 import { toCountedPage } from '../../common/pagination/counted-page';
+import { Transactions } from '../../infra/database/transactions';
 import { EventBus } from '../../infra/events/event-bus';
 import {
   ApplicationsRepository,
@@ -57,6 +58,7 @@ export class ApiKeysService {
     private readonly applications: ApplicationsRepository,
     private readonly events: EventBus,
     private readonly audit: AuditService,
+    private readonly transactions: Transactions,
   ) {}
 
   /** Creates a key. The secret is in the result and nowhere else, ever. */
@@ -176,7 +178,7 @@ export class ApiKeysService {
         detail: `No application named "${appName}" is registered in this key's organization.`,
       };
     }
-    if (apiKey.applicationIds.length > 0 && !apiKey.applicationIds.includes(application.id)) {
+    if (!reaches(apiKey, application.id)) {
       return {
         ok: false,
         code: 'FORBIDDEN',
@@ -186,25 +188,35 @@ export class ApiKeysService {
     return { ok: true, apiKey, application };
   }
 
+  /** The key if it is still live (not revoked, not expired), read from the database. */
+  async findLiveKey(
+    organizationId: string,
+    apiKeyId: string,
+    now = new Date(),
+  ): Promise<ApiKeyRecord | null> {
+    const key = await this.keys.findOne(organizationId, apiKeyId);
+    return key && isLive(key, now) ? key : null;
+  }
+
   /**
    * Whether a link opened with this key for this application may stay open, read from the
    * database (never a cache). ExecutorsService asks once the link can hear revocations: one
    * committed before that was announced to nobody.
    */
-  async isExecutorLinkStillAuthorized(
-    link: { organizationId: string; applicationId: string; apiKeyId: string },
-    now = new Date(),
-  ): Promise<boolean> {
+  async isExecutorLinkStillAuthorized(link: {
+    organizationId: string;
+    applicationId: string;
+    apiKeyId: string;
+  }): Promise<boolean> {
     const [key, application] = await Promise.all([
-      this.keys.findOne(link.organizationId, link.apiKeyId),
+      this.findLiveKey(link.organizationId, link.apiKeyId),
       this.applications.findById(link.organizationId, link.applicationId),
     ]);
     return (
       key !== null &&
       application !== null &&
-      isLive(key, now) &&
       key.permissions.includes('executor:connect') &&
-      (key.applicationIds.length === 0 || key.applicationIds.includes(application.id))
+      reaches(key, application.id)
     );
   }
 
@@ -212,7 +224,10 @@ export class ApiKeysService {
   async revokeApiKey(organizationId: string, apiKeyId: string): Promise<boolean> {
     const revoked = await this.keys.revoke(organizationId, apiKeyId, new Date());
     if (revoked) {
-      this.recentlyValid.deleteWhere((key) => key.id === apiKeyId);
+      // Once committed: forgotten earlier, the cache could reload the row as it was.
+      this.transactions.afterCommit(() =>
+        this.recentlyValid.deleteWhere((key) => key.id === apiKeyId),
+      );
       this.events.emit('api-key.revoked', { organizationId, apiKeyId });
     }
     return revoked;
@@ -242,6 +257,11 @@ export class ApiKeysService {
     if (missing.length > 0) throw AppError.validation(missing);
     return unique.map((name) => idByName.get(name) ?? '');
   }
+}
+
+/** Whether the key's application scope includes the application (empty: all of them). */
+export function reaches(key: ApiKeyRecord, applicationId: string): boolean {
+  return key.applicationIds.length === 0 || key.applicationIds.includes(applicationId);
 }
 
 function isLive(key: ApiKeyRecord, now: Date): boolean {

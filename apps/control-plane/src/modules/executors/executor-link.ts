@@ -20,6 +20,9 @@ import { ExecutorRequestError, type ExecutorRequestFailure } from './executor-re
  * - liveness: we ping every `pingIntervalMs`; a link that sent nothing (no pong,
  *   no frame) for two intervals is terminated.
  */
+/** The `ws` error code of a frame above `maxPayload`. */
+const FRAME_TOO_LARGE = 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH';
+
 export interface LinkOptions {
   readonly requestTimeoutMs: number;
   readonly pingIntervalMs: number;
@@ -51,6 +54,8 @@ export class ExecutorLink {
   /** We asked the socket to close: nothing more is sent. */
   private closing = false;
   private closed = false;
+  /** The peer sent a frame over the limit: ws closes the link with 1009. */
+  private frameTooLarge = false;
 
   constructor(
     private readonly socket: WebSocket,
@@ -62,9 +67,10 @@ export class ExecutorLink {
     socket.on('pong', () => this.heard());
     socket.on('ping', () => this.heard());
     socket.on('close', () => this.onClosed());
-    socket.on('error', (error) =>
-      this.logger.warn({ linkId: this.id, err: error.message }, 'executor link error'),
-    );
+    socket.on('error', (error: Error & { code?: string }) => {
+      if (error.code === FRAME_TOO_LARGE) this.frameTooLarge = true;
+      this.logger.warn({ linkId: this.id, err: error.message }, 'executor link error');
+    });
     this.keepalive = setInterval(() => this.checkLiveness(), options.pingIntervalMs);
   }
 
@@ -219,7 +225,11 @@ export class ExecutorLink {
     this.closed = true;
     clearInterval(this.keepalive);
     for (const requestId of [...this.pending.keys()]) {
-      this.fail(requestId, 'EXECUTOR_DISCONNECTED', 'the executor disconnected');
+      if (this.frameTooLarge) {
+        this.fail(requestId, 'EXECUTOR_ANSWER_TOO_LARGE', 'an answer exceeded the frame limit');
+      } else {
+        this.fail(requestId, 'EXECUTOR_DISCONNECTED', 'the executor disconnected');
+      }
     }
     for (const listener of this.closeListeners.splice(0)) listener();
   }

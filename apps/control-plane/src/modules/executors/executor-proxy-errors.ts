@@ -1,3 +1,5 @@
+import { AdminOnlyDetailError } from '../../common/errors/admin-only-detail-error';
+
 /**
  * What an executor's `error_message` may show an operator. Python executors append a full
  * traceback and JS stacks can slip in; the problem `detail` keeps the context line and the
@@ -25,4 +27,14 @@ export function summarizeExecutorError(message: string): string {
   }
   const summary = lines.slice(0, MAX_LINES).join('\n');
   return summary.length > MAX_CHARS ? `${summary.slice(0, MAX_CHARS - 1)}…` : summary;
+}
+
+/**
+ * An executor's own `error_message` (summarized). Its text can hold what only the app's
+ * administrators should see (a database host, a user name): see AdminOnlyDetailError.
+ */
+export class ExecutorReportedError extends AdminOnlyDetailError {
+  constructor(executorMessage: string) {
+    super('EXECUTOR_ERROR', summarizeExecutorError(executorMessage));
+  }
 }

@@ -10,7 +10,7 @@ import {
 import type { Logger } from 'pino';
 import { LOGGER } from '../../common/logging/logging.tokens';
 import { CONFIG, type Config } from '../../config/config';
-import { summarizeExecutorError } from './executor-proxy-errors';
+import { ExecutorReportedError } from './executor-proxy-errors';
 import { commandKind, orderCandidates } from './executor-proxy-selection';
 import { ExecutorRegistry, type ExecutorIdentity, type LiveExecutor } from './executor-registry';
 import { ExecutorRequestError } from './executor-request-error';
@@ -25,7 +25,8 @@ import { ExecutorRequestError } from './executor-request-error';
  *   send failed before the frame was handed to its socket (`delivered: false`, e.g. it was
  *   closing), even for a mutation.
  * - Reads fail over to the next executor when one does not answer (timeout, disconnect or an
- *   unreadable answer), up to {@link MAX_ATTEMPTS} sends.
+ *   unreadable answer), up to {@link MAX_ATTEMPTS} sends; never after an answer too large for
+ *   a frame, which cost that executor its link and would cost the next one its own.
  * - Mutations never fail over once sent: after a timeout or a disconnect we cannot know whether
  *   the executor applied them, so the caller gets EXECUTOR_NO_ANSWER ("check, then retry")
  *   rather than a second cancel, fork or delete.
@@ -123,7 +124,7 @@ export class ExecutorProxy {
       sent += 1;
       if (attempt.kind === 'answered') {
         const message = attempt.response.error_message;
-        if (message) throw new AppError('EXECUTOR_ERROR', summarizeExecutorError(message));
+        if (message) throw new ExecutorReportedError(message);
         return { response: attempt.response, executor: executor.identity };
       }
       if (attempt.kind === 'unsupported') {
@@ -141,6 +142,7 @@ export class ExecutorProxy {
         },
         kind === 'read' ? 'executor did not answer: trying the next one' : 'mutation unconfirmed',
       );
+      if (attempt.error.code === 'EXECUTOR_ANSWER_TOO_LARGE') throw answerTooLarge(type);
       if (kind === 'mutation') throw unconfirmedMutation(type, attempt.error);
       failures.push(attempt.error);
     }
@@ -194,6 +196,17 @@ export class ExecutorProxy {
     this.turns.set(applicationId, (turn + 1) % 1_000_000);
     return turn;
   }
+}
+
+/**
+ * Never failed over: the next executor would send the same answer and lose its link too. The
+ * link that got it closed (1009) and its executor reconnects.
+ */
+function answerTooLarge(type: MessageType): AppError {
+  return new AppError(
+    'EXECUTOR_ANSWER_TOO_LARGE',
+    `The executor's answer to "${type}" was larger than the control plane accepts; ask for less (a smaller limit, or without inputs and outputs).`,
+  );
 }
 
 function unconfirmedMutation(type: MessageType, error: ExecutorRequestError): AppError {

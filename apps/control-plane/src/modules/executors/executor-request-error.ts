@@ -5,7 +5,12 @@ export type ExecutorRequestFailure =
   /** No answer within the request's timeout. */
   | 'EXECUTOR_NO_ANSWER'
   /** An answer came that does not fit the protocol. */
-  | 'EXECUTOR_INVALID_RESPONSE';
+  | 'EXECUTOR_INVALID_RESPONSE'
+  /**
+   * A frame bigger than the frame limit came, which closed the link (1009). It cannot be read,
+   * so every request pending on that link fails with this (one of them asked for too much).
+   */
+  | 'EXECUTOR_ANSWER_TOO_LARGE';
 
 export class ExecutorRequestError extends Error {
   override readonly name = 'ExecutorRequestError';

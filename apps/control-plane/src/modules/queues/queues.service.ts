@@ -10,6 +10,7 @@ import { ExecutorProxy } from '../executors/executor-proxy';
 import type { AppScope } from '../../common/auth/app-scope';
 import { queuedQueryToBody, toPage } from '../workflows/workflow-filters';
 import { mapWorkflow } from '../workflows/workflow.mapper';
+import { wantsPayloads, withPayloads } from '../workflows/workflow-payloads';
 import { mapQueue } from './queue.mapper';
 
 /** Queues and their queued workflows, read live from one of the application's executors. */
@@ -35,9 +36,14 @@ export class QueuesService {
     queueName: string,
     query: ListQueuedWorkflowsQuery,
   ): Promise<ListQueuedWorkflowsResponse> {
+    const body = queuedQueryToBody(queueName, query);
     const answer = await this.proxy.send(scope.applicationId, 'list_queued_workflows', {
-      body: queuedQueryToBody(queueName, query),
+      body: { ...body, load_input: false },
     });
-    return toPage((answer.output ?? []).map(mapWorkflow), query.limit, query.offset);
+    let rows = answer.output ?? [];
+    if (wantsPayloads(body)) {
+      rows = await withPayloads(this.proxy, scope.applicationId, rows, { load_input: true });
+    }
+    return toPage(rows.map(mapWorkflow), query.limit, query.offset);
   }
 }

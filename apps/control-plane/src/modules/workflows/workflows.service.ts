@@ -9,11 +9,16 @@ import {
   type ListWorkflowsResponse,
   type SearchWorkflowsRequest,
   type Workflow,
+  type WorkflowSteps,
 } from '@podium/protocol';
 import { ExecutorProxy } from '../executors/executor-proxy';
 import type { AppScope } from '../../common/auth/app-scope';
 import { queryToListBody, searchToListBody, toPage } from './workflow-filters';
+import { wantsPayloads, withPayloads } from './workflow-payloads';
 import { mapWorkflow, mapWorkflowStep } from './workflow.mapper';
+
+/** Steps per request when their outputs are loaded (see PAYLOAD_PART_SIZE). */
+export const STEP_OUTPUT_PART_SIZE = 100;
 
 /** Workflow reads, answered live by one of the application's executors. */
 @Injectable()
@@ -47,15 +52,24 @@ export class WorkflowsService {
     workflowId: string,
     query: ListWorkflowStepsQuery,
   ): Promise<ListWorkflowStepsResponse> {
-    const answer = await this.proxy.send(scope.applicationId, 'list_steps', {
-      workflow_id: workflowId,
-      load_output: query.loadOutput,
-      limit: query.limit,
-      offset: query.offset,
-    });
-    // Executors answer an unknown workflow with no output; a workflow without steps with [].
-    if (!answer.output) throw workflowNotFound(workflowId);
-    return toPage(answer.output.map(mapWorkflowStep), query.limit, query.offset);
+    // With outputs, in parts (see PAYLOAD_PART_SIZE): steps only ever get appended, so
+    // offsets stay put between parts.
+    const partSize = query.loadOutput ? STEP_OUTPUT_PART_SIZE : query.limit;
+    const steps: WorkflowSteps[] = [];
+    for (;;) {
+      const limit = Math.min(partSize, query.limit - steps.length);
+      const answer = await this.proxy.send(scope.applicationId, 'list_steps', {
+        workflow_id: workflowId,
+        load_output: query.loadOutput,
+        limit,
+        offset: query.offset + steps.length,
+      });
+      // Executors answer an unknown workflow with no output; a workflow without steps with [].
+      if (!answer.output) throw workflowNotFound(workflowId);
+      steps.push(...answer.output);
+      if (answer.output.length < limit || steps.length >= query.limit) break;
+    }
+    return toPage(steps.map(mapWorkflowStep), query.limit, query.offset);
   }
 
   /** The current status of each id that exists (absent ids are missing from the map). */
@@ -87,8 +101,15 @@ export class WorkflowsService {
     limit: number,
     offset: number,
   ): Promise<ListWorkflowsResponse> {
-    const answer = await this.proxy.send(scope.applicationId, 'list_workflows', { body });
-    return toPage((answer.output ?? []).map(mapWorkflow), limit, offset);
+    const { load_input, load_output } = body;
+    const answer = await this.proxy.send(scope.applicationId, 'list_workflows', {
+      body: { ...body, load_input: false, load_output: false },
+    });
+    let rows = answer.output ?? [];
+    if (wantsPayloads(body)) {
+      rows = await withPayloads(this.proxy, scope.applicationId, rows, { load_input, load_output });
+    }
+    return toPage(rows.map(mapWorkflow), limit, offset);
   }
 }
 

@@ -1,0 +1,44 @@
+import type { WorkflowsOutput } from '@podium/protocol';
+import type { ExecutorProxy } from '../executors/executor-proxy';
+
+/**
+ * Workflows per request when inputs or outputs are loaded. Each can be large and an answer must
+ * fit in one frame (a bigger one costs the executor its link), so a page asked for with them is
+ * read without them first, then completed by id in parts of this size.
+ */
+export const PAYLOAD_PART_SIZE = 25;
+
+export interface PayloadFlags {
+  readonly load_input?: boolean | null;
+  readonly load_output?: boolean | null;
+}
+
+export function wantsPayloads(flags: PayloadFlags): boolean {
+  return Boolean(flags.load_input || flags.load_output);
+}
+
+/**
+ * The same workflows, in the same order, with their inputs and/or outputs, fetched by id
+ * `PAYLOAD_PART_SIZE` at a time. A workflow gone since the page was read keeps its row as read.
+ */
+export async function withPayloads(
+  proxy: ExecutorProxy,
+  applicationId: string,
+  rows: readonly WorkflowsOutput[],
+  flags: PayloadFlags,
+): Promise<WorkflowsOutput[]> {
+  const loaded = new Map<string, WorkflowsOutput>();
+  for (let start = 0; start < rows.length; start += PAYLOAD_PART_SIZE) {
+    const ids = rows.slice(start, start + PAYLOAD_PART_SIZE).map((row) => row.WorkflowUUID);
+    const answer = await proxy.send(applicationId, 'list_workflows', {
+      body: {
+        workflow_uuids: ids,
+        limit: ids.length,
+        load_input: flags.load_input ?? undefined,
+        load_output: flags.load_output ?? undefined,
+      },
+    });
+    for (const workflow of answer.output ?? []) loaded.set(workflow.WorkflowUUID, workflow);
+  }
+  return rows.map((row) => loaded.get(row.WorkflowUUID) ?? row);
+}
