@@ -19,7 +19,11 @@ export function freePort() {
   });
 }
 
-export async function startControlPlane(env) {
+/**
+ * Starts `apps/control-plane/dist/main.js` with `env`. Its log goes to our stderr unless
+ * `echoLogs` is false; either way its lines are counted (`logLines()`).
+ */
+export async function startControlPlane(env, { echoLogs = true } = {}) {
   const port = await freePort();
   // PROFILE_DIR=<dir>: write a V8 CPU profile of the control plane there (on exit).
   const profile = process.env.PROFILE_DIR
@@ -35,8 +39,12 @@ export async function startControlPlane(env) {
       stdio: ['ignore', 'pipe', 'inherit'],
     },
   );
-  // Drain its log (warn and above): writes to an unread pipe block on Linux.
-  child.stdout.pipe(process.stderr);
+  // Drain its log: writes to an unread pipe block on Linux.
+  let logLines = 0;
+  child.stdout.on('data', (chunk) => {
+    for (const byte of chunk) if (byte === 10) logLines += 1;
+    if (echoLogs) process.stderr.write(chunk);
+  });
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 60_000;
   for (;;) {
@@ -52,6 +60,7 @@ export async function startControlPlane(env) {
   return {
     url,
     pid: child.pid,
+    logLines: () => logLines,
     stop: () =>
       new Promise((resolve) => {
         child.once('exit', resolve);

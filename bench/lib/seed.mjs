@@ -4,7 +4,11 @@ import { randomBytes } from 'node:crypto';
 import { openDatabase } from '@podium/db';
 import { generateApiKeySecret } from '@podium/control-plane/dist/modules/api-keys/api-key-secret.js';
 
-export async function seedApp(databaseUrl, permissions = ['executor:connect', 'workflows:read']) {
+export async function seedApp(
+  databaseUrl,
+  permissions = ['executor:connect', 'workflows:read'],
+  application = {},
+) {
   const db = await openDatabase({ kind: 'postgres', url: databaseUrl });
   try {
     const suffix = randomBytes(3).toString('hex');
@@ -12,13 +16,13 @@ export async function seedApp(databaseUrl, permissions = ['executor:connect', 'w
       data: { name: `bench-${suffix}`, displayName: 'Bench' },
     });
     const app = await db.prisma.application.create({
-      data: { organizationId: org.id, name: `bench-app-${suffix}` },
+      data: { organizationId: org.id, name: `bench-app-${suffix}`, ...application },
     });
     const { secret, prefix, hash } = generateApiKeySecret();
     await db.prisma.apiKey.create({
       data: { organizationId: org.id, name: 'bench', prefix, secretHash: hash, permissions },
     });
-    return { org: org.name, app: app.name, apiKey: secret };
+    return { org: org.name, app: app.name, apiKey: secret, applicationId: app.id };
   } finally {
     await db.close();
   }

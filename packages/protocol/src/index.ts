@@ -275,12 +275,23 @@ export {
   MemberParamsSchema,
   UpdateMemberRequestSchema,
   UpdateMemberResponseSchema,
+  RevokedCredentialsSchema,
   type Role,
   type Member,
   type ListMembersResponse,
   type UpdateMemberRequest,
   type UpdateMemberResponse,
+  type RevokedCredentials,
 } from './rest/members';
+export {
+  ACCESS_LEVELS,
+  ROLE_ACCESS,
+  CREDENTIAL_CREATE_ACCESS,
+  isRoleWithin,
+  canCreateApiKeys,
+  canCreateJoinSecret,
+  type AccessLevel,
+} from './rest/access';
 export {
   DEFAULT_JOIN_SECRET_TTL_DAYS,
   MAX_JOIN_SECRET_TTL_DAYS,

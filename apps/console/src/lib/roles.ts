@@ -1,14 +1,7 @@
-import type { Role } from '@podium/protocol';
+import { ROLE_ACCESS, isRoleWithin, type AccessLevel, type Role } from '@podium/protocol';
 
-/** What a role may do: the control plane's access table (viewer < operator < admin < owner). */
-export type Access = 'read' | 'operate' | 'admin' | 'owner';
-
-const ROLE_ACCESS: Record<Role, readonly Access[]> = {
-  VIEWER: ['read'],
-  OPERATOR: ['read', 'operate'],
-  ADMIN: ['read', 'operate', 'admin'],
-  OWNER: ['read', 'operate', 'admin', 'owner'],
-};
+/** What a role may do: the protocol's access table (viewer < operator < admin < owner). */
+export type Access = AccessLevel;
 
 /** True when `role` grants `access`; an unknown role (still loading) grants nothing. */
 export function can(role: Role | undefined, access: Access): boolean {
@@ -18,10 +11,7 @@ export function can(role: Role | undefined, access: Access): boolean {
 /** The roles `role` may hand out (nobody grants more than they hold). */
 export function grantableRoles(role: Role | undefined): Role[] {
   if (role === undefined) return [];
-  const held = ROLE_ACCESS[role];
-  return (Object.keys(ROLE_ACCESS) as Role[]).filter((r) =>
-    ROLE_ACCESS[r].every((a) => held.includes(a)),
-  );
+  return (Object.keys(ROLE_ACCESS) as Role[]).filter((r) => isRoleWithin(r, role));
 }
 
 export const ROLE_LABELS: Record<Role, string> = {

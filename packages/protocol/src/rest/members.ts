@@ -26,5 +26,20 @@ export const MemberParamsSchema = z.object({ userId: z.uuid() });
 /** `PATCH /v2/orgs/{org}/members/{userId}`. */
 export const UpdateMemberRequestSchema = z.object({ role: RoleSchema });
 export type UpdateMemberRequest = z.infer<typeof UpdateMemberRequestSchema>;
-export const UpdateMemberResponseSchema = MemberSchema;
-export type UpdateMemberResponse = Member;
+
+/**
+ * A member's API keys and join secrets revoked because they lost the power to create them
+ * (removed, or given a role that may not create them): what identifies them, never the secrets.
+ */
+export const RevokedCredentialsSchema = z.object({
+  apiKeys: z.array(z.object({ id: z.uuid(), name: z.string(), prefix: z.string() })),
+  joinSecrets: z.array(z.object({ id: z.uuid(), prefix: z.string(), role: RoleSchema })),
+});
+export type RevokedCredentials = z.infer<typeof RevokedCredentialsSchema>;
+
+export const UpdateMemberResponseSchema = MemberSchema.extend({
+  revoked: RevokedCredentialsSchema.describe(
+    "The member's live API keys and join secrets the new role may not create, now revoked.",
+  ),
+});
+export type UpdateMemberResponse = z.infer<typeof UpdateMemberResponseSchema>;

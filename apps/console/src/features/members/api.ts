@@ -9,9 +9,9 @@ import {
   type CreateJoinSecretResponse,
   type ListJoinSecretsResponse,
   type ListMembersResponse,
-  type Member,
   type Organization,
   type Role,
+  type UpdateMemberResponse,
 } from '@podium/protocol';
 import { getJson, sendJson, sendWithoutContent, type RequestOptions } from '../../lib/api-client';
 import { orgPath } from '../organizations/api';
@@ -23,7 +23,12 @@ export function fetchMembers(org: string, options?: RequestOptions): Promise<Lis
   return getJson(`${membersPath(org)}?limit=${MAX_PAGE_LIMIT}`, ListMembersResponseSchema, options);
 }
 
-export function updateMemberRole(org: string, userId: string, role: Role): Promise<Member> {
+/** The answer lists the keys and join secrets of theirs the new role revoked. */
+export function updateMemberRole(
+  org: string,
+  userId: string,
+  role: Role,
+): Promise<UpdateMemberResponse> {
   return sendJson(
     'PATCH',
     `${membersPath(org)}/${encodeURIComponent(userId)}`,

@@ -2,6 +2,7 @@
 
 import type { CreateJoinSecretRequest, Role } from '@podium/protocol';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { apiKeyQueries } from '../api-keys/queries';
 import { sessionQueries } from '../session/queries';
 import {
   createJoinSecret,
@@ -14,11 +15,13 @@ import { memberQueries } from './queries';
 
 function useInvalidate(org: string) {
   const queryClient = useQueryClient();
-  // Roles also live in /users/me (the user may have changed their own).
+  // Roles also live in /users/me (the user may have changed their own); removing or demoting a
+  // member revokes API keys they created.
   return () =>
     Promise.all([
       queryClient.invalidateQueries({ queryKey: memberQueries.all(org) }),
       queryClient.invalidateQueries({ queryKey: sessionQueries.all() }),
+      queryClient.invalidateQueries({ queryKey: apiKeyQueries.all(org) }),
     ]);
 }
 

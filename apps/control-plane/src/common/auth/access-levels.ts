@@ -1,22 +1,8 @@
-import type { Role } from '@podium/db';
 import type { AccessLevel } from './principal';
 
-/**
- * The one table of who may do what. Viewers read; operators also act on
- * workflows (cancel, resume, fork, delete); admins also manage apps, keys and
- * members; owners also manage the organization itself.
- */
-export const ROLE_ACCESS: Record<Role, readonly AccessLevel[]> = {
-  VIEWER: ['read'],
-  OPERATOR: ['read', 'operate'],
-  ADMIN: ['read', 'operate', 'admin'],
-  OWNER: ['read', 'operate', 'admin', 'owner'],
-};
-
-/** True when `role` grants no more than `ceiling` (nobody hands out more than they hold). */
-export function isRoleWithin(role: Role, ceiling: Role): boolean {
-  return ROLE_ACCESS[role].every((level) => ROLE_ACCESS[ceiling].includes(level));
-}
+// Who may do what, by role, is a REST fact (the console shows it too): it lives in the protocol,
+// with the rule for which credentials a member may create and keep (`canCreateApiKeys`, ...).
+export { ROLE_ACCESS, isRoleWithin } from '@podium/protocol';
 
 /**
  * API keys reach the routes of an application (`/v2/orgs/{org}/apps/{app}/...`: workflows,

@@ -5,6 +5,6 @@ export type Principal =
   | { readonly kind: 'user'; readonly userId: string; readonly sessionId: string }
   | { readonly kind: 'api-key'; readonly apiKey: ApiKeyRecord };
 
-/** What a caller may do inside one organization. Roles and key permissions both map to these. */
-export const ACCESS_LEVELS = ['read', 'operate', 'admin', 'owner'] as const;
-export type AccessLevel = (typeof ACCESS_LEVELS)[number];
+// What a caller may do inside one organization: a REST fact (the console shows it), so it lives
+// in the protocol.
+export { ACCESS_LEVELS, type AccessLevel } from '@podium/protocol';

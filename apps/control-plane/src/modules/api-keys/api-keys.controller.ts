@@ -1,5 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import {
+  CREDENTIAL_CREATE_ACCESS,
   type ApiKey,
   ApiKeyParamsSchema,
   type CreateApiKeyRequest,
@@ -26,7 +27,7 @@ export class ApiKeysController {
 
   /** The response is the only time the secret is shown. */
   @Post()
-  @RequireAccess('admin')
+  @RequireAccess(CREDENTIAL_CREATE_ACCESS.apiKey)
   @AuditAs(AUDIT_ACTIONS.apiKeyCreate, AUDIT_TARGETS.apiKey)
   createApiKey(
     @Context() ctx: RequestContext,

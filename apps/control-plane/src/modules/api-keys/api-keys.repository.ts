@@ -109,6 +109,25 @@ export class ApiKeysRepository {
     return { items: rows.map(mapRecord), total };
   }
 
+  /** Live (neither revoked nor expired) keys `createdById` created in the organization. */
+  async findLiveCreatedBy(
+    organizationId: string,
+    createdById: string,
+    now: Date,
+  ): Promise<ApiKeyRecord[]> {
+    const rows = await this.db.prisma.apiKey.findMany({
+      where: {
+        organizationId,
+        createdById,
+        revokedAt: null,
+        OR: [{ expiresAt: null }, { expiresAt: { gt: now } }],
+      },
+      select: SELECT,
+      orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+    });
+    return rows.map(mapRecord);
+  }
+
   /** Live keys whose only scope is this application. */
   async findScopedOnlyTo(organizationId: string, applicationId: string): Promise<string[]> {
     const rows = await this.db.prisma.apiKey.findMany({

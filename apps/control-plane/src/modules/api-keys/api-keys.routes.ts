@@ -1,4 +1,5 @@
 import {
+  CREDENTIAL_CREATE_ACCESS,
   ApiKeyParamsSchema,
   CreateApiKeyRequestSchema,
   CreateApiKeyResponseSchema,
@@ -20,6 +21,8 @@ export const API_KEY_ROUTES: readonly RouteSpec[] = [
     path: base,
     operationId: 'createApiKey',
     summary: 'Create an API key (the secret is shown only in this response)',
+    description: 'The key is revoked when its creator leaves or loses the admin level.',
+    access: CREDENTIAL_CREATE_ACCESS.apiKey,
     status: 201,
     body: CreateApiKeyRequestSchema,
     response: CreateApiKeyResponseSchema,

@@ -6,6 +6,9 @@ import {
   type CreateApiKeyResponse,
   type ListApiKeysResponse,
   type PaginationQuery,
+  type RevokedCredentials,
+  type Role,
+  canCreateApiKeys,
 } from '@podium/protocol';
 import type { OrgScope } from '../../common/auth/request-context';
 import { toCountedPage } from '../../common/pagination/counted-page';
@@ -229,6 +232,25 @@ export class ApiKeysService {
         this.recentlyValid.deleteWhere((key) => key.id === apiKeyId),
       );
       this.events.emit('api-key.revoked', { organizationId, apiKeyId });
+    }
+    return revoked;
+  }
+
+  /**
+   * A key stays valid only while its creator could still create it: when `creatorRole` (null:
+   * no longer a member) may not create keys, revokes every live key they created in the
+   * organization. Returns those it revoked.
+   */
+  async revokeApiKeysOutlivingCreator(
+    organizationId: string,
+    creatorId: string,
+    creatorRole: Role | null,
+  ): Promise<RevokedCredentials['apiKeys']> {
+    if (canCreateApiKeys(creatorRole)) return [];
+    const keys = await this.keys.findLiveCreatedBy(organizationId, creatorId, new Date());
+    const revoked: RevokedCredentials['apiKeys'] = [];
+    for (const { id, name, prefix } of keys) {
+      if (await this.revokeApiKey(organizationId, id)) revoked.push({ id, name, prefix });
     }
     return revoked;
   }

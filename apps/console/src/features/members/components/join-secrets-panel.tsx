@@ -16,6 +16,7 @@ import { SelectField } from '../../../components/ui/select-field';
 import { TextField } from '../../../components/ui/text-field';
 import { Timestamp } from '../../../components/ui/timestamp';
 import { grantableRoles, ROLE_LABELS } from '../../../lib/roles';
+import { isJoinSecretUsable } from '../join-secret-status';
 import { useCreateJoinSecret, useRevokeJoinSecret } from '../mutations';
 import { memberQueries } from '../queries';
 
@@ -100,12 +101,9 @@ export function JoinSecretsPanel({ org, myRole }: { org: string; myRole: Role | 
       {secrets.data && secrets.data.items.length > 0 && (
         <DataTable columns={COLUMNS} actionsColumn="Actions" dense>
           {secrets.data.items.map((secret) => {
-            const usable =
-              !secret.revokedAt &&
-              secret.uses < secret.maxUses &&
-              Date.parse(secret.expiresAt) > Date.now();
+            const usable = isJoinSecretUsable(secret);
             return (
-              <tr key={secret.id}>
+              <tr key={secret.id} data-testid={`join-secret-${secret.prefix}`}>
                 <td className="mono">{secret.prefix}…</td>
                 <td>{ROLE_LABELS[secret.role]}</td>
                 <td className="num">

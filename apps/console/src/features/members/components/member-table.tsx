@@ -3,13 +3,17 @@
 import { ROLES, type Member, type Role } from '@podium/protocol';
 import { useQuery } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
+import { useState } from 'react';
 import { ConfirmButton } from '../../../components/ui/confirm-button';
+import { ConfirmDialog } from '../../../components/ui/confirm-dialog';
 import { DataTable } from '../../../components/ui/data-table';
 import { ProblemAlert } from '../../../components/ui/problem-alert';
 import { Timestamp } from '../../../components/ui/timestamp';
 import { can, grantableRoles, ROLE_LABELS } from '../../../lib/roles';
 import { sessionQueries } from '../../session/queries';
 import { useRemoveMember, useUpdateMemberRole } from '../mutations';
+import { isDemotion } from '../revocations';
+import { RevocationPreview } from './revocation-preview';
 
 interface MemberTableProps {
   org: string;
@@ -27,10 +31,18 @@ export function MemberTable({ org, members, myRole }: MemberTableProps) {
   const isAdmin = can(myRole, 'admin');
   const grantable = grantableRoles(myRole);
   const myId = me.data?.user.id;
+  // A demotion waits here for confirmation: it may revoke keys and join links they created.
+  const [demotion, setDemotion] = useState<{ member: Member; role: Role } | null>(null);
+  const changeRole = (member: Member, role: Role) => {
+    if (isDemotion(member.role, role)) {
+      updateRole.reset();
+      setDemotion({ member, role });
+    } else updateRole.mutate({ userId: member.userId, role });
+  };
 
   return (
     <>
-      <ProblemAlert error={updateRole.error} />
+      <ProblemAlert error={demotion ? null : updateRole.error} />
       <DataTable columns={COLUMNS} actionsColumn="Actions" testId="member-table">
         {members.map((member) => {
           const isMe = member.userId === myId;
@@ -49,12 +61,7 @@ export function MemberTable({ org, members, myRole }: MemberTableProps) {
                     aria-label={`Role of ${member.displayName}`}
                     value={member.role}
                     disabled={updateRole.isPending}
-                    onChange={(event) =>
-                      updateRole.mutate({
-                        userId: member.userId,
-                        role: event.target.value as Role,
-                      })
-                    }
+                    onChange={(event) => changeRole(member, event.target.value as Role)}
                   >
                     {ROLES.filter((r) => grantable.includes(r)).map((role) => (
                       <option key={role} value={role}>
@@ -88,6 +95,7 @@ export function MemberTable({ org, members, myRole }: MemberTableProps) {
                     }}
                   >
                     <p>They lose access to its applications and workflows at once.</p>
+                    {isAdmin && <RevocationPreview org={org} member={member} newRole={null} />}
                   </ConfirmButton>
                 )}
               </td>
@@ -95,6 +103,29 @@ export function MemberTable({ org, members, myRole }: MemberTableProps) {
           );
         })}
       </DataTable>
+      {demotion && (
+        <ConfirmDialog
+          open
+          title={`Make ${demotion.member.displayName} ${ROLE_LABELS[demotion.role]}?`}
+          confirmLabel="Change role"
+          tone="danger"
+          busy={updateRole.isPending}
+          error={updateRole.error}
+          onClose={() => setDemotion(null)}
+          onConfirm={() =>
+            updateRole.mutate(
+              { userId: demotion.member.userId, role: demotion.role },
+              { onSuccess: () => setDemotion(null) },
+            )
+          }
+        >
+          <p>
+            Access beyond the {ROLE_LABELS[demotion.role]} role ends at once, and what they created
+            but could no longer create is revoked.
+          </p>
+          <RevocationPreview org={org} member={demotion.member} newRole={demotion.role} />
+        </ConfirmDialog>
+      )}
     </>
   );
 }

@@ -1,5 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import {
+  CREDENTIAL_CREATE_ACCESS,
   type CreateJoinSecretRequest,
   CreateJoinSecretRequestSchema,
   type CreateJoinSecretResponse,
@@ -27,7 +28,7 @@ export class JoinSecretsController {
 
   /** The response is the only time the secret is shown. */
   @Post()
-  @RequireAccess('admin')
+  @RequireAccess(CREDENTIAL_CREATE_ACCESS.joinSecret)
   @AuditAs(AUDIT_ACTIONS.joinSecretCreate, AUDIT_TARGETS.joinSecret)
   createJoinSecret(
     @Context() ctx: RequestContext,

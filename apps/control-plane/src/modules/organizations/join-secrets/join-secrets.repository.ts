@@ -76,11 +76,32 @@ export class JoinSecretsRepository {
     return this.db.prisma.joinSecret.findUnique({ where: { secretHash }, select: FIELDS });
   }
 
-  async revoke(organizationId: string, id: string, at: Date): Promise<void> {
-    await this.db.prisma.joinSecret.updateMany({
+  /** Live (not revoked, expired or used up) secrets `createdById` created in the organization. */
+  findLiveCreatedBy(
+    organizationId: string,
+    createdById: string,
+    now: Date,
+  ): Promise<JoinSecretRecord[]> {
+    return this.db.prisma.joinSecret.findMany({
+      where: {
+        organizationId,
+        createdById,
+        revokedAt: null,
+        expiresAt: { gt: now },
+        uses: { lt: this.db.prisma.joinSecret.fields.maxUses },
+      },
+      select: FIELDS,
+      orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+    });
+  }
+
+  /** False when there is no such live secret (or it was revoked already). */
+  async revoke(organizationId: string, id: string, at: Date): Promise<boolean> {
+    const { count } = await this.db.prisma.joinSecret.updateMany({
       where: { id, organizationId, revokedAt: null },
       data: { revokedAt: at },
     });
+    return count === 1;
   }
 
   /**

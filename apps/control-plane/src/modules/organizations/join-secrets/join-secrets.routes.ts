@@ -1,4 +1,5 @@
 import {
+  CREDENTIAL_CREATE_ACCESS,
   CreateJoinSecretRequestSchema,
   CreateJoinSecretResponseSchema,
   JoinOrganizationRequestSchema,
@@ -20,6 +21,8 @@ export const JOIN_SECRET_ROUTES: readonly RouteSpec[] = [
     path: base,
     operationId: 'createJoinSecret',
     summary: 'Create a join secret (shown only in this response)',
+    description: 'The secret is revoked when its creator leaves or may no longer grant its role.',
+    access: CREDENTIAL_CREATE_ACCESS.joinSecret,
     status: 201,
     body: CreateJoinSecretRequestSchema,
     response: CreateJoinSecretResponseSchema,

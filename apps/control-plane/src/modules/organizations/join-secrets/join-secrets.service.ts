@@ -8,8 +8,10 @@ import {
   type ListJoinSecretsResponse,
   MAX_JOIN_SECRET_TTL_DAYS,
   type PaginationQuery,
+  type RevokedCredentials,
+  type Role,
+  canCreateJoinSecret,
 } from '@podium/protocol';
-import { isRoleWithin } from '../../../common/auth/access-levels';
 import type { Principal } from '../../../common/auth/principal';
 import type { OrgScope } from '../../../common/auth/request-context';
 import { toCountedPage } from '../../../common/pagination/counted-page';
@@ -48,7 +50,7 @@ export class JoinSecretsService {
     return this.audit.track(
       action,
       async () => {
-        if (!scope.role || !isRoleWithin(input.role, scope.role)) {
+        if (!canCreateJoinSecret(scope.role, input.role)) {
           throw new AppError('FORBIDDEN', `You cannot invite people as ${input.role}.`);
         }
         const expiresAt = expiryOf(input.expiresAt, now);
@@ -91,6 +93,26 @@ export class JoinSecretsService {
       }
       await this.secrets.revoke(scope.organization.id, id, now);
     });
+  }
+
+  /**
+   * A join secret stays valid only while its creator could still create it: revokes the live
+   * secrets they created in the organization that `creatorRole` (null: no longer a member) may
+   * not create. Returns those it revoked.
+   */
+  async revokeJoinSecretsOutlivingCreator(
+    organizationId: string,
+    creatorId: string,
+    creatorRole: Role | null,
+    now = new Date(),
+  ): Promise<RevokedCredentials['joinSecrets']> {
+    const live = await this.secrets.findLiveCreatedBy(organizationId, creatorId, now);
+    const revoked: RevokedCredentials['joinSecrets'] = [];
+    for (const { id, prefix, role } of live) {
+      if (canCreateJoinSecret(creatorRole, role)) continue;
+      if (await this.secrets.revoke(organizationId, id, now)) revoked.push({ id, prefix, role });
+    }
+    return revoked;
   }
 
   /** The caller joins the organization the secret belongs to, with the secret's role. */

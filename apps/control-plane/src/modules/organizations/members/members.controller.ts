@@ -1,12 +1,12 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Query } from '@nestjs/common';
 import {
   type ListMembersResponse,
-  type Member,
   MemberParamsSchema,
   type PaginationQuery,
   PaginationQuerySchema,
   type UpdateMemberRequest,
   UpdateMemberRequestSchema,
+  type UpdateMemberResponse,
 } from '@podium/protocol';
 import { AuditAs, Context, RequireAccess } from '../../../common/auth/decorators';
 import { type RequestContext, orgScopeOf } from '../../../common/auth/request-context';
@@ -36,19 +36,22 @@ export class MembersController {
     @Context() ctx: RequestContext,
     @Param(memberParams) { userId }: { userId: string },
     @Body(new ZodValidationPipe(UpdateMemberRequestSchema)) body: UpdateMemberRequest,
-  ): Promise<Member> {
+  ): Promise<UpdateMemberResponse> {
     return this.members.updateMemberRole(orgScopeOf(ctx), userId, body.role);
   }
 
-  /** Any member may remove themselves; removing others needs admin (checked by the service). */
+  /**
+   * Any member may remove themselves; removing others needs admin (checked by the service).
+   * What it revoked is in the audit entry and the key and join secret lists; the answer is 204.
+   */
   @Delete(':userId')
   @HttpCode(204)
   @RequireAccess('read')
   @AuditAs(AUDIT_ACTIONS.memberRemove, AUDIT_TARGETS.member, 'userId')
-  removeMember(
+  async removeMember(
     @Context() ctx: RequestContext,
     @Param(memberParams) { userId }: { userId: string },
   ): Promise<void> {
-    return this.members.removeMember(orgScopeOf(ctx), userId);
+    await this.members.removeMember(orgScopeOf(ctx), userId);
   }
 }

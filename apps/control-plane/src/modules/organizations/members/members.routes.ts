@@ -27,7 +27,8 @@ export const MEMBER_ROUTES: readonly RouteSpec[] = [
     path: `${base}/{userId}`,
     operationId: 'updateMemberRole',
     summary: "Change a member's role",
-    description: 'Only owners grant or touch the owner role; an organization keeps an owner.',
+    description:
+      'Only owners grant or touch the owner role; an organization keeps an owner. The live API keys and join secrets the member created and may not create with the new role are revoked (listed in `revoked`).',
     tag,
     access: 'admin',
     params: MemberParamsSchema,
@@ -41,7 +42,7 @@ export const MEMBER_ROUTES: readonly RouteSpec[] = [
     operationId: 'removeMember',
     summary: 'Remove a member (or leave)',
     description:
-      'Any member may remove themselves; removing others needs admin. The last owner cannot leave.',
+      'Any member may remove themselves; removing others needs admin. The last owner cannot leave. Every live API key and join secret the member created in the organization is revoked (listed in the audit entry).',
     tag,
     access: 'read',
     params: MemberParamsSchema,

@@ -3,15 +3,18 @@ import type { Role } from '@podium/db';
 import {
   AppError,
   type ListMembersResponse,
-  type Member,
   type PaginationQuery,
+  type RevokedCredentials,
+  type UpdateMemberResponse,
 } from '@podium/protocol';
 import { EventBus } from '../../../infra/events/event-bus';
 import { isRoleWithin } from '../../../common/auth/access-levels';
 import type { OrgScope } from '../../../common/auth/request-context';
 import { toCountedPage } from '../../../common/pagination/counted-page';
+import { ApiKeysService } from '../../api-keys/api-keys.service';
 import { AUDIT_ACTIONS, AUDIT_TARGETS, auditedAction } from '../../audit/audit-actions';
 import { AuditService } from '../../audit/audit.service';
+import { JoinSecretsService } from '../join-secrets/join-secrets.service';
 import { mapMember } from './members.dto';
 import { type MemberRecord, type MembershipRefusal, MembersRepository } from './members.repository';
 
@@ -19,12 +22,16 @@ const LAST_OWNER = 'An organization needs at least one owner: make someone else 
 
 /**
  * Members and their roles. Rules: nobody grants more than they hold; only owners touch
- * owners; anyone may leave; an organization never loses its last owner.
+ * owners; anyone may leave; an organization never loses its last owner; and a credential stays
+ * valid only while its creator could still create it, so removing a member (or their leaving)
+ * revokes the API keys and join secrets they created, and a new role those it may not create.
  */
 @Injectable()
 export class MembersService {
   constructor(
     private readonly members: MembersRepository,
+    private readonly joinSecrets: JoinSecretsService,
+    private readonly apiKeys: ApiKeysService,
     private readonly audit: AuditService,
     private readonly events: EventBus,
   ) {}
@@ -34,7 +41,7 @@ export class MembersService {
     return toCountedPage(items.map(mapMember), total, page);
   }
 
-  updateMemberRole(scope: OrgScope, userId: string, role: Role): Promise<Member> {
+  updateMemberRole(scope: OrgScope, userId: string, role: Role): Promise<UpdateMemberResponse> {
     let previousRole: Role | undefined;
     const action = auditedAction(
       scope,
@@ -49,33 +56,61 @@ export class MembersService {
         const target = await this.getMember(scope, userId);
         previousRole = target.role;
         assertMayManage(scope, target, role);
-        return mapMember(
-          refusedOr(
-            await this.members.updateRole(scope.organization.id, userId, role),
-            scope,
-            userId,
-          ),
+        const updated = refusedOr(
+          await this.members.updateRole(scope.organization.id, userId, role),
+          scope,
+          userId,
         );
+        const revoked = await this.revokeOutlivedCredentials(scope, userId, updated.role);
+        return { ...mapMember(updated), revoked };
       },
-      () => ({ details: { previousRole } }),
+      ({ revoked }) => ({ details: { previousRole, revoked } }),
     );
   }
 
-  /** Removes a member; members may always remove themselves (leave). */
-  removeMember(scope: OrgScope, userId: string): Promise<void> {
+  /**
+   * Removes a member; members may always remove themselves (leave). Returns the credentials
+   * of theirs this revoked.
+   */
+  removeMember(scope: OrgScope, userId: string): Promise<RevokedCredentials> {
     const action = auditedAction(scope, AUDIT_ACTIONS.memberRemove, AUDIT_TARGETS.member, userId);
-    return this.audit.track(action, async () => {
-      const target = await this.getMember(scope, userId);
-      const leaving = scope.principal.kind === 'user' && scope.principal.userId === userId;
-      if (!leaving) {
-        if (!scope.access.includes('admin')) {
-          throw new AppError('FORBIDDEN', 'Removing another member needs the "admin" level.');
+    return this.audit.track(
+      action,
+      async () => {
+        const target = await this.getMember(scope, userId);
+        const leaving = scope.principal.kind === 'user' && scope.principal.userId === userId;
+        if (!leaving) {
+          if (!scope.access.includes('admin')) {
+            throw new AppError('FORBIDDEN', 'Removing another member needs the "admin" level.');
+          }
+          assertMayManage(scope, target, target.role);
         }
-        assertMayManage(scope, target, target.role);
-      }
-      refusedOr(await this.members.remove(scope.organization.id, userId), scope, userId);
-      this.events.emit('member.removed', { organizationId: scope.organization.id, userId });
-    });
+        refusedOr(await this.members.remove(scope.organization.id, userId), scope, userId);
+        this.events.emit('member.removed', { organizationId: scope.organization.id, userId });
+        return this.revokeOutlivedCredentials(scope, userId, null);
+      },
+      (revoked) => ({ details: { revoked } }),
+    );
+  }
+
+  /**
+   * After the membership changed (never before: the change may be refused), revokes what the
+   * member created and may no longer create with `role` (null: no longer a member).
+   */
+  private async revokeOutlivedCredentials(
+    scope: OrgScope,
+    userId: string,
+    role: Role | null,
+  ): Promise<RevokedCredentials> {
+    const organizationId = scope.organization.id;
+    return {
+      apiKeys: await this.apiKeys.revokeApiKeysOutlivingCreator(organizationId, userId, role),
+      joinSecrets: await this.joinSecrets.revokeJoinSecretsOutlivingCreator(
+        organizationId,
+        userId,
+        role,
+      ),
+    };
   }
 
   private async getMember(scope: OrgScope, userId: string): Promise<MemberRecord> {

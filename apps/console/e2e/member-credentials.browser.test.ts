@@ -1,0 +1,163 @@
+// Removing an admin revokes the API keys and join links they created (a credential stays valid
+// only while its creator could still create it). The members page says which, before it acts,
+// so an operator can make replacements first; afterwards the lists show them revoked. All real:
+// the built control plane on a scratch PostgreSQL database, the console's server, Chromium.
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium, openPage, type Browser } from './support/chromium';
+import {
+  confirm,
+  signOut,
+  signUp,
+  submitSignIn,
+  text,
+  type Account,
+} from './support/console-actions';
+import {
+  assertConsoleStackBuilt,
+  repoRoot,
+  startConsoleStack,
+  type ConsoleStack,
+} from './support/console-stack';
+import { createMigratedDatabase, type ScratchDatabase } from './support/scratch-database';
+
+const owner: Account = {
+  name: 'Olivia Owner',
+  email: 'olivia@example.test',
+  password: 'correct horse battery staple',
+};
+const admin: Account = {
+  name: 'Adam Admin',
+  email: 'adam@example.test',
+  password: 'another long passphrase',
+};
+
+describe('removing an admin revokes what they created, and the console says so first', () => {
+  let stack: ConsoleStack | undefined;
+  let browser: Browser | undefined;
+  let database: ScratchDatabase | undefined;
+  let page: Page;
+  let consoleUrl: string;
+  let pageErrors: string[] = [];
+  /** What the admin created: their key's prefix and their join link's prefix. */
+  let keyPrefix = '';
+  let linkPrefix = '';
+
+  /** Creates a join link on the members page with `role`; returns the link. */
+  async function createJoinLink(role: string): Promise<string> {
+    await page.goto(`${consoleUrl}/orgs/acme/members`);
+    await page.getByLabel('Role', { exact: true }).selectOption(role);
+    await page.getByRole('button', { name: 'Create join link' }).click();
+    return text(page.getByTestId('join-link'));
+  }
+
+  const adminRow = () =>
+    page.getByTestId('member-row').and(page.locator(`[data-email="${admin.email}"]`));
+
+  beforeAll(async () => {
+    assertConsoleStackBuilt();
+    browser = await launchChromium();
+    database = await createMigratedDatabase(repoRoot);
+    stack = await startConsoleStack({
+      controlPlaneEnv: { DATABASE_URL: database.url, PODIUM_LOG_LEVEL: 'warn' },
+      readyPath: '/sign-in',
+    });
+    consoleUrl = stack.consoleUrl;
+    ({ page, errors: pageErrors } = await openPage(browser, (message) =>
+      message.startsWith('Failed to load resource'),
+    ));
+    page.setDefaultTimeout(20_000);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await stack?.stop();
+    await database?.drop();
+  });
+
+  it('lets an invited admin create an API key and a join link', async () => {
+    await signUp(page, consoleUrl, owner);
+    await page.getByLabel('Name', { exact: true }).fill('acme');
+    await page.getByRole('button', { name: 'Create organization' }).click();
+    await page.waitForURL(`${consoleUrl}/orgs/acme`);
+    const adminLink = await createJoinLink('ADMIN');
+    await signOut(page);
+
+    await signUp(page, consoleUrl, admin);
+    await page.goto(adminLink);
+    await page.getByRole('button', { name: 'Join organization' }).click();
+    await page.waitForURL(`${consoleUrl}/orgs/acme`);
+    await expect(page.getByTestId('org-role').getAttribute('data-role')).resolves.toBe('ADMIN');
+
+    await page.getByRole('link', { name: 'API keys' }).click();
+    await page.getByLabel('Key name').fill('ci deploys');
+    await page.getByRole('button', { name: 'Create API key' }).click();
+    keyPrefix = (await text(page.getByTestId('api-key-secret'))).slice(0, 12);
+    expect(keyPrefix).toMatch(/^pdm_[0-9a-f]{8}$/);
+    await page.getByRole('button', { name: 'I have copied it' }).click();
+
+    const viewerLink = await createJoinLink('VIEWER');
+    linkPrefix = /secret=(pjs_[0-9a-f]{8})_/.exec(viewerLink)?.[1] ?? '';
+    expect(linkPrefix).not.toBe('');
+    await signOut(page);
+  });
+
+  it('names the key and the join link a demotion would revoke, and changes nothing on Back', async () => {
+    await submitSignIn(page, owner.email, owner.password);
+    await page.waitForURL(`${consoleUrl}/`);
+    await page.goto(`${consoleUrl}/orgs/acme/members`);
+    await adminRow().getByLabel(`Role of ${admin.name}`).selectOption('OPERATOR');
+    const dialog = page.getByRole('dialog', { name: `Make ${admin.name} Operator?` });
+    const preview = dialog.getByTestId('revocation-preview');
+    await expect(text(preview.getByTestId('revoked-api-keys'))).resolves.toBe(
+      'API keys of theirs to be revoked (1):',
+    );
+    await expect(text(preview)).resolves.toContain(`ci deploys ${keyPrefix}…`);
+    await expect(text(preview)).resolves.toContain(`${linkPrefix}… (Viewer)`);
+    await dialog.getByRole('button', { name: 'Back' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await expect(adminRow().getByLabel(`Role of ${admin.name}`).inputValue()).resolves.toBe(
+      'ADMIN',
+    );
+  });
+
+  it('lists them before removing the admin, and shows them revoked afterwards', async () => {
+    await adminRow().getByRole('button', { name: 'Remove' }).click();
+    const dialog = page.getByRole('dialog', { name: `Remove ${admin.name}?` });
+    const preview = dialog.getByTestId('revocation-preview');
+    await expect(preview.getByTestId('revoked-api-keys').getAttribute('data-count')).resolves.toBe(
+      '1',
+    );
+    await expect(text(preview)).resolves.toContain(`ci deploys ${keyPrefix}…`);
+    await expect(
+      preview.getByTestId('revoked-join-secrets').getAttribute('data-count'),
+    ).resolves.toBe('1');
+    await expect(text(preview)).resolves.toContain(`${linkPrefix}…`);
+    await confirm(page, 'Remove member');
+    await adminRow().waitFor({ state: 'detached' });
+
+    // The members page's own list shows the join link revoked.
+    const link = page.getByTestId(`join-secret-${linkPrefix}`);
+    await link.getByRole('cell', { name: 'revoked', exact: true }).waitFor();
+    await page.getByRole('link', { name: 'API keys' }).click();
+    const key = page.getByTestId(`api-key-${keyPrefix}`);
+    await key.locator('[data-status="revoked"]').waitFor();
+    await expect(key.getByRole('button', { name: 'Revoke ci deploys' }).count()).resolves.toBe(0);
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('says "none" when the member created nothing live', async () => {
+    // The owner's only join link was used up when the admin joined; they made no key.
+    await page.goto(`${consoleUrl}/orgs/acme/members`);
+    await page.getByTestId('member-row').filter({ hasText: '(you)' }).getByRole('button').click();
+    const preview = page.getByRole('dialog').getByTestId('revocation-preview');
+    await expect(text(preview.getByTestId('revoked-api-keys'))).resolves.toBe(
+      'API keys of theirs to be revoked (0): none.',
+    );
+    await expect(text(preview.getByTestId('revoked-join-secrets'))).resolves.toBe(
+      'Join links of theirs to be revoked (0): none.',
+    );
+    await page.getByRole('dialog').getByRole('button', { name: 'Back' }).click();
+    expect(pageErrors).toEqual([]);
+  });
+});

@@ -1,0 +1,46 @@
+import {
+  canCreateApiKeys,
+  canCreateJoinSecret,
+  isRoleWithin,
+  type ApiKey,
+  type JoinSecret,
+  type Role,
+} from '@podium/protocol';
+import { keyStatus } from '../api-keys/key-status';
+import { isJoinSecretUsable } from './join-secret-status';
+
+export interface Revocations {
+  apiKeys: ApiKey[];
+  joinSecrets: JoinSecret[];
+}
+
+/**
+ * What the control plane revokes when member `userId` is removed (`newRole` null) or given
+ * `newRole`: the live keys and join secrets they created and could no longer create (the
+ * protocol's rule, so the preview and the control plane agree).
+ */
+export function revocationsFor(
+  userId: string,
+  newRole: Role | null,
+  keys: readonly ApiKey[],
+  secrets: readonly JoinSecret[],
+  now: number = Date.now(),
+): Revocations {
+  const keepsKeys = canCreateApiKeys(newRole);
+  return {
+    apiKeys: keys.filter(
+      (key) => !keepsKeys && key.createdById === userId && keyStatus(key, now) === 'active',
+    ),
+    joinSecrets: secrets.filter(
+      (secret) =>
+        secret.createdById === userId &&
+        isJoinSecretUsable(secret, now) &&
+        !canCreateJoinSecret(newRole, secret.role),
+    ),
+  };
+}
+
+/** A role change that takes something away (confirmed first, with what it revokes). */
+export function isDemotion(from: Role, to: Role): boolean {
+  return !isRoleWithin(from, to);
+}
