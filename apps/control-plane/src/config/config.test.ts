@@ -5,11 +5,7 @@ import { ConfigError, loadConfig } from './config';
 describe('loadConfig', () => {
   it('defaults to the embedded database under .data and port 8090 on loopback', () => {
     const config = loadConfig({});
-    expect(config.http).toEqual({
-      host: '127.0.0.1',
-      port: 8090,
-      trustProxy: 'loopback, linklocal, uniquelocal',
-    });
+    expect(config.http).toEqual({ host: '127.0.0.1', port: 8090, trustProxy: 'loopback' });
     expect(config.database).toEqual({ kind: 'pglite', dataDir: path.resolve('.data', 'pglite') });
   });
 

@@ -8,7 +8,7 @@ export interface Config {
   readonly http: {
     readonly host: string;
     readonly port: number;
-    /** Express "trust proxy": whose X-Forwarded-For is believed for the client address. */
+    /** Fastify `trustProxy`: whose X-Forwarded-For is believed for the client address. */
     readonly trustProxy: boolean | number | string;
   };
   readonly database: DatabaseTarget;

@@ -49,14 +49,14 @@ export class SessionsService {
     client: ClientInfo,
     now = new Date(),
   ): Promise<IssuedSession> {
-    this.limiter.beginAttempt('login', client.ip, input.email);
+    this.limiter.beginSignIn(client.ip, input.email);
     const user = await this.users.findCredentialsByEmail(input.email);
     const valid = await this.hasher.verify(
       input.password,
       user?.passwordHash ?? (await this.decoy()),
     );
     if (!user || !valid) throw new AppError('UNAUTHENTICATED', WRONG_CREDENTIALS);
-    this.limiter.loginSucceeded(input.email);
+    this.limiter.signInSucceeded(client.ip, input.email);
     const { passwordHash, ...profile } = user;
     if (this.hasher.needsRehash(passwordHash)) {
       await this.users.updatePasswordHash(user.id, await this.hasher.hash(input.password));

@@ -23,7 +23,7 @@ export class UsersService {
 
   /** Creates the account only: no organization, no session (sign in next). */
   async registerUser(input: RegisterUserRequest, client: ClientInfo): Promise<User> {
-    this.limiter.beginAttempt('register', client.ip, input.email);
+    this.limiter.beginSignUp(client.ip);
     const passwordHash = await this.hasher.hash(input.password);
     const user = await this.users.create({
       email: input.email,
