@@ -46,6 +46,12 @@ describe('loadConfig', () => {
     );
   });
 
+  it('lets anyone sign up unless PODIUM_SIGNUP=invite', () => {
+    expect(loadConfig({}).accounts.signUp).toBe('open');
+    expect(loadConfig({ PODIUM_SIGNUP: 'invite' }).accounts.signUp).toBe('invite');
+    expect(() => loadConfig({ PODIUM_SIGNUP: 'closed' })).toThrow(/PODIUM_SIGNUP/);
+  });
+
   it('reads PODIUM_TRUST_PROXY as a boolean, a hop count or a list', () => {
     expect(loadConfig({ PODIUM_TRUST_PROXY: 'false' }).http.trustProxy).toBe(false);
     expect(loadConfig({ PODIUM_TRUST_PROXY: '2' }).http.trustProxy).toBe(2);

@@ -21,6 +21,10 @@ export interface Config {
     /** Period of the dead-executor recovery sweep (see ExecutorRecoveryService). */
     readonly recoverySweepMs: number;
   };
+  readonly accounts: {
+    /** `invite`: sign-up needs a join secret, except for the installation's first account. */
+    readonly signUp: 'open' | 'invite';
+  };
   readonly sessions: {
     /** HS256 key for access tokens; null: generated once and kept in `secretFile`. */
     readonly secret: string | null;
@@ -59,6 +63,7 @@ export function loadConfig(source: NodeJS.ProcessEnv): Config {
       pingIntervalMs: env.PODIUM_EXECUTOR_PING_INTERVAL_MS,
       recoverySweepMs: env.PODIUM_EXECUTOR_RECOVERY_SWEEP_MS,
     },
+    accounts: { signUp: env.PODIUM_SIGNUP },
     sessions: {
       secret: env.PODIUM_SESSION_SECRET ?? null,
       secretFile: path.resolve(env.PODIUM_DATA_DIR, 'session-secret'),

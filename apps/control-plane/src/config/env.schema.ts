@@ -52,6 +52,11 @@ export const EnvSchema = z
      * loopback, linklocal, uniquelocal (Fastify's `trustProxy`, i.e. proxy-addr).
      */
     PODIUM_TRUST_PROXY: z.string().min(1).default('loopback'),
+    /**
+     * Who may sign up: `open` (anyone), or `invite` (only with a join secret, which makes the
+     * newcomer a member of its organization; the installation's first account needs none).
+     */
+    PODIUM_SIGNUP: z.enum(['open', 'invite']).default('open'),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production' && !env.PODIUM_SESSION_SECRET) {

@@ -17,7 +17,10 @@ export interface RunningControlPlane {
   close(): Promise<void>;
 }
 
-export type ConfigOverrides = { executors?: Partial<Config['executors']> };
+export type ConfigOverrides = {
+  executors?: Partial<Config['executors']>;
+  accounts?: Partial<Config['accounts']>;
+};
 
 /** A real control plane on an ephemeral loopback port, logging (debug) into memory. */
 export async function startTestControlPlane(
@@ -38,6 +41,7 @@ export async function startTestControlPlane(
       recoverySweepMs: 30_000,
       ...overrides.executors,
     },
+    accounts: { signUp: 'open', ...overrides.accounts },
     sessions: {
       secret: 'test-session-secret-that-is-long-enough',
       secretFile: '',

@@ -20,6 +20,6 @@ import { OrganizationsService } from './organizations.service';
     JoinSecretsRepository,
     JoinSecretsService,
   ],
-  exports: [OrganizationsRepository],
+  exports: [OrganizationsRepository, JoinSecretsService],
 })
 export class OrganizationsModule {}
