@@ -6,8 +6,12 @@
 // peer's, or, when the peer is a trusted proxy, what the trusted chain says.
 import proxyaddr from 'proxy-addr';
 
-/** Which peers may speak for the client (same syntax and default as the control plane's). */
-export const DEFAULT_TRUST = 'loopback, linklocal, uniquelocal';
+/**
+ * Which peers may speak for the client (same syntax and default as the control plane's):
+ * loopback only, so a client on a private network cannot claim another address. Behind a
+ * load balancer, name its address or subnet.
+ */
+export const DEFAULT_TRUST = 'loopback';
 
 /**
  * @param {string | undefined} setting  PODIUM_CONSOLE_TRUST_PROXY: `false`, `true`, a hop count,

@@ -19,10 +19,17 @@ describe('vouchForClient', () => {
     expect(vouched(request('203.0.113.7'))).toBe('203.0.113.7');
   });
 
-  it('believes a trusted proxy in front, up to the first untrusted hop', () => {
-    // A reverse proxy on a private network forwarding a public client.
-    expect(vouched(request('10.0.0.2', '9.9.9.9, 198.51.100.1'))).toBe('198.51.100.1');
+  it('believes only loopback by default: a client on a private network is its own address', () => {
     expect(vouched(request('127.0.0.1', '198.51.100.1'))).toBe('198.51.100.1');
+    expect(vouched(request('10.0.0.2', '198.51.100.1'))).toBe('10.0.0.2');
+    expect(vouched(request('fd00::2', '198.51.100.1'))).toBe('fd00::2');
+  });
+
+  it('believes a trusted proxy in front, up to the first untrusted hop', () => {
+    // A load balancer on a private network, named in the setting, forwarding a public client.
+    expect(vouched(request('10.0.0.2', '9.9.9.9, 198.51.100.1'), '10.0.0.0/24')).toBe(
+      '198.51.100.1',
+    );
   });
 
   it('trusts nobody with "false", and a hop count or list when given', () => {

@@ -1,13 +1,16 @@
 #!/usr/bin/env node
 // @ts-check
 // The console's HTTP server: the built Next.js app behind one fix-up of the request
-// (see forwarded-for.mjs). Usage, like `next start`: node server/main.mjs [-H host] [-p port]
+// (see forwarded-for.mjs), and executors' WebSocket upgrades forwarded to the control plane
+// (see executor-upgrade-forwarder.mjs), so the console can be the one public entry.
+// Usage, like `next start`: node server/main.mjs [-H host] [-p port]
 // (defaults: HOST or 127.0.0.1, PORT or 3000).
 import http from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import next from 'next';
+import { createExecutorUpgradeForwarder } from './executor-upgrade-forwarder.mjs';
 import { compileTrust, vouchForClient } from './forwarded-for.mjs';
 
 const { values } = parseArgs({
@@ -28,7 +31,19 @@ const server = http.createServer((req, res) => {
     if (!res.headersSent) res.writeHead(500).end();
   });
 });
+const executorLinks = createExecutorUpgradeForwarder({
+  controlPlaneUrl: process.env.PODIUM_CONTROL_PLANE_URL ?? 'http://127.0.0.1:8090',
+  executorBasePath: process.env.PODIUM_EXECUTOR_BASE_PATH,
+  trust,
+  onError: (message, detail) => console.error(message, detail),
+});
+// Next adds an upgrade listener of its own after the first request; it leaves alone the paths
+// it has no route for, which include the executor path.
+server.on('upgrade', executorLinks.handleUpgrade);
 server.listen(port, hostname, () => console.log(`console listening on http://${hostname}:${port}`));
 for (const signal of ['SIGINT', 'SIGTERM']) {
-  process.on(signal, () => server.close(() => process.exit(0)));
+  process.on(signal, () => {
+    server.close(() => process.exit(0));
+    executorLinks.closeAll(); // executors reconnect, to whichever console answers
+  });
 }

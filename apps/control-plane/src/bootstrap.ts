@@ -48,7 +48,7 @@ export function listeningUrl(app: INestApplication<Server>): string {
   return `http://${host}:${address.port}`;
 }
 
-/** Config allows a hop count, as Express did; Fastify takes that as a function of the hop. */
+/** Config allows a hop count; Fastify takes that as a function of the hop. */
 function trustProxyOption(trust: Config['http']['trustProxy']) {
   return typeof trust === 'number' ? (_address: string, hop: number) => hop < trust : trust;
 }

@@ -45,7 +45,7 @@ export function factories(app: INestApplication<Server>) {
         displayName: options.displayName ?? 'Test User',
         passwordHash: await app.get(PasswordHasher).hash(password),
       });
-      if (!user) throw new Error('newUser: email taken');
+      if (typeof user === 'string') throw new Error(`newUser: ${user}`);
       return { ...user, password };
     },
     /** Makes a user a member of an organization with a role. */

@@ -5,11 +5,7 @@ import { ConfigError, loadConfig } from './config';
 describe('loadConfig', () => {
   it('defaults to the embedded database under .data and port 8090 on loopback', () => {
     const config = loadConfig({});
-    expect(config.http).toEqual({
-      host: '127.0.0.1',
-      port: 8090,
-      trustProxy: 'loopback, linklocal, uniquelocal',
-    });
+    expect(config.http).toEqual({ host: '127.0.0.1', port: 8090, trustProxy: 'loopback' });
     expect(config.database).toEqual({ kind: 'pglite', dataDir: path.resolve('.data', 'pglite') });
   });
 
@@ -48,6 +44,12 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ PODIUM_EXECUTOR_RECOVERY_SWEEP_MS: '10' })).toThrow(
       /PODIUM_EXECUTOR_RECOVERY_SWEEP_MS/,
     );
+  });
+
+  it('lets anyone sign up unless PODIUM_SIGNUP=invite', () => {
+    expect(loadConfig({}).accounts.signUp).toBe('open');
+    expect(loadConfig({ PODIUM_SIGNUP: 'invite' }).accounts.signUp).toBe('invite');
+    expect(() => loadConfig({ PODIUM_SIGNUP: 'closed' })).toThrow(/PODIUM_SIGNUP/);
   });
 
   it('reads PODIUM_TRUST_PROXY as a boolean, a hop count or a list', () => {

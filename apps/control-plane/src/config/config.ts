@@ -8,7 +8,7 @@ export interface Config {
   readonly http: {
     readonly host: string;
     readonly port: number;
-    /** Express "trust proxy": whose X-Forwarded-For is believed for the client address. */
+    /** Fastify `trustProxy`: whose X-Forwarded-For is believed for the client address. */
     readonly trustProxy: boolean | number | string;
   };
   readonly database: DatabaseTarget;
@@ -25,6 +25,10 @@ export interface Config {
     /** How often open live streams re-authorize their caller (see LiveAccessWatch). */
     readonly recheckMs: number;
     readonly maxStreamsPerCaller: number;
+  };
+  readonly accounts: {
+    /** `invite`: sign-up needs a join secret, except for the installation's first account. */
+    readonly signUp: 'open' | 'invite';
   };
   readonly sessions: {
     /** HS256 key for access tokens; null: generated once and kept in `secretFile`. */
@@ -68,6 +72,7 @@ export function loadConfig(source: NodeJS.ProcessEnv): Config {
       recheckMs: env.PODIUM_LIVE_RECHECK_MS,
       maxStreamsPerCaller: env.PODIUM_LIVE_MAX_STREAMS_PER_CALLER,
     },
+    accounts: { signUp: env.PODIUM_SIGNUP },
     sessions: {
       secret: env.PODIUM_SESSION_SECRET ?? null,
       secretFile: path.resolve(env.PODIUM_DATA_DIR, 'session-secret'),

@@ -51,11 +51,19 @@ export const EnvSchema = z
      */
     PODIUM_SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
     /**
-     * Which peers may set X-Forwarded-For (Express "trust proxy"): the client address drives
-     * login rate limits, and the console's /api proxy is such a peer. `true`, `false`, a hop
-     * count, or a comma-separated list of addresses, subnets or loopback/linklocal/uniquelocal.
+     * Which peers may set X-Forwarded-For: the client address drives the sign-in rate limits,
+     * and the console's server is such a peer. Default: loopback only (the console on the same
+     * host); behind a load balancer or on another host, name its address or subnet. Anything
+     * trusted can claim any client address, so never trust a whole network that clients share.
+     * `true`, `false`, a hop count, or a comma-separated list of addresses, subnets or the names
+     * loopback, linklocal, uniquelocal (Fastify's `trustProxy`, i.e. proxy-addr).
      */
-    PODIUM_TRUST_PROXY: z.string().min(1).default('loopback, linklocal, uniquelocal'),
+    PODIUM_TRUST_PROXY: z.string().min(1).default('loopback'),
+    /**
+     * Who may sign up: `open` (anyone), or `invite` (only with a join secret, which makes the
+     * newcomer a member of its organization; the installation's first account needs none).
+     */
+    PODIUM_SIGNUP: z.enum(['open', 'invite']).default('open'),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production' && !env.PODIUM_SESSION_SECRET) {

@@ -94,11 +94,18 @@ describe('executor gateway (PostgreSQL)', () => {
     });
   });
 
-  it('refuses a key scoped to another application, and keys of another organization', async () => {
+  it('answers an app outside a scoped key exactly like a missing app (no probing names)', async () => {
     const other = await f.newApp(org.id);
     const scoped = await f.newApiKey(org.id, { applicationIds: [other.id] });
-    await expect(connectExecutor(wsUrl(app.name, scoped.secret))).resolves.toMatchObject({
-      refused: 403,
+    const outOfScope = await connectExecutor(wsUrl(app.name, scoped.secret));
+    const missing = await connectExecutor(wsUrl('no-such-app', scoped.secret));
+    expect(outOfScope).toMatchObject({ refused: 404 });
+    expect(missing).toMatchObject({ refused: 404 });
+    const detailOf = (result: typeof missing) =>
+      'body' in result ? (JSON.parse(result.body) as { code: string; detail: string }) : null;
+    expect(detailOf(outOfScope)).toEqual({
+      ...detailOf(missing),
+      detail: detailOf(missing)?.detail.replace('no-such-app', app.name),
     });
 
     // Same app name in another organization: that key can only ever reach its own org's app.

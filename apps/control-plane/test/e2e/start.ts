@@ -20,6 +20,7 @@ export interface RunningControlPlane {
 export type ConfigOverrides = {
   executors?: Partial<Config['executors']>;
   live?: Partial<Config['live']>;
+  accounts?: Partial<Config['accounts']>;
 };
 
 /** A real control plane on an ephemeral loopback port, logging (debug) into memory. */
@@ -42,6 +43,7 @@ export async function startTestControlPlane(
       ...overrides.executors,
     },
     live: { recheckMs: 60_000, maxStreamsPerCaller: 16, ...overrides.live },
+    accounts: { signUp: 'open', ...overrides.accounts },
     sessions: {
       secret: 'test-session-secret-that-is-long-enough',
       secretFile: '',

@@ -12,7 +12,11 @@ export const EmailSchema = z.string().trim().toLowerCase().pipe(z.email().max(25
 
 export const DisplayNameSchema = z.string().trim().min(1).max(100);
 
-/** `POST /v2/users`: registers a user (and creates nothing else). */
+/**
+ * `POST /v2/users`: registers a user (and signs nobody in). With a join secret (required when
+ * the installation's sign-up is by invitation, except for its first account) the user also
+ * joins the secret's organization.
+ */
 export const RegisterUserRequestSchema = z.object({
   email: EmailSchema,
   password: z
@@ -20,6 +24,13 @@ export const RegisterUserRequestSchema = z.object({
     .min(MIN_PASSWORD_LENGTH, `must be at least ${MIN_PASSWORD_LENGTH} characters`)
     .max(MAX_PASSWORD_LENGTH, `must be at most ${MAX_PASSWORD_LENGTH} characters`),
   displayName: DisplayNameSchema,
+  joinSecret: z
+    .string()
+    .trim()
+    .min(1)
+    .max(200)
+    .optional()
+    .describe('An invitation (join secret): the new user joins its organization with its role.'),
 });
 export type RegisterUserRequest = z.infer<typeof RegisterUserRequestSchema>;
 

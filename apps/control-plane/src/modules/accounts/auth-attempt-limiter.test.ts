@@ -2,14 +2,20 @@ import { AppError } from '@podium/protocol';
 import { describe, expect, it } from 'vitest';
 import { AuthAttemptLimiter } from './auth-attempt-limiter';
 
-const MINUTE = 60_000;
+const SECOND = 1_000;
+const MINUTE = 60 * SECOND;
 
 function setup() {
   let now = 0;
   const limiter = new AuthAttemptLimiter(
     {
-      perAccount: { limit: 3, windowMs: 15 * MINUTE },
-      perIp: { limit: 5, windowMs: 15 * MINUTE },
+      perAddress: { limit: 8, windowMs: 15 * MINUTE },
+      perAccountAndAddress: {
+        freeFailures: 2,
+        baseDelayMs: 30 * SECOND,
+        maxDelayMs: 2 * MINUTE,
+        forgetAfterMs: 60 * MINUTE,
+      },
     },
     () => now,
   );
@@ -27,45 +33,59 @@ function refusal(attempt: () => void): AppError {
 }
 
 describe('AuthAttemptLimiter', () => {
-  it('stops sign-ins to an account after its limit, from any address, with Retry-After', () => {
+  it('delays sign-ins from an address that keeps failing, more with each failure, with Retry-After', () => {
     const { limiter, advance } = setup();
-    for (let i = 0; i < 3; i++) {
-      limiter.beginAttempt('login', `10.0.0.${i}`, 'ada@example.com');
-      advance(MINUTE);
+    limiter.beginSignIn('10.0.0.1', 'ada@example.com');
+    limiter.beginSignIn('10.0.0.1', 'ada@example.com');
+    const first = refusal(() => limiter.beginSignIn('10.0.0.1', 'ada@example.com'));
+    expect(first.code).toBe('RATE_LIMITED');
+    expect(first.extra).toEqual({ retryAfterSeconds: 30 });
+    advance(30 * SECOND);
+    limiter.beginSignIn('10.0.0.1', 'ada@example.com');
+    expect(refusal(() => limiter.beginSignIn('10.0.0.1', 'ada@example.com')).extra).toEqual({
+      retryAfterSeconds: 60,
+    });
+  });
+
+  it('never delays the owner at another address, however often others failed', () => {
+    const { limiter } = setup();
+    for (let i = 0; i < 4; i++) {
+      limiter.beginSignIn(`10.0.0.${i}`, 'ada@example.com');
+      limiter.beginSignIn(`10.0.0.${i}`, 'ada@example.com');
     }
-    const error = refusal(() => limiter.beginAttempt('login', '10.9.9.9', 'ada@example.com'));
+    expect(() => limiter.beginSignIn('10.0.0.1', 'ada@example.com')).toThrow(AppError);
+    expect(() => limiter.beginSignIn('192.0.2.7', 'ada@example.com')).not.toThrow();
+  });
+
+  it('forgives the failures of an address once the password was right there', () => {
+    const { limiter } = setup();
+    limiter.beginSignIn('10.0.0.1', 'ada@example.com');
+    limiter.beginSignIn('10.0.0.1', 'ada@example.com');
+    limiter.signInSucceeded('10.0.0.1', 'ada@example.com');
+    limiter.beginSignIn('10.0.0.1', 'ada@example.com');
+    expect(() => limiter.beginSignIn('10.0.0.1', 'ada@example.com')).not.toThrow();
+  });
+
+  it('counts concurrent guesses up front: the ones past the free failures are refused', () => {
+    const { limiter } = setup();
+    const outcomes = Array.from({ length: 5 }, () => {
+      try {
+        limiter.beginSignIn('10.0.0.1', 'ada@example.com');
+        return 'tried';
+      } catch {
+        return 'refused';
+      }
+    });
+    expect(outcomes).toEqual(['tried', 'tried', 'refused', 'refused', 'refused']);
+  });
+
+  it('limits one address across accounts and across sign-in and sign-up', () => {
+    const { limiter } = setup();
+    for (let i = 0; i < 5; i++) limiter.beginSignIn('10.0.0.1', `user${i}@example.com`);
+    for (let i = 0; i < 3; i++) limiter.beginSignUp('10.0.0.1');
+    const error = refusal(() => limiter.beginSignUp('10.0.0.1'));
     expect(error.code).toBe('RATE_LIMITED');
-    expect(error.extra).toEqual({ retryAfterSeconds: 12 * 60 });
-    advance(12 * MINUTE);
-    expect(() => limiter.beginAttempt('login', '10.9.9.9', 'ada@example.com')).not.toThrow();
-  });
-
-  it('forgives an account its failures once the password was right', () => {
-    const { limiter } = setup();
-    limiter.beginAttempt('login', '10.0.0.1', 'ada@example.com');
-    limiter.beginAttempt('login', '10.0.0.2', 'ada@example.com');
-    limiter.loginSucceeded('ada@example.com');
-    limiter.beginAttempt('login', '10.0.0.3', 'ada@example.com');
-    limiter.beginAttempt('login', '10.0.0.4', 'ada@example.com');
-    expect(() => limiter.beginAttempt('login', '10.0.0.5', 'ada@example.com')).not.toThrow();
-  });
-
-  it('stops one address across accounts and across sign-in and sign-up', () => {
-    const { limiter } = setup();
-    for (let i = 0; i < 3; i++) limiter.beginAttempt('login', '10.0.0.1', `user${i}@example.com`);
-    for (let i = 0; i < 2; i++) limiter.beginAttempt('register', '10.0.0.1', `new${i}@example.com`);
-    expect(refusal(() => limiter.beginAttempt('register', '10.0.0.1', 'x@example.com')).code).toBe(
-      'RATE_LIMITED',
-    );
-    expect(() => limiter.beginAttempt('register', '10.0.0.2', 'x@example.com')).not.toThrow();
-  });
-
-  it('counts sign-ups per email apart from sign-ins', () => {
-    const { limiter } = setup();
-    for (let i = 0; i < 3; i++) limiter.beginAttempt('register', `10.0.1.${i}`, 'ada@example.com');
-    expect(() => limiter.beginAttempt('login', '10.0.2.1', 'ada@example.com')).not.toThrow();
-    expect(
-      refusal(() => limiter.beginAttempt('register', '10.0.2.2', 'ada@example.com')).code,
-    ).toBe('RATE_LIMITED');
+    expect(error.extra).toEqual({ retryAfterSeconds: 15 * 60 });
+    expect(() => limiter.beginSignIn('10.0.0.2', 'user0@example.com')).not.toThrow();
   });
 });

@@ -174,18 +174,16 @@ export class ApiKeysService {
       return { ok: false, code: 'FORBIDDEN', detail: 'This API key may not connect executors.' };
     }
     const application = await this.applications.findByName(apiKey.organizationId, appName);
-    if (!application) {
+    // Out of the key's scope is answered like a missing app, so a scoped key cannot probe
+    // which application names exist in its organization.
+    const inScope =
+      application &&
+      (apiKey.applicationIds.length === 0 || apiKey.applicationIds.includes(application.id));
+    if (!inScope) {
       return {
         ok: false,
         code: 'NOT_FOUND',
-        detail: `No application named "${appName}" is registered in this key's organization.`,
-      };
-    }
-    if (!reaches(apiKey, application.id)) {
-      return {
-        ok: false,
-        code: 'FORBIDDEN',
-        detail: `This API key is not valid for "${appName}".`,
+        detail: `No application named "${appName}" is available to this API key.`,
       };
     }
     return { ok: true, apiKey, application };

@@ -14,10 +14,16 @@ export interface SystemActor {
 }
 export const CONTROL_PLANE: SystemActor = { kind: 'system' };
 
+/**
+ * Who acted: a caller, a user who has no session yet (joining while signing up), or the
+ * control plane itself.
+ */
+export type AuditActor =
+  Principal | { readonly kind: 'user'; readonly userId: string } | SystemActor;
+
 export interface AuditEntry {
   readonly organizationId: string;
-  /** Who acted: a caller, or the control plane itself. */
-  readonly principal: Principal | SystemActor;
+  readonly principal: AuditActor;
   /** Dotted verb: `workflow.cancel`, `api_key.revoke`, ... */
   readonly action: string;
   readonly targetType: string;

@@ -22,6 +22,6 @@ import { OrganizationsService } from './organizations.service';
     JoinSecretsRepository,
     JoinSecretsService,
   ],
-  exports: [OrganizationsRepository, OrganizationsService],
+  exports: [OrganizationsRepository, OrganizationsService, JoinSecretsService],
 })
 export class OrganizationsModule {}

@@ -47,28 +47,66 @@ export class SessionsRepository {
 
   /**
    * Swaps the refresh token, only if `fromHash` is still the current one and the session is
-   * live: of two concurrent refreshes with the same token, exactly one wins.
+   * live: of two concurrent refreshes with the same token, exactly one wins. The old hash is
+   * kept as retired, so a later replay of it can be recognised.
    */
-  async rotate(
+  rotate(
     id: string,
     change: { fromHash: string; toHash: string; expiresAt: Date; at: Date },
   ): Promise<boolean> {
+    return this.db.prisma.$transaction(async (tx) => {
+      const { count } = await tx.session.updateMany({
+        where: {
+          id,
+          refreshTokenHash: change.fromHash,
+          revokedAt: null,
+          expiresAt: { gt: change.at },
+        },
+        data: {
+          refreshTokenHash: change.toHash,
+          expiresAt: change.expiresAt,
+          lastUsedAt: change.at,
+        },
+      });
+      if (count !== 1) return false;
+      await tx.retiredRefreshToken.create({
+        data: { tokenHash: change.fromHash, sessionId: id, retiredAt: change.at },
+      });
+      return true;
+    });
+  }
+
+  /** The session a refresh token was retired from, and when; null if it never was. */
+  async findRetiredToken(
+    tokenHash: string,
+  ): Promise<{ sessionId: string; userId: string; retiredAt: Date } | null> {
+    const row = await this.db.prisma.retiredRefreshToken.findUnique({
+      where: { tokenHash },
+      select: { sessionId: true, retiredAt: true, session: { select: { userId: true } } },
+    });
+    return (
+      row && { sessionId: row.sessionId, userId: row.session.userId, retiredAt: row.retiredAt }
+    );
+  }
+
+  /** True when this call ended a live session (false: it had ended already). */
+  async revoke(id: string, at: Date): Promise<boolean> {
     const { count } = await this.db.prisma.session.updateMany({
-      where: {
-        id,
-        refreshTokenHash: change.fromHash,
-        revokedAt: null,
-        expiresAt: { gt: change.at },
-      },
-      data: { refreshTokenHash: change.toHash, expiresAt: change.expiresAt, lastUsedAt: change.at },
+      where: { id, revokedAt: null },
+      data: { revokedAt: at },
     });
     return count === 1;
   }
 
-  async revoke(id: string, at: Date): Promise<void> {
-    await this.db.prisma.session.updateMany({
-      where: { id, revokedAt: null },
-      data: { revokedAt: at },
+  /**
+   * Retired tokens matter only while their session lives: those of the user's ended sessions
+   * are dropped (at sign-in, which is rare), so the table does not grow without bound.
+   */
+  async forgetRetiredTokensOfEndedSessions(userId: string, now: Date): Promise<void> {
+    await this.db.prisma.retiredRefreshToken.deleteMany({
+      where: {
+        session: { userId, OR: [{ revokedAt: { not: null } }, { expiresAt: { lte: now } }] },
+      },
     });
   }
 }

@@ -1,6 +1,8 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { AppError, type CreateSessionRequest } from '@podium/protocol';
 import { EventBus } from '../../infra/events/event-bus';
+import type { Logger } from 'pino';
+import { LOGGER } from '../../common/logging/logging.tokens';
 import { AuthAttemptLimiter } from '../accounts/auth-attempt-limiter';
 import type { ClientInfo } from '../accounts/client-info';
 import { PasswordHasher } from '../users/password-hasher';
@@ -17,6 +19,12 @@ const DAY_MS = 24 * 60 * 60_000;
 export const SESSION_IDLE_TIMEOUT_MS = 14 * DAY_MS;
 /** No session outlives this, however active: sign in again. */
 export const SESSION_MAX_AGE_MS = 30 * DAY_MS;
+/**
+ * A refresh token rotated out less than this long ago gets a plain 401 when it comes back:
+ * two tabs refreshing at once send the same token, and the slower one must not end the
+ * session. Later, a retired token means someone else holds a copy: the session is revoked.
+ */
+export const REFRESH_REUSE_GRACE_MS = 30_000;
 
 const WRONG_CREDENTIALS = 'The email or password is not right.';
 const SESSION_ENDED = 'The session has ended; sign in again.';
@@ -44,6 +52,7 @@ export class SessionsService {
     private readonly accessTokens: AccessTokens,
     private readonly csrf: CsrfTokens,
     private readonly events: EventBus,
+    @Inject(LOGGER) private readonly logger: Logger,
   ) {}
 
   async signIn(
@@ -51,18 +60,19 @@ export class SessionsService {
     client: ClientInfo,
     now = new Date(),
   ): Promise<IssuedSession> {
-    this.limiter.beginAttempt('login', client.ip, input.email);
+    this.limiter.beginSignIn(client.ip, input.email);
     const user = await this.users.findCredentialsByEmail(input.email);
     const valid = await this.hasher.verify(
       input.password,
       user?.passwordHash ?? (await this.decoy()),
     );
     if (!user || !valid) throw new AppError('UNAUTHENTICATED', WRONG_CREDENTIALS);
-    this.limiter.loginSucceeded(input.email);
+    this.limiter.signInSucceeded(client.ip, input.email);
     const { passwordHash, ...profile } = user;
     if (this.hasher.needsRehash(passwordHash)) {
       await this.users.updatePasswordHash(user.id, await this.hasher.hash(input.password));
     }
+    await this.sessions.forgetRetiredTokensOfEndedSessions(user.id, now);
     const refresh = generateRefreshToken();
     const session = await this.sessions.create({
       userId: user.id,
@@ -80,6 +90,7 @@ export class SessionsService {
     if (!refreshToken) throw new AppError('UNAUTHENTICATED', 'No session to refresh; sign in.');
     const currentHash = hashRefreshToken(refreshToken);
     const session = await this.sessions.findByRefreshTokenHash(currentHash);
+    if (!session) await this.revokeIfReplayed(currentHash, now);
     if (!session || !isLive(session, now)) throw new AppError('UNAUTHENTICATED', SESSION_ENDED);
     this.assertCsrf(session.id, credentials);
     const next = generateRefreshToken();
@@ -130,6 +141,23 @@ export class SessionsService {
   assertCsrf(sessionId: string, credentials: SessionCredentials): void {
     if (!this.csrf.matches(sessionId, credentials.csrfHeader, credentials.csrfCookie)) {
       throw new AppError('FORBIDDEN', CSRF_REFUSED);
+    }
+  }
+
+  /**
+   * A retired refresh token came back. Within the grace it is a concurrent refresh; after it,
+   * two parties hold the session (one stole it), and we cannot tell which is which: the session
+   * ends for both (refresh-token reuse detection, RFC 9700 §4.14.2).
+   */
+  private async revokeIfReplayed(tokenHash: string, now: Date): Promise<void> {
+    const retired = await this.sessions.findRetiredToken(tokenHash);
+    if (!retired || now.getTime() - retired.retiredAt.getTime() < REFRESH_REUSE_GRACE_MS) return;
+    if (await this.sessions.revoke(retired.sessionId, now)) {
+      this.events.emit('session.ended', { sessionId: retired.sessionId });
+      this.logger.warn(
+        { sessionId: retired.sessionId, userId: retired.userId, retiredAt: retired.retiredAt },
+        'retired refresh token presented again: session revoked (possible theft)',
+      );
     }
   }
 

@@ -15,7 +15,7 @@ import { UsersService } from './users.service';
 export class UsersController {
   constructor(private readonly users: UsersService) {}
 
-  /** Sign-up. Rate-limited per client address and email. */
+  /** Sign-up. Rate-limited per client address. */
   @Public()
   @Post()
   registerUser(

@@ -13,13 +13,13 @@ export const USER_ROUTES: readonly RouteSpec[] = [
     operationId: 'registerUser',
     summary: 'Sign up',
     description:
-      'Registers a user (and creates nothing else); then sign in with `POST /v2/sessions`. Rate-limited per client address and email.',
+      'Registers a user; then sign in with `POST /v2/sessions`. With `joinSecret` the user also joins its organization. When the installation signs up by invitation (`PODIUM_SIGNUP=invite`), a join secret is required except for its first account. Rate-limited per client address.',
     tag: 'Users',
     access: 'public',
     status: 201,
     body: RegisterUserRequestSchema,
     response: RegisterUserResponseSchema,
-    errors: ['CONFLICT', 'RATE_LIMITED'],
+    errors: ['CONFLICT', 'FORBIDDEN', 'RATE_LIMITED'],
   },
   {
     method: 'get',

@@ -1,39 +1,62 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import {
   AppError,
   type CurrentUserResponse,
   type RegisterUserRequest,
   type User,
 } from '@podium/protocol';
+import { CONFIG, type Config } from '../../config/config';
 import { AuthAttemptLimiter } from '../accounts/auth-attempt-limiter';
 import type { ClientInfo } from '../accounts/client-info';
+import { JoinSecretsService } from '../organizations/join-secrets/join-secrets.service';
 import { OrganizationsRepository } from '../organizations/organizations.repository';
 import { PasswordHasher } from './password-hasher';
 import { mapCurrentUser, mapUser } from './users.dto';
-import { UsersRepository } from './users.repository';
+import { type Admission, UsersRepository } from './users.repository';
+
+const INVITATION_REQUIRED =
+  'Sign-up on this installation is by invitation: enter the join secret an administrator gave you.';
+const INVITATION_UNUSABLE =
+  'This invitation (join secret) is unknown, expired, revoked or used up; ask for a new one.';
 
 @Injectable()
 export class UsersService {
   constructor(
     private readonly users: UsersRepository,
     private readonly organizations: OrganizationsRepository,
+    private readonly joinSecrets: JoinSecretsService,
     private readonly hasher: PasswordHasher,
     private readonly limiter: AuthAttemptLimiter,
+    @Inject(CONFIG) private readonly config: Config,
   ) {}
 
-  /** Creates the account only: no organization, no session (sign in next). */
-  async registerUser(input: RegisterUserRequest, client: ClientInfo): Promise<User> {
-    this.limiter.beginAttempt('register', client.ip, input.email);
+  /**
+   * Creates the account (no session: sign in next), and with a join secret the membership it
+   * grants. A taken email costs the same password hashing and insert attempt as a new one, so
+   * timing does not tell them apart.
+   */
+  async registerUser(
+    input: RegisterUserRequest,
+    client: ClientInfo,
+    now = new Date(),
+  ): Promise<User> {
+    this.limiter.beginSignUp(client.ip);
+    const admission = await this.admissionOf(input.joinSecret, now);
     const passwordHash = await this.hasher.hash(input.password);
-    const user = await this.users.create({
-      email: input.email,
-      displayName: input.displayName,
-      passwordHash,
-    });
-    if (!user) {
+    const created = await this.users.create(
+      { email: input.email, displayName: input.displayName, passwordHash },
+      admission,
+      now,
+    );
+    if (created === 'email_taken') {
       throw new AppError('CONFLICT', 'An account with this email already exists; sign in instead.');
     }
-    return mapUser(user);
+    if (created === 'not_first') throw new AppError('FORBIDDEN', INVITATION_REQUIRED);
+    if (created === 'invitation_unusable') throw new AppError('FORBIDDEN', INVITATION_UNUSABLE);
+    if (admission.kind === 'invited') {
+      await this.joinSecrets.recordJoinAtSignUp(admission.joinSecret, created.id);
+    }
+    return mapUser(created);
   }
 
   async getCurrentUser(userId: string): Promise<CurrentUserResponse> {
@@ -50,5 +73,15 @@ export class UsersService {
         role,
       })),
     );
+  }
+
+  /** An invitation if one came (it must be usable), else what the installation's mode allows. */
+  private async admissionOf(joinSecret: string | undefined, now: Date): Promise<Admission> {
+    if (joinSecret) {
+      const record = await this.joinSecrets.findUsableBySecret(joinSecret, now);
+      if (!record) throw new AppError('FORBIDDEN', INVITATION_UNUSABLE);
+      return { kind: 'invited', joinSecret: record };
+    }
+    return this.config.accounts.signUp === 'invite' ? { kind: 'first-account' } : { kind: 'open' };
   }
 }

@@ -39,6 +39,8 @@ interface CredentialsFormProps<Body> {
   other: { question: string; action: string; path: (next: string) => string };
   /** Fields asked before the email (sign-up's name); without them, the email takes the focus. */
   children?: ReactNode;
+  /** Fields asked after the password (sign-up's invitation). */
+  trailingFields?: ReactNode;
 }
 
 /**
@@ -57,6 +59,7 @@ export function CredentialsForm<Body>({
   errorTestId,
   other,
   children,
+  trailingFields,
 }: CredentialsFormProps<Body>) {
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
@@ -91,6 +94,7 @@ export function CredentialsForm<Body>({
         hint={passwordHint}
         required
       />
+      {trailingFields}
       <ProblemAlert error={mutation.error} fieldLabels={fieldLabels} testId={errorTestId} />
       <SubmitButton pending={mutation.isPending} pendingLabel={pendingLabel} className="btn-block">
         {action}

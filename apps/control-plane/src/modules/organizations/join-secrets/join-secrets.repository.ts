@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { Database, Role } from '@podium/db';
+import type { Database, Prisma, Role } from '@podium/db';
 import type { PaginationQuery } from '@podium/protocol';
 import { DATABASE } from '../../../infra/database/database.tokens';
 
@@ -116,18 +116,31 @@ export class JoinSecretsRepository {
         select: { role: true },
       });
       if (existing) return 'already_member';
-      const { count } = await tx.joinSecret.updateMany({
-        where: {
-          id: secret.id,
-          revokedAt: null,
-          expiresAt: { gt: now },
-          uses: { lt: tx.joinSecret.fields.maxUses },
-        },
-        data: { uses: { increment: 1 } },
-      });
-      if (count === 0) return 'unusable';
+      if (!(await countJoinSecretUse(tx, secret.id, now))) return 'unusable';
       await tx.membership.create({ data: { organizationId, userId, role: secret.role } });
       return 'joined';
     });
   }
+}
+
+/**
+ * Counts one use of the secret, only if it is still live and has uses left (so concurrent
+ * redemptions cannot exceed maxUses); false when it is not. Inside the caller's transaction,
+ * which adds the membership: here, or at sign-up (UsersRepository).
+ */
+export async function countJoinSecretUse(
+  tx: Prisma.TransactionClient,
+  secretId: string,
+  now: Date,
+): Promise<boolean> {
+  const { count } = await tx.joinSecret.updateMany({
+    where: {
+      id: secretId,
+      revokedAt: null,
+      expiresAt: { gt: now },
+      uses: { lt: tx.joinSecret.fields.maxUses },
+    },
+    data: { uses: { increment: 1 } },
+  });
+  return count === 1;
 }

@@ -16,12 +16,12 @@ import type { Principal } from '../../../common/auth/principal';
 import type { OrgScope } from '../../../common/auth/request-context';
 import { toCountedPage } from '../../../common/pagination/counted-page';
 import { AUDIT_ACTIONS, AUDIT_TARGETS, auditedAction } from '../../audit/audit-actions';
-import { AuditService } from '../../audit/audit.service';
+import { type AuditActor, AuditService, type TrackedAction } from '../../audit/audit.service';
 import { mapOrganization } from '../organizations.dto';
 import { OrganizationsRepository } from '../organizations.repository';
 import { generateJoinSecret, hashJoinSecret, isWellFormedJoinSecret } from './join-secret-token';
 import { mapCreatedJoinSecret, mapJoinSecret } from './join-secrets.dto';
-import { JoinSecretsRepository } from './join-secrets.repository';
+import { type JoinSecretRecord, JoinSecretsRepository } from './join-secrets.repository';
 
 const DAY_MS = 24 * 60 * 60_000;
 const UNUSABLE = 'This join secret is unknown, expired, revoked or used up; ask for a new one.';
@@ -115,25 +115,26 @@ export class JoinSecretsService {
     return revoked;
   }
 
+  /**
+   * The join secret `secret` names if it can still be redeemed; null otherwise (sign-up checks
+   * this before its password work; redeeming re-checks atomically).
+   */
+  async findUsableBySecret(secret: string, now = new Date()): Promise<JoinSecretRecord | null> {
+    const record = await this.findBySecret(secret);
+    const usable =
+      record && !record.revokedAt && record.expiresAt > now && record.uses < record.maxUses;
+    return usable ? record : null;
+  }
+
   /** The caller joins the organization the secret belongs to, with the secret's role. */
   async joinOrganization(
     principal: Principal & { kind: 'user' },
     secret: string,
     now = new Date(),
   ): Promise<JoinOrganizationResponse> {
-    const record = isWellFormedJoinSecret(secret)
-      ? await this.secrets.findBySecretHash(hashJoinSecret(secret))
-      : null;
+    const record = await this.findBySecret(secret);
     if (!record) throw new AppError('NOT_FOUND', UNUSABLE);
-    const action = {
-      organizationId: record.organizationId,
-      principal,
-      action: AUDIT_ACTIONS.memberJoin,
-      targetType: AUDIT_TARGETS.member,
-      targetId: principal.userId,
-      details: { role: record.role, joinSecretId: record.id, prefix: record.prefix },
-    };
-    return this.audit.track(action, async () => {
+    return this.audit.track(joinAction(record, principal), async () => {
       const outcome = await this.secrets.redeem(record, principal.userId, now);
       if (outcome === 'already_member') {
         throw new AppError('CONFLICT', 'You are already a member of this organization.');
@@ -144,6 +145,36 @@ export class JoinSecretsService {
       return mapOrganization(organization, record.role);
     });
   }
+
+  /** Audits a newcomer who joined with this secret as they signed up (see UsersService). */
+  recordJoinAtSignUp(record: JoinSecretRecord, userId: string): Promise<void> {
+    const action = joinAction(record, { kind: 'user', userId });
+    return this.audit.record({
+      ...action,
+      targetId: userId,
+      outcome: 'SUCCESS',
+      details: { ...action.details, atSignUp: true },
+    });
+  }
+
+  private async findBySecret(secret: string): Promise<JoinSecretRecord | null> {
+    if (!isWellFormedJoinSecret(secret)) return null;
+    return this.secrets.findBySecretHash(hashJoinSecret(secret));
+  }
+}
+
+function joinAction(
+  record: JoinSecretRecord,
+  principal: AuditActor & { kind: 'user' },
+): TrackedAction & { targetId: string } {
+  return {
+    organizationId: record.organizationId,
+    principal,
+    action: AUDIT_ACTIONS.memberJoin,
+    targetType: AUDIT_TARGETS.member,
+    targetId: principal.userId,
+    details: { role: record.role, joinSecretId: record.id, prefix: record.prefix },
+  };
 }
 
 function expiryOf(requested: string | undefined, now: Date): Date {
