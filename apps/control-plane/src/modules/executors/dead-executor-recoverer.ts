@@ -1,5 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { AppError } from '@podium/protocol';
+import { AppError, type ErrorCode } from '@podium/protocol';
+import { Semaphore } from '../../common/concurrency/semaphore';
+import { LogThrottle, suppressedField } from '../../common/logging/log-throttle';
 import type { Logger } from 'pino';
 import { LOGGER } from '../../common/logging/logging.tokens';
 import { CONFIG, type Config } from '../../config/config';
@@ -15,8 +17,19 @@ import { RetrySchedule } from './recovery-schedule';
 /** Longest wait between two sweeps' tries at one dead executor. */
 const MAX_RETRY_MS = 10 * 60_000;
 
-/** `done`: recovered, or nothing left to do (it came back). */
-type Outcome = 'done' | 'not-yet';
+/**
+ * Recovery attempts under way at once, across applications. Each asks executors questions, and
+ * executor churn can leave hundreds of dead executors to try: unbounded, the tries drown the
+ * links they depend on.
+ */
+export const MAX_CONCURRENT_RECOVERIES = 4;
+
+/**
+ * `done`: recovered, or nothing left to do (it came back). `not-yet`: try again later.
+ * `unreachable`: no executor of the application answered at all, so trying its other dead
+ * executors now would fail the same way.
+ */
+export type RecoveryOutcome = 'done' | 'not-yet' | 'unreachable';
 
 /**
  * Hands one dead executor's PENDING workflows to a live executor of its version and records
@@ -28,12 +41,21 @@ type Outcome = 'done' | 'not-yet';
  *   answer means "try again later", safe because recovery is idempotent.
  * - Every `recovery` sent is audited (actor: the control plane), whatever its outcome.
  */
+/** Failures of the pending-workflows check that mean no executor could answer it. */
+const UNANSWERED: ReadonlySet<string> = new Set<ErrorCode>([
+  'EXECUTOR_UNAVAILABLE',
+  'EXECUTOR_NO_ANSWER',
+]);
+
 @Injectable()
 export class DeadExecutorRecoverer {
   private readonly logger: Logger;
   /** Dead executors (row ids) with an attempt under way; `again`: asked to retry once it ends. */
   private readonly attempts = new Map<string, { again: boolean }>();
   private readonly retries: RetrySchedule;
+  private readonly slots = new Semaphore(MAX_CONCURRENT_RECOVERIES);
+  /** Failures repeat for every dead executor while nothing answers: a few lines per minute. */
+  private readonly throttle = new LogThrottle();
   private stopped = false;
 
   constructor(
@@ -56,40 +78,45 @@ export class DeadExecutorRecoverer {
 
   /**
    * One attempt at a dead executor, unless one is under way (that one then runs again) or,
-   * for the sweep (`force` false), its retry is not due yet.
+   * for the sweep (`force` false), its retry is not due yet. Waits for a free slot first.
    */
-  async recover(dead: ExecutorRecord, force: boolean): Promise<void> {
-    if (this.stopped) return;
+  async recover(dead: ExecutorRecord, force: boolean): Promise<RecoveryOutcome> {
+    if (this.stopped) return 'not-yet';
     const running = this.attempts.get(dead.id);
     if (running) {
       running.again = true;
-      return;
+      return 'not-yet';
     }
-    if (!force && !this.retries.isDue(dead.id)) return;
+    if (!force && !this.retries.isDue(dead.id)) return 'not-yet';
     const attempt = { again: false };
     this.attempts.set(dead.id, attempt);
-    let outcome: Outcome;
+    let outcome: RecoveryOutcome;
     try {
-      outcome = await this.attemptRecovery(dead);
+      outcome = await this.slots.run(() => this.attemptRecovery(dead));
     } finally {
       this.attempts.delete(dead.id);
     }
     if (outcome === 'done') this.retries.clear(dead.id);
-    else if (attempt.again && !this.stopped) await this.recover(dead, true);
+    else if (attempt.again && outcome === 'not-yet' && !this.stopped) {
+      return this.recover(dead, true);
+    }
+    return outcome;
   }
 
   /**
    * Asks whether anything of the dead executor is still PENDING; if so, has an executor of its
    * version recover it, then asks again. Never throws.
    */
-  private async attemptRecovery(dead: ExecutorRecord): Promise<Outcome> {
+  private async attemptRecovery(dead: ExecutorRecord): Promise<RecoveryOutcome> {
+    if (this.stopped) return 'not-yet';
     const log = this.logger.child({
       executorId: dead.executorId,
       applicationId: dead.applicationId,
       version: dead.applicationVersion,
     });
-    // Nobody to ask: an executor connecting (or the sweep) tries again.
-    if (this.registry.forApplication(dead.applicationId).length === 0) return 'not-yet';
+    // Nobody to ask (closing links cannot answer): an executor connecting, or the sweep, tries
+    // again.
+    if (!this.registry.hasOpenLink(dead.applicationId)) return 'unreachable';
     if (this.registry.isLinked(dead.applicationId, dead.executorId)) return 'done'; // it came back: nothing to do
     let sent = false;
     let by: ExecutorIdentity | undefined;
@@ -97,7 +124,13 @@ export class DeadExecutorRecoverer {
       if (!(await this.hasPending(dead))) return await this.confirm(dead, null, log);
       if (!this.registry.hasOpenVersion(dead.applicationId, dead.applicationVersion)) {
         this.retries.failed(dead.id);
-        log.info('recovery waits for an executor of its version to connect');
+        const admitted = this.throttle.admit(`${dead.applicationId}/waits`);
+        if (admitted) {
+          log.info(
+            suppressedField(admitted),
+            'recovery waits for an executor of its version to connect',
+          );
+        }
         return 'not-yet';
       }
       // It came back (its row is CONNECTED again): its workflows are its own to run.
@@ -129,12 +162,23 @@ export class DeadExecutorRecoverer {
         : { errorCode: 'INTERNAL', error: String(error) };
       // EXECUTOR_UNAVAILABLE: it left between the check and the send; nothing was sent.
       const attempted = sent && failure.errorCode !== 'EXECUTOR_UNAVAILABLE';
-      log.warn(
-        { ...failure, recoveredBy: by?.executorId, retryInMs: waitMs },
-        attempted ? 'recovery failed: retrying later' : 'recovery check failed: retrying later',
+      const admitted = this.throttle.admit(
+        `${dead.applicationId}/${attempted ? 'failed' : 'check'}/${failure.errorCode}`,
       );
+      if (admitted) {
+        log.warn(
+          {
+            ...failure,
+            recoveredBy: by?.executorId,
+            retryInMs: waitMs,
+            ...suppressedField(admitted),
+          },
+          attempted ? 'recovery failed: retrying later' : 'recovery check failed: retrying later',
+        );
+      }
       if (attempted) await this.audited(dead, 'FAILURE', { recoveredBy: by, ...failure }, log);
-      return 'not-yet';
+      // Nobody answered the check: the application's other dead executors would fare the same.
+      return !sent && UNANSWERED.has(failure.errorCode) ? 'unreachable' : 'not-yet';
     }
   }
 
@@ -152,7 +196,7 @@ export class DeadExecutorRecoverer {
     dead: ExecutorRecord,
     by: ExecutorIdentity | null,
     log: Logger,
-  ): Promise<Outcome> {
+  ): Promise<RecoveryOutcome> {
     if (this.stopped) return 'not-yet';
     // The recovery happened whatever the row says next; audited first, so a row that reads
     // recovered always has its audit entry.

@@ -8,6 +8,7 @@ import {
 } from '@podium/protocol';
 import type { Logger } from 'pino';
 import type { RawData, WebSocket } from 'ws';
+import { LogThrottle, suppressedField } from '../../common/logging/log-throttle';
 import { ExecutorRequestError, type ExecutorRequestFailure } from './executor-request-error';
 
 /**
@@ -20,6 +21,9 @@ import { ExecutorRequestError, type ExecutorRequestFailure } from './executor-re
  * - liveness: we ping every `pingIntervalMs`; a link that sent nothing (no pong,
  *   no frame) for two intervals is terminated.
  */
+/** Per link and kind of trouble, a few warnings a minute (see LogThrottle). */
+const LINK_LOGS = new LogThrottle();
+
 /** The `ws` error code of a frame above `maxPayload`. */
 const FRAME_TOO_LARGE = 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH';
 
@@ -69,7 +73,13 @@ export class ExecutorLink {
     socket.on('close', () => this.onClosed());
     socket.on('error', (error: Error & { code?: string }) => {
       if (error.code === FRAME_TOO_LARGE) this.frameTooLarge = true;
-      this.logger.warn({ linkId: this.id, err: error.message }, 'executor link error');
+      const admitted = LINK_LOGS.admit(`${this.id}/error`);
+      if (admitted) {
+        this.logger.warn(
+          { linkId: this.id, err: error.message, ...suppressedField(admitted) },
+          'executor link error',
+        );
+      }
     });
     this.keepalive = setInterval(() => this.checkLiveness(), options.pingIntervalMs);
   }
@@ -198,8 +208,11 @@ export class ExecutorLink {
   }
 
   private drop(why: string, details: Record<string, unknown>) {
+    // A peer sending junk in a loop must not write a line per frame.
+    const admitted = LINK_LOGS.admit(`${this.id}/${why}`);
+    if (!admitted) return;
     this.logger.warn(
-      { linkId: this.id, appName: this.context.appName, ...details },
+      { linkId: this.id, appName: this.context.appName, ...details, ...suppressedField(admitted) },
       `dropped ${why}`,
     );
   }

@@ -10,6 +10,7 @@ import {
 import type { Logger } from 'pino';
 import { LOGGER } from '../../common/logging/logging.tokens';
 import { CONFIG, type Config } from '../../config/config';
+import { LogThrottle, suppressedField } from '../../common/logging/log-throttle';
 import { ExecutorReportedError } from './executor-proxy-errors';
 import { commandKind, orderCandidates } from './executor-proxy-selection';
 import { ExecutorRegistry, type ExecutorIdentity, type LiveExecutor } from './executor-registry';
@@ -64,6 +65,8 @@ type Attempt<K extends MessageType> =
 @Injectable()
 export class ExecutorProxy {
   private readonly turns = new Map<string, number>();
+  /** A failing application repeats the same warning per command: a few lines a minute. */
+  private readonly throttle = new LogThrottle();
 
   constructor(
     private readonly registry: ExecutorRegistry,
@@ -115,7 +118,7 @@ export class ExecutorProxy {
       const attempt = await this.attempt(executor, type, fields, timeoutMs);
       if (attempt.kind === 'failed' && !attempt.error.delivered) {
         // It never left (the link was closing): as if the link had been skipped.
-        this.logger.info(
+        this.logger.debug(
           { applicationId, type, linkId: executor.link.id, err: attempt.error.message },
           'nothing sent to a closing executor link: trying the next one',
         );
@@ -131,17 +134,21 @@ export class ExecutorProxy {
         unsupported += 1;
         continue;
       }
-      this.logger.warn(
-        {
-          applicationId,
-          type,
-          linkId: executor.link.id,
-          executorId: executor.identity.executorId,
-          code: attempt.error.code,
-          err: attempt.error.message,
-        },
-        kind === 'read' ? 'executor did not answer: trying the next one' : 'mutation unconfirmed',
-      );
+      const admitted = this.throttle.admit(`${applicationId}/${type}/${attempt.error.code}`);
+      if (admitted) {
+        this.logger.warn(
+          {
+            applicationId,
+            type,
+            linkId: executor.link.id,
+            executorId: executor.identity.executorId,
+            code: attempt.error.code,
+            err: attempt.error.message,
+            ...suppressedField(admitted),
+          },
+          kind === 'read' ? 'executor did not answer: trying the next one' : 'mutation unconfirmed',
+        );
+      }
       if (attempt.error.code === 'EXECUTOR_ANSWER_TOO_LARGE') throw answerTooLarge(type);
       if (kind === 'mutation') throw unconfirmedMutation(type, attempt.error);
       failures.push(attempt.error);

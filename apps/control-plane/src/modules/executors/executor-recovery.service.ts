@@ -17,6 +17,7 @@ import {
   type GracedExecutorRecord,
 } from './executors.repository';
 import { MAX_TIMER_MS } from '../../common/time/run-at';
+import { CoalescedRuns } from '../../common/concurrency/coalesced-runs';
 import { deadlineOf } from './recovery-schedule';
 
 /**
@@ -31,12 +32,20 @@ import { deadlineOf } from './recovery-schedule';
  *   Timers only wake us at a deadline; the periodic sweep re-derives every deadline from the
  *   table, so a restart or a lost timer delays nothing by more than one sweep.
  * - The grace period is the application's, read whenever a deadline is checked.
- * - A dead executor is tried when declared dead, when an executor of its application connects,
- *   and at sweeps (backing off while it fails).
+ * - A dead executor is tried when declared dead, when an executor of its version connects
+ *   (one pass per version for a burst of connections: executor churn must not multiply the
+ *   work), and at sweeps (backing off while it fails). A pass or sweep leaves an application
+ *   alone as soon as none of its executors answers.
  *
  * Single replica: it acts on every application's executors, and at its first sweep takes
  * CONNECTED rows older than itself for links of a previous process.
  */
+/**
+ * How long connections of one version are gathered into one recovery pass. Short next to any
+ * grace period; long enough that a deploy's burst of connections makes one pass.
+ */
+export const RECOVERY_PASS_DELAY_MS = 500;
+
 @Injectable()
 export class ExecutorRecoveryService implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly startedAt = new Date();
@@ -44,6 +53,8 @@ export class ExecutorRecoveryService implements OnApplicationBootstrap, BeforeAp
   private readonly unsubscribers: Array<() => void>;
   /** Deadline timers by `applicationId/executorId`. */
   private readonly wakeups = new Map<string, NodeJS.Timeout>();
+  /** Connections trigger passes per application version, coalesced (see CoalescedRuns). */
+  private readonly passes = new CoalescedRuns(RECOVERY_PASS_DELAY_MS);
   private sweepTimer?: NodeJS.Timeout;
   private sweeping?: Promise<void>;
   private leftoversReconciled = false;
@@ -74,6 +85,7 @@ export class ExecutorRecoveryService implements OnApplicationBootstrap, BeforeAp
     this.stopped = true;
     this.recoverer.stop();
     clearInterval(this.sweepTimer);
+    this.passes.stop();
     for (const timer of this.wakeups.values()) clearTimeout(timer);
     this.wakeups.clear();
     for (const unsubscribe of this.unsubscribers) unsubscribe();
@@ -109,9 +121,13 @@ export class ExecutorRecoveryService implements OnApplicationBootstrap, BeforeAp
       if (this.stopped) return;
       await this.reachDeadline(record);
     }
+    const unreachable = new Set<string>();
     for (const record of await this.executors.findUnrecovered()) {
       if (this.stopped) return;
-      await this.recoverer.recover(record, false);
+      if (unreachable.has(record.applicationId)) continue;
+      if ((await this.recoverer.recover(record, false)) === 'unreachable') {
+        unreachable.add(record.applicationId);
+      }
     }
   }
 
@@ -124,21 +140,29 @@ export class ExecutorRecoveryService implements OnApplicationBootstrap, BeforeAp
     const key = wakeupKey(event.applicationId, event.executorId);
     clearTimeout(this.wakeups.get(key));
     this.wakeups.delete(key);
-    // A live executor of this version can recover the dead ones of this version: now.
-    this.executors
-      .findUnrecovered({
-        applicationId: event.applicationId,
-        applicationVersion: event.applicationVersion,
-      })
-      .then(async (records) => {
-        for (const record of records) if (!this.stopped) await this.recoverer.recover(record, true);
-      })
-      .catch((error: unknown) =>
-        this.logger.warn(
-          { applicationId: event.applicationId, err: String(error) },
-          'could not look for dead executors to recover',
-        ),
+    // A live executor of this version can recover the dead ones of this version: soon.
+    this.passes.request(`${event.applicationId}/${event.applicationVersion}`, () =>
+      this.recoverVersion(event.applicationId, event.applicationVersion),
+    );
+  }
+
+  /**
+   * One pass over the dead executors of an application version, in order, until done or
+   * until nobody answers (the rest would fail the same way).
+   */
+  private async recoverVersion(applicationId: string, applicationVersion: string) {
+    try {
+      const records = await this.executors.findUnrecovered({ applicationId, applicationVersion });
+      for (const record of records) {
+        if (this.stopped) return;
+        if ((await this.recoverer.recover(record, true)) === 'unreachable') return;
+      }
+    } catch (error) {
+      this.logger.warn(
+        { applicationId, err: String(error) },
+        'could not look for dead executors to recover',
       );
+    }
   }
 
   private checkDeadline(applicationId: string, executorId: string) {

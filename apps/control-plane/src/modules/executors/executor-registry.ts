@@ -48,6 +48,11 @@ export class ExecutorRegistry {
     return this.forApplication(applicationId).some((e) => e.identity.executorId === executorId);
   }
 
+  /** Whether an open link of that application is held here. */
+  hasOpenLink(applicationId: string): boolean {
+    return this.forApplication(applicationId).some((e) => e.link.isOpen);
+  }
+
   /** Whether an open link of that application version is held here. */
   hasOpenVersion(applicationId: string, applicationVersion: string): boolean {
     return this.forApplication(applicationId).some(

@@ -7,6 +7,7 @@ import { EventBus, type ExecutorLinkEvent } from '../../infra/events/event-bus';
 import type { ExecutorLink, LinkContext } from './executor-link';
 import { ExecutorRegistry, type ExecutorIdentity } from './executor-registry';
 import { ExecutorsRepository } from './executors.repository';
+import { LogThrottle, suppressedField } from '../../common/logging/log-throttle';
 import { runAt } from '../../common/time/run-at';
 
 /**
@@ -28,6 +29,8 @@ export class ExecutorsService implements OnModuleDestroy {
    * revocation and application deletion walk. The registry holds only attached ones.
    */
   private readonly links = new Set<ExecutorLink>();
+  /** Handshakes failing in a loop (a broken deploy) log a few lines a minute. */
+  private readonly throttle = new LogThrottle();
 
   constructor(
     private readonly registry: ExecutorRegistry,
@@ -66,7 +69,13 @@ export class ExecutorsService implements OnModuleDestroy {
     try {
       identity = toIdentity(await link.request('executor_info'));
     } catch (error) {
-      log.warn({ err: String(error) }, 'executor_info handshake failed: closing link');
+      const admitted = this.throttle.admit(`${link.context.applicationId}/handshake`);
+      if (admitted) {
+        log.warn(
+          { err: String(error), ...suppressedField(admitted) },
+          'executor_info handshake failed: closing link',
+        );
+      }
       link.close(1011, 'executor_info handshake failed');
       return;
     }
