@@ -10,6 +10,7 @@ import type { Config } from './config/config';
 import { ProblemDetailsFilter } from './common/errors/problem-details.filter';
 import { NestPinoLogger } from './common/logging/logger';
 import { installJsonBodies } from './common/http/json-bodies';
+import { installRequestScreening } from './common/http/request-screening';
 import { installRequestLogging, requestIdOf } from './common/logging/request-logging';
 
 /** Longest path segment the router accepts (workflow ids are the caller's choice). */
@@ -34,6 +35,7 @@ export async function startControlPlane(
   );
   const fastify = app.getHttpAdapter().getInstance();
   installJsonBodies(fastify);
+  installRequestScreening(fastify);
   installRequestLogging(fastify, logger);
   app.useGlobalFilters(new ProblemDetailsFilter(logger));
   app.enableShutdownHooks();
