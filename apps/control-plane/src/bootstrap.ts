@@ -11,6 +11,7 @@ import { ProblemDetailsFilter } from './common/errors/problem-details.filter';
 import { NestPinoLogger } from './common/logging/logger';
 import { installJsonBodies } from './common/http/json-bodies';
 import { installRequestScreening } from './common/http/request-screening';
+import { urlRedactor } from './common/logging/redact';
 import { installRequestLogging, requestIdOf } from './common/logging/request-logging';
 
 /** Longest path segment the router accepts (workflow ids are the caller's choice). */
@@ -33,11 +34,12 @@ export async function startControlPlane(
     // Bodies: see installJsonBodies (no forms, no text).
     { logger: new NestPinoLogger(logger), bodyParser: false },
   );
+  const redactUrl = urlRedactor(config.executors.basePath);
   const fastify = app.getHttpAdapter().getInstance();
   installJsonBodies(fastify);
   installRequestScreening(fastify);
-  installRequestLogging(fastify, logger);
-  app.useGlobalFilters(new ProblemDetailsFilter(logger));
+  installRequestLogging(fastify, logger, redactUrl);
+  app.useGlobalFilters(new ProblemDetailsFilter(logger, redactUrl));
   app.enableShutdownHooks();
   await app.listen(config.http.port, config.http.host);
   return app;

@@ -9,7 +9,7 @@ import { AppError, PROBLEM_CONTENT_TYPE, errorCodeForStatus } from '@podium/prot
 import type { HttpReply, HttpRequest } from '../http/http';
 import type { Logger } from 'pino';
 import { LOGGER } from '../logging/logging.tokens';
-import { redactUrl } from '../logging/redact';
+import type { RedactUrl } from '../logging/redact';
 
 /**
  * Every HTTP error leaves as an RFC 9457 problem (application/problem+json) with
@@ -19,7 +19,10 @@ import { redactUrl } from '../logging/redact';
  */
 @Catch()
 export class ProblemDetailsFilter implements ExceptionFilter {
-  constructor(@Inject(LOGGER) private readonly logger: Logger) {}
+  constructor(
+    @Inject(LOGGER) private readonly logger: Logger,
+    private readonly redactUrl: RedactUrl,
+  ) {}
 
   catch(exception: unknown, host: ArgumentsHost) {
     const http = host.switchToHttp();
@@ -33,7 +36,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     void reply
       .status(error.status)
       .header('Content-Type', PROBLEM_CONTENT_TYPE)
-      .send(JSON.stringify(error.toProblem(redactUrl(req.originalUrl))));
+      .send(JSON.stringify(error.toProblem(this.redactUrl(req.originalUrl))));
   }
 
   private toAppError(exception: unknown, req: HttpRequest): AppError {
@@ -42,7 +45,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       const status = exception.getStatus();
       const detail =
         status === 404
-          ? `No route for ${req.method} ${redactUrl(req.url.split('?')[0] ?? '')}.`
+          ? `No route for ${req.method} ${this.redactUrl(req.url.split('?')[0] ?? '')}.`
           : exception.message;
       return new AppError(errorCodeForStatus(status), detail);
     }
@@ -51,7 +54,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     this.logger.error(
       {
         err: exception instanceof Error ? exception.stack : String(exception),
-        url: redactUrl(req.originalUrl),
+        url: this.redactUrl(req.originalUrl),
       },
       'unhandled error',
     );

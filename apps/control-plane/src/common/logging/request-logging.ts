@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
-import { redactUrl } from './redact';
+import type { RedactUrl } from './redact';
 
 const REQUEST_ID = /^[\w-]{1,64}$/;
 
@@ -13,7 +13,11 @@ export function requestIdOf(req: IncomingMessage): string {
 }
 
 /** One log line per HTTP request (key-free URL), and the request id echoed as `x-request-id`. */
-export function installRequestLogging(fastify: FastifyInstance, logger: Logger): void {
+export function installRequestLogging(
+  fastify: FastifyInstance,
+  logger: Logger,
+  redactUrl: RedactUrl,
+): void {
   fastify.addHook('onRequest', (request, reply, done) => {
     void reply.header('x-request-id', request.id);
     done();
