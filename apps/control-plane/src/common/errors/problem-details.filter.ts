@@ -5,11 +5,12 @@ import {
   HttpException,
   Inject,
 } from '@nestjs/common';
-import { AppError, PROBLEM_CONTENT_TYPE, errorCodeForStatus } from '@podium/protocol';
+import { AppError, errorCodeForStatus } from '@podium/protocol';
 import type { HttpReply, HttpRequest } from '../http/http';
 import type { Logger } from 'pino';
 import { LOGGER } from '../logging/logging.tokens';
 import type { RedactUrl } from '../logging/redact';
+import { sendProblem } from './problem-response';
 
 /**
  * Every HTTP error leaves as an RFC 9457 problem (application/problem+json) with
@@ -30,13 +31,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const reply = http.getResponse<HttpReply>();
     const error = this.toAppError(exception, req);
     if (reply.sent || reply.raw.headersSent) return;
-    // RATE_LIMITED (and any other error that knows) tells the client when to try again.
-    const retryAfter = error.extra?.retryAfterSeconds;
-    if (typeof retryAfter === 'number') void reply.header('Retry-After', String(retryAfter));
-    void reply
-      .status(error.status)
-      .header('Content-Type', PROBLEM_CONTENT_TYPE)
-      .send(JSON.stringify(error.toProblem(this.redactUrl(req.originalUrl))));
+    sendProblem(reply, error, this.redactUrl(req.originalUrl));
   }
 
   private toAppError(exception: unknown, req: HttpRequest): AppError {
