@@ -10,6 +10,10 @@ import type { Config } from './config/config';
 import { frameworkErrorOptions } from './common/errors/framework-errors';
 import { ProblemDetailsFilter } from './common/errors/problem-details.filter';
 import { NestPinoLogger } from './common/logging/logger';
+import {
+  connectionTimeoutOptions,
+  installHandlingWithoutIdleTimeout,
+} from './common/http/connection-timeouts';
 import { installJsonBodies } from './common/http/json-bodies';
 import { installRequestScreening } from './common/http/request-screening';
 import { urlRedactor } from './common/logging/redact';
@@ -31,6 +35,7 @@ export async function startControlPlane(
     genReqId: requestIdOf,
     routerOptions: { maxParamLength: MAX_PARAM_LENGTH, ignoreTrailingSlash: true },
     ...frameworkErrorOptions({ redactUrl, requestLog, maxParamLength: MAX_PARAM_LENGTH }),
+    ...connectionTimeoutOptions(config.http.timeouts),
   });
   const app = await NestFactory.create<NestFastifyApplication>(
     AppModule.register(config, logger),
@@ -41,6 +46,7 @@ export async function startControlPlane(
   const fastify = app.getHttpAdapter().getInstance();
   installJsonBodies(fastify);
   installRequestScreening(fastify);
+  installHandlingWithoutIdleTimeout(fastify);
   requestLog.install(fastify);
   app.useGlobalFilters(new ProblemDetailsFilter(logger, redactUrl));
   app.enableShutdownHooks();

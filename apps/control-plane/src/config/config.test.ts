@@ -9,6 +9,7 @@ describe('loadConfig', () => {
       host: '127.0.0.1',
       port: 8090,
       trustProxy: 'loopback, linklocal, uniquelocal',
+      timeouts: { headersMs: 15_000, requestMs: 60_000, idleMs: 72_000 },
     });
     expect(config.database).toEqual({ kind: 'pglite', dataDir: path.resolve('.data', 'pglite') });
   });
@@ -47,6 +48,24 @@ describe('loadConfig', () => {
     expect(fast.executors.recoverySweepMs).toBe(500);
     expect(() => loadConfig({ PODIUM_EXECUTOR_RECOVERY_SWEEP_MS: '10' })).toThrow(
       /PODIUM_EXECUTOR_RECOVERY_SWEEP_MS/,
+    );
+  });
+
+  it('reads the HTTP timeouts, and refuses a headers timeout longer than the request timeout', () => {
+    const timeouts = loadConfig({
+      PODIUM_HTTP_HEADERS_TIMEOUT_MS: '5000',
+      PODIUM_HTTP_REQUEST_TIMEOUT_MS: '20000',
+      PODIUM_HTTP_IDLE_TIMEOUT_MS: '30000',
+    }).http.timeouts;
+    expect(timeouts).toEqual({ headersMs: 5_000, requestMs: 20_000, idleMs: 30_000 });
+    expect(() =>
+      loadConfig({
+        PODIUM_HTTP_HEADERS_TIMEOUT_MS: '90000',
+        PODIUM_HTTP_REQUEST_TIMEOUT_MS: '60000',
+      }),
+    ).toThrow(/PODIUM_HTTP_HEADERS_TIMEOUT_MS/);
+    expect(() => loadConfig({ PODIUM_HTTP_IDLE_TIMEOUT_MS: '0' })).toThrow(
+      /PODIUM_HTTP_IDLE_TIMEOUT_MS/,
     );
   });
 
