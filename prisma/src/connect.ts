@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
+import { lockDataDir, type DataDirLock } from './data-dir-lock';
 import { PrismaClient } from './generated/prisma/client.js';
 import { MIGRATIONS_DIR } from './paths';
 
@@ -42,29 +43,42 @@ function openPostgres(url: string): Database {
 }
 
 async function openPglite(dataDir: string): Promise<Database> {
-  if (!dataDir.includes('://')) fs.mkdirSync(dataDir, { recursive: true });
-  const pglite = new PGlite(dataDir);
-  await pglite.waitReady;
+  const inMemory = dataDir.includes('://');
+  if (!inMemory) fs.mkdirSync(dataDir, { recursive: true });
+  // PGlite is single-process and does not know it: a second process would lose writes.
+  const lock: DataDirLock | undefined = inMemory ? undefined : lockDataDir(dataDir);
+  let pglite: PGlite | undefined;
   try {
+    pglite = new PGlite(dataDir);
+    await pglite.waitReady;
     // A dynamic import: the engine helper is an ES module shared with the CLI shim.
     const engine = await import('../engine/schema-engine-wasm.mjs');
     const { appliedMigrationNames } = await engine.migrateDeploy(
       await engine.pgliteFactory(pglite),
       MIGRATIONS_DIR,
     );
-    const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
+    const open = pglite;
+    const prisma = new PrismaClient({ adapter: new PrismaPGlite(open) });
     return {
       kind: 'pglite',
       prisma,
       appliedMigrations: appliedMigrationNames,
-      ping: () => pglite.query('SELECT 1').then(() => undefined),
+      ping: () => open.query('SELECT 1').then(() => undefined),
       close: async () => {
-        await prisma.$disconnect();
-        await pglite.close();
+        try {
+          await prisma.$disconnect();
+          await open.close();
+        } finally {
+          lock?.release();
+        }
       },
     };
   } catch (error) {
-    await pglite.close();
+    try {
+      await pglite?.close();
+    } finally {
+      lock?.release();
+    }
     throw error;
   }
 }

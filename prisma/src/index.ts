@@ -3,3 +3,4 @@ export { deployMigrations } from './migrate';
 export { MIGRATIONS_DIR } from './paths';
 export { PrismaClient, Prisma, Role, AuditOutcome } from './generated/prisma/client.js';
 export type * from './generated/prisma/models.js';
+export { DataDirLockedError } from './data-dir-lock';

@@ -7,10 +7,17 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import type { Logger } from 'pino';
 import { AppModule } from './app.module';
 import type { Config } from './config/config';
+import { frameworkErrorOptions } from './common/errors/framework-errors';
 import { ProblemDetailsFilter } from './common/errors/problem-details.filter';
 import { NestPinoLogger } from './common/logging/logger';
+import {
+  connectionTimeoutOptions,
+  installHandlingWithoutIdleTimeout,
+} from './common/http/connection-timeouts';
 import { installJsonBodies } from './common/http/json-bodies';
-import { installRequestLogging, requestIdOf } from './common/logging/request-logging';
+import { installRequestScreening } from './common/http/request-screening';
+import { urlRedactor } from './common/logging/redact';
+import { RequestLog, requestIdOf } from './common/logging/request-logging';
 
 /** Longest path segment the router accepts (workflow ids are the caller's choice). */
 const MAX_PARAM_LENGTH = 2_048;
@@ -20,11 +27,15 @@ export async function startControlPlane(
   config: Config,
   logger: Logger,
 ): Promise<INestApplication<Server>> {
+  const redactUrl = urlRedactor(config.executors.basePath);
+  const requestLog = new RequestLog(logger, redactUrl);
   const adapter = new FastifyAdapter({
     // The client address (login rate limits) comes through the console's proxy.
     trustProxy: trustProxyOption(config.http.trustProxy),
     genReqId: requestIdOf,
     routerOptions: { maxParamLength: MAX_PARAM_LENGTH, ignoreTrailingSlash: true },
+    ...frameworkErrorOptions({ redactUrl, requestLog, maxParamLength: MAX_PARAM_LENGTH }),
+    ...connectionTimeoutOptions(config.http.timeouts),
   });
   const app = await NestFactory.create<NestFastifyApplication>(
     AppModule.register(config, logger),
@@ -34,8 +45,10 @@ export async function startControlPlane(
   );
   const fastify = app.getHttpAdapter().getInstance();
   installJsonBodies(fastify);
-  installRequestLogging(fastify, logger);
-  app.useGlobalFilters(new ProblemDetailsFilter(logger));
+  installRequestScreening(fastify);
+  installHandlingWithoutIdleTimeout(fastify);
+  requestLog.install(fastify);
+  app.useGlobalFilters(new ProblemDetailsFilter(logger, redactUrl));
   app.enableShutdownHooks();
   await app.listen(config.http.port, config.http.host);
   return app;

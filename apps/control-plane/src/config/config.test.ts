@@ -5,7 +5,12 @@ import { ConfigError, loadConfig } from './config';
 describe('loadConfig', () => {
   it('defaults to the embedded database under .data and port 8090 on loopback', () => {
     const config = loadConfig({});
-    expect(config.http).toEqual({ host: '127.0.0.1', port: 8090, trustProxy: 'loopback' });
+    expect(config.http).toEqual({
+      host: '127.0.0.1',
+      port: 8090,
+      trustProxy: 'loopback',
+      timeouts: { headersMs: 15_000, requestMs: 60_000, idleMs: 72_000 },
+    });
     expect(config.database).toEqual({ kind: 'pglite', dataDir: path.resolve('.data', 'pglite') });
   });
 
@@ -50,6 +55,24 @@ describe('loadConfig', () => {
     expect(loadConfig({}).accounts.signUp).toBe('open');
     expect(loadConfig({ PODIUM_SIGNUP: 'invite' }).accounts.signUp).toBe('invite');
     expect(() => loadConfig({ PODIUM_SIGNUP: 'closed' })).toThrow(/PODIUM_SIGNUP/);
+  });
+
+  it('reads the HTTP timeouts, and refuses a headers timeout longer than the request timeout', () => {
+    const timeouts = loadConfig({
+      PODIUM_HTTP_HEADERS_TIMEOUT_MS: '5000',
+      PODIUM_HTTP_REQUEST_TIMEOUT_MS: '20000',
+      PODIUM_HTTP_IDLE_TIMEOUT_MS: '30000',
+    }).http.timeouts;
+    expect(timeouts).toEqual({ headersMs: 5_000, requestMs: 20_000, idleMs: 30_000 });
+    expect(() =>
+      loadConfig({
+        PODIUM_HTTP_HEADERS_TIMEOUT_MS: '90000',
+        PODIUM_HTTP_REQUEST_TIMEOUT_MS: '60000',
+      }),
+    ).toThrow(/PODIUM_HTTP_HEADERS_TIMEOUT_MS/);
+    expect(() => loadConfig({ PODIUM_HTTP_IDLE_TIMEOUT_MS: '0' })).toThrow(
+      /PODIUM_HTTP_IDLE_TIMEOUT_MS/,
+    );
   });
 
   it('reads PODIUM_TRUST_PROXY as a boolean, a hop count or a list', () => {

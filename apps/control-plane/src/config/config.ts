@@ -10,6 +10,8 @@ export interface Config {
     readonly port: number;
     /** Fastify `trustProxy`: whose X-Forwarded-For is believed for the client address. */
     readonly trustProxy: boolean | number | string;
+    /** Socket timeouts (`common/http/connection-timeouts.ts`). */
+    readonly timeouts: HttpTimeouts;
   };
   readonly database: DatabaseTarget;
   readonly logLevel: z.infer<typeof EnvSchema>['PODIUM_LOG_LEVEL'];
@@ -39,6 +41,15 @@ export interface Config {
   };
 }
 
+export interface HttpTimeouts {
+  /** To receive a request's headers. */
+  readonly headersMs: number;
+  /** To receive a whole request (headers and body); not its handling. */
+  readonly requestMs: number;
+  /** Silence allowed on a connection with no request in progress. */
+  readonly idleMs: number;
+}
+
 /** Injection token for the validated configuration. */
 export const CONFIG = Symbol('Config');
 
@@ -56,7 +67,16 @@ export function loadConfig(source: NodeJS.ProcessEnv): Config {
   const env = parsed.data;
   return {
     env: env.NODE_ENV,
-    http: { host: env.HOST, port: env.PORT, trustProxy: parseTrustProxy(env.PODIUM_TRUST_PROXY) },
+    http: {
+      host: env.HOST,
+      port: env.PORT,
+      trustProxy: parseTrustProxy(env.PODIUM_TRUST_PROXY),
+      timeouts: {
+        headersMs: env.PODIUM_HTTP_HEADERS_TIMEOUT_MS,
+        requestMs: env.PODIUM_HTTP_REQUEST_TIMEOUT_MS,
+        idleMs: env.PODIUM_HTTP_IDLE_TIMEOUT_MS,
+      },
+    },
     database: env.DATABASE_URL
       ? { kind: 'postgres', url: env.DATABASE_URL }
       : { kind: 'pglite', dataDir: path.resolve(env.PODIUM_DATA_DIR, 'pglite') },

@@ -64,8 +64,28 @@ export const EnvSchema = z
      * newcomer a member of its organization; the installation's first account needs none).
      */
     PODIUM_SIGNUP: z.enum(['open', 'invite']).default('open'),
+    /** How long a client may take to send a request's headers, from its first byte. */
+    PODIUM_HTTP_HEADERS_TIMEOUT_MS: z.coerce.number().int().min(100).default(15_000),
+    /**
+     * How long a client may take to send a whole request, headers and body (at least the headers
+     * timeout). Handling the request is not counted: slow executor commands are not cut.
+     */
+    PODIUM_HTTP_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).default(60_000),
+    /**
+     * A connection with no request in progress (a new one that sends nothing, a keep-alive one
+     * between requests) is closed after this long. Longer than the 60 s idle timeout of common
+     * load balancers, so they close first. SSE streams and executor WebSockets are exempt.
+     */
+    PODIUM_HTTP_IDLE_TIMEOUT_MS: z.coerce.number().int().min(100).default(72_000),
   })
   .superRefine((env, ctx) => {
+    if (env.PODIUM_HTTP_HEADERS_TIMEOUT_MS > env.PODIUM_HTTP_REQUEST_TIMEOUT_MS) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['PODIUM_HTTP_HEADERS_TIMEOUT_MS'],
+        message: 'must not exceed PODIUM_HTTP_REQUEST_TIMEOUT_MS (headers are part of the request)',
+      });
+    }
     if (env.NODE_ENV === 'production' && !env.PODIUM_SESSION_SECRET) {
       ctx.addIssue({
         code: 'custom',

@@ -21,6 +21,7 @@ export type ConfigOverrides = {
   executors?: Partial<Config['executors']>;
   live?: Partial<Config['live']>;
   accounts?: Partial<Config['accounts']>;
+  httpTimeouts?: Partial<Config['http']['timeouts']>;
 };
 
 /** A real control plane on an ephemeral loopback port, logging (debug) into memory. */
@@ -31,7 +32,12 @@ export async function startTestControlPlane(
   const config: Config = {
     env: 'test',
     // Loopback is trusted so tests can play several clients (X-Forwarded-For) for rate limits.
-    http: { host: '127.0.0.1', port: 0, trustProxy: 'loopback' },
+    http: {
+      host: '127.0.0.1',
+      port: 0,
+      trustProxy: 'loopback',
+      timeouts: { headersMs: 15_000, requestMs: 60_000, idleMs: 72_000, ...overrides.httpTimeouts },
+    },
     database,
     logLevel: 'debug',
     executors: {

@@ -5,13 +5,14 @@ import {
   HttpException,
   Inject,
 } from '@nestjs/common';
-import { AppError, PROBLEM_CONTENT_TYPE, errorCodeForStatus } from '@podium/protocol';
+import { AppError, errorCodeForStatus } from '@podium/protocol';
 import type { HttpReply, HttpRequest } from '../http/http';
 import type { Logger } from 'pino';
 import { LOGGER } from '../logging/logging.tokens';
-import { redactUrl } from '../logging/redact';
+import type { RedactUrl } from '../logging/redact';
 import { requestContext } from '../auth/request-context';
 import { AdminOnlyDetailError } from './admin-only-detail-error';
+import { sendProblem } from './problem-response';
 
 /**
  * Every HTTP error leaves as an RFC 9457 problem (application/problem+json) with
@@ -21,7 +22,10 @@ import { AdminOnlyDetailError } from './admin-only-detail-error';
  */
 @Catch()
 export class ProblemDetailsFilter implements ExceptionFilter {
-  constructor(@Inject(LOGGER) private readonly logger: Logger) {}
+  constructor(
+    @Inject(LOGGER) private readonly logger: Logger,
+    private readonly redactUrl: RedactUrl,
+  ) {}
 
   catch(exception: unknown, host: ArgumentsHost) {
     const http = host.switchToHttp();
@@ -29,13 +33,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const reply = http.getResponse<HttpReply>();
     const error = this.disclosed(this.toAppError(exception, req), req);
     if (reply.sent || reply.raw.headersSent) return;
-    // RATE_LIMITED (and any other error that knows) tells the client when to try again.
-    const retryAfter = error.extra?.retryAfterSeconds;
-    if (typeof retryAfter === 'number') void reply.header('Retry-After', String(retryAfter));
-    void reply
-      .status(error.status)
-      .header('Content-Type', PROBLEM_CONTENT_TYPE)
-      .send(JSON.stringify(error.toProblem(redactUrl(req.originalUrl))));
+    sendProblem(reply, error, this.redactUrl(req.originalUrl));
   }
 
   /** The error as this caller may see it (see AdminOnlyDetailError). */
@@ -47,7 +45,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
         requestId: req.id,
         code: error.code,
         detail: error.detail,
-        url: redactUrl(req.originalUrl),
+        url: this.redactUrl(req.originalUrl),
       },
       'error detail withheld from a caller without the admin level',
     );
@@ -60,7 +58,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       const status = exception.getStatus();
       const detail =
         status === 404
-          ? `No route for ${req.method} ${redactUrl(req.url.split('?')[0] ?? '')}.`
+          ? `No route for ${req.method} ${this.redactUrl(req.url.split('?')[0] ?? '')}.`
           : exception.message;
       return new AppError(errorCodeForStatus(status), detail);
     }
@@ -69,7 +67,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     this.logger.error(
       {
         err: exception instanceof Error ? exception.stack : String(exception),
-        url: redactUrl(req.originalUrl),
+        url: this.redactUrl(req.originalUrl),
       },
       'unhandled error',
     );

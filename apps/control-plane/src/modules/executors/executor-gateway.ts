@@ -10,7 +10,7 @@ import { HttpAdapterHost } from '@nestjs/core';
 import type { Logger } from 'pino';
 import { WebSocketServer } from 'ws';
 import { LOGGER } from '../../common/logging/logging.tokens';
-import { redactUrl } from '../../common/logging/redact';
+import { type RedactUrl, urlRedactor } from '../../common/logging/redact';
 import { CONFIG, type Config } from '../../config/config';
 import { ApiKeysService } from '../api-keys/api-keys.service';
 import { ExecutorLink } from './executor-link';
@@ -26,6 +26,7 @@ import { refuseUpgrade } from './refuse-upgrade';
 @Injectable()
 export class ExecutorGateway implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly wss: WebSocketServer;
+  private readonly redactUrl: RedactUrl;
   private server?: Server;
 
   constructor(
@@ -35,6 +36,7 @@ export class ExecutorGateway implements OnApplicationBootstrap, BeforeApplicatio
     private readonly executors: ExecutorsService,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {
+    this.redactUrl = urlRedactor(config.executors.basePath);
     this.wss = new WebSocketServer({
       noServer: true,
       maxPayload: config.executors.maxFrameBytes,
@@ -58,7 +60,7 @@ export class ExecutorGateway implements OnApplicationBootstrap, BeforeApplicatio
     socket.on('error', () => socket.destroy());
     this.handleUpgrade(req, socket, head).catch((error: unknown) => {
       this.logger.error(
-        { url: redactUrl(req.url ?? ''), err: String(error) },
+        { url: this.redactUrl(req.url ?? ''), err: String(error) },
         'executor upgrade failed',
       );
       refuseUpgrade(socket, 'INTERNAL', 'The control plane could not accept this executor.');
@@ -70,7 +72,10 @@ export class ExecutorGateway implements OnApplicationBootstrap, BeforeApplicatio
     if (!path) return refuseUpgrade(socket, 'NOT_FOUND', 'No WebSocket endpoint at this path.');
     const auth = await this.apiKeys.authorizeExecutorLink(path.appName, path.apiKey);
     if (!auth.ok) {
-      this.logger.info({ url: redactUrl(req.url ?? ''), code: auth.code }, 'executor refused');
+      this.logger.info(
+        { url: this.redactUrl(req.url ?? ''), appName: path.appName, code: auth.code },
+        'executor refused',
+      );
       return refuseUpgrade(socket, auth.code, auth.detail);
     }
     this.wss.handleUpgrade(req, socket, head, (ws) => {
