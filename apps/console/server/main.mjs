@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 // @ts-check
-// The console's HTTP server: the built Next.js app behind one fix-up of the request
-// (see forwarded-for.mjs), and executors' WebSocket upgrades forwarded to the control plane
-// (see executor-upgrade-forwarder.mjs), so the console can be the one public entry.
+// The console's HTTP server: the built Next.js app behind a refusal of undecodable paths
+// (undecodable-url.mjs) and one fix-up of the request (forwarded-for.mjs), and executors'
+// WebSocket upgrades forwarded to the control plane (executor-upgrade-forwarder.mjs), so the
+// console can be the one public entry.
 // Usage, like `next start`: node server/main.mjs [-H host] [-p port]
 // (defaults: HOST or 127.0.0.1, PORT or 3000).
 import http from 'node:http';
@@ -12,6 +13,7 @@ import { parseArgs } from 'node:util';
 import next from 'next';
 import { createExecutorUpgradeForwarder } from './executor-upgrade-forwarder.mjs';
 import { compileTrust, vouchForClient } from './forwarded-for.mjs';
+import { refuseUndecodableUrl } from './undecodable-url.mjs';
 
 const { values } = parseArgs({
   options: { hostname: { type: 'string', short: 'H' }, port: { type: 'string', short: 'p' } },
@@ -25,6 +27,7 @@ const app = next({ dir, hostname, port, dev: false });
 await app.prepare();
 const handle = app.getRequestHandler();
 const server = http.createServer((req, res) => {
+  if (refuseUndecodableUrl(req, res)) return;
   vouchForClient(req, trust);
   handle(req, res).catch((error) => {
     console.error('request failed', error);
