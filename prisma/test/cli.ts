@@ -14,7 +14,7 @@ function run(args: string[], env: NodeJS.ProcessEnv = {}): CliResult {
     cwd: packageDir,
     env: { ...process.env, PRISMA_HIDE_UPDATE_MESSAGE: '1', ...env },
     encoding: 'utf8',
-    timeout: 120_000,
+    timeout: 280_000, // below the test timeout, so a hang reports the CLI's output
   });
   return { status: result.status, output: `${result.stdout}${result.stderr}` };
 }
