@@ -102,13 +102,19 @@ function exampleEnv() {
   delete env.EXAMPLE_DATABASE_URL;
   // A wildcard listen address is not one to dial.
   const dialHost = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host;
-  const basePath = process.env.PODIUM_EXECUTOR_BASE_PATH ?? '/conductor/v1alpha1';
+  const basePath = process.env.PODIUM_EXECUTOR_BASE_PATH ?? defaultExecutorBasePath();
   return {
     ...env,
     ...(process.env.EXAMPLE_DATABASE_URL ? { DATABASE_URL: process.env.EXAMPLE_DATABASE_URL } : {}),
     CONDUCTOR_URL: process.env.CONDUCTOR_URL ?? `ws://${dialHost}:${apiPort}${basePath}`,
     PODIUM_EXAMPLE_DATA_DIR: process.env.PODIUM_EXAMPLE_DATA_DIR ?? path.join(dataDir, 'example'),
   };
+}
+
+/** The control plane's default executor base path, from the built protocol package. */
+function defaultExecutorBasePath() {
+  return createRequire(import.meta.url)(path.join(root, 'packages/protocol/dist/index.js'))
+    .DEFAULT_EXECUTOR_BASE_PATH;
 }
 
 /** The application name the example connects as (its own config decides), if it is built. */

@@ -1,3 +1,4 @@
+import { DEFAULT_EXECUTOR_BASE_PATH } from '@podium/protocol';
 import { z } from 'zod';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -22,7 +23,7 @@ export const EnvSchema = z
     PODIUM_EXECUTOR_BASE_PATH: z
       .string()
       .regex(/^(\/[\w.-]+)*$/, 'must look like /conductor/v1alpha1 (or be empty)')
-      .default('/conductor/v1alpha1'),
+      .default(DEFAULT_EXECUTOR_BASE_PATH),
     /** Largest frame an executor may send (listings with inputs and outputs can be big). */
     PODIUM_EXECUTOR_MAX_FRAME_BYTES: z.coerce
       .number()
