@@ -1,5 +1,6 @@
 import { DEFAULT_EXECUTOR_BASE_PATH } from '@podium/protocol';
 import { z } from 'zod';
+import { LOG_FORMATS } from '../common/logging/log-format';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
@@ -16,6 +17,8 @@ export const EnvSchema = z
       .optional(),
     PODIUM_DATA_DIR: z.string().min(1).default('.data'),
     PODIUM_LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
+    /** `json` lines, `pretty` readable lines, or `auto`: pretty when stdout is a terminal. */
+    PODIUM_LOG_FORMAT: z.enum(LOG_FORMATS).default('auto'),
     /**
      * Executors connect to `<base>/websocket/<app>/<key>`; DBOS-style conductor URLs
      * end in /conductor/v1alpha1. `/websocket/...` at the root is always accepted too.
