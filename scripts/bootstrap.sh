@@ -7,6 +7,9 @@ PNPM_VERSION="12.21.0"
 TOOLS="$ROOT/.tools"
 
 export TURBO_TELEMETRY_DISABLED=1 TURBO_NO_UPDATE_NOTIFIER=1 NEXT_TELEMETRY_DISABLED=1
+# The pnpm (and npm) version is pinned here: their "Update available" banners only bury the
+# output that matters. pnpm 12 reads its settings from pnpm_config_* (not npm_config_*).
+export pnpm_config_update_notifier=false npm_config_update_notifier=false
 export PATH="$TOOLS/node_modules/.bin:$PATH"
 
 if [ "$(pnpm --version 2>/dev/null || true)" != "$PNPM_VERSION" ]; then

@@ -10,11 +10,12 @@
 //
 // Environment: PORT (control plane, default 8090), CONSOLE_PORT (default 3000), HOST (default
 // 127.0.0.1), PODIUM_DATA_DIR (default <repo>/.data), and any other control-plane variable
-// (DATABASE_URL to use PostgreSQL instead of PGlite). For the example: CONDUCTOR_KEY (an API key
-// with executor:connect), CONDUCTOR_URL (default ws://<HOST>:<PORT><PODIUM_EXECUTOR_BASE_PATH>),
-// PODIUM_EXAMPLE_DATA_DIR (default <PODIUM_DATA_DIR>/example), EXAMPLE_DATABASE_URL (its own
-// PostgreSQL instead; DATABASE_URL is the control plane's and is never passed on), APP_NAME and
-// the rest of apps/example/README.md.
+// (DATABASE_URL to use PostgreSQL instead of PGlite; PODIUM_LOG_FORMAT, default readable lines
+// when this script's output is a terminal, JSON otherwise). For the example: CONDUCTOR_KEY (an
+// API key with executor:connect), CONDUCTOR_URL (default
+// ws://<HOST>:<PORT><PODIUM_EXECUTOR_BASE_PATH>), PODIUM_EXAMPLE_DATA_DIR (default
+// <PODIUM_DATA_DIR>/example), EXAMPLE_DATABASE_URL (its own PostgreSQL instead; DATABASE_URL is
+// the control plane's and is never passed on), APP_NAME and the rest of apps/example/README.md.
 import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -102,13 +103,19 @@ function exampleEnv() {
   delete env.EXAMPLE_DATABASE_URL;
   // A wildcard listen address is not one to dial.
   const dialHost = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host;
-  const basePath = process.env.PODIUM_EXECUTOR_BASE_PATH ?? '/conductor/v1alpha1';
+  const basePath = process.env.PODIUM_EXECUTOR_BASE_PATH ?? defaultExecutorBasePath();
   return {
     ...env,
     ...(process.env.EXAMPLE_DATABASE_URL ? { DATABASE_URL: process.env.EXAMPLE_DATABASE_URL } : {}),
     CONDUCTOR_URL: process.env.CONDUCTOR_URL ?? `ws://${dialHost}:${apiPort}${basePath}`,
     PODIUM_EXAMPLE_DATA_DIR: process.env.PODIUM_EXAMPLE_DATA_DIR ?? path.join(dataDir, 'example'),
   };
+}
+
+/** The control plane's default executor base path, from the built protocol package. */
+function defaultExecutorBasePath() {
+  return createRequire(import.meta.url)(path.join(root, 'packages/protocol/dist/index.js'))
+    .DEFAULT_EXECUTOR_BASE_PATH;
 }
 
 /** The application name the example connects as (its own config decides), if it is built. */
@@ -195,6 +202,9 @@ if (exampleOnly) {
       HOST: host,
       PORT: String(apiPort),
       PODIUM_DATA_DIR: process.env.PODIUM_DATA_DIR ?? dataDir,
+      // Its stdout is our pipe, not the terminal: say what "auto" would have said there.
+      PODIUM_LOG_FORMAT:
+        process.env.PODIUM_LOG_FORMAT ?? (process.stdout.isTTY ? 'pretty' : 'json'),
     },
     onExit: essential,
   });

@@ -8,20 +8,13 @@
 // last segment.
 import net from 'node:net';
 import tls from 'node:tls';
+import { AppError, DEFAULT_EXECUTOR_BASE_PATH } from '@podium/protocol';
 import { vouchForClient } from './forwarded-for.mjs';
-
-/** Where executors connect, as on the control plane (`PODIUM_EXECUTOR_BASE_PATH`). */
-export const DEFAULT_EXECUTOR_BASE_PATH = '/conductor/v1alpha1';
 
 /** How long the control plane may take to accept the TCP (or TLS) connection. */
 const CONNECT_TIMEOUT_MS = 10_000;
 
-const UNREACHABLE_BODY = JSON.stringify({
-  type: 'https://podium.dev/problems/control-plane-unreachable',
-  title: 'The control plane cannot be reached',
-  status: 502,
-  code: 'CONTROL_PLANE_UNREACHABLE',
-});
+const UNREACHABLE_BODY = JSON.stringify(new AppError('CONTROL_PLANE_UNREACHABLE').toProblem());
 
 /**
  * @typedef {object} ForwarderOptions

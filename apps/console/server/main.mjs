@@ -5,12 +5,13 @@
 // WebSocket upgrades forwarded to the control plane (executor-upgrade-forwarder.mjs), so the
 // console can be the one public entry.
 // Usage, like `next start`: node server/main.mjs [-H host] [-p port]
-// (defaults: HOST or 127.0.0.1, PORT or 3000).
+// (defaults: HOST or 127.0.0.1, PORT or 3000; every variable it reads is in env.mjs).
 import http from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import next from 'next';
+import { readServerEnv } from './env.mjs';
 import { createExecutorUpgradeForwarder } from './executor-upgrade-forwarder.mjs';
 import { compileTrust, vouchForClient } from './forwarded-for.mjs';
 import { refuseUndecodableUrl } from './undecodable-url.mjs';
@@ -18,10 +19,11 @@ import { refuseUndecodableUrl } from './undecodable-url.mjs';
 const { values } = parseArgs({
   options: { hostname: { type: 'string', short: 'H' }, port: { type: 'string', short: 'p' } },
 });
-const hostname = values.hostname ?? process.env.HOST ?? '127.0.0.1';
-const port = Number(values.port ?? process.env.PORT ?? 3000);
+const env = readServerEnv();
+const hostname = values.hostname ?? env.HOST;
+const port = values.port === undefined ? env.PORT : Number(values.port);
 const dir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const trust = compileTrust(process.env.PODIUM_CONSOLE_TRUST_PROXY);
+const trust = compileTrust(env.PODIUM_CONSOLE_TRUST_PROXY);
 
 const app = next({ dir, hostname, port, dev: false });
 await app.prepare();
@@ -35,8 +37,8 @@ const server = http.createServer((req, res) => {
   });
 });
 const executorLinks = createExecutorUpgradeForwarder({
-  controlPlaneUrl: process.env.PODIUM_CONTROL_PLANE_URL ?? 'http://127.0.0.1:8090',
-  executorBasePath: process.env.PODIUM_EXECUTOR_BASE_PATH,
+  controlPlaneUrl: env.PODIUM_CONTROL_PLANE_URL,
+  executorBasePath: env.PODIUM_EXECUTOR_BASE_PATH,
   trust,
   onError: (message, detail) => console.error(message, detail),
 });

@@ -1,10 +1,14 @@
 import { listeningUrl, startControlPlane } from './bootstrap';
+import { resolveLogFormat } from './common/logging/log-format';
 import { createLogger } from './common/logging/logger';
 import { ConfigError, loadConfig } from './config/config';
 
 async function main() {
   const config = loadConfig(process.env);
-  const logger = createLogger(config.logLevel);
+  const logger = createLogger(
+    config.logLevel,
+    resolveLogFormat(config.logFormat, process.stdout.isTTY === true),
+  );
   const app = await startControlPlane(config, logger);
   logger.info(
     { url: listeningUrl(app), database: config.database.kind },

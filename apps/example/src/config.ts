@@ -13,6 +13,7 @@
  * | `EXAMPLE_DEBUG`           | unset (`1`: debug logs)                       |
  */
 import path from 'node:path';
+import { DEFAULT_CONDUCTOR_URL } from '@podium/protocol';
 
 export interface ExampleConfig {
   appName: string;
@@ -64,7 +65,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ExampleConfig 
       databaseUrl !== undefined
         ? { databaseUrl }
         : { dataDir: path.resolve(value('PODIUM_EXAMPLE_DATA_DIR') ?? '.data/example') },
-    conductorUrl: value('CONDUCTOR_URL') ?? 'ws://127.0.0.1:8090/conductor/v1alpha1',
+    conductorUrl: value('CONDUCTOR_URL') ?? DEFAULT_CONDUCTOR_URL,
     conductorKey: value('CONDUCTOR_KEY'),
     intervalMs,
     timeScale,

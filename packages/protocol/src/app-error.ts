@@ -9,8 +9,11 @@ import { ProblemDetailsSchema, type ProblemDetails, type ProblemFieldError } fro
 
 /**
  * The one error type, end to end: services throw it, the control plane's filter turns it into
- * problem details ({@link AppError.toProblem}), and the console rebuilds it
- * ({@link AppError.fromProblem}). `AppError.is` works across duplicate installs.
+ * problem details ({@link AppError.toProblem}), and the console's API client rebuilds it from
+ * every problem body it receives ({@link AppError.fromProblem}), so pages branch on the same
+ * codes the services throw. Only failures where no problem body arrived (network, timeout, a
+ * body that is not what the schema says) are the console's own `ClientError`.
+ * `AppError.is` works across duplicate installs.
  */
 
 const BRAND = Symbol.for('podium.AppError');

@@ -106,6 +106,7 @@ export {
   type EncodedRequest,
 } from './executor/encode';
 export { toWireIssues, type WireIssue } from './executor/issues';
+export { DEFAULT_EXECUTOR_BASE_PATH, DEFAULT_CONDUCTOR_URL } from './executor/endpoint';
 
 // ── REST shapes shared by the control plane and the console ─────────────────────────────────
 export {

@@ -1,4 +1,4 @@
-import { CSRF_HEADER, problemType } from '@podium/protocol';
+import { AppError, CSRF_HEADER, problemType } from '@podium/protocol';
 import type http from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
@@ -102,7 +102,8 @@ describe('sendJson', () => {
     };
     const baseUrl = await controlPlane(() => ({ status: 400, body: problem }));
     const error = await apiFailure(sendJson('POST', '/v2/users', {}, Thing, withCsrf(baseUrl)));
-    expect(error).toMatchObject({ code: 'VALIDATION_FAILED', status: 400, problem });
+    expect(error).toMatchObject({ code: 'VALIDATION_FAILED', status: 400 });
+    expect(AppError.is(error) && error.toProblem()).toEqual(problem);
     expect(error.message).toBe('The request is not valid');
   });
 

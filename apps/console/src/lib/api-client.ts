@@ -3,8 +3,8 @@
 // by refreshing the session once and retrying the request once.
 import { CSRF_HEADER } from '@podium/protocol';
 import type { z } from 'zod';
-import { ApiError } from './api-error';
 import { errorFromResponse, parseBody } from './api-response';
+import { ClientError } from './client-error';
 import { currentCsrfToken } from './csrf';
 import { readServerEnv } from './env';
 import { describeNetworkError } from './network-error';
@@ -139,8 +139,8 @@ async function send(what: string, url: string, init: SendInit): Promise<Response
     // A cancellation by the caller is not a failure of ours: let it through untouched.
     if (options.signal?.aborted) throw error;
     if (error instanceof DOMException && error.name === 'TimeoutError') {
-      throw new ApiError('TIMEOUT', `${what} got no answer within ${options.timeoutMs} ms`);
+      throw new ClientError('TIMEOUT', `${what} got no answer within ${options.timeoutMs} ms`);
     }
-    throw new ApiError('NETWORK_ERROR', `${what} failed: ${describeNetworkError(error)}`);
+    throw new ClientError('NETWORK_ERROR', `${what} failed: ${describeNetworkError(error)}`);
   }
 }

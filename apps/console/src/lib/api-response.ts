@@ -1,8 +1,9 @@
-// Turning a control-plane response into a value or an ApiError: bodies are parsed with the
-// protocol's schemas, and failures are rebuilt from RFC 9457 problem details.
-import { ProblemDetailsSchema } from '@podium/protocol';
+// Turning a control-plane response into a value or a failure: bodies are parsed with the
+// protocol's schemas, and failures are rebuilt from RFC 9457 problem details into AppError.
+import { AppError, ProblemDetailsSchema } from '@podium/protocol';
 import { z } from 'zod';
-import { ApiError } from './api-error';
+import type { ApiFailure } from './api-failure';
+import { ClientError } from './client-error';
 
 /** Parses the JSON body of `response` with `schema`, or throws INVALID_RESPONSE naming `what`. */
 export async function parseBody<T>(
@@ -13,7 +14,7 @@ export async function parseBody<T>(
   const body = await readJson(what, response);
   const parsed = schema.safeParse(body);
   if (!parsed.success) {
-    throw new ApiError(
+    throw new ClientError(
       'INVALID_RESPONSE',
       `${what} answered ${response.status} with an unexpected body:\n${z.prettifyError(parsed.error)}`,
       response.status,
@@ -28,7 +29,7 @@ async function readJson(what: string, response: Response): Promise<unknown> {
     return JSON.parse(text) as unknown;
   } catch {
     const type = response.headers.get('content-type') ?? 'no content type';
-    throw new ApiError(
+    throw new ClientError(
       'INVALID_RESPONSE',
       `${what} answered ${response.status} with a body that is not JSON (${type})`,
       response.status,
@@ -36,8 +37,8 @@ async function readJson(what: string, response: Response): Promise<unknown> {
   }
 }
 
-/** Rebuilds the server's problem details into an ApiError, or describes the bare status. */
-export async function errorFromResponse(what: string, response: Response): Promise<ApiError> {
+/** Rebuilds the server's problem details into an AppError, or describes the bare status. */
+export async function errorFromResponse(what: string, response: Response): Promise<ApiFailure> {
   const text = await response.text().catch(() => '');
   let body: unknown;
   try {
@@ -45,10 +46,6 @@ export async function errorFromResponse(what: string, response: Response): Promi
   } catch {
     body = undefined;
   }
-  const problem = ProblemDetailsSchema.safeParse(body);
-  if (problem.success && (problem.data.detail ?? problem.data.title)) {
-    const { code, detail, title } = problem.data;
-    return new ApiError(code ?? 'HTTP_ERROR', detail ?? title ?? '', response.status, problem.data);
-  }
-  return new ApiError('HTTP_ERROR', `${what} answered ${response.status}`, response.status);
+  if (ProblemDetailsSchema.safeParse(body).success) return AppError.fromProblem(body);
+  return new ClientError('HTTP_ERROR', `${what} answered ${response.status}`, response.status);
 }

@@ -26,3 +26,18 @@ describe('conductorUrlOf', () => {
     );
   });
 });
+
+describe('readServerEnv', () => {
+  it("gives the server's variables their defaults", () => {
+    expect(readServerEnv({})).toEqual({
+      HOST: '127.0.0.1',
+      PORT: 3000,
+      PODIUM_CONTROL_PLANE_URL: 'http://127.0.0.1:8090',
+      PODIUM_EXECUTOR_BASE_PATH: '/conductor/v1alpha1',
+    });
+  });
+
+  it('names a bad port', () => {
+    expect(() => readServerEnv({ PORT: 'eighty' })).toThrow(/PORT/);
+  });
+});

@@ -7,7 +7,7 @@ import {
   QueryCache,
   QueryClient,
 } from '@tanstack/react-query';
-import { ApiError } from './api-error';
+import { isApiFailure } from './api-failure';
 import { notifySessionLost } from './session-events';
 
 /**
@@ -17,13 +17,13 @@ import { notifySessionLost } from './session-events';
  */
 export function shouldRetry(failureCount: number, error: unknown): boolean {
   if (failureCount >= 2) return false;
-  if (!ApiError.is(error)) return true;
+  if (!isApiFailure(error)) return true;
   if (error.code === 'EXECUTOR_UNAVAILABLE') return false;
   return error.status === undefined || error.status >= 500;
 }
 
 function reportLostSession(error: unknown): void {
-  if (ApiError.is(error) && error.status === 401) notifySessionLost();
+  if (isApiFailure(error) && error.status === 401) notifySessionLost();
 }
 
 function makeQueryClient(): QueryClient {

@@ -1,11 +1,11 @@
-import { ApiError } from '../lib/api-error';
+import { isApiFailure, type ApiFailure } from '../lib/api-failure';
 
-/** The ApiError `promise` rejects with; fails the test if it resolves or rejects otherwise. */
-export async function apiFailure(promise: Promise<unknown>): Promise<ApiError> {
+/** The failure `promise` rejects with; fails the test if it resolves or rejects otherwise. */
+export async function apiFailure(promise: Promise<unknown>): Promise<ApiFailure> {
   const error: unknown = await promise.then(
     () => new Error('expected a rejection'),
     (e: unknown) => e,
   );
-  if (!ApiError.is(error)) throw error;
+  if (!isApiFailure(error)) throw error;
   return error;
 }

@@ -51,6 +51,13 @@ describe('loadConfig', () => {
     );
   });
 
+  it('picks the log format by terminal unless PODIUM_LOG_FORMAT says json or pretty', () => {
+    expect(loadConfig({}).logFormat).toBe('auto');
+    expect(loadConfig({ PODIUM_LOG_FORMAT: 'json' }).logFormat).toBe('json');
+    expect(loadConfig({ PODIUM_LOG_FORMAT: 'pretty' }).logFormat).toBe('pretty');
+    expect(() => loadConfig({ PODIUM_LOG_FORMAT: 'yaml' })).toThrow(/PODIUM_LOG_FORMAT/);
+  });
+
   it('lets anyone sign up unless PODIUM_SIGNUP=invite', () => {
     expect(loadConfig({}).accounts.signUp).toBe('open');
     expect(loadConfig({ PODIUM_SIGNUP: 'invite' }).accounts.signUp).toBe('invite');

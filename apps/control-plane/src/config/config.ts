@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { z } from 'zod';
 import type { DatabaseTarget } from '@podium/db';
+import type { LogFormatSetting } from '../common/logging/log-format';
 import { EnvSchema } from './env.schema';
 
 export interface Config {
@@ -15,6 +16,8 @@ export interface Config {
   };
   readonly database: DatabaseTarget;
   readonly logLevel: z.infer<typeof EnvSchema>['PODIUM_LOG_LEVEL'];
+  /** How main.ts's logger writes (tests bring their own logger); absent means `auto`. */
+  readonly logFormat?: LogFormatSetting;
   readonly executors: {
     readonly basePath: string;
     readonly maxFrameBytes: number;
@@ -81,6 +84,7 @@ export function loadConfig(source: NodeJS.ProcessEnv): Config {
       ? { kind: 'postgres', url: env.DATABASE_URL }
       : { kind: 'pglite', dataDir: path.resolve(env.PODIUM_DATA_DIR, 'pglite') },
     logLevel: env.PODIUM_LOG_LEVEL,
+    logFormat: env.PODIUM_LOG_FORMAT,
     executors: {
       basePath: env.PODIUM_EXECUTOR_BASE_PATH,
       maxFrameBytes: env.PODIUM_EXECUTOR_MAX_FRAME_BYTES,

@@ -1,4 +1,6 @@
+import { DEFAULT_EXECUTOR_BASE_PATH } from '@podium/protocol';
 import { z } from 'zod';
+import { LOG_FORMATS } from '../common/logging/log-format';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
@@ -15,6 +17,8 @@ export const EnvSchema = z
       .optional(),
     PODIUM_DATA_DIR: z.string().min(1).default('.data'),
     PODIUM_LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
+    /** `json` lines, `pretty` readable lines, or `auto`: pretty when stdout is a terminal. */
+    PODIUM_LOG_FORMAT: z.enum(LOG_FORMATS).default('auto'),
     /**
      * Executors connect to `<base>/websocket/<app>/<key>`; DBOS-style conductor URLs
      * end in /conductor/v1alpha1. `/websocket/...` at the root is always accepted too.
@@ -22,7 +26,7 @@ export const EnvSchema = z
     PODIUM_EXECUTOR_BASE_PATH: z
       .string()
       .regex(/^(\/[\w.-]+)*$/, 'must look like /conductor/v1alpha1 (or be empty)')
-      .default('/conductor/v1alpha1'),
+      .default(DEFAULT_EXECUTOR_BASE_PATH),
     /** Largest frame an executor may send (listings with inputs and outputs can be big). */
     PODIUM_EXECUTOR_MAX_FRAME_BYTES: z.coerce
       .number()

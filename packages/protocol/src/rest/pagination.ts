@@ -55,11 +55,5 @@ export function paginated<T extends z.ZodType>(item: T) {
   });
 }
 
-/** The type of a `paginated(...)` page. */
-export interface Paginated<T> {
-  items: T[];
-  total?: number;
-  limit: number;
-  offset: number;
-  nextOffset?: number;
-}
+/** The type of a `paginated(...)` page of `T`, inferred from the schema (no hand-kept twin). */
+export type Paginated<T> = z.infer<ReturnType<typeof paginated<z.ZodType<T>>>>;

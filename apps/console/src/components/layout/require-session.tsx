@@ -1,11 +1,11 @@
 'use client';
 
+import { AppError } from '@podium/protocol';
 import { useQuery } from '@tanstack/react-query';
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import { useEffect, type ReactNode } from 'react';
 import { signInPath } from '../../features/session/next-path';
 import { sessionQueries } from '../../features/session/queries';
-import { ApiError } from '../../lib/api-error';
 import { onSessionLost } from '../../lib/session-events';
 import { useSessionHint } from '../../lib/use-session-hint';
 import { ProblemAlert } from '../ui/problem-alert';
@@ -22,7 +22,7 @@ export function RequireSession({ children }: { children: ReactNode }) {
   const me = useQuery({ ...sessionQueries.me(), enabled: hasSession === true });
   const lost =
     hasSession === false ||
-    (me.isError && ApiError.is(me.error) && me.error.code === 'UNAUTHENTICATED');
+    (me.isError && AppError.is(me.error) && me.error.code === 'UNAUTHENTICATED');
 
   useEffect(() => {
     const here = search ? `${pathname}?${search}` : pathname;

@@ -1,5 +1,4 @@
-import type { ProblemFieldError } from '@podium/protocol';
-import { ApiError } from '../../lib/api-error';
+import { AppError, type ProblemFieldError } from '@podium/protocol';
 
 interface ProblemAlertProps {
   /** A failed query or mutation's error; nothing is shown when it is null. */
@@ -13,7 +12,7 @@ interface ProblemAlertProps {
 export function ProblemAlert({ error, fieldLabels = {}, testId }: ProblemAlertProps) {
   if (!error) return null;
   const message = error instanceof Error ? error.message : 'Something went wrong.';
-  const fields: ProblemFieldError[] = ApiError.is(error) ? (error.problem?.errors ?? []) : [];
+  const fields: ProblemFieldError[] = AppError.is(error) ? (error.errors ?? []) : [];
   return (
     <div className="alert alert-error" role="alert" data-testid={testId}>
       <p>{message}</p>

@@ -1,4 +1,4 @@
-import { problemType } from '@podium/protocol';
+import { AppError, problemType } from '@podium/protocol';
 import type { HealthResponse, ReadinessResponse } from '@podium/protocol';
 import { describe, expect, it } from 'vitest';
 import { apiFailure } from '../../testing/api-failure';
@@ -63,7 +63,8 @@ describe('fetchHealth', () => {
     };
     const baseUrl = await serve(reply(502, JSON.stringify(problem), 'application/problem+json'));
     const error = await apiFailure(fetchHealth({ baseUrl }));
-    expect(error).toMatchObject({ code: 'CONTROL_PLANE_UNREACHABLE', status: 502, problem });
+    expect(error).toMatchObject({ code: 'CONTROL_PLANE_UNREACHABLE', status: 502 });
+    expect(AppError.is(error) && error.toProblem()).toEqual(problem);
     expect(error.message).toBe(problem.detail);
   });
 
@@ -87,7 +88,7 @@ describe('fetchHealth', () => {
     expect(error.message).toBe('GET /healthz got no answer within 100 ms');
   });
 
-  it("lets the caller's own cancellation through as an abort, not an ApiError", async () => {
+  it("lets the caller's own cancellation through as an abort, not an API failure", async () => {
     const baseUrl = await serve(() => undefined);
     const controller = new AbortController();
     const pending = fetchHealth({ baseUrl, signal: controller.signal });

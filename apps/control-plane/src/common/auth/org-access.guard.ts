@@ -1,6 +1,5 @@
 import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/common';
-import type { Role } from '@podium/db';
-import { AppError } from '@podium/protocol';
+import { AppError, type Role } from '@podium/protocol';
 import type { HttpRequest } from '../http/http';
 import { AuditService } from '../../modules/audit/audit.service';
 import { TenantDirectory } from './tenant-directory';

@@ -1,5 +1,4 @@
-import type { Role } from '@podium/db';
-import { AppError } from '@podium/protocol';
+import { AppError, type Role } from '@podium/protocol';
 import type { HttpRequest } from '../http/http';
 import type { ApplicationRecord } from '../../modules/applications/applications.repository';
 import type { OrganizationRecord } from '../../modules/organizations/organizations.repository';

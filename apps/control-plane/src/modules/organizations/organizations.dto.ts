@@ -1,5 +1,4 @@
-import type { Role } from '@podium/db';
-import type { Organization } from '@podium/protocol';
+import type { Organization, Role } from '@podium/protocol';
 import type { OrganizationRecord } from './organizations.repository';
 
 export function mapOrganization(organization: OrganizationRecord, role: Role | null): Organization {

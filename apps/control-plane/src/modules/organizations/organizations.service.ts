@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import type { Role } from '@podium/db';
 import {
   AppError,
   type CreateOrganizationRequest,
   type ListOrganizationsResponse,
   type Organization,
   type PaginationQuery,
+  type Role,
 } from '@podium/protocol';
 import type { Principal } from '../../common/auth/principal';
 import type { OrgScope } from '../../common/auth/request-context';

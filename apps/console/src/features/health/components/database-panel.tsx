@@ -1,10 +1,10 @@
 'use client';
 
+import { AppError } from '@podium/protocol';
 import { useQuery } from '@tanstack/react-query';
 import { Field, Fields } from '../../../components/ui/fields';
 import { Panel } from '../../../components/ui/panel';
 import { StatusBadge } from '../../../components/ui/status-badge';
-import { ApiError } from '../../../lib/api-error';
 import { formatLatency } from '../../../lib/format';
 import { healthQueries } from '../queries';
 
@@ -16,7 +16,7 @@ export function DatabasePanel() {
   const database = isPending || isError ? undefined : data.checks.database;
 
   const reason = isError
-    ? ApiError.is(error) && error.code === 'CONTROL_PLANE_UNREACHABLE'
+    ? AppError.is(error) && error.code === 'CONTROL_PLANE_UNREACHABLE'
       ? 'Unknown while the control plane is unreachable.'
       : error.message
     : database?.error;

@@ -1,12 +1,12 @@
 'use client';
 
+import { AppError } from '@podium/protocol';
 import { useQuery } from '@tanstack/react-query';
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import { DataTable } from '../../../components/ui/data-table';
 import { EmptyState } from '../../../components/ui/empty-state';
 import { Panel } from '../../../components/ui/panel';
 import { QueryList } from '../../../components/ui/query-list';
-import { ApiError } from '../../../lib/api-error';
 import { NoExecutor } from '../../workflows/components/no-executor';
 import { describeLimits } from '../limits';
 import { queueQueries } from '../queries';
@@ -22,7 +22,7 @@ export function QueuesPage({ org, app }: { org: string; app: string }) {
   const pathname = usePathname();
   const chosen = useSearchParams().get('queue');
 
-  if (ApiError.is(queues.error) && queues.error.code === 'EXECUTOR_UNAVAILABLE') {
+  if (AppError.is(queues.error) && queues.error.code === 'EXECUTOR_UNAVAILABLE') {
     return <NoExecutor />;
   }
   return (

@@ -1,6 +1,6 @@
 'use client';
 
-import type { Workflow } from '@podium/protocol';
+import { AppError, type Workflow } from '@podium/protocol';
 import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import type { ReactNode } from 'react';
@@ -8,7 +8,6 @@ import { EmptyState } from '../../../components/ui/empty-state';
 import { Panel } from '../../../components/ui/panel';
 import { ProblemAlert } from '../../../components/ui/problem-alert';
 import { Timestamp } from '../../../components/ui/timestamp';
-import { ApiError } from '../../../lib/api-error';
 import { can } from '../../../lib/roles';
 import { useOrgRole } from '../../organizations/queries';
 import { WORKFLOWS_REFRESH_MS, workflowQueries } from '../queries';
@@ -32,10 +31,10 @@ export function WorkflowDetail({ org, app, workflowId }: WorkflowDetailProps) {
   const steps = useQuery({ ...workflowQueries.steps(org, app, workflowId), ...polling });
   const mayOperate = can(useOrgRole(org), 'operate');
 
-  if (ApiError.is(detail.error) && detail.error.code === 'EXECUTOR_UNAVAILABLE') {
+  if (AppError.is(detail.error) && detail.error.code === 'EXECUTOR_UNAVAILABLE') {
     return <NoExecutor />;
   }
-  if (ApiError.is(detail.error) && detail.error.code === 'NOT_FOUND') {
+  if (AppError.is(detail.error) && detail.error.code === 'NOT_FOUND') {
     return (
       <EmptyState title="No such workflow" testId="workflow-not-found">
         <p>

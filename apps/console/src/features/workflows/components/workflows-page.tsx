@@ -1,11 +1,11 @@
 'use client';
 
+import { AppError } from '@podium/protocol';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import { startTransition, useMemo, useOptimistic, useState } from 'react';
 import { EmptyState } from '../../../components/ui/empty-state';
 import { ProblemAlert } from '../../../components/ui/problem-alert';
-import { ApiError } from '../../../lib/api-error';
 import { can } from '../../../lib/roles';
 import { useOrgRole } from '../../organizations/queries';
 import {
@@ -69,7 +69,7 @@ export function WorkflowsPage({ org, app }: { org: string; app: string }) {
       return next;
     });
 
-  const noExecutor = ApiError.is(list.error) && list.error.code === 'EXECUTOR_UNAVAILABLE';
+  const noExecutor = AppError.is(list.error) && list.error.code === 'EXECUTOR_UNAVAILABLE';
   const workflows = list.data?.items ?? [];
 
   return (
