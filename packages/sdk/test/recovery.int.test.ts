@@ -6,6 +6,7 @@ import {
   WorkflowCancelledError,
 } from '../src';
 import { BACKENDS } from './helpers/backends';
+import { defineGatedWorkflow } from './helpers/gated-workflow';
 import { useHarness } from './helpers/harness';
 import { deferred, RunLog, uniqueName, waitFor } from './helpers/util';
 
@@ -19,15 +20,7 @@ function defineWorkflows(podium: Podium, log: RunLog, gate = deferred()) {
     await ctx.step('after', () => log.hit('after'));
     return 'awake';
   });
-  const gated = podium.workflow('gated', async (ctx) => {
-    await ctx.step('a', () => log.hit('a'));
-    await ctx.step('b', async () => {
-      log.hit('b');
-      await gate.promise;
-    });
-    await ctx.step('c', () => log.hit('c'));
-    return 'done';
-  });
+  const gated = defineGatedWorkflow(podium, log, gate);
   const three = podium.workflow('three', async (ctx, x: number) => {
     const one = await ctx.step('s0', () => (log.hit('s0'), x + 1));
     const two = await ctx.step('s1', () => (log.hit('s1'), one * 10));
