@@ -11,7 +11,7 @@ import {
   WorkflowsOutputSchema,
 } from '@podium/protocol';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Podium } from '../src';
+import { SDK_VERSION_STRING, type Podium } from '../src';
 import { BACKENDS } from './helpers/backends';
 import { type ConductorLink, FakeConductor } from './helpers/fake-conductor';
 import { useHarness } from './helpers/harness';
@@ -99,7 +99,7 @@ describe.each(BACKENDS.map((make) => make()))('conductor agent on $name', (backe
       application_version: podium.applicationVersion,
       hostname: expect.any(String) as string,
       language: 'typescript',
-      dbos_version: 'podium-sdk/0.1.0',
+      dbos_version: SDK_VERSION_STRING,
       executor_metadata: { region: 'eu' },
     });
     // With a conductor, each process is a new executor (as with DBOS): a fresh UUID.
