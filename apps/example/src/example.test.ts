@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createExampleApp, type ExampleApp } from './app';
 import { ExampleConfigError, loadConfig } from './config';
 import { startTraffic } from './traffic';
@@ -84,8 +84,12 @@ describe('the example app on PGlite', () => {
   it('keeps starting workflows until stopped', async () => {
     const { podium, workflows } = app;
     const before = await podium.listWorkflows({ loadInput: false });
-    const traffic = startTraffic(podium, workflows, { intervalMs: 100, logger: silent });
-    await new Promise((resolve) => setTimeout(resolve, 350));
+    const rounds: unknown[] = [];
+    const logger = { ...silent, info: (fields: unknown) => void rounds.push(fields) };
+    const traffic = startTraffic(podium, workflows, { intervalMs: 100, logger });
+    // The first round starts at once, the next on the interval: two rounds logged means it
+    // kept going.
+    await vi.waitFor(() => expect(rounds.length).toBeGreaterThanOrEqual(2), { timeout: 10_000 });
     await traffic.stop();
     const started = (await podium.listWorkflows({ loadInput: false })).slice(before.length);
     const names = new Set(started.map((w) => w.workflowName));

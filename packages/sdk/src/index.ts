@@ -1,5 +1,6 @@
 /** The public surface of `@podium/sdk`. Everything not exported here is internal. */
 export { Podium } from './podium';
+export { SDK_VERSION, SDK_VERSION_STRING } from './version';
 export type { PodiumOptions, PGliteInstance } from './options';
 export type { Logger } from './logger';
 export type { WorkflowContext } from './engine/context';

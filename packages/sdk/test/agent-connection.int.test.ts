@@ -7,10 +7,10 @@
 import type { PartialExecutorRequestHandlers } from '@podium/protocol';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { type AgentTimings, ConductorAgent } from '../src/agent/agent';
-import type { Logger } from '../src';
 import { pgliteBackend } from './helpers/backends';
 import { FakeConductor, freePort } from './helpers/fake-conductor';
 import { useHarness } from './helpers/harness';
+import { recordingLogger } from './helpers/recording-logger';
 import { deferred, uniqueName, waitFor } from './helpers/util';
 
 // Fast, yet with room for a loaded CI machine: a healthy link must not miss a 1 s pong deadline.
@@ -22,21 +22,6 @@ const FAST: AgentTimings = {
   // No jitter, so the delays can be checked: 50, 100, 200, 400, 400, ...
   backoff: { initialDelayMs: 50, maxDelayMs: 400, factor: 2, jitterMin: 1, jitterMax: 1 },
 };
-
-interface LogLine {
-  level: keyof Logger;
-  message: string;
-  fields: Record<string, unknown>;
-}
-
-function recordingLogger(): Logger & { lines: LogLine[] } {
-  const lines: LogLine[] = [];
-  const at =
-    (level: keyof Logger) =>
-    (fields: Record<string, unknown>, message: string): void =>
-      void lines.push({ level, message, fields });
-  return { lines, debug: at('debug'), info: at('info'), warn: at('warn'), error: at('error') };
-}
 
 const IDENTITY = {
   executor_id: 'exec-1',
@@ -129,12 +114,18 @@ describe('conductor link (agent, fast timings)', () => {
     const server = await conductor({ autoPong: false });
     agent(server);
     const link = await server.nextLink();
-    // Three seconds of requests, no pong: well past the 1.2 s a silent link would last.
-    const until = Date.now() + 3_000;
-    while (Date.now() < until) {
-      await link.request('executor_info');
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
+    // No pong ever; each ping is followed by a request instead. Pings come every 200 ms on the
+    // agent's timers, so the 8th seen is sent at least 1.4 s after the 1st, past the 1 s
+    // deadline the 1st set, which fires first: the link lived through a deadline.
+    const answers: Promise<unknown>[] = [];
+    let pings = 0;
+    link.socket.on('ping', () => {
+      pings++;
+      answers.push(link.request('executor_info'));
+    });
+    await waitFor(() => pings >= 8, 10_000, 'eight pings on one link');
+    await Promise.all(answers);
+    expect(link.socket.readyState).toBe(link.socket.OPEN);
     expect(server.links).toHaveLength(1);
   });
 
@@ -173,7 +164,7 @@ describe('conductor link (agent, fast timings)', () => {
     const server = await conductor();
     const gate = deferred();
     const reached = deferred();
-    const { agent: instance } = agent(server, {
+    const { agent: instance, logger } = agent(server, {
       list_workflows: async () => {
         reached.resolve();
         await gate.promise;
@@ -183,12 +174,15 @@ describe('conductor link (agent, fast timings)', () => {
     const link = await server.nextLink();
     const answer = link.request('list_workflows', { body: {} });
     await reached.promise;
+    // stop() has begun (it runs up to its first wait at once) while the request is in flight.
     const stopped = instance.stop();
-    setTimeout(() => gate.resolve(), 50);
+    gate.resolve();
     expect((await answer).output).toEqual([]);
     expect((await link.closed).code).toBe(1000);
     await stopped;
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    // The agent decides whether to re-dial in its close handler, which has run once stop()
+    // resolves, and logs every re-dial it schedules with its delay: none was.
+    expect(logger.lines.filter((line) => 'retryInMs' in line.fields)).toEqual([]);
     expect(server.links).toHaveLength(1);
   });
 });
@@ -250,8 +244,8 @@ describe('conductor link (app on PGlite, default timings)', () => {
     await link.request('executor_info');
     const handle = await gated.start([]);
     await waitFor(async () => (await podium.listSteps(handle.workflowId)) !== null);
+    // Shutdown begins at once and reaches its drain before the agent can read this request.
     const stopping = podium.shutdown();
-    await new Promise((resolve) => setTimeout(resolve, 50));
     expect(await link.request('get_workflow', { workflow_id: handle.workflowId })).toMatchObject({
       output: { Status: 'PENDING' },
     });

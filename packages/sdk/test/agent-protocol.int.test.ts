@@ -11,11 +11,11 @@ import {
   WorkflowsOutputSchema,
 } from '@podium/protocol';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Podium } from '../src';
+import { SDK_VERSION_STRING, type Podium } from '../src';
 import { BACKENDS } from './helpers/backends';
 import { type ConductorLink, FakeConductor } from './helpers/fake-conductor';
 import { useHarness } from './helpers/harness';
-import { uniqueName, waitFor } from './helpers/util';
+import { uniqueName, untilClockPasses, waitFor } from './helpers/util';
 
 const IMPLEMENTED = [
   'executor_info',
@@ -99,7 +99,7 @@ describe.each(BACKENDS.map((make) => make()))('conductor agent on $name', (backe
       application_version: podium.applicationVersion,
       hostname: expect.any(String) as string,
       language: 'typescript',
-      dbos_version: 'podium-sdk/0.1.0',
+      dbos_version: SDK_VERSION_STRING,
       executor_metadata: { region: 'eu' },
     });
     // With a conductor, each process is a new executor (as with DBOS): a fresh UUID.
@@ -364,8 +364,8 @@ describe.each(BACKENDS.map((make) => make()))('conductor agent on $name', (backe
     const other = await link.request('list_queues', { body: { application_name: 'other' } });
     expect(other.output).toEqual([]);
 
-    await waiter.start(['q'], { workflowId: `${appName}-q1`, queueName: 'serial' });
-    await new Promise((resolve) => setTimeout(resolve, 5)); // distinct created_at (retention)
+    const q1 = await waiter.start(['q'], { workflowId: `${appName}-q1`, queueName: 'serial' });
+    await untilClockPasses((await q1.getStatus())?.createdAt ?? Number.NaN); // distinct created_at (retention)
     await waiter.start(['q'], { workflowId: `${appName}-q2`, queueName: 'serial' });
     await until(link, `${appName}-q1`, 'PENDING');
     const queued = await link.request('list_queued_workflows', { body: {} });

@@ -5,16 +5,18 @@
  * an unknown id fails the whole request (`success: false` with `error_message`) and changes
  * nothing. Runs on both backends against a real `ws` server playing the control plane.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { PodiumOptions } from '../src';
 import { BACKENDS } from './helpers/backends';
 import { type ConductorLink, FakeConductor } from './helpers/fake-conductor';
 import { useHarness } from './helpers/harness';
 import { defineResumeApp, INTERNAL_QUEUE } from './helpers/resume-app';
+import { watchClaims, watchStorage } from './helpers/storage-watch';
 import { RunLog, uniqueName, waitFor } from './helpers/util';
 
 describe.each(BACKENDS.map((make) => make()))('conductor agent resume on $name', (backend) => {
   const harness = useHarness(backend);
+  afterEach(() => vi.restoreAllMocks());
   let conductor: FakeConductor;
   beforeAll(async () => (conductor = await FakeConductor.start()));
   afterAll(() => conductor.close());
@@ -79,8 +81,13 @@ describe.each(BACKENDS.map((make) => make()))('conductor agent resume on $name',
   it('resumes onto queue_name, and supersedes a PENDING workflow running here', async () => {
     const log = new RunLog();
     const { podium, link, gated, gate } = await connect(log);
+    const claims = watchClaims();
+    const checkpointReads = watchStorage('getStepState');
     const handle = await gated.start([]);
     await waitFor(() => log.count('b') === 1);
+    // An execution begins by reading the checkpoint of its first step.
+    const executionsBegun = () =>
+      checkpointReads.count(([id, functionId]) => id === handle.workflowId && functionId === 0);
     try {
       const answer = await link.request('resume', {
         workflow_id: handle.workflowId,
@@ -91,12 +98,16 @@ describe.each(BACKENDS.map((make) => make()))('conductor agent resume on $name',
         const output = await get(link, handle.workflowId);
         return output?.Status === 'PENDING' && output.QueueName === 'other';
       });
-      await new Promise((resolve) => setTimeout(resolve, 150));
+      // Claimed and handed to the runner, whose new execution waits for the old one (still
+      // inside step b) to stop: it has not begun.
+      await claims.dispatched(handle.workflowId);
+      expect(executionsBegun()).toBe(1);
       expect([log.count('b'), log.count('c')]).toEqual([1, 0]);
     } finally {
       gate.resolve();
     }
     expect(await podium.retrieveWorkflow(handle.workflowId).getResult()).toBe('done');
+    expect(executionsBegun()).toBe(2);
     expect([log.count('a'), log.count('b'), log.count('c')]).toEqual([1, 1, 1]);
   });
 
@@ -157,7 +168,8 @@ describe.each(BACKENDS.map((make) => make()))('conductor agent resume on $name',
       success: false,
       error_message: expect.stringMatching(/no-such-workflow.*does not exist/) as string,
     });
-    await new Promise((resolve) => setTimeout(resolve, 150));
+    // The answer comes after the resume's one transaction ended: had it changed anything, the
+    // workflow would already be ENQUEUED (or further), never CANCELLED again.
     expect(await get(link, cancelled.workflowId)).toMatchObject({ Status: 'CANCELLED' });
     // An empty list (DBOS TS takes it as is) resumes nothing, successfully. Our encoder
     // refuses to send one, so the frame is written by hand.

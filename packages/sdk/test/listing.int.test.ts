@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Podium, WorkflowStatus } from '../src';
 import { BACKENDS } from './helpers/backends';
 import { useHarness } from './helpers/harness';
-import { uniqueName } from './helpers/util';
+import { uniqueName, untilClockPasses } from './helpers/util';
 
 describe.each(BACKENDS.map((make) => make()))('listing on $name', (backend) => {
   const harness = useHarness(backend);
@@ -29,10 +29,11 @@ describe.each(BACKENDS.map((make) => make()))('listing on $name', (backend) => {
     await (
       await echo.start(['one'], { workflowId: 'order-1', authenticatedUser: 'ann' })
     ).getResult();
-    await (await echo.start(['two'], { workflowId: 'order-2' })).getResult();
-    await new Promise((resolve) => setTimeout(resolve, 20));
-    midpoint = Date.now();
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    const two = await echo.start(['two'], { workflowId: 'order-2' });
+    await two.getResult();
+    // Later than every timestamp of the two orders, earlier than any of what follows.
+    midpoint = ((await two.getStatus())?.completedAt ?? Number.NaN) + 1;
+    await untilClockPasses(midpoint);
     await (await boom.start([], { workflowId: 'boom-1' })).getResult().catch(() => undefined);
     await (await parent.start([], { workflowId: 'parent-1' })).getResult();
     // Another application's workflows in the same database are never listed.

@@ -1,8 +1,8 @@
-import { describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { InvalidOperationError, type Podium } from '../src';
-import { SqlStorage } from '../src/engine/storage/sql-storage';
 import { BACKENDS } from './helpers/backends';
 import { useHarness } from './helpers/harness';
+import { watchClaims } from './helpers/storage-watch';
 import { deferred, uniqueName, waitFor } from './helpers/util';
 
 /** Records when each job runs, to check how many ran at once. */
@@ -10,13 +10,12 @@ class Timeline {
   readonly order: string[] = [];
   private running = 0;
   maxRunning = 0;
-  /** When set, every job also waits for it. */
+  /** When set, every job runs until it resolves. */
   hold: Promise<void> | undefined;
-  async run(label: string, ms: number): Promise<void> {
+  async run(label: string): Promise<void> {
     this.order.push(label);
     this.running++;
     this.maxRunning = Math.max(this.maxRunning, this.running);
-    await new Promise((resolve) => setTimeout(resolve, ms));
     await this.hold;
     this.running--;
   }
@@ -25,8 +24,8 @@ class Timeline {
 function defineApp(podium: Podium, timeline: Timeline, gate = deferred()) {
   podium.queue('serial', { concurrency: 1 });
   podium.queue('pair', { workerConcurrency: 2 });
-  const job = podium.workflow('job', async (ctx, label: string, ms: number) => {
-    await ctx.step('work', () => timeline.run(label, ms));
+  const job = podium.workflow('job', async (ctx, label: string) => {
+    await ctx.step('work', () => timeline.run(label));
     return label;
   });
   const blocker = podium.workflow('blocker', async (ctx) => {
@@ -40,6 +39,7 @@ function defineApp(podium: Podium, timeline: Timeline, gate = deferred()) {
 
 describe.each(BACKENDS.map((make) => make()))('queues on $name', (backend) => {
   const harness = useHarness(backend);
+  afterEach(() => vi.restoreAllMocks());
 
   it('runs one workflow at a time across executors on a queue with concurrency 1', async () => {
     const timeline = new Timeline();
@@ -49,15 +49,29 @@ describe.each(BACKENDS.map((make) => make()))('queues on $name', (backend) => {
     const { job } = defineApp(a, timeline);
     defineApp(b, timeline);
     await Promise.all([a.launch(), b.launch()]);
-    const handles = await Promise.all(
-      ['j1', 'j2', 'j3', 'j4'].map((label) => job.start([label, 40], { queueName: 'serial' })),
-    );
-    expect(await Promise.all(handles.map((handle) => handle.getResult()))).toEqual([
-      'j1',
-      'j2',
-      'j3',
-      'j4',
-    ]);
+    const claims = watchClaims();
+    const release = deferred();
+    timeline.hold = release.promise;
+    try {
+      const handles = await Promise.all(
+        ['j1', 'j2', 'j3', 'j4'].map((label) => job.start([label], { queueName: 'serial' })),
+      );
+      await waitFor(() => timeline.order.length >= 1);
+      // One is held running. A dequeue by each executor that began since saw it: were the
+      // limit per executor, or not kept, one of them would have claimed another.
+      await Promise.all([claims.nextClaim('serial', 'a'), claims.nextClaim('serial', 'b')]);
+      const pending = await a.listWorkflows({ queueName: 'serial', status: 'PENDING' });
+      expect(pending).toHaveLength(1);
+      release.resolve();
+      expect(await Promise.all(handles.map((handle) => handle.getResult()))).toEqual([
+        'j1',
+        'j2',
+        'j3',
+        'j4',
+      ]);
+    } finally {
+      release.resolve();
+    }
     expect(timeline.maxRunning).toBe(1);
     const statuses = await a.listWorkflows({ queueName: 'serial' });
     expect(statuses.map((status) => status.status)).toEqual(Array(4).fill('SUCCESS'));
@@ -78,8 +92,8 @@ describe.each(BACKENDS.map((make) => make()))('queues on $name', (backend) => {
         priority,
         workflowId: `${prefix}-${n}`,
       });
-      const low = await job.start(['low', 0], options(10, 1));
-      const high = await job.start(['high', 0], options(1, 2));
+      const low = await job.start(['low'], options(10, 1));
+      const high = await job.start(['high'], options(1, 2));
       const waiting = await podium.listWorkflows({ queueName: 'serial', status: 'ENQUEUED' });
       expect(waiting.map((status) => [status.workflowId, status.priority])).toEqual([
         [low.workflowId, 10],
@@ -98,23 +112,17 @@ describe.each(BACKENDS.map((make) => make()))('queues on $name', (backend) => {
     const podium = harness.podium({ appName: uniqueName('app') });
     const { job } = defineApp(podium, timeline);
     await podium.launch();
-    // Watches the dequeues (calls go through unchanged).
-    const spy = vi.spyOn(SqlStorage.prototype, 'claimEnqueued');
-    const claimsReturned = () =>
-      spy.mock.settledResults.filter(
-        (result, i) => result.type === 'fulfilled' && spy.mock.calls[i]?.[2].name === 'pair',
-      ).length;
+    const claims = watchClaims();
     const release = deferred();
     timeline.hold = release.promise;
     try {
       const handles = await Promise.all(
-        [1, 2, 3, 4, 5].map((n) => job.start([`p${n}`, 0], { queueName: 'pair' })),
+        [1, 2, 3, 4, 5].map((n) => job.start([`p${n}`], { queueName: 'pair' })),
       );
       await waitFor(() => timeline.order.length >= 2);
-      // Two are held running. Two more dequeues: the second began after both were running,
-      // so it saw them and, were the limit not kept, would have claimed a third.
-      const seen = claimsReturned();
-      await waitFor(() => claimsReturned() >= seen + 2, 10_000, 'two more dequeues');
+      // Two are held running. A dequeue that began since saw them and, were the limit not
+      // kept, would have claimed a third.
+      await claims.nextClaim('pair');
       const pending = await podium.listWorkflows({ queueName: 'pair', status: 'PENDING' });
       expect(pending).toHaveLength(2);
       expect(timeline.order).toHaveLength(2);
@@ -124,7 +132,6 @@ describe.each(BACKENDS.map((make) => make()))('queues on $name', (backend) => {
       expect(timeline.maxRunning).toBe(2);
     } finally {
       release.resolve();
-      spy.mockRestore();
     }
   });
 
@@ -134,7 +141,7 @@ describe.each(BACKENDS.map((make) => make()))('queues on $name', (backend) => {
     expect(() => podium.queue('serial')).toThrow(InvalidOperationError);
     expect(() => podium.queue('bad', { concurrency: 0 })).toThrow(/positive integer/);
     await podium.launch();
-    await expect(job.start(['x', 0], { queueName: 'nope' })).rejects.toBeInstanceOf(
+    await expect(job.start(['x'], { queueName: 'nope' })).rejects.toBeInstanceOf(
       InvalidOperationError,
     );
     expect(() => podium.queue('late')).toThrow(/after launch/);

@@ -4,7 +4,7 @@
  * one and continues from its checkpoints; SUCCESS and ERROR are left alone; an unknown id is a
  * typed error. A PENDING workflow running here is superseded, never run twice at once.
  */
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   InvalidOperationError,
   type Podium,
@@ -15,10 +15,13 @@ import {
 import { BACKENDS } from './helpers/backends';
 import { useHarness } from './helpers/harness';
 import { defineResumeApp, INTERNAL_QUEUE } from './helpers/resume-app';
+import { executionsEnded, recordingLogger } from './helpers/recording-logger';
+import { watchClaims, watchStorage } from './helpers/storage-watch';
 import { RunLog, uniqueName, waitFor } from './helpers/util';
 
 describe.each(BACKENDS.map((make) => make()))('resume on $name', (backend) => {
   const harness = useHarness(backend);
+  afterEach(() => vi.restoreAllMocks());
 
   const launch = (log: RunLog, options: Partial<PodiumOptions> & { appName: string }) =>
     harness.launch((podium) => defineResumeApp(podium, log), options);
@@ -29,12 +32,14 @@ describe.each(BACKENDS.map((make) => make()))('resume on $name', (backend) => {
   it('runs an ENQUEUED workflow held back by a full queue at once, on the internal queue', async () => {
     const log = new RunLog();
     const { podium, gated, job, gate } = await launch(log, { appName: uniqueName('app') });
+    const claims = watchClaims();
     try {
       const blocker = await gated.start([], { queueName: 'serial' });
       await waitFor(() => log.count('b') === 1);
       const held = await job.start(['held'], { queueName: 'serial' });
       const moved = await job.start(['moved'], { queueName: 'serial' });
-      await new Promise((resolve) => setTimeout(resolve, 150));
+      // A dequeue of the full queue that saw both, and left them there.
+      await claims.nextClaim('serial');
       expect((await held.getStatus())?.status).toBe('ENQUEUED');
 
       const resumed = await podium.resumeWorkflow<string>(held.workflowId);
@@ -64,14 +69,16 @@ describe.each(BACKENDS.map((make) => make()))('resume on $name', (backend) => {
 
   it('continues a CANCELLED workflow from its last completed step', async () => {
     const log = new RunLog();
-    const { podium, gated, gate } = await launch(log, { appName: uniqueName('app') });
+    const logger = recordingLogger();
+    const { podium, gated, gate } = await launch(log, { appName: uniqueName('app'), logger });
     const handle = await gated.start([]);
     await waitFor(() => log.count('b') === 1);
     await podium.cancelWorkflow(handle.workflowId);
     await expect(handle.getResult()).rejects.toBeInstanceOf(WorkflowCancelledError);
     gate.resolve();
     await waitFor(stepsRecorded(podium, handle.workflowId, 2));
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    // The cancelled execution is over: whatever it was going to run, it has.
+    await executionsEnded(logger, handle.workflowId);
     expect(log.count('c')).toBe(0);
     expect((await handle.getStatus())?.status).toBe('CANCELLED');
 
@@ -127,7 +134,8 @@ describe.each(BACKENDS.map((make) => make()))('resume on $name', (backend) => {
 
     expect((await podium.resumeWorkflow(done.workflowId)).workflowId).toBe(done.workflowId);
     await podium.resumeWorkflow(failed.workflowId, { queueName: 'other' });
-    await new Promise((resolve) => setTimeout(resolve, 150));
+    // Resuming commits before it returns, and a run again would first have to be enqueued
+    // again: the statuses show at once whether anything changed.
     expect(await Promise.all([done.getStatus(), failed.getStatus()])).toEqual(before);
     expect(await done.getResult()).toBe('once');
     await expect(failed.getResult()).rejects.toThrow('boom');
@@ -144,23 +152,32 @@ describe.each(BACKENDS.map((make) => make()))('resume on $name', (backend) => {
   it('supersedes a PENDING workflow running here: its step in flight is never run twice', async () => {
     const log = new RunLog();
     const { podium, gated, gate } = await launch(log, { appName: uniqueName('app') });
+    const claims = watchClaims();
+    const checkpointReads = watchStorage('getStepState');
     const handle = await gated.start([]);
     const result = handle.getResult();
     await waitFor(() => log.count('b') === 1);
+    // An execution begins by reading the checkpoint of its first step.
+    const executionsBegun = () =>
+      checkpointReads.count(([id, functionId]) => id === handle.workflowId && functionId === 0);
     try {
+      expect(executionsBegun()).toBe(1);
       await podium.resumeWorkflow(handle.workflowId);
       // Re-enqueued on the internal queue, then claimed again by this process...
       await waitFor(async () => {
         const status = await handle.getStatus();
         return status?.status === 'PENDING' && status.queueName === INTERNAL_QUEUE;
       });
-      // ...whose new execution waits for the old one, still inside step b, to stop.
-      await new Promise((resolve) => setTimeout(resolve, 150));
+      // ...and handed to the runner, whose new execution waits for the old one, still inside
+      // step b, to stop: it has not begun.
+      await claims.dispatched(handle.workflowId);
+      expect(executionsBegun()).toBe(1);
       expect([log.count('a'), log.count('b'), log.count('c')]).toEqual([1, 1, 0]);
     } finally {
       gate.resolve();
     }
     expect(await result).toBe('done');
+    expect(executionsBegun()).toBe(2);
     expect([log.count('a'), log.count('b'), log.count('c')]).toEqual([1, 1, 1]);
     expect((await podium.listSteps(handle.workflowId))?.map((s) => s.functionName)).toEqual([
       'a',

@@ -5,9 +5,9 @@
  * pending, shutdown waits only for the interruption of what already ran, and whatever was
  * recorded stays recoverable. Each race is made deterministic by holding a storage call.
  *
- * The raced workflow waits up to a minute for a message (a durable deadline that must outlast
- * several launches), so a shutdown that waited for it would take a minute; the bound asserted
- * (15 s) leaves room for a slow machine.
+ * The raced workflow waits up to an hour for a message (a durable deadline that must outlast
+ * several launches), so a shutdown that waited for it would not end before the test's timeout:
+ * no clock is read to tell.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { NotLaunchedError, type Podium } from '../src';
@@ -17,25 +17,24 @@ import { useHarness } from './helpers/harness';
 import { type Hold, holdStorage, releaseHolds } from './helpers/hold';
 import { deferred, RunLog, uniqueName, waitFor } from './helpers/util';
 
-const SHUTDOWN_BOUND_MS = 15_000;
+/** How long the raced workflow waits for its message: longer than any test may take. */
+const MESSAGE_WAIT_MS = 60 * 60_000;
 
 /**
  * Begins shutdown while `hold` keeps a storage call waiting, then lets the call go on; the
- * shutdown must not wait for the raced workflow.
+ * shutdown must not wait for the raced workflow (it would wait past the test's timeout).
  */
 async function shutdownDuring(podium: Podium, hold: Hold): Promise<void> {
-  const began = Date.now();
   const stopped = podium.shutdown();
   hold.release();
   await stopped;
-  expect(Date.now() - began).toBeLessThan(SHUTDOWN_BOUND_MS);
 }
 
 function defineApp(podium: Podium, log: RunLog, stepGate: Promise<void> = Promise.resolve()) {
   podium.queue('jobs');
   const waiter = podium.workflow('waiter', async (ctx) => {
     log.hit('waiter');
-    return ctx.recv<string>('go', 60_000);
+    return ctx.recv<string>('go', MESSAGE_WAIT_MS);
   });
   // Inside a step until `stepGate` opens: shutdown waits for steps already running.
   const busy = podium.workflow('busy', async (ctx) => {

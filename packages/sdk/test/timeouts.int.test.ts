@@ -7,7 +7,7 @@ import {
 } from '../src';
 import { BACKENDS } from './helpers/backends';
 import { useHarness } from './helpers/harness';
-import { deferred, RunLog, uniqueName, waitFor } from './helpers/util';
+import { deferred, RunLog, uniqueName, untilClockPasses, waitFor } from './helpers/util';
 
 function defineWorkflows(podium: Podium, log: RunLog, gate = deferred()) {
   podium.queue('one-at-a-time', { concurrency: 1 });
@@ -29,8 +29,6 @@ function defineWorkflows(podium: Podium, log: RunLog, gate = deferred()) {
 // Long enough for a first step to run on a loaded two-core CI machine; the tests wait
 // for the deadline itself rather than racing it.
 const TIMEOUT_MS = 1_500;
-
-const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe.each(BACKENDS.map((make) => make()))('timeouts on $name', (backend) => {
   const harness = useHarness(backend);
@@ -55,8 +53,10 @@ describe.each(BACKENDS.map((make) => make()))('timeouts on $name', (backend) => 
     const blocking = await blocker.start([], { queueName: 'one-at-a-time' });
     await waitFor(() => log.count('blocking') === 1);
     const queued = await sleeper.start([0], { queueName: 'one-at-a-time', timeoutMs: TIMEOUT_MS });
-    expect((await queued.getStatus())?.deadlineEpochMs).toBeNull();
-    await pause(TIMEOUT_MS + 100);
+    const enqueued = await queued.getStatus();
+    expect(enqueued?.deadlineEpochMs).toBeNull();
+    // Past the deadline it would have had, had its clock started when it was enqueued.
+    await untilClockPasses((enqueued?.createdAt ?? Number.NaN) + TIMEOUT_MS);
     gate.resolve();
     await blocking.getResult();
     expect(await queued.getResult()).toBe('awake');
@@ -70,9 +70,9 @@ describe.each(BACKENDS.map((make) => make()))('timeouts on $name', (backend) => 
     const first = await launch(log, { appName });
     const handle = await first.sleeper.start([60_000], { timeoutMs: TIMEOUT_MS });
     await waitFor(() => log.count('before') === 1);
-    const deadline = (await handle.getStatus())?.deadlineEpochMs ?? 0;
+    const deadline = (await handle.getStatus())?.deadlineEpochMs ?? Number.NaN;
     await first.podium.shutdown();
-    await pause(deadline - Date.now() + 50);
+    await untilClockPasses(deadline);
 
     const second = await launch(log, { appName });
     const recovered = second.podium.retrieveWorkflow(handle.workflowId);

@@ -8,7 +8,7 @@ import {
 import { createScratchDatabase, type ScratchDatabase } from '@podium/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestControlPlane, type RunningControlPlane } from './start';
-import { TestBrowser, bodyOf, problemOf, signUpAndIn } from './test-browser';
+import { TestBrowser, bodyOf, assertProblem, signUpAndIn } from './test-browser';
 
 describe('accounts and sessions (PostgreSQL)', () => {
   let scratch: ScratchDatabase;
@@ -89,12 +89,12 @@ describe('accounts and sessions (PostgreSQL)', () => {
 
   it('refuses a wrong password and an unknown email with the same answer', async () => {
     const { email } = await signUpAndIn(browser());
-    const wrong = problemOf(
+    const wrong = assertProblem(
       await browser().post('/v2/sessions', { email, password: 'not the password' }),
       401,
       'UNAUTHENTICATED',
     );
-    const unknown = problemOf(
+    const unknown = assertProblem(
       await browser().post('/v2/sessions', {
         email: 'nobody@example.com',
         password: 'not the password',
@@ -112,12 +112,12 @@ describe('accounts and sessions (PostgreSQL)', () => {
       password: 'another long password',
       displayName: 'Copy',
     });
-    problemOf(again, 409, 'CONFLICT');
+    assertProblem(again, 409, 'CONFLICT');
   });
 
   it('lists every validation problem at once', async () => {
     const res = await browser().post('/v2/users', { email: 'not-an-email', password: 'short' });
-    const problem = problemOf(res, 400, 'VALIDATION_FAILED');
+    const problem = assertProblem(res, 400, 'VALIDATION_FAILED');
     expect(problem.errors?.map((e) => e.path).sort()).toEqual(['displayName', 'email', 'password']);
     expect(problem.errors?.find((e) => e.path === 'password')?.message).toMatch(/12/);
   });
@@ -134,7 +134,7 @@ describe('accounts and sessions (PostgreSQL)', () => {
     const thief = browser();
     thief.setCookie('podium_refresh', oldRefresh, '/v2/sessions');
     thief.setCookie(CSRF_COOKIE, refreshed.csrfToken);
-    problemOf(await thief.post('/v2/sessions/refresh'), 401, 'UNAUTHENTICATED');
+    assertProblem(await thief.post('/v2/sessions/refresh'), 401, 'UNAUTHENTICATED');
     // Moments after its rotation, a replay looks like a second tab: the session lives on.
     expect((await b.get('/v2/users/me')).status).toBe(200);
     bodyOf(await b.post('/v2/sessions/refresh'), SessionResponseSchema);
@@ -143,7 +143,11 @@ describe('accounts and sessions (PostgreSQL)', () => {
   it('refuses a refresh without the CSRF header', async () => {
     const b = browser();
     await signUpAndIn(b);
-    problemOf(await b.post('/v2/sessions/refresh', undefined, { csrf: false }), 403, 'FORBIDDEN');
+    assertProblem(
+      await b.post('/v2/sessions/refresh', undefined, { csrf: false }),
+      403,
+      'FORBIDDEN',
+    );
   });
 
   it('logs out for real: the old access cookie and refresh token stop working at once', async () => {
@@ -160,21 +164,21 @@ describe('accounts and sessions (PostgreSQL)', () => {
     replay.setCookie('podium_access', access);
     replay.setCookie('podium_refresh', refresh, '/v2/sessions');
     replay.setCookie(CSRF_COOKIE, csrf);
-    problemOf(await replay.get('/v2/users/me'), 401, 'UNAUTHENTICATED');
-    problemOf(await replay.post('/v2/sessions/refresh'), 401, 'UNAUTHENTICATED');
+    assertProblem(await replay.get('/v2/users/me'), 401, 'UNAUTHENTICATED');
+    assertProblem(await replay.post('/v2/sessions/refresh'), 401, 'UNAUTHENTICATED');
   });
 
   it('needs the CSRF header on state-changing cookie requests, not on reads', async () => {
     const b = browser();
     await signUpAndIn(b);
     const name = `csrf-${Date.now().toString(36)}`;
-    const missing = problemOf(
+    const missing = assertProblem(
       await b.post('/v2/orgs', { name }, { csrf: false }),
       403,
       'FORBIDDEN',
     );
     expect(missing.detail).toContain('X-CSRF-Token');
-    problemOf(
+    assertProblem(
       await b.post('/v2/orgs', { name }, { headers: { 'X-CSRF-Token': 'forged' } }),
       403,
       'FORBIDDEN',
@@ -184,8 +188,8 @@ describe('accounts and sessions (PostgreSQL)', () => {
   });
 
   it('answers UNAUTHENTICATED without any credentials', async () => {
-    problemOf(await browser().get('/v2/users/me'), 401, 'UNAUTHENTICATED');
-    problemOf(await browser().get('/v2/orgs'), 401, 'UNAUTHENTICATED');
+    assertProblem(await browser().get('/v2/users/me'), 401, 'UNAUTHENTICATED');
+    assertProblem(await browser().get('/v2/orgs'), 401, 'UNAUTHENTICATED');
   });
 
   it('delays guessing from one address without locking the owner out elsewhere', async () => {
@@ -201,7 +205,7 @@ describe('accounts and sessions (PostgreSQL)', () => {
     expect(statuses.slice(0, 5)).toEqual([401, 401, 401, 401, 401]);
     expect(statuses.slice(5)).toEqual(Array(7).fill(429));
     const limited = await attacker.post('/v2/sessions', { email, password });
-    const problem = problemOf(limited, 429, 'RATE_LIMITED');
+    const problem = assertProblem(limited, 429, 'RATE_LIMITED');
     expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
     expect(problem.retryAfterSeconds).toBe(Number(limited.headers.get('retry-after')));
     // ...while the owner, from another address, signs in at once.

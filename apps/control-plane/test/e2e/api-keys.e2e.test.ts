@@ -9,22 +9,10 @@ import {
 } from '@podium/protocol';
 import { createScratchDatabase, type ScratchDatabase } from '@podium/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type WebSocket from 'ws';
 import { factories } from '../factories';
-import { connectExecutor } from './fake-executor';
+import { closed, connectExecutor } from './fake-executor';
 import { startTestControlPlane, type RunningControlPlane } from './start';
-import { TestBrowser, bodyOf, problemOf, signUpAndIn } from './test-browser';
-
-/**
- * From the revocation the server recorded to the link's close, as the client saw it: no HTTP
- * round trip or session check in it. The promise is 1 s and the push takes tens of ms here; the
- * bound leaves room for a stalled CI machine, and is still far below the 20 s ping at which a
- * link that was not told would find out.
- */
-const REVOCATION_BOUND_MS = 2_500;
-/** When the socket closed, read in the close handler (not after whatever the test awaits). */
-const closedAt = (ws: WebSocket) =>
-  new Promise<number>((resolve) => ws.once('close', () => resolve(Date.now())));
+import { TestBrowser, bodyOf, assertProblem, signUpAndIn } from './test-browser';
 
 describe('applications and API keys over HTTP (PostgreSQL)', () => {
   let scratch: ScratchDatabase;
@@ -53,7 +41,12 @@ describe('applications and API keys over HTTP (PostgreSQL)', () => {
 
   beforeAll(async () => {
     scratch = await createScratchDatabase();
-    server = await startTestControlPlane({ kind: 'postgres', url: scratch.url });
+    // Pings an hour apart: a revoked key's link closes within the test only if the revocation
+    // is pushed to it, not found at a later ping.
+    server = await startTestControlPlane(
+      { kind: 'postgres', url: scratch.url },
+      { executors: { pingIntervalMs: 60 * 60_000 } },
+    );
     const f = factories(server.app);
     admin = new TestBrowser(server.url);
     viewer = new TestBrowser(server.url);
@@ -77,7 +70,7 @@ describe('applications and API keys over HTTP (PostgreSQL)', () => {
       description: '',
       executorGracePeriodSeconds: 60,
     });
-    problemOf(await admin.post(`/v2/orgs/${org}/apps`, { name: 'billing' }), 409, 'CONFLICT');
+    assertProblem(await admin.post(`/v2/orgs/${org}/apps`, { name: 'billing' }), 409, 'CONFLICT');
 
     const list = bodyOf(await viewer.get(`/v2/orgs/${org}/apps`), ListApplicationsResponseSchema);
     expect(list.items.map((a) => a.name)).toContain('billing');
@@ -93,14 +86,14 @@ describe('applications and API keys over HTTP (PostgreSQL)', () => {
       ApplicationSchema,
     );
     expect(updated).toMatchObject({ description: 'Invoices', executorGracePeriodSeconds: 300 });
-    problemOf(
+    assertProblem(
       await viewer.patch(`/v2/orgs/${org}/apps/billing`, { description: 'x' }),
       403,
       'FORBIDDEN',
     );
 
     expect((await admin.delete(`/v2/orgs/${org}/apps/billing`)).status).toBe(204);
-    problemOf(await admin.get(`/v2/orgs/${org}/apps/billing`), 404, 'NOT_FOUND');
+    assertProblem(await admin.get(`/v2/orgs/${org}/apps/billing`), 404, 'NOT_FOUND');
   });
 
   it('validates application names and settings, listing each problem', async () => {
@@ -108,21 +101,29 @@ describe('applications and API keys over HTTP (PostgreSQL)', () => {
       name: 'No Spaces!',
       executorGracePeriodSeconds: 4,
     });
-    const problem = problemOf(res, 400, 'VALIDATION_FAILED');
+    const problem = assertProblem(res, 400, 'VALIDATION_FAILED');
     expect(problem.errors?.map((e) => e.path).sort()).toEqual([
       'executorGracePeriodSeconds',
       'name',
     ]);
-    problemOf(await admin.post(`/v2/orgs/${org}/apps`, { name: 'ab' }), 400, 'VALIDATION_FAILED');
+    assertProblem(
+      await admin.post(`/v2/orgs/${org}/apps`, { name: 'ab' }),
+      400,
+      'VALIDATION_FAILED',
+    );
     await createApp('settings-app');
-    problemOf(
+    assertProblem(
       await admin.patch(`/v2/orgs/${org}/apps/settings-app`, {
         executorGracePeriodSeconds: 86_401,
       }),
       400,
       'VALIDATION_FAILED',
     );
-    problemOf(await admin.patch(`/v2/orgs/${org}/apps/settings-app`, {}), 400, 'VALIDATION_FAILED');
+    assertProblem(
+      await admin.patch(`/v2/orgs/${org}/apps/settings-app`, {}),
+      400,
+      'VALIDATION_FAILED',
+    );
   });
 
   it('lets only admins create keys: a viewer is FORBIDDEN', async () => {
@@ -130,8 +131,8 @@ describe('applications and API keys over HTTP (PostgreSQL)', () => {
       name: 'sneaky',
       permissions: ['workflows:read'],
     });
-    problemOf(res, 403, 'FORBIDDEN');
-    problemOf(await viewer.get(`/v2/orgs/${org}/tokens`), 403, 'FORBIDDEN');
+    assertProblem(res, 403, 'FORBIDDEN');
+    assertProblem(await viewer.get(`/v2/orgs/${org}/tokens`), 403, 'FORBIDDEN');
   });
 
   it('shows the secret once; lists never carry it (or its hash)', async () => {
@@ -145,7 +146,7 @@ describe('applications and API keys over HTTP (PostgreSQL)', () => {
     expect(JSON.stringify(list)).not.toMatch(/hash/i);
   });
 
-  it('authenticates a key as Bearer and as an executor, then revocation closes the link within 1 s', async () => {
+  it('authenticates a key as Bearer and as an executor, then revocation closes the link', async () => {
     const app = await createApp(`exec-${Date.now().toString(36)}`);
     const key = await createKey({ name: 'executor', applications: [app.name] });
 
@@ -159,12 +160,13 @@ describe('applications and API keys over HTTP (PostgreSQL)', () => {
       application_version: 'v1',
     });
     if (!('ws' in result)) throw new Error(`refused: ${result.refused} ${result.body}`);
-    const linkClosed = closedAt(result.ws);
+    const linkClosed = closed(result.ws);
 
     expect((await admin.delete(`/v2/orgs/${org}/tokens/${key.id}`)).status).toBe(204);
-    const closedTime = await linkClosed;
+    // Pushed at revocation: no ping comes in this test and no request goes over the link.
+    expect(await linkClosed).toBe(4001);
 
-    problemOf(
+    assertProblem(
       await new TestBrowser(server.url).get(`/v2/orgs/${org}/apps/${app.name}`, bearer(key.secret)),
       401,
       'UNAUTHENTICATED',
@@ -172,8 +174,6 @@ describe('applications and API keys over HTTP (PostgreSQL)', () => {
     const list = bodyOf(await admin.get(`/v2/orgs/${org}/tokens`), ListApiKeysResponseSchema);
     const revoked = list.items.find((k) => k.id === key.id);
     expect(revoked?.revokedAt).not.toBeNull();
-    // Pushed at revocation, not found at a later ping or request.
-    expect(closedTime - Date.parse(revoked?.revokedAt ?? '')).toBeLessThan(REVOCATION_BOUND_MS);
     expect(revoked?.lastUsedAt).not.toBeNull();
     // Revoking again is harmless.
     expect((await admin.delete(`/v2/orgs/${org}/tokens/${key.id}`)).status).toBe(204);
@@ -182,7 +182,7 @@ describe('applications and API keys over HTTP (PostgreSQL)', () => {
   it('keeps API keys out of administration even as Bearer tokens', async () => {
     const key = await createKey({ permissions: ['workflows:read', 'workflows:write'] });
     const machine = new TestBrowser(server.url);
-    problemOf(
+    assertProblem(
       await machine.post(
         `/v2/orgs/${org}/tokens`,
         { name: 'x', permissions: ['workflows:read'] },
@@ -191,10 +191,10 @@ describe('applications and API keys over HTTP (PostgreSQL)', () => {
       403,
       'FORBIDDEN',
     );
-    problemOf(await machine.get('/v2/users/me', bearer(key.secret)), 403, 'FORBIDDEN');
+    assertProblem(await machine.get('/v2/users/me', bearer(key.secret)), 403, 'FORBIDDEN');
     // Not even reading who is in the organization: keys reach application routes only.
     for (const path of ['members', 'join-secrets', 'audit-logs', 'apps', 'tokens']) {
-      const problem = problemOf(
+      const problem = assertProblem(
         await machine.get(`/v2/orgs/${org}/${path}`, bearer(key.secret)),
         403,
         'FORBIDDEN',
@@ -219,11 +219,11 @@ describe('applications and API keys over HTTP (PostgreSQL)', () => {
       permissions: ['workflows:read'],
       applications: ['known-app', 'ghost-app'],
     });
-    const problem = problemOf(res, 400, 'VALIDATION_FAILED');
+    const problem = assertProblem(res, 400, 'VALIDATION_FAILED');
     expect(problem.errors).toEqual([
       { path: 'applications.1', message: 'no application named "ghost-app"' },
     ]);
-    const past = problemOf(
+    const past = assertProblem(
       await admin.post(`/v2/orgs/${org}/tokens`, {
         name: 'past',
         permissions: ['workflows:read'],
@@ -233,7 +233,7 @@ describe('applications and API keys over HTTP (PostgreSQL)', () => {
       'VALIDATION_FAILED',
     );
     expect(past.errors?.[0]?.path).toBe('expiresAt');
-    const noPermissions = problemOf(
+    const noPermissions = assertProblem(
       await admin.post(`/v2/orgs/${org}/tokens`, { name: '', permissions: ['root'] }),
       400,
       'VALIDATION_FAILED',
@@ -245,7 +245,7 @@ describe('applications and API keys over HTTP (PostgreSQL)', () => {
     const app = await createApp(`gone-${Date.now().toString(36)}`);
     const key = await createKey({ applications: [app.name] });
     expect((await admin.delete(`/v2/orgs/${org}/apps/${app.name}`)).status).toBe(204);
-    problemOf(
+    assertProblem(
       await new TestBrowser(server.url).get(`/v2/orgs/${org}`, bearer(key.secret)),
       401,
       'UNAUTHENTICATED',
@@ -267,18 +267,18 @@ describe('applications and API keys over HTTP (PostgreSQL)', () => {
       ['DELETE', `/v2/orgs/${org}/tokens/${key.id}`],
     ];
     for (const [method, path, json] of routes) {
-      problemOf(await outsider.request(method, path, { json }), 404, 'NOT_FOUND');
+      assertProblem(await outsider.request(method, path, { json }), 404, 'NOT_FOUND');
     }
     const theirs = `theirs-${Date.now().toString(36)}`;
     await outsider.post('/v2/orgs', { name: theirs });
-    problemOf(await outsider.delete(`/v2/orgs/${theirs}/tokens/${key.id}`), 404, 'NOT_FOUND');
-    problemOf(
+    assertProblem(await outsider.delete(`/v2/orgs/${theirs}/tokens/${key.id}`), 404, 'NOT_FOUND');
+    assertProblem(
       await outsider.patch(`/v2/orgs/${theirs}/tokens/${key.id}`, { name: 'stolen' }),
       404,
       'NOT_FOUND',
     );
     // A key of our organization cannot see theirs.
-    problemOf(
+    assertProblem(
       await new TestBrowser(server.url).get(`/v2/orgs/${theirs}`, bearer(key.secret)),
       404,
       'NOT_FOUND',

@@ -8,7 +8,7 @@ import { createScratchDatabase, type ScratchDatabase } from '@podium/db/testing'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { factories } from '../factories';
 import { startTestControlPlane, type RunningControlPlane } from './start';
-import { TestBrowser, bodyOf, problemOf, signUpAndIn } from './test-browser';
+import { TestBrowser, bodyOf, assertProblem, signUpAndIn } from './test-browser';
 
 describe('audit log (PostgreSQL)', () => {
   let scratch: ScratchDatabase;
@@ -129,11 +129,11 @@ describe('audit log (PostgreSQL)', () => {
 
   it('validates filters, listing each problem', async () => {
     const res = await owner.get(`/v2/orgs/${org}/audit-logs?limit=0&outcome=MAYBE&since=yesterday`);
-    const problem = problemOf(res, 400, 'VALIDATION_FAILED');
+    const problem = assertProblem(res, 400, 'VALIDATION_FAILED');
     expect(problem.errors?.map((e) => e.path).sort()).toEqual(['limit', 'outcome', 'since']);
   });
 
   it('is for admins: a viewer is FORBIDDEN', async () => {
-    problemOf(await viewer.get(`/v2/orgs/${org}/audit-logs`), 403, 'FORBIDDEN');
+    assertProblem(await viewer.get(`/v2/orgs/${org}/audit-logs`), 403, 'FORBIDDEN');
   });
 });

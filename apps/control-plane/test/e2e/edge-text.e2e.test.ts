@@ -5,7 +5,7 @@ import { ExecutorRegistry } from '../../src/modules/executors/executor-registry'
 import { connectScriptedExecutor, type ScriptedLink } from './scripted-executor';
 import { setUpOwnedApp, type OwnedApp } from './owned-app';
 import { startTestControlPlane, type RunningControlPlane } from './start';
-import { problemOf } from './test-browser';
+import { assertProblem } from './test-browser';
 import { waitUntil } from './wait-until';
 
 /** `{ attributes: { a: { a: ... 1 } } }`, `depth` objects deep, as raw JSON text. */
@@ -38,7 +38,7 @@ describe('text PostgreSQL cannot store, and deep JSON, are refused at the edge (
     ['a NUL character', 'nul\u0000here', 'edge-nul'],
   ])('refuses %s in a JSON value with a 400 naming the field', async (_what, displayName, name) => {
     const res = await owned.owner.post('/v2/orgs', { name, displayName });
-    const problem = problemOf(res, 400, 'VALIDATION_FAILED');
+    const problem = assertProblem(res, 400, 'VALIDATION_FAILED');
     expect(problem.errors?.map((e) => e.path)).toEqual(['displayName']);
     expect(problem.detail).toMatch(/body/);
     // Nothing was created: the name is still free.
@@ -64,7 +64,7 @@ describe('text PostgreSQL cannot store, and deep JSON, are refused at the edge (
       const res = await owned.owner.post(`${owned.base}/workflows/search`, {
         attributes: { nested: [{ 'tenant\ud800': 'acme' }] },
       });
-      const problem = problemOf(res, 400, 'VALIDATION_FAILED');
+      const problem = assertProblem(res, 400, 'VALIDATION_FAILED');
       expect(problem.errors?.map((e) => e.path)).toEqual(['attributes.nested.0']);
       expect(problem.errors?.[0]?.message).toMatch(/key/);
       expect(link.requests).toEqual([]);
@@ -102,14 +102,14 @@ describe('text PostgreSQL cannot store, and deep JSON, are refused at the edge (
 
   it('refuses a NUL in a path parameter, on any route', async () => {
     const res = await owned.owner.get(`/v2/orgs/${owned.orgName}/apps/bad%00name`);
-    const problem = problemOf(res, 400, 'VALIDATION_FAILED');
+    const problem = assertProblem(res, 400, 'VALIDATION_FAILED');
     expect(problem.errors?.map((e) => e.path)).toEqual(['app']);
     expect(problem.detail).toMatch(/path/);
   });
 
   it('refuses a NUL in a query string, on public routes too', async () => {
     const listed = await owned.owner.get(`/v2/orgs?limit=10&after=x%00`);
-    const problem = problemOf(listed, 400, 'VALIDATION_FAILED');
+    const problem = assertProblem(listed, 400, 'VALIDATION_FAILED');
     expect(problem.errors?.map((e) => e.path)).toEqual(['after']);
     expect(problem.detail).toMatch(/query/);
 

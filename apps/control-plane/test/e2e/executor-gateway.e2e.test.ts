@@ -11,17 +11,6 @@ import { startTestControlPlane, type RunningControlPlane } from './start';
 import { TestBrowser, signUpAndIn } from './test-browser';
 import { waitUntil } from './wait-until';
 
-/**
- * From the revocation (the service call, no HTTP in front) to the links' close, as the client
- * saw it. The promise is 1 s and the push takes tens of ms here; the bound leaves room for a
- * stalled CI machine, and is still far below the 20 s ping at which a link that was not told
- * would find out.
- */
-const REVOCATION_BOUND_MS = 2_500;
-/** When the socket closed, read in the close handler (not after whatever the test awaits). */
-const closedAt = (ws: WebSocket) =>
-  new Promise<number>((resolve) => ws.once('close', () => resolve(Date.now())));
-
 describe('executor gateway (PostgreSQL)', () => {
   let scratch: ScratchDatabase;
   let server: RunningControlPlane;
@@ -60,7 +49,12 @@ describe('executor gateway (PostgreSQL)', () => {
 
   beforeAll(async () => {
     scratch = await createScratchDatabase();
-    server = await startTestControlPlane({ kind: 'postgres', url: scratch.url });
+    // Pings an hour apart: a revoked key's links close within the test only if the revocation
+    // is pushed to them, not found at a later ping.
+    server = await startTestControlPlane(
+      { kind: 'postgres', url: scratch.url },
+      { executors: { pingIntervalMs: 60 * 60_000 } },
+    );
     f = factories(server.app);
     org = await f.newOrg();
     app = await f.newApp(org.id);
@@ -179,16 +173,15 @@ describe('executor gateway (PostgreSQL)', () => {
     expect(live.link.pendingCount).toBe(0);
   });
 
-  it('closes every link of a revoked key within 1 s, then refuses the key', async () => {
+  it('closes every link of a revoked key, then refuses the key', async () => {
     const key = await f.newApiKey(org.id);
     const first = await connectAs(`exec-${randomUUID()}`, key.secret);
     const second = await connectAs(`exec-${randomUUID()}`, key.secret);
     const bystander = await connectAs(`exec-${randomUUID()}`);
-    const closes = Promise.all([closedAt(first), closedAt(second)]);
-    const revokedAt = Date.now();
+    const closes = Promise.all([closed(first), closed(second)]);
     await server.app.get(ApiKeysService).revokeApiKey(org.id, key.apiKey.id);
-    // Pushed at revocation, not found at a later ping or request.
-    expect(Math.max(...(await closes)) - revokedAt).toBeLessThan(REVOCATION_BOUND_MS);
+    // Pushed at revocation: no ping comes in this test and no request goes over the links.
+    await expect(closes).resolves.toEqual([4001, 4001]);
     expect(bystander.readyState).toBe(bystander.OPEN);
     await expect(connectExecutor(wsUrl(app.name, key.secret))).resolves.toMatchObject({
       refused: 401,

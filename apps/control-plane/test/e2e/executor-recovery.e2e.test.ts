@@ -1,4 +1,5 @@
-import type { Database } from '@podium/db';
+import { once } from 'node:events';
+import { openDatabase, type Database } from '@podium/db';
 import { createScratchDatabase, type ScratchDatabase } from '@podium/db/testing';
 import {
   type Executor,
@@ -10,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DATABASE } from '../../src/infra/database/database.tokens';
 import { AuditService } from '../../src/modules/audit/audit.service';
 import { ApplicationsRepository } from '../../src/modules/applications/applications.repository';
+import { ExecutorRecoveryService } from '../../src/modules/executors/executor-recovery.service';
 import type { Script } from '../support/link-harness';
 import { factories } from '../factories';
 import { apiClient } from './api-client';
@@ -114,10 +116,24 @@ function helpers(setup: Setup, app: { name: string }) {
 
 const requestsOf = (link: ScriptedLink, type: string) =>
   link.requests.filter((r) => r.type === type);
-/** Waits until the link's socket is gone from the control plane's side too. */
+/**
+ * Kills the link without a close handshake. The control plane's side of it is gone once the
+ * executor reads DISCONNECTED (or later), which every caller waits for next.
+ */
 const crash = async (link: ScriptedLink) => {
+  const closed = once(link.ws, 'close');
   link.ws.terminate();
-  await new Promise((resolve) => setTimeout(resolve, 50));
+  await closed;
+};
+/**
+ * A whole recovery sweep that began after this call (the one under way, if any, ends first):
+ * every deadline re-derived from the table, every overdue executor declared dead and tried.
+ * What it did not do, no sweep will.
+ */
+const sweepOnce = async (server: RunningControlPlane) => {
+  const recovery = server.app.get(ExecutorRecoveryService);
+  await recovery.sweep();
+  await recovery.sweep();
 };
 
 describe('dead-executor recovery (scripted executors, PostgreSQL)', () => {
@@ -158,9 +174,9 @@ describe('dead-executor recovery (scripted executors, PostgreSQL)', () => {
     const recovered = await h.until('d-v1', 'recovered', (e) => e.recoveredAt !== null);
     expect(recovered.status).toBe('DEAD');
     const graceMs = Date.parse(recovered.deadAt ?? '') - Date.parse(recovered.disconnectedAt ?? '');
+    // Not before its deadline; not much later either, or the wait for 'recovered' (10 s from
+    // the disconnection) would have run out.
     expect(graceMs).toBeGreaterThanOrEqual(1_000);
-    // Declared at its deadline (by timer), not left for much later; room for a loaded machine.
-    expect(graceMs).toBeLessThan(1_000 + 5_000);
     expect(db.pending.has('d-v1')).toBe(false);
 
     // Recovery went once, to the executor of its version; the other version only answered reads.
@@ -222,9 +238,10 @@ describe('dead-executor recovery (scripted executors, PostgreSQL)', () => {
     keep(await h.connect('blip', 'v1', db.script('v1'))); // the same process, back after a blip
     await h.until('blip', 'reconnected', (e) => e.status === 'CONNECTED');
 
-    // Past the deadline the disconnection had, and a few sweeps more.
+    // Past the deadline the disconnection had, and a whole sweep after it.
     const deadline = Date.parse(away.disconnectedAt ?? '') + GRACE_SECONDS * 1_000;
-    await new Promise((resolve) => setTimeout(resolve, deadline - Date.now() + 3 * SWEEP_MS));
+    await waitUntil(() => Date.now() > deadline, GRACE_SECONDS * 1_000 + 10_000, 'the deadline');
+    await sweepOnce(setup.server);
     expect(await h.executor('blip')).toMatchObject({ status: 'CONNECTED', deadAt: null });
     expect(requestsOf(peer, 'recovery')).toEqual([]);
     expect(requestsOf(peer, 'exist_pending_workflows')).toEqual([]);
@@ -276,7 +293,7 @@ describe('dead-executor recovery (scripted executors, PostgreSQL)', () => {
     keep(await h.connect('zombie', 'v1', db.script('v1'))); // a long partition, not a crash
     const back = await h.until('zombie', 'connected again', (e) => e.status === 'CONNECTED');
     expect(back).toMatchObject({ deadAt: null, recoveredAt: null, disconnectedAt: null });
-    await new Promise((resolve) => setTimeout(resolve, 3 * SWEEP_MS));
+    await sweepOnce(setup.server);
     expect(await h.executor('zombie')).toMatchObject({ status: 'CONNECTED', deadAt: null });
     expect(requestsOf(otherVersion, 'recovery')).toEqual([]);
     expect(db.pending.get('zombie')).toBe('v1');
@@ -341,9 +358,9 @@ describe('dead-executor recovery (scripted executors, PostgreSQL)', () => {
 });
 
 describe('dead-executor recovery across a control-plane restart', () => {
-  // Longer than booting the second control plane can take on a loaded machine, so its deadline
-  // (from the recorded disconnection) still lies ahead of the one a restart would set.
-  const GRACE_SECONDS = 10;
+  // Far longer than the test: an executor is recovered within it only if its deadline counts
+  // from its disconnection, dated back past the grace period, never from the restart.
+  const GRACE_SECONDS = 3_600;
   let scratch: ScratchDatabase;
   const servers: RunningControlPlane[] = [];
   const links: ScriptedLink[] = [];
@@ -383,14 +400,21 @@ describe('dead-executor recovery across a control-plane restart', () => {
       },
     });
     await crash(dying);
-    const disconnected = await before.until(
-      'before-restart',
-      'disconnected',
-      (e) => e.status === 'DISCONNECTED',
-    );
+    await before.until('before-restart', 'disconnected', (e) => e.status === 'DISCONNECTED');
     await first.server.close();
     servers.pop();
-    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    // The control plane stays down past the deadline: the disconnection is dated back (its row
+    // is all a new process knows of it), no clock waited on.
+    const disconnectedAt = new Date(Date.now() - 2 * GRACE_SECONDS * 1_000);
+    const direct = await openDatabase({ kind: 'postgres', url: scratch.url });
+    try {
+      await direct.prisma.executor.updateMany({
+        where: { applicationId: app.id, executorId: 'before-restart' },
+        data: { disconnectedAt },
+      });
+    } finally {
+      await direct.close();
+    }
 
     const restartedAt = Date.now();
     const second = await setUp(scratch, { org: first.org, key: first.key });
@@ -403,12 +427,12 @@ describe('dead-executor recovery across a control-plane restart', () => {
       'before-restart',
       'recovered',
       (e) => e.recoveredAt !== null,
-      GRACE_SECONDS * 1_000 + 15_000,
+      15_000,
     );
-    const graceMs =
-      Date.parse(recovered.deadAt ?? '') - Date.parse(disconnected.disconnectedAt ?? '');
-    // From the recorded disconnection, not from the restart (which came more than a second
-    // later): counted from the restart, it could not be dead before restartedAt + grace.
+    expect(recovered.disconnectedAt).toBe(disconnectedAt.toISOString());
+    const graceMs = Date.parse(recovered.deadAt ?? '') - disconnectedAt.getTime();
+    // From the recorded disconnection, not from the restart: counted from the restart, it could
+    // not be dead before restartedAt + grace, an hour after the test.
     expect(graceMs).toBeGreaterThanOrEqual(GRACE_SECONDS * 1_000);
     expect(Date.parse(recovered.deadAt ?? '')).toBeLessThan(restartedAt + GRACE_SECONDS * 1_000);
     expect(db.pending.has('before-restart')).toBe(false);
@@ -416,18 +440,23 @@ describe('dead-executor recovery across a control-plane restart', () => {
       { outcome: 'SUCCESS', details: { recoveredBy: 'after-restart' } },
     ]);
 
-    // The leftover's grace period starts when the new process did.
+    // The leftover's grace period starts when the new process did. A second's grace from now
+    // on (read whenever a deadline is checked) lets it run out within the test.
+    const SHORT_GRACE_SECONDS = 1;
+    await second.server.app
+      .get(ApplicationsRepository)
+      .update(first.org.id, app.id, { executorGracePeriodSeconds: SHORT_GRACE_SECONDS });
     const leftover = await after.until(
       'left-connected',
       'recovered',
       (e) => e.recoveredAt !== null,
-      GRACE_SECONDS * 1_000 + 15_000,
+      15_000,
     );
     const leftoverDisconnectedAt = Date.parse(leftover.disconnectedAt ?? '');
     expect(leftoverDisconnectedAt).toBeGreaterThanOrEqual(restartedAt);
     expect(leftoverDisconnectedAt).toBeLessThanOrEqual(bootedAt);
     expect(Date.parse(leftover.deadAt ?? '')).toBeGreaterThanOrEqual(
-      leftoverDisconnectedAt + GRACE_SECONDS * 1_000,
+      leftoverDisconnectedAt + SHORT_GRACE_SECONDS * 1_000,
     );
   }, 90_000);
 });

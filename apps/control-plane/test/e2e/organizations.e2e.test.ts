@@ -14,7 +14,7 @@ import { API_ROUTES } from '../../src/modules/openapi/openapi.service';
 import { fillPath } from '../../src/modules/openapi/route-spec';
 import { factories } from '../factories';
 import { startTestControlPlane, type RunningControlPlane } from './start';
-import { TestBrowser, bodyOf, problemOf, signUpAndIn } from './test-browser';
+import { TestBrowser, bodyOf, assertProblem, signUpAndIn } from './test-browser';
 
 interface Player {
   browser: TestBrowser;
@@ -80,8 +80,8 @@ describe('organizations, members and join secrets (PostgreSQL)', () => {
   });
 
   it('refuses a taken organization name (CONFLICT) and a malformed one (VALIDATION_FAILED)', async () => {
-    problemOf(await players.outsider.browser.post('/v2/orgs', { name: org }), 409, 'CONFLICT');
-    const bad = problemOf(
+    assertProblem(await players.outsider.browser.post('/v2/orgs', { name: org }), 409, 'CONFLICT');
+    const bad = assertProblem(
       await players.outsider.browser.post('/v2/orgs', { name: '-Bad Name-' }),
       400,
       'VALIDATION_FAILED',
@@ -108,22 +108,22 @@ describe('organizations, members and join secrets (PostgreSQL)', () => {
       MemberSchema,
     );
     expect(changed.role).toBe('OPERATOR');
-    problemOf(await players.admin.browser.patch(path, { role: 'OWNER' }), 403, 'FORBIDDEN');
-    problemOf(
+    assertProblem(await players.admin.browser.patch(path, { role: 'OWNER' }), 403, 'FORBIDDEN');
+    assertProblem(
       await players.admin.browser.patch(`/v2/orgs/${org}/members/${players.owner.userId}`, {
         role: 'VIEWER',
       }),
       403,
       'FORBIDDEN',
     );
-    problemOf(await players.operator.browser.patch(path, { role: 'VIEWER' }), 403, 'FORBIDDEN');
+    assertProblem(await players.operator.browser.patch(path, { role: 'VIEWER' }), 403, 'FORBIDDEN');
   });
 
   it('never leaves an organization without an owner', async () => {
     const { owner } = players;
     const self = `/v2/orgs/${org}/members/${owner.userId}`;
-    problemOf(await owner.browser.patch(self, { role: 'ADMIN' }), 409, 'CONFLICT');
-    problemOf(await owner.browser.delete(self), 409, 'CONFLICT');
+    assertProblem(await owner.browser.patch(self, { role: 'ADMIN' }), 409, 'CONFLICT');
+    assertProblem(await owner.browser.delete(self), 409, 'CONFLICT');
 
     // With a second owner, the first may step down.
     const coOwner = await member('VIEWER');
@@ -141,7 +141,7 @@ describe('organizations, members and join secrets (PostgreSQL)', () => {
   it('lets any member leave, but only admins remove others', async () => {
     const leaver = await member('VIEWER');
     const other = await member('VIEWER');
-    problemOf(
+    assertProblem(
       await leaver.browser.delete(`/v2/orgs/${org}/members/${other.userId}`),
       403,
       'FORBIDDEN',
@@ -149,7 +149,7 @@ describe('organizations, members and join secrets (PostgreSQL)', () => {
     expect((await leaver.browser.delete(`/v2/orgs/${org}/members/${leaver.userId}`)).status).toBe(
       204,
     );
-    problemOf(await leaver.browser.get(`/v2/orgs/${org}`), 404, 'NOT_FOUND');
+    assertProblem(await leaver.browser.get(`/v2/orgs/${org}`), 404, 'NOT_FOUND');
     expect(
       (await players.admin.browser.delete(`/v2/orgs/${org}/members/${other.userId}`)).status,
     ).toBe(204);
@@ -176,9 +176,17 @@ describe('organizations, members and join secrets (PostgreSQL)', () => {
       OrganizationSchema,
     );
     expect(joined).toMatchObject({ id: orgId, role: 'OPERATOR' });
-    problemOf(await joiner.browser.post('/v2/join', { secret: created.secret }), 409, 'CONFLICT');
+    assertProblem(
+      await joiner.browser.post('/v2/join', { secret: created.secret }),
+      409,
+      'CONFLICT',
+    );
     const late = await player();
-    problemOf(await late.browser.post('/v2/join', { secret: created.secret }), 404, 'NOT_FOUND');
+    assertProblem(
+      await late.browser.post('/v2/join', { secret: created.secret }),
+      404,
+      'NOT_FOUND',
+    );
 
     const revocable = bodyOf(
       await admin.browser.post(`/v2/orgs/${org}/join-secrets`, { role: 'VIEWER', maxUses: 5 }),
@@ -187,17 +195,21 @@ describe('organizations, members and join secrets (PostgreSQL)', () => {
     );
     const revoked = await admin.browser.delete(`/v2/orgs/${org}/join-secrets/${revocable.id}`);
     expect(revoked.status).toBe(204);
-    problemOf(await late.browser.post('/v2/join', { secret: revocable.secret }), 404, 'NOT_FOUND');
-    problemOf(await late.browser.post('/v2/join', { secret: 'pjs_guess' }), 404, 'NOT_FOUND');
+    assertProblem(
+      await late.browser.post('/v2/join', { secret: revocable.secret }),
+      404,
+      'NOT_FOUND',
+    );
+    assertProblem(await late.browser.post('/v2/join', { secret: 'pjs_guess' }), 404, 'NOT_FOUND');
   });
 
   it('refuses join secrets above the creator’s role, in the past, or by non-admins', async () => {
-    problemOf(
+    assertProblem(
       await players.admin.browser.post(`/v2/orgs/${org}/join-secrets`, { role: 'OWNER' }),
       403,
       'FORBIDDEN',
     );
-    const past = problemOf(
+    const past = assertProblem(
       await players.admin.browser.post(`/v2/orgs/${org}/join-secrets`, {
         role: 'VIEWER',
         expiresAt: '2001-01-01T00:00:00Z',
@@ -206,7 +218,7 @@ describe('organizations, members and join secrets (PostgreSQL)', () => {
       'VALIDATION_FAILED',
     );
     expect(past.errors).toEqual([{ path: 'expiresAt', message: 'must be in the future' }]);
-    problemOf(
+    assertProblem(
       await players.operator.browser.post(`/v2/orgs/${org}/join-secrets`, { role: 'VIEWER' }),
       403,
       'FORBIDDEN',
@@ -229,21 +241,25 @@ describe('organizations, members and join secrets (PostgreSQL)', () => {
       const json = route.method === 'post' || route.method === 'patch' ? {} : undefined;
       const res = await outsider.browser.request(route.method.toUpperCase(), path, { json });
       expect(res.status, route.operationId).toBe(404);
-      problemOf(res, 404, 'NOT_FOUND');
+      assertProblem(res, 404, 'NOT_FOUND');
     }
-    problemOf(await outsider.browser.get(`/v2/orgs/no-such-org-${Date.now()}`), 404, 'NOT_FOUND');
+    assertProblem(
+      await outsider.browser.get(`/v2/orgs/no-such-org-${Date.now()}`),
+      404,
+      'NOT_FOUND',
+    );
 
     // The outsider's own organization does not reach ours by id either.
     const theirs = `theirs-${Date.now().toString(36)}`;
     await outsider.browser.post('/v2/orgs', { name: theirs });
-    problemOf(
+    assertProblem(
       await outsider.browser.patch(`/v2/orgs/${theirs}/members/${players.viewer.userId}`, {
         role: 'ADMIN',
       }),
       404,
       'NOT_FOUND',
     );
-    problemOf(
+    assertProblem(
       await outsider.browser.delete(`/v2/orgs/${theirs}/join-secrets/${secret.id}`),
       404,
       'NOT_FOUND',

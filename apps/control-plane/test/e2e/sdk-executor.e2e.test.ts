@@ -5,7 +5,7 @@ import {
   ListWorkflowsResponseSchema,
   type Workflow,
 } from '@podium/protocol';
-import { Podium } from '@podium/sdk';
+import { Podium, SDK_VERSION_STRING } from '@podium/sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ExecutorRegistry, type LiveExecutor } from '../../src/modules/executors/executor-registry';
 import { ExecutorsRepository } from '../../src/modules/executors/executors.repository';
@@ -105,7 +105,7 @@ describe('a @podium/sdk app as an executor of the control plane', () => {
       applicationVersion: podium.applicationVersion,
       hostname: expect.any(String) as string,
       language: 'typescript',
-      sdkVersion: 'podium-sdk/0.1.0',
+      sdkVersion: SDK_VERSION_STRING,
       metadata: { suite: 'podium-e2e-sdk' },
     });
     const [record] = await server.app.get(ExecutorsRepository).findForApplication(org.id, app.id);

@@ -11,7 +11,7 @@ import { createScratchDatabase, type ScratchDatabase } from '@podium/db/testing'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Config } from '../../src/config/config';
 import { startTestControlPlane, type RunningControlPlane } from './start';
-import { TestBrowser, bodyOf, problemOf, signUpAndIn } from './test-browser';
+import { TestBrowser, bodyOf, assertProblem, signUpAndIn } from './test-browser';
 
 interface Account {
   email: string;
@@ -74,13 +74,13 @@ describe('sign-up by invitation (PODIUM_SIGNUP=invite, PostgreSQL)', () => {
     const accounts = [newAccount(), newAccount()];
     const results = await Promise.all(accounts.map((a) => browser().post('/v2/users', a)));
     expect(results.map((r) => r.status).sort()).toEqual([201, 403]);
-    const refused = problemOf(
+    const refused = assertProblem(
       results.find((r) => r.status === 403)!,
       403,
       'FORBIDDEN',
     );
     expect(refused.detail).toMatch(/by invitation/);
-    problemOf(await browser().post('/v2/users', newAccount()), 403, 'FORBIDDEN');
+    assertProblem(await browser().post('/v2/users', newAccount()), 403, 'FORBIDDEN');
 
     const first = accounts[results.findIndex((r) => r.status === 201)]!;
     owner = browser();
@@ -98,7 +98,7 @@ describe('sign-up by invitation (PODIUM_SIGNUP=invite, PostgreSQL)', () => {
 
     // A taken email is refused with the invitation untouched (one transaction).
     const copy = { ...newAccount(secret.secret), email: newcomer.email };
-    problemOf(await browser().post('/v2/users', copy), 409, 'CONFLICT');
+    assertProblem(await browser().post('/v2/users', copy), 409, 'CONFLICT');
     expect(await usesOf(owner, org.name, secret.id)).toBe(1);
   });
 
@@ -106,11 +106,11 @@ describe('sign-up by invitation (PODIUM_SIGNUP=invite, PostgreSQL)', () => {
     const { secret } = await invitation(owner, 1);
     bodyOf(await browser().post('/v2/users', newAccount(secret.secret)), UserSchema, 201);
     const late = newAccount(secret.secret);
-    const refused = problemOf(await browser().post('/v2/users', late), 403, 'FORBIDDEN');
+    const refused = assertProblem(await browser().post('/v2/users', late), 403, 'FORBIDDEN');
     expect(refused.detail).toMatch(/used up/);
-    problemOf(await browser().post('/v2/sessions', late), 401, 'UNAUTHENTICATED');
+    assertProblem(await browser().post('/v2/sessions', late), 401, 'UNAUTHENTICATED');
     const guess = newAccount(`pjs_0123abcd_${'x'.repeat(43)}`);
-    problemOf(await browser().post('/v2/users', guess), 403, 'FORBIDDEN');
+    assertProblem(await browser().post('/v2/users', guess), 403, 'FORBIDDEN');
   });
 });
 
@@ -128,7 +128,7 @@ describe('open sign-up (the default, PostgreSQL)', () => {
     ]);
     // An invitation that cannot be used is an error, not silently dropped.
     const late = newAccount(secret.secret);
-    problemOf(await browser().post('/v2/users', late), 403, 'FORBIDDEN');
+    assertProblem(await browser().post('/v2/users', late), 403, 'FORBIDDEN');
     bodyOf(await browser().post('/v2/users', { ...late, joinSecret: undefined }), UserSchema, 201);
   });
 });

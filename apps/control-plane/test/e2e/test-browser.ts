@@ -128,8 +128,8 @@ export function bodyOf<S extends z.ZodType>(
   return schema.parse(res.body);
 }
 
-/** The problem body of a failed response, checked against RFC 9457 and its stable code. */
-export function problemOf(res: TestResponse, status: number, code: string): ProblemDetails {
+/** Asserts a failed response's status and stable code; returns its RFC 9457 problem body. */
+export function assertProblem(res: TestResponse, status: number, code: string): ProblemDetails {
   const problem = ProblemDetailsSchema.parse(res.body);
   if (res.status !== status || problem.code !== code) {
     throw new Error(`expected ${status} ${code}, got ${res.status}: ${JSON.stringify(res.body)}`);

@@ -1,7 +1,7 @@
 /**
  * The conductor link: one outbound WebSocket to the control plane, dialled at start and
  * re-dialled after every close, error, refusal or keepalive timeout, with capped, jittered
- * exponential backoff (see backoff.ts) until `stop()`.
+ * exponential backoff (see reconnect-backoff.ts) until `stop()`.
  *
  * Invariants:
  * - At most one socket at a time; the next dial is scheduled only by the current socket's
@@ -18,7 +18,11 @@
 import type { IncomingMessage } from 'node:http';
 import WebSocket from 'ws';
 import type { Logger } from '../logger';
-import { Backoff, type BackoffPolicy, DEFAULT_RECONNECT_BACKOFF } from './backoff';
+import {
+  DEFAULT_RECONNECT_BACKOFF,
+  ReconnectBackoff,
+  type ReconnectBackoffPolicy,
+} from './reconnect-backoff';
 import { DEFAULT_KEEPALIVE, Keepalive, type KeepaliveTimings } from './keepalive';
 
 export interface ConnectionTimings {
@@ -27,7 +31,7 @@ export interface ConnectionTimings {
   /** How long `stop()` waits for the close handshake before dropping the socket. */
   closeTimeoutMs: number;
   keepalive: KeepaliveTimings;
-  backoff: BackoffPolicy;
+  backoff: ReconnectBackoffPolicy;
 }
 
 export const DEFAULT_CONNECTION_TIMINGS: ConnectionTimings = {
@@ -57,7 +61,7 @@ export class ConductorConnection {
   private stopped = false;
   private healthy = false;
   private lastFailure: string | undefined;
-  private readonly backoff: Backoff;
+  private readonly backoff: ReconnectBackoff;
 
   constructor(
     private readonly target: { url: string; redactedUrl: string },
@@ -65,7 +69,7 @@ export class ConductorConnection {
     private readonly logger: Logger,
     private readonly timings: ConnectionTimings = DEFAULT_CONNECTION_TIMINGS,
   ) {
-    this.backoff = new Backoff(timings.backoff);
+    this.backoff = new ReconnectBackoff(timings.backoff);
   }
 
   start(): void {

@@ -5,13 +5,10 @@
  */
 import os from 'node:os';
 import type { ExecutorRequestHandlers } from '@podium/protocol';
-import { SDK_VERSION } from '../version';
+import { SDK_VERSION_STRING } from '../version';
 import { time } from './list-filters';
 import type { AgentOperations, ExecutorIdentity } from './operations';
 import { toQueueOutput } from './wire-records';
-
-/** Reported as `dbos_version`: not a DBOS release, so control planes cannot mistake it for one. */
-export const SDK_VERSION_STRING = `podium-sdk/${SDK_VERSION}`;
 
 export type ExecutorHandlerTypes =
   | 'executor_info'

@@ -10,7 +10,7 @@
  */
 import { UnexpectedStepError, WorkflowCancelledError, WorkflowNotFoundError } from '../errors';
 import type { Logger } from '../logger';
-import { retryDelayMs } from '../internal/backoff';
+import { stepRetryDelayMs } from '../internal/step-retry-delay';
 import { serializeError, serializeValue } from '../internal/serialization';
 import { sleep } from '../internal/sleep';
 import type { StartOptions, StepOptions } from '../types';
@@ -124,7 +124,7 @@ export class ExecutionContext implements WorkflowContext {
           outcome = { output: null, error: serializeError(error) };
           break;
         }
-        const delay = retryDelayMs(policy, attempt + 1);
+        const delay = stepRetryDelayMs(policy, attempt + 1);
         this.logger.warn(
           { workflowId: this.workflowId, functionId, step: name, attempt: attempt + 1, delay },
           'step failed, retrying',

@@ -8,12 +8,12 @@ import { vi } from 'vitest';
 import { SqlStorage } from '../../src/engine/storage/sql-storage';
 import { deferred } from './util';
 
-type AsyncMethodName = {
+export type AsyncMethodName = {
   [K in keyof SqlStorage]: SqlStorage[K] extends (...args: never[]) => Promise<unknown> ? K : never;
 }[keyof SqlStorage];
 
-type Args<K extends AsyncMethodName> = Parameters<SqlStorage[K]>;
-type Result<K extends AsyncMethodName> = Awaited<ReturnType<SqlStorage[K]>>;
+export type Args<K extends AsyncMethodName> = Parameters<SqlStorage[K]>;
+export type Result<K extends AsyncMethodName> = Awaited<ReturnType<SqlStorage[K]>>;
 
 export interface Hold {
   /** Resolves once the held call has reached the hold. */

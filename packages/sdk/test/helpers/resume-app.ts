@@ -1,5 +1,6 @@
 /** The app both resume suites (public API and conductor agent) run. */
 import type { Podium } from '../../src';
+import { defineGatedWorkflow } from './gated-workflow';
 import { deferred, type RunLog } from './util';
 
 export { INTERNAL_QUEUE } from '../../src/engine/management';
@@ -12,15 +13,7 @@ export { INTERNAL_QUEUE } from '../../src/engine/management';
 export function defineResumeApp(podium: Podium, log: RunLog, gate = deferred()) {
   podium.queue('serial', { concurrency: 1 });
   podium.queue('other');
-  const gated = podium.workflow('gated', async (ctx) => {
-    await ctx.step('a', () => log.hit('a'));
-    await ctx.step('b', async () => {
-      log.hit('b');
-      await gate.promise;
-    });
-    await ctx.step('c', () => log.hit('c'));
-    return 'done';
-  });
+  const gated = defineGatedWorkflow(podium, log, gate);
   /** Its first step runs until the execution is told to stop. */
   const listener = podium.workflow('listener', async (ctx) => {
     const why = await ctx.step('listen', () => {

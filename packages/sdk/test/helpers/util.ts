@@ -27,6 +27,17 @@ export async function waitFor<T>(
   }
 }
 
+/**
+ * Waits until the clock has passed `epochMs`, so that any timestamp taken from now on (here or
+ * by the database, which shares the machine's clock and rounds to the millisecond) is later:
+ * time that must pass, waited for as a condition rather than guessed as a pause.
+ */
+export async function untilClockPasses(epochMs: number): Promise<void> {
+  if (!Number.isFinite(epochMs)) throw new Error(`not a time: ${epochMs}`);
+  const waitMs = Math.max(0, epochMs - Date.now());
+  await waitFor(() => Date.now() > epochMs + 1, waitMs + 10_000, `the clock past ${epochMs}`);
+}
+
 export const uniqueName = (prefix: string): string => `${prefix}-${randomBytes(4).toString('hex')}`;
 
 /** Counts how often each labelled piece of code ran. */

@@ -5,22 +5,11 @@
  * this process.
  */
 import type { WorkflowStatusType } from '../../types';
-import type { SqlDriver } from './driver';
 import { ACTIVE_STATUSES, mapWorkflow, NOW_MS, type Row, workflowColumns } from './rows';
 import type { ForkRequest, ResumeResult, WorkflowRecord } from './storage';
+import { SqlPart } from './sql-part';
 
-export class SqlActions {
-  private readonly ws: string;
-  private readonly ops: string;
-
-  constructor(
-    private readonly driver: SqlDriver,
-    schema: string,
-  ) {
-    this.ws = `${schema}.workflow_status`;
-    this.ops = `${schema}.operation_outputs`;
-  }
-
+export class SqlActions extends SqlPart {
   async cancelWorkflow(workflowId: string): Promise<WorkflowStatusType | null> {
     await this.driver.query(
       `UPDATE ${this.ws} SET status = 'CANCELLED', updated_at = ${NOW_MS}

@@ -5,22 +5,11 @@
  * Invariant: garbage collection never deletes an active (PENDING, ENQUEUED, DELAYED)
  * workflow; deleting a workflow deletes its steps, messages and events (foreign keys cascade).
  */
-import type { SqlDriver } from './driver';
 import { ACTIVE_STATUSES, NOW_MS, type Row } from './rows';
 import type { AdminStorage, GarbageCollection, NameCount } from './storage';
+import { SqlPart } from './sql-part';
 
-export class SqlAdmin implements AdminStorage {
-  private readonly ws: string;
-  private readonly ops: string;
-
-  constructor(
-    private readonly driver: SqlDriver,
-    schema: string,
-  ) {
-    this.ws = `${schema}.workflow_status`;
-    this.ops = `${schema}.operation_outputs`;
-  }
-
+export class SqlAdmin extends SqlPart implements AdminStorage {
   async findDescendants(workflowId: string): Promise<string[]> {
     const rows = await this.driver.query<Row>(
       `WITH RECURSIVE tree AS (

@@ -3,7 +3,7 @@
  * and its step checkpoint in one transaction, which is what makes send, recv and setEvent
  * exactly-once across crashes.
  */
-import type { Queryable, SqlDriver } from './driver';
+import type { Queryable } from './driver';
 import { mapStep, NOW_MS, type Row, insertStepStatement } from './rows';
 import {
   DestinationNotFound,
@@ -12,23 +12,11 @@ import {
   type NewStep,
   type StepRecord,
 } from './storage';
+import { SqlPart } from './sql-part';
 
 const errorCode = (error: unknown): unknown => (error as { code?: unknown } | null)?.code;
 
-export class SqlMessaging implements MessageStorage {
-  private readonly ops: string;
-  private readonly notifications: string;
-  private readonly events: string;
-
-  constructor(
-    private readonly driver: SqlDriver,
-    schema: string,
-  ) {
-    this.ops = `${schema}.operation_outputs`;
-    this.notifications = `${schema}.notifications`;
-    this.events = `${schema}.workflow_events`;
-  }
-
+export class SqlMessaging extends SqlPart implements MessageStorage {
   /** Inserts a step unless recorded; true if this call recorded it. */
   private async insertStep(tx: Queryable, step: NewStep): Promise<boolean> {
     const rows = await tx.query(...insertStepStatement(this.ops, step, 'function_id'));

@@ -14,10 +14,11 @@
  * first. Requeued and resumed workflows lose their `started_at`, so only their next start
  * counts; restarts by local recovery re-stamp it and count too.
  */
-import type { Queryable, SqlDriver } from './driver';
+import type { Queryable } from './driver';
 import { mapWorkflow, NOW_MS, type Row, workflowColumns } from './rows';
 import type { ClaimResult, ExecutorScope, QueueLimits } from './storage';
 import type { QueueRateLimit } from '../../types';
+import { SqlPart } from './sql-part';
 
 /** Starts of a queue inside its current rate-limit window, counted up to the limit. */
 interface Window {
@@ -26,16 +27,7 @@ interface Window {
   freesInMs: number;
 }
 
-export class SqlQueues {
-  private readonly ws: string;
-
-  constructor(
-    private readonly driver: SqlDriver,
-    private readonly schema: string,
-  ) {
-    this.ws = `${schema}.workflow_status`;
-  }
-
+export class SqlQueues extends SqlPart {
   async claimEnqueued(
     scope: ExecutorScope,
     workflowNames: string[],

@@ -3,20 +3,11 @@
  * handing a dead executor's back to the queues, and giving up on workflows that keep failing
  * to finish. Every restart increments `generation`, so a superseded run can no longer write.
  */
-import type { SqlDriver } from './driver';
 import { mapWorkflow, NOW_MS, type Row, workflowColumns } from './rows';
 import type { ExecutorScope, WorkflowRecord } from './storage';
+import { SqlPart } from './sql-part';
 
-export class SqlRecovery {
-  private readonly ws: string;
-
-  constructor(
-    private readonly driver: SqlDriver,
-    schema: string,
-  ) {
-    this.ws = `${schema}.workflow_status`;
-  }
-
+export class SqlRecovery extends SqlPart {
   async claimForRecovery(scope: ExecutorScope): Promise<WorkflowRecord[]> {
     const rows = await this.driver.query<Row>(
       `UPDATE ${this.ws} SET recovery_attempts = recovery_attempts + 1,

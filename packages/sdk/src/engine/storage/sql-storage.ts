@@ -22,6 +22,7 @@ import {
 import { SqlActions } from './sql-actions';
 import { SqlAdmin } from './sql-admin';
 import { SqlMessaging } from './sql-messaging';
+import { SqlPart } from './sql-part';
 import { SqlQueues } from './sql-queues';
 import { SqlRecovery } from './sql-recovery';
 import type {
@@ -39,9 +40,7 @@ import type {
   WorkflowRecord,
 } from './storage';
 
-export class SqlStorage implements Storage {
-  private readonly ws: string;
-  private readonly ops: string;
+export class SqlStorage extends SqlPart implements Storage {
   private readonly all = workflowColumns();
   private readonly selectAll: string;
   private readonly messaging: SqlMessaging;
@@ -50,12 +49,8 @@ export class SqlStorage implements Storage {
   private readonly actions: SqlActions;
   readonly admin: SqlAdmin;
 
-  constructor(
-    private readonly driver: SqlDriver,
-    private readonly schema: string,
-  ) {
-    this.ws = `${schema}.workflow_status`;
-    this.ops = `${schema}.operation_outputs`;
+  constructor(driver: SqlDriver, schema: string) {
+    super(driver, schema);
     this.selectAll = `${this.all}, ${wasForkedFromColumn(this.ws)}`;
     this.messaging = new SqlMessaging(driver, schema);
     this.queues = new SqlQueues(driver, schema);

@@ -9,7 +9,7 @@
  * `initialDelayMs × jitterMin`. Pure apart from the injected random source.
  */
 
-export interface BackoffPolicy {
+export interface ReconnectBackoffPolicy {
   initialDelayMs: number;
   maxDelayMs: number;
   factor: number;
@@ -18,7 +18,7 @@ export interface BackoffPolicy {
 }
 
 /** 1 s, 2 s, 4 s, ... up to 30 s, each × 0.5–1.5. */
-export const DEFAULT_RECONNECT_BACKOFF: BackoffPolicy = {
+export const DEFAULT_RECONNECT_BACKOFF: ReconnectBackoffPolicy = {
   initialDelayMs: 1_000,
   maxDelayMs: 30_000,
   factor: 2,
@@ -26,11 +26,11 @@ export const DEFAULT_RECONNECT_BACKOFF: BackoffPolicy = {
   jitterMax: 1.5,
 };
 
-export class Backoff {
+export class ReconnectBackoff {
   private attempts = 0;
 
   constructor(
-    private readonly policy: BackoffPolicy = DEFAULT_RECONNECT_BACKOFF,
+    private readonly policy: ReconnectBackoffPolicy = DEFAULT_RECONNECT_BACKOFF,
     private readonly random: () => number = Math.random,
   ) {}
 

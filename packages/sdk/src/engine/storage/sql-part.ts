@@ -1,0 +1,26 @@
+/**
+ * What every SQL part of `SqlStorage` starts from: the driver, the schema, and the qualified
+ * names of the SDK's tables in that schema, spelt here once.
+ */
+import type { SqlDriver } from './driver';
+
+export abstract class SqlPart {
+  /** `workflow_status`: one row per workflow. */
+  protected readonly ws: string;
+  /** `operation_outputs`: one row per recorded step. */
+  protected readonly ops: string;
+  /** `notifications`: messages sent to workflows. */
+  protected readonly notifications: string;
+  /** `workflow_events`: the events workflows set. */
+  protected readonly events: string;
+
+  constructor(
+    protected readonly driver: SqlDriver,
+    protected readonly schema: string,
+  ) {
+    this.ws = `${schema}.workflow_status`;
+    this.ops = `${schema}.operation_outputs`;
+    this.notifications = `${schema}.notifications`;
+    this.events = `${schema}.workflow_events`;
+  }
+}
