@@ -6,8 +6,7 @@
  * nothing else; logs use `redactedUrl`.
  */
 
-/** Where a local Podium control plane listens by default. */
-export const DEFAULT_CONDUCTOR_URL = 'ws://127.0.0.1:8090/conductor/v1alpha1';
+import { DEFAULT_CONDUCTOR_URL } from '@podium/protocol';
 
 export interface ConductorSettings {
   /** `<base without trailing slashes>/websocket/<appName>/<key>`. Contains the key. */

@@ -20,7 +20,7 @@ describe('workflow actions by status', () => {
       WORKFLOW_STATUSES.filter((s) => !canCancel(s)),
     );
     expect(actionBlockedReason('delete', 'PENDING', true)).toBe(
-      'A PENDING workflow is still active: cancel it first.',
+      'A workflow in PENDING is still active: cancel it first.',
     );
   });
 
@@ -37,7 +37,7 @@ describe('workflow actions by status', () => {
     expect(canResume(null)).toBe(false);
     expect(allows('delete', 'PAUSED')).toBe(false);
     expect(actionBlockedReason('cancel', null, true)).toBe(
-      'A UNKNOWN workflow cannot be cancelled.',
+      'A workflow in UNKNOWN cannot be cancelled.',
     );
     expect(statusTone('PAUSED')).toBe('neutral');
   });
@@ -45,7 +45,7 @@ describe('workflow actions by status', () => {
   it('says why a button is disabled, the role first', () => {
     expect(actionBlockedReason('fork', 'SUCCESS', false)).toMatch(/role/);
     expect(actionBlockedReason('cancel', 'SUCCESS', true)).toBe(
-      'A SUCCESS workflow cannot be cancelled.',
+      'A workflow in SUCCESS cannot be cancelled.',
     );
     expect(actionBlockedReason('fork', 'SUCCESS', true)).toBeUndefined();
   });

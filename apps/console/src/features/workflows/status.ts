@@ -48,13 +48,13 @@ export const canCancel = (status: string | null) => allows('cancel', status);
 export const canResume = (status: string | null) => allows('resume', status);
 
 const REFUSAL: Record<StatusAction, (status: string) => string> = {
-  cancel: (status) => `A ${status} workflow cannot be cancelled.`,
-  resume: (status) => `A ${status} workflow cannot be resumed.`,
+  cancel: (status) => `A workflow in ${status} cannot be cancelled.`,
+  resume: (status) => `A workflow in ${status} cannot be resumed.`,
   delete: (status) =>
     ALLOWED.cancel.has(status)
-      ? `A ${status} workflow is still active: cancel it first.`
-      : `A ${status} workflow cannot be deleted.`,
-  forkFromFailure: (status) => `A ${status} workflow did not fail.`,
+      ? `A workflow in ${status} is still active: cancel it first.`
+      : `A workflow in ${status} cannot be deleted.`,
+  forkFromFailure: (status) => `A workflow in ${status} did not fail.`,
 };
 
 /** Why an action is not offered, for the disabled button's tooltip. */

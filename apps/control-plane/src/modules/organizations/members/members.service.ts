@@ -127,7 +127,7 @@ function assertMayManage(scope: OrgScope, target: MemberRecord, newRole: Role): 
     throw new AppError('FORBIDDEN', 'Only owners can grant, change or remove the owner role.');
   }
   if (!isRoleWithin(newRole, callerRole)) {
-    throw new AppError('FORBIDDEN', `A ${callerRole} cannot grant the ${newRole} role.`);
+    throw new AppError('FORBIDDEN', `Your role, ${callerRole}, cannot grant the ${newRole} role.`);
   }
 }
 
