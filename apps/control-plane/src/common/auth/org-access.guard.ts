@@ -14,7 +14,7 @@ import { RoutePolicies } from './route-policy';
  * Global guard, after authentication: resolves `:org` and `:app` and checks the
  * caller's level there. Tenancy rule: an organization or application the caller
  * does not belong to is NOT_FOUND (never FORBIDDEN), so ids cannot be probed.
- * A member refused for lacking the level is audited when the route is @AuditAs.
+ * A member refused for lacking the level is audited when the route's spec names an audit action.
  */
 @Injectable()
 export class OrgAccessGuard implements CanActivate {
@@ -55,8 +55,8 @@ export class OrgAccessGuard implements CanActivate {
         await this.audit.record({
           organizationId: organization.id,
           principal: ctx.principal,
-          action: audited.action,
-          targetType: audited.targetType,
+          action: audited.action.name,
+          targetType: audited.action.targetType,
           targetId: (audited.targetParam && params[audited.targetParam]) || null,
           outcome: 'FAILURE',
           details: { errorCode: refusal.code, error: refusal.detail, required },

@@ -1,19 +1,33 @@
 import { type ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { AUDITED_ACTION, type AuditedAction, PUBLIC_ROUTE, REQUIRED_ACCESS } from './decorators';
+import { AppError } from '@podium/protocol';
+import { ROUTE_SPEC } from '../routes/route.decorator';
+import type { RouteAudit, RouteSpec } from '../routes/route-spec';
 import type { AccessLevel } from './principal';
 
-/** What a route's decorators say about who may call it. */
+/** What a route's spec says about who may call it. */
 export interface RoutePolicy {
+  /** No authentication at all (health, sign-up, sign-in). */
   readonly isPublic: boolean;
+  /** The level needed in the route's `{org}`; none for public and user-only routes. */
   readonly required?: AccessLevel;
-  readonly audited?: AuditedAction;
+  /** Audited under this action when the access guard refuses a member for lacking `required`. */
+  readonly audited?: RouteAudit;
+}
+
+/** The policy of a route, from its spec (see RouteSpec.access). */
+export function policyOf(spec: RouteSpec): RoutePolicy {
+  return {
+    isPublic: spec.access === 'public',
+    required: spec.access === 'public' || spec.access === 'user' ? undefined : spec.access,
+    audited: spec.audit,
+  };
 }
 
 /**
- * Reads each route's policy once. Decorator metadata never changes after start-up, and both
- * global guards run on every request: reading it through Reflector each time allocated a
- * little garbage per request for the same answer (the proxy benchmark's tail is GC).
+ * Reads each route's policy once. Metadata never changes after start-up, and both global
+ * guards run on every request: reading it through Reflector each time allocated a little
+ * garbage per request for the same answer (the proxy benchmark's tail is GC).
  */
 @Injectable()
 export class RoutePolicies {
@@ -25,15 +39,10 @@ export class RoutePolicies {
     const handler = context.getHandler();
     let policy = this.byHandler.get(handler);
     if (!policy) {
-      const targets = [handler, context.getClass()];
-      policy = {
-        isPublic: this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, targets) ?? false,
-        required: this.reflector.getAllAndOverride<AccessLevel | undefined>(
-          REQUIRED_ACCESS,
-          targets,
-        ),
-        audited: this.reflector.get<AuditedAction | undefined>(AUDITED_ACTION, handler),
-      };
+      const spec = this.reflector.get<RouteSpec | undefined>(ROUTE_SPEC, handler);
+      // Every handler takes its facts from a route spec (`@Route`): without one it is miswired.
+      if (!spec) throw new AppError('INTERNAL', 'This route has no route spec.');
+      policy = policyOf(spec);
       this.byHandler.set(handler, policy);
     }
     return policy;

@@ -18,7 +18,7 @@ import {
   ApplicationsRepository,
   type ApplicationRecord,
 } from '../applications/applications.repository';
-import { AUDIT_ACTIONS, AUDIT_TARGETS, auditedAction } from '../audit/audit-actions';
+import { AUDIT_ACTIONS, auditedAction } from '../audit/audit-actions';
 import { AuditService } from '../audit/audit.service';
 import type { ApiKeyPermission } from './api-key-permissions';
 import { generateApiKeySecret, hashApiKeySecret, isWellFormedApiKeySecret } from './api-key-secret';
@@ -89,7 +89,7 @@ export class ApiKeysService {
     input: CreateApiKeyRequest,
     now = new Date(),
   ): Promise<CreateApiKeyResponse> {
-    const action = auditedAction(scope, AUDIT_ACTIONS.apiKeyCreate, AUDIT_TARGETS.apiKey, null, {
+    const action = auditedAction(scope, AUDIT_ACTIONS.apiKeyCreate, null, {
       name: input.name,
       permissions: input.permissions,
       applications: input.applications,
@@ -123,7 +123,7 @@ export class ApiKeysService {
   }
 
   renameApiKey(scope: OrgScope, id: string, name: string): Promise<ApiKey> {
-    const action = auditedAction(scope, AUDIT_ACTIONS.apiKeyRename, AUDIT_TARGETS.apiKey, id, {
+    const action = auditedAction(scope, AUDIT_ACTIONS.apiKeyRename, id, {
       name,
     });
     return this.audit.track(action, async () => {
@@ -135,7 +135,7 @@ export class ApiKeysService {
 
   /** `DELETE /tokens/{id}`: revoking twice is fine; a key of another organization is not found. */
   revokeApiKeyFor(scope: OrgScope, id: string): Promise<void> {
-    const action = auditedAction(scope, AUDIT_ACTIONS.apiKeyRevoke, AUDIT_TARGETS.apiKey, id);
+    const action = auditedAction(scope, AUDIT_ACTIONS.apiKeyRevoke, id);
     return this.audit.track(action, async () => {
       const key = await this.keys.findOne(scope.organization.id, id);
       if (!key) throw notFound(scope, id);

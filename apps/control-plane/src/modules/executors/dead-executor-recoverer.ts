@@ -6,7 +6,7 @@ import type { Logger } from 'pino';
 import { LOGGER } from '../../common/logging/logging.tokens';
 import { CONFIG, type Config } from '../../config/config';
 import { EventBus } from '../../infra/events/event-bus';
-import { AUDIT_ACTIONS, AUDIT_TARGETS } from '../audit/audit-actions';
+import { AUDIT_ACTIONS } from '../audit/audit-actions';
 import { AuditService, CONTROL_PLANE } from '../audit/audit.service';
 import { fateEvent } from './executor-fate-event';
 import { ExecutorProxy } from './executor-proxy';
@@ -220,8 +220,8 @@ export class DeadExecutorRecoverer {
       await this.audit.record({
         organizationId: dead.organizationId,
         principal: CONTROL_PLANE,
-        action: AUDIT_ACTIONS.executorRecover,
-        targetType: AUDIT_TARGETS.executor,
+        action: AUDIT_ACTIONS.executorRecover.name,
+        targetType: AUDIT_ACTIONS.executorRecover.targetType,
         targetId: dead.executorId,
         outcome,
         details: {

@@ -11,7 +11,7 @@ import type { Principal } from '../../common/auth/principal';
 import type { OrgScope } from '../../common/auth/request-context';
 import { toCountedPage } from '../../common/pagination/counted-page';
 import { Transactions } from '../../infra/database/transactions';
-import { AUDIT_ACTIONS, AUDIT_TARGETS } from '../audit/audit-actions';
+import { AUDIT_ACTIONS } from '../audit/audit-actions';
 import { AuditService } from '../audit/audit.service';
 import { mapOrganization } from './organizations.dto';
 import { OrganizationsRepository } from './organizations.repository';
@@ -41,8 +41,8 @@ export class OrganizationsService {
       await this.audit.record({
         organizationId: created.id,
         principal,
-        action: AUDIT_ACTIONS.organizationCreate,
-        targetType: AUDIT_TARGETS.organization,
+        action: AUDIT_ACTIONS.organizationCreate.name,
+        targetType: AUDIT_ACTIONS.organizationCreate.targetType,
         targetId: created.id,
         outcome: 'SUCCESS',
         details: { name: created.name },

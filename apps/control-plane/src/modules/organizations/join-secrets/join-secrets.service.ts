@@ -15,7 +15,7 @@ import {
 import type { Principal } from '../../../common/auth/principal';
 import type { OrgScope } from '../../../common/auth/request-context';
 import { toCountedPage } from '../../../common/pagination/counted-page';
-import { AUDIT_ACTIONS, AUDIT_TARGETS, auditedAction } from '../../audit/audit-actions';
+import { AUDIT_ACTIONS, auditedAction } from '../../audit/audit-actions';
 import { type AuditActor, AuditService, type TrackedAction } from '../../audit/audit.service';
 import { mapOrganization } from '../organizations.dto';
 import { OrganizationsRepository } from '../organizations.repository';
@@ -40,13 +40,10 @@ export class JoinSecretsService {
     input: CreateJoinSecretRequest,
     now = new Date(),
   ): Promise<CreateJoinSecretResponse> {
-    const action = auditedAction(
-      scope,
-      AUDIT_ACTIONS.joinSecretCreate,
-      AUDIT_TARGETS.joinSecret,
-      null,
-      { role: input.role, maxUses: input.maxUses },
-    );
+    const action = auditedAction(scope, AUDIT_ACTIONS.joinSecretCreate, null, {
+      role: input.role,
+      maxUses: input.maxUses,
+    });
     return this.audit.track(
       action,
       async () => {
@@ -80,12 +77,7 @@ export class JoinSecretsService {
   }
 
   revokeJoinSecret(scope: OrgScope, id: string, now = new Date()): Promise<void> {
-    const action = auditedAction(
-      scope,
-      AUDIT_ACTIONS.joinSecretRevoke,
-      AUDIT_TARGETS.joinSecret,
-      id,
-    );
+    const action = auditedAction(scope, AUDIT_ACTIONS.joinSecretRevoke, id);
     return this.audit.track(action, async () => {
       const secret = await this.secrets.findOne(scope.organization.id, id);
       if (!secret) {
@@ -170,8 +162,8 @@ function joinAction(
   return {
     organizationId: record.organizationId,
     principal,
-    action: AUDIT_ACTIONS.memberJoin,
-    targetType: AUDIT_TARGETS.member,
+    action: AUDIT_ACTIONS.memberJoin.name,
+    targetType: AUDIT_ACTIONS.memberJoin.targetType,
     targetId: principal.userId,
     details: { role: record.role, joinSecretId: record.id, prefix: record.prefix },
   };
