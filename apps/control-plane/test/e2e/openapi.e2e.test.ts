@@ -4,7 +4,7 @@ import { HTTP_CODE_METADATA, METHOD_METADATA, PATH_METADATA } from '@nestjs/comm
 import { ModulesContainer, Reflector } from '@nestjs/core';
 import { createScratchDatabase, type ScratchDatabase } from '@podium/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { policyOf } from '../../src/common/auth/route-policy';
+import { policyOf } from '../../src/modules/auth/route-policy';
 import { ROUTE_SPEC } from '../../src/common/routes/route.decorator';
 import { API_ROUTES } from '../../src/modules/openapi/openapi.service';
 import type { RouteSpec } from '../../src/common/routes/route-spec';

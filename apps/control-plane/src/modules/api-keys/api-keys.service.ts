@@ -14,10 +14,8 @@ import type { OrgScope } from '../../common/auth/request-context';
 import { toCountedPage } from '../../common/pagination/counted-page';
 import { Transactions } from '../../infra/database/transactions';
 import { EventBus } from '../../infra/events/event-bus';
-import {
-  ApplicationsRepository,
-  type ApplicationRecord,
-} from '../applications/applications.repository';
+import type { ApplicationRecord } from '../../common/auth/tenancy';
+import { ApplicationRecordsService } from '../applications/application-records.service';
 import { AUDIT_ACTIONS, auditedAction } from '../audit/audit-actions';
 import { AuditService } from '../audit/audit.service';
 import type { ApiKeyPermission } from './api-key-permissions';
@@ -58,7 +56,7 @@ export class ApiKeysService {
 
   constructor(
     private readonly keys: ApiKeysRepository,
-    private readonly applications: ApplicationsRepository,
+    private readonly applications: ApplicationRecordsService,
     private readonly events: EventBus,
     private readonly audit: AuditService,
     private readonly transactions: Transactions,
@@ -173,7 +171,7 @@ export class ApiKeysService {
     if (!apiKey.permissions.includes('executor:connect')) {
       return { ok: false, code: 'FORBIDDEN', detail: 'This API key may not connect executors.' };
     }
-    const application = await this.applications.findByName(apiKey.organizationId, appName);
+    const application = await this.applications.findOneByName(apiKey.organizationId, appName);
     // Out of the key's scope is answered like a missing app, so a scoped key cannot probe
     // which application names exist in its organization.
     const inScope =
@@ -201,7 +199,7 @@ export class ApiKeysService {
 
   /**
    * Whether a link opened with this key for this application may stay open, read from the
-   * database (never a cache). ExecutorsService asks once the link can hear revocations: one
+   * database (never a cache). ExecutorLinksService asks once the link can hear revocations: one
    * committed before that was announced to nobody.
    */
   async isExecutorLinkStillAuthorized(link: {
@@ -211,7 +209,7 @@ export class ApiKeysService {
   }): Promise<boolean> {
     const [key, application] = await Promise.all([
       this.findLiveKey(link.organizationId, link.apiKeyId),
-      this.applications.findById(link.organizationId, link.applicationId),
+      this.applications.findOneById(link.organizationId, link.applicationId),
     ]);
     return (
       key !== null &&
@@ -221,7 +219,7 @@ export class ApiKeysService {
     );
   }
 
-  /** Revokes the key; every link that used it closes (see ExecutorsService). */
+  /** Revokes the key; every link that used it closes (see ExecutorLinksService). */
   async revokeApiKey(organizationId: string, apiKeyId: string): Promise<boolean> {
     const revoked = await this.keys.revoke(organizationId, apiKeyId, new Date());
     if (revoked) {

@@ -14,7 +14,8 @@ import { ApiKeysService } from '../api-keys/api-keys.service';
 import { AUDIT_ACTIONS, auditedAction } from '../audit/audit-actions';
 import { AuditService } from '../audit/audit.service';
 import { mapApplication } from './applications.dto';
-import { ApplicationsRepository, type ApplicationRecord } from './applications.repository';
+import type { ApplicationRecord } from '../../common/auth/tenancy';
+import { ApplicationsRepository } from './applications.repository';
 
 /** Applications are addressed (and audited) by name: the name executors connect with. */
 @Injectable()

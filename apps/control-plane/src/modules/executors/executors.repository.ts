@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Prisma, type Database } from '@podium/db';
 import { DATABASE } from '../../infra/database/database.tokens';
-import type { LinkContext } from './executor-link';
+import type { LinkContext } from './links/executor-link';
 import type { ExecutorIdentity } from './executor-registry';
 
 type ExecutorStatus = ExecutorRecord['status'];

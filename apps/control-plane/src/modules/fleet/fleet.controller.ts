@@ -8,24 +8,28 @@ import { Context } from '../../common/auth/decorators';
 import type { RequestContext } from '../../common/auth/request-context';
 import { scopeOf } from '../../common/auth/app-scope';
 import { Route } from '../../common/routes/route.decorator';
+import { ExecutorsService } from '../executors/executors.service';
 import { FleetService } from './fleet.service';
 import { FLEET_ROUTES as ROUTES } from './fleet.routes';
 
 /** Executors and application versions. */
 @Controller()
 export class FleetController {
-  constructor(private readonly fleet: FleetService) {}
+  constructor(
+    private readonly executors: ExecutorsService,
+    private readonly fleet: FleetService,
+  ) {}
 
   @Route(ROUTES.listExecutors)
-  executors(
+  listExecutors(
     @Context() ctx: RequestContext,
     @Query() query: ListExecutorsQuery,
   ): Promise<ListExecutorsResponse> {
-    return this.fleet.findExecutors(scopeOf(ctx), query);
+    return this.executors.findExecutors(scopeOf(ctx), query);
   }
 
   @Route(ROUTES.listApplicationVersions)
-  versions(@Context() ctx: RequestContext): Promise<ListApplicationVersionsResponse> {
+  listVersions(@Context() ctx: RequestContext): Promise<ListApplicationVersionsResponse> {
     return this.fleet.findVersions(scopeOf(ctx));
   }
 }

@@ -7,8 +7,8 @@ import {
   type ExecutorFateEvent,
   type ExecutorLinkEvent,
 } from '../../infra/events/event-bus';
-import { mapFateEvent, mapLinkEvent } from '../fleet/executor.mapper';
-import { FleetService } from '../fleet/fleet.service';
+import { mapFateEvent, mapLinkEvent } from '../executors/executor.mapper';
+import { ExecutorsService } from '../executors/executors.service';
 import type { AppScope } from '../../common/auth/app-scope';
 import { LiveSession } from './live-session';
 
@@ -17,7 +17,7 @@ import { LiveSession } from './live-session';
 export class LiveService {
   constructor(
     private readonly events: EventBus,
-    private readonly fleet: FleetService,
+    private readonly executors: ExecutorsService,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
 
@@ -61,7 +61,7 @@ export class LiveService {
       this.events.on('executor.recovered', fate('executor.recovered')),
     );
     try {
-      const executors = await this.fleet.findConnectedExecutors(scope);
+      const executors = await this.executors.findConnectedExecutors(scope);
       const snapshot: LiveEvent = { type: 'snapshot', at: new Date().toISOString(), executors };
       session.pushFirst(snapshot);
       return session;

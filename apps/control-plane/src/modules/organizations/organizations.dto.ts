@@ -1,6 +1,5 @@
-import type { Role } from '@podium/db';
-import type { Organization } from '@podium/protocol';
-import type { OrganizationRecord } from './organizations.repository';
+import type { Organization, Role } from '@podium/protocol';
+import type { OrganizationRecord } from '../../common/auth/tenancy';
 
 export function mapOrganization(organization: OrganizationRecord, role: Role | null): Organization {
   return {

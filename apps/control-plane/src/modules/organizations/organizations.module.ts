@@ -22,6 +22,6 @@ import { OrganizationsService } from './organizations.service';
     JoinSecretsRepository,
     JoinSecretsService,
   ],
-  exports: [OrganizationsRepository, OrganizationsService, JoinSecretsService],
+  exports: [OrganizationsService, JoinSecretsService],
 })
 export class OrganizationsModule {}

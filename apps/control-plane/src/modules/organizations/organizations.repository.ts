@@ -1,16 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Database, Role } from '@podium/db';
 import type { PaginationQuery } from '@podium/protocol';
+import type { OrganizationRecord } from '../../common/auth/tenancy';
 import { DATABASE } from '../../infra/database/database.tokens';
 import { isUniqueViolation } from '../../infra/database/unique-violation';
-
-export interface OrganizationRecord {
-  readonly id: string;
-  readonly name: string;
-  readonly displayName: string;
-  readonly createdAt: Date;
-  readonly updatedAt: Date;
-}
 
 export interface OrganizationMembership {
   readonly organization: OrganizationRecord;

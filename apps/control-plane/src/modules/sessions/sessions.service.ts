@@ -5,8 +5,7 @@ import type { Logger } from 'pino';
 import { LOGGER } from '../../common/logging/logging.tokens';
 import { AuthAttemptLimiter } from '../accounts/auth-attempt-limiter';
 import type { ClientInfo } from '../accounts/client-info';
-import { PasswordHasher } from '../users/password-hasher';
-import { UsersRepository, type UserRecord } from '../users/users.repository';
+import { type UserRecord, UsersService } from '../users/users.service';
 import { type AccessClaims, AccessTokens } from './access-tokens';
 import { CsrfTokens } from './csrf-tokens';
 import { generateRefreshToken, hashRefreshToken } from './refresh-token';
@@ -41,13 +40,9 @@ function isLive(session: SessionRecord, now: Date): boolean {
  */
 @Injectable()
 export class SessionsService {
-  /** Compared against when the email is unknown, so timing does not reveal accounts. */
-  private decoyHash: Promise<string> | undefined;
-
   constructor(
     private readonly sessions: SessionsRepository,
-    private readonly users: UsersRepository,
-    private readonly hasher: PasswordHasher,
+    private readonly users: UsersService,
     private readonly limiter: AuthAttemptLimiter,
     private readonly accessTokens: AccessTokens,
     private readonly csrf: CsrfTokens,
@@ -61,17 +56,9 @@ export class SessionsService {
     now = new Date(),
   ): Promise<IssuedSession> {
     this.limiter.beginSignIn(client.ip, input.email);
-    const user = await this.users.findCredentialsByEmail(input.email);
-    const valid = await this.hasher.verify(
-      input.password,
-      user?.passwordHash ?? (await this.decoy()),
-    );
-    if (!user || !valid) throw new AppError('UNAUTHENTICATED', WRONG_CREDENTIALS);
+    const user = await this.users.findOneByCredentials(input.email, input.password);
+    if (!user) throw new AppError('UNAUTHENTICATED', WRONG_CREDENTIALS);
     this.limiter.signInSucceeded(client.ip, input.email);
-    const { passwordHash, ...profile } = user;
-    if (this.hasher.needsRehash(passwordHash)) {
-      await this.users.updatePasswordHash(user.id, await this.hasher.hash(input.password));
-    }
     await this.sessions.forgetRetiredTokensOfEndedSessions(user.id, now);
     const refresh = generateRefreshToken();
     const session = await this.sessions.create({
@@ -81,7 +68,7 @@ export class SessionsService {
       lastUsedAt: now,
       userAgent: client.userAgent,
     });
-    return this.issue(profile, session, refresh.token, now);
+    return this.issue(user, session, refresh.token, now);
   }
 
   /** Exchanges the refresh token for a new one and a new access token (rotation). */
@@ -106,7 +93,7 @@ export class SessionsService {
       expiresAt,
       at: now,
     });
-    const user = rotated ? await this.users.findById(session.userId) : null;
+    const user = rotated ? await this.users.findOneById(session.userId) : null;
     if (!user) throw new AppError('UNAUTHENTICATED', SESSION_ENDED);
     return this.issue(user, { ...session, expiresAt }, next.token, now);
   }
@@ -191,9 +178,5 @@ export class SessionsService {
       refreshToken,
       csrfToken: this.csrf.issue(session.id),
     };
-  }
-
-  private decoy(): Promise<string> {
-    return (this.decoyHash ??= this.hasher.hash('decoy password that matches nothing'));
   }
 }

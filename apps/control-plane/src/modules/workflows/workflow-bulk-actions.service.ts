@@ -9,7 +9,7 @@ import {
   type BulkWorkflowsResponse,
   type WorkflowActionResult,
 } from '@podium/protocol';
-import { ExecutorProxy } from '../executors/executor-proxy';
+import { ExecutorProxy } from '../executors/proxy/executor-proxy';
 import { ActionOutcomes, assertSucceeded } from './action-outcomes';
 import type { Operator } from '../../common/auth/app-scope';
 import type { AuditedAction } from '../../common/routes/route-spec';

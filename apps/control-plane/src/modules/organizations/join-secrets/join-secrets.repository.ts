@@ -126,9 +126,9 @@ export class JoinSecretsRepository {
 /**
  * Counts one use of the secret, only if it is still live and has uses left (so concurrent
  * redemptions cannot exceed maxUses); false when it is not. Inside the caller's transaction,
- * which adds the membership: here, or at sign-up (UsersRepository).
+ * which adds the membership.
  */
-export async function countJoinSecretUse(
+async function countJoinSecretUse(
   tx: Prisma.TransactionClient,
   secretId: string,
   now: Date,

@@ -23,6 +23,8 @@ import { generateJoinSecret, hashJoinSecret, isWellFormedJoinSecret } from './jo
 import { mapCreatedJoinSecret, mapJoinSecret } from './join-secrets.dto';
 import { type JoinSecretRecord, JoinSecretsRepository } from './join-secrets.repository';
 
+export type { JoinSecretRecord } from './join-secrets.repository';
+
 const DAY_MS = 24 * 60 * 60_000;
 const UNUSABLE = 'This join secret is unknown, expired, revoked or used up; ask for a new one.';
 
@@ -111,7 +113,7 @@ export class JoinSecretsService {
    * The join secret `secret` names if it can still be redeemed; null otherwise (sign-up checks
    * this before its password work; redeeming re-checks atomically).
    */
-  async findUsableBySecret(secret: string, now = new Date()): Promise<JoinSecretRecord | null> {
+  async findOneUsableBySecret(secret: string, now = new Date()): Promise<JoinSecretRecord | null> {
     const record = await this.findBySecret(secret);
     const usable =
       record && !record.revokedAt && record.expiresAt > now && record.uses < record.maxUses;
@@ -138,15 +140,25 @@ export class JoinSecretsService {
     });
   }
 
-  /** Audits a newcomer who joined with this secret as they signed up (see UsersService). */
-  recordJoinAtSignUp(record: JoinSecretRecord, userId: string): Promise<void> {
+  /**
+   * A newcomer joins with the invitation they signed up with (in the sign-up's transaction: see
+   * SignUpService): its use is counted, the membership added and audited. False when it can no
+   * longer be redeemed.
+   */
+  async admitAtSignUp(
+    record: JoinSecretRecord,
+    userId: string,
+    now = new Date(),
+  ): Promise<boolean> {
+    if ((await this.secrets.redeem(record, userId, now)) !== 'joined') return false;
     const action = joinAction(record, { kind: 'user', userId });
-    return this.audit.record({
+    await this.audit.record({
       ...action,
       targetId: userId,
       outcome: 'SUCCESS',
       details: { ...action.details, atSignUp: true },
     });
+    return true;
   }
 
   private async findBySecret(secret: string): Promise<JoinSecretRecord | null> {

@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import type { Role } from '@podium/db';
 import {
   AppError,
   type ListMembersResponse,
   type PaginationQuery,
   type RevokedCredentials,
+  type Role,
   type UpdateMemberResponse,
 } from '@podium/protocol';
 import { EventBus } from '../../../infra/events/event-bus';

@@ -1,9 +1,9 @@
 import { type ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { AppError } from '@podium/protocol';
-import { ROUTE_SPEC } from '../routes/route.decorator';
-import type { RouteAudit, RouteSpec } from '../routes/route-spec';
-import type { AccessLevel } from './principal';
+import type { AccessLevel } from '../../common/auth/principal';
+import { ROUTE_SPEC } from '../../common/routes/route.decorator';
+import type { RouteAudit, RouteSpec } from '../../common/routes/route-spec';
 
 /** What a route's spec says about who may call it. */
 export interface RoutePolicy {

@@ -5,19 +5,19 @@ import {
   type OnApplicationBootstrap,
 } from '@nestjs/common';
 import type { Logger } from 'pino';
-import { LOGGER } from '../../common/logging/logging.tokens';
-import { CONFIG, type Config } from '../../config/config';
-import { EventBus, type ExecutorLinkEvent } from '../../infra/events/event-bus';
+import { LOGGER } from '../../../common/logging/logging.tokens';
+import { CONFIG, type Config } from '../../../config/config';
+import { EventBus, type ExecutorLinkEvent } from '../../../infra/events/event-bus';
 import { DeadExecutorRecoverer } from './dead-executor-recoverer';
-import { fateEvent } from './executor-fate-event';
-import { ExecutorRegistry } from './executor-registry';
+import { fateEvent } from '../executor-fate-event';
+import { ExecutorRegistry } from '../executor-registry';
 import {
   type ExecutorRecord,
   ExecutorsRepository,
   type GracedExecutorRecord,
-} from './executors.repository';
-import { MAX_TIMER_MS } from '../../common/time/run-at';
-import { CoalescedRuns } from '../../common/concurrency/coalesced-runs';
+} from '../executors.repository';
+import { MAX_TIMER_MS } from '../../../common/time/run-at';
+import { CoalescedRuns } from '../../../common/concurrency/coalesced-runs';
 import { deadlineOf } from './recovery-schedule';
 
 /**

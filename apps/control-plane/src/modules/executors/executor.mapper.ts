@@ -1,8 +1,8 @@
-import type { ApplicationVersion, ApplicationVersionOutput, Executor } from '@podium/protocol';
+import type { Executor } from '@podium/protocol';
 import type { ExecutorFateEvent, ExecutorLinkEvent } from '../../infra/events/event-bus';
-import type { ExecutorRecord } from '../executors/executors.repository';
+import type { ExecutorRecord } from './executors.repository';
 
-/** Executor records and events → the REST executor; DBOS versions → REST versions. */
+/** Executor records and events → the REST executor. */
 
 export function mapExecutorRecord(record: ExecutorRecord, linkedHere: boolean): Executor {
   return {
@@ -56,26 +56,6 @@ export function mapFateEvent(event: ExecutorFateEvent): Executor {
     deadAt: event.deadAt.toISOString(),
     recoveredAt: event.recoveredAt?.toISOString() ?? null,
   };
-}
-
-export function mapApplicationVersion(
-  version: ApplicationVersionOutput,
-  latest: boolean,
-  connectedExecutors: number,
-): ApplicationVersion {
-  return {
-    name: version.version_name,
-    id: version.version_id,
-    timestamp: epochToIsoOrNull(version.version_timestamp),
-    createdAt: epochToIsoOrNull(version.created_at),
-    latest,
-    connectedExecutors,
-  };
-}
-
-function epochToIsoOrNull(ms: number): string | null {
-  const date = new Date(ms);
-  return Number.isNaN(date.getTime()) ? null : date.toISOString();
 }
 
 function asObject(value: unknown): Record<string, unknown> | null {

@@ -1,14 +1,17 @@
 import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/common';
-import type { Role } from '@podium/db';
-import { AppError } from '@podium/protocol';
-import type { HttpRequest } from '../http/http';
-import { AuditService } from '../../modules/audit/audit.service';
-import { TenantDirectory } from './tenant-directory';
-import { OrganizationsRepository } from '../../modules/organizations/organizations.repository';
-import { API_KEYS_REACH_APPS_ONLY, ROLE_ACCESS, accessOfApiKey } from './access-levels';
-import type { AccessLevel, Principal } from './principal';
-import { requestContext } from './request-context';
+import { AppError, type Role } from '@podium/protocol';
+import {
+  API_KEYS_REACH_APPS_ONLY,
+  ROLE_ACCESS,
+  accessOfApiKey,
+} from '../../common/auth/access-levels';
+import type { AccessLevel, Principal } from '../../common/auth/principal';
+import { requestContext } from '../../common/auth/request-context';
+import type { HttpRequest } from '../../common/http/http';
+import { AuditService } from '../audit/audit.service';
+import { OrganizationsService } from '../organizations/organizations.service';
 import { RoutePolicies } from './route-policy';
+import { TenantDirectory } from './tenant-directory';
 
 /**
  * Global guard, after authentication: resolves `:org` and `:app` and checks the
@@ -20,7 +23,7 @@ import { RoutePolicies } from './route-policy';
 export class OrgAccessGuard implements CanActivate {
   constructor(
     private readonly policies: RoutePolicies,
-    private readonly organizations: OrganizationsRepository,
+    private readonly organizations: OrganizationsService,
     private readonly directory: TenantDirectory,
     private readonly audit: AuditService,
   ) {}
@@ -89,7 +92,7 @@ export class OrgAccessGuard implements CanActivate {
         ? { access: accessOfApiKey(principal.apiKey.permissions), role: null }
         : null;
     }
-    const role = await this.organizations.findRole(organizationId, principal.userId);
+    const role = await this.organizations.findOneRole(organizationId, principal.userId);
     return role ? { access: ROLE_ACCESS[role], role } : null;
   }
 }

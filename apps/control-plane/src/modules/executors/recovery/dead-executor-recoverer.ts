@@ -1,17 +1,17 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { AppError, type ErrorCode } from '@podium/protocol';
-import { Semaphore } from '../../common/concurrency/semaphore';
-import { LogThrottle, suppressedField } from '../../common/logging/log-throttle';
+import { Semaphore } from '../../../common/concurrency/semaphore';
+import { LogThrottle, suppressedField } from '../../../common/logging/log-throttle';
 import type { Logger } from 'pino';
-import { LOGGER } from '../../common/logging/logging.tokens';
-import { CONFIG, type Config } from '../../config/config';
-import { EventBus } from '../../infra/events/event-bus';
-import { AUDIT_ACTIONS } from '../audit/audit-actions';
-import { AuditService, CONTROL_PLANE } from '../audit/audit.service';
-import { fateEvent } from './executor-fate-event';
-import { ExecutorProxy } from './executor-proxy';
-import { ExecutorRegistry, type ExecutorIdentity } from './executor-registry';
-import { type ExecutorRecord, ExecutorsRepository } from './executors.repository';
+import { LOGGER } from '../../../common/logging/logging.tokens';
+import { CONFIG, type Config } from '../../../config/config';
+import { EventBus } from '../../../infra/events/event-bus';
+import { AUDIT_ACTIONS } from '../../audit/audit-actions';
+import { AuditService, CONTROL_PLANE } from '../../audit/audit.service';
+import { fateEvent } from '../executor-fate-event';
+import { ExecutorProxy } from '../proxy/executor-proxy';
+import { ExecutorRegistry, type ExecutorIdentity } from '../executor-registry';
+import { type ExecutorRecord, ExecutorsRepository } from '../executors.repository';
 import { RetrySchedule } from './recovery-schedule';
 
 /** Longest wait between two sweeps' tries at one dead executor. */
