@@ -19,7 +19,7 @@ import { ApplicationRecordsService } from '../applications/application-records.s
 import { AUDIT_ACTIONS, auditedAction } from '../audit/audit-actions';
 import { AuditService } from '../audit/audit.service';
 import type { ApiKeyPermission } from './api-key-permissions';
-import { generateApiKeySecret, hashApiKeySecret, isWellFormedApiKeySecret } from './api-key-secret';
+import { API_KEY_SECRETS } from './api-key-secret';
 import { mapApiKey, mapCreatedApiKey } from './api-keys.dto';
 import { ApiKeysRepository, type ApiKeyRecord } from './api-keys.repository';
 import { TtlCache } from '../../common/cache/ttl-cache';
@@ -67,7 +67,7 @@ export class ApiKeysService {
     organizationId: string,
     input: CreateApiKeyInput,
   ): Promise<{ apiKey: ApiKeyRecord; secret: string }> {
-    const { secret, prefix, hash } = generateApiKeySecret();
+    const { secret, prefix, hash } = API_KEY_SECRETS.generate();
     const apiKey = await this.keys.create({
       organizationId,
       name: input.name,
@@ -143,8 +143,8 @@ export class ApiKeysService {
 
   /** The live key a secret belongs to, or null. Records the use (to the minute). */
   async authenticate(secret: string, now = new Date()): Promise<ApiKeyRecord | null> {
-    if (!isWellFormedApiKeySecret(secret)) return null;
-    const hash = hashApiKeySecret(secret);
+    if (!API_KEY_SECRETS.isWellFormed(secret)) return null;
+    const hash = API_KEY_SECRETS.hash(secret);
     if (this.refusals.get(hash, now.getTime())) return null;
     let key = await this.recentlyValid.getOrLoad(
       hash,

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { Executor, ListExecutorsQuery, ListExecutorsResponse } from '@podium/protocol';
 import type { AppScope } from '../../common/auth/app-scope';
 import { toCountedPage } from '../../common/pagination/counted-page';
-import { mapExecutorRecord } from './executor.mapper';
+import { type ExecutorSnapshot, mapExecutor } from './executor-snapshot';
 import { ExecutorRegistry } from './executor-registry';
 import { ExecutorsRepository } from './executors.repository';
 
@@ -28,7 +28,7 @@ export class ExecutorsService {
       limit: query.limit,
       offset: query.offset,
     });
-    const items = page.items.map((r) => mapExecutorRecord(r, linked.has(r.executorId)));
+    const items = page.items.map((r) => mapExecutor(asSeenHere(r, linked)));
     return toCountedPage(items, page.total, query);
   }
 
@@ -39,7 +39,7 @@ export class ExecutorsService {
       scope.applicationId,
       linked,
     );
-    return records.map((r) => mapExecutorRecord(r, linked.has(r.executorId)));
+    return records.map((r) => mapExecutor(asSeenHere(r, linked)));
   }
 
   /** Distinct versions of the executor records, the most recently connected first. */
@@ -60,4 +60,16 @@ export class ExecutorsService {
   private linkedExecutorIds(applicationId: string): Set<string> {
     return new Set(this.registry.forApplication(applicationId).map((e) => e.identity.executorId));
   }
+}
+
+/** A link this process holds is connected, whatever a racing write says. */
+function asSeenHere(snapshot: ExecutorSnapshot, linked: ReadonlySet<string>): ExecutorSnapshot {
+  if (!linked.has(snapshot.executorId)) return snapshot;
+  return {
+    ...snapshot,
+    status: 'CONNECTED',
+    disconnectedAt: null,
+    deadAt: null,
+    recoveredAt: null,
+  };
 }

@@ -3,9 +3,10 @@ import type { ResponseOf } from '@podium/protocol';
 import type { Logger } from 'pino';
 import { LOGGER } from '../../../common/logging/logging.tokens';
 import { ApiKeysService } from '../../api-keys/api-keys.service';
-import { EventBus, type ExecutorLinkEvent } from '../../../infra/events/event-bus';
+import { EventBus } from '../../../infra/events/event-bus';
 import type { ExecutorLink, LinkContext } from './executor-link';
 import { ExecutorRegistry, type ExecutorIdentity } from '../executor-registry';
+import type { ExecutorSnapshot } from '../executor-snapshot';
 import { ExecutorsRepository } from '../executors.repository';
 import { LogThrottle, suppressedField } from '../../../common/logging/log-throttle';
 import { runAt } from '../../../common/time/run-at';
@@ -91,7 +92,7 @@ export class ExecutorLinksService implements OnModuleDestroy {
     const connectedAt = new Date();
     await this.executors.recordConnected(link.context, identity, connectedAt);
     this.registry.add({ link, identity });
-    this.events.emit('executor.connected', linkEvent(link, identity, connectedAt, null));
+    this.events.emit('executor.connected', snapshotOf(link, identity, connectedAt, null));
     log.info(
       {
         executorId: identity.executorId,
@@ -113,7 +114,7 @@ export class ExecutorLinksService implements OnModuleDestroy {
         .then(() =>
           this.events.emit(
             'executor.disconnected',
-            linkEvent(link, identity, connectedAt, disconnectedAt),
+            snapshotOf(link, identity, connectedAt, disconnectedAt),
           ),
         )
         .catch((error: unknown) =>
@@ -136,20 +137,24 @@ export class ExecutorLinksService implements OnModuleDestroy {
   }
 }
 
-function linkEvent(
+/** The executor of a link that just opened, or (with `disconnectedAt`) just closed. */
+function snapshotOf(
   link: ExecutorLink,
   identity: ExecutorIdentity,
   connectedAt: Date,
   disconnectedAt: Date | null,
-): ExecutorLinkEvent {
+): ExecutorSnapshot {
   const { organizationId, applicationId } = link.context;
   return {
     organizationId,
     applicationId,
-    linkId: link.id,
     ...identity,
+    status: disconnectedAt ? 'DISCONNECTED' : 'CONNECTED',
     connectedAt,
     disconnectedAt,
+    lastSeenAt: disconnectedAt ?? connectedAt,
+    deadAt: null,
+    recoveredAt: null,
   };
 }
 

@@ -8,7 +8,6 @@ import { CONFIG, type Config } from '../../../config/config';
 import { EventBus } from '../../../infra/events/event-bus';
 import { AUDIT_ACTIONS } from '../../audit/audit-actions';
 import { AuditService, CONTROL_PLANE } from '../../audit/audit.service';
-import { fateEvent } from '../executor-fate-event';
 import { ExecutorProxy } from '../proxy/executor-proxy';
 import { ExecutorRegistry, type ExecutorIdentity } from '../executor-registry';
 import { type ExecutorRecord, ExecutorsRepository } from '../executors.repository';
@@ -205,7 +204,7 @@ export class DeadExecutorRecoverer {
     if (!recovered?.deadAt || !recovered.recoveredAt) return 'done'; // reconnected meanwhile
     if (by) log.info({ recoveredBy: by.executorId }, 'executor recovered');
     else log.info('executor recovered: it left no pending workflows');
-    this.events.emit('executor.recovered', fateEvent(recovered, recovered.deadAt));
+    this.events.emit('executor.recovered', recovered);
     return 'done';
   }
 

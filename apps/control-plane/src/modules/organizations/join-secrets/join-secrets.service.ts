@@ -19,7 +19,7 @@ import { AUDIT_ACTIONS, auditedAction } from '../../audit/audit-actions';
 import { type AuditActor, AuditService, type TrackedAction } from '../../audit/audit.service';
 import { mapOrganization } from '../organizations.dto';
 import { OrganizationsRepository } from '../organizations.repository';
-import { generateJoinSecret, hashJoinSecret, isWellFormedJoinSecret } from './join-secret-token';
+import { JOIN_SECRETS } from './join-secret-kind';
 import { mapCreatedJoinSecret, mapJoinSecret } from './join-secrets.dto';
 import { type JoinSecretRecord, JoinSecretsRepository } from './join-secrets.repository';
 
@@ -53,7 +53,7 @@ export class JoinSecretsService {
           throw new AppError('FORBIDDEN', `You cannot invite people as ${input.role}.`);
         }
         const expiresAt = expiryOf(input.expiresAt, now);
-        const generated = generateJoinSecret();
+        const generated = JOIN_SECRETS.generate();
         const record = await this.secrets.create({
           organizationId: scope.organization.id,
           role: input.role,
@@ -162,8 +162,8 @@ export class JoinSecretsService {
   }
 
   private async findBySecret(secret: string): Promise<JoinSecretRecord | null> {
-    if (!isWellFormedJoinSecret(secret)) return null;
-    return this.secrets.findBySecretHash(hashJoinSecret(secret));
+    if (!JOIN_SECRETS.isWellFormed(secret)) return null;
+    return this.secrets.findBySecretHash(JOIN_SECRETS.hash(secret));
   }
 }
 
