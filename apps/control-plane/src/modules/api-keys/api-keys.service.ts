@@ -148,7 +148,7 @@ export class ApiKeysService {
     if (this.refusals.get(hash, now.getTime())) return null;
     let key = await this.recentlyValid.getOrLoad(
       hash,
-      () => this.keys.findBySecretHash(hash),
+      () => this.keys.findOneBySecretHash(hash),
       now.getTime(),
     );
     if (!key || !isLive(key, now)) {
@@ -188,7 +188,7 @@ export class ApiKeysService {
   }
 
   /** The key if it is still live (not revoked, not expired), read from the database. */
-  async findLiveKey(
+  async findOneLiveKey(
     organizationId: string,
     apiKeyId: string,
     now = new Date(),
@@ -208,7 +208,7 @@ export class ApiKeysService {
     apiKeyId: string;
   }): Promise<boolean> {
     const [key, application] = await Promise.all([
-      this.findLiveKey(link.organizationId, link.apiKeyId),
+      this.findOneLiveKey(link.organizationId, link.apiKeyId),
       this.applications.findOneById(link.organizationId, link.applicationId),
     ]);
     return (

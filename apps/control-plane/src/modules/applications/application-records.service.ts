@@ -13,12 +13,12 @@ export class ApplicationRecordsService {
 
   /** Null when the organization has no such application. */
   findOneById(organizationId: string, id: string): Promise<ApplicationRecord | null> {
-    return this.applications.findById(organizationId, id);
+    return this.applications.findOneById(organizationId, id);
   }
 
   /** Null when the organization has no application of that name. */
   findOneByName(organizationId: string, name: string): Promise<ApplicationRecord | null> {
-    return this.applications.findByName(organizationId, name);
+    return this.applications.findOneByName(organizationId, name);
   }
 
   /** Those of the names that exist, in no particular order. */

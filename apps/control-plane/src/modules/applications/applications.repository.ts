@@ -38,11 +38,11 @@ export class ApplicationsRepository {
     }
   }
 
-  findById(organizationId: string, id: string): Promise<ApplicationRecord | null> {
+  findOneById(organizationId: string, id: string): Promise<ApplicationRecord | null> {
     return this.db.prisma.application.findFirst({ where: { id, organizationId } });
   }
 
-  findByName(organizationId: string, name: string): Promise<ApplicationRecord | null> {
+  findOneByName(organizationId: string, name: string): Promise<ApplicationRecord | null> {
     return this.db.prisma.application.findUnique({
       where: { organizationId_name: { organizationId, name } },
     });

@@ -39,7 +39,7 @@ export class OrgAccessGuard implements CanActivate {
       throw new AppError('INTERNAL', 'This route does not declare the access it requires.');
 
     const ctx = requestContext(req);
-    const organization = await this.directory.organizationByName(orgName);
+    const organization = await this.directory.findOneOrganizationByName(orgName);
     const membership =
       organization && ctx.principal ? await this.accessIn(organization.id, ctx.principal) : null;
     if (!organization || !ctx.principal || !membership) {
@@ -73,7 +73,7 @@ export class OrgAccessGuard implements CanActivate {
 
     const appName = params.app;
     if (appName !== undefined) {
-      const application = await this.directory.applicationByName(organization.id, appName);
+      const application = await this.directory.findOneApplicationByName(organization.id, appName);
       const scopes = ctx.principal.kind === 'api-key' ? ctx.principal.apiKey.applicationIds : [];
       if (!application || (scopes.length > 0 && !scopes.includes(application.id))) {
         throw new AppError('NOT_FOUND', `No application named "${appName}" in "${orgName}".`);

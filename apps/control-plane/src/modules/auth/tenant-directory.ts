@@ -36,11 +36,14 @@ export class TenantDirectory implements OnModuleDestroy {
     this.unsubscribe();
   }
 
-  organizationByName(name: string): Promise<OrganizationRecord | null> {
+  findOneOrganizationByName(name: string): Promise<OrganizationRecord | null> {
     return this.organizationsByName.getOrLoad(name, () => this.organizations.findOneByName(name));
   }
 
-  applicationByName(organizationId: string, name: string): Promise<ApplicationRecord | null> {
+  findOneApplicationByName(
+    organizationId: string,
+    name: string,
+  ): Promise<ApplicationRecord | null> {
     return this.applicationsByName.getOrLoad(`${organizationId}/${name}`, () =>
       this.applications.findOneByName(organizationId, name),
     );

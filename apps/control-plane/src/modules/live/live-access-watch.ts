@@ -106,7 +106,7 @@ export class LiveAccessWatch implements OnApplicationBootstrap, BeforeApplicatio
       ]);
       return signedIn && role !== null;
     }
-    const key = await this.apiKeys.findLiveKey(organizationId, principal.apiKey.id);
+    const key = await this.apiKeys.findOneLiveKey(organizationId, principal.apiKey.id);
     return (
       key !== null &&
       accessOfApiKey(key.permissions).includes('read') &&

@@ -15,15 +15,15 @@ export interface OrganizationMembership {
 export class OrganizationsRepository {
   constructor(@Inject(DATABASE) private readonly db: Database) {}
 
-  findByName(name: string): Promise<OrganizationRecord | null> {
+  findOneByName(name: string): Promise<OrganizationRecord | null> {
     return this.db.prisma.organization.findUnique({ where: { name } });
   }
 
-  findById(id: string): Promise<OrganizationRecord | null> {
+  findOneById(id: string): Promise<OrganizationRecord | null> {
     return this.db.prisma.organization.findUnique({ where: { id } });
   }
 
-  async findRole(organizationId: string, userId: string): Promise<Role | null> {
+  async findOneRole(organizationId: string, userId: string): Promise<Role | null> {
     const membership = await this.db.prisma.membership.findUnique({
       where: { organizationId_userId: { organizationId, userId } },
       select: { role: true },

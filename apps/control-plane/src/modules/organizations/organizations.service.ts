@@ -56,12 +56,12 @@ export class OrganizationsService {
 
   /** Null when there is no organization of that name. */
   findOneByName(name: string): Promise<OrganizationRecord | null> {
-    return this.organizations.findByName(name);
+    return this.organizations.findOneByName(name);
   }
 
   /** The user's role in the organization; null when not a member. */
   findOneRole(organizationId: string, userId: string): Promise<Role | null> {
-    return this.organizations.findRole(organizationId, userId);
+    return this.organizations.findOneRole(organizationId, userId);
   }
 
   /** Every organization of the user with their role there, oldest membership first. */

@@ -76,7 +76,7 @@ export class SessionsService {
     const { refreshToken } = credentials;
     if (!refreshToken) throw new AppError('UNAUTHENTICATED', 'No session to refresh; sign in.');
     const currentHash = hashRefreshToken(refreshToken);
-    const session = await this.sessions.findByRefreshTokenHash(currentHash);
+    const session = await this.sessions.findOneByRefreshTokenHash(currentHash);
     if (!session) await this.revokeIfReplayed(currentHash, now);
     if (!session || !isLive(session, now)) throw new AppError('UNAUTHENTICATED', SESSION_ENDED);
     this.assertCsrf(session.id, credentials);
@@ -112,7 +112,7 @@ export class SessionsService {
 
   /** Whether the session is still live and still the user's (live streams re-check this). */
   async isSessionLive(sessionId: string, userId: string, now = new Date()): Promise<boolean> {
-    const session = await this.sessions.findById(sessionId);
+    const session = await this.sessions.findOneById(sessionId);
     return session !== null && session.userId === userId && isLive(session, now);
   }
 
@@ -120,7 +120,7 @@ export class SessionsService {
   async resolveAccessToken(token: string, now = new Date()): Promise<AccessClaims | null> {
     const claims = await this.accessTokens.verify(token, now);
     if (!claims) return null;
-    const session = await this.sessions.findById(claims.sessionId);
+    const session = await this.sessions.findOneById(claims.sessionId);
     if (!session || session.userId !== claims.userId || !isLive(session, now)) return null;
     return claims;
   }
@@ -137,7 +137,7 @@ export class SessionsService {
    * ends for both (refresh-token reuse detection, RFC 9700 §4.14.2).
    */
   private async revokeIfReplayed(tokenHash: string, now: Date): Promise<void> {
-    const retired = await this.sessions.findRetiredToken(tokenHash);
+    const retired = await this.sessions.findOneRetiredToken(tokenHash);
     if (!retired || now.getTime() - retired.retiredAt.getTime() < REFRESH_REUSE_GRACE_MS) return;
     if (await this.sessions.revoke(retired.sessionId, now)) {
       this.events.emit('session.ended', { sessionId: retired.sessionId });
@@ -154,7 +154,7 @@ export class SessionsService {
       if (claims) return claims.sessionId;
     }
     if (credentials.refreshToken) {
-      const session = await this.sessions.findByRefreshTokenHash(
+      const session = await this.sessions.findOneByRefreshTokenHash(
         hashRefreshToken(credentials.refreshToken),
       );
       if (session) return session.id;

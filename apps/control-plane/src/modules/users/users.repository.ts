@@ -55,11 +55,11 @@ export class UsersRepository {
     }
   }
 
-  findById(id: string): Promise<UserRecord | null> {
+  findOneById(id: string): Promise<UserRecord | null> {
     return this.db.prisma.user.findUnique({ where: { id }, select: PUBLIC_FIELDS });
   }
 
-  findCredentialsByEmail(email: string): Promise<UserCredentials | null> {
+  findOneCredentialsByEmail(email: string): Promise<UserCredentials | null> {
     return this.db.prisma.user.findUnique({
       where: { email },
       select: { ...PUBLIC_FIELDS, passwordHash: true },

@@ -21,7 +21,7 @@ export class UsersService {
 
   /** Null when there is no such user (any more). */
   findOneById(id: string): Promise<UserRecord | null> {
-    return this.users.findById(id);
+    return this.users.findOneById(id);
   }
 
   /**
@@ -30,7 +30,7 @@ export class UsersService {
    * weaker parameters than today's is hashed again.
    */
   async findOneByCredentials(email: string, password: string): Promise<UserRecord | null> {
-    const user = await this.users.findCredentialsByEmail(email);
+    const user = await this.users.findOneCredentialsByEmail(email);
     const valid = await this.hasher.verify(password, user?.passwordHash ?? (await this.decoy()));
     if (!user || !valid) return null;
     const { passwordHash, ...profile } = user;
@@ -41,7 +41,7 @@ export class UsersService {
   }
 
   async getCurrentUser(userId: string): Promise<CurrentUserResponse> {
-    const user = await this.users.findById(userId);
+    const user = await this.users.findOneById(userId);
     // The session outlived its user (deleted meanwhile): treat it as signed out.
     if (!user) throw new AppError('UNAUTHENTICATED', 'This account no longer exists.');
     return mapCurrentUser(user, await this.organizations.findMembershipsOfUser(userId));

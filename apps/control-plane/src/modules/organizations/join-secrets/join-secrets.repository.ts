@@ -72,7 +72,7 @@ export class JoinSecretsRepository {
     return this.db.prisma.joinSecret.findFirst({ where: { id, organizationId }, select: FIELDS });
   }
 
-  findBySecretHash(secretHash: string): Promise<JoinSecretRecord | null> {
+  findOneBySecretHash(secretHash: string): Promise<JoinSecretRecord | null> {
     return this.db.prisma.joinSecret.findUnique({ where: { secretHash }, select: FIELDS });
   }
 

@@ -114,7 +114,7 @@ export class JoinSecretsService {
    * this before its password work; redeeming re-checks atomically).
    */
   async findOneUsableBySecret(secret: string, now = new Date()): Promise<JoinSecretRecord | null> {
-    const record = await this.findBySecret(secret);
+    const record = await this.findOneBySecret(secret);
     const usable =
       record && !record.revokedAt && record.expiresAt > now && record.uses < record.maxUses;
     return usable ? record : null;
@@ -126,7 +126,7 @@ export class JoinSecretsService {
     secret: string,
     now = new Date(),
   ): Promise<JoinOrganizationResponse> {
-    const record = await this.findBySecret(secret);
+    const record = await this.findOneBySecret(secret);
     if (!record) throw new AppError('NOT_FOUND', UNUSABLE);
     return this.audit.track(joinAction(record, principal), async () => {
       const outcome = await this.secrets.redeem(record, principal.userId, now);
@@ -134,7 +134,7 @@ export class JoinSecretsService {
         throw new AppError('CONFLICT', 'You are already a member of this organization.');
       }
       if (outcome === 'unusable') throw new AppError('NOT_FOUND', UNUSABLE);
-      const organization = await this.organizations.findById(record.organizationId);
+      const organization = await this.organizations.findOneById(record.organizationId);
       if (!organization) throw new AppError('NOT_FOUND', UNUSABLE);
       return mapOrganization(organization, record.role);
     });
@@ -161,9 +161,9 @@ export class JoinSecretsService {
     return true;
   }
 
-  private async findBySecret(secret: string): Promise<JoinSecretRecord | null> {
+  private async findOneBySecret(secret: string): Promise<JoinSecretRecord | null> {
     if (!JOIN_SECRETS.isWellFormed(secret)) return null;
-    return this.secrets.findBySecretHash(JOIN_SECRETS.hash(secret));
+    return this.secrets.findOneBySecretHash(JOIN_SECRETS.hash(secret));
   }
 }
 
