@@ -2,7 +2,7 @@
 // database, with the control plane's own key generator.
 import { randomBytes } from 'node:crypto';
 import { openDatabase } from '@podium/db';
-import { generateApiKeySecret } from '@podium/control-plane/dist/modules/api-keys/api-key-secret.js';
+import { API_KEY_SECRETS } from '@podium/control-plane/dist/modules/api-keys/api-key-secret.js';
 
 export async function seedApp(
   databaseUrl,
@@ -18,7 +18,7 @@ export async function seedApp(
     const app = await db.prisma.application.create({
       data: { organizationId: org.id, name: `bench-app-${suffix}`, ...application },
     });
-    const { secret, prefix, hash } = generateApiKeySecret();
+    const { secret, prefix, hash } = API_KEY_SECRETS.generate();
     await db.prisma.apiKey.create({
       data: { organizationId: org.id, name: 'bench', prefix, secretHash: hash, permissions },
     });

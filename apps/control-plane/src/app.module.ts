@@ -3,7 +3,7 @@ import type { Logger } from 'pino';
 import { CONFIG, type Config } from './config/config';
 import { LOGGER } from './common/logging/logging.tokens';
 import { DatabaseModule } from './infra/database/database.module';
-import { AuthModule } from './common/auth/auth.module';
+import { AuthModule } from './modules/auth/auth.module';
 import { EventsModule } from './infra/events/events.module';
 import { AuditModule } from './modules/audit/audit.module';
 import { OrganizationsModule } from './modules/organizations/organizations.module';
@@ -12,7 +12,6 @@ import { ApplicationsModule } from './modules/applications/applications.module';
 import { UsersModule } from './modules/users/users.module';
 import { SessionsModule } from './modules/sessions/sessions.module';
 import { ExecutorsModule } from './modules/executors/executors.module';
-import { ExecutorRecoveryModule } from './modules/executors/executor-recovery.module';
 import { HealthModule } from './modules/health/health.module';
 import { WorkflowsModule } from './modules/workflows/workflows.module';
 import { QueuesModule } from './modules/queues/queues.module';
@@ -44,7 +43,6 @@ export class AppModule {
         ApplicationsModule,
         ApiKeysModule,
         ExecutorsModule,
-        ExecutorRecoveryModule,
         WorkflowsModule,
         QueuesModule,
         FleetModule,

@@ -11,7 +11,12 @@ import { UsersRepository } from '../src/modules/users/users.repository';
 
 const unique = () => randomBytes(4).toString('hex');
 
-/** Test data through the real services and repositories, with unique names. */
+/**
+ * Test data with unique names, stored as the control plane stores it: API keys through
+ * ApiKeysService (hashed secret, scopes), applications and users through their repositories
+ * (users with a real scrypt hash), organizations and memberships straight into their tables
+ * (the app creates an organization only together with its owner; these arrange any shape).
+ */
 export function factories(app: INestApplication<Server>) {
   const db = app.get<Database>(DATABASE);
   return {

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DATABASE } from '../../src/infra/database/database.tokens';
 import { AuditService } from '../../src/modules/audit/audit.service';
 import { ApplicationsRepository } from '../../src/modules/applications/applications.repository';
-import { ExecutorRecoveryService } from '../../src/modules/executors/executor-recovery.service';
+import { ExecutorRecoveryService } from '../../src/modules/executors/recovery/executor-recovery.service';
 import type { Script } from '../support/link-harness';
 import { factories } from '../factories';
 import { apiClient } from './api-client';

@@ -18,7 +18,7 @@ import {
 } from '@podium/protocol';
 import { createScratchDatabase, type ScratchDatabase } from '@podium/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CLOSE_ACCESS_REVOKED } from '../../src/modules/executors/executors.service';
+import { CLOSE_ACCESS_REVOKED } from '../../src/modules/executors/links/executor-links.service';
 import { factories } from '../factories';
 import { closed, connectExecutor } from './fake-executor';
 import { startTestControlPlane, type RunningControlPlane } from './start';

@@ -4,9 +4,10 @@ import { HTTP_CODE_METADATA, METHOD_METADATA, PATH_METADATA } from '@nestjs/comm
 import { ModulesContainer, Reflector } from '@nestjs/core';
 import { createScratchDatabase, type ScratchDatabase } from '@podium/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PUBLIC_ROUTE, REQUIRED_ACCESS } from '../../src/common/auth/decorators';
+import { policyOf } from '../../src/modules/auth/route-policy';
+import { ROUTE_SPEC } from '../../src/common/routes/route.decorator';
 import { API_ROUTES } from '../../src/modules/openapi/openapi.service';
-import type { RouteSpec } from '../../src/modules/openapi/route-spec';
+import type { RouteSpec } from '../../src/common/routes/route-spec';
 import { startTestControlPlane, type RunningControlPlane } from './start';
 
 /** `GET /v2/orgs/{org}`: one key per operation, in OpenAPI's path syntax. */
@@ -25,11 +26,11 @@ function isRouted(app: INestApplication<Server>, key: string): boolean {
 interface Handler {
   readonly key: string;
   readonly status: number;
-  /** As the decorators say it: @Public(), @RequireAccess(level), or neither. */
+  /** As the guards read it from the handler's route spec: public, a level, or neither. */
   readonly access: string | undefined;
 }
 
-/** Every controller method, read from Nest's metadata (the decorators). */
+/** Every controller method, read from Nest's metadata (what `@Route` registered). */
 function handlers(app: INestApplication<Server>): Handler[] {
   const reflector = app.get(Reflector);
   const controllers = [...app.get(ModulesContainer).values()].flatMap((module) =>
@@ -48,18 +49,18 @@ function handlers(app: INestApplication<Server>): Handler[] {
         .replace(/\/+/g, '/')
         .replace(/(.)\/$/, '$1');
       const verb = RequestMethod[method];
-      const targets = [handler as () => unknown, controller];
-      const isPublic = reflector.getAllAndOverride<boolean | undefined>(PUBLIC_ROUTE, targets);
-      const level = reflector.getAllAndOverride<string | undefined>(REQUIRED_ACCESS, targets);
+      const spec = reflector.get<RouteSpec | undefined>(ROUTE_SPEC, handler as () => unknown);
+      const policy = spec && policyOf(spec);
       const status =
         (Reflect.getMetadata(HTTP_CODE_METADATA, handler) as number | undefined) ??
         (verb === 'POST' ? 201 : 200);
-      return [{ key: keyOf(verb, path), status, access: isPublic ? 'public' : level }];
+      const access = policy ? (policy.isPublic ? 'public' : policy.required) : 'no route spec';
+      return [{ key: keyOf(verb, path), status, access }];
     });
   });
 }
 
-/** The access a spec entry claims, as the decorators would say it (`user`: no decorator). */
+/** The access a spec entry claims, as the guards read it (`user`: no level). */
 function declaredAccess(route: RouteSpec): string | undefined {
   return route.access === 'user' ? undefined : route.access;
 }

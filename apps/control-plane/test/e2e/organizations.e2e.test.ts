@@ -11,7 +11,7 @@ import {
 import { createScratchDatabase, type ScratchDatabase } from '@podium/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { API_ROUTES } from '../../src/modules/openapi/openapi.service';
-import { fillPath } from '../../src/modules/openapi/route-spec';
+import { fillPath } from '../../src/common/routes/route-spec';
 import { factories } from '../factories';
 import { startTestControlPlane, type RunningControlPlane } from './start';
 import { TestBrowser, bodyOf, assertProblem, signUpAndIn } from './test-browser';

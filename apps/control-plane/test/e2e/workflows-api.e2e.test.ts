@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accessOfApiKey } from '../../src/common/auth/access-levels';
 import { DATABASE } from '../../src/infra/database/database.tokens';
 import { ExecutorRegistry } from '../../src/modules/executors/executor-registry';
-import { fillPath } from '../../src/modules/openapi/route-spec';
+import { fillPath } from '../../src/common/routes/route-spec';
 import { API_ROUTES } from '../../src/modules/openapi/openapi.service';
 import { factories } from '../factories';
 import type { Script } from '../support/link-harness';

@@ -2,7 +2,7 @@ import { once } from 'node:events';
 import type { AddressInfo } from 'node:net';
 import pino from 'pino';
 import WebSocket, { WebSocketServer } from 'ws';
-import { ExecutorLink } from '../../src/modules/executors/executor-link';
+import { ExecutorLink } from '../../src/modules/executors/links/executor-link';
 import type { LiveExecutor } from '../../src/modules/executors/executor-registry';
 
 /** What a scripted executor does with one request: answer, stay silent, or hang up. */

@@ -1,7 +1,7 @@
 import { AppError } from '@podium/protocol';
-import type { ApplicationRecord } from '../../modules/applications/applications.repository';
 import type { Principal } from './principal';
 import type { RequestContext } from './request-context';
+import type { ApplicationRecord } from './tenancy';
 
 /** The application a request is about, as OrgAccessGuard resolved it from `:org/:app`. */
 export interface AppScope {

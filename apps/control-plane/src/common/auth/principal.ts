@@ -1,9 +1,16 @@
-import type { ApiKeyRecord } from '../../modules/api-keys/api-keys.repository';
+/** What the guards and services need to know of the API key a machine client presented. */
+export interface ApiKeyCaller {
+  readonly id: string;
+  readonly organizationId: string;
+  readonly permissions: readonly string[];
+  /** Empty: every application of the organization. */
+  readonly applicationIds: readonly string[];
+}
 
 /** Who is calling: a signed-in user (console session) or a machine client (API key). */
 export type Principal =
   | { readonly kind: 'user'; readonly userId: string; readonly sessionId: string }
-  | { readonly kind: 'api-key'; readonly apiKey: ApiKeyRecord };
+  | { readonly kind: 'api-key'; readonly apiKey: ApiKeyCaller };
 
 // What a caller may do inside one organization: a REST fact (the console shows it), so it lives
 // in the protocol.

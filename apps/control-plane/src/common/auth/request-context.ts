@@ -1,8 +1,7 @@
 import { AppError, type Role } from '@podium/protocol';
 import type { HttpRequest } from '../http/http';
-import type { ApplicationRecord } from '../../modules/applications/applications.repository';
-import type { OrganizationRecord } from '../../modules/organizations/organizations.repository';
 import type { AccessLevel, Principal } from './principal';
+import type { ApplicationRecord, OrganizationRecord } from './tenancy';
 
 /** What the guards established about a request; handlers read it through decorators. */
 export interface RequestContext {

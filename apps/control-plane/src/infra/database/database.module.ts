@@ -3,6 +3,7 @@ import { openDatabase, type Database } from '@podium/db';
 import type { Logger } from 'pino';
 import { CONFIG, type Config } from '../../config/config';
 import { LOGGER } from '../../common/logging/logging.tokens';
+import { DatabaseCheck } from './database-check';
 import { DATABASE } from './database.tokens';
 import { Transactions, transactionAware } from './transactions';
 
@@ -23,8 +24,9 @@ import { Transactions, transactionAware } from './transactions';
       },
     },
     Transactions,
+    DatabaseCheck,
   ],
-  exports: [DATABASE, Transactions],
+  exports: [DATABASE, Transactions, DatabaseCheck],
 })
 export class DatabaseModule implements OnApplicationShutdown {
   constructor(@Inject(DATABASE) private readonly db: Database) {}

@@ -1,40 +1,8 @@
 import { EventEmitter } from 'node:events';
 import { Injectable } from '@nestjs/common';
+// The executors' one shape, defined where executors live; the catalogue below names it.
+import type { ExecutorSnapshot } from '../../modules/executors/executor-snapshot';
 import { Transactions } from '../database/transactions';
-
-/** An executor link of an application, as announced when it opens or closes. */
-export interface ExecutorLinkEvent {
-  organizationId: string;
-  applicationId: string;
-  linkId: string;
-  executorId: string;
-  applicationVersion: string;
-  hostname: string | null;
-  language: string;
-  sdkVersion: string;
-  metadata: Record<string, unknown> | null;
-  connectedAt: Date;
-  /** Set on `executor.disconnected`. */
-  disconnectedAt: Date | null;
-}
-
-/** An executor's record after it was declared dead, or after its recovery was confirmed. */
-export interface ExecutorFateEvent {
-  organizationId: string;
-  applicationId: string;
-  executorId: string;
-  applicationVersion: string;
-  hostname: string | null;
-  language: string;
-  sdkVersion: string;
-  metadata: unknown;
-  connectedAt: Date;
-  disconnectedAt: Date | null;
-  lastSeenAt: Date;
-  deadAt: Date;
-  /** Set on `executor.recovered`. */
-  recoveredAt: Date | null;
-}
 
 /** Everything modules announce to each other. */
 export interface DomainEvents {
@@ -47,13 +15,13 @@ export interface DomainEvents {
   /** An application was deleted: its executors' links must close. */
   'application.deleted': { organizationId: string; applicationId: string };
   /** An executor answered executor_info and is now reachable through the proxy. */
-  'executor.connected': ExecutorLinkEvent;
-  /** An executor's link closed. */
-  'executor.disconnected': ExecutorLinkEvent;
-  /** A disconnected executor stayed away past its application's grace period. */
-  'executor.dead': ExecutorFateEvent;
+  'executor.connected': ExecutorSnapshot;
+  /** An executor's link closed (its record says DISCONNECTED by now). */
+  'executor.disconnected': ExecutorSnapshot;
+  /** A disconnected executor stayed away past its application's grace period (its record). */
+  'executor.dead': ExecutorSnapshot;
   /** None of a dead executor's workflows is PENDING any more (recovered, or there were none). */
-  'executor.recovered': ExecutorFateEvent;
+  'executor.recovered': ExecutorSnapshot;
 }
 
 /**

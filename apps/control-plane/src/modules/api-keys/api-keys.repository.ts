@@ -77,7 +77,7 @@ export class ApiKeysRepository {
     return mapRecord(row);
   }
 
-  async findBySecretHash(secretHash: string): Promise<ApiKeyRecord | null> {
+  async findOneBySecretHash(secretHash: string): Promise<ApiKeyRecord | null> {
     const row = await this.db.prisma.apiKey.findUnique({ where: { secretHash }, select: SELECT });
     return row && mapRecord(row);
   }

@@ -14,14 +14,12 @@ import type { OrgScope } from '../../common/auth/request-context';
 import { toCountedPage } from '../../common/pagination/counted-page';
 import { Transactions } from '../../infra/database/transactions';
 import { EventBus } from '../../infra/events/event-bus';
-import {
-  ApplicationsRepository,
-  type ApplicationRecord,
-} from '../applications/applications.repository';
-import { AUDIT_ACTIONS, AUDIT_TARGETS, auditedAction } from '../audit/audit-actions';
+import type { ApplicationRecord } from '../../common/auth/tenancy';
+import { ApplicationRecordsService } from '../applications/application-records.service';
+import { AUDIT_ACTIONS, auditedAction } from '../audit/audit-actions';
 import { AuditService } from '../audit/audit.service';
 import type { ApiKeyPermission } from './api-key-permissions';
-import { generateApiKeySecret, hashApiKeySecret, isWellFormedApiKeySecret } from './api-key-secret';
+import { API_KEY_SECRETS } from './api-key-secret';
 import { mapApiKey, mapCreatedApiKey } from './api-keys.dto';
 import { ApiKeysRepository, type ApiKeyRecord } from './api-keys.repository';
 import { TtlCache } from '../../common/cache/ttl-cache';
@@ -58,7 +56,7 @@ export class ApiKeysService {
 
   constructor(
     private readonly keys: ApiKeysRepository,
-    private readonly applications: ApplicationsRepository,
+    private readonly applications: ApplicationRecordsService,
     private readonly events: EventBus,
     private readonly audit: AuditService,
     private readonly transactions: Transactions,
@@ -69,7 +67,7 @@ export class ApiKeysService {
     organizationId: string,
     input: CreateApiKeyInput,
   ): Promise<{ apiKey: ApiKeyRecord; secret: string }> {
-    const { secret, prefix, hash } = generateApiKeySecret();
+    const { secret, prefix, hash } = API_KEY_SECRETS.generate();
     const apiKey = await this.keys.create({
       organizationId,
       name: input.name,
@@ -89,7 +87,7 @@ export class ApiKeysService {
     input: CreateApiKeyRequest,
     now = new Date(),
   ): Promise<CreateApiKeyResponse> {
-    const action = auditedAction(scope, AUDIT_ACTIONS.apiKeyCreate, AUDIT_TARGETS.apiKey, null, {
+    const action = auditedAction(scope, AUDIT_ACTIONS.apiKeyCreate, null, {
       name: input.name,
       permissions: input.permissions,
       applications: input.applications,
@@ -123,7 +121,7 @@ export class ApiKeysService {
   }
 
   renameApiKey(scope: OrgScope, id: string, name: string): Promise<ApiKey> {
-    const action = auditedAction(scope, AUDIT_ACTIONS.apiKeyRename, AUDIT_TARGETS.apiKey, id, {
+    const action = auditedAction(scope, AUDIT_ACTIONS.apiKeyRename, id, {
       name,
     });
     return this.audit.track(action, async () => {
@@ -135,7 +133,7 @@ export class ApiKeysService {
 
   /** `DELETE /tokens/{id}`: revoking twice is fine; a key of another organization is not found. */
   revokeApiKeyFor(scope: OrgScope, id: string): Promise<void> {
-    const action = auditedAction(scope, AUDIT_ACTIONS.apiKeyRevoke, AUDIT_TARGETS.apiKey, id);
+    const action = auditedAction(scope, AUDIT_ACTIONS.apiKeyRevoke, id);
     return this.audit.track(action, async () => {
       const key = await this.keys.findOne(scope.organization.id, id);
       if (!key) throw notFound(scope, id);
@@ -145,12 +143,12 @@ export class ApiKeysService {
 
   /** The live key a secret belongs to, or null. Records the use (to the minute). */
   async authenticate(secret: string, now = new Date()): Promise<ApiKeyRecord | null> {
-    if (!isWellFormedApiKeySecret(secret)) return null;
-    const hash = hashApiKeySecret(secret);
+    if (!API_KEY_SECRETS.isWellFormed(secret)) return null;
+    const hash = API_KEY_SECRETS.hash(secret);
     if (this.refusals.get(hash, now.getTime())) return null;
     let key = await this.recentlyValid.getOrLoad(
       hash,
-      () => this.keys.findBySecretHash(hash),
+      () => this.keys.findOneBySecretHash(hash),
       now.getTime(),
     );
     if (!key || !isLive(key, now)) {
@@ -173,7 +171,7 @@ export class ApiKeysService {
     if (!apiKey.permissions.includes('executor:connect')) {
       return { ok: false, code: 'FORBIDDEN', detail: 'This API key may not connect executors.' };
     }
-    const application = await this.applications.findByName(apiKey.organizationId, appName);
+    const application = await this.applications.findOneByName(apiKey.organizationId, appName);
     // Out of the key's scope is answered like a missing app, so a scoped key cannot probe
     // which application names exist in its organization.
     const inScope =
@@ -190,7 +188,7 @@ export class ApiKeysService {
   }
 
   /** The key if it is still live (not revoked, not expired), read from the database. */
-  async findLiveKey(
+  async findOneLiveKey(
     organizationId: string,
     apiKeyId: string,
     now = new Date(),
@@ -201,7 +199,7 @@ export class ApiKeysService {
 
   /**
    * Whether a link opened with this key for this application may stay open, read from the
-   * database (never a cache). ExecutorsService asks once the link can hear revocations: one
+   * database (never a cache). ExecutorLinksService asks once the link can hear revocations: one
    * committed before that was announced to nobody.
    */
   async isExecutorLinkStillAuthorized(link: {
@@ -210,8 +208,8 @@ export class ApiKeysService {
     apiKeyId: string;
   }): Promise<boolean> {
     const [key, application] = await Promise.all([
-      this.findLiveKey(link.organizationId, link.apiKeyId),
-      this.applications.findById(link.organizationId, link.applicationId),
+      this.findOneLiveKey(link.organizationId, link.apiKeyId),
+      this.applications.findOneById(link.organizationId, link.applicationId),
     ]);
     return (
       key !== null &&
@@ -221,7 +219,7 @@ export class ApiKeysService {
     );
   }
 
-  /** Revokes the key; every link that used it closes (see ExecutorsService). */
+  /** Revokes the key; every link that used it closes (see ExecutorLinksService). */
   async revokeApiKey(organizationId: string, apiKeyId: string): Promise<boolean> {
     const revoked = await this.keys.revoke(organizationId, apiKeyId, new Date());
     if (revoked) {

@@ -1,9 +1,13 @@
 import { Module } from '@nestjs/common';
+import { ApplicationRecordsService } from './application-records.service';
 import { ApplicationsRepository } from './applications.repository';
 
 /**
- * The applications repository alone, for the guards and API keys. (ApplicationsModule needs
+ * Application lookups, for the guards, API keys and live streams. (ApplicationsModule needs
  * ApiKeysModule, which needs this: the split keeps the module graph acyclic.)
  */
-@Module({ providers: [ApplicationsRepository], exports: [ApplicationsRepository] })
+@Module({
+  providers: [ApplicationsRepository, ApplicationRecordsService],
+  exports: [ApplicationRecordsService],
+})
 export class ApplicationRecordsModule {}

@@ -1,65 +1,53 @@
-import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
-import {
-  type Application,
-  type CreateApplicationRequest,
-  CreateApplicationRequestSchema,
-  type ListApplicationsResponse,
-  type PaginationQuery,
-  PaginationQuerySchema,
-  type UpdateApplicationRequest,
-  UpdateApplicationRequestSchema,
+import { Body, Controller, Query } from '@nestjs/common';
+import type {
+  Application,
+  CreateApplicationRequest,
+  ListApplicationsResponse,
+  PaginationQuery,
+  UpdateApplicationRequest,
 } from '@podium/protocol';
 import { applicationOf } from '../../common/auth/app-scope';
-import { AuditAs, Context, RequireAccess } from '../../common/auth/decorators';
+import { Context } from '../../common/auth/decorators';
 import { type RequestContext, orgScopeOf } from '../../common/auth/request-context';
-import { ZodValidationPipe } from '../../common/validation/zod-validation.pipe';
-import { AUDIT_ACTIONS, AUDIT_TARGETS } from '../audit/audit-actions';
+import { Route } from '../../common/routes/route.decorator';
 import { ApplicationsService } from './applications.service';
+import { APPLICATION_ROUTES as ROUTES } from './applications.routes';
 
-@Controller('v2/orgs/:org/apps')
+@Controller()
 export class ApplicationsController {
   constructor(private readonly applications: ApplicationsService) {}
 
   /** Registers an application by the name its executors connect with. */
-  @Post()
-  @RequireAccess('admin')
-  @AuditAs(AUDIT_ACTIONS.applicationCreate, AUDIT_TARGETS.application)
+  @Route(ROUTES.createApplication)
   createApplication(
     @Context() ctx: RequestContext,
-    @Body(new ZodValidationPipe(CreateApplicationRequestSchema)) body: CreateApplicationRequest,
+    @Body() body: CreateApplicationRequest,
   ): Promise<Application> {
     return this.applications.createApplication(orgScopeOf(ctx), body);
   }
 
-  @Get()
-  @RequireAccess('read')
+  @Route(ROUTES.listApplications)
   findApplications(
     @Context() ctx: RequestContext,
-    @Query(new ZodValidationPipe(PaginationQuerySchema)) page: PaginationQuery,
+    @Query() page: PaginationQuery,
   ): Promise<ListApplicationsResponse> {
     return this.applications.findApplications(orgScopeOf(ctx), page);
   }
 
-  @Get(':app')
-  @RequireAccess('read')
+  @Route(ROUTES.getApplication)
   getApplication(@Context() ctx: RequestContext): Application {
     return this.applications.getApplication(applicationOf(ctx));
   }
 
-  @Patch(':app')
-  @RequireAccess('admin')
-  @AuditAs(AUDIT_ACTIONS.applicationUpdate, AUDIT_TARGETS.application, 'app')
+  @Route(ROUTES.updateApplication)
   updateApplication(
     @Context() ctx: RequestContext,
-    @Body(new ZodValidationPipe(UpdateApplicationRequestSchema)) body: UpdateApplicationRequest,
+    @Body() body: UpdateApplicationRequest,
   ): Promise<Application> {
     return this.applications.updateApplication(orgScopeOf(ctx), applicationOf(ctx), body);
   }
 
-  @Delete(':app')
-  @HttpCode(204)
-  @RequireAccess('admin')
-  @AuditAs(AUDIT_ACTIONS.applicationDelete, AUDIT_TARGETS.application, 'app')
+  @Route(ROUTES.deleteApplication)
   deleteApplication(@Context() ctx: RequestContext): Promise<void> {
     return this.applications.deleteApplication(orgScopeOf(ctx), applicationOf(ctx));
   }

@@ -1,5 +1,5 @@
 import type { Application } from '@podium/protocol';
-import type { ApplicationRecord } from './applications.repository';
+import type { ApplicationRecord } from '../../common/auth/tenancy';
 
 export function mapApplication(application: ApplicationRecord): Application {
   return {

@@ -1,13 +1,13 @@
 import { Module } from '@nestjs/common';
 import { ApiKeysModule } from '../api-keys/api-keys.module';
-import { ApplicationRecordsModule } from './application-records.module';
 import { ApplicationsController } from './applications.controller';
+import { ApplicationsRepository } from './applications.repository';
 import { ApplicationsService } from './applications.service';
 
-/** The applications REST resource. */
+/** The applications REST resource (lookups for other modules: ApplicationRecordsModule). */
 @Module({
-  imports: [ApplicationRecordsModule, ApiKeysModule],
+  imports: [ApiKeysModule],
   controllers: [ApplicationsController],
-  providers: [ApplicationsService],
+  providers: [ApplicationsRepository, ApplicationsService],
 })
 export class ApplicationsModule {}

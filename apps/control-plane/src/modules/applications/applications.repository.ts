@@ -1,18 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Database } from '@podium/db';
 import type { PaginationQuery } from '@podium/protocol';
+import type { ApplicationRecord } from '../../common/auth/tenancy';
 import { DATABASE } from '../../infra/database/database.tokens';
 import { isUniqueViolation } from '../../infra/database/unique-violation';
-
-export interface ApplicationRecord {
-  readonly id: string;
-  readonly organizationId: string;
-  readonly name: string;
-  readonly description: string;
-  readonly executorGracePeriodSeconds: number;
-  readonly createdAt: Date;
-  readonly updatedAt: Date;
-}
 
 export interface ApplicationSettings {
   readonly description?: string;
@@ -47,11 +38,11 @@ export class ApplicationsRepository {
     }
   }
 
-  findById(organizationId: string, id: string): Promise<ApplicationRecord | null> {
+  findOneById(organizationId: string, id: string): Promise<ApplicationRecord | null> {
     return this.db.prisma.application.findFirst({ where: { id, organizationId } });
   }
 
-  findByName(organizationId: string, name: string): Promise<ApplicationRecord | null> {
+  findOneByName(organizationId: string, name: string): Promise<ApplicationRecord | null> {
     return this.db.prisma.application.findUnique({
       where: { organizationId_name: { organizationId, name } },
     });

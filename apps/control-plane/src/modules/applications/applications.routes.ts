@@ -7,17 +7,17 @@ import {
   UpdateApplicationRequestSchema,
   UpdateApplicationResponseSchema,
 } from '@podium/protocol';
-import type { RouteSpec } from '../openapi/route-spec';
+import { AUDIT_ACTIONS } from '../audit/audit-actions';
+import { routeTable } from '../../common/routes/route-spec';
 
 const base = '/v2/orgs/{org}/apps';
 const tag = 'Applications';
 
 /** Applications (see ApplicationsController). */
-export const APPLICATION_ROUTES: readonly RouteSpec[] = [
-  {
+export const APPLICATION_ROUTES = routeTable({
+  createApplication: {
     method: 'post',
     path: base,
-    operationId: 'createApplication',
     summary: 'Register an application by the name its executors connect with',
     tag,
     access: 'admin',
@@ -25,45 +25,44 @@ export const APPLICATION_ROUTES: readonly RouteSpec[] = [
     body: CreateApplicationRequestSchema,
     response: CreateApplicationResponseSchema,
     errors: ['CONFLICT'],
+    audit: { action: AUDIT_ACTIONS.applicationCreate },
   },
-  {
+  listApplications: {
     method: 'get',
     path: base,
-    operationId: 'listApplications',
     summary: 'List applications',
     tag,
     access: 'read',
     query: PaginationQuerySchema,
     response: ListApplicationsResponseSchema,
   },
-  {
+  getApplication: {
     method: 'get',
     path: `${base}/{app}`,
-    operationId: 'getApplication',
     summary: 'Get an application',
     tag,
     access: 'read',
     response: GetApplicationResponseSchema,
   },
-  {
+  updateApplication: {
     method: 'patch',
     path: `${base}/{app}`,
-    operationId: 'updateApplication',
     summary: "Change an application's settings",
     tag,
     access: 'admin',
     body: UpdateApplicationRequestSchema,
     response: UpdateApplicationResponseSchema,
+    audit: { action: AUDIT_ACTIONS.applicationUpdate, targetParam: 'app' },
   },
-  {
+  deleteApplication: {
     method: 'delete',
     path: `${base}/{app}`,
-    operationId: 'deleteApplication',
     summary: 'Delete an application',
     description:
       'Revokes the API keys scoped to it alone, deletes its executor records and closes its executors’ links (close code 4001).',
     tag,
     access: 'admin',
     status: 204,
+    audit: { action: AUDIT_ACTIONS.applicationDelete, targetParam: 'app' },
   },
-];
+});

@@ -11,10 +11,11 @@ import type { OrgScope } from '../../common/auth/request-context';
 import { toCountedPage } from '../../common/pagination/counted-page';
 import { EventBus } from '../../infra/events/event-bus';
 import { ApiKeysService } from '../api-keys/api-keys.service';
-import { AUDIT_ACTIONS, AUDIT_TARGETS, auditedAction } from '../audit/audit-actions';
+import { AUDIT_ACTIONS, auditedAction } from '../audit/audit-actions';
 import { AuditService } from '../audit/audit.service';
 import { mapApplication } from './applications.dto';
-import { ApplicationsRepository, type ApplicationRecord } from './applications.repository';
+import type { ApplicationRecord } from '../../common/auth/tenancy';
+import { ApplicationsRepository } from './applications.repository';
 
 /** Applications are addressed (and audited) by name: the name executors connect with. */
 @Injectable()
@@ -28,13 +29,7 @@ export class ApplicationsService {
 
   createApplication(scope: OrgScope, input: CreateApplicationRequest): Promise<Application> {
     const { name, ...settings } = input;
-    const action = auditedAction(
-      scope,
-      AUDIT_ACTIONS.applicationCreate,
-      AUDIT_TARGETS.application,
-      name,
-      settings,
-    );
+    const action = auditedAction(scope, AUDIT_ACTIONS.applicationCreate, name, settings);
     return this.audit.track(action, async () => {
       const created = await this.applications.tryCreate(scope.organization.id, name, settings);
       if (!created) {
@@ -64,13 +59,7 @@ export class ApplicationsService {
     application: ApplicationRecord,
     changes: UpdateApplicationRequest,
   ): Promise<Application> {
-    const action = auditedAction(
-      scope,
-      AUDIT_ACTIONS.applicationUpdate,
-      AUDIT_TARGETS.application,
-      application.name,
-      changes,
-    );
+    const action = auditedAction(scope, AUDIT_ACTIONS.applicationUpdate, application.name, changes);
     return this.audit.track(action, async () => {
       const updated = await this.applications.update(
         scope.organization.id,
@@ -89,12 +78,7 @@ export class ApplicationsService {
    */
   deleteApplication(scope: OrgScope, application: ApplicationRecord): Promise<void> {
     let revokedApiKeyIds: string[] = [];
-    const action = auditedAction(
-      scope,
-      AUDIT_ACTIONS.applicationDelete,
-      AUDIT_TARGETS.application,
-      application.name,
-    );
+    const action = auditedAction(scope, AUDIT_ACTIONS.applicationDelete, application.name);
     return this.audit.track(
       action,
       async () => {

@@ -1,23 +1,6 @@
 import type { OrgScope } from '../../common/auth/request-context';
+import type { AuditedAction } from '../../common/routes/route-spec';
 import type { TrackedAction } from './audit.service';
-
-/** The audited actions of accounts, organizations, apps, keys and executors (one name each). */
-export const AUDIT_ACTIONS = {
-  organizationCreate: 'organization.create',
-  memberUpdateRole: 'member.update_role',
-  memberRemove: 'member.remove',
-  memberJoin: 'member.join',
-  joinSecretCreate: 'join_secret.create',
-  joinSecretRevoke: 'join_secret.revoke',
-  applicationCreate: 'application.create',
-  applicationUpdate: 'application.update',
-  applicationDelete: 'application.delete',
-  apiKeyCreate: 'api_key.create',
-  apiKeyRename: 'api_key.rename',
-  apiKeyRevoke: 'api_key.revoke',
-  /** By the control plane: a dead executor's workflows were handed to a live one. */
-  executorRecover: 'executor.recover',
-} as const;
 
 /** Target types, as they appear in audit entries. */
 export const AUDIT_TARGETS = {
@@ -30,19 +13,39 @@ export const AUDIT_TARGETS = {
   executor: 'executor',
 } as const;
 
+/**
+ * The audited actions of accounts, organizations, apps, keys and executors (one name each).
+ * Route tables name the same entries, so a refusal by the guards is audited under them too.
+ */
+export const AUDIT_ACTIONS = {
+  organizationCreate: { name: 'organization.create', targetType: AUDIT_TARGETS.organization },
+  memberUpdateRole: { name: 'member.update_role', targetType: AUDIT_TARGETS.member },
+  memberRemove: { name: 'member.remove', targetType: AUDIT_TARGETS.member },
+  memberJoin: { name: 'member.join', targetType: AUDIT_TARGETS.member },
+  joinSecretCreate: { name: 'join_secret.create', targetType: AUDIT_TARGETS.joinSecret },
+  joinSecretRevoke: { name: 'join_secret.revoke', targetType: AUDIT_TARGETS.joinSecret },
+  applicationCreate: { name: 'application.create', targetType: AUDIT_TARGETS.application },
+  applicationUpdate: { name: 'application.update', targetType: AUDIT_TARGETS.application },
+  applicationDelete: { name: 'application.delete', targetType: AUDIT_TARGETS.application },
+  apiKeyCreate: { name: 'api_key.create', targetType: AUDIT_TARGETS.apiKey },
+  apiKeyRename: { name: 'api_key.rename', targetType: AUDIT_TARGETS.apiKey },
+  apiKeyRevoke: { name: 'api_key.revoke', targetType: AUDIT_TARGETS.apiKey },
+  /** By the control plane: a dead executor's workflows were handed to a live one. */
+  executorRecover: { name: 'executor.recover', targetType: AUDIT_TARGETS.executor },
+} as const satisfies Record<string, AuditedAction>;
+
 /** The audit entry of an action by the caller in `scope`'s organization. */
 export function auditedAction(
   scope: OrgScope,
-  action: string,
-  targetType: string,
+  action: AuditedAction,
   targetId?: string | null,
   details?: Record<string, unknown>,
 ): TrackedAction {
   return {
     organizationId: scope.organization.id,
     principal: scope.principal,
-    action,
-    targetType,
+    action: action.name,
+    targetType: action.targetType,
     targetId,
     details,
   };

@@ -1,24 +1,20 @@
-import { Controller, Get, Query } from '@nestjs/common';
-import {
-  type ListAuditLogsQuery,
-  ListAuditLogsQuerySchema,
-  type ListAuditLogsResponse,
-} from '@podium/protocol';
-import { Context, RequireAccess } from '../../common/auth/decorators';
+import { Controller, Query } from '@nestjs/common';
+import type { ListAuditLogsQuery, ListAuditLogsResponse } from '@podium/protocol';
+import { Context } from '../../common/auth/decorators';
 import { type RequestContext, orgScopeOf } from '../../common/auth/request-context';
-import { ZodValidationPipe } from '../../common/validation/zod-validation.pipe';
+import { Route } from '../../common/routes/route.decorator';
 import { AuditService } from './audit.service';
+import { AUDIT_LOG_ROUTES as ROUTES } from './audit-logs.routes';
 
-@Controller('v2/orgs/:org/audit-logs')
+@Controller()
 export class AuditLogsController {
   constructor(private readonly audit: AuditService) {}
 
   /** Who did what to which target, when, and whether it worked; newest first. */
-  @Get()
-  @RequireAccess('admin')
+  @Route(ROUTES.listAuditLogs)
   findAuditLogs(
     @Context() ctx: RequestContext,
-    @Query(new ZodValidationPipe(ListAuditLogsQuerySchema)) query: ListAuditLogsQuery,
+    @Query() query: ListAuditLogsQuery,
   ): Promise<ListAuditLogsResponse> {
     return this.audit.findAuditLogs(orgScopeOf(ctx).organization.id, query);
   }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { ExecutorLink } from './executor-link';
+import type { ExecutorLink } from './links/executor-link';
 
 /** What an executor said about itself in executor_info. */
 export interface ExecutorIdentity {

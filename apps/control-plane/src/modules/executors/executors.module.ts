@@ -1,13 +1,32 @@
 import { Module } from '@nestjs/common';
 import { ApiKeysModule } from '../api-keys/api-keys.module';
-import { ExecutorGateway } from './executor-gateway';
 import { ExecutorRegistry } from './executor-registry';
 import { ExecutorsRepository } from './executors.repository';
 import { ExecutorsService } from './executors.service';
+import { ExecutorGateway } from './links/executor-gateway';
+import { ExecutorLinksService } from './links/executor-links.service';
+import { ExecutorProxy } from './proxy/executor-proxy';
+import { DeadExecutorRecoverer } from './recovery/dead-executor-recoverer';
+import { ExecutorRecoveryService } from './recovery/executor-recovery.service';
 
+/**
+ * Executors: their WebSocket links (`links/`), the command proxy over them (`proxy/`) and the
+ * recovery of dead ones (`recovery/`), around the executors table and the in-memory registry
+ * of links held here. Others see executors through ExecutorsService and send them commands
+ * through ExecutorProxy.
+ */
 @Module({
   imports: [ApiKeysModule],
-  providers: [ExecutorGateway, ExecutorRegistry, ExecutorsRepository, ExecutorsService],
-  exports: [ExecutorRegistry, ExecutorsRepository],
+  providers: [
+    ExecutorsRepository,
+    ExecutorRegistry,
+    ExecutorsService,
+    ExecutorGateway,
+    ExecutorLinksService,
+    ExecutorProxy,
+    ExecutorRecoveryService,
+    DeadExecutorRecoverer,
+  ],
+  exports: [ExecutorsService, ExecutorProxy],
 })
 export class ExecutorsModule {}

@@ -1,8 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Prisma, type Database } from '@podium/db';
 import { DATABASE } from '../../infra/database/database.tokens';
-import type { LinkContext } from './executor-link';
 import type { ExecutorIdentity } from './executor-registry';
+import type { ExecutorSnapshot } from './executor-snapshot';
+import type { LinkContext } from './links/executor-link';
 
 type ExecutorStatus = ExecutorRecord['status'];
 
@@ -16,24 +17,9 @@ export interface ExecutorPageQuery {
   readonly offset: number;
 }
 
-export interface ExecutorRecord {
+/** A row of the executors table: an executor's snapshot and the row's id. */
+export interface ExecutorRecord extends ExecutorSnapshot {
   readonly id: string;
-  readonly organizationId: string;
-  readonly applicationId: string;
-  readonly executorId: string;
-  readonly applicationVersion: string;
-  readonly hostname: string | null;
-  readonly language: string;
-  readonly sdkVersion: string;
-  readonly metadata: unknown;
-  readonly status: 'CONNECTED' | 'DISCONNECTED' | 'DEAD';
-  readonly connectedAt: Date;
-  readonly disconnectedAt: Date | null;
-  readonly lastSeenAt: Date;
-  /** Set when it was declared DEAD. */
-  readonly deadAt: Date | null;
-  /** Set once its recovery was confirmed (it stays DEAD). */
-  readonly recoveredAt: Date | null;
 }
 
 /** A record with its application's grace period, read with it (so a changed setting applies). */

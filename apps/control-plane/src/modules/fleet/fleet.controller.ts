@@ -1,33 +1,35 @@
-import { Controller, Get, Query } from '@nestjs/common';
-import {
-  ListExecutorsQuerySchema,
-  type ListApplicationVersionsResponse,
-  type ListExecutorsQuery,
-  type ListExecutorsResponse,
+import { Controller, Query } from '@nestjs/common';
+import type {
+  ListApplicationVersionsResponse,
+  ListExecutorsQuery,
+  ListExecutorsResponse,
 } from '@podium/protocol';
-import { Context, RequireAccess } from '../../common/auth/decorators';
+import { Context } from '../../common/auth/decorators';
 import type { RequestContext } from '../../common/auth/request-context';
 import { scopeOf } from '../../common/auth/app-scope';
-import { validate } from '../../common/validation/zod-validation.pipe';
+import { Route } from '../../common/routes/route.decorator';
+import { ExecutorsService } from '../executors/executors.service';
 import { FleetService } from './fleet.service';
+import { FLEET_ROUTES as ROUTES } from './fleet.routes';
 
-/** Executors and application versions (route table: fleet.routes.ts). */
-@Controller('v2/orgs/:org/apps/:app')
+/** Executors and application versions. */
+@Controller()
 export class FleetController {
-  constructor(private readonly fleet: FleetService) {}
+  constructor(
+    private readonly executors: ExecutorsService,
+    private readonly fleet: FleetService,
+  ) {}
 
-  @Get('executors')
-  @RequireAccess('read')
-  executors(
+  @Route(ROUTES.listExecutors)
+  listExecutors(
     @Context() ctx: RequestContext,
-    @Query(validate(ListExecutorsQuerySchema)) query: ListExecutorsQuery,
+    @Query() query: ListExecutorsQuery,
   ): Promise<ListExecutorsResponse> {
-    return this.fleet.findExecutors(scopeOf(ctx), query);
+    return this.executors.findExecutors(scopeOf(ctx), query);
   }
 
-  @Get('versions')
-  @RequireAccess('read')
-  versions(@Context() ctx: RequestContext): Promise<ListApplicationVersionsResponse> {
+  @Route(ROUTES.listApplicationVersions)
+  listVersions(@Context() ctx: RequestContext): Promise<ListApplicationVersionsResponse> {
     return this.fleet.findVersions(scopeOf(ctx));
   }
 }

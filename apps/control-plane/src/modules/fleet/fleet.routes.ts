@@ -3,16 +3,15 @@ import {
   ListExecutorsQuerySchema,
   ListExecutorsResponseSchema,
 } from '@podium/protocol';
-import type { RouteSpec } from '../openapi/route-spec';
+import { routeTable } from '../../common/routes/route-spec';
 
 const base = '/v2/orgs/{org}/apps/{app}';
 
 /** Executors and versions (see FleetController). */
-export const FLEET_ROUTES: readonly RouteSpec[] = [
-  {
+export const FLEET_ROUTES = routeTable({
+  listExecutors: {
     method: 'get',
     path: `${base}/executors`,
-    operationId: 'listExecutors',
     summary: "List the application's executors",
     description: 'From the control plane database; no executor needs to be connected.',
     tag: 'Executors',
@@ -20,10 +19,9 @@ export const FLEET_ROUTES: readonly RouteSpec[] = [
     query: ListExecutorsQuerySchema,
     response: ListExecutorsResponseSchema,
   },
-  {
+  listApplicationVersions: {
     method: 'get',
     path: `${base}/versions`,
-    operationId: 'listApplicationVersions',
     summary: 'List application versions',
     description:
       'Asked of a connected executor; when none is connected (or none supports it), the versions seen in executor records (`source: records`).',
@@ -32,4 +30,4 @@ export const FLEET_ROUTES: readonly RouteSpec[] = [
     viaExecutor: true,
     response: ListApplicationVersionsResponseSchema,
   },
-];
+});

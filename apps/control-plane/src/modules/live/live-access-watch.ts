@@ -11,7 +11,7 @@ import { LOGGER } from '../../common/logging/logging.tokens';
 import { CONFIG, type Config } from '../../config/config';
 import { EventBus } from '../../infra/events/event-bus';
 import { ApiKeysService, reaches } from '../api-keys/api-keys.service';
-import { ApplicationsRepository } from '../applications/applications.repository';
+import { ApplicationRecordsService } from '../applications/application-records.service';
 import { OrganizationsService } from '../organizations/organizations.service';
 import { SessionAuthenticator } from '../sessions/session-authenticator';
 import { LiveStreams } from './live-streams';
@@ -33,7 +33,7 @@ export class LiveAccessWatch implements OnApplicationBootstrap, BeforeApplicatio
     private readonly streams: LiveStreams,
     private readonly events: EventBus,
     private readonly apiKeys: ApiKeysService,
-    private readonly applications: ApplicationsRepository,
+    private readonly applications: ApplicationRecordsService,
     private readonly organizations: OrganizationsService,
     private readonly sessions: SessionAuthenticator,
     @Inject(CONFIG) private readonly config: Config,
@@ -98,15 +98,15 @@ export class LiveAccessWatch implements OnApplicationBootstrap, BeforeApplicatio
   }
 
   private async mayStillRead({ organizationId, applicationId, principal }: Operator) {
-    if (!(await this.applications.findById(organizationId, applicationId))) return false;
+    if (!(await this.applications.findOneById(organizationId, applicationId))) return false;
     if (principal.kind === 'user') {
       const [signedIn, role] = await Promise.all([
         this.sessions.isStillSignedIn(principal),
-        this.organizations.findRole(organizationId, principal.userId),
+        this.organizations.findOneRole(organizationId, principal.userId),
       ]);
       return signedIn && role !== null;
     }
-    const key = await this.apiKeys.findLiveKey(organizationId, principal.apiKey.id);
+    const key = await this.apiKeys.findOneLiveKey(organizationId, principal.apiKey.id);
     return (
       key !== null &&
       accessOfApiKey(key.permissions).includes('read') &&

@@ -1,21 +1,22 @@
-import { Controller, Get, Res } from '@nestjs/common';
+import { Controller, Res } from '@nestjs/common';
 import type { HttpReply } from '../../common/http/http';
-import { Context, RequireAccess } from '../../common/auth/decorators';
+import { Context } from '../../common/auth/decorators';
 import type { RequestContext } from '../../common/auth/request-context';
 import { operatorOf } from '../../common/auth/app-scope';
+import { Route } from '../../common/routes/route.decorator';
 import { LiveStreams } from './live-streams';
 import { LiveService } from './live.service';
+import { LIVE_ROUTES as ROUTES } from './live.routes';
 
-/** Server-sent events of an application (route table: live.routes.ts). */
-@Controller('v2/orgs/:org/apps/:app')
+/** Server-sent events of an application. */
+@Controller()
 export class LiveController {
   constructor(
     private readonly live: LiveService,
     private readonly streams: LiveStreams,
   ) {}
 
-  @Get('events')
-  @RequireAccess('read')
+  @Route(ROUTES.streamApplicationEvents)
   async events(@Context() ctx: RequestContext, @Res() res: HttpReply): Promise<void> {
     const holder = operatorOf(ctx);
     // Open the session before the 200: a failure here is still an ordinary problem response.

@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { ApiKeysModule } from '../api-keys/api-keys.module';
 import { ApplicationRecordsModule } from '../applications/application-records.module';
-import { FleetModule } from '../fleet/fleet.module';
+import { ExecutorsModule } from '../executors/executors.module';
 import { OrganizationsModule } from '../organizations/organizations.module';
 import { SessionsModule } from '../sessions/sessions.module';
 import { LiveAccessWatch } from './live-access-watch';
@@ -11,7 +11,7 @@ import { LiveService } from './live.service';
 
 @Module({
   imports: [
-    FleetModule,
+    ExecutorsModule,
     ApiKeysModule,
     ApplicationRecordsModule,
     OrganizationsModule,

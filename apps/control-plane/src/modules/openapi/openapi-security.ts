@@ -2,7 +2,7 @@ import { CSRF_COOKIE, CSRF_HEADER } from '@podium/protocol';
 import { API_KEY_PERMISSION_ACCESS } from '../../common/auth/access-levels';
 import type { AccessLevel } from '../../common/auth/principal';
 import { ACCESS_COOKIE, REFRESH_COOKIE } from '../sessions/session-cookies';
-import type { Credential, RouteSpec } from './route-spec';
+import type { Credential, RouteSpec } from '../../common/routes/route-spec';
 
 /**
  * How callers authenticate, for the OpenAPI document: the security schemes, and which a route

@@ -1,21 +1,20 @@
-import { Controller, Get, Header } from '@nestjs/common';
-import { Public } from '../../common/auth/decorators';
+import { Controller, Header } from '@nestjs/common';
+import { Route } from '../../common/routes/route.decorator';
 import type { OpenApiDocument } from './openapi.document';
 import { OpenApiService } from './openapi.service';
+import { OPENAPI_ROUTES as ROUTES } from './openapi.routes';
 
 /** The API description, unauthenticated (like DBOS Conductor's `/openapi.json` and `/docs`). */
-@Public()
 @Controller()
 export class OpenApiController {
   constructor(private readonly openapi: OpenApiService) {}
 
-  @Get('openapi.json')
+  @Route(ROUTES.getOpenApiDocument)
   document(): OpenApiDocument {
     return this.openapi.getDocument();
   }
 
-  @Get('docs')
-  @Header('Content-Type', 'text/html; charset=utf-8')
+  @Route(ROUTES.getApiDocs)
   // The page is static: no scripts, and nothing may be loaded from elsewhere.
   @Header('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'")
   docs(): string {

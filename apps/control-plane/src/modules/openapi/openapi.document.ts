@@ -26,7 +26,7 @@ import {
 } from '@podium/protocol';
 import { z } from 'zod';
 import { SECURITY_SCHEMES, securityOf } from './openapi-security';
-import type { RouteSpec } from './route-spec';
+import { isBodyOptional, type RouteSpec } from '../../common/routes/route-spec';
 
 /**
  * Builds the OpenAPI 3.1 document from route tables and the protocol's zod schemas (zod 4's
@@ -146,7 +146,7 @@ function operation(
     ...(route.body &&
       bodyId && {
         requestBody: {
-          required: !route.body.safeParse({}).success,
+          required: !isBodyOptional(route.body),
           content: { 'application/json': { schema: ref(bodyId) } },
         },
       }),

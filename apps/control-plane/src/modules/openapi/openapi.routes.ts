@@ -1,25 +1,23 @@
 import { z } from 'zod';
-import type { RouteSpec } from './route-spec';
+import { routeTable } from '../../common/routes/route-spec';
 
 const common = { tag: 'API description', access: 'public' } as const;
 
 /** This API's own description (see OpenApiController). */
-export const OPENAPI_ROUTES: readonly RouteSpec[] = [
-  {
+export const OPENAPI_ROUTES = routeTable({
+  getOpenApiDocument: {
     ...common,
     method: 'get',
     path: '/openapi.json',
-    operationId: 'getOpenApiDocument',
     summary: 'This API as an OpenAPI 3.1 document',
     response: z.record(z.string(), z.unknown()).describe('An OpenAPI 3.1 document.'),
   },
-  {
+  getApiDocs: {
     ...common,
     method: 'get',
     path: '/docs',
-    operationId: 'getApiDocs',
     summary: 'This API as one self-contained HTML page',
     media: 'text/html',
     response: z.string().describe('HTML without scripts; nothing is loaded from elsewhere.'),
   },
-];
+});

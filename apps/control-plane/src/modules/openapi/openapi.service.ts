@@ -16,7 +16,7 @@ import { WORKFLOW_ROUTES } from '../workflows/workflows.routes';
 import { renderDocsPage } from './docs-page';
 import { buildOpenApiDocument, type OpenApiDocument } from './openapi.document';
 import { OPENAPI_ROUTES } from './openapi.routes';
-import type { RouteSpec } from './route-spec';
+import type { RouteSpec } from '../../common/routes/route-spec';
 
 /**
  * Every route the control plane serves, in the order of the docs. Feature modules keep their
@@ -24,20 +24,20 @@ import type { RouteSpec } from './route-spec';
  * Nest registered, both ways.
  */
 export const API_ROUTES: readonly RouteSpec[] = [
-  ...USER_ROUTES,
-  ...SESSION_ROUTES,
-  ...ORGANIZATION_ROUTES,
-  ...MEMBER_ROUTES,
-  ...JOIN_SECRET_ROUTES,
-  ...APPLICATION_ROUTES,
-  ...API_KEY_ROUTES,
-  ...AUDIT_LOG_ROUTES,
-  ...WORKFLOW_ROUTES,
-  ...QUEUE_ROUTES,
-  ...FLEET_ROUTES,
-  ...LIVE_ROUTES,
-  ...HEALTH_ROUTES,
-  ...OPENAPI_ROUTES,
+  ...Object.values(USER_ROUTES),
+  ...Object.values(SESSION_ROUTES),
+  ...Object.values(ORGANIZATION_ROUTES),
+  ...Object.values(MEMBER_ROUTES),
+  ...Object.values(JOIN_SECRET_ROUTES),
+  ...Object.values(APPLICATION_ROUTES),
+  ...Object.values(API_KEY_ROUTES),
+  ...Object.values(AUDIT_LOG_ROUTES),
+  ...Object.values(WORKFLOW_ROUTES),
+  ...Object.values(QUEUE_ROUTES),
+  ...Object.values(FLEET_ROUTES),
+  ...Object.values(LIVE_ROUTES),
+  ...Object.values(HEALTH_ROUTES),
+  ...Object.values(OPENAPI_ROUTES),
 ];
 
 /** The API description, built once on first request. */

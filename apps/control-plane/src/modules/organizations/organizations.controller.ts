@@ -1,41 +1,39 @@
-import { Body, Controller, Get, Post, Query } from '@nestjs/common';
-import {
-  type CreateOrganizationRequest,
-  CreateOrganizationRequestSchema,
-  type ListOrganizationsResponse,
-  type Organization,
-  type PaginationQuery,
-  PaginationQuerySchema,
+import { Body, Controller, Query } from '@nestjs/common';
+import type {
+  CreateOrganizationRequest,
+  ListOrganizationsResponse,
+  Organization,
+  PaginationQuery,
 } from '@podium/protocol';
-import { Context, RequireAccess } from '../../common/auth/decorators';
+import { Context } from '../../common/auth/decorators';
 import { type RequestContext, orgScopeOf, signedInUserOf } from '../../common/auth/request-context';
-import { ZodValidationPipe } from '../../common/validation/zod-validation.pipe';
+import { Route } from '../../common/routes/route.decorator';
 import { OrganizationsService } from './organizations.service';
+import { ORGANIZATION_ROUTES as ROUTES } from './organizations.routes';
 
-@Controller('v2/orgs')
+@Controller()
 export class OrganizationsController {
   constructor(private readonly organizations: OrganizationsService) {}
 
   /** Any signed-in user may create one, and becomes its owner. */
-  @Post()
+  @Route(ROUTES.createOrganization)
   createOrganization(
     @Context() ctx: RequestContext,
-    @Body(new ZodValidationPipe(CreateOrganizationRequestSchema)) body: CreateOrganizationRequest,
+    @Body() body: CreateOrganizationRequest,
   ): Promise<Organization> {
     return this.organizations.createOrganization({ kind: 'user', ...signedInUserOf(ctx) }, body);
   }
 
   /** The caller's organizations, with their role in each. */
-  @Get()
+  @Route(ROUTES.listOrganizations)
   findOrganizations(
     @Context() ctx: RequestContext,
-    @Query(new ZodValidationPipe(PaginationQuerySchema)) page: PaginationQuery,
+    @Query() page: PaginationQuery,
   ): Promise<ListOrganizationsResponse> {
     return this.organizations.findOrganizationsOfUser(signedInUserOf(ctx).userId, page);
   }
 
-  @Get(':org')
-  @RequireAccess('read')
+  @Route(ROUTES.getOrganization)
   getOrganization(@Context() ctx: RequestContext): Organization {
     return this.organizations.getOrganization(orgScopeOf(ctx));
   }

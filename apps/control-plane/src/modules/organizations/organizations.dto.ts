@@ -1,5 +1,5 @@
 import type { Organization, Role } from '@podium/protocol';
-import type { OrganizationRecord } from './organizations.repository';
+import type { OrganizationRecord } from '../../common/auth/tenancy';
 
 export function mapOrganization(organization: OrganizationRecord, role: Role | null): Organization {
   return {

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { ApiKeysModule } from '../api-keys/api-keys.module';
-import { JoinController, JoinSecretsController } from './join-secrets/join-secrets.controller';
+import { JoinSecretsController } from './join-secrets/join-secrets.controller';
 import { JoinSecretsRepository } from './join-secrets/join-secrets.repository';
 import { JoinSecretsService } from './join-secrets/join-secrets.service';
 import { MembersController } from './members/members.controller';
@@ -13,7 +13,7 @@ import { OrganizationsService } from './organizations.service';
 /** Organizations, their members and roles, and join secrets. */
 @Module({
   imports: [ApiKeysModule],
-  controllers: [OrganizationsController, MembersController, JoinSecretsController, JoinController],
+  controllers: [OrganizationsController, MembersController, JoinSecretsController],
   providers: [
     OrganizationsRepository,
     OrganizationsService,
@@ -22,6 +22,6 @@ import { OrganizationsService } from './organizations.service';
     JoinSecretsRepository,
     JoinSecretsService,
   ],
-  exports: [OrganizationsRepository, OrganizationsService, JoinSecretsService],
+  exports: [OrganizationsService, JoinSecretsService],
 })
 export class OrganizationsModule {}

@@ -1,16 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Database, Role } from '@podium/db';
 import type { PaginationQuery } from '@podium/protocol';
+import type { OrganizationRecord } from '../../common/auth/tenancy';
 import { DATABASE } from '../../infra/database/database.tokens';
 import { isUniqueViolation } from '../../infra/database/unique-violation';
-
-export interface OrganizationRecord {
-  readonly id: string;
-  readonly name: string;
-  readonly displayName: string;
-  readonly createdAt: Date;
-  readonly updatedAt: Date;
-}
 
 export interface OrganizationMembership {
   readonly organization: OrganizationRecord;
@@ -22,15 +15,15 @@ export interface OrganizationMembership {
 export class OrganizationsRepository {
   constructor(@Inject(DATABASE) private readonly db: Database) {}
 
-  findByName(name: string): Promise<OrganizationRecord | null> {
+  findOneByName(name: string): Promise<OrganizationRecord | null> {
     return this.db.prisma.organization.findUnique({ where: { name } });
   }
 
-  findById(id: string): Promise<OrganizationRecord | null> {
+  findOneById(id: string): Promise<OrganizationRecord | null> {
     return this.db.prisma.organization.findUnique({ where: { id } });
   }
 
-  async findRole(organizationId: string, userId: string): Promise<Role | null> {
+  async findOneRole(organizationId: string, userId: string): Promise<Role | null> {
     const membership = await this.db.prisma.membership.findUnique({
       where: { organizationId_userId: { organizationId, userId } },
       select: { role: true },

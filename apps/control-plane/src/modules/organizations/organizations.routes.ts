@@ -5,16 +5,15 @@ import {
   ListOrganizationsResponseSchema,
   PaginationQuerySchema,
 } from '@podium/protocol';
-import type { RouteSpec } from '../openapi/route-spec';
+import { routeTable } from '../../common/routes/route-spec';
 
 const tag = 'Organizations';
 
 /** Organizations (see OrganizationsController). */
-export const ORGANIZATION_ROUTES: readonly RouteSpec[] = [
-  {
+export const ORGANIZATION_ROUTES = routeTable({
+  createOrganization: {
     method: 'post',
     path: '/v2/orgs',
-    operationId: 'createOrganization',
     summary: 'Create an organization; the caller becomes its owner',
     tag,
     access: 'user',
@@ -23,23 +22,21 @@ export const ORGANIZATION_ROUTES: readonly RouteSpec[] = [
     response: CreateOrganizationResponseSchema,
     errors: ['CONFLICT'],
   },
-  {
+  listOrganizations: {
     method: 'get',
     path: '/v2/orgs',
-    operationId: 'listOrganizations',
     summary: "List the caller's organizations, with their role in each",
     tag,
     access: 'user',
     query: PaginationQuerySchema,
     response: ListOrganizationsResponseSchema,
   },
-  {
+  getOrganization: {
     method: 'get',
     path: '/v2/orgs/{org}',
-    operationId: 'getOrganization',
     summary: 'Get an organization',
     tag,
     access: 'read',
     response: GetOrganizationResponseSchema,
   },
-];
+});

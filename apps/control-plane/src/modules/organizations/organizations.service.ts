@@ -6,12 +6,14 @@ import {
   type Organization,
   type PaginationQuery,
   type Role,
+  type UserOrganization,
 } from '@podium/protocol';
 import type { Principal } from '../../common/auth/principal';
 import type { OrgScope } from '../../common/auth/request-context';
+import type { OrganizationRecord } from '../../common/auth/tenancy';
 import { toCountedPage } from '../../common/pagination/counted-page';
 import { Transactions } from '../../infra/database/transactions';
-import { AUDIT_ACTIONS, AUDIT_TARGETS } from '../audit/audit-actions';
+import { AUDIT_ACTIONS } from '../audit/audit-actions';
 import { AuditService } from '../audit/audit.service';
 import { mapOrganization } from './organizations.dto';
 import { OrganizationsRepository } from './organizations.repository';
@@ -41,8 +43,8 @@ export class OrganizationsService {
       await this.audit.record({
         organizationId: created.id,
         principal,
-        action: AUDIT_ACTIONS.organizationCreate,
-        targetType: AUDIT_TARGETS.organization,
+        action: AUDIT_ACTIONS.organizationCreate.name,
+        targetType: AUDIT_ACTIONS.organizationCreate.targetType,
         targetId: created.id,
         outcome: 'SUCCESS',
         details: { name: created.name },
@@ -52,9 +54,25 @@ export class OrganizationsService {
     return mapOrganization(organization, 'OWNER');
   }
 
+  /** Null when there is no organization of that name. */
+  findOneByName(name: string): Promise<OrganizationRecord | null> {
+    return this.organizations.findOneByName(name);
+  }
+
   /** The user's role in the organization; null when not a member. */
-  findRole(organizationId: string, userId: string): Promise<Role | null> {
-    return this.organizations.findRole(organizationId, userId);
+  findOneRole(organizationId: string, userId: string): Promise<Role | null> {
+    return this.organizations.findOneRole(organizationId, userId);
+  }
+
+  /** Every organization of the user with their role there, oldest membership first. */
+  async findMembershipsOfUser(userId: string): Promise<UserOrganization[]> {
+    const { items } = await this.organizations.findMembershipsOfUser(userId);
+    return items.map(({ organization, role }) => ({
+      id: organization.id,
+      name: organization.name,
+      displayName: organization.displayName,
+      role,
+    }));
   }
 
   async findOrganizationsOfUser(

@@ -1,43 +1,40 @@
-import { Controller, Get, Param, Query } from '@nestjs/common';
-import {
-  ListQueuedWorkflowsQuerySchema,
-  type GetQueueResponse,
-  type ListQueuedWorkflowsQuery,
-  type ListQueuedWorkflowsResponse,
-  type ListQueuesResponse,
+import { Controller, Param, Query } from '@nestjs/common';
+import type {
+  GetQueueResponse,
+  ListQueuedWorkflowsQuery,
+  ListQueuedWorkflowsResponse,
+  ListQueuesResponse,
 } from '@podium/protocol';
-import { Context, RequireAccess } from '../../common/auth/decorators';
+import { Context } from '../../common/auth/decorators';
 import type { RequestContext } from '../../common/auth/request-context';
 import { scopeOf } from '../../common/auth/app-scope';
-import { validate } from '../../common/validation/zod-validation.pipe';
+import { Route } from '../../common/routes/route.decorator';
 import { QueuesService } from './queues.service';
+import { QUEUE_ROUTES as ROUTES } from './queues.routes';
 
-/** Queues (route table: queues.routes.ts). */
-@Controller('v2/orgs/:org/apps/:app/queues')
+/** Queues. */
+@Controller()
 export class QueuesController {
   constructor(private readonly queues: QueuesService) {}
 
-  @Get()
-  @RequireAccess('read')
+  @Route(ROUTES.listQueues)
   list(@Context() ctx: RequestContext): Promise<ListQueuesResponse> {
     return this.queues.findQueues(scopeOf(ctx));
   }
 
-  @Get(':queueName')
-  @RequireAccess('read')
+  @Route(ROUTES.getQueue)
   get(
     @Context() ctx: RequestContext,
-    @Param('queueName') queueName: string,
+    @Param() { queueName }: { queueName: string },
   ): Promise<GetQueueResponse> {
     return this.queues.getQueue(scopeOf(ctx), queueName);
   }
 
-  @Get(':queueName/workflows')
-  @RequireAccess('read')
+  @Route(ROUTES.listQueuedWorkflows)
   workflows(
     @Context() ctx: RequestContext,
-    @Param('queueName') queueName: string,
-    @Query(validate(ListQueuedWorkflowsQuerySchema)) query: ListQueuedWorkflowsQuery,
+    @Param() { queueName }: { queueName: string },
+    @Query() query: ListQueuedWorkflowsQuery,
   ): Promise<ListQueuedWorkflowsResponse> {
     return this.queues.findQueuedWorkflows(scopeOf(ctx), queueName, query);
   }

@@ -1,10 +1,10 @@
 import { Module } from '@nestjs/common';
-import { ExecutorProxyModule } from '../executors/executor-proxy.module';
+import { ExecutorsModule } from '../executors/executors.module';
 import { QueuesController } from './queues.controller';
 import { QueuesService } from './queues.service';
 
 @Module({
-  imports: [ExecutorProxyModule],
+  imports: [ExecutorsModule],
   controllers: [QueuesController],
   providers: [QueuesService],
 })

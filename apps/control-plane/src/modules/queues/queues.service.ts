@@ -6,7 +6,7 @@ import {
   type ListQueuesResponse,
   type Queue,
 } from '@podium/protocol';
-import { ExecutorProxy } from '../executors/executor-proxy';
+import { ExecutorProxy } from '../executors/proxy/executor-proxy';
 import type { AppScope } from '../../common/auth/app-scope';
 import { queuedQueryToBody, toPage } from '../workflows/workflow-filters';
 import { mapWorkflow } from '../workflows/workflow.mapper';

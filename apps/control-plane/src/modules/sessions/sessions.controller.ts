@@ -1,20 +1,15 @@
-import { Body, Controller, Delete, HttpCode, Post, Req, Res } from '@nestjs/common';
-import {
-  type CreateSessionRequest,
-  CreateSessionRequestSchema,
-  type SessionResponse,
-} from '@podium/protocol';
+import { Body, Controller, Req, Res } from '@nestjs/common';
+import type { CreateSessionRequest, SessionResponse } from '@podium/protocol';
 import type { HttpReply, HttpRequest } from '../../common/http/http';
-import { Public } from '../../common/auth/decorators';
-import { ZodValidationPipe } from '../../common/validation/zod-validation.pipe';
+import { Route } from '../../common/routes/route.decorator';
 import { Client, type ClientInfo } from '../accounts/client-info';
 import { SessionCookies, sessionCredentialsOf } from './session-cookies';
 import { mapSessionResponse } from './sessions.dto';
 import { SessionsService } from './sessions.service';
+import { SESSION_ROUTES as ROUTES } from './sessions.routes';
 
 /** Sign-in, refresh and sign-out. Public: each checks the credentials it needs itself. */
-@Public()
-@Controller('v2/sessions')
+@Controller()
 export class SessionsController {
   constructor(
     private readonly sessions: SessionsService,
@@ -22,9 +17,9 @@ export class SessionsController {
   ) {}
 
   /** Signs in; sets the access, refresh and CSRF cookies. Rate-limited. */
-  @Post()
+  @Route(ROUTES.signIn)
   async signIn(
-    @Body(new ZodValidationPipe(CreateSessionRequestSchema)) body: CreateSessionRequest,
+    @Body() body: CreateSessionRequest,
     @Client() client: ClientInfo,
     @Req() req: HttpRequest,
     @Res({ passthrough: true }) res: HttpReply,
@@ -35,8 +30,7 @@ export class SessionsController {
   }
 
   /** New access token and rotated refresh token, from the refresh cookie (+ CSRF header). */
-  @Post('refresh')
-  @HttpCode(200)
+  @Route(ROUTES.refreshSession)
   async refresh(
     @Req() req: HttpRequest,
     @Res({ passthrough: true }) res: HttpReply,
@@ -47,8 +41,7 @@ export class SessionsController {
   }
 
   /** Ends the session server-side (its access token stops working at once) and clears cookies. */
-  @Delete('current')
-  @HttpCode(204)
+  @Route(ROUTES.signOut)
   async signOut(
     @Req() req: HttpRequest,
     @Res({ passthrough: true }) res: HttpReply,

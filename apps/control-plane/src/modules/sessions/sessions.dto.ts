@@ -1,6 +1,6 @@
 import type { SessionResponse } from '@podium/protocol';
 import { mapUser } from '../users/users.dto';
-import type { UserRecord } from '../users/users.repository';
+import type { UserRecord } from '../users/users.service';
 
 /** What a sign-in or refresh hands out: the cookies' contents and the response body. */
 export interface IssuedSession {

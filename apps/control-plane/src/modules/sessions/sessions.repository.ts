@@ -37,11 +37,11 @@ export class SessionsRepository {
     return this.db.prisma.session.create({ data: session, select: FIELDS });
   }
 
-  findById(id: string): Promise<SessionRecord | null> {
+  findOneById(id: string): Promise<SessionRecord | null> {
     return this.db.prisma.session.findUnique({ where: { id }, select: FIELDS });
   }
 
-  findByRefreshTokenHash(refreshTokenHash: string): Promise<SessionRecord | null> {
+  findOneByRefreshTokenHash(refreshTokenHash: string): Promise<SessionRecord | null> {
     return this.db.prisma.session.findUnique({ where: { refreshTokenHash }, select: FIELDS });
   }
 
@@ -77,7 +77,7 @@ export class SessionsRepository {
   }
 
   /** The session a refresh token was retired from, and when; null if it never was. */
-  async findRetiredToken(
+  async findOneRetiredToken(
     tokenHash: string,
   ): Promise<{ sessionId: string; userId: string; retiredAt: Date } | null> {
     const row = await this.db.prisma.retiredRefreshToken.findUnique({

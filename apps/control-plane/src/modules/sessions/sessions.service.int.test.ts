@@ -7,8 +7,13 @@ import { Transactions, transactionAware } from '../../infra/database/transaction
 import { EventBus } from '../../infra/events/event-bus';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AuthAttemptLimiter } from '../accounts/auth-attempt-limiter';
+import { AuditRepository } from '../audit/audit.repository';
+import { AuditService } from '../audit/audit.service';
+import { OrganizationsRepository } from '../organizations/organizations.repository';
+import { OrganizationsService } from '../organizations/organizations.service';
 import { PasswordHasher } from '../users/password-hasher';
 import { UsersRepository } from '../users/users.repository';
+import { UsersService } from '../users/users.service';
 import { AccessTokens } from './access-tokens';
 import { CsrfTokens } from './csrf-tokens';
 import { deriveSessionKeys } from './session-keys';
@@ -38,14 +43,19 @@ describe('SessionsService refresh-token reuse (PostgreSQL)', () => {
         done();
       },
     });
+    const transactions = new Transactions(transactionAware(db), pino(sink));
+    const organizations = new OrganizationsService(
+      new OrganizationsRepository(db),
+      new AuditService(new AuditRepository(db), transactions, pino(sink)),
+      transactions,
+    );
     service = new SessionsService(
       new SessionsRepository(db),
-      users,
-      hasher,
+      new UsersService(users, hasher, organizations),
       new AuthAttemptLimiter(),
       new AccessTokens(keys),
       new CsrfTokens(keys),
-      new EventBus(new Transactions(transactionAware(db), pino(sink))),
+      new EventBus(transactions),
       pino(sink),
     );
   });

@@ -5,8 +5,7 @@ import type { Logger } from 'pino';
 import { LOGGER } from '../../common/logging/logging.tokens';
 import { AuthAttemptLimiter } from '../accounts/auth-attempt-limiter';
 import type { ClientInfo } from '../accounts/client-info';
-import { PasswordHasher } from '../users/password-hasher';
-import { UsersRepository, type UserRecord } from '../users/users.repository';
+import { type UserRecord, UsersService } from '../users/users.service';
 import { type AccessClaims, AccessTokens } from './access-tokens';
 import { CsrfTokens } from './csrf-tokens';
 import { generateRefreshToken, hashRefreshToken } from './refresh-token';
@@ -41,13 +40,9 @@ function isLive(session: SessionRecord, now: Date): boolean {
  */
 @Injectable()
 export class SessionsService {
-  /** Compared against when the email is unknown, so timing does not reveal accounts. */
-  private decoyHash: Promise<string> | undefined;
-
   constructor(
     private readonly sessions: SessionsRepository,
-    private readonly users: UsersRepository,
-    private readonly hasher: PasswordHasher,
+    private readonly users: UsersService,
     private readonly limiter: AuthAttemptLimiter,
     private readonly accessTokens: AccessTokens,
     private readonly csrf: CsrfTokens,
@@ -61,17 +56,9 @@ export class SessionsService {
     now = new Date(),
   ): Promise<IssuedSession> {
     this.limiter.beginSignIn(client.ip, input.email);
-    const user = await this.users.findCredentialsByEmail(input.email);
-    const valid = await this.hasher.verify(
-      input.password,
-      user?.passwordHash ?? (await this.decoy()),
-    );
-    if (!user || !valid) throw new AppError('UNAUTHENTICATED', WRONG_CREDENTIALS);
+    const user = await this.users.findOneByCredentials(input.email, input.password);
+    if (!user) throw new AppError('UNAUTHENTICATED', WRONG_CREDENTIALS);
     this.limiter.signInSucceeded(client.ip, input.email);
-    const { passwordHash, ...profile } = user;
-    if (this.hasher.needsRehash(passwordHash)) {
-      await this.users.updatePasswordHash(user.id, await this.hasher.hash(input.password));
-    }
     await this.sessions.forgetRetiredTokensOfEndedSessions(user.id, now);
     const refresh = generateRefreshToken();
     const session = await this.sessions.create({
@@ -81,7 +68,7 @@ export class SessionsService {
       lastUsedAt: now,
       userAgent: client.userAgent,
     });
-    return this.issue(profile, session, refresh.token, now);
+    return this.issue(user, session, refresh.token, now);
   }
 
   /** Exchanges the refresh token for a new one and a new access token (rotation). */
@@ -89,7 +76,7 @@ export class SessionsService {
     const { refreshToken } = credentials;
     if (!refreshToken) throw new AppError('UNAUTHENTICATED', 'No session to refresh; sign in.');
     const currentHash = hashRefreshToken(refreshToken);
-    const session = await this.sessions.findByRefreshTokenHash(currentHash);
+    const session = await this.sessions.findOneByRefreshTokenHash(currentHash);
     if (!session) await this.revokeIfReplayed(currentHash, now);
     if (!session || !isLive(session, now)) throw new AppError('UNAUTHENTICATED', SESSION_ENDED);
     this.assertCsrf(session.id, credentials);
@@ -106,7 +93,7 @@ export class SessionsService {
       expiresAt,
       at: now,
     });
-    const user = rotated ? await this.users.findById(session.userId) : null;
+    const user = rotated ? await this.users.findOneById(session.userId) : null;
     if (!user) throw new AppError('UNAUTHENTICATED', SESSION_ENDED);
     return this.issue(user, { ...session, expiresAt }, next.token, now);
   }
@@ -125,7 +112,7 @@ export class SessionsService {
 
   /** Whether the session is still live and still the user's (live streams re-check this). */
   async isSessionLive(sessionId: string, userId: string, now = new Date()): Promise<boolean> {
-    const session = await this.sessions.findById(sessionId);
+    const session = await this.sessions.findOneById(sessionId);
     return session !== null && session.userId === userId && isLive(session, now);
   }
 
@@ -133,7 +120,7 @@ export class SessionsService {
   async resolveAccessToken(token: string, now = new Date()): Promise<AccessClaims | null> {
     const claims = await this.accessTokens.verify(token, now);
     if (!claims) return null;
-    const session = await this.sessions.findById(claims.sessionId);
+    const session = await this.sessions.findOneById(claims.sessionId);
     if (!session || session.userId !== claims.userId || !isLive(session, now)) return null;
     return claims;
   }
@@ -150,7 +137,7 @@ export class SessionsService {
    * ends for both (refresh-token reuse detection, RFC 9700 §4.14.2).
    */
   private async revokeIfReplayed(tokenHash: string, now: Date): Promise<void> {
-    const retired = await this.sessions.findRetiredToken(tokenHash);
+    const retired = await this.sessions.findOneRetiredToken(tokenHash);
     if (!retired || now.getTime() - retired.retiredAt.getTime() < REFRESH_REUSE_GRACE_MS) return;
     if (await this.sessions.revoke(retired.sessionId, now)) {
       this.events.emit('session.ended', { sessionId: retired.sessionId });
@@ -167,7 +154,7 @@ export class SessionsService {
       if (claims) return claims.sessionId;
     }
     if (credentials.refreshToken) {
-      const session = await this.sessions.findByRefreshTokenHash(
+      const session = await this.sessions.findOneByRefreshTokenHash(
         hashRefreshToken(credentials.refreshToken),
       );
       if (session) return session.id;
@@ -191,9 +178,5 @@ export class SessionsService {
       refreshToken,
       csrfToken: this.csrf.issue(session.id),
     };
-  }
-
-  private decoy(): Promise<string> {
-    return (this.decoyHash ??= this.hasher.hash('decoy password that matches nothing'));
   }
 }

@@ -1,32 +1,28 @@
-import { Body, Controller, Get, Post } from '@nestjs/common';
-import {
-  type CurrentUserResponse,
-  type RegisterUserRequest,
-  RegisterUserRequestSchema,
-  type User,
-} from '@podium/protocol';
-import { Context, Public } from '../../common/auth/decorators';
+import { Body, Controller } from '@nestjs/common';
+import type { CurrentUserResponse, RegisterUserRequest, User } from '@podium/protocol';
+import { Context } from '../../common/auth/decorators';
 import { type RequestContext, signedInUserOf } from '../../common/auth/request-context';
-import { ZodValidationPipe } from '../../common/validation/zod-validation.pipe';
+import { Route } from '../../common/routes/route.decorator';
 import { Client, type ClientInfo } from '../accounts/client-info';
+import { SignUpService } from './sign-up.service';
 import { UsersService } from './users.service';
+import { USER_ROUTES as ROUTES } from './users.routes';
 
-@Controller('v2/users')
+@Controller()
 export class UsersController {
-  constructor(private readonly users: UsersService) {}
+  constructor(
+    private readonly signUp: SignUpService,
+    private readonly users: UsersService,
+  ) {}
 
   /** Sign-up. Rate-limited per client address. */
-  @Public()
-  @Post()
-  registerUser(
-    @Body(new ZodValidationPipe(RegisterUserRequestSchema)) body: RegisterUserRequest,
-    @Client() client: ClientInfo,
-  ): Promise<User> {
-    return this.users.registerUser(body, client);
+  @Route(ROUTES.registerUser)
+  registerUser(@Body() body: RegisterUserRequest, @Client() client: ClientInfo): Promise<User> {
+    return this.signUp.registerUser(body, client);
   }
 
   /** The signed-in user and their organizations with roles. */
-  @Get('me')
+  @Route(ROUTES.getCurrentUser)
   getCurrentUser(@Context() ctx: RequestContext): Promise<CurrentUserResponse> {
     return this.users.getCurrentUser(signedInUserOf(ctx).userId);
   }

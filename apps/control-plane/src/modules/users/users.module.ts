@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { AccountsModule } from '../accounts/accounts.module';
 import { OrganizationsModule } from '../organizations/organizations.module';
 import { PasswordHasher } from './password-hasher';
+import { SignUpService } from './sign-up.service';
 import { UsersController } from './users.controller';
 import { UsersRepository } from './users.repository';
 import { UsersService } from './users.service';
@@ -12,8 +13,9 @@ import { UsersService } from './users.service';
   providers: [
     UsersRepository,
     UsersService,
+    SignUpService,
     { provide: PasswordHasher, useFactory: () => new PasswordHasher() },
   ],
-  exports: [UsersRepository, PasswordHasher],
+  exports: [UsersService],
 })
 export class UsersModule {}

@@ -1,87 +1,53 @@
-import { Inject, Injectable } from '@nestjs/common';
-import {
-  AppError,
-  type CurrentUserResponse,
-  type RegisterUserRequest,
-  type User,
-} from '@podium/protocol';
-import { CONFIG, type Config } from '../../config/config';
-import { AuthAttemptLimiter } from '../accounts/auth-attempt-limiter';
-import type { ClientInfo } from '../accounts/client-info';
-import { JoinSecretsService } from '../organizations/join-secrets/join-secrets.service';
-import { OrganizationsRepository } from '../organizations/organizations.repository';
+import { Injectable } from '@nestjs/common';
+import { AppError, type CurrentUserResponse } from '@podium/protocol';
+import { OrganizationsService } from '../organizations/organizations.service';
 import { PasswordHasher } from './password-hasher';
-import { mapCurrentUser, mapUser } from './users.dto';
-import { type Admission, UsersRepository } from './users.repository';
+import { mapCurrentUser } from './users.dto';
+import { UsersRepository, type UserRecord } from './users.repository';
 
-const INVITATION_REQUIRED =
-  'Sign-up on this installation is by invitation: enter the join secret an administrator gave you.';
-const INVITATION_UNUSABLE =
-  'This invitation (join secret) is unknown, expired, revoked or used up; ask for a new one.';
+export type { UserRecord } from './users.repository';
 
+/** Accounts as the rest of the control plane sees them (sessions sign in through this). */
 @Injectable()
 export class UsersService {
+  /** Compared against when the email is unknown, so timing does not reveal accounts. */
+  private decoyHash: Promise<string> | undefined;
+
   constructor(
     private readonly users: UsersRepository,
-    private readonly organizations: OrganizationsRepository,
-    private readonly joinSecrets: JoinSecretsService,
     private readonly hasher: PasswordHasher,
-    private readonly limiter: AuthAttemptLimiter,
-    @Inject(CONFIG) private readonly config: Config,
+    private readonly organizations: OrganizationsService,
   ) {}
 
+  /** Null when there is no such user (any more). */
+  findOneById(id: string): Promise<UserRecord | null> {
+    return this.users.findOneById(id);
+  }
+
   /**
-   * Creates the account (no session: sign in next), and with a join secret the membership it
-   * grants. A taken email costs the same password hashing and insert attempt as a new one, so
-   * timing does not tell them apart.
+   * The user these credentials belong to; null when the email or the password is wrong. An
+   * unknown email costs the same password check as a known one, and a password hashed with
+   * weaker parameters than today's is hashed again.
    */
-  async registerUser(
-    input: RegisterUserRequest,
-    client: ClientInfo,
-    now = new Date(),
-  ): Promise<User> {
-    this.limiter.beginSignUp(client.ip);
-    const admission = await this.admissionOf(input.joinSecret, now);
-    const passwordHash = await this.hasher.hash(input.password);
-    const created = await this.users.create(
-      { email: input.email, displayName: input.displayName, passwordHash },
-      admission,
-      now,
-    );
-    if (created === 'email_taken') {
-      throw new AppError('CONFLICT', 'An account with this email already exists; sign in instead.');
+  async findOneByCredentials(email: string, password: string): Promise<UserRecord | null> {
+    const user = await this.users.findOneCredentialsByEmail(email);
+    const valid = await this.hasher.verify(password, user?.passwordHash ?? (await this.decoy()));
+    if (!user || !valid) return null;
+    const { passwordHash, ...profile } = user;
+    if (this.hasher.needsRehash(passwordHash)) {
+      await this.users.updatePasswordHash(user.id, await this.hasher.hash(password));
     }
-    if (created === 'not_first') throw new AppError('FORBIDDEN', INVITATION_REQUIRED);
-    if (created === 'invitation_unusable') throw new AppError('FORBIDDEN', INVITATION_UNUSABLE);
-    if (admission.kind === 'invited') {
-      await this.joinSecrets.recordJoinAtSignUp(admission.joinSecret, created.id);
-    }
-    return mapUser(created);
+    return profile;
   }
 
   async getCurrentUser(userId: string): Promise<CurrentUserResponse> {
-    const user = await this.users.findById(userId);
+    const user = await this.users.findOneById(userId);
     // The session outlived its user (deleted meanwhile): treat it as signed out.
     if (!user) throw new AppError('UNAUTHENTICATED', 'This account no longer exists.');
-    const { items: memberships } = await this.organizations.findMembershipsOfUser(userId);
-    return mapCurrentUser(
-      user,
-      memberships.map(({ organization, role }) => ({
-        id: organization.id,
-        name: organization.name,
-        displayName: organization.displayName,
-        role,
-      })),
-    );
+    return mapCurrentUser(user, await this.organizations.findMembershipsOfUser(userId));
   }
 
-  /** An invitation if one came (it must be usable), else what the installation's mode allows. */
-  private async admissionOf(joinSecret: string | undefined, now: Date): Promise<Admission> {
-    if (joinSecret) {
-      const record = await this.joinSecrets.findUsableBySecret(joinSecret, now);
-      if (!record) throw new AppError('FORBIDDEN', INVITATION_UNUSABLE);
-      return { kind: 'invited', joinSecret: record };
-    }
-    return this.config.accounts.signUp === 'invite' ? { kind: 'first-account' } : { kind: 'open' };
+  private decoy(): Promise<string> {
+    return (this.decoyHash ??= this.hasher.hash('decoy password that matches nothing'));
   }
 }

@@ -1,129 +1,98 @@
-import { Body, Controller, Delete, HttpCode, Param, Post, Query } from '@nestjs/common';
-import {
-  BulkCancelWorkflowsRequestSchema,
-  BulkDeleteWorkflowsRequestSchema,
-  BulkForkFromFailureRequestSchema,
-  BulkResumeWorkflowsRequestSchema,
-  CancelWorkflowRequestSchema,
-  DeleteWorkflowQuerySchema,
-  ForkWorkflowRequestSchema,
-  ResumeWorkflowRequestSchema,
-  type BulkCancelWorkflowsRequest,
-  type BulkDeleteWorkflowsRequest,
-  type BulkForkFromFailureRequest,
-  type BulkForkFromFailureResponse,
-  type BulkResumeWorkflowsRequest,
-  type BulkWorkflowsResponse,
-  type CancelWorkflowRequest,
-  type DeleteWorkflowQuery,
-  type ForkWorkflowRequest,
-  type ForkWorkflowResponse,
-  type ResumeWorkflowRequest,
-  type WorkflowActionResult,
+import { Body, Controller, Param, Query } from '@nestjs/common';
+import type {
+  BulkCancelWorkflowsRequest,
+  BulkDeleteWorkflowsRequest,
+  BulkForkFromFailureRequest,
+  BulkForkFromFailureResponse,
+  BulkResumeWorkflowsRequest,
+  BulkWorkflowsResponse,
+  CancelWorkflowRequest,
+  DeleteWorkflowQuery,
+  ForkWorkflowRequest,
+  ForkWorkflowResponse,
+  ResumeWorkflowRequest,
+  WorkflowActionResult,
 } from '@podium/protocol';
-import { AuditAs, Context, RequireAccess } from '../../common/auth/decorators';
+import { Context } from '../../common/auth/decorators';
 import type { RequestContext } from '../../common/auth/request-context';
 import { operatorOf } from '../../common/auth/app-scope';
-import { validate, validateOptionalBody } from '../../common/validation/zod-validation.pipe';
+import { Route } from '../../common/routes/route.decorator';
 import { WorkflowActionsService } from './workflow-actions.service';
 import { WorkflowBulkActionsService } from './workflow-bulk-actions.service';
-import { WORKFLOW_ACTIONS as ACTIONS, WORKFLOW_TARGET as TARGET } from './workflow-audit';
+import { WORKFLOW_ROUTES as ROUTES } from './workflows.routes';
 
-/** Operator actions on workflows, all audited (route table: workflows.routes.ts). */
-@Controller('v2/orgs/:org/apps/:app/workflows')
+/** Operator actions on workflows, all audited. */
+@Controller()
 export class WorkflowActionsController {
   constructor(
     private readonly actions: WorkflowActionsService,
     private readonly bulk: WorkflowBulkActionsService,
   ) {}
 
-  @Post('bulk-cancel')
-  @HttpCode(200)
-  @RequireAccess('operate')
-  @AuditAs(ACTIONS.bulkCancel, TARGET)
+  @Route(ROUTES.bulkCancelWorkflows)
   bulkCancel(
     @Context() ctx: RequestContext,
-    @Body(validate(BulkCancelWorkflowsRequestSchema)) body: BulkCancelWorkflowsRequest,
+    @Body() body: BulkCancelWorkflowsRequest,
   ): Promise<BulkWorkflowsResponse> {
     return this.bulk.bulkCancel(operatorOf(ctx), body);
   }
 
-  @Post('bulk-resume')
-  @HttpCode(200)
-  @RequireAccess('operate')
-  @AuditAs(ACTIONS.bulkResume, TARGET)
+  @Route(ROUTES.bulkResumeWorkflows)
   bulkResume(
     @Context() ctx: RequestContext,
-    @Body(validate(BulkResumeWorkflowsRequestSchema)) body: BulkResumeWorkflowsRequest,
+    @Body() body: BulkResumeWorkflowsRequest,
   ): Promise<BulkWorkflowsResponse> {
     return this.bulk.bulkResume(operatorOf(ctx), body);
   }
 
-  @Post('bulk-delete')
-  @HttpCode(200)
-  @RequireAccess('operate')
-  @AuditAs(ACTIONS.bulkDelete, TARGET)
+  @Route(ROUTES.bulkDeleteWorkflows)
   bulkDelete(
     @Context() ctx: RequestContext,
-    @Body(validate(BulkDeleteWorkflowsRequestSchema)) body: BulkDeleteWorkflowsRequest,
+    @Body() body: BulkDeleteWorkflowsRequest,
   ): Promise<BulkWorkflowsResponse> {
     return this.bulk.bulkDelete(operatorOf(ctx), body);
   }
 
-  @Post('bulk-fork-from-failure')
-  @HttpCode(200)
-  @RequireAccess('operate')
-  @AuditAs(ACTIONS.bulkForkFromFailure, TARGET)
+  @Route(ROUTES.bulkForkWorkflowsFromFailure)
   bulkForkFromFailure(
     @Context() ctx: RequestContext,
-    @Body(validate(BulkForkFromFailureRequestSchema)) body: BulkForkFromFailureRequest,
+    @Body() body: BulkForkFromFailureRequest,
   ): Promise<BulkForkFromFailureResponse> {
     return this.bulk.bulkForkFromFailure(operatorOf(ctx), body);
   }
 
-  @Post(':workflowId/cancel')
-  @HttpCode(200)
-  @RequireAccess('operate')
-  @AuditAs(ACTIONS.cancel, TARGET, 'workflowId')
+  @Route(ROUTES.cancelWorkflow)
   cancel(
     @Context() ctx: RequestContext,
-    @Param('workflowId') workflowId: string,
-    @Body(validateOptionalBody(CancelWorkflowRequestSchema)) body: CancelWorkflowRequest,
+    @Param() { workflowId }: { workflowId: string },
+    @Body() body: CancelWorkflowRequest,
   ): Promise<WorkflowActionResult> {
     return this.actions.cancelWorkflow(operatorOf(ctx), workflowId, body);
   }
 
-  @Post(':workflowId/resume')
-  @HttpCode(200)
-  @RequireAccess('operate')
-  @AuditAs(ACTIONS.resume, TARGET, 'workflowId')
+  @Route(ROUTES.resumeWorkflow)
   resume(
     @Context() ctx: RequestContext,
-    @Param('workflowId') workflowId: string,
-    @Body(validateOptionalBody(ResumeWorkflowRequestSchema)) body: ResumeWorkflowRequest,
+    @Param() { workflowId }: { workflowId: string },
+    @Body() body: ResumeWorkflowRequest,
   ): Promise<WorkflowActionResult> {
     return this.actions.resumeWorkflow(operatorOf(ctx), workflowId, body);
   }
 
-  @Post(':workflowId/fork')
-  @HttpCode(200)
-  @RequireAccess('operate')
-  @AuditAs(ACTIONS.fork, TARGET, 'workflowId')
+  @Route(ROUTES.forkWorkflow)
   fork(
     @Context() ctx: RequestContext,
-    @Param('workflowId') workflowId: string,
-    @Body(validate(ForkWorkflowRequestSchema)) body: ForkWorkflowRequest,
+    @Param() { workflowId }: { workflowId: string },
+    @Body() body: ForkWorkflowRequest,
   ): Promise<ForkWorkflowResponse> {
     return this.actions.forkWorkflow(operatorOf(ctx), workflowId, body);
   }
 
-  @Delete(':workflowId')
-  @RequireAccess('operate')
-  @AuditAs(ACTIONS.delete, TARGET, 'workflowId')
+  @Route(ROUTES.deleteWorkflow)
   delete(
     @Context() ctx: RequestContext,
-    @Param('workflowId') workflowId: string,
-    @Query(validate(DeleteWorkflowQuerySchema)) query: DeleteWorkflowQuery,
+    @Param() { workflowId }: { workflowId: string },
+    @Query() query: DeleteWorkflowQuery,
   ): Promise<WorkflowActionResult> {
     return this.actions.deleteWorkflow(operatorOf(ctx), workflowId, query);
   }

@@ -7,9 +7,10 @@ import {
   type ForkWorkflowResponse,
   type ResumeWorkflowRequest,
 } from '@podium/protocol';
-import { ExecutorProxy } from '../executors/executor-proxy';
+import { ExecutorProxy } from '../executors/proxy/executor-proxy';
 import { ActionOutcomes, assertSucceeded } from './action-outcomes';
 import type { Operator } from '../../common/auth/app-scope';
+import type { AuditedAction } from '../../common/routes/route-spec';
 import { WORKFLOW_ACTIONS, WorkflowAuditLog, failureOf } from './workflow-audit';
 import { WorkflowsService } from './workflows.service';
 
@@ -99,7 +100,7 @@ export class WorkflowActionsService {
 
   private async single<T>(
     op: Operator,
-    action: string,
+    action: AuditedAction,
     workflowId: string,
     details: Record<string, unknown>,
     execute: () => Promise<T>,

@@ -4,21 +4,25 @@ import type { Logger } from 'pino';
 import { LOGGER } from '../../common/logging/logging.tokens';
 import { AuditService } from '../audit/audit.service';
 import type { Operator } from '../../common/auth/app-scope';
-
-/** The audited workflow actions (one name each; the guard audits refusals under the same). */
-export const WORKFLOW_ACTIONS = {
-  cancel: 'workflow.cancel',
-  resume: 'workflow.resume',
-  fork: 'workflow.fork',
-  delete: 'workflow.delete',
-  bulkCancel: 'workflow.bulk_cancel',
-  bulkResume: 'workflow.bulk_resume',
-  bulkDelete: 'workflow.bulk_delete',
-  bulkForkFromFailure: 'workflow.bulk_fork_from_failure',
-} as const;
+import type { AuditedAction } from '../../common/routes/route-spec';
 
 /** Target type of every workflow audit entry. */
-export const WORKFLOW_TARGET = 'workflow';
+const WORKFLOW_TARGET = 'workflow';
+
+/**
+ * The audited workflow actions (one name each). The route table names the same entries, so
+ * the guard audits refusals under them too.
+ */
+export const WORKFLOW_ACTIONS = {
+  cancel: { name: 'workflow.cancel', targetType: WORKFLOW_TARGET },
+  resume: { name: 'workflow.resume', targetType: WORKFLOW_TARGET },
+  fork: { name: 'workflow.fork', targetType: WORKFLOW_TARGET },
+  delete: { name: 'workflow.delete', targetType: WORKFLOW_TARGET },
+  bulkCancel: { name: 'workflow.bulk_cancel', targetType: WORKFLOW_TARGET },
+  bulkResume: { name: 'workflow.bulk_resume', targetType: WORKFLOW_TARGET },
+  bulkDelete: { name: 'workflow.bulk_delete', targetType: WORKFLOW_TARGET },
+  bulkForkFromFailure: { name: 'workflow.bulk_fork_from_failure', targetType: WORKFLOW_TARGET },
+} as const satisfies Record<string, AuditedAction>;
 
 export interface AuditedWorkflow {
   readonly workflowId: string;
@@ -41,7 +45,7 @@ export class WorkflowAuditLog {
 
   async record(
     operator: Operator,
-    action: string,
+    action: AuditedAction,
     workflows: readonly AuditedWorkflow[],
     details: Record<string, unknown>,
   ): Promise<void> {
@@ -50,8 +54,8 @@ export class WorkflowAuditLog {
         this.audit.record({
           organizationId: operator.organizationId,
           principal: operator.principal,
-          action,
-          targetType: WORKFLOW_TARGET,
+          action: action.name,
+          targetType: action.targetType,
           targetId: w.workflowId,
           outcome: w.outcome,
           details: {
@@ -66,7 +70,7 @@ export class WorkflowAuditLog {
     if (failed.length > 0) {
       this.logger.error(
         {
-          action,
+          action: action.name,
           organizationId: operator.organizationId,
           applicationId: operator.applicationId,
           workflows,

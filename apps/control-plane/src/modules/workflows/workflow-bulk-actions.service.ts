@@ -9,9 +9,10 @@ import {
   type BulkWorkflowsResponse,
   type WorkflowActionResult,
 } from '@podium/protocol';
-import { ExecutorProxy } from '../executors/executor-proxy';
+import { ExecutorProxy } from '../executors/proxy/executor-proxy';
 import { ActionOutcomes, assertSucceeded } from './action-outcomes';
 import type { Operator } from '../../common/auth/app-scope';
+import type { AuditedAction } from '../../common/routes/route-spec';
 import { WORKFLOW_ACTIONS, WorkflowAuditLog, failureOf } from './workflow-audit';
 import { WorkflowsService } from './workflows.service';
 
@@ -114,7 +115,7 @@ export class WorkflowBulkActionsService {
    */
   private async bulk(
     op: Operator,
-    action: string,
+    action: AuditedAction,
     workflowIds: readonly string[],
     options: Record<string, unknown>,
     execute: (existing: string[]) => Promise<Map<string, string>>,

@@ -1,5 +1,5 @@
 import type { WorkflowsOutput } from '@podium/protocol';
-import type { ExecutorProxy } from '../executors/executor-proxy';
+import type { ExecutorProxy } from '../executors/proxy/executor-proxy';
 
 /**
  * Workflows per request when inputs or outputs are loaded. Each can be large and an answer must

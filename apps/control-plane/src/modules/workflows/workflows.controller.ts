@@ -1,63 +1,55 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import {
-  GetWorkflowQuerySchema,
-  ListWorkflowStepsQuerySchema,
-  ListWorkflowsQuerySchema,
-  SearchWorkflowsRequestSchema,
-  type GetWorkflowQuery,
-  type GetWorkflowResponse,
-  type ListWorkflowStepsQuery,
-  type ListWorkflowStepsResponse,
-  type ListWorkflowsQuery,
-  type ListWorkflowsResponse,
-  type SearchWorkflowsRequest,
+import { Body, Controller, Param, Query } from '@nestjs/common';
+import type {
+  GetWorkflowQuery,
+  GetWorkflowResponse,
+  ListWorkflowStepsQuery,
+  ListWorkflowStepsResponse,
+  ListWorkflowsQuery,
+  ListWorkflowsResponse,
+  SearchWorkflowsRequest,
 } from '@podium/protocol';
-import { Context, RequireAccess } from '../../common/auth/decorators';
+import { Context } from '../../common/auth/decorators';
 import type { RequestContext } from '../../common/auth/request-context';
 import { scopeOf } from '../../common/auth/app-scope';
-import { validate } from '../../common/validation/zod-validation.pipe';
+import { Route } from '../../common/routes/route.decorator';
 import { WorkflowsService } from './workflows.service';
+import { WORKFLOW_ROUTES as ROUTES } from './workflows.routes';
 
-/** Workflow reads (route table: workflows.routes.ts). */
-@Controller('v2/orgs/:org/apps/:app/workflows')
+/** Workflow reads. */
+@Controller()
 export class WorkflowsController {
   constructor(private readonly workflows: WorkflowsService) {}
 
-  @Get()
-  @RequireAccess('read')
+  @Route(ROUTES.listWorkflows)
   list(
     @Context() ctx: RequestContext,
-    @Query(validate(ListWorkflowsQuerySchema)) query: ListWorkflowsQuery,
+    @Query() query: ListWorkflowsQuery,
   ): Promise<ListWorkflowsResponse> {
     return this.workflows.findWorkflows(scopeOf(ctx), query);
   }
 
-  @Post('search')
-  @HttpCode(200)
-  @RequireAccess('read')
+  @Route(ROUTES.searchWorkflows)
   search(
     @Context() ctx: RequestContext,
-    @Body(validate(SearchWorkflowsRequestSchema)) body: SearchWorkflowsRequest,
+    @Body() body: SearchWorkflowsRequest,
   ): Promise<ListWorkflowsResponse> {
     return this.workflows.searchWorkflows(scopeOf(ctx), body);
   }
 
-  @Get(':workflowId')
-  @RequireAccess('read')
+  @Route(ROUTES.getWorkflow)
   get(
     @Context() ctx: RequestContext,
-    @Param('workflowId') workflowId: string,
-    @Query(validate(GetWorkflowQuerySchema)) query: GetWorkflowQuery,
+    @Param() { workflowId }: { workflowId: string },
+    @Query() query: GetWorkflowQuery,
   ): Promise<GetWorkflowResponse> {
     return this.workflows.getWorkflow(scopeOf(ctx), workflowId, query);
   }
 
-  @Get(':workflowId/steps')
-  @RequireAccess('read')
+  @Route(ROUTES.listWorkflowSteps)
   steps(
     @Context() ctx: RequestContext,
-    @Param('workflowId') workflowId: string,
-    @Query(validate(ListWorkflowStepsQuerySchema)) query: ListWorkflowStepsQuery,
+    @Param() { workflowId }: { workflowId: string },
+    @Query() query: ListWorkflowStepsQuery,
   ): Promise<ListWorkflowStepsResponse> {
     return this.workflows.findSteps(scopeOf(ctx), workflowId, query);
   }

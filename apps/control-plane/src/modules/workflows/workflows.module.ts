@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { ExecutorProxyModule } from '../executors/executor-proxy.module';
+import { ExecutorsModule } from '../executors/executors.module';
 import { WorkflowActionsController } from './workflow-actions.controller';
 import { ActionOutcomes } from './action-outcomes';
 import { WorkflowActionsService } from './workflow-actions.service';
@@ -9,7 +9,7 @@ import { WorkflowsController } from './workflows.controller';
 import { WorkflowsService } from './workflows.service';
 
 @Module({
-  imports: [ExecutorProxyModule],
+  imports: [ExecutorsModule],
   controllers: [WorkflowActionsController, WorkflowsController],
   providers: [
     WorkflowsService,

@@ -23,7 +23,9 @@ import {
   SearchWorkflowsResponseSchema,
   WorkflowPathSchema,
 } from '@podium/protocol';
-import type { RouteSpec } from '../openapi/route-spec';
+
+import { routeTable } from '../../common/routes/route-spec';
+import { WORKFLOW_ACTIONS as ACTIONS } from './workflow-audit';
 
 const base = '/v2/orgs/{org}/apps/{app}/workflows';
 const one = `${base}/{workflowId}`;
@@ -33,119 +35,115 @@ const operate = { ...common, access: 'operate' } as const;
 const params = WorkflowPathSchema;
 
 /** The workflow routes (see WorkflowsController and WorkflowActionsController). */
-export const WORKFLOW_ROUTES: readonly RouteSpec[] = [
-  {
+export const WORKFLOW_ROUTES = routeTable({
+  listWorkflows: {
     ...read,
     method: 'get',
     path: base,
-    operationId: 'listWorkflows',
     summary: 'List workflows (common filters)',
     query: ListWorkflowsQuerySchema,
     response: ListWorkflowsResponseSchema,
   },
-  {
+  searchWorkflows: {
     ...read,
     method: 'post',
     path: `${base}/search`,
-    operationId: 'searchWorkflows',
     summary: 'Search workflows (full filter set)',
     body: SearchWorkflowsRequestSchema,
     response: SearchWorkflowsResponseSchema,
   },
-  {
+  getWorkflow: {
     ...read,
     method: 'get',
     path: one,
-    operationId: 'getWorkflow',
     summary: 'Get a workflow',
     params,
     query: GetWorkflowQuerySchema,
     response: GetWorkflowResponseSchema,
   },
-  {
+  listWorkflowSteps: {
     ...read,
     method: 'get',
     path: `${one}/steps`,
-    operationId: 'listWorkflowSteps',
     summary: "List a workflow's steps",
     params,
     query: ListWorkflowStepsQuerySchema,
     response: ListWorkflowStepsResponseSchema,
   },
-  {
+  cancelWorkflow: {
     ...operate,
     method: 'post',
     path: `${one}/cancel`,
-    operationId: 'cancelWorkflow',
     summary: 'Cancel a workflow',
     params,
     body: CancelWorkflowRequestSchema,
     response: CancelWorkflowResponseSchema,
+    audit: { action: ACTIONS.cancel, targetParam: 'workflowId' },
   },
-  {
+  resumeWorkflow: {
     ...operate,
     method: 'post',
     path: `${one}/resume`,
-    operationId: 'resumeWorkflow',
     summary: 'Resume a workflow from its last completed step',
     params,
     body: ResumeWorkflowRequestSchema,
     response: ResumeWorkflowResponseSchema,
+    audit: { action: ACTIONS.resume, targetParam: 'workflowId' },
   },
-  {
+  forkWorkflow: {
     ...operate,
     method: 'post',
     path: `${one}/fork`,
-    operationId: 'forkWorkflow',
     summary: 'Fork a workflow from a step',
     params,
     body: ForkWorkflowRequestSchema,
     response: ForkWorkflowResponseSchema,
+    audit: { action: ACTIONS.fork, targetParam: 'workflowId' },
   },
-  {
+  deleteWorkflow: {
     ...operate,
     method: 'delete',
     path: one,
-    operationId: 'deleteWorkflow',
     summary: 'Delete a workflow',
     params,
     query: DeleteWorkflowQuerySchema,
     response: DeleteWorkflowResponseSchema,
+    audit: { action: ACTIONS.delete, targetParam: 'workflowId' },
   },
-  {
+  bulkCancelWorkflows: {
     ...operate,
     method: 'post',
     path: `${base}/bulk-cancel`,
-    operationId: 'bulkCancelWorkflows',
     summary: 'Cancel many workflows',
     body: BulkCancelWorkflowsRequestSchema,
     response: BulkWorkflowsResponseSchema,
+    audit: { action: ACTIONS.bulkCancel },
   },
-  {
+  bulkResumeWorkflows: {
     ...operate,
     method: 'post',
     path: `${base}/bulk-resume`,
-    operationId: 'bulkResumeWorkflows',
     summary: 'Resume many workflows',
     body: BulkResumeWorkflowsRequestSchema,
     response: BulkWorkflowsResponseSchema,
+    audit: { action: ACTIONS.bulkResume },
   },
-  {
+  bulkDeleteWorkflows: {
     ...operate,
     method: 'post',
     path: `${base}/bulk-delete`,
-    operationId: 'bulkDeleteWorkflows',
     summary: 'Delete many workflows',
     body: BulkDeleteWorkflowsRequestSchema,
     response: BulkWorkflowsResponseSchema,
+    audit: { action: ACTIONS.bulkDelete },
   },
-  {
+  bulkForkWorkflowsFromFailure: {
     ...operate,
     method: 'post',
     path: `${base}/bulk-fork-from-failure`,
-    operationId: 'bulkForkWorkflowsFromFailure',
     summary: 'Fork many workflows from their last failed step',
     body: BulkForkFromFailureRequestSchema,
     response: BulkForkFromFailureResponseSchema,
+    audit: { action: ACTIONS.bulkForkFromFailure },
   },
-];
+});

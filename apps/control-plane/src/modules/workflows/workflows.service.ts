@@ -11,7 +11,7 @@ import {
   type Workflow,
   type WorkflowSteps,
 } from '@podium/protocol';
-import { ExecutorProxy } from '../executors/executor-proxy';
+import { ExecutorProxy } from '../executors/proxy/executor-proxy';
 import type { AppScope } from '../../common/auth/app-scope';
 import { queryToListBody, searchToListBody, toPage } from './workflow-filters';
 import { wantsPayloads, withPayloads } from './workflow-payloads';

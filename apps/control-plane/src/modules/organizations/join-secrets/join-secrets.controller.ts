@@ -1,73 +1,53 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import {
-  CREDENTIAL_CREATE_ACCESS,
-  type CreateJoinSecretRequest,
-  CreateJoinSecretRequestSchema,
-  type CreateJoinSecretResponse,
-  type JoinOrganizationRequest,
-  JoinOrganizationRequestSchema,
-  type JoinOrganizationResponse,
-  JoinSecretParamsSchema,
-  type ListJoinSecretsResponse,
-  type PaginationQuery,
-  PaginationQuerySchema,
+import { Body, Controller, Param, Query } from '@nestjs/common';
+import type {
+  CreateJoinSecretRequest,
+  CreateJoinSecretResponse,
+  JoinOrganizationRequest,
+  JoinOrganizationResponse,
+  ListJoinSecretsResponse,
+  PaginationQuery,
 } from '@podium/protocol';
-import { AuditAs, Context, RequireAccess } from '../../../common/auth/decorators';
+import { Context } from '../../../common/auth/decorators';
 import {
   type RequestContext,
   orgScopeOf,
   signedInUserOf,
 } from '../../../common/auth/request-context';
-import { ZodValidationPipe } from '../../../common/validation/zod-validation.pipe';
-import { AUDIT_ACTIONS, AUDIT_TARGETS } from '../../audit/audit-actions';
+import { Route } from '../../../common/routes/route.decorator';
 import { JoinSecretsService } from './join-secrets.service';
+import { JOIN_SECRET_ROUTES as ROUTES } from './join-secrets.routes';
 
-@Controller('v2/orgs/:org/join-secrets')
+@Controller()
 export class JoinSecretsController {
   constructor(private readonly joinSecrets: JoinSecretsService) {}
 
   /** The response is the only time the secret is shown. */
-  @Post()
-  @RequireAccess(CREDENTIAL_CREATE_ACCESS.joinSecret)
-  @AuditAs(AUDIT_ACTIONS.joinSecretCreate, AUDIT_TARGETS.joinSecret)
+  @Route(ROUTES.createJoinSecret)
   createJoinSecret(
     @Context() ctx: RequestContext,
-    @Body(new ZodValidationPipe(CreateJoinSecretRequestSchema)) body: CreateJoinSecretRequest,
+    @Body() body: CreateJoinSecretRequest,
   ): Promise<CreateJoinSecretResponse> {
     return this.joinSecrets.createJoinSecret(orgScopeOf(ctx), body);
   }
 
-  @Get()
-  @RequireAccess('admin')
+  @Route(ROUTES.listJoinSecrets)
   findJoinSecrets(
     @Context() ctx: RequestContext,
-    @Query(new ZodValidationPipe(PaginationQuerySchema)) page: PaginationQuery,
+    @Query() page: PaginationQuery,
   ): Promise<ListJoinSecretsResponse> {
     return this.joinSecrets.findJoinSecrets(orgScopeOf(ctx), page);
   }
 
-  @Delete(':id')
-  @HttpCode(204)
-  @RequireAccess('admin')
-  @AuditAs(AUDIT_ACTIONS.joinSecretRevoke, AUDIT_TARGETS.joinSecret, 'id')
-  revokeJoinSecret(
-    @Context() ctx: RequestContext,
-    @Param(new ZodValidationPipe(JoinSecretParamsSchema)) { id }: { id: string },
-  ): Promise<void> {
+  @Route(ROUTES.revokeJoinSecret)
+  revokeJoinSecret(@Context() ctx: RequestContext, @Param() { id }: { id: string }): Promise<void> {
     return this.joinSecrets.revokeJoinSecret(orgScopeOf(ctx), id);
   }
-}
-
-@Controller('v2/join')
-export class JoinController {
-  constructor(private readonly joinSecrets: JoinSecretsService) {}
 
   /** The signed-in caller redeems a join secret and becomes a member. */
-  @Post()
-  @HttpCode(200)
+  @Route(ROUTES.joinOrganization)
   joinOrganization(
     @Context() ctx: RequestContext,
-    @Body(new ZodValidationPipe(JoinOrganizationRequestSchema)) body: JoinOrganizationRequest,
+    @Body() body: JoinOrganizationRequest,
   ): Promise<JoinOrganizationResponse> {
     return this.joinSecrets.joinOrganization({ kind: 'user', ...signedInUserOf(ctx) }, body.secret);
   }

@@ -72,7 +72,7 @@ export class JoinSecretsRepository {
     return this.db.prisma.joinSecret.findFirst({ where: { id, organizationId }, select: FIELDS });
   }
 
-  findBySecretHash(secretHash: string): Promise<JoinSecretRecord | null> {
+  findOneBySecretHash(secretHash: string): Promise<JoinSecretRecord | null> {
     return this.db.prisma.joinSecret.findUnique({ where: { secretHash }, select: FIELDS });
   }
 
@@ -126,9 +126,9 @@ export class JoinSecretsRepository {
 /**
  * Counts one use of the secret, only if it is still live and has uses left (so concurrent
  * redemptions cannot exceed maxUses); false when it is not. Inside the caller's transaction,
- * which adds the membership: here, or at sign-up (UsersRepository).
+ * which adds the membership.
  */
-export async function countJoinSecretUse(
+async function countJoinSecretUse(
   tx: Prisma.TransactionClient,
   secretId: string,
   now: Date,

@@ -15,13 +15,15 @@ import {
 import type { Principal } from '../../../common/auth/principal';
 import type { OrgScope } from '../../../common/auth/request-context';
 import { toCountedPage } from '../../../common/pagination/counted-page';
-import { AUDIT_ACTIONS, AUDIT_TARGETS, auditedAction } from '../../audit/audit-actions';
+import { AUDIT_ACTIONS, auditedAction } from '../../audit/audit-actions';
 import { type AuditActor, AuditService, type TrackedAction } from '../../audit/audit.service';
 import { mapOrganization } from '../organizations.dto';
 import { OrganizationsRepository } from '../organizations.repository';
-import { generateJoinSecret, hashJoinSecret, isWellFormedJoinSecret } from './join-secret-token';
+import { JOIN_SECRETS } from './join-secret-kind';
 import { mapCreatedJoinSecret, mapJoinSecret } from './join-secrets.dto';
 import { type JoinSecretRecord, JoinSecretsRepository } from './join-secrets.repository';
+
+export type { JoinSecretRecord } from './join-secrets.repository';
 
 const DAY_MS = 24 * 60 * 60_000;
 const UNUSABLE = 'This join secret is unknown, expired, revoked or used up; ask for a new one.';
@@ -40,13 +42,10 @@ export class JoinSecretsService {
     input: CreateJoinSecretRequest,
     now = new Date(),
   ): Promise<CreateJoinSecretResponse> {
-    const action = auditedAction(
-      scope,
-      AUDIT_ACTIONS.joinSecretCreate,
-      AUDIT_TARGETS.joinSecret,
-      null,
-      { role: input.role, maxUses: input.maxUses },
-    );
+    const action = auditedAction(scope, AUDIT_ACTIONS.joinSecretCreate, null, {
+      role: input.role,
+      maxUses: input.maxUses,
+    });
     return this.audit.track(
       action,
       async () => {
@@ -54,7 +53,7 @@ export class JoinSecretsService {
           throw new AppError('FORBIDDEN', `You cannot invite people as ${input.role}.`);
         }
         const expiresAt = expiryOf(input.expiresAt, now);
-        const generated = generateJoinSecret();
+        const generated = JOIN_SECRETS.generate();
         const record = await this.secrets.create({
           organizationId: scope.organization.id,
           role: input.role,
@@ -80,12 +79,7 @@ export class JoinSecretsService {
   }
 
   revokeJoinSecret(scope: OrgScope, id: string, now = new Date()): Promise<void> {
-    const action = auditedAction(
-      scope,
-      AUDIT_ACTIONS.joinSecretRevoke,
-      AUDIT_TARGETS.joinSecret,
-      id,
-    );
+    const action = auditedAction(scope, AUDIT_ACTIONS.joinSecretRevoke, id);
     return this.audit.track(action, async () => {
       const secret = await this.secrets.findOne(scope.organization.id, id);
       if (!secret) {
@@ -119,8 +113,8 @@ export class JoinSecretsService {
    * The join secret `secret` names if it can still be redeemed; null otherwise (sign-up checks
    * this before its password work; redeeming re-checks atomically).
    */
-  async findUsableBySecret(secret: string, now = new Date()): Promise<JoinSecretRecord | null> {
-    const record = await this.findBySecret(secret);
+  async findOneUsableBySecret(secret: string, now = new Date()): Promise<JoinSecretRecord | null> {
+    const record = await this.findOneBySecret(secret);
     const usable =
       record && !record.revokedAt && record.expiresAt > now && record.uses < record.maxUses;
     return usable ? record : null;
@@ -132,7 +126,7 @@ export class JoinSecretsService {
     secret: string,
     now = new Date(),
   ): Promise<JoinOrganizationResponse> {
-    const record = await this.findBySecret(secret);
+    const record = await this.findOneBySecret(secret);
     if (!record) throw new AppError('NOT_FOUND', UNUSABLE);
     return this.audit.track(joinAction(record, principal), async () => {
       const outcome = await this.secrets.redeem(record, principal.userId, now);
@@ -140,26 +134,36 @@ export class JoinSecretsService {
         throw new AppError('CONFLICT', 'You are already a member of this organization.');
       }
       if (outcome === 'unusable') throw new AppError('NOT_FOUND', UNUSABLE);
-      const organization = await this.organizations.findById(record.organizationId);
+      const organization = await this.organizations.findOneById(record.organizationId);
       if (!organization) throw new AppError('NOT_FOUND', UNUSABLE);
       return mapOrganization(organization, record.role);
     });
   }
 
-  /** Audits a newcomer who joined with this secret as they signed up (see UsersService). */
-  recordJoinAtSignUp(record: JoinSecretRecord, userId: string): Promise<void> {
+  /**
+   * A newcomer joins with the invitation they signed up with (in the sign-up's transaction: see
+   * SignUpService): its use is counted, the membership added and audited. False when it can no
+   * longer be redeemed.
+   */
+  async admitAtSignUp(
+    record: JoinSecretRecord,
+    userId: string,
+    now = new Date(),
+  ): Promise<boolean> {
+    if ((await this.secrets.redeem(record, userId, now)) !== 'joined') return false;
     const action = joinAction(record, { kind: 'user', userId });
-    return this.audit.record({
+    await this.audit.record({
       ...action,
       targetId: userId,
       outcome: 'SUCCESS',
       details: { ...action.details, atSignUp: true },
     });
+    return true;
   }
 
-  private async findBySecret(secret: string): Promise<JoinSecretRecord | null> {
-    if (!isWellFormedJoinSecret(secret)) return null;
-    return this.secrets.findBySecretHash(hashJoinSecret(secret));
+  private async findOneBySecret(secret: string): Promise<JoinSecretRecord | null> {
+    if (!JOIN_SECRETS.isWellFormed(secret)) return null;
+    return this.secrets.findOneBySecretHash(JOIN_SECRETS.hash(secret));
   }
 }
 
@@ -170,8 +174,8 @@ function joinAction(
   return {
     organizationId: record.organizationId,
     principal,
-    action: AUDIT_ACTIONS.memberJoin,
-    targetType: AUDIT_TARGETS.member,
+    action: AUDIT_ACTIONS.memberJoin.name,
+    targetType: AUDIT_ACTIONS.memberJoin.targetType,
     targetId: principal.userId,
     details: { role: record.role, joinSecretId: record.id, prefix: record.prefix },
   };

@@ -12,7 +12,7 @@ import { isRoleWithin } from '../../../common/auth/access-levels';
 import type { OrgScope } from '../../../common/auth/request-context';
 import { toCountedPage } from '../../../common/pagination/counted-page';
 import { ApiKeysService } from '../../api-keys/api-keys.service';
-import { AUDIT_ACTIONS, AUDIT_TARGETS, auditedAction } from '../../audit/audit-actions';
+import { AUDIT_ACTIONS, auditedAction } from '../../audit/audit-actions';
 import { AuditService } from '../../audit/audit.service';
 import { JoinSecretsService } from '../join-secrets/join-secrets.service';
 import { mapMember } from './members.dto';
@@ -43,13 +43,7 @@ export class MembersService {
 
   updateMemberRole(scope: OrgScope, userId: string, role: Role): Promise<UpdateMemberResponse> {
     let previousRole: Role | undefined;
-    const action = auditedAction(
-      scope,
-      AUDIT_ACTIONS.memberUpdateRole,
-      AUDIT_TARGETS.member,
-      userId,
-      { role },
-    );
+    const action = auditedAction(scope, AUDIT_ACTIONS.memberUpdateRole, userId, { role });
     return this.audit.track(
       action,
       async () => {
@@ -73,7 +67,7 @@ export class MembersService {
    * of theirs this revoked.
    */
   removeMember(scope: OrgScope, userId: string): Promise<RevokedCredentials> {
-    const action = auditedAction(scope, AUDIT_ACTIONS.memberRemove, AUDIT_TARGETS.member, userId);
+    const action = auditedAction(scope, AUDIT_ACTIONS.memberRemove, userId);
     return this.audit.track(
       action,
       async () => {

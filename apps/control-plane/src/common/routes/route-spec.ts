@@ -1,6 +1,5 @@
-import type { ErrorCode } from '@podium/protocol';
+import type { AccessLevel, ErrorCode } from '@podium/protocol';
 import type { z } from 'zod';
-import type { AccessLevel } from '../../common/auth/principal';
 
 /**
  * Who may call a route:
@@ -10,7 +9,7 @@ import type { AccessLevel } from '../../common/auth/principal';
  */
 export type RouteAccess = 'public' | 'user' | AccessLevel;
 
-/** Credentials a client can present; OpenAPI security schemes (see openapi.document.ts). */
+/** Credentials a client can present; OpenAPI security schemes (see modules/openapi). */
 export type Credential = 'bearer' | 'session' | 'refresh' | 'csrf';
 
 interface RouteBase {
@@ -39,6 +38,8 @@ interface RouteBase {
   readonly errors?: readonly ErrorCode[];
   /** Served by a connected executor (adds the 501/502/503 problems). */
   readonly viaExecutor?: boolean;
+  /** An operator action: audited by its service, and by the access guard when it refuses. */
+  readonly audit?: RouteAudit;
 }
 
 interface RouteWithBody extends RouteBase {
@@ -58,11 +59,48 @@ interface RouteWithoutBody extends RouteBase {
 }
 
 /**
- * One HTTP operation, described from the protocol's zod schemas. Each feature keeps its table
- * next to its controllers (`*.routes.ts`); `/openapi.json` is generated from the tables, and a
- * test compares them with the routes Nest registered, so the two cannot drift apart.
+ * One HTTP operation, described from the protocol's zod schemas: the one place for its method,
+ * path, success status, access, inputs, audit action and documentation. Each feature keeps its
+ * table next to its controllers (`*.routes.ts`); a handler takes its entry with `@Route(spec)`,
+ * which registers it with Nest and validates its inputs, the guards read access and audit from
+ * it, and `/openapi.json` is generated from the tables.
  */
 export type RouteSpec = RouteWithBody | RouteWithoutBody;
+
+/** An audited action: its dotted name and the type of its target, as audit entries show them. */
+export interface AuditedAction {
+  /** `api_key.revoke`, `workflow.cancel`, ... */
+  readonly name: string;
+  readonly targetType: string;
+}
+
+export interface RouteAudit {
+  /** The action, as the route's service records it. */
+  readonly action: AuditedAction;
+  /** The path parameter naming the target, if any (`id`, `userId`, `app`, `workflowId`). */
+  readonly targetParam?: string;
+}
+
+/** A route as its table writes it: the operation id is its key in the table. */
+type RouteDraft = RouteSpec extends infer S
+  ? S extends RouteSpec
+    ? Omit<S, 'operationId'>
+    : never
+  : never;
+
+/** A feature's routes keyed by operation id, so a handler names its entry (`@Route(T.listX)`). */
+export function routeTable<K extends string>(drafts: Record<K, RouteDraft>): Record<K, RouteSpec> {
+  const entries = Object.entries<RouteDraft>(drafts).map(([operationId, draft]) => {
+    const spec: RouteSpec = { operationId, ...draft };
+    return [operationId, spec];
+  });
+  return Object.fromEntries(entries) as Record<K, RouteSpec>;
+}
+
+/** A body the schema accepts empty (`{}`) may be left out: both the docs and the pipe say so. */
+export function isBodyOptional(body: z.ZodType): boolean {
+  return body.safeParse({}).success;
+}
 
 /** The path with `{param}` turned into a concrete example, for tests. */
 export function fillPath(path: string, values: Record<string, string>): string {

@@ -1,10 +1,10 @@
 import { AppError } from '@podium/protocol';
 import pino from 'pino';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startLinkHarness, type Script } from '../../../test/support/link-harness';
-import type { Config } from '../../config/config';
+import { startLinkHarness, type Script } from '../../../../test/support/link-harness';
+import type { Config } from '../../../config/config';
 import { ExecutorProxy, MAX_ATTEMPTS } from './executor-proxy';
-import { ExecutorRegistry } from './executor-registry';
+import { ExecutorRegistry } from '../executor-registry';
 
 // Executors that answer must beat it on a loaded machine; only silent ones wait it out.
 const TIMEOUT_MS = 2_000;

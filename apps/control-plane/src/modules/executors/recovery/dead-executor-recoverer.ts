@@ -1,17 +1,16 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { AppError, type ErrorCode } from '@podium/protocol';
-import { Semaphore } from '../../common/concurrency/semaphore';
-import { LogThrottle, suppressedField } from '../../common/logging/log-throttle';
+import { Semaphore } from '../../../common/concurrency/semaphore';
+import { LogThrottle, suppressedField } from '../../../common/logging/log-throttle';
 import type { Logger } from 'pino';
-import { LOGGER } from '../../common/logging/logging.tokens';
-import { CONFIG, type Config } from '../../config/config';
-import { EventBus } from '../../infra/events/event-bus';
-import { AUDIT_ACTIONS, AUDIT_TARGETS } from '../audit/audit-actions';
-import { AuditService, CONTROL_PLANE } from '../audit/audit.service';
-import { fateEvent } from './executor-fate-event';
-import { ExecutorProxy } from './executor-proxy';
-import { ExecutorRegistry, type ExecutorIdentity } from './executor-registry';
-import { type ExecutorRecord, ExecutorsRepository } from './executors.repository';
+import { LOGGER } from '../../../common/logging/logging.tokens';
+import { CONFIG, type Config } from '../../../config/config';
+import { EventBus } from '../../../infra/events/event-bus';
+import { AUDIT_ACTIONS } from '../../audit/audit-actions';
+import { AuditService, CONTROL_PLANE } from '../../audit/audit.service';
+import { ExecutorProxy } from '../proxy/executor-proxy';
+import { ExecutorRegistry, type ExecutorIdentity } from '../executor-registry';
+import { type ExecutorRecord, ExecutorsRepository } from '../executors.repository';
 import { RetrySchedule } from './recovery-schedule';
 
 /** Longest wait between two sweeps' tries at one dead executor. */
@@ -205,7 +204,7 @@ export class DeadExecutorRecoverer {
     if (!recovered?.deadAt || !recovered.recoveredAt) return 'done'; // reconnected meanwhile
     if (by) log.info({ recoveredBy: by.executorId }, 'executor recovered');
     else log.info('executor recovered: it left no pending workflows');
-    this.events.emit('executor.recovered', fateEvent(recovered, recovered.deadAt));
+    this.events.emit('executor.recovered', recovered);
     return 'done';
   }
 
@@ -220,8 +219,8 @@ export class DeadExecutorRecoverer {
       await this.audit.record({
         organizationId: dead.organizationId,
         principal: CONTROL_PLANE,
-        action: AUDIT_ACTIONS.executorRecover,
-        targetType: AUDIT_TARGETS.executor,
+        action: AUDIT_ACTIONS.executorRecover.name,
+        targetType: AUDIT_ACTIONS.executorRecover.targetType,
         targetId: dead.executorId,
         outcome,
         details: {

@@ -9,13 +9,13 @@ import {
 import { HttpAdapterHost } from '@nestjs/core';
 import type { Logger } from 'pino';
 import { WebSocketServer } from 'ws';
-import { LOGGER } from '../../common/logging/logging.tokens';
-import { type RedactUrl, urlRedactor } from '../../common/logging/redact';
-import { CONFIG, type Config } from '../../config/config';
-import { ApiKeysService } from '../api-keys/api-keys.service';
+import { LOGGER } from '../../../common/logging/logging.tokens';
+import { type RedactUrl, urlRedactor } from '../../../common/logging/redact';
+import { CONFIG, type Config } from '../../../config/config';
+import { ApiKeysService } from '../../api-keys/api-keys.service';
 import { ExecutorLink } from './executor-link';
 import { parseExecutorPath } from './executor-path';
-import { ExecutorsService } from './executors.service';
+import { ExecutorLinksService } from './executor-links.service';
 import { refuseUpgrade } from './refuse-upgrade';
 
 /**
@@ -33,7 +33,7 @@ export class ExecutorGateway implements OnApplicationBootstrap, BeforeApplicatio
     private readonly adapterHost: HttpAdapterHost,
     @Inject(CONFIG) private readonly config: Config,
     private readonly apiKeys: ApiKeysService,
-    private readonly executors: ExecutorsService,
+    private readonly links: ExecutorLinksService,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {
     this.redactUrl = urlRedactor(config.executors.basePath);
@@ -90,7 +90,7 @@ export class ExecutorGateway implements OnApplicationBootstrap, BeforeApplicatio
         this.config.executors,
         this.logger,
       );
-      this.executors.attach(link, auth.apiKey.expiresAt).catch((error: unknown) => {
+      this.links.attach(link, auth.apiKey.expiresAt).catch((error: unknown) => {
         this.logger.error({ linkId: link.id, err: String(error) }, 'could not attach executor');
         link.close(1011, 'internal error');
       });

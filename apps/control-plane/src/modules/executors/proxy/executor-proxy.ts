@@ -8,13 +8,13 @@ import {
   type ResponseOf,
 } from '@podium/protocol';
 import type { Logger } from 'pino';
-import { LOGGER } from '../../common/logging/logging.tokens';
-import { CONFIG, type Config } from '../../config/config';
-import { LogThrottle, suppressedField } from '../../common/logging/log-throttle';
+import { LOGGER } from '../../../common/logging/logging.tokens';
+import { CONFIG, type Config } from '../../../config/config';
+import { LogThrottle, suppressedField } from '../../../common/logging/log-throttle';
 import { ExecutorReportedError } from './executor-proxy-errors';
 import { commandKind, orderCandidates } from './executor-proxy-selection';
-import { ExecutorRegistry, type ExecutorIdentity, type LiveExecutor } from './executor-registry';
-import { ExecutorRequestError } from './executor-request-error';
+import { ExecutorRegistry, type ExecutorIdentity, type LiveExecutor } from '../executor-registry';
+import { ExecutorRequestError } from '../links/executor-request-error';
 
 /**
  * The command proxy: how the HTTP API reaches an application's executors. Guards an invariant

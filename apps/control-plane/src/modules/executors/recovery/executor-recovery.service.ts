@@ -5,19 +5,19 @@ import {
   type OnApplicationBootstrap,
 } from '@nestjs/common';
 import type { Logger } from 'pino';
-import { LOGGER } from '../../common/logging/logging.tokens';
-import { CONFIG, type Config } from '../../config/config';
-import { EventBus, type ExecutorLinkEvent } from '../../infra/events/event-bus';
+import { LOGGER } from '../../../common/logging/logging.tokens';
+import { CONFIG, type Config } from '../../../config/config';
+import { EventBus } from '../../../infra/events/event-bus';
 import { DeadExecutorRecoverer } from './dead-executor-recoverer';
-import { fateEvent } from './executor-fate-event';
-import { ExecutorRegistry } from './executor-registry';
+import { ExecutorRegistry } from '../executor-registry';
+import type { ExecutorSnapshot } from '../executor-snapshot';
 import {
   type ExecutorRecord,
   ExecutorsRepository,
   type GracedExecutorRecord,
-} from './executors.repository';
-import { MAX_TIMER_MS } from '../../common/time/run-at';
-import { CoalescedRuns } from '../../common/concurrency/coalesced-runs';
+} from '../executors.repository';
+import { MAX_TIMER_MS } from '../../../common/time/run-at';
+import { CoalescedRuns } from '../../../common/concurrency/coalesced-runs';
 import { deadlineOf } from './recovery-schedule';
 
 /**
@@ -131,12 +131,12 @@ export class ExecutorRecoveryService implements OnApplicationBootstrap, BeforeAp
     }
   }
 
-  private onDisconnected(event: ExecutorLinkEvent) {
+  private onDisconnected(event: ExecutorSnapshot) {
     // Emitted once the row says DISCONNECTED: its deadline can be read back.
     this.checkDeadline(event.applicationId, event.executorId);
   }
 
-  private onConnected(event: ExecutorLinkEvent) {
+  private onConnected(event: ExecutorSnapshot) {
     const key = wakeupKey(event.applicationId, event.executorId);
     clearTimeout(this.wakeups.get(key));
     this.wakeups.delete(key);
@@ -204,7 +204,7 @@ export class ExecutorRecoveryService implements OnApplicationBootstrap, BeforeAp
       },
       'executor declared dead',
     );
-    this.events.emit('executor.dead', fateEvent(dead, dead.deadAt));
+    this.events.emit('executor.dead', dead);
     await this.recoverer.recover(dead, true);
   }
 

@@ -1,4 +1,4 @@
-import { AdminOnlyDetailError } from '../../common/errors/admin-only-detail-error';
+import { AdminOnlyDetailError } from '../../../common/errors/admin-only-detail-error';
 
 /**
  * What an executor's `error_message` may show an operator. Python executors append a full

@@ -8,7 +8,7 @@ import {
 } from '@podium/protocol';
 import type { Logger } from 'pino';
 import type { RawData, WebSocket } from 'ws';
-import { LogThrottle, suppressedField } from '../../common/logging/log-throttle';
+import { LogThrottle, suppressedField } from '../../../common/logging/log-throttle';
 import { ExecutorRequestError, type ExecutorRequestFailure } from './executor-request-error';
 
 /**

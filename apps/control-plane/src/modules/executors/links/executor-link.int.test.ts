@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startLinkHarness, type Script } from '../../../test/support/link-harness';
+import { startLinkHarness, type Script } from '../../../../test/support/link-harness';
 import { ExecutorRequestError } from './executor-request-error';
 
 // Executors that answer must beat it on a loaded machine; only silent ones wait it out.

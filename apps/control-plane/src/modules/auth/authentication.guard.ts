@@ -1,16 +1,16 @@
 import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/common';
 import { AppError } from '@podium/protocol';
-import type { HttpRequest } from '../http/http';
-import { ApiKeysService } from '../../modules/api-keys/api-keys.service';
-import { SessionAuthenticator } from '../../modules/sessions/session-authenticator';
-import type { Principal } from './principal';
-import { requestContext } from './request-context';
+import type { Principal } from '../../common/auth/principal';
+import { requestContext } from '../../common/auth/request-context';
+import type { HttpRequest } from '../../common/http/http';
+import { ApiKeysService } from '../api-keys/api-keys.service';
+import { SessionAuthenticator } from '../sessions/session-authenticator';
 import { RoutePolicies } from './route-policy';
 
 const BEARER = /^Bearer\s+(\S+)$/i;
 
 /**
- * Global guard: every route needs a caller unless marked @Public().
+ * Global guard: every route needs a caller unless its spec says `public`.
  * Machine clients send `Authorization: Bearer <api key>` (which wins, and needs no
  * CSRF token: browsers never attach it on their own); the console sends its
  * session cookies, checked (with CSRF) by SessionAuthenticator.

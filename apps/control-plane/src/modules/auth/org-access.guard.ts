@@ -1,25 +1,29 @@
 import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/common';
 import { AppError, type Role } from '@podium/protocol';
-import type { HttpRequest } from '../http/http';
-import { AuditService } from '../../modules/audit/audit.service';
-import { TenantDirectory } from './tenant-directory';
-import { OrganizationsRepository } from '../../modules/organizations/organizations.repository';
-import { API_KEYS_REACH_APPS_ONLY, ROLE_ACCESS, accessOfApiKey } from './access-levels';
-import type { AccessLevel, Principal } from './principal';
-import { requestContext } from './request-context';
+import {
+  API_KEYS_REACH_APPS_ONLY,
+  ROLE_ACCESS,
+  accessOfApiKey,
+} from '../../common/auth/access-levels';
+import type { AccessLevel, Principal } from '../../common/auth/principal';
+import { requestContext } from '../../common/auth/request-context';
+import type { HttpRequest } from '../../common/http/http';
+import { AuditService } from '../audit/audit.service';
+import { OrganizationsService } from '../organizations/organizations.service';
 import { RoutePolicies } from './route-policy';
+import { TenantDirectory } from './tenant-directory';
 
 /**
  * Global guard, after authentication: resolves `:org` and `:app` and checks the
  * caller's level there. Tenancy rule: an organization or application the caller
  * does not belong to is NOT_FOUND (never FORBIDDEN), so ids cannot be probed.
- * A member refused for lacking the level is audited when the route is @AuditAs.
+ * A member refused for lacking the level is audited when the route's spec names an audit action.
  */
 @Injectable()
 export class OrgAccessGuard implements CanActivate {
   constructor(
     private readonly policies: RoutePolicies,
-    private readonly organizations: OrganizationsRepository,
+    private readonly organizations: OrganizationsService,
     private readonly directory: TenantDirectory,
     private readonly audit: AuditService,
   ) {}
@@ -35,7 +39,7 @@ export class OrgAccessGuard implements CanActivate {
       throw new AppError('INTERNAL', 'This route does not declare the access it requires.');
 
     const ctx = requestContext(req);
-    const organization = await this.directory.organizationByName(orgName);
+    const organization = await this.directory.findOneOrganizationByName(orgName);
     const membership =
       organization && ctx.principal ? await this.accessIn(organization.id, ctx.principal) : null;
     if (!organization || !ctx.principal || !membership) {
@@ -54,8 +58,8 @@ export class OrgAccessGuard implements CanActivate {
         await this.audit.record({
           organizationId: organization.id,
           principal: ctx.principal,
-          action: audited.action,
-          targetType: audited.targetType,
+          action: audited.action.name,
+          targetType: audited.action.targetType,
           targetId: (audited.targetParam && params[audited.targetParam]) || null,
           outcome: 'FAILURE',
           details: { errorCode: refusal.code, error: refusal.detail, required },
@@ -69,7 +73,7 @@ export class OrgAccessGuard implements CanActivate {
 
     const appName = params.app;
     if (appName !== undefined) {
-      const application = await this.directory.applicationByName(organization.id, appName);
+      const application = await this.directory.findOneApplicationByName(organization.id, appName);
       const scopes = ctx.principal.kind === 'api-key' ? ctx.principal.apiKey.applicationIds : [];
       if (!application || (scopes.length > 0 && !scopes.includes(application.id))) {
         throw new AppError('NOT_FOUND', `No application named "${appName}" in "${orgName}".`);
@@ -88,7 +92,7 @@ export class OrgAccessGuard implements CanActivate {
         ? { access: accessOfApiKey(principal.apiKey.permissions), role: null }
         : null;
     }
-    const role = await this.organizations.findRole(organizationId, principal.userId);
+    const role = await this.organizations.findOneRole(organizationId, principal.userId);
     return role ? { access: ROLE_ACCESS[role], role } : null;
   }
 }

@@ -1,14 +1,9 @@
 import { Injectable, type OnModuleDestroy } from '@nestjs/common';
+import type { ApplicationRecord, OrganizationRecord } from '../../common/auth/tenancy';
+import { TtlCache } from '../../common/cache/ttl-cache';
 import { EventBus } from '../../infra/events/event-bus';
-import {
-  ApplicationsRepository,
-  type ApplicationRecord,
-} from '../../modules/applications/applications.repository';
-import {
-  OrganizationsRepository,
-  type OrganizationRecord,
-} from '../../modules/organizations/organizations.repository';
-import { TtlCache } from '../cache/ttl-cache';
+import { ApplicationRecordsService } from '../applications/application-records.service';
+import { OrganizationsService } from '../organizations/organizations.service';
 
 /**
  * Organizations and applications by the names in request paths, for the access
@@ -28,8 +23,8 @@ export class TenantDirectory implements OnModuleDestroy {
   private readonly unsubscribe: () => void;
 
   constructor(
-    private readonly organizations: OrganizationsRepository,
-    private readonly applications: ApplicationsRepository,
+    private readonly organizations: OrganizationsService,
+    private readonly applications: ApplicationRecordsService,
     events: EventBus,
   ) {
     this.unsubscribe = events.on('application.deleted', ({ applicationId }) =>
@@ -41,13 +36,16 @@ export class TenantDirectory implements OnModuleDestroy {
     this.unsubscribe();
   }
 
-  organizationByName(name: string): Promise<OrganizationRecord | null> {
-    return this.organizationsByName.getOrLoad(name, () => this.organizations.findByName(name));
+  findOneOrganizationByName(name: string): Promise<OrganizationRecord | null> {
+    return this.organizationsByName.getOrLoad(name, () => this.organizations.findOneByName(name));
   }
 
-  applicationByName(organizationId: string, name: string): Promise<ApplicationRecord | null> {
+  findOneApplicationByName(
+    organizationId: string,
+    name: string,
+  ): Promise<ApplicationRecord | null> {
     return this.applicationsByName.getOrLoad(`${organizationId}/${name}`, () =>
-      this.applications.findByName(organizationId, name),
+      this.applications.findOneByName(organizationId, name),
     );
   }
 }

@@ -1,0 +1,25 @@
+/**
+ * The tenancy every request resolves: the organization and application named in its path, as
+ * their repositories read them and the access guard puts them in the request context. Shared
+ * vocabulary of the guards, the controllers and every service that works in a tenant.
+ */
+
+export interface OrganizationRecord {
+  readonly id: string;
+  /** Unique; what paths name (`/v2/orgs/{org}`). */
+  readonly name: string;
+  readonly displayName: string;
+  readonly createdAt: Date;
+  readonly updatedAt: Date;
+}
+
+export interface ApplicationRecord {
+  readonly id: string;
+  readonly organizationId: string;
+  /** Unique in its organization; what executors connect with and paths name (`{app}`). */
+  readonly name: string;
+  readonly description: string;
+  readonly executorGracePeriodSeconds: number;
+  readonly createdAt: Date;
+  readonly updatedAt: Date;
+}

@@ -1,0 +1,28 @@
+import { Injectable } from '@nestjs/common';
+import type { ApplicationRecord } from '../../common/auth/tenancy';
+import { ApplicationsRepository } from './applications.repository';
+
+/**
+ * Applications looked up by id or name: what the rest of the control plane (the access guard,
+ * API keys, live streams) asks of the applications module. Apart from ApplicationsService,
+ * which needs ApiKeysService, which needs these lookups.
+ */
+@Injectable()
+export class ApplicationRecordsService {
+  constructor(private readonly applications: ApplicationsRepository) {}
+
+  /** Null when the organization has no such application. */
+  findOneById(organizationId: string, id: string): Promise<ApplicationRecord | null> {
+    return this.applications.findOneById(organizationId, id);
+  }
+
+  /** Null when the organization has no application of that name. */
+  findOneByName(organizationId: string, name: string): Promise<ApplicationRecord | null> {
+    return this.applications.findOneByName(organizationId, name);
+  }
+
+  /** Those of the names that exist, in no particular order. */
+  findByNames(organizationId: string, names: readonly string[]): Promise<ApplicationRecord[]> {
+    return this.applications.findByNames(organizationId, names);
+  }
+}

@@ -1,0 +1,56 @@
+import type { Executor } from '@podium/protocol';
+
+/**
+ * An executor as the rest of the control plane sees it: who it is (what it said in
+ * `executor_info`) and where its lifecycle stands. The one shape of executor records
+ * (ExecutorRecord adds the row id), of the `executor.*` events on the EventBus, and of what
+ * ExecutorsService lists; `mapExecutor` is its one mapper to the REST executor.
+ */
+export interface ExecutorSnapshot {
+  readonly organizationId: string;
+  readonly applicationId: string;
+  /** The executor's own id (a new one per process). */
+  readonly executorId: string;
+  readonly applicationVersion: string;
+  readonly hostname: string | null;
+  readonly language: string;
+  readonly sdkVersion: string;
+  /** As the executor reported it; shown only when it is an object. */
+  readonly metadata: unknown;
+  readonly status: 'CONNECTED' | 'DISCONNECTED' | 'DEAD';
+  readonly connectedAt: Date;
+  readonly disconnectedAt: Date | null;
+  readonly lastSeenAt: Date;
+  /** Set when it was declared DEAD. */
+  readonly deadAt: Date | null;
+  /** Set once its recovery was confirmed (it stays DEAD). */
+  readonly recoveredAt: Date | null;
+}
+
+export function mapExecutor(snapshot: ExecutorSnapshot): Executor {
+  return {
+    id: snapshot.executorId,
+    hostname: snapshot.hostname,
+    language: snapshot.language,
+    sdkVersion: snapshot.sdkVersion,
+    applicationVersion: snapshot.applicationVersion,
+    metadata: asObject(snapshot.metadata),
+    status: snapshot.status,
+    connectedAt: snapshot.connectedAt.toISOString(),
+    disconnectedAt: snapshot.disconnectedAt?.toISOString() ?? null,
+    lastSeenAt: snapshot.lastSeenAt.toISOString(),
+    deadAt: snapshot.deadAt?.toISOString() ?? null,
+    recoveredAt: snapshot.recoveredAt?.toISOString() ?? null,
+  };
+}
+
+/** When its latest lifecycle change happened (connected, disconnected, dead, recovered). */
+export function changedAt(snapshot: ExecutorSnapshot): Date {
+  return snapshot.recoveredAt ?? snapshot.deadAt ?? snapshot.disconnectedAt ?? snapshot.connectedAt;
+}
+
+function asObject(value: unknown): Record<string, unknown> | null {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+    ? (value as Record<string, unknown>)
+    : null;
+}

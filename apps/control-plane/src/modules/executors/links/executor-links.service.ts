@@ -1,0 +1,171 @@
+import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
+import type { ResponseOf } from '@podium/protocol';
+import type { Logger } from 'pino';
+import { LOGGER } from '../../../common/logging/logging.tokens';
+import { ApiKeysService } from '../../api-keys/api-keys.service';
+import { EventBus } from '../../../infra/events/event-bus';
+import type { ExecutorLink, LinkContext } from './executor-link';
+import { ExecutorRegistry, type ExecutorIdentity } from '../executor-registry';
+import type { ExecutorSnapshot } from '../executor-snapshot';
+import { ExecutorsRepository } from '../executors.repository';
+import { LogThrottle, suppressedField } from '../../../common/logging/log-throttle';
+import { runAt } from '../../../common/time/run-at';
+
+/**
+ * Close code for links whose access ended: key revoked or expired, or application deleted
+ * (informational: executors ignore codes, and reconnect to be refused).
+ */
+export const CLOSE_ACCESS_REVOKED = 4001;
+
+/**
+ * Executor lifecycle: the executor_info handshake, CONNECTED/DISCONNECTED
+ * records, and closing links whose API key stops being valid or whose application is deleted.
+ * What follows a disconnection (DEAD, recovery) is ExecutorRecoveryService's.
+ */
+@Injectable()
+export class ExecutorLinksService implements OnModuleDestroy {
+  private readonly unsubscribers: Array<() => void>;
+  /**
+   * Every link from its upgrade until it closes, handshake and recording included: what
+   * revocation and application deletion walk. The registry holds only attached ones.
+   */
+  private readonly links = new Set<ExecutorLink>();
+  /** Handshakes failing in a loop (a broken deploy) log a few lines a minute. */
+  private readonly throttle = new LogThrottle();
+
+  constructor(
+    private readonly registry: ExecutorRegistry,
+    private readonly executors: ExecutorsRepository,
+    private readonly events: EventBus,
+    private readonly apiKeys: ApiKeysService,
+    @Inject(LOGGER) private readonly logger: Logger,
+  ) {
+    this.unsubscribers = [
+      events.on('api-key.revoked', ({ apiKeyId }) =>
+        this.closeLinks((context) => context.apiKeyId === apiKeyId, 'API key revoked'),
+      ),
+      events.on('application.deleted', ({ applicationId }) =>
+        this.closeLinks(
+          (context) => context.applicationId === applicationId,
+          'application deleted',
+        ),
+      ),
+    ];
+  }
+
+  onModuleDestroy() {
+    for (const unsubscribe of this.unsubscribers) unsubscribe();
+  }
+
+  /**
+   * Takes over a freshly upgraded link: asks who it is, records it, tracks it until it closes.
+   * Call it synchronously from the upgrade callback, so the link hears revocations from then on.
+   */
+  async attach(link: ExecutorLink, keyExpiresAt: Date | null): Promise<void> {
+    const log = this.logger.child({ linkId: link.id, appName: link.context.appName });
+    this.links.add(link);
+    link.onClose(() => this.links.delete(link));
+    if (keyExpiresAt) this.closeAt(link, keyExpiresAt);
+    let identity: ExecutorIdentity;
+    try {
+      identity = toIdentity(await link.request('executor_info'));
+    } catch (error) {
+      const admitted = this.throttle.admit(`${link.context.applicationId}/handshake`);
+      if (admitted) {
+        log.warn(
+          { err: String(error), ...suppressedField(admitted) },
+          'executor_info handshake failed: closing link',
+        );
+      }
+      link.close(1011, 'executor_info handshake failed');
+      return;
+    }
+    // The key was checked before the upgrade; a revocation (or app deletion) committed since,
+    // but announced before the link was in `links`, reached nobody. Asked after joining `links`,
+    // the database sees any revocation that this link did not hear.
+    if (!(await this.apiKeys.isExecutorLinkStillAuthorized(link.context))) {
+      log.info('access ended while the executor was connecting: closing link');
+      link.close(CLOSE_ACCESS_REVOKED, 'access ended while connecting');
+      return;
+    }
+    if (!link.isOpen) return;
+    const connectedAt = new Date();
+    await this.executors.recordConnected(link.context, identity, connectedAt);
+    this.registry.add({ link, identity });
+    this.events.emit('executor.connected', snapshotOf(link, identity, connectedAt, null));
+    log.info(
+      {
+        executorId: identity.executorId,
+        version: identity.applicationVersion,
+        language: identity.language,
+      },
+      'executor connected',
+    );
+    link.onClose(() => {
+      const disconnectedAt = new Date();
+      this.registry.remove(link);
+      log.info({ executorId: identity.executorId }, 'executor disconnected');
+      // Announced once recorded: recovery reads the disconnection (and its deadline) back.
+      this.executors
+        .recordDisconnected(link.context, identity.executorId, connectedAt, disconnectedAt)
+        .catch((error: unknown) =>
+          log.error({ err: String(error) }, 'could not record disconnection'),
+        )
+        .then(() =>
+          this.events.emit(
+            'executor.disconnected',
+            snapshotOf(link, identity, connectedAt, disconnectedAt),
+          ),
+        )
+        .catch((error: unknown) =>
+          log.error({ err: String(error) }, 'executor.disconnected listener failed'),
+        );
+    });
+  }
+
+  /** Closes every link (attached or still in its handshake) whose context matches. */
+  private closeLinks(matches: (context: LinkContext) => boolean, reason: string) {
+    for (const link of [...this.links]) {
+      if (matches(link.context)) link.close(CLOSE_ACCESS_REVOKED, reason);
+    }
+  }
+
+  /** Closes the link when its key expires (however far away: see runAt). */
+  private closeAt(link: ExecutorLink, expiresAt: Date) {
+    const cancel = runAt(expiresAt, () => link.close(CLOSE_ACCESS_REVOKED, 'API key expired'));
+    link.onClose(cancel);
+  }
+}
+
+/** The executor of a link that just opened, or (with `disconnectedAt`) just closed. */
+function snapshotOf(
+  link: ExecutorLink,
+  identity: ExecutorIdentity,
+  connectedAt: Date,
+  disconnectedAt: Date | null,
+): ExecutorSnapshot {
+  const { organizationId, applicationId } = link.context;
+  return {
+    organizationId,
+    applicationId,
+    ...identity,
+    status: disconnectedAt ? 'DISCONNECTED' : 'CONNECTED',
+    connectedAt,
+    disconnectedAt,
+    lastSeenAt: disconnectedAt ?? connectedAt,
+    deadAt: null,
+    recoveredAt: null,
+  };
+}
+
+function toIdentity(info: ResponseOf<'executor_info'>): ExecutorIdentity {
+  if (info.error_message) throw new Error(`executor_info failed: ${info.error_message}`);
+  return {
+    executorId: info.executor_id,
+    applicationVersion: info.application_version,
+    hostname: info.hostname ?? null,
+    language: info.language,
+    sdkVersion: info.dbos_version,
+    metadata: info.executor_metadata ?? null,
+  };
+}
