@@ -85,4 +85,15 @@ describe('PGlite storage', () => {
     expect(await second.podium.retrieveWorkflow('kept').getResult()).toBe(7);
     await second.podium.shutdown();
   });
+
+  it('makes a data directory whose parents do not exist yet', async () => {
+    const nested = path.join(dir, 'not', 'yet', 'there');
+    const podium = new Podium({ appName: 'nested', dataDir: nested });
+    const echo = podium.workflow('echo', async (ctx, value: number) =>
+      ctx.step('echo', () => value),
+    );
+    await podium.launch();
+    expect(await (await echo.start([3])).getResult()).toBe(3);
+    await podium.shutdown();
+  });
 });

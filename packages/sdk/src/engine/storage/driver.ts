@@ -7,6 +7,7 @@
  * connection once the pool has ended, so it would stay pending forever. Work begun after the
  * close has ended the pool fails at once.
  */
+import { mkdir } from 'node:fs/promises';
 import pg, { type Pool, type PoolClient } from 'pg';
 import { ConfigurationError } from '../../errors';
 import type { Logger } from '../../logger';
@@ -102,6 +103,8 @@ export class PGliteDriver implements SqlDriver {
         cause: error,
       });
     }
+    // PGlite makes the folder itself, not its parents (`.data/example` on a fresh checkout).
+    if (!dataDir.includes('://')) await mkdir(dataDir, { recursive: true });
     const db = await module.PGlite.create(dataDir);
     return new PGliteDriver(db as PGliteInstance, true);
   }
