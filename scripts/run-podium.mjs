@@ -166,6 +166,13 @@ function exampleSteps() {
 
 process.on('SIGINT', () => stop(0));
 process.on('SIGTERM', () => stop(0));
+// npm runs this through `sh -c`; the scripts `exec` so that npm's SIGINT or SIGTERM reaches us.
+// Should our parent die anyway (killed outright), we are re-parented: stop rather than leave the
+// example connected, an orphan nobody can Ctrl-C.
+const parent = process.ppid;
+setInterval(() => {
+  if (process.ppid !== parent) stop(0);
+}, 1_000).unref();
 
 if (exampleOnly) {
   if (!conductorKey) {

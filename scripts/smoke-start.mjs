@@ -6,8 +6,9 @@
 //     follow them through the HTTP API (sign up, sign in, organization, application, API key);
 //     Ctrl-C stops both processes cleanly.
 //  2. with CONDUCTOR_KEY=<that key>: the example app runs too, shows up as a CONNECTED executor
-//     and its workflows are listed; when it exits, the control plane and console keep running;
-//     Ctrl-C stops everything.
+//     and its workflows are listed; `npm run example` in a second terminal connects another,
+//     which stops when npm gets SIGTERM or SIGINT; when the example exits, the control plane and
+//     console keep running; Ctrl-C stops everything.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
@@ -151,6 +152,46 @@ async function signUpForAKey(appName) {
   return { org: 'smoke', key: last.body.secret };
 }
 
+const isAlive = (pid) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+/**
+ * `npm run example` in a second terminal, as the README says, then `signal` to the npm process:
+ * true when its example (a second CONNECTED executor, found by its pid) is gone too.
+ */
+async function exampleStopsWithNpm(signal, { api, base, key, running }) {
+  const npm = spawn('npm', ['run', 'example'], {
+    cwd: root,
+    env: {
+      ...process.env,
+      CONDUCTOR_KEY: key,
+      CONDUCTOR_URL: `ws://127.0.0.1:${apiPort}/conductor/v1alpha1`,
+      PODIUM_EXAMPLE_DATA_DIR: fs.mkdtempSync(path.join(dataDir, 'second-example-')),
+    },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const npmExited = new Promise((resolve) => npm.on('exit', () => resolve(true)));
+  const second = await eventually(async () => {
+    const res = await api('GET', `${base}/executors?status=CONNECTED`, { key });
+    return res.body?.items?.find(
+      (e) => e.metadata?.app === '@podium/example' && e.metadata?.pid !== running,
+    );
+  }, 120_000);
+  const pid = Number(second?.metadata?.pid);
+  npm.kill(signal);
+  const gone = pid > 0 && !!(await eventually(async () => !isAlive(pid), 30_000));
+  const npmGone = await Promise.race([npmExited, sleep(30_000).then(() => false)]);
+  if (npm.exitCode === null) npm.kill('SIGKILL');
+  if (pid > 0 && isAlive(pid)) process.kill(pid, 'SIGKILL');
+  return gone && npmGone;
+}
+
 let account;
 let appName;
 let run;
@@ -221,6 +262,12 @@ if (account?.key) {
       "the example's PGlite data is in <PODIUM_DATA_DIR>/example",
       fs.existsSync(path.join(dataDir, 'example')),
     );
+    for (const signal of ['SIGTERM', 'SIGINT']) {
+      check(
+        `npm run example stops its example app on ${signal} to npm (no orphan stays connected)`,
+        await exampleStopsWithNpm(signal, { api, base, key, running: executor?.metadata?.pid }),
+      );
+    }
     // The executor reports its pid: stop the example alone, as a crash or Ctrl-C in it would.
     const pid = Number(executor?.metadata?.pid);
     if (pid > 0) process.kill(pid, 'SIGTERM');
