@@ -18,6 +18,8 @@ import { type Logger, silentLogger } from './logger';
 export interface PGliteInstance {
   query<T>(sql: string, params?: unknown[]): Promise<{ rows: T[] }>;
   transaction<T>(fn: (tx: { query: PGliteInstance['query'] }) => Promise<T>): Promise<T>;
+  /** LISTEN (PGlite has it): wakes stream readers of other Podium instances sharing it. */
+  listen?(channel: string, callback: (payload: string) => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
 

@@ -1,5 +1,5 @@
 /**
- * Operator actions on workflows (part of the engine): cancel, delete, resume and fork, listing,
+ * Operator actions on workflows (part of the engine): cancel, delete, resume, fork and rewind, listing,
  * and the conductor's recovery of dead executors. Each acts on the database first, then on the
  * executions running in this process that the change concerns.
  */
@@ -16,6 +16,7 @@ import type {
   ListStepsOptions,
   ListWorkflowsFilter,
   ResumeOptions,
+  RewindOptions,
   StepInfo,
   WorkflowStatus,
 } from '../types';
@@ -139,6 +140,36 @@ export class WorkflowManagement {
     });
     this.wake();
     return this.handle(newWorkflowId);
+  }
+
+  /**
+   * DBOS `rewindWorkflow`: the workflow, which must not be active (PENDING, ENQUEUED, DELAYED),
+   * loses its history from `startStep` on and goes back to ENQUEUED under the same id, so it
+   * re-executes from that step (see `HistoryStorage.rewindWorkflow` for what is undone).
+   */
+  async rewindWorkflow(workflowId: string, options: RewindOptions = {}): Promise<Handle<unknown>> {
+    const startStep = options.startStep ?? 0;
+    if (!Number.isInteger(startStep) || startStep < 0) {
+      throw new InvalidOperationError('startStep must be a non-negative integer');
+    }
+    this.registry.assertQueue(options.queueName);
+    const result = await this.storage.history.rewindWorkflow({
+      workflowId,
+      startStep,
+      queueName: options.queueName ?? INTERNAL_QUEUE,
+      applicationVersion: options.applicationVersion,
+    });
+    if (result.outcome === 'missing') throw new WorkflowNotFoundError(workflowId);
+    if (result.outcome === 'active') {
+      throw new InvalidOperationError(
+        `Cannot rewind ${workflowId} (${result.status}): only a workflow in a terminal state ` +
+          'can be rewound, so cancel it first',
+      );
+    }
+    // A cancelled execution still running here stops at once; the claim that follows runs it.
+    this.runner.supersede(workflowId, result.generation);
+    this.wake();
+    return this.handle(workflowId);
   }
 
   async listWorkflows(filter: ListWorkflowsFilter): Promise<WorkflowStatus[]> {
