@@ -130,6 +130,7 @@ describe.each(BACKENDS.map((make) => make()))('history on $name', (backend) => {
     const [root] = misfiled;
     if (root?.streams[0] !== undefined) root.streams[0].workflow_uuid = 'elsewhere';
     await expect(podium.importWorkflow(misfiled)).rejects.toBeInstanceOf(ImportRefusedError);
+    await expect(podium.importWorkflow([...exported, ...exported])).rejects.toThrow(/twice/);
     for (const junk of [[], {}, 'text', [{ workflow_status: { workflow_uuid: 'x' } }]]) {
       await expect(podium.importWorkflow(junk as WorkflowExport)).rejects.toThrow(
         /^Cannot import: /,

@@ -14,7 +14,7 @@ import {
   WorkflowExportSchema,
 } from '@podium/protocol';
 import { ImportRefusedError } from '../errors';
-import { PODIUM_JSON, STREAM_CLOSED, type WorkflowHistory } from './storage/history-storage';
+import { isCloseMarker, PODIUM_JSON, type WorkflowHistory } from './storage/history-storage';
 
 const epoch = (ms: number | null): string | null => (ms === null ? null : String(ms));
 const tagOf = (...values: (string | null)[]): string | null =>
@@ -119,6 +119,9 @@ export function fromExportDocument(document: unknown, applicationName: string): 
     throw new ImportRefusedError(`not a workflow export (${issue?.message ?? 'invalid'}${where})`);
   }
   if (parsed.data.length === 0) throw new ImportRefusedError('the export holds no workflow');
+  const ids = parsed.data.map((exported) => exported.workflow_status.workflow_uuid);
+  const twice = ids.find((id, index) => ids.indexOf(id) !== index);
+  if (twice !== undefined) throw new ImportRefusedError(`the export holds "${twice}" twice`);
   return parsed.data.map((exported) => fromExportedWorkflow(exported, applicationName));
 }
 
@@ -152,9 +155,9 @@ function fromExportedWorkflow(
     assertOurs(id, row.serialization);
   }
   for (const row of exported.streams) {
-    const closes =
-      row.value === STREAM_CLOSED.value && row.serialization === STREAM_CLOSED.serialization;
-    if (!closes) assertOurs(id, row.serialization);
+    if (!isCloseMarker({ value: row.value, serialization: row.serialization ?? '' })) {
+      assertOurs(id, row.serialization);
+    }
   }
   const notifications = exported.notifications ?? [];
   for (const message of notifications) {

@@ -15,7 +15,7 @@ import { sleep } from '../internal/sleep';
 import type { Logger } from '../logger';
 import { TERMINAL_STATUSES, type ReadStreamOptions } from '../types';
 import { type Notifier, streamKey } from './notifier';
-import { isCloseMarker } from './storage/sql-streams';
+import { isCloseMarker } from './storage/history-storage';
 import type { Storage } from './storage/storage';
 
 /** Values fetched per query while a reader catches up. */

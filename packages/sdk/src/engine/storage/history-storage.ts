@@ -19,6 +19,11 @@ export const PODIUM_JSON = 'podium_json';
 /** A stream's close marker, stored exactly as DBOS stores it (its portable JSON). */
 export const STREAM_CLOSED = { value: '"__DBOS_STREAM_CLOSED__"', serialization: 'portable_json' };
 
+/** Whether a stored stream value is the close marker. */
+export function isCloseMarker(row: { value: string; serialization: string }): boolean {
+  return row.value === STREAM_CLOSED.value && row.serialization === STREAM_CLOSED.serialization;
+}
+
 /** One stored stream value (or close marker). */
 export interface StreamRow {
   key: string;

@@ -6,7 +6,7 @@
  */
 import type { Queryable } from './driver';
 import {
-  STREAM_CLOSED,
+  isCloseMarker,
   type StreamRead,
   type StreamRow,
   type StreamStorage,
@@ -126,11 +126,6 @@ export class SqlStreams extends SqlPart implements StreamStorage {
     const rows = await tx.query(...insertStepStatement(this.ops, step, 'function_id'));
     return rows.length > 0;
   }
-}
-
-/** Whether a stored row is a stream's close marker. */
-export function isCloseMarker(row: { value: string; serialization: string }): boolean {
-  return row.value === STREAM_CLOSED.value && row.serialization === STREAM_CLOSED.serialization;
 }
 
 function mapStreamRow(row: Row, key: string): StreamRow {
