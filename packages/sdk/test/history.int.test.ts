@@ -5,7 +5,7 @@
  * semantics (events rolled back, messages past the cut deleted, stream values kept).
  */
 import { PGlite } from '@electric-sql/pglite';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   ImportRefusedError,
   InvalidOperationError,
@@ -17,6 +17,8 @@ import {
 } from '../src';
 import { type Backend, BACKENDS, createTestDatabase } from './helpers/backends';
 import { useHarness } from './helpers/harness';
+import { holdStorage, releaseHolds } from './helpers/hold';
+import { watchStorage } from './helpers/storage-watch';
 import { RunLog, uniqueName, waitFor } from './helpers/util';
 
 const WAIT_MS = 600_000;
@@ -63,6 +65,10 @@ async function collect<T>(stream: AsyncIterable<T>): Promise<T[]> {
 
 describe.each(BACKENDS.map((make) => make()))('history on $name', (backend) => {
   const harness = useHarness(backend);
+  afterEach(() => {
+    releaseHolds();
+    vi.restoreAllMocks();
+  });
 
   /** Runs `busy` to its failure: consumed message, unconsumed one, a child, a stream. */
   async function failedBusy(podium: Podium, busy: ReturnType<typeof defineApp>['busy']) {
@@ -222,5 +228,39 @@ describe.each(BACKENDS.map((make) => make()))('history on $name', (backend) => {
       'before',
       { after: 42 },
     ]);
+  });
+
+  it('waits for the step in flight of a just-cancelled execution before rewinding', async () => {
+    const log = new RunLog();
+    const { podium, slow } = await harness.launch(
+      (p) => ({
+        slow: p.workflow('slow', async (ctx) => {
+          await ctx.step('first', () => log.hit('first'));
+          await ctx.step('second', () => log.hit('second'));
+          return 'done';
+        }),
+      }),
+      { appName: uniqueName('app') },
+    );
+    // The cancelled execution's `second` has run, and its checkpoint is about to be written.
+    const inFlight = holdStorage(
+      'recordStep',
+      'before',
+      ([step]) => step.functionName === 'second',
+    );
+    const handle = await slow.start([]);
+    await inFlight.reached;
+    await podium.cancelWorkflow(handle.workflowId);
+    const looked = watchStorage('getWorkflow')
+      .next(([id]) => id === handle.workflowId)
+      .catch(() => undefined);
+    const rewinding = podium.rewindWorkflow(handle.workflowId, { startStep: 1 });
+    // Released once the rewind is done, or waits for the execution (which needs the release).
+    await Promise.race([rewinding, looked]);
+    inFlight.release();
+    await rewinding;
+    expect(await handle.getResult()).toBe('done');
+    // The checkpoint landed before the cut was made, so the re-execution ran `second` again.
+    expect([log.count('first'), log.count('second')]).toEqual([1, 2]);
   });
 });

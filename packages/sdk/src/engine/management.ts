@@ -10,15 +10,16 @@ import {
   WorkflowConflictError,
   WorkflowNotFoundError,
 } from '../errors';
-import type {
-  CancelOptions,
-  ForkOptions,
-  ListStepsOptions,
-  ListWorkflowsFilter,
-  ResumeOptions,
-  RewindOptions,
-  StepInfo,
-  WorkflowStatus,
+import {
+  type CancelOptions,
+  type ForkOptions,
+  type ListStepsOptions,
+  type ListWorkflowsFilter,
+  type ResumeOptions,
+  type RewindOptions,
+  type StepInfo,
+  TERMINAL_STATUSES,
+  type WorkflowStatus,
 } from '../types';
 import type { Handle } from './handle';
 import { mapStepInfo, mapWorkflowStatus } from './mapping';
@@ -153,6 +154,13 @@ export class WorkflowManagement {
       throw new InvalidOperationError('startStep must be a non-negative integer');
     }
     this.registry.assertQueue(options.queueName);
+    // A cancelled execution still running here finishes its step in flight first: rewound
+    // under it, that step's checkpoint would land past the cut.
+    const local = this.runner.running(workflowId);
+    if (local !== undefined) {
+      const current = await this.storage.getWorkflow(workflowId);
+      if (current !== null && TERMINAL_STATUSES.has(current.status)) await local;
+    }
     const result = await this.storage.history.rewindWorkflow({
       workflowId,
       startStep,
@@ -166,8 +174,6 @@ export class WorkflowManagement {
           'can be rewound, so cancel it first',
       );
     }
-    // A cancelled execution still running here stops at once; the claim that follows runs it.
-    this.runner.supersede(workflowId, result.generation);
     this.wake();
     return this.handle(workflowId);
   }
