@@ -2,7 +2,14 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createExampleApp, type ExampleApp } from './app';
 import { ExampleConfigError, loadConfig } from './config';
 import { startTraffic } from './traffic';
-import { type Behaviour, DEFAULT_BEHAVIOUR, scaleBehaviour } from './workflows';
+import {
+  type Behaviour,
+  DEFAULT_BEHAVIOUR,
+  IMPORT_CHUNKS,
+  IMPORT_PROGRESS,
+  type ImportProgress,
+  scaleBehaviour,
+} from './workflows';
 
 const silent = { debug: () => {}, info: () => {}, warn: () => {}, error: () => {} };
 
@@ -81,11 +88,33 @@ describe('the example app on PGlite', () => {
     expect(await fork.getResult()).toMatch(/^batch-2: \d+ rows imported$/);
   });
 
+  it('streams an import’s progress, chunk by chunk, to the end', async () => {
+    const { podium, workflows } = app;
+    const handle = await workflows.importBatch.start(['batch-3']);
+    const progress: ImportProgress[] = [];
+    for await (const value of podium.readStream<ImportProgress>(
+      handle.workflowId,
+      IMPORT_PROGRESS,
+    )) {
+      progress.push(value);
+    }
+    expect(progress).toHaveLength(IMPORT_CHUNKS);
+    const total = progress[0]?.total ?? 0;
+    expect(progress.map((p) => p.total)).toEqual(Array(IMPORT_CHUNKS).fill(total));
+    expect(progress.at(-1)?.loaded).toBe(total);
+    expect(await handle.getResult()).toBe(`batch-3: ${total} rows imported`);
+  });
+
   it('keeps starting workflows until stopped', async () => {
     const { podium, workflows } = app;
     const before = await podium.listWorkflows({ loadInput: false });
     const rounds: unknown[] = [];
-    const logger = { ...silent, info: (fields: unknown) => void rounds.push(fields) };
+    const logger = {
+      ...silent,
+      info: (fields: unknown, message: string) => {
+        if (message === 'started a round of workflows') rounds.push(fields);
+      },
+    };
     const traffic = startTraffic(podium, workflows, { intervalMs: 100, logger });
     // The first round starts at once, the next on the interval: two rounds logged means it
     // kept going.

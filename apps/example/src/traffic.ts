@@ -4,13 +4,21 @@
  * (decided a few seconds later, or left to expire) and, now and then, a nightly report.
  * Failures to start are logged; they never stop the traffic or the app.
  *
+ * Each import's progress stream is read as it is written, and logged once it ends.
+ *
  * `stop()` waits for the starts and sends already in flight: a workflow whose start is still
  * being recorded when the app shuts down would otherwise begin running after the shutdown
  * interrupted the others, and hold the shutdown up until it finished.
  */
 import { randomInt } from 'node:crypto';
 import type { Logger, Podium } from '@podium/sdk';
-import { type Decision, type ExampleWorkflows, MEDIA_QUEUE } from './workflows';
+import {
+  type Decision,
+  type ExampleWorkflows,
+  IMPORT_PROGRESS,
+  type ImportProgress,
+  MEDIA_QUEUE,
+} from './workflows';
 
 export interface Traffic {
   /** Starts nothing more; resolves once what was in flight has settled. */
@@ -63,7 +71,8 @@ export function startTraffic(
     ]);
     for (let i = 0; i < 3; i++)
       await workflows.thumbnail.start([`img-${tag}-${i}.jpg`], { queueName: MEDIA_QUEUE });
-    await workflows.importBatch.start([`batch-${tag}`]);
+    const batch = await workflows.importBatch.start([`batch-${tag}`]);
+    void followImport(podium, batch.workflowId, logger);
     if (round % 2 === 1) {
       const approval = await workflows.approval.start([`expense-${tag}`]);
       // Two in three get a decision a few seconds later; the rest expire.
@@ -92,4 +101,26 @@ export function startTraffic(
       await Promise.all(inFlight);
     },
   };
+}
+
+/**
+ * Reads an import's progress stream to its end (closed, or the import failed) and logs where
+ * it got. Not tracked by `stop()`: a shutdown ends the read (NotLaunchedError), which is fine.
+ */
+async function followImport(podium: Podium, workflowId: string, logger: Logger): Promise<void> {
+  let last: ImportProgress | undefined;
+  let chunks = 0;
+  try {
+    for await (const progress of podium.readStream<ImportProgress>(workflowId, IMPORT_PROGRESS)) {
+      last = progress;
+      chunks += 1;
+    }
+  } catch (error) {
+    logger.debug({ workflowId, err: String(error) }, 'stopped reading import progress');
+    return;
+  }
+  logger.info(
+    { workflowId, chunks, loaded: last?.loaded ?? 0, total: last?.total ?? null },
+    'import progress stream ended',
+  );
 }

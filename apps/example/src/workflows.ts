@@ -48,6 +48,17 @@ export interface Order {
 
 export type Decision = 'approve' | 'reject';
 
+/** The stream an import writes its progress to, one value per loaded chunk. */
+export const IMPORT_PROGRESS = 'progress';
+/** How many chunks an import loads. */
+export const IMPORT_CHUNKS = 4;
+
+/** One value of an import's progress stream. */
+export interface ImportProgress {
+  loaded: number;
+  total: number;
+}
+
 const work = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const chance = (rate: number) => randomInt(1_000_000) < rate * 1_000_000;
 
@@ -109,7 +120,11 @@ export function defineWorkflows(podium: Podium, behaviour: Behaviour = DEFAULT_B
     return `${image}: ${size} bytes → 256×256`;
   });
 
-  /** Fails now and then in its parse step: fork it from that step to retry. */
+  /**
+   * Fails now and then in its parse step: fork it from that step to retry. Loads in chunks and
+   * streams its progress (`IMPORT_PROGRESS`): read it with `podium.readStream`, or open the
+   * workflow in the console.
+   */
   const importBatch = podium.workflow('importBatch', async (ctx, batch: string) => {
     const rows = await ctx.step('fetch', async () => {
       await work(behaviour.workMs);
@@ -122,7 +137,15 @@ export function defineWorkflows(podium: Podium, behaviour: Behaviour = DEFAULT_B
         });
       }
     });
-    await ctx.step('load', () => work(behaviour.workMs));
+    for (let chunk = 1; chunk <= IMPORT_CHUNKS; chunk++) {
+      await ctx.step('load', () => work(behaviour.workMs / IMPORT_CHUNKS));
+      const progress: ImportProgress = {
+        loaded: Math.round((rows * chunk) / IMPORT_CHUNKS),
+        total: rows,
+      };
+      await ctx.writeStream(IMPORT_PROGRESS, progress);
+    }
+    await ctx.closeStream(IMPORT_PROGRESS);
     return `${batch}: ${rows} rows imported`;
   });
 

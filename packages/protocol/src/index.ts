@@ -106,6 +106,20 @@ export {
   type EncodedRequest,
 } from './executor/encode';
 export { toWireIssues, type WireIssue } from './executor/issues';
+export {
+  WorkflowExportSchema,
+  ExportedWorkflowSchema,
+  ExportedWorkflowStatusSchema,
+  ExportedOperationOutputSchema,
+  ExportedWorkflowEventSchema,
+  ExportedWorkflowEventHistorySchema,
+  ExportedStreamEntrySchema,
+  ExportedNotificationSchema,
+  type WorkflowExport,
+  type ExportedWorkflow,
+  type DecodedWorkflowExport,
+  type DecodedExportedWorkflow,
+} from './executor/workflow-export';
 export { DEFAULT_EXECUTOR_BASE_PATH, DEFAULT_CONDUCTOR_URL } from './executor/endpoint';
 
 // ── REST shapes shared by the control plane and the console ─────────────────────────────────

@@ -19,7 +19,9 @@ export type PodiumErrorCode =
   | 'MAX_RECOVERY_ATTEMPTS_EXCEEDED'
   | 'INVALID_OPERATION'
   | 'UNEXPECTED_STEP'
-  | 'RESULT_TIMEOUT';
+  | 'RESULT_TIMEOUT'
+  | 'STREAM_TIMEOUT'
+  | 'IMPORT_REFUSED';
 
 function hasBrand(value: unknown): value is PodiumError {
   return (
@@ -164,5 +166,32 @@ export class UnexpectedStepError extends PodiumError {
       'UNEXPECTED_STEP',
       `Workflow "${workflowId}" step ${functionId} was recorded as "${expected}" but is now "${actual}"`,
     );
+  }
+}
+
+/** `readStream({ timeoutMs })`: no value arrived within the timeout (counted per value). */
+export class StreamTimeoutError extends PodiumError {
+  static readonly expectedCode = 'STREAM_TIMEOUT';
+  constructor(
+    readonly workflowId: string,
+    readonly key: string,
+    timeoutMs: number,
+  ) {
+    super(
+      'STREAM_TIMEOUT',
+      `No value on stream "${key}" of workflow "${workflowId}" within ${timeoutMs} ms`,
+    );
+  }
+}
+
+/**
+ * `importWorkflow` refused a document: not an export of this SDK (another SDK's, or not an
+ * export at all), or malformed. Nothing was imported. An id that exists already is a
+ * `WorkflowConflictError` instead.
+ */
+export class ImportRefusedError extends PodiumError {
+  static readonly expectedCode = 'IMPORT_REFUSED';
+  constructor(message: string, options?: { cause?: unknown }) {
+    super('IMPORT_REFUSED', `Cannot import: ${message}`, options);
   }
 }

@@ -22,6 +22,9 @@ export {
   type ForkOptions,
   type CancelOptions,
   type ResumeOptions,
+  type ReadStreamOptions,
+  type RewindOptions,
+  type ExportOptions,
   type SerializedError,
 } from './types';
 export {
@@ -39,4 +42,7 @@ export {
   InvalidOperationError,
   ResultTimeoutError,
   UnexpectedStepError,
+  StreamTimeoutError,
+  ImportRefusedError,
 } from './errors';
+export type { WorkflowExport } from '@podium/protocol';

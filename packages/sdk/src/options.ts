@@ -18,6 +18,8 @@ import { type Logger, silentLogger } from './logger';
 export interface PGliteInstance {
   query<T>(sql: string, params?: unknown[]): Promise<{ rows: T[] }>;
   transaction<T>(fn: (tx: { query: PGliteInstance['query'] }) => Promise<T>): Promise<T>;
+  /** LISTEN (PGlite has it): wakes stream readers of other Podium instances sharing it. */
+  listen?(channel: string, callback: (payload: string) => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
 
@@ -79,7 +81,8 @@ export interface PodiumOptions {
   /**
    * How often waits poll the database for changes made by other processes, in milliseconds:
    * `getResult()` of a workflow running elsewhere, `recv()` and `getEvent()`. Changes made in
-   * this process wake waiters at once.
+   * this process wake waiters at once, and so do stream writes made anywhere (`readStream`
+   * is notified by the database; its poll only covers lost notifications).
    * @default 1000
    */
   pollIntervalMs?: number;

@@ -11,13 +11,17 @@ import type { WorkflowHandle } from './engine/handle';
 import { type AnyWorkflowFunction, Registry, type WorkflowFunction } from './engine/registry';
 import { createStorage } from './engine/storage/create-storage';
 import type { Workflow } from './engine/workflow';
+import type { WorkflowExport } from '@podium/protocol';
 import type {
   CancelOptions,
+  ExportOptions,
   ForkOptions,
   ListStepsOptions,
   ListWorkflowsFilter,
   QueueOptions,
+  ReadStreamOptions,
   ResumeOptions,
+  RewindOptions,
   StartOptions,
   StepInfo,
   WorkflowStatus,
@@ -285,6 +289,61 @@ export class Podium {
     return this.use('existPendingWorkflows', (engine) =>
       engine.management.existPendingWorkflows(executorId, applicationVersion),
     );
+  }
+
+  /**
+   * Reads a workflow's stream `key` (written with `ctx.writeStream`): yields its values in
+   * order from `offset` (default 0), waiting for new ones, and ends after the stream is closed
+   * (`ctx.closeStream`) or, once the workflow is no longer active, after its last value. Waits
+   * are woken by writes in any process (through the database's notifications), not polled
+   * tight. To resume a read, pass the number of values already read as `offset`. Throws
+   * `WorkflowNotFoundError` if the workflow does not exist, `StreamTimeoutError` if
+   * `timeoutMs` passes without a value, and `NotLaunchedError` once shutdown begins.
+   */
+  async *readStream<T = unknown>(
+    workflowId: string,
+    key: string,
+    options?: ReadStreamOptions,
+  ): AsyncGenerator<T, void, undefined> {
+    yield* this.requireEngine('readStream').streams.read<T>(workflowId, key, options);
+  }
+
+  /**
+   * Exports a workflow with its steps, events, messages and streams (with `exportChildren`,
+   * its descendants too) as a JSON document in DBOS TypeScript's shape, for `importWorkflow`
+   * into another database. Throws `WorkflowNotFoundError` if the workflow does not exist.
+   */
+  exportWorkflow(workflowId: string, options?: ExportOptions): Promise<WorkflowExport> {
+    return this.use('exportWorkflow', (engine) =>
+      engine.transfer.exportWorkflow(workflowId, options?.exportChildren ?? false),
+    );
+  }
+
+  /**
+   * Imports a document written by `exportWorkflow` (in one transaction) and returns the
+   * imported workflow ids. Workflows keep their status; an active one runs here once resumed.
+   * Throws `ImportRefusedError` for anything this SDK did not export (e.g. DBOS's exports,
+   * whose values it cannot read) and `WorkflowConflictError` if a workflow exists already.
+   */
+  importWorkflow(document: WorkflowExport): Promise<string[]> {
+    return this.use('importWorkflow', (engine) => engine.transfer.importWorkflow(document));
+  }
+
+  /**
+   * Rewinds a finished workflow in place, as DBOS ≥ 5.1: drops its history from `startStep`
+   * (default 0) on and re-enqueues it under the same id, so it re-executes from there while
+   * peers keep addressing it. Events set from that step on go back to their earlier values,
+   * messages it consumed from that step on (and unconsumed ones) are deleted, stream values
+   * stay but a close from that step on is undone. Throws `WorkflowNotFoundError`, and
+   * `InvalidOperationError` for an active (PENDING, ENQUEUED, DELAYED) workflow: cancel it first.
+   */
+  rewindWorkflow<R = unknown>(
+    workflowId: string,
+    options?: RewindOptions,
+  ): Promise<WorkflowHandle<R>> {
+    return this.use('rewindWorkflow', (engine) =>
+      engine.management.rewindWorkflow(workflowId, options),
+    ) as Promise<WorkflowHandle<R>>;
   }
 
   /** Connects to the control plane, if a conductor key is configured. Never throws. */

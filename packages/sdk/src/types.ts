@@ -257,3 +257,47 @@ export interface ResumeOptions {
    */
   queueName?: string;
 }
+
+/** Options of `readStream`. */
+export interface ReadStreamOptions {
+  /**
+   * Offset of the first value to read: 0 is the stream's first value. Resume a read with the
+   * number of values already read.
+   * @default 0
+   */
+  offset?: number;
+  /**
+   * Fail with `StreamTimeoutError` if no value (nor the end) arrives within this many
+   * milliseconds; the clock restarts after every value.
+   * @default no timeout
+   */
+  timeoutMs?: number;
+}
+
+/** Options of `rewindWorkflow` (DBOS `rewindWorkflow`). */
+export interface RewindOptions {
+  /**
+   * First step to drop: the workflow re-executes from it, replaying the steps before.
+   * @default 0 (the whole history)
+   */
+  startStep?: number;
+  /**
+   * Application version to restamp the workflow with (only executors of it pick it up).
+   * @default its current version
+   */
+  applicationVersion?: string;
+  /**
+   * Queue the rewound workflow is enqueued on (it must be registered with `podium.queue`).
+   * @default an internal queue without limits
+   */
+  queueName?: string;
+}
+
+/** Options of `exportWorkflow`. */
+export interface ExportOptions {
+  /**
+   * Also export every descendant (children, their children, ...).
+   * @default false
+   */
+  exportChildren?: boolean;
+}

@@ -4,10 +4,12 @@
  * validates against the protocol's schemas), answers have DBOS TypeScript's shapes, and the
  * actions really change the stored state. Storage matters here, so it runs on both backends.
  */
+import { gunzipSync } from 'node:zlib';
 import {
   MESSAGE_TYPES,
   toWireTimestamp,
   UNKNOWN_MESSAGE_TYPE_ERROR,
+  WorkflowExportSchema,
   WorkflowsOutputSchema,
 } from '@podium/protocol';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -35,6 +37,12 @@ const IMPLEMENTED = [
   'delete',
   'fork_workflow',
   'fork_from_failure',
+  'get_workflow_events',
+  'get_workflow_notifications',
+  'get_workflow_streams',
+  'export_workflow',
+  'import_workflow',
+  'rewind_workflow',
 ];
 
 function defineApp(podium: Podium) {
@@ -58,7 +66,18 @@ function defineApp(podium: Podium) {
     const child = await ctx.startWorkflow(waiter, ['child']);
     return child.getResult();
   });
-  return { echo, boom, waiter, parent };
+  /** Sets events, writes streams and receives a message: everything the link shows. */
+  const talker = podium.workflow('talker', async (ctx) => {
+    await ctx.setEvent('progress', { phase: 'start' });
+    await ctx.setEvent('progress', { phase: 'done', n: 2 });
+    await ctx.setEvent('tags', ['a', 'b']);
+    await ctx.writeStream('log', 'line 1');
+    await ctx.writeStream('log', { line: 2, nested: { deep: [1, 2, 3] } });
+    await ctx.closeStream('log');
+    await ctx.writeStream('open', 42);
+    return ctx.recv('greeting', 600_000);
+  });
+  return { echo, boom, waiter, parent, talker };
 }
 
 describe.each(BACKENDS.map((make) => make()))('conductor agent on $name', (backend) => {
@@ -411,6 +430,108 @@ describe.each(BACKENDS.map((make) => make()))('conductor agent on $name', (backe
     expect(await left()).toEqual([`${appName}-q2`]);
     await link.request('retention', { body: { gc_cutoff_epoch_ms: Date.now() + 60_000 } });
     expect(await podium.listWorkflows()).toEqual([]);
+  });
+
+  it('shows a workflow’s events, messages (consumed or not) and streams as DBOS does', async () => {
+    const { podium, link, talker, appName } = await connect();
+    const id = `${appName}-talker`;
+    await talker.start([], { workflowId: id });
+    await podium.send(id, { hello: 'world' }, 'greeting');
+    await podium.send(id, 'unread', 'other');
+    await podium.send(id, 'no topic');
+    expect(await podium.retrieveWorkflow(id).getResult()).toEqual({ hello: 'world' });
+
+    const events = await link.request('get_workflow_events', { workflow_id: id });
+    expect(events.events).toEqual([
+      { key: 'progress', value: "{ phase: 'done', n: 2 }" },
+      { key: 'tags', value: "[ 'a', 'b' ]" },
+    ]);
+    const notifications = await link.request('get_workflow_notifications', { workflow_id: id });
+    const at = expect.any(Number) as number;
+    expect(notifications.notifications).toEqual([
+      { topic: 'greeting', message: "{ hello: 'world' }", created_at_epoch_ms: at, consumed: true },
+      { topic: 'other', message: "'unread'", created_at_epoch_ms: at, consumed: false },
+      { topic: null, message: "'no topic'", created_at_epoch_ms: at, consumed: false },
+    ]);
+    const streams = await link.request('get_workflow_streams', { workflow_id: id });
+    expect(streams.streams).toEqual([
+      { key: 'log', values: ["'line 1'", '{ line: 2, nested: { deep: [ 1, 2, 3 ] } }'] },
+      { key: 'open', values: ['42'] },
+    ]);
+
+    // A workflow that does not exist has none of them (not an error, as DBOS).
+    const none = { workflow_id: 'no-such-workflow' };
+    expect((await link.request('get_workflow_events', none)).events).toEqual([]);
+    expect((await link.request('get_workflow_notifications', none)).notifications).toEqual([]);
+    expect((await link.request('get_workflow_streams', none)).streams).toEqual([]);
+  });
+
+  it('exports, imports and rewinds workflows: the state really changes', async () => {
+    const { podium, link, talker, waiter, appName } = await connect();
+    const id = `${appName}-talker`;
+    await talker.start([], { workflowId: id });
+    await podium.send(id, 'hi', 'greeting');
+    await podium.retrieveWorkflow(id).getResult();
+    const before = await link.request('get_workflow', { workflow_id: id });
+
+    const exported = await link.request('export_workflow', { workflow_id: id });
+    const blob = exported.serialized_workflow ?? '';
+    const document = WorkflowExportSchema.parse(
+      JSON.parse(gunzipSync(Buffer.from(blob, 'base64')).toString('utf8')),
+    );
+    expect(document.map((w) => w.workflow_status.workflow_uuid)).toEqual([id]);
+    expect(document[0]?.streams).toHaveLength(4);
+    await link.request('delete', { workflow_id: id });
+    expect(await statusOf(link, id)).toBeUndefined();
+    expect(await link.request('import_workflow', { serialized_workflow: blob })).toMatchObject({
+      success: true,
+    });
+    expect(await link.request('get_workflow', { workflow_id: id })).toEqual({
+      ...before,
+      request_id: expect.any(String) as string,
+    });
+    const again = await link.request('import_workflow', { serialized_workflow: blob });
+    expect(again).toMatchObject({
+      success: false,
+      error_message: expect.stringMatching(/already exists/) as string,
+    });
+    const garbage = await link.request('import_workflow', { serialized_workflow: 'not-gzip' });
+    expect(garbage).toMatchObject({
+      success: false,
+      error_message: expect.stringMatching(
+        /not base64 of gzip \(incorrect header check\)/,
+      ) as string,
+    });
+    const missing = await link.request('export_workflow', { workflow_id: 'no-such-workflow' });
+    expect(JSON.parse(link.frames.at(-1) ?? '{}')).toMatchObject({ serialized_workflow: null });
+    expect(missing.error_message).toMatch(/"no-such-workflow" does not exist/);
+
+    // Rewind: refused while active, then in place once cancelled.
+    const waiting = `${appName}-waiting`;
+    await waiter.start(['go'], { workflowId: waiting });
+    await until(link, waiting, 'PENDING');
+    const active = await link.request('rewind_workflow', { body: { workflow_id: waiting } });
+    expect(active).toMatchObject({
+      success: false,
+      error_message: expect.stringMatching(/\(PENDING\).*cancel it first/) as string,
+    });
+    await link.request('cancel', { workflow_id: waiting });
+    const partitioned = await link.request('rewind_workflow', {
+      body: { workflow_id: waiting, queue_partition_key: 'p' },
+    });
+    expect(partitioned).toMatchObject({ success: false });
+    const rewound = await link.request('rewind_workflow', {
+      body: { workflow_id: waiting, start_step: 1 },
+    });
+    expect(rewound).toMatchObject({ success: true });
+    await podium.send(waiting, 'went', 'go');
+    await until(link, waiting, 'SUCCESS');
+    const steps = await link.request('list_steps', { workflow_id: waiting });
+    expect(steps.output?.map((s) => s.function_name)).toEqual([
+      'begin',
+      'podium.recv',
+      'podium.sleep',
+    ]);
   });
 
   it('answers "Unknown message type" for every type it does not implement, in or out of the catalog', async () => {

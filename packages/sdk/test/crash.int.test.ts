@@ -8,11 +8,15 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { Podium } from '../src';
 import { createTestDatabase } from './helpers/backends';
 import { uniqueName, waitFor } from './helpers/util';
 
 const RUN_TS = path.join(__dirname, 'fixtures', 'run-ts.cjs');
 const APP = path.join(__dirname, 'fixtures', 'crash-app.ts');
+const STREAM_APP = path.join(__dirname, 'fixtures', 'stream-crash-app.ts');
+/** How many values the stream fixture writes; it hangs (and is killed) in the step before 3. */
+const VALUES = 6;
 
 const scratch = mkdtempSync(path.join(tmpdir(), 'podium-crash-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
@@ -20,8 +24,8 @@ afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 const children: ChildProcess[] = [];
 afterAll(() => children.forEach((child) => child.kill('SIGKILL')));
 
-function spawnApp(env: Record<string, string>): ChildProcess {
-  const child = fork(RUN_TS, [APP], { env: { ...process.env, ...env }, stdio: 'inherit' });
+function spawnApp(env: Record<string, string>, app = APP): ChildProcess {
+  const child = fork(RUN_TS, [app], { env: { ...process.env, ...env }, stdio: 'inherit' });
   children.push(child);
   return child;
 }
@@ -97,4 +101,73 @@ describe.each(BACKENDS)('crash recovery on $name', ({ database }) => {
       await cleanup();
     }
   });
+
+  it(
+    'loses and doubles no stream value when the writer is SIGKILLed and recovered',
+    { timeout: 90_000 },
+    async () => {
+      const { env, cleanup } = await database();
+      const stepLog = path.join(scratch, `${uniqueName('stream')}.log`);
+      const common = {
+        ...env,
+        STEP_LOG: stepLog,
+        APP_NAME: 'stream-crash',
+        WORKFLOW_ID: 'ticks-1',
+        VALUES: String(VALUES),
+        CRASH_AT: '3',
+      };
+      // PostgreSQL is shared: this process reads live across the crash (PGlite's data
+      // directory is one process's at a time, so there only the recovering process reads).
+      const url = 'DATABASE_URL_UNDER_TEST' in env ? env.DATABASE_URL_UNDER_TEST : undefined;
+      const reader =
+        url === undefined
+          ? undefined
+          : new Podium({ appName: 'reader', executorId: 'reader', databaseUrl: url });
+      try {
+        await reader?.launch();
+        const doomed = spawnApp({ ...common, MODE: 'start' }, STREAM_APP);
+        const doomedExit = exited(doomed);
+        await waitFor(() => readLog(stepLog).includes('w0'), 60_000, 'the workflow to start');
+        const live =
+          reader === undefined ? undefined : collectAll(reader.readStream('ticks-1', 'ticks'));
+        await waitFor(() => readLog(stepLog).includes('w3'), 60_000, 'step w3 to start');
+        doomed.kill('SIGKILL');
+        await doomedExit;
+
+        const survivor = spawnApp({ ...common, MODE: 'recover' }, STREAM_APP);
+        const report = await new Promise<StreamReport>((resolve, reject) => {
+          survivor.once('message', (message) => resolve(message as StreamReport));
+          survivor.once('exit', (code) => reject(new Error(`recovering process exited ${code}`)));
+        });
+        await exited(survivor);
+        expect(report.error).toBeUndefined();
+        expect(report.result).toBe('emitted');
+        const all = Array.from({ length: VALUES }, (_, i) => i);
+        expect(report.values).toEqual(all);
+        expect(report.resumed).toEqual(all.slice(3));
+        if (live !== undefined) expect(await live).toEqual(all);
+        // Only the step in flight at the crash ran twice; every write happened once.
+        expect(readLog(stepLog)).toEqual(['w0', 'w1', 'w2', 'w3', 'w3', 'w4', 'w5']);
+        const writes = report.steps?.filter((s) => s.functionName === 'podium.writeStream');
+        expect(writes).toHaveLength(VALUES);
+      } finally {
+        await reader?.shutdown();
+        await cleanup();
+      }
+    },
+  );
 });
+
+interface StreamReport {
+  result?: string;
+  error?: string;
+  values?: unknown[];
+  resumed?: unknown[];
+  steps?: { functionId: number; functionName: string }[];
+}
+
+async function collectAll<T>(stream: AsyncIterable<T>): Promise<T[]> {
+  const values: T[] = [];
+  for await (const value of stream) values.push(value);
+  return values;
+}

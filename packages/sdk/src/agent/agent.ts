@@ -15,8 +15,10 @@ import {
   type ConnectionTimings,
   DEFAULT_CONNECTION_TIMINGS,
 } from './connection';
+import { communicationHandlers } from './communication-handlers';
 import { Dispatcher } from './dispatch';
 import { executorHandlers } from './executor-handlers';
+import { historyHandlers } from './history-handlers';
 import type { AgentOperations, ExecutorIdentity } from './operations';
 import type { ConductorSettings } from './settings';
 import { workflowHandlers } from './workflow-handlers';
@@ -39,6 +41,8 @@ export function agentHandlers(
   return {
     ...executorHandlers(ops, identity),
     ...workflowHandlers(ops, identity.applicationName),
+    ...communicationHandlers(ops),
+    ...historyHandlers(ops),
   };
 }
 

@@ -146,6 +146,7 @@ const ERROR_PAYLOADS: Partial<Record<MessageType, Record<string, unknown>>> = {
   list_queued_workflows: { output: [] },
   list_queues: { output: [] },
   get_metrics: { metrics: [] },
+  export_workflow: { serialized_workflow: null },
 };
 
 /**

@@ -15,6 +15,11 @@ export type AgentOperations = Pick<Engine, 'queues'> & {
     | 'deleteWorkflow'
     | 'recoverPendingWorkflows'
     | 'existPendingWorkflows'
+    | 'rewindWorkflow'
+  >;
+  readonly transfer: Pick<
+    Engine['transfer'],
+    'exportWorkflow' | 'importWorkflow' | 'listEvents' | 'listNotifications' | 'listStreams'
   >;
   readonly maintenance: Pick<Engine['maintenance'], 'retention' | 'countByName'>;
 };

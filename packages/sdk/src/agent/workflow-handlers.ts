@@ -169,7 +169,8 @@ function stepSelector(body: ForkFromFailureBody): (steps: StepInfo[]) => number 
   };
 }
 
-function assertNoPartition(partitionKey: string | null | undefined): void {
+/** Refuses a queue partition key: queues of this SDK have no partitions. */
+export function assertNoPartition(partitionKey: string | null | undefined): void {
   if (partitionKey !== null && partitionKey !== undefined) {
     throw new InvalidOperationError('queue partitions are not supported by @podium/sdk');
   }

@@ -29,7 +29,8 @@ export interface DurableCore {
   recorded(functionId: number, name: string): Promise<StepRecord | null>;
 }
 
-function newStep(
+/** A checkpoint of `functionId` to record now. Internal: also for context-streams. */
+export function newStep(
   core: DurableCore,
   functionId: number,
   name: string,

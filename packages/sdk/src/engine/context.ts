@@ -1,6 +1,6 @@
 /**
  * The context passed to workflow functions: checkpointed steps, durable sleep and child
- * workflows.
+ * workflows (messages, events and streams live in context-messaging and context-streams).
  *
  * Invariants: every durable operation takes the next function id (0, 1, 2, ... in call order),
  * so re-executions of the same deterministic code meet the same ids. A recorded outcome is
@@ -17,6 +17,7 @@ import type { StartOptions, StepOptions } from '../types';
 import type { WorkflowHandle } from './handle';
 import { ExecutionSuperseded } from './interruptions';
 import { getEvent, receiveMessage, sendMessage, setEvent } from './context-messaging';
+import { closeStream, writeStream } from './context-streams';
 import type { Notifier } from './notifier';
 import { replay, SLEEP_STEP } from './replay';
 import type { StepRecord, Storage } from './storage/storage';
@@ -66,6 +67,13 @@ export interface WorkflowContext {
    * @param timeoutMs @default 60000
    */
   getEvent<T = unknown>(workflowId: string, key: string, timeoutMs?: number): Promise<T | null>;
+  /**
+   * Appends `value` to this workflow's stream `key`, exactly once (checkpointed with the
+   * value). Anyone can read it with `podium.readStream(workflowId, key)`.
+   */
+  writeStream(key: string, value: unknown): Promise<void>;
+  /** Closes this workflow's stream `key`: readers end after its last value. Exactly once. */
+  closeStream(key: string): Promise<void>;
 }
 
 /** Engine services a context uses. */
@@ -208,6 +216,14 @@ export class ExecutionContext implements WorkflowContext {
 
   getEvent<T = unknown>(workflowId: string, key: string, timeoutMs?: number): Promise<T | null> {
     return getEvent<T>(this, workflowId, key, timeoutMs);
+  }
+
+  writeStream(key: string, value: unknown): Promise<void> {
+    return writeStream(this, key, value);
+  }
+
+  closeStream(key: string): Promise<void> {
+    return closeStream(this, key);
   }
 
   /** Takes the next function id. Internal: for the durable operations in context-messaging. */

@@ -40,6 +40,8 @@ import { mapWorkflowStatus } from './mapping';
 import { eventKey, Notifier } from './notifier';
 import type { Registry } from './registry';
 import { Runner } from './runner';
+import { StreamReader } from './stream-reader';
+import { WorkflowTransfer } from './workflow-transfer';
 import type { ExecutorScope, Storage, WorkflowOutcome, WorkflowRecord } from './storage/storage';
 
 /** Why operations fail with NotLaunchedError while the engine shuts down. */
@@ -53,14 +55,20 @@ export class Engine implements ChildStarter, ResultSource {
   readonly notifier = new Notifier();
   /** Retention and metrics (conductor requests). */
   readonly maintenance: Maintenance;
-  /** Cancel, delete, resume, fork, listing, and recovery of dead executors. */
+  /** Cancel, delete, resume, fork, rewind, listing, and recovery of dead executors. */
   readonly management: WorkflowManagement;
+  /** Export and import; the events, messages and streams the control plane shows. */
+  readonly transfer: WorkflowTransfer;
+  /** `readStream` outside workflows. */
+  readonly streams: StreamReader;
   /** Set by shutdown: handles that outlive the engine fail with NotLaunchedError. */
   closed = false;
   /** Set by `interrupt()`: nothing begins executing any more. */
   private stopping = false;
   /** Starts being recorded (settled promises, never rejecting). */
   private readonly starts = new Set<Promise<void>>();
+  /** Aborted by `interrupt()`: waits outside workflows (stream readers) stop. */
+  private readonly lifetime = new AbortController();
 
   constructor(
     readonly storage: Storage,
@@ -91,6 +99,15 @@ export class Engine implements ChildStarter, ResultSource {
       scope,
       handle: (workflowId) => this.handle(workflowId),
       wake: () => this.dequeuer.wake(),
+    });
+    this.transfer = new WorkflowTransfer(storage, scope.applicationName);
+    this.streams = new StreamReader({
+      storage,
+      notifier: this.notifier,
+      logger: options.logger,
+      pollIntervalMs: options.pollIntervalMs,
+      running: (workflowId) => this.runner.running(workflowId),
+      signal: this.lifetime.signal,
     });
   }
 
@@ -205,6 +222,7 @@ export class Engine implements ChildStarter, ResultSource {
   interrupt(): void {
     if (this.stopping) return;
     this.stopping = true;
+    this.lifetime.abort(new NotLaunchedError('readStream', SHUTTING_DOWN));
     this.runner.close(new ShutdownInterruption());
     // Stops polling at once; `shutdown()` waits for the poll in progress.
     void this.dequeuer.stop().catch(() => undefined);

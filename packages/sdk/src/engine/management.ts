@@ -1,5 +1,5 @@
 /**
- * Operator actions on workflows (part of the engine): cancel, delete, resume and fork, listing,
+ * Operator actions on workflows (part of the engine): cancel, delete, resume, fork and rewind, listing,
  * and the conductor's recovery of dead executors. Each acts on the database first, then on the
  * executions running in this process that the change concerns.
  */
@@ -10,14 +10,16 @@ import {
   WorkflowConflictError,
   WorkflowNotFoundError,
 } from '../errors';
-import type {
-  CancelOptions,
-  ForkOptions,
-  ListStepsOptions,
-  ListWorkflowsFilter,
-  ResumeOptions,
-  StepInfo,
-  WorkflowStatus,
+import {
+  type CancelOptions,
+  type ForkOptions,
+  type ListStepsOptions,
+  type ListWorkflowsFilter,
+  type ResumeOptions,
+  type RewindOptions,
+  type StepInfo,
+  TERMINAL_STATUSES,
+  type WorkflowStatus,
 } from '../types';
 import type { Handle } from './handle';
 import { mapStepInfo, mapWorkflowStatus } from './mapping';
@@ -139,6 +141,41 @@ export class WorkflowManagement {
     });
     this.wake();
     return this.handle(newWorkflowId);
+  }
+
+  /**
+   * DBOS `rewindWorkflow`: the workflow, which must not be active (PENDING, ENQUEUED, DELAYED),
+   * loses its history from `startStep` on and goes back to ENQUEUED under the same id, so it
+   * re-executes from that step (see `HistoryStorage.rewindWorkflow` for what is undone).
+   */
+  async rewindWorkflow(workflowId: string, options: RewindOptions = {}): Promise<Handle<unknown>> {
+    const startStep = options.startStep ?? 0;
+    if (!Number.isInteger(startStep) || startStep < 0) {
+      throw new InvalidOperationError('startStep must be a non-negative integer');
+    }
+    this.registry.assertQueue(options.queueName);
+    // A cancelled execution still running here finishes its step in flight first: rewound
+    // under it, that step's checkpoint would land past the cut.
+    const local = this.runner.running(workflowId);
+    if (local !== undefined) {
+      const current = await this.storage.getWorkflow(workflowId);
+      if (current !== null && TERMINAL_STATUSES.has(current.status)) await local;
+    }
+    const result = await this.storage.history.rewindWorkflow({
+      workflowId,
+      startStep,
+      queueName: options.queueName ?? INTERNAL_QUEUE,
+      applicationVersion: options.applicationVersion,
+    });
+    if (result.outcome === 'missing') throw new WorkflowNotFoundError(workflowId);
+    if (result.outcome === 'active') {
+      throw new InvalidOperationError(
+        `Cannot rewind ${workflowId} (${result.status}): only a workflow in a terminal state ` +
+          'can be rewound, so cancel it first',
+      );
+    }
+    this.wake();
+    return this.handle(workflowId);
   }
 
   async listWorkflows(filter: ListWorkflowsFilter): Promise<WorkflowStatus[]> {

@@ -12,6 +12,7 @@ import pg, { type Pool, type PoolClient } from 'pg';
 import { ConfigurationError } from '../../errors';
 import type { Logger } from '../../logger';
 import type { PGliteInstance } from '../../options';
+import { PgListener } from './pg-listener';
 
 export interface Queryable {
   query<T>(sql: string, params?: unknown[]): Promise<T[]>;
@@ -20,6 +21,12 @@ export interface Queryable {
 export interface SqlDriver extends Queryable {
   /** Runs `fn` in one transaction on one connection; rolls back if it throws. */
   transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
+  /**
+   * Calls `handler` with the payload of every NOTIFY on `channel` (a lower-case identifier),
+   * from any process. Best effort: notifications may be lost (see pg-listener), so waiters
+   * still poll. Returns the unsubscribe. Closing the driver unsubscribes everyone.
+   */
+  listen(channel: string, handler: (payload: string) => void): Promise<() => Promise<void>>;
   /** Waits for the queries and transactions in flight, then closes. */
   close(): Promise<void>;
 }
@@ -44,13 +51,20 @@ class InFlight {
 export class PgDriver implements SqlDriver {
   private readonly inFlight = new InFlight();
 
-  constructor(private readonly pool: Pool) {}
+  constructor(
+    private readonly pool: Pool,
+    private readonly listener: PgListener,
+  ) {}
 
   static connect(url: string, poolSize: number, logger: Logger): PgDriver {
     const pool = new pg.Pool({ connectionString: url, max: poolSize });
     // An idle client losing its connection must not crash the process.
     pool.on('error', (error) => logger.warn({ err: error.message }, 'idle database client error'));
-    return new PgDriver(pool);
+    return new PgDriver(pool, new PgListener(url, logger));
+  }
+
+  listen(channel: string, handler: (payload: string) => void): Promise<() => Promise<void>> {
+    return this.listener.subscribe(channel, handler);
   }
 
   query<T>(sql: string, params?: unknown[]): Promise<T[]> {
@@ -81,12 +95,15 @@ export class PgDriver implements SqlDriver {
 
   async close(): Promise<void> {
     await this.inFlight.settle();
+    await this.listener.close();
     await this.pool.end();
   }
 }
 
 export class PGliteDriver implements SqlDriver {
   private readonly inFlight = new InFlight();
+  /** Unsubscribes of `listen`: an instance the app gave us outlives this driver. */
+  private readonly unlistens = new Set<() => Promise<void>>();
 
   constructor(
     private readonly db: PGliteInstance,
@@ -124,8 +141,22 @@ export class PGliteDriver implements SqlDriver {
     );
   }
 
+  /** An instance without `listen` (a structural stand-in) only gets in-process wake-ups. */
+  async listen(channel: string, handler: (payload: string) => void): Promise<() => Promise<void>> {
+    if (this.db.listen === undefined) return () => Promise.resolve();
+    const unlisten = await this.db.listen(channel, handler);
+    const unsubscribe = async () => {
+      if (this.unlistens.delete(unsubscribe)) await unlisten();
+    };
+    this.unlistens.add(unsubscribe);
+    return unsubscribe;
+  }
+
   async close(): Promise<void> {
     await this.inFlight.settle();
+    await Promise.all(
+      [...this.unlistens].map((unsubscribe) => unsubscribe().catch(() => undefined)),
+    );
     if (this.owned) await this.db.close();
   }
 }

@@ -98,6 +98,33 @@ const MIGRATIONS: readonly Migration[] = [
         WHERE queue_name IS NOT NULL;
     `,
   },
+  {
+    version: 3,
+    name: 'streams_and_history',
+    // Streams (DBOS's table: offsets per key, the step that wrote each value); the history of
+    // every setEvent and which recv consumed each message, so a rewind can undo both.
+    sql: (s) => `
+      CREATE TABLE ${s}.streams (
+        workflow_id TEXT NOT NULL REFERENCES ${s}.workflow_status (workflow_id) ON DELETE CASCADE,
+        key TEXT NOT NULL,
+        "offset" INTEGER NOT NULL,
+        value TEXT NOT NULL,
+        serialization TEXT NOT NULL,
+        function_id INTEGER NOT NULL,
+        PRIMARY KEY (workflow_id, key, "offset")
+      );
+
+      CREATE TABLE ${s}.workflow_events_history (
+        workflow_id TEXT NOT NULL REFERENCES ${s}.workflow_status (workflow_id) ON DELETE CASCADE,
+        function_id INTEGER NOT NULL,
+        key TEXT NOT NULL,
+        value TEXT NOT NULL,
+        PRIMARY KEY (workflow_id, function_id, key)
+      );
+
+      ALTER TABLE ${s}.notifications ADD COLUMN consumed_by_function_id INTEGER
+    `,
+  },
 ];
 
 /** The newest migration version this SDK knows. */

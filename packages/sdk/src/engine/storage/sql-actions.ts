@@ -7,6 +7,7 @@
 import type { WorkflowStatusType } from '../../types';
 import { ACTIVE_STATUSES, mapWorkflow, NOW_MS, type Row, workflowColumns } from './rows';
 import type { ForkRequest, ResumeResult, WorkflowRecord } from './storage';
+import type { Queryable } from './driver';
 import { SqlPart } from './sql-part';
 
 export class SqlActions extends SqlPart {
@@ -92,8 +93,35 @@ export class SqlActions extends SqlPart {
          FROM ${this.ops} WHERE workflow_id = $1 AND function_id < $3`,
         [request.workflowId, request.newWorkflowId, request.startStep],
       );
+      await this.copyWrites(tx, request);
       return mapWorkflow(rows[0]);
     });
+  }
+
+  /** What the copied steps wrote: stream values, the events history, the events it yields. */
+  private async copyWrites(tx: Queryable, request: ForkRequest): Promise<void> {
+    const params = [request.workflowId, request.newWorkflowId, request.startStep];
+    await tx.query(
+      `INSERT INTO ${this.streamEntries} (workflow_id, key, "offset", value, serialization, function_id)
+       SELECT $2, key, "offset", value, serialization, function_id FROM ${this.streamEntries}
+       WHERE workflow_id = $1 AND function_id < $3`,
+      params,
+    );
+    await tx.query(
+      `INSERT INTO ${this.eventHistory} (workflow_id, function_id, key, value)
+       SELECT $2, function_id, key, value FROM ${this.eventHistory}
+       WHERE workflow_id = $1 AND function_id < $3`,
+      params,
+    );
+    await tx.query(
+      `INSERT INTO ${this.events} (workflow_id, key, value)
+       SELECT workflow_id, key, value FROM (
+         SELECT workflow_id, key, value,
+           row_number() OVER (PARTITION BY key ORDER BY function_id DESC) AS rn
+         FROM ${this.eventHistory} WHERE workflow_id = $1) latest
+       WHERE rn = 1`,
+      [request.newWorkflowId],
+    );
   }
 
   private async statusOf(workflowId: string): Promise<WorkflowStatusType | null> {

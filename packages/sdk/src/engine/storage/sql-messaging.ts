@@ -48,13 +48,13 @@ export class SqlMessaging extends SqlPart implements MessageStorage {
     try {
       return await this.driver.transaction(async (tx) => {
         const consumed = await tx.query<Row>(
-          `UPDATE ${this.notifications} SET consumed = TRUE
+          `UPDATE ${this.notifications} SET consumed = TRUE, consumed_by_function_id = $3
            WHERE message_id = (
              SELECT message_id FROM ${this.notifications}
              WHERE destination_id = $1 AND topic IS NOT DISTINCT FROM $2 AND NOT consumed
              ORDER BY seq LIMIT 1 FOR UPDATE SKIP LOCKED)
            RETURNING message`,
-          [workflowId, topic],
+          [workflowId, topic, step.functionId],
         );
         const message = consumed[0]?.message;
         if (typeof message !== 'string') return null;
@@ -92,6 +92,12 @@ export class SqlMessaging extends SqlPart implements MessageStorage {
         `INSERT INTO ${this.events} (workflow_id, key, value) VALUES ($1, $2, $3)
          ON CONFLICT (workflow_id, key) DO UPDATE SET value = EXCLUDED.value`,
         [workflowId, key, value],
+      );
+      // The history is what a rewind rolls events back with.
+      await tx.query(
+        `INSERT INTO ${this.eventHistory} (workflow_id, function_id, key, value)
+         VALUES ($1, $2, $3, $4)`,
+        [workflowId, step.functionId, key, value],
       );
     });
   }

@@ -13,6 +13,10 @@ export abstract class SqlPart {
   protected readonly notifications: string;
   /** `workflow_events`: the events workflows set. */
   protected readonly events: string;
+  /** `workflow_events_history`: every value each setEvent wrote (a rewind's undo log). */
+  protected readonly eventHistory: string;
+  /** `streams`: the values workflows wrote to their streams, by key and offset. */
+  protected readonly streamEntries: string;
 
   constructor(
     protected readonly driver: SqlDriver,
@@ -22,5 +26,7 @@ export abstract class SqlPart {
     this.ops = `${schema}.operation_outputs`;
     this.notifications = `${schema}.notifications`;
     this.events = `${schema}.workflow_events`;
+    this.eventHistory = `${schema}.workflow_events_history`;
+    this.streamEntries = `${schema}.streams`;
   }
 }

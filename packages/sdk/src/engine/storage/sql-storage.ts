@@ -21,10 +21,12 @@ import {
 } from './rows';
 import { SqlActions } from './sql-actions';
 import { SqlAdmin } from './sql-admin';
+import { SqlHistory } from './sql-history';
 import { SqlMessaging } from './sql-messaging';
 import { SqlPart } from './sql-part';
 import { SqlQueues } from './sql-queues';
 import { SqlRecovery } from './sql-recovery';
+import { SqlStreams } from './sql-streams';
 import type {
   ClaimResult,
   ExecutorScope,
@@ -48,6 +50,8 @@ export class SqlStorage extends SqlPart implements Storage {
   private readonly recovery: SqlRecovery;
   private readonly actions: SqlActions;
   readonly admin: SqlAdmin;
+  readonly streams: SqlStreams;
+  readonly history: SqlHistory;
 
   constructor(driver: SqlDriver, schema: string) {
     super(driver, schema);
@@ -57,6 +61,8 @@ export class SqlStorage extends SqlPart implements Storage {
     this.recovery = new SqlRecovery(driver, schema);
     this.actions = new SqlActions(driver, schema);
     this.admin = new SqlAdmin(driver, schema);
+    this.streams = new SqlStreams(driver, schema);
+    this.history = new SqlHistory(driver, schema);
   }
 
   sendMessage(message: NewMessage, step: NewStep | null): Promise<void> {

@@ -13,6 +13,7 @@
  *   succeeds for the generation that is still current and PENDING, so a superseded or
  *   cancelled execution can never overwrite a newer state.
  */
+import type { HistoryStorage, StreamStorage } from './history-storage';
 import type {
   ListStepsOptions,
   ListWorkflowsFilter,
@@ -176,6 +177,8 @@ export interface AdminStorage {
 
 export interface Storage extends MessageStorage {
   readonly admin: AdminStorage;
+  readonly streams: StreamStorage;
+  readonly history: HistoryStorage;
   /** Creates the schema and applies pending migrations; safe to run concurrently. */
   migrate(): Promise<void>;
   /** Inserts unless the id exists; returns the stored record either way. */
@@ -205,7 +208,10 @@ export interface Storage extends MessageStorage {
   resumeWorkflows(workflowIds: string[], queueName: string): Promise<ResumeResult>;
   /** Deletes a workflow (and, optionally, its descendants) with all its data; returns the ids. */
   deleteWorkflow(workflowId: string, deleteChildren: boolean): Promise<string[]>;
-  /** Creates an ENQUEUED copy with the checkpoints of steps before `startStep`. */
+  /**
+   * Creates an ENQUEUED copy with the checkpoints of steps before `startStep`, and what those
+   * steps wrote: stream values and events (DBOS copies the same).
+   */
   forkWorkflow(request: ForkRequest): Promise<WorkflowRecord>;
   /** Claims this executor's PENDING workflows for a restart (generation and attempts + 1). */
   claimForRecovery(scope: ExecutorScope): Promise<WorkflowRecord[]>;
