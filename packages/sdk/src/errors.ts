@@ -19,7 +19,8 @@ export type PodiumErrorCode =
   | 'MAX_RECOVERY_ATTEMPTS_EXCEEDED'
   | 'INVALID_OPERATION'
   | 'UNEXPECTED_STEP'
-  | 'RESULT_TIMEOUT';
+  | 'RESULT_TIMEOUT'
+  | 'SCHEDULE_NOT_FOUND';
 
 function hasBrand(value: unknown): value is PodiumError {
   return (
@@ -164,5 +165,13 @@ export class UnexpectedStepError extends PodiumError {
       'UNEXPECTED_STEP',
       `Workflow "${workflowId}" step ${functionId} was recorded as "${expected}" but is now "${actual}"`,
     );
+  }
+}
+
+/** No schedule of this application has this name. */
+export class ScheduleNotFoundError extends PodiumError {
+  static readonly expectedCode = 'SCHEDULE_NOT_FOUND';
+  constructor(readonly scheduleName: string) {
+    super('SCHEDULE_NOT_FOUND', `Schedule "${scheduleName}" does not exist`);
   }
 }

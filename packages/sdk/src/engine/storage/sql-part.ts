@@ -13,6 +13,10 @@ export abstract class SqlPart {
   protected readonly notifications: string;
   /** `workflow_events`: the events workflows set. */
   protected readonly events: string;
+  /** `schedules`: cron schedules and where their ticks are. */
+  protected readonly scheduleTable: string;
+  /** `application_versions`: the versions each application has run, and which is latest. */
+  protected readonly versionTable: string;
 
   constructor(
     protected readonly driver: SqlDriver,
@@ -22,5 +26,7 @@ export abstract class SqlPart {
     this.ops = `${schema}.operation_outputs`;
     this.notifications = `${schema}.notifications`;
     this.events = `${schema}.workflow_events`;
+    this.scheduleTable = `${schema}.schedules`;
+    this.versionTable = `${schema}.application_versions`;
   }
 }

@@ -25,6 +25,8 @@ import { SqlMessaging } from './sql-messaging';
 import { SqlPart } from './sql-part';
 import { SqlQueues } from './sql-queues';
 import { SqlRecovery } from './sql-recovery';
+import { SqlSchedules } from './sql-schedules';
+import { SqlVersions } from './sql-versions';
 import type {
   ClaimResult,
   ExecutorScope,
@@ -48,6 +50,8 @@ export class SqlStorage extends SqlPart implements Storage {
   private readonly recovery: SqlRecovery;
   private readonly actions: SqlActions;
   readonly admin: SqlAdmin;
+  readonly schedules: SqlSchedules;
+  readonly versions: SqlVersions;
 
   constructor(driver: SqlDriver, schema: string) {
     super(driver, schema);
@@ -57,6 +61,8 @@ export class SqlStorage extends SqlPart implements Storage {
     this.recovery = new SqlRecovery(driver, schema);
     this.actions = new SqlActions(driver, schema);
     this.admin = new SqlAdmin(driver, schema);
+    this.schedules = new SqlSchedules(driver, schema);
+    this.versions = new SqlVersions(driver, schema);
   }
 
   sendMessage(message: NewMessage, step: NewStep | null): Promise<void> {

@@ -13,6 +13,7 @@
  *   succeeds for the generation that is still current and PENDING, so a superseded or
  *   cancelled execution can never overwrite a newer state.
  */
+import type { ScheduleStorage, VersionStorage } from './schedule-storage';
 import type {
   ListStepsOptions,
   ListWorkflowsFilter,
@@ -176,6 +177,8 @@ export interface AdminStorage {
 
 export interface Storage extends MessageStorage {
   readonly admin: AdminStorage;
+  readonly schedules: ScheduleStorage;
+  readonly versions: VersionStorage;
   /** Creates the schema and applies pending migrations; safe to run concurrently. */
   migrate(): Promise<void>;
   /** Inserts unless the id exists; returns the stored record either way. */
