@@ -35,6 +35,15 @@ const IMPLEMENTED = [
   'delete',
   'fork_workflow',
   'fork_from_failure',
+  'list_schedules',
+  'get_schedule',
+  'pause_schedule',
+  'resume_schedule',
+  'trigger_schedule',
+  'backfill_schedule',
+  'list_application_versions',
+  'set_latest_application_version',
+  'alert',
 ];
 
 function defineApp(podium: Podium) {

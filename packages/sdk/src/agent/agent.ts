@@ -16,9 +16,12 @@ import {
   DEFAULT_CONNECTION_TIMINGS,
 } from './connection';
 import { Dispatcher } from './dispatch';
+import { alertHandler } from './alert-handler';
 import { executorHandlers } from './executor-handlers';
 import type { AgentOperations, ExecutorIdentity } from './operations';
+import { scheduleHandlers } from './schedule-handlers';
 import type { ConductorSettings } from './settings';
+import { versionHandlers } from './version-handlers';
 import { workflowHandlers } from './workflow-handlers';
 
 export interface AgentTimings extends ConnectionTimings {
@@ -39,6 +42,9 @@ export function agentHandlers(
   return {
     ...executorHandlers(ops, identity),
     ...workflowHandlers(ops, identity.applicationName),
+    ...scheduleHandlers(ops, identity.applicationName),
+    ...versionHandlers(ops),
+    ...alertHandler(ops),
   };
 }
 

@@ -146,6 +146,9 @@ const ERROR_PAYLOADS: Partial<Record<MessageType, Record<string, unknown>>> = {
   list_queued_workflows: { output: [] },
   list_queues: { output: [] },
   get_metrics: { metrics: [] },
+  list_schedules: { output: [] },
+  backfill_schedule: { workflow_ids: [] },
+  list_application_versions: { output: [] },
 };
 
 /**

@@ -17,6 +17,12 @@ export type AgentOperations = Pick<Engine, 'queues'> & {
     | 'existPendingWorkflows'
   >;
   readonly maintenance: Pick<Engine['maintenance'], 'retention' | 'countByName'>;
+  readonly schedules: Pick<
+    Engine['schedules'],
+    'list' | 'get' | 'pause' | 'resume' | 'trigger' | 'backfill'
+  >;
+  readonly versions: Pick<Engine['versions'], 'list' | 'setLatest'>;
+  readonly alerts: Pick<Engine['alerts'], 'deliver'>;
 };
 
 /** Who this executor is, as reported in `executor_info` and used to scope requests. */
