@@ -104,10 +104,10 @@ export class Podium {
   }
 
   /**
-   * Connects, migrates the schema, records this application version, applies the registered
-   * schedules, resumes this executor's PENDING workflows of this application version, and
-   * starts polling for enqueued (recovered, resumed, forked, scheduled) work and serving the
-   * application's schedules.
+   * Connects, migrates the schema, records this application version (if it registered a
+   * workflow), applies the registered schedules, resumes this executor's PENDING workflows of
+   * this application version, and starts polling for enqueued (recovered, resumed, forked,
+   * scheduled) work and serving the application's schedules.
    * If `shutdown()` begins meanwhile, launch resolves without starting anything more (no
    * recovery, no polling, no control-plane link) and the shutdown completes after it.
    */
@@ -136,7 +136,8 @@ export class Podium {
       this.version = applicationVersion;
       // A shutdown that began during launch: nothing may start (shutdown() awaits this launch).
       if (this.stopping !== undefined) engine.interrupt();
-      await engine.versions.register();
+      // A Podium that runs no workflow (one that only reads or manages) is no version of the app.
+      if (this.registry.names().length > 0) await engine.versions.register();
       await engine.schedules.applyRegistered();
       const recovered = await engine.recoverLocal();
       engine.dequeuer.start();

@@ -71,6 +71,10 @@ describe.each(BACKENDS.map((make) => make()))('application versions on $name', (
     const { podium: other } = await launch(uniqueName('app'), 'v3');
     expect(await names(other)).toEqual(['v3']);
     await expect(other.versions.setLatest('v1')).rejects.toThrow(/never launched/);
+    // A Podium running no workflow (reading, managing) is no version of the application.
+    const observer = harness.podium({ appName, applicationVersion: 'observer' });
+    await observer.launch();
+    expect(await names(observer)).toEqual(['v1', 'v2']);
   });
 
   it('enqueues scheduled runs under the latest version, which its executors run', async () => {

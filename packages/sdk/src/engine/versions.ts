@@ -25,7 +25,10 @@ export class ApplicationVersions {
     private readonly logger: Logger,
   ) {}
 
-  /** Records this process's version (at launch), and warns if it is not the latest. */
+  /**
+   * Records this process's version (at launch of a process that runs workflows), and warns if
+   * it is not the latest.
+   */
   async register(): Promise<void> {
     const { applicationName, applicationVersion } = this.scope;
     await this.storage.versions.registerVersion(applicationName, applicationVersion);
@@ -45,7 +48,7 @@ export class ApplicationVersions {
 
   async latest(): Promise<ApplicationVersion> {
     const [latest] = await this.list();
-    // Unreachable once launched: launch registers this process's version.
+    // Only before any process that runs workflows has launched.
     if (latest === undefined) throw new InvalidOperationError('No application version is recorded');
     return latest;
   }
