@@ -237,8 +237,9 @@ export class Engine implements ChildStarter, ResultSource {
   }
 
   /**
-   * Interrupts, then waits for the dequeuer's poll, the scheduler's cycle, the starts being recorded and the
-   * interrupted executions (with their running steps) to settle. Leaves the storage open.
+   * Interrupts, then waits for the dequeuer's poll, the scheduler's cycle, the starts being
+   * recorded and the interrupted executions (with their running steps) to settle. Leaves the
+   * storage open.
    */
   async shutdown(): Promise<void> {
     this.interrupt();

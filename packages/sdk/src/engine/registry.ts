@@ -34,7 +34,8 @@ export class Registry {
     if (this.scheduleRequests.has(name)) {
       throw new InvalidOperationError(`Schedule "${name}" is already registered`);
     }
-    this.scheduleRequests.set(name, request);
+    // A copy: changing the caller's options later must not change what launch applies.
+    this.scheduleRequests.set(name, { ...request, options: { ...request.options } });
   }
 
   schedules(): ScheduleRequest[] {
