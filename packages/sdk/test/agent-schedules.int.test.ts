@@ -174,6 +174,7 @@ describe.each(BACKENDS.map((make) => make()))(
     it('lists application versions and sets the latest', async () => {
       const appName = uniqueName('app');
       const old = harness.podium({ appName, applicationVersion: 'v1' });
+      defineTick(old, new RunLog()); // a Podium running no workflow records no version
       await old.launch();
       await old.shutdown();
       const { link } = await connect({ appName, applicationVersion: 'v2' });
