@@ -4,9 +4,10 @@ export default defineConfig({
   test: {
     include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
     // Generous limits: they exist to catch hangs. Booting PGlite costs seconds of CPU, which
-    // stretches on a loaded machine; a normal run takes well under a minute.
-    testTimeout: 60_000,
-    hookTimeout: 60_000,
+    // stretches on a loaded machine (a CI run with other suites beside it took over a minute to
+    // boot one); a normal run takes well under a minute.
+    testTimeout: 180_000,
+    hookTimeout: 180_000,
     // The integration suites mostly wait on databases and timers, not on the CPU.
     maxWorkers: 4,
     // A conductor key in the developer's environment must not turn every test app into an

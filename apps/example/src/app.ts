@@ -13,6 +13,9 @@ export interface ExampleApp {
   workflows: ExampleWorkflows;
 }
 
+/** The example's schedule: schedule names are shared by every app of a database. */
+export const reportSchedule = (appName: string): string => `${appName}-report-every-minute`;
+
 export function createExampleApp(
   config: Omit<ExampleConfig, 'intervalMs' | 'timeScale' | 'debug'>,
   logger: Logger,
@@ -30,5 +33,14 @@ export function createExampleApp(
           conductorExecutorMetadata: { app: '@podium/example', pid: process.pid },
         }),
   });
-  return { podium, workflows: defineWorkflows(podium, behaviour) };
+  const workflows = defineWorkflows(podium, behaviour);
+  // One scheduledReport a minute, started by whichever process of the app fires the tick first.
+  podium.schedule(reportSchedule(config.appName), '* * * * *', workflows.scheduledReport, {
+    context: { report: 'orders' },
+  });
+  // Alerts raised in the control plane (DBOS Conductor's `alert`) arrive here.
+  podium.onAlert(({ name, message, metadata }) =>
+    logger.warn({ name, message, metadata }, 'alert from the control plane'),
+  );
+  return { podium, workflows };
 }

@@ -100,6 +100,22 @@ export function defineWorkflows(podium: Podium, behaviour: Behaviour = DEFAULT_B
     return `report for ${day}: ${rows} rows`;
   });
 
+  /**
+   * Run by a schedule (see app.ts), once a minute: its arguments are the minute it is for and
+   * the schedule's context. A run per minute, however many processes of the app are up.
+   */
+  const scheduledReport = podium.workflow(
+    'scheduledReport',
+    async (ctx, minute: Date, context: { report: string }) => {
+      const rows = await ctx.step('gatherMetrics', async () => {
+        await work(behaviour.workMs);
+        return randomInt(100, 10_000);
+      });
+      await ctx.step('publish', () => work(behaviour.workMs));
+      return `${context.report} report for ${minute.toISOString().slice(0, 16)}: ${rows} rows`;
+    },
+  );
+
   /** Waits for a human decision sent as a message; expires if none comes in time. */
   const approval = podium.workflow('approval', async (ctx, request: string) => {
     await ctx.step('requestApproval', () => work(behaviour.workMs / 4));
@@ -149,7 +165,7 @@ export function defineWorkflows(podium: Podium, behaviour: Behaviour = DEFAULT_B
     return `${batch}: ${rows} rows imported`;
   });
 
-  return { processOrder, nightlyReport, approval, thumbnail, importBatch };
+  return { processOrder, nightlyReport, scheduledReport, approval, thumbnail, importBatch };
 }
 
 export type ExampleWorkflows = ReturnType<typeof defineWorkflows>;

@@ -21,7 +21,8 @@ export type PodiumErrorCode =
   | 'UNEXPECTED_STEP'
   | 'RESULT_TIMEOUT'
   | 'STREAM_TIMEOUT'
-  | 'IMPORT_REFUSED';
+  | 'IMPORT_REFUSED'
+  | 'SCHEDULE_NOT_FOUND';
 
 function hasBrand(value: unknown): value is PodiumError {
   return (
@@ -193,5 +194,13 @@ export class ImportRefusedError extends PodiumError {
   static readonly expectedCode = 'IMPORT_REFUSED';
   constructor(message: string, options?: { cause?: unknown }) {
     super('IMPORT_REFUSED', `Cannot import: ${message}`, options);
+  }
+}
+
+/** No schedule of this application has this name. */
+export class ScheduleNotFoundError extends PodiumError {
+  static readonly expectedCode = 'SCHEDULE_NOT_FOUND';
+  constructor(readonly scheduleName: string) {
+    super('SCHEDULE_NOT_FOUND', `Schedule "${scheduleName}" does not exist`);
   }
 }

@@ -7,6 +7,17 @@ export type { WorkflowContext } from './engine/context';
 export type { WorkflowHandle } from './engine/handle';
 export type { Workflow } from './engine/workflow';
 export type { WorkflowFunction } from './engine/registry';
+export type { PodiumSchedules } from './podium-schedules';
+export type { PodiumVersions } from './podium-versions';
+export type {
+  ScheduledWorkflow,
+  ScheduleOptions,
+  ScheduleStatus,
+  WorkflowSchedule,
+  ListSchedulesFilter,
+} from './engine/schedules/schedule-types';
+export type { ApplicationVersion } from './engine/versions';
+export type { Alert, AlertHandler } from './engine/alerts';
 export {
   WORKFLOW_STATUSES,
   TERMINAL_STATUSES,
@@ -44,5 +55,6 @@ export {
   UnexpectedStepError,
   StreamTimeoutError,
   ImportRefusedError,
+  ScheduleNotFoundError,
 } from './errors';
 export type { WorkflowExport } from '@podium/protocol';

@@ -13,6 +13,7 @@ describe('resolveOptions', () => {
       applicationVersion: undefined,
       maxRecoveryAttempts: 100,
       queuePollIntervalMs: 1000,
+      schedulePollIntervalMs: 10_000,
       pollIntervalMs: 1000,
     });
   });
@@ -34,6 +35,7 @@ describe('resolveOptions', () => {
         schema: 'Bad-Name',
         maxRecoveryAttempts: 0,
         queuePollIntervalMs: 1.5,
+        schedulePollIntervalMs: 0,
       });
     } catch (error) {
       caught = error;
@@ -41,7 +43,7 @@ describe('resolveOptions', () => {
     expect(caught).toBeInstanceOf(ConfigurationError);
     expect(caught).toBeInstanceOf(PodiumError);
     const issues = (caught as ConfigurationError).issues;
-    expect(issues).toHaveLength(5);
+    expect(issues).toHaveLength(6);
     expect((caught as ConfigurationError).code).toBe('CONFIGURATION');
   });
 

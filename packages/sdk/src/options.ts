@@ -79,6 +79,14 @@ export interface PodiumOptions {
    */
   queuePollIntervalMs?: number;
   /**
+   * How often this process reads the application's schedules for changes made by other
+   * processes (new, resumed or changed schedules), in milliseconds. Changes made in this
+   * process take effect at once, and no process fires a tick of a schedule paused or changed
+   * meanwhile, whatever this interval.
+   * @default 10000
+   */
+  schedulePollIntervalMs?: number;
+  /**
    * How often waits poll the database for changes made by other processes, in milliseconds:
    * `getResult()` of a workflow running elsewhere, `recv()` and `getEvent()`. Changes made in
    * this process wake waiters at once, and so do stream writes made anywhere (`readStream`
@@ -126,6 +134,7 @@ export interface ResolvedOptions {
   logger: Logger;
   maxRecoveryAttempts: number;
   queuePollIntervalMs: number;
+  schedulePollIntervalMs: number;
   pollIntervalMs: number;
   /** Set when a conductor key is configured. */
   conductor: ConductorSettings | undefined;
@@ -171,6 +180,7 @@ export function resolveOptions(
   }
   checkPositiveInt(issues, 'maxRecoveryAttempts', options.maxRecoveryAttempts);
   checkPositiveInt(issues, 'queuePollIntervalMs', options.queuePollIntervalMs);
+  checkPositiveInt(issues, 'schedulePollIntervalMs', options.schedulePollIntervalMs);
   checkPositiveInt(issues, 'pollIntervalMs', options.pollIntervalMs);
   checkPositiveInt(issues, 'poolSize', options.poolSize);
   const conductor = resolveConductorSettings(options, env, issues);
@@ -191,6 +201,7 @@ export function resolveOptions(
     logger: options.logger ?? silentLogger,
     maxRecoveryAttempts: options.maxRecoveryAttempts ?? 100,
     queuePollIntervalMs: options.queuePollIntervalMs ?? 1000,
+    schedulePollIntervalMs: options.schedulePollIntervalMs ?? 10_000,
     pollIntervalMs: options.pollIntervalMs ?? 1000,
     conductor,
   };

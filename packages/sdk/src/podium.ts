@@ -3,6 +3,9 @@
  * workflows, `shutdown()`.
  */
 import { agentHandlers, ConductorAgent } from './agent/agent';
+import type { AlertHandler } from './engine/alerts';
+import type { ScheduledWorkflow, ScheduleOptions } from './engine/schedules/schedule-types';
+import { validateScheduleRequest } from './engine/schedules/schedules';
 import { AlreadyLaunchedError, NotLaunchedError } from './errors';
 import { computeApplicationVersion } from './internal/app-version';
 import { type PodiumOptions, type ResolvedOptions, resolveOptions } from './options';
@@ -12,6 +15,8 @@ import { type AnyWorkflowFunction, Registry, type WorkflowFunction } from './eng
 import { createStorage } from './engine/storage/create-storage';
 import type { Workflow } from './engine/workflow';
 import type { WorkflowExport } from '@podium/protocol';
+import { PodiumSchedules } from './podium-schedules';
+import { PodiumVersions } from './podium-versions';
 import type {
   CancelOptions,
   ExportOptions,
@@ -39,6 +44,10 @@ export class Podium {
   private launching: Promise<void> | undefined;
   /** Set once `shutdown()` has begun: the facade refuses every operation from then on. */
   private stopping: Promise<void> | undefined;
+  /** This application's schedules at run time: create, apply, pause, resume, trigger, ... */
+  readonly schedules = new PodiumSchedules((operation) => this.requireEngine(operation));
+  /** The application versions the database has seen, and which is latest. */
+  readonly versions = new PodiumVersions((operation) => this.requireEngine(operation));
 
   /** Validates the options; throws `ConfigurationError` listing every problem. */
   constructor(options: PodiumOptions) {
@@ -71,8 +80,38 @@ export class Podium {
   }
 
   /**
-   * Connects, migrates the schema, resumes this executor's PENDING workflows of this
-   * application version, and starts polling for enqueued (recovered, resumed, forked) work.
+   * Registers a schedule, applied at launch (created, or its definition updated: a schedule
+   * paused by an operator stays paused). At every tick of `cron` one workflow
+   * `sched-<name>-<tick as ISO>` is enqueued, across all processes sharing the database,
+   * with the tick's time and `options.context` as arguments. Cron syntax is DBOS Transact's:
+   * 5 fields, or 6 with seconds first; see `ScheduleOptions` for time zones, queues and
+   * missed ticks. Throws `InvalidOperationError` for an invalid expression or zone.
+   */
+  schedule<C>(
+    name: string,
+    cron: string,
+    workflow: ScheduledWorkflow<C>,
+    options: ScheduleOptions<C> = {},
+  ): void {
+    const request = { scheduleName: name, cron, workflowName: workflow.workflowName, options };
+    validateScheduleRequest(request);
+    this.registry.registerSchedule(request);
+  }
+
+  /**
+   * Registers the handler of the control plane's alerts (DBOS Conductor's `alert` message):
+   * one handler, before `launch()`. Without one, alerts are logged at warn level. A handler
+   * that throws makes the agent answer `success: false` with the error's message.
+   */
+  onAlert(handler: AlertHandler): void {
+    this.registry.setAlertHandler(handler);
+  }
+
+  /**
+   * Connects, migrates the schema, records this application version (if it registered a
+   * workflow), applies the registered schedules, resumes this executor's PENDING workflows of
+   * this application version, and starts polling for enqueued (recovered, resumed, forked,
+   * scheduled) work and serving the application's schedules.
    * If `shutdown()` begins meanwhile, launch resolves without starting anything more (no
    * recovery, no polling, no control-plane link) and the shutdown completes after it.
    */
@@ -101,8 +140,12 @@ export class Podium {
       this.version = applicationVersion;
       // A shutdown that began during launch: nothing may start (shutdown() awaits this launch).
       if (this.stopping !== undefined) engine.interrupt();
+      // A Podium that runs no workflow (one that only reads or manages) is no version of the app.
+      if (this.registry.names().length > 0) await engine.versions.register();
+      await engine.schedules.applyRegistered();
       const recovered = await engine.recoverLocal();
       engine.dequeuer.start();
+      engine.scheduler.start();
       if (this.stopping !== undefined) return;
       this.state = 'launched';
       logger.info({ ...scope, recovered }, 'podium launched');

@@ -44,6 +44,8 @@ export interface WorkflowStatus {
   /** Whether some workflow was forked from this one (DBOS `WasForkedFrom`). */
   wasForkedFrom: boolean;
   deduplicationId: string | null;
+  /** The schedule whose tick (or trigger, or backfill) started it. */
+  scheduleName: string | null;
   priority: number;
   timeoutMs: number | null;
   deadlineEpochMs: number | null;
@@ -81,6 +83,8 @@ export interface ListWorkflowsFilter {
   parentWorkflowId?: string | string[];
   forkedFrom?: string | string[];
   authenticatedUser?: string | string[];
+  /** Only workflows started by this schedule (or one of these). */
+  scheduleName?: string | string[];
   /** Created at or after this time. */
   startTime?: Date | number;
   /** Created at or before this time. */

@@ -43,6 +43,15 @@ const IMPLEMENTED = [
   'export_workflow',
   'import_workflow',
   'rewind_workflow',
+  'list_schedules',
+  'get_schedule',
+  'pause_schedule',
+  'resume_schedule',
+  'trigger_schedule',
+  'backfill_schedule',
+  'list_application_versions',
+  'set_latest_application_version',
+  'alert',
 ];
 
 function defineApp(podium: Podium) {

@@ -64,47 +64,51 @@ const BACKENDS = [
 describe.each(BACKENDS)('crash recovery on $name', ({ database }) => {
   // Two cold starts of a child process (with PGlite: two database boots) can take a while on a
   // loaded machine; the limits only catch hangs.
-  it('resumes a SIGKILLed workflow from its last completed step', { timeout: 90_000 }, async () => {
-    const { env, cleanup } = await database();
-    const stepLog = path.join(scratch, `${uniqueName('steps')}.log`);
-    const common = { ...env, STEP_LOG: stepLog, APP_NAME: 'crash', WORKFLOW_ID: 'crash-1' };
-    try {
-      const doomed = spawnApp({ ...common, MODE: 'start' });
-      const doomedExit = exited(doomed);
-      await waitFor(() => readLog(stepLog).includes('s2'), 60_000, 'step s2 to start');
-      doomed.kill('SIGKILL');
-      await doomedExit;
-      expect(readLog(stepLog)).toEqual(['s0', 's1', 's2']);
+  it(
+    'resumes a SIGKILLed workflow from its last completed step',
+    { timeout: 300_000 },
+    async () => {
+      const { env, cleanup } = await database();
+      const stepLog = path.join(scratch, `${uniqueName('steps')}.log`);
+      const common = { ...env, STEP_LOG: stepLog, APP_NAME: 'crash', WORKFLOW_ID: 'crash-1' };
+      try {
+        const doomed = spawnApp({ ...common, MODE: 'start' });
+        const doomedExit = exited(doomed);
+        await waitFor(() => readLog(stepLog).includes('s2'), 150_000, 'step s2 to start');
+        doomed.kill('SIGKILL');
+        await doomedExit;
+        expect(readLog(stepLog)).toEqual(['s0', 's1', 's2']);
 
-      const survivor = spawnApp({ ...common, MODE: 'recover' });
-      const report = await new Promise<Report>((resolve, reject) => {
-        survivor.once('message', (message) => resolve(message as Report));
-        survivor.once('exit', (code) => reject(new Error(`recovering process exited ${code}`)));
-      });
-      await exited(survivor);
-      expect(report.error).toBeUndefined();
-      expect(report.result).toBe('result:5');
-      expect(readLog(stepLog)).toEqual(['s0', 's1', 's2', 's2', 's3']);
-      expect(report.status).toMatchObject({
-        status: 'SUCCESS',
-        recoveryAttempts: 1,
-        executorId: 'local',
-      });
-      expect(report.steps?.map((s) => [s.functionId, s.functionName])).toEqual([
-        [0, 's0'],
-        [1, 'podium.sleep'],
-        [2, 's1'],
-        [3, 's2'],
-        [4, 's3'],
-      ]);
-    } finally {
-      await cleanup();
-    }
-  });
+        const survivor = spawnApp({ ...common, MODE: 'recover' });
+        const report = await new Promise<Report>((resolve, reject) => {
+          survivor.once('message', (message) => resolve(message as Report));
+          survivor.once('exit', (code) => reject(new Error(`recovering process exited ${code}`)));
+        });
+        await exited(survivor);
+        expect(report.error).toBeUndefined();
+        expect(report.result).toBe('result:5');
+        expect(readLog(stepLog)).toEqual(['s0', 's1', 's2', 's2', 's3']);
+        expect(report.status).toMatchObject({
+          status: 'SUCCESS',
+          recoveryAttempts: 1,
+          executorId: 'local',
+        });
+        expect(report.steps?.map((s) => [s.functionId, s.functionName])).toEqual([
+          [0, 's0'],
+          [1, 'podium.sleep'],
+          [2, 's1'],
+          [3, 's2'],
+          [4, 's3'],
+        ]);
+      } finally {
+        await cleanup();
+      }
+    },
+  );
 
   it(
     'loses and doubles no stream value when the writer is SIGKILLed and recovered',
-    { timeout: 90_000 },
+    { timeout: 300_000 },
     async () => {
       const { env, cleanup } = await database();
       const stepLog = path.join(scratch, `${uniqueName('stream')}.log`);
@@ -127,10 +131,10 @@ describe.each(BACKENDS)('crash recovery on $name', ({ database }) => {
         await reader?.launch();
         const doomed = spawnApp({ ...common, MODE: 'start' }, STREAM_APP);
         const doomedExit = exited(doomed);
-        await waitFor(() => readLog(stepLog).includes('w0'), 60_000, 'the workflow to start');
+        await waitFor(() => readLog(stepLog).includes('w0'), 150_000, 'the workflow to start');
         const live =
           reader === undefined ? undefined : collectAll(reader.readStream('ticks-1', 'ticks'));
-        await waitFor(() => readLog(stepLog).includes('w3'), 60_000, 'step w3 to start');
+        await waitFor(() => readLog(stepLog).includes('w3'), 150_000, 'step w3 to start');
         doomed.kill('SIGKILL');
         await doomedExit;
 

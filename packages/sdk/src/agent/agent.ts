@@ -17,10 +17,13 @@ import {
 } from './connection';
 import { communicationHandlers } from './communication-handlers';
 import { Dispatcher } from './dispatch';
+import { alertHandler } from './alert-handler';
 import { executorHandlers } from './executor-handlers';
 import { historyHandlers } from './history-handlers';
 import type { AgentOperations, ExecutorIdentity } from './operations';
+import { scheduleHandlers } from './schedule-handlers';
 import type { ConductorSettings } from './settings';
+import { versionHandlers } from './version-handlers';
 import { workflowHandlers } from './workflow-handlers';
 
 export interface AgentTimings extends ConnectionTimings {
@@ -43,6 +46,9 @@ export function agentHandlers(
     ...workflowHandlers(ops, identity.applicationName),
     ...communicationHandlers(ops),
     ...historyHandlers(ops),
+    ...scheduleHandlers(ops, identity.applicationName),
+    ...versionHandlers(ops),
+    ...alertHandler(ops),
   };
 }
 

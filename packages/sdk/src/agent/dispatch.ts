@@ -147,6 +147,9 @@ const ERROR_PAYLOADS: Partial<Record<MessageType, Record<string, unknown>>> = {
   list_queues: { output: [] },
   get_metrics: { metrics: [] },
   export_workflow: { serialized_workflow: null },
+  list_schedules: { output: [] },
+  backfill_schedule: { workflow_ids: [] },
+  list_application_versions: { output: [] },
 };
 
 /**

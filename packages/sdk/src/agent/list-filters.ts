@@ -1,7 +1,7 @@
 /**
  * `list_workflows` / `list_queued_workflows` bodies → the engine's `ListWorkflowsFilter`, with
  * DBOS TypeScript's defaults (inputs and outputs not loaded, oldest first). Null means absent.
- * Filters on things this SDK never records (schedules, custom attributes) or on another
+ * Filters on things this SDK never records (custom attributes) or on another
  * application cannot match anything here, so they yield `null`: an empty answer.
  */
 import type { ListWorkflowsBody, StringOrList } from '@podium/protocol';
@@ -18,7 +18,6 @@ export function toListFilter(
   const b = body ?? {};
   const apps = list(b.application_name);
   if (apps !== undefined && !apps.includes(applicationName)) return null;
-  if (list(b.schedule_name)?.length) return null;
   if (b.attributes && Object.keys(b.attributes).length > 0) return null;
   return {
     workflowIds: b.workflow_uuids ?? undefined,
@@ -31,6 +30,7 @@ export function toListFilter(
     parentWorkflowId: list(b.parent_workflow_id),
     forkedFrom: list(b.forked_from),
     authenticatedUser: list(b.authenticated_user),
+    scheduleName: list(b.schedule_name),
     startTime: time('start_time', b.start_time),
     endTime: time('end_time', b.end_time),
     completedAfter: time('completed_after', b.completed_after),

@@ -22,6 +22,12 @@ export type AgentOperations = Pick<Engine, 'queues'> & {
     'exportWorkflow' | 'importWorkflow' | 'listEvents' | 'listNotifications' | 'listStreams'
   >;
   readonly maintenance: Pick<Engine['maintenance'], 'retention' | 'countByName'>;
+  readonly schedules: Pick<
+    Engine['schedules'],
+    'list' | 'get' | 'pause' | 'resume' | 'trigger' | 'backfill'
+  >;
+  readonly versions: Pick<Engine['versions'], 'list' | 'setLatest'>;
+  readonly alerts: Pick<Engine['alerts'], 'deliver'>;
 };
 
 /** Who this executor is, as reported in `executor_info` and used to scope requests. */

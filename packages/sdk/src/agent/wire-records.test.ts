@@ -16,6 +16,7 @@ const base: WorkflowStatus = {
   forkedFrom: null,
   wasForkedFrom: false,
   deduplicationId: null,
+  scheduleName: null,
   priority: 3,
   timeoutMs: 5_000,
   deadlineEpochMs: 1_795_317_920_934,

@@ -43,6 +43,7 @@ export function toWorkflowsOutput(w: WorkflowStatus): WorkflowsOutput {
     ForkedFrom: text(w.forkedFrom),
     WasForkedFrom: w.wasForkedFrom,
     ParentWorkflowID: text(w.parentWorkflowId),
+    ScheduleName: text(w.scheduleName),
     CompletedAt: epoch(w.completedAt),
     ApplicationName: w.applicationName,
   });

@@ -29,6 +29,7 @@ import {
   type WorkflowStatus,
   type WorkflowStatusType,
 } from '../types';
+import { Alerts } from './alerts';
 import type { ChildStarter } from './context';
 import { deliver } from './context-messaging';
 import { Dequeuer } from './dequeuer';
@@ -42,7 +43,10 @@ import type { Registry } from './registry';
 import { Runner } from './runner';
 import { StreamReader } from './stream-reader';
 import { WorkflowTransfer } from './workflow-transfer';
+import { Scheduler } from './schedules/scheduler';
+import { ScheduleManagement } from './schedules/schedules';
 import type { ExecutorScope, Storage, WorkflowOutcome, WorkflowRecord } from './storage/storage';
+import { ApplicationVersions } from './versions';
 
 /** Why operations fail with NotLaunchedError while the engine shuts down. */
 export const SHUTTING_DOWN = 'Podium is shutting down';
@@ -61,6 +65,11 @@ export class Engine implements ChildStarter, ResultSource {
   readonly transfer: WorkflowTransfer;
   /** `readStream` outside workflows. */
   readonly streams: StreamReader;
+  /** This application's schedules, and the process's scheduler serving them. */
+  readonly schedules: ScheduleManagement;
+  readonly scheduler: Scheduler;
+  readonly versions: ApplicationVersions;
+  readonly alerts: Alerts;
   /** Set by shutdown: handles that outlive the engine fail with NotLaunchedError. */
   closed = false;
   /** Set by `interrupt()`: nothing begins executing any more. */
@@ -109,6 +118,22 @@ export class Engine implements ChildStarter, ResultSource {
       running: (workflowId) => this.runner.running(workflowId),
       signal: this.lifetime.signal,
     });
+    this.scheduler = new Scheduler({
+      storage,
+      scope,
+      pollIntervalMs: options.schedulePollIntervalMs,
+      logger: options.logger,
+      onEnqueued: () => this.dequeuer.wake(),
+    });
+    this.schedules = new ScheduleManagement({
+      storage,
+      registry,
+      scope,
+      wakeScheduler: () => this.scheduler.wake(),
+      wakeDequeuer: () => this.dequeuer.wake(),
+    });
+    this.versions = new ApplicationVersions(storage, scope, options.logger);
+    this.alerts = new Alerts(registry.alertHandler(), options.logger);
   }
 
   /** The queues this process serves (registered with `podium.queue`), with their limits. */
@@ -226,15 +251,17 @@ export class Engine implements ChildStarter, ResultSource {
     this.runner.close(new ShutdownInterruption());
     // Stops polling at once; `shutdown()` waits for the poll in progress.
     void this.dequeuer.stop().catch(() => undefined);
+    void this.scheduler.stop().catch(() => undefined);
   }
 
   /**
-   * Interrupts, then waits for the dequeuer's poll, the starts being recorded and the
-   * interrupted executions (with their running steps) to settle. Leaves the storage open.
+   * Interrupts, then waits for the dequeuer's poll, the scheduler's cycle, the starts being
+   * recorded and the interrupted executions (with their running steps) to settle. Leaves the
+   * storage open.
    */
   async shutdown(): Promise<void> {
     this.interrupt();
-    await this.dequeuer.stop();
+    await Promise.all([this.dequeuer.stop(), this.scheduler.stop()]);
     await Promise.all([this.runner.drain(), this.settleStarts()]);
   }
 

@@ -57,7 +57,7 @@ export function toExportedWorkflow(history: WorkflowHistory): ExportedWorkflow {
       rate_limited: false,
       completed_at: epoch(w.completedAt),
       attributes: null,
-      schedule_name: null,
+      schedule_name: w.scheduleName,
       debounce_deadline_epoch_ms: null,
       is_debounced: false,
       application_name: w.applicationName,
@@ -194,6 +194,7 @@ function fromExportedWorkflow(
       updatedAt: s.updated_at ?? s.created_at,
       startedAt: s.started_at_epoch_ms ?? null,
       completedAt: s.completed_at ?? null,
+      scheduleName: s.schedule_name ?? null,
     },
     steps: exported.operation_outputs.map((step) => ({
       workflowId: id,

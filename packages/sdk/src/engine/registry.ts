@@ -1,11 +1,16 @@
-/** Registered workflow functions, by name. Frozen at launch (the version hash covers them). */
+/**
+ * Registered workflow functions by name, queues, schedules and the alert handler. Frozen at
+ * launch (the version hash covers the workflows).
+ */
 import {
   AlreadyLaunchedError,
   InvalidOperationError,
   WorkflowAlreadyRegisteredError,
 } from '../errors';
 import type { QueueOptions } from '../types';
+import type { AlertHandler } from './alerts';
 import type { WorkflowContext } from './context';
+import type { ScheduleRequest } from './schedules/schedule-types';
 
 /** A workflow: a plain async function taking a context first, then its own arguments. */
 export type WorkflowFunction<A extends unknown[], R> = (
@@ -18,7 +23,36 @@ export type AnyWorkflowFunction = (ctx: WorkflowContext, ...args: unknown[]) => 
 export class Registry {
   private readonly workflows = new Map<string, AnyWorkflowFunction>();
   private readonly queueLimits = new Map<string, QueueOptions>();
+  private readonly scheduleRequests = new Map<string, ScheduleRequest>();
+  private alerts: AlertHandler | undefined;
   private frozen = false;
+
+  /** A schedule applied at launch; `request` is validated by the caller. */
+  registerSchedule(request: ScheduleRequest): void {
+    const name = request.scheduleName;
+    if (this.frozen) throw new AlreadyLaunchedError(`registering schedule "${name}"`);
+    if (this.scheduleRequests.has(name)) {
+      throw new InvalidOperationError(`Schedule "${name}" is already registered`);
+    }
+    // A copy: changing the caller's options later must not change what launch applies.
+    this.scheduleRequests.set(name, { ...request, options: { ...request.options } });
+  }
+
+  schedules(): ScheduleRequest[] {
+    return [...this.scheduleRequests.values()];
+  }
+
+  setAlertHandler(handler: AlertHandler): void {
+    if (this.frozen) throw new AlreadyLaunchedError('registering an alert handler');
+    if (this.alerts !== undefined) {
+      throw new InvalidOperationError('An alert handler is already registered');
+    }
+    this.alerts = handler;
+  }
+
+  alertHandler(): AlertHandler | undefined {
+    return this.alerts;
+  }
 
   registerQueue(name: string, options: QueueOptions): void {
     if (this.frozen) throw new AlreadyLaunchedError(`registering queue "${name}"`);

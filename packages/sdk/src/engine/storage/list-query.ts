@@ -40,6 +40,7 @@ export function buildListQuery(
   anyOf('parent_workflow_id', toList(filter.parentWorkflowId));
   anyOf('forked_from', toList(filter.forkedFrom));
   anyOf('authenticated_user', toList(filter.authenticatedUser));
+  anyOf('schedule_name', toList(filter.scheduleName));
   const prefixes = toList(filter.workflowIdPrefix);
   if (prefixes !== undefined) {
     // starts_with avoids LIKE, whose wildcards would need escaping in user-given prefixes.

@@ -125,6 +125,50 @@ const MIGRATIONS: readonly Migration[] = [
       ALTER TABLE ${s}.notifications ADD COLUMN consumed_by_function_id INTEGER
     `,
   },
+  {
+    version: 4,
+    name: 'schedules_and_versions',
+    // Schedule names are unique in the schema, not per application: they make up the ids of
+    // the workflows their ticks start (DBOS's rule too). `revision` counts definition changes;
+    // a tick fires only under the revision it was planned with. `schedule_name` on a workflow
+    // says which schedule started it.
+    sql: (s) => `
+      CREATE TABLE ${s}.schedules (
+        schedule_id TEXT PRIMARY KEY,
+        schedule_name TEXT NOT NULL UNIQUE,
+        application_name TEXT NOT NULL,
+        workflow_name TEXT NOT NULL,
+        cron TEXT NOT NULL,
+        cron_timezone TEXT,
+        context TEXT NOT NULL,
+        queue_name TEXT,
+        automatic_backfill BOOLEAN NOT NULL DEFAULT FALSE,
+        backfill_limit INTEGER NOT NULL,
+        status TEXT NOT NULL DEFAULT 'ACTIVE',
+        revision INTEGER NOT NULL DEFAULT 1,
+        active_since BIGINT NOT NULL,
+        last_fired_at BIGINT,
+        created_at BIGINT NOT NULL,
+        updated_at BIGINT NOT NULL
+      );
+      CREATE INDEX schedules_application_idx ON ${s}.schedules (application_name, schedule_name);
+
+      CREATE TABLE ${s}.application_versions (
+        version_id TEXT PRIMARY KEY,
+        application_name TEXT NOT NULL,
+        version_name TEXT NOT NULL,
+        version_timestamp BIGINT NOT NULL,
+        created_at BIGINT NOT NULL,
+        UNIQUE (application_name, version_name)
+      );
+      CREATE INDEX application_versions_latest_idx
+        ON ${s}.application_versions (application_name, version_timestamp DESC);
+
+      ALTER TABLE ${s}.workflow_status ADD COLUMN schedule_name TEXT;
+      CREATE INDEX workflow_status_schedule_idx
+        ON ${s}.workflow_status (schedule_name) WHERE schedule_name IS NOT NULL;
+    `,
+  },
 ];
 
 /** The newest migration version this SDK knows. */

@@ -17,6 +17,10 @@ export abstract class SqlPart {
   protected readonly eventHistory: string;
   /** `streams`: the values workflows wrote to their streams, by key and offset. */
   protected readonly streamEntries: string;
+  /** `schedules`: cron schedules and where their ticks are. */
+  protected readonly scheduleTable: string;
+  /** `application_versions`: the versions each application has run, and which is latest. */
+  protected readonly versionTable: string;
 
   constructor(
     protected readonly driver: SqlDriver,
@@ -28,5 +32,7 @@ export abstract class SqlPart {
     this.events = `${schema}.workflow_events`;
     this.eventHistory = `${schema}.workflow_events_history`;
     this.streamEntries = `${schema}.streams`;
+    this.scheduleTable = `${schema}.schedules`;
+    this.versionTable = `${schema}.application_versions`;
   }
 }

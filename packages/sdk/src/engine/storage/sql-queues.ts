@@ -6,6 +6,9 @@
  * same free slot; unlimited queues rely on SKIP LOCKED alone to take disjoint rows (the hot
  * path: one statement, no transaction).
  *
+ * Versions: a workflow is claimed by executors of its version; one enqueued without a version
+ * only by executors of the application's latest version (as DBOS).
+ *
  * Rate limit: a start is a row's `started_at` (database clock, written by the claim). Under the
  * lock, a claim counts the queue's starts in (now − period, ∞) and adds at most
  * `limitPerPeriod` minus that many, all stamped `now`. Every window of one period that holds
@@ -19,6 +22,7 @@ import { mapWorkflow, NOW_MS, type Row, workflowColumns } from './rows';
 import type { ClaimResult, ExecutorScope, QueueLimits } from './storage';
 import type { QueueRateLimit } from '../../types';
 import { SqlPart } from './sql-part';
+import { latestVersionSql } from './sql-versions';
 
 /** Starts of a queue inside its current rate-limit window, counted up to the limit. */
 interface Window {
@@ -130,7 +134,8 @@ export class SqlQueues extends SqlPart {
        WHERE workflow_id IN (
          SELECT workflow_id FROM ${this.ws}
          WHERE status = 'ENQUEUED' AND queue_name = $6 AND application_name = $3
-           AND (application_version IS NULL OR application_version = $2)
+           AND (application_version = $2 OR (application_version IS NULL
+             AND $2 = COALESCE(${latestVersionSql(this.versionTable, '$3')}, $2)))
            AND name = ANY($4::text[])
          ORDER BY priority, created_at, workflow_id
          LIMIT $5

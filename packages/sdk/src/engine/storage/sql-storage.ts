@@ -27,6 +27,8 @@ import { SqlPart } from './sql-part';
 import { SqlQueues } from './sql-queues';
 import { SqlRecovery } from './sql-recovery';
 import { SqlStreams } from './sql-streams';
+import { SqlSchedules } from './sql-schedules';
+import { SqlVersions } from './sql-versions';
 import type {
   ClaimResult,
   ExecutorScope,
@@ -52,6 +54,8 @@ export class SqlStorage extends SqlPart implements Storage {
   readonly admin: SqlAdmin;
   readonly streams: SqlStreams;
   readonly history: SqlHistory;
+  readonly schedules: SqlSchedules;
+  readonly versions: SqlVersions;
 
   constructor(driver: SqlDriver, schema: string) {
     super(driver, schema);
@@ -63,6 +67,8 @@ export class SqlStorage extends SqlPart implements Storage {
     this.admin = new SqlAdmin(driver, schema);
     this.streams = new SqlStreams(driver, schema);
     this.history = new SqlHistory(driver, schema);
+    this.schedules = new SqlSchedules(driver, schema);
+    this.versions = new SqlVersions(driver, schema);
   }
 
   sendMessage(message: NewMessage, step: NewStep | null): Promise<void> {

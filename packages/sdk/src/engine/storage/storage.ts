@@ -14,6 +14,7 @@
  *   cancelled execution can never overwrite a newer state.
  */
 import type { HistoryStorage, StreamStorage } from './history-storage';
+import type { ScheduleStorage, VersionStorage } from './schedule-storage';
 import type {
   ListStepsOptions,
   ListWorkflowsFilter,
@@ -179,6 +180,8 @@ export interface Storage extends MessageStorage {
   readonly admin: AdminStorage;
   readonly streams: StreamStorage;
   readonly history: HistoryStorage;
+  readonly schedules: ScheduleStorage;
+  readonly versions: VersionStorage;
   /** Creates the schema and applies pending migrations; safe to run concurrently. */
   migrate(): Promise<void>;
   /** Inserts unless the id exists; returns the stored record either way. */
