@@ -13,6 +13,7 @@ import { createStorage } from './engine/storage/create-storage';
 import type { Workflow } from './engine/workflow';
 import type {
   CancelOptions,
+  DelayOptions,
   ForkOptions,
   ListStepsOptions,
   ListWorkflowsFilter,
@@ -253,6 +254,17 @@ export class Podium {
       engine.management.resumeWorkflows([workflowId], options),
     );
     return handle as WorkflowHandle<R>;
+  }
+
+  /**
+   * Moves the end of a delayed start (DBOS's `setWorkflowDelay`): a `DELAYED` workflow stays
+   * `DELAYED` until the new time, then is enqueued as usual. A workflow in any other status
+   * is left as it is. Throws `WorkflowNotFoundError` if it does not exist.
+   */
+  setWorkflowDelay(workflowId: string, delay: DelayOptions): Promise<void> {
+    return this.use('setWorkflowDelay', (engine) =>
+      engine.management.setWorkflowDelay(workflowId, delay),
+    );
   }
 
   /**

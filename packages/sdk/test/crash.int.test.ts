@@ -3,34 +3,14 @@
  * process with the same executor id and code recovers it at launch. Completed steps must run
  * exactly once; only the step in flight at the crash may run again.
  */
-import { type ChildProcess, fork } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createTestDatabase } from './helpers/backends';
+import { CHILD_BACKENDS, childApps, exited, nextMessage, readLog } from './helpers/child-app';
 import { uniqueName, waitFor } from './helpers/util';
 
-const RUN_TS = path.join(__dirname, 'fixtures', 'run-ts.cjs');
-const APP = path.join(__dirname, 'fixtures', 'crash-app.ts');
-
-const scratch = mkdtempSync(path.join(tmpdir(), 'podium-crash-'));
-afterAll(() => rmSync(scratch, { recursive: true, force: true }));
-
-const children: ChildProcess[] = [];
-afterAll(() => children.forEach((child) => child.kill('SIGKILL')));
-
-function spawnApp(env: Record<string, string>): ChildProcess {
-  const child = fork(RUN_TS, [APP], { env: { ...process.env, ...env }, stdio: 'inherit' });
-  children.push(child);
-  return child;
-}
-
-const readLog = (file: string): string[] =>
-  existsSync(file) ? readFileSync(file, 'utf8').split('\n').filter(Boolean) : [];
-
-const exited = (child: ChildProcess): Promise<unknown> =>
-  new Promise((resolve) => child.once('exit', resolve));
+const apps = childApps();
+afterAll(() => apps.cleanup());
+const spawnApp = (env: Record<string, string>) => apps.spawn('crash-app.ts', env);
 
 interface Report {
   result?: string;
@@ -39,30 +19,12 @@ interface Report {
   steps?: { functionId: number; functionName: string }[];
 }
 
-const BACKENDS = [
-  {
-    name: 'postgres',
-    database: async () => {
-      const db = await createTestDatabase();
-      return { env: { DATABASE_URL_UNDER_TEST: db.url }, cleanup: () => db.drop() };
-    },
-  },
-  {
-    name: 'pglite',
-    database: () =>
-      Promise.resolve({
-        env: { DATA_DIR: mkdtempSync(path.join(scratch, 'pglite-')) },
-        cleanup: () => Promise.resolve(),
-      }),
-  },
-];
-
-describe.each(BACKENDS)('crash recovery on $name', ({ database }) => {
+describe.each(CHILD_BACKENDS)('crash recovery on $name', ({ database }) => {
   // Two cold starts of a child process (with PGlite: two database boots) can take a while on a
   // loaded machine; the limits only catch hangs.
   it('resumes a SIGKILLed workflow from its last completed step', { timeout: 90_000 }, async () => {
-    const { env, cleanup } = await database();
-    const stepLog = path.join(scratch, `${uniqueName('steps')}.log`);
+    const { env, cleanup } = await database(apps.scratch);
+    const stepLog = path.join(apps.scratch, `${uniqueName('steps')}.log`);
     const common = { ...env, STEP_LOG: stepLog, APP_NAME: 'crash', WORKFLOW_ID: 'crash-1' };
     try {
       const doomed = spawnApp({ ...common, MODE: 'start' });
@@ -73,10 +35,7 @@ describe.each(BACKENDS)('crash recovery on $name', ({ database }) => {
       expect(readLog(stepLog)).toEqual(['s0', 's1', 's2']);
 
       const survivor = spawnApp({ ...common, MODE: 'recover' });
-      const report = await new Promise<Report>((resolve, reject) => {
-        survivor.once('message', (message) => resolve(message as Report));
-        survivor.once('exit', (code) => reject(new Error(`recovering process exited ${code}`)));
-      });
+      const report = await nextMessage<Report>(survivor);
       await exited(survivor);
       expect(report.error).toBeUndefined();
       expect(report.result).toBe('result:5');

@@ -13,6 +13,7 @@ import {
   InvalidOperationError,
   MaxRecoveryAttemptsExceededError,
   NotLaunchedError,
+  QueueDeduplicatedError,
   ResultTimeoutError,
   WorkflowCancelledError,
   WorkflowConflictError,
@@ -39,8 +40,15 @@ import { INTERNAL_QUEUE, WorkflowManagement } from './management';
 import { mapWorkflowStatus } from './mapping';
 import { eventKey, Notifier } from './notifier';
 import type { Registry } from './registry';
+import { placeWorkflow } from './placement';
 import { Runner } from './runner';
-import type { ExecutorScope, Storage, WorkflowOutcome, WorkflowRecord } from './storage/storage';
+import {
+  DeduplicationConflict,
+  type ExecutorScope,
+  type Storage,
+  type WorkflowOutcome,
+  type WorkflowRecord,
+} from './storage/storage';
 
 /** Why operations fail with NotLaunchedError while the engine shuts down. */
 export const SHUTTING_DOWN = 'Podium is shutting down';
@@ -78,7 +86,10 @@ export class Engine implements ChildStarter, ResultSource {
     this.runner = new Runner(storage, registry, deps, options.logger);
     this.dequeuer = new Dequeuer(
       [{ name: INTERNAL_QUEUE }, ...registry.queues()],
-      (queue, limit) => storage.claimEnqueued(scope, registry.names(), queue, limit),
+      {
+        claim: (queue, limit) => storage.claimEnqueued(scope, registry.names(), queue, limit),
+        promoteDelayed: () => storage.promoteDelayed(scope.applicationName),
+      },
       (record) => this.dispatch(record),
       options.queuePollIntervalMs,
       options.logger,
@@ -91,6 +102,7 @@ export class Engine implements ChildStarter, ResultSource {
       scope,
       handle: (workflowId) => this.handle(workflowId),
       wake: () => this.dequeuer.wake(),
+      wakeAt: (epochMs) => this.dequeuer.wakeAt(epochMs),
     });
   }
 
@@ -128,26 +140,32 @@ export class Engine implements ChildStarter, ResultSource {
     signal: AbortSignal | undefined,
   ): Promise<Handle<unknown>> {
     if (this.registry.get(name) === undefined) throw new WorkflowNotRegisteredError(name);
-    const { queueName, timeoutMs } = request;
-    this.registry.assertQueue(queueName);
+    const { timeoutMs } = request;
+    const placement = placeWorkflow(request, this.registry);
     if (timeoutMs !== undefined && !(Number.isInteger(timeoutMs) && timeoutMs > 0)) {
       throw new InvalidOperationError('timeoutMs must be a positive integer');
     }
     const workflowId = request.workflowId ?? randomUUID();
-    const { inserted, record } = await this.storage.insertWorkflow({
-      workflowId,
-      name,
-      status: queueName === undefined ? 'PENDING' : 'ENQUEUED',
-      input: serializeValue(args),
-      executorId: queueName === undefined ? this.scope.executorId : null,
-      applicationVersion: this.scope.applicationVersion,
-      applicationName: this.scope.applicationName,
-      queueName: queueName ?? null,
-      authenticatedUser: request.authenticatedUser ?? null,
-      parentWorkflowId: request.parentWorkflowId ?? null,
-      priority: request.priority ?? 0,
-      timeoutMs: request.timeoutMs ?? null,
-    });
+    const runsHere = placement.status === 'PENDING';
+    const { inserted, record } = await this.storage
+      .insertWorkflow({
+        workflowId,
+        name,
+        ...placement,
+        input: serializeValue(args),
+        executorId: runsHere ? this.scope.executorId : null,
+        applicationVersion: this.scope.applicationVersion,
+        applicationName: this.scope.applicationName,
+        authenticatedUser: request.authenticatedUser ?? null,
+        parentWorkflowId: request.parentWorkflowId ?? null,
+        priority: request.priority ?? 0,
+        timeoutMs: request.timeoutMs ?? null,
+      })
+      .catch((error: unknown) => {
+        if (!(error instanceof DeduplicationConflict)) throw error;
+        const { queueName, deduplicationId, holderWorkflowId } = error;
+        throw new QueueDeduplicatedError(workflowId, queueName, deduplicationId, holderWorkflowId);
+      });
     if (!inserted && record.name !== name) {
       throw new WorkflowConflictError(
         workflowId,
@@ -157,6 +175,9 @@ export class Engine implements ChildStarter, ResultSource {
     // Refused once shutting down: the workflow stays PENDING on this executor.
     if (inserted && record.status === 'PENDING') this.runner.execute(record);
     if (inserted && record.status === 'ENQUEUED') this.dequeuer.wake();
+    if (inserted && record.delayUntilEpochMs !== null) {
+      this.dequeuer.wakeAt(record.delayUntilEpochMs);
+    }
     return this.handle(workflowId, signal);
   }
 

@@ -1,20 +1,34 @@
 /**
- * SQL for operator actions (part of `SqlStorage`): cancel, resume, delete and fork. Status
+ * SQL for operator actions (part of `SqlStorage`): cancel, resume, delete, fork, and moving
+ * a delayed start. Status
  * guards make cancel and resume no-ops on workflows in the wrong state; callers get the status
  * afterwards (or the resumed generations, or the deleted ids) to act on executions running in
  * this process.
  */
 import type { WorkflowStatusType } from '../../types';
-import { ACTIVE_STATUSES, mapWorkflow, NOW_MS, type Row, workflowColumns } from './rows';
+import { ACTIVE_STATUSES, END_NOW, mapWorkflow, NOW_MS, type Row, workflowColumns } from './rows';
 import type { ForkRequest, ResumeResult, WorkflowRecord } from './storage';
 import { SqlPart } from './sql-part';
 
 export class SqlActions extends SqlPart {
   async cancelWorkflow(workflowId: string): Promise<WorkflowStatusType | null> {
     await this.driver.query(
-      `UPDATE ${this.ws} SET status = 'CANCELLED', updated_at = ${NOW_MS}
+      `UPDATE ${this.ws} SET status = 'CANCELLED', ${END_NOW}
        WHERE workflow_id = $1 AND status IN ${ACTIVE_STATUSES}`,
       [workflowId],
+    );
+    return this.statusOf(workflowId);
+  }
+
+  /** DBOS `setWorkflowDelay`: only a DELAYED workflow's delay moves. */
+  async setDelay(
+    workflowId: string,
+    delayUntilEpochMs: number,
+  ): Promise<WorkflowStatusType | null> {
+    await this.driver.query(
+      `UPDATE ${this.ws} SET delay_until_epoch_ms = $2, updated_at = ${NOW_MS}
+       WHERE workflow_id = $1 AND status = 'DELAYED'`,
+      [workflowId, delayUntilEpochMs],
     );
     return this.statusOf(workflowId);
   }
@@ -70,10 +84,10 @@ export class SqlActions extends SqlPart {
     return this.driver.transaction(async (tx) => {
       const rows = await tx.query<Row>(
         `INSERT INTO ${this.ws} (workflow_id, name, status, input, application_version,
-           application_name, queue_name, authenticated_user, forked_from, priority,
-           created_at, updated_at)
+           application_name, queue_name, queue_partition_key, authenticated_user, forked_from,
+           priority, created_at, updated_at)
          SELECT $2, name, 'ENQUEUED', input, COALESCE($3, application_version), application_name,
-           $4, authenticated_user, workflow_id, priority, ${NOW_MS}, ${NOW_MS}
+           $4, $5, authenticated_user, workflow_id, priority, ${NOW_MS}, ${NOW_MS}
          FROM ${this.ws} WHERE workflow_id = $1
          RETURNING ${workflowColumns()}`,
         [
@@ -81,6 +95,7 @@ export class SqlActions extends SqlPart {
           request.newWorkflowId,
           request.applicationVersion ?? null,
           request.queueName,
+          request.queuePartitionKey,
         ],
       );
       if (rows[0] === undefined) throw new Error(`workflow ${request.workflowId} not found`);

@@ -37,7 +37,8 @@ export type WorkflowRecord = Omit<WorkflowStatus, 'workflowName' | 'input' | 'ou
 export interface NewWorkflow {
   workflowId: string;
   name: string;
-  status: 'PENDING' | 'ENQUEUED';
+  /** PENDING runs here at once; ENQUEUED waits for a dequeue; DELAYED for `delayUntilEpochMs`. */
+  status: 'PENDING' | 'ENQUEUED' | 'DELAYED';
   input: string;
   executorId: string | null;
   applicationVersion: string;
@@ -48,11 +49,39 @@ export interface NewWorkflow {
   priority: number;
   /** Started workflows get their deadline now; enqueued ones when they are dequeued. */
   timeoutMs: number | null;
+  /** Unique per queue among unfinished workflows (`DeduplicationConflict` otherwise). */
+  deduplicationId: string | null;
+  queuePartitionKey: string | null;
+  /** Set with status DELAYED: when it becomes ENQUEUED (epoch ms). */
+  delayUntilEpochMs: number | null;
+}
+
+/**
+ * Thrown by `insertWorkflow` when an unfinished workflow of the same queue holds the
+ * deduplication id; nothing was inserted.
+ */
+export class DeduplicationConflict extends Error {
+  constructor(
+    readonly queueName: string,
+    readonly deduplicationId: string,
+    /** The holder, or null if it let go of the id before it could be looked up. */
+    readonly holderWorkflowId: string | null,
+  ) {
+    super(`deduplication id ${deduplicationId} is held on queue ${queueName}`);
+  }
 }
 
 /** A queue to dequeue from, with its limits (absent: unlimited). */
 export interface QueueLimits extends QueueOptions {
   name: string;
+}
+
+/** What moving due DELAYED workflows to their queues found. */
+export interface DelayedPromotion {
+  /** How many became ENQUEUED. */
+  promoted: number;
+  /** Milliseconds (database clock) until the next DELAYED one is due; null if none waits. */
+  nextDueInMs: number | null;
 }
 
 /** What one dequeue claimed. */
@@ -95,6 +124,7 @@ export interface ForkRequest {
   startStep: number;
   applicationVersion: string | undefined;
   queueName: string;
+  queuePartitionKey: string | null;
 }
 
 /** What `resumeWorkflows` did: nothing if some ids were missing, else what it re-enqueued. */
@@ -178,7 +208,10 @@ export interface Storage extends MessageStorage {
   readonly admin: AdminStorage;
   /** Creates the schema and applies pending migrations; safe to run concurrently. */
   migrate(): Promise<void>;
-  /** Inserts unless the id exists; returns the stored record either way. */
+  /**
+   * Inserts unless the id exists; returns the stored record either way. Throws
+   * `DeduplicationConflict` if the deduplication id is held on the queue.
+   */
   insertWorkflow(workflow: NewWorkflow): Promise<{ inserted: boolean; record: WorkflowRecord }>;
   getWorkflow(workflowId: string): Promise<WorkflowRecord | null>;
   listWorkflows(applicationName: string, filter: ListWorkflowsFilter): Promise<WorkflowRecord[]>;
@@ -196,6 +229,8 @@ export interface Storage extends MessageStorage {
   /** Records a step outcome; if one exists already, keeps and returns the existing one. */
   recordStep(step: NewStep): Promise<StepRecord>;
   listSteps(workflowId: string, options: ListStepsOptions): Promise<StepRecord[]>;
+  /** Moves the end of a DELAYED workflow's delay; returns its status (null: absent). */
+  setDelay(workflowId: string, delayUntilEpochMs: number): Promise<WorkflowStatusType | null>;
   /** Cancels a PENDING/ENQUEUED/DELAYED workflow; returns the status afterwards (null: absent). */
   cancelWorkflow(workflowId: string): Promise<WorkflowStatusType | null>;
   /**
@@ -228,5 +263,7 @@ export interface Storage extends MessageStorage {
     queue: QueueLimits,
     limit: number,
   ): Promise<ClaimResult>;
+  /** Moves this application's DELAYED workflows whose time has come to ENQUEUED. */
+  promoteDelayed(applicationName: string): Promise<DelayedPromotion>;
   close(): Promise<void>;
 }
