@@ -17,6 +17,7 @@ import {
 } from './connection';
 import { Dispatcher } from './dispatch';
 import { executorHandlers } from './executor-handlers';
+import { observabilityHandlers } from './observability-handlers';
 import type { AgentOperations, ExecutorIdentity } from './operations';
 import type { ConductorSettings } from './settings';
 import { workflowHandlers } from './workflow-handlers';
@@ -39,6 +40,7 @@ export function agentHandlers(
   return {
     ...executorHandlers(ops, identity),
     ...workflowHandlers(ops, identity.applicationName),
+    ...observabilityHandlers(ops, identity.applicationName),
   };
 }
 

@@ -146,6 +146,8 @@ const ERROR_PAYLOADS: Partial<Record<MessageType, Record<string, unknown>>> = {
   list_queued_workflows: { output: [] },
   list_queues: { output: [] },
   get_metrics: { metrics: [] },
+  get_workflow_aggregates: { output: [] },
+  get_step_aggregates: { output: [] },
 };
 
 /**

@@ -16,7 +16,11 @@ export type AgentOperations = Pick<Engine, 'queues'> & {
     | 'recoverPendingWorkflows'
     | 'existPendingWorkflows'
   >;
-  readonly maintenance: Pick<Engine['maintenance'], 'retention' | 'countByName'>;
+  readonly maintenance: Pick<Engine['maintenance'], 'retention'>;
+  readonly metrics: Pick<
+    Engine['metrics'],
+    'countByName' | 'workflowAggregates' | 'stepAggregates'
+  >;
 };
 
 /** Who this executor is, as reported in `executor_info` and used to scope requests. */

@@ -36,6 +36,7 @@ import { Dequeuer } from './dequeuer';
 import { Handle, type ResultSource, type WorkflowHandle } from './handle';
 import { ShutdownInterruption } from './interruptions';
 import { Maintenance } from './maintenance';
+import { Metrics } from './metrics';
 import { INTERNAL_QUEUE, WorkflowManagement } from './management';
 import { mapWorkflowStatus } from './mapping';
 import { eventKey, Notifier } from './notifier';
@@ -59,8 +60,10 @@ export class Engine implements ChildStarter, ResultSource {
   readonly runner: Runner;
   readonly dequeuer: Dequeuer;
   readonly notifier = new Notifier();
-  /** Retention and metrics (conductor requests). */
+  /** Retention (conductor requests). */
   readonly maintenance: Maintenance;
+  /** Counts and aggregates (conductor requests). */
+  readonly metrics: Metrics;
   /** Cancel, delete, resume, fork, listing, and recovery of dead executors. */
   readonly management: WorkflowManagement;
   /** Set by shutdown: handles that outlive the engine fail with NotLaunchedError. */
@@ -95,6 +98,7 @@ export class Engine implements ChildStarter, ResultSource {
       options.logger,
     );
     this.maintenance = new Maintenance(storage, scope, this.runner, options.logger);
+    this.metrics = new Metrics(storage, scope);
     this.management = new WorkflowManagement({
       storage,
       registry,
@@ -229,16 +233,19 @@ export class Engine implements ChildStarter, ResultSource {
     this.runner.close(new ShutdownInterruption());
     // Stops polling at once; `shutdown()` waits for the poll in progress.
     void this.dequeuer.stop().catch(() => undefined);
+    // A retention round stops after its batch in flight; `shutdown()` waits for that.
+    void this.maintenance.stop();
   }
 
   /**
-   * Interrupts, then waits for the dequeuer's poll, the starts being recorded and the
-   * interrupted executions (with their running steps) to settle. Leaves the storage open.
+   * Interrupts, then waits for the dequeuer's poll, the starts being recorded, the
+   * interrupted executions (with their running steps) and a retention round's batch in flight
+   * to settle. Leaves the storage open.
    */
   async shutdown(): Promise<void> {
     this.interrupt();
     await this.dequeuer.stop();
-    await Promise.all([this.runner.drain(), this.settleStarts()]);
+    await Promise.all([this.runner.drain(), this.settleStarts(), this.maintenance.stop()]);
   }
 
   async getWorkflowStatus(workflowId: string): Promise<WorkflowStatus | null> {

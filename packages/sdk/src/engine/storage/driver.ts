@@ -19,6 +19,12 @@ export interface Queryable {
 export interface SqlDriver extends Queryable {
   /** Runs `fn` in one transaction on one connection; rolls back if it throws. */
   transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
+  /**
+   * Runs `fn` on one connection, each statement its own transaction: for session-scoped
+   * advisory locks. If `fn` throws, the connection is discarded (and its locks with it).
+   * PGlite has a single connection, which every caller shares.
+   */
+  session<T>(fn: (db: Queryable) => Promise<T>): Promise<T>;
   /** Waits for the queries and transactions in flight, then closes. */
   close(): Promise<void>;
 }
@@ -58,6 +64,25 @@ export class PgDriver implements SqlDriver {
 
   transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> {
     return this.inFlight.track(this.runTransaction(fn));
+  }
+
+  session<T>(fn: (db: Queryable) => Promise<T>): Promise<T> {
+    return this.inFlight.track(this.runSession(fn));
+  }
+
+  private async runSession<T>(fn: (db: Queryable) => Promise<T>): Promise<T> {
+    const client: PoolClient = await this.pool.connect();
+    try {
+      const result = await fn({
+        query: async <R>(sql: string, params?: unknown[]) =>
+          (await client.query(sql, params)).rows as R[],
+      });
+      client.release();
+      return result;
+    } catch (error) {
+      client.release(error instanceof Error ? error : true);
+      throw error;
+    }
   }
 
   private async runTransaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> {
@@ -119,6 +144,10 @@ export class PGliteDriver implements SqlDriver {
         }),
       ),
     );
+  }
+
+  session<T>(fn: (db: Queryable) => Promise<T>): Promise<T> {
+    return this.inFlight.track(fn(this));
   }
 
   async close(): Promise<void> {

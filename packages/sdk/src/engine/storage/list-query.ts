@@ -21,6 +21,27 @@ export function buildListQuery(
   applicationName: string,
   filter: ListWorkflowsFilter,
 ): SqlFragment {
+  const { sql: where, params } = buildListWhere(table, applicationName, filter);
+  const bind = (value: unknown): string => {
+    params.push(value);
+    return `$${params.length}`;
+  };
+  const direction = filter.sortDesc === true ? 'DESC' : 'ASC';
+  let sql = `${where} ORDER BY created_at ${direction}, workflow_id ${direction}`;
+  if (filter.limit !== undefined) sql += ` LIMIT ${bind(filter.limit)}`;
+  if (filter.offset !== undefined) sql += ` OFFSET ${bind(filter.offset)}`;
+  return { sql, params };
+}
+
+/**
+ * The WHERE clause of `buildListQuery` alone (paging and order ignored), for queries that
+ * filter workflows the same way, such as aggregates. Parameters start at `$1`.
+ */
+export function buildListWhere(
+  table: string,
+  applicationName: string,
+  filter: ListWorkflowsFilter,
+): SqlFragment {
   const params: unknown[] = [applicationName];
   const where: string[] = ['application_name = $1'];
   const bind = (value: unknown): string => {
@@ -67,9 +88,5 @@ export function buildListQuery(
     where.push(`queue_name IS NOT NULL AND status IN ('ENQUEUED', 'PENDING', 'DELAYED')`);
   }
 
-  const direction = filter.sortDesc === true ? 'DESC' : 'ASC';
-  let sql = `WHERE ${where.join(' AND ')} ORDER BY created_at ${direction}, workflow_id ${direction}`;
-  if (filter.limit !== undefined) sql += ` LIMIT ${bind(filter.limit)}`;
-  if (filter.offset !== undefined) sql += ` OFFSET ${bind(filter.offset)}`;
-  return { sql, params };
+  return { sql: `WHERE ${where.join(' AND ')}`, params };
 }

@@ -21,6 +21,7 @@ import {
 } from './rows';
 import { SqlActions } from './sql-actions';
 import { SqlAdmin } from './sql-admin';
+import { SqlAggregates } from './sql-aggregates';
 import { SqlMessaging } from './sql-messaging';
 import { SqlPart } from './sql-part';
 import { SqlQueues } from './sql-queues';
@@ -58,6 +59,7 @@ export class SqlStorage extends SqlPart implements Storage {
   private readonly recovery: SqlRecovery;
   private readonly actions: SqlActions;
   readonly admin: SqlAdmin;
+  readonly aggregates: SqlAggregates;
 
   constructor(driver: SqlDriver, schema: string) {
     super(driver, schema);
@@ -67,6 +69,7 @@ export class SqlStorage extends SqlPart implements Storage {
     this.recovery = new SqlRecovery(driver, schema);
     this.actions = new SqlActions(driver, schema);
     this.admin = new SqlAdmin(driver, schema);
+    this.aggregates = new SqlAggregates(driver, schema);
   }
 
   sendMessage(message: NewMessage, step: NewStep | null): Promise<void> {

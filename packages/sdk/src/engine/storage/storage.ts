@@ -20,6 +20,7 @@ import type {
   WorkflowStatus,
   WorkflowStatusType,
 } from '../../types';
+import type { AggregateStorage } from './aggregates';
 
 /**
  * A workflow_status row: the public status with its payloads still serialised.
@@ -178,23 +179,37 @@ export interface NameCount {
   count: number;
 }
 
-/** Garbage collection of finished workflows (`retention`). */
+/**
+ * Garbage collection of finished workflows (`retention`), by completion time as in DBOS 5:
+ * workflows completed before the cutoff go; active ones (no `completed_at`) never do.
+ */
 export interface GarbageCollection {
-  /** Delete finished workflows created before this time (epoch ms). */
+  /** Delete workflows completed before this time (epoch ms). */
   cutoffEpochMs?: number;
-  /** Keep (at least) this many of the newest workflows: a cutoff at the N-th newest. */
+  /**
+   * Keep (at least) the newest N completed workflows: a cutoff at the N-th newest completion.
+   * The later of the two cutoffs wins.
+   */
   rowsThreshold?: number;
-  /** Rows deleted per statement. */
+  /** Workflows deleted per statement (each its own transaction). */
   batchSize: number;
+  /** Checked between batches: true stops the round (shutdown). */
+  stopped: () => boolean;
 }
 
 /** Operator queries over one application's workflows: trees, retention and metrics. */
 export interface AdminStorage {
   /** Ids of every descendant (children, grandchildren, ...) of a workflow. */
   findDescendants(workflowId: string): Promise<string[]>;
-  /** Deletes finished workflows (never PENDING, ENQUEUED or DELAYED); returns how many. */
-  garbageCollect(applicationName: string, request: GarbageCollection): Promise<number>;
-  /** Cancels active workflows created at or before `cutoffEpochMs`; returns their ids. */
+  /**
+   * Deletes finished workflows in batches, holding the application's retention lock (across
+   * processes); returns how many, or null if another round holds the lock.
+   */
+  garbageCollect(applicationName: string, request: GarbageCollection): Promise<number | null>;
+  /**
+   * Cancels active workflows created at or before `cutoffEpochMs` (they complete now and let
+   * go of their deduplication ids); returns their ids.
+   */
   cancelCreatedBefore(applicationName: string, cutoffEpochMs: number): Promise<string[]>;
   /** Workflows created, and steps completed, in [start, end), counted by name. */
   countByName(
@@ -206,6 +221,7 @@ export interface AdminStorage {
 
 export interface Storage extends MessageStorage {
   readonly admin: AdminStorage;
+  readonly aggregates: AggregateStorage;
   /** Creates the schema and applies pending migrations; safe to run concurrently. */
   migrate(): Promise<void>;
   /**
