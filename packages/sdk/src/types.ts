@@ -99,6 +99,13 @@ export interface ListWorkflowsFilter {
   /** Started (or dequeued) at or before this time. */
   startedBefore?: Date | number;
   /**
+   * Dequeued from a queue at or after this time (DBOS's `dequeued_after`): only workflows
+   * running or run from a queue, by their last dequeue.
+   */
+  dequeuedAfter?: Date | number;
+  /** Dequeued from a queue at or before this time (DBOS's `dequeued_before`). */
+  dequeuedBefore?: Date | number;
+  /**
    * Only workflows that were forked, i.e. the source of at least one fork (true), or only
    * workflows never forked (false). As DBOS's `was_forked_from`; to find forks, use `forkedFrom`.
    */

@@ -159,8 +159,8 @@ function workflowFilter(b: GetWorkflowAggregatesBody) {
     endTime: time('end_time', b.end_time),
     completedAfter: time('completed_after', b.completed_after),
     completedBefore: time('completed_before', b.completed_before),
-    startedAfter: time('dequeued_after', b.dequeued_after),
-    startedBefore: time('dequeued_before', b.dequeued_before),
+    dequeuedAfter: time('dequeued_after', b.dequeued_after),
+    dequeuedBefore: time('dequeued_before', b.dequeued_before),
     wasForkedFrom: wasForkedFrom === null ? undefined : wasForkedFrom,
     hasParent: hasParent === null ? undefined : hasParent,
   };

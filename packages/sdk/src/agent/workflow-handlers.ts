@@ -65,12 +65,17 @@ export function workflowHandlers(
     },
 
     list_steps: async (request) => {
+      const loadOutput = request.load_output ?? true;
       const steps = await ops.management.listSteps(request.workflow_id, {
-        loadOutput: request.load_output ?? true,
+        loadOutput,
         limit: request.limit ?? undefined,
         offset: request.offset ?? undefined,
       });
-      return steps === null ? {} : { output: steps.map(toWorkflowSteps) };
+      if (steps === null) return {};
+      // As DBOS: without outputs, errors (the outputs of failed steps) are left out too.
+      return {
+        output: steps.map((step) => toWorkflowSteps(loadOutput ? step : { ...step, error: null })),
+      };
     },
 
     // As DBOS: ids that do not exist are skipped, and the answer is still `success: true`.

@@ -150,14 +150,14 @@ export class Engine implements ChildStarter, ResultSource {
       throw new InvalidOperationError('timeoutMs must be a positive integer');
     }
     const workflowId = request.workflowId ?? randomUUID();
-    const runsHere = placement.status === 'PENDING';
     const { inserted, record } = await this.storage
       .insertWorkflow({
         workflowId,
         name,
         ...placement,
         input: serializeValue(args),
-        executorId: runsHere ? this.scope.executorId : null,
+        // Enqueued ones too, as DBOS stamps its enqueuer; the dequeuer's claim restamps it.
+        executorId: this.scope.executorId,
         applicationVersion: this.scope.applicationVersion,
         applicationName: this.scope.applicationName,
         authenticatedUser: request.authenticatedUser ?? null,

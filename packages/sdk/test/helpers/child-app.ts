@@ -14,7 +14,7 @@ const RUN_TS = path.join(__dirname, '..', 'fixtures', 'run-ts.cjs');
 export interface ChildApps {
   /** A scratch directory removed by `cleanup()`. */
   readonly scratch: string;
-  /** Runs `fixture` (a path under test/fixtures) with `env` added to this process's. */
+  /** Runs `fixture` (absolute, or under test/fixtures) with `env` added to this process's. */
   spawn(fixture: string, env: Record<string, string>): ChildProcess;
   /** Kills what is still running and removes the scratch directory. */
   cleanup(): void;
@@ -26,7 +26,9 @@ export function childApps(): ChildApps {
   return {
     scratch,
     spawn(fixture, env) {
-      const app = path.join(__dirname, '..', 'fixtures', fixture);
+      const app = path.isAbsolute(fixture)
+        ? fixture
+        : path.join(__dirname, '..', 'fixtures', fixture);
       const child = fork(RUN_TS, [app], { env: { ...process.env, ...env }, stdio: 'inherit' });
       children.push(child);
       return child;

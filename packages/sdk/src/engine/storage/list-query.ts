@@ -76,6 +76,11 @@ export function buildListWhere(
   between('created_at', filter.startTime, filter.endTime);
   between('completed_at', filter.completedAfter, filter.completedBefore);
   between('started_at', filter.startedAfter, filter.startedBefore);
+  if (filter.dequeuedAfter !== undefined || filter.dequeuedBefore !== undefined) {
+    // A start counts as a dequeue only on a queue (DBOS has no start time for the others).
+    where.push('queue_name IS NOT NULL');
+    between('started_at', filter.dequeuedAfter, filter.dequeuedBefore);
+  }
   const isSet = (column: string, value: boolean | undefined): void => {
     if (value !== undefined) where.push(`${column} IS ${value ? 'NOT NULL' : 'NULL'}`);
   };

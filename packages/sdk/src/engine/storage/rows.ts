@@ -22,10 +22,12 @@ export const ACTIVE_STATUSES = `('PENDING', 'ENQUEUED', 'DELAYED')`;
 
 /**
  * SET clause of every move to a terminal status other than by finishing (cancel, give up):
- * as in DBOS, the workflow completes now (retention collects it by `completed_at`) and lets
- * go of its deduplication id.
+ * as in DBOS, the workflow completes now (retention collects it by `completed_at`), leaves
+ * its queue (it no longer counts against any limit, nor reports a dequeue) and lets go of its
+ * deduplication id. Its start time stays (DBOS clears it; here it also dates direct starts).
  */
-export const END_NOW = `completed_at = ${NOW_MS}, updated_at = ${NOW_MS}, deduplication_id = NULL`;
+export const END_NOW = `completed_at = ${NOW_MS}, updated_at = ${NOW_MS}, queue_name = NULL,
+  deduplication_id = NULL`;
 
 export const WORKFLOW_COLUMNS = [
   'workflow_id',

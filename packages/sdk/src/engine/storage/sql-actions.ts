@@ -36,9 +36,9 @@ export class SqlActions extends SqlPart {
   /**
    * DBOS `resumeWorkflows`, in one transaction: any id missing, and nothing changes. Otherwise
    * every workflow that has not finished (neither SUCCESS nor ERROR) becomes ENQUEUED on
-   * `queueName`, with no owner, no recovery attempts, no deadline (the next dequeue sets a new
-   * one), no deduplication id and no start or completion time. The generation is unchanged: the
-   * next claim moves it on.
+   * `queueName`, with no recovery attempts, no deadline (the next dequeue sets a new one), no
+   * deduplication id and no start or completion time; it keeps its last executor id, as in
+   * DBOS, until a claim restamps it. The generation is unchanged: the next claim moves it on.
    */
   async resumeWorkflows(workflowIds: string[], queueName: string): Promise<ResumeResult> {
     return this.driver.transaction(async (tx) => {
@@ -50,7 +50,7 @@ export class SqlActions extends SqlPart {
       const missing = workflowIds.filter((id) => !existing.has(id));
       if (missing.length > 0) return { missing, resumed: [] };
       const rows = await tx.query<Row>(
-        `UPDATE ${this.ws} SET status = 'ENQUEUED', queue_name = $2, executor_id = NULL,
+        `UPDATE ${this.ws} SET status = 'ENQUEUED', queue_name = $2,
            recovery_attempts = 0, workflow_deadline_epoch_ms = NULL, deduplication_id = NULL,
            started_at = NULL, completed_at = NULL, updated_at = ${NOW_MS}
          WHERE workflow_id = ANY($1::text[]) AND status NOT IN ('SUCCESS', 'ERROR')
