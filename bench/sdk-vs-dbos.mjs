@@ -8,11 +8,8 @@
 // at a time. SLICES (default 8) slices one at a time, half as many 50 at a time (that mode is
 // faster, and longer slices keep the pool's ramp-up and drain a small share). Afterwards every database is checked: each
 // workflow SUCCESS, with three step checkpoints. Target: Podium/DBOS ≥ 1.0 in both modes.
-import { spawn } from 'node:child_process';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { createScratchDatabase } from '@podium/db/testing';
-import pg from 'pg';
+import { countWritten, startSdkProcess } from './lib/sdk-process.mjs';
 import { percentile, round } from './lib/stats.mjs';
 
 const WORKFLOWS = Number(process.env.WORKFLOWS ?? 2000);
@@ -25,76 +22,11 @@ const MODES = {
   sequential: { concurrency: 1, slices: SLICES },
   concurrent: { concurrency: CONCURRENCY, slices: Math.ceil(SLICES / 2) },
 };
-const REPLY_TIMEOUT_MS = 10 * 60_000; // a hung SDK fails the run instead of hanging it
 
-const childScript = path.join(path.dirname(fileURLToPath(import.meta.url)), 'lib', 'sdk-child.mjs');
-
-// Where each SDK keeps its workflows and step checkpoints.
-const TABLES = {
-  podium: { workflows: 'podium.workflow_status', steps: 'podium.operation_outputs' },
-  dbos: { workflows: 'dbos.workflow_status', steps: 'dbos.operation_outputs' },
-};
-
-/** Starts one SDK's process; resolves once it has launched. One request at a time. */
-function startChild(sdk, databaseUrl) {
-  // --no-deprecation: DBOS trips a pg deprecation warning; same flags for both SDKs.
-  const proc = spawn(process.execPath, ['--no-deprecation', childScript], {
-    env: { ...process.env, SDK: sdk, DATABASE_URL: databaseUrl, POOL_SIZE: String(POOL_SIZE) },
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-  });
-  let pending;
-  const exited = new Promise((resolve) => proc.once('exit', resolve));
-  proc.on('message', (message) => pending?.resolve(message));
-  proc.once('exit', (code) => pending?.reject(new Error(`${sdk} process exited with ${code}`)));
-  const reply = () =>
-    new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`${sdk} did not answer`)), REPLY_TIMEOUT_MS);
-      const settle = (fn) => (value) => {
-        clearTimeout(timer);
-        pending = undefined;
-        fn(value);
-      };
-      pending = { resolve: settle(resolve), reject: settle(reject) };
-    });
-  const child = {
-    ready: reply(),
-    run: async (slice) => {
-      const answer = reply();
-      proc.send({ run: slice });
-      return (await answer).slice;
-    },
-    stop: async () => {
-      if (proc.exitCode === null) proc.send({ shutdown: true });
-      setTimeout(() => proc.kill('SIGKILL'), 30_000).unref();
-      await exited;
-    },
-    kill: () => proc.exitCode === null && proc.kill('SIGKILL'),
-  };
-  return child.ready.then(({ ready }) => ({ ...child, ...ready }));
-}
-
-/**
- * Counts, independently of the SDK, what it wrote (workflows, successes, checkpoints) and the
- * transactions its database committed: every autocommit statement is one, and background
- * polling counts too. Its process has exited, so its statistics are flushed.
- */
-async function countWritten(sdk, databaseUrl, stepNames) {
-  const db = new pg.Client({ connectionString: databaseUrl });
-  await db.connect();
-  try {
-    const { workflows, steps } = TABLES[sdk];
-    const { rows } = await db.query(
-      `SELECT (SELECT xact_commit::int FROM pg_stat_database
-           WHERE datname = current_database()) AS transactions,
-         (SELECT count(*)::int FROM ${workflows}) AS workflows,
-         (SELECT count(*)::int FROM ${workflows} WHERE status = 'SUCCESS') AS succeeded,
-         (SELECT count(*)::int FROM ${steps} WHERE function_name = ANY($1)) AS checkpoints`,
-      [stepNames],
-    );
-    return rows[0];
-  } finally {
-    await db.end();
-  }
+/** One SDK's process, with `run(slice)` → the slice's measurements. */
+async function startChild(sdk, databaseUrl) {
+  const child = await startSdkProcess(sdk, databaseUrl, { POOL_SIZE: String(POOL_SIZE) });
+  return { ...child, run: async (slice) => (await child.request({ run: slice })).slice };
 }
 
 function summarise(slices) {

@@ -2,7 +2,6 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
     // Generous limits: they exist to catch hangs. Booting PGlite costs seconds of CPU, which
     // stretches on a loaded machine (a CI run with other suites beside it took over a minute to
     // boot one); a normal run takes well under a minute.
@@ -13,5 +12,27 @@ export default defineConfig({
     // A conductor key in the developer's environment must not turn every test app into an
     // executor; the agent tests configure theirs explicitly.
     env: { CONDUCTOR_KEY: '', CONDUCTOR_URL: '' },
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'sdk',
+          include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+          exclude: ['test/differential/**'],
+          sequence: { groupOrder: 0 },
+        },
+      },
+      {
+        // Each file runs a DBOS executor and a Podium executor in child processes: after the
+        // rest, one file at a time, so they do not starve the PGlite suites of CPU.
+        extends: true,
+        test: {
+          name: 'differential',
+          include: ['test/differential/**/*.test.ts'],
+          sequence: { groupOrder: 1 },
+          fileParallelism: false,
+        },
+      },
+    ],
   },
 });

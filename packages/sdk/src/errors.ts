@@ -15,6 +15,7 @@ export type PodiumErrorCode =
   | 'WORKFLOW_ALREADY_REGISTERED'
   | 'WORKFLOW_NOT_FOUND'
   | 'WORKFLOW_CONFLICT'
+  | 'QUEUE_DEDUPLICATED'
   | 'WORKFLOW_CANCELLED'
   | 'MAX_RECOVERY_ATTEMPTS_EXCEEDED'
   | 'INVALID_OPERATION'
@@ -113,6 +114,29 @@ export class WorkflowConflictError extends PodiumError {
     message: string,
   ) {
     super('WORKFLOW_CONFLICT', message);
+  }
+}
+
+/**
+ * A start on a queue carried a deduplication id that an unfinished workflow of that queue
+ * already holds (DBOS's `DBOSQueueDuplicatedError`). Nothing was recorded; the id is free again
+ * once `existingWorkflowId` finishes or is cancelled.
+ */
+export class QueueDeduplicatedError extends PodiumError {
+  static readonly expectedCode = 'QUEUE_DEDUPLICATED';
+  constructor(
+    readonly workflowId: string,
+    readonly queueName: string,
+    readonly deduplicationId: string,
+    /** The workflow holding the id (null if it finished between the refusal and the lookup). */
+    readonly existingWorkflowId: string | null,
+  ) {
+    const holder = existingWorkflowId === null ? '' : ` ("${existingWorkflowId}")`;
+    super(
+      'QUEUE_DEDUPLICATED',
+      `Workflow "${workflowId}" was not enqueued: an unfinished workflow${holder} on queue ` +
+        `"${queueName}" already has deduplication id "${deduplicationId}"`,
+    );
   }
 }
 

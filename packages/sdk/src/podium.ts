@@ -20,6 +20,7 @@ import { PodiumVersions } from './podium-versions';
 import type {
   CancelOptions,
   ExportOptions,
+  DelayOptions,
   ForkOptions,
   ListStepsOptions,
   ListWorkflowsFilter,
@@ -300,6 +301,17 @@ export class Podium {
       engine.management.resumeWorkflows([workflowId], options),
     );
     return handle as WorkflowHandle<R>;
+  }
+
+  /**
+   * Moves the end of a delayed start (DBOS's `setWorkflowDelay`): a `DELAYED` workflow stays
+   * `DELAYED` until the new time, then is enqueued as usual. A workflow in any other status
+   * is left as it is. Throws `WorkflowNotFoundError` if it does not exist.
+   */
+  setWorkflowDelay(workflowId: string, delay: DelayOptions): Promise<void> {
+    return this.use('setWorkflowDelay', (engine) =>
+      engine.management.setWorkflowDelay(workflowId, delay),
+    );
   }
 
   /**

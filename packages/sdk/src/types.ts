@@ -43,9 +43,14 @@ export interface WorkflowStatus {
   forkedFrom: string | null;
   /** Whether some workflow was forked from this one (DBOS `WasForkedFrom`). */
   wasForkedFrom: boolean;
+  /** Deduplication id given at enqueue; cleared once the workflow finishes or is cancelled. */
   deduplicationId: string | null;
   /** The schedule whose tick (or trigger, or backfill) started it. */
   scheduleName: string | null;
+  /** Partition of a partitioned queue the workflow was enqueued in. */
+  queuePartitionKey: string | null;
+  /** A delayed start: the workflow stays `DELAYED` until this time (epoch ms). */
+  delayUntilEpochMs: number | null;
   priority: number;
   timeoutMs: number | null;
   deadlineEpochMs: number | null;
@@ -98,6 +103,13 @@ export interface ListWorkflowsFilter {
   /** Started (or dequeued) at or before this time. */
   startedBefore?: Date | number;
   /**
+   * Dequeued from a queue at or after this time (DBOS's `dequeued_after`): only workflows
+   * running or run from a queue, by their last dequeue.
+   */
+  dequeuedAfter?: Date | number;
+  /** Dequeued from a queue at or before this time (DBOS's `dequeued_before`). */
+  dequeuedBefore?: Date | number;
+  /**
    * Only workflows that were forked, i.e. the source of at least one fork (true), or only
    * workflows never forked (false). As DBOS's `was_forked_from`; to find forks, use `forkedFrom`.
    */
@@ -136,8 +148,29 @@ export interface ListStepsOptions {
   offset?: number;
 }
 
-/** Options when starting a workflow. */
-export interface StartOptions {
+/**
+ * A delayed start: until it ends the workflow is `DELAYED`, then `ENQUEUED` and dequeued as
+ * usual. The end is stored, so it survives restarts. Give one of the two fields.
+ */
+export interface DelayOptions {
+  /**
+   * Delay in milliseconds from now (DBOS's `delaySeconds`, in milliseconds).
+   * @default no delay
+   */
+  delayMs?: number;
+  /**
+   * End of the delay, a `Date` or epoch milliseconds (DBOS's `delayUntilEpochMS`); a time
+   * already past ends it at once.
+   * @default no delay
+   */
+  delayUntil?: Date | number;
+}
+
+/**
+ * Options when starting a workflow. `delayMs` / `delayUntil` (a delayed start, see
+ * `DelayOptions`) apply to a workflow started on a queue only.
+ */
+export interface StartOptions extends DelayOptions {
   /**
    * Idempotency key: starting an id that already exists returns a handle to the existing
    * workflow instead of running it again.
@@ -156,6 +189,22 @@ export interface StartOptions {
    * @default 0
    */
   priority?: number;
+  /**
+   * Deduplication id (DBOS's `deduplicationID`), with `queueName` only: while a workflow
+   * enqueued on the same queue (in any partition) with the same id has not finished (it is
+   * `DELAYED`, `ENQUEUED` or `PENDING`), the start is refused with `QueueDeduplicatedError`
+   * and nothing is recorded. Once that workflow finishes or is cancelled (or is resumed, which
+   * drops its id), the id is free again.
+   * @default no deduplication
+   */
+  deduplicationId?: string;
+  /**
+   * Partition of a partitioned queue (DBOS's `queuePartitionKey`), with `queueName` only;
+   * required on a queue with partition limits and refused on any other. The queue's
+   * `partition*` limits apply to each partition separately.
+   * @default none
+   */
+  queuePartitionKey?: string;
   /**
    * Cancel the workflow if it has not finished this many milliseconds after it started (for
    * queued workflows: after it was dequeued). The deadline is stored, so it survives
@@ -189,6 +238,35 @@ export interface QueueOptions {
    * @default no rate limit
    */
   rateLimit?: QueueRateLimit;
+  /**
+   * Maximum number of workflows of one partition running at once across all processes
+   * (DBOS's `partitionConcurrency`). Setting any `partition*` limit makes the queue
+   * partitioned: every start on it needs a `queuePartitionKey`, and each partition gets its
+   * own limits, while `concurrency`, `workerConcurrency` and `rateLimit` still bound the
+   * queue as a whole.
+   * @default no limit per partition
+   */
+  partitionConcurrency?: number;
+  /**
+   * Maximum number of workflows of one partition running at once in each executor (DBOS's
+   * `partitionWorkerConcurrency`).
+   * @default no limit per partition
+   */
+  partitionWorkerConcurrency?: number;
+  /**
+   * Starts allowed per partition within any sliding window (DBOS's `partitionRateLimit`).
+   * @default no rate limit per partition
+   */
+  partitionRateLimit?: QueueRateLimit;
+}
+
+/** A queue is partitioned when it has a limit per partition (as in DBOS 5). Internal. */
+export function isPartitioned(limits: QueueOptions): boolean {
+  return (
+    limits.partitionConcurrency !== undefined ||
+    limits.partitionWorkerConcurrency !== undefined ||
+    limits.partitionRateLimit !== undefined
+  );
 }
 
 /** A queue's rate limit: at most `limitPerPeriod` starts in any `periodSec` seconds. */
@@ -241,6 +319,11 @@ export interface ForkOptions {
    * @default an internal queue without limits
    */
   queueName?: string;
+  /**
+   * Partition the fork is enqueued in, when `queueName` is a partitioned queue.
+   * @default none
+   */
+  queuePartitionKey?: string;
 }
 
 /** Options of `cancelWorkflow`. */

@@ -52,6 +52,8 @@ const IMPLEMENTED = [
   'list_application_versions',
   'set_latest_application_version',
   'alert',
+  'get_workflow_aggregates',
+  'get_step_aggregates',
 ];
 
 function defineApp(podium: Podium) {
@@ -354,8 +356,8 @@ describe.each(BACKENDS.map((make) => make()))('conductor agent on $name', (backe
     expect(await statusOf(link, `${appName}-orphan`)).toBe('PENDING');
   });
 
-  it('answers queues, queued workflows, metrics and retention', async () => {
-    const { podium, link, echo, waiter, appName } = await connect();
+  it('answers queues, queued workflows and metrics', async () => {
+    const { link, echo, waiter, appName } = await connect();
     const queues = await link.request('list_queues');
     const queueOutput = {
       priority_enabled: true,
@@ -393,7 +395,7 @@ describe.each(BACKENDS.map((make) => make()))('conductor agent on $name', (backe
     expect(other.output).toEqual([]);
 
     const q1 = await waiter.start(['q'], { workflowId: `${appName}-q1`, queueName: 'serial' });
-    await untilClockPasses((await q1.getStatus())?.createdAt ?? Number.NaN); // distinct created_at (retention)
+    await untilClockPasses((await q1.getStatus())?.createdAt ?? Number.NaN); // distinct created_at
     await waiter.start(['q'], { workflowId: `${appName}-q2`, queueName: 'serial' });
     await until(link, `${appName}-q1`, 'PENDING');
     const queued = await link.request('list_queued_workflows', { body: {} });
@@ -423,22 +425,6 @@ describe.each(BACKENDS.map((make) => make()))('conductor agent on $name', (backe
       metric_class: 'cpu',
     });
     expect(cpu).toMatchObject({ metrics: [], error_message: 'Unexpected metric class: cpu' });
-
-    // Timeouts cancel the active ones; garbage collection deletes the finished ones.
-    const retention = await link.request('retention', {
-      body: { gc_cutoff_epoch_ms: Date.now() + 60_000, timeout_cutoff_epoch_ms: Date.now() },
-    });
-    expect(retention).toMatchObject({ success: true });
-    expect(await statusOf(link, `${appName}-q1`)).toBe('CANCELLED');
-    expect(await statusOf(link, `${appName}-q2`)).toBe('CANCELLED');
-    // The finished echo is gone; the two cancelled waiters remain until the next round, where
-    // a rows threshold keeps the newest N whatever their age.
-    const left = async () => (await podium.listWorkflows()).map((w) => w.workflowId);
-    expect(await left()).toEqual([`${appName}-q1`, `${appName}-q2`]);
-    await link.request('retention', { body: { gc_rows_threshold: 1 } });
-    expect(await left()).toEqual([`${appName}-q2`]);
-    await link.request('retention', { body: { gc_cutoff_epoch_ms: Date.now() + 60_000 } });
-    expect(await podium.listWorkflows()).toEqual([]);
   });
 
   it('shows a workflow’s events, messages (consumed or not) and streams as DBOS does', async () => {

@@ -3,38 +3,18 @@
  * process with the same executor id and code recovers it at launch. Completed steps must run
  * exactly once; only the step in flight at the crash may run again.
  */
-import { type ChildProcess, fork } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { Podium } from '../src';
-import { createTestDatabase } from './helpers/backends';
+import { CHILD_BACKENDS, childApps, exited, nextMessage, readLog } from './helpers/child-app';
 import { uniqueName, waitFor } from './helpers/util';
 
-const RUN_TS = path.join(__dirname, 'fixtures', 'run-ts.cjs');
-const APP = path.join(__dirname, 'fixtures', 'crash-app.ts');
-const STREAM_APP = path.join(__dirname, 'fixtures', 'stream-crash-app.ts');
+const apps = childApps();
+afterAll(() => apps.cleanup());
+const spawnApp = (env: Record<string, string>) => apps.spawn('crash-app.ts', env);
+
 /** How many values the stream fixture writes; it hangs (and is killed) in the step before 3. */
 const VALUES = 6;
-
-const scratch = mkdtempSync(path.join(tmpdir(), 'podium-crash-'));
-afterAll(() => rmSync(scratch, { recursive: true, force: true }));
-
-const children: ChildProcess[] = [];
-afterAll(() => children.forEach((child) => child.kill('SIGKILL')));
-
-function spawnApp(env: Record<string, string>, app = APP): ChildProcess {
-  const child = fork(RUN_TS, [app], { env: { ...process.env, ...env }, stdio: 'inherit' });
-  children.push(child);
-  return child;
-}
-
-const readLog = (file: string): string[] =>
-  existsSync(file) ? readFileSync(file, 'utf8').split('\n').filter(Boolean) : [];
-
-const exited = (child: ChildProcess): Promise<unknown> =>
-  new Promise((resolve) => child.once('exit', resolve));
 
 interface Report {
   result?: string;
@@ -43,33 +23,15 @@ interface Report {
   steps?: { functionId: number; functionName: string }[];
 }
 
-const BACKENDS = [
-  {
-    name: 'postgres',
-    database: async () => {
-      const db = await createTestDatabase();
-      return { env: { DATABASE_URL_UNDER_TEST: db.url }, cleanup: () => db.drop() };
-    },
-  },
-  {
-    name: 'pglite',
-    database: () =>
-      Promise.resolve({
-        env: { DATA_DIR: mkdtempSync(path.join(scratch, 'pglite-')) },
-        cleanup: () => Promise.resolve(),
-      }),
-  },
-];
-
-describe.each(BACKENDS)('crash recovery on $name', ({ database }) => {
+describe.each(CHILD_BACKENDS)('crash recovery on $name', ({ database }) => {
   // Two cold starts of a child process (with PGlite: two database boots) can take a while on a
   // loaded machine; the limits only catch hangs.
   it(
     'resumes a SIGKILLed workflow from its last completed step',
     { timeout: 300_000 },
     async () => {
-      const { env, cleanup } = await database();
-      const stepLog = path.join(scratch, `${uniqueName('steps')}.log`);
+      const { env, cleanup } = await database(apps.scratch);
+      const stepLog = path.join(apps.scratch, `${uniqueName('steps')}.log`);
       const common = { ...env, STEP_LOG: stepLog, APP_NAME: 'crash', WORKFLOW_ID: 'crash-1' };
       try {
         const doomed = spawnApp({ ...common, MODE: 'start' });
@@ -80,10 +42,7 @@ describe.each(BACKENDS)('crash recovery on $name', ({ database }) => {
         expect(readLog(stepLog)).toEqual(['s0', 's1', 's2']);
 
         const survivor = spawnApp({ ...common, MODE: 'recover' });
-        const report = await new Promise<Report>((resolve, reject) => {
-          survivor.once('message', (message) => resolve(message as Report));
-          survivor.once('exit', (code) => reject(new Error(`recovering process exited ${code}`)));
-        });
+        const report = await nextMessage<Report>(survivor);
         await exited(survivor);
         expect(report.error).toBeUndefined();
         expect(report.result).toBe('result:5');
@@ -110,8 +69,8 @@ describe.each(BACKENDS)('crash recovery on $name', ({ database }) => {
     'loses and doubles no stream value when the writer is SIGKILLed and recovered',
     { timeout: 300_000 },
     async () => {
-      const { env, cleanup } = await database();
-      const stepLog = path.join(scratch, `${uniqueName('stream')}.log`);
+      const { env, cleanup } = await database(apps.scratch);
+      const stepLog = path.join(apps.scratch, `${uniqueName('stream')}.log`);
       const common = {
         ...env,
         STEP_LOG: stepLog,
@@ -129,7 +88,7 @@ describe.each(BACKENDS)('crash recovery on $name', ({ database }) => {
           : new Podium({ appName: 'reader', executorId: 'reader', databaseUrl: url });
       try {
         await reader?.launch();
-        const doomed = spawnApp({ ...common, MODE: 'start' }, STREAM_APP);
+        const doomed = apps.spawn('stream-crash-app.ts', { ...common, MODE: 'start' });
         const doomedExit = exited(doomed);
         await waitFor(() => readLog(stepLog).includes('w0'), 150_000, 'the workflow to start');
         const live =
@@ -138,11 +97,8 @@ describe.each(BACKENDS)('crash recovery on $name', ({ database }) => {
         doomed.kill('SIGKILL');
         await doomedExit;
 
-        const survivor = spawnApp({ ...common, MODE: 'recover' }, STREAM_APP);
-        const report = await new Promise<StreamReport>((resolve, reject) => {
-          survivor.once('message', (message) => resolve(message as StreamReport));
-          survivor.once('exit', (code) => reject(new Error(`recovering process exited ${code}`)));
-        });
+        const survivor = apps.spawn('stream-crash-app.ts', { ...common, MODE: 'recover' });
+        const report = await nextMessage<StreamReport>(survivor);
         await exited(survivor);
         expect(report.error).toBeUndefined();
         expect(report.result).toBe('emitted');

@@ -185,6 +185,9 @@ describe('rate-limited dequeues racing on postgres', () => {
             parentWorkflowId: null,
             priority: 0,
             timeoutMs: null,
+            deduplicationId: null,
+            queuePartitionKey: null,
+            delayUntilEpochMs: null,
           });
         }
         const queue = { name: queueName, rateLimit: { limitPerPeriod: 5, periodSec: 60 } };

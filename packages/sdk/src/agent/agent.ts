@@ -20,6 +20,7 @@ import { Dispatcher } from './dispatch';
 import { alertHandler } from './alert-handler';
 import { executorHandlers } from './executor-handlers';
 import { historyHandlers } from './history-handlers';
+import { observabilityHandlers } from './observability-handlers';
 import type { AgentOperations, ExecutorIdentity } from './operations';
 import { scheduleHandlers } from './schedule-handlers';
 import type { ConductorSettings } from './settings';
@@ -49,6 +50,7 @@ export function agentHandlers(
     ...scheduleHandlers(ops, identity.applicationName),
     ...versionHandlers(ops),
     ...alertHandler(ops),
+    ...observabilityHandlers(ops, identity.applicationName),
   };
 }
 

@@ -150,6 +150,8 @@ const ERROR_PAYLOADS: Partial<Record<MessageType, Record<string, unknown>>> = {
   list_schedules: { output: [] },
   backfill_schedule: { workflow_ids: [] },
   list_application_versions: { output: [] },
+  get_workflow_aggregates: { output: [] },
+  get_step_aggregates: { output: [] },
 };
 
 /**

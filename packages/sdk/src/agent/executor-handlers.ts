@@ -1,12 +1,11 @@
 /**
- * Handlers of the executor-level requests: identity, recovery, retention, metrics, queues.
+ * Handlers of the executor-level requests: identity, recovery, retention, queues.
  * Each takes a decoded request and returns the response fields; throwing is fine (the
  * dispatcher answers with `error_message`).
  */
 import os from 'node:os';
 import type { ExecutorRequestHandlers } from '@podium/protocol';
 import { SDK_VERSION_STRING } from '../version';
-import { time } from './list-filters';
 import type { AgentOperations, ExecutorIdentity } from './operations';
 import { toQueueOutput } from './wire-records';
 
@@ -15,7 +14,6 @@ export type ExecutorHandlerTypes =
   | 'recovery'
   | 'exist_pending_workflows'
   | 'retention'
-  | 'get_metrics'
   | 'list_queues'
   | 'get_queue';
 
@@ -49,35 +47,19 @@ export function executorHandlers(
       ),
     }),
 
-    // Runs the round before answering, so `success` is the real outcome (DBOS TS ≥ 5 answers
-    // first and runs it later).
-    retention: async (request) => {
+    // As DBOS TS 5: answered at once, the round runs in the background (a round can take
+    // minutes, longer than the control plane waits), skipped if one is already running.
+    retention: (request) => {
       const body = request.body ?? {};
-      await ops.maintenance.retention({
+      void ops.maintenance.retention({
         gcCutoffEpochMs: body.gc_cutoff_epoch_ms ?? undefined,
-        gcRowsThreshold: positive(body.gc_rows_threshold),
-        gcBatchSize: positive(body.gc_batch_size),
-        timeoutCutoffEpochMs: body.timeout_cutoff_epoch_ms ?? undefined,
+        gcRowsThreshold: body.gc_rows_threshold ?? undefined,
+        // As DBOS: absent, null or 0 takes the default.
+        gcBatchSize: body.gc_batch_size || undefined,
+        // As DBOS: no timeouts for a cutoff of 0.
+        timeoutCutoffEpochMs: body.timeout_cutoff_epoch_ms || undefined,
       });
-      return { success: true };
-    },
-
-    get_metrics: async (request) => {
-      if (request.metric_class !== 'workflow_step_count') {
-        return { metrics: [], error_message: `Unexpected metric class: ${request.metric_class}` };
-      }
-      const apps = request.application_name;
-      if (apps && !apps.includes(app)) return { metrics: [] };
-      const { workflows, steps } = await ops.maintenance.countByName(
-        time('start_time', request.start_time) ?? 0,
-        time('end_time', request.end_time) ?? Date.now(),
-      );
-      return {
-        metrics: [
-          ...workflows.map((w) => metric('workflow_count', w)),
-          ...steps.map((s) => metric('step_count', s)),
-        ],
-      };
+      return Promise.resolve({ success: true });
     },
 
     list_queues: (request) => {
@@ -98,12 +80,4 @@ function hostname(): string {
   } catch {
     return 'unknown';
   }
-}
-
-function metric(metricType: string, count: { name: string; count: number }) {
-  return { metric_type: metricType, metric_name: count.name, value: count.count };
-}
-
-function positive(value: number | null | undefined): number | undefined {
-  return typeof value === 'number' && Number.isInteger(value) && value > 0 ? value : undefined;
 }

@@ -7,9 +7,8 @@
 import { promisify } from 'node:util';
 import { gunzip, gzip } from 'node:zlib';
 import type { ExecutorRequestHandlers } from '@podium/protocol';
-import { ImportRefusedError } from '../errors';
+import { ImportRefusedError, InvalidOperationError } from '../errors';
 import type { AgentOperations } from './operations';
-import { assertNoPartition } from './workflow-handlers';
 
 export type HistoryHandlerTypes = 'export_workflow' | 'import_workflow' | 'rewind_workflow';
 
@@ -39,7 +38,9 @@ export function historyHandlers(
 
     rewind_workflow: async (request) => {
       const body = request.body;
-      assertNoPartition(body.queue_partition_key);
+      if (body.queue_partition_key != null) {
+        throw new InvalidOperationError('a rewind cannot put the workflow on a queue partition');
+      }
       await ops.management.rewindWorkflow(body.workflow_id, {
         startStep: body.start_step ?? 0,
         applicationVersion: body.application_version ?? undefined,

@@ -21,7 +21,11 @@ export type AgentOperations = Pick<Engine, 'queues'> & {
     Engine['transfer'],
     'exportWorkflow' | 'importWorkflow' | 'listEvents' | 'listNotifications' | 'listStreams'
   >;
-  readonly maintenance: Pick<Engine['maintenance'], 'retention' | 'countByName'>;
+  readonly maintenance: Pick<Engine['maintenance'], 'retention'>;
+  readonly metrics: Pick<
+    Engine['metrics'],
+    'countByName' | 'workflowAggregates' | 'stepAggregates'
+  >;
   readonly schedules: Pick<
     Engine['schedules'],
     'list' | 'get' | 'pause' | 'resume' | 'trigger' | 'backfill'

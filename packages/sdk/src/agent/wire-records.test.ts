@@ -1,7 +1,7 @@
-import { WorkflowStepsSchema, WorkflowsOutputSchema } from '@podium/protocol';
+import { QueueOutputSchema, WorkflowStepsSchema, WorkflowsOutputSchema } from '@podium/protocol';
 import { describe, expect, it } from 'vitest';
 import type { WorkflowStatus } from '../types';
-import { display, toWorkflowSteps, toWorkflowsOutput } from './wire-records';
+import { display, toQueueOutput, toWorkflowSteps, toWorkflowsOutput } from './wire-records';
 
 const base: WorkflowStatus = {
   workflowId: 'wf-1',
@@ -17,6 +17,8 @@ const base: WorkflowStatus = {
   wasForkedFrom: false,
   deduplicationId: null,
   scheduleName: null,
+  queuePartitionKey: null,
+  delayUntilEpochMs: null,
   priority: 3,
   timeoutMs: 5_000,
   deadlineEpochMs: 1_795_317_920_934,
@@ -56,6 +58,26 @@ describe('wire records', () => {
       ApplicationName: 'shop',
     });
     expect(WorkflowsOutputSchema.parse(output)).toEqual(output);
+  });
+
+  it('reports the queue options of a workflow: deduplication id, partition, delay', () => {
+    const queued = {
+      ...base,
+      status: 'DELAYED' as const,
+      deduplicationId: 'order-7',
+      queuePartitionKey: 'tenant-a',
+      delayUntilEpochMs: 1_795_317_999_000,
+      startedAt: null,
+    };
+    expect(toWorkflowsOutput(queued)).toMatchObject({
+      Status: 'DELAYED',
+      DeduplicationID: 'order-7',
+      QueuePartitionKey: 'tenant-a',
+      DelayUntilEpochMS: '1795317999000',
+    });
+    const queue = toQueueOutput({ name: 'q', partitionConcurrency: 1 }, 'shop', 500);
+    expect(queue).toMatchObject({ partition_queue: true, partition_concurrency: 1 });
+    expect(QueueOutputSchema.parse(queue)).toEqual(queue);
   });
 
   it('renders falsy outputs and serialises errors as JSON', () => {

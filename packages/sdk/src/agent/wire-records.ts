@@ -8,7 +8,7 @@
  */
 import { inspect } from 'node:util';
 import type { QueueOutput, WorkflowSteps, WorkflowsOutput } from '@podium/protocol';
-import type { QueueOptions, StepInfo, WorkflowStatus } from '../types';
+import { isPartitioned, type QueueOptions, type StepInfo, type WorkflowStatus } from '../types';
 
 const DISPLAY = { depth: null, maxArrayLength: null, maxStringLength: null } as const;
 
@@ -38,12 +38,14 @@ export function toWorkflowsOutput(w: WorkflowStatus): WorkflowsOutput {
     WorkflowDeadlineEpochMS: epoch(w.deadlineEpochMs),
     DeduplicationID: text(w.deduplicationId),
     Priority: String(w.priority),
+    QueuePartitionKey: text(w.queuePartitionKey),
     // DBOS reports the start of a queued workflow's execution as its dequeue time.
     DequeuedAt: w.queueName === null ? undefined : epoch(w.startedAt),
     ForkedFrom: text(w.forkedFrom),
     WasForkedFrom: w.wasForkedFrom,
     ParentWorkflowID: text(w.parentWorkflowId),
     ScheduleName: text(w.scheduleName),
+    DelayUntilEpochMS: epoch(w.delayUntilEpochMs),
     CompletedAt: epoch(w.completedAt),
     ApplicationName: w.applicationName,
   });
@@ -61,7 +63,7 @@ export function toWorkflowSteps(step: StepInfo): WorkflowSteps {
   });
 }
 
-/** A queue as DBOS describes one; limits this SDK does not have are null. */
+/** A queue as DBOS describes one; limits not set are null. */
 export function toQueueOutput(
   queue: { name: string } & QueueOptions,
   applicationName: string,
@@ -74,13 +76,13 @@ export function toQueueOutput(
     rate_limit_max: queue.rateLimit?.limitPerPeriod ?? null,
     rate_limit_period_sec: queue.rateLimit?.periodSec ?? null,
     priority_enabled: true,
-    partition_queue: false,
+    partition_queue: isPartitioned(queue),
     polling_interval_sec: pollIntervalMs / 1000,
     application_name: applicationName,
-    partition_concurrency: null,
-    partition_worker_concurrency: null,
-    partition_rate_limit_max: null,
-    partition_rate_limit_period_sec: null,
+    partition_concurrency: queue.partitionConcurrency ?? null,
+    partition_worker_concurrency: queue.partitionWorkerConcurrency ?? null,
+    partition_rate_limit_max: queue.partitionRateLimit?.limitPerPeriod ?? null,
+    partition_rate_limit_period_sec: queue.partitionRateLimit?.periodSec ?? null,
   };
 }
 

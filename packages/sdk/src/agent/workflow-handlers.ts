@@ -65,12 +65,17 @@ export function workflowHandlers(
     },
 
     list_steps: async (request) => {
+      const loadOutput = request.load_output ?? true;
       const steps = await ops.management.listSteps(request.workflow_id, {
-        loadOutput: request.load_output ?? true,
+        loadOutput,
         limit: request.limit ?? undefined,
         offset: request.offset ?? undefined,
       });
-      return steps === null ? {} : { output: steps.map(toWorkflowSteps) };
+      if (steps === null) return {};
+      // As DBOS: without outputs, errors (the outputs of failed steps) are left out too.
+      return {
+        output: steps.map((step) => toWorkflowSteps(loadOutput ? step : { ...step, error: null })),
+      };
     },
 
     // As DBOS: ids that do not exist are skipped, and the answer is still `success: true`.
@@ -110,18 +115,17 @@ export function workflowHandlers(
 
     fork_workflow: async (request) => {
       const body = request.body;
-      assertNoPartition(body.queue_partition_key);
       const fork = await ops.management.forkWorkflow(body.workflow_id, body.start_step, {
         newWorkflowId: body.new_workflow_id ?? undefined,
         applicationVersion: body.application_version ?? undefined,
         queueName: body.queue_name ?? undefined,
+        queuePartitionKey: body.queue_partition_key ?? undefined,
       });
       return { new_workflow_id: fork.workflowId };
     },
 
     fork_from_failure: async (request) => {
       const body = request.body;
-      assertNoPartition(body.queue_partition_key);
       const pick = stepSelector(body);
       await assertExist(body.workflow_ids);
       const forked: string[] = [];
@@ -130,6 +134,7 @@ export function workflowHandlers(
         const fork = await ops.management.forkWorkflow(id, pick(steps), {
           applicationVersion: body.application_version ?? undefined,
           queueName: body.queue_name ?? undefined,
+          queuePartitionKey: body.queue_partition_key ?? undefined,
         });
         forked.push(fork.workflowId);
       }
@@ -167,11 +172,4 @@ function stepSelector(body: ForkFromFailureBody): (steps: StepInfo[]) => number 
     const failed = steps.filter((s) => s.error !== null);
     return last(failed.length > 0 ? failed : steps);
   };
-}
-
-/** Refuses a queue partition key: queues of this SDK have no partitions. */
-export function assertNoPartition(partitionKey: string | null | undefined): void {
-  if (partitionKey !== null && partitionKey !== undefined) {
-    throw new InvalidOperationError('queue partitions are not supported by @podium/sdk');
-  }
 }

@@ -8,7 +8,12 @@
  * context checks that the workflow is still PENDING under this execution's generation, so a
  * cancelled or superseded execution stops at its next step.
  */
-import { UnexpectedStepError, WorkflowCancelledError, WorkflowNotFoundError } from '../errors';
+import {
+  QueueDeduplicatedError,
+  UnexpectedStepError,
+  WorkflowCancelledError,
+  WorkflowNotFoundError,
+} from '../errors';
 import type { Logger } from '../logger';
 import { stepRetryDelayMs } from '../internal/step-retry-delay';
 import { serializeError, serializeValue } from '../internal/serialization';
@@ -180,20 +185,36 @@ export class ExecutionContext implements WorkflowContext {
     if (recorded?.childWorkflowId != null) {
       return this.children.handle(recorded.childWorkflowId, this.signal) as WorkflowHandle<R>;
     }
+    // A start refused for its deduplication id was recorded as this step's error.
+    if (recorded !== null) return replay<never>(recorded);
     const childId = options?.workflowId ?? `${this.workflowId}-${functionId}`;
     const startedAt = Date.now();
+    const step = { workflowId: this.workflowId, functionId, functionName: workflow.workflowName };
     // Starting first is safe: the child id is deterministic, so a crash before the checkpoint
     // below only leads to an idempotent second start of the same child.
-    const handle = await this.children.startChild(
-      workflow.workflowName,
-      args,
-      { ...options, workflowId: childId, parentWorkflowId: this.workflowId },
-      this.signal,
-    );
+    let handle: WorkflowHandle<unknown>;
+    try {
+      handle = await this.children.startChild(
+        workflow.workflowName,
+        args,
+        { ...options, workflowId: childId, parentWorkflowId: this.workflowId },
+        this.signal,
+      );
+    } catch (error) {
+      if (!(error instanceof QueueDeduplicatedError)) throw error;
+      // Durable, so a replay meets the same refusal even once the id is free again; thrown
+      // as recorded, so the first run and a replay see the same error.
+      const refused = await this.storage.recordStep({
+        ...step,
+        output: null,
+        error: serializeError(error),
+        childWorkflowId: null,
+        startedAt,
+      });
+      return replay<never>(refused);
+    }
     await this.storage.recordStep({
-      workflowId: this.workflowId,
-      functionId,
-      functionName: workflow.workflowName,
+      ...step,
       output: null,
       error: null,
       childWorkflowId: childId,

@@ -13,6 +13,7 @@ import {
   InvalidOperationError,
   MaxRecoveryAttemptsExceededError,
   NotLaunchedError,
+  QueueDeduplicatedError,
   ResultTimeoutError,
   WorkflowCancelledError,
   WorkflowConflictError,
@@ -36,16 +37,24 @@ import { Dequeuer } from './dequeuer';
 import { Handle, type ResultSource, type WorkflowHandle } from './handle';
 import { ShutdownInterruption } from './interruptions';
 import { Maintenance } from './maintenance';
+import { Metrics } from './metrics';
 import { INTERNAL_QUEUE, WorkflowManagement } from './management';
 import { mapWorkflowStatus } from './mapping';
 import { eventKey, Notifier } from './notifier';
 import type { Registry } from './registry';
+import { placeWorkflow } from './placement';
 import { Runner } from './runner';
 import { StreamReader } from './stream-reader';
 import { WorkflowTransfer } from './workflow-transfer';
 import { Scheduler } from './schedules/scheduler';
 import { ScheduleManagement } from './schedules/schedules';
-import type { ExecutorScope, Storage, WorkflowOutcome, WorkflowRecord } from './storage/storage';
+import {
+  DeduplicationConflict,
+  type ExecutorScope,
+  type Storage,
+  type WorkflowOutcome,
+  type WorkflowRecord,
+} from './storage/storage';
 import { ApplicationVersions } from './versions';
 
 /** Why operations fail with NotLaunchedError while the engine shuts down. */
@@ -57,9 +66,11 @@ export class Engine implements ChildStarter, ResultSource {
   readonly runner: Runner;
   readonly dequeuer: Dequeuer;
   readonly notifier = new Notifier();
-  /** Retention and metrics (conductor requests). */
+  /** Retention (conductor requests). */
   readonly maintenance: Maintenance;
-  /** Cancel, delete, resume, fork, rewind, listing, and recovery of dead executors. */
+  /** Counts and aggregates (conductor requests). */
+  readonly metrics: Metrics;
+  /** Cancel, delete, resume, fork, rewind, delays, listing, and recovery of dead executors. */
   readonly management: WorkflowManagement;
   /** Export and import; the events, messages and streams the control plane shows. */
   readonly transfer: WorkflowTransfer;
@@ -95,12 +106,16 @@ export class Engine implements ChildStarter, ResultSource {
     this.runner = new Runner(storage, registry, deps, options.logger);
     this.dequeuer = new Dequeuer(
       [{ name: INTERNAL_QUEUE }, ...registry.queues()],
-      (queue, limit) => storage.claimEnqueued(scope, registry.names(), queue, limit),
+      {
+        claim: (queue, limit) => storage.claimEnqueued(scope, registry.names(), queue, limit),
+        promoteDelayed: () => storage.promoteDelayed(scope.applicationName),
+      },
       (record) => this.dispatch(record),
       options.queuePollIntervalMs,
       options.logger,
     );
     this.maintenance = new Maintenance(storage, scope, this.runner, options.logger);
+    this.metrics = new Metrics(storage, scope);
     this.management = new WorkflowManagement({
       storage,
       registry,
@@ -108,6 +123,7 @@ export class Engine implements ChildStarter, ResultSource {
       scope,
       handle: (workflowId) => this.handle(workflowId),
       wake: () => this.dequeuer.wake(),
+      wakeAt: (epochMs) => this.dequeuer.wakeAt(epochMs),
     });
     this.transfer = new WorkflowTransfer(storage, scope.applicationName);
     this.streams = new StreamReader({
@@ -170,26 +186,32 @@ export class Engine implements ChildStarter, ResultSource {
     signal: AbortSignal | undefined,
   ): Promise<Handle<unknown>> {
     if (this.registry.get(name) === undefined) throw new WorkflowNotRegisteredError(name);
-    const { queueName, timeoutMs } = request;
-    this.registry.assertQueue(queueName);
+    const { timeoutMs } = request;
+    const placement = placeWorkflow(request, this.registry);
     if (timeoutMs !== undefined && !(Number.isInteger(timeoutMs) && timeoutMs > 0)) {
       throw new InvalidOperationError('timeoutMs must be a positive integer');
     }
     const workflowId = request.workflowId ?? randomUUID();
-    const { inserted, record } = await this.storage.insertWorkflow({
-      workflowId,
-      name,
-      status: queueName === undefined ? 'PENDING' : 'ENQUEUED',
-      input: serializeValue(args),
-      executorId: queueName === undefined ? this.scope.executorId : null,
-      applicationVersion: this.scope.applicationVersion,
-      applicationName: this.scope.applicationName,
-      queueName: queueName ?? null,
-      authenticatedUser: request.authenticatedUser ?? null,
-      parentWorkflowId: request.parentWorkflowId ?? null,
-      priority: request.priority ?? 0,
-      timeoutMs: request.timeoutMs ?? null,
-    });
+    const { inserted, record } = await this.storage
+      .insertWorkflow({
+        workflowId,
+        name,
+        ...placement,
+        input: serializeValue(args),
+        // Enqueued ones too, as DBOS stamps its enqueuer; the dequeuer's claim restamps it.
+        executorId: this.scope.executorId,
+        applicationVersion: this.scope.applicationVersion,
+        applicationName: this.scope.applicationName,
+        authenticatedUser: request.authenticatedUser ?? null,
+        parentWorkflowId: request.parentWorkflowId ?? null,
+        priority: request.priority ?? 0,
+        timeoutMs: request.timeoutMs ?? null,
+      })
+      .catch((error: unknown) => {
+        if (!(error instanceof DeduplicationConflict)) throw error;
+        const { queueName, deduplicationId, holderWorkflowId } = error;
+        throw new QueueDeduplicatedError(workflowId, queueName, deduplicationId, holderWorkflowId);
+      });
     if (!inserted && record.name !== name) {
       throw new WorkflowConflictError(
         workflowId,
@@ -199,6 +221,9 @@ export class Engine implements ChildStarter, ResultSource {
     // Refused once shutting down: the workflow stays PENDING on this executor.
     if (inserted && record.status === 'PENDING') this.runner.execute(record);
     if (inserted && record.status === 'ENQUEUED') this.dequeuer.wake();
+    if (inserted && record.delayUntilEpochMs !== null) {
+      this.dequeuer.wakeAt(record.delayUntilEpochMs);
+    }
     return this.handle(workflowId, signal);
   }
 
@@ -252,17 +277,19 @@ export class Engine implements ChildStarter, ResultSource {
     // Stops polling at once; `shutdown()` waits for the poll in progress.
     void this.dequeuer.stop().catch(() => undefined);
     void this.scheduler.stop().catch(() => undefined);
+    // A retention round stops after its batch in flight; `shutdown()` waits for that.
+    void this.maintenance.stop();
   }
 
   /**
    * Interrupts, then waits for the dequeuer's poll, the scheduler's cycle, the starts being
-   * recorded and the interrupted executions (with their running steps) to settle. Leaves the
-   * storage open.
+   * recorded, the interrupted executions (with their running steps) and a retention round's
+   * batch in flight to settle. Leaves the storage open.
    */
   async shutdown(): Promise<void> {
     this.interrupt();
     await Promise.all([this.dequeuer.stop(), this.scheduler.stop()]);
-    await Promise.all([this.runner.drain(), this.settleStarts()]);
+    await Promise.all([this.runner.drain(), this.settleStarts(), this.maintenance.stop()]);
   }
 
   async getWorkflowStatus(workflowId: string): Promise<WorkflowStatus | null> {

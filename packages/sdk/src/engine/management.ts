@@ -1,5 +1,5 @@
 /**
- * Operator actions on workflows (part of the engine): cancel, delete, resume, fork and rewind, listing,
+ * Operator actions on workflows (part of the engine): cancel, delete, resume, fork, rewind and delays, listing,
  * and the conductor's recovery of dead executors. Each acts on the database first, then on the
  * executions running in this process that the change concerns.
  */
@@ -12,6 +12,7 @@ import {
 } from '../errors';
 import {
   type CancelOptions,
+  type DelayOptions,
   type ForkOptions,
   type ListStepsOptions,
   type ListWorkflowsFilter,
@@ -23,6 +24,7 @@ import {
 } from '../types';
 import type { Handle } from './handle';
 import { mapStepInfo, mapWorkflowStatus } from './mapping';
+import { delayUntilEpochMs } from './placement';
 import type { Registry } from './registry';
 import type { Runner } from './runner';
 import type { ExecutorScope, Storage } from './storage/storage';
@@ -42,6 +44,8 @@ export interface ManagementDeps {
   handle: (workflowId: string) => Handle<unknown>;
   /** Has the dequeuer look for work now (something was enqueued). */
   wake: () => void;
+  /** Has the dequeuer promote delayed workflows at this time (epoch ms). */
+  wakeAt: (epochMs: number) => void;
 }
 
 export class WorkflowManagement {
@@ -51,6 +55,7 @@ export class WorkflowManagement {
   private readonly scope: ExecutorScope;
   private readonly handle: ManagementDeps['handle'];
   private readonly wake: ManagementDeps['wake'];
+  private readonly wakeAt: ManagementDeps['wakeAt'];
 
   constructor(deps: ManagementDeps) {
     ({
@@ -60,6 +65,7 @@ export class WorkflowManagement {
       scope: this.scope,
       handle: this.handle,
       wake: this.wake,
+      wakeAt: this.wakeAt,
     } = deps);
   }
 
@@ -121,7 +127,7 @@ export class WorkflowManagement {
     if (!Number.isInteger(startStep) || startStep < 0) {
       throw new InvalidOperationError('startStep must be a non-negative integer');
     }
-    this.registry.assertQueue(options.queueName);
+    this.registry.assertPlacement(options.queueName, options.queuePartitionKey);
     if ((await this.storage.getWorkflow(workflowId)) === null) {
       throw new WorkflowNotFoundError(workflowId);
     }
@@ -138,6 +144,7 @@ export class WorkflowManagement {
       startStep,
       applicationVersion: options.applicationVersion,
       queueName: options.queueName ?? INTERNAL_QUEUE,
+      queuePartitionKey: options.queuePartitionKey ?? null,
     });
     this.wake();
     return this.handle(newWorkflowId);
@@ -176,6 +183,18 @@ export class WorkflowManagement {
     }
     this.wake();
     return this.handle(workflowId);
+  }
+
+  /**
+   * DBOS `setWorkflowDelay`: a DELAYED workflow stays DELAYED until the new time; any other
+   * is left as it is. `WorkflowNotFoundError` if it does not exist.
+   */
+  async setWorkflowDelay(workflowId: string, delay: DelayOptions): Promise<void> {
+    const until = delayUntilEpochMs(delay);
+    if (until === null) throw new InvalidOperationError('give delayMs or delayUntil');
+    const status = await this.storage.setDelay(workflowId, until);
+    if (status === null) throw new WorkflowNotFoundError(workflowId);
+    if (status === 'DELAYED') this.wakeAt(until);
   }
 
   async listWorkflows(filter: ListWorkflowsFilter): Promise<WorkflowStatus[]> {

@@ -7,7 +7,7 @@ import {
   InvalidOperationError,
   WorkflowAlreadyRegisteredError,
 } from '../errors';
-import type { QueueOptions } from '../types';
+import { isPartitioned, type QueueOptions } from '../types';
 import type { AlertHandler } from './alerts';
 import type { WorkflowContext } from './context';
 import type { ScheduleRequest } from './schedules/schedule-types';
@@ -62,8 +62,12 @@ export class Registry {
     const issues = queueOptionIssues(options);
     if (issues.length > 0) throw new InvalidOperationError(`Queue "${name}": ${issues.join('; ')}`);
     // A copy: changing the caller's object later must not change the limits in force.
-    const { rateLimit } = options;
-    this.queueLimits.set(name, { ...options, ...(rateLimit && { rateLimit: { ...rateLimit } }) });
+    const { rateLimit, partitionRateLimit } = options;
+    this.queueLimits.set(name, {
+      ...options,
+      ...(rateLimit && { rateLimit: { ...rateLimit } }),
+      ...(partitionRateLimit && { partitionRateLimit: { ...partitionRateLimit } }),
+    });
   }
 
   /** Registered queues with their limits. */
@@ -79,6 +83,31 @@ export class Registry {
   assertQueue(name: string | undefined): void {
     if (name !== undefined && !this.hasQueue(name)) {
       throw new InvalidOperationError(`Queue "${name}" is not registered`);
+    }
+  }
+
+  /**
+   * Throws `InvalidOperationError` unless a workflow may be placed on `queueName` with
+   * `partitionKey`: no key without a queue, a key on a partitioned queue and only there.
+   */
+  assertPlacement(queueName: string | undefined, partitionKey: string | undefined): void {
+    this.assertQueue(queueName);
+    if (queueName === undefined) {
+      if (partitionKey !== undefined) {
+        throw new InvalidOperationError('queuePartitionKey needs a queueName');
+      }
+      return;
+    }
+    const partitioned = isPartitioned(this.queueLimits.get(queueName) ?? {});
+    if (partitioned && partitionKey === undefined) {
+      throw new InvalidOperationError(
+        `Queue "${queueName}" is partitioned: give a queuePartitionKey`,
+      );
+    }
+    if (!partitioned && partitionKey !== undefined) {
+      throw new InvalidOperationError(
+        `Queue "${queueName}" is not partitioned (it has no partition limits): drop queuePartitionKey`,
+      );
     }
   }
 
@@ -108,24 +137,36 @@ export class Registry {
 const isPositiveInt = (value: unknown): boolean =>
   typeof value === 'number' && Number.isInteger(value) && value > 0;
 
-function queueOptionIssues({ concurrency, workerConcurrency, rateLimit }: QueueOptions): string[] {
+function rateLimitIssues(name: string, rateLimit: QueueOptions['rateLimit']): string[] {
+  if (rateLimit === undefined) return [];
+  if (typeof rateLimit !== 'object' || rateLimit === null) {
+    return [`${name} must be an object { limitPerPeriod, periodSec }`];
+  }
   const issues: string[] = [];
-  if (concurrency !== undefined && !isPositiveInt(concurrency)) {
-    issues.push('concurrency must be a positive integer');
+  if (!isPositiveInt(rateLimit.limitPerPeriod)) {
+    issues.push(`${name}.limitPerPeriod must be a positive integer`);
   }
-  if (workerConcurrency !== undefined && !isPositiveInt(workerConcurrency)) {
-    issues.push('workerConcurrency must be a positive integer');
+  const { periodSec } = rateLimit;
+  if (!(typeof periodSec === 'number' && Number.isFinite(periodSec) && periodSec >= 0.001)) {
+    issues.push(`${name}.periodSec must be a number of seconds, at least 0.001`);
   }
-  if (rateLimit !== undefined && (typeof rateLimit !== 'object' || rateLimit === null)) {
-    issues.push('rateLimit must be an object { limitPerPeriod, periodSec }');
-  } else if (rateLimit !== undefined) {
-    if (!isPositiveInt(rateLimit.limitPerPeriod)) {
-      issues.push('rateLimit.limitPerPeriod must be a positive integer');
+  return issues;
+}
+
+function queueOptionIssues(options: QueueOptions): string[] {
+  const issues: string[] = [];
+  const counts = [
+    'concurrency',
+    'workerConcurrency',
+    'partitionConcurrency',
+    'partitionWorkerConcurrency',
+  ] as const;
+  for (const name of counts) {
+    if (options[name] !== undefined && !isPositiveInt(options[name])) {
+      issues.push(`${name} must be a positive integer`);
     }
-    const { periodSec } = rateLimit;
-    if (!(typeof periodSec === 'number' && Number.isFinite(periodSec) && periodSec >= 0.001)) {
-      issues.push('rateLimit.periodSec must be a number of seconds, at least 0.001');
-    }
   }
+  issues.push(...rateLimitIssues('rateLimit', options.rateLimit));
+  issues.push(...rateLimitIssues('partitionRateLimit', options.partitionRateLimit));
   return issues;
 }

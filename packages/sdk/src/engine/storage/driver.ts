@@ -27,6 +27,13 @@ export interface SqlDriver extends Queryable {
    * still poll. Returns the unsubscribe. Closing the driver unsubscribes everyone.
    */
   listen(channel: string, handler: (payload: string) => void): Promise<() => Promise<void>>;
+
+  /**
+   * Runs `fn` on one connection, each statement its own transaction: for session-scoped
+   * advisory locks. If `fn` throws, the connection is discarded (and its locks with it).
+   * PGlite has a single connection, which every caller shares.
+   */
+  session<T>(fn: (db: Queryable) => Promise<T>): Promise<T>;
   /** Waits for the queries and transactions in flight, then closes. */
   close(): Promise<void>;
 }
@@ -73,6 +80,25 @@ export class PgDriver implements SqlDriver {
 
   transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> {
     return this.inFlight.track(this.runTransaction(fn));
+  }
+
+  session<T>(fn: (db: Queryable) => Promise<T>): Promise<T> {
+    return this.inFlight.track(this.runSession(fn));
+  }
+
+  private async runSession<T>(fn: (db: Queryable) => Promise<T>): Promise<T> {
+    const client: PoolClient = await this.pool.connect();
+    try {
+      const result = await fn({
+        query: async <R>(sql: string, params?: unknown[]) =>
+          (await client.query(sql, params)).rows as R[],
+      });
+      client.release();
+      return result;
+    } catch (error) {
+      client.release(error instanceof Error ? error : true);
+      throw error;
+    }
   }
 
   private async runTransaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> {
@@ -150,6 +176,10 @@ export class PGliteDriver implements SqlDriver {
     };
     this.unlistens.add(unsubscribe);
     return unsubscribe;
+  }
+
+  session<T>(fn: (db: Queryable) => Promise<T>): Promise<T> {
+    return this.inFlight.track(fn(this));
   }
 
   async close(): Promise<void> {

@@ -59,3 +59,14 @@ describe('buildListQuery prefixes', () => {
     expect(buildListQuery('s.wf', 'shop', { workflowIdPrefix: [] }).sql).toContain(' AND FALSE ');
   });
 });
+
+describe('buildListQuery dequeue windows', () => {
+  it('counts a start as a dequeue on a queue only, as DBOS', () => {
+    const { sql, params } = buildListQuery('s.wf', 'shop', { dequeuedAfter: 5, dequeuedBefore: 6 });
+    expect(sql).toBe(
+      'WHERE application_name = $1 AND queue_name IS NOT NULL AND started_at >= $2' +
+        ' AND started_at <= $3 ORDER BY created_at ASC, workflow_id ASC',
+    );
+    expect(params).toEqual(['shop', 5, 6]);
+  });
+});

@@ -21,6 +21,27 @@ export function buildListQuery(
   applicationName: string,
   filter: ListWorkflowsFilter,
 ): SqlFragment {
+  const { sql: where, params } = buildListWhere(table, applicationName, filter);
+  const bind = (value: unknown): string => {
+    params.push(value);
+    return `$${params.length}`;
+  };
+  const direction = filter.sortDesc === true ? 'DESC' : 'ASC';
+  let sql = `${where} ORDER BY created_at ${direction}, workflow_id ${direction}`;
+  if (filter.limit !== undefined) sql += ` LIMIT ${bind(filter.limit)}`;
+  if (filter.offset !== undefined) sql += ` OFFSET ${bind(filter.offset)}`;
+  return { sql, params };
+}
+
+/**
+ * The WHERE clause of `buildListQuery` alone (paging and order ignored), for queries that
+ * filter workflows the same way, such as aggregates. Parameters start at `$1`.
+ */
+export function buildListWhere(
+  table: string,
+  applicationName: string,
+  filter: ListWorkflowsFilter,
+): SqlFragment {
   const params: unknown[] = [applicationName];
   const where: string[] = ['application_name = $1'];
   const bind = (value: unknown): string => {
@@ -56,6 +77,11 @@ export function buildListQuery(
   between('created_at', filter.startTime, filter.endTime);
   between('completed_at', filter.completedAfter, filter.completedBefore);
   between('started_at', filter.startedAfter, filter.startedBefore);
+  if (filter.dequeuedAfter !== undefined || filter.dequeuedBefore !== undefined) {
+    // A start counts as a dequeue only on a queue (DBOS has no start time for the others).
+    where.push('queue_name IS NOT NULL');
+    between('started_at', filter.dequeuedAfter, filter.dequeuedBefore);
+  }
   const isSet = (column: string, value: boolean | undefined): void => {
     if (value !== undefined) where.push(`${column} IS ${value ? 'NOT NULL' : 'NULL'}`);
   };
@@ -68,9 +94,5 @@ export function buildListQuery(
     where.push(`queue_name IS NOT NULL AND status IN ('ENQUEUED', 'PENDING', 'DELAYED')`);
   }
 
-  const direction = filter.sortDesc === true ? 'DESC' : 'ASC';
-  let sql = `WHERE ${where.join(' AND ')} ORDER BY created_at ${direction}, workflow_id ${direction}`;
-  if (filter.limit !== undefined) sql += ` LIMIT ${bind(filter.limit)}`;
-  if (filter.offset !== undefined) sql += ` OFFSET ${bind(filter.offset)}`;
-  return { sql, params };
+  return { sql: `WHERE ${where.join(' AND ')}`, params };
 }

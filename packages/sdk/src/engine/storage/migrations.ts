@@ -169,6 +169,31 @@ const MIGRATIONS: readonly Migration[] = [
         ON ${s}.workflow_status (schedule_name) WHERE schedule_name IS NOT NULL;
     `,
   },
+  {
+    version: 5,
+    name: 'queue_partitions_delays_retention',
+    // Partitioned queues and delayed starts (DBOS's queue_partition_key, delay_until_epoch_ms).
+    // A claim reads a queue's ENQUEUED workflows in dequeue order: with a deep backlog, an
+    // index in that order (ENQUEUED rows only, so direct starts never touch it) spares sorting
+    // the whole backlog at every claim.
+    // Retention collects on completed_at, as DBOS 5 does, so every terminal status gets one:
+    // rows cancelled or given up on before this migration take their last update as theirs.
+    // Deduplication ids are held only by unfinished workflows.
+    sql: (s) => `
+      ALTER TABLE ${s}.workflow_status ADD COLUMN queue_partition_key TEXT;
+      ALTER TABLE ${s}.workflow_status ADD COLUMN delay_until_epoch_ms BIGINT;
+      CREATE INDEX workflow_status_delayed_idx
+        ON ${s}.workflow_status (application_name, delay_until_epoch_ms)
+        WHERE status = 'DELAYED';
+      CREATE INDEX workflow_status_dequeue_idx
+        ON ${s}.workflow_status (queue_name, priority, created_at, workflow_id)
+        WHERE status = 'ENQUEUED';
+      UPDATE ${s}.workflow_status SET completed_at = updated_at
+        WHERE status IN ('CANCELLED', 'MAX_RECOVERY_ATTEMPTS_EXCEEDED') AND completed_at IS NULL;
+      UPDATE ${s}.workflow_status SET deduplication_id = NULL
+        WHERE status NOT IN ('PENDING', 'ENQUEUED', 'DELAYED') AND deduplication_id IS NOT NULL;
+    `,
+  },
 ];
 
 /** The newest migration version this SDK knows. */

@@ -10,11 +10,24 @@ export type Row = Record<string, unknown>;
  */
 export const NOW_MS = `(extract(epoch from now()) * 1000)::bigint`;
 
+/** A rate limit's window in whole milliseconds, the unit of `started_at`. */
+export const periodMs = (rate: { periodSec: number }): number =>
+  Math.max(1, Math.round(rate.periodSec * 1000));
+
 /**
  * The active statuses, as an SQL list: a workflow in one of them is running or waiting to
  * run. Cancel acts only on these; garbage collection never deletes them.
  */
 export const ACTIVE_STATUSES = `('PENDING', 'ENQUEUED', 'DELAYED')`;
+
+/**
+ * SET clause of every move to a terminal status other than by finishing (cancel, give up):
+ * as in DBOS, the workflow completes now (retention collects it by `completed_at`), leaves
+ * its queue (it no longer counts against any limit, nor reports a dequeue) and lets go of its
+ * deduplication id. Its start time stays (DBOS clears it; here it also dates direct starts).
+ */
+export const END_NOW = `completed_at = ${NOW_MS}, updated_at = ${NOW_MS}, queue_name = NULL,
+  deduplication_id = NULL`;
 
 export const WORKFLOW_COLUMNS = [
   'workflow_id',
@@ -29,6 +42,8 @@ export const WORKFLOW_COLUMNS = [
   'forked_from',
   'deduplication_id',
   'schedule_name',
+  'queue_partition_key',
+  'delay_until_epoch_ms',
   'priority',
   'workflow_timeout_ms',
   'workflow_deadline_epoch_ms',
@@ -85,6 +100,8 @@ export function mapWorkflow(row: Row): WorkflowRecord {
     wasForkedFrom: row.was_forked_from === true,
     deduplicationId: str(row.deduplication_id),
     scheduleName: str(row.schedule_name),
+    queuePartitionKey: str(row.queue_partition_key),
+    delayUntilEpochMs: num(row.delay_until_epoch_ms),
     priority: Number(row.priority),
     timeoutMs: num(row.workflow_timeout_ms),
     deadlineEpochMs: num(row.workflow_deadline_epoch_ms),

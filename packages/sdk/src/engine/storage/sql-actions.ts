@@ -1,11 +1,12 @@
 /**
- * SQL for operator actions (part of `SqlStorage`): cancel, resume, delete and fork. Status
+ * SQL for operator actions (part of `SqlStorage`): cancel, resume, delete, fork, and moving
+ * a delayed start. Status
  * guards make cancel and resume no-ops on workflows in the wrong state; callers get the status
  * afterwards (or the resumed generations, or the deleted ids) to act on executions running in
  * this process.
  */
 import type { WorkflowStatusType } from '../../types';
-import { ACTIVE_STATUSES, mapWorkflow, NOW_MS, type Row, workflowColumns } from './rows';
+import { ACTIVE_STATUSES, END_NOW, mapWorkflow, NOW_MS, type Row, workflowColumns } from './rows';
 import type { ForkRequest, ResumeResult, WorkflowRecord } from './storage';
 import type { Queryable } from './driver';
 import { SqlPart } from './sql-part';
@@ -13,9 +14,22 @@ import { SqlPart } from './sql-part';
 export class SqlActions extends SqlPart {
   async cancelWorkflow(workflowId: string): Promise<WorkflowStatusType | null> {
     await this.driver.query(
-      `UPDATE ${this.ws} SET status = 'CANCELLED', updated_at = ${NOW_MS}
+      `UPDATE ${this.ws} SET status = 'CANCELLED', ${END_NOW}
        WHERE workflow_id = $1 AND status IN ${ACTIVE_STATUSES}`,
       [workflowId],
+    );
+    return this.statusOf(workflowId);
+  }
+
+  /** DBOS `setWorkflowDelay`: only a DELAYED workflow's delay moves. */
+  async setDelay(
+    workflowId: string,
+    delayUntilEpochMs: number,
+  ): Promise<WorkflowStatusType | null> {
+    await this.driver.query(
+      `UPDATE ${this.ws} SET delay_until_epoch_ms = $2, updated_at = ${NOW_MS}
+       WHERE workflow_id = $1 AND status = 'DELAYED'`,
+      [workflowId, delayUntilEpochMs],
     );
     return this.statusOf(workflowId);
   }
@@ -23,9 +37,9 @@ export class SqlActions extends SqlPart {
   /**
    * DBOS `resumeWorkflows`, in one transaction: any id missing, and nothing changes. Otherwise
    * every workflow that has not finished (neither SUCCESS nor ERROR) becomes ENQUEUED on
-   * `queueName`, with no owner, no recovery attempts, no deadline (the next dequeue sets a new
-   * one), no deduplication id and no start or completion time. The generation is unchanged: the
-   * next claim moves it on.
+   * `queueName`, with no recovery attempts, no deadline (the next dequeue sets a new one), no
+   * deduplication id and no start or completion time; it keeps its last executor id, as in
+   * DBOS, until a claim restamps it. The generation is unchanged: the next claim moves it on.
    */
   async resumeWorkflows(workflowIds: string[], queueName: string): Promise<ResumeResult> {
     return this.driver.transaction(async (tx) => {
@@ -37,7 +51,7 @@ export class SqlActions extends SqlPart {
       const missing = workflowIds.filter((id) => !existing.has(id));
       if (missing.length > 0) return { missing, resumed: [] };
       const rows = await tx.query<Row>(
-        `UPDATE ${this.ws} SET status = 'ENQUEUED', queue_name = $2, executor_id = NULL,
+        `UPDATE ${this.ws} SET status = 'ENQUEUED', queue_name = $2,
            recovery_attempts = 0, workflow_deadline_epoch_ms = NULL, deduplication_id = NULL,
            started_at = NULL, completed_at = NULL, updated_at = ${NOW_MS}
          WHERE workflow_id = ANY($1::text[]) AND status NOT IN ('SUCCESS', 'ERROR')
@@ -71,10 +85,10 @@ export class SqlActions extends SqlPart {
     return this.driver.transaction(async (tx) => {
       const rows = await tx.query<Row>(
         `INSERT INTO ${this.ws} (workflow_id, name, status, input, application_version,
-           application_name, queue_name, authenticated_user, forked_from, priority,
-           created_at, updated_at)
+           application_name, queue_name, queue_partition_key, authenticated_user, forked_from,
+           priority, created_at, updated_at)
          SELECT $2, name, 'ENQUEUED', input, COALESCE($3, application_version), application_name,
-           $4, authenticated_user, workflow_id, priority, ${NOW_MS}, ${NOW_MS}
+           $4, $5, authenticated_user, workflow_id, priority, ${NOW_MS}, ${NOW_MS}
          FROM ${this.ws} WHERE workflow_id = $1
          RETURNING ${workflowColumns()}`,
         [
@@ -82,6 +96,7 @@ export class SqlActions extends SqlPart {
           request.newWorkflowId,
           request.applicationVersion ?? null,
           request.queueName,
+          request.queuePartitionKey,
         ],
       );
       if (rows[0] === undefined) throw new Error(`workflow ${request.workflowId} not found`);

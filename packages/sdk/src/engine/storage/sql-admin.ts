@@ -3,9 +3,13 @@
  * Everything is scoped to one application, except trees, which follow parent links.
  *
  * Invariant: garbage collection never deletes an active (PENDING, ENQUEUED, DELAYED)
- * workflow; deleting a workflow deletes its steps, messages and events (foreign keys cascade).
+ * workflow: it deletes by `completed_at`, which only finished (and cancelled, given-up)
+ * workflows have, and resume clears. Deleting a workflow deletes its steps, messages and
+ * events (foreign keys cascade). One round at a time per application, across processes: a
+ * session-scoped advisory lock, released with the connection if the process dies.
  */
-import { ACTIVE_STATUSES, NOW_MS, type Row } from './rows';
+import type { Queryable } from './driver';
+import { ACTIVE_STATUSES, END_NOW, type Row } from './rows';
 import type { AdminStorage, GarbageCollection, NameCount } from './storage';
 import { SqlPart } from './sql-part';
 
@@ -22,36 +26,61 @@ export class SqlAdmin extends SqlPart implements AdminStorage {
     return rows.map((row) => String(row.workflow_id));
   }
 
-  async garbageCollect(appName: string, request: GarbageCollection): Promise<number> {
+  async garbageCollect(appName: string, request: GarbageCollection): Promise<number | null> {
+    const lock = `podium.retention:${this.schema}:${appName}`;
+    return this.driver.session(async (db) => {
+      const [row] = await db.query<Row>('SELECT pg_try_advisory_lock(hashtext($1)) AS locked', [
+        lock,
+      ]);
+      if (row?.locked !== true) return null;
+      try {
+        return await this.collect(db, appName, request);
+      } finally {
+        await db.query('SELECT pg_advisory_unlock(hashtext($1))', [lock]);
+      }
+    });
+  }
+
+  /** DBOS 5's garbage collection, on this application's workflows. */
+  private async collect(
+    db: Queryable,
+    appName: string,
+    request: GarbageCollection,
+  ): Promise<number> {
     let cutoff = request.cutoffEpochMs;
     if (request.rowsThreshold !== undefined) {
-      const [row] = await this.driver.query<Row>(
-        `SELECT created_at FROM ${this.ws} WHERE application_name = $1
-         ORDER BY created_at DESC OFFSET $2 LIMIT 1`,
-        [appName, Math.max(0, request.rowsThreshold - 1)],
+      const [row] = await db.query<Row>(
+        `SELECT completed_at FROM ${this.ws}
+         WHERE application_name = $1 AND completed_at IS NOT NULL
+         ORDER BY completed_at DESC OFFSET $2 LIMIT 1`,
+        [appName, request.rowsThreshold - 1],
       );
-      // Fewer rows than the threshold: nothing to delete on that account.
-      if (row !== undefined) cutoff = Math.max(cutoff ?? 0, Number(row.created_at));
+      // Fewer completed workflows than the threshold: nothing to delete on that account.
+      if (row !== undefined) cutoff = Math.max(cutoff ?? -Infinity, Number(row.completed_at));
     }
     if (cutoff === undefined) return 0;
     let deleted = 0;
-    for (;;) {
-      const rows = await this.driver.query<Row>(
-        `DELETE FROM ${this.ws} WHERE workflow_id IN (
-           SELECT workflow_id FROM ${this.ws}
-           WHERE application_name = $1 AND created_at < $2 AND status NOT IN ${ACTIVE_STATUSES}
-           LIMIT $3)
-         RETURNING workflow_id`,
+    while (!request.stopped()) {
+      const [row] = await db.query<Row>(
+        `WITH gone AS (
+           DELETE FROM ${this.ws} WHERE workflow_id IN (
+             SELECT workflow_id FROM ${this.ws}
+             WHERE application_name = $1 AND completed_at < $2
+             LIMIT $3)
+           RETURNING 1)
+         SELECT count(*) AS deleted FROM gone`,
         [appName, cutoff, request.batchSize],
       );
-      deleted += rows.length;
-      if (rows.length < request.batchSize) return deleted;
+      const batch = Number(row?.deleted ?? 0);
+      deleted += batch;
+      if (batch < request.batchSize) break;
     }
+    return deleted;
   }
 
   async cancelCreatedBefore(appName: string, cutoffEpochMs: number): Promise<string[]> {
     const rows = await this.driver.query<Row>(
-      `UPDATE ${this.ws} SET status = 'CANCELLED', updated_at = ${NOW_MS}
+      `UPDATE ${this.ws} SET status = 'CANCELLED', ${END_NOW}
        WHERE application_name = $1 AND created_at <= $2 AND status IN ${ACTIVE_STATUSES}
        RETURNING workflow_id`,
       [appName, cutoffEpochMs],

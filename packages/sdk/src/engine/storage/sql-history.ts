@@ -228,9 +228,9 @@ export class SqlHistory extends SqlPart implements HistoryStorage {
          application_version, application_name, queue_name, authenticated_user,
          parent_workflow_id, forked_from, deduplication_id, priority, workflow_timeout_ms,
          workflow_deadline_epoch_ms, recovery_attempts, generation, created_at, updated_at,
-         started_at, completed_at, schedule_name)
+         started_at, completed_at, schedule_name, queue_partition_key, delay_until_epoch_ms)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18,
-         0, $19, $20, $21, $22, $23)`,
+         0, $19, $20, $21, $22, $23, $24, $25)`,
       [
         w.workflowId,
         w.name,
@@ -255,6 +255,8 @@ export class SqlHistory extends SqlPart implements HistoryStorage {
         w.startedAt,
         w.completedAt,
         w.scheduleName,
+        w.queuePartitionKey,
+        w.delayUntilEpochMs,
       ],
     );
   }

@@ -16,11 +16,16 @@
  * when a transaction's `now` (its start) is older than rows a later-started one committed
  * first. Requeued and resumed workflows lose their `started_at`, so only their next start
  * counts; restarts by local recovery re-stamp it and count too.
+ *
+ * Partitioned queues (any `partition*` limit) claim under the same lock, in one statement
+ * that applies the partition limits to each partition (see sql-partitions). Delayed starts
+ * are DELAYED rows that `promoteDelayed` moves to ENQUEUED once due; claims never see them.
  */
 import type { Queryable } from './driver';
-import { mapWorkflow, NOW_MS, type Row, workflowColumns } from './rows';
-import type { ClaimResult, ExecutorScope, QueueLimits } from './storage';
-import type { QueueRateLimit } from '../../types';
+import { mapWorkflow, NOW_MS, periodMs, type Row, workflowColumns } from './rows';
+import type { ClaimResult, DelayedPromotion, ExecutorScope, QueueLimits } from './storage';
+import { isPartitioned, type QueueRateLimit } from '../../types';
+import { claimPartitioned, type PartitionClaim } from './sql-partitions';
 import { SqlPart } from './sql-part';
 import { latestVersionSql } from './sql-versions';
 
@@ -41,7 +46,8 @@ export class SqlQueues extends SqlPart {
     const limited =
       queue.concurrency !== undefined ||
       queue.workerConcurrency !== undefined ||
-      queue.rateLimit !== undefined;
+      queue.rateLimit !== undefined ||
+      isPartitioned(queue);
     if (!limited) {
       const rows = await this.claim(this.driver, scope, workflowNames, queue.name, limit);
       return { records: sorted(rows), nextSlotInMs: null };
@@ -52,25 +58,69 @@ export class SqlQueues extends SqlPart {
       ]);
       const wanted = Math.min(limit, await this.freeSlots(tx, scope, queue));
       if (wanted <= 0) return { records: [], nextSlotInMs: null };
+      const claim = (n: number): Promise<PartitionClaim> =>
+        isPartitioned(queue)
+          ? claimPartitioned(tx, this.ws, { scope, workflowNames, queue, limit: n })
+          : this.claim(tx, scope, workflowNames, queue.name, n).then((rows) => ({
+              rows,
+              nextSlotInMs: null,
+            }));
       const rate = queue.rateLimit;
       if (rate === undefined) {
-        const rows = await this.claim(tx, scope, workflowNames, queue.name, wanted);
-        return { records: sorted(rows), nextSlotInMs: null };
+        const { rows, nextSlotInMs } = await claim(wanted);
+        return { records: sorted(rows), nextSlotInMs };
       }
       const before = await this.window(tx, scope, queue.name, rate);
       const allowed = rate.limitPerPeriod - before.starts;
       if (allowed <= 0) return { records: [], nextSlotInMs: before.freesInMs };
       const take = Math.min(wanted, allowed);
-      const rows = await this.claim(tx, scope, workflowNames, queue.name, take);
+      const { rows, nextSlotInMs: partitionSlotInMs } = await claim(take);
       // Only when the rate limit capped this claim (and the queue may hold more) does the
       // dequeuer need to know when the window next has room.
-      let nextSlotInMs: number | null = null;
+      let nextSlotInMs = partitionSlotInMs;
       if (take === allowed && rows.length === take) {
         const after = await this.window(tx, scope, queue.name, rate);
-        if (after.starts >= rate.limitPerPeriod) nextSlotInMs = after.freesInMs;
+        if (after.starts >= rate.limitPerPeriod) {
+          nextSlotInMs = Math.min(nextSlotInMs ?? Infinity, after.freesInMs);
+        }
       }
       return { records: sorted(rows), nextSlotInMs };
     });
+  }
+
+  /**
+   * One statement: moves this application's DELAYED workflows that are due to ENQUEUED and
+   * says when the next one is due. The subquery reads the snapshot before the update, so the
+   * rows it moves (due by now) are left out by the `> now` bound.
+   */
+  async promoteDelayed(applicationName: string): Promise<DelayedPromotion> {
+    const [row] = await this.driver.query<Row>(
+      `WITH due AS (
+         UPDATE ${this.ws} SET status = 'ENQUEUED', updated_at = ${NOW_MS}
+         WHERE status = 'DELAYED' AND application_name = $1
+           AND delay_until_epoch_ms <= ${NOW_MS}
+         RETURNING workflow_id)
+       SELECT (SELECT count(*) FROM due) AS promoted,
+         (SELECT min(delay_until_epoch_ms) - ${NOW_MS} FROM ${this.ws}
+          WHERE status = 'DELAYED' AND application_name = $1
+            AND delay_until_epoch_ms > ${NOW_MS}) AS next_due_in_ms`,
+      [applicationName],
+    );
+    const next = row?.next_due_in_ms;
+    return {
+      promoted: Number(row?.promoted ?? 0),
+      // At least 1 ms: the clock may round a due time down, and the next poll would spin.
+      nextDueInMs: next === null || next === undefined ? null : Math.max(1, Number(next)),
+    };
+  }
+
+  /** The unfinished workflow holding a deduplication id on a queue, if any. */
+  async deduplicationHolder(queueName: string, deduplicationId: string): Promise<string | null> {
+    const [row] = await this.driver.query<Row>(
+      `SELECT workflow_id FROM ${this.ws} WHERE queue_name = $1 AND deduplication_id = $2`,
+      [queueName, deduplicationId],
+    );
+    return row === undefined ? null : String(row.workflow_id);
   }
 
   /** Free slots under the concurrency limits (Infinity without them). */
@@ -152,8 +202,5 @@ export class SqlQueues extends SqlPart {
     );
   }
 }
-
-/** The window in whole milliseconds, the unit of `started_at`. */
-const periodMs = (rate: QueueRateLimit): number => Math.max(1, Math.round(rate.periodSec * 1000));
 
 const sorted = (rows: Row[]) => rows.map(mapWorkflow).sort((a, b) => a.createdAt - b.createdAt);

@@ -3,7 +3,7 @@
  * handing a dead executor's back to the queues, and giving up on workflows that keep failing
  * to finish. Every restart increments `generation`, so a superseded run can no longer write.
  */
-import { mapWorkflow, NOW_MS, type Row, workflowColumns } from './rows';
+import { END_NOW, mapWorkflow, NOW_MS, type Row, workflowColumns } from './rows';
 import type { ExecutorScope, WorkflowRecord } from './storage';
 import { SqlPart } from './sql-part';
 
@@ -22,7 +22,7 @@ export class SqlRecovery extends SqlPart {
 
   async markRecoveryAttemptsExceeded(workflowId: string, generation: number): Promise<void> {
     await this.driver.query(
-      `UPDATE ${this.ws} SET status = 'MAX_RECOVERY_ATTEMPTS_EXCEEDED', updated_at = ${NOW_MS}
+      `UPDATE ${this.ws} SET status = 'MAX_RECOVERY_ATTEMPTS_EXCEEDED', ${END_NOW}
        WHERE workflow_id = $1 AND generation = $2 AND status = 'PENDING'`,
       [workflowId, generation],
     );

@@ -22,6 +22,7 @@ import {
 import { SqlActions } from './sql-actions';
 import { SqlAdmin } from './sql-admin';
 import { SqlHistory } from './sql-history';
+import { SqlAggregates } from './sql-aggregates';
 import { SqlMessaging } from './sql-messaging';
 import { SqlPart } from './sql-part';
 import { SqlQueues } from './sql-queues';
@@ -29,20 +30,30 @@ import { SqlRecovery } from './sql-recovery';
 import { SqlStreams } from './sql-streams';
 import { SqlSchedules } from './sql-schedules';
 import { SqlVersions } from './sql-versions';
-import type {
-  ClaimResult,
-  ExecutorScope,
-  ForkRequest,
-  NewStep,
-  NewWorkflow,
-  StepRecord,
-  NewMessage,
-  QueueLimits,
-  ResumeResult,
-  Storage,
-  WorkflowOutcome,
-  WorkflowRecord,
+import {
+  type ClaimResult,
+  DeduplicationConflict,
+  type DelayedPromotion,
+  type ExecutorScope,
+  type ForkRequest,
+  type NewStep,
+  type NewWorkflow,
+  type StepRecord,
+  type NewMessage,
+  type QueueLimits,
+  type ResumeResult,
+  type Storage,
+  type WorkflowOutcome,
+  type WorkflowRecord,
 } from './storage';
+
+/** The unique index that keeps a deduplication id to one unfinished workflow per queue. */
+const DEDUPLICATION_INDEX = 'workflow_status_dedup_idx';
+
+function isDeduplicationViolation(error: unknown): boolean {
+  const { code, constraint } = (error ?? {}) as { code?: unknown; constraint?: unknown };
+  return code === '23505' && constraint === DEDUPLICATION_INDEX;
+}
 
 export class SqlStorage extends SqlPart implements Storage {
   private readonly all = workflowColumns();
@@ -56,6 +67,7 @@ export class SqlStorage extends SqlPart implements Storage {
   readonly history: SqlHistory;
   readonly schedules: SqlSchedules;
   readonly versions: SqlVersions;
+  readonly aggregates: SqlAggregates;
 
   constructor(driver: SqlDriver, schema: string) {
     super(driver, schema);
@@ -69,6 +81,7 @@ export class SqlStorage extends SqlPart implements Storage {
     this.history = new SqlHistory(driver, schema);
     this.schedules = new SqlSchedules(driver, schema);
     this.versions = new SqlVersions(driver, schema);
+    this.aggregates = new SqlAggregates(driver, schema);
   }
 
   sendMessage(message: NewMessage, step: NewStep | null): Promise<void> {
@@ -96,31 +109,43 @@ export class SqlStorage extends SqlPart implements Storage {
   }
 
   async insertWorkflow(wf: NewWorkflow): Promise<{ inserted: boolean; record: WorkflowRecord }> {
-    const rows = await this.driver.query<Row>(
-      `INSERT INTO ${this.ws} (workflow_id, name, status, input, executor_id, application_version,
-         application_name, queue_name, authenticated_user, parent_workflow_id, priority,
-         workflow_timeout_ms, workflow_deadline_epoch_ms, generation, created_at, updated_at,
-         started_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12::bigint,
-         CASE WHEN $3 = 'PENDING' THEN ${NOW_MS} + $12::bigint END,
-         1, ${NOW_MS}, ${NOW_MS}, CASE WHEN $3 = 'PENDING' THEN ${NOW_MS} END)
-       ON CONFLICT (workflow_id) DO NOTHING
-       RETURNING ${this.all}`,
-      [
-        wf.workflowId,
-        wf.name,
-        wf.status,
-        wf.input,
-        wf.executorId,
-        wf.applicationVersion,
-        wf.applicationName,
-        wf.queueName,
-        wf.authenticatedUser,
-        wf.parentWorkflowId,
-        wf.priority,
-        wf.timeoutMs,
-      ],
-    );
+    let rows: Row[];
+    try {
+      rows = await this.driver.query<Row>(
+        `INSERT INTO ${this.ws} (workflow_id, name, status, input, executor_id, application_version,
+           application_name, queue_name, authenticated_user, parent_workflow_id, priority,
+           workflow_timeout_ms, deduplication_id, queue_partition_key, delay_until_epoch_ms,
+           workflow_deadline_epoch_ms, generation, created_at, updated_at, started_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12::bigint, $13, $14, $15,
+           CASE WHEN $3 = 'PENDING' THEN ${NOW_MS} + $12::bigint END,
+           1, ${NOW_MS}, ${NOW_MS}, CASE WHEN $3 = 'PENDING' THEN ${NOW_MS} END)
+         ON CONFLICT (workflow_id) DO NOTHING
+         RETURNING ${this.all}`,
+        [
+          wf.workflowId,
+          wf.name,
+          wf.status,
+          wf.input,
+          wf.executorId,
+          wf.applicationVersion,
+          wf.applicationName,
+          wf.queueName,
+          wf.authenticatedUser,
+          wf.parentWorkflowId,
+          wf.priority,
+          wf.timeoutMs,
+          wf.deduplicationId,
+          wf.queuePartitionKey,
+          wf.delayUntilEpochMs,
+        ],
+      );
+    } catch (error) {
+      if (isDeduplicationViolation(error) && wf.queueName !== null && wf.deduplicationId !== null) {
+        const holder = await this.queues.deduplicationHolder(wf.queueName, wf.deduplicationId);
+        throw new DeduplicationConflict(wf.queueName, wf.deduplicationId, holder);
+      }
+      throw error;
+    }
     if (rows[0] !== undefined) return { inserted: true, record: mapWorkflow(rows[0]) };
     const existing = await this.getWorkflow(wf.workflowId);
     if (existing === null) throw new Error(`workflow ${wf.workflowId} vanished during insert`);
@@ -146,8 +171,9 @@ export class SqlStorage extends SqlPart implements Storage {
   }
 
   async finishWorkflow(id: string, generation: number, outcome: WorkflowOutcome): Promise<boolean> {
+    // A finished workflow lets go of its deduplication id (in the same statement: no extra cost).
     const rows = await this.driver.query<Row>(
-      `UPDATE ${this.ws} SET status = $3, output = $4, error = $5,
+      `UPDATE ${this.ws} SET status = $3, output = $4, error = $5, deduplication_id = NULL,
          completed_at = ${NOW_MS}, updated_at = ${NOW_MS}
        WHERE workflow_id = $1 AND generation = $2 AND status = 'PENDING'
        RETURNING workflow_id`,
@@ -208,6 +234,10 @@ export class SqlStorage extends SqlPart implements Storage {
     return rows.map(mapStep);
   }
 
+  setDelay(workflowId: string, delayUntilEpochMs: number): Promise<WorkflowStatusType | null> {
+    return this.actions.setDelay(workflowId, delayUntilEpochMs);
+  }
+
   cancelWorkflow(workflowId: string): Promise<WorkflowStatusType | null> {
     return this.actions.cancelWorkflow(workflowId);
   }
@@ -251,6 +281,10 @@ export class SqlStorage extends SqlPart implements Storage {
     limit: number,
   ): Promise<ClaimResult> {
     return this.queues.claimEnqueued(scope, workflowNames, queue, limit);
+  }
+
+  promoteDelayed(applicationName: string): Promise<DelayedPromotion> {
+    return this.queues.promoteDelayed(applicationName);
   }
 
   async close(): Promise<void> {

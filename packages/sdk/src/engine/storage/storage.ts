@@ -22,6 +22,7 @@ import type {
   WorkflowStatus,
   WorkflowStatusType,
 } from '../../types';
+import type { AggregateStorage } from './aggregates';
 
 /**
  * A workflow_status row: the public status with its payloads still serialised.
@@ -39,7 +40,8 @@ export type WorkflowRecord = Omit<WorkflowStatus, 'workflowName' | 'input' | 'ou
 export interface NewWorkflow {
   workflowId: string;
   name: string;
-  status: 'PENDING' | 'ENQUEUED';
+  /** PENDING runs here at once; ENQUEUED waits for a dequeue; DELAYED for `delayUntilEpochMs`. */
+  status: 'PENDING' | 'ENQUEUED' | 'DELAYED';
   input: string;
   executorId: string | null;
   applicationVersion: string;
@@ -50,11 +52,39 @@ export interface NewWorkflow {
   priority: number;
   /** Started workflows get their deadline now; enqueued ones when they are dequeued. */
   timeoutMs: number | null;
+  /** Unique per queue among unfinished workflows (`DeduplicationConflict` otherwise). */
+  deduplicationId: string | null;
+  queuePartitionKey: string | null;
+  /** Set with status DELAYED: when it becomes ENQUEUED (epoch ms). */
+  delayUntilEpochMs: number | null;
+}
+
+/**
+ * Thrown by `insertWorkflow` when an unfinished workflow of the same queue holds the
+ * deduplication id; nothing was inserted.
+ */
+export class DeduplicationConflict extends Error {
+  constructor(
+    readonly queueName: string,
+    readonly deduplicationId: string,
+    /** The holder, or null if it let go of the id before it could be looked up. */
+    readonly holderWorkflowId: string | null,
+  ) {
+    super(`deduplication id ${deduplicationId} is held on queue ${queueName}`);
+  }
 }
 
 /** A queue to dequeue from, with its limits (absent: unlimited). */
 export interface QueueLimits extends QueueOptions {
   name: string;
+}
+
+/** What moving due DELAYED workflows to their queues found. */
+export interface DelayedPromotion {
+  /** How many became ENQUEUED. */
+  promoted: number;
+  /** Milliseconds (database clock) until the next DELAYED one is due; null if none waits. */
+  nextDueInMs: number | null;
 }
 
 /** What one dequeue claimed. */
@@ -97,6 +127,7 @@ export interface ForkRequest {
   startStep: number;
   applicationVersion: string | undefined;
   queueName: string;
+  queuePartitionKey: string | null;
 }
 
 /** What `resumeWorkflows` did: nothing if some ids were missing, else what it re-enqueued. */
@@ -150,23 +181,37 @@ export interface NameCount {
   count: number;
 }
 
-/** Garbage collection of finished workflows (`retention`). */
+/**
+ * Garbage collection of finished workflows (`retention`), by completion time as in DBOS 5:
+ * workflows completed before the cutoff go; active ones (no `completed_at`) never do.
+ */
 export interface GarbageCollection {
-  /** Delete finished workflows created before this time (epoch ms). */
+  /** Delete workflows completed before this time (epoch ms). */
   cutoffEpochMs?: number;
-  /** Keep (at least) this many of the newest workflows: a cutoff at the N-th newest. */
+  /**
+   * Keep (at least) the newest N completed workflows: a cutoff at the N-th newest completion.
+   * The later of the two cutoffs wins.
+   */
   rowsThreshold?: number;
-  /** Rows deleted per statement. */
+  /** Workflows deleted per statement (each its own transaction). */
   batchSize: number;
+  /** Checked between batches: true stops the round (shutdown). */
+  stopped: () => boolean;
 }
 
 /** Operator queries over one application's workflows: trees, retention and metrics. */
 export interface AdminStorage {
   /** Ids of every descendant (children, grandchildren, ...) of a workflow. */
   findDescendants(workflowId: string): Promise<string[]>;
-  /** Deletes finished workflows (never PENDING, ENQUEUED or DELAYED); returns how many. */
-  garbageCollect(applicationName: string, request: GarbageCollection): Promise<number>;
-  /** Cancels active workflows created at or before `cutoffEpochMs`; returns their ids. */
+  /**
+   * Deletes finished workflows in batches, holding the application's retention lock (across
+   * processes); returns how many, or null if another round holds the lock.
+   */
+  garbageCollect(applicationName: string, request: GarbageCollection): Promise<number | null>;
+  /**
+   * Cancels active workflows created at or before `cutoffEpochMs` (they complete now and let
+   * go of their deduplication ids); returns their ids.
+   */
   cancelCreatedBefore(applicationName: string, cutoffEpochMs: number): Promise<string[]>;
   /** Workflows created, and steps completed, in [start, end), counted by name. */
   countByName(
@@ -182,9 +227,13 @@ export interface Storage extends MessageStorage {
   readonly history: HistoryStorage;
   readonly schedules: ScheduleStorage;
   readonly versions: VersionStorage;
+  readonly aggregates: AggregateStorage;
   /** Creates the schema and applies pending migrations; safe to run concurrently. */
   migrate(): Promise<void>;
-  /** Inserts unless the id exists; returns the stored record either way. */
+  /**
+   * Inserts unless the id exists; returns the stored record either way. Throws
+   * `DeduplicationConflict` if the deduplication id is held on the queue.
+   */
   insertWorkflow(workflow: NewWorkflow): Promise<{ inserted: boolean; record: WorkflowRecord }>;
   getWorkflow(workflowId: string): Promise<WorkflowRecord | null>;
   listWorkflows(applicationName: string, filter: ListWorkflowsFilter): Promise<WorkflowRecord[]>;
@@ -202,6 +251,8 @@ export interface Storage extends MessageStorage {
   /** Records a step outcome; if one exists already, keeps and returns the existing one. */
   recordStep(step: NewStep): Promise<StepRecord>;
   listSteps(workflowId: string, options: ListStepsOptions): Promise<StepRecord[]>;
+  /** Moves the end of a DELAYED workflow's delay; returns its status (null: absent). */
+  setDelay(workflowId: string, delayUntilEpochMs: number): Promise<WorkflowStatusType | null>;
   /** Cancels a PENDING/ENQUEUED/DELAYED workflow; returns the status afterwards (null: absent). */
   cancelWorkflow(workflowId: string): Promise<WorkflowStatusType | null>;
   /**
@@ -237,5 +288,7 @@ export interface Storage extends MessageStorage {
     queue: QueueLimits,
     limit: number,
   ): Promise<ClaimResult>;
+  /** Moves this application's DELAYED workflows whose time has come to ENQUEUED. */
+  promoteDelayed(applicationName: string): Promise<DelayedPromotion>;
   close(): Promise<void>;
 }
