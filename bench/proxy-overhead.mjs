@@ -12,9 +12,10 @@ import { fileURLToPath } from 'node:url';
 import { createScratchDatabase } from '@podium/db/testing';
 import { WebSocketServer } from 'ws';
 import { freePort, startControlPlane } from './lib/control-plane.mjs';
+import { directClient, proxiedClient, summarize, whenAnswering } from './lib/command-clients.mjs';
 import { runOpenLoop } from './lib/open-loop.mjs';
 import { seedApp } from './lib/seed.mjs';
-import { percentile, round } from './lib/stats.mjs';
+import { round } from './lib/stats.mjs';
 
 const RATE = Number(process.env.RATE ?? 1000);
 const SECONDS = Number(process.env.SECONDS ?? 8);
@@ -40,50 +41,12 @@ const executor = fork(
 );
 
 try {
-  const socket = await executorLink;
-  const pending = new Map();
-  socket.on('message', (data) => {
-    const response = JSON.parse(data.toString());
-    pending.get(response.request_id)?.(response);
-    pending.delete(response.request_id);
-  });
-  let nextId = 0;
-  const sendDirect = (i) =>
-    new Promise((resolve) => {
-      const requestId = `r${nextId++}`;
-      pending.set(requestId, resolve);
-      socket.send(
-        JSON.stringify({ type: 'get_workflow', request_id: requestId, workflow_id: `wf-${i}` }),
-      );
-    });
-
+  const sendDirect = directClient(await executorLink);
   const agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
-  const base = `${controlPlane.url}/v2/orgs/${seeded.org}/apps/${seeded.app}/workflows/`;
-  const sendProxied = (i) =>
-    new Promise((resolve, reject) => {
-      const req = http.get(
-        `${base}wf-${i}`,
-        { agent, headers: { authorization: `Bearer ${seeded.apiKey}` } },
-        (res) => {
-          let body = '';
-          res.on('data', (chunk) => (body += chunk));
-          res.on('end', () =>
-            res.statusCode === 200 && body.includes(`wf-${i}`)
-              ? resolve()
-              : reject(new Error(`${res.statusCode} ${body}`)),
-          );
-        },
-      );
-      req.on('error', reject);
-    });
+  const sendProxied = proxiedClient(controlPlane.url, seeded, agent);
 
   // Wait until the control plane has the executor's link, then warm both paths up.
-  for (let ok = false; !ok; await new Promise((r) => setTimeout(r, 200))) {
-    ok = await sendProxied(0).then(
-      () => true,
-      () => false,
-    );
-  }
+  await whenAnswering(sendProxied);
   await runOpenLoop({ rate: RATE, seconds: 2, send: sendDirect });
   await runOpenLoop({ rate: RATE, seconds: 2, send: sendProxied });
 
@@ -97,18 +60,6 @@ try {
       }),
     );
   }
-  const summarize = (results) => {
-    const latencies = results.flatMap((r) => r.latencies).sort((a, b) => a - b);
-    return {
-      requests: results.reduce((n, r) => n + r.sent, 0),
-      errors: results.reduce((n, r) => n + r.errors, 0),
-      achievedRate: round(results.reduce((n, r) => n + r.achievedRate, 0) / results.length, 0),
-      p50Ms: round(percentile(latencies, 50), 2),
-      p90Ms: round(percentile(latencies, 90), 2),
-      p99Ms: round(percentile(latencies, 99), 2),
-      maxMs: round(latencies.at(-1), 2),
-    };
-  };
   const result = {
     rate: RATE,
     secondsPerPhase: SECONDS,

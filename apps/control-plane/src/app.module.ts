@@ -5,6 +5,8 @@ import { LOGGER } from './common/logging/logging.tokens';
 import { DatabaseModule } from './infra/database/database.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { EventsModule } from './infra/events/events.module';
+import { RedisModule } from './infra/redis/redis.module';
+import { ReplicaIdentityModule } from './infra/replica/replica-identity.module';
 import { AuditModule } from './modules/audit/audit.module';
 import { OrganizationsModule } from './modules/organizations/organizations.module';
 import { ApiKeysModule } from './modules/api-keys/api-keys.module';
@@ -18,6 +20,7 @@ import { QueuesModule } from './modules/queues/queues.module';
 import { FleetModule } from './modules/fleet/fleet.module';
 import { LiveModule } from './modules/live/live.module';
 import { OpenApiModule } from './modules/openapi/openapi.module';
+import { ReplicasModule } from './modules/replicas/replicas.module';
 
 @Module({})
 export class AppModule {
@@ -33,6 +36,8 @@ export class AppModule {
       exports: [CONFIG, LOGGER],
       imports: [
         DatabaseModule,
+        ReplicaIdentityModule,
+        RedisModule,
         EventsModule,
         AuthModule,
         AuditModule,
@@ -43,6 +48,7 @@ export class AppModule {
         ApplicationsModule,
         ApiKeysModule,
         ExecutorsModule,
+        ReplicasModule,
         WorkflowsModule,
         QueuesModule,
         FleetModule,

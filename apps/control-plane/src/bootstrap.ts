@@ -6,7 +6,7 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { Logger } from 'pino';
 import { AppModule } from './app.module';
-import type { Config } from './config/config';
+import { type Config, assertDeployable } from './config/config';
 import { frameworkErrorOptions } from './common/errors/framework-errors';
 import { ProblemDetailsFilter } from './common/errors/problem-details.filter';
 import { NestPinoLogger } from './common/logging/logger';
@@ -27,6 +27,7 @@ export async function startControlPlane(
   config: Config,
   logger: Logger,
 ): Promise<INestApplication<Server>> {
+  assertDeployable(config);
   const redactUrl = urlRedactor(config.executors.basePath);
   const requestLog = new RequestLog(logger, redactUrl);
   const adapter = new FastifyAdapter({
@@ -40,8 +41,9 @@ export async function startControlPlane(
   const app = await NestFactory.create<NestFastifyApplication>(
     AppModule.register(config, logger),
     adapter,
-    // Bodies: see installJsonBodies (no forms, no text).
-    { logger: new NestPinoLogger(logger), bodyParser: false },
+    // Bodies: see installJsonBodies (no forms, no text). A failed start (database folder
+    // locked, Redis unreachable) throws to the caller, which says why, instead of aborting.
+    { logger: new NestPinoLogger(logger), bodyParser: false, abortOnError: false },
   );
   const fastify = app.getHttpAdapter().getInstance();
   installJsonBodies(fastify);

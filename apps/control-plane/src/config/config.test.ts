@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from './config';
+import { ConfigError, assertDeployable, loadConfig } from './config';
 
 describe('loadConfig', () => {
   it('defaults to the embedded database under .data and port 8090 on loopback', () => {
@@ -86,5 +86,34 @@ describe('loadConfig', () => {
     expect(loadConfig({ PODIUM_TRUST_PROXY: 'false' }).http.trustProxy).toBe(false);
     expect(loadConfig({ PODIUM_TRUST_PROXY: '2' }).http.trustProxy).toBe(2);
     expect(loadConfig({ PODIUM_TRUST_PROXY: '10.0.0.0/8' }).http.trustProxy).toBe('10.0.0.0/8');
+  });
+
+  it('runs alone without REDIS_URL, and as a replica with it and PostgreSQL', () => {
+    expect(loadConfig({}).redis).toBeNull();
+    expect(loadConfig({}).replica).toEqual({ leaseSeconds: 15 });
+    const replica = loadConfig({
+      DATABASE_URL: 'postgresql://postgres@127.0.0.1:5432/podium',
+      REDIS_URL: 'redis://127.0.0.1:6379',
+      PODIUM_REPLICA_LEASE_SECONDS: '6',
+    });
+    expect(replica.redis).toEqual({ url: 'redis://127.0.0.1:6379', namespace: 'podium' });
+    const named = loadConfig({
+      DATABASE_URL: 'postgresql://postgres@127.0.0.1:5432/podium',
+      REDIS_URL: 'redis://127.0.0.1:6379',
+      PODIUM_REDIS_NAMESPACE: 'staging',
+    });
+    expect(named.redis?.namespace).toBe('staging');
+    expect(() => loadConfig({ PODIUM_REDIS_NAMESPACE: 'a b' })).toThrow(/PODIUM_REDIS_NAMESPACE/);
+    expect(replica.replica).toEqual({ leaseSeconds: 6 });
+    expect(() => loadConfig({ REDIS_URL: 'http://x' })).toThrow(/REDIS_URL/);
+  });
+
+  it('refuses REDIS_URL on the embedded database, from the environment or a literal config', () => {
+    expect(() => loadConfig({ REDIS_URL: 'redis://127.0.0.1:6379' })).toThrow(
+      /REDIS_URL: replica mode \(REDIS_URL\) needs PostgreSQL/,
+    );
+    const embedded = { ...loadConfig({}), redis: { url: 'redis://x:6379', namespace: 'p' } };
+    expect(() => assertDeployable(embedded)).toThrow(ConfigError);
+    expect(() => assertDeployable(loadConfig({}))).not.toThrow();
   });
 });

@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { z } from 'zod';
 import type { DatabaseTarget } from '@podium/db';
 import type { LogFormatSetting } from '../common/logging/log-format';
-import { EnvSchema } from './env.schema';
+import { EnvSchema, REPLICA_MODE_NEEDS_POSTGRES } from './env.schema';
 
 export interface Config {
   readonly env: 'development' | 'production' | 'test';
@@ -15,6 +15,12 @@ export interface Config {
     readonly timeouts: HttpTimeouts;
   };
   readonly database: DatabaseTarget;
+  /** Replica mode when set (with PostgreSQL); null: this process runs alone. */
+  readonly redis: RedisTarget | null;
+  readonly replica: {
+    /** A replica that has not renewed its lease for this long is dead to the others. */
+    readonly leaseSeconds: number;
+  };
   readonly logLevel: z.infer<typeof EnvSchema>['PODIUM_LOG_LEVEL'];
   /** How main.ts's logger writes (tests bring their own logger); absent means `auto`. */
   readonly logFormat?: LogFormatSetting;
@@ -42,6 +48,15 @@ export interface Config {
     /** Cookies are `Secure` (HTTPS only) in production. */
     readonly secureCookies: boolean;
   };
+}
+
+export interface RedisTarget {
+  readonly url: string;
+  /**
+   * Prefix of every Redis key and channel this deployment uses (PODIUM_REDIS_NAMESPACE,
+   * `podium`): replicas of one deployment share it; tests give each their own.
+   */
+  readonly namespace: string;
 }
 
 export interface HttpTimeouts {
@@ -83,6 +98,8 @@ export function loadConfig(source: NodeJS.ProcessEnv): Config {
     database: env.DATABASE_URL
       ? { kind: 'postgres', url: env.DATABASE_URL }
       : { kind: 'pglite', dataDir: path.resolve(env.PODIUM_DATA_DIR, 'pglite') },
+    redis: env.REDIS_URL ? { url: env.REDIS_URL, namespace: env.PODIUM_REDIS_NAMESPACE } : null,
+    replica: { leaseSeconds: env.PODIUM_REPLICA_LEASE_SECONDS },
     logLevel: env.PODIUM_LOG_LEVEL,
     logFormat: env.PODIUM_LOG_FORMAT,
     executors: {
@@ -103,6 +120,16 @@ export function loadConfig(source: NodeJS.ProcessEnv): Config {
       secureCookies: env.NODE_ENV === 'production',
     },
   };
+}
+
+/**
+ * Refuses what cannot run, whoever built the config (the environment, or a test's literal):
+ * replicas share PostgreSQL, and PGlite is one process's.
+ */
+export function assertDeployable(config: Config): void {
+  if (config.redis && config.database.kind === 'pglite') {
+    throw new ConfigError(`Invalid configuration:\n  REDIS_URL: ${REPLICA_MODE_NEEDS_POSTGRES}`);
+  }
 }
 
 function parseTrustProxy(value: string): boolean | number | string {

@@ -4,6 +4,10 @@ import { LOG_FORMATS } from '../common/logging/log-format';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
+/** Why replica mode refuses the embedded database (here and in `assertDeployable`). */
+export const REPLICA_MODE_NEEDS_POSTGRES =
+  'replica mode (REDIS_URL) needs PostgreSQL (DATABASE_URL): the embedded PGlite database is single-process';
+
 /** Every environment variable the control plane reads. Validated once, at boot. */
 export const EnvSchema = z
   .object({
@@ -16,6 +20,25 @@ export const EnvSchema = z
       .regex(/^postgres(ql)?:\/\//, 'must be a postgresql:// connection string')
       .optional(),
     PODIUM_DATA_DIR: z.string().min(1).default('.data'),
+    /**
+     * Redis connection string. Set (with DATABASE_URL): replica mode, any number of control
+     * planes on one database, commands routed and events shared through Redis. Unset: one
+     * process alone (in-process event bus, in-memory rate limits).
+     */
+    REDIS_URL: z
+      .string()
+      .regex(/^rediss?:\/\//, 'must be a redis:// (or rediss://) connection string')
+      .optional(),
+    /**
+     * Prefix of every Redis key and channel: replicas of one deployment share it; another
+     * deployment (or a test run) on the same Redis takes its own.
+     */
+    PODIUM_REDIS_NAMESPACE: z
+      .string()
+      .regex(/^[\w.-]{1,64}$/, 'letters, digits, _ . - (at most 64)')
+      .default('podium'),
+    /** A replica that has not renewed its lease for this long is dead to the others. */
+    PODIUM_REPLICA_LEASE_SECONDS: z.coerce.number().int().min(3).max(3_600).default(15),
     PODIUM_LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
     /** `json` lines, `pretty` readable lines, or `auto`: pretty when stdout is a terminal. */
     PODIUM_LOG_FORMAT: z.enum(LOG_FORMATS).default('auto'),
@@ -88,6 +111,13 @@ export const EnvSchema = z
         code: 'custom',
         path: ['PODIUM_HTTP_HEADERS_TIMEOUT_MS'],
         message: 'must not exceed PODIUM_HTTP_REQUEST_TIMEOUT_MS (headers are part of the request)',
+      });
+    }
+    if (env.REDIS_URL && !env.DATABASE_URL) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['REDIS_URL'],
+        message: REPLICA_MODE_NEEDS_POSTGRES,
       });
     }
     if (env.NODE_ENV === 'production' && !env.PODIUM_SESSION_SECRET) {

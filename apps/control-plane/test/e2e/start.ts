@@ -5,7 +5,7 @@ import type { DatabaseTarget } from '@podium/db';
 import pino from 'pino';
 import { listeningUrl, startControlPlane } from '../../src/bootstrap';
 import { REDACTED, REDACTED_LOG_PATHS } from '../../src/common/logging/redact';
-import type { Config } from '../../src/config/config';
+import type { Config, RedisTarget } from '../../src/config/config';
 
 export interface RunningControlPlane {
   readonly app: INestApplication<Server>;
@@ -22,6 +22,9 @@ export type ConfigOverrides = {
   live?: Partial<Config['live']>;
   accounts?: Partial<Config['accounts']>;
   httpTimeouts?: Partial<Config['http']['timeouts']>;
+  /** Replica mode: replicas given the same target (namespace) form one deployment. */
+  redis?: RedisTarget;
+  replica?: Partial<Config['replica']>;
 };
 
 /** A real control plane on an ephemeral loopback port, logging (debug) into memory. */
@@ -39,6 +42,8 @@ export async function startTestControlPlane(
       timeouts: { headersMs: 15_000, requestMs: 60_000, idleMs: 72_000, ...overrides.httpTimeouts },
     },
     database,
+    redis: overrides.redis ?? null,
+    replica: { leaseSeconds: 15, ...overrides.replica },
     logLevel: 'debug',
     executors: {
       basePath: '/conductor/v1alpha1',

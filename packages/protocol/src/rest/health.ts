@@ -24,6 +24,8 @@ export const ReadinessResponseSchema = z.object({
   status: z.enum(['ready', 'not_ready']),
   checks: z.object({
     database: DependencyCheckSchema.extend({ kind: z.enum(['postgres', 'pglite']) }),
+    /** In replica mode (REDIS_URL) only: Redis answers and this replica listens on it. */
+    redis: DependencyCheckSchema.optional(),
   }),
 });
 export type ReadinessResponse = z.infer<typeof ReadinessResponseSchema>;

@@ -1,6 +1,6 @@
 import { AppError } from '@podium/protocol';
-import { ProgressiveDelay, type ProgressiveDelayPolicy } from './progressive-delay';
-import { SlidingWindowRateLimiter, type SlidingWindow } from './sliding-window-rate-limiter';
+import type { ProgressiveDelayPolicy } from './progressive-delay';
+import type { SlidingWindow } from './sliding-window-rate-limiter';
 
 const MINUTE = 60_000;
 
@@ -28,36 +28,37 @@ export const DEFAULT_AUTH_RATE_LIMITS: AuthRateLimits = {
  * only the address they came from. Checked before any password work (a refused attempt costs
  * no scrypt). A sign-in counts as failed up front and is forgiven on success, so concurrent
  * guesses cannot overshoot.
+ *
+ * Where the counts live is the subclass's: this process's memory when it runs alone
+ * (InMemoryAuthAttemptLimiter), Redis for replicas (RedisAuthAttemptLimiter), so that N
+ * replicas do not give an attacker N budgets. Each check-and-count is one atomic step.
  */
-export class AuthAttemptLimiter {
-  private readonly perAddress: SlidingWindowRateLimiter;
-  private readonly perAccountAndAddress: ProgressiveDelay;
-
-  constructor(limits: AuthRateLimits = DEFAULT_AUTH_RATE_LIMITS, now: () => number = Date.now) {
-    this.perAddress = new SlidingWindowRateLimiter(limits.perAddress, now);
-    this.perAccountAndAddress = new ProgressiveDelay(limits.perAccountAndAddress, now);
-  }
-
+export abstract class AuthAttemptLimiter {
   /** Throws RATE_LIMITED (with Retry-After) or counts the attempt, as a failure until it succeeds. */
-  beginSignIn(ip: string, account: string): void {
-    const key = accountAtAddress(account, ip);
-    assertNoWait(
-      Math.max(this.perAddress.retryAfterMs(ip), this.perAccountAndAddress.retryAfterMs(key)),
-    );
-    this.perAddress.record(ip);
-    this.perAccountAndAddress.recordFailure(key);
+  async beginSignIn(ip: string, account: string): Promise<void> {
+    assertNoWait(await this.checkAndCountSignIn(ip, accountAtAddress(account, ip)));
   }
 
   /** A correct password: the failures against this account from this address are forgiven. */
-  signInSucceeded(ip: string, account: string): void {
-    this.perAccountAndAddress.reset(accountAtAddress(account, ip));
+  signInSucceeded(ip: string, account: string): Promise<void> {
+    return this.forgetFailures(accountAtAddress(account, ip));
   }
 
   /** Throws RATE_LIMITED (with Retry-After) or counts the attempt. */
-  beginSignUp(ip: string): void {
-    assertNoWait(this.perAddress.retryAfterMs(ip));
-    this.perAddress.record(ip);
+  async beginSignUp(ip: string): Promise<void> {
+    assertNoWait(await this.checkAndCountSignUp(ip));
   }
+
+  /**
+   * The wait (ms) before this address may try to sign in into this account; when none (0),
+   * counts the attempt against the address and as a failure of `failureKey`.
+   */
+  protected abstract checkAndCountSignIn(ip: string, failureKey: string): Promise<number>;
+
+  /** The wait (ms) before this address may sign up; when none (0), counts the attempt. */
+  protected abstract checkAndCountSignUp(ip: string): Promise<number>;
+
+  protected abstract forgetFailures(failureKey: string): Promise<void>;
 }
 
 function accountAtAddress(account: string, ip: string): string {

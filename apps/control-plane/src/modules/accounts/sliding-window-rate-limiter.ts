@@ -1,7 +1,7 @@
 /**
  * Counts events per key over a sliding window (a log of the last `limit` times, so memory
- * per key is bounded). In-process only: with several replicas each one counts on its own, so
- * a shared store (Redis) must replace this before the control plane scales out.
+ * per key is bounded). In-process only (a control plane alone): replicas count in Redis
+ * (RedisAuthAttemptLimiter), by the same rules.
  */
 export interface SlidingWindow {
   readonly limit: number;

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, type OnModuleDestroy } from '@nestjs/common';
 import {
   AppError,
   type ApiKey,
@@ -12,7 +12,6 @@ import {
 } from '@podium/protocol';
 import type { OrgScope } from '../../common/auth/request-context';
 import { toCountedPage } from '../../common/pagination/counted-page';
-import { Transactions } from '../../infra/database/transactions';
 import { EventBus } from '../../infra/events/event-bus';
 import type { ApplicationRecord } from '../../common/auth/tenancy';
 import { ApplicationRecordsService } from '../applications/application-records.service';
@@ -40,7 +39,7 @@ export type ExecutorLinkAuthorization =
 const REFUSED = 'The API key is not valid: it is unknown, revoked or expired.';
 
 @Injectable()
-export class ApiKeysService {
+export class ApiKeysService implements OnModuleDestroy {
   /**
    * Secrets that can never authenticate (unknown, revoked, expired), so a refused
    * executor retrying every second, forever, costs a map lookup, not a query.
@@ -49,18 +48,28 @@ export class ApiKeysService {
 
   /**
    * Keys that authenticated within the last second or two, so a client sending
-   * many requests costs one lookup a second (revoking drops the entry at once; expiry
-   * is checked on every hit). See LAST_USE_RESOLUTION_MS for the write side.
+   * many requests costs one lookup a second (a revocation, on any replica, drops the entry
+   * at once; expiry is checked on every hit). See LAST_USE_RESOLUTION_MS for the write side.
    */
   private readonly recentlyValid = new TtlCache<string, ApiKeyRecord>(1_000);
+  private readonly unsubscribe: () => void;
 
   constructor(
     private readonly keys: ApiKeysRepository,
     private readonly applications: ApplicationRecordsService,
     private readonly events: EventBus,
     private readonly audit: AuditService,
-    private readonly transactions: Transactions,
-  ) {}
+  ) {
+    // Announced once committed (forgotten earlier, the cache could reload the row as it was),
+    // and on every replica: each keeps its own cache.
+    this.unsubscribe = events.on('api-key.revoked', ({ apiKeyId }) =>
+      this.recentlyValid.deleteWhere((key) => key.id === apiKeyId),
+    );
+  }
+
+  onModuleDestroy() {
+    this.unsubscribe();
+  }
 
   /** Creates a key. The secret is in the result and nowhere else, ever. */
   async createApiKey(
@@ -222,13 +231,7 @@ export class ApiKeysService {
   /** Revokes the key; every link that used it closes (see ExecutorLinksService). */
   async revokeApiKey(organizationId: string, apiKeyId: string): Promise<boolean> {
     const revoked = await this.keys.revoke(organizationId, apiKeyId, new Date());
-    if (revoked) {
-      // Once committed: forgotten earlier, the cache could reload the row as it was.
-      this.transactions.afterCommit(() =>
-        this.recentlyValid.deleteWhere((key) => key.id === apiKeyId),
-      );
-      this.events.emit('api-key.revoked', { organizationId, apiKeyId });
-    }
+    if (revoked) this.events.emit('api-key.revoked', { organizationId, apiKeyId });
     return revoked;
   }
 

@@ -48,6 +48,13 @@ export class ExecutorRegistry {
     return this.forApplication(applicationId).some((e) => e.identity.executorId === executorId);
   }
 
+  /** The newest open link of that executor held here (commands routed from other replicas). */
+  findOpen(applicationId: string, executorId: string): LiveExecutor | undefined {
+    return this.forApplication(applicationId).find(
+      (e) => e.link.isOpen && e.identity.executorId === executorId,
+    );
+  }
+
   /** Whether an open link of that application is held here. */
   hasOpenLink(applicationId: string): boolean {
     return this.forApplication(applicationId).some((e) => e.link.isOpen);

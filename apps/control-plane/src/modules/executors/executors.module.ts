@@ -6,13 +6,17 @@ import { ExecutorsService } from './executors.service';
 import { ExecutorGateway } from './links/executor-gateway';
 import { ExecutorLinksService } from './links/executor-links.service';
 import { ExecutorProxy } from './proxy/executor-proxy';
+import { RemoteCommandClient } from './proxy/remote/remote-command-client';
+import { RemoteCommandServer } from './proxy/remote/remote-command-server';
+import { RemoteExecutors } from './proxy/remote/remote-executors';
 import { DeadExecutorRecoverer } from './recovery/dead-executor-recoverer';
 import { ExecutorRecoveryService } from './recovery/executor-recovery.service';
 
 /**
  * Executors: their WebSocket links (`links/`), the command proxy over them (`proxy/`) and the
  * recovery of dead ones (`recovery/`), around the executors table and the in-memory registry
- * of links held here. Others see executors through ExecutorsService and send them commands
+ * of links held here (in replica mode, commands for links held by other replicas are routed
+ * through Redis: `proxy/remote/`). Others see executors through ExecutorsService and send them commands
  * through ExecutorProxy.
  */
 @Module({
@@ -24,6 +28,9 @@ import { ExecutorRecoveryService } from './recovery/executor-recovery.service';
     ExecutorGateway,
     ExecutorLinksService,
     ExecutorProxy,
+    RemoteCommandClient,
+    RemoteCommandServer,
+    RemoteExecutors,
     ExecutorRecoveryService,
     DeadExecutorRecoverer,
   ],

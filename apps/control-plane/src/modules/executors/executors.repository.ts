@@ -22,6 +22,12 @@ export interface ExecutorRecord extends ExecutorSnapshot {
   readonly id: string;
 }
 
+/** An executor whose link another replica holds (`findConnectedElsewhere`). */
+export interface RemoteExecutorRecord extends ExecutorIdentity {
+  readonly connectedAt: Date;
+  readonly replicaId: string;
+}
+
 /** A record with its application's grace period, read with it (so a changed setting applies). */
 export interface GracedExecutorRecord extends ExecutorRecord {
   readonly gracePeriodSeconds: number;
@@ -37,7 +43,12 @@ export class ExecutorsRepository {
    * status: within the grace period it is simply connected again; after it (a "zombie" that was
    * declared dead) it is alive, so a later death starts afresh.
    */
-  async recordConnected(context: LinkContext, identity: ExecutorIdentity, at: Date): Promise<void> {
+  async recordConnected(
+    context: LinkContext,
+    identity: ExecutorIdentity,
+    at: Date,
+    replicaId: string,
+  ): Promise<void> {
     const fields = {
       applicationVersion: identity.applicationVersion,
       hostname: identity.hostname,
@@ -51,6 +62,7 @@ export class ExecutorsRepository {
       lastSeenAt: at,
       deadAt: null,
       recoveredAt: null,
+      replicaId,
     };
     await this.db.prisma.executor.upsert({
       where: {
@@ -88,14 +100,56 @@ export class ExecutorsRepository {
   /**
    * Rows left CONNECTED by a previous control-plane process (connected before `before`, when
    * this one started: its own links connect later) are disconnected as of `at`, which starts
-   * their grace period. Single replica: with several, each would reconcile only its own links.
+   * their grace period. With `spareLiveReplicas` (replica mode), rows whose replica still holds
+   * a lease are left alone: their links are open, elsewhere. (Taking over the links of replicas
+   * that died is the lease's business, not this.)
    */
-  async disconnectLeftovers(before: Date, at: Date): Promise<number> {
+  async disconnectLeftovers(
+    before: Date,
+    at: Date,
+    options: { spareLiveReplicas: boolean } = { spareLiveReplicas: false },
+  ): Promise<number> {
     const { count } = await this.db.prisma.executor.updateMany({
-      where: { status: 'CONNECTED', connectedAt: { lt: before } },
+      where: {
+        status: 'CONNECTED',
+        connectedAt: { lt: before },
+        ...(options.spareLiveReplicas && {
+          NOT: { replica: { is: { leaseUntil: { gt: at } } } },
+        }),
+      },
       data: { status: 'DISCONNECTED', disconnectedAt: at },
     });
     return count;
+  }
+
+  /**
+   * The application's executors linked to another live replica (CONNECTED, on a replica whose
+   * lease has not passed), newest connection first: where commands are routed through Redis.
+   */
+  findConnectedElsewhere(
+    applicationId: string,
+    replicaId: string,
+    now: Date,
+  ): Promise<RemoteExecutorRecord[]> {
+    return this.db.prisma.executor.findMany({
+      where: {
+        applicationId,
+        status: 'CONNECTED',
+        replicaId: { not: replicaId },
+        replica: { is: { leaseUntil: { gt: now } } },
+      },
+      select: {
+        executorId: true,
+        applicationVersion: true,
+        hostname: true,
+        language: true,
+        sdkVersion: true,
+        metadata: true,
+        connectedAt: true,
+        replicaId: true,
+      },
+      orderBy: NEWEST_FIRST,
+    }) as Promise<RemoteExecutorRecord[]>;
   }
 
   /** DISCONNECTED executors (of every application, or of one), each with its grace period. */

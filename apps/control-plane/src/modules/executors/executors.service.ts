@@ -5,6 +5,8 @@ import { toCountedPage } from '../../common/pagination/counted-page';
 import { type ExecutorSnapshot, mapExecutor } from './executor-snapshot';
 import { ExecutorRegistry } from './executor-registry';
 import { ExecutorsRepository } from './executors.repository';
+import { ExecutorLinksService } from './links/executor-links.service';
+import { RemoteExecutors } from './proxy/remote/remote-executors';
 
 /**
  * An application's executors as the rest of the control plane sees them: their records, marked
@@ -17,7 +19,14 @@ export class ExecutorsService {
   constructor(
     private readonly registry: ExecutorRegistry,
     private readonly executors: ExecutorsRepository,
+    private readonly links: ExecutorLinksService,
+    private readonly remote: RemoteExecutors,
   ) {}
+
+  /** Closes every link this process holds and waits until their disconnections are recorded. */
+  closeAllLinks(): Promise<void> {
+    return this.links.closeAll();
+  }
 
   /** Connected executors first, then the others; each newest connection first. */
   async findExecutors(scope: AppScope, query: ListExecutorsQuery): Promise<ListExecutorsResponse> {
@@ -47,10 +56,11 @@ export class ExecutorsService {
     return this.executors.findVersions(scope.organizationId, scope.applicationId);
   }
 
-  /** How many executors of each version this process holds a link of. */
-  countConnectedByVersion(applicationId: string): Map<string, number> {
+  /** How many executors of each version are linked, here or (replicas) to another live one. */
+  async countConnectedByVersion(applicationId: string): Promise<Map<string, number>> {
+    const elsewhere = await this.remote.forApplication(applicationId);
     const counts = new Map<string, number>();
-    for (const { identity } of this.registry.forApplication(applicationId)) {
+    for (const { identity } of [...this.registry.forApplication(applicationId), ...elsewhere]) {
       counts.set(identity.applicationVersion, (counts.get(identity.applicationVersion) ?? 0) + 1);
     }
     return counts;

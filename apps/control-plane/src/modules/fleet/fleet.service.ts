@@ -21,7 +21,7 @@ export class FleetService {
   ) {}
 
   async findVersions(scope: AppScope): Promise<ListApplicationVersionsResponse> {
-    const connected = this.executors.countConnectedByVersion(scope.applicationId);
+    const connected = await this.executors.countConnectedByVersion(scope.applicationId);
     try {
       const answer = await this.proxy.send(scope.applicationId, 'list_application_versions');
       const versions = [...(answer.output ?? [])].sort(

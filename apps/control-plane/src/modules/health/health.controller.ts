@@ -15,7 +15,7 @@ export class HealthController {
     return this.health.getHealth();
   }
 
-  /** Readiness: 200 when the database answers, 503 with the same body shape otherwise. */
+  /** Readiness: 200 when every dependency answers, 503 with the same body shape otherwise. */
   @Route(ROUTES.getReadiness)
   async getReadiness(@Res({ passthrough: true }) res: HttpReply): Promise<ReadinessResponse> {
     const readiness = await this.health.getReadiness();

@@ -17,7 +17,9 @@ export const HEALTH_ROUTES = routeTable({
     ...common,
     method: 'get',
     path: '/readyz',
-    summary: 'Readiness: the database answers',
+    summary: 'Readiness: the database (and Redis, for replicas) answers',
+    description:
+      'Checks the database; in replica mode (REDIS_URL) also Redis, and that this replica still listens on it.',
     response: ReadinessResponseSchema,
     alternates: [{ status: 503, description: 'Not ready: a dependency is down (same body).' }],
   },

@@ -6,7 +6,7 @@ import pino from 'pino';
 import { Transactions, transactionAware } from '../../infra/database/transactions';
 import { EventBus } from '../../infra/events/event-bus';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AuthAttemptLimiter } from '../accounts/auth-attempt-limiter';
+import { InMemoryAuthAttemptLimiter } from '../accounts/in-memory-auth-attempt-limiter';
 import { AuditRepository } from '../audit/audit.repository';
 import { AuditService } from '../audit/audit.service';
 import { OrganizationsRepository } from '../organizations/organizations.repository';
@@ -52,7 +52,7 @@ describe('SessionsService refresh-token reuse (PostgreSQL)', () => {
     service = new SessionsService(
       new SessionsRepository(db),
       new UsersService(users, hasher, organizations),
-      new AuthAttemptLimiter(),
+      new InMemoryAuthAttemptLimiter(),
       new AccessTokens(keys),
       new CsrfTokens(keys),
       new EventBus(transactions),

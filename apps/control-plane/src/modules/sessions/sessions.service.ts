@@ -55,10 +55,10 @@ export class SessionsService {
     client: ClientInfo,
     now = new Date(),
   ): Promise<IssuedSession> {
-    this.limiter.beginSignIn(client.ip, input.email);
+    await this.limiter.beginSignIn(client.ip, input.email);
     const user = await this.users.findOneByCredentials(input.email, input.password);
     if (!user) throw new AppError('UNAUTHENTICATED', WRONG_CREDENTIALS);
-    this.limiter.signInSucceeded(client.ip, input.email);
+    await this.limiter.signInSucceeded(client.ip, input.email);
     await this.sessions.forgetRetiredTokensOfEndedSessions(user.id, now);
     const refresh = generateRefreshToken();
     const session = await this.sessions.create({

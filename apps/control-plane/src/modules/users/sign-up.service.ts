@@ -40,7 +40,7 @@ export class SignUpService {
     client: ClientInfo,
     now = new Date(),
   ): Promise<User> {
-    this.limiter.beginSignUp(client.ip);
+    await this.limiter.beginSignUp(client.ip);
     const invitation = input.joinSecret ? await this.invitation(input.joinSecret, now) : null;
     const passwordHash = await this.hasher.hash(input.password);
     const user = await this.transactions.run(async () => {

@@ -50,9 +50,10 @@ export class ExecutorGateway implements OnApplicationBootstrap, BeforeApplicatio
   }
 
   // Before the HTTP server closes: it would otherwise wait forever on upgraded sockets.
-  beforeApplicationShutdown() {
+  async beforeApplicationShutdown() {
     this.server?.off('upgrade', this.onUpgrade);
-    for (const client of this.wss.clients) client.terminate();
+    await this.links.closeAll();
+    for (const client of this.wss.clients) client.terminate(); // never attached, if any
     this.wss.close();
   }
 

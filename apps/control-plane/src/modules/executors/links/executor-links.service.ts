@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 import { LOGGER } from '../../../common/logging/logging.tokens';
 import { ApiKeysService } from '../../api-keys/api-keys.service';
 import { EventBus } from '../../../infra/events/event-bus';
+import { ReplicaIdentity } from '../../../infra/replica/replica-identity';
 import type { ExecutorLink, LinkContext } from './executor-link';
 import { ExecutorRegistry, type ExecutorIdentity } from '../executor-registry';
 import type { ExecutorSnapshot } from '../executor-snapshot';
@@ -16,6 +17,9 @@ import { runAt } from '../../../common/time/run-at';
  * (informational: executors ignore codes, and reconnect to be refused).
  */
 export const CLOSE_ACCESS_REVOKED = 4001;
+
+/** Close code for links of a control plane that is stopping (executors redial elsewhere). */
+export const CLOSE_SERVICE_RESTART = 1012;
 
 /**
  * Executor lifecycle: the executor_info handshake, CONNECTED/DISCONNECTED
@@ -30,6 +34,8 @@ export class ExecutorLinksService implements OnModuleDestroy {
    * revocation and application deletion walk. The registry holds only attached ones.
    */
   private readonly links = new Set<ExecutorLink>();
+  /** Disconnections being recorded: a stopping replica waits for them (see closeAll). */
+  private readonly recording = new Set<Promise<void>>();
   /** Handshakes failing in a loop (a broken deploy) log a few lines a minute. */
   private readonly throttle = new LogThrottle();
 
@@ -38,6 +44,7 @@ export class ExecutorLinksService implements OnModuleDestroy {
     private readonly executors: ExecutorsRepository,
     private readonly events: EventBus,
     private readonly apiKeys: ApiKeysService,
+    private readonly replica: ReplicaIdentity,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {
     this.unsubscribers = [
@@ -55,6 +62,23 @@ export class ExecutorLinksService implements OnModuleDestroy {
 
   onModuleDestroy() {
     for (const unsubscribe of this.unsubscribers) unsubscribe();
+  }
+
+  /**
+   * Closes every link (this control plane is stopping) and resolves once each disconnection
+   * is recorded: the rows say DISCONNECTED, with a grace period that the executors, redialing
+   * another replica, beat. A link that ignores the close is cut after a second.
+   */
+  async closeAll(): Promise<void> {
+    const closing = [...this.links].map(
+      (link) =>
+        new Promise<void>((resolve) => {
+          link.onClose(resolve);
+          link.close(CLOSE_SERVICE_RESTART, 'control plane stopping');
+        }),
+    );
+    await Promise.all(closing);
+    await Promise.all([...this.recording]);
   }
 
   /**
@@ -90,7 +114,7 @@ export class ExecutorLinksService implements OnModuleDestroy {
     }
     if (!link.isOpen) return;
     const connectedAt = new Date();
-    await this.executors.recordConnected(link.context, identity, connectedAt);
+    await this.executors.recordConnected(link.context, identity, connectedAt, this.replica.id);
     this.registry.add({ link, identity });
     this.events.emit('executor.connected', snapshotOf(link, identity, connectedAt, null));
     log.info(
@@ -106,7 +130,7 @@ export class ExecutorLinksService implements OnModuleDestroy {
       this.registry.remove(link);
       log.info({ executorId: identity.executorId }, 'executor disconnected');
       // Announced once recorded: recovery reads the disconnection (and its deadline) back.
-      this.executors
+      const recorded = this.executors
         .recordDisconnected(link.context, identity.executorId, connectedAt, disconnectedAt)
         .catch((error: unknown) =>
           log.error({ err: String(error) }, 'could not record disconnection'),
@@ -120,6 +144,8 @@ export class ExecutorLinksService implements OnModuleDestroy {
         .catch((error: unknown) =>
           log.error({ err: String(error) }, 'executor.disconnected listener failed'),
         );
+      this.recording.add(recorded);
+      void recorded.finally(() => this.recording.delete(recorded));
     });
   }
 

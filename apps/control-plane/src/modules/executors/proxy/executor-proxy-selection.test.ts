@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { commandKind, orderCandidates } from './executor-proxy-selection';
+import { commandKind, newestFirst, orderCandidates } from './executor-proxy-selection';
 
 const executor = (name: string, version: string) => ({
   name,
   identity: { applicationVersion: version },
 });
-const names = (list: Array<{ name: string }>) => list.map((e) => e.name);
+const names = (list: ReadonlyArray<{ name: string }>) => list.map((e) => e.name);
 
 describe('orderCandidates', () => {
   // Newest link first, as the registry lists them.
@@ -37,5 +37,17 @@ describe('commandKind', () => {
     expect(commandKind('cancel')).toBe('mutation');
     expect(commandKind('fork_from_failure')).toBe('mutation');
     expect(commandKind('retention')).toBe('mutation');
+  });
+});
+
+describe('newestFirst', () => {
+  const at = (name: string, ms: number) => ({ name, linkedAt: new Date(ms) });
+
+  it('merges two newest-first lists newest first, this replica’s first on a tie', () => {
+    const here = [at('h3', 3), at('h1', 1)];
+    const elsewhere = [at('e3', 3), at('e2', 2), at('e0', 0)];
+    expect(names(newestFirst(here, elsewhere))).toEqual(['h3', 'e3', 'e2', 'h1', 'e0']);
+    expect(names(newestFirst(here, []))).toEqual(['h3', 'h1']);
+    expect(names(newestFirst([], elsewhere))).toEqual(['e3', 'e2', 'e0']);
   });
 });

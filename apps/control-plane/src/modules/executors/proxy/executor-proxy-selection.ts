@@ -61,3 +61,33 @@ export function orderCandidates<T extends Versioned>(
   const start = (options.turn ?? 0) % preferred.length;
   return [...preferred.slice(start), ...preferred.slice(0, start), ...others];
 }
+
+interface Linked {
+  readonly linkedAt: Date;
+}
+
+/**
+ * Two lists each newest link first (this replica's, other replicas'), merged newest first;
+ * on a tie this replica's comes first (no trip through Redis).
+ */
+export function newestFirst<T extends Linked>(
+  here: readonly T[],
+  elsewhere: readonly T[],
+): readonly T[] {
+  if (elsewhere.length === 0) return here;
+  const merged: T[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < here.length || j < elsewhere.length) {
+    const a = here[i];
+    const b = elsewhere[j];
+    if (a && (!b || a.linkedAt.getTime() >= b.linkedAt.getTime())) {
+      merged.push(a);
+      i += 1;
+    } else if (b) {
+      merged.push(b);
+      j += 1;
+    }
+  }
+  return merged;
+}

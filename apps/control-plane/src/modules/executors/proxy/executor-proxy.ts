@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import {
   AppError,
   ProtocolEncodeError,
@@ -11,17 +11,22 @@ import type { Logger } from 'pino';
 import { LOGGER } from '../../../common/logging/logging.tokens';
 import { CONFIG, type Config } from '../../../config/config';
 import { LogThrottle, suppressedField } from '../../../common/logging/log-throttle';
+import { type CommandTarget, localTarget } from './command-target';
 import { ExecutorReportedError } from './executor-proxy-errors';
-import { commandKind, orderCandidates } from './executor-proxy-selection';
-import { ExecutorRegistry, type ExecutorIdentity, type LiveExecutor } from '../executor-registry';
+import { commandKind, newestFirst, orderCandidates } from './executor-proxy-selection';
+import { RemoteExecutors } from './remote/remote-executors';
+import { ExecutorRegistry, type ExecutorIdentity } from '../executor-registry';
 import { ExecutorRequestError } from '../links/executor-request-error';
 
 /**
  * The command proxy: how the HTTP API reaches an application's executors. Guards an invariant
  * that matters to operators: a mutation is never carried out twice.
  *
- * - Candidates and their order come from `orderCandidates` (latest version first, reads spread);
- *   `onlyVersion` keeps one version's executors only (recovery acts on its receiver's version).
+ * - Candidates are the links held here and, in replica mode, the executors linked to other live
+ *   replicas (RemoteExecutors; a command to one is routed through Redis to its replica and fails
+ *   the same ways a local one does). Their order comes from `orderCandidates` (latest version
+ *   first, reads spread); `onlyVersion` keeps one version's executors only (recovery acts on its
+ *   receiver's version).
  * - A link that closed before we sent anything is skipped: nothing reached it. So is one whose
  *   send failed before the frame was handed to its socket (`delivered: false`, e.g. it was
  *   closing), even for a mutation.
@@ -72,6 +77,8 @@ export class ExecutorProxy {
     private readonly registry: ExecutorRegistry,
     @Inject(CONFIG) private readonly config: Config,
     @Inject(LOGGER) private readonly logger: Logger,
+    /** Absent (unit tests) or empty (a lone process): local links only. */
+    @Optional() private readonly remote?: RemoteExecutors,
   ) {}
 
   /**
@@ -96,13 +103,13 @@ export class ExecutorProxy {
   ): Promise<Exchange<K>> {
     const kind = commandKind(type);
     const { onlyVersion } = options;
-    const connected = this.registry
-      .forApplication(applicationId)
-      .filter(
-        (e) =>
-          e.link.isOpen &&
-          (onlyVersion === undefined || e.identity.applicationVersion === onlyVersion),
-      );
+    const local = this.registry.forApplication(applicationId).map(localTarget);
+    // A lone process does not wait on anything before its first send.
+    const remote = this.remote?.enabled ? await this.remote.forApplication(applicationId) : [];
+    const connected = newestFirst(local, remote).filter(
+      (e) =>
+        e.isOpen() && (onlyVersion === undefined || e.identity.applicationVersion === onlyVersion),
+    );
     const candidates = orderCandidates(connected, {
       preferVersion: options.preferVersion,
       turn: kind === 'read' ? this.nextTurn(applicationId, connected.length) : 0,
@@ -114,12 +121,12 @@ export class ExecutorProxy {
 
     for (const executor of candidates) {
       if (sent >= MAX_ATTEMPTS) break;
-      if (!executor.link.isOpen) continue; // closed since listed: nothing was sent to it
+      if (!executor.isOpen()) continue; // closed since listed: nothing was sent to it
       const attempt = await this.attempt(executor, type, fields, timeoutMs);
       if (attempt.kind === 'failed' && !attempt.error.delivered) {
         // It never left (the link was closing): as if the link had been skipped.
         this.logger.debug(
-          { applicationId, type, linkId: executor.link.id, err: attempt.error.message },
+          { applicationId, type, ...executor.logFields, err: attempt.error.message },
           'nothing sent to a closing executor link: trying the next one',
         );
         continue;
@@ -140,8 +147,8 @@ export class ExecutorProxy {
           {
             applicationId,
             type,
-            linkId: executor.link.id,
             executorId: executor.identity.executorId,
+            ...executor.logFields,
             code: attempt.error.code,
             err: attempt.error.message,
             ...suppressedField(admitted),
@@ -172,13 +179,13 @@ export class ExecutorProxy {
   }
 
   private async attempt<K extends MessageType>(
-    executor: LiveExecutor,
+    executor: CommandTarget,
     type: K,
     fields: RequestFieldsOf<K> | undefined,
     timeoutMs: number,
   ): Promise<Attempt<K>> {
     try {
-      const response = await executor.link.request(type, fields, timeoutMs);
+      const response = await executor.request(type, fields, timeoutMs);
       if (response.error_message === UNKNOWN_MESSAGE_TYPE_ERROR) return { kind: 'unsupported' };
       return { kind: 'answered', response };
     } catch (error) {

@@ -1,8 +1,8 @@
 import {
-  type BeforeApplicationShutdown,
   Inject,
   Injectable,
   type OnApplicationBootstrap,
+  type OnModuleDestroy,
 } from '@nestjs/common';
 import type { Logger } from 'pino';
 import { LOGGER } from '../../../common/logging/logging.tokens';
@@ -37,8 +37,10 @@ import { deadlineOf } from './recovery-schedule';
  *   work), and at sweeps (backing off while it fails). A pass or sweep leaves an application
  *   alone as soon as none of its executors answers.
  *
- * Single replica: it acts on every application's executors, and at its first sweep takes
- * CONNECTED rows older than itself for links of a previous process.
+ * It acts on every application's executors, and at its first sweep takes CONNECTED rows older
+ * than itself for links of a previous process (in replica mode, only rows of replicas whose
+ * lease passed or that are gone). Recovery across replicas (adopting a dead replica's
+ * executors, one claim per recovery) is not done yet: this assumes one replica recovers.
  */
 /**
  * How long connections of one version are gathered into one recovery pass. Short next to any
@@ -47,7 +49,7 @@ import { deadlineOf } from './recovery-schedule';
 export const RECOVERY_PASS_DELAY_MS = 500;
 
 @Injectable()
-export class ExecutorRecoveryService implements OnApplicationBootstrap, BeforeApplicationShutdown {
+export class ExecutorRecoveryService implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly startedAt = new Date();
   private readonly logger: Logger;
   private readonly unsubscribers: Array<() => void>;
@@ -81,7 +83,9 @@ export class ExecutorRecoveryService implements OnApplicationBootstrap, BeforeAp
     void this.sweep();
   }
 
-  beforeApplicationShutdown() {
+  // First thing at shutdown (before links close): the disconnections a stopping control plane
+  // records are for the next one, or another replica, to follow up.
+  onModuleDestroy() {
     this.stopped = true;
     this.recoverer.stop();
     clearInterval(this.sweepTimer);
@@ -108,7 +112,10 @@ export class ExecutorRecoveryService implements OnApplicationBootstrap, BeforeAp
   private async runSweep(): Promise<void> {
     if (!this.leftoversReconciled) {
       // As of our start: they have not been heard from since, at least.
-      const count = await this.executors.disconnectLeftovers(this.startedAt, this.startedAt);
+      const count = await this.executors.disconnectLeftovers(this.startedAt, this.startedAt, {
+        // Replicas: rows of the other live replicas are their open links.
+        spareLiveReplicas: this.config.redis !== null,
+      });
       this.leftoversReconciled = true;
       if (count > 0) {
         this.logger.info(

@@ -1,0 +1,90 @@
+import type { Server } from 'node:http';
+import {
+  type BeforeApplicationShutdown,
+  Inject,
+  Injectable,
+  type OnApplicationBootstrap,
+  type OnModuleInit,
+} from '@nestjs/common';
+import { HttpAdapterHost } from '@nestjs/core';
+import type { Logger } from 'pino';
+import { LOGGER } from '../../common/logging/logging.tokens';
+import { CONFIG, type Config } from '../../config/config';
+import { ReplicaIdentity } from '../../infra/replica/replica-identity';
+import { ExecutorsService } from '../executors/executors.service';
+import { ReplicasRepository } from './replicas.repository';
+
+/**
+ * This replica's row in `replicas` and its lease: inserted before anything can link to it,
+ * renewed every third of `replica.leaseSeconds` (two renewals may fail before the others take
+ * it for dead), deleted on a clean stop once its links are closed and recorded. A process that
+ * dies keeps its row until its lease passes: then it is dead to the others.
+ */
+@Injectable()
+export class ReplicaLeaseService
+  implements OnModuleInit, OnApplicationBootstrap, BeforeApplicationShutdown
+{
+  private timer?: NodeJS.Timeout;
+  private address: string | null = null;
+  private renewing?: Promise<void>;
+
+  constructor(
+    private readonly replicas: ReplicasRepository,
+    private readonly replica: ReplicaIdentity,
+    private readonly executors: ExecutorsService,
+    private readonly adapterHost: HttpAdapterHost,
+    @Inject(CONFIG) private readonly config: Config,
+    @Inject(LOGGER) private readonly logger: Logger,
+  ) {}
+
+  // Before links (whose records name this row) and before the server listens. A database
+  // that is down does not stop the start (readiness says so); the next renewal inserts it.
+  async onModuleInit() {
+    await this.renewQuietly();
+    this.logger.info({ replicaId: this.replica.id }, 'replica started');
+  }
+
+  onApplicationBootstrap() {
+    const periodMs = (this.config.replica.leaseSeconds * 1000) / 3;
+    this.timer = setInterval(() => void this.renewQuietly(), periodMs);
+    this.timer.unref();
+  }
+
+  /** Closes this replica's links (recorded DISCONNECTED: no recovery), then gives up the row. */
+  async beforeApplicationShutdown() {
+    clearInterval(this.timer);
+    await this.renewing;
+    await this.executors.closeAllLinks();
+    try {
+      await this.replicas.delete(this.replica.id);
+      this.logger.info({ replicaId: this.replica.id }, 'replica lease released');
+    } catch (error) {
+      this.logger.warn({ err: String(error) }, 'could not release the replica lease');
+    }
+  }
+
+  private renew(): Promise<void> {
+    const { id, startedAt } = this.replica;
+    return this.replicas.renewLease(
+      { id, startedAt, address: this.listeningAddress() },
+      this.config.replica.leaseSeconds,
+    );
+  }
+
+  private async renewQuietly() {
+    this.renewing = this.renew().catch((error: unknown) =>
+      this.logger.warn({ err: String(error) }, 'replica lease not renewed: retrying'),
+    );
+    await this.renewing;
+  }
+
+  /** host:port once the server listens (null before: the first renewal comes earlier). */
+  private listeningAddress(): string | null {
+    if (this.address) return this.address;
+    const server = this.adapterHost.httpAdapter?.getHttpServer() as Server | undefined;
+    const address = server?.address();
+    if (!address || typeof address === 'string') return null;
+    this.address = `${address.address}:${address.port}`;
+    return this.address;
+  }
+}

@@ -1,0 +1,115 @@
+#!/usr/bin/env node
+// What routing a command to another replica adds. Two control planes in replica mode
+// (PostgreSQL + Redis); one simulated executor (its own process) linked to replica A and,
+// over a bare WebSocket, to this process. get_workflow is sent (a) directly, (b) as HTTP to
+// replica A (the link is local there) and (c) as HTTP to replica B (routed through Redis to
+// A and back). Open-loop at RATE commands/s (default 1,000), the three phases taking turns
+// twice, SECONDS each. Target: other-replica p99 overhead over direct under 3 ms.
+import { randomBytes } from 'node:crypto';
+import { fork } from 'node:child_process';
+import http from 'node:http';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createScratchDatabase } from '@podium/db/testing';
+import { WebSocketServer } from 'ws';
+import { directClient, proxiedClient, summarize, whenAnswering } from './lib/command-clients.mjs';
+import { cpuSeconds, freePort, startControlPlane } from './lib/control-plane.mjs';
+import { runOpenLoop } from './lib/open-loop.mjs';
+import { seedApp } from './lib/seed.mjs';
+import { round } from './lib/stats.mjs';
+
+const RATE = Number(process.env.RATE ?? 1000);
+const SECONDS = Number(process.env.SECONDS ?? 8);
+const REDIS_URL = process.env.REDIS_URL || 'redis://127.0.0.1:6379';
+const TARGET_P99_MS = 3;
+const here = path.dirname(fileURLToPath(import.meta.url));
+
+const scratch = await createScratchDatabase();
+const seeded = await seedApp(scratch.url, ['executor:connect', 'workflows:read']);
+// Its own namespace: nothing else on this Redis hears these replicas.
+const replicaEnv = {
+  DATABASE_URL: scratch.url,
+  REDIS_URL,
+  PODIUM_REDIS_NAMESPACE: `bench-${randomBytes(4).toString('hex')}`,
+};
+const replicaA = await startControlPlane(replicaEnv);
+const replicaB = await startControlPlane(replicaEnv);
+const directPort = await freePort();
+const direct = new WebSocketServer({
+  host: '127.0.0.1',
+  port: directPort,
+  perMessageDeflate: false,
+});
+const executorLink = new Promise((resolve) => direct.once('connection', resolve));
+const executor = fork(
+  path.join(here, 'lib/simulated-executor.mjs'),
+  [
+    `${replicaA.url.replace('http', 'ws')}/conductor/v1alpha1/websocket/${seeded.app}/${seeded.apiKey}`,
+    `ws://127.0.0.1:${directPort}`,
+  ],
+  { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] },
+);
+
+try {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
+  const send = {
+    direct: directClient(await executorLink),
+    sameReplica: proxiedClient(replicaA.url, seeded, agent),
+    otherReplica: proxiedClient(replicaB.url, seeded, agent),
+  };
+  // Until both replicas reach the executor; then every path warms up.
+  await whenAnswering(send.sameReplica);
+  await whenAnswering(send.otherReplica);
+  for (const phase of Object.keys(send)) {
+    await runOpenLoop({ rate: RATE, seconds: 2, send: send[phase] });
+  }
+
+  const runs = { direct: [], sameReplica: [], otherReplica: [] };
+  // CPU both replicas spent per command, by phase (direct: what they spend idle).
+  const cpuMs = { direct: 0, sameReplica: 0, otherReplica: 0 };
+  const replicasCpu = () => cpuSeconds(replicaA.pid) + cpuSeconds(replicaB.pid);
+  for (let turn = 0; turn < 2; turn++) {
+    for (const phase of Object.keys(runs)) {
+      const before = replicasCpu();
+      const run = await runOpenLoop({ rate: RATE, seconds: SECONDS, send: send[phase] });
+      cpuMs[phase] += ((replicasCpu() - before) * 1000) / run.sent / 2;
+      runs[phase].push(run);
+    }
+  }
+  const result = {
+    rate: RATE,
+    secondsPerPhase: SECONDS,
+    direct: summarize(runs.direct),
+    sameReplica: summarize(runs.sameReplica),
+    otherReplica: summarize(runs.otherReplica),
+  };
+  const overhead = (phase) => ({
+    p50Ms: round(result[phase].p50Ms - result.direct.p50Ms, 2),
+    p99Ms: round(result[phase].p99Ms - result.direct.p99Ms, 2),
+  });
+  result.overhead = {
+    sameReplica: overhead('sameReplica'),
+    otherReplica: overhead('otherReplica'),
+  };
+  result.replicasCpuMsPerCommand = Object.fromEntries(
+    Object.entries(cpuMs).map(([phase, ms]) => [phase, round(ms, 3)]),
+  );
+  result.targetMet =
+    result.overhead.otherReplica.p99Ms < TARGET_P99_MS &&
+    result.otherReplica.errors === 0 &&
+    result.sameReplica.errors === 0;
+  console.log(JSON.stringify(result, null, 2));
+  const { sameReplica, otherReplica } = result.overhead;
+  console.log(
+    `proxy across replicas: get_workflow at ${RATE}/s — direct p50 ${result.direct.p50Ms} / p99 ${result.direct.p99Ms} ms; ` +
+      `same replica p50 ${result.sameReplica.p50Ms} / p99 ${result.sameReplica.p99Ms} ms (overhead ${sameReplica.p50Ms} / ${sameReplica.p99Ms}); ` +
+      `other replica p50 ${result.otherReplica.p50Ms} / p99 ${result.otherReplica.p99Ms} ms (overhead ${otherReplica.p50Ms} / ${otherReplica.p99Ms}) — ` +
+      `target other-replica p99 overhead <${TARGET_P99_MS} ms: ${result.targetMet ? 'met' : 'NOT met'}`,
+  );
+  agent.destroy();
+} finally {
+  executor.kill();
+  direct.close();
+  await Promise.all([replicaA.stop(), replicaB.stop()]);
+  await scratch.drop();
+}
