@@ -31,6 +31,7 @@ const replicaEnv = {
   DATABASE_URL: scratch.url,
   REDIS_URL,
   PODIUM_REDIS_NAMESPACE: `bench-${randomBytes(4).toString('hex')}`,
+  PODIUM_SESSION_SECRET: randomBytes(32).toString('hex'),
 };
 const replicaA = await startControlPlane(replicaEnv);
 const replicaB = await startControlPlane(replicaEnv);

@@ -8,6 +8,10 @@
 // `node scripts/run-podium.mjs example` (`npm run example`) runs only the example, against a
 // Podium that is already running; it needs CONDUCTOR_KEY.
 //
+// `node scripts/run-podium.mjs cluster` (`pnpm cluster`) runs REPLICAS (default 3) control-plane
+// replicas on DATABASE_URL (required) and REDIS_URL (default redis://127.0.0.1:6379), on the
+// ports after PORT, behind HAProxy on PORT (scripts/lib/cluster.mjs); the rest is the same.
+//
 // Environment: PORT (control plane, default 8090), CONSOLE_PORT (default 3000), HOST (default
 // 127.0.0.1), PODIUM_DATA_DIR (default <repo>/.data), and any other control-plane variable
 // (DATABASE_URL to use PostgreSQL instead of PGlite; PODIUM_LOG_FORMAT, default readable lines
@@ -16,13 +20,16 @@
 // ws://<HOST>:<PORT><PODIUM_EXECUTOR_BASE_PATH>), PODIUM_EXAMPLE_DATA_DIR (default
 // <PODIUM_DATA_DIR>/example), EXAMPLE_DATABASE_URL (its own PostgreSQL instead; DATABASE_URL is
 // the control plane's and is never passed on), APP_NAME and the rest of apps/example/README.md.
-import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { startCluster } from './lib/cluster.mjs';
+import { createSupervisor } from './lib/supervisor.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const exampleOnly = process.argv[2] === 'example';
+const clusterMode = process.argv[2] === 'cluster';
+const replicaCount = Number(process.env.REPLICAS ?? 3);
 const host = process.env.HOST ?? '127.0.0.1';
 const apiPort = Number(process.env.PORT ?? 8090);
 const consolePort = Number(process.env.CONSOLE_PORT ?? 3000);
@@ -31,70 +38,7 @@ const consoleUrl = `http://${host}:${consolePort}`;
 const dataDir = path.resolve(root, process.env.PODIUM_DATA_DIR ?? '.data');
 const conductorKey = process.env.CONDUCTOR_KEY?.trim() || undefined;
 
-const children = [];
-let stopping = false;
-
-/**
- * Starts `node <args>` with its output prefixed `[name] `. `onLine` sees each line; `onExit`
- * runs when it exits on its own (not while stopping).
- */
-function run(name, args, { env, cwd = root, onLine = () => {}, onExit }) {
-  const child = spawn(process.execPath, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
-  const prefix = `[${name}] `;
-  for (const stream of [child.stdout, child.stderr]) {
-    let pending = '';
-    stream.on('data', (chunk) => {
-      const lines = (pending + chunk).split('\n');
-      pending = lines.pop();
-      for (const line of lines) {
-        process.stdout.write(prefix + line + '\n');
-        onLine(line);
-      }
-    });
-  }
-  child.on('exit', (code, signal) => {
-    if (!stopping) onExit(prefix, code, signal);
-  });
-  children.push(child);
-  return child;
-}
-
-/** Podium itself: when one of these exits, everything stops. */
-const essential = (prefix, code, signal) => {
-  process.stdout.write(`${prefix}exited (${signal ?? code}); stopping Podium\n`);
-  stop(code || 1);
-};
-
-function stop(exitCode) {
-  if (stopping) return;
-  stopping = true;
-  for (const child of children) if (child.exitCode === null) child.kill('SIGTERM');
-  const deadline = setTimeout(() => {
-    for (const child of children) if (child.exitCode === null) child.kill('SIGKILL');
-  }, 5_000);
-  Promise.all(
-    children.map((c) => (c.exitCode === null ? new Promise((r) => c.on('exit', r)) : null)),
-  )
-    .then(() => {
-      clearTimeout(deadline);
-      process.exit(exitCode);
-    })
-    .catch(() => process.exit(exitCode));
-}
-
-async function waitFor(url, what) {
-  const deadline = Date.now() + 120_000;
-  while (Date.now() < deadline && !stopping) {
-    try {
-      const res = await fetch(url);
-      if (res.ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  if (!stopping) throw new Error(`${what} did not answer at ${url} within 120 s`);
-}
+const { run, stop, essential, waitFor } = createSupervisor({ cwd: root });
 
 /** The environment the example runs with: its own database, the local control plane. */
 function exampleEnv() {
@@ -159,20 +103,10 @@ function exampleSteps() {
       ? `  2. Create an application named "${appName}".`
       : '  2. Create an application named as the example app (apps/example/README.md).',
     '  3. Create an API key with the executor:connect permission; copy it.',
-    '  4. Restart with CONDUCTOR_KEY=<key> npm start, or run the example alone while Podium',
+    `  4. Restart with CONDUCTOR_KEY=<key> ${clusterMode ? 'pnpm cluster' : 'npm start'}, or run the example alone while Podium`,
     '     runs: CONDUCTOR_KEY=<key> npm run example (in a second terminal).',
   ];
 }
-
-process.on('SIGINT', () => stop(0));
-process.on('SIGTERM', () => stop(0));
-// npm runs this through `sh -c`; the scripts `exec` so that npm's SIGINT or SIGTERM reaches us.
-// Should our parent die anyway (killed outright), we are re-parented: stop rather than leave the
-// example connected, an orphan nobody can Ctrl-C.
-const parent = process.ppid;
-setInterval(() => {
-  if (process.ppid !== parent) stop(0);
-}, 1_000).unref();
 
 if (exampleOnly) {
   if (!conductorKey) {
@@ -203,18 +137,34 @@ if (exampleOnly) {
   // Podium's own processes do not need the example's key.
   const podiumEnv = { ...process.env };
   delete podiumEnv.CONDUCTOR_KEY;
-  run('control-plane', ['apps/control-plane/dist/main.js'], {
-    env: {
-      ...podiumEnv,
-      HOST: host,
-      PORT: String(apiPort),
-      PODIUM_DATA_DIR: process.env.PODIUM_DATA_DIR ?? dataDir,
-      // Its stdout is our pipe, not the terminal: say what "auto" would have said there.
-      PODIUM_LOG_FORMAT:
-        process.env.PODIUM_LOG_FORMAT ?? (process.stdout.isTTY ? 'pretty' : 'json'),
-    },
-    onExit: essential,
-  });
+  // Its stdout is our pipe, not the terminal: say what "auto" would have said there.
+  podiumEnv.PODIUM_LOG_FORMAT ??= process.stdout.isTTY ? 'pretty' : 'json';
+  let cluster;
+  if (clusterMode) {
+    try {
+      cluster = startCluster({
+        supervisor: { run, essential },
+        host,
+        lbPort: apiPort,
+        count: replicaCount,
+        dataDir,
+        env: podiumEnv,
+      });
+    } catch (error) {
+      process.stderr.write(`${error.message}\n`);
+      process.exit(1);
+    }
+  } else {
+    run('control-plane', ['apps/control-plane/dist/main.js'], {
+      env: {
+        ...podiumEnv,
+        HOST: host,
+        PORT: String(apiPort),
+        PODIUM_DATA_DIR: process.env.PODIUM_DATA_DIR ?? dataDir,
+      },
+      onExit: essential,
+    });
+  }
   run(
     'console',
     [path.join(root, 'apps/console/server/main.mjs'), '-H', host, '-p', String(consolePort)],
@@ -226,6 +176,8 @@ if (exampleOnly) {
   );
 
   try {
+    for (const url of cluster?.replicaUrls ?? []) await waitFor(`${url}/readyz`, 'A replica');
+    cluster?.startLoadBalancer();
     await waitFor(`${apiUrl}/readyz`, 'The control plane');
     // The example dials once the control plane answers, so its first attempt connects.
     if (conductorKey) {
@@ -237,7 +189,7 @@ if (exampleOnly) {
     }
     await waitFor(consoleUrl, 'The console');
     const database = process.env.DATABASE_URL
-      ? 'PostgreSQL'
+      ? `PostgreSQL${cluster ? `, Redis at ${cluster.redisUrl}` : ''}`
       : `PGlite in ${process.env.PODIUM_DATA_DIR ?? '.data/'}`;
     const example = exampleEnv();
     process.stdout.write(
@@ -246,6 +198,12 @@ if (exampleOnly) {
         'Podium is running.',
         `  Console:        ${consoleUrl}`,
         `  Control plane:  ${apiUrl}   (health: ${apiUrl}/healthz)`,
+        ...(cluster
+          ? [
+              `  Replicas:       behind HAProxy at ${apiUrl}; one that exits is restarted`,
+              ...cluster.describeReplicas().map((line) => `                  ${line}`),
+            ]
+          : []),
         `  Database:       ${database}`,
         ...(conductorKey
           ? [

@@ -4,6 +4,8 @@
 # the example app (apps/example) runs too, connected to it (see run-podium.mjs).
 # `npm run example` (`start.sh example`): install, build and run only the example,
 # against a Podium that is already running.
+# `pnpm cluster` (`start.sh cluster`): the same with replicas on DATABASE_URL (migrated
+# first) and Redis behind HAProxy (scripts/lib/cluster.mjs).
 if [ "${1:-}" = example ] && [ -z "${CONDUCTOR_KEY:-}" ]; then
   # Before the install and build: nothing to run without a key.
   exec node "$(dirname "${BASH_SOURCE[0]}")/run-podium.mjs" example
@@ -18,4 +20,13 @@ fi
 echo "==> building the control plane, the console and the example app"
 pnpm turbo run build --filter=@podium/control-plane... --filter=@podium/console... \
   --filter=@podium/example... --output-logs=errors-only
+if [ "${1:-}" = cluster ]; then
+  if [ -z "${DATABASE_URL:-}" ]; then
+    echo "pnpm cluster runs replicas on PostgreSQL: set DATABASE_URL (see README)." >&2
+    exit 1
+  fi
+  echo "==> migrating DATABASE_URL (pnpm db:deploy)"
+  pnpm db:deploy
+  exec node scripts/run-podium.mjs cluster
+fi
 exec node scripts/run-podium.mjs

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Sums vitest's "Tests  N passed | M failed" lines and the smoke test's line
+// Sums vitest's "Tests  N passed | M failed" lines and the smoke tests' lines
 // across the logs of one `npm test` run, and prints one closing line.
 import fs from 'node:fs';
 
@@ -11,7 +11,7 @@ let skipped = 0;
 for (const file of process.argv.slice(2)) {
   for (const raw of fs.readFileSync(file, 'utf8').split('\n')) {
     const line = raw.replace(ansi, '');
-    const summary = /\b(?:Tests|smoke:)\s+(.*)$/.exec(line);
+    const summary = /\b(?:Tests|smoke(?:-cluster)?:)\s+(.*)$/.exec(line);
     if (!summary || !/\d+ (passed|failed)/.test(summary[1])) continue;
     passed += Number(/(\d+) passed/.exec(summary[1])?.[1] ?? 0);
     failed += Number(/(\d+) failed/.exec(summary[1])?.[1] ?? 0);

@@ -1,24 +1,31 @@
 #!/usr/bin/env bash
 # `npm test`: install, then lint, typecheck, build and run every test: unit,
 # integration on real PostgreSQL (DATABASE_URL's server, else 127.0.0.1:5432),
-# PGlite, browser tests in Debian's Chromium, and a smoke run of `npm start`.
+# PGlite, browser tests in Debian's Chromium, and smoke runs of `npm start` and
+# `pnpm cluster` (replicas on PostgreSQL + Redis behind Debian's HAProxy).
 source "$(dirname "${BASH_SOURCE[0]}")/bootstrap.sh"
 cd "$ROOT"
 LOG_DIR="$ROOT/.test-results"
 rm -rf "$LOG_DIR" && mkdir -p "$LOG_DIR"
 
+# Installs Debian package $1 (for $2) when run as root; otherwise says how, and stops.
+need_package() {
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    echo "==> installing Debian's $1 for $2"
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$1" >/dev/null
+  else
+    echo "$2 need $1: apt-get install $1${3:+ ($3)}." >&2
+    exit 1
+  fi
+}
+
 if [ -z "${CHROMIUM_PATH:-}" ]; then
   export CHROMIUM_PATH=/usr/bin/chromium
-  if [ ! -x "$CHROMIUM_PATH" ]; then
-    if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
-      echo "==> installing Debian's chromium for the browser tests"
-      apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
-    else
-      echo "Browser tests need Chromium: apt-get install chromium (or set CHROMIUM_PATH)." >&2
-      exit 1
-    fi
-  fi
+  [ -x "$CHROMIUM_PATH" ] || need_package chromium "the browser tests" "or set CHROMIUM_PATH"
 fi
+# `pnpm cluster` and its smoke test put Debian's HAProxy in front of the replicas.
+command -v haproxy >/dev/null || [ -x /usr/sbin/haproxy ] ||
+  need_package haproxy "the cluster smoke tests"
 
 if [ -n "${DATABASE_URL:-}" ]; then
   echo "==> pnpm db:deploy (the documented PostgreSQL deploy command) on DATABASE_URL"
@@ -43,5 +50,8 @@ pnpm turbo run test:browser --output-logs=full 2>&1 | tee "$LOG_DIR/browser.log"
 
 echo "==> smoke test of the start command (embedded PGlite)"
 node scripts/smoke-start.mjs 2>&1 | tee "$LOG_DIR/smoke.log"
+
+echo "==> smoke test of pnpm cluster (3 replicas on PostgreSQL + Redis behind HAProxy)"
+node scripts/smoke-cluster.mjs 2>&1 | tee "$LOG_DIR/smoke-cluster.log"
 
 node scripts/summarize-tests.mjs "$LOG_DIR"/*.log

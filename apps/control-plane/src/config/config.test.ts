@@ -89,23 +89,35 @@ describe('loadConfig', () => {
   });
 
   it('runs alone without REDIS_URL, and as a replica with it and PostgreSQL', () => {
+    const sharedSecret = 'a-session-secret-shared-by-every-replica';
     expect(loadConfig({}).redis).toBeNull();
     expect(loadConfig({}).replica).toEqual({ leaseSeconds: 15 });
     const replica = loadConfig({
       DATABASE_URL: 'postgresql://postgres@127.0.0.1:5432/podium',
       REDIS_URL: 'redis://127.0.0.1:6379',
+      PODIUM_SESSION_SECRET: sharedSecret,
       PODIUM_REPLICA_LEASE_SECONDS: '6',
     });
     expect(replica.redis).toEqual({ url: 'redis://127.0.0.1:6379', namespace: 'podium' });
     const named = loadConfig({
       DATABASE_URL: 'postgresql://postgres@127.0.0.1:5432/podium',
       REDIS_URL: 'redis://127.0.0.1:6379',
+      PODIUM_SESSION_SECRET: sharedSecret,
       PODIUM_REDIS_NAMESPACE: 'staging',
     });
     expect(named.redis?.namespace).toBe('staging');
     expect(() => loadConfig({ PODIUM_REDIS_NAMESPACE: 'a b' })).toThrow(/PODIUM_REDIS_NAMESPACE/);
     expect(replica.replica).toEqual({ leaseSeconds: 6 });
     expect(() => loadConfig({ REDIS_URL: 'http://x' })).toThrow(/REDIS_URL/);
+  });
+
+  it('refuses replica mode without a shared session secret', () => {
+    expect(() =>
+      loadConfig({
+        DATABASE_URL: 'postgresql://postgres@127.0.0.1:5432/podium',
+        REDIS_URL: 'redis://127.0.0.1:6379',
+      }),
+    ).toThrow(/PODIUM_SESSION_SECRET: is required in replica mode/);
   });
 
   it('refuses REDIS_URL on the embedded database, from the environment or a literal config', () => {

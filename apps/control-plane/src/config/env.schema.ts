@@ -120,6 +120,14 @@ export const EnvSchema = z
         message: REPLICA_MODE_NEEDS_POSTGRES,
       });
     }
+    if (env.REDIS_URL && !env.PODIUM_SESSION_SECRET) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['PODIUM_SESSION_SECRET'],
+        message:
+          'is required in replica mode (REDIS_URL): every replica must sign sessions with the same key',
+      });
+    }
     if (env.NODE_ENV === 'production' && !env.PODIUM_SESSION_SECRET) {
       ctx.addIssue({
         code: 'custom',
