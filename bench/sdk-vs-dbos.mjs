@@ -16,6 +16,8 @@ const WORKFLOWS = Number(process.env.WORKFLOWS ?? 2000);
 const CONCURRENCY = Number(process.env.CONCURRENCY ?? 50);
 const WARMUP = Number(process.env.WARMUP ?? 100);
 const SLICES = Number(process.env.SLICES ?? 8);
+/** Issue 11: keep the SDK at least half as fast again as DBOS in both modes. */
+const TARGET_RATIO = 1.5;
 const POOL_SIZE = 10; // both SDKs' default connection pool size, set explicitly on both
 const SDKS = ['dbos', 'podium'];
 const MODES = {
@@ -103,7 +105,7 @@ try {
     results,
     ratioPodiumOverDbos: ratios,
     sliceRatiosMinMedianMax: sliceRatios,
-    targetMet: Object.values(ratios).every((ratio) => ratio >= 1),
+    targetMet: Object.values(ratios).every((ratio) => ratio >= TARGET_RATIO),
     launchMs: {
       podium: round(children.podium.launchMs, 0),
       dbos: round(children.dbos.launchMs, 0),
@@ -123,6 +125,6 @@ const line = (mode) => {
 };
 console.log(
   `sdk: Podium vs DBOS 5.2.11, ${WORKFLOWS} workflows × 3 steps — ${line('sequential')}, ` +
-    `${line('concurrent')} at ${CONCURRENCY} in flight — target ≥1.0: ` +
+    `${line('concurrent')} at ${CONCURRENCY} in flight — target ≥${TARGET_RATIO}: ` +
     `${summary.targetMet ? 'met' : 'NOT met'}`,
 );

@@ -4,7 +4,26 @@
 // compose services' names.
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
+
+const protocol = createRequire(import.meta.url)('../../packages/protocol/dist/index.js');
+
+/** HAProxy's own errors, as problem details like the replicas' (codes from the one table). */
+const LOAD_BALANCER_PROBLEMS = {
+  502: ['REPLICA_UNREACHABLE', 'The replica closed the connection or sent an invalid answer.'],
+  503: ['REPLICA_UNAVAILABLE', 'No replica passes its readiness check right now; retry shortly.'],
+  504: ['REPLICA_TIMEOUT', 'The replica did not answer within the load balancer timeout.'],
+};
+
+function problemResponses() {
+  return Object.entries(LOAD_BALANCER_PROBLEMS).map(([status, [code, detail]]) => {
+    const { title } = protocol.ERROR_CODES[code];
+    const body = { type: protocol.problemType(code), title, status: Number(status), code, detail };
+    // Single quotes: HAProxy takes what is inside as is (the JSON has none).
+    return `  http-error status ${status} content-type ${protocol.PROBLEM_CONTENT_TYPE} string '${JSON.stringify(body)}'`;
+  });
+}
 
 /** Where HAProxy is: $HAPROXY, else the first of PATH and the sbin folders that has it. */
 export function findHaproxy() {
@@ -22,7 +41,8 @@ export function findHaproxy() {
  * link; executors are pinged every 20 s), links spread by count (`leastconn`: they live for
  * hours), and a replica leaves the rotation when its /readyz fails twice, one second apart.
  * `option forwardfor` adds the client's address for the replicas' per-address limits (they
- * trust loopback by default: PODIUM_TRUST_PROXY). `dockerDns`: replicas are found by name through
+ * trust loopback by default: PODIUM_TRUST_PROXY). Its own 502/503/504 are problem details with
+ * stable codes, as every error of the API is. `dockerDns`: replicas are found by name through
  * Docker's resolver, and one not up yet does not stop HAProxy from starting.
  */
 export function haproxyConfig({ bind, replicas, dockerDns = false }) {
@@ -39,6 +59,7 @@ export function haproxyConfig({ bind, replicas, dockerDns = false }) {
     '  timeout client 90s',
     '  timeout server 90s',
     '  timeout tunnel 1h',
+    ...problemResponses(),
     '',
     'frontend podium',
     `  bind ${bind}`,

@@ -26,6 +26,10 @@ export const ERROR_CODES = {
   /** Sent by the console's /api proxy when the control plane does not answer. */
   CONTROL_PLANE_UNREACHABLE: { status: 502, title: 'The control plane cannot be reached' },
   DATABASE_UNAVAILABLE: { status: 503, title: 'The database is unavailable' },
+  /** Sent by the load balancer in front of replicas (`pnpm cluster`, docker/haproxy.cfg). */
+  REPLICA_UNREACHABLE: { status: 502, title: 'The control-plane replica did not answer' },
+  REPLICA_UNAVAILABLE: { status: 503, title: 'No control-plane replica is available' },
+  REPLICA_TIMEOUT: { status: 504, title: 'The control-plane replica did not answer in time' },
 } as const satisfies Record<string, { status: number; title: string }>;
 
 export type ErrorCode = keyof typeof ERROR_CODES;
