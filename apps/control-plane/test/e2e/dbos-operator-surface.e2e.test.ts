@@ -1,30 +1,14 @@
-import { gzipSync } from 'node:zlib';
 import type { Database } from '@podium/db';
 import { createScratchDatabase, type ScratchDatabase } from '@podium/db/testing';
-import {
-  BackfillScheduleResponseSchema,
-  ExportWorkflowResponseSchema,
-  ImportWorkflowResponseSchema,
-  ListApplicationVersionsResponseSchema,
-  ListSchedulesResponseSchema,
-  ListWorkflowEventsResponseSchema,
-  ListWorkflowNotificationsResponseSchema,
-  ListWorkflowStreamsResponseSchema,
-  ProblemDetailsSchema,
-  ScheduleSchema,
-  StepAggregatesResponseSchema,
-  TriggerScheduleResponseSchema,
-} from '@podium/protocol';
+import { ProblemDetailsSchema, StepAggregatesResponseSchema } from '@podium/protocol';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DATABASE } from '../../src/infra/database/database.tokens';
 import { factories } from '../factories';
 import { apiClient } from './api-client';
 import { startDbosExecutor, type DbosExecutorProcess } from './dbos-executor';
+import { OperatorSurface, pack } from './operator-surface';
 import { startTestControlPlane, type RunningControlPlane } from './start';
 import { waitUntil } from './wait-until';
-
-/** An export as its writer would pack it: base64 of gzip. */
-const pack = (text: string) => gzipSync(Buffer.from(text)).toString('base64');
 
 /**
  * DBOS Conductor's operations on a workflow's events, messages and streams, export and import,
@@ -43,14 +27,10 @@ describe('the operator surface against a real DBOS Transact 5.2.11 executor', ()
   let readerKey: string;
   let outsiderKey: string;
   let chatty: string;
+  let surface: OperatorSurface;
 
-  const get = (path: string, as = key) => api('get', `${base}${path}`, { key: as });
-  const post = (path: string, body?: unknown, as = key) =>
-    api('post', `${base}${path}`, { key: as, body });
-  const statusOf = async (workflowId: string) => {
-    const res = await get(`/workflows/${workflowId}`);
-    return res.status === 200 ? String(res.body.status) : `HTTP ${res.status}`;
-  };
+  const get = (path: string, as = key) => surface.get(path, as);
+  const post = (path: string, body?: unknown, as = key) => surface.post(path, body, as);
 
   beforeAll(async () => {
     scratch = await createScratchDatabase();
@@ -62,6 +42,7 @@ describe('the operator surface against a real DBOS Transact 5.2.11 executor', ()
     const app = await f.newApp(org.id);
     base = `/v2/orgs/${org.name}/apps/${app.name}`;
     key = (await f.newApiKey(org.id)).secret;
+    surface = new OperatorSurface(api, base, key);
     readerKey = (await f.newApiKey(org.id, { permissions: ['workflows:read'] })).secret;
     const outsider = await f.newOrg();
     await f.newApp(outsider.id, app.name); // same app name, other organization
@@ -83,54 +64,11 @@ describe('the operator surface against a real DBOS Transact 5.2.11 executor', ()
     await dbosSystemDb?.drop();
   });
 
-  it("reads a workflow's events, messages (consumed or not) and streams", async () => {
-    const events = ListWorkflowEventsResponseSchema.parse(
-      (await get(`/workflows/${chatty}/events`)).body,
-    );
-    expect(events.map((e) => e.key).sort()).toEqual(['received', 'status']);
-    expect(events.find((e) => e.key === 'status')?.value).toContain('greeting podium');
-    expect(events.find((e) => e.key === 'received')?.value).toContain('hello there');
+  it("reads a workflow's events, messages (consumed or not) and streams", () =>
+    surface.expectChattyHistory(chatty));
 
-    const notifications = ListWorkflowNotificationsResponseSchema.parse(
-      (await get(`/workflows/${chatty}/notifications`)).body,
-    );
-    const byTopic = Object.fromEntries(notifications.map((n) => [n.topic ?? '', n] as const));
-    expect(byTopic.inbox).toMatchObject({ consumed: true });
-    expect(byTopic.inbox?.message).toContain('hello there');
-    expect(byTopic.later).toMatchObject({ consumed: false });
-    expect(byTopic.later?.message).toContain('left unread');
-    expect(Date.parse(byTopic.later?.createdAt ?? '')).toBeGreaterThan(Date.now() - 10 * 60_000);
-
-    const streams = ListWorkflowStreamsResponseSchema.parse(
-      (await get(`/workflows/${chatty}/streams`)).body,
-    );
-    const lines = streams.find((s) => s.key === 'lines')?.values ?? [];
-    expect(lines.filter((v) => v.includes('line'))).toEqual([
-      expect.stringContaining('first line') as string,
-      expect.stringContaining('second line') as string,
-    ]);
-
-    for (const part of ['events', 'notifications', 'streams', 'export']) {
-      expect((await get(`/workflows/no-such-workflow/${part}`)).status, part).toBe(404);
-    }
-  });
-
-  it('exports a workflow, and imports it back after it was deleted', async () => {
-    const exported = ExportWorkflowResponseSchema.parse(
-      (await get(`/workflows/${chatty}/export`)).body,
-    );
-    expect((await api('delete', `${base}/workflows/${chatty}`, { key })).status).toBe(200);
-    expect(await statusOf(chatty)).toBe('HTTP 404');
-
-    const imported = await post('/workflows/import', exported);
-    expect(imported.status).toBe(201);
-    expect(ImportWorkflowResponseSchema.parse(imported.body)).toEqual({ workflowIds: [chatty] });
-    expect(await statusOf(chatty)).toBe('SUCCESS');
-    const events = ListWorkflowEventsResponseSchema.parse(
-      (await get(`/workflows/${chatty}/events`)).body,
-    );
-    expect(events.map((e) => e.key).sort()).toEqual(['received', 'status']);
-  });
+  it('exports a workflow, and imports it back after it was deleted', () =>
+    surface.expectExportImportRoundTrip(chatty));
 
   it('refuses an export no connected executor can read, before any executor sees it', async () => {
     const pickle = await post('/workflows/import', {
@@ -138,17 +76,10 @@ describe('the operator surface against a real DBOS Transact 5.2.11 executor', ()
     });
     expect(pickle).toMatchObject({ status: 503, body: { code: 'EXECUTOR_UNAVAILABLE' } });
     expect(String(pickle.body.detail)).toContain('Python');
-    const fromPodium = JSON.stringify([
-      {
-        workflow_status: { workflow_uuid: 'from-podium', serialization: 'podium_json' },
-        operation_outputs: [],
-      },
-    ]);
-    const podium = await post('/workflows/import', { serializedWorkflow: pack(fromPodium) });
-    expect(podium).toMatchObject({ status: 503, body: { code: 'EXECUTOR_UNAVAILABLE' } });
-    expect(String(podium.body.detail)).toContain('@podium/sdk');
-    expect(await statusOf('from-podium')).toBe('HTTP 404');
-
+    await surface.expectImportRefused(
+      { workflowId: 'from-podium', serialization: 'podium_json' },
+      '@podium/sdk',
+    );
     const garbage = ProblemDetailsSchema.parse(
       (await post('/workflows/import', { serializedWorkflow: 'not an export' })).body,
     );
@@ -162,10 +93,7 @@ describe('the operator surface against a real DBOS Transact 5.2.11 executor', ()
     expect(ProblemDetailsSchema.parse(res.body).errors).toEqual([
       expect.objectContaining({ location: 'body.typo', value: 42 }),
     ]);
-    const latest = await api('patch', `${base}/versions/latest`, {
-      key,
-      body: { versionName: 'v', extra: true },
-    });
+    const latest = await surface.patch('/versions/latest', { versionName: 'v', extra: true });
     expect(ProblemDetailsSchema.parse(latest.body).errors).toEqual([
       expect.objectContaining({ location: 'body.extra', value: true }),
     ]);
@@ -183,90 +111,17 @@ describe('the operator surface against a real DBOS Transact 5.2.11 executor', ()
     expect((await post('/steps/aggregates', { selectCount: true })).status).toBe(400);
   });
 
-  it('lists and reads schedules, with their context only when asked', async () => {
-    const listed = ListSchedulesResponseSchema.parse((await get('/schedules')).body);
-    expect(listed).toMatchObject([
-      {
-        scheduleName: 'nightly-report',
-        workflowName: 'nightly',
-        cronExpression: '0 3 * * *',
-        status: 'ACTIVE',
-        context: null,
-        automaticBackfill: false,
-      },
-    ]);
-    const withContext = ListSchedulesResponseSchema.parse(
-      (await get('/schedules?loadContext=true')).body,
-    );
-    expect(withContext[0]?.context).toContain('ops');
-    expect(ListSchedulesResponseSchema.parse((await get('/schedules?status=PAUSED')).body)).toEqual(
-      [],
-    );
-    const one = ScheduleSchema.parse((await get('/schedules/nightly-report')).body);
-    expect(one).toMatchObject({
-      scheduleName: 'nightly-report',
-      scheduleId: listed[0]?.scheduleId,
-    });
-    expect(one.context).toContain('ops');
-    expect((await get('/schedules/no-such-schedule')).status).toBe(404);
-    expect((await get('/schedules?typo=1')).status).toBe(400);
-  });
+  it('lists and reads schedules, with their context only when asked', () =>
+    surface.expectSchedulesRead());
 
-  it('pauses and resumes a schedule: its status really changes', async () => {
-    const scheduleStatus = async () => String((await get('/schedules/nightly-report')).body.status);
-    const paused = await post('/schedules/nightly-report/pause');
-    expect(paused.status).toBe(204);
-    expect(await scheduleStatus()).toBe('PAUSED');
-    expect((await post('/schedules/nightly-report/resume')).status).toBe(204);
-    expect(await scheduleStatus()).toBe('ACTIVE');
-    expect((await post('/schedules/no-such-schedule/pause')).status).toBe(404);
-  });
+  it('pauses and resumes a schedule: its status really changes', () =>
+    surface.expectSchedulePauseResume());
 
-  it('triggers a run now and backfills one run per tick of a past window', async () => {
-    const triggered = await post('/schedules/nightly-report/trigger');
-    expect(triggered.status).toBe(201);
-    const { workflowId } = TriggerScheduleResponseSchema.parse(triggered.body);
-    await waitUntil(
-      async () => (await statusOf(workflowId)) === 'SUCCESS',
-      30_000,
-      'triggered run',
-    );
+  it('triggers a run now and backfills one run per tick of a past window', () =>
+    surface.expectTriggerAndBackfill());
 
-    const endTime = new Date();
-    const startTime = new Date(endTime.getTime() - 3 * 24 * 3600_000);
-    const backfilled = await post('/schedules/nightly-report/backfill', {
-      startTime: startTime.toISOString(),
-      endTime: endTime.toISOString(),
-    });
-    expect(backfilled.status).toBe(200);
-    const { workflowIds } = BackfillScheduleResponseSchema.parse(backfilled.body);
-    expect(workflowIds).toHaveLength(3); // 03:00 comes round three times in any 72 hours
-    for (const id of workflowIds) {
-      await waitUntil(async () => (await statusOf(id)) === 'SUCCESS', 30_000, `backfilled ${id}`);
-    }
-    const backwards = await post('/schedules/nightly-report/backfill', {
-      startTime: endTime.toISOString(),
-      endTime: startTime.toISOString(),
-    });
-    expect(backwards.status).toBe(400);
-  });
-
-  it('makes a version the latest: its timestamp moves to now', async () => {
-    const versions = async () =>
-      ListApplicationVersionsResponseSchema.parse((await get('/versions')).body).items;
-    const [before] = await versions();
-    const versionName = before?.name ?? '';
-    const res = await api('patch', `${base}/versions/latest`, { key, body: { versionName } });
-    expect(res.status).toBe(204);
-    const [after] = await versions();
-    expect(after).toMatchObject({ name: versionName, latest: true });
-    expect(Date.parse(after?.timestamp ?? '')).toBeGreaterThan(Date.parse(before?.timestamp ?? ''));
-    const unknown = await api('patch', `${base}/versions/latest`, {
-      key,
-      body: { versionName: 'no-such-version' },
-    });
-    expect(unknown.status).toBe(404);
-  });
+  it('makes a version the latest: its timestamp moves to now', () =>
+    surface.expectVersionPromotion());
 
   it('lets a read-only key read but not act, and shows nothing to another organization', async () => {
     expect((await get('/schedules', readerKey)).status).toBe(200);
@@ -278,11 +133,9 @@ describe('the operator surface against a real DBOS Transact 5.2.11 executor', ()
     expect((await post('/workflows/import', { serializedWorkflow: 'x' }, readerKey)).status).toBe(
       403,
     );
-    const latest = await api('patch', `${base}/versions/latest`, {
-      key: readerKey,
-      body: { versionName: 'v' },
-    });
-    expect(latest.status).toBe(403);
+    expect((await surface.patch('/versions/latest', { versionName: 'v' }, readerKey)).status).toBe(
+      403,
+    );
 
     for (const res of [
       await get('/schedules', outsiderKey),
