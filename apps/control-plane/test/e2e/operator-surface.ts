@@ -90,7 +90,10 @@ export class OperatorSurface {
     }
   }
 
-  /** Exports `workflowId`, deletes it, imports the export: it is back, with its events. */
+  /**
+   * Exports `workflowId`, deletes it, imports the export: it is back, with its events; a second
+   * import of it is a conflict.
+   */
   async expectExportImportRoundTrip(workflowId: string): Promise<void> {
     const exported = ExportWorkflowResponseSchema.parse(
       (await this.get(`/workflows/${workflowId}/export`)).body,
@@ -107,6 +110,8 @@ export class OperatorSurface {
       workflowIds: [workflowId],
     });
     expect(await this.statusOf(workflowId)).toBe('SUCCESS');
+    const again = await this.post('/workflows/import', exported);
+    expect(again).toMatchObject({ status: 409, body: { code: 'CONFLICT' } });
     const events = ListWorkflowEventsResponseSchema.parse(
       (await this.get(`/workflows/${workflowId}/events`)).body,
     );

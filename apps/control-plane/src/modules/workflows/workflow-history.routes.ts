@@ -13,7 +13,8 @@ import { WORKFLOW_ACTIONS } from './workflow-audit';
 
 const base = '/v2/orgs/{org}/apps/{app}/workflows';
 const one = `${base}/{workflowId}`;
-const read = { tag: 'Workflows', viaExecutor: true, access: 'read' } as const;
+const common = { tag: 'Workflows', viaExecutor: true } as const;
+const read = { ...common, access: 'read' } as const;
 const params = WorkflowPathSchema;
 
 /** Events, messages, streams, export and import (see WorkflowHistoryController). */
@@ -52,16 +53,17 @@ export const WORKFLOW_HISTORY_ROUTES = routeTable({
     response: ExportWorkflowResponseSchema,
   },
   importWorkflow: {
-    ...read,
+    ...common,
     access: 'operate',
     method: 'post',
     path: `${base}/import`,
     summary: 'Import an exported workflow into this application',
     description:
-      'Only into executors of the language (and SDK) that exported it: another is refused (503 with the reason) before any executor sees the payload.',
+      'Only into executors of the language (and SDK) that exported it: another is refused (503 with the reason) before any executor sees the payload. A workflow the application already has is a 409: imports never overwrite.',
     status: 201,
     body: ImportWorkflowRequestSchema,
     response: ImportWorkflowResponseSchema,
+    errors: ['CONFLICT'],
     audit: { action: WORKFLOW_ACTIONS.import },
   },
 });

@@ -89,6 +89,7 @@ export class WorkflowHistoryService {
       operatorAction(op, WORKFLOW_ACTIONS.import),
       async () => {
         const format = await readExportFormat(req.serializedWorkflow);
+        await this.assertNoneExist(op, format.workflowIds);
         const answer = await this.proxy.send(
           op.applicationId,
           'import_workflow',
@@ -105,5 +106,17 @@ export class WorkflowHistoryService {
       },
       ({ workflowIds }) => ({ targetId: workflowIds?.[0], details: { workflowIds } }),
     );
+  }
+
+  /** An import never overwrites: executors would fail on the first duplicate row, half done. */
+  private async assertNoneExist(scope: AppScope, workflowIds: string[] | null): Promise<void> {
+    if (!workflowIds) return; // a pickle: only the executor can read its ids
+    const existing = [...(await this.workflows.findStatuses(scope, workflowIds)).keys()];
+    if (existing.length > 0) {
+      throw new AppError(
+        'CONFLICT',
+        `This application already has workflow ${existing.map((id) => `"${id}"`).join(', ')}; delete it before importing, or import into another application.`,
+      );
+    }
   }
 }
