@@ -25,23 +25,28 @@ import { waitUntil } from './wait-until';
  */
 export class OperatorSurface {
   constructor(
-    private readonly api: ReturnType<typeof apiClient>,
+    private readonly call: ReturnType<typeof apiClient>,
     /** `/v2/orgs/{org}/apps/{app}`. */
     private readonly base: string,
     /** A key that may operate the app. */
     private readonly key: string,
   ) {}
 
+  /** Any method on a path under the application. */
+  api(method: string, path: string, body?: unknown, key = this.key) {
+    return this.call(method, `${this.base}${path}`, { key, body });
+  }
+
   get(path: string, key = this.key) {
-    return this.api('get', `${this.base}${path}`, { key });
+    return this.api('get', path, undefined, key);
   }
 
   post(path: string, body?: unknown, key = this.key) {
-    return this.api('post', `${this.base}${path}`, { key, body });
+    return this.api('post', path, body, key);
   }
 
   patch(path: string, body: unknown, key = this.key) {
-    return this.api('patch', `${this.base}${path}`, { key, body });
+    return this.api('patch', path, body, key);
   }
 
   /** A workflow's status, or `HTTP <status>` when it cannot be read. */
@@ -98,9 +103,7 @@ export class OperatorSurface {
     const exported = ExportWorkflowResponseSchema.parse(
       (await this.get(`/workflows/${workflowId}/export`)).body,
     );
-    const deleted = await this.api('delete', `${this.base}/workflows/${workflowId}`, {
-      key: this.key,
-    });
+    const deleted = await this.api('delete', `/workflows/${workflowId}`);
     expect(deleted.status).toBe(200);
     expect(await this.statusOf(workflowId)).toBe('HTTP 404');
 

@@ -1,5 +1,6 @@
+import { randomBytes } from 'node:crypto';
 import { createScratchDatabase, type ScratchDatabase } from '@podium/db/testing';
-import { StepAggregatesResponseSchema } from '@podium/protocol';
+import { ExportWorkflowResponseSchema, StepAggregatesResponseSchema } from '@podium/protocol';
 import { Podium } from '@podium/sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ExecutorRegistry } from '../../src/modules/executors/executor-registry';
@@ -21,11 +22,16 @@ describe('the operator surface against an @podium/sdk executor', () => {
   let podium: Podium;
   let surface: OperatorSurface;
   const chatty = 'chatty-1';
+  const BULKY = 'bulky-1';
 
   beforeAll(async () => {
     scratch = await createScratchDatabase();
     appDb = await createScratchDatabase({ migrate: false }); // the SDK migrates its own schema
-    server = await startTestControlPlane({ kind: 'postgres', url: scratch.url });
+    // Frames big enough for the export of `bulky` (the default test limit is 1 MiB).
+    server = await startTestControlPlane(
+      { kind: 'postgres', url: scratch.url },
+      { executors: { maxFrameBytes: 8 * 1024 * 1024 } },
+    );
     const f = factories(server.app);
     const org = await f.newOrg();
     const app = await f.newApp(org.id);
@@ -60,11 +66,16 @@ describe('the operator surface against an @podium/sdk executor', () => {
     const nightly = podium.workflow('nightly', async (ctx, at: Date, context: { team: string }) =>
       ctx.step('report', () => `report for ${context.team} at ${at.toISOString()}`),
     );
+    // An output that does not compress: its export is larger than 1 MiB.
+    const bulky = podium.workflow('bulky', async (ctx) =>
+      ctx.step('fill', () => randomBytes(1_200_000).toString('base64')),
+    );
     podium.schedule('nightly-report', '0 3 * * *', nightly, { context: { team: 'ops' } });
     await podium.launch();
     const handle = await chattyWorkflow.start(['podium'], { workflowId: chatty });
     await (await sender.start([chatty])).getResult();
     await handle.getResult();
+    await (await bulky.start([], { workflowId: BULKY })).getResult();
     const registry = server.app.get(ExecutorRegistry);
     await waitUntil(() => registry.forApplication(app.id)[0], 15_000, 'SDK link');
   }, 90_000);
@@ -81,6 +92,16 @@ describe('the operator surface against an @podium/sdk executor', () => {
 
   it('exports a workflow, and imports it back after it was deleted', () =>
     surface.expectExportImportRoundTrip(chatty));
+
+  it('imports an export larger than the 1 MiB other bodies are held to', async () => {
+    const exported = await surface.get(`/workflows/${BULKY}/export`);
+    const { serializedWorkflow } = ExportWorkflowResponseSchema.parse(exported.body);
+    expect(serializedWorkflow.length).toBeGreaterThan(1024 * 1024);
+    expect((await surface.api('delete', `/workflows/${BULKY}`)).status).toBe(200);
+    const imported = await surface.post('/workflows/import', { serializedWorkflow });
+    expect(imported).toMatchObject({ status: 201, body: { workflowIds: [BULKY] } });
+    expect(await surface.statusOf(BULKY)).toBe('SUCCESS');
+  });
 
   it('refuses an export of DBOS TypeScript before the SDK sees it', () =>
     surface.expectImportRefused(

@@ -63,7 +63,8 @@ export const WORKFLOW_HISTORY_ROUTES = routeTable({
     status: 201,
     body: ImportWorkflowRequestSchema,
     response: ImportWorkflowResponseSchema,
-    errors: ['CONFLICT'],
+    errors: ['CONFLICT', 'PAYLOAD_TOO_LARGE'],
+    executorSizedBody: true,
     audit: { action: WORKFLOW_ACTIONS.import },
   },
 });
