@@ -20,7 +20,7 @@ import { waitUntil } from './wait-until';
  * versions) that every executor must pass, whoever wrote it: the DBOS Transact fixture and an
  * @podium/sdk app set up the same things (a finished `chatty` workflow that set the events
  * `status` and `received`, wrote the stream `lines`, consumed the message on `inbox` and left
- * the one on `later`; a schedule `nightly-report` of workflow `nightly` at `0 3 * * *` with
+ * the one on `later`; a schedule `nightly-report` of workflow `nightly` at `0 3 * * *` UTC with
  * context `{team: 'ops'}`), and each test file runs these against its own.
  */
 export class OperatorSurface {
@@ -142,6 +142,7 @@ export class OperatorSurface {
         scheduleName: 'nightly-report',
         workflowName: 'nightly',
         cronExpression: '0 3 * * *',
+        cronTimezone: 'UTC',
         status: 'ACTIVE',
         context: null,
         automaticBackfill: false,

@@ -70,7 +70,10 @@ describe('the operator surface against an @podium/sdk executor', () => {
     const bulky = podium.workflow('bulky', async (ctx) =>
       ctx.step('fill', () => randomBytes(1_200_000).toString('base64')),
     );
-    podium.schedule('nightly-report', '0 3 * * *', nightly, { context: { team: 'ops' } });
+    podium.schedule('nightly-report', '0 3 * * *', nightly, {
+      context: { team: 'ops' },
+      cronTimezone: 'UTC', // no DST: three ticks in any 72 hours
+    });
     await podium.launch();
     const handle = await chattyWorkflow.start(['podium'], { workflowId: chatty });
     await (await sender.start([chatty])).getResult();
