@@ -10,6 +10,10 @@ const theirs = {
   paths: {
     '/v2/orgs/{orgName}/apps/{appName}/workflows': {
       get: {
+        parameters: [
+          { in: 'path', name: 'orgName' },
+          { in: 'query', name: 'sortDesc' },
+        ],
         responses: { '200': json({ type: 'array', items: { $ref: '#/components/schemas/W' } }) },
       },
     },
@@ -53,6 +57,9 @@ describe('the API drift measure', () => {
       '[].workflowId',
     ]);
     expect([...(ops.get('POST /v2/orgs/{}/tokens/{}')?.request ?? [])]).toEqual(['permissions']);
+    expect([...(ops.get('GET /v2/orgs/{}/apps/{}/workflows')?.request ?? [])]).toEqual([
+      'query.sortDesc',
+    ]);
   });
 
   it('reports operations not served, and fields a served one lacks (a wrapper is not an array)', () => {
@@ -78,12 +85,13 @@ describe('the API drift measure', () => {
     expect(driftFrom(theirs, ours)).toEqual({
       missingOperations: ['POST /v2/orgs/{}/tokens/{}'],
       missingFields: [
+        'GET /v2/orgs/{}/apps/{}/workflows request query.sortDesc',
         'GET /v2/orgs/{}/apps/{}/workflows response [].subject',
         'GET /v2/orgs/{}/apps/{}/workflows response [].subject.display',
         'GET /v2/orgs/{}/apps/{}/workflows response [].workflowId',
       ],
       operations: { total: 2, served: 1 },
-      fields: { total: 3, present: 0 },
+      fields: { total: 4, present: 0 },
     });
   });
 
@@ -91,7 +99,7 @@ describe('the API drift measure', () => {
     expect(driftFrom(theirs, theirs)).toMatchObject({
       missingOperations: [],
       missingFields: [],
-      fields: { total: 5, present: 5 },
+      fields: { total: 6, present: 6 },
     });
   });
 });

@@ -1,7 +1,9 @@
 /**
  * How far an OpenAPI document is from DBOS Conductor's: which of its operations (method and
  * path; path parameters compared by position, not name) are not served, and, for those that
- * are, which field names of the request body and the 2xx response are missing. Field names are
+ * are, which field names of the request (query parameters as `query.<name>`: our queries are
+ * closed, so a parameter we lack is a 400 for a DBOS client; then the body) and of the 2xx
+ * response are missing. Field names are
  * dotted paths through objects and arrays (`[]`): a bare array of `{workflowId}` is
  * `[].workflowId`, which `{items: [{id}]}` does not have. Huma's read-only `$schema` is not a
  * field. Pure functions over parsed JSON, for `dbos-api-drift.e2e.test.ts`.
@@ -21,7 +23,7 @@ export interface OperationShape {
 export interface Drift {
   /** DBOS operations not served, as keys. */
   readonly missingOperations: string[];
-  /** `<key> request|response <field>` for served operations. */
+  /** `<key> request|response <field>` for served operations (`query.x`: a query parameter). */
   readonly missingFields: string[];
   readonly operations: { readonly total: number; readonly served: number };
   /** DBOS fields of the served operations, and how many of them we have. */
@@ -40,9 +42,12 @@ export function operationsOf(doc: Json): Map<string, OperationShape> {
       const success = Object.entries((op.responses ?? {}) as Record<string, Json>).find(
         ([status]) => /^2\d\d$/.test(status),
       )?.[1];
+      const query = ((op.parameters ?? []) as Json[])
+        .filter((parameter) => parameter.in === 'query')
+        .map((parameter) => `query.${String(parameter.name)}`);
       shapes.set(key, {
         key,
-        request: new Set(fieldsOf(doc, jsonSchemaOf(body))),
+        request: new Set([...query, ...fieldsOf(doc, jsonSchemaOf(body))]),
         response: new Set(fieldsOf(doc, jsonSchemaOf(success?.content as Json | undefined))),
       });
     }
