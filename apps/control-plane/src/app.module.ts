@@ -18,6 +18,7 @@ import { HealthModule } from './modules/health/health.module';
 import { WorkflowsModule } from './modules/workflows/workflows.module';
 import { QueuesModule } from './modules/queues/queues.module';
 import { FleetModule } from './modules/fleet/fleet.module';
+import { SchedulesModule } from './modules/schedules/schedules.module';
 import { LiveModule } from './modules/live/live.module';
 import { OpenApiModule } from './modules/openapi/openapi.module';
 import { ReplicasModule } from './modules/replicas/replicas.module';
@@ -52,6 +53,7 @@ export class AppModule {
         WorkflowsModule,
         QueuesModule,
         FleetModule,
+        SchedulesModule,
         LiveModule,
         OpenApiModule,
       ],

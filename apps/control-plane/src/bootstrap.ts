@@ -15,6 +15,8 @@ import {
   installHandlingWithoutIdleTimeout,
 } from './common/http/connection-timeouts';
 import { installJsonBodies } from './common/http/json-bodies';
+import { installRouteBodyLimits } from './common/http/route-body-limits';
+import { API_ROUTES } from './modules/openapi/openapi.service';
 import { installRequestScreening } from './common/http/request-screening';
 import { urlRedactor } from './common/logging/redact';
 import { RequestLog, requestIdOf } from './common/logging/request-logging';
@@ -47,6 +49,7 @@ export async function startControlPlane(
   );
   const fastify = app.getHttpAdapter().getInstance();
   installJsonBodies(fastify);
+  installRouteBodyLimits(fastify, API_ROUTES, config.executors.maxFrameBytes);
   installRequestScreening(fastify);
   installHandlingWithoutIdleTimeout(fastify);
   requestLog.install(fastify);

@@ -208,6 +208,56 @@ export {
   type BulkForkFromFailureResponse,
 } from './rest/workflow-actions';
 export {
+  WorkflowEventEntrySchema,
+  ListWorkflowEventsResponseSchema,
+  WorkflowNotificationEntrySchema,
+  ListWorkflowNotificationsResponseSchema,
+  WorkflowStreamEntrySchema,
+  ListWorkflowStreamsResponseSchema,
+  ExportWorkflowQuerySchema,
+  ExportWorkflowResponseSchema,
+  ImportWorkflowRequestSchema,
+  ImportWorkflowResponseSchema,
+  type WorkflowEventEntry,
+  type ListWorkflowEventsResponse,
+  type WorkflowNotificationEntry,
+  type ListWorkflowNotificationsResponse,
+  type WorkflowStreamEntry,
+  type ListWorkflowStreamsResponse,
+  type ExportWorkflowQuery,
+  type ExportWorkflowResponse,
+  type ImportWorkflowRequest,
+  type ImportWorkflowResponse,
+} from './rest/workflow-history';
+export {
+  StepAggregatesRequestSchema,
+  StepAggregateSchema,
+  StepAggregatesResponseSchema,
+  type StepAggregatesRequest,
+  type StepAggregate,
+  type StepAggregatesResponse,
+} from './rest/step-aggregates';
+export {
+  ScheduleSchema,
+  ListSchedulesQuerySchema,
+  ListSchedulesResponseSchema,
+  GetScheduleResponseSchema,
+  SchedulePathSchema,
+  BackfillScheduleRequestSchema,
+  BackfillScheduleResponseSchema,
+  TriggerScheduleResponseSchema,
+  type Schedule,
+  type ListSchedulesQuery,
+  type ListSchedulesResponse,
+  type BackfillScheduleRequest,
+  type BackfillScheduleResponse,
+  type TriggerScheduleResponse,
+} from './rest/schedules';
+export {
+  SetLatestVersionRequestSchema,
+  type SetLatestVersionRequest,
+} from './rest/application-versions';
+export {
   QueueSchema,
   QueuePathSchema,
   ListQueuesResponseSchema,

@@ -8,7 +8,8 @@ export interface DbosExecutorProcess {
   readonly workflowId: string;
   /**
    * With `scenario: 'operations'`: ids of the workflows it left ERROR, PENDING and queued; with
-   * `recovery`: the one it is running (`napping`, which only another executor can finish).
+   * `recovery`: the one it is running (`napping`, which only another executor can finish);
+   * with `surface`: `chatty`.
    */
   readonly workflows: Record<string, string>;
   stop(): Promise<void>;
@@ -20,8 +21,11 @@ export async function startDbosExecutor(options: {
   conductorUrl: string;
   apiKey: string;
   systemDatabaseUrl: string;
-  /** `operations`: also leave workflows to act on; `recovery`: one to recover (see the fixture). */
-  scenario?: 'operations' | 'recovery';
+  /**
+   * `operations`: also leave workflows to act on; `recovery`: one to recover; `surface`: a
+   * workflow with events, messages and a stream, and a schedule (see the fixture).
+   */
+  scenario?: 'operations' | 'recovery' | 'surface';
 }): Promise<DbosExecutorProcess> {
   const fixture = startNodeProcess(path.join(__dirname, 'fixtures', 'dbos-executor.cjs'), {
     ...process.env,

@@ -14,7 +14,13 @@ export interface ScriptedLink {
  */
 export function connectScriptedExecutor(
   url: string,
-  info: { executor_id: string; application_version: string },
+  info: {
+    executor_id: string;
+    application_version: string;
+    /** `typescript` (and `dbos_version` 5.2.11) unless said. */
+    language?: string;
+    dbos_version?: string;
+  },
   script: Script,
 ): Promise<ScriptedLink> {
   return new Promise((resolve, reject) => {

@@ -3,8 +3,16 @@ import { z } from 'zod';
 /**
  * One invalid field of a `VALIDATION_FAILED` problem. `path` is dotted within the request part
  * that failed (body, query or path parameters): `limit`, `workflowIds.0`, or `(root)`.
+ * Request inputs also carry DBOS Conductor's (Huma's) `location`, the part and the field
+ * (`body.workflowIds.0`, `query.limit`, `path.workflowId`; an unknown key names that key), and
+ * the offending `value` when there is one.
  */
-export const ProblemFieldErrorSchema = z.object({ path: z.string(), message: z.string() });
+export const ProblemFieldErrorSchema = z.object({
+  path: z.string(),
+  message: z.string(),
+  location: z.string().optional(),
+  value: z.unknown().optional(),
+});
 export type ProblemFieldError = z.infer<typeof ProblemFieldErrorSchema>;
 
 /**

@@ -1,5 +1,5 @@
 import { type ArgumentMetadata, type PipeTransform } from '@nestjs/common';
-import { AppError } from '@podium/protocol';
+import { AppError, type ProblemFieldError } from '@podium/protocol';
 import type { z } from 'zod';
 import { isBodyOptional, type RouteSpec } from './route-spec';
 
@@ -35,10 +35,42 @@ export class RouteInputPipe implements PipeTransform {
     const parsed = schema.safeParse(input);
     if (parsed.success) return parsed.data;
     throw AppError.validation(
-      parsed.error.issues.map((issue) => ({
-        path: issue.path.join('.') || '(root)',
-        message: issue.message,
-      })),
+      parsed.error.issues.flatMap((issue) => fieldErrors(type, input, issue)),
     );
   }
+}
+
+/** Huma's names for the parts (DBOS Conductor's problems say `path.`, not `param.`). */
+const LOCATION_PREFIX: Record<RoutePart, string> = { body: 'body', query: 'query', param: 'path' };
+
+/**
+ * One field error per issue; an unknown-keys issue gives one per key, located at that key.
+ * `value` is what the client sent there (absent for a missing field).
+ */
+function fieldErrors(
+  part: RoutePart,
+  input: unknown,
+  issue: z.core.$ZodIssue,
+): ProblemFieldError[] {
+  const path = issue.path.join('.') || '(root)';
+  const at = (keys: readonly PropertyKey[]) => {
+    const value = valueAt(input, keys);
+    return {
+      path,
+      message: issue.message,
+      location: [LOCATION_PREFIX[part], ...keys.map(String)].join('.'),
+      ...(value !== undefined && { value }),
+    };
+  };
+  if (issue.code === 'unrecognized_keys') return issue.keys.map((key) => at([...issue.path, key]));
+  return [at(issue.path)];
+}
+
+function valueAt(input: unknown, keys: readonly PropertyKey[]): unknown {
+  let value = input;
+  for (const key of keys) {
+    if (typeof value !== 'object' || value === null) return undefined;
+    value = (value as Record<PropertyKey, unknown>)[key];
+  }
+  return value;
 }

@@ -40,6 +40,12 @@ interface RouteBase {
   readonly viaExecutor?: boolean;
   /** An operator action: audited by its service, and by the access guard when it refuses. */
   readonly audit?: RouteAudit;
+  /**
+   * Takes bodies up to the executor frame limit (`PODIUM_EXECUTOR_MAX_FRAME_BYTES`) rather than
+   * 1 MiB: a payload handed to an executor whole (an import) may be as large as what an
+   * executor may send us (the export it came from). See `installRouteBodyLimits`.
+   */
+  readonly executorSizedBody?: boolean;
 }
 
 interface RouteWithBody extends RouteBase {

@@ -131,7 +131,7 @@ describe('RouteInputPipe', () => {
     expect(pipe.transform(undefined, { type: 'body' })).toEqual({});
     const rename = new RouteInputPipe(ROUTES.renameThing);
     expect(validationErrors(() => rename.transform(undefined, { type: 'body' }))).toEqual([
-      { path: '(root)', message: expect.any(String) as string },
+      { path: '(root)', location: 'body', message: expect.any(String) as string },
     ]);
   });
 
@@ -139,9 +139,26 @@ describe('RouteInputPipe', () => {
     const rename = new RouteInputPipe(ROUTES.renameThing);
     expect(
       validationErrors(() => rename.transform({ org: 'acme', id: 'x' }, { type: 'param' })),
-    ).toEqual([{ path: 'id', message: expect.any(String) as string }]);
+    ).toEqual([
+      { path: 'id', location: 'path.id', value: 'x', message: expect.any(String) as string },
+    ]);
     expect(validationErrors(() => rename.transform({ name: '' }, { type: 'body' }))).toEqual([
-      { path: 'name', message: expect.any(String) as string },
+      { path: 'name', location: 'body.name', value: '', message: expect.any(String) as string },
+    ]);
+  });
+
+  it("names each unknown key of a closed body at its own location, with the value sent (DBOS's errors[])", () => {
+    const closed = new RouteInputPipe({
+      ...ROUTES.listThings,
+      body: z.strictObject({ prefix: z.string().optional() }),
+    });
+    expect(
+      validationErrors(() =>
+        closed.transform({ prefix: 'a', typo: 1, other: 'x' }, { type: 'body' }),
+      ),
+    ).toEqual([
+      { path: '(root)', location: 'body.typo', value: 1, message: expect.any(String) as string },
+      { path: '(root)', location: 'body.other', value: 'x', message: expect.any(String) as string },
     ]);
   });
 

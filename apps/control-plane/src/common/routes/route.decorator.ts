@@ -47,7 +47,7 @@ export function Route(spec: RouteSpec): MethodDecorator {
 }
 
 /** `/v2/orgs/{org}` → `/v2/orgs/:org`. */
-function nestPath(path: string): string {
+export function nestPath(path: string): string {
   return path.replace(/\{(\w+)\}/g, ':$1');
 }
 

@@ -1,3 +1,4 @@
+import type { Operator } from '../../common/auth/app-scope';
 import type { OrgScope } from '../../common/auth/request-context';
 import type { AuditedAction } from '../../common/routes/route-spec';
 import type { TrackedAction } from './audit.service';
@@ -27,6 +28,10 @@ export const AUDIT_ACTIONS = {
   applicationCreate: { name: 'application.create', targetType: AUDIT_TARGETS.application },
   applicationUpdate: { name: 'application.update', targetType: AUDIT_TARGETS.application },
   applicationDelete: { name: 'application.delete', targetType: AUDIT_TARGETS.application },
+  applicationSetLatestVersion: {
+    name: 'application.set_latest_version',
+    targetType: AUDIT_TARGETS.application,
+  },
   apiKeyCreate: { name: 'api_key.create', targetType: AUDIT_TARGETS.apiKey },
   apiKeyRename: { name: 'api_key.rename', targetType: AUDIT_TARGETS.apiKey },
   apiKeyRevoke: { name: 'api_key.revoke', targetType: AUDIT_TARGETS.apiKey },
@@ -48,5 +53,22 @@ export function auditedAction(
     targetType: action.targetType,
     targetId,
     details,
+  };
+}
+
+/** The audit entry of an action on an application's executors (details name the application). */
+export function operatorAction(
+  op: Operator,
+  action: AuditedAction,
+  targetId?: string | null,
+  details?: Record<string, unknown>,
+): TrackedAction {
+  return {
+    organizationId: op.organizationId,
+    principal: op.principal,
+    action: action.name,
+    targetType: action.targetType,
+    targetId,
+    details: { applicationId: op.applicationId, ...details },
   };
 }

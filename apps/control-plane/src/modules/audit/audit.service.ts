@@ -93,22 +93,61 @@ export class AuditService {
         return result;
       });
     } catch (error) {
-      const failure = AppError.is(error)
-        ? { errorCode: error.code, error: error.detail ?? error.title }
-        : { errorCode: 'INTERNAL', error: 'internal error' };
-      await this.record({
-        ...action,
-        targetId: action.targetId ?? null,
-        outcome: 'FAILURE',
-        details: { ...action.details, ...failure },
-      }).catch((recordError: unknown) =>
-        this.logger.error(
-          { action: action.action, err: String(recordError) },
-          'could not audit a failed action',
-        ),
-      );
+      await this.recordFailure(action, error);
       throw error;
     }
+  }
+
+  /**
+   * As `track`, for work done on executors (schedules, versions, imports): nothing to join in
+   * this database, and no transaction held open across the round trip, so the outcome is
+   * recorded once the work is done. The work happened either way: a record that cannot be
+   * written is logged with everything it would have said, and the caller still gets the result.
+   */
+  async trackRemote<T>(
+    action: TrackedAction,
+    operation: () => Promise<T>,
+    onSuccess?: AuditOnSuccess<T>,
+  ): Promise<T> {
+    let result: T;
+    try {
+      result = await operation();
+    } catch (error) {
+      await this.recordFailure(action, error);
+      throw error;
+    }
+    const extra = onSuccess?.(result) ?? {};
+    const entry: AuditEntry = {
+      ...action,
+      targetId: extra.targetId ?? action.targetId ?? null,
+      outcome: 'SUCCESS',
+      details: { ...action.details, ...extra.details },
+    };
+    await this.record(entry).catch((recordError: unknown) =>
+      this.logger.error(
+        { ...entry, principal: entry.principal.kind, err: String(recordError) },
+        'could not audit an action done on an executor',
+      ),
+    );
+    return result;
+  }
+
+  /** FAILURE with the error's code and detail; a failed write is logged, never thrown. */
+  private async recordFailure(action: TrackedAction, error: unknown): Promise<void> {
+    const failure = AppError.is(error)
+      ? { errorCode: error.code, error: error.detail ?? error.title }
+      : { errorCode: 'INTERNAL', error: 'internal error' };
+    await this.record({
+      ...action,
+      targetId: action.targetId ?? null,
+      outcome: 'FAILURE',
+      details: { ...action.details, ...failure },
+    }).catch((recordError: unknown) =>
+      this.logger.error(
+        { action: action.action, err: String(recordError) },
+        'could not audit a failed action',
+      ),
+    );
   }
 
   async findAuditLogs(

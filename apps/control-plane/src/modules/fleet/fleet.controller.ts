@@ -1,12 +1,13 @@
-import { Controller, Query } from '@nestjs/common';
+import { Body, Controller, Query } from '@nestjs/common';
 import type {
   ListApplicationVersionsResponse,
   ListExecutorsQuery,
   ListExecutorsResponse,
+  SetLatestVersionRequest,
 } from '@podium/protocol';
 import { Context } from '../../common/auth/decorators';
 import type { RequestContext } from '../../common/auth/request-context';
-import { scopeOf } from '../../common/auth/app-scope';
+import { applicationOf, operatorOf, scopeOf } from '../../common/auth/app-scope';
 import { Route } from '../../common/routes/route.decorator';
 import { ExecutorsService } from '../executors/executors.service';
 import { FleetService } from './fleet.service';
@@ -31,5 +32,13 @@ export class FleetController {
   @Route(ROUTES.listApplicationVersions)
   listVersions(@Context() ctx: RequestContext): Promise<ListApplicationVersionsResponse> {
     return this.fleet.findVersions(scopeOf(ctx));
+  }
+
+  @Route(ROUTES.setLatestAppVersion)
+  setLatestVersion(
+    @Context() ctx: RequestContext,
+    @Body() body: SetLatestVersionRequest,
+  ): Promise<void> {
+    return this.fleet.setLatestVersion(operatorOf(ctx), applicationOf(ctx).name, body);
   }
 }

@@ -1,9 +1,11 @@
 import {
+  SetLatestVersionRequestSchema,
   ListApplicationVersionsResponseSchema,
   ListExecutorsQuerySchema,
   ListExecutorsResponseSchema,
 } from '@podium/protocol';
 import { routeTable } from '../../common/routes/route-spec';
+import { AUDIT_ACTIONS } from '../audit/audit-actions';
 
 const base = '/v2/orgs/{org}/apps/{app}';
 
@@ -29,5 +31,18 @@ export const FLEET_ROUTES = routeTable({
     access: 'read',
     viaExecutor: true,
     response: ListApplicationVersionsResponseSchema,
+  },
+  setLatestAppVersion: {
+    method: 'patch',
+    path: `${base}/versions/latest`,
+    summary: 'Make a version the latest',
+    description:
+      'Its timestamp becomes now: schedules, resumes and unversioned work go to its executors (a rollback, or a blue-green switch).',
+    tag: 'Executors',
+    access: 'operate',
+    viaExecutor: true,
+    body: SetLatestVersionRequestSchema,
+    status: 204,
+    audit: { action: AUDIT_ACTIONS.applicationSetLatestVersion, targetParam: 'app' },
   },
 });

@@ -3,8 +3,11 @@ import {
   AppError,
   type ApplicationVersion,
   type ListApplicationVersionsResponse,
+  type SetLatestVersionRequest,
 } from '@podium/protocol';
-import type { AppScope } from '../../common/auth/app-scope';
+import type { AppScope, Operator } from '../../common/auth/app-scope';
+import { AUDIT_ACTIONS, operatorAction } from '../audit/audit-actions';
+import { AuditService } from '../audit/audit.service';
 import { ExecutorsService } from '../executors/executors.service';
 import { ExecutorProxy } from '../executors/proxy/executor-proxy';
 import { mapApplicationVersion } from './application-version.mapper';
@@ -18,7 +21,37 @@ export class FleetService {
   constructor(
     private readonly executors: ExecutorsService,
     private readonly proxy: ExecutorProxy,
+    private readonly audit: AuditService,
   ) {}
+
+  /**
+   * Executors set any name's timestamp without complaint, so the version is looked up first:
+   * an unknown name is a 404, not a silent no-op.
+   */
+  setLatestVersion(
+    op: Operator,
+    applicationName: string,
+    { versionName }: SetLatestVersionRequest,
+  ): Promise<void> {
+    const action = operatorAction(op, AUDIT_ACTIONS.applicationSetLatestVersion, applicationName, {
+      versionName,
+    });
+    return this.audit.trackRemote(action, async () => {
+      const listed = await this.proxy.send(op.applicationId, 'list_application_versions');
+      if (!(listed.output ?? []).some((v) => v.version_name === versionName)) {
+        throw new AppError('NOT_FOUND', `No version "${versionName}" in this application.`);
+      }
+      const answer = await this.proxy.send(op.applicationId, 'set_latest_application_version', {
+        version_name: versionName,
+      });
+      if (answer.success === false) {
+        throw new AppError(
+          'EXECUTOR_ERROR',
+          'The executor reported that setting the latest version failed.',
+        );
+      }
+    });
+  }
 
   async findVersions(scope: AppScope): Promise<ListApplicationVersionsResponse> {
     const connected = await this.executors.countConnectedByVersion(scope.applicationId);

@@ -12,6 +12,9 @@ import { ORGANIZATION_ROUTES } from '../organizations/organizations.routes';
 import { QUEUE_ROUTES } from '../queues/queues.routes';
 import { SESSION_ROUTES } from '../sessions/sessions.routes';
 import { USER_ROUTES } from '../users/users.routes';
+import { SCHEDULE_ROUTES } from '../schedules/schedules.routes';
+import { STEP_AGGREGATE_ROUTES } from '../workflows/step-aggregates.routes';
+import { WORKFLOW_HISTORY_ROUTES } from '../workflows/workflow-history.routes';
 import { WORKFLOW_ROUTES } from '../workflows/workflows.routes';
 import { renderDocsPage } from './docs-page';
 import { buildOpenApiDocument, type OpenApiDocument } from './openapi.document';
@@ -33,6 +36,9 @@ export const API_ROUTES: readonly RouteSpec[] = [
   ...Object.values(API_KEY_ROUTES),
   ...Object.values(AUDIT_LOG_ROUTES),
   ...Object.values(WORKFLOW_ROUTES),
+  ...Object.values(WORKFLOW_HISTORY_ROUTES),
+  ...Object.values(STEP_AGGREGATE_ROUTES),
+  ...Object.values(SCHEDULE_ROUTES),
   ...Object.values(QUEUE_ROUTES),
   ...Object.values(FLEET_ROUTES),
   ...Object.values(LIVE_ROUTES),

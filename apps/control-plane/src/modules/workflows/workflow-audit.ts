@@ -22,6 +22,7 @@ export const WORKFLOW_ACTIONS = {
   bulkResume: { name: 'workflow.bulk_resume', targetType: WORKFLOW_TARGET },
   bulkDelete: { name: 'workflow.bulk_delete', targetType: WORKFLOW_TARGET },
   bulkForkFromFailure: { name: 'workflow.bulk_fork_from_failure', targetType: WORKFLOW_TARGET },
+  import: { name: 'workflow.import', targetType: WORKFLOW_TARGET },
 } as const satisfies Record<string, AuditedAction>;
 
 export interface AuditedWorkflow {

@@ -92,6 +92,7 @@ function list<T>(values: readonly T[] | undefined): T[] | undefined {
   return values && values.length > 0 ? [...values] : undefined;
 }
 
-function wireTime(value: string | undefined): string | undefined {
+/** A REST timestamp (any offset) → the wire's form (`+00:00`, which every SDK parses). */
+export function wireTime(value: string | undefined): string | undefined {
   return value === undefined ? undefined : toWireTimestamp(new Date(value));
 }

@@ -7,16 +7,27 @@ import { WorkflowAuditLog } from './workflow-audit';
 import { WorkflowBulkActionsService } from './workflow-bulk-actions.service';
 import { WorkflowsController } from './workflows.controller';
 import { WorkflowsService } from './workflows.service';
+import { StepAggregatesController } from './step-aggregates.controller';
+import { StepAggregatesService } from './step-aggregates.service';
+import { WorkflowHistoryController } from './workflow-history.controller';
+import { WorkflowHistoryService } from './workflow-history.service';
 
 @Module({
   imports: [ExecutorsModule],
-  controllers: [WorkflowActionsController, WorkflowsController],
+  controllers: [
+    WorkflowActionsController,
+    WorkflowsController,
+    WorkflowHistoryController,
+    StepAggregatesController,
+  ],
   providers: [
     WorkflowsService,
     WorkflowActionsService,
     WorkflowBulkActionsService,
     ActionOutcomes,
     WorkflowAuditLog,
+    WorkflowHistoryService,
+    StepAggregatesService,
   ],
   exports: [WorkflowsService],
 })

@@ -54,6 +54,11 @@ export interface SendOptions {
   readonly onlyVersion?: string;
   /** Per-attempt timeout; `executors.requestTimeoutMs` from config when absent. */
   readonly timeoutMs?: number;
+  /**
+   * Only executors this accepts (a payload only some languages read); when connected executors
+   * exist but none is accepted, EXECUTOR_UNAVAILABLE with `refusal` as its detail.
+   */
+  readonly only?: { readonly accepts: (e: ExecutorIdentity) => boolean; readonly refusal: string };
 }
 
 /** An executor's answer, and which executor gave it. */
@@ -106,10 +111,15 @@ export class ExecutorProxy {
     const local = this.registry.forApplication(applicationId).map(localTarget);
     // A lone process does not wait on anything before its first send.
     const remote = this.remote?.enabled ? await this.remote.forApplication(applicationId) : [];
-    const connected = newestFirst(local, remote).filter(
+    const open = newestFirst(local, remote).filter(
       (e) =>
         e.isOpen() && (onlyVersion === undefined || e.identity.applicationVersion === onlyVersion),
     );
+    const { only } = options;
+    const connected = only ? open.filter((e) => only.accepts(e.identity)) : open;
+    if (only && open.length > 0 && connected.length === 0) {
+      throw new AppError('EXECUTOR_UNAVAILABLE', only.refusal);
+    }
     const candidates = orderCandidates(connected, {
       preferVersion: options.preferVersion,
       turn: kind === 'read' ? this.nextTurn(applicationId, connected.length) : 0,

@@ -1,0 +1,131 @@
+import { Injectable } from '@nestjs/common';
+import {
+  AppError,
+  type BackfillScheduleRequest,
+  type BackfillScheduleResponse,
+  type ListSchedulesQuery,
+  type ListSchedulesResponse,
+  type Schedule,
+  type TriggerScheduleResponse,
+} from '@podium/protocol';
+import type { AppScope, Operator } from '../../common/auth/app-scope';
+import type { AuditedAction } from '../../common/routes/route-spec';
+import { operatorAction } from '../audit/audit-actions';
+import { AuditService } from '../audit/audit.service';
+import { ExecutorProxy } from '../executors/proxy/executor-proxy';
+import { wireTime } from '../workflows/workflow-filters';
+import { SCHEDULE_ACTIONS } from './schedule-actions';
+import { mapSchedule } from './schedule.mapper';
+
+/**
+ * An application's schedules, kept in its system database and reached through an executor.
+ * Executors answer "success" for unknown names, so actions look the schedule up first (404),
+ * then act once through the proxy, audited either way.
+ */
+@Injectable()
+export class SchedulesService {
+  constructor(
+    private readonly proxy: ExecutorProxy,
+    private readonly audit: AuditService,
+  ) {}
+
+  async findSchedules(scope: AppScope, query: ListSchedulesQuery): Promise<ListSchedulesResponse> {
+    const answer = await this.proxy.send(scope.applicationId, 'list_schedules', {
+      body: {
+        status: query.status,
+        workflow_name: query.workflowName,
+        schedule_name_prefix: query.scheduleNamePrefix,
+        load_context: query.loadContext,
+      },
+    });
+    return (answer.output ?? []).map(mapSchedule);
+  }
+
+  async getSchedule(scope: AppScope, scheduleName: string): Promise<Schedule> {
+    const answer = await this.proxy.send(scope.applicationId, 'get_schedule', {
+      schedule_name: scheduleName,
+      load_context: true,
+    });
+    if (!answer.output) {
+      throw new AppError('NOT_FOUND', `No schedule "${scheduleName}" in this application.`);
+    }
+    return mapSchedule(answer.output);
+  }
+
+  pauseSchedule(op: Operator, scheduleName: string): Promise<void> {
+    return this.act(op, SCHEDULE_ACTIONS.pause, scheduleName, {}, async () => {
+      const answer = await this.proxy.send(op.applicationId, 'pause_schedule', {
+        schedule_name: scheduleName,
+      });
+      if (answer.success === false) throw failed('pause_schedule');
+    });
+  }
+
+  resumeSchedule(op: Operator, scheduleName: string): Promise<void> {
+    return this.act(op, SCHEDULE_ACTIONS.resume, scheduleName, {}, async () => {
+      const answer = await this.proxy.send(op.applicationId, 'resume_schedule', {
+        schedule_name: scheduleName,
+      });
+      if (answer.success === false) throw failed('resume_schedule');
+    });
+  }
+
+  triggerSchedule(op: Operator, scheduleName: string): Promise<TriggerScheduleResponse> {
+    return this.act(op, SCHEDULE_ACTIONS.trigger, scheduleName, {}, async () => {
+      const answer = await this.proxy.send(op.applicationId, 'trigger_schedule', {
+        schedule_name: scheduleName,
+      });
+      if (!answer.workflow_id) {
+        throw new AppError(
+          'EXECUTOR_ERROR',
+          'The executor did not report the workflow it started.',
+        );
+      }
+      return { workflowId: answer.workflow_id };
+    });
+  }
+
+  backfillSchedule(
+    op: Operator,
+    scheduleName: string,
+    req: BackfillScheduleRequest,
+  ): Promise<BackfillScheduleResponse> {
+    return this.act(op, SCHEDULE_ACTIONS.backfill, scheduleName, { ...req }, async () => {
+      const answer = await this.proxy.send(op.applicationId, 'backfill_schedule', {
+        schedule_name: scheduleName,
+        start: wireTime(req.startTime) ?? '',
+        end: wireTime(req.endTime) ?? '',
+      });
+      return { workflowIds: answer.workflow_ids ?? [] };
+    });
+  }
+
+  private act<T>(
+    op: Operator,
+    action: AuditedAction,
+    scheduleName: string,
+    details: Record<string, unknown>,
+    execute: () => Promise<T>,
+  ): Promise<T> {
+    return this.audit.trackRemote(
+      operatorAction(op, action, scheduleName, details),
+      async () => {
+        await this.getSchedule(op, scheduleName);
+        return execute();
+      },
+      (result) => ({ details: resultDetails(result) }),
+    );
+  }
+}
+
+/** What the audit entry keeps of an action's result: the workflows it started. */
+function resultDetails(result: unknown): Record<string, unknown> {
+  if (typeof result !== 'object' || result === null) return {};
+  const { workflowId, workflowIds } = result as Partial<BackfillScheduleResponse> &
+    Partial<TriggerScheduleResponse>;
+  return { ...(workflowId && { workflowId }), ...(workflowIds && { workflowIds }) };
+}
+
+function failed(type: string): AppError {
+  return new AppError('EXECUTOR_ERROR', `The executor reported that "${type}" failed.`);
+}

@@ -1,0 +1,105 @@
+import { describe, expect, it } from 'vitest';
+import { driftFrom, operationsOf } from './api-drift';
+
+const json = (schema: Record<string, unknown>) => ({
+  content: { 'application/json': { schema } },
+});
+
+/** A DBOS-like spec: a bare array of workflows, and a create with a body. */
+const theirs = {
+  paths: {
+    '/v2/orgs/{orgName}/apps/{appName}/workflows': {
+      get: {
+        parameters: [
+          { in: 'path', name: 'orgName' },
+          { in: 'query', name: 'sortDesc' },
+        ],
+        responses: { '200': json({ type: 'array', items: { $ref: '#/components/schemas/W' } }) },
+      },
+    },
+    '/v2/orgs/{orgName}/tokens/{tokenName}': {
+      post: {
+        requestBody: json({
+          type: 'object',
+          properties: {
+            $schema: { type: 'string' },
+            permissions: { type: 'array', items: { type: 'string' } },
+          },
+        }),
+        responses: { '201': json({ type: 'object', properties: { token: { type: 'string' } } }) },
+      },
+    },
+  },
+  components: {
+    schemas: {
+      W: {
+        type: 'object',
+        properties: {
+          workflowId: { type: 'string' },
+          subject: { anyOf: [{ type: 'null' }, { $ref: '#/components/schemas/S' }] },
+        },
+      },
+      S: { type: 'object', properties: { display: { type: 'string' } } },
+    },
+  },
+};
+
+describe('the API drift measure', () => {
+  it('reads field paths through refs, arrays and unions, leaving out $schema', () => {
+    const ops = operationsOf(theirs);
+    expect([...ops.keys()]).toEqual([
+      'GET /v2/orgs/{}/apps/{}/workflows',
+      'POST /v2/orgs/{}/tokens/{}',
+    ]);
+    expect([...(ops.get('GET /v2/orgs/{}/apps/{}/workflows')?.response ?? [])].sort()).toEqual([
+      '[].subject',
+      '[].subject.display',
+      '[].workflowId',
+    ]);
+    expect([...(ops.get('POST /v2/orgs/{}/tokens/{}')?.request ?? [])]).toEqual(['permissions']);
+    expect([...(ops.get('GET /v2/orgs/{}/apps/{}/workflows')?.request ?? [])]).toEqual([
+      'query.sortDesc',
+    ]);
+  });
+
+  it('reports operations not served, and fields a served one lacks (a wrapper is not an array)', () => {
+    const ours = {
+      paths: {
+        '/v2/orgs/{org}/apps/{app}/workflows': {
+          get: {
+            responses: {
+              '200': json({
+                type: 'object',
+                properties: {
+                  items: {
+                    type: 'array',
+                    items: { type: 'object', properties: { workflowId: {} } },
+                  },
+                },
+              }),
+            },
+          },
+        },
+      },
+    };
+    expect(driftFrom(theirs, ours)).toEqual({
+      missingOperations: ['POST /v2/orgs/{}/tokens/{}'],
+      missingFields: [
+        'GET /v2/orgs/{}/apps/{}/workflows request query.sortDesc',
+        'GET /v2/orgs/{}/apps/{}/workflows response [].subject',
+        'GET /v2/orgs/{}/apps/{}/workflows response [].subject.display',
+        'GET /v2/orgs/{}/apps/{}/workflows response [].workflowId',
+      ],
+      operations: { total: 2, served: 1 },
+      fields: { total: 4, present: 0 },
+    });
+  });
+
+  it('finds nothing missing in a document against itself', () => {
+    expect(driftFrom(theirs, theirs)).toMatchObject({
+      missingOperations: [],
+      missingFields: [],
+      fields: { total: 6, present: 6 },
+    });
+  });
+});
