@@ -147,4 +147,37 @@ describe('executors, versions and live events (PostgreSQL)', () => {
     });
     await live.close();
   });
+
+  it('shows an executor that closed its link normally as STOPPED, and filters by it', async () => {
+    const app = await f.newApp(org.id);
+    const base = `/v2/orgs/${org.name}/apps/${app.name}`;
+    const connect = (id: string) =>
+      connectScriptedExecutor(
+        executorUrl(app.name),
+        { executor_id: id, application_version: 'v1' },
+        () => ({}),
+      );
+    const [stopping, lost] = [await connect('stopping'), await connect('lost')];
+    await waitUntil(async () => {
+      const res = await api('get', `${base}/executors?status=CONNECTED`, { key });
+      return res.body.total === 2;
+    });
+    await stopping.close(1000); // the SDK's shutdown
+    await lost.close(); // no status code: not a deliberate stop
+    const statuses = await waitUntil(async () => {
+      const res = await api('get', `${base}/executors`, { key });
+      const items = ListExecutorsResponseSchema.parse(res.body).items;
+      const shown = items
+        .map((e) => `${e.id}:${e.status}`)
+        .sort()
+        .join();
+      return shown === 'lost:DISCONNECTED,stopping:STOPPED' ? shown : undefined;
+    });
+    expect(statuses).toBe('lost:DISCONNECTED,stopping:STOPPED');
+
+    const stopped = await api('get', `${base}/executors?status=STOPPED`, { key });
+    expect(stopped.body).toMatchObject({ total: 1, items: [{ id: 'stopping', deadAt: null }] });
+    const disconnected = await api('get', `${base}/executors?status=DISCONNECTED`, { key });
+    expect(disconnected.body).toMatchObject({ total: 1, items: [{ id: 'lost' }] });
+  });
 });

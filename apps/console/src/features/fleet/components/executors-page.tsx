@@ -14,6 +14,7 @@ const TONES: Record<ExecutorStatus, StatusTone> = {
   CONNECTED: 'ok',
   DISCONNECTED: 'warn',
   DEAD: 'bad',
+  STOPPED: 'neutral',
 };
 const REFRESH_MS = 5_000;
 const EXECUTOR_COLUMNS = [
