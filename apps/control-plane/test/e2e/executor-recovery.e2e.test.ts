@@ -197,7 +197,12 @@ describe('dead-executor recovery (scripted executors, PostgreSQL)', () => {
       actor: null,
       outcome: 'SUCCESS',
       target: { type: 'executor', id: 'd-v1' },
-      details: { applicationVersion: 'v1', recoveredBy: 'b-v1', recoveredByHostname: 'scripted' },
+      details: {
+        applicationId: app.id,
+        applicationVersion: 'v1',
+        recoveredBy: 'b-v1',
+        recoveredByHostname: 'scripted',
+      },
     });
 
     // The live stream follows it: disconnected, dead, recovered.

@@ -90,7 +90,8 @@ function explainPending(
   // A STOPPED executor (it shut down on purpose) goes through the same grace period and
   // recovery as a lost one: explained by where that stands, in words that say "stopped".
   const stopped = owner.status === 'STOPPED';
-  const phase = stopped ? (owner.deadAt ? 'DEAD' : 'DISCONNECTED') : owner.status;
+  const phase =
+    owner.status === 'STOPPED' ? (owner.deadAt ? 'DEAD' : 'DISCONNECTED') : owner.status;
   switch (phase) {
     case 'CONNECTED':
       return {
