@@ -48,7 +48,31 @@ export async function assertAccessible(page: Page, where: string): Promise<void>
   }
 }
 
-/** True when the page needs no sideways scrolling at its current viewport width. */
-export function fitsViewportWidth(page: Page): Promise<boolean> {
-  return page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
+/**
+ * What makes the page scroll sideways at its current viewport width: each element that sticks
+ * out past the right edge while its parent does not (where the overflow starts), leaving out
+ * what a scrolling box clips. Empty when the page fits.
+ */
+export function sidewaysOverflow(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const width = window.innerWidth;
+    if (document.documentElement.scrollWidth <= width) return [];
+    const sticksOut = (el: Element) => el.getBoundingClientRect().right > width + 1;
+    const clipped = (el: Element) => {
+      for (let p = el.parentElement; p; p = p.parentElement) {
+        if (getComputedStyle(p).overflowX !== 'visible' && !sticksOut(p)) return true;
+      }
+      return false;
+    };
+    return [...document.body.querySelectorAll('*')]
+      .filter((el) => sticksOut(el) && el.parentElement && !sticksOut(el.parentElement))
+      .filter((el) => !clipped(el))
+      .slice(0, 8)
+      .map((el) => {
+        const classes = el.getAttribute('class');
+        const name = `${el.tagName.toLowerCase()}${classes ? `.${classes.replace(/ +/g, '.')}` : ''}`;
+        const right = Math.round(el.getBoundingClientRect().right);
+        return `${name} (right edge at ${right} px): ${(el.textContent ?? '').slice(0, 40)}`;
+      });
+  });
 }

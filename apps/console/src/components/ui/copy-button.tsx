@@ -32,7 +32,31 @@ export function CopyButton({ text, label, compact = false }: CopyButtonProps) {
       title={compact ? `${label}${state === 'idle' ? '' : ` (${said.toLowerCase()})`}` : undefined}
       data-state={state}
     >
-      {compact ? (state === 'copied' ? '✓' : '⧉') : said}
+      {compact ? state === 'copied' ? '✓' : <CopyIcon /> : said}
     </button>
+  );
+}
+
+/** Two overlapping sheets, drawn (a font may lack a copy glyph). */
+function CopyIcon() {
+  return (
+    <svg width="13" height="13" viewBox="0 0 16 16" aria-hidden="true" focusable="false">
+      <rect
+        x="5"
+        y="5"
+        width="9"
+        height="9"
+        rx="1.5"
+        fill="none"
+        stroke="currentColor"
+        strokeWidth="1.5"
+      />
+      <path
+        d="M11 3.5V3a1.5 1.5 0 0 0-1.5-1.5H3A1.5 1.5 0 0 0 1.5 3v6.5A1.5 1.5 0 0 0 3 11h.5"
+        fill="none"
+        stroke="currentColor"
+        strokeWidth="1.5"
+      />
+    </svg>
   );
 }

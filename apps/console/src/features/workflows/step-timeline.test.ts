@@ -70,7 +70,8 @@ describe('layoutTimeline', () => {
 
 describe('timelineTicks', () => {
   it('spaces labels evenly, both ends included', () => {
-    expect(timelineTicks(1_000)).toEqual([0, 250, 500, 750, 1_000]);
+    expect(timelineTicks(1_000)).toEqual([0, 500, 1_000]);
+    expect(timelineTicks(1_000, 5)).toEqual([0, 250, 500, 750, 1_000]);
     expect(timelineTicks(0)).toEqual([0]);
   });
 });

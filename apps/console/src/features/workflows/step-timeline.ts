@@ -65,7 +65,7 @@ export function layoutTimeline(steps: readonly WorkflowStep[], now: number): Tim
 }
 
 /** Offsets (ms from the axis start) for `count` evenly spaced tick labels, both ends included. */
-export function timelineTicks(spanMs: number, count = 5): number[] {
+export function timelineTicks(spanMs: number, count = 3): number[] {
   if (spanMs <= 0) return [0];
   return Array.from({ length: count }, (_, i) => Math.round((spanMs * i) / (count - 1)));
 }

@@ -83,7 +83,7 @@ export function ExecutorsPage({ org, app }: { org: string; app: string }) {
           empty={
             <EmptyState
               title={
-                executors.data?.items.length
+                status || executors.data?.items.length
                   ? 'No executor matches these filters'
                   : `No executor of ${app} has connected yet`
               }
