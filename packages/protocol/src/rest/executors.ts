@@ -11,8 +11,8 @@ import { IsoTimestampSchema, queryList } from './query-params';
  * CONNECTED: a link is open; DISCONNECTED: it closed, and the app's grace period is running;
  * DEAD: the grace period passed with no reconnect, so its pending workflows are (or were) being
  * recovered by another executor of its version (`recoveredAt` says when that was confirmed).
- * STOPPED: the executor closed its link itself, normally (WebSocket close 1000 or 1001: it shut
- * down on purpose). It goes through the same grace period and recovery as a lost one (`deadAt`
+ * STOPPED: the executor closed its link itself with a closing handshake (WebSocket close code
+ * 1000, 1001, or 1005 as DBOS sends it): it shut down on purpose, it was not lost. It goes through the same grace period and recovery as a lost one (`deadAt`
  * and `recoveredAt` say where that stands), so work it left behind is not stranded.
  */
 export const ExecutorStatusSchema = z.enum(['CONNECTED', 'DISCONNECTED', 'DEAD', 'STOPPED']);

@@ -48,8 +48,12 @@ interface Pending {
   readonly timer: NodeJS.Timeout;
 }
 
-/** Close codes of a deliberate shutdown: normal closure, going away (RFC 6455 §7.4.1). */
-const NORMAL_CLOSE_CODES: ReadonlySet<number> = new Set([1000, 1001]);
+/**
+ * Close codes of a closing handshake the executor started, i.e. a deliberate shutdown (RFC 6455
+ * §7.4.1): 1000 normal (our SDK), 1001 going away, 1005 a close frame with no code (DBOS's
+ * `close()`). A crash or a cut network gives 1006 (no close frame) instead.
+ */
+const NORMAL_CLOSE_CODES: ReadonlySet<number> = new Set([1000, 1001, 1005]);
 
 export class ExecutorLink {
   readonly id = randomUUID();
@@ -62,7 +66,7 @@ export class ExecutorLink {
   private closing = false;
   private closed = false;
   /**
-   * The executor closed the link itself with a normal close (1000, or 1001 "going away"): it
+   * The executor closed the link itself with a closing handshake (see NORMAL_CLOSE_CODES): it
    * shut down on purpose. Known once the link has closed.
    */
   private stoppedByPeer = false;
