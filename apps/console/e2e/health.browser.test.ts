@@ -6,7 +6,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { assertAccessible } from './support/accessibility';
 import { HEALTH_REFETCH_INTERVAL_MS } from '../src/features/health/queries';
 import { launchChromium, openPage, type Browser } from './support/chromium';
 import {
@@ -45,6 +46,11 @@ describe('console health page', () => {
     });
     consoleUrl = stack.consoleUrl;
     ({ page, errors: consoleErrors } = await openPage(browser));
+  });
+
+  // Every page a step ends on passes axe: no serious or critical violation.
+  afterEach(async (context) => {
+    if (browser && page && !page.isClosed()) await assertAccessible(page, context.task.name);
   });
 
   afterAll(async () => {

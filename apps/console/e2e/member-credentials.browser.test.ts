@@ -3,7 +3,8 @@
 // so an operator can make replacements first; afterwards the lists show them revoked. All real:
 // the built control plane on a scratch PostgreSQL database, the console's server, Chromium.
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { assertAccessible } from './support/accessibility';
 import { launchChromium, openPage, type Browser } from './support/chromium';
 import {
   confirm,
@@ -67,6 +68,11 @@ describe('removing an admin revokes what they created, and the console says so f
       message.startsWith('Failed to load resource'),
     ));
     page.setDefaultTimeout(20_000);
+  });
+
+  // Every page a step ends on passes axe: no serious or critical violation.
+  afterEach(async (context) => {
+    if (browser && page && !page.isClosed()) await assertAccessible(page, context.task.name);
   });
 
   afterAll(async () => {

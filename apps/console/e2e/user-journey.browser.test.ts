@@ -3,12 +3,14 @@
 // real executor (the example app on @podium/sdk) connected with a key made in the browser.
 // Sign up → organization → application → API key → watch the app's workflows, open one,
 // cancel, resume and fork it, act on several at once (fork failures, delete), search by the
-// less common filters; a viewer may look but not act.
+// less common filters; a viewer may look but not act. On the way: payloads and the step
+// timeline, a phone-sized screen, the keyboard, dark mode, and axe-core on every page.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { assertAccessible, sidewaysOverflow } from './support/accessibility';
 import { launchChromium, openPage, type Browser } from './support/chromium';
 import {
   confirm,
@@ -30,7 +32,9 @@ import { startService, stopService, type Service } from './support/processes';
 import { createMigratedDatabase, type ScratchDatabase } from './support/scratch-database';
 
 const exampleMain = path.join(repoRoot, 'apps/example/dist/main.js');
-const SCREENSHOT = '/tmp/console-workflows.png';
+const SCREENSHOT_DIR = process.env.PODIUM_SCREENSHOT_DIR ?? os.tmpdir();
+const SCREENSHOT = path.join(SCREENSHOT_DIR, 'console-workflows.png');
+const screenshot = (name: string) => path.join(SCREENSHOT_DIR, `console-${name}.png`);
 
 const owner: Account = {
   name: 'Olivia Owner',
@@ -78,6 +82,11 @@ describe('the operator journey: sign up to managing workflows', () => {
       message.startsWith('Failed to load resource'),
     ));
     page.setDefaultTimeout(20_000);
+  });
+
+  // Every page a step ends on passes axe (steps check the pages they pass through, too).
+  afterEach(async (context) => {
+    if (browser && page && !page.isClosed()) await assertAccessible(page, context.task.name);
   });
 
   afterAll(async () => {
@@ -207,7 +216,11 @@ describe('the operator journey: sign up to managing workflows', () => {
     });
 
     // No reload: the live stream and the poll bring the executor and its workflows in.
-    await page.getByTestId('live-executors').and(page.locator('[data-count="1"]')).waitFor();
+    // Generous: the example app starts its embedded database first, on a loaded machine.
+    await page
+      .getByTestId('live-executors')
+      .and(page.locator('[data-count="1"]'))
+      .waitFor({ timeout: 60_000 });
     await page.getByTestId('workflow-row').first().waitFor();
     for (const name of ['processOrder', 'thumbnail', 'importBatch']) {
       await page
@@ -236,9 +249,15 @@ describe('the operator journey: sign up to managing workflows', () => {
     const row = page.locator('[data-testid="workflow-row"][data-status="SUCCESS"]').first();
     await row.waitFor({ timeout: 30_000 });
     const rows = page.getByTestId('workflow-row');
-    for (const status of await rows.evaluateAll((els) => els.map((e) => e.dataset.status))) {
-      expect(status).toBe('SUCCESS');
-    }
+    // The unfiltered page's rows may show until the filtered one arrives.
+    await expect
+      .poll(
+        async () => new Set(await rows.evaluateAll((els) => els.map((e) => e.dataset.status))),
+        {
+          timeout: 20_000,
+        },
+      )
+      .toEqual(new Set(['SUCCESS']));
 
     await row.getByRole('link').click();
     await expect(waitForStatus(page, ['SUCCESS'])).resolves.toBe('SUCCESS');
@@ -253,6 +272,139 @@ describe('the operator journey: sign up to managing workflows', () => {
       'notifyCustomer',
     ]);
     await expect(text(page.getByTestId('workflow-output'))).resolves.toContain('trackingNumber');
+
+    // The output as the executor sent it (util.inspect is not JSON), folded and unfolded,
+    // downloaded whole.
+    const output = page.getByTestId('workflow-output');
+    await expect(output.getAttribute('data-kind')).resolves.toBe('text');
+    const isOpen = () => output.evaluate((details) => (details as HTMLDetailsElement).open);
+    await output.locator('summary').click();
+    await expect(isOpen()).resolves.toBe(false);
+    await output.locator('summary').click();
+    await expect(isOpen()).resolves.toBe(true);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      output.getByRole('button', { name: /^Download output as / }).click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/-output\.txt$/);
+    expect(fs.readFileSync(await download.path(), 'utf8')).toBe(
+      await output.getByTestId('payload-text').textContent(),
+    );
+
+    // Ids copy whole.
+    await browser!.context.grantPermissions(['clipboard-read', 'clipboard-write'], {
+      origin: consoleUrl,
+    });
+    const workflowId = await text(page.getByTestId('workflow-id'));
+    await page.getByRole('button', { name: `Copy workflow ID ${workflowId}` }).click();
+    await expect(page.evaluate(() => navigator.clipboard.readText())).resolves.toBe(workflowId);
+
+    // The step timeline beside the table: each step a bar on one axis, with its duration.
+    const bars = page.getByTestId('step-timeline').getByTestId('timeline-step');
+    await expect(bars.evaluateAll((els) => els.map((e) => e.dataset.stepName))).resolves.toEqual([
+      'validate',
+      'reserveInventory',
+      'chargePayment',
+      'ship',
+      'notifyCustomer',
+    ]);
+    expect(new Set(await bars.evaluateAll((els) => els.map((e) => e.dataset.state)))).toEqual(
+      new Set(['done']),
+    );
+    for (const duration of await bars.getByTestId('timeline-duration').allTextContents()) {
+      expect(duration).toMatch(/^\d+(\.\d)? (ms|s)$|min/);
+    }
+    await page.screenshot({ path: screenshot('workflow-payloads-timeline'), fullPage: true });
+  });
+
+  it('reads on a phone, with a keyboard, and in dark mode', async () => {
+    // 390 px wide: no page scrolls sideways (tables scroll in their own box), axe is content.
+    const pages: Array<[string, string]> = [
+      ['/orgs/acme', 'Applications'],
+      ['/orgs/acme/apps/shop/workflows', 'workflow-row'],
+      [someWorkflowPath, 'step-row'],
+      ['/orgs/acme/apps/shop/executors', 'executor-row'],
+      ['/orgs/acme/apps/shop/queues', 'queue-table'],
+      ['/orgs/acme/audit', 'audit-row'],
+      ['/orgs/acme/members', 'member-row'],
+      ['/orgs/acme/keys', 'api-key-table'],
+    ];
+    await page.setViewportSize({ width: 390, height: 844 });
+    try {
+      for (const [where, ready] of pages) {
+        await page.goto(`${consoleUrl}${where}`);
+        const shown = /^[A-Z]/.test(ready)
+          ? page.getByRole('heading', { name: ready })
+          : page.getByTestId(ready);
+        await shown.first().waitFor();
+        expect(await sidewaysOverflow(page), `${where} at 390 px`).toEqual([]);
+        await assertAccessible(page, `${where} at 390 px`);
+        if (where === someWorkflowPath) {
+          await page.screenshot({ path: screenshot('phone-workflow'), fullPage: true });
+        }
+        if (where.endsWith('/workflows')) {
+          await page.screenshot({ path: screenshot('phone-workflows'), fullPage: false });
+        }
+      }
+    } finally {
+      await page.setViewportSize({ width: 1280, height: 800 });
+    }
+
+    // 1280 px: the executors and audit tables read without scrolling sideways.
+    for (const [where, table] of [
+      ['/orgs/acme/apps/shop/executors', 'executor-table'],
+      ['/orgs/acme/audit', 'audit-table'],
+    ] as const) {
+      await page.goto(`${consoleUrl}${where}`);
+      const box = page.getByTestId(table);
+      await box.locator('tbody tr').first().waitFor();
+      const fits = await box.evaluate((t) => t.scrollWidth <= (t.parentElement?.clientWidth ?? 0));
+      expect(fits, `${table} fits at 1280 px`).toBe(true);
+    }
+
+    // A skip link first in the tab order, to the main content.
+    await page.goto(`${consoleUrl}/orgs/acme/apps/shop/workflows`);
+    await page.getByTestId('workflow-row').first().waitFor();
+    await page.keyboard.press('Tab');
+    const focused = () =>
+      page.evaluate(() => {
+        const el = document.activeElement;
+        return el ? `${el.tagName.toLowerCase()}#${el.id}:${el.textContent?.trim() ?? ''}` : '';
+      });
+    await expect(focused()).resolves.toBe('a#:Skip to main content');
+    await page.keyboard.press('Enter');
+    await expect(focused()).resolves.toMatch(/^main#main:/);
+
+    // After a navigation, focus is on the new page's main heading.
+    await page
+      .getByRole('navigation', { name: 'Application' })
+      .getByRole('link', { name: 'Executors' })
+      .click();
+    await page.waitForURL(/\/executors$/);
+    await page.waitForFunction(() => document.activeElement?.matches('main h1') === true);
+
+    // Links read as links without their colour.
+    const decoration = await page
+      .locator('main .eyebrow a')
+      .first()
+      .evaluate((a) => getComputedStyle(a).textDecorationLine);
+    expect(decoration).toContain('underline');
+
+    // Dark mode follows the system setting.
+    await page.emulateMedia({ colorScheme: 'dark' });
+    try {
+      await page.goto(`${consoleUrl}${someWorkflowPath}`);
+      await page.getByTestId('step-row').first().waitFor();
+      const background = await page.evaluate(
+        () => getComputedStyle(document.documentElement).backgroundColor,
+      );
+      expect(background).toBe('rgb(15, 20, 25)');
+      await assertAccessible(page, 'a workflow in dark mode');
+      await page.screenshot({ path: screenshot('dark-workflow'), fullPage: true });
+    } finally {
+      await page.emulateMedia({ colorScheme: 'light' });
+      await page.setViewportSize({ width: 1100, height: 640 });
+    }
   });
 
   it('cancels a pending workflow, resumes it, and forks it from a step', async () => {
@@ -266,6 +418,13 @@ describe('the operator journey: sign up to managing workflows', () => {
     const note = page.getByTestId('execution-note');
     await expect(note.getAttribute('data-state')).resolves.toBe('running');
     await expect(text(note)).resolves.toMatch(/^Runs on executor .+, connected\.$/);
+    // Its durable sleep: the wake-up time as a date (not the epoch number the step returned),
+    // and on the timeline a bar up to it.
+    const wake = page.getByTestId('sleep-wake-up');
+    await wake.waitFor({ timeout: 30_000 });
+    await expect(text(wake)).resolves.toMatch(/^(wakes|woke) up \d{4}-\d\d-\d\d \d\d:\d\d:\d\d$/);
+    const sleepBar = page.locator('[data-testid="timeline-step"][data-step-name="podium.sleep"]');
+    await expect(text(sleepBar.getByTestId('timeline-wake-up'))).resolves.toMatch(/^wakes \d{4}-/);
     await page.screenshot({ path: SCREENSHOT.replace('.png', '-pending.png'), fullPage: true });
 
     await page.getByRole('button', { name: 'Cancel workflow' }).click();
@@ -281,7 +440,15 @@ describe('the operator journey: sign up to managing workflows', () => {
     await waitForStatus(page, ['ENQUEUED', 'PENDING', 'SUCCESS']);
 
     const originalId = await text(page.getByTestId('workflow-id'));
-    await page.getByRole('button', { name: 'Fork from step…' }).click();
+    // Closing a dialog hands focus back to the button that opened it.
+    const forkButton = page.getByRole('button', { name: 'Fork from step…' });
+    await forkButton.click();
+    await page.getByRole('dialog', { name: 'Fork workflow' }).waitFor();
+    await assertAccessible(page, 'the fork dialog');
+    await page.keyboard.press('Escape');
+    await page.getByRole('dialog').waitFor({ state: 'hidden' });
+    await expect(forkButton.evaluate((b) => b === document.activeElement)).resolves.toBe(true);
+    await forkButton.click();
     const fork = page.getByRole('dialog', { name: 'Fork workflow' });
     await fork.getByLabel('Start from step').selectOption({ label: '0 · gatherMetrics' });
     await fork.getByLabel('New workflow ID').fill('nightly-fork-1');
@@ -326,6 +493,17 @@ describe('the operator journey: sign up to managing workflows', () => {
     await page.getByRole('button', { name: 'Apply' }).click();
     const entry = page.locator('[data-testid="audit-row"][data-action="workflow.cancel"]').first();
     await expect(text(entry)).resolves.toContain(owner.name);
+    // The application by name, the details unfolded, the target a link to the workflow.
+    await expect(text(entry.getByTestId('audit-application'))).resolves.toBe('shop');
+    const details = entry.getByTestId('audit-details');
+    await details.locator('summary').click();
+    await expect(text(details.locator('pre'))).resolves.toContain('"application": "shop"');
+    await assertAccessible(page, 'the audit log, details unfolded');
+    const target = entry.getByTestId('audit-target').getByRole('link');
+    const targetId = (await target.getAttribute('title')) ?? '';
+    await target.click();
+    await page.waitForURL(/\/apps\/shop\/workflows\/[^/]+$/);
+    await expect(text(page.getByTestId('workflow-id'))).resolves.toBe(targetId);
   });
 
   it('filters by queue and by the workflow a fork came from, behind "More filters"', async () => {
@@ -338,7 +516,10 @@ describe('the operator journey: sign up to managing workflows', () => {
       .locator('[data-testid="workflow-row"][data-workflow-name="thumbnail"]')
       .first()
       .waitFor();
-    expect(new Set(await workflowNames(page))).toEqual(new Set(['thumbnail']));
+    // The rows of the unfiltered list may show until the filtered page arrives.
+    await expect
+      .poll(async () => new Set(await workflowNames(page)), { timeout: 20_000 })
+      .toEqual(new Set(['thumbnail']));
 
     // Reloaded from the URL alone, the group is open with its filter in it.
     await page.reload();
@@ -367,6 +548,23 @@ describe('the operator journey: sign up to managing workflows', () => {
     await fork.first().waitFor();
     await expect(fork.count()).resolves.toBe(1);
     await expect(workflowNames(page)).resolves.toEqual(['importBatch']);
+
+    // The failed one's error: a serialised error, so JSON, shown re-indented, downloadable.
+    await page.goto(`${consoleUrl}/orgs/acme/apps/shop/workflows/${encodeURIComponent(failedId)}`);
+    await waitForStatus(page, ['ERROR']);
+    await expect(text(page.getByTestId('workflow-error-summary'))).resolves.toMatch(/malformed/);
+    const error = page.getByTestId('workflow-error');
+    await expect(error.getAttribute('data-kind')).resolves.toBe('json');
+    const pretty = (await error.getByTestId('payload-text').textContent()) ?? '';
+    expect(pretty).toMatch(/^\{\n {2}"/);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      error.getByRole('button', { name: /^Download error as / }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe(`${failedId}-error.json`.replace(/[^\w.-]+/g, '_'));
+    expect(JSON.parse(fs.readFileSync(await download.path(), 'utf8'))).toMatchObject({
+      message: expect.stringContaining('malformed') as unknown,
+    });
   });
 
   it('deletes a finished workflow from its page, and several from the list', async () => {
@@ -432,6 +630,33 @@ describe('the operator journey: sign up to managing workflows', () => {
     if (example) await stopService(example);
     await page.getByTestId('live-executors').and(page.locator('[data-count="0"]')).waitFor();
     await page.getByTestId('no-executor').waitFor();
+
+    // It was stopped (SIGTERM: the SDK closes its link normally), so it reads STOPPED.
+    await page.goto(`${consoleUrl}/orgs/acme/apps/shop/executors`);
+    const stopped = page.locator('[data-testid="executor-row"][data-status="STOPPED"]');
+    await stopped.first().waitFor();
+    const status = page.getByLabel('Status');
+    await status.selectOption('CONNECTED');
+    await page.getByText('No executor matches these filters').waitFor();
+    await status.selectOption('STOPPED');
+    await stopped.first().waitFor();
+    const rows = page.getByTestId('executor-row');
+    expect(new Set(await rows.evaluateAll((els) => els.map((e) => e.dataset.status)))).toEqual(
+      new Set(['STOPPED']),
+    );
+    await status.selectOption('');
+
+    // History older than the window (24 h by default) is hidden until asked for.
+    await database!.execute(
+      "UPDATE executors SET connected_at = connected_at - interval '8 days', " +
+        "disconnected_at = disconnected_at - interval '8 days', " +
+        "last_seen_at = last_seen_at - interval '8 days'",
+    );
+    await page.getByTestId('executors-hidden').waitFor();
+    await expect(rows.count()).resolves.toBe(0);
+    await assertAccessible(page, 'executors, history hidden');
+    await page.getByLabel('History').selectOption('all');
+    await stopped.first().waitFor();
     expect(pageErrors).toEqual([]);
   });
 

@@ -15,6 +15,8 @@ const SERVER_URL = process.env.DATABASE_URL || 'postgresql://postgres@127.0.0.1:
 
 export interface ScratchDatabase {
   url: string;
+  /** Runs SQL on it (to set up a state no journey can reach in time, e.g. week-old records). */
+  execute(sql: string): Promise<void>;
   drop(): Promise<void>;
 }
 
@@ -47,6 +49,9 @@ export async function createMigratedDatabase(repoRoot: string): Promise<ScratchD
   }
   return {
     url: url.toString(),
+    execute: async (sql: string) => {
+      await prisma(['db', 'execute', '--stdin'], url.toString(), sql);
+    },
     drop: async () => {
       await prisma(
         ['db', 'execute', '--stdin'],

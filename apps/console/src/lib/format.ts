@@ -51,8 +51,13 @@ export function formatDuration(
 ): string | null {
   if (!startIso || !endIso) return null;
   const ms = new Date(endIso).getTime() - new Date(startIso).getTime();
+  return formatElapsed(ms);
+}
+
+/** A span of milliseconds as `403 ms`, `1.2 s`, `2 min 5 s`; null when negative or not a number. */
+export function formatElapsed(ms: number): string | null {
   if (Number.isNaN(ms) || ms < 0) return null;
-  if (ms < 1_000) return `${ms} ms`;
+  if (ms < 1_000) return `${Math.round(ms)} ms`;
   if (ms < 60_000) return `${(ms / 1_000).toFixed(1)} s`;
   const minutes = Math.floor(ms / 60_000);
   const seconds = Math.floor((ms % 60_000) / 1_000);

@@ -246,14 +246,13 @@ describe('the example app as an executor of the control plane', () => {
     expect(done).toMatchObject({ status: 'SUCCESS', output: `'${String(inApp?.output)}'` });
   });
 
-  it('stops cleanly on SIGTERM and is then DISCONNECTED', async () => {
+  it('stops cleanly on SIGTERM and is then STOPPED', async () => {
     expect(await example.stop()).toBe(0);
     await waitUntil(
       async () =>
-        (await api.get('/executors', ListExecutorsResponseSchema)).items[0]?.status ===
-        'DISCONNECTED',
+        (await api.get('/executors', ListExecutorsResponseSchema)).items[0]?.status === 'STOPPED',
       10_000,
-      'a DISCONNECTED executor',
+      'a STOPPED executor',
     );
   });
 });

@@ -197,7 +197,12 @@ describe('dead-executor recovery (scripted executors, PostgreSQL)', () => {
       actor: null,
       outcome: 'SUCCESS',
       target: { type: 'executor', id: 'd-v1' },
-      details: { applicationVersion: 'v1', recoveredBy: 'b-v1', recoveredByHostname: 'scripted' },
+      details: {
+        applicationId: app.id,
+        applicationVersion: 'v1',
+        recoveredBy: 'b-v1',
+        recoveredByHostname: 'scripted',
+      },
     });
 
     // The live stream follows it: disconnected, dead, recovered.
@@ -297,6 +302,26 @@ describe('dead-executor recovery (scripted executors, PostgreSQL)', () => {
     expect(await h.executor('zombie')).toMatchObject({ status: 'CONNECTED', deadAt: null });
     expect(requestsOf(otherVersion, 'recovery')).toEqual([]);
     expect(db.pending.get('zombie')).toBe('v1');
+  });
+
+  it('recovers the work a STOPPED executor (a normal close) left, after the grace period', async () => {
+    const app = await newApp(setup, 1);
+    const h = helpers(setup, app);
+    const db = systemDatabase();
+    const peer = keep(await h.connect('peer-s', 'v1', db.script('v1')));
+    const stopping = keep(await h.connect('stopping', 'v1', db.script('v1')));
+    await h.until('stopping', 'connected', (e) => e.status === 'CONNECTED');
+    db.pending.set('stopping', 'v1');
+    await stopping.close(1000); // the SDK's shutdown, with a workflow still PENDING
+    const stopped = await h.until('stopping', 'stopped', (e) => e.status === 'STOPPED');
+    expect(stopped.deadAt).toBeNull();
+    const recovered = await h.until('stopping', 'recovered', (e) => e.recoveredAt !== null);
+    expect(recovered.status).toBe('STOPPED'); // still, once dead and recovered
+    expect(recovered.deadAt).not.toBeNull();
+    expect(requestsOf(peer, 'recovery')).toEqual([
+      expect.objectContaining({ executor_ids: ['stopping'] }),
+    ]);
+    expect(db.pending.has('stopping')).toBe(false);
   });
 
   it('confirms a dead executor that left nothing pending without sending recovery', async () => {

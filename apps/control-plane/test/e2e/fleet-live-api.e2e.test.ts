@@ -70,10 +70,10 @@ describe('executors, versions and live events (PostgreSQL)', () => {
         disconnectedAt: null,
       },
     });
-    await link.close();
+    await link.close(); // a closing handshake: it stopped on purpose
     const disconnected = LiveEventSchema.parse((await sse.next('executor.disconnected')).data);
     expect(disconnected).toMatchObject({
-      executor: { id: 'exec-live', status: 'DISCONNECTED' },
+      executor: { id: 'exec-live', status: 'STOPPED' },
     });
     if (disconnected.type === 'executor.disconnected') {
       expect(disconnected.executor.disconnectedAt).toBe(disconnected.at);
@@ -102,7 +102,7 @@ describe('executors, versions and live events (PostgreSQL)', () => {
       const res = await api('get', `${base}/executors`, { key });
       return (res.body.items as unknown[] | undefined)?.length === 1;
     });
-    await gone.close();
+    gone.ws.terminate(); // lost, not stopped
     const live = await connectScriptedExecutor(
       executorUrl(app.name),
       { executor_id: 'live', application_version: 'v2' },
@@ -146,5 +146,44 @@ describe('executors, versions and live events (PostgreSQL)', () => {
       ],
     });
     await live.close();
+  });
+
+  it('shows an executor that closed its link itself as STOPPED, and filters by it', async () => {
+    const app = await f.newApp(org.id);
+    const base = `/v2/orgs/${org.name}/apps/${app.name}`;
+    const connect = (id: string) =>
+      connectScriptedExecutor(
+        executorUrl(app.name),
+        { executor_id: id, application_version: 'v1' },
+        () => ({}),
+      );
+    const [sdk, dbos, lost] = [await connect('sdk'), await connect('dbos'), await connect('lost')];
+    await waitUntil(async () => {
+      const res = await api('get', `${base}/executors?status=CONNECTED`, { key });
+      return res.body.total === 3;
+    });
+    await sdk.close(1000); // our SDK's shutdown
+    await dbos.close(); // DBOS's: a close frame without a code
+    lost.ws.terminate(); // no close frame: a crash or a cut network
+    const expected = 'dbos:STOPPED,lost:DISCONNECTED,sdk:STOPPED';
+    const statuses = await waitUntil(async () => {
+      const res = await api('get', `${base}/executors`, { key });
+      const items = ListExecutorsResponseSchema.parse(res.body).items;
+      const shown = items
+        .map((e) => `${e.id}:${e.status}`)
+        .sort()
+        .join();
+      return shown === expected ? shown : undefined;
+    });
+    expect(statuses).toBe(expected);
+
+    const stopped = await api('get', `${base}/executors?status=STOPPED`, { key });
+    const stoppedItems = ListExecutorsResponseSchema.parse(stopped.body).items;
+    expect(stoppedItems.map((e) => [e.id, e.deadAt]).sort()).toEqual([
+      ['dbos', null],
+      ['sdk', null],
+    ]);
+    const disconnected = await api('get', `${base}/executors?status=DISCONNECTED`, { key });
+    expect(disconnected.body).toMatchObject({ total: 1, items: [{ id: 'lost' }] });
   });
 });

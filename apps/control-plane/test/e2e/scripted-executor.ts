@@ -5,7 +5,8 @@ export interface ScriptedLink {
   readonly ws: WebSocket;
   /** Every request after executor_info, as received (full frames). */
   readonly requests: Array<{ type: string } & Record<string, unknown>>;
-  close(): Promise<void>;
+  /** Closes the link: with no status code (as a crash-like close reads), or with `code`. */
+  close(code?: number): Promise<void>;
 }
 
 /**
@@ -49,11 +50,11 @@ export function connectScriptedExecutor(
       resolve({
         ws,
         requests,
-        close: () =>
+        close: (code?: number) =>
           new Promise<void>((done) => {
             if (ws.readyState === WebSocket.CLOSED) return done();
             ws.once('close', () => done());
-            ws.close();
+            ws.close(code);
           }),
       }),
     );

@@ -11,8 +11,11 @@ import { IsoTimestampSchema, queryList } from './query-params';
  * CONNECTED: a link is open; DISCONNECTED: it closed, and the app's grace period is running;
  * DEAD: the grace period passed with no reconnect, so its pending workflows are (or were) being
  * recovered by another executor of its version (`recoveredAt` says when that was confirmed).
+ * STOPPED: the executor closed its link itself with a closing handshake (WebSocket close code
+ * 1000, 1001, or 1005 as DBOS sends it): it shut down on purpose, it was not lost. It goes through the same grace period and recovery as a lost one (`deadAt`
+ * and `recoveredAt` say where that stands), so work it left behind is not stranded.
  */
-export const ExecutorStatusSchema = z.enum(['CONNECTED', 'DISCONNECTED', 'DEAD']);
+export const ExecutorStatusSchema = z.enum(['CONNECTED', 'DISCONNECTED', 'DEAD', 'STOPPED']);
 export type ExecutorStatus = z.infer<typeof ExecutorStatusSchema>;
 
 /** One executor process, as it described itself in `executor_info`. */
@@ -31,7 +34,7 @@ export const ExecutorSchema = z.object({
   disconnectedAt: IsoTimestampSchema.nullable(),
   lastSeenAt: IsoTimestampSchema,
   deadAt: IsoTimestampSchema.nullable().describe(
-    "When it was declared dead (its application's grace period after disconnecting passed); null unless DEAD.",
+    "When its application's grace period after disconnecting passed (it was declared dead); null unless DEAD or STOPPED.",
   ),
   recoveredAt: IsoTimestampSchema.nullable().describe(
     'When an executor of its version confirmed that none of its workflows is still PENDING (they were recovered, or there were none); null while recovery is pending.',

@@ -10,7 +10,10 @@ interface DataTableProps {
   actionsColumn?: string;
   /** Tighter rows, for long lists. */
   dense?: boolean;
-  /** Lets a wide table scroll sideways instead of stretching the page. */
+  /**
+   * Lets a wide table scroll sideways inside its own box instead of stretching the page (on a
+   * phone, every table is wide). On by default.
+   */
   scroll?: boolean;
   testId?: string;
   /** The rows (`<tr>`s). */
@@ -22,7 +25,7 @@ export function DataTable({
   columns,
   actionsColumn,
   dense = false,
-  scroll = false,
+  scroll = true,
   testId,
   children,
 }: DataTableProps) {
@@ -49,5 +52,12 @@ export function DataTable({
       <tbody>{children}</tbody>
     </table>
   );
-  return scroll ? <div className="table-scroll">{table}</div> : table;
+  // Focusable, so a keyboard alone can scroll it (a table may have no link or button in it).
+  return scroll ? (
+    <div className="table-scroll" tabIndex={0}>
+      {table}
+    </div>
+  ) : (
+    table
+  );
 }

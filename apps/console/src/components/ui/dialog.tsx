@@ -13,18 +13,28 @@ interface DialogProps {
 
 /**
  * A modal on the native `<dialog>`: the browser traps focus, Escape closes it, and the
- * rest of the page is inert while it is open.
+ * rest of the page is inert while it is open. Closed (or unmounted while open), it hands focus
+ * back to the control that opened it, so a keyboard user carries on where they were.
  */
 export function Dialog({ open, title, onClose, children, testId }: DialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
+  const opener = useRef<HTMLElement | null>(null);
   const titleId = useId();
 
   useEffect(() => {
     const dialog = ref.current;
     if (!dialog) return;
-    if (open && !dialog.open) dialog.showModal();
-    if (!open && dialog.open) dialog.close();
+    if (open && !dialog.open) {
+      opener.current =
+        document.activeElement instanceof HTMLElement ? document.activeElement : null;
+      dialog.showModal();
+    }
+    if (!open && dialog.open) {
+      dialog.close();
+      returnFocus(opener);
+    }
   }, [open]);
+  useEffect(() => () => returnFocus(opener), []);
 
   return (
     <dialog
@@ -53,4 +63,11 @@ export function Dialog({ open, title, onClose, children, testId }: DialogProps) 
       )}
     </dialog>
   );
+}
+
+/** Focuses the opener again, if it is still on the page (a disabled one simply keeps none). */
+function returnFocus(opener: { current: HTMLElement | null }) {
+  const element = opener.current;
+  opener.current = null;
+  if (element?.isConnected) element.focus();
 }

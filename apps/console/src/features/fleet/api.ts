@@ -2,6 +2,7 @@ import {
   ListApplicationVersionsResponseSchema,
   ListExecutorsResponseSchema,
   MAX_PAGE_LIMIT,
+  type ExecutorStatus,
   type ListApplicationVersionsResponse,
   type ListExecutorsResponse,
 } from '@podium/protocol';
@@ -12,10 +13,12 @@ import { appPath } from '../applications/api';
 export function fetchExecutors(
   org: string,
   app: string,
+  status: ExecutorStatus | null,
   options?: RequestOptions,
 ): Promise<ListExecutorsResponse> {
+  const only = status ? `&status=${status}` : '';
   return getJson(
-    `${appPath(org, app)}/executors?limit=${MAX_PAGE_LIMIT}`,
+    `${appPath(org, app)}/executors?limit=${MAX_PAGE_LIMIT}${only}`,
     ListExecutorsResponseSchema,
     options,
   );

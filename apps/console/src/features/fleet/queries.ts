@@ -1,12 +1,14 @@
+import type { ExecutorStatus } from '@podium/protocol';
 import { queryOptions } from '@tanstack/react-query';
 import { fetchExecutors, fetchVersions } from './api';
 
 export const fleetQueries = {
   all: (org: string, app: string) => ['fleet', org, app] as const,
-  executors: (org: string, app: string) =>
+  /** The app's executor records; only those of `status` when given. */
+  executors: (org: string, app: string, status: ExecutorStatus | null = null) =>
     queryOptions({
-      queryKey: [...fleetQueries.all(org, app), 'executors'],
-      queryFn: ({ signal }) => fetchExecutors(org, app, { signal }),
+      queryKey: [...fleetQueries.all(org, app), 'executors', status ?? 'any'],
+      queryFn: ({ signal }) => fetchExecutors(org, app, status, { signal }),
       staleTime: 0,
     }),
   versions: (org: string, app: string) =>

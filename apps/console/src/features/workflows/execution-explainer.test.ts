@@ -92,6 +92,19 @@ describe('explainExecution', () => {
     );
   });
 
+  it('explains a stopped executor by where its grace period and recovery stand', () => {
+    const stopping = executor('a', { status: 'STOPPED', disconnectedAt: ago(20) });
+    expect(explain([stopping])).toMatchObject({ state: 'disconnected', tone: 'warn' });
+    expect(explain([stopping])?.text).toMatch(
+      /^Executor a stopped 20 s ago\. Unless it reconnects/,
+    );
+    const stopped = { ...stopping, deadAt: ago(5) };
+    expect(explain([stopped, executor('b')])).toMatchObject({
+      state: 'recovering',
+      text: 'Executor a is stopped; its recovery is under way (1 connected executor of version v1 can take it over).',
+    });
+  });
+
   it('says what to do about an executor it has never seen', () => {
     expect(explain([executor('b')])).toMatchObject({ state: 'unknown-executor', tone: 'warn' });
     expect(explain([])?.text).toMatch(/resume the workflow to have a connected executor run it/);

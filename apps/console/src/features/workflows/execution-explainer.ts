@@ -87,7 +87,12 @@ function explainPending(
         'process is gone, resume the workflow to have a connected executor run it.',
     };
   }
-  switch (owner.status) {
+  // A STOPPED executor (it shut down on purpose) goes through the same grace period and
+  // recovery as a lost one: explained by where that stands, in words that say "stopped".
+  const stopped = owner.status === 'STOPPED';
+  const phase =
+    owner.status === 'STOPPED' ? (owner.deadAt ? 'DEAD' : 'DISCONNECTED') : owner.status;
+  switch (phase) {
     case 'CONNECTED':
       return {
         state: 'running',
@@ -105,7 +110,7 @@ function explainPending(
         state: 'disconnected',
         tone: 'warn',
         text:
-          `Executor ${executorId} disconnected ${formatRelative(since, now)}. Unless it ` +
+          `Executor ${executorId} ${stopped ? 'stopped' : 'disconnected'} ${formatRelative(since, now)}. Unless it ` +
           `reconnects, ${when} and its workflows are recovered; ${takers}.`,
       };
     }
@@ -115,7 +120,7 @@ function explainPending(
           state: 'recovered',
           tone: 'info',
           text:
-            `Executor ${executorId} died; its workflows were handed over ` +
+            `Executor ${executorId} ${stopped ? 'stopped' : 'died'}; its workflows were handed over ` +
             `${formatRelative(owner.recoveredAt, now)} and this one runs again once picked up.`,
         };
       }
@@ -123,12 +128,12 @@ function explainPending(
         ? {
             state: 'awaiting-version',
             tone: 'bad',
-            text: `Executor ${executorId} is dead and ${takers}: recovery waits for one to connect.`,
+            text: `Executor ${executorId} is ${stopped ? 'stopped' : 'dead'} and ${takers}: recovery waits for one to connect.`,
           }
         : {
             state: 'recovering',
             tone: 'warn',
-            text: `Executor ${executorId} is dead; its recovery is under way (${takers}).`,
+            text: `Executor ${executorId} is ${stopped ? 'stopped' : 'dead'}; its recovery is under way (${takers}).`,
           };
   }
 }

@@ -18,9 +18,21 @@ const connected: ExecutorSnapshot = {
   lastSeenAt: at(1),
   deadAt: null,
   recoveredAt: null,
+  stopped: false,
 };
 
 describe('the executor snapshot', () => {
+  it('shows an executor that stopped on purpose as STOPPED through its grace period and death', () => {
+    const stopped = { ...connected, stopped: true, disconnectedAt: at(2) };
+    expect(mapExecutor({ ...stopped, status: 'DISCONNECTED' }).status).toBe('STOPPED');
+    expect(mapExecutor({ ...stopped, status: 'DEAD', deadAt: at(3) })).toMatchObject({
+      status: 'STOPPED',
+      deadAt: at(3).toISOString(),
+    });
+    // A reconnect clears the flag in the row; a connected snapshot never reads STOPPED.
+    expect(mapExecutor({ ...stopped, status: 'CONNECTED' }).status).toBe('CONNECTED');
+  });
+
   it('maps to the REST executor field by field', () => {
     const recovered = {
       ...connected,

@@ -1,4 +1,4 @@
-import type { Executor } from '@podium/protocol';
+import type { Executor, ExecutorStatus } from '@podium/protocol';
 
 /**
  * An executor as the rest of the control plane sees it: who it is (what it said in
@@ -25,6 +25,8 @@ export interface ExecutorSnapshot {
   readonly deadAt: Date | null;
   /** Set once its recovery was confirmed (it stays DEAD). */
   readonly recoveredAt: Date | null;
+  /** Its last link was closed by the executor itself, normally: it stopped on purpose. */
+  readonly stopped: boolean;
 }
 
 export function mapExecutor(snapshot: ExecutorSnapshot): Executor {
@@ -35,13 +37,21 @@ export function mapExecutor(snapshot: ExecutorSnapshot): Executor {
     sdkVersion: snapshot.sdkVersion,
     applicationVersion: snapshot.applicationVersion,
     metadata: asObject(snapshot.metadata),
-    status: snapshot.status,
+    status: shownStatus(snapshot),
     connectedAt: snapshot.connectedAt.toISOString(),
     disconnectedAt: snapshot.disconnectedAt?.toISOString() ?? null,
     lastSeenAt: snapshot.lastSeenAt.toISOString(),
     deadAt: snapshot.deadAt?.toISOString() ?? null,
     recoveredAt: snapshot.recoveredAt?.toISOString() ?? null,
   };
+}
+
+/**
+ * STOPPED for an executor that shut down on purpose, whatever its grace period and recovery
+ * (DISCONNECTED, then DEAD) say: an operator reads "stopped", not "dead", for a planned stop.
+ */
+export function shownStatus(snapshot: ExecutorSnapshot): ExecutorStatus {
+  return snapshot.stopped && snapshot.status !== 'CONNECTED' ? 'STOPPED' : snapshot.status;
 }
 
 /** When its latest lifecycle change happened (connected, disconnected, dead, recovered). */

@@ -1,17 +1,16 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Prisma, type Database } from '@podium/db';
+import type { ExecutorStatus } from '@podium/protocol';
 import { DATABASE } from '../../infra/database/database.tokens';
 import type { ExecutorIdentity } from './executor-registry';
 import type { ExecutorSnapshot } from './executor-snapshot';
 import type { LinkContext } from './links/executor-link';
 
-type ExecutorStatus = ExecutorRecord['status'];
-
 /** A page of an application's executors (see `findPage`). */
 export interface ExecutorPageQuery {
   /** Executor ids whose link this process holds: connected, whatever their row says. */
   readonly linked: ReadonlySet<string>;
-  /** Only these (effective) statuses; all when absent. */
+  /** Only these statuses, as shown (STOPPED included); all when absent. */
   readonly statuses?: readonly ExecutorStatus[];
   readonly limit: number;
   readonly offset: number;
@@ -62,6 +61,7 @@ export class ExecutorsRepository {
       lastSeenAt: at,
       deadAt: null,
       recoveredAt: null,
+      stopped: false,
       replicaId,
     };
     await this.db.prisma.executor.upsert({
@@ -82,18 +82,20 @@ export class ExecutorsRepository {
   }
 
   /**
-   * Marks the executor disconnected, unless a newer link of the same executor
-   * connected meanwhile (its connectedAt is later than this link's).
+   * Marks the executor disconnected (`stopped` when it closed the link itself, normally), unless
+   * a newer link of the same executor connected meanwhile (its connectedAt is later than this
+   * link's). Either way its grace period starts: a stopped executor may have left work.
    */
   async recordDisconnected(
     context: LinkContext,
     executorId: string,
     connectedAt: Date,
     at: Date,
+    stopped = false,
   ): Promise<void> {
     await this.db.prisma.executor.updateMany({
       where: { applicationId: context.applicationId, executorId, connectedAt, status: 'CONNECTED' },
-      data: { status: 'DISCONNECTED', disconnectedAt: at, lastSeenAt: at },
+      data: { status: 'DISCONNECTED', disconnectedAt: at, lastSeenAt: at, stopped },
     });
   }
 
@@ -288,20 +290,33 @@ function connectedWhere(
   return { organizationId, applicationId, OR: connected };
 }
 
-/** The other rows (their own status stands), or null when the status filter leaves none. */
+/**
+ * The other rows (their own status stands), or null when the status filter leaves none. STOPPED
+ * is a shown status (`shownStatus`): the `stopped` rows among DISCONNECTED and DEAD ones.
+ */
 function othersWhere(
   organizationId: string,
   applicationId: string,
   { linked, statuses }: PartQuery,
 ): Prisma.ExecutorWhereInput | null {
-  const wanted = (statuses ?? EXECUTOR_STATUSES).filter((s) => s !== 'CONNECTED');
-  if (wanted.length === 0) return null;
+  const wanted = statuses ?? EXECUTOR_STATUSES;
+  const lost = wanted.filter((s) => s === 'DISCONNECTED' || s === 'DEAD');
+  const shown: Prisma.ExecutorWhereInput[] = [];
+  if (lost.length > 0) shown.push({ status: { in: lost }, stopped: false });
+  if (wanted.includes('STOPPED')) shown.push({ status: { not: 'CONNECTED' }, stopped: true });
+  if (shown.length === 0) return null;
   return {
     organizationId,
     applicationId,
-    status: { in: wanted },
+    status: { not: 'CONNECTED' },
+    OR: shown,
     ...(linked.size > 0 && { executorId: { notIn: [...linked] } }),
   };
 }
 
-const EXECUTOR_STATUSES: readonly ExecutorStatus[] = ['CONNECTED', 'DISCONNECTED', 'DEAD'];
+const EXECUTOR_STATUSES: readonly ExecutorStatus[] = [
+  'CONNECTED',
+  'DISCONNECTED',
+  'DEAD',
+  'STOPPED',
+];

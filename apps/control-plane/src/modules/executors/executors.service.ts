@@ -81,5 +81,6 @@ function asSeenHere(snapshot: ExecutorSnapshot, linked: ReadonlySet<string>): Ex
     disconnectedAt: null,
     deadAt: null,
     recoveredAt: null,
+    stopped: false,
   };
 }

@@ -1,20 +1,20 @@
 'use client';
 
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { useMemo, useState, type FormEvent } from 'react';
 import { DataTable } from '../../../components/ui/data-table';
 import { EmptyState } from '../../../components/ui/empty-state';
 import { Panel } from '../../../components/ui/panel';
 import { QueryList } from '../../../components/ui/query-list';
 import { SelectField } from '../../../components/ui/select-field';
-import { StatusBadge } from '../../../components/ui/status-badge';
 import { TextField } from '../../../components/ui/text-field';
-import { Timestamp } from '../../../components/ui/timestamp';
+import { appQueries } from '../../applications/queries';
 import type { AuditFilters } from '../api';
 import { auditQueries } from '../queries';
+import { AuditRow } from './audit-row';
 
 const PAGE = 50;
-const COLUMNS = ['When', 'Action', 'Actor', 'Target', 'Outcome', 'Details'];
+const COLUMNS = ['When', 'Action', 'Actor', 'Application', 'Target', 'Outcome', 'Details'];
 
 /** Who did what to which target, when, and whether it worked. */
 export function AuditLog({ org }: { org: string }) {
@@ -26,6 +26,11 @@ export function AuditLog({ org }: { org: string }) {
   });
   const [action, setAction] = useState('');
   const log = useQuery({ ...auditQueries.list(org, filters), placeholderData: keepPreviousData });
+  const apps = useQuery(appQueries.list(org));
+  const appNames = useMemo(
+    () => new Map((apps.data?.items ?? []).map((a) => [a.id, a.name])),
+    [apps.data],
+  );
   const submit = (event: FormEvent) => {
     event.preventDefault();
     setFilters({ ...filters, action: action.trim(), offset: 0 });
@@ -71,28 +76,7 @@ export function AuditLog({ org }: { org: string }) {
         {(items) => (
           <DataTable columns={COLUMNS} dense scroll testId="audit-table">
             {items.map((entry) => (
-              <tr key={entry.id} data-testid="audit-row" data-action={entry.action}>
-                <td>
-                  <Timestamp value={entry.createdAt} />
-                </td>
-                <td className="mono">{entry.action}</td>
-                <td>
-                  {entry.actor
-                    ? `${entry.actor.name ?? entry.actor.id}${entry.actor.type === 'api_key' ? ' (API key)' : ''}`
-                    : '—'}
-                </td>
-                <td className="mono small">
-                  {entry.target.type}
-                  {entry.target.id ? ` ${entry.target.id}` : ''}
-                </td>
-                <td>
-                  <StatusBadge
-                    tone={entry.outcome === 'SUCCESS' ? 'ok' : 'bad'}
-                    status={entry.outcome}
-                  />
-                </td>
-                <td className="mono small details-cell">{JSON.stringify(entry.details)}</td>
-              </tr>
+              <AuditRow key={entry.id} org={org} entry={entry} appNames={appNames} />
             ))}
           </DataTable>
         )}

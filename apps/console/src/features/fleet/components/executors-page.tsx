@@ -1,95 +1,96 @@
 'use client';
 
-import type { Executor, ExecutorStatus } from '@podium/protocol';
+import { ExecutorStatusSchema, type ExecutorStatus } from '@podium/protocol';
 import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
 import { DataTable } from '../../../components/ui/data-table';
 import { EmptyState } from '../../../components/ui/empty-state';
 import { Panel } from '../../../components/ui/panel';
 import { QueryList } from '../../../components/ui/query-list';
-import { StatusBadge, type StatusTone } from '../../../components/ui/status-badge';
+import { SelectField } from '../../../components/ui/select-field';
+import { StatusBadge } from '../../../components/ui/status-badge';
 import { Timestamp } from '../../../components/ui/timestamp';
+import {
+  DEFAULT_HISTORY_WINDOW,
+  HISTORY_WINDOWS,
+  withinHistoryWindow,
+  type HistoryWindow,
+} from '../executor-history';
 import { fleetQueries } from '../queries';
+import { ExecutorTable } from './executor-table';
 
-const TONES: Record<ExecutorStatus, StatusTone> = {
-  CONNECTED: 'ok',
-  DISCONNECTED: 'warn',
-  DEAD: 'bad',
-};
 const REFRESH_MS = 5_000;
-const EXECUTOR_COLUMNS = [
-  'Executor ID',
-  'Status',
-  'Hostname',
-  'Language',
-  'SDK version',
-  'App version',
-  'Connected',
-  'Disconnected',
-  'Recovery',
-  'Metadata',
-];
 const VERSION_COLUMNS = ['Version', 'Latest', 'Connected executors', 'Became latest'];
-
-/** A dead executor's pending workflows: handed to a live executor of its version, or waiting. */
-function RecoveryCell({ executor }: { executor: Executor }) {
-  if (executor.status !== 'DEAD') return <>—</>;
-  if (executor.recoveredAt) {
-    return (
-      <>
-        recovered <Timestamp value={executor.recoveredAt} />
-      </>
-    );
-  }
-  return (
-    <span title={`Waiting for a connected executor of version ${executor.applicationVersion}`}>
-      pending
-    </span>
-  );
-}
 
 /** The app's executors (from the control plane's records) and its versions. */
 export function ExecutorsPage({ org, app }: { org: string; app: string }) {
-  const executors = useQuery({ ...fleetQueries.executors(org, app), refetchInterval: REFRESH_MS });
+  const [status, setStatus] = useState<ExecutorStatus | null>(null);
+  const [historyWindow, setHistoryWindow] = useState<HistoryWindow>(DEFAULT_HISTORY_WINDOW);
+  const executors = useQuery({
+    ...fleetQueries.executors(org, app, status),
+    refetchInterval: REFRESH_MS,
+  });
   const versions = useQuery({ ...fleetQueries.versions(org, app), refetchInterval: REFRESH_MS });
+  const recent = executors.data
+    ? withinHistoryWindow(executors.data.items, historyWindow, Date.now())
+    : undefined;
 
   return (
     <>
       <Panel title="Executors">
-        <QueryList
-          items={executors.data?.items}
-          error={executors.error}
-          empty={<EmptyState title={`No executor of ${app} has connected yet`} />}
+        <form
+          className="form form-row"
+          aria-label="Filter executors"
+          onSubmit={(e) => e.preventDefault()}
         >
-          {(items) => (
-            <DataTable columns={EXECUTOR_COLUMNS} dense scroll testId="executor-table">
-              {items.map((executor) => (
-                <tr key={executor.id} data-testid="executor-row" data-status={executor.status}>
-                  <td className="mono">{executor.id}</td>
-                  <td>
-                    <StatusBadge tone={TONES[executor.status]} status={executor.status} />
-                  </td>
-                  <td>{executor.hostname ?? '—'}</td>
-                  <td>{executor.language}</td>
-                  <td className="mono">{executor.sdkVersion}</td>
-                  <td className="mono" title={executor.applicationVersion}>
-                    {executor.applicationVersion.slice(0, 12)}
-                  </td>
-                  <td>
-                    <Timestamp value={executor.connectedAt} />
-                  </td>
-                  <td>
-                    <Timestamp value={executor.disconnectedAt} />
-                  </td>
-                  <td data-testid="executor-recovery">
-                    <RecoveryCell executor={executor} />
-                  </td>
-                  <td className="mono small">
-                    {executor.metadata ? JSON.stringify(executor.metadata) : '—'}
-                  </td>
-                </tr>
-              ))}
-            </DataTable>
+          <SelectField
+            label="Status"
+            value={status ?? ''}
+            onChange={(e) => setStatus((e.target.value || null) as ExecutorStatus | null)}
+            className="compact"
+          >
+            <option value="">Any</option>
+            {ExecutorStatusSchema.options.map((s) => (
+              <option key={s} value={s}>
+                {s.toLowerCase()}
+              </option>
+            ))}
+          </SelectField>
+          <SelectField
+            label="History"
+            value={historyWindow}
+            onChange={(e) => setHistoryWindow(e.target.value as HistoryWindow)}
+            className="compact"
+          >
+            {HISTORY_WINDOWS.map((w) => (
+              <option key={w.value} value={w.value}>
+                {w.label}
+              </option>
+            ))}
+          </SelectField>
+          {recent && recent.hidden > 0 && (
+            <p className="muted" data-testid="executors-hidden" role="status">
+              {recent.hidden} older {recent.hidden === 1 ? 'record' : 'records'} hidden.{' '}
+              <button type="button" className="btn-link" onClick={() => setHistoryWindow('all')}>
+                Show all history
+              </button>
+            </p>
           )}
+        </form>
+        <QueryList
+          items={recent?.shown}
+          error={executors.error}
+          empty={
+            <EmptyState
+              title={
+                status || executors.data?.items.length
+                  ? 'No executor matches these filters'
+                  : `No executor of ${app} has connected yet`
+              }
+            />
+          }
+        >
+          {(items) => <ExecutorTable executors={items} />}
         </QueryList>
       </Panel>
       <Panel

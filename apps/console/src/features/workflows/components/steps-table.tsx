@@ -1,9 +1,10 @@
 import type { WorkflowStep } from '@podium/protocol';
-import Link from 'next/link';
+import { CopyableId } from '../../../components/ui/copyable-id';
 import { DataTable, type ColumnHeading } from '../../../components/ui/data-table';
 import { EmptyState } from '../../../components/ui/empty-state';
 import { Timestamp } from '../../../components/ui/timestamp';
 import { formatDuration } from '../../../lib/format';
+import { sleepWakeUpAt } from '../sleep-steps';
 import { ErrorValue } from './display-value';
 import { workflowHref } from './workflow-table';
 
@@ -32,21 +33,15 @@ export function StepsTable({ org, app, steps }: StepsTableProps) {
           <td className="num mono">{step.functionId}</td>
           <td className="mono strong">{step.name}</td>
           <td className="value-cell">
-            {step.error ? (
-              <ErrorValue value={step.error} />
-            ) : step.output !== null ? (
-              <code className="inline-value" title={step.output}>
-                {step.output}
-              </code>
-            ) : (
-              <span className="muted-inline">—</span>
-            )}
+            <StepResult step={step} />
           </td>
           <td>
             {step.childWorkflowId ? (
-              <Link className="mono" href={workflowHref(org, app, step.childWorkflowId)}>
-                {step.childWorkflowId}
-              </Link>
+              <CopyableId
+                value={step.childWorkflowId}
+                kind="child workflow ID"
+                href={workflowHref(org, app, step.childWorkflowId)}
+              />
             ) : (
               <span className="muted-inline">—</span>
             )}
@@ -58,5 +53,25 @@ export function StepsTable({ org, app, steps }: StepsTableProps) {
         </tr>
       ))}
     </DataTable>
+  );
+}
+
+/** What the step returned or threw; a sleep's wake-up time as a date, not an epoch number. */
+function StepResult({ step }: { step: WorkflowStep }) {
+  if (step.error) return <ErrorValue value={step.error} />;
+  const wakeUpAt = sleepWakeUpAt(step);
+  if (wakeUpAt) {
+    return (
+      <span data-testid="sleep-wake-up" title={`As sent: ${step.output}`}>
+        {Date.parse(wakeUpAt) > Date.now() ? 'wakes up ' : 'woke up '}
+        <Timestamp value={wakeUpAt} />
+      </span>
+    );
+  }
+  if (step.output === null) return <span className="muted-inline">—</span>;
+  return (
+    <code className="inline-value" title={step.output}>
+      {step.output}
+    </code>
   );
 }

@@ -4,16 +4,20 @@ import { AppError, type Workflow } from '@podium/protocol';
 import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import type { ReactNode } from 'react';
+import { CopyButton } from '../../../components/ui/copy-button';
+import { CopyableId } from '../../../components/ui/copyable-id';
 import { EmptyState } from '../../../components/ui/empty-state';
 import { Panel } from '../../../components/ui/panel';
+import { PayloadViewer } from '../../../components/ui/payload-viewer';
 import { ProblemAlert } from '../../../components/ui/problem-alert';
 import { Timestamp } from '../../../components/ui/timestamp';
 import { can } from '../../../lib/roles';
 import { useOrgRole } from '../../organizations/queries';
 import { WORKFLOWS_REFRESH_MS, workflowQueries } from '../queries';
-import { DisplayValue, ErrorValue } from './display-value';
+import { describeError } from '../display';
 import { ExecutionNote } from './execution-note';
 import { NoExecutor } from './no-executor';
+import { StepTimeline } from './step-timeline';
 import { StepsTable } from './steps-table';
 import { WorkflowActions } from './workflow-actions';
 import { workflowHref } from './workflow-table';
@@ -59,6 +63,7 @@ export function WorkflowDetail({ org, app, workflowId }: WorkflowDetailProps) {
           <h2 className="mono" data-testid="workflow-id">
             {workflow.id}
           </h2>
+          <CopyButton text={workflow.id} label={`Copy workflow ID ${workflow.id}`} compact />
           <WorkflowStatusBadge status={workflow.status} testId="workflow-status" />
         </div>
       </div>
@@ -75,24 +80,42 @@ export function WorkflowDetail({ org, app, workflowId }: WorkflowDetailProps) {
           <Overview org={org} app={app} workflow={workflow} />
         </Panel>
         <Panel title="Input and result">
-          <h3 className="subheading">Input</h3>
-          <DisplayValue value={workflow.input} testId="workflow-input" />
+          <PayloadViewer
+            label="Input"
+            value={workflow.input}
+            fileBase={`${workflow.id}-input`}
+            testId="workflow-input"
+          />
           {workflow.error ? (
             <>
-              <h3 className="subheading">Error</h3>
-              <ErrorValue value={workflow.error} testId="workflow-error" />
+              <p className="error-summary" data-testid="workflow-error-summary">
+                {describeError(workflow.error).summary}
+              </p>
+              <PayloadViewer
+                label="Error"
+                value={workflow.error}
+                fileBase={`${workflow.id}-error`}
+                testId="workflow-error"
+              />
             </>
           ) : (
-            <>
-              <h3 className="subheading">Output</h3>
-              <DisplayValue value={workflow.output} testId="workflow-output" />
-            </>
+            <PayloadViewer
+              label="Output"
+              value={workflow.output}
+              fileBase={`${workflow.id}-output`}
+              testId="workflow-output"
+            />
           )}
         </Panel>
       </div>
       <Panel title={`Steps${steps.data ? ` (${steps.data.items.length})` : ''}`}>
         <ProblemAlert error={steps.error} />
-        {steps.data && <StepsTable org={org} app={app} steps={steps.data.items} />}
+        {steps.data && (
+          <div className="steps-layout">
+            <StepTimeline org={org} app={app} steps={steps.data.items} />
+            <StepsTable org={org} app={app} steps={steps.data.items} />
+          </div>
+        )}
       </Panel>
     </article>
   );
@@ -100,11 +123,7 @@ export function WorkflowDetail({ org, app, workflowId }: WorkflowDetailProps) {
 
 function Overview({ org, app, workflow }: { org: string; app: string; workflow: Workflow }) {
   const link = (id: string | null) =>
-    id ? (
-      <Link className="mono" href={workflowHref(org, app, id)}>
-        {id}
-      </Link>
-    ) : null;
+    id ? <CopyableId value={id} kind="workflow ID" href={workflowHref(org, app, id)} /> : null;
   const rows: [string, ReactNode][] = [
     ['Name', workflow.name],
     ['Class', workflow.className],
@@ -116,7 +135,10 @@ function Overview({ org, app, workflow }: { org: string; app: string; workflow: 
       'App version',
       workflow.applicationVersion && <span className="mono">{workflow.applicationVersion}</span>,
     ],
-    ['Executor', workflow.executorId && <span className="mono">{workflow.executorId}</span>],
+    [
+      'Executor',
+      workflow.executorId && <CopyableId value={workflow.executorId} kind="executor ID" />,
+    ],
     ['Queue', workflow.queueName && <span className="mono">{workflow.queueName}</span>],
     ['Parent', link(workflow.parentWorkflowId)],
     ['Forked from', link(workflow.forkedFrom)],

@@ -48,6 +48,13 @@ interface Pending {
   readonly timer: NodeJS.Timeout;
 }
 
+/**
+ * Close codes of a closing handshake the executor started, i.e. a deliberate shutdown (RFC 6455
+ * §7.4.1): 1000 normal (our SDK), 1001 going away, 1005 a close frame with no code (DBOS's
+ * `close()`). A crash or a cut network gives 1006 (no close frame) instead.
+ */
+const NORMAL_CLOSE_CODES: ReadonlySet<number> = new Set([1000, 1001, 1005]);
+
 export class ExecutorLink {
   readonly id = randomUUID();
   readonly openedAt = new Date();
@@ -58,6 +65,11 @@ export class ExecutorLink {
   /** We asked the socket to close: nothing more is sent. */
   private closing = false;
   private closed = false;
+  /**
+   * The executor closed the link itself with a closing handshake (see NORMAL_CLOSE_CODES): it
+   * shut down on purpose. Known once the link has closed.
+   */
+  private stoppedByPeer = false;
   /** The peer sent a frame over the limit: ws closes the link with 1009. */
   private frameTooLarge = false;
 
@@ -70,7 +82,10 @@ export class ExecutorLink {
     socket.on('message', (data: RawData, isBinary: boolean) => this.onFrame(data, isBinary));
     socket.on('pong', () => this.heard());
     socket.on('ping', () => this.heard());
-    socket.on('close', () => this.onClosed());
+    socket.on('close', (code: number) => {
+      this.stoppedByPeer = !this.closing && NORMAL_CLOSE_CODES.has(code);
+      this.onClosed();
+    });
     socket.on('error', (error: Error & { code?: string }) => {
       if (error.code === FRAME_TOO_LARGE) this.frameTooLarge = true;
       const admitted = LINK_LOGS.admit(`${this.id}/error`);
@@ -82,6 +97,11 @@ export class ExecutorLink {
       }
     });
     this.keepalive = setInterval(() => this.checkLiveness(), options.pingIntervalMs);
+  }
+
+  /** True once closed, when the executor closed the link itself, normally (it stopped). */
+  get stopped(): boolean {
+    return this.closed && this.stoppedByPeer;
   }
 
   /** False once the socket closed or we started closing it. */

@@ -128,10 +128,16 @@ export class ExecutorLinksService implements OnModuleDestroy {
     link.onClose(() => {
       const disconnectedAt = new Date();
       this.registry.remove(link);
-      log.info({ executorId: identity.executorId }, 'executor disconnected');
+      log.info({ executorId: identity.executorId, stopped: link.stopped }, 'executor disconnected');
       // Announced once recorded: recovery reads the disconnection (and its deadline) back.
       const recorded = this.executors
-        .recordDisconnected(link.context, identity.executorId, connectedAt, disconnectedAt)
+        .recordDisconnected(
+          link.context,
+          identity.executorId,
+          connectedAt,
+          disconnectedAt,
+          link.stopped,
+        )
         .catch((error: unknown) =>
           log.error({ err: String(error) }, 'could not record disconnection'),
         )
@@ -181,6 +187,7 @@ function snapshotOf(
     lastSeenAt: disconnectedAt ?? connectedAt,
     deadAt: null,
     recoveredAt: null,
+    stopped: disconnectedAt !== null && link.stopped,
   };
 }
 

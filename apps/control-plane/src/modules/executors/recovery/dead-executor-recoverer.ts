@@ -224,6 +224,8 @@ export class DeadExecutorRecoverer {
         targetId: dead.executorId,
         outcome,
         details: {
+          // Which application's executor: the console names it and links to its executors.
+          applicationId: dead.applicationId,
           applicationVersion: dead.applicationVersion,
           deadAt: dead.deadAt?.toISOString() ?? null,
           recoveredBy: recoveredBy?.executorId ?? null,

@@ -1,0 +1,66 @@
+import type { AuditLogEntry } from '@podium/protocol';
+import Link from 'next/link';
+import { CopyableId } from '../../../components/ui/copyable-id';
+import { StatusBadge } from '../../../components/ui/status-badge';
+import { Timestamp } from '../../../components/ui/timestamp';
+import {
+  auditApplication,
+  auditTargetHref,
+  readableDetails,
+  type AppNames,
+} from '../audit-targets';
+
+interface AuditRowProps {
+  org: string;
+  entry: AuditLogEntry;
+  appNames: AppNames;
+}
+
+/** One audit entry: its target linked to its page, its details folded to one line. */
+export function AuditRow({ org, entry, appNames }: AuditRowProps) {
+  const details = readableDetails(entry.details, appNames);
+  const href = auditTargetHref(org, entry, appNames);
+  const app = auditApplication(entry, appNames);
+  return (
+    <tr data-testid="audit-row" data-action={entry.action}>
+      <td>
+        <Timestamp value={entry.createdAt} />
+      </td>
+      <td className="mono">{entry.action}</td>
+      <td className="clip-cell">
+        {entry.actor
+          ? `${entry.actor.name ?? entry.actor.id}${entry.actor.type === 'api_key' ? ' (API key)' : ''}`
+          : 'control plane'}
+      </td>
+      <td className="mono" data-testid="audit-application">
+        {app ?? '—'}
+      </td>
+      <td data-testid="audit-target">
+        <span className="small muted-inline">{entry.target.type.replace('_', ' ')} </span>
+        {entry.target.id ? (
+          <CopyableId
+            value={entry.target.id}
+            kind={`${entry.target.type.replace('_', ' ')} ID`}
+            href={href ?? undefined}
+            shortTo={16}
+          />
+        ) : (
+          href && <Link href={href}>open</Link>
+        )}
+      </td>
+      <td>
+        <StatusBadge tone={entry.outcome === 'SUCCESS' ? 'ok' : 'bad'} status={entry.outcome} />
+      </td>
+      <td className="details-cell">
+        {Object.keys(details).length === 0 ? (
+          <span className="muted-inline">—</span>
+        ) : (
+          <details data-testid="audit-details">
+            <summary className="mono small">{JSON.stringify(details)}</summary>
+            <pre className="value">{JSON.stringify(details, null, 2)}</pre>
+          </details>
+        )}
+      </td>
+    </tr>
+  );
+}

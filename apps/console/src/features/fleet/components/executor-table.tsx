@@ -1,0 +1,88 @@
+import type { Executor, ExecutorStatus } from '@podium/protocol';
+import { CopyableId } from '../../../components/ui/copyable-id';
+import { DataTable } from '../../../components/ui/data-table';
+import { StatusBadge, type StatusTone } from '../../../components/ui/status-badge';
+import { Timestamp } from '../../../components/ui/timestamp';
+
+export const EXECUTOR_TONES: Record<ExecutorStatus, StatusTone> = {
+  CONNECTED: 'ok',
+  DISCONNECTED: 'warn',
+  DEAD: 'bad',
+  STOPPED: 'neutral',
+};
+const COLUMNS = [
+  'Executor ID',
+  'Status',
+  'Host',
+  'SDK',
+  'App version',
+  'Connected',
+  'Disconnected',
+  'Recovery',
+  'Metadata',
+];
+
+/**
+ * A lost or stopped executor's pending workflows, once its grace period passed: handed to a live
+ * executor of its version, or waiting for one.
+ */
+function RecoveryCell({ executor }: { executor: Executor }) {
+  if (!executor.deadAt) return <>—</>;
+  if (executor.recoveredAt) {
+    return (
+      <>
+        recovered <Timestamp value={executor.recoveredAt} />
+      </>
+    );
+  }
+  return (
+    <span title={`Waiting for a connected executor of version ${executor.applicationVersion}`}>
+      pending
+    </span>
+  );
+}
+
+/** Executor records, one row each, sized to read without sideways scrolling at 1280 px. */
+export function ExecutorTable({ executors }: { executors: readonly Executor[] }) {
+  return (
+    <DataTable columns={COLUMNS} dense testId="executor-table">
+      {executors.map((executor) => (
+        <tr key={executor.id} data-testid="executor-row" data-status={executor.status}>
+          <td>
+            <CopyableId value={executor.id} kind="executor ID" shortTo={13} />
+          </td>
+          <td>
+            <StatusBadge tone={EXECUTOR_TONES[executor.status]} status={executor.status} />
+          </td>
+          <td className="clip-cell" title={executor.hostname ?? undefined}>
+            {executor.hostname ?? '—'}
+          </td>
+          <td>
+            {executor.language} <span className="mono small">{executor.sdkVersion}</span>
+          </td>
+          <td className="mono" title={executor.applicationVersion}>
+            {executor.applicationVersion.slice(0, 12)}
+          </td>
+          <td>
+            <Timestamp value={executor.connectedAt} />
+          </td>
+          <td>
+            <Timestamp value={executor.disconnectedAt} />
+          </td>
+          <td data-testid="executor-recovery">
+            <RecoveryCell executor={executor} />
+          </td>
+          <td className="mono small clip-cell">
+            {executor.metadata ? (
+              <span title={JSON.stringify(executor.metadata, null, 2)}>
+                {JSON.stringify(executor.metadata)}
+              </span>
+            ) : (
+              '—'
+            )}
+          </td>
+        </tr>
+      ))}
+    </DataTable>
+  );
+}
