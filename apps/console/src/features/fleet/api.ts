@@ -4,7 +4,7 @@ import {
   MAX_PAGE_LIMIT,
   type ListApplicationVersionsResponse,
   type ListExecutorsResponse,
-} from '@podium/protocol';
+} from '@podium/protocol/rest';
 import { getJson, type RequestOptions } from '../../lib/api-client';
 import { appPath } from '../applications/api';
 

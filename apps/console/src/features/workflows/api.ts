@@ -17,7 +17,7 @@ import {
   type SearchWorkflowsRequest,
   type Workflow,
   type WorkflowActionResult,
-} from '@podium/protocol';
+} from '@podium/protocol/rest';
 import { getJson, sendJson, type RequestOptions } from '../../lib/api-client';
 import { appPath } from '../applications/api';
 import type { BulkAction } from './bulk-summary';

@@ -1,4 +1,4 @@
-import type { BulkForkFromFailureResponse, BulkWorkflowsResponse } from '@podium/protocol';
+import type { BulkForkFromFailureResponse, BulkWorkflowsResponse } from '@podium/protocol/rest';
 import type { StatusAction } from './status';
 
 /** What the bulk bar offers: every status-bound action. */

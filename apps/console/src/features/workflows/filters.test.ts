@@ -1,4 +1,4 @@
-import { SearchWorkflowsRequestSchema } from '@podium/protocol';
+import { SearchWorkflowsRequestSchema } from '@podium/protocol/rest';
 import { describe, expect, it } from 'vitest';
 import {
   DEFAULT_FILTERS,

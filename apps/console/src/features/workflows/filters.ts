@@ -7,7 +7,7 @@ import {
   WORKFLOW_STATUSES,
   type SearchWorkflowsRequest,
   type WorkflowStatus,
-} from '@podium/protocol';
+} from '@podium/protocol/rest';
 
 export const TIME_WINDOWS = {
   all: { label: 'Any time', ms: null },

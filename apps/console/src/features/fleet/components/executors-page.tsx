@@ -1,6 +1,6 @@
 'use client';
 
-import type { Executor, ExecutorStatus } from '@podium/protocol';
+import type { Executor, ExecutorStatus } from '@podium/protocol/rest';
 import { useQuery } from '@tanstack/react-query';
 import { DataTable } from '../../../components/ui/data-table';
 import { EmptyState } from '../../../components/ui/empty-state';

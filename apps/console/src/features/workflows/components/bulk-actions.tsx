@@ -1,6 +1,6 @@
 'use client';
 
-import type { Workflow } from '@podium/protocol';
+import type { Workflow } from '@podium/protocol/rest';
 import { useState } from 'react';
 import { ConfirmDialog } from '../../../components/ui/confirm-dialog';
 import { BULK_VERB, summarizeBulk, type BulkAction } from '../bulk-summary';

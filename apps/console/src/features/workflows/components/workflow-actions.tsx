@@ -1,6 +1,6 @@
 'use client';
 
-import type { Workflow, WorkflowActionResult, WorkflowStep } from '@podium/protocol';
+import type { Workflow, WorkflowActionResult, WorkflowStep } from '@podium/protocol/rest';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useState, type ReactNode } from 'react';

@@ -1,6 +1,6 @@
 'use client';
 
-import { AppError, type Workflow } from '@podium/protocol';
+import { AppError, type Workflow } from '@podium/protocol/rest';
 import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import type { ReactNode } from 'react';

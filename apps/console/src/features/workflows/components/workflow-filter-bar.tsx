@@ -1,6 +1,6 @@
 'use client';
 
-import { WORKFLOW_STATUSES, type WorkflowStatus } from '@podium/protocol';
+import { WORKFLOW_STATUSES, type WorkflowStatus } from '@podium/protocol/rest';
 import { useState, type FormEvent } from 'react';
 import { SelectField } from '../../../components/ui/select-field';
 import { TextField } from '../../../components/ui/text-field';

@@ -1,6 +1,6 @@
 'use client';
 
-import type { Workflow } from '@podium/protocol';
+import type { Workflow } from '@podium/protocol/rest';
 import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { DataTable, type ColumnHeading } from '../../../components/ui/data-table';
