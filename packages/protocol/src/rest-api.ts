@@ -35,6 +35,7 @@ export {
   paginated,
   PaginationQuerySchema,
   MAX_PAGE_LIMIT,
+  MAX_WORKFLOW_PAGE_LIMIT,
   DEFAULT_PAGE_LIMIT,
   type Paginated,
   type PaginationQuery,
@@ -69,6 +70,15 @@ export {
   type ListWorkflowStepsQuery,
   type ListWorkflowStepsResponse,
 } from './rest/workflows';
+export {
+  WORKFLOW_AGGREGATE_GROUP_KEYS,
+  WorkflowAggregatesRequestSchema,
+  WorkflowAggregateSchema,
+  WorkflowAggregatesResponseSchema,
+  type WorkflowAggregatesRequest,
+  type WorkflowAggregate,
+  type WorkflowAggregatesResponse,
+} from './rest/workflow-aggregates';
 export {
   MAX_BULK_WORKFLOWS,
   WorkflowActionResultSchema,

@@ -3,6 +3,7 @@ import { WorkflowStatusSchema } from '../executor/common';
 import {
   DEFAULT_PAGE_LIMIT,
   MAX_PAGE_LIMIT,
+  MAX_WORKFLOW_PAGE_LIMIT,
   PaginationQuerySchema,
   limitPagesWithPayloads,
   paginated,
@@ -97,6 +98,13 @@ export const ListWorkflowsQuerySchema = z
     startTime: RestTimestampSchema.optional().describe('Created at or after.'),
     endTime: RestTimestampSchema.optional().describe('Created at or before.'),
     ...PaginationQuerySchema.shape,
+    limit: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(MAX_WORKFLOW_PAGE_LIMIT)
+      .default(DEFAULT_PAGE_LIMIT)
+      .describe('Most items to return.'),
     sortDesc: queryBoolean(true),
     loadInput: queryBoolean(false),
     loadOutput: queryBoolean(false),
@@ -142,7 +150,7 @@ export const SearchWorkflowsRequestSchema = z
       .optional()
       .describe('Only queued, active workflows (on a queue and ENQUEUED, PENDING or DELAYED).'),
     attributes: z.record(z.string(), z.unknown()).optional(),
-    limit: z.number().int().min(1).max(MAX_PAGE_LIMIT).default(DEFAULT_PAGE_LIMIT),
+    limit: z.number().int().min(1).max(MAX_WORKFLOW_PAGE_LIMIT).default(DEFAULT_PAGE_LIMIT),
     offset: z.number().int().min(0).default(0),
     sortDesc: z.boolean().default(true).describe('Newest first (default true).'),
     loadInput: z.boolean().default(false),
