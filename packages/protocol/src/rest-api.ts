@@ -111,6 +111,9 @@ export {
   type BulkForkFromFailureResponse,
 } from './rest/workflow-actions';
 export {
+  DBOS_INTERNAL_QUEUE,
+  PODIUM_INTERNAL_QUEUE,
+  isInternalQueueName,
   QueueSchema,
   QueuePathSchema,
   ListQueuesResponseSchema,

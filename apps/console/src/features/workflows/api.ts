@@ -8,6 +8,7 @@ import {
   ListWorkflowStepsResponseSchema,
   SearchWorkflowsResponseSchema,
   ResumeWorkflowResponseSchema,
+  WorkflowAggregatesResponseSchema,
   type BulkForkFromFailureResponse,
   type BulkWorkflowsResponse,
   type ForkWorkflowRequest,
@@ -17,6 +18,8 @@ import {
   type SearchWorkflowsRequest,
   type Workflow,
   type WorkflowActionResult,
+  type WorkflowAggregatesRequest,
+  type WorkflowAggregatesResponse,
 } from '@podium/protocol/rest';
 import { getJson, sendJson, type RequestOptions } from '../../lib/api-client';
 import { appPath } from '../applications/api';
@@ -38,6 +41,22 @@ export function searchWorkflows(
     `${workflowsPath(org, app)}/search`,
     request,
     SearchWorkflowsResponseSchema,
+    options,
+  );
+}
+
+/** `POST .../workflows/aggregates`: counts per group, computed by a connected executor. */
+export function fetchWorkflowAggregates(
+  org: string,
+  app: string,
+  request: WorkflowAggregatesRequest,
+  options?: RequestOptions,
+): Promise<WorkflowAggregatesResponse> {
+  return sendJson(
+    'POST',
+    `${workflowsPath(org, app)}/aggregates`,
+    request,
+    WorkflowAggregatesResponseSchema,
     options,
   );
 }

@@ -1,7 +1,9 @@
+import type { Database } from '@podium/db';
 import { createScratchDatabase, type ScratchDatabase } from '@podium/db/testing';
 import { WorkflowAggregatesResponseSchema, type WorkflowAggregate } from '@podium/protocol';
 import { Podium } from '@podium/sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DATABASE } from '../../src/infra/database/database.tokens';
 import { ExecutorRegistry } from '../../src/modules/executors/executor-registry';
 import { factories } from '../factories';
 import { apiClient } from './api-client';
@@ -10,11 +12,13 @@ import { startTestControlPlane, type RunningControlPlane } from './start';
 import { waitUntil } from './wait-until';
 
 /**
- * `POST .../workflows/aggregates` end to end: the same questions asked of an unmodified DBOS
- * Transact 5.2.11 app and of a @podium/sdk app, each holding workflows in known states, and the
- * refusals (bad bodies, keys without the right, other organizations, no executor).
+ * What the console's list and actions rely on, end to end with an unmodified DBOS Transact
+ * 5.2.11 app and a @podium/sdk app, each holding workflows in known states:
+ * `POST .../workflows/aggregates` (and its refusals: bad bodies, keys without the right, other
+ * organizations, no executor), and cancels that come too late saying so, to the caller and in
+ * the audit log.
  */
-describe('workflow aggregates through real executors', () => {
+describe('workflow counts and action outcomes through real executors', () => {
   let scratch: ScratchDatabase;
   let dbosDb: ScratchDatabase;
   let sdkDb: ScratchDatabase;
@@ -201,5 +205,49 @@ describe('workflow aggregates through real executors', () => {
       },
     );
     expect(unavailable).toMatchObject({ status: 503, body: { code: 'EXECUTOR_UNAVAILABLE' } });
+  });
+
+  it('reports a cancel that lost the race to completion as ALREADY_FINISHED, and audits it so', async () => {
+    const cancel = (base: string, id: string) =>
+      api('post', `${base}/workflows/${id}/cancel`, { key, body: {} });
+    const compose = dbos.workflowId;
+    expect((await cancel(bases.dbos, compose)).body).toEqual({
+      workflowId: compose,
+      outcome: 'ALREADY_FINISHED',
+      status: 'SUCCESS',
+    });
+    expect((await cancel(bases.sdk, 'compose-a')).body).toEqual({
+      workflowId: 'compose-a',
+      outcome: 'ALREADY_FINISHED',
+      status: 'SUCCESS',
+    });
+    // In bulk: the failed one had finished, the waiting one is really cancelled.
+    const failed = dbos.workflows.error ?? '';
+    const waiting = dbos.workflows.pending ?? '';
+    const bulk = await api('post', `${bases.dbos}/workflows/bulk-cancel`, {
+      key,
+      body: { workflowIds: [failed, waiting] },
+    });
+    expect(bulk.body.results).toEqual([
+      { workflowId: failed, outcome: 'ALREADY_FINISHED', status: 'ERROR' },
+      { workflowId: waiting, outcome: 'SUCCESS', status: 'CANCELLED' },
+    ]);
+
+    const entries = await server.app.get<Database>(DATABASE).prisma.auditEvent.findMany({
+      where: {
+        organizationId: org.id,
+        action: { in: ['workflow.cancel', 'workflow.bulk_cancel'] },
+      },
+    });
+    const detailsOf = (id: string) => entries.find((e) => e.targetId === id)?.details;
+    expect(detailsOf(compose)).toMatchObject({
+      result: 'ALREADY_FINISHED',
+      status: 'SUCCESS',
+      summary: 'already finished (SUCCESS): nothing cancelled',
+    });
+    expect(detailsOf(failed)).toMatchObject({
+      summary: 'already finished (ERROR): nothing cancelled',
+    });
+    expect(detailsOf(waiting)).not.toHaveProperty('result');
   });
 });
