@@ -18,6 +18,7 @@ import { StepsTable } from './steps-table';
 import { WorkflowActions } from './workflow-actions';
 import { workflowHref } from './workflow-table';
 import { WorkflowStatusBadge } from './workflow-status-badge';
+import { visibleQueueName } from '../queue-name';
 
 interface WorkflowDetailProps {
   org: string;
@@ -117,7 +118,12 @@ function Overview({ org, app, workflow }: { org: string; app: string; workflow: 
       workflow.applicationVersion && <span className="mono">{workflow.applicationVersion}</span>,
     ],
     ['Executor', workflow.executorId && <span className="mono">{workflow.executorId}</span>],
-    ['Queue', workflow.queueName && <span className="mono">{workflow.queueName}</span>],
+    [
+      'Queue',
+      visibleQueueName(workflow.queueName) && (
+        <span className="mono">{visibleQueueName(workflow.queueName)}</span>
+      ),
+    ],
     ['Parent', link(workflow.parentWorkflowId)],
     ['Forked from', link(workflow.forkedFrom)],
     ['Deadline', workflow.deadline && <Timestamp key="dl" value={workflow.deadline} />],

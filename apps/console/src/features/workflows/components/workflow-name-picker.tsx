@@ -84,7 +84,7 @@ export function WorkflowNamePicker({ value, onChange, onPick, names }: WorkflowN
       <ul
         id={listId}
         role="listbox"
-        aria-label="Workflow names"
+        aria-label="Name suggestions"
         className={styles.listbox}
         hidden={!showing}
         data-testid="workflow-name-options"
