@@ -11,6 +11,7 @@
 // - scroll to the end: to the frame showing row 1,000;
 // - sort by status (on the page): click to the frame with the heading marked sorted.
 // **Target: render under 1 s.** Needs `pnpm turbo run build` (control plane, console, SDK).
+/* global document -- the functions given to page.evaluate and waitForFunction run in Chromium */
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -121,7 +122,6 @@ async function startExecutor({ app, apiKey, controlPlaneUrl, databaseUrl }) {
 const atFrame = (page, condition, arg) =>
   page.waitForFunction(
     ({ source, arg: value }) => {
-      // eslint-disable-next-line no-new-func
       const holds = new Function('arg', `return (${source})(arg)`)(value);
       return holds ? performance.now() : false;
     },
