@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { WorkflowStatusSchema } from '../executor/common';
 import { MAX_PAGE_LIMIT } from './pagination';
-import { IsoTimestampSchema, RestTimestampSchema } from './query-params';
+import { IsoTimestampSchema } from './query-params';
+import { WORKFLOW_TIME_FILTERS } from './workflows';
 
 /**
  * `POST .../workflows/aggregates`: counts (and a few maxima) of an application's workflows,
@@ -43,12 +44,7 @@ export const WorkflowAggregatesRequestSchema = z
     appVersion: values,
     parentWorkflowId: values,
     forkedFrom: values,
-    startTime: RestTimestampSchema.optional().describe('Created at or after.'),
-    endTime: RestTimestampSchema.optional().describe('Created at or before.'),
-    completedAfter: RestTimestampSchema.optional(),
-    completedBefore: RestTimestampSchema.optional(),
-    dequeuedAfter: RestTimestampSchema.optional(),
-    dequeuedBefore: RestTimestampSchema.optional(),
+    ...WORKFLOW_TIME_FILTERS,
     hasParent: flag,
     wasForkedFrom: flag,
     attributes: z.record(z.string(), z.unknown()).optional(),

@@ -114,6 +114,16 @@ export type ListWorkflowsQuery = z.infer<typeof ListWorkflowsQuerySchema>;
 
 const values = z.array(z.string().min(1)).max(MAX_PAGE_LIMIT);
 
+/** The time filters of `POST .../workflows/search` and `.../workflows/aggregates`. */
+export const WORKFLOW_TIME_FILTERS = {
+  startTime: RestTimestampSchema.optional().describe('Created at or after.'),
+  endTime: RestTimestampSchema.optional().describe('Created at or before.'),
+  completedAfter: RestTimestampSchema.optional(),
+  completedBefore: RestTimestampSchema.optional(),
+  dequeuedAfter: RestTimestampSchema.optional(),
+  dequeuedBefore: RestTimestampSchema.optional(),
+};
+
 /**
  * `POST .../workflows/search`: the full filter set. List filters match any of their values; an
  * empty list is the same as leaving the filter out. Unknown keys are refused, so a typo cannot
@@ -137,12 +147,7 @@ export const SearchWorkflowsRequestSchema = z
     appVersion: values.optional(),
     parentWorkflowId: values.optional(),
     forkedFrom: values.optional(),
-    startTime: RestTimestampSchema.optional().describe('Created at or after.'),
-    endTime: RestTimestampSchema.optional().describe('Created at or before.'),
-    completedAfter: RestTimestampSchema.optional(),
-    completedBefore: RestTimestampSchema.optional(),
-    dequeuedAfter: RestTimestampSchema.optional(),
-    dequeuedBefore: RestTimestampSchema.optional(),
+    ...WORKFLOW_TIME_FILTERS,
     hasParent: z.boolean().optional(),
     wasForkedFrom: z.boolean().optional(),
     queuesOnly: z
