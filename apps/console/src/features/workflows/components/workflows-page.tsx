@@ -61,9 +61,8 @@ export function WorkflowsPage({ org, app }: { org: string; app: string }) {
     ...workflowQueries.statusCounts(org, app, filters),
     refetchInterval,
     placeholderData: keepPreviousData,
-    retry: false,
   });
-  const names = useQuery({ ...workflowQueries.names(org, app), retry: false });
+  const names = useQuery(workflowQueries.names(org, app));
   const total = counts.data && totalOf(counts.data, filters.status);
 
   const setFilters = (next: WorkflowFilters) => {
