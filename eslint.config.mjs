@@ -87,7 +87,7 @@ export default tseslint.config(
   },
   {
     // The console talks to the control plane over HTTP only.
-    files: ['apps/console/**/*.{ts,tsx}'],
+    files: ['apps/console/**/*.{ts,tsx,mjs}'],
     rules: {
       'no-restricted-imports': [
         'error',
@@ -96,6 +96,11 @@ export default tseslint.config(
             {
               regex: '^(@podium/(control-plane|db|sdk)|@prisma/|prisma)',
               message: 'the console depends on @podium/protocol only',
+            },
+            {
+              // The browser bundle must not carry the executor protocol's schemas.
+              regex: '^@podium/protocol$',
+              message: 'the console imports @podium/protocol/rest (REST shapes and errors) only',
             },
           ],
         },

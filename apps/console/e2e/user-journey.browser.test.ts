@@ -216,11 +216,11 @@ describe('the operator journey: sign up to managing workflows', () => {
     });
 
     // No reload: the live stream and the poll bring the executor and its workflows in.
-    // Generous: the example app starts its embedded database first, on a loaded machine.
+    // The example starts an embedded database first: slow on a loaded machine.
     await page
       .getByTestId('live-executors')
       .and(page.locator('[data-count="1"]'))
-      .waitFor({ timeout: 60_000 });
+      .waitFor({ timeout: 90_000 });
     await page.getByTestId('workflow-row').first().waitFor();
     for (const name of ['processOrder', 'thumbnail', 'importBatch']) {
       await page
@@ -407,6 +407,127 @@ describe('the operator journey: sign up to managing workflows', () => {
     }
   });
 
+  it('orients the list: counts per status and a total, a name picker, sorting, the time zone, a last page', async () => {
+    const workflowsUrl = `${consoleUrl}/orgs/acme/apps/shop/workflows`;
+    await page.goto(workflowsUrl);
+    // Per-status counts and the total come from the executor's aggregates, in one render.
+    await page.getByTestId('workflow-total').waitFor();
+    const counted = () =>
+      page.evaluate(() => {
+        const n = (el: Element | null) => Number((el?.textContent ?? '').replace(/[^0-9]/g, ''));
+        const chips = [...document.querySelectorAll('[data-testid^="status-count-"]')];
+        return {
+          sum: chips.reduce((sum, chip) => sum + n(chip), 0),
+          success: n(document.querySelector('[data-testid="status-count-SUCCESS"]')),
+          total: n(document.querySelector('[data-testid="workflow-total"]')),
+        };
+      });
+    const all = await counted();
+    expect(all.success).toBeGreaterThan(0);
+    expect(all.total).toBe(all.sum);
+    await page.getByRole('checkbox', { name: /^SUCCESS/ }).check();
+    await page.waitForURL(/status=SUCCESS/);
+    await page.getByText(/workflows? match$/).waitFor();
+    const onlySuccess = await counted();
+    expect(onlySuccess.total).toBe(onlySuccess.success);
+
+    // The name picker offers the app's names that start with what is typed.
+    await page.goto(workflowsUrl);
+    const nameBox = page.getByRole('combobox', { name: 'Workflow name' });
+    await nameBox.fill('n');
+    const options = page.getByRole('listbox', { name: 'Name suggestions' }).getByRole('option');
+    await options.first().waitFor();
+    for (const option of await options.allTextContents()) expect(option).toMatch(/^n/);
+    await nameBox.fill('proc');
+    await options.filter({ hasText: 'processOrder' }).click();
+    await page.waitForURL(/name=processOrder/);
+    // The previous rows stay on screen until the new page arrives.
+    await expect
+      .poll(async () => [...new Set(await workflowNames(page))], { timeout: 20_000 })
+      .toEqual(['processOrder']);
+
+    // Sorting: status on this page, creation time by the executor.
+    await page.getByLabel(/^Auto-refresh/).uncheck();
+    const statuses = () =>
+      page.getByTestId('workflow-row').evaluateAll((rows) => rows.map((r) => r.dataset.status));
+    await page.getByTestId('sort-status').click();
+    await page.waitForURL(/sort=status/);
+    const ascending = await statuses();
+    expect(ascending).toEqual([...ascending].sort());
+    await page.getByTestId('sort-status').click();
+    await page.waitForURL(/sort=-status/);
+    const descending = await statuses();
+    expect(descending).toEqual([...descending].sort().reverse());
+    await page.getByTestId('sort-created').click(); // newest first, the default
+    await page.waitForURL((url) => !url.searchParams.has('sort'));
+    await page.getByTestId('sort-created').click();
+    await page.waitForURL(/sort=created/);
+    await expect(
+      page.getByRole('columnheader', { name: /Created/ }).getAttribute('aria-sort'),
+    ).resolves.toBe('ascending');
+    const created = async () =>
+      page
+        .getByTestId('workflow-row')
+        .evaluateAll((rows) => rows.map((r) => r.querySelector('time')?.dateTime ?? ''));
+    await expect
+      .poll(async () => {
+        const times = await created();
+        return times.length > 1 && times.join() === [...times].sort().join();
+      })
+      .toBe(true);
+
+    // Every timestamp in local time or in UTC, as chosen (and remembered).
+    const firstTime = page.getByTestId('workflow-row').first().locator('time').first();
+    await page.getByTestId('time-zone').selectOption('utc');
+    await expect(text(firstTime)).resolves.toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC$/);
+    await page.reload();
+    await expect(text(firstTime)).resolves.toMatch(/ UTC$/);
+    await page.getByTestId('time-zone').selectOption('local');
+    await expect(text(firstTime)).resolves.toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$/);
+
+    // A full page that is the last one: Next knows (the total says so).
+    const onlyOne = decodeURIComponent(someWorkflowPath.split('/').pop() ?? '');
+    await page.goto(`${workflowsUrl}?id=${encodeURIComponent(onlyOne)}&limit=1`);
+    await page.getByTestId('workflow-row').first().waitFor();
+    await expect(text(page.getByTestId('page-number'))).resolves.toBe('Page 1 of 1');
+    await expect(text(page.getByTestId('page-range'))).resolves.toBe('Rows 1–1 of 1');
+    expect(await page.getByRole('button', { name: 'Next' }).isDisabled()).toBe(true);
+  });
+
+  it('says a cancel that lost the race to completion cancelled nothing, and audits it so', async () => {
+    // nightlyReport sleeps 30 s: the oldest pending one is the next to finish.
+    await page.goto(
+      `${consoleUrl}/orgs/acme/apps/shop/workflows?status=PENDING&name=nightlyReport&sort=created`,
+    );
+    const row = page.getByTestId('workflow-row').first();
+    await row.waitFor({ timeout: 30_000 });
+    await page.getByLabel(/^Auto-refresh/).uncheck(); // the list still shows it PENDING
+    const id = (await row.getAttribute('data-workflow-id')) ?? '';
+    await row.getByRole('checkbox').check();
+    const api = `${consoleUrl}/api/v2/orgs/acme/apps/shop/workflows/${encodeURIComponent(id)}`;
+    await expect
+      .poll(
+        async () => ((await (await page.request.get(api)).json()) as { status: string }).status,
+        { timeout: 60_000, interval: 500 },
+      )
+      .toBe('SUCCESS');
+    await page.getByRole('button', { name: 'Cancel selected' }).click();
+    await confirm(page, 'Cancel workflows');
+    await expect(text(page.getByTestId('bulk-outcome'))).resolves.toContain(
+      'Cancel: 1 already finished (SUCCESS): nothing cancelled.',
+    );
+    const audit = (await (
+      await page.request.get(
+        `${consoleUrl}/api/v2/orgs/acme/audit-logs?action=workflow.bulk_cancel`,
+      )
+    ).json()) as { items: { target: { id: string }; details: Record<string, unknown> }[] };
+    expect(audit.items.find((e) => e.target.id === id)?.details).toMatchObject({
+      result: 'ALREADY_FINISHED',
+      status: 'SUCCESS',
+      summary: 'already finished (SUCCESS): nothing cancelled',
+    });
+  });
+
   it('cancels a pending workflow, resumes it, and forks it from a step', async () => {
     // nightlyReport sleeps 30 s: there is always one pending to act on.
     await page.goto(
@@ -487,6 +608,24 @@ describe('the operator journey: sign up to managing workflows', () => {
       /^Resume: \d+ now (ENQUEUED|PENDING)/,
     );
 
+    // Resumed workflows sit on the SDK's internal queue: the API says so, the console never.
+    const internal = (await (
+      await page.request.get(
+        `${consoleUrl}/api/v2/orgs/acme/apps/shop/workflows?queueName=_podium_internal_queue`,
+      )
+    ).json()) as { items: { id: string }[] };
+    const onInternalQueue = encodeURIComponent(internal.items[0]?.id ?? '');
+    expect(onInternalQueue).not.toBe('');
+    for (const [path, shown] of [
+      ['workflows?name=nightlyReport&limit=100', 'workflow-row'],
+      [`workflows/${onInternalQueue}`, 'workflow-id'],
+      ['queues', 'queue-table'],
+    ] as const) {
+      await page.goto(`${consoleUrl}/orgs/acme/apps/shop/${path}`);
+      await page.getByTestId(shown).first().waitFor();
+      await expect(page.locator('body').innerText()).resolves.not.toContain('_internal_queue');
+    }
+
     // Every one of those actions is in the audit log, with who did it.
     await page.goto(`${consoleUrl}/orgs/acme/audit`);
     await page.getByLabel('Action').fill('workflow.cancel');
@@ -540,6 +679,15 @@ describe('the operator journey: sign up to managing workflows', () => {
     await expect(text(page.getByTestId('bulk-outcome'))).resolves.toMatch(
       /^Fork from failure: \d+ forked\./,
     );
+    // Each new workflow is a link to it.
+    const forkLink = page.getByTestId('bulk-fork-link').first();
+    const forkId = await text(forkLink);
+    expect(forkId).not.toBe('');
+    await forkLink.click();
+    await page.waitForURL((url) =>
+      url.pathname.endsWith(`/workflows/${encodeURIComponent(forkId)}`),
+    );
+    await expect(text(page.getByTestId('workflow-id'))).resolves.toBe(forkId);
 
     await page.goto(
       `${consoleUrl}/orgs/acme/apps/shop/workflows?forkedFrom=${encodeURIComponent(failedId)}`,

@@ -3,7 +3,7 @@
 // at boot, and Next's route handlers and pages (src/lib/env.ts) at request time, so one build
 // runs against any control plane. Plain JavaScript because main.mjs runs unbuilt; zod and the
 // protocol only, because src/lib/env.ts brings it into the browser bundle too.
-import { DEFAULT_EXECUTOR_BASE_PATH } from '@podium/protocol';
+import { DEFAULT_EXECUTOR_BASE_PATH } from '@podium/protocol/rest';
 import { z } from 'zod';
 
 export const ServerEnvSchema = z.object({

@@ -8,7 +8,7 @@
 // last segment.
 import net from 'node:net';
 import tls from 'node:tls';
-import { AppError, DEFAULT_EXECUTOR_BASE_PATH } from '@podium/protocol';
+import { AppError, DEFAULT_EXECUTOR_BASE_PATH } from '@podium/protocol/rest';
 import { vouchForClient } from './forwarded-for.mjs';
 
 /** How long the control plane may take to accept the TCP (or TLS) connection. */

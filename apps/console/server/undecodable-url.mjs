@@ -2,7 +2,7 @@
 // Next.js answers a request whose path does not percent-decode (`/api/v2/orgs/%E0%A4%A`) with
 // its own 500 in plain text, before any route handler runs. The console refuses such a request
 // itself, as the control plane does: a 400 RFC 9457 problem that does not echo the path.
-import { AppError, PROBLEM_CONTENT_TYPE } from '@podium/protocol';
+import { AppError, PROBLEM_CONTENT_TYPE } from '@podium/protocol/rest';
 
 /**
  * Answers and returns true when the request's path cannot be decoded; false otherwise.

@@ -1,7 +1,7 @@
 // An optimistic check before rendering (Next's Proxy, formerly Middleware): a browser with
 // no session cookie at all goes straight to sign-in instead of loading a page that would
 // only redirect there. The real check is the control plane's, on every request.
-import { CSRF_COOKIE } from '@podium/protocol';
+import { CSRF_COOKIE } from '@podium/protocol/rest';
 import { NextResponse, type NextRequest } from 'next/server';
 import { signInPath } from './features/session/next-path';
 

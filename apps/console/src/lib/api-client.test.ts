@@ -1,4 +1,4 @@
-import { AppError, CSRF_HEADER, problemType } from '@podium/protocol';
+import { AppError, CSRF_HEADER, problemType } from '@podium/protocol/rest';
 import type http from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';

@@ -1,7 +1,7 @@
 // The one way the console calls the control plane. Reads and writes share one path:
 // writes carry the session's CSRF token, and a 401 (an expired access cookie) is answered
 // by refreshing the session once and retrying the request once.
-import { CSRF_HEADER } from '@podium/protocol';
+import { CSRF_HEADER } from '@podium/protocol/rest';
 import type { z } from 'zod';
 import { errorFromResponse, parseBody } from './api-response';
 import { ClientError } from './client-error';

@@ -1,4 +1,4 @@
-import { AppError } from '@podium/protocol';
+import { AppError } from '@podium/protocol/rest';
 import { ClientError } from './client-error';
 
 /** What a failed API call rejects with: the control plane's stated problem, or the console's own. */

@@ -1,6 +1,6 @@
 // Turning a control-plane response into a value or a failure: bodies are parsed with the
 // protocol's schemas, and failures are rebuilt from RFC 9457 problem details into AppError.
-import { AppError, ProblemDetailsSchema } from '@podium/protocol';
+import { AppError, ProblemDetailsSchema } from '@podium/protocol/rest';
 import { z } from 'zod';
 import type { ApiFailure } from './api-failure';
 import { ClientError } from './client-error';

@@ -1,4 +1,4 @@
-import { CSRF_COOKIE } from '@podium/protocol';
+import { CSRF_COOKIE } from '@podium/protocol/rest';
 import { readCookie } from './cookies';
 
 /**

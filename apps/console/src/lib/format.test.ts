@@ -33,6 +33,10 @@ describe('formatDateTime', () => {
     expect(formatDateTime(iso)).toBe('2026-11-02 07:04:06');
   });
 
+  it('shows UTC, labelled, when asked', () => {
+    expect(formatDateTime('2026-11-02T07:04:06.500Z', 'utc')).toBe('2026-11-02 07:04:06 UTC');
+  });
+
   it('returns text that is not a date unchanged', () => {
     expect(formatDateTime('soon')).toBe('soon');
   });

@@ -16,10 +16,19 @@ export function formatLatency(ms: number): string {
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
-/** An ISO timestamp in the browser's time zone, sortable and dense: `2026-11-22 07:40:06`. */
-export function formatDateTime(iso: string): string {
+/**
+ * An ISO timestamp, sortable and dense: `2026-11-22 07:40:06` in the browser's time zone, or
+ * `2026-11-22 06:40:06 UTC` with `zone` `utc`.
+ */
+export function formatDateTime(iso: string, zone: 'local' | 'utc' = 'local'): string {
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return iso;
+  if (zone === 'utc') {
+    return (
+      `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())} ` +
+      `${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())} UTC`
+    );
+  }
   return (
     `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ` +
     `${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`

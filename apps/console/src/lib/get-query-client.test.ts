@@ -1,4 +1,4 @@
-import { AppError } from '@podium/protocol';
+import { AppError } from '@podium/protocol/rest';
 import { describe, expect, it } from 'vitest';
 import { ClientError } from './client-error';
 import { shouldRetry } from './get-query-client';

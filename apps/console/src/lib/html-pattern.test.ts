@@ -1,4 +1,4 @@
-import { APPLICATION_NAME_PATTERN, ORGANIZATION_NAME_PATTERN } from '@podium/protocol';
+import { APPLICATION_NAME_PATTERN, ORGANIZATION_NAME_PATTERN } from '@podium/protocol/rest';
 import { describe, expect, it } from 'vitest';
 import { htmlPattern } from './html-pattern';
 

@@ -1,4 +1,4 @@
-import { PROBLEM_CONTENT_TYPE, type ProblemDetails } from '@podium/protocol';
+import { PROBLEM_CONTENT_TYPE, type ProblemDetails } from '@podium/protocol/rest';
 
 /** A problem+json response (shapes and codes come from @podium/protocol), never cached. */
 export function problemResponse(problem: ProblemDetails): Response {

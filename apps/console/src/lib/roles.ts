@@ -1,4 +1,4 @@
-import { ROLE_ACCESS, isRoleWithin, type AccessLevel, type Role } from '@podium/protocol';
+import { ROLE_ACCESS, isRoleWithin, type AccessLevel, type Role } from '@podium/protocol/rest';
 
 /** What a role may do: the protocol's access table (viewer < operator < admin < owner). */
 export type Access = AccessLevel;

@@ -1,7 +1,7 @@
 // Refreshing a console session when its 15-minute access cookie has expired. The refresh
 // cookie is rotated on every use, so at most one refresh may be in flight per control plane:
 // concurrent 401s wait for the same one instead of racing each other with a stale cookie.
-import { CSRF_HEADER, RefreshSessionResponseSchema } from '@podium/protocol';
+import { CSRF_HEADER, RefreshSessionResponseSchema } from '@podium/protocol/rest';
 import { joinUrl } from './url';
 
 const inFlight = new Map<string, Promise<boolean>>();

@@ -20,9 +20,11 @@ const optionalName = z.string().min(1).max(256).optional();
 export const WorkflowActionResultSchema = z.object({
   workflowId: z.string(),
   outcome: z
-    .enum(['SUCCESS', 'NOT_FOUND'])
+    .enum(['SUCCESS', 'NOT_FOUND', 'ALREADY_FINISHED'])
     .describe(
-      '`NOT_FOUND`: no such workflow, so nothing was sent for it (bulk only; single actions 404).',
+      '`NOT_FOUND`: no such workflow, so nothing was sent for it (bulk only; single actions 404). ' +
+        '`ALREADY_FINISHED` (cancel): it had finished, as `status` says, before the cancel ' +
+        'could take effect: nothing was cancelled.',
     ),
   status: ReportedWorkflowStatusSchema.nullable(),
 });

@@ -3,6 +3,7 @@ import { WorkflowStatusSchema } from '../executor/common';
 import {
   DEFAULT_PAGE_LIMIT,
   MAX_PAGE_LIMIT,
+  MAX_WORKFLOW_PAGE_LIMIT,
   PaginationQuerySchema,
   limitPagesWithPayloads,
   paginated,
@@ -97,6 +98,13 @@ export const ListWorkflowsQuerySchema = z
     startTime: RestTimestampSchema.optional().describe('Created at or after.'),
     endTime: RestTimestampSchema.optional().describe('Created at or before.'),
     ...PaginationQuerySchema.shape,
+    limit: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(MAX_WORKFLOW_PAGE_LIMIT)
+      .default(DEFAULT_PAGE_LIMIT)
+      .describe('Most items to return.'),
     sortDesc: queryBoolean(true),
     loadInput: queryBoolean(false),
     loadOutput: queryBoolean(false),
@@ -105,6 +113,16 @@ export const ListWorkflowsQuerySchema = z
 export type ListWorkflowsQuery = z.infer<typeof ListWorkflowsQuerySchema>;
 
 const values = z.array(z.string().min(1)).max(MAX_PAGE_LIMIT);
+
+/** The time filters of `POST .../workflows/search` and `.../workflows/aggregates`. */
+export const WORKFLOW_TIME_FILTERS = {
+  startTime: RestTimestampSchema.optional().describe('Created at or after.'),
+  endTime: RestTimestampSchema.optional().describe('Created at or before.'),
+  completedAfter: RestTimestampSchema.optional(),
+  completedBefore: RestTimestampSchema.optional(),
+  dequeuedAfter: RestTimestampSchema.optional(),
+  dequeuedBefore: RestTimestampSchema.optional(),
+};
 
 /**
  * `POST .../workflows/search`: the full filter set. List filters match any of their values; an
@@ -129,12 +147,7 @@ export const SearchWorkflowsRequestSchema = z
     appVersion: values.optional(),
     parentWorkflowId: values.optional(),
     forkedFrom: values.optional(),
-    startTime: RestTimestampSchema.optional().describe('Created at or after.'),
-    endTime: RestTimestampSchema.optional().describe('Created at or before.'),
-    completedAfter: RestTimestampSchema.optional(),
-    completedBefore: RestTimestampSchema.optional(),
-    dequeuedAfter: RestTimestampSchema.optional(),
-    dequeuedBefore: RestTimestampSchema.optional(),
+    ...WORKFLOW_TIME_FILTERS,
     hasParent: z.boolean().optional(),
     wasForkedFrom: z.boolean().optional(),
     queuesOnly: z
@@ -142,7 +155,7 @@ export const SearchWorkflowsRequestSchema = z
       .optional()
       .describe('Only queued, active workflows (on a queue and ENQUEUED, PENDING or DELAYED).'),
     attributes: z.record(z.string(), z.unknown()).optional(),
-    limit: z.number().int().min(1).max(MAX_PAGE_LIMIT).default(DEFAULT_PAGE_LIMIT),
+    limit: z.number().int().min(1).max(MAX_WORKFLOW_PAGE_LIMIT).default(DEFAULT_PAGE_LIMIT),
     offset: z.number().int().min(0).default(0),
     sortDesc: z.boolean().default(true).describe('Newest first (default true).'),
     loadInput: z.boolean().default(false),

@@ -4,6 +4,7 @@
  * executions running in this process that the change concerns.
  */
 import { randomUUID } from 'node:crypto';
+import { PODIUM_INTERNAL_QUEUE } from '@podium/protocol';
 import {
   InvalidOperationError,
   WorkflowCancelledError,
@@ -33,7 +34,7 @@ import type { ExecutorScope, Storage } from './storage/storage';
  * Queue without limits (DBOS: the internal queue) for workflows resumed without a queue name,
  * and for recovered and forked workflows that had none.
  */
-export const INTERNAL_QUEUE = '_podium_internal_queue';
+export const INTERNAL_QUEUE = PODIUM_INTERNAL_QUEUE;
 
 export interface ManagementDeps {
   storage: Storage;

@@ -1,6 +1,6 @@
 'use client';
 
-import { AppError } from '@podium/protocol';
+import { AppError } from '@podium/protocol/rest';
 import { useQuery } from '@tanstack/react-query';
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import { useEffect, type ReactNode } from 'react';

@@ -1,4 +1,4 @@
-import { AppError, type ProblemFieldError } from '@podium/protocol';
+import { AppError, type ProblemFieldError } from '@podium/protocol/rest';
 
 interface ProblemAlertProps {
   /** A failed query or mutation's error; nothing is shown when it is null. */

@@ -7,7 +7,7 @@ import {
   type CreateApiKeyRequest,
   type CreateApiKeyResponse,
   type ListApiKeysResponse,
-} from '@podium/protocol';
+} from '@podium/protocol/rest';
 import { getJson, sendJson, sendWithoutContent, type RequestOptions } from '../../lib/api-client';
 import { orgPath } from '../organizations/api';
 

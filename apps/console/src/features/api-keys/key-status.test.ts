@@ -1,4 +1,4 @@
-import type { ApiKey } from '@podium/protocol';
+import type { ApiKey } from '@podium/protocol/rest';
 import { describe, expect, it } from 'vitest';
 import { executorEnvHint, executorUrl, expiresAtFor, keyStatus } from './key-status';
 

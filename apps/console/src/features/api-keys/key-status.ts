@@ -1,4 +1,4 @@
-import type { ApiKey } from '@podium/protocol';
+import type { ApiKey } from '@podium/protocol/rest';
 
 export type KeyStatus = 'active' | 'revoked' | 'expired';
 

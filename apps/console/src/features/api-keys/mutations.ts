@@ -1,6 +1,6 @@
 'use client';
 
-import type { CreateApiKeyRequest } from '@podium/protocol';
+import type { CreateApiKeyRequest } from '@podium/protocol/rest';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { createApiKey, renameApiKey, revokeApiKey } from './api';
 import { apiKeyQueries } from './queries';

@@ -7,7 +7,7 @@ import {
   type CreateApplicationRequest,
   type ListApplicationsResponse,
   type UpdateApplicationRequest,
-} from '@podium/protocol';
+} from '@podium/protocol/rest';
 import { getJson, sendJson, sendWithoutContent, type RequestOptions } from '../../lib/api-client';
 import { orgPath } from '../organizations/api';
 

@@ -1,6 +1,6 @@
 'use client';
 
-import type { CreateApplicationRequest, UpdateApplicationRequest } from '@podium/protocol';
+import type { CreateApplicationRequest, UpdateApplicationRequest } from '@podium/protocol/rest';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { createApplication, deleteApplication, updateApplication } from './api';
 import { appQueries } from './queries';

@@ -1,4 +1,4 @@
-import { MAX_PAGE_LIMIT } from '@podium/protocol';
+import { MAX_PAGE_LIMIT } from '@podium/protocol/rest';
 import { queryOptions } from '@tanstack/react-query';
 import { fetchApplication, fetchApplications } from './api';
 

@@ -1,4 +1,4 @@
-import { ListAuditLogsResponseSchema, type ListAuditLogsResponse } from '@podium/protocol';
+import { ListAuditLogsResponseSchema, type ListAuditLogsResponse } from '@podium/protocol/rest';
 import { getJson, type RequestOptions } from '../../lib/api-client';
 import { orgPath } from '../organizations/api';
 

@@ -1,4 +1,4 @@
-import type { AuditLogEntry } from '@podium/protocol';
+import type { AuditLogEntry } from '@podium/protocol/rest';
 import { describe, expect, it } from 'vitest';
 import { auditApplication, auditTargetHref, readableDetails } from './audit-targets';
 

@@ -1,4 +1,4 @@
-import type { AuditLogEntry } from '@podium/protocol';
+import type { AuditLogEntry } from '@podium/protocol/rest';
 
 /**
  * Reading an audit entry: which application it concerns (entries name it by id, in

@@ -5,7 +5,7 @@ import {
   type ExecutorStatus,
   type ListApplicationVersionsResponse,
   type ListExecutorsResponse,
-} from '@podium/protocol';
+} from '@podium/protocol/rest';
 import { getJson, type RequestOptions } from '../../lib/api-client';
 import { appPath } from '../applications/api';
 

@@ -1,4 +1,4 @@
-import type { Executor } from '@podium/protocol';
+import type { Executor } from '@podium/protocol/rest';
 import { describe, expect, it } from 'vitest';
 import { withinHistoryWindow } from './executor-history';
 

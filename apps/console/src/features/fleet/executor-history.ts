@@ -1,4 +1,4 @@
-import type { Executor } from '@podium/protocol';
+import type { Executor } from '@podium/protocol/rest';
 
 /**
  * Executor records pile up (one per process start): the executors page shows the connected

@@ -1,4 +1,4 @@
-import { LiveEventSchema, type Executor, type LiveEvent } from '@podium/protocol';
+import { LiveEventSchema, type Executor, type LiveEvent } from '@podium/protocol/rest';
 
 /** The `type`s of the live stream's events (the SSE `event:` field). */
 export const LIVE_EVENT_TYPES = [

@@ -1,4 +1,4 @@
-import type { ExecutorStatus } from '@podium/protocol';
+import type { ExecutorStatus } from '@podium/protocol/rest';
 import { queryOptions } from '@tanstack/react-query';
 import { fetchExecutors, fetchVersions } from './api';
 

@@ -1,6 +1,6 @@
 'use client';
 
-import type { Executor } from '@podium/protocol';
+import type { Executor } from '@podium/protocol/rest';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { workflowQueries } from '../workflows/queries';

@@ -1,5 +1,5 @@
-import { AppError, problemType } from '@podium/protocol';
-import type { HealthResponse, ReadinessResponse } from '@podium/protocol';
+import { AppError, problemType } from '@podium/protocol/rest';
+import type { HealthResponse, ReadinessResponse } from '@podium/protocol/rest';
 import { describe, expect, it } from 'vitest';
 import { apiFailure } from '../../testing/api-failure';
 import { reply, unusedUrl } from '../../testing/local-server';

@@ -3,7 +3,7 @@ import {
   ReadinessResponseSchema,
   type HealthResponse,
   type ReadinessResponse,
-} from '@podium/protocol';
+} from '@podium/protocol/rest';
 import { getJson, type RequestOptions } from '../../lib/api-client';
 
 /** `GET /healthz`: is the control plane process up. */

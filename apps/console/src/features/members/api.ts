@@ -12,7 +12,7 @@ import {
   type Organization,
   type Role,
   type UpdateMemberResponse,
-} from '@podium/protocol';
+} from '@podium/protocol/rest';
 import { getJson, sendJson, sendWithoutContent, type RequestOptions } from '../../lib/api-client';
 import { orgPath } from '../organizations/api';
 

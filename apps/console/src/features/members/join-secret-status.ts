@@ -1,4 +1,4 @@
-import type { JoinSecret } from '@podium/protocol';
+import type { JoinSecret } from '@podium/protocol/rest';
 
 /** Neither revoked, used up nor expired: whoever holds it can still join. */
 export function isJoinSecretUsable(secret: JoinSecret, now: number = Date.now()): boolean {

@@ -1,6 +1,6 @@
 'use client';
 
-import type { CreateJoinSecretRequest, Role } from '@podium/protocol';
+import type { CreateJoinSecretRequest, Role } from '@podium/protocol/rest';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiKeyQueries } from '../api-keys/queries';
 import { sessionQueries } from '../session/queries';

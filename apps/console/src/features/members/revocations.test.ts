@@ -1,4 +1,4 @@
-import type { ApiKey, JoinSecret, Role } from '@podium/protocol';
+import type { ApiKey, JoinSecret, Role } from '@podium/protocol/rest';
 import { describe, expect, it } from 'vitest';
 import { isDemotion, revocationsFor } from './revocations';
 

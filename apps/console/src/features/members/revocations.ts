@@ -5,7 +5,7 @@ import {
   type ApiKey,
   type JoinSecret,
   type Role,
-} from '@podium/protocol';
+} from '@podium/protocol/rest';
 import { keyStatus } from '../api-keys/key-status';
 import { isJoinSecretUsable } from './join-secret-status';
 

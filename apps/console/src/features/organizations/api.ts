@@ -3,7 +3,7 @@ import {
   GetOrganizationResponseSchema,
   type CreateOrganizationRequest,
   type Organization,
-} from '@podium/protocol';
+} from '@podium/protocol/rest';
 import { getJson, sendJson, type RequestOptions } from '../../lib/api-client';
 
 export const orgPath = (org: string) => `/v2/orgs/${encodeURIComponent(org)}`;

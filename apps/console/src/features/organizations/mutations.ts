@@ -1,6 +1,6 @@
 'use client';
 
-import type { CreateOrganizationRequest } from '@podium/protocol';
+import type { CreateOrganizationRequest } from '@podium/protocol/rest';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { sessionQueries } from '../session/queries';
 import { createOrganization } from './api';

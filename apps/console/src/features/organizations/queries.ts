@@ -1,5 +1,5 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import type { Role } from '@podium/protocol';
+import type { Role } from '@podium/protocol/rest';
 import { sessionQueries } from '../session/queries';
 import { fetchOrganization } from './api';
 

@@ -3,7 +3,7 @@ import {
   ListQueuesResponseSchema,
   type ListQueuedWorkflowsResponse,
   type ListQueuesResponse,
-} from '@podium/protocol';
+} from '@podium/protocol/rest';
 import { getJson, type RequestOptions } from '../../lib/api-client';
 import { appPath } from '../applications/api';
 

@@ -1,4 +1,4 @@
-import type { Queue } from '@podium/protocol';
+import type { Queue } from '@podium/protocol/rest';
 import { describe, expect, it } from 'vitest';
 import { describeLimits } from './limits';
 

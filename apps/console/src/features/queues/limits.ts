@@ -1,4 +1,4 @@
-import type { Queue } from '@podium/protocol';
+import type { Queue } from '@podium/protocol/rest';
 
 /** A queue's limits in words: `2 at once`, `10 per 60 s`, or `none`. */
 export function describeLimits(queue: Queue): { concurrency: string; rateLimit: string } {

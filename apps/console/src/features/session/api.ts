@@ -7,7 +7,7 @@ import {
   type CurrentUserResponse,
   type RegisterUserRequest,
   type RegisterUserResponse,
-} from '@podium/protocol';
+} from '@podium/protocol/rest';
 import { getJson, sendJson, sendWithoutContent, type RequestOptions } from '../../lib/api-client';
 
 // A 401 from these means wrong credentials, not an expired session: never refresh.

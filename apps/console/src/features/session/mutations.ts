@@ -1,6 +1,6 @@
 'use client';
 
-import type { CreateSessionRequest, RegisterUserRequest } from '@podium/protocol';
+import type { CreateSessionRequest, RegisterUserRequest } from '@podium/protocol/rest';
 import { useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { notifySessionChanged } from '../../lib/session-events';
 import { registerUser, signIn, signOut } from './api';

@@ -1,4 +1,4 @@
-import type { RegisterUserRequest } from '@podium/protocol';
+import type { RegisterUserRequest } from '@podium/protocol/rest';
 
 export interface SignUpFields {
   displayName: string;

@@ -8,6 +8,7 @@ import {
   ListWorkflowStepsResponseSchema,
   SearchWorkflowsResponseSchema,
   ResumeWorkflowResponseSchema,
+  WorkflowAggregatesResponseSchema,
   type BulkForkFromFailureResponse,
   type BulkWorkflowsResponse,
   type ForkWorkflowRequest,
@@ -17,7 +18,9 @@ import {
   type SearchWorkflowsRequest,
   type Workflow,
   type WorkflowActionResult,
-} from '@podium/protocol';
+  type WorkflowAggregatesRequest,
+  type WorkflowAggregatesResponse,
+} from '@podium/protocol/rest';
 import { getJson, sendJson, type RequestOptions } from '../../lib/api-client';
 import { appPath } from '../applications/api';
 import type { BulkAction } from './bulk-summary';
@@ -38,6 +41,22 @@ export function searchWorkflows(
     `${workflowsPath(org, app)}/search`,
     request,
     SearchWorkflowsResponseSchema,
+    options,
+  );
+}
+
+/** `POST .../workflows/aggregates`: counts per group, computed by a connected executor. */
+export function fetchWorkflowAggregates(
+  org: string,
+  app: string,
+  request: WorkflowAggregatesRequest,
+  options?: RequestOptions,
+): Promise<WorkflowAggregatesResponse> {
+  return sendJson(
+    'POST',
+    `${workflowsPath(org, app)}/aggregates`,
+    request,
+    WorkflowAggregatesResponseSchema,
     options,
   );
 }

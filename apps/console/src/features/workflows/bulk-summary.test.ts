@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { summarizeBulk } from './bulk-summary';
+import { forksOf, summarizeBulk } from './bulk-summary';
 
 describe('summarizeBulk', () => {
   it('counts the statuses read back, and the ids nobody knew', () => {
@@ -33,6 +33,28 @@ describe('summarizeBulk', () => {
         ],
       }),
     ).toBe('Fork from failure: 2 forked, 1 not forked.');
+  });
+
+  it('says which cancels came too late to cancel anything', () => {
+    expect(
+      summarizeBulk('cancel', {
+        results: [
+          { workflowId: 'a', outcome: 'ALREADY_FINISHED', status: 'SUCCESS' },
+          { workflowId: 'b', outcome: 'SUCCESS', status: 'CANCELLED' },
+        ],
+      }),
+    ).toBe('Cancel: 1 already finished (SUCCESS): nothing cancelled, 1 now CANCELLED.');
+  });
+
+  it('lists the forks a bulk fork made, with their originals', () => {
+    expect(
+      forksOf({
+        results: [
+          { workflowId: 'a', outcome: 'SUCCESS', status: 'ERROR', newWorkflowId: 'a-fork' },
+          { workflowId: 'b', outcome: 'NOT_FOUND', status: null, newWorkflowId: null },
+        ],
+      }),
+    ).toEqual([{ workflowId: 'a', newWorkflowId: 'a-fork' }]);
   });
 
   it('says so when there was nothing to do', () => {

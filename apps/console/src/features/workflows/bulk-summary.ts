@@ -1,4 +1,4 @@
-import type { BulkForkFromFailureResponse, BulkWorkflowsResponse } from '@podium/protocol';
+import type { BulkForkFromFailureResponse, BulkWorkflowsResponse } from '@podium/protocol/rest';
 import type { StatusAction } from './status';
 
 /** What the bulk bar offers: every status-bound action. */
@@ -13,9 +13,15 @@ export const BULK_VERB: Record<BulkAction, string> = {
 
 type BulkResult = BulkWorkflowsResponse['results'][number] & { newWorkflowId?: string | null };
 
+/** A cancel that came too late, in the words the audit log uses too. */
+export function alreadyFinished(status: string | null): string {
+  return `already finished (${status ?? 'status unknown'}): nothing cancelled`;
+}
+
 /** How one result reads: the status read back afterwards (an executor's "success" proves nothing by itself). */
 function describeResult(action: BulkAction, result: BulkResult): string {
   if (result.outcome === 'NOT_FOUND') return 'not found';
+  if (result.outcome === 'ALREADY_FINISHED') return alreadyFinished(result.status);
   if (action === 'forkFromFailure') return result.newWorkflowId ? 'forked' : 'not forked';
   if (action === 'delete' && result.status === null) return 'deleted';
   return `now ${result.status ?? 'gone'}`;
@@ -33,4 +39,13 @@ export function summarizeBulk(
   }
   const parts = [...counts].map(([what, n]) => `${n} ${what}`);
   return `${BULK_VERB[action]}: ${parts.join(', ') || 'nothing to do'}.`;
+}
+
+/** The workflows a bulk fork made, each with the one it came from (in request order). */
+export function forksOf(
+  response: BulkWorkflowsResponse | BulkForkFromFailureResponse,
+): { workflowId: string; newWorkflowId: string }[] {
+  return (response.results as BulkResult[]).flatMap((r) =>
+    r.newWorkflowId ? [{ workflowId: r.workflowId, newWorkflowId: r.newWorkflowId }] : [],
+  );
 }

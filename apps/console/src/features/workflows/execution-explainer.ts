@@ -3,7 +3,7 @@
 // workflows are recovered if not; whether anything can dequeue an ENQUEUED one (queued
 // workflows run only on their own application version). DBOS shows only executor status;
 // operators ask "why is this stuck?".
-import type { Executor, Workflow } from '@podium/protocol';
+import type { Executor, Workflow } from '@podium/protocol/rest';
 import { formatRelative } from '../../lib/format';
 import type { StatusTone } from '../../components/ui/status-badge';
 

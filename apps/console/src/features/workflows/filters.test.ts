@@ -1,4 +1,7 @@
-import { SearchWorkflowsRequestSchema } from '@podium/protocol';
+import {
+  SearchWorkflowsRequestSchema,
+  WorkflowAggregatesRequestSchema,
+} from '@podium/protocol/rest';
 import { describe, expect, it } from 'vitest';
 import {
   DEFAULT_FILTERS,
@@ -7,6 +10,7 @@ import {
   hasMoreFilters,
   hasNarrowingFilters,
   searchRequestOf,
+  statusCountsRequestOf,
 } from './filters';
 
 const parse = (query: string) => filtersFromSearchParams(new URLSearchParams(query));
@@ -20,7 +24,7 @@ describe('filtersFromSearchParams', () => {
     expect(
       parse(
         'status=ERROR&status=PENDING&name=checkout&id=wf-&queue=media&user=alice&executor=e1' +
-          '&version=v2&parent=p1&forkedFrom=f1&window=1h&limit=20&offset=40',
+          '&version=v2&parent=p1&forkedFrom=f1&window=1h&sort=-name&limit=20&offset=40',
       ),
     ).toEqual({
       status: ['PENDING', 'ERROR'],
@@ -35,6 +39,7 @@ describe('filtersFromSearchParams', () => {
         forkedFrom: 'f1',
       },
       window: '1h',
+      sort: { column: 'name', desc: true },
       limit: 20,
       offset: 40,
     });
@@ -53,7 +58,8 @@ describe('filtersFromSearchParams', () => {
       offset: 0,
       window: 'all',
     });
-    expect(parse('limit=100000').limit).toBe(500);
+    expect(parse('limit=100000').limit).toBe(1000);
+    expect(parse('sort=-bogus').sort).toEqual({ column: 'created', desc: true });
     expect(parse('limit=0').limit).toBe(1);
   });
 });
@@ -65,7 +71,7 @@ describe('filtersToSearchParams', () => {
 
   it('round-trips through the URL', () => {
     const filters = parse(
-      'status=ENQUEUED&name=a%20b&id=x&executor=e%2F1&parent=p&window=7d&limit=100&offset=100',
+      'status=ENQUEUED&name=a%20b&id=x&executor=e%2F1&parent=p&window=7d&sort=created&limit=1000&offset=100',
     );
     expect(filtersFromSearchParams(filtersToSearchParams(filters))).toEqual(filters);
   });
@@ -100,6 +106,27 @@ describe('searchRequestOf', () => {
 
   it('leaves out what is not set', () => {
     expect(searchRequestOf(DEFAULT_FILTERS, now)).toEqual({ limit: 50, offset: 0 });
+  });
+
+  it('asks the executor for oldest first only when sorting by creation time', () => {
+    const sorted = (column: 'created' | 'name', desc: boolean) =>
+      searchRequestOf({ ...DEFAULT_FILTERS, sort: { column, desc } }, now).sortDesc;
+    expect(sorted('created', false)).toBe(false);
+    expect(sorted('created', true)).toBeUndefined();
+    expect(sorted('name', false)).toBeUndefined();
+  });
+
+  it('counts per status with the other filters, never the status filter', () => {
+    const request = statusCountsRequestOf(
+      { ...withText({ name: 'checkout' }), status: ['ERROR'], window: '1h', offset: 50 },
+      now,
+    );
+    expect(request).toEqual({
+      groupByStatus: true,
+      workflowName: ['checkout'],
+      startTime: '2026-11-22T11:00:00.000Z',
+    });
+    expect(WorkflowAggregatesRequestSchema.safeParse(request).success).toBe(true);
   });
 
   it('turns a window into a start time ending now', () => {

@@ -5,9 +5,11 @@
 import {
   isWorkflowStatus,
   WORKFLOW_STATUSES,
+  MAX_WORKFLOW_PAGE_LIMIT,
   type SearchWorkflowsRequest,
+  type WorkflowAggregatesRequest,
   type WorkflowStatus,
-} from '@podium/protocol';
+} from '@podium/protocol/rest';
 
 export const TIME_WINDOWS = {
   all: { label: 'Any time', ms: null },
@@ -18,7 +20,28 @@ export const TIME_WINDOWS = {
 } as const;
 export type TimeWindow = keyof typeof TIME_WINDOWS;
 
-export const PAGE_SIZES = [20, 50, 100] as const;
+export const PAGE_SIZES = [20, 50, 100, 500, 1000] as const;
+
+/**
+ * The columns the list sorts by. Executors sort by creation time only, so `created` is sorted
+ * by the executor across pages; the others sort the page on screen.
+ */
+export const SORT_COLUMNS = [
+  'created',
+  'updated',
+  'name',
+  'status',
+  'id',
+  'version',
+  'executor',
+  'queue',
+] as const;
+export type SortColumn = (typeof SORT_COLUMNS)[number];
+export interface WorkflowSort {
+  column: SortColumn;
+  desc: boolean;
+}
+const DEFAULT_SORT: WorkflowSort = { column: 'created', desc: true };
 
 /**
  * The text filters, each matching one value exactly (the id prefix, a prefix): its key in
@@ -48,6 +71,7 @@ export interface WorkflowFilters {
   status: WorkflowStatus[];
   text: TextFilters;
   window: TimeWindow;
+  sort: WorkflowSort;
   limit: number;
   offset: number;
 }
@@ -58,12 +82,21 @@ export const DEFAULT_FILTERS: WorkflowFilters = {
   status: [],
   text: NO_TEXT,
   window: 'all',
+  sort: DEFAULT_SORT,
   limit: 50,
   offset: 0,
 };
 
 const isWindow = (value: string | null): value is TimeWindow =>
   value !== null && Object.hasOwn(TIME_WINDOWS, value);
+
+/** `sort=name` ascending, `sort=-name` descending; anything else is the default. */
+function sortFromParam(raw: string | null): WorkflowSort {
+  const desc = raw?.startsWith('-') ?? false;
+  const column = desc ? raw?.slice(1) : raw;
+  const known = SORT_COLUMNS.find((c) => c === column);
+  return known ? { column: known, desc } : DEFAULT_SORT;
+}
 
 function wholeNumber(raw: string | null, fallback: number, min: number, max: number): number {
   if (raw === null || !/^\d+$/.test(raw)) return fallback;
@@ -84,7 +117,8 @@ export function filtersFromSearchParams(params: URLSearchParams): WorkflowFilter
       TEXT_FILTERS.map(({ key }) => [key, params.get(key)?.trim() ?? '']),
     ) as TextFilters,
     window: isWindow(window) ? window : DEFAULT_FILTERS.window,
-    limit: wholeNumber(params.get('limit'), DEFAULT_FILTERS.limit, 1, 500),
+    sort: sortFromParam(params.get('sort')),
+    limit: wholeNumber(params.get('limit'), DEFAULT_FILTERS.limit, 1, MAX_WORKFLOW_PAGE_LIMIT),
     offset: wholeNumber(params.get('offset'), 0, 0, Number.MAX_SAFE_INTEGER),
   };
 }
@@ -95,10 +129,35 @@ export function filtersToSearchParams(filters: WorkflowFilters): URLSearchParams
   for (const status of filters.status) params.append('status', status);
   for (const { key } of TEXT_FILTERS) if (filters.text[key]) params.set(key, filters.text[key]);
   if (filters.window !== DEFAULT_FILTERS.window) params.set('window', filters.window);
+  if (filters.sort.column !== DEFAULT_SORT.column || filters.sort.desc !== DEFAULT_SORT.desc) {
+    params.set('sort', `${filters.sort.desc ? '-' : ''}${filters.sort.column}`);
+  }
   if (filters.limit !== DEFAULT_FILTERS.limit) params.set('limit', String(filters.limit));
   if (filters.offset > 0) params.set('offset', String(filters.offset));
   return params;
 }
+
+/** True when the executor sorts (by creation time); other columns sort the page on screen. */
+export function isServerSort(sort: WorkflowSort): boolean {
+  return sort.column === 'created';
+}
+
+/** What the executor is asked for `filters`: a client-side sort asks for the default order. */
+export function serverFiltersOf(filters: WorkflowFilters): WorkflowFilters {
+  return isServerSort(filters.sort) ? filters : { ...filters, sort: DEFAULT_SORT };
+}
+
+/** The text filters and time window as search fields (shared by search and aggregates). */
+function narrowingFieldsOf(filters: WorkflowFilters, now: number) {
+  const fields: Partial<Pick<SearchWorkflowsRequest, TextFilterField | 'startTime'>> = {};
+  for (const { key, field } of TEXT_FILTERS) {
+    if (filters.text[key]) fields[field] = [filters.text[key]];
+  }
+  const windowMs = TIME_WINDOWS[filters.window].ms;
+  if (windowMs !== null) fields.startTime = new Date(now - windowMs).toISOString();
+  return fields;
+}
+type TextFilterField = (typeof TEXT_FILTERS)[number]['field'];
 
 /** The body of `POST .../workflows/search` for `filters`, with the window ending `now`. */
 export function searchRequestOf(
@@ -106,16 +165,24 @@ export function searchRequestOf(
   now: number = Date.now(),
 ): Partial<SearchWorkflowsRequest> {
   const request: Partial<SearchWorkflowsRequest> = {
+    ...narrowingFieldsOf(filters, now),
     limit: filters.limit,
     offset: filters.offset,
   };
   if (filters.status.length > 0) request.status = filters.status;
-  for (const { key, field } of TEXT_FILTERS) {
-    if (filters.text[key]) request[field] = [filters.text[key]];
-  }
-  const windowMs = TIME_WINDOWS[filters.window].ms;
-  if (windowMs !== null) request.startTime = new Date(now - windowMs).toISOString();
+  if (isServerSort(filters.sort) && !filters.sort.desc) request.sortDesc = false;
   return request;
+}
+
+/**
+ * The body of `POST .../workflows/aggregates` counting, per status, what `filters` match
+ * without their status filter (so each status shows what choosing it would list).
+ */
+export function statusCountsRequestOf(
+  filters: WorkflowFilters,
+  now: number = Date.now(),
+): WorkflowAggregatesRequest {
+  return { ...narrowingFieldsOf(filters, now), groupByStatus: true };
 }
 
 /** True when one of the filters behind "More filters" is set. */

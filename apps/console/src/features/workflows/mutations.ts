@@ -1,6 +1,6 @@
 'use client';
 
-import type { ForkWorkflowRequest } from '@podium/protocol';
+import type { ForkWorkflowRequest } from '@podium/protocol/rest';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import {
   bulkWorkflowAction,

@@ -1,4 +1,4 @@
-import type { WorkflowStep } from '@podium/protocol';
+import type { WorkflowStep } from '@podium/protocol/rest';
 
 /**
  * Durable sleeps are checkpointed as steps whose output is the wake-up time as a number: epoch

@@ -1,4 +1,4 @@
-import { WORKFLOW_STATUSES } from '@podium/protocol';
+import { WORKFLOW_STATUSES } from '@podium/protocol/rest';
 import { describe, expect, it } from 'vitest';
 import { actionBlockedReason, allows, canCancel, canResume, statusTone } from './status';
 

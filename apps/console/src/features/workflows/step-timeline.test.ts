@@ -1,4 +1,4 @@
-import type { WorkflowStep } from '@podium/protocol';
+import type { WorkflowStep } from '@podium/protocol/rest';
 import { describe, expect, it } from 'vitest';
 import { layoutTimeline, timelineTicks } from './step-timeline';
 

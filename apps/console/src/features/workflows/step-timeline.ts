@@ -1,4 +1,4 @@
-import type { WorkflowStep } from '@podium/protocol';
+import type { WorkflowStep } from '@podium/protocol/rest';
 import { sleepWakeUpAt } from './sleep-steps';
 
 /**

@@ -1,7 +1,7 @@
 // The console's /api proxy: one origin for the browser (session cookies and CSRF
 // rely on it), the control plane behind it. Bodies stream both ways; nothing is
 // buffered, so server-sent events pass through as they are written.
-import { AppError } from '@podium/protocol';
+import { AppError } from '@podium/protocol/rest';
 import { describeNetworkError } from '../network-error';
 import { problemResponse } from '../problem-details';
 import { forwardRequestHeaders, forwardResponseHeaders } from './headers';

@@ -35,6 +35,24 @@ export class ActionOutcomes {
   }
 }
 
+/** Statuses a cancel cannot change. */
+const FINISHED = new Set(['SUCCESS', 'ERROR', 'MAX_RECOVERY_ATTEMPTS_EXCEEDED', 'CANCELLED']);
+
+/**
+ * Whether a cancel did anything. DBOS answers `success` for a workflow that had already
+ * finished, so this decides from the statuses read before and after: finished before, or
+ * finished otherwise than cancelled after (it completed while the cancel was on its way),
+ * means nothing was cancelled.
+ */
+export function cancelOutcome(
+  before: string | null | undefined,
+  after: string | null | undefined,
+): 'SUCCESS' | 'ALREADY_FINISHED' {
+  const finishedBefore = before != null && FINISHED.has(before);
+  const finishedOtherwise = after != null && after !== 'CANCELLED' && FINISHED.has(after);
+  return finishedBefore || finishedOtherwise ? 'ALREADY_FINISHED' : 'SUCCESS';
+}
+
 /** `success: false` without an error message is still a failure. */
 export function assertSucceeded(type: string, answer: { success?: boolean | null }): void {
   if (answer.success === false) {

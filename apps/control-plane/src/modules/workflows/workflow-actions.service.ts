@@ -6,12 +6,19 @@ import {
   type ForkWorkflowRequest,
   type ForkWorkflowResponse,
   type ResumeWorkflowRequest,
+  type WorkflowActionResult,
 } from '@podium/protocol';
 import { ExecutorProxy } from '../executors/proxy/executor-proxy';
-import { ActionOutcomes, assertSucceeded } from './action-outcomes';
+import { ActionOutcomes, assertSucceeded, cancelOutcome } from './action-outcomes';
 import type { Operator } from '../../common/auth/app-scope';
 import type { AuditedAction } from '../../common/routes/route-spec';
-import { WORKFLOW_ACTIONS, WorkflowAuditLog, failureOf } from './workflow-audit';
+import {
+  WORKFLOW_ACTIONS,
+  WorkflowAuditLog,
+  auditedDone,
+  failureOf,
+  type AuditedWorkflow,
+} from './workflow-audit';
 import { WorkflowsService } from './workflows.service';
 
 /**
@@ -29,16 +36,23 @@ export class WorkflowActionsService {
     private readonly auditLog: WorkflowAuditLog,
   ) {}
 
-  cancelWorkflow(op: Operator, workflowId: string, req: CancelWorkflowRequest) {
-    return this.single(op, WORKFLOW_ACTIONS.cancel, workflowId, { ...req }, async () => {
-      await this.workflows.getStatus(op, workflowId);
+  /** Cancels; a workflow that finished first is reported (and audited) ALREADY_FINISHED. */
+  cancelWorkflow(
+    op: Operator,
+    workflowId: string,
+    req: CancelWorkflowRequest,
+  ): Promise<WorkflowActionResult> {
+    const cancel = async (): Promise<WorkflowActionResult> => {
+      const before = await this.workflows.getStatus(op, workflowId);
       const answer = await this.proxy.send(op.applicationId, 'cancel', {
         workflow_id: workflowId,
         cancel_children: req.cancelChildren,
       });
       assertSucceeded('cancel', answer);
-      return this.outcomes.applied(op, workflowId);
-    });
+      const { status } = await this.outcomes.applied(op, workflowId);
+      return { workflowId, outcome: cancelOutcome(before, status), status };
+    };
+    return this.single(op, WORKFLOW_ACTIONS.cancel, workflowId, { ...req }, cancel, auditedDone);
   }
 
   resumeWorkflow(op: Operator, workflowId: string, req: ResumeWorkflowRequest) {
@@ -104,10 +118,11 @@ export class WorkflowActionsService {
     workflowId: string,
     details: Record<string, unknown>,
     execute: () => Promise<T>,
+    audited: (result: T) => AuditedWorkflow = () => ({ workflowId, outcome: 'SUCCESS' }),
   ): Promise<T> {
     try {
       const result = await execute();
-      await this.auditLog.record(op, action, [{ workflowId, outcome: 'SUCCESS' }], details);
+      await this.auditLog.record(op, action, [audited(result)], details);
       return result;
     } catch (error) {
       const failure = { workflowId, outcome: 'FAILURE' as const, ...failureOf(error) };

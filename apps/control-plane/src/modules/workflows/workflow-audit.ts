@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { AppError, type ErrorCode } from '@podium/protocol';
+import { AppError, type ErrorCode, type WorkflowActionResult } from '@podium/protocol';
 import type { Logger } from 'pino';
 import { LOGGER } from '../../common/logging/logging.tokens';
 import { AuditService } from '../audit/audit.service';
@@ -30,6 +30,8 @@ export interface AuditedWorkflow {
   readonly outcome: 'SUCCESS' | 'FAILURE';
   readonly errorCode?: ErrorCode;
   readonly errorDetail?: string;
+  /** Done, but it changed nothing (a cancel that lost the race to completion), in words. */
+  readonly nothingChanged?: { result: 'ALREADY_FINISHED'; status: string | null; summary: string };
 }
 
 /**
@@ -63,6 +65,7 @@ export class WorkflowAuditLog {
             applicationId: operator.applicationId,
             ...details,
             ...(w.errorCode && { errorCode: w.errorCode, error: w.errorDetail }),
+            ...w.nothingChanged,
           },
         }),
       ),
@@ -82,6 +85,21 @@ export class WorkflowAuditLog {
       );
     }
   }
+}
+
+/** The audit record of an action done on one workflow; says so when it changed nothing. */
+export function auditedDone(result: WorkflowActionResult): AuditedWorkflow {
+  if (result.outcome !== 'ALREADY_FINISHED')
+    return { workflowId: result.workflowId, outcome: 'SUCCESS' };
+  return {
+    workflowId: result.workflowId,
+    outcome: 'SUCCESS',
+    nothingChanged: {
+      result: 'ALREADY_FINISHED',
+      status: result.status,
+      summary: `already finished (${result.status ?? 'status unknown'}): nothing cancelled`,
+    },
+  };
 }
 
 /** The code and operator-safe detail of whatever an action failed with. */

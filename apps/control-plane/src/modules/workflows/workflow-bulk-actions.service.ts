@@ -10,10 +10,10 @@ import {
   type WorkflowActionResult,
 } from '@podium/protocol';
 import { ExecutorProxy } from '../executors/proxy/executor-proxy';
-import { ActionOutcomes, assertSucceeded } from './action-outcomes';
+import { ActionOutcomes, assertSucceeded, cancelOutcome } from './action-outcomes';
 import type { Operator } from '../../common/auth/app-scope';
 import type { AuditedAction } from '../../common/routes/route-spec';
-import { WORKFLOW_ACTIONS, WorkflowAuditLog, failureOf } from './workflow-audit';
+import { WORKFLOW_ACTIONS, WorkflowAuditLog, auditedDone, failureOf } from './workflow-audit';
 import { WorkflowsService } from './workflows.service';
 
 /**
@@ -32,14 +32,21 @@ export class WorkflowBulkActionsService {
 
   bulkCancel(op: Operator, req: BulkCancelWorkflowsRequest): Promise<BulkWorkflowsResponse> {
     const { workflowIds, ...options } = req;
-    return this.bulk(op, WORKFLOW_ACTIONS.bulkCancel, workflowIds, options, async (ids) => {
-      const answer = await this.proxy.send(op.applicationId, 'cancel', {
-        ...bulkIds(ids),
-        cancel_children: options.cancelChildren,
-      });
-      assertSucceeded('cancel', answer);
-      return sameIds(ids);
-    });
+    return this.bulk(
+      op,
+      WORKFLOW_ACTIONS.bulkCancel,
+      workflowIds,
+      options,
+      async (ids) => {
+        const answer = await this.proxy.send(op.applicationId, 'cancel', {
+          ...bulkIds(ids),
+          cancel_children: options.cancelChildren,
+        });
+        assertSucceeded('cancel', answer);
+        return sameIds(ids);
+      },
+      cancelOutcome,
+    );
   }
 
   bulkResume(op: Operator, req: BulkResumeWorkflowsRequest): Promise<BulkWorkflowsResponse> {
@@ -119,6 +126,9 @@ export class WorkflowBulkActionsService {
     workflowIds: readonly string[],
     options: Record<string, unknown>,
     execute: (existing: string[]) => Promise<Map<string, string>>,
+    /** The outcome of one done workflow from its status before and after (default SUCCESS). */
+    judge: (before: string | null, after: string | null) => WorkflowActionResult['outcome'] = () =>
+      'SUCCESS',
   ): Promise<BulkWorkflowsResponse> {
     const details = { ...options, bulk: true, count: workflowIds.length };
     let before: Map<string, string | null>;
@@ -141,19 +151,16 @@ export class WorkflowBulkActionsService {
     const results: WorkflowActionResult[] = workflowIds.map((workflowId) => {
       if (!before.has(workflowId)) return { workflowId, outcome: 'NOT_FOUND', status: null };
       const readId = reported.get(workflowId);
-      return {
-        workflowId,
-        outcome: 'SUCCESS',
-        status: readId === undefined ? null : (after.get(readId) ?? null),
-      };
+      const status = readId === undefined ? null : (after.get(readId) ?? null);
+      return { workflowId, outcome: judge(before.get(workflowId) ?? null, status), status };
     });
     await this.auditLog.record(
       op,
       action,
       results.map((r) =>
-        r.outcome === 'SUCCESS'
-          ? { workflowId: r.workflowId, outcome: 'SUCCESS' }
-          : { workflowId: r.workflowId, outcome: 'FAILURE', errorCode: 'NOT_FOUND' },
+        r.outcome === 'NOT_FOUND'
+          ? { workflowId: r.workflowId, outcome: 'FAILURE', errorCode: 'NOT_FOUND' }
+          : auditedDone(r),
       ),
       details,
     );

@@ -88,7 +88,8 @@ export function toPage<T>(items: T[], limit: number, offset: number): Paginated<
   };
 }
 
-function list<T>(values: readonly T[] | undefined): T[] | undefined {
+/** A list filter: undefined when absent or empty (an empty list means no filter). */
+export function list<T>(values: readonly T[] | null | undefined): T[] | undefined {
   return values && values.length > 0 ? [...values] : undefined;
 }
 

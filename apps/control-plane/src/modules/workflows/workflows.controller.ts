@@ -7,6 +7,8 @@ import type {
   ListWorkflowsQuery,
   ListWorkflowsResponse,
   SearchWorkflowsRequest,
+  WorkflowAggregatesRequest,
+  WorkflowAggregatesResponse,
 } from '@podium/protocol';
 import { Context } from '../../common/auth/decorators';
 import type { RequestContext } from '../../common/auth/request-context';
@@ -34,6 +36,14 @@ export class WorkflowsController {
     @Body() body: SearchWorkflowsRequest,
   ): Promise<ListWorkflowsResponse> {
     return this.workflows.searchWorkflows(scopeOf(ctx), body);
+  }
+
+  @Route(ROUTES.getWorkflowAggregates)
+  aggregates(
+    @Context() ctx: RequestContext,
+    @Body() body: WorkflowAggregatesRequest,
+  ): Promise<WorkflowAggregatesResponse> {
+    return this.workflows.findAggregates(scopeOf(ctx), body);
   }
 
   @Route(ROUTES.getWorkflow)

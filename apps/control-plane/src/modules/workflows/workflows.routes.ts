@@ -21,6 +21,8 @@ import {
   ResumeWorkflowResponseSchema,
   SearchWorkflowsRequestSchema,
   SearchWorkflowsResponseSchema,
+  WorkflowAggregatesRequestSchema,
+  WorkflowAggregatesResponseSchema,
   WorkflowPathSchema,
 } from '@podium/protocol';
 
@@ -51,6 +53,14 @@ export const WORKFLOW_ROUTES = routeTable({
     summary: 'Search workflows (full filter set)',
     body: SearchWorkflowsRequestSchema,
     response: SearchWorkflowsResponseSchema,
+  },
+  getWorkflowAggregates: {
+    ...read,
+    method: 'post',
+    path: `${base}/aggregates`,
+    summary: 'Count workflows by status, name, queue, executor, version or time bucket',
+    body: WorkflowAggregatesRequestSchema,
+    response: WorkflowAggregatesResponseSchema,
   },
   getWorkflow: {
     ...read,

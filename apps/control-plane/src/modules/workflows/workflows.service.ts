@@ -9,10 +9,13 @@ import {
   type ListWorkflowsResponse,
   type SearchWorkflowsRequest,
   type Workflow,
+  type WorkflowAggregatesRequest,
+  type WorkflowAggregatesResponse,
   type WorkflowSteps,
 } from '@podium/protocol';
 import { ExecutorProxy } from '../executors/proxy/executor-proxy';
 import type { AppScope } from '../../common/auth/app-scope';
+import { mapWorkflowAggregate, toAggregatesBody } from './workflow-aggregates.mapper';
 import { queryToListBody, searchToListBody, toPage } from './workflow-filters';
 import { wantsPayloads, withPayloads } from './workflow-payloads';
 import { mapWorkflow, mapWorkflowStep } from './workflow.mapper';
@@ -31,6 +34,16 @@ export class WorkflowsService {
 
   searchWorkflows(scope: AppScope, search: SearchWorkflowsRequest): Promise<ListWorkflowsResponse> {
     return this.findPage(scope, searchToListBody(search), search.limit, search.offset);
+  }
+
+  async findAggregates(
+    scope: AppScope,
+    request: WorkflowAggregatesRequest,
+  ): Promise<WorkflowAggregatesResponse> {
+    const answer = await this.proxy.send(scope.applicationId, 'get_workflow_aggregates', {
+      body: toAggregatesBody(request),
+    });
+    return (answer.output ?? []).map(mapWorkflowAggregate);
   }
 
   async getWorkflow(

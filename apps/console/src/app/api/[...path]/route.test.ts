@@ -1,4 +1,4 @@
-import { problemType } from '@podium/protocol';
+import { problemType } from '@podium/protocol/rest';
 import type http from 'node:http';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {

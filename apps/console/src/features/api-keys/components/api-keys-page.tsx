@@ -1,6 +1,6 @@
 'use client';
 
-import type { CreateApiKeyResponse } from '@podium/protocol';
+import type { CreateApiKeyResponse } from '@podium/protocol/rest';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { EmptyState } from '../../../components/ui/empty-state';

@@ -5,7 +5,7 @@ import {
   type ApiKeyPermission,
   type Application,
   type CreateApiKeyResponse,
-} from '@podium/protocol';
+} from '@podium/protocol/rest';
 import { useState, type FormEvent } from 'react';
 import { ProblemAlert } from '../../../components/ui/problem-alert';
 import { SubmitButton } from '../../../components/ui/submit-button';

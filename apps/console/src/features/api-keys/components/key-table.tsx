@@ -1,6 +1,6 @@
 'use client';
 
-import type { ApiKey } from '@podium/protocol';
+import type { ApiKey } from '@podium/protocol/rest';
 import { useState, type FormEvent } from 'react';
 import { ConfirmButton } from '../../../components/ui/confirm-button';
 import { DataTable } from '../../../components/ui/data-table';

@@ -1,6 +1,6 @@
 'use client';
 
-import type { Application, CreateApiKeyResponse } from '@podium/protocol';
+import type { Application, CreateApiKeyResponse } from '@podium/protocol/rest';
 import { useState } from 'react';
 import { CopyButton } from '../../../components/ui/copy-button';
 import { SelectField } from '../../../components/ui/select-field';

@@ -1,6 +1,6 @@
 'use client';
 
-import type { Application } from '@podium/protocol';
+import type { Application } from '@podium/protocol/rest';
 import { useQuery } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
 import { useState, type FormEvent } from 'react';

@@ -1,6 +1,9 @@
 'use client';
 
-import { APPLICATION_NAME_PATTERN, DEFAULT_EXECUTOR_GRACE_PERIOD_SECONDS } from '@podium/protocol';
+import {
+  APPLICATION_NAME_PATTERN,
+  DEFAULT_EXECUTOR_GRACE_PERIOD_SECONDS,
+} from '@podium/protocol/rest';
 import { useRouter } from 'next/navigation';
 import { useState, type FormEvent } from 'react';
 import { htmlPattern } from '../../../lib/html-pattern';

@@ -1,7 +1,7 @@
 import {
   MAX_EXECUTOR_GRACE_PERIOD_SECONDS,
   MIN_EXECUTOR_GRACE_PERIOD_SECONDS,
-} from '@podium/protocol';
+} from '@podium/protocol/rest';
 import { TextField } from '../../../components/ui/text-field';
 
 interface GracePeriodFieldProps {

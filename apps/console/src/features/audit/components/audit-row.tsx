@@ -1,4 +1,4 @@
-import type { AuditLogEntry } from '@podium/protocol';
+import type { AuditLogEntry } from '@podium/protocol/rest';
 import Link from 'next/link';
 import { CopyableId } from '../../../components/ui/copyable-id';
 import { StatusBadge } from '../../../components/ui/status-badge';

@@ -1,4 +1,4 @@
-import type { Executor, ExecutorStatus } from '@podium/protocol';
+import type { Executor, ExecutorStatus } from '@podium/protocol/rest';
 import { CopyableId } from '../../../components/ui/copyable-id';
 import { DataTable } from '../../../components/ui/data-table';
 import { StatusBadge, type StatusTone } from '../../../components/ui/status-badge';

@@ -1,6 +1,6 @@
 'use client';
 
-import { ExecutorStatusSchema, type ExecutorStatus } from '@podium/protocol';
+import { ExecutorStatusSchema, type ExecutorStatus } from '@podium/protocol/rest';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { DataTable } from '../../../components/ui/data-table';

@@ -1,6 +1,6 @@
 'use client';
 
-import { AppError } from '@podium/protocol';
+import { AppError } from '@podium/protocol/rest';
 import { useQuery } from '@tanstack/react-query';
 import { Field, Fields } from '../../../components/ui/fields';
 import { Panel } from '../../../components/ui/panel';

@@ -4,7 +4,7 @@ import {
   DEFAULT_JOIN_SECRET_TTL_DAYS,
   type CreateJoinSecretResponse,
   type Role,
-} from '@podium/protocol';
+} from '@podium/protocol/rest';
 import { useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { CopyButton } from '../../../components/ui/copy-button';

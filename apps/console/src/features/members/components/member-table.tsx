@@ -1,6 +1,6 @@
 'use client';
 
-import { ROLES, type Member, type Role } from '@podium/protocol';
+import { ROLES, type Member, type Role } from '@podium/protocol/rest';
 import { useQuery } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';

@@ -1,6 +1,6 @@
 'use client';
 
-import type { Member, Role } from '@podium/protocol';
+import type { Member, Role } from '@podium/protocol/rest';
 import { useQuery } from '@tanstack/react-query';
 import { ProblemAlert } from '../../../components/ui/problem-alert';
 import { ROLE_LABELS } from '../../../lib/roles';

@@ -1,6 +1,6 @@
 'use client';
 
-import { ORGANIZATION_NAME_PATTERN } from '@podium/protocol';
+import { ORGANIZATION_NAME_PATTERN } from '@podium/protocol/rest';
 import { useRouter } from 'next/navigation';
 import { useState, type FormEvent } from 'react';
 import { htmlPattern } from '../../../lib/html-pattern';

@@ -1,6 +1,6 @@
 'use client';
 
-import type { UserOrganization } from '@podium/protocol';
+import type { UserOrganization } from '@podium/protocol/rest';
 import { useParams, useRouter } from 'next/navigation';
 import { useId } from 'react';
 

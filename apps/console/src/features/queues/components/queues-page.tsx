@@ -1,6 +1,6 @@
 'use client';
 
-import { AppError } from '@podium/protocol';
+import { AppError, isInternalQueueName } from '@podium/protocol/rest';
 import { useQuery } from '@tanstack/react-query';
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import { DataTable } from '../../../components/ui/data-table';
@@ -29,7 +29,8 @@ export function QueuesPage({ org, app }: { org: string; app: string }) {
     <>
       <Panel title="Queues">
         <QueryList
-          items={queues.data?.items}
+          // Executors' internal queues are their bookkeeping, not the operator's.
+          items={queues.data?.items.filter((queue) => !isInternalQueueName(queue.name))}
           error={queues.error}
           loading="Asking the app’s executors…"
           empty={<EmptyState title="This app declares no queues" />}

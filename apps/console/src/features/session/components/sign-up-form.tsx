@@ -1,6 +1,6 @@
 'use client';
 
-import { MIN_PASSWORD_LENGTH } from '@podium/protocol';
+import { MIN_PASSWORD_LENGTH } from '@podium/protocol/rest';
 import { useState } from 'react';
 import { TextField } from '../../../components/ui/text-field';
 import { useSignUp } from '../mutations';

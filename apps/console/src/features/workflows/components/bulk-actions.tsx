@@ -1,11 +1,21 @@
 'use client';
 
-import type { Workflow } from '@podium/protocol';
+import type { Workflow } from '@podium/protocol/rest';
+import Link from 'next/link';
 import { useState } from 'react';
 import { ConfirmDialog } from '../../../components/ui/confirm-dialog';
-import { BULK_VERB, summarizeBulk, type BulkAction } from '../bulk-summary';
+import { BULK_VERB, forksOf, summarizeBulk, type BulkAction } from '../bulk-summary';
 import { useBulkWorkflowAction } from '../mutations';
 import { allows } from '../status';
+import { workflowHref } from './workflow-table';
+
+/** New workflows listed after a bulk fork (the rest are counted). */
+const FORKS_LISTED = 25;
+
+interface Outcome {
+  summary: string;
+  forks: { workflowId: string; newWorkflowId: string }[];
+}
 
 interface BulkActionsProps {
   org: string;
@@ -41,7 +51,7 @@ const EXPLAINED: Record<BulkAction, { effect: string; children?: string; cannot:
 export function BulkActions({ org, app, selected, mayOperate, onClear }: BulkActionsProps) {
   const [confirming, setConfirming] = useState<BulkAction | null>(null);
   const [withChildren, setWithChildren] = useState(false);
-  const [outcome, setOutcome] = useState<string | null>(null);
+  const [outcome, setOutcome] = useState<Outcome | null>(null);
   const bulk = useBulkWorkflowAction(org, app);
   const eligible = (action: BulkAction) => selected.filter((w) => allows(action, w.status));
   if (selected.length === 0 && !outcome) return null;
@@ -52,7 +62,7 @@ export function BulkActions({ org, app, selected, mayOperate, onClear }: BulkAct
       {
         onSuccess: (result) => {
           setConfirming(null);
-          setOutcome(summarizeBulk(action, result));
+          setOutcome({ summary: summarizeBulk(action, result), forks: forksOf(result) });
           onClear();
         },
       },
@@ -88,10 +98,31 @@ export function BulkActions({ org, app, selected, mayOperate, onClear }: BulkAct
       )}
       {outcome && (
         <span className="notice" role="status" data-testid="bulk-outcome">
-          {outcome}{' '}
+          {outcome.summary}{' '}
           <button type="button" className="btn-link" onClick={() => setOutcome(null)}>
             Dismiss
           </button>
+          {outcome.forks.length > 0 && (
+            <span className="bulk-forks" data-testid="bulk-forks">
+              {' New workflows: '}
+              {outcome.forks.slice(0, FORKS_LISTED).map(({ workflowId, newWorkflowId }, i) => (
+                <span key={newWorkflowId}>
+                  {i > 0 && ', '}
+                  <Link
+                    className="mono"
+                    href={workflowHref(org, app, newWorkflowId)}
+                    title={`Forked from ${workflowId}`}
+                    data-testid="bulk-fork-link"
+                  >
+                    {newWorkflowId}
+                  </Link>
+                </span>
+              ))}
+              {outcome.forks.length > FORKS_LISTED &&
+                ` and ${outcome.forks.length - FORKS_LISTED} more (filter by “Forked from”)`}
+              .
+            </span>
+          )}
         </span>
       )}
       <ConfirmDialog

@@ -1,6 +1,6 @@
 'use client';
 
-import type { Workflow } from '@podium/protocol';
+import type { Workflow } from '@podium/protocol/rest';
 import { useQuery } from '@tanstack/react-query';
 import { appQueries } from '../../applications/queries';
 import { fleetQueries } from '../../fleet/queries';

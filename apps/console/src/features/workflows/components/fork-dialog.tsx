@@ -1,6 +1,6 @@
 'use client';
 
-import type { ForkWorkflowResponse, WorkflowStep } from '@podium/protocol';
+import type { ForkWorkflowResponse, WorkflowStep } from '@podium/protocol/rest';
 import { useQuery } from '@tanstack/react-query';
 import { useId, useState, type FormEvent } from 'react';
 import { Dialog } from '../../../components/ui/dialog';

@@ -1,6 +1,6 @@
 'use client';
 
-import type { WorkflowStep } from '@podium/protocol';
+import type { WorkflowStep } from '@podium/protocol/rest';
 import Link from 'next/link';
 import { Timestamp } from '../../../components/ui/timestamp';
 import { formatElapsed } from '../../../lib/format';

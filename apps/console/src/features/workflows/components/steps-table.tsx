@@ -1,4 +1,4 @@
-import type { WorkflowStep } from '@podium/protocol';
+import type { WorkflowStep } from '@podium/protocol/rest';
 import { CopyableId } from '../../../components/ui/copyable-id';
 import { DataTable, type ColumnHeading } from '../../../components/ui/data-table';
 import { EmptyState } from '../../../components/ui/empty-state';

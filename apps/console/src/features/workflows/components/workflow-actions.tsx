@@ -1,11 +1,12 @@
 'use client';
 
-import type { Workflow, WorkflowActionResult, WorkflowStep } from '@podium/protocol';
+import type { Workflow, WorkflowActionResult, WorkflowStep } from '@podium/protocol/rest';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useState, type ReactNode } from 'react';
 import { ConfirmDialog } from '../../../components/ui/confirm-dialog';
 import { useCancelWorkflow, useDeleteWorkflow, useResumeWorkflow } from '../mutations';
+import { alreadyFinished } from '../bulk-summary';
 import { actionBlockedReason } from '../status';
 import { ForkDialog } from './fork-dialog';
 import { workflowHref } from './workflow-table';
@@ -37,9 +38,12 @@ export function WorkflowActions({ org, app, workflow, steps, mayOperate }: Workf
   const readBack = (verb: string) => (result: WorkflowActionResult) => {
     setOpen(null);
     setNotice(
-      result.status === workflow.status
-        ? `${verb}: the executor left it ${result.status ?? 'unchanged'}.`
-        : `${verb}: now ${result.status ?? 'gone'}.`,
+      // Only a cancel that came too late says this; "Cancelled:" would be untrue.
+      result.outcome === 'ALREADY_FINISHED'
+        ? `${capitalized(alreadyFinished(result.status))}.`
+        : result.status === workflow.status
+          ? `${verb}: the executor left it ${result.status ?? 'unchanged'}.`
+          : `${verb}: now ${result.status ?? 'gone'}.`,
     );
   };
 
@@ -143,3 +147,5 @@ export function WorkflowActions({ org, app, workflow, steps, mayOperate }: Workf
     </div>
   );
 }
+
+const capitalized = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);

@@ -1,6 +1,6 @@
 'use client';
 
-import { AppError, type Workflow } from '@podium/protocol';
+import { AppError, type Workflow } from '@podium/protocol/rest';
 import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import type { ReactNode } from 'react';
@@ -22,6 +22,7 @@ import { StepsTable } from './steps-table';
 import { WorkflowActions } from './workflow-actions';
 import { workflowHref } from './workflow-table';
 import { WorkflowStatusBadge } from './workflow-status-badge';
+import { visibleQueueName } from '../queue-name';
 
 interface WorkflowDetailProps {
   org: string;
@@ -139,7 +140,12 @@ function Overview({ org, app, workflow }: { org: string; app: string; workflow: 
       'Executor',
       workflow.executorId && <CopyableId value={workflow.executorId} kind="executor ID" />,
     ],
-    ['Queue', workflow.queueName && <span className="mono">{workflow.queueName}</span>],
+    [
+      'Queue',
+      visibleQueueName(workflow.queueName) && (
+        <span className="mono">{visibleQueueName(workflow.queueName)}</span>
+      ),
+    ],
     ['Parent', link(workflow.parentWorkflowId)],
     ['Forked from', link(workflow.forkedFrom)],
     ['Deadline', workflow.deadline && <Timestamp key="dl" value={workflow.deadline} />],

@@ -1,6 +1,6 @@
 'use client';
 
-import { WORKFLOW_STATUSES, type WorkflowStatus } from '@podium/protocol';
+import { WORKFLOW_STATUSES, type WorkflowStatus } from '@podium/protocol/rest';
 import { useState, type FormEvent } from 'react';
 import { SelectField } from '../../../components/ui/select-field';
 import { TextField } from '../../../components/ui/text-field';
@@ -13,11 +13,19 @@ import {
   type TimeWindow,
   type WorkflowFilters,
 } from '../filters';
+import styles from './workflow-filter-bar.module.css';
+import { WorkflowNamePicker, type WorkflowName } from './workflow-name-picker';
 
 interface WorkflowFilterBarProps {
   filters: WorkflowFilters;
   onChange: (filters: WorkflowFilters) => void;
+  /** Per status, what the other filters match (from the executor's aggregates), when known. */
+  statusCounts?: ReadonlyMap<string, number>;
+  /** The app's workflow names for the name picker, when known. */
+  names?: readonly WorkflowName[];
 }
+
+const number = new Intl.NumberFormat('en-US');
 
 const trimmed = (text: TextFilters) =>
   Object.fromEntries(
@@ -28,7 +36,12 @@ const trimmed = (text: TextFilters) =>
  * Status and time window apply as soon as they change; the text filters on Enter or
  * "Apply" (so typing does not fire a request per key).
  */
-export function WorkflowFilterBar({ filters, onChange }: WorkflowFilterBarProps) {
+export function WorkflowFilterBar({
+  filters,
+  onChange,
+  statusCounts,
+  names,
+}: WorkflowFilterBarProps) {
   const [text, setText] = useState(filters.text);
   const apply = (change: Partial<WorkflowFilters>) =>
     onChange({ ...filters, text: trimmed(text), ...change, offset: 0 });
@@ -50,16 +63,28 @@ export function WorkflowFilterBar({ filters, onChange }: WorkflowFilterBarProps)
     onChange({ ...DEFAULT_FILTERS, limit: filters.limit });
   };
 
-  const field = ({ key, label, hint }: (typeof TEXT_FILTERS)[number]) => (
-    <TextField
-      key={key}
-      label={label}
-      value={text[key]}
-      onChange={(event) => setText({ ...text, [key]: event.target.value })}
-      placeholder={hint}
-      className="compact"
-    />
-  );
+  const field = ({ key, label, hint }: (typeof TEXT_FILTERS)[number]) =>
+    key === 'name' ? (
+      <WorkflowNamePicker
+        key={key}
+        value={text.name}
+        onChange={(name) => setText({ ...text, name })}
+        onPick={(name) => {
+          setText({ ...text, name });
+          onChange({ ...filters, text: { ...trimmed(text), name }, offset: 0 });
+        }}
+        names={names}
+      />
+    ) : (
+      <TextField
+        key={key}
+        label={label}
+        value={text[key]}
+        onChange={(event) => setText({ ...text, [key]: event.target.value })}
+        placeholder={hint}
+        className="compact"
+      />
+    );
 
   return (
     <form className="filter-bar" onSubmit={submit} aria-label="Filter workflows">
@@ -73,6 +98,11 @@ export function WorkflowFilterBar({ filters, onChange }: WorkflowFilterBarProps)
               onChange={() => toggleStatus(status)}
             />
             <span>{status}</span>
+            {statusCounts && (
+              <span className={styles.count} data-testid={`status-count-${status}`}>
+                {number.format(statusCounts.get(status) ?? 0)}
+              </span>
+            )}
           </label>
         ))}
       </fieldset>

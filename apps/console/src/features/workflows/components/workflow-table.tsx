@@ -1,10 +1,11 @@
 'use client';
 
-import type { Workflow } from '@podium/protocol';
+import type { Workflow } from '@podium/protocol/rest';
 import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { DataTable, type ColumnHeading } from '../../../components/ui/data-table';
 import { Timestamp } from '../../../components/ui/timestamp';
+import { visibleQueueName } from '../queue-name';
 import { ShortId } from './short-id';
 import { WorkflowStatusBadge } from './workflow-status-badge';
 
@@ -12,7 +13,7 @@ export function workflowHref(org: string, app: string, id: string): string {
   return `/orgs/${org}/apps/${app}/workflows/${encodeURIComponent(id)}`;
 }
 
-interface WorkflowColumn {
+export interface WorkflowColumn {
   heading: string;
   className?: string;
   /** The cell's content; `href` is the workflow's own page. */
@@ -20,7 +21,7 @@ interface WorkflowColumn {
 }
 
 /** Every column a workflow table can show; each table picks its own, in its order. */
-const COLUMNS = {
+export const WORKFLOW_COLUMNS = {
   id: {
     heading: 'Workflow ID',
     className: 'id-cell',
@@ -54,7 +55,8 @@ const COLUMNS = {
   queue: {
     heading: 'Queue',
     className: 'mono',
-    content: (workflow) => workflow.queueName ?? <span className="muted-inline">—</span>,
+    content: (workflow) =>
+      visibleQueueName(workflow.queueName) ?? <span className="muted-inline">—</span>,
   },
   priority: {
     heading: 'Priority',
@@ -63,9 +65,9 @@ const COLUMNS = {
   },
 } satisfies Record<string, WorkflowColumn>;
 
-export type WorkflowColumnName = keyof typeof COLUMNS;
+export type WorkflowColumnName = keyof typeof WORKFLOW_COLUMNS;
 
-interface WorkflowSelection {
+export interface WorkflowSelection {
   selected: ReadonlySet<string>;
   onSelect: (ids: string[], selected: boolean) => void;
 }
@@ -80,59 +82,101 @@ interface WorkflowTableProps {
 }
 
 export function WorkflowTable({ org, app, workflows, columns, selection }: WorkflowTableProps) {
-  const headings: ColumnHeading[] = columns.map((name) => COLUMNS[name].heading);
+  const headings: ColumnHeading[] = columns.map((name) => WORKFLOW_COLUMNS[name].heading);
   if (selection) headings.unshift(selectAllHeading(workflows, selection));
   return (
     <DataTable columns={headings} dense scroll testId="workflow-table">
       {workflows.map((workflow) => (
-        <tr
+        <WorkflowRow
           key={workflow.id}
-          data-testid="workflow-row"
-          data-workflow-id={workflow.id}
-          data-status={workflow.status ?? ''}
-          data-workflow-name={workflow.name ?? ''}
-          className={selection?.selected.has(workflow.id) ? 'selected' : undefined}
-        >
-          {selection && (
-            <td className="select-cell">
-              <input
-                type="checkbox"
-                aria-label={`Select ${workflow.id}`}
-                checked={selection.selected.has(workflow.id)}
-                onChange={(event) => selection.onSelect([workflow.id], event.target.checked)}
-              />
-            </td>
-          )}
-          {columns.map((name) => {
-            const column: WorkflowColumn = COLUMNS[name];
-            return (
-              <td key={name} className={column.className}>
-                {column.content(workflow, workflowHref(org, app, workflow.id))}
-              </td>
-            );
-          })}
-        </tr>
+          org={org}
+          app={app}
+          workflow={workflow}
+          columns={columns}
+          selection={selection}
+        />
       ))}
     </DataTable>
   );
 }
 
+interface WorkflowRowProps {
+  org: string;
+  app: string;
+  workflow: Workflow;
+  columns: readonly WorkflowColumnName[];
+  selection?: WorkflowSelection;
+  /** Its 1-based position among all rows, for a table that renders only some (ARIA). */
+  rowIndex?: number;
+}
+
+/** One workflow's row: a checkbox with a selection, then the chosen columns. */
+export function WorkflowRow({
+  org,
+  app,
+  workflow,
+  columns,
+  selection,
+  rowIndex,
+}: WorkflowRowProps) {
+  return (
+    <tr
+      data-testid="workflow-row"
+      data-workflow-id={workflow.id}
+      data-status={workflow.status ?? ''}
+      data-workflow-name={workflow.name ?? ''}
+      aria-rowindex={rowIndex}
+      className={selection?.selected.has(workflow.id) ? 'selected' : undefined}
+    >
+      {selection && (
+        <td className="select-cell">
+          <input
+            type="checkbox"
+            aria-label={`Select ${workflow.id}`}
+            checked={selection.selected.has(workflow.id)}
+            onChange={(event) => selection.onSelect([workflow.id], event.target.checked)}
+          />
+        </td>
+      )}
+      {columns.map((name) => {
+        const column: WorkflowColumn = WORKFLOW_COLUMNS[name];
+        return (
+          <td key={name} className={column.className}>
+            {column.content(workflow, workflowHref(org, app, workflow.id))}
+          </td>
+        );
+      })}
+    </tr>
+  );
+}
+
 function selectAllHeading(
   workflows: readonly Workflow[],
-  { selected, onSelect }: WorkflowSelection,
+  selection: WorkflowSelection,
 ): ColumnHeading {
-  const ids = workflows.map((w) => w.id);
-  const allSelected = ids.length > 0 && ids.every((id) => selected.has(id));
   return {
     key: 'select',
     className: 'select-cell',
-    content: (
-      <input
-        type="checkbox"
-        aria-label="Select all workflows on this page"
-        checked={allSelected}
-        onChange={(event) => onSelect(ids, event.target.checked)}
-      />
-    ),
+    content: <SelectAllCheckbox workflows={workflows} selection={selection} />,
   };
+}
+
+/** Selects (or clears) every workflow on the page. */
+export function SelectAllCheckbox({
+  workflows,
+  selection: { selected, onSelect },
+}: {
+  workflows: readonly Workflow[];
+  selection: WorkflowSelection;
+}) {
+  const ids = workflows.map((w) => w.id);
+  const allSelected = ids.length > 0 && ids.every((id) => selected.has(id));
+  return (
+    <input
+      type="checkbox"
+      aria-label="Select all workflows on this page"
+      checked={allSelected}
+      onChange={(event) => onSelect(ids, event.target.checked)}
+    />
+  );
 }

@@ -1,6 +1,6 @@
 'use client';
 
-import { AppError } from '@podium/protocol';
+import { AppError } from '@podium/protocol/rest';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import { startTransition, useMemo, useOptimistic, useState } from 'react';
@@ -14,14 +14,17 @@ import {
   hasNarrowingFilters,
   type WorkflowFilters,
 } from '../filters';
+import { sortPage } from '../list-sort';
 import { WORKFLOWS_REFRESH_MS, workflowQueries } from '../queries';
 import { BulkActions } from './bulk-actions';
 import { NoExecutor } from './no-executor';
 import { Pagination } from './pagination';
+import { TimeZoneSelect } from './time-zone-select';
 import { WorkflowFilterBar } from './workflow-filter-bar';
-import { WorkflowTable, type WorkflowColumnName } from './workflow-table';
+import { WorkflowListTable } from './workflow-list-table';
+import { WorkflowTotal } from './workflow-total';
 
-const COLUMNS: WorkflowColumnName[] = [
+const COLUMNS = [
   'id',
   'name',
   'status',
@@ -30,7 +33,7 @@ const COLUMNS: WorkflowColumnName[] = [
   'version',
   'executor',
   'queue',
-];
+] as const;
 
 export function WorkflowsPage({ org, app }: { org: string; app: string }) {
   const router = useRouter();
@@ -45,12 +48,22 @@ export function WorkflowsPage({ org, app }: { org: string; app: string }) {
   const [autoRefresh, setAutoRefresh] = useState(true);
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const mayOperate = can(useOrgRole(org), 'operate');
+  const refetchInterval = autoRefresh ? WORKFLOWS_REFRESH_MS : false;
   const list = useQuery({
     ...workflowQueries.list(org, app, filters),
-    refetchInterval: autoRefresh ? WORKFLOWS_REFRESH_MS : false,
+    refetchInterval,
     // Paging and filtering keep the old rows on screen until the new ones arrive.
     placeholderData: keepPreviousData,
   });
+  // Counts come from the executor's aggregates; an executor too old to answer them leaves the
+  // list as it was (no counts, and Next guesses from a full page).
+  const counts = useQuery({
+    ...workflowQueries.statusCounts(org, app, filters),
+    refetchInterval,
+    placeholderData: keepPreviousData,
+  });
+  const names = useQuery(workflowQueries.names(org, app));
+  const total = counts.data && totalOf(counts.data, filters.status);
 
   const setFilters = (next: WorkflowFilters) => {
     const query = filtersToSearchParams(next).toString();
@@ -70,7 +83,10 @@ export function WorkflowsPage({ org, app }: { org: string; app: string }) {
     });
 
   const noExecutor = AppError.is(list.error) && list.error.code === 'EXECUTOR_UNAVAILABLE';
-  const workflows = list.data?.items ?? [];
+  const workflows = useMemo(
+    () => sortPage(list.data?.items ?? [], filters.sort),
+    [list.data, filters.sort],
+  );
 
   return (
     <section aria-label="Workflows">
@@ -80,6 +96,8 @@ export function WorkflowsPage({ org, app }: { org: string; app: string }) {
           key={JSON.stringify(filters.text)}
           filters={filters}
           onChange={setFilters}
+          statusCounts={counts.data}
+          names={names.data}
         />
       </div>
       <div className="toolbar toolbar-slim">
@@ -91,6 +109,8 @@ export function WorkflowsPage({ org, app }: { org: string; app: string }) {
           />
           Auto-refresh every {WORKFLOWS_REFRESH_MS / 1000} s
         </label>
+        <TimeZoneSelect />
+        {total !== undefined && !noExecutor && <WorkflowTotal total={total} filters={filters} />}
         <span className="muted" aria-live="polite">
           {list.isFetching ? 'Refreshing…' : ''}
         </span>
@@ -117,12 +137,14 @@ export function WorkflowsPage({ org, app }: { org: string; app: string }) {
           </EmptyState>
         )
       ) : (
-        <WorkflowTable
+        <WorkflowListTable
           org={org}
           app={app}
           workflows={workflows}
           columns={COLUMNS}
           selection={{ selected, onSelect: select }}
+          sort={filters.sort}
+          onSort={(sort) => setFilters({ ...filters, sort, offset: 0 })}
         />
       )}
       {!noExecutor && list.data && (
@@ -131,9 +153,19 @@ export function WorkflowsPage({ org, app }: { org: string; app: string }) {
           limit={filters.limit}
           count={workflows.length}
           nextOffset={list.data.nextOffset}
+          total={total}
           onPage={(offset, limit) => setFilters({ ...filters, offset, limit })}
         />
       )}
     </section>
   );
+}
+
+/** What the filters match in all: the chosen statuses' counts, or every status's. */
+function totalOf(counts: ReadonlyMap<string, number>, statuses: readonly string[]): number {
+  let total = 0;
+  for (const [status, count] of counts) {
+    if (statuses.length === 0 || statuses.includes(status)) total += count;
+  }
+  return total;
 }
