@@ -13,6 +13,7 @@ import { AuditService } from '../../src/modules/audit/audit.service';
 import { ApplicationsRepository } from '../../src/modules/applications/applications.repository';
 import { ExecutorRecoveryService } from '../../src/modules/executors/recovery/executor-recovery.service';
 import type { Script } from '../support/link-harness';
+import { requestsOf, systemDatabase } from './pretend-system-database';
 import { factories } from '../factories';
 import { apiClient } from './api-client';
 import { connectScriptedExecutor, type ScriptedLink } from './scripted-executor';
@@ -20,33 +21,8 @@ import { openSse } from './sse-client';
 import { startTestControlPlane, type RunningControlPlane } from './start';
 import { waitUntil } from './wait-until';
 
-/**
- * Dead-executor recovery through a real control plane and real links, with scripted executors
- * that share a pretend system database: it holds, per dead executor id, the application version
- * of its PENDING workflows; `recovery` clears those of the receiver's own version only (as every
- * DBOS SDK does), and `exist_pending_workflows` reads them.
- */
-function systemDatabase() {
-  const pending = new Map<string, string>();
-  const script =
-    (version: string, recovery: () => 'answer' | 'silent' = () => 'answer'): Script =>
-    (request) => {
-      if (request.type === 'exist_pending_workflows') {
-        return {
-          exist: pending.get(request.executor_id as string) === request.application_version,
-        };
-      }
-      if (request.type === 'recovery') {
-        if (recovery() === 'silent') return 'silent';
-        for (const id of request.executor_ids as string[]) {
-          if (pending.get(id) === version) pending.delete(id);
-        }
-        return { success: true };
-      }
-      return {};
-    };
-  return { pending, script };
-}
+// Dead-executor recovery through a real control plane and real links, with scripted executors
+// that share a pretend system database (see systemDatabase).
 
 const SWEEP_MS = 300;
 
@@ -114,8 +90,6 @@ function helpers(setup: Setup, app: { name: string }) {
   };
 }
 
-const requestsOf = (link: ScriptedLink, type: string) =>
-  link.requests.filter((r) => r.type === type);
 /**
  * Kills the link without a close handshake. The control plane's side of it is gone once the
  * executor reads DISCONNECTED (or later), which every caller waits for next.
