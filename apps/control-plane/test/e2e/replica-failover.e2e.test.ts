@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DATABASE } from '../../src/infra/database/database.tokens';
 import { ApplicationsRepository } from '../../src/modules/applications/applications.repository';
 import { ExecutorRecoveryService } from '../../src/modules/executors/recovery/executor-recovery.service';
+import { ReplicaFailoverService } from '../../src/modules/replicas/replica-failover.service';
 import { factories } from '../factories';
 import type { Script } from '../support/link-harness';
 import { requestsOf, systemDatabase } from './pretend-system-database';
@@ -241,4 +242,38 @@ describe('replica failure (PostgreSQL + Redis, a replica as a real process)', ()
     }
     expect(logCount(ADOPTED)).toBe(adoptionsBefore); // it gave its row up: nothing to adopt
   }, 120_000);
+
+  it('has a replica whose executors were adopted while it stalled close its links, so they reconnect', async () => {
+    const app = await newApp(3_600);
+    const system = systemDatabase();
+    const stalled = await link(inTest(b), app.name, 'on-stalled', system.script('v1'));
+    const closing = once(stalled.ws, 'close') as Promise<[number]>;
+    const idOfB = replicaIdOf(b);
+    // B stops renewing in time (as a long pause would make it), and A adopts it. B may renew
+    // in between: then try again.
+    await waitUntil(
+      async () => {
+        await db.prisma.replica.updateMany({
+          where: { id: idOfB },
+          data: { leaseUntil: new Date(Date.now() - 1_000) },
+        });
+        await a.app.get(ReplicaFailoverService).watch();
+        return (await row(app.id, 'on-stalled')).status === 'DISCONNECTED';
+      },
+      15_000,
+      'A to adopt B',
+    );
+    // B's next renewal finds its row gone: it closes the link instead of keeping a link whose
+    // row says DISCONNECTED (it would be declared dead and recovered while alive).
+    const [code] = await closing;
+    expect(code).toBe(1012);
+    await waitUntil(
+      () => db.prisma.replica.findUnique({ where: { id: idOfB } }),
+      15_000,
+      'B back in the replicas table',
+    );
+    const back = await link(inTest(b), app.name, 'on-stalled', system.script('v1'));
+    expect(await row(app.id, 'on-stalled')).toMatchObject({ status: 'CONNECTED', deadAt: null });
+    expect(requestsOf(back, 'recovery')).toEqual([]);
+  }, 60_000);
 });
