@@ -9,7 +9,14 @@ import { factories } from '../factories';
 import type { Script } from '../support/link-harness';
 import { requestsOf, systemDatabase } from './pretend-system-database';
 import { type ReplicaProcess, startReplicaProcess } from './replica-process';
-import { replicaIdOf, startReplicas, type ReplicaSet } from './replicas';
+import {
+  endpointOf,
+  linkToReplica,
+  replicaIdOf,
+  startReplicas,
+  type ReplicaEndpoint,
+  type ReplicaSet,
+} from './replicas';
 import { connectScriptedExecutor, type ScriptedLink } from './scripted-executor';
 import type { RunningControlPlane } from './start';
 import { waitUntil } from './wait-until';
@@ -33,34 +40,18 @@ describe('replica failure (PostgreSQL + Redis, a replica as a real process)', ()
   const links: ScriptedLink[] = [];
   const processes: ReplicaProcess[] = [];
 
-  /** A link to the replica at `conductorUrl`, once its row says CONNECTED there. */
+  /** A link to `to` (version v1), once its row says CONNECTED there. */
   async function link(
-    to: { conductorUrl: string; replicaId: string },
+    to: ReplicaEndpoint,
     appName: string,
     executorId: string,
     script: Script,
   ): Promise<ScriptedLink> {
-    const opened = await connectScriptedExecutor(
-      `${to.conductorUrl}/websocket/${appName}/${key}`,
-      { executor_id: executorId, application_version: 'v1' },
-      script,
-    );
+    const info = { executor_id: executorId, application_version: 'v1' };
+    const opened = await linkToReplica(db, to, { appName, key }, info, script);
     links.push(opened);
-    await waitUntil(
-      () =>
-        db.prisma.executor.findFirst({
-          where: { executorId, status: 'CONNECTED', replicaId: to.replicaId },
-        }),
-      15_000,
-      `${executorId} connected to its replica`,
-    );
     return opened;
   }
-
-  const inTest = (replica: RunningControlPlane) => ({
-    conductorUrl: replica.conductorUrl,
-    replicaId: replicaIdOf(replica),
-  });
 
   const newApp = (gracePeriodSeconds: number) =>
     a.app
@@ -112,8 +103,8 @@ describe('replica failure (PostgreSQL + Redis, a replica as a real process)', ()
     processes.push(dying);
     const app = await newApp(GRACE_SECONDS);
     const system = systemDatabase();
-    const healthyA = await link(inTest(a), app.name, 'healthy-a', system.script('v1'));
-    const healthyB = await link(inTest(b), app.name, 'healthy-b', system.script('v1'));
+    const healthyA = await link(endpointOf(a), app.name, 'healthy-a', system.script('v1'));
+    const healthyB = await link(endpointOf(b), app.name, 'healthy-b', system.script('v1'));
     await link(dying, app.name, 'returning', system.script('v1'));
     await link(dying, app.name, 'lost', system.script('v1'));
     system.pending.set('returning', 'v1');
@@ -148,7 +139,7 @@ describe('replica failure (PostgreSQL + Redis, a replica as a real process)', ()
     expect(logCount(ADOPTED) - adoptionsBefore).toBe(1); // one survivor adopted it
 
     // Back within its grace period, through the other replica: connected, never recovered.
-    const back = await link(inTest(b), app.name, 'returning', system.script('v1'));
+    const back = await link(endpointOf(b), app.name, 'returning', system.script('v1'));
 
     const lost = await waitUntil(
       async () => {
@@ -181,7 +172,7 @@ describe('replica failure (PostgreSQL + Redis, a replica as a real process)', ()
     processes.push(stopping);
     const app = await newApp(GRACE_SECONDS);
     const system = systemDatabase();
-    const healthy = await link(inTest(a), app.name, 'healthy', system.script('v1'));
+    const healthy = await link(endpointOf(a), app.name, 'healthy', system.script('v1'));
     const closeCodes: number[] = [];
     const redialed: ScriptedLink[] = [];
     for (const executorId of ['rolling-1', 'rolling-2']) {
@@ -246,7 +237,7 @@ describe('replica failure (PostgreSQL + Redis, a replica as a real process)', ()
   it('has a replica whose executors were adopted while it stalled close its links, so they reconnect', async () => {
     const app = await newApp(3_600);
     const system = systemDatabase();
-    const stalled = await link(inTest(b), app.name, 'on-stalled', system.script('v1'));
+    const stalled = await link(endpointOf(b), app.name, 'on-stalled', system.script('v1'));
     const closing = once(stalled.ws, 'close') as Promise<[number]>;
     const idOfB = replicaIdOf(b);
     // B stops renewing in time (as a long pause would make it), and A adopts it. B may renew
@@ -272,7 +263,7 @@ describe('replica failure (PostgreSQL + Redis, a replica as a real process)', ()
       15_000,
       'B back in the replicas table',
     );
-    const back = await link(inTest(b), app.name, 'on-stalled', system.script('v1'));
+    const back = await link(endpointOf(b), app.name, 'on-stalled', system.script('v1'));
     expect(await row(app.id, 'on-stalled')).toMatchObject({ status: 'CONNECTED', deadAt: null });
     expect(requestsOf(back, 'recovery')).toEqual([]);
   }, 60_000);

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
-import net, { type AddressInfo } from 'node:net';
 import path from 'node:path';
 import { type NodeProcess, startNodeProcess } from './child-process';
+import { freePort } from './free-port';
 import type { ReplicaSet } from './replicas';
 
 const MAIN = path.resolve(__dirname, '../../dist/main.js');
@@ -13,14 +13,6 @@ export interface ReplicaProcess {
   readonly conductorUrl: string;
   /** Its row in `replicas` (from its start-up log line). */
   readonly replicaId: string;
-}
-
-async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
 }
 
 /** Starts it with the deployment's database and Redis namespace, and waits until it listens. */

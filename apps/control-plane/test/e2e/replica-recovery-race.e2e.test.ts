@@ -9,8 +9,8 @@ import { ExecutorRecoveryService } from '../../src/modules/executors/recovery/ex
 import { factories } from '../factories';
 import type { Script } from '../support/link-harness';
 import { requestsOf, systemDatabase } from './pretend-system-database';
-import { replicaIdOf, startReplicas, type ReplicaSet } from './replicas';
-import { connectScriptedExecutor, type ScriptedLink } from './scripted-executor';
+import { endpointOf, linkToReplica, startReplicas, type ReplicaSet } from './replicas';
+import type { ScriptedLink } from './scripted-executor';
 import type { RunningControlPlane } from './start';
 import { waitUntil } from './wait-until';
 
@@ -33,24 +33,8 @@ describe('recovery across replicas (PostgreSQL + Redis, three replicas)', () => 
     info: { executor_id: string; application_version: string },
     script: Script,
   ): Promise<ScriptedLink> {
-    const opened = await connectScriptedExecutor(
-      `${replica.conductorUrl}/websocket/${appName}/${key}`,
-      info,
-      script,
-    );
+    const opened = await linkToReplica(db, endpointOf(replica), { appName, key }, info, script);
     links.push(opened);
-    await waitUntil(
-      () =>
-        db.prisma.executor.findFirst({
-          where: {
-            executorId: info.executor_id,
-            status: 'CONNECTED',
-            replicaId: replicaIdOf(replica),
-          },
-        }),
-      15_000,
-      `${info.executor_id} connected to its replica`,
-    );
     return opened;
   }
 

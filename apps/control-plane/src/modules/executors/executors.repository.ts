@@ -100,16 +100,12 @@ export class ExecutorsRepository {
 
   /**
    * Rows CONNECTED with no replica (theirs stopped or was adopted without recording them; rows
-   * from before replicas existed) are disconnected as of `at`, which starts their grace period.
-   * `before`: only those connected earlier (a new process's first sweep, so none of its own).
+   * from before replicas existed), connected before `before` (a new process's start: none of
+   * its own links), are disconnected as of `at`, which starts their grace period.
    */
-  async disconnectOrphans(at: Date, before?: Date): Promise<number> {
+  async disconnectOrphans(before: Date, at: Date): Promise<number> {
     const { count } = await this.db.prisma.executor.updateMany({
-      where: {
-        status: 'CONNECTED',
-        replicaId: null,
-        ...(before && { connectedAt: { lt: before } }),
-      },
+      where: { status: 'CONNECTED', replicaId: null, connectedAt: { lt: before } },
       data: { status: 'DISCONNECTED', disconnectedAt: at },
     });
     return count;

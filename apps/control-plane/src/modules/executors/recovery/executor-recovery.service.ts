@@ -46,9 +46,10 @@ import { deadlineOf } from './recovery-schedule';
  *   recovery attempt is claimed in the table first (DeadExecutorRecoverer), so an executor is
  *   declared dead once and recovered by one replica.
  *
- * It acts on every application's executors. Rows left CONNECTED with no replica (orphans) are
- * disconnected by sweeps: at the first, as of this process's start. The executors of a replica
- * whose lease passed are adopted by ReplicaFailoverService, not here.
+ * It acts on every application's executors. At its first sweep it disconnects rows left
+ * CONNECTED with no replica (orphans: their process is gone without recording the end), as of
+ * its own start. The executors of a replica whose lease passed are adopted by
+ * ReplicaFailoverService, not here.
  */
 /**
  * How long connections of one version are gathered into one recovery pass. Short next to any
@@ -108,8 +109,8 @@ export class ExecutorRecoveryService implements OnApplicationBootstrap, OnModule
   }
 
   /**
-   * One pass over the table: disconnects orphaned CONNECTED rows, declares overdue executors
-   * dead (and schedules the others' deadlines), and retries the recoveries still pending.
+   * One pass over the table: disconnects orphaned CONNECTED rows (the first time), declares
+   * overdue executors dead (and schedules the others' deadlines), and retries the recoveries still pending.
    * Passes never overlap. Timers call it on the coordinator only; called directly it runs
    * anyway (what it does is guarded by the table).
    */
@@ -123,16 +124,16 @@ export class ExecutorRecoveryService implements OnApplicationBootstrap, OnModule
   }
 
   private async runSweep(): Promise<void> {
-    // At the first sweep, as of our start: they have not been heard from since, at least.
-    const first = !this.orphansReconciled;
-    const at = first ? this.startedAt : new Date();
-    const count = await this.executors.disconnectOrphans(at, first ? this.startedAt : undefined);
-    this.orphansReconciled = true;
-    if (count > 0) {
-      this.logger.info(
-        { count, disconnectedAt: at },
-        'executors left CONNECTED with no control plane marked disconnected',
-      );
+    if (!this.orphansReconciled) {
+      // As of our start: they have not been heard from since, at least.
+      const count = await this.executors.disconnectOrphans(this.startedAt, this.startedAt);
+      this.orphansReconciled = true;
+      if (count > 0) {
+        this.logger.info(
+          { count, disconnectedAt: this.startedAt },
+          'executors left CONNECTED with no control plane marked disconnected',
+        );
+      }
     }
     for (const record of await this.executors.findDisconnected()) {
       if (this.stopped) return;
