@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { once } from 'node:events';
 import { openDatabase, type Database } from '@podium/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -6,6 +7,7 @@ import { DATABASE } from '../../src/infra/database/database.tokens';
 import { AuditService } from '../../src/modules/audit/audit.service';
 import { ApplicationsRepository } from '../../src/modules/applications/applications.repository';
 import { ExecutorRecoveryService } from '../../src/modules/executors/recovery/executor-recovery.service';
+import { ReplicaFailoverService } from '../../src/modules/replicas/replica-failover.service';
 import { factories } from '../factories';
 import type { Script } from '../support/link-harness';
 import { requestsOf, systemDatabase } from './pretend-system-database';
@@ -156,21 +158,8 @@ describe('recovery across replicas (PostgreSQL + Redis, three replicas)', () => 
 
     // The barrier: a transaction holds the dead executor's row, so every replica that tries
     // to act on it queues behind it, and all are let go at once.
-    const direct = await openDatabase({ kind: 'postgres', url: set.scratch.url });
-    let letGo!: () => void;
-    const barrier = new Promise<void>((resolve) => (letGo = resolve));
-    let locked!: () => void;
-    const holding = new Promise<void>((resolve) => (locked = resolve));
-    const held = direct.prisma.$transaction(
-      async (tx) => {
-        await tx.$queryRaw`SELECT id FROM executors WHERE id = ${dead.id}::uuid FOR UPDATE`;
-        locked();
-        await barrier;
-      },
-      { timeout: 120_000 },
-    );
+    const barrier = await holdRows(set.scratch.url, dead.id);
     try {
-      await holding;
       // An executor of its version on every replica, and one of another version.
       const sameVersion = await Promise.all(
         replicas.map((replica, i) =>
@@ -192,18 +181,8 @@ describe('recovery across replicas (PostgreSQL + Redis, three replicas)', () => 
       // A sweep on every replica (as a coordinator whose lease just passed and its successor
       // would), each stopped at the row.
       const sweeps = replicas.map((r) => r.app.get(ExecutorRecoveryService).sweep());
-      await waitUntil(
-        async () => {
-          const [waiting] = await direct.prisma.$queryRaw<Array<{ n: number }>>`
-            SELECT count(*)::int AS n FROM pg_stat_activity
-            WHERE datname = current_database() AND wait_event_type = 'Lock'`;
-          return (waiting?.n ?? 0) >= replicas.length;
-        },
-        20_000,
-        'every replica waiting on the dead executor',
-      );
-      letGo();
-      await held;
+      await barrier.untilWaiting(replicas.length, 'every replica waiting on the dead executor');
+      await barrier.release();
       await Promise.all(sweeps);
       // The coordinator's attempt may be the pass its executors' connections started.
       await waitUntil(
@@ -220,9 +199,107 @@ describe('recovery across replicas (PostgreSQL + Redis, three replicas)', () => 
       );
       expect(await recoveryAudit('raced')).toMatchObject([{ outcome: 'SUCCESS' }]);
     } finally {
-      letGo();
-      await held.catch(() => undefined);
-      await direct.close();
+      await barrier.release();
+    }
+  });
+
+  it('has one replica adopt a dead replica when several look at once (the others skip its locked row)', async () => {
+    const app = await newApp(3_600);
+    // A replica that started last (the coordinator stays), with a live lease for now.
+    const gone = randomUUID();
+    await db.prisma.replica.create({
+      data: { id: gone, startedAt: new Date(), leaseUntil: new Date(Date.now() + 60 * 60_000) },
+    });
+    const at = new Date();
+    const left = await db.prisma.executor.create({
+      data: {
+        organizationId: org.id,
+        applicationId: app.id,
+        executorId: 'left-on-gone',
+        applicationVersion: 'v1',
+        language: 'typescript',
+        sdkVersion: '5.2.11',
+        status: 'CONNECTED',
+        connectedAt: at,
+        lastSeenAt: at,
+        replicaId: gone,
+      },
+    });
+    const adoptions = () =>
+      replicas.flatMap((r) => r.logs).filter((line) => line.includes(`"deadReplicaId":"${gone}"`))
+        .length;
+    // Its executor's row held: the adopter, having locked the replica's row, waits there.
+    const barrier = await holdRows(set.scratch.url, left.id);
+    try {
+      const expiry = new Date(Date.now() - 1_000);
+      await db.prisma.replica.update({ where: { id: gone }, data: { leaseUntil: expiry } });
+      // Every replica looks; one (maybe through its own timer) adopts it and waits there.
+      const looks = replicas.map((r) => r.app.get(ReplicaFailoverService).watch());
+      let done = 0;
+      for (const look of looks) void look.then(() => (done += 1));
+      await barrier.untilWaiting(1, 'an adopter waiting on the executor');
+      // The others finish their look meanwhile: its row is locked, so they skip it.
+      await waitUntil(() => done >= replicas.length - 1, 20_000, 'the others done looking');
+      expect(await db.prisma.replica.count({ where: { id: gone } })).toBe(1);
+      await barrier.release();
+      await Promise.all(looks);
+      await waitUntil(
+        async () => (await db.prisma.replica.count({ where: { id: gone } })) === 0,
+        15_000,
+        'the dead replica adopted',
+      );
+      expect(await db.prisma.executor.findUniqueOrThrow({ where: { id: left.id } })).toMatchObject({
+        status: 'DISCONNECTED',
+        disconnectedAt: expiry,
+        replicaId: null,
+      });
+      // Every replica has looked again since: still one adoption.
+      await Promise.all(replicas.map((r) => r.app.get(ReplicaFailoverService).watch()));
+      expect(adoptions()).toBe(1);
+    } finally {
+      await barrier.release();
     }
   });
 });
+
+/**
+ * Holds rows of the executors table locked (FOR UPDATE) in a transaction of its own, until
+ * released: replicas acting on them queue behind it, and are let go at once.
+ */
+async function holdRows(databaseUrl: string, ...ids: string[]) {
+  const direct = await openDatabase({ kind: 'postgres', url: databaseUrl });
+  let letGo!: () => void;
+  const gate = new Promise<void>((resolve) => (letGo = resolve));
+  let locked!: () => void;
+  const holding = new Promise<void>((resolve) => (locked = resolve));
+  const held = direct.prisma.$transaction(
+    async (tx) => {
+      await tx.$queryRaw`SELECT id FROM executors WHERE id = ANY(${ids}::uuid[]) FOR UPDATE`;
+      locked();
+      await gate;
+    },
+    { timeout: 120_000 },
+  );
+  await Promise.race([holding, held]);
+  let released: Promise<void> | undefined;
+  return {
+    /** Until `count` sessions of this database wait on a lock. */
+    untilWaiting: (count: number, what: string) =>
+      waitUntil(
+        async () => {
+          const [waiting] = await direct.prisma.$queryRaw<Array<{ n: number }>>`
+            SELECT count(*)::int AS n FROM pg_stat_activity
+            WHERE datname = current_database() AND wait_event_type = 'Lock'`;
+          return (waiting?.n ?? 0) >= count;
+        },
+        20_000,
+        what,
+      ),
+    release: () =>
+      (released ??= (async () => {
+        letGo();
+        await held.catch(() => undefined);
+        await direct.close();
+      })()),
+  };
+}
