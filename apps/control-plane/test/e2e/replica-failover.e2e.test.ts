@@ -27,7 +27,8 @@ import { waitUntil } from './wait-until';
  * or stopped (SIGTERM) mid-test. Only the process's lease is short: the survivors keep the
  * default, so a loaded machine cannot make them look dead.
  */
-const DYING_LEASE_SECONDS = 3;
+// Renewed every 1.7 s: only a stall of over 3 s would make it look dead before it is killed.
+const DYING_LEASE_SECONDS = 5;
 const ADOPTED = 'adopted the executors of a replica whose lease passed';
 
 describe('replica failure (PostgreSQL + Redis, a replica as a real process)', () => {
@@ -167,7 +168,7 @@ describe('replica failure (PostgreSQL + Redis, a replica as a real process)', ()
 
   it('on SIGTERM closes a replica’s links, which redial another replica in time: no recovery anywhere', async () => {
     // Short enough that the test outlives it; long enough for a redial on a loaded machine.
-    const GRACE_SECONDS = 6;
+    const GRACE_SECONDS = 10;
     const stopping = await startReplicaProcess(set);
     processes.push(stopping);
     const app = await newApp(GRACE_SECONDS);
