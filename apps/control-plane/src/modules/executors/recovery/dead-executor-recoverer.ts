@@ -122,7 +122,18 @@ export class DeadExecutorRecoverer {
     const versions = await this.connectedVersions(dead.applicationId);
     if (versions.size === 0) return 'unreachable';
     if (this.registry.isLinked(dead.applicationId, dead.executorId)) return 'done'; // it came back: nothing to do
-    if (!(await this.claim(dead))) return 'done';
+    let claimed: boolean;
+    try {
+      claimed = await this.executors.claimRecovery(dead.id, this.replica.id);
+    } catch (error) {
+      this.retries.failed(dead.id);
+      this.logger.warn(
+        { executorId: dead.executorId, err: String(error) },
+        'could not claim a recovery: retrying later',
+      );
+      return 'not-yet';
+    }
+    if (!claimed) return 'done'; // another replica is at it
     try {
       return await this.attemptClaimed(dead, versions);
     } finally {
@@ -134,20 +145,6 @@ export class DeadExecutorRecoverer {
             'could not release a recovery claim: it lapses with this replica',
           ),
         );
-    }
-  }
-
-  /** Takes the claim on this dead executor's recovery; false when someone else holds it. */
-  private async claim(dead: ExecutorRecord): Promise<boolean> {
-    try {
-      return await this.executors.claimRecovery(dead.id, this.replica.id);
-    } catch (error) {
-      this.retries.failed(dead.id);
-      this.logger.warn(
-        { executorId: dead.executorId, err: String(error) },
-        'could not claim a recovery: retrying later',
-      );
-      return false;
     }
   }
 
