@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { once } from 'node:events';
 import { openDatabase, type Database } from '@podium/db';
 import { createScratchDatabase, type ScratchDatabase } from '@podium/db/testing';
@@ -433,4 +434,63 @@ describe('dead-executor recovery across a control-plane restart', () => {
       leftoverDisconnectedAt + SHORT_GRACE_SECONDS * 1_000,
     );
   }, 90_000);
+
+  it('takes over the executors a killed process left CONNECTED once its lease passed, as of its own start', async () => {
+    // A database of its own: the process of the test above would take them over too.
+    const own = await createScratchDatabase();
+    const direct = await openDatabase({ kind: 'postgres', url: own.url });
+    const killed = randomUUID();
+    const longAgo = new Date(Date.now() - 3_600_000);
+    let applicationId: string;
+    try {
+      // What a SIGKILLed process leaves: its replica row, its lease long passed, and a link row.
+      await direct.prisma.replica.create({
+        data: { id: killed, startedAt: longAgo, leaseUntil: longAgo },
+      });
+      const org = await direct.prisma.organization.create({
+        data: { name: `org-${killed.slice(0, 8)}`, displayName: 'killed' },
+      });
+      const app = await direct.prisma.application.create({
+        data: { organizationId: org.id, name: 'left-behind' },
+      });
+      applicationId = app.id;
+      await direct.prisma.executor.create({
+        data: {
+          organizationId: org.id,
+          applicationId,
+          executorId: 'on-killed',
+          applicationVersion: 'v1',
+          language: 'typescript',
+          sdkVersion: '5.2.11',
+          status: 'CONNECTED',
+          connectedAt: longAgo,
+          lastSeenAt: longAgo,
+          replicaId: killed,
+        },
+      });
+    } finally {
+      await direct.close();
+    }
+    const restartedAt = Date.now();
+    const { server } = await setUp(own);
+    try {
+      const db = server.app.get<Database>(DATABASE);
+      const row = await waitUntil(
+        () =>
+          db.prisma.executor.findFirst({
+            where: { applicationId, executorId: 'on-killed', status: 'DISCONNECTED' },
+          }),
+        15_000,
+        'the executor taken over',
+      );
+      // Nobody could have reconnected before this process started: its grace period runs from
+      // then, not from the lease expiry an hour ago.
+      expect(row.disconnectedAt?.getTime()).toBeGreaterThanOrEqual(restartedAt);
+      expect(row.replicaId).toBeNull();
+      expect(await db.prisma.replica.count({ where: { id: killed } })).toBe(0);
+    } finally {
+      await server.close();
+      await own.drop();
+    }
+  }, 60_000);
 });
