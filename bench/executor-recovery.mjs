@@ -163,6 +163,7 @@ try {
       DATABASE_URL: controlDb.url,
       REDIS_URL,
       PODIUM_REDIS_NAMESPACE: `bench-${randomBytes(4).toString('hex')}`,
+      PODIUM_SESSION_SECRET: randomBytes(32).toString('hex'),
       PODIUM_REPLICA_LEASE_SECONDS: String(LEASE_SECONDS),
     };
     const staying = await startControlPlane(env);
