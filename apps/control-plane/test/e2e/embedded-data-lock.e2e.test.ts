@@ -1,20 +1,11 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import net, { type AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { type NodeProcess, startNodeProcess } from './child-process';
+import { freePort } from './free-port';
 
 const MAIN = path.resolve(__dirname, '../../dist/main.js');
-
-/** A port nothing listens on right now (the control plane's PORT must be set, not 0). */
-async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 function startControlPlaneProcess(dataDir: string, port: number): NodeProcess {
   if (!existsSync(MAIN)) {

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { once } from 'node:events';
 import { openDatabase, type Database } from '@podium/db';
 import { createScratchDatabase, type ScratchDatabase } from '@podium/db/testing';
@@ -13,6 +14,7 @@ import { AuditService } from '../../src/modules/audit/audit.service';
 import { ApplicationsRepository } from '../../src/modules/applications/applications.repository';
 import { ExecutorRecoveryService } from '../../src/modules/executors/recovery/executor-recovery.service';
 import type { Script } from '../support/link-harness';
+import { requestsOf, systemDatabase } from './pretend-system-database';
 import { factories } from '../factories';
 import { apiClient } from './api-client';
 import { connectScriptedExecutor, type ScriptedLink } from './scripted-executor';
@@ -20,33 +22,8 @@ import { openSse } from './sse-client';
 import { startTestControlPlane, type RunningControlPlane } from './start';
 import { waitUntil } from './wait-until';
 
-/**
- * Dead-executor recovery through a real control plane and real links, with scripted executors
- * that share a pretend system database: it holds, per dead executor id, the application version
- * of its PENDING workflows; `recovery` clears those of the receiver's own version only (as every
- * DBOS SDK does), and `exist_pending_workflows` reads them.
- */
-function systemDatabase() {
-  const pending = new Map<string, string>();
-  const script =
-    (version: string, recovery: () => 'answer' | 'silent' = () => 'answer'): Script =>
-    (request) => {
-      if (request.type === 'exist_pending_workflows') {
-        return {
-          exist: pending.get(request.executor_id as string) === request.application_version,
-        };
-      }
-      if (request.type === 'recovery') {
-        if (recovery() === 'silent') return 'silent';
-        for (const id of request.executor_ids as string[]) {
-          if (pending.get(id) === version) pending.delete(id);
-        }
-        return { success: true };
-      }
-      return {};
-    };
-  return { pending, script };
-}
+// Dead-executor recovery through a real control plane and real links, with scripted executors
+// that share a pretend system database (see systemDatabase).
 
 const SWEEP_MS = 300;
 
@@ -114,8 +91,6 @@ function helpers(setup: Setup, app: { name: string }) {
   };
 }
 
-const requestsOf = (link: ScriptedLink, type: string) =>
-  link.requests.filter((r) => r.type === type);
 /**
  * Kills the link without a close handshake. The control plane's side of it is gone once the
  * executor reads DISCONNECTED (or later), which every caller waits for next.
@@ -484,4 +459,63 @@ describe('dead-executor recovery across a control-plane restart', () => {
       leftoverDisconnectedAt + SHORT_GRACE_SECONDS * 1_000,
     );
   }, 90_000);
+
+  it('takes over the executors a killed process left CONNECTED once its lease passed, as of its own start', async () => {
+    // A database of its own: the process of the test above would take them over too.
+    const own = await createScratchDatabase();
+    const direct = await openDatabase({ kind: 'postgres', url: own.url });
+    const killed = randomUUID();
+    const longAgo = new Date(Date.now() - 3_600_000);
+    let applicationId: string;
+    try {
+      // What a SIGKILLed process leaves: its replica row, its lease long passed, and a link row.
+      await direct.prisma.replica.create({
+        data: { id: killed, startedAt: longAgo, leaseUntil: longAgo },
+      });
+      const org = await direct.prisma.organization.create({
+        data: { name: `org-${killed.slice(0, 8)}`, displayName: 'killed' },
+      });
+      const app = await direct.prisma.application.create({
+        data: { organizationId: org.id, name: 'left-behind' },
+      });
+      applicationId = app.id;
+      await direct.prisma.executor.create({
+        data: {
+          organizationId: org.id,
+          applicationId,
+          executorId: 'on-killed',
+          applicationVersion: 'v1',
+          language: 'typescript',
+          sdkVersion: '5.2.11',
+          status: 'CONNECTED',
+          connectedAt: longAgo,
+          lastSeenAt: longAgo,
+          replicaId: killed,
+        },
+      });
+    } finally {
+      await direct.close();
+    }
+    const restartedAt = Date.now();
+    const { server } = await setUp(own);
+    try {
+      const db = server.app.get<Database>(DATABASE);
+      const row = await waitUntil(
+        () =>
+          db.prisma.executor.findFirst({
+            where: { applicationId, executorId: 'on-killed', status: 'DISCONNECTED' },
+          }),
+        15_000,
+        'the executor taken over',
+      );
+      // Nobody could have reconnected before this process started: its grace period runs from
+      // then, not from the lease expiry an hour ago.
+      expect(row.disconnectedAt?.getTime()).toBeGreaterThanOrEqual(restartedAt);
+      expect(row.replicaId).toBeNull();
+      expect(await db.prisma.replica.count({ where: { id: killed } })).toBe(0);
+    } finally {
+      await server.close();
+      await own.drop();
+    }
+  }, 60_000);
 });

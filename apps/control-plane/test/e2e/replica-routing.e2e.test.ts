@@ -9,8 +9,8 @@ import { RemoteCommandServer } from '../../src/modules/executors/proxy/remote/re
 import { factories } from '../factories';
 import type { Script } from '../support/link-harness';
 import { apiClient } from './api-client';
-import { connectScriptedExecutor, type ScriptedLink } from './scripted-executor';
-import { replicaIdOf, startReplicas, type ReplicaSet } from './replicas';
+import type { ScriptedLink } from './scripted-executor';
+import { endpointOf, linkToReplica, replicaIdOf, startReplicas, type ReplicaSet } from './replicas';
 import type { RunningControlPlane } from './start';
 import { waitUntil } from './wait-until';
 
@@ -60,24 +60,8 @@ describe('commands routed between replicas (PostgreSQL + Redis)', () => {
     info: { executor_id: string; application_version: string },
     script: Script = answers,
   ): Promise<ScriptedLink> {
-    const opened = await connectScriptedExecutor(
-      `${replica.conductorUrl}/websocket/${appName}/${key}`,
-      info,
-      script,
-    );
+    const opened = await linkToReplica(db, endpointOf(replica), { appName, key }, info, script);
     links.push(opened);
-    await waitUntil(
-      () =>
-        db.prisma.executor.findFirst({
-          where: {
-            executorId: info.executor_id,
-            status: 'CONNECTED',
-            replicaId: replicaIdOf(replica),
-          },
-        }),
-      10_000,
-      `${info.executor_id} connected to its replica`,
-    );
     return opened;
   }
 

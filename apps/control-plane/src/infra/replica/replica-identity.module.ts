@@ -1,6 +1,7 @@
 import { Global, Module } from '@nestjs/common';
 import { ReplicaIdentity } from './replica-identity';
+import { ReplicaRole } from './replica-role';
 
 @Global()
-@Module({ providers: [ReplicaIdentity], exports: [ReplicaIdentity] })
+@Module({ providers: [ReplicaIdentity, ReplicaRole], exports: [ReplicaIdentity, ReplicaRole] })
 export class ReplicaIdentityModule {}

@@ -62,6 +62,7 @@ export class ExecutorsRepository {
       deadAt: null,
       recoveredAt: null,
       stopped: false,
+      recoveryClaimedBy: null,
       replicaId,
     };
     await this.db.prisma.executor.upsert({
@@ -100,28 +101,28 @@ export class ExecutorsRepository {
   }
 
   /**
-   * Rows left CONNECTED by a previous control-plane process (connected before `before`, when
-   * this one started: its own links connect later) are disconnected as of `at`, which starts
-   * their grace period. With `spareLiveReplicas` (replica mode), rows whose replica still holds
-   * a lease are left alone: their links are open, elsewhere. (Taking over the links of replicas
-   * that died is the lease's business, not this.)
+   * Rows CONNECTED with no replica (theirs stopped or was adopted without recording them; rows
+   * from before replicas existed), connected before `before` (a new process's start: none of
+   * its own links), are disconnected as of `at`, which starts their grace period.
    */
-  async disconnectLeftovers(
-    before: Date,
-    at: Date,
-    options: { spareLiveReplicas: boolean } = { spareLiveReplicas: false },
-  ): Promise<number> {
+  async disconnectOrphans(before: Date, at: Date): Promise<number> {
     const { count } = await this.db.prisma.executor.updateMany({
-      where: {
-        status: 'CONNECTED',
-        connectedAt: { lt: before },
-        ...(options.spareLiveReplicas && {
-          NOT: { replica: { is: { leaseUntil: { gt: at } } } },
-        }),
-      },
+      where: { status: 'CONNECTED', replicaId: null, connectedAt: { lt: before } },
       data: { status: 'DISCONNECTED', disconnectedAt: at },
     });
     return count;
+  }
+
+  /**
+   * Adoption of a replica whose lease passed (inside the transaction that holds its row): the
+   * executors it left CONNECTED are disconnected as of `at`, which starts their grace period.
+   * A reconnect elsewhere has already moved a row to its new replica, so it is not touched.
+   */
+  disconnectLinksOf(replicaId: string, at: Date): Promise<ExecutorRecord[]> {
+    return this.db.prisma.executor.updateManyAndReturn({
+      where: { replicaId, status: 'CONNECTED' },
+      data: { status: 'DISCONNECTED', disconnectedAt: at, lastSeenAt: at },
+    });
   }
 
   /**
@@ -188,6 +189,38 @@ export class ExecutorsRepository {
     return this.db.prisma.executor.findMany({
       where: { status: 'DEAD', recoveredAt: null, ...where },
       orderBy: { deadAt: 'asc' },
+    });
+  }
+
+  /**
+   * Claims the recovery of a DEAD, unrecovered executor for `replicaId`: granted when nobody
+   * holds it, this replica does, or its holder's lease has passed. A conditional update, so of
+   * replicas racing for one dead executor exactly one gets it (the others wait on the row lock,
+   * then see the claim). Held until released, confirmed or its replica's row is gone.
+   */
+  async claimRecovery(id: string, replicaId: string): Promise<boolean> {
+    const claimed = await this.db.prisma.$executeRaw`
+      UPDATE executors e SET recovery_claimed_by = ${replicaId}::uuid
+      WHERE e.id = ${id}::uuid AND e.status = 'DEAD' AND e.recovered_at IS NULL
+        AND (e.recovery_claimed_by IS NULL OR e.recovery_claimed_by = ${replicaId}::uuid
+          OR NOT EXISTS (SELECT 1 FROM replicas r
+                         WHERE r.id = e.recovery_claimed_by AND r.lease_until > now()))`;
+    return claimed > 0;
+  }
+
+  /** Whether the executor is still DEAD, unrecovered and its recovery claimed by `replicaId`. */
+  async holdsRecovery(id: string, replicaId: string): Promise<boolean> {
+    const count = await this.db.prisma.executor.count({
+      where: { id, status: 'DEAD', recoveredAt: null, recoveryClaimedBy: replicaId },
+    });
+    return count > 0;
+  }
+
+  /** Gives a claim back (an attempt that did not finish), so any replica may try later. */
+  async releaseRecovery(id: string, replicaId: string): Promise<void> {
+    await this.db.prisma.executor.updateMany({
+      where: { id, recoveryClaimedBy: replicaId },
+      data: { recoveryClaimedBy: null },
     });
   }
 

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { Executor, ListExecutorsQuery, ListExecutorsResponse } from '@podium/protocol';
 import type { AppScope } from '../../common/auth/app-scope';
 import { toCountedPage } from '../../common/pagination/counted-page';
+import { EventBus } from '../../infra/events/event-bus';
 import { type ExecutorSnapshot, mapExecutor } from './executor-snapshot';
 import { ExecutorRegistry } from './executor-registry';
 import { ExecutorsRepository } from './executors.repository';
@@ -21,11 +22,23 @@ export class ExecutorsService {
     private readonly executors: ExecutorsRepository,
     private readonly links: ExecutorLinksService,
     private readonly remote: RemoteExecutors,
+    private readonly events: EventBus,
   ) {}
 
   /** Closes every link this process holds and waits until their disconnections are recorded. */
   closeAllLinks(): Promise<void> {
     return this.links.closeAll();
+  }
+
+  /**
+   * Adopts the executors a dead replica left CONNECTED (call it inside the transaction that
+   * holds that replica's row): DISCONNECTED as of `at`, announced once committed, so the
+   * recovery coordinator follows their grace periods as for any disconnection.
+   */
+  async adoptLinksOf(replicaId: string, at: Date): Promise<ExecutorSnapshot[]> {
+    const adopted = await this.executors.disconnectLinksOf(replicaId, at);
+    for (const record of adopted) this.events.emit('executor.disconnected', record);
+    return adopted;
   }
 
   /** Connected executors first, then the others; each newest connection first. */

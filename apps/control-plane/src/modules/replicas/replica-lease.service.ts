@@ -27,6 +27,8 @@ export class ReplicaLeaseService
   private timer?: NodeJS.Timeout;
   private address: string | null = null;
   private renewing?: Promise<void>;
+  /** Whether a renewal has held the lease yet: a row missing after that was taken from us. */
+  private held = false;
 
   constructor(
     private readonly replicas: ReplicasRepository,
@@ -63,12 +65,23 @@ export class ReplicaLeaseService
     }
   }
 
-  private renew(): Promise<void> {
+  private async renew(): Promise<void> {
     const { id, startedAt } = this.replica;
-    return this.replicas.renewLease(
+    const outcome = await this.replicas.renewLease(
       { id, startedAt, address: this.listeningAddress() },
       this.config.replica.leaseSeconds,
     );
+    if (outcome === 'inserted' && this.held) {
+      // We stalled past the lease and another replica adopted our executors: their rows say
+      // DISCONNECTED while their links are open here. Closing the links has them redial (to
+      // any replica) within their grace period, so their rows say CONNECTED again.
+      this.logger.warn(
+        { replicaId: id },
+        'replica lease lost (its executors were adopted): closing links so they reconnect',
+      );
+      await this.executors.closeAllLinks();
+    }
+    this.held = true;
   }
 
   private async renewQuietly() {

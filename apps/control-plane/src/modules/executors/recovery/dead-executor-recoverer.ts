@@ -6,9 +6,11 @@ import type { Logger } from 'pino';
 import { LOGGER } from '../../../common/logging/logging.tokens';
 import { CONFIG, type Config } from '../../../config/config';
 import { EventBus } from '../../../infra/events/event-bus';
+import { ReplicaIdentity } from '../../../infra/replica/replica-identity';
 import { AUDIT_ACTIONS } from '../../audit/audit-actions';
 import { AuditService, CONTROL_PLANE } from '../../audit/audit.service';
 import { ExecutorProxy } from '../proxy/executor-proxy';
+import { RemoteExecutors } from '../proxy/remote/remote-executors';
 import { ExecutorRegistry, type ExecutorIdentity } from '../executor-registry';
 import { type ExecutorRecord, ExecutorsRepository } from '../executors.repository';
 import { RetrySchedule } from './recovery-schedule';
@@ -24,7 +26,8 @@ const MAX_RETRY_MS = 10 * 60_000;
 export const MAX_CONCURRENT_RECOVERIES = 4;
 
 /**
- * `done`: recovered, or nothing left to do (it came back). `not-yet`: try again later.
+ * `done`: recovered, or nothing left to do here (it came back, or another replica holds the
+ * claim on its recovery). `not-yet`: try again later.
  * `unreachable`: no executor of the application answered at all, so trying its other dead
  * executors now would fail the same way.
  */
@@ -34,10 +37,14 @@ export type RecoveryOutcome = 'done' | 'not-yet' | 'unreachable';
  * Hands one dead executor's PENDING workflows to a live executor of its version and records
  * the outcome (see ExecutorRecoveryService for when it is asked to).
  *
+ * - An attempt is claimed in the table first (`claimRecovery`, a conditional update): of the
+ *   replicas that try one dead executor at once, one proceeds and the others leave it. The
+ *   claim is given back when the attempt ends, and checked again just before `recovery` goes.
  * - Recovered means an executor answered `exist_pending_workflows: false` for the dead id and
  *   version. When something is pending, `recovery` goes only to an executor of that version
- *   (another version silently does nothing), never twice at once for one dead executor; no
- *   answer means "try again later", safe because recovery is idempotent.
+ *   (another version silently does nothing), linked here or to another replica, never twice at
+ *   once for one dead executor; no answer means "try again later", safe because recovery is
+ *   idempotent.
  * - Every `recovery` sent is audited (actor: the control plane), whatever its outcome.
  */
 /** Failures of the pending-workflows check that mean no executor could answer it. */
@@ -61,8 +68,10 @@ export class DeadExecutorRecoverer {
     private readonly executors: ExecutorsRepository,
     private readonly registry: ExecutorRegistry,
     private readonly proxy: ExecutorProxy,
+    private readonly remote: RemoteExecutors,
     private readonly audit: AuditService,
     private readonly events: EventBus,
+    private readonly replica: ReplicaIdentity,
     @Inject(CONFIG) config: Config,
     @Inject(LOGGER) logger: Logger,
   ) {
@@ -103,25 +112,56 @@ export class DeadExecutorRecoverer {
   }
 
   /**
-   * Asks whether anything of the dead executor is still PENDING; if so, has an executor of its
-   * version recover it, then asks again. Never throws.
+   * Claims the dead executor's recovery, then asks whether anything of it is still PENDING; if
+   * so, has an executor of its version recover it, then asks again. Never throws.
    */
   private async attemptRecovery(dead: ExecutorRecord): Promise<RecoveryOutcome> {
     if (this.stopped) return 'not-yet';
+    // Nobody to ask (closing links cannot answer): an executor connecting, or the sweep, tries
+    // again.
+    const versions = await this.connectedVersions(dead.applicationId);
+    if (versions.size === 0) return 'unreachable';
+    if (this.registry.isLinked(dead.applicationId, dead.executorId)) return 'done'; // it came back: nothing to do
+    let claimed: boolean;
+    try {
+      claimed = await this.executors.claimRecovery(dead.id, this.replica.id);
+    } catch (error) {
+      this.retries.failed(dead.id);
+      this.logger.warn(
+        { executorId: dead.executorId, err: String(error) },
+        'could not claim a recovery: retrying later',
+      );
+      return 'not-yet';
+    }
+    if (!claimed) return 'done'; // another replica is at it
+    try {
+      return await this.attemptClaimed(dead, versions);
+    } finally {
+      await this.executors
+        .releaseRecovery(dead.id, this.replica.id)
+        .catch((error: unknown) =>
+          this.logger.warn(
+            { executorId: dead.executorId, err: String(error) },
+            'could not release a recovery claim: it lapses with this replica',
+          ),
+        );
+    }
+  }
+
+  private async attemptClaimed(
+    dead: ExecutorRecord,
+    versions: ReadonlySet<string>,
+  ): Promise<RecoveryOutcome> {
     const log = this.logger.child({
       executorId: dead.executorId,
       applicationId: dead.applicationId,
       version: dead.applicationVersion,
     });
-    // Nobody to ask (closing links cannot answer): an executor connecting, or the sweep, tries
-    // again.
-    if (!this.registry.hasOpenLink(dead.applicationId)) return 'unreachable';
-    if (this.registry.isLinked(dead.applicationId, dead.executorId)) return 'done'; // it came back: nothing to do
     let sent = false;
     let by: ExecutorIdentity | undefined;
     try {
       if (!(await this.hasPending(dead))) return await this.confirm(dead, null, log);
-      if (!this.registry.hasOpenVersion(dead.applicationId, dead.applicationVersion)) {
+      if (!versions.has(dead.applicationVersion)) {
         this.retries.failed(dead.id);
         const admitted = this.throttle.admit(`${dead.applicationId}/waits`);
         if (admitted) {
@@ -132,8 +172,14 @@ export class DeadExecutorRecoverer {
         }
         return 'not-yet';
       }
-      // It came back (its row is CONNECTED again): its workflows are its own to run.
-      if (this.registry.isLinked(dead.applicationId, dead.executorId)) return 'done';
+      // It came back (its row is CONNECTED again, here or on another replica): its workflows
+      // are its own to run.
+      if (
+        this.registry.isLinked(dead.applicationId, dead.executorId) ||
+        !(await this.executors.holdsRecovery(dead.id, this.replica.id))
+      ) {
+        return 'done';
+      }
       sent = true;
       const answer = await this.proxy.exchange(
         dead.applicationId,
@@ -179,6 +225,13 @@ export class DeadExecutorRecoverer {
       // Nobody answered the check: the application's other dead executors would fare the same.
       return !sent && UNANSWERED.has(failure.errorCode) ? 'unreachable' : 'not-yet';
     }
+  }
+
+  /** The versions of the application's executors connected here or to another live replica. */
+  private async connectedVersions(applicationId: string): Promise<Set<string>> {
+    const open = this.registry.forApplication(applicationId).filter((e) => e.link.isOpen);
+    const elsewhere = this.remote.enabled ? await this.remote.forApplication(applicationId) : [];
+    return new Set([...open, ...elsewhere].map((e) => e.identity.applicationVersion));
   }
 
   private async hasPending(dead: ExecutorRecord): Promise<boolean> {

@@ -8,6 +8,7 @@ import type { Logger } from 'pino';
 import { LOGGER } from '../../../common/logging/logging.tokens';
 import { CONFIG, type Config } from '../../../config/config';
 import { EventBus } from '../../../infra/events/event-bus';
+import { ReplicaRole } from '../../../infra/replica/replica-role';
 import { DeadExecutorRecoverer } from './dead-executor-recoverer';
 import { ExecutorRegistry } from '../executor-registry';
 import type { ExecutorSnapshot } from '../executor-snapshot';
@@ -37,10 +38,18 @@ import { deadlineOf } from './recovery-schedule';
  *   work), and at sweeps (backing off while it fails). A pass or sweep leaves an application
  *   alone as soon as none of its executors answers.
  *
- * It acts on every application's executors, and at its first sweep takes CONNECTED rows older
- * than itself for links of a previous process (in replica mode, only rows of replicas whose
- * lease passed or that are gone). Recovery across replicas (adopting a dead replica's
- * executors, one claim per recovery) is not done yet: this assumes one replica recovers.
+ * - Replicas: sweeps, deadline timers and passes run on the recovery coordinator only
+ *   (ReplicaRole: the longest-running replica whose lease holds; a lone process always is),
+ *   which hears every replica's executor events. When the role passes to this replica it
+ *   sweeps at once, re-deriving every deadline from the table. Two replicas may act at once
+ *   for a moment (one whose lease just passed); `markDead` is a compare-and-set and every
+ *   recovery attempt is claimed in the table first (DeadExecutorRecoverer), so an executor is
+ *   declared dead once and recovered by one replica.
+ *
+ * It acts on every application's executors. At its first sweep it disconnects rows left
+ * CONNECTED with no replica (orphans: their process is gone without recording the end), as of
+ * its own start. The executors of a replica whose lease passed are adopted by
+ * ReplicaFailoverService, not here.
  */
 /**
  * How long connections of one version are gathered into one recovery pass. Short next to any
@@ -59,7 +68,7 @@ export class ExecutorRecoveryService implements OnApplicationBootstrap, OnModule
   private readonly passes = new CoalescedRuns(RECOVERY_PASS_DELAY_MS);
   private sweepTimer?: NodeJS.Timeout;
   private sweeping?: Promise<void>;
-  private leftoversReconciled = false;
+  private orphansReconciled = false;
   private stopped = false;
 
   constructor(
@@ -67,6 +76,7 @@ export class ExecutorRecoveryService implements OnApplicationBootstrap, OnModule
     private readonly registry: ExecutorRegistry,
     private readonly recoverer: DeadExecutorRecoverer,
     private readonly events: EventBus,
+    private readonly role: ReplicaRole,
     @Inject(CONFIG) private readonly config: Config,
     @Inject(LOGGER) logger: Logger,
   ) {
@@ -74,13 +84,16 @@ export class ExecutorRecoveryService implements OnApplicationBootstrap, OnModule
     this.unsubscribers = [
       events.on('executor.disconnected', (event) => this.onDisconnected(event)),
       events.on('executor.connected', (event) => this.onConnected(event)),
+      role.onBecameCoordinator(() => void this.sweep()),
     ];
   }
 
   onApplicationBootstrap() {
-    this.sweepTimer = setInterval(() => void this.sweep(), this.config.executors.recoverySweepMs);
+    this.sweepTimer = setInterval(() => {
+      if (this.role.isCoordinator) void this.sweep();
+    }, this.config.executors.recoverySweepMs);
     this.sweepTimer.unref();
-    void this.sweep();
+    if (this.role.isCoordinator) void this.sweep();
   }
 
   // First thing at shutdown (before links close): the disconnections a stopping control plane
@@ -96,9 +109,10 @@ export class ExecutorRecoveryService implements OnApplicationBootstrap, OnModule
   }
 
   /**
-   * One pass over the table: disconnects links left CONNECTED by a previous process (once),
-   * declares overdue executors dead (and schedules the others' deadlines), and retries the
-   * recoveries still pending. Passes never overlap.
+   * One pass over the table: disconnects orphaned CONNECTED rows (the first time), declares
+   * overdue executors dead (and schedules the others' deadlines), and retries the recoveries still pending.
+   * Passes never overlap. Timers call it on the coordinator only; called directly it runs
+   * anyway (what it does is guarded by the table).
    */
   sweep(): Promise<void> {
     this.sweeping ??= this.runSweep()
@@ -110,17 +124,14 @@ export class ExecutorRecoveryService implements OnApplicationBootstrap, OnModule
   }
 
   private async runSweep(): Promise<void> {
-    if (!this.leftoversReconciled) {
+    if (!this.orphansReconciled) {
       // As of our start: they have not been heard from since, at least.
-      const count = await this.executors.disconnectLeftovers(this.startedAt, this.startedAt, {
-        // Replicas: rows of the other live replicas are their open links.
-        spareLiveReplicas: this.config.redis !== null,
-      });
-      this.leftoversReconciled = true;
+      const count = await this.executors.disconnectOrphans(this.startedAt, this.startedAt);
+      this.orphansReconciled = true;
       if (count > 0) {
         this.logger.info(
           { count, disconnectedAt: this.startedAt },
-          'executors left CONNECTED by a previous control plane marked disconnected',
+          'executors left CONNECTED with no control plane marked disconnected',
         );
       }
     }
@@ -139,6 +150,7 @@ export class ExecutorRecoveryService implements OnApplicationBootstrap, OnModule
   }
 
   private onDisconnected(event: ExecutorSnapshot) {
+    if (!this.role.isCoordinator) return;
     // Emitted once the row says DISCONNECTED: its deadline can be read back.
     this.checkDeadline(event.applicationId, event.executorId);
   }
@@ -147,6 +159,7 @@ export class ExecutorRecoveryService implements OnApplicationBootstrap, OnModule
     const key = wakeupKey(event.applicationId, event.executorId);
     clearTimeout(this.wakeups.get(key));
     this.wakeups.delete(key);
+    if (!this.role.isCoordinator) return;
     // A live executor of this version can recover the dead ones of this version: soon.
     this.passes.request(`${event.applicationId}/${event.applicationVersion}`, () =>
       this.recoverVersion(event.applicationId, event.applicationVersion),
@@ -221,7 +234,7 @@ export class ExecutorRecoveryService implements OnApplicationBootstrap, OnModule
     const timer = setTimeout(
       () => {
         this.wakeups.delete(key);
-        this.checkDeadline(record.applicationId, record.executorId);
+        if (this.role.isCoordinator) this.checkDeadline(record.applicationId, record.executorId);
       },
       Math.min(delayMs, MAX_TIMER_MS),
     );
