@@ -67,8 +67,16 @@ function helpers(setup: Setup, app: { name: string }) {
   };
   const executor = async (id: string) => (await executors()).find((e) => e.id === id);
   return {
-    connect: (id: string, version: string, script: Script) =>
-      connectScriptedExecutor(wsUrl, { executor_id: id, application_version: version }, script),
+    connect: (id: string, version: string, script: Script, sdkVersion?: string) =>
+      connectScriptedExecutor(
+        wsUrl,
+        {
+          executor_id: id,
+          application_version: version,
+          ...(sdkVersion === undefined ? {} : { dbos_version: sdkVersion }),
+        },
+        script,
+      ),
     executor,
     until: (id: string, what: string, probe: (e: Executor) => boolean, timeoutMs = 10_000) =>
       waitUntil(
@@ -258,6 +266,37 @@ describe('dead-executor recovery (scripted executors, PostgreSQL)', () => {
     expect(await h.recoveryAudit('old')).toMatchObject([
       { outcome: 'SUCCESS', details: { recoveredBy: 'new-v1' } },
     ]);
+  });
+
+  it('never takes "nothing pending" from an executor of another SDK family (its tables differ)', async () => {
+    const app = await newApp(setup, 1);
+    const h = helpers(setup, app);
+    // One database, two SDK families: DBOS's tables hold none of @podium/sdk's workflows.
+    const podiumTables = systemDatabase();
+    const dbosTables = systemDatabase();
+    const dbos = keep(await h.connect('dbos-v9', 'v9', dbosTables.script('v9'), '5.2.11'));
+    const dying = keep(
+      await h.connect('sdk-old', 'v1', podiumTables.script('v1'), 'podium-sdk/0.1.0'),
+    );
+    await h.until('sdk-old', 'connected', (e) => e.status === 'CONNECTED');
+    podiumTables.pending.set('sdk-old', 'v1');
+    await crash(dying);
+    await h.until('sdk-old', 'dead', (e) => e.status === 'DEAD');
+    await sweepOnce(setup.server);
+    await sweepOnce(setup.server);
+
+    expect(requestsOf(dbos, 'exist_pending_workflows')).toEqual([]);
+    expect(await h.executor('sdk-old')).toMatchObject({ status: 'DEAD', recoveredAt: null });
+
+    const successor = keep(
+      await h.connect('sdk-new', 'v1', podiumTables.script('v1'), 'podium-sdk/0.1.0'),
+    );
+    await h.until('sdk-old', 'recovered', (e) => e.recoveredAt !== null, 10_000);
+    expect(requestsOf(successor, 'recovery')).toEqual([
+      expect.objectContaining({ executor_ids: ['sdk-old'] }),
+    ]);
+    expect(podiumTables.pending.has('sdk-old')).toBe(false);
+    expect(requestsOf(dbos, 'exist_pending_workflows')).toEqual([]);
   });
 
   it('takes back an executor declared dead that reconnects, and leaves its workflows to it', async () => {

@@ -2,6 +2,7 @@ import { promisify } from 'node:util';
 import { gunzip } from 'node:zlib';
 import { AppError } from '@podium/protocol';
 import type { ExecutorIdentity } from '../executors/executor-registry';
+import { sdkFamilyOf } from '../executors/sdk-family';
 
 /**
  * Who can import an export. An export is base64 of gzip: JSON rows of the system tables from
@@ -31,8 +32,6 @@ const WRITER_OF_SERIALIZATION: Record<string, ExportWriter> = {
   js_superjson: 'dbos-typescript',
   podium_json: 'podium-sdk',
 };
-
-const PODIUM_SDK_PREFIX = 'podium-sdk/';
 
 /** Reads who wrote `serialized` (refusing anything that is not an export at all). */
 export async function readExportFormat(serialized: string): Promise<ExportFormat> {
@@ -70,7 +69,7 @@ export async function readExportFormat(serialized: string): Promise<ExportFormat
 
 /** Whether an executor reads payloads of this writer. */
 export function canImport(writer: ExportWriter, executor: ExecutorIdentity): boolean {
-  const podium = executor.sdkVersion.startsWith(PODIUM_SDK_PREFIX);
+  const podium = sdkFamilyOf(executor) === 'podium';
   switch (writer) {
     case 'python':
       return executor.language === 'python';

@@ -13,6 +13,7 @@ import { ExecutorProxy } from '../proxy/executor-proxy';
 import { RemoteExecutors } from '../proxy/remote/remote-executors';
 import { ExecutorRegistry, type ExecutorIdentity } from '../executor-registry';
 import { type ExecutorRecord, ExecutorsRepository } from '../executors.repository';
+import { sdkFamilyOf } from '../sdk-family';
 import { RetrySchedule } from './recovery-schedule';
 
 /** Longest wait between two sweeps' tries at one dead executor. */
@@ -41,7 +42,8 @@ export type RecoveryOutcome = 'done' | 'not-yet' | 'unreachable';
  *   replicas that try one dead executor at once, one proceeds and the others leave it. The
  *   claim is given back when the attempt ends, and checked again just before `recovery` goes.
  * - Recovered means an executor answered `exist_pending_workflows: false` for the dead id and
- *   version. When something is pending, `recovery` goes only to an executor of that version
+ *   version: one of that version if any is connected, else one of the same SDK family (never
+ *   DBOS for @podium/sdk or the reverse: their tables differ). When something is pending, `recovery` goes only to an executor of that version
  *   (another version silently does nothing), linked here or to another replica, never twice at
  *   once for one dead executor; no answer means "try again later", safe because recovery is
  *   idempotent.
@@ -235,11 +237,22 @@ export class DeadExecutorRecoverer {
   }
 
   private async hasPending(dead: ExecutorRecord): Promise<boolean> {
-    // A database query on the executor's side: any executor of the application can answer.
-    const answer = await this.proxy.send(dead.applicationId, 'exist_pending_workflows', {
-      executor_id: dead.executorId,
-      application_version: dead.applicationVersion,
-    });
+    // A query of the application's system tables: any executor of its version, or else of its
+    // SDK family, can answer. Not another family's: on a database both use, @podium/sdk and
+    // DBOS keep their workflows in tables of their own, and would answer "no" for the other.
+    const family = sdkFamilyOf(dead);
+    const answer = await this.proxy.send(
+      dead.applicationId,
+      'exist_pending_workflows',
+      { executor_id: dead.executorId, application_version: dead.applicationVersion },
+      {
+        preferVersion: dead.applicationVersion,
+        only: {
+          accepts: (executor) => sdkFamilyOf(executor) === family,
+          refusal: `No connected executor runs the dead executor's SDK (${dead.sdkVersion}) to look up its workflows.`,
+        },
+      },
+    );
     return answer.exist !== false; // only a plain "no" confirms
   }
 

@@ -1,0 +1,14 @@
+/**
+ * Which SDK family an executor runs, from the version it reports (`dbos_version`): @podium/sdk
+ * (`podium-sdk/<version>`) or DBOS Transact, whatever its language. Each family keeps its
+ * workflows in its own tables (schema `podium`, schema `dbos`), so where both run on one
+ * database an executor of one family cannot see the other's workflows, and it writes exports
+ * only its own family reads.
+ */
+export type SdkFamily = 'podium' | 'dbos';
+
+const PODIUM_SDK_PREFIX = 'podium-sdk/';
+
+export function sdkFamilyOf(executor: { readonly sdkVersion: string }): SdkFamily {
+  return executor.sdkVersion.startsWith(PODIUM_SDK_PREFIX) ? 'podium' : 'dbos';
+}
