@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  formatCountdown,
   formatDateTime,
   formatDuration,
   formatLatency,
@@ -53,6 +54,18 @@ describe('formatRelative', () => {
     ['2026-11-25T12:00:00Z', 'in 3 d'],
   ])('%s is %s', (iso, text) => {
     expect(formatRelative(iso, now)).toBe(text);
+  });
+});
+
+describe('formatCountdown', () => {
+  const now = Date.parse('2026-11-22T12:00:00.000Z');
+  const inSeconds = (s: number) => new Date(now + s * 1000).toISOString();
+  it('counts down to the second below an hour, coarser above, and stops at zero', () => {
+    expect(formatCountdown(inSeconds(42), now)).toBe('42 s');
+    expect(formatCountdown(inSeconds(252), now)).toBe('4 min 12 s');
+    expect(formatCountdown(inSeconds(3 * 3_600 + 20 * 60 + 5), now)).toBe('3 h 20 min');
+    expect(formatCountdown(inSeconds(2 * 86_400 + 4 * 3_600), now)).toBe('2 d 4 h');
+    expect(formatCountdown(inSeconds(-10), now)).toBe('0 s');
   });
 });
 

@@ -53,6 +53,15 @@ export function formatRelative(iso: string, now: number = Date.now()): string {
   return seconds >= 0 ? `${amount} ago` : `in ${amount}`;
 }
 
+/** Time left until `iso`, to the second below an hour ("4 min 12 s"); "0 s" once it passed. */
+export function formatCountdown(iso: string, now: number = Date.now()): string {
+  const left = Math.max(0, Math.round((Date.parse(iso) - now) / 1000));
+  if (left < 60) return `${left} s`;
+  if (left < 3_600) return `${Math.floor(left / 60)} min ${left % 60} s`;
+  if (left < 86_400) return `${Math.floor(left / 3_600)} h ${Math.floor((left % 3_600) / 60)} min`;
+  return `${Math.floor(left / 86_400)} d ${Math.floor((left % 86_400) / 3_600)} h`;
+}
+
 /** Milliseconds between two ISO timestamps, as `403 ms`, `1.2 s`, `2 min 5 s`; null if either is missing. */
 export function formatDuration(
   startIso: string | null | undefined,

@@ -1,4 +1,4 @@
-import type { Executor } from '@podium/protocol/rest';
+import type { Executor, Queue } from '@podium/protocol/rest';
 import { describe, expect, it } from 'vitest';
 import { explainExecution } from './execution-explainer';
 
@@ -23,7 +23,13 @@ function executor(id: string, overrides: Partial<Executor> = {}): Executor {
   };
 }
 
-const pending = { status: 'PENDING', executorId: 'a', applicationVersion: 'v1', queueName: null };
+const pending = {
+  id: 'wf',
+  status: 'PENDING',
+  executorId: 'a',
+  applicationVersion: 'v1',
+  queueName: null,
+};
 const explain = (
   executors: Executor[],
   workflow: Parameters<typeof explainExecution>[0] = pending,
@@ -32,6 +38,7 @@ const explain = (
 describe('explainExecution', () => {
   it('says whether anything connected can dequeue an ENQUEUED workflow (its own version only)', () => {
     const queued = {
+      id: 'wf',
       status: 'ENQUEUED',
       executorId: null,
       applicationVersion: 'v1',
@@ -49,6 +56,54 @@ describe('explainExecution', () => {
         'Waits on queue media, but no connected executor runs version v1: queued workflows ' +
         'run only on their own version, so it starts once one connects.',
     });
+  });
+
+  it('adds its place in line, what runs and the limit holding it, when the queue is known', () => {
+    const queued = { ...pending, status: 'ENQUEUED', executorId: null, queueName: 'media' };
+    const config: Queue = {
+      name: 'media',
+      concurrency: 2,
+      workerConcurrency: 1,
+      rateLimitMax: null,
+      rateLimitPeriodSeconds: null,
+      priorityEnabled: null,
+      partitioned: null,
+      pollingIntervalSeconds: null,
+      applicationName: null,
+      partitionConcurrency: null,
+      partitionWorkerConcurrency: null,
+      partitionRateLimitMax: null,
+      partitionRateLimitPeriodSeconds: null,
+    };
+    const members = [
+      { id: 'r1', status: 'PENDING' as const },
+      { id: 'q1', status: 'ENQUEUED' as const },
+      { id: 'r2', status: 'PENDING' as const },
+      { id: 'q2', status: 'ENQUEUED' as const },
+      { id: 'wf', status: 'ENQUEUED' as const },
+    ];
+    const withQueue = (queue: Parameters<typeof explainExecution>[1]['queue']) =>
+      explainExecution(queued, { executors: [executor('a')], gracePeriodSeconds: 60, now, queue });
+    expect(withQueue({ config, members })?.text).toBe(
+      'Waits its turn on queue media; 1 connected executor can run it. 2 queued ahead of it; ' +
+        '2 running; limit 2 at once, 1 per executor.',
+    );
+    expect(
+      withQueue({ config: { ...config, concurrency: null, workerConcurrency: null } })?.text,
+    ).toMatch(/run it\. No concurrency limit\.$/);
+    expect(withQueue({ members: [{ id: 'wf', status: 'ENQUEUED' }] })?.text).toMatch(
+      /run it\. It is next in line; 0 running\.$/,
+    );
+    expect(withQueue({})?.text).toBe(
+      'Waits its turn on queue media; 1 connected executor can run it.',
+    );
+  });
+
+  it('never names an executor-internal queue', () => {
+    const internal = { ...pending, status: 'ENQUEUED', queueName: '_podium_internal_queue' };
+    expect(explain([executor('a')], internal)?.text).toBe(
+      'Waits its turn on its queue; 1 connected executor can run it.',
+    );
   });
 
   it('explains only active workflows, PENDING ones when they have an executor', () => {

@@ -3,8 +3,9 @@
 // workflows are recovered if not; whether anything can dequeue an ENQUEUED one (queued
 // workflows run only on their own application version). DBOS shows only executor status;
 // operators ask "why is this stuck?".
-import type { Executor, Workflow } from '@podium/protocol/rest';
+import type { Executor, Queue, Workflow } from '@podium/protocol/rest';
 import { formatRelative } from '../../lib/format';
+import { visibleQueueName } from './queue-name';
 import type { StatusTone } from '../../components/ui/status-badge';
 
 export type ExecutionState =
@@ -23,26 +24,44 @@ export interface ExecutionExplanation {
   text: string;
 }
 
+/** What the console knows of an ENQUEUED workflow's queue (each part only once fetched). */
+export interface QueueContext {
+  config?: Queue | undefined;
+  /** Queued workflows of this queue, oldest first, as `GET .../queues/{q}/workflows` lists them. */
+  members?: Pick<Workflow, 'id' | 'status'>[] | undefined;
+}
+
 interface Context {
   executors: Executor[];
   gracePeriodSeconds: number;
   now?: number;
+  queue?: QueueContext;
 }
 
-type Explained = Pick<Workflow, 'status' | 'executorId' | 'applicationVersion' | 'queueName'>;
+type Explained = Pick<
+  Workflow,
+  'id' | 'status' | 'executorId' | 'applicationVersion' | 'queueName'
+>;
 
 /** Null unless the workflow is ENQUEUED, or PENDING with an executor: nothing to explain. */
 export function explainExecution(
   workflow: Explained,
   context: Context,
 ): ExecutionExplanation | null {
-  if (workflow.status === 'ENQUEUED') return explainQueued(workflow, context.executors);
+  if (workflow.status === 'ENQUEUED') {
+    return explainQueued(workflow, context.executors, context.queue);
+  }
   return workflow.status === 'PENDING' ? explainPending(workflow, context) : null;
 }
 
-function explainQueued(workflow: Explained, executors: Executor[]): ExecutionExplanation {
+function explainQueued(
+  workflow: Explained,
+  executors: Executor[],
+  queueContext: QueueContext = {},
+): ExecutionExplanation {
   const version = workflow.applicationVersion;
-  const queue = workflow.queueName ? `queue ${workflow.queueName}` : 'its queue';
+  const name = visibleQueueName(workflow.queueName);
+  const queue = name ? `queue ${name}` : 'its queue';
   const runners = executors.filter(
     (e) => e.status === 'CONNECTED' && (version === null || e.applicationVersion === version),
   ).length;
@@ -58,9 +77,32 @@ function explainQueued(workflow: Explained, executors: Executor[]): ExecutionExp
   return {
     state: 'queued',
     tone: 'info',
-    text: `Waits its turn on ${queue}; ${runners} connected executor${runners === 1 ? '' : 's'} can run it.`,
+    text:
+      `Waits its turn on ${queue}; ${runners} connected executor${runners === 1 ? '' : 's'} can run it.` +
+      describeStanding(workflow, queueContext),
   };
 }
+
+/** " 2 ahead of it; 4 running, the most it allows at once (…)." — the parts that are known. */
+function describeStanding(workflow: Explained, { config, members }: QueueContext): string {
+  const parts: string[] = [];
+  const index = members?.findIndex((m) => m.id === workflow.id) ?? -1;
+  if (members && index >= 0) {
+    const ahead = members.slice(0, index).filter((m) => m.status === 'ENQUEUED').length;
+    parts.push(ahead === 0 ? 'it is next in line' : `${ahead} queued ahead of it`);
+  }
+  const running = members?.filter((m) => m.status === 'PENDING').length;
+  const limits = [
+    config?.concurrency != null ? `${config.concurrency} at once` : null,
+    config?.workerConcurrency != null ? `${config.workerConcurrency} per executor` : null,
+  ].filter((limit): limit is string => limit !== null);
+  if (running !== undefined) parts.push(`${running} running`);
+  if (limits.length > 0) parts.push(`limit ${limits.join(', ')}`);
+  else if (config) parts.push('no concurrency limit');
+  return parts.length === 0 ? '' : ` ${capitalize(parts.join('; '))}.`;
+}
+
+const capitalize = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 function explainPending(
   workflow: Explained,

@@ -55,9 +55,13 @@ describe('waitingOn', () => {
   it('says nothing once the wait is over or when the steps show none', () => {
     expect(waitingOn([], now)).toBeNull();
     expect(waitingOn([sleepUntil(0, -5)], now)).toBeNull();
-    expect(waitingOn([step(0, 'childFlow', { childWorkflowId: 'c' }), step(1, 'x')], now)).toBeNull();
+    expect(
+      waitingOn([step(0, 'childFlow', { childWorkflowId: 'c' }), step(1, 'x')], now),
+    ).toBeNull();
     // A recv or getEvent that returned early leaves its deadline (still ahead) behind.
     expect(waitingOn([step(0, 'DBOS.recv'), sleepUntil(1, 60)], now)).toBeNull();
-    expect(waitingOn([step(0, 'podium.getEvent'), sleepUntil(1, 60, 'podium.sleep')], now)).toBeNull();
+    expect(
+      waitingOn([step(0, 'podium.getEvent'), sleepUntil(1, 60, 'podium.sleep')], now),
+    ).toBeNull();
   });
 });

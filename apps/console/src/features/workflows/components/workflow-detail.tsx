@@ -75,7 +75,7 @@ export function WorkflowDetail({ org, app, workflowId }: WorkflowDetailProps) {
         steps={steps.data?.items ?? []}
         mayOperate={mayOperate}
       />
-      <ExecutionNote org={org} app={app} workflow={workflow} />
+      <ExecutionNote org={org} app={app} workflow={workflow} steps={steps.data} />
       <div className="detail-grid">
         <Panel title="Overview">
           <Overview org={org} app={app} workflow={workflow} />
