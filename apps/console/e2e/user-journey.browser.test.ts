@@ -546,6 +546,22 @@ describe('the operator journey: sign up to managing workflows', () => {
     await expect(text(wake)).resolves.toMatch(/^(wakes|woke) up \d{4}-\d\d-\d\d \d\d:\d\d:\d\d$/);
     const sleepBar = page.locator('[data-testid="timeline-step"][data-step-name="podium.sleep"]');
     await expect(text(sleepBar.getByTestId('timeline-wake-up'))).resolves.toMatch(/^wakes \d{4}-/);
+    // Why it waits: its sleep, as a wake-up time and a countdown — unless it woke meanwhile.
+    const waiting = await page.waitForFunction(
+      () =>
+        document.querySelector('[data-testid="wait-note"]')?.textContent ??
+        (/^woke/.test(document.querySelector('[data-testid="sleep-wake-up"]')?.textContent ?? '')
+          ? 'woke'
+          : null),
+      undefined,
+      { timeout: 30_000 },
+    );
+    const waitText = String(await waiting.jsonValue());
+    if (waitText !== 'woke') {
+      expect(waitText).toMatch(
+        /^Sleeps durably until \d{4}-\d\d-\d\d \d\d:\d\d:\d\d: wakes in \d+ (s|min \d+ s)\.$/,
+      );
+    }
     await page.screenshot({ path: SCREENSHOT.replace('.png', '-pending.png'), fullPage: true });
 
     await page.getByRole('button', { name: 'Cancel workflow' }).click();

@@ -1,22 +1,8 @@
-import type { Queue } from '@podium/protocol/rest';
 import { describe, expect, it } from 'vitest';
 import { describeLimits } from './limits';
+import { unlimitedQueue } from './queue-fixture';
 
-const queue: Queue = {
-  name: 'media',
-  concurrency: null,
-  workerConcurrency: null,
-  rateLimitMax: null,
-  rateLimitPeriodSeconds: null,
-  priorityEnabled: null,
-  partitioned: null,
-  pollingIntervalSeconds: null,
-  applicationName: null,
-  partitionConcurrency: null,
-  partitionWorkerConcurrency: null,
-  partitionRateLimitMax: null,
-  partitionRateLimitPeriodSeconds: null,
-};
+const queue = unlimitedQueue;
 
 describe('describeLimits', () => {
   it('says unlimited and none for a queue without limits', () => {

@@ -1,5 +1,6 @@
-import type { Executor, Queue } from '@podium/protocol/rest';
+import type { Executor } from '@podium/protocol/rest';
 import { describe, expect, it } from 'vitest';
+import { unlimitedQueue } from '../queues/queue-fixture';
 import { explainExecution } from './execution-explainer';
 
 const now = Date.parse('2026-11-22T12:00:00.000Z');
@@ -60,21 +61,7 @@ describe('explainExecution', () => {
 
   it('adds its place in line, what runs and the limit holding it, when the queue is known', () => {
     const queued = { ...pending, status: 'ENQUEUED', executorId: null, queueName: 'media' };
-    const config: Queue = {
-      name: 'media',
-      concurrency: 2,
-      workerConcurrency: 1,
-      rateLimitMax: null,
-      rateLimitPeriodSeconds: null,
-      priorityEnabled: null,
-      partitioned: null,
-      pollingIntervalSeconds: null,
-      applicationName: null,
-      partitionConcurrency: null,
-      partitionWorkerConcurrency: null,
-      partitionRateLimitMax: null,
-      partitionRateLimitPeriodSeconds: null,
-    };
+    const config = { ...unlimitedQueue, concurrency: 2, workerConcurrency: 1 };
     const members = [
       { id: 'r1', status: 'PENDING' as const },
       { id: 'q1', status: 'ENQUEUED' as const },
@@ -86,11 +73,12 @@ describe('explainExecution', () => {
       explainExecution(queued, { executors: [executor('a')], gracePeriodSeconds: 60, now, queue });
     expect(withQueue({ config, members })?.text).toBe(
       'Waits its turn on queue media; 1 connected executor can run it. 2 queued ahead of it; ' +
-        '2 running; limit 2 at once, 1 per executor.',
+        '2 running; concurrency 2 at once, 1 per executor.',
     );
-    expect(
-      withQueue({ config: { ...config, concurrency: null, workerConcurrency: null } })?.text,
-    ).toMatch(/run it\. No concurrency limit\.$/);
+    const rateLimited = { ...unlimitedQueue, rateLimitMax: 10, rateLimitPeriodSeconds: 60 };
+    expect(withQueue({ config: rateLimited })?.text).toMatch(
+      /run it\. Concurrency unlimited; rate limit 10 per 60 s\.$/,
+    );
     expect(withQueue({ members: [{ id: 'wf', status: 'ENQUEUED' }] })?.text).toMatch(
       /run it\. It is next in line; 0 running\.$/,
     );

@@ -5,6 +5,7 @@
 // operators ask "why is this stuck?".
 import type { Executor, Queue, Workflow } from '@podium/protocol/rest';
 import { formatRelative } from '../../lib/format';
+import { describeLimits } from '../queues/limits';
 import { visibleQueueName } from './queue-name';
 import type { StatusTone } from '../../components/ui/status-badge';
 
@@ -83,7 +84,7 @@ function explainQueued(
   };
 }
 
-/** " 2 ahead of it; 4 running, the most it allows at once (…)." — the parts that are known. */
+/** " 2 queued ahead of it; 4 running; concurrency 4 at once." — the parts that are known. */
 function describeStanding(workflow: Explained, { config, members }: QueueContext): string {
   const parts: string[] = [];
   const index = members?.findIndex((m) => m.id === workflow.id) ?? -1;
@@ -92,13 +93,12 @@ function describeStanding(workflow: Explained, { config, members }: QueueContext
     parts.push(ahead === 0 ? 'it is next in line' : `${ahead} queued ahead of it`);
   }
   const running = members?.filter((m) => m.status === 'PENDING').length;
-  const limits = [
-    config?.concurrency != null ? `${config.concurrency} at once` : null,
-    config?.workerConcurrency != null ? `${config.workerConcurrency} per executor` : null,
-  ].filter((limit): limit is string => limit !== null);
   if (running !== undefined) parts.push(`${running} running`);
-  if (limits.length > 0) parts.push(`limit ${limits.join(', ')}`);
-  else if (config) parts.push('no concurrency limit');
+  if (config) {
+    const { concurrency, rateLimit } = describeLimits(config);
+    parts.push(`concurrency ${concurrency}`);
+    if (rateLimit !== 'none') parts.push(`rate limit ${rateLimit}`);
+  }
   return parts.length === 0 ? '' : ` ${capitalize(parts.join('; '))}.`;
 }
 
