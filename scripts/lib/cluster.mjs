@@ -54,6 +54,9 @@ export function haproxyConfig({ bind, replicas, dockerDns = false }) {
     '  option forwardfor',
     '  option redispatch',
     '  retries 2',
+    // A replica that dies under a read leaves no trace: GETs are retried on another replica
+    // (`backend`: never anything else, a mutation is sent once).
+    '  retry-on conn-failure empty-response response-timeout',
     '  timeout connect 2s',
     '  timeout http-request 15s',
     '  timeout client 90s',
@@ -67,6 +70,7 @@ export function haproxyConfig({ bind, replicas, dockerDns = false }) {
     '',
     'backend replicas',
     '  balance leastconn',
+    '  http-request disable-l7-retry unless METH_GET',
     '  option httpchk GET /readyz',
     '  http-check expect status 200',
     `  default-server inter 1s fall 2 rise 2${dockerDns ? ' resolvers docker init-addr libc,none' : ''}`,

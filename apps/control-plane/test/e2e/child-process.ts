@@ -1,6 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 
-/** A Node.js script run as a child process by an end-to-end test, its output kept. */
+/** A process (mostly a Node.js script) run by an end-to-end test, its output kept. */
 export interface NodeProcess {
   readonly child: ChildProcess;
   /** Everything it printed so far, stdout and stderr interleaved. */
@@ -14,9 +14,26 @@ export interface NodeProcess {
   stop(): Promise<number | null>;
 }
 
-/** Runs `node <script>` with exactly `env`. */
-export function startNodeProcess(script: string, env: NodeJS.ProcessEnv): NodeProcess {
-  const child = spawn(process.execPath, [script], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+/** Runs `node <script>` with exactly `env`; `ipc`: with a channel for `child.send`. */
+export function startNodeProcess(
+  script: string,
+  env: NodeJS.ProcessEnv,
+  { ipc = false }: { ipc?: boolean } = {},
+): NodeProcess {
+  return startProcess(process.execPath, [script], env, ipc);
+}
+
+/** Runs `command <args>` with exactly `env`. */
+export function startProcess(
+  command: string,
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  ipc = false,
+): NodeProcess {
+  const child = spawn(command, args, {
+    env,
+    stdio: ipc ? ['ignore', 'pipe', 'pipe', 'ipc'] : ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   const keep = (chunk: Buffer) => (output += chunk.toString());
   child.stdout?.on('data', keep);
