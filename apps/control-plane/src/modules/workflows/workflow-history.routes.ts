@@ -6,16 +6,21 @@ import {
   ListWorkflowEventsResponseSchema,
   ListWorkflowNotificationsResponseSchema,
   ListWorkflowStreamsResponseSchema,
-  WorkflowPathSchema,
 } from '@podium/protocol';
 import { routeTable } from '../../common/routes/route-spec';
+import {
+  OPERATE_WORKFLOWS,
+  READ_WORKFLOWS,
+  WORKFLOW_PARAMS,
+  WORKFLOW_PATH,
+  WORKFLOWS_PATH,
+} from './workflow-route-parts';
 import { WORKFLOW_ACTIONS } from './workflow-audit';
 
-const base = '/v2/orgs/{org}/apps/{app}/workflows';
-const one = `${base}/{workflowId}`;
-const common = { tag: 'Workflows', viaExecutor: true } as const;
-const read = { ...common, access: 'read' } as const;
-const params = WorkflowPathSchema;
+const base = WORKFLOWS_PATH;
+const one = WORKFLOW_PATH;
+const read = READ_WORKFLOWS;
+const params = WORKFLOW_PARAMS;
 
 /** Events, messages, streams, export and import (see WorkflowHistoryController). */
 export const WORKFLOW_HISTORY_ROUTES = routeTable({
@@ -53,8 +58,7 @@ export const WORKFLOW_HISTORY_ROUTES = routeTable({
     response: ExportWorkflowResponseSchema,
   },
   importWorkflow: {
-    ...common,
-    access: 'operate',
+    ...OPERATE_WORKFLOWS,
     method: 'post',
     path: `${base}/import`,
     summary: 'Import an exported workflow into this application',

@@ -23,18 +23,23 @@ import {
   SearchWorkflowsResponseSchema,
   WorkflowAggregatesRequestSchema,
   WorkflowAggregatesResponseSchema,
-  WorkflowPathSchema,
 } from '@podium/protocol';
 
 import { routeTable } from '../../common/routes/route-spec';
+import {
+  OPERATE_WORKFLOWS,
+  READ_WORKFLOWS,
+  WORKFLOW_PARAMS,
+  WORKFLOW_PATH,
+  WORKFLOWS_PATH,
+} from './workflow-route-parts';
 import { WORKFLOW_ACTIONS as ACTIONS } from './workflow-audit';
 
-const base = '/v2/orgs/{org}/apps/{app}/workflows';
-const one = `${base}/{workflowId}`;
-const common = { tag: 'Workflows', viaExecutor: true } as const;
-const read = { ...common, access: 'read' } as const;
-const operate = { ...common, access: 'operate' } as const;
-const params = WorkflowPathSchema;
+const base = WORKFLOWS_PATH;
+const one = WORKFLOW_PATH;
+const read = READ_WORKFLOWS;
+const operate = OPERATE_WORKFLOWS;
+const params = WORKFLOW_PARAMS;
 
 /** The workflow routes (see WorkflowsController and WorkflowActionsController). */
 export const WORKFLOW_ROUTES = routeTable({
