@@ -8,19 +8,10 @@ import {
   ListWorkflowStreamsResponseSchema,
 } from '@podium/protocol';
 import { routeTable } from '../../common/routes/route-spec';
-import {
-  OPERATE_WORKFLOWS,
-  READ_WORKFLOWS,
-  WORKFLOW_PARAMS,
-  WORKFLOW_PATH,
-  WORKFLOWS_PATH,
-} from './workflow-route-parts';
+import { WORKFLOW_ROUTE_PARTS } from './workflow-route-parts';
 import { WORKFLOW_ACTIONS } from './workflow-audit';
 
-const base = WORKFLOWS_PATH;
-const one = WORKFLOW_PATH;
-const read = READ_WORKFLOWS;
-const params = WORKFLOW_PARAMS;
+const { base, one, read, operate, params } = WORKFLOW_ROUTE_PARTS;
 
 /** Events, messages, streams, export and import (see WorkflowHistoryController). */
 export const WORKFLOW_HISTORY_ROUTES = routeTable({
@@ -58,7 +49,7 @@ export const WORKFLOW_HISTORY_ROUTES = routeTable({
     response: ExportWorkflowResponseSchema,
   },
   importWorkflow: {
-    ...OPERATE_WORKFLOWS,
+    ...operate,
     method: 'post',
     path: `${base}/import`,
     summary: 'Import an exported workflow into this application',

@@ -1,10 +1,13 @@
 import { WorkflowPathSchema } from '@podium/protocol';
 
-/** What every workflow route shares (workflows.routes.ts, workflow-history.routes.ts). */
 const common = { tag: 'Workflows', viaExecutor: true } as const;
+const base = '/v2/orgs/{org}/apps/{app}/workflows';
 
-export const WORKFLOWS_PATH = '/v2/orgs/{org}/apps/{app}/workflows';
-export const WORKFLOW_PATH = `${WORKFLOWS_PATH}/{workflowId}`;
-export const READ_WORKFLOWS = { ...common, access: 'read' } as const;
-export const OPERATE_WORKFLOWS = { ...common, access: 'operate' } as const;
-export const WORKFLOW_PARAMS = WorkflowPathSchema;
+/** What every workflow route shares (workflows.routes.ts, workflow-history.routes.ts). */
+export const WORKFLOW_ROUTE_PARTS = {
+  base,
+  one: `${base}/{workflowId}`,
+  read: { ...common, access: 'read' },
+  operate: { ...common, access: 'operate' },
+  params: WorkflowPathSchema,
+} as const;

@@ -26,20 +26,10 @@ import {
 } from '@podium/protocol';
 
 import { routeTable } from '../../common/routes/route-spec';
-import {
-  OPERATE_WORKFLOWS,
-  READ_WORKFLOWS,
-  WORKFLOW_PARAMS,
-  WORKFLOW_PATH,
-  WORKFLOWS_PATH,
-} from './workflow-route-parts';
+import { WORKFLOW_ROUTE_PARTS } from './workflow-route-parts';
 import { WORKFLOW_ACTIONS as ACTIONS } from './workflow-audit';
 
-const base = WORKFLOWS_PATH;
-const one = WORKFLOW_PATH;
-const read = READ_WORKFLOWS;
-const operate = OPERATE_WORKFLOWS;
-const params = WORKFLOW_PARAMS;
+const { base, one, read, operate, params } = WORKFLOW_ROUTE_PARTS;
 
 /** The workflow routes (see WorkflowsController and WorkflowActionsController). */
 export const WORKFLOW_ROUTES = routeTable({
