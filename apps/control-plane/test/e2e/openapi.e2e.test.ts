@@ -4,6 +4,7 @@ import { HTTP_CODE_METADATA, METHOD_METADATA, PATH_METADATA } from '@nestjs/comm
 import { ModulesContainer, Reflector } from '@nestjs/core';
 import { createScratchDatabase, type ScratchDatabase } from '@podium/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parse as parseYaml } from 'yaml';
 import { policyOf } from '../../src/modules/auth/route-policy';
 import { ROUTE_SPEC } from '../../src/common/routes/route.decorator';
 import { API_ROUTES } from '../../src/modules/openapi/openapi.service';
@@ -108,6 +109,16 @@ describe('the OpenAPI document against the routes Nest registered (PostgreSQL)',
     const body = (await spec.json()) as { openapi: string; info: { title: string }; paths: object };
     expect(body).toMatchObject({ openapi: '3.1.0', info: { title: 'Podium control plane API' } });
     expect(Object.keys(body.paths)).toContain('/v2/orgs/{org}/tokens/{id}');
+
+    const yaml = await fetch(`${server.url}/openapi.yaml`);
+    expect(yaml.status).toBe(200);
+    expect(yaml.headers.get('content-type')).toMatch(/^application\/yaml/);
+    expect(parseYaml(await yaml.text())).toEqual(body);
+    const spec30 = await fetch(`${server.url}/openapi-3.0.json`);
+    expect(spec30.status).toBe(200);
+    const body30 = (await spec30.json()) as { openapi: string; paths: object };
+    expect(body30.openapi).toBe('3.0.3');
+    expect(Object.keys(body30.paths)).toEqual(Object.keys(body.paths));
 
     const res = await fetch(`${server.url}/docs`);
     expect(res.status).toBe(200);

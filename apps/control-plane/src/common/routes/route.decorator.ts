@@ -40,8 +40,8 @@ export function Route(spec: RouteSpec): MethodDecorator {
     UsePipes(new RouteInputPipe(spec)),
     assertReadsItsInputs(spec),
   ];
-  if (spec.status !== 204 && spec.media === 'text/html') {
-    decorators.push(Header('Content-Type', 'text/html; charset=utf-8'));
+  if (spec.status !== 204 && (spec.media === 'text/html' || spec.media === 'application/yaml')) {
+    decorators.push(Header('Content-Type', `${spec.media}; charset=utf-8`));
   }
   return applyDecorators(...decorators);
 }

@@ -41,7 +41,7 @@ export function renderDocsPage(doc: OpenApiDocument): string {
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${esc(info.title)} ${esc(info.version)}</title><style>${STYLE}</style></head>
 <body><header><h1>${esc(info.title)} <small>${esc(info.version)}</small></h1>
-<p>${esc(info.description ?? '')} Machine-readable: <a href="/openapi.json">/openapi.json</a> (OpenAPI 3.1).</p></header>
+<p>${esc(info.description ?? '')} Machine-readable: <a href="/openapi.json">/openapi.json</a> (OpenAPI 3.1; also <a href="/openapi.yaml">/openapi.yaml</a>, and <a href="/openapi-3.0.json">/openapi-3.0.json</a> for 3.0 tools).</p></header>
 <main><section><h2>Authentication</h2><table>${schemeRows}</table></section>
 ${sections.join('')}<section><h2>Schemas</h2>${schemaList}</section></main></body></html>`;
 }

@@ -14,6 +14,16 @@ export class OpenApiController {
     return this.openapi.getDocument();
   }
 
+  @Route(ROUTES.getOpenApiYaml)
+  yaml(): string {
+    return this.openapi.getYaml();
+  }
+
+  @Route(ROUTES.getOpenApi30Document)
+  document30(): OpenApiDocument {
+    return this.openapi.getDocument('3.0');
+  }
+
   @Route(ROUTES.getApiDocs)
   // The page is static: no scripts, and nothing may be loaded from elsewhere.
   @Header('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'")

@@ -128,4 +128,48 @@ describe('the OpenAPI document', () => {
     expect(html).toContain('never JSON-parse it');
     expect(html).not.toMatch(/<script|(src|href)="https?:/);
   });
+
+  describe('in OpenAPI 3.0', () => {
+    const doc30 = buildOpenApiDocument(API_ROUTES, { title: 'Podium', version: '0.0.0' }, '3.0');
+
+    /** Every JSON Schema keyword a 3.0 reader rejects, where it occurs. */
+    function beyond30(value: unknown, at = ''): string[] {
+      if (Array.isArray(value)) return value.flatMap((v, i) => beyond30(v, `${at}/${i}`));
+      if (typeof value !== 'object' || value === null) return [];
+      const record = value as Record<string, unknown>;
+      const here: string[] = [];
+      if (Array.isArray(record.type)) here.push(`${at}: type ${JSON.stringify(record.type)}`);
+      if (record.type === 'null') here.push(`${at}: type null`);
+      if ('const' in record) here.push(`${at}: const`);
+      for (const key of ['exclusiveMinimum', 'exclusiveMaximum']) {
+        if (typeof record[key] === 'number') here.push(`${at}: numeric ${key}`);
+      }
+      for (const key of ['$schema', '$defs', 'prefixItems', 'examples']) {
+        if (key in record && at.includes('/schemas/')) here.push(`${at}: ${key}`);
+      }
+      return [
+        ...here,
+        ...Object.entries(record).flatMap(([key, v]) => beyond30(v, `${at}/${key}`)),
+      ];
+    }
+
+    it('describes the same operations and components, in 3.0.3', () => {
+      expect(doc30.openapi).toBe('3.0.3');
+      const operations = (d: typeof doc) =>
+        Object.entries(d.paths).flatMap(([path, ops]) =>
+          Object.keys(ops).map((m) => `${m} ${path}`),
+        );
+      expect(operations(doc30)).toEqual(operations(doc));
+      const schemas30 = (doc30.components as { schemas: object }).schemas;
+      expect(Object.keys(schemas30).sort()).toEqual(Object.keys(schemas).sort());
+      for (const ref of refsIn(doc30))
+        expect(schemas30).toHaveProperty([ref.split('/').at(-1) ?? '']);
+    });
+
+    it('uses no JSON Schema keyword a 3.0 reader rejects (nullable instead of null types)', () => {
+      expect(beyond30(doc)).not.toEqual([]); // what the 3.1 document does use
+      expect(beyond30(doc30)).toEqual([]);
+      expect(JSON.stringify(doc30)).toContain('"nullable":true');
+    });
+  });
 });

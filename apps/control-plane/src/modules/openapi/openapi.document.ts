@@ -39,6 +39,16 @@ import { isBodyOptional, type RouteSpec } from '../../common/routes/route-spec';
 type JsonSchema = Record<string, unknown>;
 export type OpenApiDocument = JsonSchema & { paths: Record<string, Record<string, JsonSchema>> };
 
+/**
+ * Which OpenAPI: 3.1 (JSON Schema draft 2020-12, what we serve first), or 3.0 for tools that
+ * read only that — zod writes its schemas for either (`nullable`, no `const`, …).
+ */
+export type OpenApiVersion = '3.1' | '3.0';
+const DIALECTS = {
+  '3.1': { openapi: '3.1.0', target: 'draft-2020-12' },
+  '3.0': { openapi: '3.0.3', target: 'openapi-3.0' },
+} as const;
+
 /** Schemas shared by several operations get their own component. */
 const SHARED_SCHEMAS: ReadonlyArray<readonly [z.ZodType, string]> = [
   [WorkflowSchema, 'Workflow'],
@@ -81,7 +91,9 @@ const ref = (id: string) => ({ $ref: `#/components/schemas/${id}` });
 export function buildOpenApiDocument(
   routes: readonly RouteSpec[],
   info: { title: string; version: string; description?: string },
+  version: OpenApiVersion = '3.1',
 ): OpenApiDocument {
+  const { openapi, target } = DIALECTS[version];
   const responseIds = new Named();
   const requestIds = new Named();
   for (const [schema, id] of SHARED_SCHEMAS) responseIds.name(schema, id);
@@ -99,25 +111,31 @@ export function buildOpenApiDocument(
         )
       : undefined;
     const bodyId = route.body ? requestIds.name(route.body, `${base}Request`) : undefined;
-    (paths[route.path] ??= {})[route.method] = operation(route, responseId, bodyId);
+    (paths[route.path] ??= {})[route.method] = operation(route, responseId, bodyId, target);
   }
   return {
-    openapi: '3.1.0',
+    openapi,
     info,
     servers: [{ url: '/' }],
     tags: [...new Set(routes.map((r) => r.tag))].map((name) => ({ name })),
     paths,
     components: {
-      schemas: { ...components(requestIds, 'input'), ...components(responseIds, 'output') },
+      schemas: {
+        ...components(requestIds, 'input', target),
+        ...components(responseIds, 'output', target),
+      },
       securitySchemes: Object.fromEntries(Object.values(SECURITY_SCHEMES)),
     },
   };
 }
 
+type Target = (typeof DIALECTS)[OpenApiVersion]['target'];
+
 function operation(
   route: RouteSpec,
   responseId: string | undefined,
   bodyId: string | undefined,
+  target: Target,
 ): JsonSchema {
   const status = route.status ?? 200;
   const success: Record<string, JsonSchema> = {};
@@ -144,7 +162,7 @@ function operation(
     security: securityOf(route).map((set) =>
       Object.fromEntries(set.map((credential) => [SECURITY_SCHEMES[credential][0], []])),
     ),
-    parameters: parameters(route),
+    parameters: parameters(route, target),
     ...(route.body &&
       bodyId && {
         requestBody: {
@@ -185,7 +203,7 @@ function problems(codes: readonly ErrorCode[]): Record<string, JsonSchema> {
   );
 }
 
-function parameters(route: RouteSpec): JsonSchema[] {
+function parameters(route: RouteSpec, target: Target): JsonSchema[] {
   const scope = ['org', 'app']
     .filter((name) => route.path.includes(`{${name}}`))
     .map((name) => ({
@@ -197,14 +215,23 @@ function parameters(route: RouteSpec): JsonSchema[] {
     }));
   return [
     ...scope,
-    ...objectParameters(route.params, 'path'),
-    ...objectParameters(route.query, 'query'),
+    ...objectParameters(route.params, 'path', target),
+    ...objectParameters(route.query, 'query', target),
   ];
 }
 
-function objectParameters(schema: z.ZodObject | undefined, where: 'path' | 'query'): JsonSchema[] {
+function objectParameters(
+  schema: z.ZodObject | undefined,
+  where: 'path' | 'query',
+  target: Target,
+): JsonSchema[] {
   if (!schema) return [];
-  const json = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any', override }) as {
+  const json = z.toJSONSchema(schema, {
+    io: 'input',
+    target,
+    unrepresentable: 'any',
+    override,
+  }) as {
     properties?: Record<string, JsonSchema>;
     required?: string[];
   };
@@ -222,9 +249,14 @@ function objectParameters(schema: z.ZodObject | undefined, where: 'path' | 'quer
   });
 }
 
-function components(named: Named, io: 'input' | 'output'): Record<string, JsonSchema> {
+function components(
+  named: Named,
+  io: 'input' | 'output',
+  target: Target,
+): Record<string, JsonSchema> {
   const { schemas } = z.toJSONSchema(named.registry, {
     io,
+    target,
     unrepresentable: 'any',
     override,
     uri: (id) => `#/components/schemas/${id}`,

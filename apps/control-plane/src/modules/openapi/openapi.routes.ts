@@ -12,6 +12,23 @@ export const OPENAPI_ROUTES = routeTable({
     summary: 'This API as an OpenAPI 3.1 document',
     response: z.record(z.string(), z.unknown()).describe('An OpenAPI 3.1 document.'),
   },
+  getOpenApiYaml: {
+    ...common,
+    method: 'get',
+    path: '/openapi.yaml',
+    summary: 'This API as an OpenAPI 3.1 document, in YAML',
+    media: 'application/yaml',
+    response: z.string().describe('The same document as `/openapi.json`, in YAML.'),
+  },
+  getOpenApi30Document: {
+    ...common,
+    method: 'get',
+    path: '/openapi-3.0.json',
+    summary: 'This API as an OpenAPI 3.0 document (for tools that read only 3.0)',
+    response: z
+      .record(z.string(), z.unknown())
+      .describe('An OpenAPI 3.0.3 document: the same operations, schemas in its dialect.'),
+  },
   getApiDocs: {
     ...common,
     method: 'get',

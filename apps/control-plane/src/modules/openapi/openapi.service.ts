@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { stringify } from 'yaml';
 import { SERVICE_VERSION } from '../../version';
 import { API_KEY_ROUTES } from '../api-keys/api-keys.routes';
 import { APPLICATION_ROUTES } from '../applications/applications.routes';
@@ -17,7 +18,11 @@ import { STEP_AGGREGATE_ROUTES } from '../workflows/step-aggregates.routes';
 import { WORKFLOW_HISTORY_ROUTES } from '../workflows/workflow-history.routes';
 import { WORKFLOW_ROUTES } from '../workflows/workflows.routes';
 import { renderDocsPage } from './docs-page';
-import { buildOpenApiDocument, type OpenApiDocument } from './openapi.document';
+import {
+  buildOpenApiDocument,
+  type OpenApiDocument,
+  type OpenApiVersion,
+} from './openapi.document';
 import { OPENAPI_ROUTES } from './openapi.routes';
 import type { RouteSpec } from '../../common/routes/route-spec';
 
@@ -46,20 +51,32 @@ export const API_ROUTES: readonly RouteSpec[] = [
   ...Object.values(OPENAPI_ROUTES),
 ];
 
-/** The API description, built once on first request. */
+const INFO = {
+  title: 'Podium control plane API',
+  version: SERVICE_VERSION,
+  description:
+    'Accounts, organizations, applications and API keys; the workflows, queues and executors of your applications. Workflow and queue data is read live from a connected executor, never cached. Machine clients authenticate with an API key (Bearer); the console with session cookies and a CSRF header.',
+};
+
+/** The API description, each form built once on first request. */
 @Injectable()
 export class OpenApiService {
-  private document?: OpenApiDocument;
+  private readonly documents = new Map<OpenApiVersion, OpenApiDocument>();
+  private yaml?: string;
   private page?: string;
 
-  getDocument(): OpenApiDocument {
-    this.document ??= buildOpenApiDocument(API_ROUTES, {
-      title: 'Podium control plane API',
-      version: SERVICE_VERSION,
-      description:
-        'Accounts, organizations, applications and API keys; the workflows, queues and executors of your applications. Workflow and queue data is read live from a connected executor, never cached. Machine clients authenticate with an API key (Bearer); the console with session cookies and a CSRF header.',
-    });
-    return this.document;
+  getDocument(version: OpenApiVersion = '3.1'): OpenApiDocument {
+    let document = this.documents.get(version);
+    if (!document) {
+      document = buildOpenApiDocument(API_ROUTES, INFO, version);
+      this.documents.set(version, document);
+    }
+    return document;
+  }
+
+  getYaml(): string {
+    this.yaml ??= stringify(this.getDocument(), { aliasDuplicateObjects: false });
+    return this.yaml;
   }
 
   getDocsPage(): string {
