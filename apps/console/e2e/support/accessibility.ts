@@ -15,16 +15,34 @@ export interface Violation {
   nodes: string[];
 }
 
+/** A navigation under way (a redirect after the step's last click) replaced the page's document. */
+const NAVIGATED = /Execution context was destroyed|Cannot find context|frame was detached/;
+
+/**
+ * Runs axe on the page once its document is loaded; if a navigation replaces the document
+ * mid-run, runs it again on the new one (it is the page the step ends on).
+ */
+async function axeResults(page: Page): Promise<Pick<AxeResults, 'violations'>> {
+  for (let attempt = 1; ; attempt++) {
+    await page.waitForLoadState('load');
+    try {
+      const loaded = await page.evaluate(() => 'axe' in window);
+      if (!loaded) await page.addScriptTag({ path: axeScript });
+      return await page.evaluate(
+        () =>
+          (window as unknown as { axe: { run(): Promise<AxeResults> } }).axe.run() as Promise<
+            Pick<AxeResults, 'violations'>
+          >,
+      );
+    } catch (error) {
+      if (attempt >= 5 || !NAVIGATED.test(String(error))) throw error;
+    }
+  }
+}
+
 /** The page's serious and critical axe violations (an empty list when there are none). */
 export async function seriousViolations(page: Page): Promise<Violation[]> {
-  const loaded = await page.evaluate(() => 'axe' in window);
-  if (!loaded) await page.addScriptTag({ path: axeScript });
-  const results = await page.evaluate(
-    () =>
-      (window as unknown as { axe: { run(): Promise<AxeResults> } }).axe.run() as Promise<
-        Pick<AxeResults, 'violations'>
-      >,
-  );
+  const results = await axeResults(page);
   return results.violations
     .filter((v) => BLOCKING.has(v.impact ?? ''))
     .map((v) => ({

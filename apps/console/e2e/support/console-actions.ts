@@ -28,7 +28,11 @@ export async function submitSignIn(page: Page, email: string, password: string):
 
 export async function signOut(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Sign out' }).click();
-  await page.waitForURL(/\/sign-in/);
+  // The end of sign-out is a full load of `/sign-in`; a query refused meanwhile may first
+  // route to `/sign-in?next=…`, which must not count, or the next step's navigation races it.
+  await page.waitForURL((url) => url.pathname === '/sign-in' && url.search === '', {
+    waitUntil: 'load',
+  });
 }
 
 /** The text of an element, trimmed ('' when it has none). */
