@@ -1,6 +1,6 @@
 // What an operator does in the console, step by step, through roles and labels only (as a
 // person with a screen reader would find them).
-import type { Locator, Page } from 'playwright-core';
+import type { Frame, Locator, Page } from 'playwright-core';
 
 export interface Account {
   name: string;
@@ -27,12 +27,18 @@ export async function submitSignIn(page: Page, email: string, password: string):
 }
 
 export async function signOut(page: Page): Promise<void> {
+  const visited: string[] = [];
+  const record = (frame: Frame) => {
+    if (frame === page.mainFrame()) visited.push(frame.url());
+  };
+  page.on('framenavigated', record);
   await page.getByRole('button', { name: 'Sign out' }).click();
-  // The end of sign-out is a full load of `/sign-in`; a query refused meanwhile may first
-  // route to `/sign-in?next=…`, which must not count, or the next step's navigation races it.
-  await page.waitForURL((url) => url.pathname === '/sign-in' && url.search === '', {
-    waitUntil: 'load',
-  });
+  // The end of sign-out is a full load of `/sign-in` and nothing else: the sign-in gate
+  // must not route to `/sign-in?next=…` meanwhile (two navigations would race).
+  await page.waitForURL((url) => url.pathname === '/sign-in', { waitUntil: 'load' });
+  page.off('framenavigated', record);
+  const detours = visited.filter((url) => new URL(url).search !== '');
+  if (detours.length > 0) throw new Error(`sign-out navigated to ${detours.join(', ')}`);
 }
 
 /** The text of an element, trimmed ('' when it has none). */

@@ -7,6 +7,7 @@ import { useSignOut } from '../../features/session/mutations';
 import { sessionQueries } from '../../features/session/queries';
 import { useSessionHint } from '../../lib/use-session-hint';
 import { hardNavigate } from '../../lib/hard-navigate';
+import { markSigningOut } from '../../lib/session-events';
 
 /** The header's right side: who is signed in, their organizations, and signing out. */
 export function HeaderSession() {
@@ -39,7 +40,10 @@ export function HeaderSession() {
         type="button"
         className="btn btn-small btn-on-dark"
         disabled={signOut.isPending}
-        onClick={() => signOut.mutate(undefined, { onSettled: () => hardNavigate('/sign-in') })}
+        onClick={() => {
+          markSigningOut();
+          signOut.mutate(undefined, { onSettled: () => hardNavigate('/sign-in') });
+        }}
       >
         Sign out
       </button>

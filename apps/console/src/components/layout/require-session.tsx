@@ -6,7 +6,7 @@ import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import { useEffect, type ReactNode } from 'react';
 import { signInPath } from '../../features/session/next-path';
 import { sessionQueries } from '../../features/session/queries';
-import { onSessionLost } from '../../lib/session-events';
+import { isSigningOut, onSessionLost } from '../../lib/session-events';
 import { useSessionHint } from '../../lib/use-session-hint';
 import { ProblemAlert } from '../ui/problem-alert';
 
@@ -26,7 +26,9 @@ export function RequireSession({ children }: { children: ReactNode }) {
 
   useEffect(() => {
     const here = search ? `${pathname}?${search}` : pathname;
-    const toSignIn = () => router.replace(signInPath(here));
+    const toSignIn = () => {
+      if (!isSigningOut()) router.replace(signInPath(here));
+    };
     if (lost) toSignIn();
     return onSessionLost(toSignIn);
   }, [lost, pathname, search, router]);
