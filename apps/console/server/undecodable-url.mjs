@@ -16,7 +16,7 @@ export function refuseUndecodableUrl(req, res) {
     return false;
   } catch {
     const error = new AppError(
-      'VALIDATION_FAILED',
+      'MALFORMED_REQUEST',
       'The URL is not valid: a percent-encoded part does not decode to UTF-8 text.',
     );
     res.writeHead(error.status, { 'Content-Type': PROBLEM_CONTENT_TYPE });

@@ -24,7 +24,7 @@ describe('refuseUndecodableUrl', () => {
       expect(refused).toBe(true);
       expect(sent.status).toBe(400);
       expect(sent.headers?.['Content-Type']).toBe('application/problem+json');
-      expect(JSON.parse(sent.body ?? '')).toMatchObject({ code: 'VALIDATION_FAILED', status: 400 });
+      expect(JSON.parse(sent.body ?? '')).toMatchObject({ code: 'MALFORMED_REQUEST', status: 400 });
       expect(sent.body).not.toContain('%E0');
     }
   });

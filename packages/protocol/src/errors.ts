@@ -5,7 +5,13 @@
  */
 
 export const ERROR_CODES = {
-  VALIDATION_FAILED: { status: 400, title: 'The request is not valid' },
+  /** Not readable as a request at all: unparseable JSON, a URL that does not decode, not HTTP. */
+  MALFORMED_REQUEST: { status: 400, title: 'The request is malformed' },
+  /**
+   * Readable, but a field, parameter or the body's shape is refused (an unknown field among them):
+   * 422 with `errors[]`, as DBOS Conductor answers.
+   */
+  VALIDATION_FAILED: { status: 422, title: 'The request is not valid' },
   UNAUTHENTICATED: { status: 401, title: 'Authentication is required' },
   FORBIDDEN: { status: 403, title: 'You are not allowed to do this' },
   NOT_FOUND: { status: 404, title: 'Not found' },

@@ -28,7 +28,7 @@ describe('AppError', () => {
     expect(ProblemDetailsSchema.parse(problem)).toEqual({
       type: 'https://podium.dev/problems/validation-failed',
       title: ERROR_CODES.VALIDATION_FAILED.title,
-      status: 400,
+      status: 422,
       code: 'VALIDATION_FAILED',
       detail: 'bad app',
       instance: '/v1/apps',
@@ -36,7 +36,7 @@ describe('AppError', () => {
     });
     const rebuilt = AppError.fromProblem(JSON.parse(JSON.stringify(problem)));
     expect(rebuilt).toBeInstanceOf(AppError);
-    expect(rebuilt).toMatchObject({ code: 'VALIDATION_FAILED', status: 400, detail: 'bad app' });
+    expect(rebuilt).toMatchObject({ code: 'VALIDATION_FAILED', status: 422, detail: 'bad app' });
     expect(rebuilt.errors).toEqual([{ path: 'name', message: 'too short' }]);
   });
 

@@ -96,13 +96,13 @@ describe('sendJson', () => {
     const problem = {
       type: problemType('VALIDATION_FAILED'),
       title: 'The request is not valid',
-      status: 400,
+      status: 422,
       code: 'VALIDATION_FAILED',
       errors: [{ path: 'password', message: 'must be at least 12 characters' }],
     };
-    const baseUrl = await controlPlane(() => ({ status: 400, body: problem }));
+    const baseUrl = await controlPlane(() => ({ status: 422, body: problem }));
     const error = await apiFailure(sendJson('POST', '/v2/users', {}, Thing, withCsrf(baseUrl)));
-    expect(error).toMatchObject({ code: 'VALIDATION_FAILED', status: 400 });
+    expect(error).toMatchObject({ code: 'VALIDATION_FAILED', status: 422 });
     expect(AppError.is(error) && error.toProblem()).toEqual(problem);
     expect(error.message).toBe('The request is not valid');
   });

@@ -117,7 +117,7 @@ describe('accounts and sessions (PostgreSQL)', () => {
 
   it('lists every validation problem at once', async () => {
     const res = await browser().post('/v2/users', { email: 'not-an-email', password: 'short' });
-    const problem = assertProblem(res, 400, 'VALIDATION_FAILED');
+    const problem = assertProblem(res, 422, 'VALIDATION_FAILED');
     expect(problem.errors?.map((e) => e.path).sort()).toEqual(['displayName', 'email', 'password']);
     expect(problem.errors?.find((e) => e.path === 'password')?.message).toMatch(/12/);
   });

@@ -2,7 +2,7 @@
  * How far an OpenAPI document is from DBOS Conductor's: which of its operations (method and
  * path; path parameters compared by position, not name) are not served, and, for those that
  * are, which field names of the request (query parameters as `query.<name>`: our queries are
- * closed, so a parameter we lack is a 400 for a DBOS client; then the body) and of the 2xx
+ * closed, so a parameter we lack is a 422 for a DBOS client; then the body) and of the 2xx
  * response are missing. Field names are
  * dotted paths through objects and arrays (`[]`): a bare array of `{workflowId}` is
  * `[].workflowId`, which `{items: [{id}]}` does not have. Huma's read-only `$schema` is not a

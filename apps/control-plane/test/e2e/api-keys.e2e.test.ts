@@ -101,14 +101,14 @@ describe('applications and API keys over HTTP (PostgreSQL)', () => {
       name: 'No Spaces!',
       executorGracePeriodSeconds: 4,
     });
-    const problem = assertProblem(res, 400, 'VALIDATION_FAILED');
+    const problem = assertProblem(res, 422, 'VALIDATION_FAILED');
     expect(problem.errors?.map((e) => e.path).sort()).toEqual([
       'executorGracePeriodSeconds',
       'name',
     ]);
     assertProblem(
       await admin.post(`/v2/orgs/${org}/apps`, { name: 'ab' }),
-      400,
+      422,
       'VALIDATION_FAILED',
     );
     await createApp('settings-app');
@@ -116,12 +116,12 @@ describe('applications and API keys over HTTP (PostgreSQL)', () => {
       await admin.patch(`/v2/orgs/${org}/apps/settings-app`, {
         executorGracePeriodSeconds: 86_401,
       }),
-      400,
+      422,
       'VALIDATION_FAILED',
     );
     assertProblem(
       await admin.patch(`/v2/orgs/${org}/apps/settings-app`, {}),
-      400,
+      422,
       'VALIDATION_FAILED',
     );
   });
@@ -219,7 +219,7 @@ describe('applications and API keys over HTTP (PostgreSQL)', () => {
       permissions: ['workflows:read'],
       applications: ['known-app', 'ghost-app'],
     });
-    const problem = assertProblem(res, 400, 'VALIDATION_FAILED');
+    const problem = assertProblem(res, 422, 'VALIDATION_FAILED');
     expect(problem.errors).toEqual([
       { path: 'applications.1', message: 'no application named "ghost-app"' },
     ]);
@@ -229,13 +229,13 @@ describe('applications and API keys over HTTP (PostgreSQL)', () => {
         permissions: ['workflows:read'],
         expiresAt: '2020-01-01T00:00:00Z',
       }),
-      400,
+      422,
       'VALIDATION_FAILED',
     );
     expect(past.errors?.[0]?.path).toBe('expiresAt');
     const noPermissions = assertProblem(
       await admin.post(`/v2/orgs/${org}/tokens`, { name: '', permissions: ['root'] }),
-      400,
+      422,
       'VALIDATION_FAILED',
     );
     expect(noPermissions.errors?.map((e) => e.path).sort()).toEqual(['name', 'permissions.0']);

@@ -129,7 +129,7 @@ describe('audit log (PostgreSQL)', () => {
 
   it('validates filters, listing each problem', async () => {
     const res = await owner.get(`/v2/orgs/${org}/audit-logs?limit=0&outcome=MAYBE&since=yesterday`);
-    const problem = assertProblem(res, 400, 'VALIDATION_FAILED');
+    const problem = assertProblem(res, 422, 'VALIDATION_FAILED');
     expect(problem.errors?.map((e) => e.path).sort()).toEqual(['limit', 'outcome', 'since']);
   });
 

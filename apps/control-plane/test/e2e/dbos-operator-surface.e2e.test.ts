@@ -83,13 +83,13 @@ describe('the operator surface against a real DBOS Transact 5.2.11 executor', ()
     const garbage = ProblemDetailsSchema.parse(
       (await post('/workflows/import', { serializedWorkflow: 'not an export' })).body,
     );
-    expect(garbage).toMatchObject({ status: 400, code: 'VALIDATION_FAILED' });
+    expect(garbage).toMatchObject({ status: 422, code: 'VALIDATION_FAILED' });
     expect(garbage.errors).toMatchObject([{ location: 'body.serializedWorkflow' }]);
   });
 
   it('refuses unknown fields of closed bodies, naming each with its value', async () => {
     const res = await post('/workflows/import', { serializedWorkflow: 'x', typo: 42 });
-    expect(res.status).toBe(400);
+    expect(res.status).toBe(422);
     expect(ProblemDetailsSchema.parse(res.body).errors).toEqual([
       expect.objectContaining({ location: 'body.typo', value: 42 }),
     ]);
@@ -108,7 +108,7 @@ describe('the operator surface against a real DBOS Transact 5.2.11 executor', ()
     const rows = StepAggregatesResponseSchema.parse(res.body);
     const greet = rows.find((row) => Object.values(row.group).includes('greet'));
     expect(greet).toMatchObject({ count: 1, maxDurationMs: expect.any(Number) as number });
-    expect((await post('/steps/aggregates', { selectCount: true })).status).toBe(400);
+    expect((await post('/steps/aggregates', { selectCount: true })).status).toBe(422);
   });
 
   it('lists and reads schedules, with their context only when asked', () =>

@@ -36,9 +36,9 @@ describe('text PostgreSQL cannot store, and deep JSON, are refused at the edge (
     ['an unpaired low surrogate', 'x\udfff', 'edge-low'],
     ['an unpaired high surrogate', 'ghost\ud800', 'edge-high'],
     ['a NUL character', 'nul\u0000here', 'edge-nul'],
-  ])('refuses %s in a JSON value with a 400 naming the field', async (_what, displayName, name) => {
+  ])('refuses %s in a JSON value with a 422 naming the field', async (_what, displayName, name) => {
     const res = await owned.owner.post('/v2/orgs', { name, displayName });
-    const problem = assertProblem(res, 400, 'VALIDATION_FAILED');
+    const problem = assertProblem(res, 422, 'VALIDATION_FAILED');
     expect(problem.errors?.map((e) => e.path)).toEqual(['displayName']);
     expect(problem.detail).toMatch(/body/);
     // Nothing was created: the name is still free.
@@ -64,7 +64,7 @@ describe('text PostgreSQL cannot store, and deep JSON, are refused at the edge (
       const res = await owned.owner.post(`${owned.base}/workflows/search`, {
         attributes: { nested: [{ 'tenant\ud800': 'acme' }] },
       });
-      const problem = assertProblem(res, 400, 'VALIDATION_FAILED');
+      const problem = assertProblem(res, 422, 'VALIDATION_FAILED');
       expect(problem.errors?.map((e) => e.path)).toEqual(['attributes.nested.0']);
       expect(problem.errors?.[0]?.message).toMatch(/key/);
       expect(link.requests).toEqual([]);
@@ -73,7 +73,7 @@ describe('text PostgreSQL cannot store, and deep JSON, are refused at the edge (
     }
   });
 
-  it('refuses JSON nested deeper than the limit with a 400 instead of overflowing the stack', async () => {
+  it('refuses JSON nested deeper than the limit with a 422 instead of overflowing the stack', async () => {
     const link = await connectExecutor('edge-deep');
     try {
       const res = await fetch(`${server.url}${owned.base}/workflows/search`, {
@@ -81,7 +81,7 @@ describe('text PostgreSQL cannot store, and deep JSON, are refused at the edge (
         headers: { authorization: `Bearer ${owned.apiKey}`, 'content-type': 'application/json' },
         body: deeplyNested(5_000),
       });
-      expect(res.status).toBe(400);
+      expect(res.status).toBe(422);
       expect(res.headers.get('content-type')).toMatch(/^application\/problem\+json/);
       const problem = ProblemDetailsSchema.parse(await res.json());
       expect(problem.code).toBe('VALIDATION_FAILED');
@@ -102,18 +102,18 @@ describe('text PostgreSQL cannot store, and deep JSON, are refused at the edge (
 
   it('refuses a NUL in a path parameter, on any route', async () => {
     const res = await owned.owner.get(`/v2/orgs/${owned.orgName}/apps/bad%00name`);
-    const problem = assertProblem(res, 400, 'VALIDATION_FAILED');
+    const problem = assertProblem(res, 422, 'VALIDATION_FAILED');
     expect(problem.errors?.map((e) => e.path)).toEqual(['app']);
     expect(problem.detail).toMatch(/path/);
   });
 
   it('refuses a NUL in a query string, on public routes too', async () => {
     const listed = await owned.owner.get(`/v2/orgs?limit=10&after=x%00`);
-    const problem = assertProblem(listed, 400, 'VALIDATION_FAILED');
+    const problem = assertProblem(listed, 422, 'VALIDATION_FAILED');
     expect(problem.errors?.map((e) => e.path)).toEqual(['after']);
     expect(problem.detail).toMatch(/query/);
 
     const health = await fetch(`${server.url}/healthz?probe=%00`);
-    expect(health.status).toBe(400);
+    expect(health.status).toBe(422);
   });
 });

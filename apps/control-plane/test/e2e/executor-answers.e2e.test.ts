@@ -76,13 +76,13 @@ describe('executor answers: size, paging and disclosure (PostgreSQL, real WebSoc
   it('refuses a page of more than 100 workflows with their inputs or outputs', async () => {
     const { base } = await connectedApp([() => ({ output: [] })]);
     const listed = await api('get', `${base}/workflows?loadInput=true&limit=101`, { key });
-    expect(listed).toMatchObject({ status: 400, body: { code: 'VALIDATION_FAILED' } });
+    expect(listed).toMatchObject({ status: 422, body: { code: 'VALIDATION_FAILED' } });
     expect(listed.body.errors).toEqual([expect.objectContaining({ path: 'limit' })]);
     const searched = await api('post', `${base}/workflows/search`, {
       key,
       body: { loadOutput: true, limit: 500 },
     });
-    expect(searched).toMatchObject({ status: 400, body: { code: 'VALIDATION_FAILED' } });
+    expect(searched).toMatchObject({ status: 422, body: { code: 'VALIDATION_FAILED' } });
     const plain = await api('get', `${base}/workflows?limit=500`, { key });
     expect(plain.status).toBe(200);
   });

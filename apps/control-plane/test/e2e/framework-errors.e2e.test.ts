@@ -29,8 +29,8 @@ describe('refusals before any handler are problems (PGlite)', () => {
   it.each([
     ['a truncated escape', '/v2/orgs/%E0%A4%A'],
     ['an escaped lone surrogate', '/v2/orgs/%ED%A0%80'],
-  ])('answers malformed URL encoding (%s) with 400 VALIDATION_FAILED', async (_what, path) => {
-    const { problem, requestId } = await problemAt(path, 400, 'VALIDATION_FAILED');
+  ])('answers malformed URL encoding (%s) with 400 MALFORMED_REQUEST', async (_what, path) => {
+    const { problem, requestId } = await problemAt(path, 400, 'MALFORMED_REQUEST');
     expect(problem.instance).toBe(path);
     expect(problem.detail).toMatch(/encod/);
     // It is logged like any request.
@@ -57,7 +57,7 @@ describe('refusals before any handler are problems (PGlite)', () => {
     const { problem, requestId } = await problemAt(
       `/conductor/v1alpha1/websocket/app/${key}%E0%A4%A`,
       400,
-      'VALIDATION_FAILED',
+      'MALFORMED_REQUEST',
     );
     expect(JSON.stringify(problem)).not.toContain(key);
     expect(problem.instance).toContain('[REDACTED]');
@@ -76,7 +76,7 @@ describe('refusals before any handler are problems (PGlite)', () => {
     expect(response.headers['content-type']).toBe(PROBLEM_CONTENT_TYPE);
     expect(ProblemDetailsSchema.parse(JSON.parse(response.body))).toMatchObject({
       status: 400,
-      code: 'VALIDATION_FAILED',
+      code: 'MALFORMED_REQUEST',
     });
   });
 

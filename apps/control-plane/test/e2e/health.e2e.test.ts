@@ -80,7 +80,7 @@ describe('errors', () => {
     });
 
   it.each([
-    ['unreadable JSON', '{"email":', 'application/json', 400, 'VALIDATION_FAILED'],
+    ['unreadable JSON', '{"email":', 'application/json', 400, 'MALFORMED_REQUEST'],
     [
       'a form instead of JSON',
       'email=a',

@@ -163,7 +163,7 @@ export class OperatorSurface {
     });
     expect(one.context).toContain('ops');
     expect((await this.get('/schedules/no-such-schedule')).status).toBe(404);
-    expect((await this.get('/schedules?typo=1')).status).toBe(400);
+    expect((await this.get('/schedules?typo=1')).status).toBe(422);
   }
 
   async expectSchedulePauseResume(): Promise<void> {
@@ -196,7 +196,7 @@ export class OperatorSurface {
       startTime: endTime.toISOString(),
       endTime: startTime.toISOString(),
     });
-    expect(backwards.status).toBe(400);
+    expect(backwards.status).toBe(422);
     return workflowIds;
   }
 

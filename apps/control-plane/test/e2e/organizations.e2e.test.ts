@@ -83,7 +83,7 @@ describe('organizations, members and join secrets (PostgreSQL)', () => {
     assertProblem(await players.outsider.browser.post('/v2/orgs', { name: org }), 409, 'CONFLICT');
     const bad = assertProblem(
       await players.outsider.browser.post('/v2/orgs', { name: '-Bad Name-' }),
-      400,
+      422,
       'VALIDATION_FAILED',
     );
     expect(bad.errors?.[0]?.path).toBe('name');
@@ -214,7 +214,7 @@ describe('organizations, members and join secrets (PostgreSQL)', () => {
         role: 'VIEWER',
         expiresAt: '2001-01-01T00:00:00Z',
       }),
-      400,
+      422,
       'VALIDATION_FAILED',
     );
     expect(past.errors).toEqual([{ path: 'expiresAt', message: 'must be in the future' }]);

@@ -168,13 +168,13 @@ describe('workflow counts and action outcomes through real executors', () => {
       key,
       body: { selectCount: true },
     });
-    expect(ungrouped).toMatchObject({ status: 400, body: { code: 'VALIDATION_FAILED' } });
+    expect(ungrouped).toMatchObject({ status: 422, body: { code: 'VALIDATION_FAILED' } });
     expect(ungrouped.contentType).toContain('application/problem+json');
     const typo = await api('post', `${base}/workflows/aggregates`, {
       key,
       body: { groupByStatus: true, workflow_name: ['compose'] },
     });
-    expect(typo).toMatchObject({ status: 400, body: { code: 'VALIDATION_FAILED' } });
+    expect(typo).toMatchObject({ status: 422, body: { code: 'VALIDATION_FAILED' } });
 
     const readOnly = (await f.newApiKey(org.id, { permissions: ['workflows:read'] })).secret;
     expect(countsBy(await aggregates(base, { groupByStatus: true }, readOnly), 'status')).toEqual({

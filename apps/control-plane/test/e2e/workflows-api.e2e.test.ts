@@ -178,7 +178,7 @@ describe('workflow and queue API with scripted executors (PostgreSQL, real WebSo
       key: readKey,
       body: { status: ['DONE'], limit: 0, startTime: 'yesterday', statuses: [] },
     });
-    expect(res.status).toBe(400);
+    expect(res.status).toBe(422);
     const problem = ProblemDetailsSchema.parse(res.body);
     expect(problem.code).toBe('VALIDATION_FAILED');
     expect(problem.errors?.map((e) => e.path).sort()).toEqual(
@@ -188,15 +188,15 @@ describe('workflow and queue API with scripted executors (PostgreSQL, real WebSo
       key: operatorKey,
       body: { startStep: -1 },
     });
-    expect(fork).toMatchObject({ status: 400, body: { errors: [{ path: 'startStep' }] } });
+    expect(fork).toMatchObject({ status: 422, body: { errors: [{ path: 'startStep' }] } });
     const query = await api('get', `${base}/workflows?sortDesc=maybe&limit=9999`, {
       key: readKey,
     });
-    expect(query.status).toBe(400);
+    expect(query.status).toBe(422);
     expect((query.body.errors as unknown[]).length).toBe(2);
     // A misspelt filter is refused rather than silently listing everything.
     const typo = await api('get', `${base}/workflows?executor=exec-a`, { key: readKey });
-    expect(typo).toMatchObject({ status: 400, body: { code: 'VALIDATION_FAILED' } });
+    expect(typo).toMatchObject({ status: 422, body: { code: 'VALIDATION_FAILED' } });
   });
 
   it('keeps tenants apart on every organization route: 401 without a key, 404 for another org or another app, 403 beyond what a key may do', async () => {

@@ -42,7 +42,7 @@ function routingFailure(error: FastifyError, maxParamLength: number): AppError {
   switch (error.code) {
     case 'FST_ERR_BAD_URL':
       return new AppError(
-        'VALIDATION_FAILED',
+        'MALFORMED_REQUEST',
         'The URL is not valid: a percent-encoded part does not decode to UTF-8 text.',
       );
     case 'FST_ERR_MAX_PARAM_LENGTH':
@@ -62,6 +62,6 @@ function connectionFailure(code: string | undefined): AppError {
     case 'HPE_HEADER_OVERFLOW':
       return new AppError('HEADERS_TOO_LARGE', 'The request headers are over the size limit.');
     default:
-      return new AppError('VALIDATION_FAILED', 'The request is not valid HTTP/1.1.');
+      return new AppError('MALFORMED_REQUEST', 'The request is not valid HTTP/1.1.');
   }
 }

@@ -11,7 +11,7 @@ const PARTS = [
 
 /**
  * Every route, before any guard, pipe, handler or service: text PostgreSQL cannot store and
- * JSON nested too deep are a 400 here, not a 500 from an insert or a stack overflow later.
+ * JSON nested too deep are a 422 here, not a 500 from an insert or a stack overflow later.
  * Runs once the body is parsed (preValidation) and covers not-found routes too.
  */
 export function installRequestScreening(fastify: FastifyInstance): void {

@@ -32,8 +32,8 @@ interface RouteBase {
   readonly query?: z.ZodObject;
   readonly body?: z.ZodType;
   /**
-   * Problems particular to this route. Those implied by the rest of the spec are added: 400 for
-   * inputs, 401/403 for authenticated routes, 404 for path parameters, 501–503 via executors.
+   * Problems particular to this route. Those implied by the rest of the spec are added: 422 for
+   * inputs (400 for an unreadable body), 401/403 for authenticated routes, 404 for path parameters, 501–503 via executors.
    */
   readonly errors?: readonly ErrorCode[];
   /** Served by a connected executor (adds the 501/502/503 problems). */

@@ -59,7 +59,7 @@ describe('the OpenAPI document', () => {
     const search = op('/v2/orgs/{org}/apps/{app}/workflows/search', 'post');
     expect(search.requestBody).toMatchObject({ required: false });
     expect(Object.keys(search.responses)).toEqual(
-      expect.arrayContaining(['200', '400', '401', '403', '404', '501', '502', '503']),
+      expect.arrayContaining(['200', '400', '401', '422', '403', '404', '501', '502', '503']),
     );
     const list = op('/v2/orgs/{org}/apps/{app}/workflows', 'get');
     const status = list.parameters.find((p) => p.name === 'status');

@@ -178,6 +178,7 @@ function operation(
 function problemCodes(route: RouteSpec): ErrorCode[] {
   const codes = new Set<ErrorCode>(route.errors);
   if (route.params || route.query || route.body) codes.add('VALIDATION_FAILED');
+  if (route.body) codes.add('MALFORMED_REQUEST');
   if (route.access !== 'public') {
     codes.add('UNAUTHENTICATED');
     codes.add('FORBIDDEN');
