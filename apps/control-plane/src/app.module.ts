@@ -19,6 +19,7 @@ import { WorkflowsModule } from './modules/workflows/workflows.module';
 import { QueuesModule } from './modules/queues/queues.module';
 import { FleetModule } from './modules/fleet/fleet.module';
 import { SchedulesModule } from './modules/schedules/schedules.module';
+import { AutoscalingModule } from './modules/autoscaling/autoscaling.module';
 import { LiveModule } from './modules/live/live.module';
 import { OpenApiModule } from './modules/openapi/openapi.module';
 import { ReplicasModule } from './modules/replicas/replicas.module';
@@ -54,6 +55,7 @@ export class AppModule {
         QueuesModule,
         FleetModule,
         SchedulesModule,
+        AutoscalingModule,
         LiveModule,
         OpenApiModule,
       ],

@@ -157,6 +157,18 @@ export {
   type TriggerScheduleResponse,
 } from './rest/schedules';
 export {
+  RolloutPolicySchema,
+  AutoscalePolicySchema,
+  AutoscalingPolicyResponseSchema,
+  QueueAutoscaleSchema,
+  GetAutoscaleResponseSchema,
+  type RolloutPolicy,
+  type AutoscalePolicy,
+  type AutoscalingPolicyResponse,
+  type QueueAutoscale,
+  type GetAutoscaleResponse,
+} from './rest/autoscaling';
+export {
   SetLatestVersionRequestSchema,
   type SetLatestVersionRequest,
 } from './rest/application-versions';

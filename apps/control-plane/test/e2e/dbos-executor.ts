@@ -9,7 +9,7 @@ export interface DbosExecutorProcess {
   /**
    * With `scenario: 'operations'`: ids of the workflows it left ERROR, PENDING and queued; with
    * `recovery`: the one it is running (`napping`, which only another executor can finish);
-   * with `surface`: `chatty`.
+   * with `surface`: `chatty`; with `autoscale`: `backlog1`..`backlog3` on `podium-workers`.
    */
   readonly workflows: Record<string, string>;
   stop(): Promise<void>;
@@ -23,9 +23,10 @@ export async function startDbosExecutor(options: {
   systemDatabaseUrl: string;
   /**
    * `operations`: also leave workflows to act on; `recovery`: one to recover; `surface`: a
-   * workflow with events, messages and a stream, and a schedule (see the fixture).
+   * workflow with events, messages and a stream, and a schedule; `autoscale`: a queue backlog
+   * (see the fixture).
    */
-  scenario?: 'operations' | 'recovery' | 'surface';
+  scenario?: 'operations' | 'recovery' | 'surface' | 'autoscale';
 }): Promise<DbosExecutorProcess> {
   const fixture = startNodeProcess(path.join(__dirname, 'fixtures', 'dbos-executor.cjs'), {
     ...process.env,

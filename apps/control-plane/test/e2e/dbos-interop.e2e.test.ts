@@ -1,45 +1,25 @@
-import { createScratchDatabase, type ScratchDatabase } from '@podium/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ExecutorRegistry, type LiveExecutor } from '../../src/modules/executors/executor-registry';
 import { ExecutorsRepository } from '../../src/modules/executors/executors.repository';
-import { factories } from '../factories';
-import { startDbosExecutor, type DbosExecutorProcess } from './dbos-executor';
-import { startTestControlPlane, type RunningControlPlane } from './start';
+import { startDbosApp, type DbosApp } from './dbos-app';
 import { waitUntil } from './wait-until';
 
 describe('a real DBOS Transact 5.2.11 executor', () => {
-  let scratch: ScratchDatabase;
-  let dbosSystemDb: ScratchDatabase;
-  let server: RunningControlPlane;
-  let executor: DbosExecutorProcess;
+  let setup: DbosApp;
+  let server: DbosApp['server'];
+  let executor: DbosApp['executor'];
+  let org: DbosApp['org'];
+  let app: DbosApp['app'];
   let live: LiveExecutor;
-  let org: { id: string };
-  let app: { id: string; name: string };
 
   beforeAll(async () => {
-    scratch = await createScratchDatabase();
-    dbosSystemDb = await createScratchDatabase({ create: false }); // DBOS creates its own
-    server = await startTestControlPlane({ kind: 'postgres', url: scratch.url });
-    const f = factories(server.app);
-    org = await f.newOrg();
-    app = await f.newApp(org.id);
-    const { secret } = await f.newApiKey(org.id);
-    executor = await startDbosExecutor({
-      appName: app.name,
-      conductorUrl: server.conductorUrl,
-      apiKey: secret,
-      systemDatabaseUrl: dbosSystemDb.url,
-    });
+    setup = await startDbosApp();
+    ({ server, executor, org, app } = setup);
     const registry = server.app.get(ExecutorRegistry);
     live = await waitUntil(() => registry.forApplication(app.id)[0], 10_000, 'DBOS link');
   }, 90_000);
 
-  afterAll(async () => {
-    await executor?.stop();
-    await server?.close();
-    await scratch?.drop();
-    await dbosSystemDb?.drop();
-  });
+  afterAll(() => setup?.stop());
 
   it('connects with its key and reports who it is', async () => {
     expect(live.identity).toMatchObject({

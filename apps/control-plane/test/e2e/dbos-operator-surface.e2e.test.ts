@@ -1,13 +1,9 @@
 import type { Database } from '@podium/db';
-import { createScratchDatabase, type ScratchDatabase } from '@podium/db/testing';
 import { ProblemDetailsSchema, StepAggregatesResponseSchema } from '@podium/protocol';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DATABASE } from '../../src/infra/database/database.tokens';
-import { factories } from '../factories';
-import { apiClient } from './api-client';
-import { startDbosExecutor, type DbosExecutorProcess } from './dbos-executor';
+import { startDbosApp, type DbosApp } from './dbos-app';
 import { OperatorSurface, pack } from './operator-surface';
-import { startTestControlPlane, type RunningControlPlane } from './start';
 import { waitUntil } from './wait-until';
 
 /**
@@ -16,12 +12,7 @@ import { waitUntil } from './wait-until';
  * every change is read back through the API (and so from DBOS's system database).
  */
 describe('the operator surface against a real DBOS Transact 5.2.11 executor', () => {
-  let scratch: ScratchDatabase;
-  let dbosSystemDb: ScratchDatabase;
-  let server: RunningControlPlane;
-  let executor: DbosExecutorProcess;
-  let api: ReturnType<typeof apiClient>;
-  let org: { id: string; name: string };
+  let setup: DbosApp;
   let base: string;
   let key: string;
   let readerKey: string;
@@ -33,36 +24,18 @@ describe('the operator surface against a real DBOS Transact 5.2.11 executor', ()
   const post = (path: string, body?: unknown, as = key) => surface.post(path, body, as);
 
   beforeAll(async () => {
-    scratch = await createScratchDatabase();
-    dbosSystemDb = await createScratchDatabase({ create: false }); // DBOS creates its own
-    server = await startTestControlPlane({ kind: 'postgres', url: scratch.url });
-    api = apiClient(server.url);
-    const f = factories(server.app);
-    org = await f.newOrg();
-    const app = await f.newApp(org.id);
-    base = `/v2/orgs/${org.name}/apps/${app.name}`;
-    key = (await f.newApiKey(org.id)).secret;
-    surface = new OperatorSurface(api, base, key);
+    setup = await startDbosApp('surface');
+    const { f, org, app } = setup;
+    ({ base, key } = setup);
+    surface = new OperatorSurface(setup.api, base, key);
     readerKey = (await f.newApiKey(org.id, { permissions: ['workflows:read'] })).secret;
     const outsider = await f.newOrg();
     await f.newApp(outsider.id, app.name); // same app name, other organization
     outsiderKey = (await f.newApiKey(outsider.id)).secret;
-    executor = await startDbosExecutor({
-      appName: app.name,
-      conductorUrl: server.conductorUrl,
-      apiKey: key,
-      systemDatabaseUrl: dbosSystemDb.url,
-      scenario: 'surface',
-    });
-    chatty = executor.workflows.chatty ?? '';
+    chatty = setup.executor.workflows.chatty ?? '';
   }, 90_000);
 
-  afterAll(async () => {
-    await executor?.stop();
-    await server?.close();
-    await scratch?.drop();
-    await dbosSystemDb?.drop();
-  });
+  afterAll(() => setup?.stop());
 
   it("reads a workflow's events, messages (consumed or not) and streams", () =>
     surface.expectChattyHistory(chatty));
@@ -148,8 +121,8 @@ describe('the operator surface against a real DBOS Transact 5.2.11 executor', ()
   });
 
   it('audited every action on the executor, failures too', async () => {
-    const entries = await server.app.get<Database>(DATABASE).prisma.auditEvent.findMany({
-      where: { organizationId: org.id, actorApiKeyId: { not: null } },
+    const entries = await setup.server.app.get<Database>(DATABASE).prisma.auditEvent.findMany({
+      where: { organizationId: setup.org.id, actorApiKeyId: { not: null } },
     });
     const summary = new Set(entries.map((e) => `${e.action}:${e.outcome}:${e.targetId}`));
     for (const expected of [
@@ -176,7 +149,7 @@ describe('the operator surface against a real DBOS Transact 5.2.11 executor', ()
   });
 
   it('answers 503 once no executor is connected', async () => {
-    await executor.stop();
+    await setup.executor.stop();
     await waitUntil(async () => (await get('/schedules')).status === 503, 15_000, '503');
     expect((await post('/schedules/nightly-report/trigger')).body).toMatchObject({
       code: 'EXECUTOR_UNAVAILABLE',

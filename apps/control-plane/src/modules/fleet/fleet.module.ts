@@ -8,5 +8,6 @@ import { FleetService } from './fleet.service';
   imports: [ExecutorsModule],
   controllers: [FleetController],
   providers: [FleetService],
+  exports: [FleetService],
 })
 export class FleetModule {}
