@@ -2,6 +2,8 @@ import type { Role } from '@podium/db';
 import {
   CreateJoinSecretResponseSchema,
   CurrentUserResponseSchema,
+  GENERATED_JOIN_SECRET_ROLE,
+  GenerateJoinSecretResponseSchema,
   ListJoinSecretsResponseSchema,
   ListMembersResponseSchema,
   ListOrganizationsResponseSchema,
@@ -201,6 +203,30 @@ describe('organizations, members and join secrets (PostgreSQL)', () => {
       'NOT_FOUND',
     );
     assertProblem(await late.browser.post('/v2/join', { secret: 'pjs_guess' }), 404, 'NOT_FOUND');
+  });
+
+  it("also invites DBOS Conductor's way: a generated single-use secret redeemed under the organization's path", async () => {
+    const generated = await players.admin.browser.post(`/v2/orgs/${org}/secrets`);
+    const { secret } = bodyOf(generated, GenerateJoinSecretResponseSchema, 201);
+    expect(Object.keys(generated.body as object)).toEqual(['secret']);
+    assertProblem(await players.operator.browser.post(`/v2/orgs/${org}/secrets`), 403, 'FORBIDDEN');
+
+    const joiner = await player();
+    const elsewhere = `elsewhere-${Date.now().toString(36)}`;
+    await players.outsider.browser.post('/v2/orgs', { name: elsewhere });
+    // A secret redeems only under its own organization's name, and an unknown name says nothing.
+    for (const name of [elsewhere, `no-such-org-${Date.now()}`]) {
+      assertProblem(
+        await joiner.browser.post(`/v2/orgs/${name}/join`, { secret }),
+        404,
+        'NOT_FOUND',
+      );
+    }
+    expect((await joiner.browser.post(`/v2/orgs/${org}/join`, { secret })).status).toBe(204);
+    const joined = bodyOf(await joiner.browser.get(`/v2/orgs/${org}`), OrganizationSchema);
+    expect(joined).toMatchObject({ id: orgId, role: GENERATED_JOIN_SECRET_ROLE });
+    const late = await player();
+    assertProblem(await late.browser.post(`/v2/orgs/${org}/join`, { secret }), 404, 'NOT_FOUND');
   });
 
   it('refuses join secrets above the creator’s role, in the past, or by non-admins', async () => {

@@ -42,6 +42,19 @@ export type ListJoinSecretsResponse = z.infer<typeof ListJoinSecretsResponseSche
 /** Path parameters of `/v2/orgs/{org}/join-secrets/{id}`. */
 export const JoinSecretParamsSchema = z.object({ id: z.uuid() });
 
+/**
+ * `POST /v2/orgs/{org}/secrets` (DBOS Conductor's): a single-use join secret for 7 days, joining
+ * as OPERATOR (DBOS's "Organization Member": everything but managing the organization).
+ */
+export const GenerateJoinSecretResponseSchema = z.object({ secret: z.string() });
+export type GenerateJoinSecretResponse = z.infer<typeof GenerateJoinSecretResponseSchema>;
+export const GENERATED_JOIN_SECRET_ROLE = 'OPERATOR' satisfies z.infer<typeof RoleSchema>;
+
+/** Path of `POST /v2/orgs/{orgName}/join`: not `{org}`, the caller is not a member yet. */
+export const JoinNamedOrganizationParamsSchema = z.object({
+  orgName: z.string().min(1).max(100).describe('Organization name'),
+});
+
 /** `POST /v2/join`: the signed-in caller joins the secret's organization. */
 export const JoinOrganizationRequestSchema = z.object({ secret: z.string().min(1).max(200) });
 export type JoinOrganizationRequest = z.infer<typeof JoinOrganizationRequestSchema>;

@@ -2,6 +2,7 @@ import { Body, Controller, Param, Query } from '@nestjs/common';
 import type {
   CreateJoinSecretRequest,
   CreateJoinSecretResponse,
+  GenerateJoinSecretResponse,
   JoinOrganizationRequest,
   JoinOrganizationResponse,
   ListJoinSecretsResponse,
@@ -30,6 +31,11 @@ export class JoinSecretsController {
     return this.joinSecrets.createJoinSecret(orgScopeOf(ctx), body);
   }
 
+  @Route(ROUTES.generateJoinSecret)
+  generateJoinSecret(@Context() ctx: RequestContext): Promise<GenerateJoinSecretResponse> {
+    return this.joinSecrets.generateJoinSecret(orgScopeOf(ctx));
+  }
+
   @Route(ROUTES.listJoinSecrets)
   findJoinSecrets(
     @Context() ctx: RequestContext,
@@ -50,5 +56,16 @@ export class JoinSecretsController {
     @Body() body: JoinOrganizationRequest,
   ): Promise<JoinOrganizationResponse> {
     return this.joinSecrets.joinOrganization({ kind: 'user', ...signedInUserOf(ctx) }, body.secret);
+  }
+
+  /** DBOS Conductor's form: the organization is named in the path and must be the secret's. */
+  @Route(ROUTES.joinNamedOrganization)
+  async joinNamedOrganization(
+    @Context() ctx: RequestContext,
+    @Param() { orgName }: { orgName: string },
+    @Body() body: JoinOrganizationRequest,
+  ): Promise<void> {
+    const caller = { kind: 'user' as const, ...signedInUserOf(ctx) };
+    await this.joinSecrets.joinOrganization(caller, body.secret, orgName);
   }
 }

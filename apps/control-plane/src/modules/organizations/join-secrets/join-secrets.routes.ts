@@ -2,6 +2,8 @@ import {
   CREDENTIAL_CREATE_ACCESS,
   CreateJoinSecretRequestSchema,
   CreateJoinSecretResponseSchema,
+  GenerateJoinSecretResponseSchema,
+  JoinNamedOrganizationParamsSchema,
   JoinOrganizationRequestSchema,
   JoinOrganizationResponseSchema,
   JoinSecretParamsSchema,
@@ -26,6 +28,18 @@ export const JOIN_SECRET_ROUTES = routeTable({
     status: 201,
     body: CreateJoinSecretRequestSchema,
     response: CreateJoinSecretResponseSchema,
+    audit: { action: AUDIT_ACTIONS.joinSecretCreate },
+  },
+  generateJoinSecret: {
+    ...common,
+    method: 'post',
+    path: '/v2/orgs/{org}/secrets',
+    summary: 'Generate a join secret (DBOS Conductor)',
+    description:
+      'A single-use secret, valid for 7 days, joining as OPERATOR; `POST .../join-secrets` chooses the role, uses and expiry.',
+    access: CREDENTIAL_CREATE_ACCESS.joinSecret,
+    status: 201,
+    response: GenerateJoinSecretResponseSchema,
     audit: { action: AUDIT_ACTIONS.joinSecretCreate },
   },
   listJoinSecrets: {
@@ -54,6 +68,20 @@ export const JOIN_SECRET_ROUTES = routeTable({
     access: 'user',
     body: JoinOrganizationRequestSchema,
     response: JoinOrganizationResponseSchema,
+    errors: ['NOT_FOUND', 'CONFLICT'],
+  },
+  joinNamedOrganization: {
+    method: 'post',
+    // `{orgName}`, not `{org}`: the caller is not a member, so no organization access applies.
+    path: '/v2/orgs/{orgName}/join',
+    summary: 'Join this organization with a join secret (DBOS Conductor)',
+    description:
+      "The caller becomes a member with the secret's role; a secret of another organization is a 404.",
+    tag: 'Join secrets',
+    access: 'user',
+    params: JoinNamedOrganizationParamsSchema,
+    body: JoinOrganizationRequestSchema,
+    status: 204,
     errors: ['NOT_FOUND', 'CONFLICT'],
   },
 });

@@ -4,6 +4,8 @@ import {
   type CreateJoinSecretRequest,
   type CreateJoinSecretResponse,
   DEFAULT_JOIN_SECRET_TTL_DAYS,
+  GENERATED_JOIN_SECRET_ROLE,
+  type GenerateJoinSecretResponse,
   type JoinOrganizationResponse,
   type ListJoinSecretsResponse,
   MAX_JOIN_SECRET_TTL_DAYS,
@@ -73,6 +75,15 @@ export class JoinSecretsService {
     );
   }
 
+  /** DBOS Conductor's kind: single use, the default lifetime, DBOS's member role. */
+  async generateJoinSecret(scope: OrgScope): Promise<GenerateJoinSecretResponse> {
+    const { secret } = await this.createJoinSecret(scope, {
+      role: GENERATED_JOIN_SECRET_ROLE,
+      maxUses: 1,
+    });
+    return { secret };
+  }
+
   async findJoinSecrets(scope: OrgScope, page: PaginationQuery): Promise<ListJoinSecretsResponse> {
     const { items, total } = await this.secrets.findPage(scope.organization.id, page);
     return toCountedPage(items.map(mapJoinSecret), total, page);
@@ -120,14 +131,22 @@ export class JoinSecretsService {
     return usable ? record : null;
   }
 
-  /** The caller joins the organization the secret belongs to, with the secret's role. */
+  /**
+   * The caller joins the organization the secret belongs to, with the secret's role; when
+   * `organizationName` is given, only if the secret is that organization's.
+   */
   async joinOrganization(
     principal: Principal & { kind: 'user' },
     secret: string,
+    organizationName?: string,
     now = new Date(),
   ): Promise<JoinOrganizationResponse> {
     const record = await this.findOneBySecret(secret);
     if (!record) throw new AppError('NOT_FOUND', UNUSABLE);
+    if (organizationName !== undefined) {
+      const named = await this.organizations.findOneById(record.organizationId);
+      if (named?.name !== organizationName) throw new AppError('NOT_FOUND', UNUSABLE);
+    }
     return this.audit.track(joinAction(record, principal), async () => {
       const outcome = await this.secrets.redeem(record, principal.userId, now);
       if (outcome === 'already_member') {
