@@ -17,6 +17,7 @@ import {
 import { sortPage } from '../list-sort';
 import { WORKFLOWS_REFRESH_MS, workflowQueries } from '../queries';
 import { BulkActions } from './bulk-actions';
+import { LastKnownBanner } from './last-known-banner';
 import { NoExecutor } from './no-executor';
 import { Pagination } from './pagination';
 import { TimeZoneSelect } from './time-zone-select';
@@ -83,6 +84,8 @@ export function WorkflowsPage({ org, app }: { org: string; app: string }) {
     });
 
   const noExecutor = AppError.is(list.error) && list.error.code === 'EXECUTOR_UNAVAILABLE';
+  // No executor connected, and the control plane answered from its last-known index.
+  const lastKnown = list.data?.lastKnown;
   const workflows = useMemo(
     () => sortPage(list.data?.items ?? [], filters.sort),
     [list.data, filters.sort],
@@ -119,9 +122,11 @@ export function WorkflowsPage({ org, app }: { org: string; app: string }) {
           app={app}
           selected={workflows.filter((w) => selected.has(w.id))}
           mayOperate={mayOperate}
+          offline={lastKnown !== undefined}
           onClear={() => setSelected(new Set())}
         />
       </div>
+      {lastKnown && !noExecutor && <LastKnownBanner lastKnown={lastKnown} />}
       {noExecutor ? (
         <NoExecutor />
       ) : list.isError ? (
@@ -129,7 +134,7 @@ export function WorkflowsPage({ org, app }: { org: string; app: string }) {
       ) : list.isPending ? (
         <p className="muted">Asking the app’s executors…</p>
       ) : workflows.length === 0 ? (
-        hasNarrowingFilters(filters) || filters.offset > 0 ? (
+        hasNarrowingFilters(filters) || filters.offset > 0 || lastKnown ? (
           <EmptyState title="No workflows match these filters" testId="no-matches" />
         ) : (
           <EmptyState title="No workflows yet" testId="no-workflows">
