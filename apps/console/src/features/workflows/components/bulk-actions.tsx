@@ -8,7 +8,7 @@ import { BULK_VERB, forksOf, summarizeBulk, type BulkAction } from '../bulk-summ
 import { useBulkWorkflowAction } from '../mutations';
 import { allows } from '../status';
 import { workflowHref } from './workflow-table';
-import { LAST_KNOWN_BANNER_ID, NEEDS_LIVE_EXECUTOR } from './last-known-banner';
+import { LAST_KNOWN_BANNER_ID, NEEDS_LIVE_EXECUTOR } from '../last-known';
 
 /** New workflows listed after a bulk fork (the rest are counted). */
 const FORKS_LISTED = 25;

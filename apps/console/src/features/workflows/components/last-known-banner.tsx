@@ -2,12 +2,7 @@
 
 import type { LastKnown } from '@podium/protocol/rest';
 import { Timestamp } from '../../../components/ui/timestamp';
-
-/** The banner's id: disabled actions point at it (`aria-describedby`) for their reason. */
-export const LAST_KNOWN_BANNER_ID = 'last-known-banner';
-
-/** Why actions are off while the page shows last-known data (their `title`). */
-export const NEEDS_LIVE_EXECUTOR = 'Needs a connected executor: this is last-known data.';
+import { LAST_KNOWN_BANNER_ID } from '../last-known';
 
 /**
  * Shown above last-known data: no executor of the app is connected, so the control plane

@@ -9,7 +9,7 @@ import { useCancelWorkflow, useDeleteWorkflow, useResumeWorkflow } from '../muta
 import { alreadyFinished } from '../bulk-summary';
 import { actionBlockedReason } from '../status';
 import { ForkDialog } from './fork-dialog';
-import { LAST_KNOWN_BANNER_ID, NEEDS_LIVE_EXECUTOR } from './last-known-banner';
+import { LAST_KNOWN_BANNER_ID, NEEDS_LIVE_EXECUTOR } from '../last-known';
 import { workflowHref } from './workflow-table';
 
 interface WorkflowActionsProps {
