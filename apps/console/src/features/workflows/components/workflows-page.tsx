@@ -64,7 +64,13 @@ export function WorkflowsPage({ org, app }: { org: string; app: string }) {
     placeholderData: keepPreviousData,
   });
   const names = useQuery(workflowQueries.names(org, app));
-  const total = counts.data && totalOf(counts.data, filters.status);
+  // No executor connected, and the control plane answered from its last-known index: the
+  // counts it last gave are out of date, and the index counts what it holds.
+  const lastKnown = list.data?.lastKnown;
+  const statusCounts = lastKnown ? undefined : counts.data;
+  const total = lastKnown
+    ? list.data?.total
+    : statusCounts && totalOf(statusCounts, filters.status);
 
   const setFilters = (next: WorkflowFilters) => {
     const query = filtersToSearchParams(next).toString();
@@ -84,8 +90,6 @@ export function WorkflowsPage({ org, app }: { org: string; app: string }) {
     });
 
   const noExecutor = AppError.is(list.error) && list.error.code === 'EXECUTOR_UNAVAILABLE';
-  // No executor connected, and the control plane answered from its last-known index.
-  const lastKnown = list.data?.lastKnown;
   const workflows = useMemo(
     () => sortPage(list.data?.items ?? [], filters.sort),
     [list.data, filters.sort],
@@ -93,13 +97,14 @@ export function WorkflowsPage({ org, app }: { org: string; app: string }) {
 
   return (
     <section aria-label="Workflows">
+      {lastKnown && !noExecutor && <LastKnownBanner lastKnown={lastKnown} />}
       <div className="toolbar">
         <WorkflowFilterBar
           // A new bar (and its typed text) whenever the URL's text filters change, e.g. on Back.
           key={JSON.stringify(filters.text)}
           filters={filters}
           onChange={setFilters}
-          statusCounts={counts.data}
+          statusCounts={statusCounts}
           names={names.data}
         />
       </div>
@@ -126,7 +131,6 @@ export function WorkflowsPage({ org, app }: { org: string; app: string }) {
           onClear={() => setSelected(new Set())}
         />
       </div>
-      {lastKnown && !noExecutor && <LastKnownBanner lastKnown={lastKnown} />}
       {noExecutor ? (
         <NoExecutor />
       ) : list.isError ? (

@@ -79,8 +79,8 @@ export class LastKnownRepository {
   }
 
   /**
-   * Enforces an application's bounds: drops rows not seen since `seenBefore`, and all but the
-   * `maxRows` newest (by the workflow's creation time). Returns how many rows went.
+   * Enforces an application's bounds: drops rows not seen since `seenBefore`, and of the rest
+   * all but the `maxRows` newest (by the workflow's creation time). Returns how many rows went.
    */
   pruneApplication(applicationId: string, seenBefore: Date, maxRows: number): Promise<number> {
     return this.db.prisma.$executeRaw`
@@ -88,7 +88,7 @@ export class LastKnownRepository {
       WHERE application_id = ${applicationId}::uuid
         AND (seen_at < ${seenBefore}
           OR workflow_id IN (SELECT workflow_id FROM last_known_workflows
-            WHERE application_id = ${applicationId}::uuid
+            WHERE application_id = ${applicationId}::uuid AND seen_at >= ${seenBefore}
             ORDER BY created_at DESC NULLS LAST, workflow_id DESC
             OFFSET ${maxRows}))`;
   }
