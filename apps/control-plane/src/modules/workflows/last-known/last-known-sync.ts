@@ -70,7 +70,9 @@ export class LastKnownSync implements OnApplicationBootstrap, OnModuleDestroy {
   }
 
   private async runSync(): Promise<void> {
-    for (const scope of await this.executors.findApplicationsWithConnected()) {
+    const scopes = await this.executors.findApplicationsWithConnected();
+    this.logger.debug({ applications: scopes.length }, 'last-known sync pass');
+    for (const scope of scopes) {
       if (this.stopped) return;
       await this.syncApplication(scope).catch((error: unknown) =>
         this.logger.debug(
