@@ -1,24 +1,11 @@
 import { randomBytes } from 'node:crypto';
-import { openDatabase, type Database, type DatabaseTarget } from '@podium/db';
-import { createScratchDatabase } from '@podium/db/testing';
+import { openDatabase, type Database } from '@podium/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppScope } from '../../../common/auth/app-scope';
 import type { LastKnownFilter } from './last-known-filters';
 import type { LastKnownRow } from './last-known.mapper';
 import { LastKnownRepository } from './last-known.repository';
-
-const backends: Array<
-  [string, () => Promise<{ target: DatabaseTarget; drop?: () => Promise<void> }>]
-> = [
-  [
-    'PostgreSQL',
-    async () => {
-      const scratch = await createScratchDatabase();
-      return { target: { kind: 'postgres', url: scratch.url }, drop: () => scratch.drop() };
-    },
-  ],
-  ['PGlite', () => Promise.resolve({ target: { kind: 'pglite', dataDir: 'memory://' } })],
-];
+import { DATABASE_BACKENDS } from '../../../../test/support/database-backends';
 
 const row = (id: string, minute: number, fields: Partial<LastKnownRow> = {}): LastKnownRow => ({
   workflowId: id,
@@ -37,7 +24,7 @@ const page: LastKnownFilter = { sortDesc: true, limit: 50, offset: 0 };
 
 // The upsert and pruning are hand-written SQL: check them on both databases the control plane
 // runs on.
-describe.each(backends)('the last-known repository on %s', (_name, makeDatabase) => {
+describe.each(DATABASE_BACKENDS)('the last-known repository on %s', (_name, makeDatabase) => {
   let db: Database;
   let drop: (() => Promise<void>) | undefined;
   let repository: LastKnownRepository;
