@@ -94,6 +94,7 @@ export class LastKnownIndex implements OnModuleDestroy {
 
   /** A page from the index, marked; null when nothing of the application is indexed. */
   async findPage(scope: AppScope, filter: LastKnownFilter): Promise<ListWorkflowsResponse | null> {
+    if (!(await this.isIndexed(scope))) return null;
     const at = await this.repository.lastSeenAt(scope);
     if (at === null) return null;
     const { rows, total } = await this.repository.findPage(scope, filter);
@@ -110,6 +111,7 @@ export class LastKnownIndex implements OnModuleDestroy {
 
   /** One workflow from the index, marked; null when it is not indexed. */
   async findWorkflow(scope: AppScope, workflowId: string): Promise<GetWorkflowResponse | null> {
+    if (!(await this.isIndexed(scope))) return null;
     const row = await this.repository.findOne(scope, workflowId);
     return row && { ...mapLastKnownWorkflow(row), lastKnown: lastKnownMarker(row.seenAt) };
   }
@@ -123,15 +125,22 @@ export class LastKnownIndex implements OnModuleDestroy {
     await this.flush();
   }
 
+  /** Whether the application exists and may be indexed (read as stored now: see shouldIndex). */
+  private async isIndexed(scope: AppScope): Promise<boolean> {
+    const application = await this.applications.findOneById(
+      scope.organizationId,
+      scope.applicationId,
+    );
+    return application !== null && shouldIndex(application);
+  }
+
   private async write(entries: LastKnownBatch[]): Promise<void> {
     try {
       const allowed: LastKnownBatch[] = [];
-      for (const { scope, rows } of entries) {
-        const application = await this.applications.findOneById(
-          scope.organizationId,
-          scope.applicationId,
-        );
-        if (application && shouldIndex(application)) allowed.push({ scope, rows });
+      for (const entry of entries) {
+        if (await this.isIndexed(entry.scope)) allowed.push(entry);
+        // What an application kept before it stopped being indexed goes with its next answer.
+        else await this.repository.deleteApplication(entry.scope);
       }
       await this.repository.upsert(allowed);
       for (const { scope } of allowed) await this.pruneApplication(scope.applicationId);

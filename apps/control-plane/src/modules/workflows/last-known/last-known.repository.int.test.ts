@@ -102,6 +102,9 @@ describe.each(DATABASE_BACKENDS)('the last-known repository on %s', (_name, make
     expect((await repository.findPage(scope, { ...page, limit: 1 })).total).toBe(3);
     expect(await repository.findOne(other, 'ord-1')).toBeNull();
     expect(await repository.lastSeenAt(await newApp())).toBeNull();
+    await repository.deleteApplication(other);
+    expect(await repository.findOne(other, 'ord-9')).toBeNull();
+    expect(await ids(scope)).toHaveLength(3);
   });
 
   it('prunes to the newest rows and drops those unseen too long', async () => {

@@ -93,6 +93,11 @@ export class LastKnownRepository {
             OFFSET ${maxRows}))`;
   }
 
+  /** Every row of the application. */
+  async deleteApplication(scope: AppScope): Promise<void> {
+    await this.db.prisma.lastKnownWorkflow.deleteMany({ where: tenantOf(scope) });
+  }
+
   /** The age bound across applications (rows of apps nobody writes to any more age out too). */
   async pruneOlderThan(seenBefore: Date): Promise<number> {
     const { count } = await this.db.prisma.lastKnownWorkflow.deleteMany({
