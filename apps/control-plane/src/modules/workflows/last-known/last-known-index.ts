@@ -22,6 +22,8 @@ import { shouldIndex } from './should-index';
 
 /** Writes wait this long to be batched with others (answers come in bursts: pages, refreshes). */
 const FLUSH_DELAY_MS = 200;
+/** Most rows buffered at once: past it (the database is not keeping up) reports are dropped. */
+const MAX_PENDING_ROWS = 50_000;
 
 /**
  * The last-known index: workflow metadata from executors' answers, served when no executor of
@@ -35,6 +37,7 @@ export class LastKnownIndex implements OnModuleDestroy {
   private readonly logger: Logger;
   /** Buffered rows by application id, then workflow id. */
   private pending = new Map<string, { scope: AppScope; rows: Map<string, LastKnownRow> }>();
+  private pendingRows = 0;
   private timer?: NodeJS.Timeout;
   private flushing?: Promise<void>;
 
@@ -50,6 +53,7 @@ export class LastKnownIndex implements OnModuleDestroy {
   /** Queues what an executor just reported of these workflows (metadata only is kept). */
   record(scope: AppScope, workflows: readonly Workflow[]): void {
     if (workflows.length === 0 || this.config.lastKnown.maxRowsPerApp === 0) return;
+    if (this.pendingRows >= MAX_PENDING_ROWS) return;
     const seenAt = new Date();
     let entry = this.pending.get(scope.applicationId);
     if (!entry) {
@@ -57,9 +61,10 @@ export class LastKnownIndex implements OnModuleDestroy {
       this.pending.set(scope.applicationId, entry);
     }
     for (const workflow of workflows) {
+      if (!entry.rows.has(workflow.id)) this.pendingRows += 1;
       entry.rows.set(workflow.id, toLastKnownRow(workflow, seenAt));
     }
-    this.timer ??= setTimeout(() => void this.flush(), FLUSH_DELAY_MS);
+    this.timer ??= setTimeout(() => void this.flush(), FLUSH_DELAY_MS).unref();
   }
 
   /** Writes what is buffered now (and waits for a flush under way first). */
@@ -73,6 +78,7 @@ export class LastKnownIndex implements OnModuleDestroy {
       rows: [...rows.values()],
     }));
     this.pending = new Map();
+    this.pendingRows = 0;
     this.flushing = this.write(batch).finally(() => (this.flushing = undefined));
     await this.flushing;
   }
