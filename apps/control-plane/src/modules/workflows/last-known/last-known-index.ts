@@ -131,8 +131,12 @@ export class LastKnownIndex implements OnModuleDestroy {
     await this.flush();
   }
 
-  /** Whether the application exists and may be indexed (read as stored now: see shouldIndex). */
+  /**
+   * Whether the index is on (PODIUM_LAST_KNOWN_MAX_ROWS > 0) and the application exists and may
+   * be indexed (read as stored now: see shouldIndex).
+   */
   private async isIndexed(scope: AppScope): Promise<boolean> {
+    if (this.config.lastKnown.maxRowsPerApp === 0) return false;
     const application = await this.applications.findOneById(
       scope.organizationId,
       scope.applicationId,
