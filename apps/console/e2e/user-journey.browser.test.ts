@@ -8,8 +8,9 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { LAST_KNOWN_BANNER_ID, NEEDS_LIVE_EXECUTOR } from '../src/features/workflows/last-known';
 import { assertAccessible, sidewaysOverflow } from './support/accessibility';
 import { launchChromium, openPage, type Browser } from './support/chromium';
 import {
@@ -789,11 +790,44 @@ describe('the operator journey: sign up to managing workflows', () => {
     expect(await page.getByRole('button', { name: 'Cancel selected' }).isDisabled()).toBe(true);
   });
 
-  it('says so again, live, when the executor goes away', async () => {
+  it('shows the last-known workflows, marked, with actions off, when the executor goes away', async () => {
     await page.getByLabel(/^Auto-refresh/).check();
     if (example) await stopService(example);
     await page.getByTestId('live-executors').and(page.locator('[data-count="0"]')).waitFor();
-    await page.getByTestId('no-executor').waitFor();
+    // The next refresh is answered from the control plane's last-known index.
+    const banner = page.getByTestId('last-known-banner');
+    await banner.waitFor();
+    await expect(text(banner)).resolves.toMatch(/^Last known at .+ — no executor connected\./);
+    // The executor's last per-status counts are out of date: gone; the total is the index's.
+    await expect(page.locator('[data-testid^="status-count-"]').count()).resolves.toBe(0);
+    await expect(text(page.getByTestId('workflow-total'))).resolves.toMatch(/^\d+/);
+    await page.getByTestId('workflow-row').first().getByRole('checkbox').check();
+    const offline = async (button: Locator) => {
+      expect(await button.isDisabled()).toBe(true);
+      await expect(button.getAttribute('title')).resolves.toBe(NEEDS_LIVE_EXECUTOR);
+      await expect(button.getAttribute('aria-describedby')).resolves.toBe(LAST_KNOWN_BANNER_ID);
+    };
+    await offline(page.getByRole('button', { name: 'Cancel selected' }));
+    await offline(page.getByRole('button', { name: 'Delete selected' }));
+    await page.screenshot({ path: screenshot('last-known-list') });
+    await assertAccessible(page, 'last-known list');
+
+    // A deep link still opens: its metadata, with what needs a live executor said so.
+    await page.goto(`${consoleUrl}${someWorkflowPath}`);
+    await page.getByTestId('last-known-banner').waitFor();
+    await page.getByTestId('workflow-status').waitFor();
+    await page.getByTestId('payloads-need-executor').waitFor();
+    await page.getByTestId('steps-need-executor').waitFor();
+    for (const name of [
+      'Cancel workflow',
+      'Resume workflow',
+      'Fork from step…',
+      'Delete workflow…',
+    ]) {
+      await offline(page.getByRole('button', { name }));
+    }
+    await page.screenshot({ path: screenshot('last-known-detail') });
+    await assertAccessible(page, 'last-known workflow');
 
     // It was stopped (SIGTERM: the SDK closes its link normally), so it reads STOPPED.
     await page.goto(`${consoleUrl}/orgs/acme/apps/shop/executors`);

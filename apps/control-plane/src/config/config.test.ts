@@ -51,6 +51,23 @@ describe('loadConfig', () => {
     );
   });
 
+  it('bounds the last-known index to 10,000 rows per app and 7 days unless told otherwise', () => {
+    expect(loadConfig({}).lastKnown).toEqual({
+      maxRowsPerApp: 10_000,
+      maxAgeMs: 7 * 86_400_000,
+      syncMs: 60_000,
+    });
+    const tight = loadConfig({
+      PODIUM_LAST_KNOWN_MAX_ROWS: '0',
+      PODIUM_LAST_KNOWN_MAX_AGE_DAYS: '0.5',
+      PODIUM_LAST_KNOWN_SYNC_MS: '1000',
+    });
+    expect(tight.lastKnown).toEqual({ maxRowsPerApp: 0, maxAgeMs: 43_200_000, syncMs: 1_000 });
+    expect(() => loadConfig({ PODIUM_LAST_KNOWN_MAX_ROWS: '-1' })).toThrow(
+      /PODIUM_LAST_KNOWN_MAX_ROWS/,
+    );
+  });
+
   it('picks the log format by terminal unless PODIUM_LOG_FORMAT says json or pretty', () => {
     expect(loadConfig({}).logFormat).toBe('auto');
     expect(loadConfig({ PODIUM_LOG_FORMAT: 'json' }).logFormat).toBe('json');

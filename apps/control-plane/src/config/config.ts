@@ -32,6 +32,7 @@ export interface Config {
     /** Period of the dead-executor recovery sweep (see ExecutorRecoveryService). */
     readonly recoverySweepMs: number;
   };
+  readonly lastKnown: LastKnownSettings;
   readonly live: {
     /** How often open live streams re-authorize their caller (see LiveAccessWatch). */
     readonly recheckMs: number;
@@ -48,6 +49,16 @@ export interface Config {
     /** Cookies are `Secure` (HTTPS only) in production. */
     readonly secureCookies: boolean;
   };
+}
+
+/** The last-known index's bounds and sync period (see LastKnownIndex, LastKnownSync). */
+export interface LastKnownSettings {
+  /** Rows kept per application: the newest workflows by creation time. 0 keeps none. */
+  readonly maxRowsPerApp: number;
+  /** A workflow no executor has reported for this long is dropped. */
+  readonly maxAgeMs: number;
+  /** Period of the sync that asks executors for recently started or changed workflows. */
+  readonly syncMs: number;
 }
 
 export interface RedisTarget {
@@ -108,6 +119,11 @@ export function loadConfig(source: NodeJS.ProcessEnv): Config {
       requestTimeoutMs: env.PODIUM_EXECUTOR_REQUEST_TIMEOUT_MS,
       pingIntervalMs: env.PODIUM_EXECUTOR_PING_INTERVAL_MS,
       recoverySweepMs: env.PODIUM_EXECUTOR_RECOVERY_SWEEP_MS,
+    },
+    lastKnown: {
+      maxRowsPerApp: env.PODIUM_LAST_KNOWN_MAX_ROWS,
+      maxAgeMs: env.PODIUM_LAST_KNOWN_MAX_AGE_DAYS * 86_400_000,
+      syncMs: env.PODIUM_LAST_KNOWN_SYNC_MS,
     },
     live: {
       recheckMs: env.PODIUM_LIVE_RECHECK_MS,

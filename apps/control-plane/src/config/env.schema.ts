@@ -66,6 +66,15 @@ export const EnvSchema = z
      */
     PODIUM_EXECUTOR_RECOVERY_SWEEP_MS: z.coerce.number().int().min(100).default(30_000),
     /**
+     * The last-known index (workflow metadata served when no executor of an app is connected):
+     * rows kept per application (the newest by creation time), and how long a workflow no
+     * executor has reported since is kept.
+     */
+    PODIUM_LAST_KNOWN_MAX_ROWS: z.coerce.number().int().min(0).default(10_000),
+    PODIUM_LAST_KNOWN_MAX_AGE_DAYS: z.coerce.number().min(0).default(7),
+    /** How often one replica asks a connected executor of each app for recent changes. */
+    PODIUM_LAST_KNOWN_SYNC_MS: z.coerce.number().int().min(100).default(60_000),
+    /**
      * How often open live streams (server-sent events) re-check that their caller may still
      * read the application; revocations, sign-outs and member removals end them at once anyway.
      */

@@ -4,25 +4,11 @@ import {
   ReadinessResponseSchema,
   problemType,
 } from '@podium/protocol';
-import { createScratchDatabase, type ScratchDatabase } from '@podium/db/testing';
-import type { DatabaseTarget } from '@podium/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DATABASE_BACKENDS } from '../support/database-backends';
 import { startTestControlPlane, type RunningControlPlane } from './start';
 
-const backends: Array<
-  [string, () => Promise<{ target: DatabaseTarget; drop?: () => Promise<void> }>]
-> = [
-  ['PGlite', () => Promise.resolve({ target: { kind: 'pglite', dataDir: 'memory://' } })],
-  [
-    'PostgreSQL',
-    async () => {
-      const scratch: ScratchDatabase = await createScratchDatabase();
-      return { target: { kind: 'postgres', url: scratch.url }, drop: () => scratch.drop() };
-    },
-  ],
-];
-
-describe.each(backends)('health endpoints on %s', (_name, makeDatabase) => {
+describe.each(DATABASE_BACKENDS)('health endpoints on %s', (_name, makeDatabase) => {
   let server: RunningControlPlane;
   let drop: (() => Promise<void>) | undefined;
 

@@ -229,7 +229,9 @@ describe('a @podium/sdk app as an executor of the control plane', () => {
       10_000,
       'DISCONNECTED record',
     );
-    const res = await api('get', `${base}/workflows`, { key });
+    // Steps need a live executor (lists and workflows come from the last-known index then:
+    // last-known.e2e.test.ts).
+    const res = await api('get', `${base}/workflows/${ids.success}/steps`, { key });
     expect(res).toMatchObject({ status: 503, body: { code: 'EXECUTOR_UNAVAILABLE' } });
   });
 });

@@ -20,6 +20,7 @@ export interface RunningControlPlane {
 export type ConfigOverrides = {
   executors?: Partial<Config['executors']>;
   live?: Partial<Config['live']>;
+  lastKnown?: Partial<Config['lastKnown']>;
   accounts?: Partial<Config['accounts']>;
   httpTimeouts?: Partial<Config['http']['timeouts']>;
   /** Replica mode: replicas given the same target (namespace) form one deployment. */
@@ -52,6 +53,12 @@ export async function startTestControlPlane(
       pingIntervalMs: 20_000,
       recoverySweepMs: 30_000,
       ...overrides.executors,
+    },
+    lastKnown: {
+      maxRowsPerApp: 10_000,
+      maxAgeMs: 7 * 86_400_000,
+      syncMs: 60_000,
+      ...overrides.lastKnown,
     },
     live: { recheckMs: 60_000, maxStreamsPerCaller: 16, ...overrides.live },
     accounts: { signUp: 'open', ...overrides.accounts },

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { WorkflowStatusSchema } from '../executor/common';
-import { PaginationQuerySchema, limitPagesWithPayloads } from './pagination';
+import { PaginationQuerySchema, limitPagesWithPayloads, paginated } from './pagination';
 import { queryBoolean, queryList } from './query-params';
-import { ListWorkflowsResponseSchema } from './workflows';
+import { WorkflowSchema } from './workflows';
 
 /** The queue DBOS executors put resumed, recovered and debounced workflows on when they had none. */
 export const DBOS_INTERNAL_QUEUE = '_dbos_internal_queue';
@@ -65,5 +65,5 @@ export const ListQueuedWorkflowsQuerySchema = z
   })
   .superRefine(limitPagesWithPayloads);
 export type ListQueuedWorkflowsQuery = z.infer<typeof ListQueuedWorkflowsQuerySchema>;
-export const ListQueuedWorkflowsResponseSchema = ListWorkflowsResponseSchema;
+export const ListQueuedWorkflowsResponseSchema = paginated(WorkflowSchema);
 export type ListQueuedWorkflowsResponse = z.infer<typeof ListQueuedWorkflowsResponseSchema>;

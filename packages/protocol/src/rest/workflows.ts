@@ -12,7 +12,8 @@ import { IsoTimestampSchema, RestTimestampSchema, queryBoolean, queryList } from
 
 /**
  * Workflows over HTTP: `/v2/orgs/{org}/apps/{app}/workflows...` (DBOS Conductor v2 layout,
- * camelCase). Everything here is read live from a connected executor; nothing is cached.
+ * camelCase). Everything here is read live from a connected executor, except that with none
+ * connected the list and one workflow come from the last-known index (marked `lastKnown`).
  * `input`, `output`, `error` and step outputs are the executor's display strings (not JSON).
  */
 
@@ -164,8 +165,28 @@ export const SearchWorkflowsRequestSchema = z
   .superRefine(limitPagesWithPayloads);
 export type SearchWorkflowsRequest = z.infer<typeof SearchWorkflowsRequestSchema>;
 
-/** A page of workflows; `nextOffset` is set when the page is full (another may follow). */
-export const ListWorkflowsResponseSchema = paginated(WorkflowSchema);
+/** Why an answer came from the last-known index rather than from a live executor. */
+export const LAST_KNOWN_REASONS = ['no executor connected'] as const;
+
+/**
+ * Set on an answer served from the control plane's last-known index: workflow metadata (no
+ * inputs, outputs or steps; errors shortened) kept from executors' earlier answers.
+ */
+export const LastKnownSchema = z.object({
+  at: IsoTimestampSchema.describe('When an executor last reported this data.'),
+  reason: z.enum(LAST_KNOWN_REASONS),
+});
+export type LastKnown = z.infer<typeof LastKnownSchema>;
+
+const lastKnown = LastKnownSchema.optional().describe(
+  'Present when no executor answered and this is the last-known data (metadata only).',
+);
+
+/**
+ * A page of workflows; `nextOffset` is set when the page is full (another may follow). Served
+ * from the last-known index (`lastKnown` set) when no executor is connected.
+ */
+export const ListWorkflowsResponseSchema = paginated(WorkflowSchema).extend({ lastKnown });
 export type ListWorkflowsResponse = z.infer<typeof ListWorkflowsResponseSchema>;
 export const SearchWorkflowsResponseSchema = ListWorkflowsResponseSchema;
 export type SearchWorkflowsResponse = ListWorkflowsResponse;
@@ -176,8 +197,8 @@ export const GetWorkflowQuerySchema = z.object({
   loadOutput: queryBoolean(true),
 });
 export type GetWorkflowQuery = z.infer<typeof GetWorkflowQuerySchema>;
-export const GetWorkflowResponseSchema = WorkflowSchema;
-export type GetWorkflowResponse = Workflow;
+export const GetWorkflowResponseSchema = WorkflowSchema.extend({ lastKnown });
+export type GetWorkflowResponse = z.infer<typeof GetWorkflowResponseSchema>;
 
 /** `GET .../workflows/{workflowId}/steps`. */
 export const ListWorkflowStepsQuerySchema = z.object({

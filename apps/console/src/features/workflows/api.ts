@@ -13,10 +13,10 @@ import {
   type BulkWorkflowsResponse,
   type ForkWorkflowRequest,
   type ForkWorkflowResponse,
+  type GetWorkflowResponse,
   type ListWorkflowStepsResponse,
   type ListWorkflowsResponse,
   type SearchWorkflowsRequest,
-  type Workflow,
   type WorkflowActionResult,
   type WorkflowAggregatesRequest,
   type WorkflowAggregatesResponse,
@@ -61,13 +61,13 @@ export function fetchWorkflowAggregates(
   );
 }
 
-/** One workflow, with its input and output. */
+/** One workflow, with its input and output (metadata only when `lastKnown`: no executor). */
 export function fetchWorkflow(
   org: string,
   app: string,
   id: string,
   options?: RequestOptions,
-): Promise<Workflow> {
+): Promise<GetWorkflowResponse> {
   return getJson(workflowPath(org, app, id), GetWorkflowResponseSchema, options);
 }
 

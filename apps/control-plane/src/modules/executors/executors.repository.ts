@@ -291,6 +291,17 @@ export class ExecutorsRepository {
       : Promise.resolve([]);
   }
 
+  /** Applications with an executor recorded CONNECTED (on any replica). */
+  async findApplicationsWithConnected(): Promise<
+    Array<{ organizationId: string; applicationId: string }>
+  > {
+    return this.db.prisma.executor.findMany({
+      where: { status: 'CONNECTED' },
+      distinct: ['applicationId'],
+      select: { organizationId: true, applicationId: true },
+    });
+  }
+
   /** The distinct application versions of the records, most recently connected first. */
   async findVersions(organizationId: string, applicationId: string): Promise<string[]> {
     const groups = await this.db.prisma.executor.groupBy({

@@ -64,6 +64,11 @@ export class ExecutorsService {
     return records.map((r) => mapExecutor(asSeenHere(r, linked)));
   }
 
+  /** The applications some executor is connected to, here or on another replica. */
+  findApplicationsWithConnected(): Promise<AppScope[]> {
+    return this.executors.findApplicationsWithConnected();
+  }
+
   /** Distinct versions of the executor records, the most recently connected first. */
   findRecordedVersions(scope: AppScope): Promise<string[]> {
     return this.executors.findVersions(scope.organizationId, scope.applicationId);

@@ -1,5 +1,9 @@
 import { Module } from '@nestjs/common';
+import { ApplicationRecordsModule } from '../applications/application-records.module';
 import { ExecutorsModule } from '../executors/executors.module';
+import { LastKnownIndex } from './last-known/last-known-index';
+import { LastKnownRepository } from './last-known/last-known.repository';
+import { LastKnownSync } from './last-known/last-known-sync';
 import { WorkflowActionsController } from './workflow-actions.controller';
 import { ActionOutcomes } from './action-outcomes';
 import { WorkflowActionsService } from './workflow-actions.service';
@@ -13,7 +17,7 @@ import { WorkflowHistoryController } from './workflow-history.controller';
 import { WorkflowHistoryService } from './workflow-history.service';
 
 @Module({
-  imports: [ExecutorsModule],
+  imports: [ExecutorsModule, ApplicationRecordsModule],
   controllers: [
     WorkflowActionsController,
     WorkflowsController,
@@ -28,6 +32,9 @@ import { WorkflowHistoryService } from './workflow-history.service';
     WorkflowAuditLog,
     WorkflowHistoryService,
     StepAggregatesService,
+    LastKnownRepository,
+    LastKnownIndex,
+    LastKnownSync,
   ],
   exports: [WorkflowsService],
 })

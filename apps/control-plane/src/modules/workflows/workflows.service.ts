@@ -2,19 +2,25 @@ import { Injectable } from '@nestjs/common';
 import {
   AppError,
   type GetWorkflowQuery,
+  type GetWorkflowResponse,
   type ListWorkflowStepsQuery,
   type ListWorkflowStepsResponse,
   type ListWorkflowsBody,
   type ListWorkflowsQuery,
   type ListWorkflowsResponse,
   type SearchWorkflowsRequest,
-  type Workflow,
   type WorkflowAggregatesRequest,
   type WorkflowAggregatesResponse,
   type WorkflowSteps,
 } from '@podium/protocol';
 import { ExecutorProxy } from '../executors/proxy/executor-proxy';
 import type { AppScope } from '../../common/auth/app-scope';
+import {
+  lastKnownFilterOfQuery,
+  lastKnownFilterOfSearch,
+  type LastKnownFilter,
+} from './last-known/last-known-filters';
+import { isNoExecutorConnected, LastKnownIndex } from './last-known/last-known-index';
 import { mapWorkflowAggregate, toAggregatesBody } from './workflow-aggregates.mapper';
 import { queryToListBody, searchToListBody, toPage } from './workflow-filters';
 import { wantsPayloads, withPayloads } from './workflow-payloads';
@@ -23,17 +29,32 @@ import { mapWorkflow, mapWorkflowStep } from './workflow.mapper';
 /** Steps per request when their outputs are loaded (see PAYLOAD_PART_SIZE). */
 export const STEP_OUTPUT_PART_SIZE = 100;
 
-/** Workflow reads, answered live by one of the application's executors. */
+/**
+ * Workflow reads, answered live by one of the application's executors. Lists and single
+ * workflows they answer feed the last-known index, which answers instead (marked `lastKnown`)
+ * when no executor of the application is connected.
+ */
 @Injectable()
 export class WorkflowsService {
-  constructor(private readonly proxy: ExecutorProxy) {}
+  constructor(
+    private readonly proxy: ExecutorProxy,
+    private readonly lastKnown: LastKnownIndex,
+  ) {}
 
   findWorkflows(scope: AppScope, query: ListWorkflowsQuery): Promise<ListWorkflowsResponse> {
-    return this.findPage(scope, queryToListBody(query), query.limit, query.offset);
+    return this.orLastKnownPage(
+      scope,
+      this.findPage(scope, queryToListBody(query), query.limit, query.offset),
+      lastKnownFilterOfQuery(query),
+    );
   }
 
   searchWorkflows(scope: AppScope, search: SearchWorkflowsRequest): Promise<ListWorkflowsResponse> {
-    return this.findPage(scope, searchToListBody(search), search.limit, search.offset);
+    return this.orLastKnownPage(
+      scope,
+      this.findPage(scope, searchToListBody(search), search.limit, search.offset),
+      lastKnownFilterOfSearch(search),
+    );
   }
 
   async findAggregates(
@@ -50,14 +71,25 @@ export class WorkflowsService {
     scope: AppScope,
     workflowId: string,
     query: GetWorkflowQuery,
-  ): Promise<Workflow> {
-    const answer = await this.proxy.send(scope.applicationId, 'get_workflow', {
-      workflow_id: workflowId,
-      load_input: query.loadInput,
-      load_output: query.loadOutput,
-    });
+  ): Promise<GetWorkflowResponse> {
+    let answer;
+    try {
+      answer = await this.proxy.send(scope.applicationId, 'get_workflow', {
+        workflow_id: workflowId,
+        load_input: query.loadInput,
+        load_output: query.loadOutput,
+      });
+    } catch (error) {
+      const known = isNoExecutorConnected(error)
+        ? await this.lastKnown.findWorkflow(scope, workflowId)
+        : null;
+      if (known) return known;
+      throw error;
+    }
     if (!answer.output) throw workflowNotFound(workflowId);
-    return mapWorkflow(answer.output);
+    const workflow = mapWorkflow(answer.output);
+    this.lastKnown.record(scope, [workflow]);
+    return workflow;
   }
 
   async findSteps(
@@ -122,7 +154,27 @@ export class WorkflowsService {
     if (wantsPayloads(body)) {
       rows = await withPayloads(this.proxy, scope.applicationId, rows, { load_input, load_output });
     }
-    return toPage(rows.map(mapWorkflow), limit, offset);
+    const workflows = rows.map(mapWorkflow);
+    this.lastKnown.record(scope, workflows);
+    return toPage(workflows, limit, offset);
+  }
+
+  /** The live page, or with no executor connected the index's (when it can honour `filter`). */
+  private async orLastKnownPage(
+    scope: AppScope,
+    live: Promise<ListWorkflowsResponse>,
+    filter: LastKnownFilter | null,
+  ): Promise<ListWorkflowsResponse> {
+    try {
+      return await live;
+    } catch (error) {
+      const known =
+        filter && isNoExecutorConnected(error)
+          ? await this.lastKnown.findPage(scope, filter)
+          : null;
+      if (known) return known;
+      throw error;
+    }
   }
 }
 

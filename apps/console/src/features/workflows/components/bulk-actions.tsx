@@ -8,6 +8,7 @@ import { BULK_VERB, forksOf, summarizeBulk, type BulkAction } from '../bulk-summ
 import { useBulkWorkflowAction } from '../mutations';
 import { allows } from '../status';
 import { workflowHref } from './workflow-table';
+import { LAST_KNOWN_BANNER_ID, NEEDS_LIVE_EXECUTOR } from '../last-known';
 
 /** New workflows listed after a bulk fork (the rest are counted). */
 const FORKS_LISTED = 25;
@@ -23,6 +24,8 @@ interface BulkActionsProps {
   /** The selected workflows that are on this page (their status decides what is offered). */
   selected: Workflow[];
   mayOperate: boolean;
+  /** The list is last-known data: every action needs a connected executor. */
+  offline?: boolean;
   onClear: () => void;
 }
 
@@ -48,7 +51,14 @@ const EXPLAINED: Record<BulkAction, { effect: string; children?: string; cannot:
 };
 
 /** "N selected": act on them together, then say what each became. */
-export function BulkActions({ org, app, selected, mayOperate, onClear }: BulkActionsProps) {
+export function BulkActions({
+  org,
+  app,
+  selected,
+  mayOperate,
+  offline = false,
+  onClear,
+}: BulkActionsProps) {
   const [confirming, setConfirming] = useState<BulkAction | null>(null);
   const [withChildren, setWithChildren] = useState(false);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
@@ -80,8 +90,15 @@ export function BulkActions({ org, app, selected, mayOperate, onClear }: BulkAct
               key={action}
               type="button"
               className={`btn btn-small ${action === 'delete' ? 'btn-danger-outline' : ''}`}
-              disabled={!mayOperate || eligible(action).length === 0}
-              title={mayOperate ? undefined : 'Your role can view workflows but not act on them.'}
+              disabled={offline || !mayOperate || eligible(action).length === 0}
+              title={
+                offline
+                  ? NEEDS_LIVE_EXECUTOR
+                  : mayOperate
+                    ? undefined
+                    : 'Your role can view workflows but not act on them.'
+              }
+              aria-describedby={offline ? LAST_KNOWN_BANNER_ID : undefined}
               onClick={() => {
                 bulk.reset();
                 setWithChildren(false);

@@ -9,6 +9,7 @@ import { useCancelWorkflow, useDeleteWorkflow, useResumeWorkflow } from '../muta
 import { alreadyFinished } from '../bulk-summary';
 import { actionBlockedReason } from '../status';
 import { ForkDialog } from './fork-dialog';
+import { LAST_KNOWN_BANNER_ID, NEEDS_LIVE_EXECUTOR } from '../last-known';
 import { workflowHref } from './workflow-table';
 
 interface WorkflowActionsProps {
@@ -17,12 +18,21 @@ interface WorkflowActionsProps {
   workflow: Workflow;
   steps: WorkflowStep[];
   mayOperate: boolean;
+  /** The workflow is last-known data: every action needs a connected executor. */
+  offline?: boolean;
 }
 
 type Action = 'cancel' | 'resume' | 'fork' | 'delete';
 
 /** Cancel, resume, fork and delete, each offered only when the status and the viewer's role allow. */
-export function WorkflowActions({ org, app, workflow, steps, mayOperate }: WorkflowActionsProps) {
+export function WorkflowActions({
+  org,
+  app,
+  workflow,
+  steps,
+  mayOperate,
+  offline = false,
+}: WorkflowActionsProps) {
   const router = useRouter();
   const [open, setOpen] = useState<Action | null>(null);
   const [notice, setNotice] = useState<ReactNode>(null);
@@ -33,7 +43,8 @@ export function WorkflowActions({ org, app, workflow, steps, mayOperate }: Workf
   const remove = useDeleteWorkflow(org, app, () =>
     router.push(`/orgs/${org}/apps/${app}/workflows`),
   );
-  const blocked = (action: Action) => actionBlockedReason(action, workflow.status, mayOperate);
+  const blocked = (action: Action) =>
+    offline ? NEEDS_LIVE_EXECUTOR : actionBlockedReason(action, workflow.status, mayOperate);
 
   const readBack = (verb: string) => (result: WorkflowActionResult) => {
     setOpen(null);
@@ -53,6 +64,7 @@ export function WorkflowActions({ org, app, workflow, steps, mayOperate }: Workf
       className={`btn ${action === 'cancel' || action === 'delete' ? 'btn-danger-outline' : ''}`}
       disabled={blocked(action) !== undefined}
       title={blocked(action)}
+      aria-describedby={offline ? LAST_KNOWN_BANNER_ID : undefined}
       onClick={() => {
         cancel.reset();
         resume.reset();

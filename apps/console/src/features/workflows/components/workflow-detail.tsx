@@ -16,6 +16,7 @@ import { useOrgRole } from '../../organizations/queries';
 import { WORKFLOWS_REFRESH_MS, workflowQueries } from '../queries';
 import { describeError } from '../display';
 import { ExecutionNote } from './execution-note';
+import { LastKnownBanner, NeedsLiveExecutor } from './last-known-banner';
 import { NoExecutor } from './no-executor';
 import { StepTimeline } from './step-timeline';
 import { StepsTable } from './steps-table';
@@ -52,6 +53,8 @@ export function WorkflowDetail({ org, app, workflowId }: WorkflowDetailProps) {
   if (detail.isError) return <ProblemAlert error={detail.error} />;
   if (!detail.data) return <p className="muted">Asking the app’s executors…</p>;
   const workflow = detail.data;
+  // No executor connected: the control plane answered from its last-known index.
+  const { lastKnown } = workflow;
 
   return (
     <article aria-label={`Workflow ${workflow.id}`}>
@@ -68,49 +71,41 @@ export function WorkflowDetail({ org, app, workflowId }: WorkflowDetailProps) {
           <WorkflowStatusBadge status={workflow.status} testId="workflow-status" />
         </div>
       </div>
+      {lastKnown && <LastKnownBanner lastKnown={lastKnown} />}
       <WorkflowActions
         org={org}
         app={app}
         workflow={workflow}
         steps={steps.data?.items ?? []}
         mayOperate={mayOperate}
+        offline={lastKnown !== undefined}
       />
-      <ExecutionNote org={org} app={app} workflow={workflow} steps={steps.data} />
+      {!lastKnown && <ExecutionNote org={org} app={app} workflow={workflow} steps={steps.data} />}
       <div className="detail-grid">
         <Panel title="Overview">
           <Overview org={org} app={app} workflow={workflow} />
         </Panel>
         <Panel title="Input and result">
-          <PayloadViewer
-            label="Input"
-            value={workflow.input}
-            fileBase={`${workflow.id}-input`}
-            testId="workflow-input"
-          />
-          {workflow.error ? (
+          {lastKnown ? (
             <>
-              <p className="error-summary" data-testid="workflow-error-summary">
-                {describeError(workflow.error).summary}
-              </p>
-              <PayloadViewer
-                label="Error"
-                value={workflow.error}
-                fileBase={`${workflow.id}-error`}
-                testId="workflow-error"
-              />
+              {workflow.error && (
+                <p className="error-summary" data-testid="workflow-error-summary">
+                  {describeError(workflow.error).summary}
+                </p>
+              )}
+              <NeedsLiveExecutor what="Input and output" testId="payloads-need-executor" />
             </>
           ) : (
-            <PayloadViewer
-              label="Output"
-              value={workflow.output}
-              fileBase={`${workflow.id}-output`}
-              testId="workflow-output"
-            />
+            <LivePayloads workflow={workflow} />
           )}
         </Panel>
       </div>
       <Panel title={`Steps${steps.data ? ` (${steps.data.items.length})` : ''}`}>
-        <ProblemAlert error={steps.error} />
+        {lastKnown ? (
+          <NeedsLiveExecutor what="Steps" testId="steps-need-executor" />
+        ) : (
+          <ProblemAlert error={steps.error} />
+        )}
         {steps.data && (
           <div className="steps-layout">
             <StepTimeline org={org} app={app} steps={steps.data.items} />
@@ -119,6 +114,40 @@ export function WorkflowDetail({ org, app, workflowId }: WorkflowDetailProps) {
         )}
       </Panel>
     </article>
+  );
+}
+
+/** Input, and the output or the error, as a live executor reported them. */
+function LivePayloads({ workflow }: { workflow: Workflow }) {
+  return (
+    <>
+      <PayloadViewer
+        label="Input"
+        value={workflow.input}
+        fileBase={`${workflow.id}-input`}
+        testId="workflow-input"
+      />
+      {workflow.error ? (
+        <>
+          <p className="error-summary" data-testid="workflow-error-summary">
+            {describeError(workflow.error).summary}
+          </p>
+          <PayloadViewer
+            label="Error"
+            value={workflow.error}
+            fileBase={`${workflow.id}-error`}
+            testId="workflow-error"
+          />
+        </>
+      ) : (
+        <PayloadViewer
+          label="Output"
+          value={workflow.output}
+          fileBase={`${workflow.id}-output`}
+          testId="workflow-output"
+        />
+      )}
+    </>
   );
 }
 

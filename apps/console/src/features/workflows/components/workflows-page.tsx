@@ -17,6 +17,7 @@ import {
 import { sortPage } from '../list-sort';
 import { WORKFLOWS_REFRESH_MS, workflowQueries } from '../queries';
 import { BulkActions } from './bulk-actions';
+import { LastKnownBanner } from './last-known-banner';
 import { NoExecutor } from './no-executor';
 import { Pagination } from './pagination';
 import { TimeZoneSelect } from './time-zone-select';
@@ -63,7 +64,13 @@ export function WorkflowsPage({ org, app }: { org: string; app: string }) {
     placeholderData: keepPreviousData,
   });
   const names = useQuery(workflowQueries.names(org, app));
-  const total = counts.data && totalOf(counts.data, filters.status);
+  // No executor connected, and the control plane answered from its last-known index: the
+  // counts it last gave are out of date, and the index counts what it holds.
+  const lastKnown = list.data?.lastKnown;
+  const statusCounts = lastKnown ? undefined : counts.data;
+  const total = lastKnown
+    ? list.data?.total
+    : statusCounts && totalOf(statusCounts, filters.status);
 
   const setFilters = (next: WorkflowFilters) => {
     const query = filtersToSearchParams(next).toString();
@@ -90,13 +97,14 @@ export function WorkflowsPage({ org, app }: { org: string; app: string }) {
 
   return (
     <section aria-label="Workflows">
+      {lastKnown && !noExecutor && <LastKnownBanner lastKnown={lastKnown} />}
       <div className="toolbar">
         <WorkflowFilterBar
           // A new bar (and its typed text) whenever the URL's text filters change, e.g. on Back.
           key={JSON.stringify(filters.text)}
           filters={filters}
           onChange={setFilters}
-          statusCounts={counts.data}
+          statusCounts={statusCounts}
           names={names.data}
         />
       </div>
@@ -119,6 +127,7 @@ export function WorkflowsPage({ org, app }: { org: string; app: string }) {
           app={app}
           selected={workflows.filter((w) => selected.has(w.id))}
           mayOperate={mayOperate}
+          offline={lastKnown !== undefined}
           onClear={() => setSelected(new Set())}
         />
       </div>
@@ -129,7 +138,7 @@ export function WorkflowsPage({ org, app }: { org: string; app: string }) {
       ) : list.isPending ? (
         <p className="muted">Asking the app’s executors…</p>
       ) : workflows.length === 0 ? (
-        hasNarrowingFilters(filters) || filters.offset > 0 ? (
+        hasNarrowingFilters(filters) || filters.offset > 0 || lastKnown ? (
           <EmptyState title="No workflows match these filters" testId="no-matches" />
         ) : (
           <EmptyState title="No workflows yet" testId="no-workflows">

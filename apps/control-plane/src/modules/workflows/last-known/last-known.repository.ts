@@ -1,0 +1,176 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { Database, Prisma } from '@podium/db';
+import type { AppScope } from '../../../common/auth/app-scope';
+import { DATABASE } from '../../../infra/database/database.tokens';
+import type { LastKnownFilter } from './last-known-filters';
+import type { LastKnownRow } from './last-known.mapper';
+
+/** A batch of rows for one application. */
+export interface LastKnownBatch {
+  readonly scope: AppScope;
+  readonly rows: readonly LastKnownRow[];
+}
+
+const ROW_FIELDS = {
+  workflowId: true,
+  name: true,
+  status: true,
+  queueName: true,
+  executorId: true,
+  applicationVersion: true,
+  createdAt: true,
+  updatedAt: true,
+  errorSummary: true,
+  seenAt: true,
+} as const;
+
+/** The only place that touches the last_known_workflows table. */
+@Injectable()
+export class LastKnownRepository {
+  constructor(@Inject(DATABASE) private readonly db: Database) {}
+
+  /**
+   * Upserts the batches in one statement. A row already holding a newer `updatedAt` keeps it
+   * (answers can arrive out of order). Answers without outputs carry no error: the summary an
+   * earlier answer gave stays while the status is the same. Rows of an application deleted
+   * meanwhile are skipped.
+   */
+  async upsert(batches: readonly LastKnownBatch[]): Promise<void> {
+    const records = batches.flatMap(({ scope, rows }) =>
+      rows.map((row) => ({
+        application_id: scope.applicationId,
+        organization_id: scope.organizationId,
+        workflow_id: row.workflowId,
+        name: row.name,
+        status: row.status,
+        queue_name: row.queueName,
+        executor_id: row.executorId,
+        application_version: row.applicationVersion,
+        created_at: row.createdAt,
+        updated_at: row.updatedAt,
+        error_summary: row.errorSummary,
+        seen_at: row.seenAt,
+      })),
+    );
+    if (records.length === 0) return;
+    // One JSON parameter instead of thousands of bind parameters: one round trip per batch.
+    await this.db.prisma.$executeRaw`
+      INSERT INTO last_known_workflows AS k (application_id, organization_id, workflow_id, name,
+        status, queue_name, executor_id, application_version, created_at, updated_at,
+        error_summary, seen_at)
+      SELECT r.application_id, r.organization_id, r.workflow_id, r.name, r.status, r.queue_name,
+        r.executor_id, r.application_version, r.created_at, r.updated_at, r.error_summary,
+        r.seen_at
+      FROM jsonb_to_recordset(${JSON.stringify(records)}::jsonb) AS r(application_id uuid,
+        organization_id uuid, workflow_id text, name text, status text, queue_name text,
+        executor_id text, application_version text, created_at timestamptz,
+        updated_at timestamptz, error_summary text, seen_at timestamptz)
+      WHERE EXISTS (SELECT 1 FROM applications a
+        WHERE a.id = r.application_id AND a.organization_id = r.organization_id)
+      ON CONFLICT (application_id, workflow_id) DO UPDATE SET
+        name = EXCLUDED.name, status = EXCLUDED.status, queue_name = EXCLUDED.queue_name,
+        executor_id = EXCLUDED.executor_id, application_version = EXCLUDED.application_version,
+        created_at = EXCLUDED.created_at, updated_at = EXCLUDED.updated_at,
+        error_summary = COALESCE(EXCLUDED.error_summary,
+          CASE WHEN k.status IS NOT DISTINCT FROM EXCLUDED.status THEN k.error_summary END),
+        seen_at = EXCLUDED.seen_at
+      WHERE k.updated_at IS NULL OR EXCLUDED.updated_at IS NULL
+        OR EXCLUDED.updated_at >= k.updated_at`;
+  }
+
+  /**
+   * Enforces an application's bounds: drops rows not seen since `seenBefore`, and of the rest
+   * all but the `maxRows` newest (by the workflow's creation time). Returns how many rows went.
+   */
+  pruneApplication(applicationId: string, seenBefore: Date, maxRows: number): Promise<number> {
+    return this.db.prisma.$executeRaw`
+      DELETE FROM last_known_workflows
+      WHERE application_id = ${applicationId}::uuid
+        AND (seen_at < ${seenBefore}
+          OR workflow_id IN (SELECT workflow_id FROM last_known_workflows
+            WHERE application_id = ${applicationId}::uuid AND seen_at >= ${seenBefore}
+            ORDER BY created_at DESC NULLS LAST, workflow_id DESC
+            OFFSET ${maxRows}))`;
+  }
+
+  /** Every row of the application. */
+  async deleteApplication(scope: AppScope): Promise<void> {
+    await this.db.prisma.lastKnownWorkflow.deleteMany({ where: tenantOf(scope) });
+  }
+
+  /** The age bound across applications (rows of apps nobody writes to any more age out too). */
+  async pruneOlderThan(seenBefore: Date): Promise<number> {
+    const { count } = await this.db.prisma.lastKnownWorkflow.deleteMany({
+      where: { seenAt: { lt: seenBefore } },
+    });
+    return count;
+  }
+
+  async findPage(
+    scope: AppScope,
+    filter: LastKnownFilter,
+  ): Promise<{ rows: LastKnownRow[]; total: number }> {
+    const where = whereOf(scope, filter);
+    const order = filter.sortDesc ? 'desc' : 'asc';
+    const [rows, total] = await Promise.all([
+      this.db.prisma.lastKnownWorkflow.findMany({
+        where,
+        select: ROW_FIELDS,
+        orderBy: [{ createdAt: { sort: order, nulls: 'last' } }, { workflowId: order }],
+        skip: filter.offset,
+        take: filter.limit,
+      }),
+      this.db.prisma.lastKnownWorkflow.count({ where }),
+    ]);
+    return { rows, total };
+  }
+
+  findOne(scope: AppScope, workflowId: string): Promise<LastKnownRow | null> {
+    return this.db.prisma.lastKnownWorkflow.findFirst({
+      where: { ...tenantOf(scope), workflowId },
+      select: ROW_FIELDS,
+    });
+  }
+
+  /** When an executor last reported any workflow of the application; null: none is indexed. */
+  async lastSeenAt(scope: AppScope): Promise<Date | null> {
+    const { _max } = await this.db.prisma.lastKnownWorkflow.aggregate({
+      where: tenantOf(scope),
+      _max: { seenAt: true },
+    });
+    return _max.seenAt;
+  }
+
+  /** Ids of indexed workflows still running or waiting: the sync asks for their news. */
+  async findActiveIds(scope: AppScope, statuses: readonly string[], limit: number) {
+    const rows = await this.db.prisma.lastKnownWorkflow.findMany({
+      where: { ...tenantOf(scope), status: { in: [...statuses] } },
+      select: { workflowId: true },
+      orderBy: { createdAt: { sort: 'desc', nulls: 'last' } },
+      take: limit,
+    });
+    return rows.map((r) => r.workflowId);
+  }
+}
+
+function tenantOf(scope: AppScope) {
+  return { organizationId: scope.organizationId, applicationId: scope.applicationId };
+}
+
+function whereOf(scope: AppScope, f: LastKnownFilter): Prisma.LastKnownWorkflowWhereInput {
+  const inList = (values: readonly string[] | undefined) =>
+    values === undefined ? undefined : { in: [...values] };
+  return {
+    ...tenantOf(scope),
+    status: inList(f.status),
+    name: inList(f.names),
+    queueName: inList(f.queueNames),
+    executorId: inList(f.executorIds),
+    applicationVersion: inList(f.appVersions),
+    AND: [
+      f.ids ? { workflowId: { in: [...f.ids] } } : {},
+      f.idPrefixes ? { OR: f.idPrefixes.map((p) => ({ workflowId: { startsWith: p } })) } : {},
+      f.createdFrom || f.createdTo ? { createdAt: { gte: f.createdFrom, lte: f.createdTo } } : {},
+    ],
+  };
+}
