@@ -4,7 +4,9 @@
 // over a bare WebSocket, to this process. get_workflow is sent (a) directly, (b) as HTTP to
 // replica A (the link is local there) and (c) as HTTP to replica B (routed through Redis to
 // A and back). Open-loop at RATE commands/s (default 1,000), the three phases taking turns
-// twice, SECONDS each. Target: other-replica p99 overhead over direct under 3 ms.
+// twice, SECONDS each. Target: other-replica p99 overhead over direct under 3 ms. Two more
+// phases time the floor under routing: a message to an idle echo process and back through
+// Redis pub/sub (as routed commands travel) and over a WebSocket (as a direct link would).
 import { randomBytes } from 'node:crypto';
 import { fork } from 'node:child_process';
 import http from 'node:http';
@@ -15,6 +17,7 @@ import { WebSocketServer } from 'ws';
 import { directClient, proxiedClient, summarize, whenAnswering } from './lib/command-clients.mjs';
 import { cpuSeconds, freePort, startControlPlane } from './lib/control-plane.mjs';
 import { runOpenLoop } from './lib/open-loop.mjs';
+import { roundTripClients } from './lib/round-trips.mjs';
 import { seedApp } from './lib/seed.mjs';
 import { round } from './lib/stats.mjs';
 
@@ -51,12 +54,17 @@ const executor = fork(
   { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] },
 );
 
+let echo;
+
 try {
+  echo = await roundTripClients(REDIS_URL, `${replicaEnv.PODIUM_REDIS_NAMESPACE}:bench`);
   const agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
   const send = {
     direct: directClient(await executorLink),
     sameReplica: proxiedClient(replicaA.url, seeded, agent),
     otherReplica: proxiedClient(replicaB.url, seeded, agent),
+    redisRoundTrip: echo.redis,
+    socketRoundTrip: echo.socket,
   };
   // Until both replicas reach the executor; then every path warms up.
   await whenAnswering(send.sameReplica);
@@ -65,9 +73,21 @@ try {
     await runOpenLoop({ rate: RATE, seconds: 2, send: send[phase] });
   }
 
-  const runs = { direct: [], sameReplica: [], otherReplica: [] };
-  // CPU both replicas spent per command, by phase (direct: what they spend idle).
-  const cpuMs = { direct: 0, sameReplica: 0, otherReplica: 0 };
+  const runs = {
+    direct: [],
+    sameReplica: [],
+    otherReplica: [],
+    redisRoundTrip: [],
+    socketRoundTrip: [],
+  };
+  // CPU both replicas spent per command, by phase (direct and the round trips: what they spend idle).
+  const cpuMs = {
+    direct: 0,
+    sameReplica: 0,
+    otherReplica: 0,
+    redisRoundTrip: 0,
+    socketRoundTrip: 0,
+  };
   const replicasCpu = () => cpuSeconds(replicaA.pid) + cpuSeconds(replicaB.pid);
   for (let turn = 0; turn < 2; turn++) {
     for (const phase of Object.keys(runs)) {
@@ -83,6 +103,8 @@ try {
     direct: summarize(runs.direct),
     sameReplica: summarize(runs.sameReplica),
     otherReplica: summarize(runs.otherReplica),
+    redisRoundTrip: summarize(runs.redisRoundTrip),
+    socketRoundTrip: summarize(runs.socketRoundTrip),
   };
   const overhead = (phase) => ({
     p50Ms: round(result[phase].p50Ms - result.direct.p50Ms, 2),
@@ -104,12 +126,15 @@ try {
   console.log(
     `proxy across replicas: get_workflow at ${RATE}/s — direct p50 ${result.direct.p50Ms} / p99 ${result.direct.p99Ms} ms; ` +
       `same replica p50 ${result.sameReplica.p50Ms} / p99 ${result.sameReplica.p99Ms} ms (overhead ${sameReplica.p50Ms} / ${sameReplica.p99Ms}); ` +
-      `other replica p50 ${result.otherReplica.p50Ms} / p99 ${result.otherReplica.p99Ms} ms (overhead ${otherReplica.p50Ms} / ${otherReplica.p99Ms}) — ` +
+      `other replica p50 ${result.otherReplica.p50Ms} / p99 ${result.otherReplica.p99Ms} ms (overhead ${otherReplica.p50Ms} / ${otherReplica.p99Ms}); ` +
+      `bare round trip through Redis p50 ${result.redisRoundTrip.p50Ms} / p99 ${result.redisRoundTrip.p99Ms} ms, ` +
+      `over a WebSocket p50 ${result.socketRoundTrip.p50Ms} / p99 ${result.socketRoundTrip.p99Ms} ms — ` +
       `target other-replica p99 overhead <${TARGET_P99_MS} ms: ${result.targetMet ? 'met' : 'NOT met'}`,
   );
   agent.destroy();
 } finally {
   executor.kill();
+  echo?.close();
   direct.close();
   await Promise.all([replicaA.stop(), replicaB.stop()]);
   await scratch.drop();
