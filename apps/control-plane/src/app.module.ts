@@ -5,6 +5,7 @@ import { LOGGER } from './common/logging/logging.tokens';
 import { DatabaseModule } from './infra/database/database.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { EventsModule } from './infra/events/events.module';
+import { MetricsModule } from './infra/metrics/metrics.module';
 import { RedisModule } from './infra/redis/redis.module';
 import { ReplicaIdentityModule } from './infra/replica/replica-identity.module';
 import { AuditModule } from './modules/audit/audit.module';
@@ -37,6 +38,7 @@ export class AppModule {
       exports: [CONFIG, LOGGER],
       imports: [
         DatabaseModule,
+        MetricsModule,
         ReplicaIdentityModule,
         RedisModule,
         EventsModule,

@@ -21,6 +21,7 @@ export type ConfigOverrides = {
   executors?: Partial<Config['executors']>;
   live?: Partial<Config['live']>;
   accounts?: Partial<Config['accounts']>;
+  metrics?: Partial<Config['metrics']>;
   httpTimeouts?: Partial<Config['http']['timeouts']>;
   /** Replica mode: replicas given the same target (namespace) form one deployment. */
   redis?: RedisTarget;
@@ -54,6 +55,7 @@ export async function startTestControlPlane(
       ...overrides.executors,
     },
     live: { recheckMs: 60_000, maxStreamsPerCaller: 16, ...overrides.live },
+    metrics: { token: null, ...overrides.metrics },
     accounts: { signUp: 'open', ...overrides.accounts },
     sessions: {
       secret: 'test-session-secret-that-is-long-enough',

@@ -3,6 +3,7 @@ import { AppError } from '@podium/protocol';
 import type { Principal } from '../../common/auth/principal';
 import { requestContext } from '../../common/auth/request-context';
 import type { HttpRequest } from '../../common/http/http';
+import { PodiumMetrics } from '../../infra/metrics/podium-metrics';
 import { ApiKeysService } from '../api-keys/api-keys.service';
 import { SessionAuthenticator } from '../sessions/session-authenticator';
 import { RoutePolicies } from './route-policy';
@@ -21,16 +22,24 @@ export class AuthenticationGuard implements CanActivate {
     private readonly policies: RoutePolicies,
     private readonly apiKeys: ApiKeysService,
     private readonly sessions: SessionAuthenticator,
+    private readonly metrics: PodiumMetrics,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     if (this.policies.of(context).isPublic) return true;
     const req = context.switchToHttp().getRequest<HttpRequest>();
-    const principal = await this.authenticate(req);
-    if (!principal)
-      throw new AppError('UNAUTHENTICATED', 'Sign in, or send an API key as a Bearer token.');
-    requestContext(req).principal = principal;
-    return true;
+    try {
+      const principal = await this.authenticate(req);
+      if (!principal)
+        throw new AppError('UNAUTHENTICATED', 'Sign in, or send an API key as a Bearer token.');
+      requestContext(req).principal = principal;
+      return true;
+    } catch (error) {
+      if (AppError.is(error) && error.code === 'UNAUTHENTICATED') {
+        this.metrics.recordRefusal('unauthenticated');
+      }
+      throw error;
+    }
   }
 
   private async authenticate(req: HttpRequest): Promise<Principal | null> {
