@@ -23,6 +23,7 @@ import { SchedulesModule } from './modules/schedules/schedules.module';
 import { LiveModule } from './modules/live/live.module';
 import { OpenApiModule } from './modules/openapi/openapi.module';
 import { ReplicasModule } from './modules/replicas/replicas.module';
+import { ConductorMetricsModule } from './modules/conductor-metrics/conductor-metrics.module';
 
 @Module({})
 export class AppModule {
@@ -57,6 +58,7 @@ export class AppModule {
         FleetModule,
         SchedulesModule,
         LiveModule,
+        ConductorMetricsModule,
         OpenApiModule,
       ],
     };

@@ -133,6 +133,11 @@ export {
   type ImportWorkflowResponse,
 } from './rest/workflow-history';
 export {
+  ConductorMetricsQuerySchema,
+  ConductorMetricsResponseSchema,
+  type ConductorMetricsQuery,
+} from './rest/conductor-metrics';
+export {
   StepAggregatesRequestSchema,
   StepAggregateSchema,
   StepAggregatesResponseSchema,

@@ -7,8 +7,7 @@ import { PodiumMetrics } from '../../infra/metrics/podium-metrics';
 import { ApiKeysService } from '../api-keys/api-keys.service';
 import { SessionAuthenticator } from '../sessions/session-authenticator';
 import { RoutePolicies } from './route-policy';
-
-const BEARER = /^Bearer\s+(\S+)$/i;
+import { bearerToken } from '../../common/auth/bearer';
 
 /**
  * Global guard: every route needs a caller unless its spec says `public`.
@@ -43,7 +42,7 @@ export class AuthenticationGuard implements CanActivate {
   }
 
   private async authenticate(req: HttpRequest): Promise<Principal | null> {
-    const bearer = BEARER.exec(req.headers.authorization ?? '')?.[1];
+    const bearer = bearerToken(req.headers.authorization);
     if (bearer) {
       const apiKey = await this.apiKeys.authenticate(bearer);
       if (!apiKey)

@@ -2,8 +2,7 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { AppError } from '@podium/protocol';
 import { CONFIG, type Config } from '../../config/config';
-
-const BEARER = /^Bearer\s+(\S+)$/i;
+import { bearerToken } from '../../common/auth/bearer';
 
 /**
  * Who may read `/metrics`: anyone when PODIUM_METRICS_TOKEN is unset (process health, like
@@ -19,7 +18,7 @@ export class MetricsAccess {
 
   assertAllowed(authorization: string | undefined): void {
     if (this.expected === null) return;
-    const token = BEARER.exec(authorization ?? '')?.[1];
+    const token = bearerToken(authorization);
     if (token === undefined || !timingSafeEqual(digest(token), this.expected)) {
       throw new AppError('UNAUTHENTICATED', 'Send the metrics token as a Bearer token.');
     }

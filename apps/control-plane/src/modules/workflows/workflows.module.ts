@@ -29,6 +29,6 @@ import { WorkflowHistoryService } from './workflow-history.service';
     WorkflowHistoryService,
     StepAggregatesService,
   ],
-  exports: [WorkflowsService],
+  exports: [WorkflowsService, StepAggregatesService],
 })
 export class WorkflowsModule {}
