@@ -1,9 +1,8 @@
 import { createScratchDatabase, type ScratchDatabase } from '@podium/db/testing';
 import { Podium } from '@podium/sdk';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { MetricsClock } from '../../src/modules/conductor-metrics/conductor-metrics.service';
-import { lastCompletedMinute } from '../../src/modules/conductor-metrics/metrics-window';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { factories } from '../factories';
+import { conductorScraper } from './conductor-scrape';
 import { parseScrape, scrape, type Scrape } from './prometheus-scrape';
 import { startTestControlPlane, type RunningControlPlane } from './start';
 import { waitUntil } from './wait-until';
@@ -32,10 +31,9 @@ describe('GET /v1/metrics (DBOS Conductor) from a real executor', () => {
   let minutes: number[];
   let pendingCreatedAt: number;
 
-  const pinClock = (windowStartMs: number) =>
-    vi.spyOn(server.app.get(MetricsClock), 'now').mockReturnValue(windowStartMs + MINUTE + 1_500);
-  const v1 = (query = '', headers: Record<string, string> = {}) =>
-    scrape(`${server.url}/v1/metrics${query}`, { authorization: `Bearer ${key}`, ...headers });
+  let scraper: ReturnType<typeof conductorScraper>;
+  const pinClock = (windowStartMs: number) => scraper.pin(windowStartMs);
+  const v1 = (query = '', headers: Record<string, string> = {}) => scraper.v1(query, headers);
   /** Aggregate commands this control plane has sent on executor links (its own /metrics). */
   const aggregateCommands = async () => {
     const own = await scrape(`${server.url}/metrics`);
@@ -55,6 +53,7 @@ describe('GET /v1/metrics (DBOS Conductor) from a real executor', () => {
     const app = await f.newApp(org.id);
     appName = app.name;
     key = (await f.newApiKey(org.id)).secret;
+    scraper = conductorScraper(server, key);
     readOnlyConnectKey = (await f.newApiKey(org.id, { permissions: ['executor:connect'] })).secret;
 
     podium = new Podium({
@@ -95,10 +94,7 @@ describe('GET /v1/metrics (DBOS Conductor) from a real executor', () => {
     );
     pendingCreatedAt = (await podium.getWorkflowStatus(pending.workflowId))!.createdAt;
     const t1 = Date.now();
-    minutes = [];
-    for (let m = lastCompletedMinute(t0 + MINUTE).start.getTime(); m <= t1; m += MINUTE) {
-      minutes.push(m);
-    }
+    minutes = scraper.minutesBetween(t0, t1);
   });
   afterAll(async () => {
     await podium?.shutdown();
@@ -107,16 +103,8 @@ describe('GET /v1/metrics (DBOS Conductor) from a real executor', () => {
     await appDb?.drop();
   });
 
-  /** A family's value summed over the workload's minutes, as a count (rates × 60). */
-  const countOver = async (family: string, labels: Record<string, string>) => {
-    let total = 0;
-    for (const minute of minutes) {
-      pinClock(minute);
-      const scraped = await v1();
-      total += scraped.value(`dbos_conductor_v1_${family}`, { application: appName, ...labels });
-    }
-    return Math.round(total * 60);
-  };
+  const countOver = (family: string, labels: Record<string, string>) =>
+    scraper.countOver(minutes, family, { application: appName, ...labels });
 
   it('reports the workload as per-second rates of the last completed minute', async () => {
     expect(await countOver('workflow_success_rate', { workflow_name: 'ok' })).toBe(SUCCEEDED);
@@ -157,7 +145,7 @@ describe('GET /v1/metrics (DBOS Conductor) from a real executor', () => {
       }),
     ).toBe(1);
     for (const sample of scraped.samples('dbos_conductor_v1_workflow_max_total_latency_seconds')) {
-      expect(sample.timestamp).toBe(lastCompletedMinute(minute + MINUTE + 1_500).start.getTime());
+      expect(sample.timestamp).toBe(minute); // the window's start
     }
   });
 
