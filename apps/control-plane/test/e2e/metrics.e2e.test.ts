@@ -141,9 +141,23 @@ describe('GET /metrics after real activity (one process)', () => {
           refusedBefore.value('podium_refusals_total', { reason }),
       ).toBe(1);
     }
+    // Guessing a password from one address: five free failures, then refused (429).
+    const signIn = () =>
+      fetch(`${server.url}/v2/sessions`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-forwarded-for': '203.0.113.9' },
+        body: JSON.stringify({ email: 'nobody@example.com', password: 'wrong password!' }),
+      });
+    const statuses: number[] = [];
+    for (let attempt = 0; attempt < 6; attempt++) statuses.push((await signIn()).status);
+    expect(statuses).toEqual([401, 401, 401, 401, 401, 429]);
+    expect((await read()).value('podium_refusals_total', { reason: 'sign_in_rate_limited' })).toBe(
+      1,
+    );
+
     // Series that have not happened yet are there at 0 (increase() sees the first one).
     expect(
-      refusedAfter.samples('podium_refusals_total', { reason: 'sign_in_rate_limited' }),
+      refusedAfter.samples('podium_refusals_total', { reason: 'sign_up_rate_limited' }),
     ).toEqual([expect.objectContaining({ value: 0 })]);
     expect(refusedAfter.samples('podium_executor_recoveries_total')).toHaveLength(3);
 
