@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { WorkflowAggregate, WorkflowAggregatesRequest } from '@podium/protocol';
+import { AppError, type WorkflowAggregate, type WorkflowAggregatesRequest } from '@podium/protocol';
 import type { AppScope } from '../../common/auth/app-scope';
 import { StepAggregatesService } from '../workflows/step-aggregates.service';
 import { WorkflowsService } from '../workflows/workflows.service';
@@ -46,14 +46,21 @@ export class WorkflowMinuteSampler {
         selectMinCreatedAt: true,
         status: ['ENQUEUED', 'PENDING'],
       }),
-      this.steps.findStepAggregates(scope, {
-        groupByFunctionName: true,
-        groupByStatus: true,
-        selectCount: true,
-        selectMaxDurationMs: true,
-        completedAfter: from,
-        completedBefore: to,
-      }),
+      this.steps
+        .findStepAggregates(scope, {
+          groupByFunctionName: true,
+          groupByStatus: true,
+          selectCount: true,
+          selectMaxDurationMs: true,
+          completedAfter: from,
+          completedBefore: to,
+        })
+        // Executors older than DBOS TS 4.19 / Python 2.23 have no step aggregates: no step
+        // families, the workflow ones still.
+        .catch((error: unknown) => {
+          if (AppError.is(error) && error.code === 'EXECUTOR_UNSUPPORTED') return [];
+          throw error;
+        }),
     ]);
     const out = new SampleSet();
     for (const row of created) out.add('workflow_started_rate', wq(row), rate(row.count));
