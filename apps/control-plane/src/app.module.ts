@@ -5,6 +5,7 @@ import { LOGGER } from './common/logging/logging.tokens';
 import { DatabaseModule } from './infra/database/database.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { EventsModule } from './infra/events/events.module';
+import { MetricsModule } from './infra/metrics/metrics.module';
 import { RedisModule } from './infra/redis/redis.module';
 import { ReplicaIdentityModule } from './infra/replica/replica-identity.module';
 import { AuditModule } from './modules/audit/audit.module';
@@ -23,6 +24,7 @@ import { AutoscalingModule } from './modules/autoscaling/autoscaling.module';
 import { LiveModule } from './modules/live/live.module';
 import { OpenApiModule } from './modules/openapi/openapi.module';
 import { ReplicasModule } from './modules/replicas/replicas.module';
+import { ConductorMetricsModule } from './modules/conductor-metrics/conductor-metrics.module';
 
 @Module({})
 export class AppModule {
@@ -38,6 +40,7 @@ export class AppModule {
       exports: [CONFIG, LOGGER],
       imports: [
         DatabaseModule,
+        MetricsModule,
         ReplicaIdentityModule,
         RedisModule,
         EventsModule,
@@ -57,6 +60,7 @@ export class AppModule {
         SchedulesModule,
         AutoscalingModule,
         LiveModule,
+        ConductorMetricsModule,
         OpenApiModule,
       ],
     };

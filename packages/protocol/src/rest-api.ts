@@ -136,6 +136,11 @@ export {
   type ImportWorkflowResponse,
 } from './rest/workflow-history';
 export {
+  ConductorMetricsQuerySchema,
+  ConductorMetricsResponseSchema,
+  type ConductorMetricsQuery,
+} from './rest/conductor-metrics';
+export {
   StepAggregatesRequestSchema,
   StepAggregateSchema,
   StepAggregatesResponseSchema,

@@ -38,6 +38,10 @@ export interface Config {
     readonly recheckMs: number;
     readonly maxStreamsPerCaller: number;
   };
+  readonly metrics: {
+    /** Bearer token `GET /metrics` requires (PODIUM_METRICS_TOKEN); null: open, like /healthz. */
+    readonly token: string | null;
+  };
   readonly accounts: {
     /** `invite`: sign-up needs a join secret, except for the installation's first account. */
     readonly signUp: 'open' | 'invite';
@@ -129,6 +133,7 @@ export function loadConfig(source: NodeJS.ProcessEnv): Config {
       recheckMs: env.PODIUM_LIVE_RECHECK_MS,
       maxStreamsPerCaller: env.PODIUM_LIVE_MAX_STREAMS_PER_CALLER,
     },
+    metrics: { token: env.PODIUM_METRICS_TOKEN ?? null },
     accounts: { signUp: env.PODIUM_SIGNUP },
     sessions: {
       secret: env.PODIUM_SESSION_SECRET ?? null,

@@ -100,6 +100,12 @@ export const EnvSchema = z
      * newcomer a member of its organization; the installation's first account needs none).
      */
     PODIUM_SIGNUP: z.enum(['open', 'invite']).default('open'),
+    /**
+     * When set, `GET /metrics` (this process's Prometheus metrics) answers only requests with
+     * `Authorization: Bearer <this token>`; unset, it is open like /healthz. Set it when clients
+     * you do not trust can reach the control plane (the console forwards `/api/*` to it).
+     */
+    PODIUM_METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
     /** How long a client may take to send a request's headers, from its first byte. */
     PODIUM_HTTP_HEADERS_TIMEOUT_MS: z.coerce.number().int().min(100).default(15_000),
     /**

@@ -10,6 +10,7 @@ import type { z } from 'zod';
 import type { NodeProcess } from './child-process';
 import { startExample } from './example-process';
 import { setUpOwnedApp } from './owned-app';
+import { scrape } from './prometheus-scrape';
 import { startTestControlPlane, type RunningControlPlane } from './start';
 import { type TestBrowser, bodyOf } from './test-browser';
 import { waitUntil } from './wait-until';
@@ -120,5 +121,15 @@ describe('dead-executor recovery with @podium/sdk executors (the example app)', 
     expect(audit.items).toMatchObject([
       { outcome: 'SUCCESS', target: { id: busyId }, details: { recoveredBy: idleId } },
     ]);
+
+    // The control plane's own metrics saw the same: one recovery sent, confirmed, none failed.
+    const metrics = await scrape(`${server.url}/metrics`);
+    for (const [stage, count] of [
+      ['started', 1],
+      ['confirmed', 1],
+      ['failed', 0],
+    ] as const) {
+      expect(metrics.value('podium_executor_recoveries_total', { stage }), stage).toBe(count);
+    }
   }, 60_000);
 });

@@ -22,6 +22,7 @@ export type ConfigOverrides = {
   live?: Partial<Config['live']>;
   lastKnown?: Partial<Config['lastKnown']>;
   accounts?: Partial<Config['accounts']>;
+  metrics?: Partial<Config['metrics']>;
   httpTimeouts?: Partial<Config['http']['timeouts']>;
   /** Replica mode: replicas given the same target (namespace) form one deployment. */
   redis?: RedisTarget;
@@ -61,6 +62,7 @@ export async function startTestControlPlane(
       ...overrides.lastKnown,
     },
     live: { recheckMs: 60_000, maxStreamsPerCaller: 16, ...overrides.live },
+    metrics: { token: null, ...overrides.metrics },
     accounts: { signUp: 'open', ...overrides.accounts },
     sessions: {
       secret: 'test-session-secret-that-is-long-enough',

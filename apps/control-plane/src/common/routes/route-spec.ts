@@ -54,7 +54,7 @@ interface RouteWithBody extends RouteBase {
   /** The success body; with `media: text/event-stream`, the shape of each event. */
   readonly response: z.ZodType;
   /** `application/json` unless said. */
-  readonly media?: 'text/event-stream' | 'text/html' | 'application/yaml';
+  readonly media?: 'text/event-stream' | 'text/html' | 'application/yaml' | 'text/plain';
   /** Other statuses answered with the same body (readiness: 503 when a dependency is down). */
   readonly alternates?: ReadonlyArray<{ readonly status: number; readonly description: string }>;
 }

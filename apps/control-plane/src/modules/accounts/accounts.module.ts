@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import type { RedisConnections } from '../../infra/redis/redis-connections';
 import { REDIS } from '../../infra/redis/redis.tokens';
+import { PodiumMetrics } from '../../infra/metrics/podium-metrics';
 import { AuthAttemptLimiter } from './auth-attempt-limiter';
 import { InMemoryAuthAttemptLimiter } from './in-memory-auth-attempt-limiter';
 import { RedisAuthAttemptLimiter } from './redis-auth-attempt-limiter';
@@ -10,9 +11,12 @@ import { RedisAuthAttemptLimiter } from './redis-auth-attempt-limiter';
   providers: [
     {
       provide: AuthAttemptLimiter,
-      inject: [REDIS],
-      useFactory: (redis: RedisConnections | null): AuthAttemptLimiter =>
-        redis ? new RedisAuthAttemptLimiter(redis) : new InMemoryAuthAttemptLimiter(),
+      inject: [REDIS, PodiumMetrics],
+      useFactory: (redis: RedisConnections | null, metrics: PodiumMetrics): AuthAttemptLimiter =>
+        (redis
+          ? new RedisAuthAttemptLimiter(redis)
+          : new InMemoryAuthAttemptLimiter()
+        ).reportRefusalsTo((reason) => metrics.recordRefusal(reason)),
     },
   ],
   exports: [AuthAttemptLimiter],

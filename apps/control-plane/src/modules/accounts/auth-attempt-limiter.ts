@@ -1,4 +1,5 @@
 import { AppError } from '@podium/protocol';
+import type { RefusalReason } from '../../infra/metrics/podium-metrics';
 import type { ProgressiveDelayPolicy } from './progressive-delay';
 import type { SlidingWindow } from './sliding-window-rate-limiter';
 
@@ -34,9 +35,19 @@ export const DEFAULT_AUTH_RATE_LIMITS: AuthRateLimits = {
  * replicas do not give an attacker N budgets. Each check-and-count is one atomic step.
  */
 export abstract class AuthAttemptLimiter {
+  private onRefusal: (reason: RefusalReason) => void = () => {};
+
+  /** Tells `listener` of every attempt this limiter refuses (the metrics count them). */
+  reportRefusalsTo(listener: (reason: RefusalReason) => void): this {
+    this.onRefusal = listener;
+    return this;
+  }
+
   /** Throws RATE_LIMITED (with Retry-After) or counts the attempt, as a failure until it succeeds. */
   async beginSignIn(ip: string, account: string): Promise<void> {
-    assertNoWait(await this.checkAndCountSignIn(ip, accountAtAddress(account, ip)));
+    const waitMs = await this.checkAndCountSignIn(ip, accountAtAddress(account, ip));
+    if (waitMs > 0) this.onRefusal('sign_in_rate_limited');
+    assertNoWait(waitMs);
   }
 
   /** A correct password: the failures against this account from this address are forgiven. */
@@ -46,7 +57,9 @@ export abstract class AuthAttemptLimiter {
 
   /** Throws RATE_LIMITED (with Retry-After) or counts the attempt. */
   async beginSignUp(ip: string): Promise<void> {
-    assertNoWait(await this.checkAndCountSignUp(ip));
+    const waitMs = await this.checkAndCountSignUp(ip);
+    if (waitMs > 0) this.onRefusal('sign_up_rate_limited');
+    assertNoWait(waitMs);
   }
 
   /**

@@ -21,6 +21,11 @@ export class ApplicationRecordsService {
     return this.applications.findOneByName(organizationId, name);
   }
 
+  /** Every application of the organization, by name. */
+  findAll(organizationId: string): Promise<ApplicationRecord[]> {
+    return this.applications.findAll(organizationId);
+  }
+
   /** Those of the names that exist, in no particular order. */
   findByNames(organizationId: string, names: readonly string[]): Promise<ApplicationRecord[]> {
     return this.applications.findByNames(organizationId, names);

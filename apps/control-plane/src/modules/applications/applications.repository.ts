@@ -54,6 +54,14 @@ export class ApplicationsRepository {
     });
   }
 
+  /** By name; unpaged (the metrics scrape reads every application of an organization). */
+  findAll(organizationId: string): Promise<ApplicationRecord[]> {
+    return this.db.prisma.application.findMany({
+      where: { organizationId },
+      orderBy: { name: 'asc' },
+    });
+  }
+
   /** By name. */
   async findPage(
     organizationId: string,

@@ -3,11 +3,11 @@ import { AppError } from '@podium/protocol';
 import type { Principal } from '../../common/auth/principal';
 import { requestContext } from '../../common/auth/request-context';
 import type { HttpRequest } from '../../common/http/http';
+import { PodiumMetrics } from '../../infra/metrics/podium-metrics';
 import { ApiKeysService } from '../api-keys/api-keys.service';
 import { SessionAuthenticator } from '../sessions/session-authenticator';
 import { RoutePolicies } from './route-policy';
-
-const BEARER = /^Bearer\s+(\S+)$/i;
+import { bearerToken } from '../../common/auth/bearer';
 
 /**
  * Global guard: every route needs a caller unless its spec says `public`.
@@ -21,20 +21,28 @@ export class AuthenticationGuard implements CanActivate {
     private readonly policies: RoutePolicies,
     private readonly apiKeys: ApiKeysService,
     private readonly sessions: SessionAuthenticator,
+    private readonly metrics: PodiumMetrics,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     if (this.policies.of(context).isPublic) return true;
     const req = context.switchToHttp().getRequest<HttpRequest>();
-    const principal = await this.authenticate(req);
-    if (!principal)
-      throw new AppError('UNAUTHENTICATED', 'Sign in, or send an API key as a Bearer token.');
-    requestContext(req).principal = principal;
-    return true;
+    try {
+      const principal = await this.authenticate(req);
+      if (!principal)
+        throw new AppError('UNAUTHENTICATED', 'Sign in, or send an API key as a Bearer token.');
+      requestContext(req).principal = principal;
+      return true;
+    } catch (error) {
+      if (AppError.is(error) && error.code === 'UNAUTHENTICATED') {
+        this.metrics.recordRefusal('unauthenticated');
+      }
+      throw error;
+    }
   }
 
   private async authenticate(req: HttpRequest): Promise<Principal | null> {
-    const bearer = BEARER.exec(req.headers.authorization ?? '')?.[1];
+    const bearer = bearerToken(req.headers.authorization);
     if (bearer) {
       const apiKey = await this.apiKeys.authenticate(bearer);
       if (!apiKey)

@@ -8,6 +8,7 @@ import {
 import type { AccessLevel, Principal } from '../../common/auth/principal';
 import { requestContext } from '../../common/auth/request-context';
 import type { HttpRequest } from '../../common/http/http';
+import { PodiumMetrics } from '../../infra/metrics/podium-metrics';
 import { AuditService } from '../audit/audit.service';
 import { OrganizationsService } from '../organizations/organizations.service';
 import { RoutePolicies } from './route-policy';
@@ -26,6 +27,7 @@ export class OrgAccessGuard implements CanActivate {
     private readonly organizations: OrganizationsService,
     private readonly directory: TenantDirectory,
     private readonly audit: AuditService,
+    private readonly metrics: PodiumMetrics,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -47,9 +49,11 @@ export class OrgAccessGuard implements CanActivate {
     }
     if (ctx.principal.kind === 'api-key' && params.app === undefined) {
       // Keys are for executors and automation on workflows, never for who-is-in-the-org.
+      this.metrics.recordRefusal('forbidden');
       throw new AppError('FORBIDDEN', API_KEYS_REACH_APPS_ONLY);
     }
     if (!membership.access.includes(required)) {
+      this.metrics.recordRefusal('forbidden');
       const refusal = new AppError(
         'FORBIDDEN',
         `This needs the "${required}" level in "${orgName}".`,

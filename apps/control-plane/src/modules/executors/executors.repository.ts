@@ -234,6 +234,28 @@ export class ExecutorsRepository {
   }
 
   /**
+   * Executors not yet recovered (recovered DEAD rows are history: DBOS Conductor deletes them),
+   * counted by status and version, in SQL.
+   */
+  async countUnrecovered(
+    organizationId: string,
+    applicationId: string,
+  ): Promise<
+    Array<{ status: ExecutorRecord['status']; applicationVersion: string; count: number }>
+  > {
+    const groups = await this.db.prisma.executor.groupBy({
+      by: ['status', 'applicationVersion'],
+      where: { organizationId, applicationId, recoveredAt: null },
+      _count: { _all: true },
+    });
+    return groups.map((g) => ({
+      status: g.status,
+      applicationVersion: g.applicationVersion,
+      count: g._count._all,
+    }));
+  }
+
+  /**
    * Every record of the application, newest connection first. Unbounded (a new row per executor
    * process start): for tests and diagnostics; the API reads through `findPage`.
    */

@@ -84,6 +84,13 @@ export class ExecutorsService {
     return counts;
   }
 
+  /** Executors not yet recovered, by recorded status and application version. */
+  countExecutorsByStatus(
+    scope: AppScope,
+  ): Promise<Array<{ status: string; applicationVersion: string; count: number }>> {
+    return this.executors.countUnrecovered(scope.organizationId, scope.applicationId);
+  }
+
   /** Executors whose link this process holds. */
   private linkedExecutorIds(applicationId: string): Set<string> {
     return new Set(this.registry.forApplication(applicationId).map((e) => e.identity.executorId));

@@ -4,6 +4,7 @@ import type { Operator } from '../../common/auth/app-scope';
 import type { Principal } from '../../common/auth/principal';
 import type { HttpReply } from '../../common/http/http';
 import { CONFIG, type Config } from '../../config/config';
+import { PodiumMetrics } from '../../infra/metrics/podium-metrics';
 import { SseStream } from './sse-stream';
 
 /** Comment lines this often keep idle streams alive through proxies. */
@@ -24,7 +25,12 @@ function callerOf(principal: Principal): string {
 export class LiveStreams implements BeforeApplicationShutdown {
   private readonly open = new Map<SseStream, Operator>();
 
-  constructor(@Inject(CONFIG) private readonly config: Config) {}
+  constructor(
+    @Inject(CONFIG) private readonly config: Config,
+    private readonly metrics: PodiumMetrics,
+  ) {
+    metrics.observeLiveStreams(() => this.open.size);
+  }
 
   /** Opens the stream, or throws RATE_LIMITED (before any byte is written) past the cap. */
   start(reply: HttpReply, holder: Operator, heartbeatMs = HEARTBEAT_MS): SseStream {
@@ -77,6 +83,7 @@ export class LiveStreams implements BeforeApplicationShutdown {
     for (const holder of this.open.values()) if (callerOf(holder.principal) === caller) held += 1;
     const { maxStreamsPerCaller } = this.config.live;
     if (held >= maxStreamsPerCaller) {
+      this.metrics.recordRefusal('live_streams_per_caller');
       throw new AppError(
         'RATE_LIMITED',
         `This caller already holds ${held} live streams (at most ${maxStreamsPerCaller}); close one first.`,

@@ -5,6 +5,7 @@ import { API_KEY_ROUTES } from '../api-keys/api-keys.routes';
 import { APPLICATION_ROUTES } from '../applications/applications.routes';
 import { AUDIT_LOG_ROUTES } from '../audit/audit-logs.routes';
 import { AUTOSCALING_ROUTES } from '../autoscaling/autoscaling.routes';
+import { CONDUCTOR_METRICS_ROUTES } from '../conductor-metrics/conductor-metrics.routes';
 import { FLEET_ROUTES } from '../fleet/fleet.routes';
 import { HEALTH_ROUTES } from '../health/health.routes';
 import { LIVE_ROUTES } from '../live/live.routes';
@@ -49,6 +50,7 @@ export const API_ROUTES: readonly RouteSpec[] = [
   ...Object.values(FLEET_ROUTES),
   ...Object.values(AUTOSCALING_ROUTES),
   ...Object.values(LIVE_ROUTES),
+  ...Object.values(CONDUCTOR_METRICS_ROUTES),
   ...Object.values(HEALTH_ROUTES),
   ...Object.values(OPENAPI_ROUTES),
 ];

@@ -36,6 +36,6 @@ import { WorkflowHistoryService } from './workflow-history.service';
     LastKnownIndex,
     LastKnownSync,
   ],
-  exports: [WorkflowsService],
+  exports: [WorkflowsService, StepAggregatesService],
 })
 export class WorkflowsModule {}

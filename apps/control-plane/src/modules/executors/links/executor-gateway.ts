@@ -12,11 +12,21 @@ import { WebSocketServer } from 'ws';
 import { LOGGER } from '../../../common/logging/logging.tokens';
 import { type RedactUrl, urlRedactor } from '../../../common/logging/redact';
 import { CONFIG, type Config } from '../../../config/config';
-import { ApiKeysService } from '../../api-keys/api-keys.service';
-import { ExecutorLink } from './executor-link';
+import { PodiumMetrics, type RefusalReason } from '../../../infra/metrics/podium-metrics';
+import { ApiKeysService, type ExecutorLinkAuthorization } from '../../api-keys/api-keys.service';
+import { type CommandObserver, ExecutorLink } from './executor-link';
 import { parseExecutorPath } from './executor-path';
 import { ExecutorLinksService } from './executor-links.service';
 import { refuseUpgrade } from './refuse-upgrade';
+
+/** How the metrics name each refusal of an executor's key (see ApiKeysService). */
+const REFUSALS: Readonly<
+  Record<Extract<ExecutorLinkAuthorization, { ok: false }>['code'], RefusalReason>
+> = {
+  UNAUTHENTICATED: 'executor_unauthenticated',
+  FORBIDDEN: 'executor_forbidden',
+  NOT_FOUND: 'executor_not_found',
+};
 
 /**
  * The WebSocket edge for executors (DBOS-compatible). Authenticates on the HTTP
@@ -34,6 +44,7 @@ export class ExecutorGateway implements OnApplicationBootstrap, BeforeApplicatio
     @Inject(CONFIG) private readonly config: Config,
     private readonly apiKeys: ApiKeysService,
     private readonly links: ExecutorLinksService,
+    private readonly metrics: PodiumMetrics,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {
     this.redactUrl = urlRedactor(config.executors.basePath);
@@ -57,6 +68,9 @@ export class ExecutorGateway implements OnApplicationBootstrap, BeforeApplicatio
     this.wss.close();
   }
 
+  private readonly recordCommand: CommandObserver = (type, outcome, seconds) =>
+    this.metrics.recordCommand(type, outcome, seconds);
+
   private readonly onUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     socket.on('error', () => socket.destroy());
     this.handleUpgrade(req, socket, head).catch((error: unknown) => {
@@ -77,6 +91,7 @@ export class ExecutorGateway implements OnApplicationBootstrap, BeforeApplicatio
         { url: this.redactUrl(req.url ?? ''), appName: path.appName, code: auth.code },
         'executor refused',
       );
+      this.metrics.recordRefusal(REFUSALS[auth.code]);
       return refuseUpgrade(socket, auth.code, auth.detail);
     }
     this.wss.handleUpgrade(req, socket, head, (ws) => {
@@ -90,6 +105,7 @@ export class ExecutorGateway implements OnApplicationBootstrap, BeforeApplicatio
         },
         this.config.executors,
         this.logger,
+        this.recordCommand,
       );
       this.links.attach(link, auth.apiKey.expiresAt).catch((error: unknown) => {
         this.logger.error({ linkId: link.id, err: String(error) }, 'could not attach executor');

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import {
   decodeResponse,
   encodeRequest,
+  UNKNOWN_MESSAGE_TYPE_ERROR,
   type MessageType,
   type RequestFieldsOf,
   type ResponseOf,
@@ -9,6 +10,7 @@ import {
 import type { Logger } from 'pino';
 import type { RawData, WebSocket } from 'ws';
 import { LogThrottle, suppressedField } from '../../../common/logging/log-throttle';
+import type { CommandOutcome } from '../../../infra/metrics/podium-metrics';
 import { ExecutorRequestError, type ExecutorRequestFailure } from './executor-request-error';
 
 /**
@@ -38,6 +40,9 @@ export interface LinkContext {
   readonly appName: string;
   readonly apiKeyId: string;
 }
+
+/** Told how each command sent on the link ended, and how long after it was sent (metrics). */
+export type CommandObserver = (type: MessageType, outcome: CommandOutcome, seconds: number) => void;
 
 interface Pending {
   readonly type: MessageType;
@@ -78,6 +83,7 @@ export class ExecutorLink {
     readonly context: LinkContext,
     private readonly options: LinkOptions,
     private readonly logger: Logger,
+    private readonly observe: CommandObserver = () => {},
   ) {
     socket.on('message', (data: RawData, isBinary: boolean) => this.onFrame(data, isBinary));
     socket.on('pong', () => this.heard());
@@ -144,11 +150,19 @@ export class ExecutorLink {
       // we do not use, could queue it); in any other state it writes nothing and fails the
       // callback. An error after an OPEN send may follow a partial write: still "delivered".
       const delivered = this.socket.readyState === this.socket.OPEN;
+      const sentAt = performance.now();
+      const seconds = () => (performance.now() - sentAt) / 1000;
       this.pending.set(requestId, {
         type,
         delivered,
-        resolve: resolve as (r: unknown) => void,
-        reject,
+        resolve: (response) => {
+          this.observe(type, answeredOutcome(response), seconds());
+          resolve(response as ResponseOf<K>);
+        },
+        reject: (error) => {
+          this.observe(type, failedOutcome(error), seconds());
+          reject(error);
+        },
         timer,
       });
       this.socket.send(frame, (error) => {
@@ -266,4 +280,21 @@ export class ExecutorLink {
     }
     for (const listener of this.closeListeners.splice(0)) listener();
   }
+}
+
+function answeredOutcome(response: unknown): CommandOutcome {
+  const message = (response as { error_message?: string | null }).error_message;
+  if (!message) return 'answered';
+  return message === UNKNOWN_MESSAGE_TYPE_ERROR ? 'unsupported' : 'error';
+}
+
+const FAILURE_OUTCOMES: Record<ExecutorRequestFailure, CommandOutcome> = {
+  EXECUTOR_DISCONNECTED: 'disconnected',
+  EXECUTOR_NO_ANSWER: 'no_answer',
+  EXECUTOR_INVALID_RESPONSE: 'invalid_response',
+  EXECUTOR_ANSWER_TOO_LARGE: 'answer_too_large',
+};
+
+function failedOutcome(error: Error): CommandOutcome {
+  return error instanceof ExecutorRequestError ? FAILURE_OUTCOMES[error.code] : 'disconnected';
 }

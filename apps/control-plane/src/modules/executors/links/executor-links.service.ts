@@ -11,6 +11,7 @@ import type { ExecutorSnapshot } from '../executor-snapshot';
 import { ExecutorsRepository } from '../executors.repository';
 import { LogThrottle, suppressedField } from '../../../common/logging/log-throttle';
 import { runAt } from '../../../common/time/run-at';
+import { PodiumMetrics, type LinkStateCounts } from '../../../infra/metrics/podium-metrics';
 
 /**
  * Close code for links whose access ended: key revoked or expired, or application deleted
@@ -45,8 +46,10 @@ export class ExecutorLinksService implements OnModuleDestroy {
     private readonly events: EventBus,
     private readonly apiKeys: ApiKeysService,
     private readonly replica: ReplicaIdentity,
+    metrics: PodiumMetrics,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {
+    metrics.observeExecutorLinks(() => this.countByState());
     this.unsubscribers = [
       events.on('api-key.revoked', ({ apiKeyId }) =>
         this.closeLinks((context) => context.apiKeyId === apiKeyId, 'API key revoked'),
@@ -153,6 +156,18 @@ export class ExecutorLinksService implements OnModuleDestroy {
       this.recording.add(recorded);
       void recorded.finally(() => this.recording.delete(recorded));
     });
+  }
+
+  /** Links from their upgrade to their close: in the handshake, attached and open, closing. */
+  private countByState(): LinkStateCounts {
+    const counts = { handshake: 0, connected: 0, closing: 0 };
+    const attached = new Set(this.registry.all().map((executor) => executor.link));
+    for (const link of this.links) {
+      if (!link.isOpen) counts.closing += 1;
+      else if (attached.has(link)) counts.connected += 1;
+      else counts.handshake += 1;
+    }
+    return counts;
   }
 
   /** Closes every link (attached or still in its handshake) whose context matches. */

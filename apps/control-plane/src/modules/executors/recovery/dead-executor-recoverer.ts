@@ -7,6 +7,7 @@ import { LOGGER } from '../../../common/logging/logging.tokens';
 import { CONFIG, type Config } from '../../../config/config';
 import { EventBus } from '../../../infra/events/event-bus';
 import { ReplicaIdentity } from '../../../infra/replica/replica-identity';
+import { PodiumMetrics } from '../../../infra/metrics/podium-metrics';
 import { AUDIT_ACTIONS } from '../../audit/audit-actions';
 import { AuditService, CONTROL_PLANE } from '../../audit/audit.service';
 import { ExecutorProxy } from '../proxy/executor-proxy';
@@ -74,6 +75,7 @@ export class DeadExecutorRecoverer {
     private readonly audit: AuditService,
     private readonly events: EventBus,
     private readonly replica: ReplicaIdentity,
+    private readonly metrics: PodiumMetrics,
     @Inject(CONFIG) config: Config,
     @Inject(LOGGER) logger: Logger,
   ) {
@@ -183,6 +185,7 @@ export class DeadExecutorRecoverer {
         return 'done';
       }
       sent = true;
+      this.metrics.recordRecovery('started');
       const answer = await this.proxy.exchange(
         dead.applicationId,
         'recovery',
@@ -223,7 +226,10 @@ export class DeadExecutorRecoverer {
           attempted ? 'recovery failed: retrying later' : 'recovery check failed: retrying later',
         );
       }
-      if (attempted) await this.audited(dead, 'FAILURE', { recoveredBy: by, ...failure }, log);
+      if (attempted) {
+        this.metrics.recordRecovery('failed');
+        await this.audited(dead, 'FAILURE', { recoveredBy: by, ...failure }, log);
+      }
       // Nobody answered the check: the application's other dead executors would fare the same.
       return !sent && UNANSWERED.has(failure.errorCode) ? 'unreachable' : 'not-yet';
     }
@@ -268,6 +274,7 @@ export class DeadExecutorRecoverer {
     if (by) await this.audited(dead, 'SUCCESS', { recoveredBy: by }, log);
     const recovered = await this.executors.markRecovered(dead.id, new Date());
     if (!recovered?.deadAt || !recovered.recoveredAt) return 'done'; // reconnected meanwhile
+    this.metrics.recordRecovery('confirmed');
     if (by) log.info({ recoveredBy: by.executorId }, 'executor recovered');
     else log.info('executor recovered: it left no pending workflows');
     this.events.emit('executor.recovered', recovered);
