@@ -32,6 +32,12 @@ export interface Config {
     /** Period of the dead-executor recovery sweep (see ExecutorRecoveryService). */
     readonly recoverySweepMs: number;
   };
+  readonly retention: {
+    /** Period of the retention pushes (see RetentionSchedule). */
+    readonly intervalMs: number;
+    /** Per-executor timeout of one push. */
+    readonly pushTimeoutMs: number;
+  };
   readonly live: {
     /** How often open live streams re-authorize their caller (see LiveAccessWatch). */
     readonly recheckMs: number;
@@ -108,6 +114,10 @@ export function loadConfig(source: NodeJS.ProcessEnv): Config {
       requestTimeoutMs: env.PODIUM_EXECUTOR_REQUEST_TIMEOUT_MS,
       pingIntervalMs: env.PODIUM_EXECUTOR_PING_INTERVAL_MS,
       recoverySweepMs: env.PODIUM_EXECUTOR_RECOVERY_SWEEP_MS,
+    },
+    retention: {
+      intervalMs: env.PODIUM_RETENTION_INTERVAL_MS,
+      pushTimeoutMs: env.PODIUM_RETENTION_PUSH_TIMEOUT_MS,
     },
     live: {
       recheckMs: env.PODIUM_LIVE_RECHECK_MS,

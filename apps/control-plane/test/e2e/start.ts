@@ -20,6 +20,7 @@ export interface RunningControlPlane {
 export type ConfigOverrides = {
   executors?: Partial<Config['executors']>;
   live?: Partial<Config['live']>;
+  retention?: Partial<Config['retention']>;
   accounts?: Partial<Config['accounts']>;
   httpTimeouts?: Partial<Config['http']['timeouts']>;
   /** Replica mode: replicas given the same target (namespace) form one deployment. */
@@ -53,6 +54,7 @@ export async function startTestControlPlane(
       recoverySweepMs: 30_000,
       ...overrides.executors,
     },
+    retention: { intervalMs: 300_000, pushTimeoutMs: 30_000, ...overrides.retention },
     live: { recheckMs: 60_000, maxStreamsPerCaller: 16, ...overrides.live },
     accounts: { signUp: 'open', ...overrides.accounts },
     sessions: {
