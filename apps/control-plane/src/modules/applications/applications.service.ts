@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import {
   AppError,
   ApplicationNameSchema,
@@ -9,7 +9,6 @@ import {
   type PaginationQuery,
   type RegisterApplicationRequest,
 } from '@podium/protocol';
-import type { Logger } from 'pino';
 import type { OrgScope } from '../../common/auth/request-context';
 import { toCountedPage } from '../../common/pagination/counted-page';
 import { EventBus } from '../../infra/events/event-bus';
@@ -18,7 +17,6 @@ import { AUDIT_ACTIONS, auditedAction } from '../audit/audit-actions';
 import { AuditService } from '../audit/audit.service';
 import { mapApplication, toStoredSettings } from './applications.dto';
 import type { ApplicationRecord } from '../../common/auth/tenancy';
-import { LOGGER } from '../../common/logging/logging.tokens';
 import { RetentionPusher } from '../retention/retention-pusher';
 import { ApplicationsRepository } from './applications.repository';
 import { settingChanges } from './settings-changes';
@@ -32,7 +30,6 @@ export class ApplicationsService {
     private readonly audit: AuditService,
     private readonly events: EventBus,
     private readonly retention: RetentionPusher,
-    @Inject(LOGGER) private readonly logger: Logger,
   ) {}
 
   createApplication(scope: OrgScope, input: CreateApplicationRequest): Promise<Application> {
@@ -125,14 +122,8 @@ export class ApplicationsService {
         details: { changes: before ? settingChanges(changes, before, mapApplication(record)) : {} },
       }),
     );
-    void this.retention
-      .push(updated)
-      .catch((error: unknown) =>
-        this.logger.warn(
-          { applicationId: application.id, err: String(error) },
-          'retention push failed',
-        ),
-      );
+    // In the background (it never throws): the outcome shows as `lastRetentionPush`.
+    void this.retention.push(updated, 'settings-change');
   }
 
   /**

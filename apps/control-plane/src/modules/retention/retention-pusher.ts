@@ -9,6 +9,9 @@ import type { RetentionPushRecord } from '../applications/retention-push-record'
 import { ExecutorProxy } from '../executors/proxy/executor-proxy';
 import { hasRetention, retentionBodyOf } from './retention-body';
 
+/** Why a push happens: a settings change, or the periodic round. */
+export type PushReason = 'settings-change' | 'schedule';
+
 /**
  * Pushes an application's retention settings to ONE connected executor as a `retention`
  * message (the work is app-wide: every executor of the app shares its system database) and
@@ -28,7 +31,10 @@ export class RetentionPusher {
   private readonly logger: Logger;
   private readonly inFlight = new Set<string>();
   /** The newest settings asked for while a push of that application was under way. */
-  private readonly queued = new Map<string, ApplicationRecord>();
+  private readonly queued = new Map<
+    string,
+    { application: ApplicationRecord; reason: PushReason }
+  >();
 
   constructor(
     private readonly applications: ApplicationRecordsService,
@@ -43,15 +49,18 @@ export class RetentionPusher {
    * Pushes the application's settings; null when there is nothing to push (no threshold set)
    * or a push of it is already under way here (this one follows it). Never throws.
    */
-  async push(application: ApplicationRecord): Promise<RetentionPushRecord | null> {
+  async push(
+    application: ApplicationRecord,
+    reason: PushReason,
+  ): Promise<RetentionPushRecord | null> {
     if (!hasRetention(application)) return null;
     if (this.inFlight.has(application.id)) {
-      this.queued.set(application.id, application);
+      this.queued.set(application.id, { application, reason });
       return null;
     }
     this.inFlight.add(application.id);
     try {
-      const record = await this.dispatch(application);
+      const record = await this.dispatch(application, reason);
       await this.applications
         .recordRetentionPush(application.id, record)
         .catch((err: unknown) =>
@@ -65,13 +74,16 @@ export class RetentionPusher {
       this.inFlight.delete(application.id);
       const next = this.queued.get(application.id);
       this.queued.delete(application.id);
-      if (next) void this.push(next);
+      if (next) void this.push(next.application, next.reason);
     }
   }
 
-  private async dispatch(application: ApplicationRecord): Promise<RetentionPushRecord> {
+  private async dispatch(
+    application: ApplicationRecord,
+    reason: PushReason,
+  ): Promise<RetentionPushRecord> {
     const body = retentionBodyOf(application, Date.now());
-    const log = { applicationId: application.id, application: application.name, ...body };
+    const log = { applicationId: application.id, application: application.name, reason, ...body };
     try {
       const { executor } = await this.proxy.exchange(
         application.id,

@@ -60,7 +60,7 @@ export class RetentionSchedule implements OnApplicationBootstrap, OnModuleDestro
   private async runRound(): Promise<void> {
     for (const application of await this.applications.findWithRetention()) {
       if (this.stopped) return;
-      await this.pusher.push(application);
+      await this.pusher.push(application, 'schedule');
     }
   }
 }
