@@ -121,6 +121,7 @@ describe('retention pushed to a real DBOS Transact 5.2.11 executor', () => {
     expect(await statusOf(queueWaiting)).toBe('ENQUEUED');
 
     // The change made the one push there was.
+    await waitUntil(() => pushesFor('settings-change').length > 0, 10_000, 'the push logged');
     expect(pushesFor('settings-change')).toHaveLength(1);
     expect(pushesFor('schedule')).toHaveLength(0);
     const pushed = await waitUntil(
