@@ -5,15 +5,8 @@
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { assertAccessible } from './support/accessibility';
-import { launchChromium, openPage, type Browser } from './support/chromium';
 import { signUp, text, type Account } from './support/console-actions';
-import {
-  assertConsoleStackBuilt,
-  repoRoot,
-  startConsoleStack,
-  type ConsoleStack,
-} from './support/console-stack';
-import { createMigratedDatabase, type ScratchDatabase } from './support/scratch-database';
+import { startConsoleSession, type ConsoleSession } from './support/console-session';
 
 const owner: Account = {
   name: 'Olivia Owner',
@@ -22,9 +15,7 @@ const owner: Account = {
 };
 
 describe('the app settings page', () => {
-  let stack: ConsoleStack | undefined;
-  let browser: Browser | undefined;
-  let database: ScratchDatabase | undefined;
+  let session: ConsoleSession | undefined;
   let page: Page;
   let consoleUrl: string;
   let pageErrors: string[] = [];
@@ -33,29 +24,17 @@ describe('the app settings page', () => {
   const settingsUrl = () => `${consoleUrl}/orgs/acme/apps/shop/settings`;
 
   beforeAll(async () => {
-    assertConsoleStackBuilt();
-    browser = await launchChromium();
-    database = await createMigratedDatabase(repoRoot);
-    stack = await startConsoleStack({
-      controlPlaneEnv: { DATABASE_URL: database.url, PODIUM_LOG_LEVEL: 'warn' },
-      readyPath: '/sign-in',
-    });
-    consoleUrl = stack.consoleUrl;
-    ({ page, errors: pageErrors } = await openPage(browser, (message) =>
-      message.startsWith('Failed to load resource'),
-    ));
-    page.setDefaultTimeout(20_000);
+    session = await startConsoleSession();
+    ({ page, consoleUrl, pageErrors } = session);
   });
 
   // Every page a step ends on passes axe: no serious or critical violation.
   afterEach(async (context) => {
-    if (browser && page && !page.isClosed()) await assertAccessible(page, context.task.name);
+    if (session && !page.isClosed()) await assertAccessible(page, context.task.name);
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await stack?.stop();
-    await database?.drop();
+    await session?.close();
   });
 
   it('reaches the settings from the application, with retention off by default', async () => {
