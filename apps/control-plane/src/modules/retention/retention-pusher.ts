@@ -102,7 +102,9 @@ export class RetentionPusher {
       const detail = AppError.is(error) ? (error.detail ?? error.title) : 'internal error';
       const outcome =
         AppError.is(error) && error.code === 'EXECUTOR_UNAVAILABLE' ? 'no_executor' : 'failed';
-      this.logger.warn({ ...log, outcome, err: detail }, 'retention not pushed');
+      // An app with nothing connected is common (and retried every round): not a warning.
+      const level = outcome === 'no_executor' ? 'info' : 'warn';
+      this.logger[level]({ ...log, outcome, err: detail }, 'retention not pushed');
       return { at: new Date(), outcome, executorId: null, detail };
     }
   }
