@@ -76,6 +76,16 @@ describe('application settings and registration over HTTP (PostgreSQL)', () => {
     expect(created[0]).toMatchObject({ outcome: 'SUCCESS', details: { privateMode: true } });
   });
 
+  it('registers once when PUTs race: every one answers 204, one creation is audited', async () => {
+    const answers = await Promise.all(
+      Array.from({ length: 5 }, () => put(admin, appPath('raced'), { privateMode: true })),
+    );
+    expect(answers.map((res) => res.status)).toEqual([204, 204, 204, 204, 204]);
+    expect(await read('raced')).toMatchObject({ name: 'raced', privateMode: true });
+    const created = await auditOf('application.create', 'raced');
+    expect(created.filter((entry) => entry.outcome === 'SUCCESS')).toHaveLength(1);
+  });
+
   it('refuses PUT bodies with unknown fields and names executors cannot use', async () => {
     const unknown = assertProblem(
       await put(admin, appPath('ledger2'), { privateMode: true, name: 'x' }),

@@ -87,10 +87,16 @@ export class ApplicationsService {
     }
     const settings = { privateMode: input.privateMode ?? false };
     const action = auditedAction(scope, AUDIT_ACTIONS.applicationCreate, name, settings);
-    // A concurrent PUT may win the race: then it is registered all the same.
-    await this.audit.track(action, () =>
-      this.applications.tryCreate(scope.organization.id, name, settings),
-    );
+    try {
+      await this.audit.track(action, async () => {
+        const created = await this.applications.tryCreate(scope.organization.id, name, settings);
+        // Its transaction is spoilt by the unique violation: leave it (audited as a FAILURE).
+        if (!created) throw new AppError('CONFLICT', `"${name}" was registered meanwhile.`);
+      });
+    } catch (error) {
+      // A concurrent PUT won the race: the application is registered all the same.
+      if (!(AppError.is(error) && error.code === 'CONFLICT')) throw error;
+    }
   }
 
   /**
