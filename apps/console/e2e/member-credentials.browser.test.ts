@@ -5,7 +5,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { assertAccessible } from './support/accessibility';
-import { launchChromium, openPage, type Browser } from './support/chromium';
 import {
   confirm,
   signOut,
@@ -14,13 +13,7 @@ import {
   text,
   type Account,
 } from './support/console-actions';
-import {
-  assertConsoleStackBuilt,
-  repoRoot,
-  startConsoleStack,
-  type ConsoleStack,
-} from './support/console-stack';
-import { createMigratedDatabase, type ScratchDatabase } from './support/scratch-database';
+import { startConsoleSession, type ConsoleSession } from './support/console-session';
 
 const owner: Account = {
   name: 'Olivia Owner',
@@ -34,9 +27,7 @@ const admin: Account = {
 };
 
 describe('removing an admin revokes what they created, and the console says so first', () => {
-  let stack: ConsoleStack | undefined;
-  let browser: Browser | undefined;
-  let database: ScratchDatabase | undefined;
+  let session: ConsoleSession | undefined;
   let page: Page;
   let consoleUrl: string;
   let pageErrors: string[] = [];
@@ -56,29 +47,17 @@ describe('removing an admin revokes what they created, and the console says so f
     page.getByTestId('member-row').and(page.locator(`[data-email="${admin.email}"]`));
 
   beforeAll(async () => {
-    assertConsoleStackBuilt();
-    browser = await launchChromium();
-    database = await createMigratedDatabase(repoRoot);
-    stack = await startConsoleStack({
-      controlPlaneEnv: { DATABASE_URL: database.url, PODIUM_LOG_LEVEL: 'warn' },
-      readyPath: '/sign-in',
-    });
-    consoleUrl = stack.consoleUrl;
-    ({ page, errors: pageErrors } = await openPage(browser, (message) =>
-      message.startsWith('Failed to load resource'),
-    ));
-    page.setDefaultTimeout(20_000);
+    session = await startConsoleSession();
+    ({ page, consoleUrl, pageErrors } = session);
   });
 
   // Every page a step ends on passes axe: no serious or critical violation.
   afterEach(async (context) => {
-    if (browser && page && !page.isClosed()) await assertAccessible(page, context.task.name);
+    if (session && !page.isClosed()) await assertAccessible(page, context.task.name);
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await stack?.stop();
-    await database?.drop();
+    await session?.close();
   });
 
   it('lets an invited admin create an API key and a join link', async () => {

@@ -134,7 +134,7 @@ describe('the operator journey: sign up to managing workflows', () => {
     await expect(page.getByTestId('org-role').getAttribute('data-role')).resolves.toBe('OWNER');
 
     await page.getByLabel('Application name').fill('shop');
-    await page.getByLabel('Executor grace period (seconds)').fill('30');
+    await page.getByLabel('Executor timeout (seconds)').fill('30');
     await page.getByRole('button', { name: 'Create application' }).click();
     await page.waitForURL(`${consoleUrl}/orgs/acme/apps/shop/workflows`);
     const empty = page.getByTestId('no-executor');
@@ -144,9 +144,7 @@ describe('the operator journey: sign up to managing workflows', () => {
     await expect(text(empty)).resolves.toContain('APP_NAME=shop');
 
     await page.getByRole('link', { name: 'Settings' }).click();
-    await expect(page.getByLabel('Executor grace period (seconds)').inputValue()).resolves.toBe(
-      '30',
-    );
+    await expect(page.getByLabel('Executor timeout (seconds)').inputValue()).resolves.toBe('30');
     await page.getByLabel('Description').fill('The web shop');
     await page.getByRole('button', { name: 'Save settings' }).click();
     await page.getByRole('status').filter({ hasText: 'Saved.' }).waitFor();

@@ -6,6 +6,7 @@ import {
   ListAuditLogsQuerySchema,
   RegisterUserRequestSchema,
   UpdateApplicationRequestSchema,
+  RegisterApplicationRequestSchema,
 } from '../src/index';
 
 const paths = (result: { success: boolean; error?: { issues: { path: PropertyKey[] }[] } }) =>
@@ -31,15 +32,44 @@ describe('account and tenancy REST schemas', () => {
     expect(CreateApplicationRequestSchema.parse({ name: 'billing_v2-eu' })).toEqual({
       name: 'billing_v2-eu',
       description: '',
-      executorGracePeriodSeconds: 60,
+      executorTimeoutSecs: 60,
+      privateMode: false,
     });
     for (const name of ['ab', 'Billing', 'a'.repeat(31), 'with space']) {
       expect(CreateApplicationRequestSchema.safeParse({ name }).success).toBe(false);
     }
     expect(UpdateApplicationRequestSchema.safeParse({}).success).toBe(false);
+    expect(paths(UpdateApplicationRequestSchema.safeParse({ executorTimeoutSecs: 4 }))).toEqual([
+      'executorTimeoutSecs',
+    ]);
+  });
+
+  it('takes DBOS app settings: a negative threshold clears it, zero and unknown fields are refused', () => {
     expect(
-      paths(UpdateApplicationRequestSchema.safeParse({ executorGracePeriodSeconds: 4 })),
-    ).toEqual(['executorGracePeriodSeconds']);
+      UpdateApplicationRequestSchema.parse({
+        gcTimeThresholdMs: 86_400_000,
+        gcRowsThreshold: -1,
+        globalTimeoutMs: -5,
+        privateMode: true,
+      }),
+    ).toEqual({
+      gcTimeThresholdMs: 86_400_000,
+      gcRowsThreshold: null,
+      globalTimeoutMs: null,
+      privateMode: true,
+    });
+    expect(paths(UpdateApplicationRequestSchema.safeParse({ gcRowsThreshold: 0 }))).toEqual([
+      'gcRowsThreshold',
+    ]);
+    expect(paths(UpdateApplicationRequestSchema.safeParse({ gcRowsThreshold: 1.5 }))).toEqual([
+      'gcRowsThreshold',
+    ]);
+    expect(
+      UpdateApplicationRequestSchema.safeParse({ privateMode: true, executorGracePeriodSeconds: 9 })
+        .success,
+    ).toBe(false);
+    expect(RegisterApplicationRequestSchema.safeParse({ privateMode: true }).success).toBe(true);
+    expect(RegisterApplicationRequestSchema.safeParse({ name: 'x' }).success).toBe(false);
   });
 
   it('refuses unknown or repeated API key permissions', () => {

@@ -33,6 +33,12 @@ export interface Config {
     readonly recoverySweepMs: number;
   };
   readonly lastKnown: LastKnownSettings;
+  readonly retention: {
+    /** Period of the retention pushes (see RetentionSchedule). */
+    readonly intervalMs: number;
+    /** Per-executor timeout of one push. */
+    readonly pushTimeoutMs: number;
+  };
   readonly live: {
     /** How often open live streams re-authorize their caller (see LiveAccessWatch). */
     readonly recheckMs: number;
@@ -128,6 +134,10 @@ export function loadConfig(source: NodeJS.ProcessEnv): Config {
       maxRowsPerApp: env.PODIUM_LAST_KNOWN_MAX_ROWS,
       maxAgeMs: env.PODIUM_LAST_KNOWN_MAX_AGE_DAYS * 86_400_000,
       syncMs: env.PODIUM_LAST_KNOWN_SYNC_MS,
+    },
+    retention: {
+      intervalMs: env.PODIUM_RETENTION_INTERVAL_MS,
+      pushTimeoutMs: env.PODIUM_RETENTION_PUSH_TIMEOUT_MS,
     },
     live: {
       recheckMs: env.PODIUM_LIVE_RECHECK_MS,

@@ -75,6 +75,16 @@ export const EnvSchema = z
     /** How often one replica asks a connected executor of each app for recent changes. */
     PODIUM_LAST_KNOWN_SYNC_MS: z.coerce.number().int().min(100).default(60_000),
     /**
+     * How often the coordinator pushes retention settings (a `retention` message) to one
+     * connected executor of each application with a threshold set; also pushed at each change.
+     */
+    PODIUM_RETENTION_INTERVAL_MS: z.coerce.number().int().min(1_000).default(300_000),
+    /**
+     * How long one retention push waits for an executor's answer before trying another
+     * (Python executors run the round before answering).
+     */
+    PODIUM_RETENTION_PUSH_TIMEOUT_MS: z.coerce.number().int().min(100).default(60_000),
+    /**
      * How often open live streams (server-sent events) re-check that their caller may still
      * read the application; revocations, sign-outs and member removals end them at once anyway.
      */

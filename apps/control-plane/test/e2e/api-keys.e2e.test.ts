@@ -68,7 +68,9 @@ describe('applications and API keys over HTTP (PostgreSQL)', () => {
     expect(created).toMatchObject({
       name: 'billing',
       description: '',
-      executorGracePeriodSeconds: 60,
+      executorTimeoutSecs: 60,
+      privateMode: false,
+      gcTimeThresholdMs: null,
     });
     assertProblem(await admin.post(`/v2/orgs/${org}/apps`, { name: 'billing' }), 409, 'CONFLICT');
 
@@ -78,14 +80,13 @@ describe('applications and API keys over HTTP (PostgreSQL)', () => {
       created,
     );
 
-    const updated = bodyOf(
-      await admin.patch(`/v2/orgs/${org}/apps/billing`, {
-        description: 'Invoices',
-        executorGracePeriodSeconds: 300,
-      }),
-      ApplicationSchema,
-    );
-    expect(updated).toMatchObject({ description: 'Invoices', executorGracePeriodSeconds: 300 });
+    const patched = await admin.patch(`/v2/orgs/${org}/apps/billing`, {
+      description: 'Invoices',
+      executorTimeoutSecs: 300,
+    });
+    expect(patched.status).toBe(204);
+    const updated = bodyOf(await viewer.get(`/v2/orgs/${org}/apps/billing`), ApplicationSchema);
+    expect(updated).toMatchObject({ description: 'Invoices', executorTimeoutSecs: 300 });
     assertProblem(
       await viewer.patch(`/v2/orgs/${org}/apps/billing`, { description: 'x' }),
       403,
@@ -99,13 +100,10 @@ describe('applications and API keys over HTTP (PostgreSQL)', () => {
   it('validates application names and settings, listing each problem', async () => {
     const res = await admin.post(`/v2/orgs/${org}/apps`, {
       name: 'No Spaces!',
-      executorGracePeriodSeconds: 4,
+      executorTimeoutSecs: 4,
     });
     const problem = assertProblem(res, 422, 'VALIDATION_FAILED');
-    expect(problem.errors?.map((e) => e.path).sort()).toEqual([
-      'executorGracePeriodSeconds',
-      'name',
-    ]);
+    expect(problem.errors?.map((e) => e.path).sort()).toEqual(['executorTimeoutSecs', 'name']);
     assertProblem(
       await admin.post(`/v2/orgs/${org}/apps`, { name: 'ab' }),
       422,
@@ -114,7 +112,7 @@ describe('applications and API keys over HTTP (PostgreSQL)', () => {
     await createApp('settings-app');
     assertProblem(
       await admin.patch(`/v2/orgs/${org}/apps/settings-app`, {
-        executorGracePeriodSeconds: 86_401,
+        executorTimeoutSecs: 86_401,
       }),
       422,
       'VALIDATION_FAILED',

@@ -86,7 +86,7 @@ describe('chaos: replicas and executors killed under load', () => {
     });
     const owned = await setUpOwnedApp(cluster.url, {
       orgPrefix: 'chaos',
-      app: { name: 'chaos', executorGracePeriodSeconds: GRACE_SECONDS },
+      app: { name: 'chaos', executorTimeoutSecs: GRACE_SECONDS },
       permissions: ['executor:connect', 'workflows:read'],
     });
     base = owned.base;

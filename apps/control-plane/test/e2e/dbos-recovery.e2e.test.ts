@@ -54,11 +54,8 @@ describe('dead-executor recovery with real DBOS Transact 5.2.11 executors', () =
       permissions: ['executor:connect', 'workflows:read'],
     }));
     // The smallest grace period the API allows: the default minute would slow the suite.
-    const patched = bodyOf(
-      await owner.patch(base, { executorGracePeriodSeconds: 5 }),
-      ApplicationSchema,
-    );
-    expect(patched.executorGracePeriodSeconds).toBe(5);
+    expect((await owner.patch(base, { executorTimeoutSecs: 5 })).status).toBe(204);
+    expect(bodyOf(await owner.get(base), ApplicationSchema).executorTimeoutSecs).toBe(5);
     const executor = (scenario?: 'recovery') =>
       startDbosExecutor({
         appName: 'payments',

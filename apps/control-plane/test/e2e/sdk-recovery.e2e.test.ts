@@ -42,7 +42,7 @@ describe('dead-executor recovery with @podium/sdk executors (the example app)', 
     const owned = await setUpOwnedApp(server.url, {
       orgPrefix: 'sdk-recovery',
       // Longer than the search after the kill can take on a loaded machine (see the test).
-      app: { name: 'example', executorGracePeriodSeconds: GRACE_SECONDS },
+      app: { name: 'example', executorTimeoutSecs: GRACE_SECONDS },
       permissions: ['executor:connect'],
     });
     ({ owner: browser, orgName, base } = owned);

@@ -21,6 +21,7 @@ export type ConfigOverrides = {
   executors?: Partial<Config['executors']>;
   live?: Partial<Config['live']>;
   lastKnown?: Partial<Config['lastKnown']>;
+  retention?: Partial<Config['retention']>;
   accounts?: Partial<Config['accounts']>;
   metrics?: Partial<Config['metrics']>;
   httpTimeouts?: Partial<Config['http']['timeouts']>;
@@ -61,6 +62,7 @@ export async function startTestControlPlane(
       syncMs: 60_000,
       ...overrides.lastKnown,
     },
+    retention: { intervalMs: 300_000, pushTimeoutMs: 30_000, ...overrides.retention },
     live: { recheckMs: 60_000, maxStreamsPerCaller: 16, ...overrides.live },
     metrics: { token: null, ...overrides.metrics },
     accounts: { signUp: 'open', ...overrides.accounts },

@@ -4,46 +4,109 @@ import { IsoTimestampSchema } from './query-params';
 
 /** The name executors connect with (DBOS `appName`). */
 export const APPLICATION_NAME_PATTERN = /^[a-z0-9_-]{3,30}$/;
-export const DEFAULT_EXECUTOR_GRACE_PERIOD_SECONDS = 60;
-export const MIN_EXECUTOR_GRACE_PERIOD_SECONDS = 5;
-export const MAX_EXECUTOR_GRACE_PERIOD_SECONDS = 86_400;
+export const DEFAULT_EXECUTOR_TIMEOUT_SECS = 60;
+export const MIN_EXECUTOR_TIMEOUT_SECS = 5;
+export const MAX_EXECUTOR_TIMEOUT_SECS = 86_400;
 
 export const ApplicationNameSchema = z
   .string()
   .regex(APPLICATION_NAME_PATTERN, 'must be 3-30 characters of a-z, 0-9, "-" and "_"');
 
 const DescriptionSchema = z.string().trim().max(500);
-/** How long a disconnected executor may stay away before it is declared dead. */
-const GracePeriodSchema = z
+/**
+ * DBOS `executorTimeoutSecs`: how long a disconnected executor may stay away before it is
+ * declared DEAD and its workflows are recovered elsewhere.
+ */
+const ExecutorTimeoutSchema = z
   .number()
   .int()
-  .min(MIN_EXECUTOR_GRACE_PERIOD_SECONDS)
-  .max(MAX_EXECUTOR_GRACE_PERIOD_SECONDS);
+  .min(MIN_EXECUTOR_TIMEOUT_SECS)
+  .max(MAX_EXECUTOR_TIMEOUT_SECS);
+const PrivateModeSchema = z
+  .boolean()
+  .describe('Metadata-only mode: workflow inputs, outputs and events stay with the executors.');
 
-/** `POST /v2/orgs/{org}/apps`. */
+/**
+ * A retention threshold as DBOS takes it: a positive integer sets it, a negative one clears it
+ * (the response then says null). Zero is refused: it would delete all completed history.
+ */
+const thresholdInput = (what: string) =>
+  z
+    .number()
+    .int()
+    .max(Number.MAX_SAFE_INTEGER)
+    .refine((value) => value !== 0, 'must be positive (or negative to clear it)')
+    .transform((value) => (value < 0 ? null : value))
+    .describe(`${what} A negative value clears it.`);
+
+/** `POST /v2/orgs/{org}/apps` (Podium's create: 409 when the name is taken). */
 export const CreateApplicationRequestSchema = z.object({
   name: ApplicationNameSchema,
   description: DescriptionSchema.default(''),
-  executorGracePeriodSeconds: GracePeriodSchema.default(DEFAULT_EXECUTOR_GRACE_PERIOD_SECONDS),
+  executorTimeoutSecs: ExecutorTimeoutSchema.default(DEFAULT_EXECUTOR_TIMEOUT_SECS),
+  privateMode: PrivateModeSchema.default(false),
 });
 export type CreateApplicationRequest = z.infer<typeof CreateApplicationRequestSchema>;
 
-/** `PATCH /v2/orgs/{org}/apps/{app}`: the settings to change (at least one). */
+/** `PUT /v2/orgs/{org}/apps/{app}` (DBOS `registerApp`): creates it unless it exists (204 either way). */
+export const RegisterApplicationRequestSchema = z.strictObject({
+  privateMode: PrivateModeSchema.optional(),
+});
+export type RegisterApplicationRequest = z.infer<typeof RegisterApplicationRequestSchema>;
+
+/**
+ * `PATCH /v2/orgs/{org}/apps/{app}` (DBOS `updateApp`, 204): the settings to change, at least
+ * one. DBOS's five plus Podium's `description`; unknown fields are refused.
+ */
 export const UpdateApplicationRequestSchema = z
-  .object({
+  .strictObject({
     description: DescriptionSchema.optional(),
-    executorGracePeriodSeconds: GracePeriodSchema.optional(),
+    executorTimeoutSecs: ExecutorTimeoutSchema.optional(),
+    gcTimeThresholdMs: thresholdInput(
+      'Completed workflows created longer ago than this many milliseconds are deleted.',
+    ).optional(),
+    gcRowsThreshold: thresholdInput(
+      'Only this many of the newest workflows are kept (older completed ones are deleted).',
+    ).optional(),
+    globalTimeoutMs: thresholdInput(
+      'Workflows still pending, enqueued or delayed this many milliseconds after creation are cancelled.',
+    ).optional(),
+    privateMode: PrivateModeSchema.optional(),
   })
   .refine((body) => Object.values(body).some((value) => value !== undefined), {
     message: 'name at least one setting to change',
   });
-export type UpdateApplicationRequest = z.infer<typeof UpdateApplicationRequestSchema>;
+export type UpdateApplicationRequest = z.input<typeof UpdateApplicationRequestSchema>;
+/** As parsed: cleared thresholds are null. */
+export type ApplicationSettingsChange = z.output<typeof UpdateApplicationRequestSchema>;
+
+export const RETENTION_PUSH_OUTCOMES = ['delivered', 'failed', 'no_executor'] as const;
+
+/**
+ * Podium's addition: the last time retention settings were pushed to an executor of the app,
+ * and how that went (`delivered` only means the executor accepted it; DBOS TS ≥ 5.0 runs the
+ * round afterwards).
+ */
+export const RetentionPushSchema = z.object({
+  at: IsoTimestampSchema,
+  outcome: z.enum(RETENTION_PUSH_OUTCOMES),
+  executorId: z.string().nullable(),
+  detail: z.string().nullable(),
+});
+export type RetentionPush = z.infer<typeof RetentionPushSchema>;
 
 export const ApplicationSchema = z.object({
   id: z.uuid(),
+  orgId: z.uuid(),
   name: z.string(),
   description: z.string(),
-  executorGracePeriodSeconds: z.number().int(),
+  executorTimeoutSecs: z.number().int(),
+  /** Retention and timeout thresholds (DBOS): null = not set. */
+  gcTimeThresholdMs: z.number().int().nullable(),
+  gcRowsThreshold: z.number().int().nullable(),
+  globalTimeoutMs: z.number().int().nullable(),
+  privateMode: z.boolean(),
+  lastRetentionPush: RetentionPushSchema.nullable(),
   createdAt: IsoTimestampSchema,
   updatedAt: IsoTimestampSchema,
 });
@@ -53,8 +116,6 @@ export const CreateApplicationResponseSchema = ApplicationSchema;
 export type CreateApplicationResponse = Application;
 export const GetApplicationResponseSchema = ApplicationSchema;
 export type GetApplicationResponse = Application;
-export const UpdateApplicationResponseSchema = ApplicationSchema;
-export type UpdateApplicationResponse = Application;
 
 /** `GET /v2/orgs/{org}/apps` (`?limit=&offset=`). */
 export const ListApplicationsResponseSchema = paginated(ApplicationSchema);

@@ -2,7 +2,6 @@ import {
   CreateApplicationResponseSchema,
   GetApplicationResponseSchema,
   ListApplicationsResponseSchema,
-  UpdateApplicationResponseSchema,
   type Application,
   type CreateApplicationRequest,
   type ListApplicationsResponse,
@@ -40,12 +39,13 @@ export function createApplication(
   return sendJson('POST', `${orgPath(org)}/apps`, body, CreateApplicationResponseSchema);
 }
 
+/** `PATCH .../apps/{app}` (204): DBOS's settings, a negative threshold clearing it. */
 export function updateApplication(
   org: string,
   app: string,
   body: UpdateApplicationRequest,
-): Promise<Application> {
-  return sendJson('PATCH', appPath(org, app), body, UpdateApplicationResponseSchema);
+): Promise<void> {
+  return sendWithoutContent('PATCH', appPath(org, app), body);
 }
 
 /** Also revokes keys scoped to it alone and closes its executors' links. */

@@ -23,6 +23,14 @@ export function applicationOf(ctx: RequestContext): ApplicationRecord {
   return ctx.application;
 }
 
+/** The `{app}` of an `appMayBeNew` route that names no existing application. */
+export function newApplicationNameOf(ctx: RequestContext): string {
+  if (ctx.newApplicationName === undefined) {
+    throw new AppError('INTERNAL', 'This route did not resolve its application name.');
+  }
+  return ctx.newApplicationName;
+}
+
 export function scopeOf(ctx: RequestContext): AppScope {
   const { organizationId, id } = applicationOf(ctx);
   return { organizationId, applicationId: id };

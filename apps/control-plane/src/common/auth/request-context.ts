@@ -12,6 +12,8 @@ export interface RequestContext {
   /** The signed-in caller's role in `organization` (API keys have none). */
   role?: Role;
   application?: ApplicationRecord;
+  /** On `appMayBeNew` routes, the `{app}` named when no such application exists yet. */
+  newApplicationName?: string;
 }
 
 const CONTEXT = Symbol('podium.request-context');

@@ -19,7 +19,18 @@ export interface ApplicationRecord {
   /** Unique in its organization; what executors connect with and paths name (`{app}`). */
   readonly name: string;
   readonly description: string;
+  /** DBOS `executorTimeoutSecs`: the grace before a disconnected executor is DEAD. */
   readonly executorGracePeriodSeconds: number;
+  /** Retention and timeout thresholds (DBOS app settings); null = not set. */
+  readonly gcTimeThresholdMs: bigint | null;
+  readonly gcRowsThreshold: bigint | null;
+  readonly globalTimeoutMs: bigint | null;
+  /** Metadata-only mode (see `isPrivateMode`). */
+  readonly privateMode: boolean;
+  readonly retentionPushedAt: Date | null;
+  readonly retentionPushOutcome: string | null;
+  readonly retentionPushExecutorId: string | null;
+  readonly retentionPushDetail: string | null;
   readonly createdAt: Date;
   readonly updatedAt: Date;
 }

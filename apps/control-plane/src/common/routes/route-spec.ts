@@ -41,6 +41,11 @@ interface RouteBase {
   /** An operator action: audited by its service, and by the access guard when it refuses. */
   readonly audit?: RouteAudit;
   /**
+   * `{app}` may name an application that does not exist yet (DBOS's idempotent `PUT` register):
+   * the guard resolves it when it exists and otherwise lets the call through without one.
+   */
+  readonly appMayBeNew?: boolean;
+  /**
    * Takes bodies up to the executor frame limit (`PODIUM_EXECUTOR_MAX_FRAME_BYTES`) rather than
    * 1 MiB: a payload handed to an executor whole (an import) may be as large as what an
    * executor may send us (the export it came from). See `installRouteBodyLimits`.

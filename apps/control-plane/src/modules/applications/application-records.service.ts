@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { ApplicationRecord } from '../../common/auth/tenancy';
 import { ApplicationsRepository } from './applications.repository';
+import type { RetentionPushRecord } from './retention-push-record';
 
 /**
  * Applications looked up by id or name: what the rest of the control plane (the access guard,
@@ -29,5 +30,22 @@ export class ApplicationRecordsService {
   /** Those of the names that exist, in no particular order. */
   findByNames(organizationId: string, names: readonly string[]): Promise<ApplicationRecord[]> {
     return this.applications.findByNames(organizationId, names);
+  }
+
+  /**
+   * Whether the application is in private (metadata-only) mode: its workflows' inputs, outputs
+   * and events must not be fetched or kept by the control plane. False when it does not exist.
+   */
+  async isPrivateMode(organizationId: string, id: string): Promise<boolean> {
+    return (await this.applications.findOneById(organizationId, id))?.privateMode ?? false;
+  }
+
+  /** Applications of every organization with a retention threshold set (retention pushes). */
+  findWithRetention(): Promise<ApplicationRecord[]> {
+    return this.applications.findWithRetention();
+  }
+
+  recordRetentionPush(id: string, push: RetentionPushRecord): Promise<void> {
+    return this.applications.recordRetentionPush(id, push);
   }
 }

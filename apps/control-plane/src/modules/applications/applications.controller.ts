@@ -1,12 +1,13 @@
 import { Body, Controller, Query } from '@nestjs/common';
 import type {
   Application,
+  ApplicationSettingsChange,
   CreateApplicationRequest,
   ListApplicationsResponse,
   PaginationQuery,
-  UpdateApplicationRequest,
+  RegisterApplicationRequest,
 } from '@podium/protocol';
-import { applicationOf } from '../../common/auth/app-scope';
+import { applicationOf, newApplicationNameOf } from '../../common/auth/app-scope';
 import { Context } from '../../common/auth/decorators';
 import { type RequestContext, orgScopeOf } from '../../common/auth/request-context';
 import { Route } from '../../common/routes/route.decorator';
@@ -26,6 +27,16 @@ export class ApplicationsController {
     return this.applications.createApplication(orgScopeOf(ctx), body);
   }
 
+  /** DBOS's register: creates it unless it exists. */
+  @Route(ROUTES.registerApplication)
+  registerApplication(
+    @Context() ctx: RequestContext,
+    @Body() body: RegisterApplicationRequest,
+  ): Promise<void> {
+    if (ctx.application) return Promise.resolve(); // registered already: nothing changes
+    return this.applications.registerApplication(orgScopeOf(ctx), newApplicationNameOf(ctx), body);
+  }
+
   @Route(ROUTES.listApplications)
   findApplications(
     @Context() ctx: RequestContext,
@@ -35,15 +46,15 @@ export class ApplicationsController {
   }
 
   @Route(ROUTES.getApplication)
-  getApplication(@Context() ctx: RequestContext): Application {
-    return this.applications.getApplication(applicationOf(ctx));
+  getApplication(@Context() ctx: RequestContext): Promise<Application> {
+    return this.applications.getApplication(orgScopeOf(ctx), applicationOf(ctx));
   }
 
   @Route(ROUTES.updateApplication)
   updateApplication(
     @Context() ctx: RequestContext,
-    @Body() body: UpdateApplicationRequest,
-  ): Promise<Application> {
+    @Body() body: ApplicationSettingsChange,
+  ): Promise<void> {
     return this.applications.updateApplication(orgScopeOf(ctx), applicationOf(ctx), body);
   }
 

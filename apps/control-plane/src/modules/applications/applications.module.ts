@@ -1,12 +1,13 @@
 import { Module } from '@nestjs/common';
 import { ApiKeysModule } from '../api-keys/api-keys.module';
+import { RetentionModule } from '../retention/retention.module';
 import { ApplicationsController } from './applications.controller';
 import { ApplicationsRepository } from './applications.repository';
 import { ApplicationsService } from './applications.service';
 
 /** The applications REST resource (lookups for other modules: ApplicationRecordsModule). */
 @Module({
-  imports: [ApiKeysModule],
+  imports: [ApiKeysModule, RetentionModule],
   controllers: [ApplicationsController],
   providers: [ApplicationsRepository, ApplicationsService],
 })

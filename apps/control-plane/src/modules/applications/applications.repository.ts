@@ -4,10 +4,16 @@ import type { PaginationQuery } from '@podium/protocol';
 import type { ApplicationRecord } from '../../common/auth/tenancy';
 import { DATABASE } from '../../infra/database/database.tokens';
 import { isUniqueViolation } from '../../infra/database/unique-violation';
+import type { RetentionPushRecord } from './retention-push-record';
 
 export interface ApplicationSettings {
   readonly description?: string;
   readonly executorGracePeriodSeconds?: number;
+  /** Null clears a threshold. */
+  readonly gcTimeThresholdMs?: number | null;
+  readonly gcRowsThreshold?: number | null;
+  readonly globalTimeoutMs?: number | null;
+  readonly privateMode?: boolean;
 }
 
 /** The only place that touches the applications table. Every query is scoped by organization. */
@@ -92,6 +98,29 @@ export class ApplicationsRepository {
     return count === 1
       ? this.db.prisma.application.findFirst({ where: { id, organizationId } })
       : null;
+  }
+
+  /** Applications of every organization with a retention or timeout threshold set. */
+  findWithRetention(): Promise<ApplicationRecord[]> {
+    return this.db.prisma.application.findMany({
+      where: {
+        OR: [
+          { gcTimeThresholdMs: { not: null } },
+          { gcRowsThreshold: { not: null } },
+          { globalTimeoutMs: { not: null } },
+        ],
+      },
+      orderBy: { id: 'asc' },
+    });
+  }
+
+  /** Keeps the last push's outcome; `updated_at` stays the time settings last changed. */
+  async recordRetentionPush(id: string, push: RetentionPushRecord): Promise<void> {
+    await this.db.prisma.$executeRaw`
+      UPDATE applications
+      SET retention_pushed_at = ${push.at}, retention_push_outcome = ${push.outcome},
+          retention_push_executor_id = ${push.executorId}, retention_push_detail = ${push.detail}
+      WHERE id = ${id}::uuid`;
   }
 
   /** Deletes it with its executor records and key scopes (cascade). */

@@ -4,8 +4,8 @@ import {
   GetApplicationResponseSchema,
   ListApplicationsResponseSchema,
   PaginationQuerySchema,
+  RegisterApplicationRequestSchema,
   UpdateApplicationRequestSchema,
-  UpdateApplicationResponseSchema,
 } from '@podium/protocol';
 import { AUDIT_ACTIONS } from '../audit/audit-actions';
 import { routeTable } from '../../common/routes/route-spec';
@@ -27,6 +27,19 @@ export const APPLICATION_ROUTES = routeTable({
     errors: ['CONFLICT'],
     audit: { action: AUDIT_ACTIONS.applicationCreate },
   },
+  registerApplication: {
+    method: 'put',
+    path: `${base}/{app}`,
+    summary: 'Register an application (DBOS registerApp): created unless it exists',
+    description:
+      'Idempotent: an existing application is left as it is (204, nothing audited). `privateMode` applies to a new one.',
+    tag,
+    access: 'admin',
+    status: 204,
+    appMayBeNew: true,
+    body: RegisterApplicationRequestSchema,
+    audit: { action: AUDIT_ACTIONS.applicationCreate, targetParam: 'app' },
+  },
   listApplications: {
     method: 'get',
     path: base,
@@ -47,11 +60,13 @@ export const APPLICATION_ROUTES = routeTable({
   updateApplication: {
     method: 'patch',
     path: `${base}/{app}`,
-    summary: "Change an application's settings",
+    summary: "Change an application's settings (DBOS updateApp)",
+    description:
+      'Retention thresholds take effect at once: they are pushed to a connected executor after the change, and periodically (`PODIUM_RETENTION_INTERVAL_MS`). A negative threshold clears it. `executorTimeoutSecs` is how long a disconnected executor may stay away before it is declared dead and its workflows recovered.',
     tag,
     access: 'admin',
+    status: 204,
     body: UpdateApplicationRequestSchema,
-    response: UpdateApplicationResponseSchema,
     audit: { action: AUDIT_ACTIONS.applicationUpdate, targetParam: 'app' },
   },
   deleteApplication: {

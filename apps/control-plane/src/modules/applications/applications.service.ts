@@ -1,11 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import {
   AppError,
+  ApplicationNameSchema,
   type Application,
+  type ApplicationSettingsChange,
   type CreateApplicationRequest,
   type ListApplicationsResponse,
   type PaginationQuery,
-  type UpdateApplicationRequest,
+  type RegisterApplicationRequest,
 } from '@podium/protocol';
 import type { OrgScope } from '../../common/auth/request-context';
 import { toCountedPage } from '../../common/pagination/counted-page';
@@ -13,9 +15,11 @@ import { EventBus } from '../../infra/events/event-bus';
 import { ApiKeysService } from '../api-keys/api-keys.service';
 import { AUDIT_ACTIONS, auditedAction } from '../audit/audit-actions';
 import { AuditService } from '../audit/audit.service';
-import { mapApplication } from './applications.dto';
+import { mapApplication, toStoredSettings } from './applications.dto';
 import type { ApplicationRecord } from '../../common/auth/tenancy';
+import { RetentionPusher } from '../retention/retention-pusher';
 import { ApplicationsRepository } from './applications.repository';
+import { settingChanges } from './settings-changes';
 
 /** Applications are addressed (and audited) by name: the name executors connect with. */
 @Injectable()
@@ -25,13 +29,18 @@ export class ApplicationsService {
     private readonly apiKeys: ApiKeysService,
     private readonly audit: AuditService,
     private readonly events: EventBus,
+    private readonly retention: RetentionPusher,
   ) {}
 
   createApplication(scope: OrgScope, input: CreateApplicationRequest): Promise<Application> {
     const { name, ...settings } = input;
     const action = auditedAction(scope, AUDIT_ACTIONS.applicationCreate, name, settings);
     return this.audit.track(action, async () => {
-      const created = await this.applications.tryCreate(scope.organization.id, name, settings);
+      const created = await this.applications.tryCreate(
+        scope.organization.id,
+        name,
+        toStoredSettings(settings),
+      );
       if (!created) {
         throw new AppError(
           'CONFLICT',
@@ -50,25 +59,77 @@ export class ApplicationsService {
     return toCountedPage(items.map(mapApplication), total, page);
   }
 
-  getApplication(application: ApplicationRecord): Application {
-    return mapApplication(application);
+  /** Read afresh: the access guard's record may be a moment old (TenantDirectory). */
+  async getApplication(scope: OrgScope, application: ApplicationRecord): Promise<Application> {
+    const current = await this.applications.findOneById(scope.organization.id, application.id);
+    if (!current) throw notFound(scope, application.name);
+    return mapApplication(current);
   }
 
-  updateApplication(
+  /**
+   * DBOS `PUT .../apps/{app}` for a name not taken (the controller answers an existing one
+   * with no change and no audit entry): registers it, `privateMode` included.
+   */
+  async registerApplication(
+    scope: OrgScope,
+    name: string,
+    input: RegisterApplicationRequest,
+  ): Promise<void> {
+    if (!ApplicationNameSchema.safeParse(name).success) {
+      throw AppError.validation([
+        {
+          path: 'app',
+          location: 'path.app',
+          message: 'must be 3-30 characters of a-z, 0-9, "-" and "_"',
+          value: name,
+        },
+      ]);
+    }
+    const settings = { privateMode: input.privateMode ?? false };
+    const action = auditedAction(scope, AUDIT_ACTIONS.applicationCreate, name, settings);
+    try {
+      await this.audit.track(action, async () => {
+        const created = await this.applications.tryCreate(scope.organization.id, name, settings);
+        // Its transaction is spoilt by the unique violation: leave it (audited as a FAILURE).
+        if (!created) throw new AppError('CONFLICT', `"${name}" was registered meanwhile.`);
+      });
+    } catch (error) {
+      // A concurrent PUT won the race: the application is registered all the same.
+      if (!(AppError.is(error) && error.code === 'CONFLICT')) throw error;
+    }
+  }
+
+  /**
+   * DBOS `PATCH .../apps/{app}`: changes the settings named (a null threshold clears it),
+   * audits each change from its old value to its new one, then pushes the retention settings
+   * to an executor at once (in the background: the outcome shows on the application).
+   */
+  async updateApplication(
     scope: OrgScope,
     application: ApplicationRecord,
-    changes: UpdateApplicationRequest,
-  ): Promise<Application> {
-    const action = auditedAction(scope, AUDIT_ACTIONS.applicationUpdate, application.name, changes);
-    return this.audit.track(action, async () => {
-      const updated = await this.applications.update(
-        scope.organization.id,
-        application.id,
-        changes,
-      );
-      if (!updated) throw notFound(scope, application.name);
-      return mapApplication(updated);
-    });
+    changes: ApplicationSettingsChange,
+  ): Promise<void> {
+    const action = auditedAction(scope, AUDIT_ACTIONS.applicationUpdate, application.name);
+    let before: Application | undefined;
+    const updated = await this.audit.track(
+      action,
+      async () => {
+        const { id, organizationId } = application;
+        const current = await this.applications.findOneById(organizationId, id);
+        const record =
+          current &&
+          (await this.applications.update(organizationId, id, toStoredSettings(changes)));
+        if (!current || !record) throw notFound(scope, application.name);
+        before = mapApplication(current);
+        this.events.emit('application.updated', { organizationId, applicationId: id });
+        return record;
+      },
+      (record) => ({
+        details: { changes: before ? settingChanges(changes, before, mapApplication(record)) : {} },
+      }),
+    );
+    // In the background (it never throws): the outcome shows as `lastRetentionPush`.
+    void this.retention.push(updated, 'settings-change');
   }
 
   /**

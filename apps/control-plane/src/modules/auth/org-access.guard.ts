@@ -31,7 +31,7 @@ export class OrgAccessGuard implements CanActivate {
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
-    const { isPublic, required, audited } = this.policies.of(context);
+    const { isPublic, required, audited, appMayBeNew } = this.policies.of(context);
     if (isPublic) return true;
     const req = context.switchToHttp().getRequest<HttpRequest>();
     const params = req.params as Record<string, string | undefined>;
@@ -79,6 +79,12 @@ export class OrgAccessGuard implements CanActivate {
     if (appName !== undefined) {
       const application = await this.directory.findOneApplicationByName(organization.id, appName);
       const scopes = ctx.principal.kind === 'api-key' ? ctx.principal.apiKey.applicationIds : [];
+      // A key scoped to some applications cannot reach one it was not given, nor a new one.
+      const newAllowed = appMayBeNew && !application && scopes.length === 0;
+      if (newAllowed) {
+        ctx.newApplicationName = appName;
+        return true;
+      }
       if (!application || (scopes.length > 0 && !scopes.includes(application.id))) {
         throw new AppError('NOT_FOUND', `No application named "${appName}" in "${orgName}".`);
       }

@@ -13,6 +13,8 @@ export interface RoutePolicy {
   readonly required?: AccessLevel;
   /** Audited under this action when the access guard refuses a member for lacking `required`. */
   readonly audited?: RouteAudit;
+  /** `{app}` may not exist yet (RouteSpec.appMayBeNew). */
+  readonly appMayBeNew: boolean;
 }
 
 /** The policy of a route, from its spec (see RouteSpec.access). */
@@ -21,6 +23,7 @@ export function policyOf(spec: RouteSpec): RoutePolicy {
     isPublic: spec.access === 'public',
     required: spec.access === 'public' || spec.access === 'user' ? undefined : spec.access,
     audited: spec.audit,
+    appMayBeNew: spec.appMayBeNew === true,
   };
 }
 

@@ -9,7 +9,7 @@ import { OrganizationsService } from '../organizations/organizations.service';
  * Organizations and applications by the names in request paths, for the access
  * guard, which resolves them on every request. Answers may be up to
  * 2 × RESOLUTION_TTL_MS old (the proxy benchmark showed these lookups as half the
- * control plane's CPU per command); a deleted application is forgotten at once.
+ * control plane's CPU per command); a deleted or changed application is forgotten at once.
  * Misses are not cached (a new organization resolves at once), nor are roles.
  */
 export const RESOLUTION_TTL_MS = 1_000;
@@ -20,20 +20,24 @@ export class TenantDirectory implements OnModuleDestroy {
     RESOLUTION_TTL_MS,
   );
   private readonly applicationsByName = new TtlCache<string, ApplicationRecord>(RESOLUTION_TTL_MS);
-  private readonly unsubscribe: () => void;
+  private readonly unsubscribers: Array<() => void>;
 
   constructor(
     private readonly organizations: OrganizationsService,
     private readonly applications: ApplicationRecordsService,
     events: EventBus,
   ) {
-    this.unsubscribe = events.on('application.deleted', ({ applicationId }) =>
-      this.applicationsByName.deleteWhere((app) => app.id === applicationId),
-    );
+    const forget = ({ applicationId }: { applicationId: string }) =>
+      this.applicationsByName.deleteWhere((app) => app.id === applicationId);
+    // Settings changes too: the next request reads them (e.g. the executor timeout, privateMode).
+    this.unsubscribers = [
+      events.on('application.deleted', forget),
+      events.on('application.updated', forget),
+    ];
   }
 
   onModuleDestroy() {
-    this.unsubscribe();
+    for (const unsubscribe of this.unsubscribers) unsubscribe();
   }
 
   findOneOrganizationByName(name: string): Promise<OrganizationRecord | null> {

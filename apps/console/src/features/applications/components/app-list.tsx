@@ -12,7 +12,7 @@ import { useOrgRole } from '../../organizations/queries';
 import { appQueries } from '../queries';
 import { CreateAppForm } from './create-app-form';
 
-const COLUMNS = ['Application', 'Description', 'Grace period', 'Created'];
+const COLUMNS = ['Application', 'Description', 'Executor timeout', 'Created'];
 
 /** The organization's home: its applications, and registering a new one (admins). */
 export function AppList({ org }: { org: string }) {
@@ -44,7 +44,7 @@ export function AppList({ org }: { org: string }) {
                     </Link>
                   </td>
                   <td>{app.description || <span className="muted-inline">—</span>}</td>
-                  <td className="num">{app.executorGracePeriodSeconds} s</td>
+                  <td className="num">{app.executorTimeoutSecs} s</td>
                   <td>
                     <Timestamp value={app.createdAt} />
                   </td>

@@ -1,9 +1,6 @@
 'use client';
 
-import {
-  APPLICATION_NAME_PATTERN,
-  DEFAULT_EXECUTOR_GRACE_PERIOD_SECONDS,
-} from '@podium/protocol/rest';
+import { APPLICATION_NAME_PATTERN, DEFAULT_EXECUTOR_TIMEOUT_SECS } from '@podium/protocol/rest';
 import { useRouter } from 'next/navigation';
 import { useState, type FormEvent } from 'react';
 import { htmlPattern } from '../../../lib/html-pattern';
@@ -12,19 +9,19 @@ import { SubmitButton } from '../../../components/ui/submit-button';
 import { TextField } from '../../../components/ui/text-field';
 import { useCreateApplication } from '../mutations';
 import { DescriptionField } from './description-field';
-import { GracePeriodField } from './grace-period-field';
+import { ExecutorTimeoutField } from './executor-timeout-field';
 
 const FIELD_LABELS = {
   name: 'Name',
   description: 'Description',
-  executorGracePeriodSeconds: 'Grace period',
+  executorTimeoutSecs: 'Executor timeout',
 };
 
 /** Registers an application by the name its executors connect with, then opens it. */
 export function CreateAppForm({ org }: { org: string }) {
   const [name, setName] = useState('');
   const [description, setDescription] = useState('');
-  const [grace, setGrace] = useState(String(DEFAULT_EXECUTOR_GRACE_PERIOD_SECONDS));
+  const [executorTimeout, setExecutorTimeout] = useState(String(DEFAULT_EXECUTOR_TIMEOUT_SECS));
   const create = useCreateApplication(org);
   const router = useRouter();
 
@@ -34,7 +31,8 @@ export function CreateAppForm({ org }: { org: string }) {
       {
         name: name.trim(),
         description: description.trim(),
-        executorGracePeriodSeconds: Number(grace),
+        executorTimeoutSecs: Number(executorTimeout),
+        privateMode: false,
       },
       { onSuccess: (app) => router.push(`/orgs/${org}/apps/${app.name}/workflows`) },
     );
@@ -54,7 +52,7 @@ export function CreateAppForm({ org }: { org: string }) {
         hint="Exactly the name your executors use (DBOS appName / APP_NAME): 3–30 of a–z, 0–9, “-”, “_”."
       />
       <DescriptionField value={description} onChange={setDescription} hint="Optional." />
-      <GracePeriodField value={grace} onChange={setGrace} />
+      <ExecutorTimeoutField value={executorTimeout} onChange={setExecutorTimeout} />
       <div className="form-actions">
         <SubmitButton pending={create.isPending} pendingLabel="Creating…">
           Create application

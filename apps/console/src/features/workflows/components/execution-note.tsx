@@ -47,7 +47,7 @@ export function ExecutionNote({
   if (!executors.data || !application.data) return null;
   const explained = explainExecution(workflow, {
     executors: executors.data.items,
-    gracePeriodSeconds: application.data.executorGracePeriodSeconds,
+    gracePeriodSeconds: application.data.executorTimeoutSecs,
     now,
     queue: {
       config: queues.data?.items.find((q) => q.name === queueName),

@@ -16,6 +16,7 @@ const answers: Script = (request) => {
     case 'list_queues':
       return { output: [] };
     case 'cancel':
+    case 'retention':
       return { success: true };
     default:
       return { error_message: 'Unknown message type' };
@@ -153,6 +154,29 @@ describe('ExecutorProxy (real WebSockets)', () => {
     expect(error.code).toBe('EXECUTOR_NO_ANSWER');
     expect(error.detail).toMatch(/may or may not have been applied/);
     expect(other.received).toEqual([]);
+  });
+
+  it('fails a repeatable mutation (retention) over, each send with its own timeout', async () => {
+    const working = await connect('working', 'v1', answers);
+    const quiet = await connect('silent', 'v2', silent);
+    const body = {
+      gc_cutoff_epoch_ms: null,
+      gc_rows_threshold: 10,
+      gc_batch_size: null,
+      timeout_cutoff_epoch_ms: null,
+    };
+    const sent = await proxy.exchange(
+      'app',
+      'retention',
+      { body },
+      { repeatable: true, timeoutMs: TIMEOUT_MS / 4 },
+    );
+    expect(sent).toMatchObject({
+      response: { success: true },
+      executor: { executorId: 'working' },
+    });
+    expect(quiet.received).toEqual(['retention']);
+    expect(working.received).toEqual(['retention']);
   });
 
   it('never repeats a mutation whose executor disconnected after receiving it', async () => {

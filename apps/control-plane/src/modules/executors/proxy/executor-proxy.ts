@@ -35,7 +35,7 @@ import { ExecutorRequestError } from '../links/executor-request-error';
  *   a frame, which cost that executor its link and would cost the next one its own.
  * - Mutations never fail over once sent: after a timeout or a disconnect we cannot know whether
  *   the executor applied them, so the caller gets EXECUTOR_NO_ANSWER ("check, then retry")
- *   rather than a second cancel, fork or delete.
+ *   rather than a second cancel, fork or delete. Those marked `repeatable` (retention) do.
  * - "Unknown message type" means the executor did not act; the next one (a newer SDK) may.
  * - Any other `error_message` is the answer (executors share one system database, so another
  *   would fail the same way): EXECUTOR_ERROR with a summary, never a traceback.
@@ -59,6 +59,11 @@ export interface SendOptions {
    * exist but none is accepted, EXECUTOR_UNAVAILABLE with `refusal` as its detail.
    */
   readonly only?: { readonly accepts: (e: ExecutorIdentity) => boolean; readonly refusal: string };
+  /**
+   * A mutation that is safe to carry out twice (retention: deleting and cancelling by the same
+   * cutoffs again changes nothing more), so it fails over like a read.
+   */
+  readonly repeatable?: boolean;
 }
 
 /** An executor's answer, and which executor gave it. */
@@ -106,7 +111,7 @@ export class ExecutorProxy {
     fields?: RequestFieldsOf<K>,
     options: SendOptions = {},
   ): Promise<Exchange<K>> {
-    const kind = commandKind(type);
+    const kind = options.repeatable ? 'read' : commandKind(type);
     const { onlyVersion } = options;
     const local = this.registry.forApplication(applicationId).map(localTarget);
     // A lone process does not wait on anything before its first send.

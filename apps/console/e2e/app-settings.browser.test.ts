@@ -1,0 +1,112 @@
+// An admin changes an application's DBOS settings in the console (executor timeout, retention
+// thresholds, global timeout, private mode), is told what it cannot send, saves, and finds the
+// settings persisted after a reload, with the retention push they caused. All real: the built
+// control plane on a scratch PostgreSQL database, the console's server, Chromium, axe-core.
+import type { Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { assertAccessible } from './support/accessibility';
+import { signUp, text, type Account } from './support/console-actions';
+import { startConsoleSession, type ConsoleSession } from './support/console-session';
+
+const owner: Account = {
+  name: 'Olivia Owner',
+  email: 'olivia@example.test',
+  password: 'correct horse battery staple',
+};
+
+describe('the app settings page', () => {
+  let session: ConsoleSession | undefined;
+  let page: Page;
+  let consoleUrl: string;
+  let pageErrors: string[] = [];
+
+  const field = (label: string) => page.getByLabel(label, { exact: true });
+  const settingsUrl = () => `${consoleUrl}/orgs/acme/apps/shop/settings`;
+
+  beforeAll(async () => {
+    session = await startConsoleSession();
+    ({ page, consoleUrl, pageErrors } = session);
+  });
+
+  // Every page a step ends on passes axe: no serious or critical violation.
+  afterEach(async (context) => {
+    if (session && !page.isClosed()) await assertAccessible(page, context.task.name);
+  });
+
+  afterAll(async () => {
+    await session?.close();
+  });
+
+  it('reaches the settings from the application, with retention off by default', async () => {
+    await signUp(page, consoleUrl, owner);
+    await page.getByLabel('Name', { exact: true }).fill('acme');
+    await page.getByRole('button', { name: 'Create organization' }).click();
+    await page.waitForURL(`${consoleUrl}/orgs/acme`);
+    await page.getByLabel('Application name').fill('shop');
+    await page.getByRole('button', { name: 'Create application' }).click();
+    await page.waitForURL(`${consoleUrl}/orgs/acme/apps/shop/workflows`);
+
+    await page
+      .getByRole('navigation', { name: 'Application' })
+      .getByRole('link', { name: 'Settings' })
+      .click();
+    await page.waitForURL(settingsUrl());
+    await expect(field('Executor timeout (seconds)').inputValue()).resolves.toBe('60');
+    await expect(field('Keep completed workflows for (hours)').inputValue()).resolves.toBe('');
+    await expect(field('Keep at most (workflows)').inputValue()).resolves.toBe('');
+    await expect(field('Global timeout (hours)').inputValue()).resolves.toBe('');
+    await expect(page.getByRole('checkbox', { name: /Private mode/ }).isChecked()).resolves.toBe(
+      false,
+    );
+    await expect(
+      page.getByTestId('last-retention-push').getAttribute('data-outcome'),
+    ).resolves.toBe('none');
+  });
+
+  it('says which settings it cannot send, and sends nothing', async () => {
+    await field('Keep at most (workflows)').fill('0');
+    await field('Global timeout (hours)').fill('-2');
+    await page.getByRole('button', { name: 'Save settings' }).click();
+    const problems = page.getByTestId('settings-problems');
+    await expect(text(problems)).resolves.toContain('Keep at most must be a positive whole number');
+    await expect(text(problems)).resolves.toContain(
+      'Global timeout must be a positive number of hours',
+    );
+    await page.reload();
+    await expect(field('Keep at most (workflows)').inputValue()).resolves.toBe('');
+  });
+
+  it('saves the settings, which persist, and shows the retention push they caused', async () => {
+    await field('Executor timeout (seconds)').fill('90');
+    await field('Keep completed workflows for (hours)').fill('24');
+    await field('Keep at most (workflows)').fill('5000');
+    await field('Global timeout (hours)').fill('1.5');
+    await page.getByRole('checkbox', { name: /Private mode/ }).check();
+    await page.getByRole('button', { name: 'Save settings' }).click();
+    await page.getByRole('status').filter({ hasText: 'Saved.' }).waitFor();
+    // No executor is connected: the push the save caused says so (the page refreshes).
+    await page.locator('[data-testid="last-retention-push"][data-outcome="no_executor"]').waitFor();
+
+    await page.reload();
+    await expect(field('Executor timeout (seconds)').inputValue()).resolves.toBe('90');
+    await expect(field('Keep completed workflows for (hours)').inputValue()).resolves.toBe('24');
+    await expect(field('Keep at most (workflows)').inputValue()).resolves.toBe('5000');
+    await expect(field('Global timeout (hours)').inputValue()).resolves.toBe('1.5');
+    await expect(page.getByRole('checkbox', { name: /Private mode/ }).isChecked()).resolves.toBe(
+      true,
+    );
+    await expect(text(page.getByTestId('last-retention-push'))).resolves.toContain(
+      'no executor connected',
+    );
+  });
+
+  it('turns a threshold off when its box is emptied', async () => {
+    await field('Keep at most (workflows)').fill('');
+    await page.getByRole('button', { name: 'Save settings' }).click();
+    await page.getByRole('status').filter({ hasText: 'Saved.' }).waitFor();
+    await page.reload();
+    await expect(field('Keep at most (workflows)').inputValue()).resolves.toBe('');
+    await expect(field('Keep completed workflows for (hours)').inputValue()).resolves.toBe('24');
+    expect(pageErrors).toEqual([]);
+  });
+});

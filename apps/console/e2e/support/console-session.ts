@@ -1,0 +1,49 @@
+// One browser on one fresh console stack: the built control plane on a scratch PostgreSQL
+// database, the console's server, Chromium with one page. What a journey test starts with.
+import type { Page } from 'playwright-core';
+import { launchChromium, openPage, type Browser } from './chromium';
+import {
+  assertConsoleStackBuilt,
+  repoRoot,
+  startConsoleStack,
+  type ConsoleStack,
+} from './console-stack';
+import { createMigratedDatabase, type ScratchDatabase } from './scratch-database';
+
+export interface ConsoleSession {
+  readonly browser: Browser;
+  readonly page: Page;
+  readonly consoleUrl: string;
+  /** Errors the page logged, but failed loads (refused requests log those). */
+  readonly pageErrors: string[];
+  /** Closes the browser, stops the stack and drops the database (whatever had started). */
+  close(): Promise<void>;
+}
+
+export async function startConsoleSession(): Promise<ConsoleSession> {
+  assertConsoleStackBuilt();
+  let browser: Browser | undefined;
+  let database: ScratchDatabase | undefined;
+  let stack: ConsoleStack | undefined;
+  const close = async () => {
+    await browser?.close();
+    await stack?.stop();
+    await database?.drop();
+  };
+  try {
+    browser = await launchChromium();
+    database = await createMigratedDatabase(repoRoot);
+    stack = await startConsoleStack({
+      controlPlaneEnv: { DATABASE_URL: database.url, PODIUM_LOG_LEVEL: 'warn' },
+      readyPath: '/sign-in',
+    });
+    const { page, errors } = await openPage(browser, (message) =>
+      message.startsWith('Failed to load resource'),
+    );
+    page.setDefaultTimeout(20_000);
+    return { browser, page, consoleUrl: stack.consoleUrl, pageErrors: errors, close };
+  } catch (error) {
+    await close();
+    throw error;
+  }
+}

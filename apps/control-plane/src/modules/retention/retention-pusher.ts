@@ -1,0 +1,111 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { AppError } from '@podium/protocol';
+import type { Logger } from 'pino';
+import type { ApplicationRecord } from '../../common/auth/tenancy';
+import { LOGGER } from '../../common/logging/logging.tokens';
+import { CONFIG, type Config } from '../../config/config';
+import { ApplicationRecordsService } from '../applications/application-records.service';
+import type { RetentionPushRecord } from '../applications/retention-push-record';
+import { ExecutorProxy } from '../executors/proxy/executor-proxy';
+import { hasRetention, retentionBodyOf } from './retention-body';
+
+/** Why a push happens: a settings change, or the periodic round. */
+export type PushReason = 'settings-change' | 'schedule';
+
+/**
+ * Pushes an application's retention settings to ONE connected executor as a `retention`
+ * message (the work is app-wide: every executor of the app shares its system database) and
+ * keeps the outcome on the application for operators.
+ *
+ * - Each dispatch has its own timeout (`retention.pushTimeoutMs`): Python executors run the
+ *   whole round before answering. On a timeout or disconnect the push moves to another
+ *   executor (ExecutorProxy `repeatable`): deleting and cancelling by the same cutoffs twice
+ *   changes nothing more.
+ * - `delivered` means the executor answered success; DBOS TS ≥ 5.0 answers before the round
+ *   runs (and skips it while a previous one runs), so it is not proof of deletion.
+ * - Pushes of one application never overlap in this process: one asked for meanwhile runs
+ *   when the current one ends, with the newest settings asked for.
+ */
+@Injectable()
+export class RetentionPusher {
+  private readonly logger: Logger;
+  private readonly inFlight = new Set<string>();
+  /** The newest settings asked for while a push of that application was under way. */
+  private readonly queued = new Map<
+    string,
+    { application: ApplicationRecord; reason: PushReason }
+  >();
+
+  constructor(
+    private readonly applications: ApplicationRecordsService,
+    private readonly proxy: ExecutorProxy,
+    @Inject(CONFIG) private readonly config: Config,
+    @Inject(LOGGER) logger: Logger,
+  ) {
+    this.logger = logger.child({ component: 'retention' });
+  }
+
+  /**
+   * Pushes the application's settings; null when there is nothing to push (no threshold set)
+   * or a push of it is already under way here (this one follows it). Never throws.
+   */
+  async push(
+    application: ApplicationRecord,
+    reason: PushReason,
+  ): Promise<RetentionPushRecord | null> {
+    if (!hasRetention(application)) return null;
+    if (this.inFlight.has(application.id)) {
+      this.queued.set(application.id, { application, reason });
+      return null;
+    }
+    this.inFlight.add(application.id);
+    try {
+      const record = await this.dispatch(application, reason);
+      await this.applications
+        .recordRetentionPush(application.id, record)
+        .catch((err: unknown) =>
+          this.logger.warn(
+            { applicationId: application.id, err: String(err) },
+            'could not record a retention push',
+          ),
+        );
+      return record;
+    } finally {
+      this.inFlight.delete(application.id);
+      const next = this.queued.get(application.id);
+      this.queued.delete(application.id);
+      if (next) void this.push(next.application, next.reason);
+    }
+  }
+
+  private async dispatch(
+    application: ApplicationRecord,
+    reason: PushReason,
+  ): Promise<RetentionPushRecord> {
+    const body = retentionBodyOf(application, Date.now());
+    const log = { applicationId: application.id, application: application.name, reason, ...body };
+    try {
+      const { executor } = await this.proxy.exchange(
+        application.id,
+        'retention',
+        { body },
+        { timeoutMs: this.config.retention.pushTimeoutMs, repeatable: true },
+      );
+      this.logger.info({ ...log, executorId: executor.executorId }, 'retention pushed');
+      return {
+        at: new Date(),
+        outcome: 'delivered',
+        executorId: executor.executorId,
+        detail: null,
+      };
+    } catch (error) {
+      const detail = AppError.is(error) ? (error.detail ?? error.title) : 'internal error';
+      const outcome =
+        AppError.is(error) && error.code === 'EXECUTOR_UNAVAILABLE' ? 'no_executor' : 'failed';
+      // An app with nothing connected is common (and retried every round): not a warning.
+      const level = outcome === 'no_executor' ? 'info' : 'warn';
+      this.logger[level]({ ...log, outcome, err: detail }, 'retention not pushed');
+      return { at: new Date(), outcome, executorId: null, detail };
+    }
+  }
+}
