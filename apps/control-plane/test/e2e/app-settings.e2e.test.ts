@@ -89,11 +89,11 @@ describe('application settings and registration over HTTP (PostgreSQL)', () => {
   it('refuses PUT bodies with unknown fields and names executors cannot use', async () => {
     const unknown = assertProblem(
       await put(admin, appPath('ledger2'), { privateMode: true, name: 'x' }),
-      400,
+      422,
       'VALIDATION_FAILED',
     );
     expect(unknown.errors).toMatchObject([{ location: 'body.name' }]);
-    assertProblem(await put(admin, appPath('Not_Valid!')), 400, 'VALIDATION_FAILED');
+    assertProblem(await put(admin, appPath('Not_Valid!')), 422, 'VALIDATION_FAILED');
     assertProblem(await admin.get(appPath('ledger2')), 404, 'NOT_FOUND');
   });
 
@@ -153,7 +153,7 @@ describe('application settings and registration over HTTP (PostgreSQL)', () => {
     await put(admin, appPath('strict'));
     const unknown = assertProblem(
       await admin.patch(appPath('strict'), { gcTimeThresholdMs: 1000, retention: 'forever' }),
-      400,
+      422,
       'VALIDATION_FAILED',
     );
     expect(unknown.errors).toMatchObject([{ location: 'body.retention' }]);
@@ -164,7 +164,7 @@ describe('application settings and registration over HTTP (PostgreSQL)', () => {
         executorTimeoutSecs: 1,
         privateMode: 'yes',
       }),
-      400,
+      422,
       'VALIDATION_FAILED',
     );
     expect(bad.errors?.map((e) => e.path).sort()).toEqual([
@@ -173,7 +173,7 @@ describe('application settings and registration over HTTP (PostgreSQL)', () => {
       'globalTimeoutMs',
       'privateMode',
     ]);
-    assertProblem(await admin.patch(appPath('strict'), {}), 400, 'VALIDATION_FAILED');
+    assertProblem(await admin.patch(appPath('strict'), {}), 422, 'VALIDATION_FAILED');
     expect(await read('strict')).toMatchObject({ gcTimeThresholdMs: null, privateMode: false });
   });
 

@@ -222,4 +222,20 @@ describe('the last-known index', () => {
     expect(await indexedIds()).not.toContain('lk-bulk-0');
     expect(await indexedIds()).toHaveLength(MAX_ROWS - 2);
   });
+
+  it('keeps and serves nothing of an application in private mode', async () => {
+    const scope = { organizationId: org.id, applicationId: app.id };
+    const template = GetWorkflowResponseSchema.parse(
+      (await api('get', `${base}/workflows/lk-bulk-3`, { key })).body,
+    );
+    expect(await indexedIds()).not.toEqual([]);
+    await db.prisma.application.update({ where: { id: app.id }, data: { privateMode: true } });
+    // Reads stop at once: no executor, nothing served.
+    expect((await api('get', `${base}/workflows`, { key })).status).toBe(503);
+    expect((await api('get', `${base}/workflows/lk-bulk-3`, { key })).status).toBe(503);
+    // The next answer that passes through deletes what the application had instead.
+    index.record(scope, [{ ...template, lastKnown: undefined }]);
+    await index.flush();
+    expect(await indexedIds()).toEqual([]);
+  });
 });
