@@ -3,10 +3,9 @@
 // settings persisted after a reload, with the retention push they caused. All real: the built
 // control plane on a scratch PostgreSQL database, the console's server, Chromium, axe-core.
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { assertAccessible } from './support/accessibility';
-import { signUp, text, type Account } from './support/console-actions';
-import { startConsoleSession, type ConsoleSession } from './support/console-session';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createOrganization, signUp, text, type Account } from './support/console-actions';
+import { useConsoleSession } from './support/console-session';
 
 const owner: Account = {
   name: 'Olivia Owner',
@@ -15,7 +14,7 @@ const owner: Account = {
 };
 
 describe('the app settings page', () => {
-  let session: ConsoleSession | undefined;
+  const session = useConsoleSession();
   let page: Page;
   let consoleUrl: string;
   let pageErrors: string[] = [];
@@ -23,25 +22,13 @@ describe('the app settings page', () => {
   const field = (label: string) => page.getByLabel(label, { exact: true });
   const settingsUrl = () => `${consoleUrl}/orgs/acme/apps/shop/settings`;
 
-  beforeAll(async () => {
-    session = await startConsoleSession();
-    ({ page, consoleUrl, pageErrors } = session);
-  });
-
-  // Every page a step ends on passes axe: no serious or critical violation.
-  afterEach(async (context) => {
-    if (session && !page.isClosed()) await assertAccessible(page, context.task.name);
-  });
-
-  afterAll(async () => {
-    await session?.close();
+  beforeAll(() => {
+    ({ page, consoleUrl, pageErrors } = session());
   });
 
   it('reaches the settings from the application, with retention off by default', async () => {
     await signUp(page, consoleUrl, owner);
-    await page.getByLabel('Name', { exact: true }).fill('acme');
-    await page.getByRole('button', { name: 'Create organization' }).click();
-    await page.waitForURL(`${consoleUrl}/orgs/acme`);
+    await createOrganization(page, consoleUrl, 'acme');
     await page.getByLabel('Application name').fill('shop');
     await page.getByRole('button', { name: 'Create application' }).click();
     await page.waitForURL(`${consoleUrl}/orgs/acme/apps/shop/workflows`);

@@ -3,17 +3,17 @@
 // so an operator can make replacements first; afterwards the lists show them revoked. All real:
 // the built control plane on a scratch PostgreSQL database, the console's server, Chromium.
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { assertAccessible } from './support/accessibility';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
   confirm,
+  createOrganization,
   signOut,
   signUp,
   submitSignIn,
   text,
   type Account,
 } from './support/console-actions';
-import { startConsoleSession, type ConsoleSession } from './support/console-session';
+import { useConsoleSession } from './support/console-session';
 
 const owner: Account = {
   name: 'Olivia Owner',
@@ -27,7 +27,7 @@ const admin: Account = {
 };
 
 describe('removing an admin revokes what they created, and the console says so first', () => {
-  let session: ConsoleSession | undefined;
+  const session = useConsoleSession();
   let page: Page;
   let consoleUrl: string;
   let pageErrors: string[] = [];
@@ -46,25 +46,13 @@ describe('removing an admin revokes what they created, and the console says so f
   const adminRow = () =>
     page.getByTestId('member-row').and(page.locator(`[data-email="${admin.email}"]`));
 
-  beforeAll(async () => {
-    session = await startConsoleSession();
-    ({ page, consoleUrl, pageErrors } = session);
-  });
-
-  // Every page a step ends on passes axe: no serious or critical violation.
-  afterEach(async (context) => {
-    if (session && !page.isClosed()) await assertAccessible(page, context.task.name);
-  });
-
-  afterAll(async () => {
-    await session?.close();
+  beforeAll(() => {
+    ({ page, consoleUrl, pageErrors } = session());
   });
 
   it('lets an invited admin create an API key and a join link', async () => {
     await signUp(page, consoleUrl, owner);
-    await page.getByLabel('Name', { exact: true }).fill('acme');
-    await page.getByRole('button', { name: 'Create organization' }).click();
-    await page.waitForURL(`${consoleUrl}/orgs/acme`);
+    await createOrganization(page, consoleUrl, 'acme');
     const adminLink = await createJoinLink('ADMIN');
     await signOut(page);
 

@@ -26,6 +26,17 @@ export async function submitSignIn(page: Page, email: string, password: string):
   await page.getByRole('button', { name: 'Sign in' }).click();
 }
 
+/** From the page that offers it (home without an organization, or the switcher's page). */
+export async function createOrganization(
+  page: Page,
+  consoleUrl: string,
+  name: string,
+): Promise<void> {
+  await page.getByLabel('Name', { exact: true }).fill(name);
+  await page.getByRole('button', { name: 'Create organization' }).click();
+  await page.waitForURL(`${consoleUrl}/orgs/${name}`);
+}
+
 export async function signOut(page: Page): Promise<void> {
   const visited: string[] = [];
   const record = (frame: Frame) => {

@@ -1,6 +1,8 @@
 // One browser on one fresh console stack: the built control plane on a scratch PostgreSQL
 // database, the console's server, Chromium with one page. What a journey test starts with.
 import type { Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll } from 'vitest';
+import { assertAccessible } from './accessibility';
 import { launchChromium, openPage, type Browser } from './chromium';
 import {
   assertConsoleStackBuilt,
@@ -46,4 +48,28 @@ export async function startConsoleSession(): Promise<ConsoleSession> {
     await close();
     throw error;
   }
+}
+
+/**
+ * The hooks of a journey file: a session before its tests, axe after each (every page a step
+ * ends on passes: no serious or critical violation), everything closed after them. Returns the
+ * session once `beforeAll` has run (a later `beforeAll` of the file may read it).
+ */
+export function useConsoleSession(): () => ConsoleSession {
+  let session: ConsoleSession | undefined;
+  beforeAll(async () => {
+    session = await startConsoleSession();
+  });
+  afterEach(async (context) => {
+    if (session && !session.page.isClosed()) {
+      await assertAccessible(session.page, context.task.name);
+    }
+  });
+  afterAll(async () => {
+    await session?.close();
+  });
+  return () => {
+    if (!session) throw new Error('The console session starts in beforeAll.');
+    return session;
+  };
 }
