@@ -22,6 +22,7 @@ import { SchedulesModule } from './modules/schedules/schedules.module';
 import { LiveModule } from './modules/live/live.module';
 import { OpenApiModule } from './modules/openapi/openapi.module';
 import { ReplicasModule } from './modules/replicas/replicas.module';
+import { AlertsModule } from './modules/alerts/alerts.module';
 
 @Module({})
 export class AppModule {
@@ -54,6 +55,7 @@ export class AppModule {
         QueuesModule,
         FleetModule,
         SchedulesModule,
+        AlertsModule,
         LiveModule,
         OpenApiModule,
       ],

@@ -32,6 +32,16 @@ export interface Config {
     /** Period of the dead-executor recovery sweep (see ExecutorRecoveryService). */
     readonly recoverySweepMs: number;
   };
+  readonly alerts: {
+    /** Period of alert-rule evaluation, on the coordinator only (see AlertEvaluator). */
+    readonly evaluationMs: number;
+    /** One webhook attempt's limit (connect, send and the answer). */
+    readonly webhookTimeoutMs: number;
+    /** Attempts per webhook delivery, the first included. */
+    readonly webhookMaxAttempts: number;
+    /** Wait before the first retry; each next one waits twice as long. */
+    readonly webhookRetryBaseMs: number;
+  };
   readonly live: {
     /** How often open live streams re-authorize their caller (see LiveAccessWatch). */
     readonly recheckMs: number;
@@ -108,6 +118,12 @@ export function loadConfig(source: NodeJS.ProcessEnv): Config {
       requestTimeoutMs: env.PODIUM_EXECUTOR_REQUEST_TIMEOUT_MS,
       pingIntervalMs: env.PODIUM_EXECUTOR_PING_INTERVAL_MS,
       recoverySweepMs: env.PODIUM_EXECUTOR_RECOVERY_SWEEP_MS,
+    },
+    alerts: {
+      evaluationMs: env.PODIUM_ALERT_EVALUATION_MS,
+      webhookTimeoutMs: env.PODIUM_ALERT_WEBHOOK_TIMEOUT_MS,
+      webhookMaxAttempts: env.PODIUM_ALERT_WEBHOOK_MAX_ATTEMPTS,
+      webhookRetryBaseMs: env.PODIUM_ALERT_WEBHOOK_RETRY_BASE_MS,
     },
     live: {
       recheckMs: env.PODIUM_LIVE_RECHECK_MS,

@@ -12,6 +12,8 @@ export interface DbosExecutorProcess {
    * with `surface`: `chatty`.
    */
   readonly workflows: Record<string, string>;
+  /** Everything it printed so far. */
+  output(): string;
   stop(): Promise<void>;
 }
 
@@ -46,6 +48,7 @@ export async function startDbosExecutor(options: {
       child: fixture.child,
       workflowId,
       workflows: workflows ? (JSON.parse(workflows) as Record<string, string>) : {},
+      output: () => fixture.output(),
       stop: async () => {
         await fixture.stop();
       },

@@ -20,6 +20,7 @@ export interface RunningControlPlane {
 export type ConfigOverrides = {
   executors?: Partial<Config['executors']>;
   live?: Partial<Config['live']>;
+  alerts?: Partial<Config['alerts']>;
   accounts?: Partial<Config['accounts']>;
   httpTimeouts?: Partial<Config['http']['timeouts']>;
   /** Replica mode: replicas given the same target (namespace) form one deployment. */
@@ -54,6 +55,13 @@ export async function startTestControlPlane(
       ...overrides.executors,
     },
     live: { recheckMs: 60_000, maxStreamsPerCaller: 16, ...overrides.live },
+    alerts: {
+      evaluationMs: 30_000,
+      webhookTimeoutMs: 5_000,
+      webhookMaxAttempts: 5,
+      webhookRetryBaseMs: 2_000,
+      ...overrides.alerts,
+    },
     accounts: { signUp: 'open', ...overrides.accounts },
     sessions: {
       secret: 'test-session-secret-that-is-long-enough',

@@ -223,7 +223,10 @@ export class DeadExecutorRecoverer {
           attempted ? 'recovery failed: retrying later' : 'recovery check failed: retrying later',
         );
       }
-      if (attempted) await this.audited(dead, 'FAILURE', { recoveredBy: by, ...failure }, log);
+      if (attempted) {
+        await this.audited(dead, 'FAILURE', { recoveredBy: by, ...failure }, log);
+        this.events.emit('executor.recovery-failed', { ...dead, error: failure.error });
+      }
       // Nobody answered the check: the application's other dead executors would fare the same.
       return !sent && UNANSWERED.has(failure.errorCode) ? 'unreachable' : 'not-yet';
     }
