@@ -1,26 +1,13 @@
 import { randomBytes } from 'node:crypto';
-import { openDatabase, type Database, type DatabaseTarget } from '@podium/db';
-import { createScratchDatabase } from '@podium/db/testing';
+import { openDatabase, type Database } from '@podium/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DATABASE_BACKENDS } from '../../../../test/support/database-backends';
 import { JoinSecretsRepository } from '../join-secrets/join-secrets.repository';
 import { MembersRepository } from './members.repository';
 
-const backends: Array<
-  [string, () => Promise<{ target: DatabaseTarget; drop?: () => Promise<void> }>]
-> = [
-  [
-    'PostgreSQL',
-    async () => {
-      const scratch = await createScratchDatabase();
-      return { target: { kind: 'postgres', url: scratch.url }, drop: () => scratch.drop() };
-    },
-  ],
-  ['PGlite', () => Promise.resolve({ target: { kind: 'pglite', dataDir: 'memory://' } })],
-];
-
 // The membership invariants live in transactions (row lock, conditional update): check them on
 // both databases the control plane runs on, and under real concurrency on PostgreSQL.
-describe.each(backends)('membership transactions on %s', (_name, makeDatabase) => {
+describe.each(DATABASE_BACKENDS)('membership transactions on %s', (_name, makeDatabase) => {
   let db: Database;
   let drop: (() => Promise<void>) | undefined;
   let members: MembersRepository;
