@@ -1,5 +1,3 @@
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { createScratchDatabase, type ScratchDatabase } from '@podium/db/testing';
 import {
   AlertWebhookPayloadSchema,
@@ -20,43 +18,7 @@ import { setUpOwnedApp } from './owned-app';
 import { startTestControlPlane, type RunningControlPlane } from './start';
 import { TestBrowser, bodyOf, signUpAndIn } from './test-browser';
 import { waitUntil } from './wait-until';
-
-interface Received {
-  readonly path: string;
-  readonly signature: string;
-  readonly body: string;
-  readonly answered: number;
-}
-
-/**
- * A webhook receiver: `/hook` answers its first request 500 and every later one 200 (so the
- * first delivery needs a retry); `/slack` always 200.
- */
-async function startReceiver() {
-  const received: Received[] = [];
-  let hookRequests = 0;
-  const server = http.createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (chunk: Buffer) => chunks.push(chunk));
-    req.on('end', () => {
-      const answered = req.url === '/hook' && hookRequests++ === 0 ? 500 : 200;
-      received.push({
-        path: req.url ?? '',
-        signature: String(req.headers['podium-signature'] ?? ''),
-        body: Buffer.concat(chunks).toString('utf8'),
-        answered,
-      });
-      res.writeHead(answered).end();
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    received,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
-}
+import { startWebhookReceiver } from './webhook-receiver';
 
 /**
  * Alerting end to end on real parts: a control plane on PostgreSQL, real DBOS 5.2.11 executors
@@ -67,7 +29,7 @@ describe('alerting rules, evaluation and delivery (DBOS 5.2.11 executors)', () =
   let scratch: ScratchDatabase;
   let dbosSystemDb: ScratchDatabase;
   let server: RunningControlPlane;
-  let receiver: Awaited<ReturnType<typeof startReceiver>>;
+  let receiver: Awaited<ReturnType<typeof startWebhookReceiver>>;
   let owner: TestBrowser;
   let orgName: string;
   let appName: string;
@@ -99,7 +61,7 @@ describe('alerting rules, evaluation and delivery (DBOS 5.2.11 executors)', () =
   beforeAll(async () => {
     scratch = await createScratchDatabase();
     dbosSystemDb = await createScratchDatabase({ create: false }); // DBOS creates its own
-    receiver = await startReceiver();
+    receiver = await startWebhookReceiver({ refuseFirstOn: '/hook' });
     server = await startTestControlPlane(
       { kind: 'postgres', url: scratch.url },
       { alerts: { evaluationMs: 200, webhookRetryBaseMs: 50 } },
