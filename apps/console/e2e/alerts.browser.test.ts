@@ -1,7 +1,7 @@
 // The Alerts page of an application, end to end: an owner adds a webhook (its secret shown
 // once) and an UnresponsiveApplication rule to an app with no executor; the rule turns FIRING,
 // the webhook receives a signed notification, and the page lists the delivery with its
-// attempt; the rule is then deleted. All real: the built control plane (evaluating every
+// attempt; the rule is then edited and deleted. All real: the built control plane (evaluating every
 // 200 ms) on a scratch PostgreSQL database, the console's server, Chromium, an HTTP receiver.
 import { createHmac } from 'node:crypto';
 import http from 'node:http';
@@ -140,6 +140,15 @@ describe('the Alerts page: rules, their state, webhooks and deliveries', () => {
       organization: 'acme',
       application: 'shop',
     });
+  });
+
+  it('edits the rule’s minimum interval', async () => {
+    await page.getByRole('button', { name: 'Edit the UnresponsiveApplication rule' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Edit the UnresponsiveApplication rule' });
+    await dialog.getByLabel('Minimum interval (seconds)').fill('120');
+    await dialog.getByRole('button', { name: 'Save rule' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await page.getByTestId('alert-rule').getByRole('cell', { name: '120 s' }).waitFor();
   });
 
   it('deletes the rule', async () => {

@@ -141,6 +141,17 @@ describe('alerting rules, evaluation and delivery (DBOS 5.2.11 executors)', () =
       'WorkflowFailure',
     ]);
 
+    // Edited in place (Podium's PATCH): the type stays, parameters are checked against it.
+    const edited = bodyOf(
+      await owner.patch(`${base}/alerting-rules/${rules[0]?.id}`, { minIntervalSecs: 0 }),
+      AlertingRuleSchema,
+    );
+    expect(edited).toMatchObject({ ruleType: 'WorkflowFailure', minIntervalSecs: 0 });
+    const badEdit = await owner.patch(`${base}/alerting-rules/${rules[0]?.id}`, {
+      ruleMetadata: { threshold_secs: 5 },
+    });
+    expect(badEdit.status).toBe(400);
+
     // An executor key is not an operator's.
     const byKey = await fetch(`${server.url}${base}/alerting-rules`, {
       method: 'POST',
@@ -154,6 +165,10 @@ describe('alerting rules, evaluation and delivery (DBOS 5.2.11 executors)', () =
     expect((await outsider.get(`${base}/alerting-rules`)).status).toBe(404);
     expect((await outsider.delete(`${base}/alerting-rules/${rules[0]?.id}`)).status).toBe(404);
     expect((await outsider.get(`${base}/alert-deliveries`)).status).toBe(404);
+    const outsiderEdit = await outsider.patch(`${base}/alerting-rules/${rules[0]?.id}`, {
+      minIntervalSecs: 1,
+    });
+    expect(outsiderEdit.status).toBe(404);
 
     const audit = bodyOf(
       await owner.get(`/v2/orgs/${orgName}/audit-logs?limit=100`),
@@ -162,6 +177,7 @@ describe('alerting rules, evaluation and delivery (DBOS 5.2.11 executors)', () =
     const actions = audit.items.map((e) => `${e.action}:${e.outcome}`);
     expect(actions.filter((a) => a === 'alerting_rule.create:SUCCESS')).toHaveLength(4);
     expect(actions).toContain('alerting_rule.create:FAILURE'); // the unknown receiver
+    expect(actions).toContain('alerting_rule.update:SUCCESS');
     expect(actions.filter((a) => a === 'alert_webhook.create:SUCCESS')).toHaveLength(2);
   });
 

@@ -83,6 +83,28 @@ export const CreateAlertingRuleRequestSchema = z
   });
 export type CreateAlertingRuleRequest = z.infer<typeof CreateAlertingRuleRequestSchema>;
 
+/**
+ * `PATCH .../alerting-rules/{ruleId}` (Podium's: DBOS has no update): what to change; the type
+ * stays. `ruleMetadata` replaces the parameters whole (checked against the rule's type);
+ * `minIntervalSecs: null` removes the throttle.
+ */
+export const UpdateAlertingRuleRequestSchema = z
+  .strictObject({
+    ruleMetadata: z.record(z.string(), z.unknown()).optional(),
+    receivingAppName: z.string().min(1).optional(),
+    minIntervalSecs: z
+      .number()
+      .int()
+      .min(0)
+      .max(30 * 86_400)
+      .nullable()
+      .optional(),
+  })
+  .refine((body) => Object.values(body).some((value) => value !== undefined), {
+    message: 'name at least one setting to change',
+  });
+export type UpdateAlertingRuleRequest = z.infer<typeof UpdateAlertingRuleRequestSchema>;
+
 export const ALERT_STATES = ['OK', 'FIRING'] as const;
 export const AlertStateSchema = z.enum(ALERT_STATES);
 export type AlertState = z.infer<typeof AlertStateSchema>;

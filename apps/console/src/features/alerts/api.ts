@@ -11,6 +11,7 @@ import {
   type ListAlertDeliveriesResponse,
   type ListAlertWebhooksResponse,
   type ListAlertingRulesResponse,
+  type UpdateAlertingRuleRequest,
 } from '@podium/protocol/rest';
 import { getJson, sendJson, sendWithoutContent, type RequestOptions } from '../../lib/api-client';
 import { appPath } from '../applications/api';
@@ -33,6 +34,20 @@ export function createAlertRule(
   body: CreateAlertingRuleRequest,
 ): Promise<AlertingRule> {
   return sendJson('POST', rulesPath(org, app), body, AlertingRuleSchema);
+}
+
+export function updateAlertRule(
+  org: string,
+  app: string,
+  id: string,
+  body: UpdateAlertingRuleRequest,
+): Promise<AlertingRule> {
+  return sendJson(
+    'PATCH',
+    `${rulesPath(org, app)}/${encodeURIComponent(id)}`,
+    body,
+    AlertingRuleSchema,
+  );
 }
 
 export function deleteAlertRule(org: string, app: string, id: string): Promise<void> {

@@ -1,8 +1,18 @@
 'use client';
 
-import type { CreateAlertWebhookRequest, CreateAlertingRuleRequest } from '@podium/protocol/rest';
+import type {
+  CreateAlertWebhookRequest,
+  CreateAlertingRuleRequest,
+  UpdateAlertingRuleRequest,
+} from '@podium/protocol/rest';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { createAlertRule, createAlertWebhook, deleteAlertRule, deleteAlertWebhook } from './api';
+import {
+  createAlertRule,
+  createAlertWebhook,
+  deleteAlertRule,
+  deleteAlertWebhook,
+  updateAlertRule,
+} from './api';
 import { alertQueries } from './queries';
 
 function useInvalidateAlerts(org: string, app: string) {
@@ -14,6 +24,15 @@ export function useCreateAlertRule(org: string, app: string) {
   const invalidate = useInvalidateAlerts(org, app);
   return useMutation({
     mutationFn: (body: CreateAlertingRuleRequest) => createAlertRule(org, app, body),
+    onSuccess: invalidate,
+  });
+}
+
+export function useUpdateAlertRule(org: string, app: string) {
+  const invalidate = useInvalidateAlerts(org, app);
+  return useMutation({
+    mutationFn: ({ id, changes }: { id: string; changes: UpdateAlertingRuleRequest }) =>
+      updateAlertRule(org, app, id, changes),
     onSuccess: invalidate,
   });
 }

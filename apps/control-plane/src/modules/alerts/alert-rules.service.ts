@@ -3,8 +3,10 @@ import {
   AppError,
   parseAlertRuleMetadata,
   type AlertingRule,
+  type AlertRuleType,
   type CreateAlertingRuleRequest,
   type ListAlertingRulesResponse,
+  type UpdateAlertingRuleRequest,
 } from '@podium/protocol';
 import type { AppScope } from '../../common/auth/app-scope';
 import type { ApplicationRecord } from '../../common/auth/tenancy';
@@ -45,23 +47,15 @@ export class AlertRulesService {
       action,
       async () => {
         const receiver = receivingAppName
-          ? await this.applications.findOneByName(scope.organization.id, receivingAppName)
+          ? await this.receiverNamed(scope, receivingAppName)
           : application;
-        if (!receiver) {
-          throw new AppError(
-            'NOT_FOUND',
-            `No application named "${receivingAppName}" in "${scope.organization.name}" to receive the alerts.`,
-          );
-        }
-        const metadata = parseAlertRuleMetadata(ruleType, request.ruleMetadata);
-        // The request schema checked it already; this adds the defaults.
-        if (!metadata.success) throw new AppError('VALIDATION_FAILED', metadata.error.message);
         const created = await this.alerts.createRule({
           organizationId: scope.organization.id,
           applicationId: application.id,
           receivingApplicationId: receiver.id,
           ruleType,
-          ruleMetadata: metadata.data,
+          // The request schema checked them already; this adds the defaults.
+          ruleMetadata: parametersOf(ruleType, request.ruleMetadata),
           minIntervalSecs: minIntervalSecs ?? null,
         });
         return mapAlertingRule(created);
@@ -70,15 +64,65 @@ export class AlertRulesService {
     );
   }
 
+  updateRule(
+    scope: OrgScope,
+    application: ApplicationRecord,
+    ruleId: string,
+    changes: UpdateAlertingRuleRequest,
+  ): Promise<AlertingRule> {
+    const { receivingAppName, minIntervalSecs, ruleMetadata } = changes;
+    const action = auditedAction(scope, ALERT_ACTIONS.ruleUpdate, ruleId, {
+      applicationName: application.name,
+      ...changes,
+    });
+    return this.audit.track(action, async () => {
+      const rule = await this.alerts.findRule(scope.organization.id, application.id, ruleId);
+      if (!rule) throw ruleNotFound(application, ruleId);
+      const receiver = receivingAppName && (await this.receiverNamed(scope, receivingAppName));
+      const updated = await this.alerts.updateRule(scope.organization.id, application.id, ruleId, {
+        ruleMetadata: ruleMetadata && parametersOf(rule.ruleType as AlertRuleType, ruleMetadata),
+        receivingApplicationId: receiver ? receiver.id : undefined,
+        minIntervalSecs,
+      });
+      if (!updated) throw ruleNotFound(application, ruleId);
+      return mapAlertingRule(updated);
+    });
+  }
+
   deleteRule(scope: OrgScope, application: ApplicationRecord, ruleId: string): Promise<void> {
     const action = auditedAction(scope, ALERT_ACTIONS.ruleDelete, ruleId, {
       applicationName: application.name,
     });
     return this.audit.track(action, async () => {
       const deleted = await this.alerts.deleteRule(scope.organization.id, application.id, ruleId);
-      if (!deleted) {
-        throw new AppError('NOT_FOUND', `No alerting rule "${ruleId}" in "${application.name}".`);
-      }
+      if (!deleted) throw ruleNotFound(application, ruleId);
     });
   }
+
+  private async receiverNamed(scope: OrgScope, name: string): Promise<ApplicationRecord> {
+    const receiver = await this.applications.findOneByName(scope.organization.id, name);
+    if (!receiver) {
+      throw new AppError(
+        'NOT_FOUND',
+        `No application named "${name}" in "${scope.organization.name}" to receive the alerts.`,
+      );
+    }
+    return receiver;
+  }
+}
+
+/** The type's parameters with its defaults, or a 400 naming what is wrong. */
+function parametersOf(type: AlertRuleType, metadata: unknown): Record<string, unknown> {
+  const parsed = parseAlertRuleMetadata(type, metadata);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map(
+      (i) => `${i.path.join('.') || 'ruleMetadata'}: ${i.message}`,
+    );
+    throw new AppError('VALIDATION_FAILED', `Parameters of a ${type} rule: ${problems.join('; ')}`);
+  }
+  return parsed.data;
+}
+
+function ruleNotFound(application: ApplicationRecord, ruleId: string): AppError {
+  return new AppError('NOT_FOUND', `No alerting rule "${ruleId}" in "${application.name}".`);
 }

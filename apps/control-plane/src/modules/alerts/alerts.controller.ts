@@ -8,6 +8,7 @@ import type {
   ListAlertDeliveriesResponse,
   ListAlertWebhooksResponse,
   ListAlertingRulesResponse,
+  UpdateAlertingRuleRequest,
 } from '@podium/protocol';
 import { applicationOf, scopeOf } from '../../common/auth/app-scope';
 import { Context } from '../../common/auth/decorators';
@@ -39,6 +40,15 @@ export class AlertsController {
     @Body() body: CreateAlertingRuleRequest,
   ): Promise<AlertingRule> {
     return this.rules.createRule(orgScopeOf(ctx), applicationOf(ctx), body);
+  }
+
+  @Route(ROUTES.updateAlertingRule)
+  updateRule(
+    @Context() ctx: RequestContext,
+    @Param() { ruleId }: RulePath,
+    @Body() body: UpdateAlertingRuleRequest,
+  ): Promise<AlertingRule> {
+    return this.rules.updateRule(orgScopeOf(ctx), applicationOf(ctx), ruleId, body);
   }
 
   @Route(ROUTES.deleteAlertingRule)

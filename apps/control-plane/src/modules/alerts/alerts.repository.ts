@@ -102,6 +102,34 @@ export class AlertsRepository {
     });
   }
 
+  /** Null when the application has no such rule. */
+  findRule(organizationId: string, applicationId: string, id: string) {
+    return this.db.prisma.alertRule.findFirst({
+      where: { id, organizationId, applicationId },
+    }) as Promise<AlertRuleRecord | null>;
+  }
+
+  /** Null when the application has no such rule (any more). */
+  async updateRule(
+    organizationId: string,
+    applicationId: string,
+    id: string,
+    changes: {
+      ruleMetadata?: Record<string, unknown>;
+      receivingApplicationId?: string;
+      minIntervalSecs?: number | null;
+    },
+  ): Promise<AlertRuleRecord | null> {
+    const { count } = await this.db.prisma.alertRule.updateMany({
+      where: { id, organizationId, applicationId },
+      data: {
+        ...changes,
+        ruleMetadata: changes.ruleMetadata as Prisma.InputJsonObject | undefined,
+      },
+    });
+    return count > 0 ? this.findRule(organizationId, applicationId, id) : null;
+  }
+
   async deleteRule(organizationId: string, applicationId: string, id: string): Promise<boolean> {
     const { count } = await this.db.prisma.alertRule.deleteMany({
       where: { id, organizationId, applicationId },

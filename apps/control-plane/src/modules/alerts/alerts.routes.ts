@@ -5,6 +5,7 @@ import {
   CreateAlertWebhookRequestSchema,
   CreateAlertWebhookResponseSchema,
   CreateAlertingRuleRequestSchema,
+  UpdateAlertingRuleRequestSchema,
   ListAlertDeliveriesQuerySchema,
   ListAlertDeliveriesResponseSchema,
   ListAlertWebhooksResponseSchema,
@@ -43,6 +44,19 @@ export const ALERT_ROUTES = routeTable({
     body: CreateAlertingRuleRequestSchema,
     response: AlertingRuleSchema,
     audit: { action: ACTIONS.ruleCreate },
+  },
+  updateAlertingRule: {
+    method: 'patch',
+    path: `${rules}/{ruleId}`,
+    summary: "Change an alerting rule's parameters, receiver or minimum interval",
+    description:
+      'Podium’s own (DBOS Conductor has no update). The rule keeps its type and its state; `ruleMetadata` replaces the parameters whole.',
+    tag,
+    access: 'admin',
+    params: AlertingRulePathSchema,
+    body: UpdateAlertingRuleRequestSchema,
+    response: AlertingRuleSchema,
+    audit: { action: ACTIONS.ruleUpdate, targetParam: 'ruleId' },
   },
   deleteAlertingRule: {
     method: 'delete',
