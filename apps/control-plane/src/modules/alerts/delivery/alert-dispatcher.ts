@@ -46,7 +46,7 @@ export class AlertDispatcher {
       event,
       message,
     };
-    if (event === 'FIRING') {
+    if (event === 'FIRING' && !cannotReachItself(rule)) {
       const delivery = await this.alerts.createDelivery({
         ...common,
         channel: 'executor',
@@ -123,6 +123,17 @@ export class AlertDispatcher {
         this.logger.error({ deliveryId, err: String(error) }, 'could not record an alert delivery'),
       );
   }
+}
+
+/**
+ * An unresponsive application's own executors are the ones not there: its alert goes to
+ * webhooks only, unless another application receives it (as DBOS requires).
+ */
+function cannotReachItself(rule: AlertRuleInContext): boolean {
+  return (
+    rule.ruleType === 'UnresponsiveApplication' &&
+    rule.receivingApplicationId === rule.applicationId
+  );
 }
 
 /** Podium's JSON, or Slack's incoming-webhook text. */
