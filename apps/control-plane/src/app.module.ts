@@ -25,6 +25,7 @@ import { LiveModule } from './modules/live/live.module';
 import { OpenApiModule } from './modules/openapi/openapi.module';
 import { ReplicasModule } from './modules/replicas/replicas.module';
 import { ConductorMetricsModule } from './modules/conductor-metrics/conductor-metrics.module';
+import { AlertsModule } from './modules/alerts/alerts.module';
 
 @Module({})
 export class AppModule {
@@ -59,6 +60,7 @@ export class AppModule {
         FleetModule,
         SchedulesModule,
         AutoscalingModule,
+        AlertsModule,
         LiveModule,
         ConductorMetricsModule,
         OpenApiModule,

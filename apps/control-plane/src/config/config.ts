@@ -39,6 +39,16 @@ export interface Config {
     /** Per-executor timeout of one push. */
     readonly pushTimeoutMs: number;
   };
+  readonly alerts: {
+    /** Period of alert-rule evaluation, on the coordinator only (see AlertEvaluator). */
+    readonly evaluationMs: number;
+    /** One webhook attempt's limit (connect, send and the answer). */
+    readonly webhookTimeoutMs: number;
+    /** Attempts per webhook delivery, the first included. */
+    readonly webhookMaxAttempts: number;
+    /** Wait before the first retry; each next one waits twice as long. */
+    readonly webhookRetryBaseMs: number;
+  };
   readonly live: {
     /** How often open live streams re-authorize their caller (see LiveAccessWatch). */
     readonly recheckMs: number;
@@ -138,6 +148,12 @@ export function loadConfig(source: NodeJS.ProcessEnv): Config {
     retention: {
       intervalMs: env.PODIUM_RETENTION_INTERVAL_MS,
       pushTimeoutMs: env.PODIUM_RETENTION_PUSH_TIMEOUT_MS,
+    },
+    alerts: {
+      evaluationMs: env.PODIUM_ALERT_EVALUATION_MS,
+      webhookTimeoutMs: env.PODIUM_ALERT_WEBHOOK_TIMEOUT_MS,
+      webhookMaxAttempts: env.PODIUM_ALERT_WEBHOOK_MAX_ATTEMPTS,
+      webhookRetryBaseMs: env.PODIUM_ALERT_WEBHOOK_RETRY_BASE_MS,
     },
     live: {
       recheckMs: env.PODIUM_LIVE_RECHECK_MS,

@@ -85,6 +85,17 @@ export const EnvSchema = z
      */
     PODIUM_RETENTION_PUSH_TIMEOUT_MS: z.coerce.number().int().min(100).default(60_000),
     /**
+     * How often alert rules are evaluated (by one replica: the recovery coordinator). Executor
+     * deaths and failed recoveries fire their rules at once, whatever the period.
+     */
+    PODIUM_ALERT_EVALUATION_MS: z.coerce.number().int().min(100).default(30_000),
+    /** One webhook attempt's limit (connect, send and the receiver's answer). */
+    PODIUM_ALERT_WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
+    /** Attempts per webhook delivery (the first included), with exponential backoff. */
+    PODIUM_ALERT_WEBHOOK_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(5),
+    /** Wait before a webhook's first retry; each next retry waits twice as long. */
+    PODIUM_ALERT_WEBHOOK_RETRY_BASE_MS: z.coerce.number().int().min(10).default(2_000),
+    /**
      * How often open live streams (server-sent events) re-check that their caller may still
      * read the application; revocations, sign-outs and member removals end them at once anyway.
      */

@@ -12,6 +12,8 @@ export interface DbosExecutorProcess {
    * with `surface`: `chatty`; with `autoscale`: `backlog1`..`backlog3` on `podium-workers`.
    */
   readonly workflows: Record<string, string>;
+  /** Everything it printed so far. */
+  output(): string;
   stop(): Promise<void>;
 }
 
@@ -47,6 +49,7 @@ export async function startDbosExecutor(options: {
       child: fixture.child,
       workflowId,
       workflows: workflows ? (JSON.parse(workflows) as Record<string, string>) : {},
+      output: () => fixture.output(),
       stop: async () => {
         await fixture.stop();
       },

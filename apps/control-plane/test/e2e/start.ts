@@ -22,6 +22,7 @@ export type ConfigOverrides = {
   live?: Partial<Config['live']>;
   lastKnown?: Partial<Config['lastKnown']>;
   retention?: Partial<Config['retention']>;
+  alerts?: Partial<Config['alerts']>;
   accounts?: Partial<Config['accounts']>;
   metrics?: Partial<Config['metrics']>;
   httpTimeouts?: Partial<Config['http']['timeouts']>;
@@ -65,6 +66,13 @@ export async function startTestControlPlane(
     retention: { intervalMs: 300_000, pushTimeoutMs: 30_000, ...overrides.retention },
     live: { recheckMs: 60_000, maxStreamsPerCaller: 16, ...overrides.live },
     metrics: { token: null, ...overrides.metrics },
+    alerts: {
+      evaluationMs: 30_000,
+      webhookTimeoutMs: 5_000,
+      webhookMaxAttempts: 5,
+      webhookRetryBaseMs: 2_000,
+      ...overrides.alerts,
+    },
     accounts: { signUp: 'open', ...overrides.accounts },
     sessions: {
       secret: 'test-session-secret-that-is-long-enough',

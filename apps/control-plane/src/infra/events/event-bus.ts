@@ -33,6 +33,8 @@ export interface DomainEvents {
   'executor.dead': ExecutorSnapshot;
   /** None of a dead executor's workflows is PENDING any more (recovered, or there were none). */
   'executor.recovered': ExecutorSnapshot;
+  /** `recovery` was sent for a dead executor and failed (it is retried later). */
+  'executor.recovery-failed': ExecutorSnapshot & { readonly error: string };
 }
 
 /**

@@ -324,6 +324,22 @@ export class ExecutorsRepository {
     });
   }
 
+  /** When an executor of the application last disconnected, and its dead ones not recovered. */
+  async findLiveness(
+    applicationId: string,
+  ): Promise<{ lastDisconnectedAt: Date | null; unrecoveredDead: number }> {
+    const [latest, unrecoveredDead] = await Promise.all([
+      this.db.prisma.executor.aggregate({
+        where: { applicationId },
+        _max: { disconnectedAt: true },
+      }),
+      this.db.prisma.executor.count({
+        where: { applicationId, status: 'DEAD', recoveredAt: null },
+      }),
+    ]);
+    return { lastDisconnectedAt: latest._max.disconnectedAt, unrecoveredDead };
+  }
+
   /** The distinct application versions of the records, most recently connected first. */
   async findVersions(organizationId: string, applicationId: string): Promise<string[]> {
     const groups = await this.db.prisma.executor.groupBy({

@@ -91,6 +91,21 @@ export class ExecutorsService {
     return this.executors.countUnrecovered(scope.organizationId, scope.applicationId);
   }
 
+  /**
+   * For alerting: how many executors of the application are linked (here or to another live
+   * replica), when one last disconnected, and how many dead ones await recovery.
+   */
+  async findLiveness(
+    applicationId: string,
+  ): Promise<{ connected: number; lastDisconnectedAt: Date | null; unrecoveredDead: number }> {
+    const [byVersion, recorded] = await Promise.all([
+      this.countConnectedByVersion(applicationId),
+      this.executors.findLiveness(applicationId),
+    ]);
+    const connected = [...byVersion.values()].reduce((sum, n) => sum + n, 0);
+    return { connected, ...recorded };
+  }
+
   /** Executors whose link this process holds. */
   private linkedExecutorIds(applicationId: string): Set<string> {
     return new Set(this.registry.forApplication(applicationId).map((e) => e.identity.executorId));

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { stringify } from 'yaml';
 import { SERVICE_VERSION } from '../../version';
+import { ALERT_ROUTES } from '../alerts/alerts.routes';
 import { API_KEY_ROUTES } from '../api-keys/api-keys.routes';
 import { APPLICATION_ROUTES } from '../applications/applications.routes';
 import { AUDIT_LOG_ROUTES } from '../audit/audit-logs.routes';
@@ -47,6 +48,7 @@ export const API_ROUTES: readonly RouteSpec[] = [
   ...Object.values(STEP_AGGREGATE_ROUTES),
   ...Object.values(SCHEDULE_ROUTES),
   ...Object.values(QUEUE_ROUTES),
+  ...Object.values(ALERT_ROUTES),
   ...Object.values(FLEET_ROUTES),
   ...Object.values(AUTOSCALING_ROUTES),
   ...Object.values(LIVE_ROUTES),

@@ -13,6 +13,8 @@ export interface SessionKeys {
   readonly accessToken: Uint8Array;
   /** HMAC key of CSRF tokens. */
   readonly csrf: Buffer;
+  /** AES-256-GCM key of the alert webhooks' signing secrets, at rest (WebhookSecretBox). */
+  readonly webhookSecrets: Buffer;
 }
 
 const MIN_SECRET_LENGTH = 32;
@@ -20,7 +22,11 @@ const MIN_SECRET_LENGTH = 32;
 export function deriveSessionKeys(secret: string): SessionKeys {
   const derive = (purpose: string) =>
     Buffer.from(hkdfSync('sha256', secret, '', `podium ${purpose}`, 32));
-  return { accessToken: new Uint8Array(derive('access token')), csrf: derive('csrf token') };
+  return {
+    accessToken: new Uint8Array(derive('access token')),
+    csrf: derive('csrf token'),
+    webhookSecrets: derive('webhook secrets'),
+  };
 }
 
 /**

@@ -29,6 +29,6 @@ import { SessionsService } from './sessions.service';
     SessionsService,
     SessionAuthenticator,
   ],
-  exports: [SessionAuthenticator],
+  exports: [SessionAuthenticator, SESSION_KEYS],
 })
 export class SessionsModule {}

@@ -229,6 +229,7 @@ export class DeadExecutorRecoverer {
       if (attempted) {
         this.metrics.recordRecovery('failed');
         await this.audited(dead, 'FAILURE', { recoveredBy: by, ...failure }, log);
+        this.events.emit('executor.recovery-failed', { ...dead, error: failure.error });
       }
       // Nobody answered the check: the application's other dead executors would fare the same.
       return !sent && UNANSWERED.has(failure.errorCode) ? 'unreachable' : 'not-yet';

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { openDatabase, type Database } from '@podium/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DATABASE_BACKENDS } from '../../../../test/support/database-backends';
 import { JoinSecretsRepository } from '../join-secrets/join-secrets.repository';
 import { MembersRepository } from './members.repository';
 import { DATABASE_BACKENDS } from '../../../../test/support/database-backends';

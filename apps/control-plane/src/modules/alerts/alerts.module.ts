@@ -1,0 +1,34 @@
+import { Module } from '@nestjs/common';
+import { ApplicationRecordsModule } from '../applications/application-records.module';
+import { ExecutorsModule } from '../executors/executors.module';
+import { SessionsModule } from '../sessions/sessions.module';
+import { WorkflowsModule } from '../workflows/workflows.module';
+import { AlertRulesService } from './alert-rules.service';
+import { AlertsController } from './alerts.controller';
+import { AlertsRepository } from './alerts.repository';
+import { AlertDispatcher } from './delivery/alert-dispatcher';
+import { WebhookSender } from './delivery/webhook-sender';
+import { AlertConditions } from './evaluation/alert-conditions';
+import { AlertEvaluator } from './evaluation/alert-evaluator';
+import { AlertWebhooksService } from './webhooks/alert-webhooks.service';
+import { WebhookSecretBox } from './webhooks/webhook-secret-box';
+
+/**
+ * Alerting: rules per application (REST), their evaluation on the coordinator
+ * (`evaluation/`), and notifications to executors and webhooks (`delivery/`, `webhooks/`).
+ */
+@Module({
+  imports: [ApplicationRecordsModule, ExecutorsModule, SessionsModule, WorkflowsModule],
+  controllers: [AlertsController],
+  providers: [
+    AlertsRepository,
+    AlertRulesService,
+    AlertWebhooksService,
+    WebhookSecretBox,
+    AlertConditions,
+    AlertEvaluator,
+    AlertDispatcher,
+    WebhookSender,
+  ],
+})
+export class AlertsModule {}

@@ -1,0 +1,83 @@
+import { openDatabase, type Database } from '@podium/db';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DATABASE_BACKENDS } from '../../../test/support/database-backends';
+import { mapAlertDelivery } from './alert.mapper';
+import { AlertsRepository } from './alerts.repository';
+
+// The evaluator's state moves and the delivery log, on both databases the control plane runs
+// on (the log is appended with SQL of its own).
+describe.each(DATABASE_BACKENDS)('alert rules and deliveries on %s', (_name, makeDatabase) => {
+  let db: Database;
+  let drop: (() => Promise<void>) | undefined;
+  let alerts: AlertsRepository;
+  let organizationId: string;
+  let applicationId: string;
+
+  beforeAll(async () => {
+    const database = await makeDatabase();
+    drop = database.drop;
+    db = await openDatabase(database.target);
+    alerts = new AlertsRepository(db);
+    const org = await db.prisma.organization.create({ data: { name: 'acme', displayName: 'A' } });
+    const app = await db.prisma.application.create({
+      data: { organizationId: org.id, name: 'shop' },
+    });
+    organizationId = org.id;
+    applicationId = app.id;
+  });
+  afterAll(async () => {
+    await db?.close();
+    await drop?.();
+  });
+
+  it('moves a rule OK → FIRING once, however many try, and stamps lastFiredAt', async () => {
+    const rule = await alerts.createRule({
+      organizationId,
+      applicationId,
+      receivingApplicationId: applicationId,
+      ruleType: 'ExecutorDied',
+      ruleMetadata: {},
+      minIntervalSecs: null,
+    });
+    const at = new Date();
+    const moves = await Promise.all(
+      [1, 2, 3].map(() => alerts.changeState(rule.id, 'OK', 'FIRING', at, true)),
+    );
+    expect(moves.filter(Boolean)).toHaveLength(1);
+    const [stored] = await alerts.findRulesToEvaluate({ applicationId });
+    expect(stored).toMatchObject({ state: 'FIRING', lastFiredAt: at, stateChangedAt: at });
+    expect(stored?.application).toEqual({ name: 'shop', organization: { name: 'acme' } });
+    await expect(alerts.changeState(rule.id, 'FIRING', 'OK', at, false)).resolves.toBe(true);
+  });
+
+  it('appends each attempt to the delivery log, keeping the order', async () => {
+    const delivery = await alerts.createDelivery({
+      organizationId,
+      applicationId,
+      ruleId: '01a24300-0000-7000-8000-000000000000',
+      ruleType: 'ExecutorDied',
+      event: 'FIRING',
+      channel: 'webhook',
+      webhookId: null,
+      target: 'https://hooks.example',
+      message: 'executor died',
+    });
+    const attempt = (httpStatus: number, ok: boolean) => ({
+      at: new Date().toISOString(),
+      ok,
+      httpStatus,
+      error: ok ? null : 'non-2xx answer',
+      durationMs: 3,
+    });
+    await alerts.recordAttempt(delivery.id, attempt(500, false), 'PENDING');
+    await alerts.recordAttempt(delivery.id, attempt(200, true), 'DELIVERED');
+    const [listed] = await alerts.findDeliveries(organizationId, applicationId, 10);
+    const mapped = mapAlertDelivery(listed!);
+    expect(mapped.status).toBe('DELIVERED');
+    expect(mapped.attempts.map((a) => a.httpStatus)).toEqual([500, 200]);
+    // Another organization sees none of it.
+    await expect(
+      alerts.findDeliveries('01a24300-0000-7000-8000-000000000001', applicationId, 10),
+    ).resolves.toEqual([]);
+  });
+});

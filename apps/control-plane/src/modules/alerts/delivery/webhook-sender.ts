@@ -1,0 +1,141 @@
+import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
+import type { AlertDeliveryAttempt } from '@podium/protocol';
+import type { Logger } from 'pino';
+import { LOGGER } from '../../../common/logging/logging.tokens';
+import { CONFIG, type Config } from '../../../config/config';
+import { AlertsRepository } from '../alerts.repository';
+import { SIGNATURE_HEADER, signatureHeader } from '../webhooks/webhook-signature';
+
+/** One webhook notification: where, the body, and the secret that signs it. */
+export interface WebhookJob {
+  readonly deliveryId: string;
+  readonly url: string;
+  readonly body: string;
+  /** Null when the stored secret could not be opened: the delivery fails, saying why. */
+  readonly secret: string | null;
+}
+
+/**
+ * POSTs webhook notifications, each attempt recorded in its delivery row: up to
+ * `webhookMaxAttempts`, waiting `webhookRetryBaseMs` × 2^(n-1) between attempts, each attempt
+ * cut after `webhookTimeoutMs`. Runs in the background (the evaluator never waits for it);
+ * retries waiting when the process stops are abandoned (the row stays PENDING). The secret and
+ * the URL's path (Slack's carries a token) are never logged.
+ */
+@Injectable()
+export class WebhookSender implements OnModuleDestroy {
+  private readonly logger: Logger;
+  private readonly waits = new Set<{ timer: NodeJS.Timeout; done: () => void }>();
+  private stopped = false;
+
+  constructor(
+    private readonly alerts: AlertsRepository,
+    @Inject(CONFIG) private readonly config: Config,
+    @Inject(LOGGER) logger: Logger,
+  ) {
+    this.logger = logger.child({ component: 'alert-webhooks' });
+  }
+
+  onModuleDestroy() {
+    this.stopped = true;
+    for (const wait of this.waits) {
+      clearTimeout(wait.timer);
+      wait.done();
+    }
+  }
+
+  /** Starts the attempts and returns at once. */
+  send(job: WebhookJob): void {
+    void this.run(job).catch((error: unknown) =>
+      this.logger.error(
+        { deliveryId: job.deliveryId, err: String(error) },
+        'a webhook delivery could not be recorded',
+      ),
+    );
+  }
+
+  private async run(job: WebhookJob): Promise<void> {
+    const { webhookMaxAttempts: max, webhookRetryBaseMs: base } = this.config.alerts;
+    for (let n = 1; n <= max && !this.stopped; n++) {
+      const attempt = await this.attempt(job);
+      const last = n === max || job.secret === null;
+      const status = attempt.ok ? 'DELIVERED' : last ? 'FAILED' : 'PENDING';
+      await this.alerts.recordAttempt(job.deliveryId, attempt, status);
+      if (attempt.ok || last) {
+        if (!attempt.ok) {
+          this.logger.warn(
+            { deliveryId: job.deliveryId, origin: originOf(job.url), error: attempt.error },
+            'alert webhook delivery failed: no attempts left',
+          );
+        }
+        return;
+      }
+      await this.wait(base * 2 ** (n - 1));
+    }
+  }
+
+  private async attempt(job: WebhookJob): Promise<AlertDeliveryAttempt> {
+    const at = new Date();
+    const result = (fields: Omit<AlertDeliveryAttempt, 'at' | 'durationMs'>) => ({
+      at: at.toISOString(),
+      durationMs: Date.now() - at.getTime(),
+      ...fields,
+    });
+    if (job.secret === null) {
+      return result({
+        ok: false,
+        httpStatus: null,
+        error:
+          'The signing secret cannot be read (was the session secret changed?): re-create the webhook.',
+      });
+    }
+    try {
+      const response = await fetch(job.url, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          'user-agent': 'Podium-Alerts',
+          'podium-delivery': job.deliveryId,
+          [SIGNATURE_HEADER]: signatureHeader(job.secret, job.body, at),
+        },
+        body: job.body,
+        redirect: 'manual',
+        signal: AbortSignal.timeout(this.config.alerts.webhookTimeoutMs),
+      });
+      await response.body?.cancel();
+      const ok = response.status >= 200 && response.status < 300;
+      return result({ ok, httpStatus: response.status, error: ok ? null : 'non-2xx answer' });
+    } catch (error) {
+      return result({ ok: false, httpStatus: null, error: describe(error) });
+    }
+  }
+
+  private wait(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const entry = {
+        timer: setTimeout(() => {
+          this.waits.delete(entry);
+          resolve();
+        }, ms),
+        done: resolve,
+      };
+      entry.timer.unref();
+      this.waits.add(entry);
+    });
+  }
+}
+
+function describe(error: unknown): string {
+  if (error instanceof Error && error.name === 'TimeoutError') return 'timed out';
+  const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+  return cause?.code ?? cause?.message ?? (error instanceof Error ? error.message : String(error));
+}
+
+/** Scheme, host and port only: paths and queries may carry tokens. */
+export function originOf(url: string): string {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return 'invalid URL';
+  }
+}

@@ -1,0 +1,120 @@
+import { createScratchDatabase, type ScratchDatabase } from '@podium/db/testing';
+import {
+  AlertWebhookPayloadSchema,
+  AlertingRuleSchema,
+  CreateAlertWebhookResponseSchema,
+  ListExecutorsResponseSchema,
+} from '@podium/protocol';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { setUpOwnedApp } from './owned-app';
+import { connectScriptedExecutor, type ScriptedLink } from './scripted-executor';
+import { startTestControlPlane, type RunningControlPlane } from './start';
+import { bodyOf } from './test-browser';
+import { waitUntil } from './wait-until';
+import { startWebhookReceiver } from './webhook-receiver';
+
+/**
+ * RecoveryFailed: a dead executor's workflows are pending and the executor asked to recover
+ * them answers `success: false`; the rule fires (webhook, and the `alert` message to that
+ * very executor). Once a retry succeeds the dead executor is recovered and the rule resolves.
+ */
+describe('the RecoveryFailed rule (scripted executors on real links)', () => {
+  let scratch: ScratchDatabase;
+  let server: RunningControlPlane;
+  let receiver: Awaited<ReturnType<typeof startWebhookReceiver>>;
+  let rescuer: ScriptedLink | undefined;
+  /** What the rescuer answers `recovery`: refuses until told otherwise. */
+  let recoveryWorks = false;
+  let recovered = false;
+
+  beforeAll(async () => {
+    scratch = await createScratchDatabase();
+    receiver = await startWebhookReceiver();
+    server = await startTestControlPlane(
+      { kind: 'postgres', url: scratch.url },
+      { alerts: { evaluationMs: 100 }, executors: { recoverySweepMs: 200 } },
+    );
+  }, 60_000);
+
+  afterAll(async () => {
+    await rescuer?.close();
+    await server?.close();
+    await receiver?.close();
+    await scratch?.drop();
+  });
+
+  it('fires when a sent recovery fails, and resolves once a retry recovers the executor', async () => {
+    const owned = await setUpOwnedApp(server.url, {
+      orgPrefix: 'recovery-failed',
+      app: { name: 'fragile', executorGracePeriodSeconds: 5 },
+      permissions: ['executor:connect'],
+    });
+    const { owner, base } = owned;
+    bodyOf(
+      await owner.post(`${base}/alert-webhooks`, { url: `${receiver.url}/hook` }),
+      CreateAlertWebhookResponseSchema,
+      201,
+    );
+    bodyOf(
+      await owner.post(`${base}/alerting-rules`, { ruleType: 'RecoveryFailed', ruleMetadata: {} }),
+      AlertingRuleSchema,
+      201,
+    );
+    const url = `${server.conductorUrl}/websocket/${owned.app.name}/${owned.apiKey}`;
+    const doomed = await connectScriptedExecutor(
+      url,
+      { executor_id: 'doomed', application_version: 'v1' },
+      () => ({}),
+    );
+    rescuer = await connectScriptedExecutor(
+      url,
+      { executor_id: 'rescuer', application_version: 'v1' },
+      (request) => {
+        switch (request.type) {
+          case 'exist_pending_workflows':
+            return { exist: !recovered };
+          case 'recovery':
+            recovered = recoveryWorks;
+            return { success: recoveryWorks };
+          default:
+            return { success: true };
+        }
+      },
+    );
+    await waitUntil(
+      async () => {
+        const listed = bodyOf(await owner.get(`${base}/executors`), ListExecutorsResponseSchema);
+        return listed.items.filter((e) => e.status === 'CONNECTED').length === 2;
+      },
+      30_000,
+      'both executors recorded',
+    );
+    doomed.ws.terminate(); // a crash: no closing handshake
+
+    const payloads = () =>
+      receiver.received.map((r) => AlertWebhookPayloadSchema.parse(JSON.parse(r.body)));
+    const fired = await waitUntil(
+      () => payloads().find((p) => p.event === 'FIRING'),
+      60_000,
+      'RecoveryFailed to fire',
+    );
+    expect(fired).toMatchObject({
+      ruleType: 'RecoveryFailed',
+      metadata: { executor_id: 'doomed', application_version: 'v1' },
+    });
+    await waitUntil(
+      () => rescuer?.requests.find((r) => r.type === 'alert' && r.name === 'RecoveryFailed'),
+      30_000,
+      'the alert message to the live executor',
+    );
+
+    recoveryWorks = true;
+    const resolved = await waitUntil(
+      () => payloads().find((p) => p.event === 'RESOLVED'),
+      60_000,
+      'RecoveryFailed to resolve',
+    );
+    expect(resolved.metadata.unrecovered_executor_count).toBe('0');
+    expect(payloads().filter((p) => p.event === 'FIRING')).toHaveLength(1);
+  }, 120_000);
+});
