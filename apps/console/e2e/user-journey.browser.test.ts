@@ -648,7 +648,8 @@ describe('the operator journey: sign up to managing workflows', () => {
     const entry = page.locator('[data-testid="audit-row"][data-action="workflow.cancel"]').first();
     await expect(text(entry)).resolves.toContain(owner.name);
     // The application by name, the details unfolded, the target a link to the workflow.
-    await expect(text(entry.getByTestId('audit-application'))).resolves.toBe('shop');
+    // (Names come from the applications query, which may answer after the log.)
+    await entry.locator('[data-testid="audit-application"]', { hasText: /^shop$/ }).waitFor();
     const details = entry.getByTestId('audit-details');
     await details.locator('summary').click();
     await expect(text(details.locator('pre'))).resolves.toContain('"application": "shop"');

@@ -46,7 +46,7 @@ describe('the RecoveryFailed rule (scripted executors on real links)', () => {
   it('fires when a sent recovery fails, and resolves once a retry recovers the executor', async () => {
     const owned = await setUpOwnedApp(server.url, {
       orgPrefix: 'recovery-failed',
-      app: { name: 'fragile', executorGracePeriodSeconds: 5 },
+      app: { name: 'fragile', executorTimeoutSecs: 5 },
       permissions: ['executor:connect'],
     });
     const { owner, base } = owned;

@@ -68,7 +68,7 @@ describe('alerting rules, evaluation and delivery (DBOS 5.2.11 executors)', () =
     );
     const owned = await setUpOwnedApp(server.url, {
       orgPrefix: 'alerts',
-      app: { name: 'alerted', executorGracePeriodSeconds: 5 },
+      app: { name: 'alerted', executorTimeoutSecs: 5 },
       permissions: ['executor:connect'],
     });
     ({ owner, orgName, base, apiKey } = owned);

@@ -4,7 +4,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DATABASE_BACKENDS } from '../../../../test/support/database-backends';
 import { JoinSecretsRepository } from '../join-secrets/join-secrets.repository';
 import { MembersRepository } from './members.repository';
-import { DATABASE_BACKENDS } from '../../../../test/support/database-backends';
 
 // The membership invariants live in transactions (row lock, conditional update): check them on
 // both databases the control plane runs on, and under real concurrency on PostgreSQL.
