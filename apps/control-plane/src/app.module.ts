@@ -21,6 +21,7 @@ import { QueuesModule } from './modules/queues/queues.module';
 import { FleetModule } from './modules/fleet/fleet.module';
 import { SchedulesModule } from './modules/schedules/schedules.module';
 import { AutoscalingModule } from './modules/autoscaling/autoscaling.module';
+import { AppMetricsModule } from './modules/app-metrics/app-metrics.module';
 import { LiveModule } from './modules/live/live.module';
 import { OpenApiModule } from './modules/openapi/openapi.module';
 import { ReplicasModule } from './modules/replicas/replicas.module';
@@ -60,6 +61,7 @@ export class AppModule {
         FleetModule,
         SchedulesModule,
         AutoscalingModule,
+        AppMetricsModule,
         AlertsModule,
         LiveModule,
         ConductorMetricsModule,

@@ -165,6 +165,14 @@ export {
   type TriggerScheduleResponse,
 } from './rest/schedules';
 export {
+  AppMetricsQuerySchema,
+  AppMetricSchema,
+  ListAppMetricsResponseSchema,
+  type AppMetricsQuery,
+  type AppMetric,
+  type ListAppMetricsResponse,
+} from './rest/app-metrics';
+export {
   RolloutPolicySchema,
   AutoscalePolicySchema,
   AutoscalingPolicyResponseSchema,

@@ -39,6 +39,12 @@ export interface Config {
     /** Per-executor timeout of one push. */
     readonly pushTimeoutMs: number;
   };
+  readonly appMetrics: {
+    /** Period of the metrics history collection, on the coordinator only (AppMetricsCollector). */
+    readonly collectMs: number;
+    /** How long collected buckets are kept. */
+    readonly retentionMs: number;
+  };
   readonly alerts: {
     /** Period of alert-rule evaluation, on the coordinator only (see AlertEvaluator). */
     readonly evaluationMs: number;
@@ -148,6 +154,10 @@ export function loadConfig(source: NodeJS.ProcessEnv): Config {
     retention: {
       intervalMs: env.PODIUM_RETENTION_INTERVAL_MS,
       pushTimeoutMs: env.PODIUM_RETENTION_PUSH_TIMEOUT_MS,
+    },
+    appMetrics: {
+      collectMs: env.PODIUM_METRICS_HISTORY_COLLECT_MS,
+      retentionMs: env.PODIUM_METRICS_HISTORY_DAYS * 86_400_000,
     },
     alerts: {
       evaluationMs: env.PODIUM_ALERT_EVALUATION_MS,

@@ -85,6 +85,13 @@ export const EnvSchema = z
      */
     PODIUM_RETENTION_PUSH_TIMEOUT_MS: z.coerce.number().int().min(100).default(60_000),
     /**
+     * How often the coordinator asks a connected executor of each application for the
+     * completed minutes' counts of the metrics history (`get_metrics`).
+     */
+    PODIUM_METRICS_HISTORY_COLLECT_MS: z.coerce.number().int().min(1_000).default(60_000),
+    /** How long the per-application metrics history (`GET .../apps/{app}/metrics`) is kept. */
+    PODIUM_METRICS_HISTORY_DAYS: z.coerce.number().min(1).default(30),
+    /**
      * How often alert rules are evaluated (by one replica: the recovery coordinator). Executor
      * deaths and failed recoveries fire their rules at once, whatever the period.
      */

@@ -23,6 +23,7 @@ export type ConfigOverrides = {
   lastKnown?: Partial<Config['lastKnown']>;
   retention?: Partial<Config['retention']>;
   alerts?: Partial<Config['alerts']>;
+  appMetrics?: Partial<Config['appMetrics']>;
   accounts?: Partial<Config['accounts']>;
   metrics?: Partial<Config['metrics']>;
   httpTimeouts?: Partial<Config['http']['timeouts']>;
@@ -66,6 +67,7 @@ export async function startTestControlPlane(
     retention: { intervalMs: 300_000, pushTimeoutMs: 30_000, ...overrides.retention },
     live: { recheckMs: 60_000, maxStreamsPerCaller: 16, ...overrides.live },
     metrics: { token: null, ...overrides.metrics },
+    appMetrics: { collectMs: 60_000, retentionMs: 30 * 86_400_000, ...overrides.appMetrics },
     alerts: {
       evaluationMs: 30_000,
       webhookTimeoutMs: 5_000,

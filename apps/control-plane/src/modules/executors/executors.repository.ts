@@ -324,6 +324,18 @@ export class ExecutorsRepository {
     });
   }
 
+  /** The application's executors recovered in [from, to): when, and their version. */
+  findRecoveredBetween(
+    applicationId: string,
+    from: Date,
+    to: Date,
+  ): Promise<Array<{ recoveredAt: Date | null; applicationVersion: string }>> {
+    return this.db.prisma.executor.findMany({
+      where: { applicationId, recoveredAt: { gte: from, lt: to } },
+      select: { recoveredAt: true, applicationVersion: true },
+    });
+  }
+
   /** When an executor of the application last disconnected, and its dead ones not recovered. */
   async findLiveness(
     applicationId: string,

@@ -91,6 +91,18 @@ export class ExecutorsService {
     return this.executors.countUnrecovered(scope.organizationId, scope.applicationId);
   }
 
+  /** When each of the application's executors recovered in [from, to) was, and its version. */
+  async findRecoveriesBetween(
+    applicationId: string,
+    from: Date,
+    to: Date,
+  ): Promise<Array<{ at: Date; applicationVersion: string }>> {
+    const rows = await this.executors.findRecoveredBetween(applicationId, from, to);
+    return rows.flatMap((r) =>
+      r.recoveredAt ? [{ at: r.recoveredAt, applicationVersion: r.applicationVersion }] : [],
+    );
+  }
+
   /**
    * For alerting: how many executors of the application are linked (here or to another live
    * replica), when one last disconnected, and how many dead ones await recovery.

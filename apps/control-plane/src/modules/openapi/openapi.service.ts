@@ -5,6 +5,7 @@ import { ALERT_ROUTES } from '../alerts/alerts.routes';
 import { API_KEY_ROUTES } from '../api-keys/api-keys.routes';
 import { APPLICATION_ROUTES } from '../applications/applications.routes';
 import { AUDIT_LOG_ROUTES } from '../audit/audit-logs.routes';
+import { APP_METRICS_ROUTES } from '../app-metrics/app-metrics.routes';
 import { AUTOSCALING_ROUTES } from '../autoscaling/autoscaling.routes';
 import { CONDUCTOR_METRICS_ROUTES } from '../conductor-metrics/conductor-metrics.routes';
 import { FLEET_ROUTES } from '../fleet/fleet.routes';
@@ -51,6 +52,7 @@ export const API_ROUTES: readonly RouteSpec[] = [
   ...Object.values(ALERT_ROUTES),
   ...Object.values(FLEET_ROUTES),
   ...Object.values(AUTOSCALING_ROUTES),
+  ...Object.values(APP_METRICS_ROUTES),
   ...Object.values(LIVE_ROUTES),
   ...Object.values(CONDUCTOR_METRICS_ROUTES),
   ...Object.values(HEALTH_ROUTES),

@@ -1,0 +1,103 @@
+import {
+  Inject,
+  Injectable,
+  type OnApplicationBootstrap,
+  type OnModuleDestroy,
+} from '@nestjs/common';
+import { toWireTimestamp } from '@podium/protocol';
+import type { Logger } from 'pino';
+import { LOGGER } from '../../common/logging/logging.tokens';
+import { CONFIG, type Config } from '../../config/config';
+import { ReplicaRole } from '../../infra/replica/replica-role';
+import { ExecutorsService } from '../executors/executors.service';
+import { ExecutorProxy } from '../executors/proxy/executor-proxy';
+import { AppMetricsRepository } from './app-metrics.repository';
+import { MINUTE_MS, minutesToCollect } from './metric-minutes';
+
+/** Completed minutes one pass may still fetch for an application it missed (a restart, a hand-over). */
+const CATCH_UP_MINUTES = 10;
+
+/**
+ * Builds the per-application history behind `GET .../apps/{app}/metrics`: every
+ * PODIUM_METRICS_HISTORY_COLLECT_MS the recovery coordinator (ReplicaRole: one replica) asks a
+ * connected executor of each application for each completed minute's `get_metrics` counts and
+ * stores them, then drops buckets older than PODIUM_METRICS_HISTORY_DAYS. Passes never overlap.
+ */
+@Injectable()
+export class AppMetricsCollector implements OnApplicationBootstrap, OnModuleDestroy {
+  private readonly logger: Logger;
+  /** Per application id: the start of the first minute not collected yet. */
+  private readonly collectedUpTo = new Map<string, number>();
+  private timer?: NodeJS.Timeout;
+  private running?: Promise<void>;
+  private stopped = false;
+
+  constructor(
+    private readonly buckets: AppMetricsRepository,
+    private readonly executors: ExecutorsService,
+    private readonly proxy: ExecutorProxy,
+    private readonly role: ReplicaRole,
+    @Inject(CONFIG) private readonly config: Config,
+    @Inject(LOGGER) logger: Logger,
+  ) {
+    this.logger = logger.child({ component: 'app-metrics' });
+  }
+
+  onApplicationBootstrap() {
+    this.timer = setInterval(() => {
+      if (this.role.isCoordinator) void this.collect();
+    }, this.config.appMetrics.collectMs);
+    this.timer.unref();
+  }
+
+  onModuleDestroy() {
+    this.stopped = true;
+    clearInterval(this.timer);
+  }
+
+  /** One pass over every application with a connected executor, then the retention bound. */
+  collect(now = Date.now()): Promise<void> {
+    this.running ??= this.runPass(now)
+      .catch((error: unknown) =>
+        this.logger.warn({ err: String(error) }, 'metrics collection failed: retrying at the next'),
+      )
+      .finally(() => (this.running = undefined));
+    return this.running;
+  }
+
+  /** Asks an executor for one minute's counts and stores them in place of what it had. */
+  async collectMinute(applicationId: string, minuteStart: number): Promise<void> {
+    const answer = await this.proxy.send(applicationId, 'get_metrics', {
+      start_time: toWireTimestamp(minuteStart),
+      end_time: toWireTimestamp(minuteStart + MINUTE_MS),
+      metric_class: 'workflow_step_count',
+    });
+    const counts = (answer.metrics ?? []).map((m) => ({
+      metricType: m.metric_type,
+      metricName: m.metric_name,
+      value: Math.round(m.value),
+    }));
+    await this.buckets.saveMinute(applicationId, new Date(minuteStart), counts);
+  }
+
+  private async runPass(now: number): Promise<void> {
+    for (const { applicationId } of await this.executors.findApplicationsWithConnected()) {
+      const minutes = minutesToCollect(
+        now,
+        this.collectedUpTo.get(applicationId),
+        CATCH_UP_MINUTES,
+      );
+      for (const minute of minutes) {
+        if (this.stopped) return;
+        try {
+          await this.collectMinute(applicationId, minute);
+        } catch (error) {
+          this.logger.debug({ applicationId, err: String(error) }, 'no metrics from an executor');
+          break; // this application's next pass starts from this minute again
+        }
+        this.collectedUpTo.set(applicationId, minute + MINUTE_MS);
+      }
+    }
+    await this.buckets.deleteBefore(new Date(now - this.config.appMetrics.retentionMs));
+  }
+}

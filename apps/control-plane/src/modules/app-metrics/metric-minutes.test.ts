@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { MINUTE_MS, minuteOf, minutesToCollect, recoveryCounts } from './metric-minutes';
+
+const at = (iso: string) => Date.parse(iso);
+
+describe('minutesToCollect', () => {
+  it('starts with the last completed minute', () => {
+    expect(minutesToCollect(at('2026-12-04T10:05:30Z'), undefined, 10)).toEqual([
+      at('2026-12-04T10:04:00Z'),
+    ]);
+  });
+
+  it('catches up on every completed minute since the last collected, at most `catchUp`', () => {
+    const now = at('2026-12-04T10:05:30Z');
+    expect(minutesToCollect(now, at('2026-12-04T10:02:00Z'), 10)).toEqual([
+      at('2026-12-04T10:02:00Z'),
+      at('2026-12-04T10:03:00Z'),
+      at('2026-12-04T10:04:00Z'),
+    ]);
+    expect(minutesToCollect(now, at('2026-12-04T09:00:00Z'), 2)).toEqual([
+      at('2026-12-04T10:03:00Z'),
+      at('2026-12-04T10:04:00Z'),
+    ]);
+    expect(minutesToCollect(now, at('2026-12-04T10:05:00Z'), 10)).toEqual([]);
+  });
+});
+
+describe('recoveryCounts', () => {
+  it('counts recoveries per minute and version', () => {
+    const rows = recoveryCounts('app-1', [
+      { at: new Date('2026-12-04T10:04:01Z'), applicationVersion: 'v1' },
+      { at: new Date('2026-12-04T10:04:59Z'), applicationVersion: 'v1' },
+      { at: new Date('2026-12-04T10:04:30Z'), applicationVersion: 'v2' },
+      { at: new Date('2026-12-04T10:05:00Z'), applicationVersion: 'v1' },
+    ]);
+    expect(rows).toEqual([
+      { ...row('2026-12-04T10:04:00.000Z', 'v1'), value: 2 },
+      { ...row('2026-12-04T10:04:00.000Z', 'v2'), value: 1 },
+      { ...row('2026-12-04T10:05:00.000Z', 'v1'), value: 1 },
+    ]);
+    expect(minuteOf(at('2026-12-04T10:04:59.999Z'))).toBe(at('2026-12-04T10:04:00Z'));
+  });
+});
+
+function row(timeBucket: string, metricName: string) {
+  return {
+    appId: 'app-1',
+    metricType: 'recovery_count',
+    metricName,
+    granularity: MINUTE_MS / 1_000,
+    timeBucket,
+  };
+}

@@ -1,0 +1,44 @@
+import type { AppMetric } from '@podium/protocol';
+
+export const MINUTE_MS = 60_000;
+
+/** The start of the minute `time` falls in. */
+export function minuteOf(time: number): number {
+  return Math.floor(time / MINUTE_MS) * MINUTE_MS;
+}
+
+/**
+ * The minutes to collect at `now`: every completed minute after `collectedUpTo` (the start of the
+ * first minute not yet collected), at most `catchUp` of them, the newest last.
+ */
+export function minutesToCollect(now: number, collectedUpTo: number | undefined, catchUp: number) {
+  const current = minuteOf(now);
+  const earliest = current - catchUp * MINUTE_MS;
+  const from = Math.max(collectedUpTo ?? current - MINUTE_MS, earliest);
+  const minutes: number[] = [];
+  for (let start = from; start < current; start += MINUTE_MS) minutes.push(start);
+  return minutes;
+}
+
+/** Recoveries counted per minute and recovered executor version, as DBOS's `recovery_count`. */
+export function recoveryCounts(
+  appId: string,
+  recoveries: readonly { at: Date; applicationVersion: string }[],
+): AppMetric[] {
+  const counts = new Map<string, { bucket: number; version: string; value: number }>();
+  for (const { at, applicationVersion } of recoveries) {
+    const bucket = minuteOf(at.getTime());
+    const key = `${bucket}\u0000${applicationVersion}`;
+    const entry = counts.get(key) ?? { bucket, version: applicationVersion, value: 0 };
+    entry.value += 1;
+    counts.set(key, entry);
+  }
+  return [...counts.values()].map(({ bucket, version, value }) => ({
+    appId,
+    metricType: 'recovery_count',
+    metricName: version,
+    granularity: MINUTE_MS / 1_000,
+    timeBucket: new Date(bucket).toISOString(),
+    value,
+  }));
+}
