@@ -8,6 +8,7 @@ import { toWireTimestamp } from '@podium/protocol';
 import type { Logger } from 'pino';
 import { LOGGER } from '../../common/logging/logging.tokens';
 import { CONFIG, type Config } from '../../config/config';
+import { CoordinatorSchedule } from '../../infra/replica/coordinator-schedule';
 import { ReplicaRole } from '../../infra/replica/replica-role';
 import { ExecutorsService } from '../executors/executors.service';
 import { ExecutorProxy } from '../executors/proxy/executor-proxy';
@@ -26,43 +27,33 @@ const CATCH_UP_MINUTES = 10;
 @Injectable()
 export class AppMetricsCollector implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger: Logger;
+  private readonly schedule: CoordinatorSchedule;
   /** Per application id: the start of the first minute not collected yet. */
   private readonly collectedUpTo = new Map<string, number>();
-  private timer?: NodeJS.Timeout;
-  private running?: Promise<void>;
-  private stopped = false;
 
   constructor(
     private readonly buckets: AppMetricsRepository,
     private readonly executors: ExecutorsService,
     private readonly proxy: ExecutorProxy,
-    private readonly role: ReplicaRole,
+    role: ReplicaRole,
     @Inject(CONFIG) private readonly config: Config,
     @Inject(LOGGER) logger: Logger,
   ) {
     this.logger = logger.child({ component: 'app-metrics' });
+    this.schedule = new CoordinatorSchedule(role, this.logger, 'metrics collection');
   }
 
   onApplicationBootstrap() {
-    this.timer = setInterval(() => {
-      if (this.role.isCoordinator) void this.collect();
-    }, this.config.appMetrics.collectMs);
-    this.timer.unref();
+    this.schedule.every(this.config.appMetrics.collectMs, () => this.runPass(Date.now()));
   }
 
   onModuleDestroy() {
-    this.stopped = true;
-    clearInterval(this.timer);
+    this.schedule.stop();
   }
 
   /** One pass over every application with a connected executor, then the retention bound. */
   collect(now = Date.now()): Promise<void> {
-    this.running ??= this.runPass(now)
-      .catch((error: unknown) =>
-        this.logger.warn({ err: String(error) }, 'metrics collection failed: retrying at the next'),
-      )
-      .finally(() => (this.running = undefined));
-    return this.running;
+    return this.schedule.run(() => this.runPass(now));
   }
 
   /** Asks an executor for one minute's counts and stores them in place of what it had. */
@@ -88,7 +79,7 @@ export class AppMetricsCollector implements OnApplicationBootstrap, OnModuleDest
         CATCH_UP_MINUTES,
       );
       for (const minute of minutes) {
-        if (this.stopped) return;
+        if (this.schedule.stopped) return;
         try {
           await this.collectMinute(applicationId, minute);
         } catch (error) {

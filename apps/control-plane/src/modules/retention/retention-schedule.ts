@@ -7,6 +7,7 @@ import {
 import type { Logger } from 'pino';
 import { LOGGER } from '../../common/logging/logging.tokens';
 import { CONFIG, type Config } from '../../config/config';
+import { CoordinatorSchedule } from '../../infra/replica/coordinator-schedule';
 import { ReplicaRole } from '../../infra/replica/replica-role';
 import { ApplicationRecordsService } from '../applications/application-records.service';
 import { RetentionPusher } from './retention-pusher';
@@ -20,46 +21,38 @@ import { RetentionPusher } from './retention-pusher';
  */
 @Injectable()
 export class RetentionSchedule implements OnApplicationBootstrap, OnModuleDestroy {
-  private readonly logger: Logger;
-  private timer?: NodeJS.Timeout;
-  private running?: Promise<void>;
-  private stopped = false;
+  private readonly schedule: CoordinatorSchedule;
 
   constructor(
     private readonly applications: ApplicationRecordsService,
     private readonly pusher: RetentionPusher,
-    private readonly role: ReplicaRole,
+    role: ReplicaRole,
     @Inject(CONFIG) private readonly config: Config,
     @Inject(LOGGER) logger: Logger,
   ) {
-    this.logger = logger.child({ component: 'retention' });
+    this.schedule = new CoordinatorSchedule(
+      role,
+      logger.child({ component: 'retention' }),
+      'retention round',
+    );
   }
 
   onApplicationBootstrap() {
-    this.timer = setInterval(() => {
-      if (this.role.isCoordinator) void this.pushAll();
-    }, this.config.retention.intervalMs);
-    this.timer.unref();
+    this.schedule.every(this.config.retention.intervalMs, () => this.runRound());
   }
 
   onModuleDestroy() {
-    this.stopped = true;
-    clearInterval(this.timer);
+    this.schedule.stop();
   }
 
   /** One round over every application with retention; rounds never overlap. */
   pushAll(): Promise<void> {
-    this.running ??= this.runRound()
-      .catch((error: unknown) =>
-        this.logger.warn({ err: String(error) }, 'retention round failed: retrying at the next'),
-      )
-      .finally(() => (this.running = undefined));
-    return this.running;
+    return this.schedule.run(() => this.runRound());
   }
 
   private async runRound(): Promise<void> {
     for (const application of await this.applications.findWithRetention()) {
-      if (this.stopped) return;
+      if (this.schedule.stopped) return;
       await this.pusher.push(application, 'schedule');
     }
   }

@@ -9,6 +9,7 @@ import type { Logger } from 'pino';
 import type { AppScope } from '../../../common/auth/app-scope';
 import { LOGGER } from '../../../common/logging/logging.tokens';
 import { CONFIG, type Config } from '../../../config/config';
+import { CoordinatorSchedule } from '../../../infra/replica/coordinator-schedule';
 import { ReplicaRole } from '../../../infra/replica/replica-role';
 import { ExecutorsService } from '../../executors/executors.service';
 import { ExecutorProxy } from '../../executors/proxy/executor-proxy';
@@ -29,51 +30,41 @@ const ACTIVE_STATUSES = ['PENDING', 'ENQUEUED', 'DELAYED'] as const;
 @Injectable()
 export class LastKnownSync implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger: Logger;
+  private readonly schedule: CoordinatorSchedule;
   /** Per application id, when its last successful sync started. */
   private readonly syncedFrom = new Map<string, Date>();
-  private timer?: NodeJS.Timeout;
-  private running?: Promise<void>;
-  private stopped = false;
 
   constructor(
     private readonly index: LastKnownIndex,
     private readonly executors: ExecutorsService,
     private readonly proxy: ExecutorProxy,
-    private readonly role: ReplicaRole,
+    role: ReplicaRole,
     @Inject(CONFIG) private readonly config: Config,
     @Inject(LOGGER) logger: Logger,
   ) {
     this.logger = logger.child({ component: 'last-known-sync' });
+    this.schedule = new CoordinatorSchedule(role, this.logger, 'last-known sync');
   }
 
   onApplicationBootstrap() {
     if (this.config.lastKnown.maxRowsPerApp === 0) return;
-    this.timer = setInterval(() => {
-      if (this.role.isCoordinator) void this.sync();
-    }, this.config.lastKnown.syncMs);
-    this.timer.unref();
+    this.schedule.every(this.config.lastKnown.syncMs, () => this.runSync());
   }
 
   onModuleDestroy() {
-    this.stopped = true;
-    clearInterval(this.timer);
+    this.schedule.stop();
   }
 
   /** One pass over every application with a connected executor, then the age bound for all. */
   sync(): Promise<void> {
-    this.running ??= this.runSync()
-      .catch((error: unknown) =>
-        this.logger.warn({ err: String(error) }, 'last-known sync failed: retrying at the next'),
-      )
-      .finally(() => (this.running = undefined));
-    return this.running;
+    return this.schedule.run(() => this.runSync());
   }
 
   private async runSync(): Promise<void> {
     const scopes = await this.executors.findApplicationsWithConnected();
     this.logger.debug({ applications: scopes.length }, 'last-known sync pass');
     for (const scope of scopes) {
-      if (this.stopped) return;
+      if (this.schedule.stopped) return;
       await this.syncApplication(scope).catch((error: unknown) =>
         this.logger.debug(
           { applicationId: scope.applicationId, err: String(error) },
