@@ -165,6 +165,17 @@ export {
   type TriggerScheduleResponse,
 } from './rest/schedules';
 export {
+  DOMAIN_CLAIM_ROLE,
+  ClaimedDomainSchema,
+  CreateDomainClaimRequestSchema,
+  DomainClaimParamsSchema,
+  DomainClaimSchema,
+  ListDomainClaimsResponseSchema,
+  type CreateDomainClaimRequest,
+  type DomainClaim,
+  type ListDomainClaimsResponse,
+} from './rest/domain-claims';
+export {
   AppMetricsQuerySchema,
   AppMetricSchema,
   ListAppMetricsResponseSchema,

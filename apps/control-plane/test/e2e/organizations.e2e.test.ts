@@ -2,8 +2,11 @@ import type { Role } from '@podium/db';
 import {
   CreateJoinSecretResponseSchema,
   CurrentUserResponseSchema,
+  DOMAIN_CLAIM_ROLE,
+  DomainClaimSchema,
   GENERATED_JOIN_SECRET_ROLE,
   GenerateJoinSecretResponseSchema,
+  ListDomainClaimsResponseSchema,
   ListJoinSecretsResponseSchema,
   ListMembersResponseSchema,
   ListOrganizationsResponseSchema,
@@ -227,6 +230,64 @@ describe('organizations, members and join secrets (PostgreSQL)', () => {
     expect(joined).toMatchObject({ id: orgId, role: GENERATED_JOIN_SECRET_ROLE });
     const late = await player();
     assertProblem(await late.browser.post(`/v2/orgs/${org}/join`, { secret }), 404, 'NOT_FOUND');
+  });
+
+  it('claims an email domain: new accounts there join at sign-up, others and old ones do not', async () => {
+    const domain = `${org.replace(/_/g, '-')}.example`;
+    const claimed = await players.admin.browser.post(`/v2/orgs/${org}/domain-claims`, {
+      domain: domain.toUpperCase(),
+    });
+    expect(bodyOf(claimed, DomainClaimSchema, 201)).toMatchObject({
+      orgName: org,
+      domain,
+      status: 'approved',
+      requestedBy: players.admin.userId,
+    });
+    const listed = bodyOf(
+      await players.admin.browser.get(`/v2/orgs/${org}/domain-claims`),
+      ListDomainClaimsResponseSchema,
+    );
+    expect(listed.claims.map((c) => c.domain)).toEqual([domain]);
+    // One organization per domain; admins only; a domain must look like one.
+    const theirs = `claims-${Date.now().toString(36)}`;
+    await players.outsider.browser.post('/v2/orgs', { name: theirs });
+    assertProblem(
+      await players.outsider.browser.post(`/v2/orgs/${theirs}/domain-claims`, { domain }),
+      409,
+      'CONFLICT',
+    );
+    assertProblem(
+      await players.operator.browser.post(`/v2/orgs/${org}/domain-claims`, { domain: 'x.example' }),
+      403,
+      'FORBIDDEN',
+    );
+    assertProblem(
+      await players.admin.browser.post(`/v2/orgs/${org}/domain-claims`, { domain: 'no spaces' }),
+      422,
+      'VALIDATION_FAILED',
+    );
+
+    const newcomer = new TestBrowser(server.url);
+    await signUpAndIn(newcomer, { email: `new-${Date.now()}@${domain}` });
+    const joined = bodyOf(await newcomer.get(`/v2/orgs/${org}`), OrganizationSchema);
+    expect(joined).toMatchObject({ id: orgId, role: DOMAIN_CLAIM_ROLE });
+    const elsewhere = new TestBrowser(server.url);
+    await signUpAndIn(elsewhere, { email: `new-${Date.now()}@sub.${domain}` });
+    assertProblem(await elsewhere.get(`/v2/orgs/${org}`), 404, 'NOT_FOUND');
+
+    expect(
+      (await players.admin.browser.delete(`/v2/orgs/${org}/domain-claims/${domain}`)).status,
+    ).toBe(204);
+    assertProblem(
+      await players.admin.browser.delete(`/v2/orgs/${org}/domain-claims/${domain}`),
+      404,
+      'NOT_FOUND',
+    );
+    // Releasing removes nobody; later sign-ups at the domain join nothing.
+    expect((await newcomer.get(`/v2/orgs/${org}`)).status).toBe(200);
+    const late = new TestBrowser(server.url);
+    await signUpAndIn(late, { email: `late-${Date.now()}@${domain}` });
+    assertProblem(await late.get(`/v2/orgs/${org}`), 404, 'NOT_FOUND');
   });
 
   it('refuses join secrets above the creator’s role, in the past, or by non-admins', async () => {

@@ -8,6 +8,8 @@ export const AUDIT_TARGETS = {
   organization: 'organization',
   member: 'member',
   joinSecret: 'join_secret',
+  /** Its id is the domain. */
+  domainClaim: 'domain_claim',
   application: 'application',
   apiKey: 'api_key',
   /** Its id is the executor's own (`executor_id`). */
@@ -25,6 +27,8 @@ export const AUDIT_ACTIONS = {
   memberJoin: { name: 'member.join', targetType: AUDIT_TARGETS.member },
   joinSecretCreate: { name: 'join_secret.create', targetType: AUDIT_TARGETS.joinSecret },
   joinSecretRevoke: { name: 'join_secret.revoke', targetType: AUDIT_TARGETS.joinSecret },
+  domainClaimCreate: { name: 'domain_claim.create', targetType: AUDIT_TARGETS.domainClaim },
+  domainClaimDelete: { name: 'domain_claim.delete', targetType: AUDIT_TARGETS.domainClaim },
   applicationCreate: { name: 'application.create', targetType: AUDIT_TARGETS.application },
   applicationUpdate: { name: 'application.update', targetType: AUDIT_TARGETS.application },
   applicationDelete: { name: 'application.delete', targetType: AUDIT_TARGETS.application },

@@ -11,6 +11,7 @@ import { CONDUCTOR_METRICS_ROUTES } from '../conductor-metrics/conductor-metrics
 import { FLEET_ROUTES } from '../fleet/fleet.routes';
 import { HEALTH_ROUTES } from '../health/health.routes';
 import { LIVE_ROUTES } from '../live/live.routes';
+import { DOMAIN_CLAIM_ROUTES } from '../organizations/domain-claims/domain-claims.routes';
 import { JOIN_SECRET_ROUTES } from '../organizations/join-secrets/join-secrets.routes';
 import { MEMBER_ROUTES } from '../organizations/members/members.routes';
 import { ORGANIZATION_ROUTES } from '../organizations/organizations.routes';
@@ -41,6 +42,7 @@ export const API_ROUTES: readonly RouteSpec[] = [
   ...Object.values(ORGANIZATION_ROUTES),
   ...Object.values(MEMBER_ROUTES),
   ...Object.values(JOIN_SECRET_ROUTES),
+  ...Object.values(DOMAIN_CLAIM_ROUTES),
   ...Object.values(APPLICATION_ROUTES),
   ...Object.values(API_KEY_ROUTES),
   ...Object.values(AUDIT_LOG_ROUTES),

@@ -1,5 +1,8 @@
 import { Module } from '@nestjs/common';
 import { ApiKeysModule } from '../api-keys/api-keys.module';
+import { DomainClaimsController } from './domain-claims/domain-claims.controller';
+import { DomainClaimsRepository } from './domain-claims/domain-claims.repository';
+import { DomainClaimsService } from './domain-claims/domain-claims.service';
 import { JoinSecretsController } from './join-secrets/join-secrets.controller';
 import { JoinSecretsRepository } from './join-secrets/join-secrets.repository';
 import { JoinSecretsService } from './join-secrets/join-secrets.service';
@@ -10,10 +13,15 @@ import { OrganizationsController } from './organizations.controller';
 import { OrganizationsRepository } from './organizations.repository';
 import { OrganizationsService } from './organizations.service';
 
-/** Organizations, their members and roles, and join secrets. */
+/** Organizations, their members and roles, join secrets and domain claims. */
 @Module({
   imports: [ApiKeysModule],
-  controllers: [OrganizationsController, MembersController, JoinSecretsController],
+  controllers: [
+    OrganizationsController,
+    MembersController,
+    JoinSecretsController,
+    DomainClaimsController,
+  ],
   providers: [
     OrganizationsRepository,
     OrganizationsService,
@@ -21,7 +29,9 @@ import { OrganizationsService } from './organizations.service';
     MembersService,
     JoinSecretsRepository,
     JoinSecretsService,
+    DomainClaimsRepository,
+    DomainClaimsService,
   ],
-  exports: [OrganizationsService, JoinSecretsService],
+  exports: [OrganizationsService, JoinSecretsService, DomainClaimsService],
 })
 export class OrganizationsModule {}

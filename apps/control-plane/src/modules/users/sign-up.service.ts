@@ -4,6 +4,7 @@ import { CONFIG, type Config } from '../../config/config';
 import { Transactions } from '../../infra/database/transactions';
 import { AuthAttemptLimiter } from '../accounts/auth-attempt-limiter';
 import type { ClientInfo } from '../accounts/client-info';
+import { DomainClaimsService } from '../organizations/domain-claims/domain-claims.service';
 import {
   type JoinSecretRecord,
   JoinSecretsService,
@@ -23,6 +24,7 @@ export class SignUpService {
   constructor(
     private readonly users: UsersRepository,
     private readonly joinSecrets: JoinSecretsService,
+    private readonly domainClaims: DomainClaimsService,
     private readonly hasher: PasswordHasher,
     private readonly limiter: AuthAttemptLimiter,
     private readonly transactions: Transactions,
@@ -31,8 +33,8 @@ export class SignUpService {
 
   /**
    * Creates the account (no session: sign in next), and with a join secret the membership it
-   * grants: the user, the secret's counted use, the membership and its audit entry commit
-   * together, or none does. A taken email costs the same password hashing and insert attempt
+   * grants, and with an email at a claimed domain that organization's membership: the user, the
+   * secret's counted use, the memberships and their audit entries commit together, or none does. A taken email costs the same password hashing and insert attempt
    * as a new one, so timing does not tell them apart.
    */
   async registerUser(
@@ -58,6 +60,7 @@ export class SignUpService {
       if (invitation && !(await this.joinSecrets.admitAtSignUp(invitation, created.id, now))) {
         throw new AppError('FORBIDDEN', INVITATION_UNUSABLE);
       }
+      await this.domainClaims.admitAtSignUp(created.id, input.email, invitation?.organizationId);
       return created;
     });
     return mapUser(user);

@@ -1,0 +1,52 @@
+import { z } from 'zod';
+import type { RoleSchema } from './members';
+import { IsoTimestampSchema } from './query-params';
+
+/**
+ * Domain claims, DBOS Conductor's shapes (`/v2/orgs/{org}/domain-claims`). Self-hosted, a claim
+ * is in effect at once (`approved`): a new account whose email is at the domain joins the
+ * organization at sign-up, as OPERATOR (DBOS's "Organization Member"). Accounts that already
+ * exist are never moved, and releasing a claim removes nobody.
+ */
+
+export const DOMAIN_CLAIM_ROLE = 'OPERATOR' satisfies z.infer<typeof RoleSchema>;
+
+/** A host name of at least two labels (`example.com`), compared in lower case. */
+export const ClaimedDomainSchema = z
+  .string()
+  .min(4)
+  .max(253)
+  .transform((domain) => domain.toLowerCase())
+  .pipe(
+    z
+      .string()
+      .regex(
+        /^(?=.{4,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/,
+        'must be an email domain such as example.com',
+      ),
+  );
+
+export const CreateDomainClaimRequestSchema = z.strictObject({
+  domain: ClaimedDomainSchema.describe(
+    'The email domain to claim, e.g. "example.com". Subdomains are not matched; claim them separately.',
+  ),
+});
+export type CreateDomainClaimRequest = z.infer<typeof CreateDomainClaimRequestSchema>;
+
+export const DomainClaimParamsSchema = z.object({ domain: ClaimedDomainSchema });
+
+export const DomainClaimSchema = z.object({
+  id: z.string(),
+  orgName: z.string(),
+  domain: z.string(),
+  status: z.enum(['pending', 'approved', 'denied']).describe('Self-hosted: always `approved`.'),
+  requestedBy: z.string().describe('The id of the user who claimed it.'),
+  requestedAt: IsoTimestampSchema,
+  decidedAt: IsoTimestampSchema.optional(),
+  decidedBy: z.string().optional(),
+  decisionNote: z.string().optional(),
+});
+export type DomainClaim = z.infer<typeof DomainClaimSchema>;
+
+export const ListDomainClaimsResponseSchema = z.object({ claims: z.array(DomainClaimSchema) });
+export type ListDomainClaimsResponse = z.infer<typeof ListDomainClaimsResponseSchema>;
