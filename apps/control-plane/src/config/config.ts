@@ -39,6 +39,8 @@ export interface Config {
     /** Per-executor timeout of one push. */
     readonly pushTimeoutMs: number;
   };
+  /** Period of the audit log's retention sweep, on the coordinator only (AuditRetention). */
+  readonly auditRetentionSweepMs: number;
   readonly appMetrics: {
     /** Period of the metrics history collection, on the coordinator only (AppMetricsCollector). */
     readonly collectMs: number;
@@ -155,6 +157,7 @@ export function loadConfig(source: NodeJS.ProcessEnv): Config {
       intervalMs: env.PODIUM_RETENTION_INTERVAL_MS,
       pushTimeoutMs: env.PODIUM_RETENTION_PUSH_TIMEOUT_MS,
     },
+    auditRetentionSweepMs: env.PODIUM_AUDIT_RETENTION_SWEEP_MS,
     appMetrics: {
       collectMs: env.PODIUM_METRICS_HISTORY_COLLECT_MS,
       retentionMs: env.PODIUM_METRICS_HISTORY_DAYS * 86_400_000,

@@ -84,6 +84,8 @@ export const EnvSchema = z
      * (Python executors run the round before answering).
      */
     PODIUM_RETENTION_PUSH_TIMEOUT_MS: z.coerce.number().int().min(100).default(60_000),
+    /** How often one replica deletes audit entries past their organization's retention. */
+    PODIUM_AUDIT_RETENTION_SWEEP_MS: z.coerce.number().int().min(1_000).default(3_600_000),
     /**
      * How often the coordinator asks a connected executor of each application for the
      * completed minutes' counts of the metrics history (`get_metrics`).

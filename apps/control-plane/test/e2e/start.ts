@@ -67,6 +67,7 @@ export async function startTestControlPlane(
     retention: { intervalMs: 300_000, pushTimeoutMs: 30_000, ...overrides.retention },
     live: { recheckMs: 60_000, maxStreamsPerCaller: 16, ...overrides.live },
     metrics: { token: null, ...overrides.metrics },
+    auditRetentionSweepMs: 3_600_000,
     appMetrics: { collectMs: 60_000, retentionMs: 30 * 86_400_000, ...overrides.appMetrics },
     alerts: {
       evaluationMs: 30_000,

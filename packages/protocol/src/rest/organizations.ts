@@ -20,6 +20,29 @@ export const CreateOrganizationRequestSchema = z.object({
 });
 export type CreateOrganizationRequest = z.infer<typeof CreateOrganizationRequestSchema>;
 
+export const DEFAULT_AUDIT_LOG_RETENTION_DAYS = 90;
+export const MIN_AUDIT_LOG_RETENTION_DAYS = 7;
+export const MAX_AUDIT_LOG_RETENTION_DAYS = 3650;
+
+/** "No limit" where DBOS Conductor's plan fields want a number. */
+export const NO_LIMIT = 2_147_483_647;
+
+/**
+ * DBOS Conductor's plan and quota fields of an organization, fixed for a self-hosted Podium:
+ * every feature (`team`), no quota, and no database it provisions.
+ */
+export const SELF_HOSTED_PLAN = {
+  subscriptionPlan: 'team',
+  maxApps: NO_LIMIT,
+  maxConductorApps: NO_LIMIT,
+  maxTeamMembers: NO_LIMIT,
+  maxDatabaseInstances: 0,
+  maxVms: 0,
+  defaultRdsInstanceClassType: '',
+} as const;
+
+const fixed = 'Fixed here (DBOS Conductor cloud plan field).';
+
 export const OrganizationSchema = z.object({
   id: z.uuid(),
   name: z.string(),
@@ -28,6 +51,14 @@ export const OrganizationSchema = z.object({
   role: RoleSchema.nullable().describe(
     "The caller's role here; null for API keys, which have permissions instead.",
   ),
+  auditLogRetentionDays: z.number().int().describe('Audit entries older than this are deleted.'),
+  subscriptionPlan: z.enum(['free', 'pro', 'past_limit', 'team']).describe(`${fixed} \`team\`.`),
+  maxApps: z.number().int().describe(`${fixed} ${NO_LIMIT}: no limit.`),
+  maxConductorApps: z.number().int().describe(`${fixed} ${NO_LIMIT}: no limit.`),
+  maxTeamMembers: z.number().int().describe(`${fixed} ${NO_LIMIT}: no limit.`),
+  maxDatabaseInstances: z.number().int().describe(`${fixed} 0: Podium provisions none.`),
+  maxVms: z.number().int().describe(`${fixed} 0: Podium runs no machines.`),
+  defaultRdsInstanceClassType: z.string().describe(`${fixed} Empty.`),
 });
 export type Organization = z.infer<typeof OrganizationSchema>;
 
@@ -35,6 +66,24 @@ export const CreateOrganizationResponseSchema = OrganizationSchema;
 export type CreateOrganizationResponse = Organization;
 export const GetOrganizationResponseSchema = OrganizationSchema;
 export type GetOrganizationResponse = Organization;
+
+/** `PATCH /v2/orgs/{org}` (DBOS Conductor's): rename, or change the audit log's retention. */
+export const UpdateOrganizationRequestSchema = z
+  .strictObject({
+    newName: OrganizationNameSchema.optional().describe(
+      'The new URL name; the old one stops resolving at once.',
+    ),
+    auditLogRetentionDays: z
+      .number()
+      .int()
+      .min(MIN_AUDIT_LOG_RETENTION_DAYS)
+      .max(MAX_AUDIT_LOG_RETENTION_DAYS)
+      .optional(),
+  })
+  .refine((body) => body.newName !== undefined || body.auditLogRetentionDays !== undefined, {
+    message: 'give newName or auditLogRetentionDays',
+  });
+export type UpdateOrganizationRequest = z.infer<typeof UpdateOrganizationRequestSchema>;
 
 /** `GET /v2/orgs` (`?limit=&offset=`): the caller's organizations. */
 export const ListOrganizationsResponseSchema = paginated(OrganizationSchema);

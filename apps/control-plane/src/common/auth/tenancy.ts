@@ -9,6 +9,7 @@ export interface OrganizationRecord {
   /** Unique; what paths name (`/v2/orgs/{org}`). */
   readonly name: string;
   readonly displayName: string;
+  readonly auditLogRetentionDays: number;
   readonly createdAt: Date;
   readonly updatedAt: Date;
 }

@@ -21,6 +21,8 @@ export interface DomainEvents {
   'session.ended': { sessionId: string };
   /** A member left or was removed: their live streams of that organization must close. */
   'member.removed': { organizationId: string; userId: string };
+  /** An organization was renamed or its settings changed: cached copies are stale. */
+  'organization.updated': { organizationId: string };
   /** An application's settings changed: cached copies of its record are stale. */
   'application.updated': { organizationId: string; applicationId: string };
   /** An application was deleted: its executors' links must close. */

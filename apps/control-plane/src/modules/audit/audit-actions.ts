@@ -22,6 +22,7 @@ export const AUDIT_TARGETS = {
  */
 export const AUDIT_ACTIONS = {
   organizationCreate: { name: 'organization.create', targetType: AUDIT_TARGETS.organization },
+  organizationUpdate: { name: 'organization.update', targetType: AUDIT_TARGETS.organization },
   memberUpdateRole: { name: 'member.update_role', targetType: AUDIT_TARGETS.member },
   memberRemove: { name: 'member.remove', targetType: AUDIT_TARGETS.member },
   memberJoin: { name: 'member.join', targetType: AUDIT_TARGETS.member },

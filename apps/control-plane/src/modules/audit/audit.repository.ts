@@ -43,6 +43,14 @@ export class AuditRepository {
     });
   }
 
+  /** Deletes every entry older than its organization's retention; returns how many. */
+  deleteExpired(now: Date): Promise<number> {
+    return this.db.prisma.$executeRaw`
+      DELETE FROM audit_events e USING organizations o
+      WHERE e.organization_id = o.id
+        AND e.created_at < ${now}::timestamptz - make_interval(days => o.audit_log_retention_days)`;
+  }
+
   /** Newest first. */
   async findPage(
     organizationId: string,

@@ -33,6 +33,10 @@ export class TenantDirectory implements OnModuleDestroy {
     this.unsubscribers = [
       events.on('application.deleted', forget),
       events.on('application.updated', forget),
+      // A renamed organization's old name must stop resolving at once.
+      events.on('organization.updated', ({ organizationId }) =>
+        this.organizationsByName.deleteWhere((org) => org.id === organizationId),
+      ),
     ];
   }
 

@@ -4,6 +4,7 @@ import type {
   ListOrganizationsResponse,
   Organization,
   PaginationQuery,
+  UpdateOrganizationRequest,
 } from '@podium/protocol';
 import { Context } from '../../common/auth/decorators';
 import { type RequestContext, orgScopeOf, signedInUserOf } from '../../common/auth/request-context';
@@ -36,5 +37,13 @@ export class OrganizationsController {
   @Route(ROUTES.getOrganization)
   getOrganization(@Context() ctx: RequestContext): Organization {
     return this.organizations.getOrganization(orgScopeOf(ctx));
+  }
+
+  @Route(ROUTES.updateOrganization)
+  updateOrganization(
+    @Context() ctx: RequestContext,
+    @Body() body: UpdateOrganizationRequest,
+  ): Promise<void> {
+    return this.organizations.updateOrganization(orgScopeOf(ctx), body);
   }
 }

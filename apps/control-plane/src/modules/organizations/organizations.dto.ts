@@ -1,4 +1,4 @@
-import type { Organization, Role } from '@podium/protocol';
+import { SELF_HOSTED_PLAN, type Organization, type Role } from '@podium/protocol';
 import type { OrganizationRecord } from '../../common/auth/tenancy';
 
 export function mapOrganization(organization: OrganizationRecord, role: Role | null): Organization {
@@ -8,5 +8,7 @@ export function mapOrganization(organization: OrganizationRecord, role: Role | n
     displayName: organization.displayName,
     createdAt: organization.createdAt.toISOString(),
     role,
+    auditLogRetentionDays: organization.auditLogRetentionDays,
+    ...SELF_HOSTED_PLAN,
   };
 }

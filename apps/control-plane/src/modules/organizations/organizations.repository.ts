@@ -46,6 +46,19 @@ export class OrganizationsRepository {
     }
   }
 
+  /** 'taken' when `name` is another organization's. */
+  async update(
+    id: string,
+    changes: { name?: string; auditLogRetentionDays?: number },
+  ): Promise<OrganizationRecord | 'taken'> {
+    try {
+      return await this.db.prisma.organization.update({ where: { id }, data: changes });
+    } catch (error) {
+      if (isUniqueViolation(error)) return 'taken';
+      throw error;
+    }
+  }
+
   /** The user's organizations, oldest membership first. */
   async findMembershipsOfUser(
     userId: string,

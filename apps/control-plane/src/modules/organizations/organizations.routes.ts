@@ -4,8 +4,10 @@ import {
   GetOrganizationResponseSchema,
   ListOrganizationsResponseSchema,
   PaginationQuerySchema,
+  UpdateOrganizationRequestSchema,
 } from '@podium/protocol';
 import { routeTable } from '../../common/routes/route-spec';
+import { AUDIT_ACTIONS } from '../audit/audit-actions';
 
 const tag = 'Organizations';
 
@@ -30,6 +32,19 @@ export const ORGANIZATION_ROUTES = routeTable({
     access: 'user',
     query: PaginationQuerySchema,
     response: ListOrganizationsResponseSchema,
+  },
+  updateOrganization: {
+    method: 'patch',
+    path: '/v2/orgs/{org}',
+    summary: "Rename an organization or change its audit log's retention",
+    description:
+      "DBOS Conductor's body: `newName` (the old name stops resolving at once) and `auditLogRetentionDays` (7 to 3650; older entries are deleted within the hour).",
+    tag,
+    access: 'owner',
+    body: UpdateOrganizationRequestSchema,
+    status: 204,
+    errors: ['CONFLICT'],
+    audit: { action: AUDIT_ACTIONS.organizationUpdate },
   },
   getOrganization: {
     method: 'get',

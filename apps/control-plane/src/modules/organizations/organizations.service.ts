@@ -6,6 +6,7 @@ import {
   type Organization,
   type PaginationQuery,
   type Role,
+  type UpdateOrganizationRequest,
   type UserOrganization,
 } from '@podium/protocol';
 import type { Principal } from '../../common/auth/principal';
@@ -13,7 +14,8 @@ import type { OrgScope } from '../../common/auth/request-context';
 import type { OrganizationRecord } from '../../common/auth/tenancy';
 import { toCountedPage } from '../../common/pagination/counted-page';
 import { Transactions } from '../../infra/database/transactions';
-import { AUDIT_ACTIONS } from '../audit/audit-actions';
+import { EventBus } from '../../infra/events/event-bus';
+import { AUDIT_ACTIONS, auditedAction } from '../audit/audit-actions';
 import { AuditService } from '../audit/audit.service';
 import { mapOrganization } from './organizations.dto';
 import { OrganizationsRepository } from './organizations.repository';
@@ -24,6 +26,7 @@ export class OrganizationsService {
     private readonly organizations: OrganizationsRepository,
     private readonly audit: AuditService,
     private readonly transactions: Transactions,
+    private readonly events: EventBus,
   ) {}
 
   /** Creates an organization owned by the caller. (A refused create has no organization to audit in.) */
@@ -89,5 +92,29 @@ export class OrganizationsService {
 
   getOrganization(scope: OrgScope): Organization {
     return mapOrganization(scope.organization, scope.role);
+  }
+
+  /**
+   * Renames the organization (its old name stops resolving at once, on every replica) or
+   * changes its audit log's retention; audited with DBOS Conductor's detail names.
+   */
+  updateOrganization(scope: OrgScope, input: UpdateOrganizationRequest): Promise<void> {
+    const organizationId = scope.organization.id;
+    const action = auditedAction(scope, AUDIT_ACTIONS.organizationUpdate, organizationId, {
+      ...(input.newName !== undefined && { new_name: input.newName }),
+      ...(input.auditLogRetentionDays !== undefined && {
+        audit_log_retention_days: input.auditLogRetentionDays,
+      }),
+    });
+    return this.audit.track(action, async () => {
+      const updated = await this.organizations.update(organizationId, {
+        name: input.newName,
+        auditLogRetentionDays: input.auditLogRetentionDays,
+      });
+      if (updated === 'taken') {
+        throw new AppError('CONFLICT', `The organization name "${input.newName}" is taken.`);
+      }
+      this.events.emit('organization.updated', { organizationId });
+    });
   }
 }

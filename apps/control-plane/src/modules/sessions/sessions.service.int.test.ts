@@ -44,10 +44,12 @@ describe('SessionsService refresh-token reuse (PostgreSQL)', () => {
       },
     });
     const transactions = new Transactions(transactionAware(db), pino(sink));
+    const events = new EventBus(transactions);
     const organizations = new OrganizationsService(
       new OrganizationsRepository(db),
       new AuditService(new AuditRepository(db), transactions, pino(sink)),
       transactions,
+      events,
     );
     service = new SessionsService(
       new SessionsRepository(db),
@@ -55,7 +57,7 @@ describe('SessionsService refresh-token reuse (PostgreSQL)', () => {
       new InMemoryAuthAttemptLimiter(),
       new AccessTokens(keys),
       new CsrfTokens(keys),
-      new EventBus(transactions),
+      events,
       pino(sink),
     );
   });
