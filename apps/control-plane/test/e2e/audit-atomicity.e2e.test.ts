@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Database } from '@podium/db';
 import { createScratchDatabase, type ScratchDatabase } from '@podium/db/testing';
+import { CreateApplicationRequestSchema } from '@podium/protocol';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OrgScope } from '../../src/common/auth/request-context';
 import { DATABASE } from '../../src/infra/database/database.tokens';
@@ -50,14 +51,18 @@ describe('audited changes are atomic (PostgreSQL)', () => {
     expect(keys).toBe(0);
   });
 
-  it('keeps an application unchanged when the change cannot be audited', async () => {
+  it('creates no application whose audit record cannot be written', async () => {
     const applications = server.app.get(ApplicationsService);
-    const app = await factories(server.app).newApp(scope.organization.id);
     await expect(
-      applications.updateApplication(scope, app, { description: 'x\udfff' }),
+      applications.createApplication(
+        scope,
+        CreateApplicationRequestSchema.parse({ name: 'ghost-app', description: 'x\udfff' }),
+      ),
     ).rejects.toThrow();
-    const stored = await db.prisma.application.findUniqueOrThrow({ where: { id: app.id } });
-    expect(stored.description).toBe('');
+    const stored = await db.prisma.application.count({
+      where: { organizationId: scope.organization.id, name: 'ghost-app' },
+    });
+    expect(stored).toBe(0);
   });
 
   it('still saves and audits an ordinary change', async () => {
