@@ -135,7 +135,8 @@ try {
   });
   const executor = await eventually(() => connectedExample(api, base, key), 120_000);
   check('the example connects through the load balancer', !!executor);
-  const owner = executor && (await linkOwner(executor.id));
+  // A replica's address reaches its lease row with its first heartbeat after listening.
+  const owner = executor && (await eventually(() => linkOwner(executor.id), 60_000));
 
   const answers = await eventually(async () => {
     const lists = await Promise.all(
