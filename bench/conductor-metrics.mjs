@@ -10,6 +10,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createScratchDatabase } from '@podium/db/testing';
 import { cpuSeconds, startControlPlane } from './lib/control-plane.mjs';
+import { commandsSent, connectedLinks } from './lib/own-metrics.mjs';
 import { seedApps } from './lib/seed.mjs';
 import { percentile, round } from './lib/stats.mjs';
 
@@ -30,20 +31,9 @@ const executors = fork(path.join(here, 'lib/aggregate-executors.mjs'), [], {
   stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
 });
 
-/** A sample of the control plane's own /metrics: a counter or gauge summed over its series. */
-async function ownMetric(name, labelFilter = '') {
-  const text = await (await fetch(`${controlPlane.url}/metrics`)).text();
-  let sum = 0;
-  for (const line of text.split('\n')) {
-    if (line.startsWith(`${name}{`) && line.includes(labelFilter)) {
-      sum += Number(line.slice(line.lastIndexOf(' ') + 1));
-    }
-  }
-  return sum;
-}
 const aggregateRequests = async () =>
-  (await ownMetric('podium_executor_commands_total', 'type="get_workflow_aggregates"')) +
-  (await ownMetric('podium_executor_commands_total', 'type="get_step_aggregates"'));
+  (await commandsSent(controlPlane.url, 'get_workflow_aggregates')) +
+  (await commandsSent(controlPlane.url, 'get_step_aggregates'));
 
 /** One scrape: its latency, the control plane's CPU, its series, the executor requests it sent. */
 async function scrape(apiKey) {
@@ -72,7 +62,7 @@ try {
   const ready = new Promise((resolve) => executors.once('message', resolve));
   executors.send({ urls });
   await ready;
-  while ((await ownMetric('podium_executor_links', 'state="connected"')) < urls.length) {
+  while ((await connectedLinks(controlPlane.url)) < urls.length) {
     await new Promise((r) => setTimeout(r, 200));
   }
   const uncached = [];

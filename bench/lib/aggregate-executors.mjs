@@ -42,6 +42,10 @@ function answer(request, executorId) {
         dbos_version: '5.2.11',
       };
     case 'get_workflow_aggregates':
+      // Every workflow here was created in the last minute: none before an older end.
+      if (request.body?.end_time && Date.parse(request.body.end_time) < now - 60_000) {
+        return { output: [] };
+      }
       return {
         output: groupsFor(request.body ?? {}, { name: 'group_by_name', nameKey: 'name' }).map(
           (group) => ({
