@@ -22,6 +22,25 @@ const tag = 'Alerting';
 const SIGNED =
   'Each alert is POSTed as JSON signed with the secret: `Podium-Signature: t=<unix s>,v1=<hex HMAC-SHA256(secret, "<t>.<body>")>`; `slack` bodies are `{"text": ...}`. Failed attempts are retried with exponential backoff.';
 
+/** What an application's webhook routes and the organization's share. */
+const listWebhooks = { tag, access: 'admin', response: ListAlertWebhooksResponseSchema } as const;
+const createWebhook = {
+  description: SIGNED,
+  tag,
+  access: 'admin',
+  status: 201,
+  body: CreateAlertWebhookRequestSchema,
+  response: CreateAlertWebhookResponseSchema,
+  audit: { action: ACTIONS.webhookCreate },
+} as const;
+const deleteWebhook = {
+  tag,
+  access: 'admin',
+  status: 204,
+  params: AlertWebhookPathSchema,
+  audit: { action: ACTIONS.webhookDelete, targetParam: 'webhookId' },
+} as const;
+
 /** Alerting rules (DBOS Conductor's operations), webhooks and the delivery log. */
 export const ALERT_ROUTES = routeTable({
   listAlertingRules: {
@@ -72,61 +91,37 @@ export const ALERT_ROUTES = routeTable({
     method: 'get',
     path: appHooks,
     summary: "List the application's own alert webhooks",
-    tag,
-    access: 'admin',
-    response: ListAlertWebhooksResponseSchema,
+    ...listWebhooks,
   },
   createAppAlertWebhook: {
     method: 'post',
     path: appHooks,
     summary: "Add a webhook for the application's alerts (its secret is shown once)",
-    description: SIGNED,
-    tag,
-    access: 'admin',
-    status: 201,
-    body: CreateAlertWebhookRequestSchema,
-    response: CreateAlertWebhookResponseSchema,
-    audit: { action: ACTIONS.webhookCreate },
+    ...createWebhook,
   },
   deleteAppAlertWebhook: {
     method: 'delete',
     path: `${appHooks}/{webhookId}`,
     summary: 'Remove an application alert webhook',
-    tag,
-    access: 'admin',
-    status: 204,
-    params: AlertWebhookPathSchema,
-    audit: { action: ACTIONS.webhookDelete, targetParam: 'webhookId' },
+    ...deleteWebhook,
   },
   listOrgAlertWebhooks: {
     method: 'get',
     path: orgHooks,
     summary: "List the organization's alert webhooks (for all its applications)",
-    tag,
-    access: 'admin',
-    response: ListAlertWebhooksResponseSchema,
+    ...listWebhooks,
   },
   createOrgAlertWebhook: {
     method: 'post',
     path: orgHooks,
     summary: 'Add a webhook for every application’s alerts (its secret is shown once)',
-    description: SIGNED,
-    tag,
-    access: 'admin',
-    status: 201,
-    body: CreateAlertWebhookRequestSchema,
-    response: CreateAlertWebhookResponseSchema,
-    audit: { action: ACTIONS.webhookCreate },
+    ...createWebhook,
   },
   deleteOrgAlertWebhook: {
     method: 'delete',
     path: `${orgHooks}/{webhookId}`,
     summary: 'Remove an organization alert webhook',
-    tag,
-    access: 'admin',
-    status: 204,
-    params: AlertWebhookPathSchema,
-    audit: { action: ACTIONS.webhookDelete, targetParam: 'webhookId' },
+    ...deleteWebhook,
   },
   listAlertDeliveries: {
     method: 'get',
