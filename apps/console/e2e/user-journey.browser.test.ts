@@ -517,7 +517,7 @@ describe('the operator journey: sign up to managing workflows', () => {
     );
     const audit = (await (
       await page.request.get(
-        `${consoleUrl}/api/v2/orgs/acme/audit-logs?action=workflow.bulk_cancel`,
+        `${consoleUrl}/api/v2/orgs/acme/audit-logs?operation=workflow.bulk_cancel`,
       )
     ).json()) as { items: { target: { id: string }; details: Record<string, unknown> }[] };
     expect(audit.items.find((e) => e.target.id === id)?.details).toMatchObject({
@@ -643,10 +643,12 @@ describe('the operator journey: sign up to managing workflows', () => {
 
     // Every one of those actions is in the audit log, with who did it.
     await page.goto(`${consoleUrl}/orgs/acme/audit`);
-    await page.getByLabel('Action').fill('workflow.cancel');
+    await page.getByLabel('Operation').fill('workflow.cancel');
     await page.getByRole('button', { name: 'Apply' }).click();
-    const entry = page.locator('[data-testid="audit-row"][data-action="workflow.cancel"]').first();
-    await expect(text(entry)).resolves.toContain(owner.name);
+    const entry = page
+      .locator('[data-testid="audit-row"][data-operation="workflow.cancel"]')
+      .first();
+    await expect(text(entry)).resolves.toContain(owner.email);
     // The application by name, the details unfolded, the target a link to the workflow.
     // (Names come from the applications query, which may answer after the log.)
     await entry.locator('[data-testid="audit-application"]', { hasText: /^shop$/ }).waitFor();

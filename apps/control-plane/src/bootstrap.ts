@@ -17,6 +17,7 @@ import {
 import { installJsonBodies } from './common/http/json-bodies';
 import { installRouteBodyLimits } from './common/http/route-body-limits';
 import { API_ROUTES } from './modules/openapi/openapi.service';
+import { installRequestOrigin } from './common/http/request-origin';
 import { installRequestScreening } from './common/http/request-screening';
 import { urlRedactor } from './common/logging/redact';
 import { RequestLog, requestIdOf } from './common/logging/request-logging';
@@ -51,6 +52,7 @@ export async function startControlPlane(
   installJsonBodies(fastify);
   installRouteBodyLimits(fastify, API_ROUTES, config.executors.maxFrameBytes);
   installRequestScreening(fastify);
+  installRequestOrigin(fastify);
   installHandlingWithoutIdleTimeout(fastify);
   requestLog.install(fastify);
   app.useGlobalFilters(new ProblemDetailsFilter(logger, redactUrl));

@@ -373,15 +373,17 @@ export {
   type UpdateApiKeyResponse,
 } from './rest/api-keys';
 export {
-  AUDIT_OUTCOMES,
-  AuditOutcomeSchema,
+  AuditStatusSchema,
+  AUDIT_STATUSES,
+  DEFAULT_AUDIT_PAGE_LIMIT,
+  MAX_AUDIT_PAGE_LIMIT,
   ListAuditLogsQuerySchema,
-  AuditActorSchema,
+  AuditSubjectSchema,
   AuditLogEntrySchema,
   ListAuditLogsResponseSchema,
-  type AuditOutcome,
+  type AuditStatus,
   type ListAuditLogsQuery,
-  type AuditActor,
+  type AuditSubject,
   type AuditLogEntry,
   type ListAuditLogsResponse,
 } from './rest/audit-logs';

@@ -174,11 +174,11 @@ describe('alerting rules, evaluation and delivery (DBOS 5.2.11 executors)', () =
       await owner.get(`/v2/orgs/${orgName}/audit-logs?limit=100`),
       ListAuditLogsResponseSchema,
     );
-    const actions = audit.items.map((e) => `${e.action}:${e.outcome}`);
-    expect(actions.filter((a) => a === 'alerting_rule.create:SUCCESS')).toHaveLength(4);
-    expect(actions).toContain('alerting_rule.create:FAILURE'); // the unknown receiver
-    expect(actions).toContain('alerting_rule.update:SUCCESS');
-    expect(actions.filter((a) => a === 'alert_webhook.create:SUCCESS')).toHaveLength(2);
+    const actions = audit.items.map((e) => `${e.operation}:${e.status}`);
+    expect(actions.filter((a) => a === 'alerting_rule.create:success')).toHaveLength(4);
+    expect(actions).toContain('alerting_rule.create:failure'); // the unknown receiver
+    expect(actions).toContain('alerting_rule.update:success');
+    expect(actions.filter((a) => a === 'alert_webhook.create:success')).toHaveLength(2);
   });
 
   it('fires WorkflowFailure: a signed webhook (retried after a 500), Slack text, and the alert message to the DBOS app’s handler', async () => {

@@ -30,7 +30,7 @@ describe('application settings and registration over HTTP (PostgreSQL)', () => {
   const read = async (name: string) => bodyOf(await admin.get(appPath(name)), ApplicationSchema);
   const auditOf = async (action: string, target: string) =>
     bodyOf(
-      await admin.get(`/v2/orgs/${org}/audit-logs?action=${action}&target=${target}`),
+      await admin.get(`/v2/orgs/${org}/audit-logs?operation=${action}&target=${target}`),
       ListAuditLogsResponseSchema,
     ).items;
 
@@ -73,7 +73,7 @@ describe('application settings and registration over HTTP (PostgreSQL)', () => {
     expect(await read('ledger')).toEqual(registered);
     const created = await auditOf('application.create', 'ledger');
     expect(created).toHaveLength(1);
-    expect(created[0]).toMatchObject({ outcome: 'SUCCESS', details: { privateMode: true } });
+    expect(created[0]).toMatchObject({ status: 'success', details: { privateMode: true } });
   });
 
   it('registers once when PUTs race: every one answers 204, one creation is audited', async () => {
@@ -83,7 +83,7 @@ describe('application settings and registration over HTTP (PostgreSQL)', () => {
     expect(answers.map((res) => res.status)).toEqual([204, 204, 204, 204, 204]);
     expect(await read('raced')).toMatchObject({ name: 'raced', privateMode: true });
     const created = await auditOf('application.create', 'raced');
-    expect(created.filter((entry) => entry.outcome === 'SUCCESS')).toHaveLength(1);
+    expect(created.filter((entry) => entry.status === 'success')).toHaveLength(1);
   });
 
   it('refuses PUT bodies with unknown fields and names executors cannot use', async () => {
@@ -183,7 +183,7 @@ describe('application settings and registration over HTTP (PostgreSQL)', () => {
     assertProblem(await put(viewer, appPath('guarded-new')), 403, 'FORBIDDEN');
     expect(bodyOf(await viewer.get(appPath('guarded')), ApplicationSchema).privateMode).toBe(false);
     const refused = await auditOf('application.update', 'guarded');
-    expect(refused).toMatchObject([{ outcome: 'FAILURE' }]);
+    expect(refused).toMatchObject([{ status: 'failure' }]);
   });
 
   it('hides applications across organizations (404), for PUT too', async () => {

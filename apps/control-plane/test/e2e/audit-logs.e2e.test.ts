@@ -5,7 +5,9 @@ import {
   OrganizationSchema,
 } from '@podium/protocol';
 import { createScratchDatabase, type ScratchDatabase } from '@podium/db/testing';
+import { isIP } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { apiClient } from './api-client';
 import { factories } from '../factories';
 import { startTestControlPlane, type RunningControlPlane } from './start';
 import { TestBrowser, bodyOf, assertProblem, signUpAndIn } from './test-browser';
@@ -16,7 +18,9 @@ describe('audit log (PostgreSQL)', () => {
   let owner: TestBrowser;
   let viewer: TestBrowser;
   let ownerId: string;
+  let ownerEmail: string;
   let viewerId: string;
+  let deployerKeyId: string;
   let org: string;
   const secrets: string[] = [];
 
@@ -28,7 +32,7 @@ describe('audit log (PostgreSQL)', () => {
     server = await startTestControlPlane({ kind: 'postgres', url: scratch.url });
     owner = new TestBrowser(server.url);
     viewer = new TestBrowser(server.url);
-    ({ userId: ownerId } = await signUpAndIn(owner));
+    ({ userId: ownerId, email: ownerEmail } = await signUpAndIn(owner));
     ({ userId: viewerId } = await signUpAndIn(viewer));
     org = `audited-${Date.now().toString(36)}`;
     const { id } = bodyOf(await owner.post('/v2/orgs', { name: org }), OrganizationSchema, 201);
@@ -54,6 +58,20 @@ describe('audit log (PostgreSQL)', () => {
     await owner.patch(`/v2/orgs/${org}/members/${viewerId}`, { role: 'OPERATOR' });
     await owner.patch(`/v2/orgs/${org}/members/${ownerId}`, { role: 'ADMIN' }); // last owner
     await owner.delete(`/v2/orgs/${org}/apps/payments`);
+    // A key acts (refused: it may only read), then is renamed: its entry keeps the old name.
+    const deployer = CreateApiKeyResponseSchema.parse(
+      (
+        await owner.post(`/v2/orgs/${org}/tokens`, {
+          name: 'deployer',
+          permissions: ['workflows:read'],
+        })
+      ).body,
+    );
+    secrets.push(deployer.secret);
+    deployerKeyId = deployer.id;
+    const api = apiClient(server.url);
+    await api('put', `/v2/orgs/${org}/apps/sneaky`, { key: deployer.secret, body: {} });
+    await owner.patch(`/v2/orgs/${org}/tokens/${deployer.id}`, { name: 'deployer-2' });
   });
   afterAll(async () => {
     await server?.close();
@@ -62,40 +80,50 @@ describe('audit log (PostgreSQL)', () => {
 
   it('records every operator action, successes and failures, newest first', async () => {
     const log = await auditLogs();
-    const trail = log.items.map((e) => `${e.action}:${e.outcome}`).reverse();
+    const trail = log.items.map((e) => `${e.operation}:${e.status}`).reverse();
     expect(trail).toEqual([
-      'organization.create:SUCCESS',
-      'application.create:SUCCESS',
-      'application.create:FAILURE',
-      'application.update:SUCCESS',
-      'api_key.create:SUCCESS',
-      'api_key.rename:SUCCESS',
-      'api_key.revoke:SUCCESS',
-      'api_key.create:FAILURE',
-      'join_secret.create:SUCCESS',
-      'join_secret.revoke:SUCCESS',
-      'member.update_role:SUCCESS',
-      'member.update_role:FAILURE',
-      'application.delete:SUCCESS',
+      'organization.create:success',
+      'application.create:success',
+      'application.create:failure',
+      'application.update:success',
+      'api_key.create:success',
+      'api_key.rename:success',
+      'api_key.revoke:success',
+      'api_key.create:failure',
+      'join_secret.create:success',
+      'join_secret.revoke:success',
+      'member.update_role:success',
+      'member.update_role:failure',
+      'application.delete:success',
+      'api_key.create:success',
+      'application.create:failure',
+      'api_key.rename:success',
     ]);
-    expect(log.total).toBe(13);
+    expect(log.total).toBe(16);
   });
 
-  it('says who acted, on what, and why a failure failed', async () => {
-    const { items } = await auditLogs('?outcome=FAILURE');
-    const forbidden = items.find((e) => e.action === 'api_key.create');
+  it('says who acted (as they were named then), from where, on what, and why a failure failed', async () => {
+    const { items } = await auditLogs('?status=failure');
+    const forbidden = items.find((e) => e.operation === 'api_key.create');
     expect(forbidden).toMatchObject({
-      actor: { type: 'user', id: viewerId, name: 'Test User' },
+      subject: { type: 'user', id: viewerId },
       target: { type: 'api_key', id: null },
       details: { errorCode: 'FORBIDDEN' },
     });
-    const lastOwner = items.find((e) => e.action === 'member.update_role');
+    expect(forbidden?.subject?.display).toMatch(/^user-.*@example\.com$/);
+    expect(isIP(forbidden?.sourceIp ?? '')).not.toBe(0); // the test's own address
+    const lastOwner = items.find((e) => e.operation === 'member.update_role');
     expect(lastOwner).toMatchObject({
-      actor: { id: ownerId },
+      subject: { id: ownerId, display: ownerEmail },
       target: { type: 'member', id: ownerId },
       details: { errorCode: 'CONFLICT', role: 'ADMIN' },
     });
-    const conflict = items.find((e) => e.action === 'application.create');
+    const [byKey, conflict] = items.filter((e) => e.operation === 'application.create');
+    expect(byKey).toMatchObject({
+      subject: { type: 'api_key', id: deployerKeyId, display: 'deployer' },
+      target: { type: 'application' },
+      details: { errorCode: 'FORBIDDEN' },
+    });
     expect(conflict).toMatchObject({ target: { type: 'application', id: 'payments' } });
   });
 
@@ -104,33 +132,42 @@ describe('audit log (PostgreSQL)', () => {
     for (const secret of secrets) expect(everything).not.toContain(secret);
   });
 
-  it('filters by action, actor, target, outcome and time, and pages', async () => {
-    const byAction = await auditLogs('?action=api_key.revoke');
-    expect(byAction.items).toHaveLength(1);
-    const revoked = byAction.items[0]!;
-    expect((await auditLogs(`?target=${revoked.target.id}`)).items.map((e) => e.action)).toEqual([
+  it("filters by DBOS's operation, subject, target and time (and status), and pages", async () => {
+    const operations = async (query: string) =>
+      (await auditLogs(query)).items.map((e) => e.operation);
+    const byOperation = await auditLogs('?operation=api_key.revoke');
+    expect(byOperation.items).toHaveLength(1);
+    const revoked = byOperation.items[0]!;
+    expect(await operations(`?target=${revoked.target.id}`)).toEqual([
       'api_key.revoke',
       'api_key.rename',
       'api_key.create',
     ]);
-    expect((await auditLogs(`?actor=${viewerId}`)).items.map((e) => e.action)).toEqual([
-      'api_key.create',
-    ]);
-    expect((await auditLogs('?outcome=FAILURE')).total).toBe(3);
-    expect((await auditLogs('?since=2999-01-01T00:00:00Z')).items).toEqual([]);
-    expect((await auditLogs(`?until=${encodeURIComponent(revoked.createdAt)}`)).total).toBe(6);
+    expect(await operations(`?subject=${viewerId}`)).toEqual(['api_key.create']);
+    expect(await operations(`?subject=deployer`)).toEqual(['application.create']);
+    expect((await auditLogs(`?subject=${encodeURIComponent(ownerEmail)}`)).total).toBe(14);
+    expect((await auditLogs('?status=failure')).total).toBe(4);
+    expect((await auditLogs('?startTime=2999-01-01T00:00:00Z')).items).toEqual([]);
+    expect((await auditLogs(`?endTime=${encodeURIComponent(revoked.emitTime)}`)).total).toBe(6);
 
     const first = await auditLogs('?limit=5');
-    expect(first).toMatchObject({ limit: 5, offset: 0, nextOffset: 5, total: 13 });
-    const last = await auditLogs('?limit=5&offset=10');
-    expect(last.items).toHaveLength(3);
+    expect(first).toMatchObject({ limit: 5, offset: 0, nextOffset: 5, total: 16 });
+    const last = await auditLogs('?limit=5&offset=15');
+    expect(last.items).toHaveLength(1);
     expect(last.nextOffset).toBeUndefined();
   });
 
-  it('validates filters, listing each problem', async () => {
-    const res = await owner.get(`/v2/orgs/${org}/audit-logs?limit=0&outcome=MAYBE&since=yesterday`);
+  it('validates filters, listing each problem (a page is at most 1,000 entries, as in DBOS)', async () => {
+    const res = await owner.get(
+      `/v2/orgs/${org}/audit-logs?limit=1001&status=MAYBE&startTime=yesterday&actor=x`,
+    );
     const problem = assertProblem(res, 422, 'VALIDATION_FAILED');
-    expect(problem.errors?.map((e) => e.path).sort()).toEqual(['limit', 'outcome', 'since']);
+    expect(problem.errors?.map((e) => e.path).sort()).toEqual([
+      '(root)',
+      'limit',
+      'startTime',
+      'status',
+    ]);
   });
 
   it('is for admins: a viewer is FORBIDDEN', async () => {

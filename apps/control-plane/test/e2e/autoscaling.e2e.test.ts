@@ -108,13 +108,13 @@ describe('autoscaling policy and recommendation', () => {
     const audit = await setup.server.app
       .get(AuditService)
       .findAuditLogs(setup.org.id, { limit: 50, offset: 0 });
-    const entries = audit.items.filter((e) => e.action.startsWith('autoscaling_policy.'));
+    const entries = audit.items.filter((e) => e.operation.startsWith('autoscaling_policy.'));
     // Newest first: the reader's refused attempt is audited too (by the access guard).
-    expect(entries.map((e) => [e.action, e.outcome, e.details.errorCode])).toEqual([
-      ['autoscaling_policy.delete', 'SUCCESS', undefined],
-      ['autoscaling_policy.delete', 'SUCCESS', undefined],
-      ['autoscaling_policy.set', 'SUCCESS', undefined],
-      ['autoscaling_policy.set', 'FAILURE', 'FORBIDDEN'],
+    expect(entries.map((e) => [e.operation, e.status, e.details.errorCode])).toEqual([
+      ['autoscaling_policy.delete', 'success', undefined],
+      ['autoscaling_policy.delete', 'success', undefined],
+      ['autoscaling_policy.set', 'success', undefined],
+      ['autoscaling_policy.set', 'failure', 'FORBIDDEN'],
     ]);
     expect(entries[2]?.details).toMatchObject({
       policy: { queue: 'podium-workers', rollout: { maxOldApplicationVersions: 2 } },

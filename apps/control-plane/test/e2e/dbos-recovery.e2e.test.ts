@@ -149,13 +149,13 @@ describe('dead-executor recovery with real DBOS Transact 5.2.11 executors', () =
     expect(after.output).toContain(`started on ${victimId}, finished on ${survivorExecutor?.id}`);
 
     const audit = bodyOf(
-      await owner.get(`/v2/orgs/${orgName}/audit-logs?action=executor.recover`),
+      await owner.get(`/v2/orgs/${orgName}/audit-logs?operation=executor.recover`),
       ListAuditLogsResponseSchema,
     );
     expect(audit.items).toMatchObject([
       {
-        actor: null,
-        outcome: 'SUCCESS',
+        subject: null,
+        status: 'success',
         target: { type: 'executor', id: victimId },
         details: {
           applicationVersion: before.applicationVersion,

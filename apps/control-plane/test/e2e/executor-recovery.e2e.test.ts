@@ -90,7 +90,7 @@ function helpers(setup: Setup, app: { name: string }) {
     recoveryAudit: async (executorId: string): Promise<AuditLogEntry[]> =>
       (
         await setup.server.app.get(AuditService).findAuditLogs(setup.org.id, {
-          action: 'executor.recover',
+          operation: 'executor.recover',
           target: executorId,
           limit: 50,
           offset: 0,
@@ -177,8 +177,8 @@ describe('dead-executor recovery (scripted executors, PostgreSQL)', () => {
     const [entry, ...more] = await h.recoveryAudit('d-v1');
     expect(more).toEqual([]);
     expect(entry).toMatchObject({
-      actor: null,
-      outcome: 'SUCCESS',
+      subject: null,
+      status: 'success',
       target: { type: 'executor', id: 'd-v1' },
       details: {
         applicationId: app.id,
@@ -264,7 +264,7 @@ describe('dead-executor recovery (scripted executors, PostgreSQL)', () => {
     ]);
     expect(requestsOf(otherVersion, 'recovery')).toEqual([]);
     expect(await h.recoveryAudit('old')).toMatchObject([
-      { outcome: 'SUCCESS', details: { recoveredBy: 'new-v1' } },
+      { status: 'success', details: { recoveredBy: 'new-v1' } },
     ]);
   });
 
@@ -372,8 +372,8 @@ describe('dead-executor recovery (scripted executors, PostgreSQL)', () => {
     await h.until('gone', 'recovered', (e) => e.recoveredAt !== null, 20_000);
     expect(requestsOf(flaky, 'recovery')).toHaveLength(2);
     expect(await h.recoveryAudit('gone')).toMatchObject([
-      { outcome: 'SUCCESS', details: { recoveredBy: 'flaky' } },
-      { outcome: 'FAILURE', details: { errorCode: 'EXECUTOR_NO_ANSWER', recoveredBy: null } },
+      { status: 'success', details: { recoveredBy: 'flaky' } },
+      { status: 'failure', details: { errorCode: 'EXECUTOR_NO_ANSWER', recoveredBy: null } },
     ]);
   });
 
@@ -476,7 +476,7 @@ describe('dead-executor recovery across a control-plane restart', () => {
     expect(Date.parse(recovered.deadAt ?? '')).toBeLessThan(restartedAt + GRACE_SECONDS * 1_000);
     expect(db.pending.has('before-restart')).toBe(false);
     expect(await after.recoveryAudit('before-restart')).toMatchObject([
-      { outcome: 'SUCCESS', details: { recoveredBy: 'after-restart' } },
+      { status: 'success', details: { recoveredBy: 'after-restart' } },
     ]);
 
     // The leftover's grace period starts when the new process did. A second's grace from now

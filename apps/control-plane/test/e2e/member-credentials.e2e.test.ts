@@ -83,7 +83,7 @@ describe('credentials of removed and demoted members (PostgreSQL)', () => {
   const path = (userId: string) => `/v2/orgs/${org}/members/${userId}`;
 
   async function auditEntryOf(action: string, target: string) {
-    const query = `action=${action}&target=${target}`;
+    const query = `operation=${action}&target=${target}`;
     const page = bodyOf(
       await owner.browser.get(`/v2/orgs/${org}/audit-logs?${query}`),
       ListAuditLogsResponseSchema,
@@ -155,7 +155,7 @@ describe('credentials of removed and demoted members (PostgreSQL)', () => {
     expect(await readAppWith(ownerKey)).toBe(200);
 
     const entry = await auditEntryOf('member.remove', admin.userId);
-    expect(entry.outcome).toBe('SUCCESS');
+    expect(entry.status).toBe('success');
     expect(RevokedCredentialsSchema.parse(entry.details.revoked)).toEqual({
       apiKeys: [{ id: apiKey.id, name: 'shop executors', prefix: apiKey.prefix }],
       joinSecrets: [{ id: joinSecret.id, prefix: joinSecret.prefix, role: 'ADMIN' }],

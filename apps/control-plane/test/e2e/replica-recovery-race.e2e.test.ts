@@ -54,7 +54,7 @@ describe('recovery across replicas (PostgreSQL + Redis, three replicas)', () => 
   const recoveryAudit = async (executorId: string) =>
     (
       await replicas[0]!.app.get(AuditService).findAuditLogs(org.id, {
-        action: 'executor.recover',
+        operation: 'executor.recover',
         target: executorId,
         limit: 50,
         offset: 0,
@@ -197,7 +197,7 @@ describe('recovery across replicas (PostgreSQL + Redis, three replicas)', () => 
       expect(replicas.map((r) => logged(r, 'recovery sent', 'raced')).reduce((x, y) => x + y)).toBe(
         1,
       );
-      expect(await recoveryAudit('raced')).toMatchObject([{ outcome: 'SUCCESS' }]);
+      expect(await recoveryAudit('raced')).toMatchObject([{ status: 'success' }]);
     } finally {
       await barrier.release();
     }

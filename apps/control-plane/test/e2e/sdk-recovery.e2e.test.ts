@@ -115,11 +115,11 @@ describe('dead-executor recovery with @podium/sdk executors (the example app)', 
     expect(finished.executorId).toBe(idleId);
 
     const audit = await get(
-      `/v2/orgs/${orgName}/audit-logs?action=executor.recover`,
+      `/v2/orgs/${orgName}/audit-logs?operation=executor.recover`,
       ListAuditLogsResponseSchema,
     );
     expect(audit.items).toMatchObject([
-      { outcome: 'SUCCESS', target: { id: busyId }, details: { recoveredBy: idleId } },
+      { status: 'success', target: { id: busyId }, details: { recoveredBy: idleId } },
     ]);
 
     // The control plane's own metrics saw the same: one recovery sent, confirmed, none failed.

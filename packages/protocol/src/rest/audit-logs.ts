@@ -1,58 +1,82 @@
 import { z } from 'zod';
-import { PaginationQuerySchema, paginated } from './pagination';
+import { paginated } from './pagination';
 import { IsoTimestampSchema, RestTimestampSchema } from './query-params';
 
-export const AUDIT_OUTCOMES = ['SUCCESS', 'FAILURE'] as const;
-export const AuditOutcomeSchema = z.enum(AUDIT_OUTCOMES);
-export type AuditOutcome = z.infer<typeof AuditOutcomeSchema>;
+/** Outcomes as DBOS Conductor writes them: `failure` = refused, invalid or failed calls. */
+export const AUDIT_STATUSES = ['success', 'failure'] as const;
+export const AuditStatusSchema = z.enum(AUDIT_STATUSES);
+export type AuditStatus = z.infer<typeof AuditStatusSchema>;
 
-/** `GET /v2/orgs/{org}/audit-logs`: newest first; every filter is optional. */
-export const ListAuditLogsQuerySchema = PaginationQuerySchema.extend({
-  action: z.string().min(1).max(100).optional().describe('Exact action, e.g. `api_key.revoke`.'),
-  actor: z.uuid().optional().describe('A user id or API key id.'),
+/** DBOS's bounds on an audit-log page: 100 by default, 1,000 at most (more is an error). */
+export const DEFAULT_AUDIT_PAGE_LIMIT = 100;
+export const MAX_AUDIT_PAGE_LIMIT = 1000;
+
+/** `GET /v2/orgs/{org}/audit-logs` (DBOS's filters): newest first; every filter is optional. */
+export const ListAuditLogsQuerySchema = z.strictObject({
+  startTime: RestTimestampSchema.optional().describe('Inclusive lower bound on `emitTime`.'),
+  endTime: RestTimestampSchema.optional().describe('Exclusive upper bound on `emitTime`.'),
+  operation: z
+    .string()
+    .min(1)
+    .max(100)
+    .optional()
+    .describe('Exact operation, e.g. `application.update`.'),
+  subject: z
+    .string()
+    .min(1)
+    .max(320)
+    .optional()
+    .describe("Who acted: a user's or API key's id, or its display name (email or key name)."),
   target: z
     .string()
     .min(1)
     .max(200)
     .optional()
     .describe('Exact target id (an API key id, a user id, an application name, ...).'),
-  targetType: z.string().min(1).max(100).optional(),
-  outcome: AuditOutcomeSchema.optional(),
-  since: RestTimestampSchema.optional().describe(
-    'Inclusive lower bound on the time of the action.',
-  ),
-  until: RestTimestampSchema.optional().describe(
-    'Exclusive upper bound on the time of the action.',
-  ),
+  targetType: z.string().min(1).max(100).optional().describe('Podium: exact target type.'),
+  status: AuditStatusSchema.optional().describe('Podium: only successes or only failures.'),
+  limit: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(MAX_AUDIT_PAGE_LIMIT)
+    .default(DEFAULT_AUDIT_PAGE_LIMIT)
+    .describe('Most entries to return.'),
+  offset: z.coerce.number().int().min(0).default(0).describe('Entries to skip.'),
 });
 export type ListAuditLogsQuery = z.infer<typeof ListAuditLogsQuerySchema>;
 
-export const AuditActorSchema = z.object({
+/** Who acted. `display` is kept as it was when they acted, so it outlives the user or key. */
+export const AuditSubjectSchema = z.object({
   type: z.enum(['user', 'api_key']),
-  id: z.uuid(),
-  name: z
-    .string()
-    .nullable()
-    .describe("The user's display name or the key's name, when they still exist."),
+  id: z.string(),
+  display: z.string().describe("The user's email or the key's name at the time."),
 });
-export type AuditActor = z.infer<typeof AuditActorSchema>;
+export type AuditSubject = z.infer<typeof AuditSubjectSchema>;
 
 export const AuditLogEntrySchema = z.object({
-  id: z.uuid(),
-  action: z
+  id: z.string(),
+  emitTime: IsoTimestampSchema,
+  operation: z
     .string()
     .describe('Dotted verb: `api_key.create`, `member.update_role`, `workflow.cancel`, ...'),
-  actor: AuditActorSchema.nullable().describe(
+  status: AuditStatusSchema,
+  subject: AuditSubjectSchema.nullable().describe(
     'Null for actions of the control plane itself (`executor.recover`).',
   ),
-  target: z.object({ type: z.string(), id: z.string().nullable() }),
-  outcome: AuditOutcomeSchema,
+  target: z
+    .object({ type: z.string(), id: z.string().nullable() })
+    .describe('`id` is null when the target never came to exist (a refused create).'),
+  sourceIp: z
+    .string()
+    .describe(
+      "The caller's address (behind a trusted proxy, the forwarded one); empty for the control plane's own actions.",
+    ),
   details: z
     .record(z.string(), z.unknown())
     .describe(
-      'Structured context (never secrets); a failure adds `errorCode` and `error` (its detail).',
+      'Structured context (never secrets; `{}` when there is none); a failure adds `errorCode` and `error` (its detail).',
     ),
-  createdAt: IsoTimestampSchema,
 });
 export type AuditLogEntry = z.infer<typeof AuditLogEntrySchema>;
 

@@ -1,10 +1,17 @@
-import { ListAuditLogsResponseSchema, type ListAuditLogsResponse } from '@podium/protocol/rest';
+import {
+  ListAuditLogsResponseSchema,
+  type AuditStatus,
+  type ListAuditLogsResponse,
+} from '@podium/protocol/rest';
 import { getJson, type RequestOptions } from '../../lib/api-client';
 import { orgPath } from '../organizations/api';
 
 export interface AuditFilters {
-  action: string;
-  outcome: '' | 'SUCCESS' | 'FAILURE';
+  /** Exact operation, e.g. `workflow.cancel`. */
+  operation: string;
+  /** Who acted: an email, a key name, or an id. */
+  subject: string;
+  status: '' | AuditStatus;
   limit: number;
   offset: number;
 }
@@ -19,7 +26,8 @@ export function fetchAuditLogs(
     limit: String(filters.limit),
     offset: String(filters.offset),
   });
-  if (filters.action) query.set('action', filters.action);
-  if (filters.outcome) query.set('outcome', filters.outcome);
+  if (filters.operation) query.set('operation', filters.operation);
+  if (filters.subject) query.set('subject', filters.subject);
+  if (filters.status) query.set('status', filters.status);
   return getJson(`${orgPath(org)}/audit-logs?${query}`, ListAuditLogsResponseSchema, options);
 }

@@ -6,19 +6,20 @@ const appId = '0190a000-0000-7000-8000-000000000001';
 const names = new Map([[appId, 'shop']]);
 
 function entry(
-  action: string,
+  operation: string,
   type: string,
   id: string | null,
   details: Record<string, unknown> = {},
 ): AuditLogEntry {
   return {
     id: '0190a000-0000-7000-8000-0000000000ff',
-    action,
-    actor: null,
+    emitTime: '2026-12-04T12:00:00.000Z',
+    operation,
+    status: 'success',
+    subject: null,
     target: { type, id },
-    outcome: 'SUCCESS',
+    sourceIp: '',
     details,
-    createdAt: '2026-12-04T12:00:00.000Z',
   };
 }
 

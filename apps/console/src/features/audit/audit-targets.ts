@@ -25,7 +25,7 @@ export function auditTargetHref(org: string, entry: AuditLogEntry, names: AppNam
     case 'organization':
       return base;
     case 'application':
-      return entry.action === 'application.delete' || !appBase ? null : appBase;
+      return entry.operation === 'application.delete' || !appBase ? null : appBase;
     case 'workflow':
       // Bulk actions are audited per workflow, so a workflow entry always names one.
       return appBase && id ? `${appBase}/workflows/${encodeURIComponent(id)}` : null;

@@ -1,19 +1,23 @@
-import type { AuditLogEntry } from '@podium/protocol';
+import type { AuditLogEntry, AuditSubject } from '@podium/protocol';
 import type { AuditEventRecord } from './audit.repository';
 
+/** An entry in DBOS Conductor's shape (`emitTime`, `operation`, `status`, `subject`, ...). */
 export function mapAuditLogEntry(event: AuditEventRecord): AuditLogEntry {
-  const actor = event.actorUserId
-    ? { type: 'user' as const, id: event.actorUserId, name: event.actorName }
-    : event.actorApiKeyId
-      ? { type: 'api_key' as const, id: event.actorApiKeyId, name: event.actorName }
-      : null;
   return {
     id: event.id,
-    action: event.action,
-    actor,
+    emitTime: event.createdAt.toISOString(),
+    operation: event.action,
+    status: event.outcome === 'SUCCESS' ? 'success' : 'failure',
+    subject: subjectOf(event),
     target: { type: event.targetType, id: event.targetId },
-    outcome: event.outcome,
+    sourceIp: event.sourceIp,
     details: event.details,
-    createdAt: event.createdAt.toISOString(),
   };
+}
+
+function subjectOf(event: AuditEventRecord): AuditSubject | null {
+  const display = event.subjectDisplay ?? '';
+  if (event.actorUserId) return { type: 'user', id: event.actorUserId, display };
+  if (event.actorApiKeyId) return { type: 'api_key', id: event.actorApiKeyId, display };
+  return null;
 }

@@ -12,19 +12,21 @@ export interface NewAuditEvent {
   readonly targetId: string | null;
   readonly outcome: AuditOutcome;
   readonly details: Record<string, unknown>;
+  /** The caller's address; empty for the control plane's own actions. */
+  readonly sourceIp: string;
 }
 
 export interface AuditEventRecord extends NewAuditEvent {
   readonly id: string;
   readonly createdAt: Date;
-  /** The actor's current name (user display name or key name); null once deleted. */
-  readonly actorName: string | null;
+  /** Who acted, as shown when they did (email or key name); null for the control plane. */
+  readonly subjectDisplay: string | null;
 }
 
 export interface AuditEventFilter {
   readonly action?: string;
-  /** A user id or API key id. */
-  readonly actorId?: string;
+  /** A user's or API key's id, or its display (email or key name). */
+  readonly subject?: string;
   readonly targetId?: string;
   readonly targetType?: string;
   readonly outcome?: AuditOutcome;
@@ -38,9 +40,29 @@ export class AuditRepository {
   constructor(@Inject(DATABASE) private readonly db: Database) {}
 
   async create(event: NewAuditEvent): Promise<void> {
+    const subjectDisplay = await this.displayOf(event);
     await this.db.prisma.auditEvent.create({
-      data: { ...event, details: event.details as Prisma.InputJsonObject },
+      data: { ...event, subjectDisplay, details: event.details as Prisma.InputJsonObject },
     });
+  }
+
+  /** The actor as the entry keeps showing them: a user's email, a key's name. */
+  private async displayOf(event: NewAuditEvent): Promise<string | null> {
+    if (event.actorUserId) {
+      const user = await this.db.prisma.user.findUnique({
+        where: { id: event.actorUserId },
+        select: { email: true },
+      });
+      return user?.email ?? null;
+    }
+    if (event.actorApiKeyId) {
+      const key = await this.db.prisma.apiKey.findUnique({
+        where: { id: event.actorApiKeyId },
+        select: { name: true },
+      });
+      return key?.name ?? null;
+    }
+    return null;
   }
 
   /** Deletes every entry older than its organization's retention; returns how many. */
@@ -63,9 +85,7 @@ export class AuditRepository {
       targetId: filter.targetId,
       targetType: filter.targetType,
       outcome: filter.outcome,
-      ...(filter.actorId && {
-        OR: [{ actorUserId: filter.actorId }, { actorApiKeyId: filter.actorId }],
-      }),
+      ...(filter.subject && { OR: subjectMatches(filter.subject) }),
       ...((filter.since || filter.until) && {
         createdAt: { gte: filter.since, lt: filter.until },
       }),
@@ -79,40 +99,18 @@ export class AuditRepository {
       }),
       this.db.prisma.auditEvent.count({ where }),
     ]);
-    const names = await this.actorNames(organizationId, rows);
     return {
-      items: rows.map((row) => ({
-        ...row,
-        details: row.details as Record<string, unknown>,
-        actorName: names.get(row.actorUserId ?? row.actorApiKeyId ?? '') ?? null,
-      })),
+      items: rows.map((row) => ({ ...row, details: row.details as Record<string, unknown> })),
       total,
     };
   }
-
-  private async actorNames(
-    organizationId: string,
-    rows: readonly { actorUserId: string | null; actorApiKeyId: string | null }[],
-  ): Promise<Map<string, string>> {
-    const userIds = [...new Set(rows.flatMap((r) => (r.actorUserId ? [r.actorUserId] : [])))];
-    const keyIds = [...new Set(rows.flatMap((r) => (r.actorApiKeyId ? [r.actorApiKeyId] : [])))];
-    const [users, keys] = await Promise.all([
-      userIds.length > 0
-        ? this.db.prisma.user.findMany({
-            where: { id: { in: userIds } },
-            select: { id: true, displayName: true },
-          })
-        : [],
-      keyIds.length > 0
-        ? this.db.prisma.apiKey.findMany({
-            where: { id: { in: keyIds }, organizationId },
-            select: { id: true, name: true },
-          })
-        : [],
-    ]);
-    return new Map([
-      ...users.map((u): [string, string] => [u.id, u.displayName]),
-      ...keys.map((k): [string, string] => [k.id, k.name]),
-    ]);
-  }
 }
+
+/** `subject` is an id (user or key) or a display name; ids are only compared when they are one. */
+function subjectMatches(subject: string): Prisma.AuditEventWhereInput[] {
+  const byDisplay = { subjectDisplay: subject };
+  if (!UUID.test(subject)) return [byDisplay];
+  return [byDisplay, { actorUserId: subject }, { actorApiKeyId: subject }];
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

@@ -4,6 +4,7 @@ import type { Principal } from '../../common/auth/principal';
 import { toCountedPage } from '../../common/pagination/counted-page';
 import type { Logger } from 'pino';
 import { LOGGER } from '../../common/logging/logging.tokens';
+import { currentSourceIp } from '../../common/http/request-origin';
 import { Transactions } from '../../infra/database/transactions';
 import { mapAuditLogEntry } from './audit.dto';
 import { AuditRepository } from './audit.repository';
@@ -65,6 +66,7 @@ export class AuditService {
       targetId: entry.targetId,
       outcome: entry.outcome,
       details: entry.details ?? {},
+      sourceIp: currentSourceIp(),
     });
   }
 
@@ -154,15 +156,18 @@ export class AuditService {
     organizationId: string,
     query: ListAuditLogsQuery,
   ): Promise<ListAuditLogsResponse> {
-    const { limit, offset, actor, target, since, until, ...exact } = query;
+    const { limit, offset, operation, subject, target, targetType, status } = query;
+    const { startTime, endTime } = query;
     const page = await this.events.findPage(
       organizationId,
       {
-        ...exact,
-        actorId: actor,
+        action: operation,
+        subject,
         targetId: target,
-        since: since ? new Date(since) : undefined,
-        until: until ? new Date(until) : undefined,
+        targetType,
+        outcome: status && (status === 'success' ? 'SUCCESS' : 'FAILURE'),
+        since: startTime ? new Date(startTime) : undefined,
+        until: endTime ? new Date(endTime) : undefined,
       },
       { limit, offset },
     );

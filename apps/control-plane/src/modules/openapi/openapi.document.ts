@@ -3,7 +3,7 @@ import {
   ApiKeySchema,
   ApplicationSchema,
   ApplicationVersionSchema,
-  AuditActorSchema,
+  AuditSubjectSchema,
   AuditLogEntrySchema,
   BulkWorkflowsResponseSchema,
   ERROR_CODE_LIST,
@@ -67,7 +67,7 @@ const SHARED_SCHEMAS: ReadonlyArray<readonly [z.ZodType, string]> = [
   [JoinSecretSchema, 'JoinSecret'],
   [ApplicationSchema, 'Application'],
   [ApiKeySchema, 'ApiKey'],
-  [AuditActorSchema, 'AuditActor'],
+  [AuditSubjectSchema, 'AuditSubject'],
   [AuditLogEntrySchema, 'AuditLogEntry'],
   [ProblemDetailsSchema, 'Problem'],
 ];

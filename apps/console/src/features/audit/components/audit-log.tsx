@@ -14,17 +14,19 @@ import { auditQueries } from '../queries';
 import { AuditRow } from './audit-row';
 
 const PAGE = 50;
-const COLUMNS = ['When', 'Action', 'Actor', 'Application', 'Target', 'Outcome', 'Details'];
+const COLUMNS = ['When', 'Operation', 'Who', 'Application', 'Target', 'Status', 'Details'];
 
 /** Who did what to which target, when, and whether it worked. */
 export function AuditLog({ org }: { org: string }) {
   const [filters, setFilters] = useState<AuditFilters>({
-    action: '',
-    outcome: '',
+    operation: '',
+    subject: '',
+    status: '',
     limit: PAGE,
     offset: 0,
   });
-  const [action, setAction] = useState('');
+  const [operation, setOperation] = useState('');
+  const [subject, setSubject] = useState('');
   const log = useQuery({ ...auditQueries.list(org, filters), placeholderData: keepPreviousData });
   const apps = useQuery(appQueries.list(org));
   const appNames = useMemo(
@@ -33,34 +35,41 @@ export function AuditLog({ org }: { org: string }) {
   );
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    setFilters({ ...filters, action: action.trim(), offset: 0 });
+    setFilters({ ...filters, operation: operation.trim(), subject: subject.trim(), offset: 0 });
   };
 
   return (
     <Panel title="Audit log">
       <form className="form form-row" onSubmit={submit} aria-label="Filter audit log">
         <TextField
-          label="Action"
-          value={action}
-          onChange={(e) => setAction(e.target.value)}
+          label="Operation"
+          value={operation}
+          onChange={(e) => setOperation(e.target.value)}
           placeholder="e.g. workflow.cancel"
           className="compact"
         />
+        <TextField
+          label="Who"
+          value={subject}
+          onChange={(e) => setSubject(e.target.value)}
+          placeholder="email, key name or id"
+          className="compact"
+        />
         <SelectField
-          label="Outcome"
-          value={filters.outcome}
+          label="Status"
+          value={filters.status}
           onChange={(e) =>
             setFilters({
               ...filters,
-              outcome: e.target.value as AuditFilters['outcome'],
+              status: e.target.value as AuditFilters['status'],
               offset: 0,
             })
           }
           className="compact"
         >
           <option value="">Any</option>
-          <option value="SUCCESS">Success</option>
-          <option value="FAILURE">Failure</option>
+          <option value="success">Success</option>
+          <option value="failure">Failure</option>
         </SelectField>
         <div className="form-actions">
           <button type="submit" className="btn btn-small">

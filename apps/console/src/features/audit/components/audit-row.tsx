@@ -22,15 +22,16 @@ export function AuditRow({ org, entry, appNames }: AuditRowProps) {
   const href = auditTargetHref(org, entry, appNames);
   const app = auditApplication(entry, appNames);
   return (
-    <tr data-testid="audit-row" data-action={entry.action}>
+    <tr data-testid="audit-row" data-operation={entry.operation}>
       <td>
-        <Timestamp value={entry.createdAt} />
+        <Timestamp value={entry.emitTime} />
       </td>
-      <td className="mono">{entry.action}</td>
+      <td className="mono">{entry.operation}</td>
       <td className="clip-cell">
-        {entry.actor
-          ? `${entry.actor.name ?? entry.actor.id}${entry.actor.type === 'api_key' ? ' (API key)' : ''}`
+        {entry.subject
+          ? `${entry.subject.display || entry.subject.id}${entry.subject.type === 'api_key' ? ' (API key)' : ''}`
           : 'control plane'}
+        {entry.sourceIp && <span className="small muted-inline"> from {entry.sourceIp}</span>}
       </td>
       <td className="mono" data-testid="audit-application">
         {app ?? '—'}
@@ -49,7 +50,7 @@ export function AuditRow({ org, entry, appNames }: AuditRowProps) {
         )}
       </td>
       <td>
-        <StatusBadge tone={entry.outcome === 'SUCCESS' ? 'ok' : 'bad'} status={entry.outcome} />
+        <StatusBadge tone={entry.status === 'success' ? 'ok' : 'bad'} status={entry.status} />
       </td>
       <td className="details-cell">
         {Object.keys(details).length === 0 ? (
