@@ -56,6 +56,8 @@ export interface Config {
     readonly webhookMaxAttempts: number;
     /** Wait before the first retry; each next one waits twice as long. */
     readonly webhookRetryBaseMs: number;
+    /** Period of the coordinator's look for deliveries a stopped process abandoned. */
+    readonly webhookResumeSweepMs: number;
   };
   readonly live: {
     /** How often open live streams re-authorize their caller (see LiveAccessWatch). */
@@ -167,6 +169,7 @@ export function loadConfig(source: NodeJS.ProcessEnv): Config {
       webhookTimeoutMs: env.PODIUM_ALERT_WEBHOOK_TIMEOUT_MS,
       webhookMaxAttempts: env.PODIUM_ALERT_WEBHOOK_MAX_ATTEMPTS,
       webhookRetryBaseMs: env.PODIUM_ALERT_WEBHOOK_RETRY_BASE_MS,
+      webhookResumeSweepMs: env.PODIUM_ALERT_WEBHOOK_RESUME_SWEEP_MS,
     },
     live: {
       recheckMs: env.PODIUM_LIVE_RECHECK_MS,

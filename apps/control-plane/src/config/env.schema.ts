@@ -104,6 +104,8 @@ export const EnvSchema = z
     PODIUM_ALERT_WEBHOOK_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(5),
     /** Wait before a webhook's first retry; each next retry waits twice as long. */
     PODIUM_ALERT_WEBHOOK_RETRY_BASE_MS: z.coerce.number().int().min(10).default(2_000),
+    /** How often the coordinator resumes webhook deliveries a stopped process left mid-way. */
+    PODIUM_ALERT_WEBHOOK_RESUME_SWEEP_MS: z.coerce.number().int().min(100).default(10_000),
     /**
      * How often open live streams (server-sent events) re-check that their caller may still
      * read the application; revocations, sign-outs and member removals end them at once anyway.

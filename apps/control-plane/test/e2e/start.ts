@@ -74,6 +74,7 @@ export async function startTestControlPlane(
       webhookTimeoutMs: 5_000,
       webhookMaxAttempts: 5,
       webhookRetryBaseMs: 2_000,
+      webhookResumeSweepMs: 10_000,
       ...overrides.alerts,
     },
     accounts: { signUp: 'open', ...overrides.accounts },

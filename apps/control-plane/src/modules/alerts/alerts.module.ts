@@ -7,6 +7,7 @@ import { AlertRulesService } from './alert-rules.service';
 import { AlertsController } from './alerts.controller';
 import { AlertsRepository } from './alerts.repository';
 import { AlertDispatcher } from './delivery/alert-dispatcher';
+import { WebhookResumption } from './delivery/webhook-resumption';
 import { WebhookSender } from './delivery/webhook-sender';
 import { AlertConditions } from './evaluation/alert-conditions';
 import { AlertEvaluator } from './evaluation/alert-evaluator';
@@ -29,6 +30,7 @@ import { WebhookSecretBox } from './webhooks/webhook-secret-box';
     AlertEvaluator,
     AlertDispatcher,
     WebhookSender,
+    WebhookResumption,
   ],
 })
 export class AlertsModule {}

@@ -80,4 +80,51 @@ describe.each(DATABASE_BACKENDS)('alert rules and deliveries on %s', (_name, mak
       alerts.findDeliveries('01a24300-0000-7000-8000-000000000001', applicationId, 10),
     ).resolves.toEqual([]);
   });
+
+  it('leases a webhook delivery to one process: renewals by others fail, an abandoned one is claimed once', async () => {
+    const now = Date.now();
+    const mine = { owner: 'replica-a', until: new Date(now + 60_000) };
+    const delivery = await alerts.createDelivery({
+      organizationId,
+      applicationId,
+      ruleId: '01a24300-0000-7000-8000-000000000000',
+      ruleType: 'ExecutorDied',
+      event: 'FIRING',
+      channel: 'webhook',
+      webhookId: null,
+      target: 'https://hooks.example',
+      message: 'executor died',
+      body: '{"hello":"world"}',
+      lease: mine,
+    });
+    await expect(alerts.renewLease(delivery.id, { ...mine, owner: 'replica-b' })).resolves.toBe(
+      false,
+    );
+    await expect(alerts.renewLease(delivery.id, mine)).resolves.toBe(true);
+    // Still leased: nobody may claim it.
+    const claim = (owner: string) =>
+      alerts.claimAbandoned({ owner, until: new Date(now + 120_000) }, new Date(now), 10);
+    await expect(claim('replica-b')).resolves.toEqual([]);
+
+    // Its owner stopped between attempts: once the lease has passed, one of many claims it.
+    const failed = { ok: false, httpStatus: 500, error: 'non-2xx answer', durationMs: 3 };
+    const at = new Date(now).toISOString();
+    await alerts.recordAttempt(delivery.id, { at, ...failed }, 'PENDING', new Date(now - 1));
+    const claims = await Promise.all(['b', 'c', 'd'].map((r) => claim(`replica-${r}`)));
+    expect(claims.flat()).toEqual([
+      { id: delivery.id, webhookId: null, body: '{"hello":"world"}', attemptCount: 1 },
+    ]);
+    const winner = ['b', 'c', 'd'][claims.findIndex((c) => c.length === 1)];
+    await expect(alerts.renewLease(delivery.id, mine)).resolves.toBe(false);
+    await expect(
+      alerts.renewLease(delivery.id, { owner: `replica-${winner}`, until: new Date(now + 5) }),
+    ).resolves.toBe(true);
+    // Finished: not PENDING, so no lease to renew and nothing to claim.
+    await alerts.recordAttempt(
+      delivery.id,
+      { ...failed, at, ok: true, httpStatus: 200 },
+      'DELIVERED',
+    );
+    await expect(alerts.renewLease(delivery.id, mine)).resolves.toBe(false);
+  });
 });

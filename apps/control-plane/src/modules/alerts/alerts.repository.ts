@@ -51,6 +51,8 @@ export interface AlertWebhookRecord {
 }
 
 export interface NewAlertDelivery {
+  /** Chosen by the caller when the body names the delivery (webhooks); generated otherwise. */
+  readonly id?: string;
   readonly organizationId: string;
   readonly applicationId: string;
   readonly ruleId: string;
@@ -60,6 +62,25 @@ export interface NewAlertDelivery {
   readonly webhookId: string | null;
   readonly target: string;
   readonly message: string;
+  /** A webhook's request body, so another process can retry it. */
+  readonly body?: string;
+  /** Who sends it first (webhooks): until the lease passes, no one else will. */
+  readonly lease?: DeliveryLease;
+}
+
+/** A process's claim on a PENDING webhook delivery (see WebhookSender). */
+export interface DeliveryLease {
+  readonly owner: string;
+  readonly until: Date;
+}
+
+/** An abandoned webhook delivery, claimed to be resumed. */
+export interface ClaimedDelivery {
+  readonly id: string;
+  readonly webhookId: string | null;
+  readonly body: string | null;
+  /** Attempts made so far. */
+  readonly attemptCount: number;
 }
 
 /** A delivery row as stored (its strings are the protocol's enums, checked when mapped). */
@@ -188,6 +209,11 @@ export class AlertsRepository {
     });
   }
 
+  /** One webhook by id, whatever its organization (a delivery being resumed names it). */
+  findWebhook(id: string): Promise<AlertWebhookRecord | null> {
+    return this.db.prisma.alertWebhook.findUnique({ where: { id } });
+  }
+
   createWebhook(webhook: {
     organizationId: string;
     applicationId: string | null;
@@ -210,22 +236,59 @@ export class AlertsRepository {
     return count > 0;
   }
 
-  createDelivery(delivery: NewAlertDelivery): Promise<AlertDeliveryRecord> {
+  createDelivery({ lease, ...delivery }: NewAlertDelivery): Promise<AlertDeliveryRecord> {
     return this.db.prisma.alertDelivery.create({
-      data: { ...delivery, status: 'PENDING' },
+      data: { ...delivery, status: 'PENDING', leaseOwner: lease?.owner, leaseUntil: lease?.until },
     });
   }
 
-  /** Appends an attempt and sets the status (the log is the row's `attempts`). */
+  /**
+   * Appends an attempt and sets the status (the log is the row's `attempts`); a delivery still
+   * PENDING stays leased until `leaseUntil` (its next attempt, and some), a finished one is not.
+   */
   async recordAttempt(
     id: string,
     attempt: AlertDeliveryAttempt,
     status: AlertDeliveryStatus,
+    leaseUntil: Date | null = null,
   ): Promise<void> {
     await this.db.prisma.$executeRaw`
       UPDATE alert_deliveries
-      SET attempts = attempts || ${JSON.stringify([attempt])}::jsonb, status = ${status}
+      SET attempts = attempts || ${JSON.stringify([attempt])}::jsonb, status = ${status},
+          lease_until = ${leaseUntil}::timestamptz
       WHERE id = ${id}::uuid`;
+  }
+
+  /** Extends `lease` before an attempt; false when the delivery is no longer its owner's. */
+  async renewLease(id: string, lease: DeliveryLease): Promise<boolean> {
+    const changed = await this.db.prisma.$executeRaw`
+      UPDATE alert_deliveries SET lease_until = ${lease.until}::timestamptz
+      WHERE id = ${id}::uuid AND status = 'PENDING' AND lease_owner = ${lease.owner}`;
+    return changed === 1;
+  }
+
+  /**
+   * Claims up to `limit` PENDING webhook deliveries whose lease ran out before `now` (their
+   * process stopped or died), each for exactly one caller however many race (row locks).
+   * Deliveries made before leases existed have none and are left alone.
+   */
+  async claimAbandoned(lease: DeliveryLease, now: Date, limit: number): Promise<ClaimedDelivery[]> {
+    const rows = await this.db.prisma.$queryRaw<
+      { id: string; webhook_id: string | null; body: string | null; attempt_count: number }[]
+    >`
+      UPDATE alert_deliveries SET lease_owner = ${lease.owner}, lease_until = ${lease.until}::timestamptz
+      WHERE id IN (
+        SELECT id FROM alert_deliveries
+        WHERE status = 'PENDING' AND channel = 'webhook' AND lease_until < ${now}::timestamptz
+        ORDER BY lease_until LIMIT ${limit}
+        FOR UPDATE SKIP LOCKED)
+      RETURNING id::text, webhook_id::text, body, jsonb_array_length(attempts)::int AS attempt_count`;
+    return rows.map((row) => ({
+      id: row.id,
+      webhookId: row.webhook_id,
+      body: row.body,
+      attemptCount: row.attempt_count,
+    }));
   }
 
   findDeliveries(

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import {
   AppError,
@@ -56,14 +57,9 @@ export class AlertDispatcher {
       void this.sendAlertMessage(delivery.id, rule, finding);
     }
     for (const hook of await this.alerts.findWebhooksFor(rule.organizationId, rule.applicationId)) {
-      const delivery = await this.alerts.createDelivery({
-        ...common,
-        channel: 'webhook',
-        webhookId: hook.id,
-        target: originOf(hook.url),
-      });
+      const deliveryId = randomUUID();
       const payload: AlertWebhookPayload = {
-        deliveryId: delivery.id,
+        deliveryId,
         event,
         ruleId: rule.id,
         ruleType: rule.ruleType as AlertRuleType,
@@ -73,10 +69,22 @@ export class AlertDispatcher {
         metadata: { ...finding.metadata },
         at: at.toISOString(),
       };
+      const body = bodyOf(hook.format as AlertWebhookFormat, payload);
+      // Stored with its body and leased to this process's sender: if the process stops before
+      // the attempts are done, the coordinator resumes them (WebhookResumption).
+      await this.alerts.createDelivery({
+        ...common,
+        id: deliveryId,
+        channel: 'webhook',
+        webhookId: hook.id,
+        target: originOf(hook.url),
+        body,
+        lease: this.sender.leaseFor(),
+      });
       this.sender.send({
-        deliveryId: delivery.id,
+        deliveryId,
         url: hook.url,
-        body: bodyOf(hook.format as AlertWebhookFormat, payload),
+        body,
         secret: this.secrets.open(hook.secretEncrypted),
       });
     }

@@ -1,9 +1,11 @@
+import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
 import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
 import type { AlertDeliveryAttempt } from '@podium/protocol';
 import type { Logger } from 'pino';
 import { LOGGER } from '../../../common/logging/logging.tokens';
 import { CONFIG, type Config } from '../../../config/config';
-import { AlertsRepository } from '../alerts.repository';
+import { AlertsRepository, type DeliveryLease } from '../alerts.repository';
 import { SIGNATURE_HEADER, signatureHeader } from '../webhooks/webhook-signature';
 
 /** One webhook notification: where, the body, and the secret that signs it. */
@@ -13,20 +15,33 @@ export interface WebhookJob {
   readonly body: string;
   /** Null when the stored secret could not be opened: the delivery fails, saying why. */
   readonly secret: string | null;
+  /** Attempts already made (a delivery resumed from another process); 0 when new. */
+  readonly attemptsMade?: number;
 }
+
+/**
+ * How long a lease outlasts the work it covers: a stalled event loop or a slow database write
+ * must not make a live sender look dead (and its delivery sent twice).
+ */
+const LEASE_SLACK_MS = 5_000;
 
 /**
  * POSTs webhook notifications, each attempt recorded in its delivery row: up to
  * `webhookMaxAttempts`, waiting `webhookRetryBaseMs` × 2^(n-1) between attempts, each attempt
- * cut after `webhookTimeoutMs`. Runs in the background (the evaluator never waits for it);
- * retries waiting when the process stops are abandoned (the row stays PENDING). The secret and
- * the URL's path (Slack's carries a token) are never logged.
+ * cut after `webhookTimeoutMs`. Runs in the background (the evaluator never waits for it).
+ * Each delivery is leased to this process until its next attempt is due (and some): retries
+ * waiting when the process stops are abandoned, the row stays PENDING, and once the lease has
+ * passed the coordinator resumes them where they were (WebhookResumption); before each attempt
+ * the lease is renewed, so a delivery another process took over is never sent from here too.
+ * The secret and the URL's path (Slack's carries a token) are never logged.
  */
 @Injectable()
 export class WebhookSender implements OnModuleDestroy {
   private readonly logger: Logger;
   private readonly waits = new Set<{ timer: NodeJS.Timeout; done: () => void }>();
   private stopped = false;
+  /** This process, as the owner of the leases it takes. */
+  private readonly owner = `${hostname()}:${process.pid}:${randomUUID()}`;
 
   constructor(
     private readonly alerts: AlertsRepository,
@@ -44,7 +59,16 @@ export class WebhookSender implements OnModuleDestroy {
     }
   }
 
-  /** Starts the attempts and returns at once. */
+  /** A lease for this process covering `waitMs`, then one attempt. */
+  leaseFor(waitMs = 0): DeliveryLease {
+    const { webhookTimeoutMs } = this.config.alerts;
+    return {
+      owner: this.owner,
+      until: new Date(Date.now() + waitMs + webhookTimeoutMs + LEASE_SLACK_MS),
+    };
+  }
+
+  /** Starts the attempts (of a delivery leased to this process) and returns at once. */
   send(job: WebhookJob): void {
     void this.run(job).catch((error: unknown) =>
       this.logger.error(
@@ -56,11 +80,14 @@ export class WebhookSender implements OnModuleDestroy {
 
   private async run(job: WebhookJob): Promise<void> {
     const { webhookMaxAttempts: max, webhookRetryBaseMs: base } = this.config.alerts;
-    for (let n = 1; n <= max && !this.stopped; n++) {
+    for (let n = (job.attemptsMade ?? 0) + 1; n <= max && !this.stopped; n++) {
+      if (!(await this.alerts.renewLease(job.deliveryId, this.leaseFor()))) return; // taken over
       const attempt = await this.attempt(job);
       const last = n === max || job.secret === null;
       const status = attempt.ok ? 'DELIVERED' : last ? 'FAILED' : 'PENDING';
-      await this.alerts.recordAttempt(job.deliveryId, attempt, status);
+      const backoff = base * 2 ** (n - 1);
+      const leaseUntil = status === 'PENDING' ? this.leaseFor(backoff).until : null;
+      await this.alerts.recordAttempt(job.deliveryId, attempt, status, leaseUntil);
       if (attempt.ok || last) {
         if (!attempt.ok) {
           this.logger.warn(
@@ -70,7 +97,7 @@ export class WebhookSender implements OnModuleDestroy {
         }
         return;
       }
-      await this.wait(base * 2 ** (n - 1));
+      await this.wait(backoff);
     }
   }
 

@@ -1,0 +1,159 @@
+import { randomUUID } from 'node:crypto';
+import { createScratchDatabase, type ScratchDatabase } from '@podium/db/testing';
+import {
+  ApplicationSchema,
+  CreateAlertWebhookResponseSchema,
+  ListAlertDeliveriesResponseSchema,
+  OrganizationSchema,
+  type AlertDelivery,
+  type AlertWebhookPayload,
+} from '@podium/protocol';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AlertsRepository } from '../../src/modules/alerts/alerts.repository';
+import { WebhookResumption } from '../../src/modules/alerts/delivery/webhook-resumption';
+import { verifySignature } from '../../src/modules/alerts/webhooks/webhook-signature';
+import { startTestControlPlane, type RunningControlPlane } from './start';
+import { TestBrowser, bodyOf, signUpAndIn } from './test-browser';
+import { waitUntil } from './wait-until';
+import { startWebhookReceiver } from './webhook-receiver';
+
+/**
+ * A webhook delivery left mid-way by a process that stopped (its retry was waiting when it was
+ * deployed over, or it crashed) is resumed by the coordinator once its lease has passed: sent
+ * once more, signed, from the attempt it had reached. A live process's delivery is left alone;
+ * one whose webhook is gone fails saying so. The abandoned rows are written as a stopped
+ * process leaves them.
+ */
+describe('webhook deliveries abandoned by a stopped process (PostgreSQL)', () => {
+  let scratch: ScratchDatabase;
+  let server: RunningControlPlane;
+  let receiver: Awaited<ReturnType<typeof startWebhookReceiver>>;
+  let owner: TestBrowser;
+  let base: string;
+  let organizationId: string;
+  let applicationId: string;
+  let alerts: AlertsRepository;
+
+  const deliveries = async () =>
+    bodyOf(await owner.get(`${base}/alert-deliveries`), ListAlertDeliveriesResponseSchema);
+  const deliveryOf = async (id: string): Promise<AlertDelivery | undefined> =>
+    (await deliveries()).find((d) => d.id === id);
+  const reaching = (id: string, status: AlertDelivery['status']) =>
+    waitUntil(
+      async () => {
+        const delivery = await deliveryOf(id);
+        return delivery?.status === status ? delivery : undefined;
+      },
+      20_000,
+      `delivery ${id} ${status}`,
+    );
+  const createWebhook = async (path: string) =>
+    bodyOf(
+      await owner.post(`${base}/alert-webhooks`, { url: `${receiver.url}${path}` }),
+      CreateAlertWebhookResponseSchema,
+      201,
+    );
+
+  /** A delivery as a process leaves it when it stops with `attemptsMade` failed attempts. */
+  async function abandonedDelivery(
+    webhookId: string,
+    leaseUntil: Date,
+    attemptsMade: number,
+  ): Promise<{ id: string; body: string }> {
+    const id = randomUUID();
+    const payload: AlertWebhookPayload = {
+      deliveryId: id,
+      event: 'FIRING',
+      ruleId: randomUUID(),
+      ruleType: 'ExecutorDied',
+      organization: 'acme',
+      application: 'shop',
+      message: 'Executor e-1 died',
+      metadata: { executorId: 'e-1' },
+      at: new Date().toISOString(),
+    };
+    const body = JSON.stringify(payload);
+    const lease = { owner: 'a-replica-that-stopped', until: new Date(Date.now() + 3_600_000) };
+    await alerts.createDelivery({
+      id,
+      organizationId,
+      applicationId,
+      ruleId: payload.ruleId,
+      ruleType: payload.ruleType,
+      event: payload.event,
+      channel: 'webhook',
+      webhookId,
+      target: receiver.url,
+      message: payload.message,
+      body,
+      lease,
+    });
+    const failed = { ok: false, httpStatus: 503, error: 'non-2xx answer', durationMs: 4 };
+    for (let n = 1; n <= attemptsMade; n++) {
+      const at = new Date().toISOString();
+      const until = n === attemptsMade ? leaseUntil : lease.until;
+      await alerts.recordAttempt(id, { at, ...failed }, 'PENDING', until);
+    }
+    return { id, body };
+  }
+
+  beforeAll(async () => {
+    scratch = await createScratchDatabase();
+    receiver = await startWebhookReceiver();
+    server = await startTestControlPlane(
+      { kind: 'postgres', url: scratch.url },
+      { alerts: { webhookResumeSweepMs: 100, webhookRetryBaseMs: 50 } },
+    );
+    alerts = server.app.get(AlertsRepository);
+    owner = new TestBrowser(server.url);
+    await signUpAndIn(owner);
+    const org = bodyOf(
+      await owner.post('/v2/orgs', { name: `resume-${Date.now().toString(36)}` }),
+      OrganizationSchema,
+      201,
+    );
+    const app = bodyOf(
+      await owner.post(`/v2/orgs/${org.name}/apps`, { name: 'watched' }),
+      ApplicationSchema,
+      201,
+    );
+    organizationId = org.id;
+    applicationId = app.id;
+    base = `/v2/orgs/${org.name}/apps/${app.name}`;
+  });
+
+  afterAll(async () => {
+    await server?.close();
+    await receiver?.close();
+    await scratch?.drop();
+  });
+
+  it('resumes an abandoned delivery once, signed, from the attempt it had reached', async () => {
+    const hook = await createWebhook('/resumed');
+    const abandoned = await abandonedDelivery(hook.id, new Date(Date.now() - 1_000), 2);
+
+    const done = await reaching(abandoned.id, 'DELIVERED');
+    expect(done.attempts.map((a) => a.httpStatus)).toEqual([503, 503, 200]);
+    const requests = receiver.received.filter((r) => r.path === '/resumed');
+    expect(requests).toHaveLength(1);
+    expect(requests[0]?.body).toBe(abandoned.body);
+    expect(verifySignature(hook.secret, abandoned.body, requests[0]?.signature ?? '')).toBe(true);
+  });
+
+  it("leaves a live process's delivery alone, and fails one whose webhook was deleted", async () => {
+    const live = await createWebhook('/live');
+    const gone = await createWebhook('/gone');
+    expect((await owner.delete(`${base}/alert-webhooks/${gone.id}`)).status).toBe(204);
+    const leased = await abandonedDelivery(live.id, new Date(Date.now() + 3_600_000), 1);
+    const orphan = await abandonedDelivery(gone.id, new Date(Date.now() - 1_000), 1);
+
+    const failed = await reaching(orphan.id, 'FAILED');
+    expect(failed.attempts.at(-1)?.error).toMatch(/webhook was deleted/);
+    // A pass after that one (passes never overlap) has not touched the leased delivery either.
+    await server.app.get(WebhookResumption).resumeAbandoned();
+    const untouched = await deliveryOf(leased.id);
+    expect(untouched).toMatchObject({ status: 'PENDING' });
+    expect(untouched?.attempts).toHaveLength(1);
+    expect(receiver.received.filter((r) => r.path !== '/resumed')).toEqual([]);
+  });
+});
