@@ -85,7 +85,7 @@ export function ScheduleTable({ schedules, mayOperate, busyName, actions }: Sche
                     type="button"
                     className="btn btn-small"
                     disabled={busy}
-                    aria-label={`Trigger ${name} now`}
+                    aria-label={`Trigger now: ${name}`}
                     onClick={() => actions.trigger(schedule)}
                   >
                     Trigger now

@@ -70,31 +70,31 @@ export function VersionsPage({ org, app }: { org: string; app: string }) {
                 <td className="num">{version.connectedExecutors}</td>
                 {mayOperate && fromExecutors && (
                   <td>
-                    {!version.latest && (
-                      <ConfirmButton
-                        label="Make latest"
-                        ariaLabel={`Make ${version.name} the latest version`}
-                        className="btn btn-small"
-                        tone="primary"
-                        title={`Make ${version.name} the latest version?`}
-                        confirmLabel="Make latest"
-                        action={setLatest}
-                        onConfirm={(close) =>
-                          setLatest.mutate(version.name, {
-                            onSuccess: () => {
-                              close();
-                              setPromoted(version.name);
-                            },
-                          })
-                        }
-                      >
-                        <p>
-                          Schedules, resumed workflows and new unversioned work go to executors of{' '}
-                          <span className="mono">{version.name}</span> from now on. Work already
-                          running stays where it is.
-                        </p>
-                      </ConfirmButton>
-                    )}
+                    {/* On the latest too (its timestamp moves to now): the button stays where
+                        it was, so focus comes back to it when the dialog closes. */}
+                    <ConfirmButton
+                      label={version.latest ? 'Make latest again' : 'Make latest'}
+                      ariaLabel={`${version.latest ? 'Make latest again' : 'Make latest'}: ${version.name}`}
+                      className="btn btn-small"
+                      tone="primary"
+                      title={`Make ${version.name} the latest version?`}
+                      confirmLabel="Make latest"
+                      action={setLatest}
+                      onConfirm={(close) =>
+                        setLatest.mutate(version.name, {
+                          onSuccess: () => {
+                            close();
+                            setPromoted(version.name);
+                          },
+                        })
+                      }
+                    >
+                      <p>
+                        Schedules, resumed workflows and new unversioned work go to executors of{' '}
+                        <span className="mono">{version.name}</span> from now on. Work already
+                        running stays where it is.
+                      </p>
+                    </ConfirmButton>
                   </td>
                 )}
               </tr>
