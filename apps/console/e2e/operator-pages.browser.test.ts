@@ -10,7 +10,14 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toWindowInput } from '../src/features/schedules/backfill-window';
 import { sidewaysOverflow } from './support/accessibility';
-import { confirm, createOrganization, signUp, text, type Account } from './support/console-actions';
+import {
+  confirm,
+  createOrganization,
+  signOut,
+  signUp,
+  text,
+  type Account,
+} from './support/console-actions';
 import { useConsoleSession } from './support/console-session';
 import { startDbosExecutor, type DbosExecutor } from './support/dbos-executor';
 
@@ -18,6 +25,11 @@ const owner: Account = {
   name: 'Olivia Owner',
   email: 'olivia@example.test',
   password: 'correct horse battery staple',
+};
+const viewer: Account = {
+  name: 'Victor Viewer',
+  email: 'victor@example.test',
+  password: 'another long passphrase',
 };
 
 describe('schedules, workflow history, export and import, and versions of DBOS apps', () => {
@@ -267,6 +279,31 @@ describe('schedules, workflow history, export and import, and versions of DBOS a
     await page
       .locator(`[data-testid="version-row"][data-version="${older}"] button:focus`)
       .waitFor();
+  });
+
+  it('lets a viewer read schedules, versions and a workflow’s history, but not act', async () => {
+    await page.goto(`${consoleUrl}/orgs/acme/members`);
+    await page.getByLabel('Role').selectOption('VIEWER');
+    await page.getByRole('button', { name: 'Create join link' }).click();
+    const joinLink = await text(page.getByTestId('join-link'));
+    await signOut(page);
+    await signUp(page, consoleUrl, viewer);
+    await page.goto(joinLink);
+    await page.getByRole('button', { name: 'Join organization' }).click();
+    await page.waitForURL(`${consoleUrl}/orgs/acme`);
+
+    await page.goto(appUrl('shop', '/schedules'));
+    await scheduleStatus('ACTIVE');
+    await expect(scheduleRow().getByRole('button').count()).resolves.toBe(0);
+
+    await page.goto(appUrl('warehouse', '/versions'));
+    await page.getByTestId('version-row').first().waitFor();
+    await expect(page.getByTestId('version-table').getByRole('button').count()).resolves.toBe(0);
+
+    await page.goto(appUrl('shop', `/workflows/${chatty}`));
+    await page.getByTestId('workflow-event').first().waitFor();
+    await page.getByRole('button', { name: 'Download export' }).waitFor();
+    await expect(page.getByRole('button', { name: 'Import a workflow…' }).count()).resolves.toBe(0);
     expect(pageErrors).toEqual([]);
   });
 });
