@@ -9,7 +9,7 @@ import { gunzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toWindowInput } from '../src/features/schedules/backfill-window';
-import { sidewaysOverflow } from './support/accessibility';
+import { assertAccessible, sidewaysOverflow } from './support/accessibility';
 import {
   confirm,
   createOrganization,
@@ -157,17 +157,32 @@ describe('schedules, workflow history, export and import, and versions of DBOS a
     );
   });
 
-  it('fits a phone: the schedules page does not scroll sideways', async () => {
+  it('fits a phone and reads well in dark mode: schedules and the backfill form', async () => {
+    await page.emulateMedia({ colorScheme: 'dark' });
     await page.setViewportSize({ width: 390, height: 844 });
     try {
       await scheduleRow().waitFor();
       await expect(sidewaysOverflow(page)).resolves.toEqual([]);
+      await page.getByRole('button', { name: 'Backfill nightly-report' }).click();
+      const dialog = page.getByRole('dialog', { name: 'Backfill nightly-report' });
+      await dialog.getByTestId('backfill-count').waitFor();
+      await expect(sidewaysOverflow(page)).resolves.toEqual([]);
+      await assertAccessible(page, 'the backfill form, dark, on a phone');
+      await dialog.getByRole('button', { name: 'Back' }).click();
+      await dialog.waitFor({ state: 'hidden' });
+      // Back where it was opened from.
+      await page
+        .getByRole('button', { name: 'Backfill nightly-report' })
+        .and(page.locator(':focus'))
+        .waitFor();
     } finally {
       await page.setViewportSize({ width: 1280, height: 800 });
     }
+    // axe checks the dark page after this step; light again in the next.
   });
 
   it("shows a workflow's events, messages (consumed or not) and streams", async () => {
+    await page.emulateMedia({ colorScheme: 'light' });
     await page.goto(appUrl('shop', `/workflows/${chatty}`));
     const status = page.locator('[data-testid="workflow-event"][data-key="status"]');
     await expect(text(status.getByTestId('payload-text'))).resolves.toContain('greeting podium');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countTicks, nextTick } from './cron-ticks';
+import { countTicks, describeTickCount, nextTick } from './cron-ticks';
 
 const at = (iso: string) => new Date(iso);
 
@@ -51,5 +51,26 @@ describe('nextTick', () => {
       at('2026-03-02T03:00:00Z'),
     );
     expect(nextTick('nope', 'UTC', at('2026-03-01T03:00:00Z'))).toBeNull();
+  });
+});
+
+describe('describeTickCount', () => {
+  it('says how many runs will start at most', () => {
+    expect(describeTickCount({ ok: true, count: 3, capped: false })).toBe(
+      'This window holds 3 ticks: up to 3 runs will start (ticks that already ran are skipped).',
+    );
+    expect(describeTickCount({ ok: true, count: 1, capped: false })).toContain('up to 1 run will');
+  });
+
+  it('says when nothing would start, the window is too long, or it cannot count', () => {
+    expect(describeTickCount({ ok: true, count: 0, capped: false })).toContain(
+      'nothing would start',
+    );
+    expect(describeTickCount({ ok: true, count: 10_000, capped: true })).toBe(
+      'More than 10,000 ticks: choose a shorter window.',
+    );
+    expect(describeTickCount({ ok: false, reason: 'The end must be after the start.' })).toBe(
+      'The end must be after the start.',
+    );
   });
 });

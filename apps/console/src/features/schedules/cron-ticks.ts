@@ -58,3 +58,14 @@ export function countTicks(
   }
   return { ok: true, count, capped: false };
 }
+
+/** What a backfill window holds, in words, for the form to show before anything starts. */
+export function describeTickCount(ticks: TickCount): string {
+  if (!ticks.ok) return ticks.reason;
+  if (ticks.capped) {
+    return `More than ${TICK_COUNT_CEILING.toLocaleString('en')} ticks: choose a shorter window.`;
+  }
+  if (ticks.count === 0) return 'No tick falls in this window: nothing would start.';
+  const plural = ticks.count === 1 ? '' : 's';
+  return `This window holds ${ticks.count} tick${plural}: up to ${ticks.count} run${plural} will start (ticks that already ran are skipped).`;
+}

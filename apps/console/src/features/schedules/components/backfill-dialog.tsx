@@ -7,7 +7,7 @@ import { ProblemAlert } from '../../../components/ui/problem-alert';
 import { TextField } from '../../../components/ui/text-field';
 import { useTimeZone } from '../../../lib/time-zone';
 import { defaultWindow, parseWindowInput } from '../backfill-window';
-import { countTicks, TICK_COUNT_CEILING, type TickCount } from '../cron-ticks';
+import { countTicks, describeTickCount, type TickCount } from '../cron-ticks';
 import { useBackfillSchedule } from '../mutations';
 import type { ScheduleOutcome } from '../schedule-outcome';
 
@@ -89,7 +89,7 @@ export function BackfillDialog({ org, app, schedule, onClose, onDone }: Backfill
             data-testid="backfill-count"
             data-count={ticks.ok ? ticks.count : undefined}
           >
-            {describeCount(ticks)}
+            {describeTickCount(ticks)}
           </p>
         </div>
         <ProblemAlert error={backfill.error} fieldLabels={{ startTime: 'Start', endTime: 'End' }} />
@@ -108,14 +108,4 @@ export function BackfillDialog({ org, app, schedule, onClose, onDone }: Backfill
       </form>
     </Dialog>
   );
-}
-
-function describeCount(ticks: TickCount): string {
-  if (!ticks.ok) return ticks.reason;
-  if (ticks.capped) {
-    return `More than ${TICK_COUNT_CEILING.toLocaleString('en')} ticks: choose a shorter window.`;
-  }
-  if (ticks.count === 0) return 'No tick falls in this window: nothing would start.';
-  const runs = `${ticks.count} run${ticks.count === 1 ? '' : 's'}`;
-  return `This window holds ${ticks.count} tick${ticks.count === 1 ? '' : 's'}: up to ${runs} will start (ticks that already ran are skipped).`;
 }
