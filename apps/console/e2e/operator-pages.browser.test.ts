@@ -5,7 +5,9 @@
 // plane on a scratch PostgreSQL database, the console's server, Chromium, axe-core after every
 // step, and two DBOS apps (three executors) connected with a key made in the browser.
 import fs from 'node:fs';
-import { gunzipSync } from 'node:zlib';
+import os from 'node:os';
+import path from 'node:path';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toWindowInput } from '../src/features/schedules/backfill-window';
@@ -252,15 +254,28 @@ describe('schedules, workflow history, export and import, and versions of DBOS a
     await expect(text(status.getByTestId('payload-text'))).resolves.toContain('greeting podium');
   });
 
-  it('says why an import is refused: the application already has that workflow', async () => {
+  it('says why an import is refused: the app already has it, or another language wrote it', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'podium-console-import-'));
+    const pythonExport = path.join(dir, 'python.export.json');
+    // A Python executor's export: a pickle, which no TypeScript executor may read.
+    const pickle = gzipSync(Buffer.from('\u0080\u0004pickle')).toString('base64');
+    fs.writeFileSync(pythonExport, JSON.stringify({ serializedWorkflow: pickle }));
+
     await page.getByRole('button', { name: 'Import a workflow…' }).click();
     const dialog = page.getByRole('dialog', { name: 'Import a workflow' });
-    await dialog.getByLabel('Export file').setInputFiles(exportFile);
     await expect(dialog.getByLabel('Into application').inputValue()).resolves.toBe(
       JSON.stringify(['acme', 'warehouse']),
     );
+    const problem = dialog.getByTestId('import-problem');
+    await dialog.getByLabel('Export file').setInputFiles(exportFile);
     await dialog.getByRole('button', { name: 'Import' }).click();
-    await expect(text(dialog.getByTestId('import-problem'))).resolves.toMatch(/already/i);
+    await expect(text(problem)).resolves.toMatch(/already/i);
+
+    await dialog.getByLabel('Export file').setInputFiles(pythonExport);
+    await dialog.getByRole('button', { name: 'Import' }).click();
+    await problem.filter({ hasText: 'written by a Python executor' }).waitFor();
+    await expect(text(problem)).resolves.toContain('not portable across languages');
+    fs.rmSync(dir, { recursive: true });
     await dialog.getByRole('button', { name: 'Back' }).click();
     await dialog.waitFor({ state: 'hidden' });
   });
