@@ -43,7 +43,7 @@ export function BackfillDialog({ org, app, schedule, onClose, onDone }: Backfill
   const zoneWords = zone === 'utc' ? 'UTC' : 'your browser’s time zone';
 
   const submit = () => {
-    if (!start || !end || !ticks.ok || runs === 0) return;
+    if (!start || !end || !ticks.ok || ticks.capped || runs === 0) return;
     backfill.mutate(
       { name, window: { startTime: start.toISOString(), endTime: end.toISOString() } },
       {
