@@ -20,10 +20,11 @@ export interface ScratchDatabase {
   drop(): Promise<void>;
 }
 
-export async function createMigratedDatabase(repoRoot: string): Promise<ScratchDatabase> {
+/** The repository's Prisma CLI, on `databaseUrl`, with `input` on its standard input. */
+function prismaCli(repoRoot: string) {
   const prismaDir = path.join(repoRoot, 'prisma');
   const cli = createRequire(path.join(prismaDir, 'package.json')).resolve('prisma/build/index.js');
-  const prisma = (args: string[], databaseUrl: string, input?: string) => {
+  return (args: string[], databaseUrl: string, input?: string) => {
     const child = run(process.execPath, [cli, ...args], {
       cwd: prismaDir,
       env: { ...process.env, DATABASE_URL: databaseUrl, PRISMA_HIDE_UPDATE_MESSAGE: '1' },
@@ -32,32 +33,51 @@ export async function createMigratedDatabase(repoRoot: string): Promise<ScratchD
     if (input !== undefined) child.child.stdin?.end(input);
     return child;
   };
+}
 
+/** A fresh database name on the server, its URL, and how to drop it (once made). */
+function scratchName(repoRoot: string) {
+  const prisma = prismaCli(repoRoot);
   const name = `podium_console_e2e_${randomBytes(6).toString('hex')}`;
   const url = new URL(SERVER_URL);
   url.pathname = `/${name}`;
   const admin = new URL(SERVER_URL);
   admin.pathname = '/postgres';
+  const drop = async () => {
+    await prisma(
+      ['db', 'execute', '--stdin'],
+      admin.toString(),
+      `DROP DATABASE IF EXISTS "${name}" WITH (FORCE);`,
+    );
+  };
+  return { prisma, url: url.toString(), host: url.host, drop };
+}
+
+/**
+ * A database URL for a program that creates its own database (a DBOS app's system database),
+ * and how to drop it afterwards.
+ */
+export function databaseToBeMade(repoRoot: string): { url: string; drop(): Promise<void> } {
+  const { url, drop } = scratchName(repoRoot);
+  return { url, drop };
+}
+
+export async function createMigratedDatabase(repoRoot: string): Promise<ScratchDatabase> {
+  const { prisma, url, host, drop } = scratchName(repoRoot);
   try {
-    await prisma(['migrate', 'deploy'], url.toString());
+    await prisma(['migrate', 'deploy'], url);
   } catch (error) {
     throw new Error(
-      `Could not create and migrate a scratch database on ${url.host} (PostgreSQL is required; ` +
+      `Could not create and migrate a scratch database on ${host} (PostgreSQL is required; ` +
         `set DATABASE_URL to use another server): ${String(error)}`,
       { cause: error },
     );
   }
   return {
-    url: url.toString(),
+    url,
     execute: async (sql: string) => {
-      await prisma(['db', 'execute', '--stdin'], url.toString(), sql);
+      await prisma(['db', 'execute', '--stdin'], url, sql);
     },
-    drop: async () => {
-      await prisma(
-        ['db', 'execute', '--stdin'],
-        admin.toString(),
-        `DROP DATABASE IF EXISTS "${name}" WITH (FORCE);`,
-      );
-    },
+    drop,
   };
 }

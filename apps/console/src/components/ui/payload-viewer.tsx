@@ -1,6 +1,7 @@
 'use client';
 
 import { useMemo } from 'react';
+import { downloadText } from '../../lib/download';
 import { formatPayload, payloadFileName } from '../../lib/payload';
 import { CopyButton } from './copy-button';
 
@@ -49,7 +50,13 @@ export function PayloadViewer({
           type="button"
           className="btn btn-small"
           aria-label={`Download ${label.toLowerCase()} as ${fileName}`}
-          onClick={() => download(payload.text, fileName, payload.kind)}
+          onClick={() =>
+            downloadText(
+              payload.text,
+              fileName,
+              payload.kind === 'json' ? 'application/json' : 'text/plain',
+            )
+          }
         >
           Download
         </button>
@@ -59,15 +66,4 @@ export function PayloadViewer({
       </pre>
     </details>
   );
-}
-
-function download(text: string, fileName: string, kind: 'json' | 'text') {
-  const type = kind === 'json' ? 'application/json' : 'text/plain';
-  const url = URL.createObjectURL(new Blob([text], { type: `${type};charset=utf-8` }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.click();
-  // After the click has handed the blob to the download.
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }

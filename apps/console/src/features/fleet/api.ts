@@ -1,9 +1,7 @@
 import {
-  ListApplicationVersionsResponseSchema,
   ListExecutorsResponseSchema,
   MAX_PAGE_LIMIT,
   type ExecutorStatus,
-  type ListApplicationVersionsResponse,
   type ListExecutorsResponse,
 } from '@podium/protocol/rest';
 import { getJson, type RequestOptions } from '../../lib/api-client';
@@ -22,15 +20,6 @@ export function fetchExecutors(
     ListExecutorsResponseSchema,
     options,
   );
-}
-
-/** `GET .../versions`: from a connected executor, else from executor records. */
-export function fetchVersions(
-  org: string,
-  app: string,
-  options?: RequestOptions,
-): Promise<ListApplicationVersionsResponse> {
-  return getJson(`${appPath(org, app)}/versions`, ListApplicationVersionsResponseSchema, options);
 }
 
 /** The live stream of executor changes (server-sent events), through the console's proxy. */

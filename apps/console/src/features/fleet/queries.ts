@@ -1,6 +1,7 @@
 import type { ExecutorStatus } from '@podium/protocol/rest';
 import { queryOptions } from '@tanstack/react-query';
-import { fetchExecutors, fetchVersions } from './api';
+import { versionQueries } from '../versions/queries';
+import { fetchExecutors } from './api';
 
 export const fleetQueries = {
   all: (org: string, app: string) => ['fleet', org, app] as const,
@@ -11,10 +12,6 @@ export const fleetQueries = {
       queryFn: ({ signal }) => fetchExecutors(org, app, status, { signal }),
       staleTime: 0,
     }),
-  versions: (org: string, app: string) =>
-    queryOptions({
-      queryKey: [...fleetQueries.all(org, app), 'versions'],
-      queryFn: ({ signal }) => fetchVersions(org, app, { signal }),
-      staleTime: 0,
-    }),
+  /** The versions live in their own feature; the same query (one cache entry). */
+  versions: versionQueries.list,
 };

@@ -24,6 +24,8 @@ export function ApplicationHeader() {
           { href: `${base}/workflows`, label: 'Workflows', prefixMatch: true },
           { href: `${base}/executors`, label: 'Executors' },
           { href: `${base}/queues`, label: 'Queues' },
+          { href: `${base}/schedules`, label: 'Schedules' },
+          { href: `${base}/versions`, label: 'Versions' },
           { href: `${base}/alerts`, label: 'Alerts' },
           { href: `${base}/settings`, label: 'Settings' },
         ]}

@@ -3,13 +3,10 @@
 import { ExecutorStatusSchema, type ExecutorStatus } from '@podium/protocol/rest';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { DataTable } from '../../../components/ui/data-table';
 import { EmptyState } from '../../../components/ui/empty-state';
 import { Panel } from '../../../components/ui/panel';
 import { QueryList } from '../../../components/ui/query-list';
 import { SelectField } from '../../../components/ui/select-field';
-import { StatusBadge } from '../../../components/ui/status-badge';
-import { Timestamp } from '../../../components/ui/timestamp';
 import {
   DEFAULT_HISTORY_WINDOW,
   HISTORY_WINDOWS,
@@ -20,9 +17,8 @@ import { fleetQueries } from '../queries';
 import { ExecutorTable } from './executor-table';
 
 const REFRESH_MS = 5_000;
-const VERSION_COLUMNS = ['Version', 'Latest', 'Connected executors', 'Became latest'];
 
-/** The app's executors (from the control plane's records) and its versions. */
+/** The app's executors (from the control plane's records); its versions have their own page. */
 export function ExecutorsPage({ org, app }: { org: string; app: string }) {
   const [status, setStatus] = useState<ExecutorStatus | null>(null);
   const [historyWindow, setHistoryWindow] = useState<HistoryWindow>(DEFAULT_HISTORY_WINDOW);
@@ -30,7 +26,6 @@ export function ExecutorsPage({ org, app }: { org: string; app: string }) {
     ...fleetQueries.executors(org, app, status),
     refetchInterval: REFRESH_MS,
   });
-  const versions = useQuery({ ...fleetQueries.versions(org, app), refetchInterval: REFRESH_MS });
   const recent = executors.data
     ? withinHistoryWindow(executors.data.items, historyWindow, Date.now())
     : undefined;
@@ -91,39 +86,6 @@ export function ExecutorsPage({ org, app }: { org: string; app: string }) {
           }
         >
           {(items) => <ExecutorTable executors={items} />}
-        </QueryList>
-      </Panel>
-      <Panel
-        title="Application versions"
-        aside={
-          versions.data && (
-            <span className="muted">
-              {versions.data.source === 'executors'
-                ? 'as registered in the app’s database'
-                : 'as seen in executor records'}
-            </span>
-          )
-        }
-      >
-        <QueryList
-          items={versions.data?.items}
-          error={versions.error}
-          empty={<EmptyState title="No versions known yet" />}
-        >
-          {(items) => (
-            <DataTable columns={VERSION_COLUMNS} dense>
-              {items.map((version) => (
-                <tr key={version.name}>
-                  <td className="mono">{version.name}</td>
-                  <td>{version.latest ? <StatusBadge tone="ok" status="latest" /> : ''}</td>
-                  <td className="num">{version.connectedExecutors}</td>
-                  <td>
-                    <Timestamp value={version.timestamp} />
-                  </td>
-                </tr>
-              ))}
-            </DataTable>
-          )}
         </QueryList>
       </Panel>
     </>

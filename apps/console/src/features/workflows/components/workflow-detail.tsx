@@ -13,6 +13,7 @@ import { ProblemAlert } from '../../../components/ui/problem-alert';
 import { Timestamp } from '../../../components/ui/timestamp';
 import { can } from '../../../lib/roles';
 import { useOrgRole } from '../../organizations/queries';
+import { WorkflowHistory } from '../../workflow-history/components/workflow-history';
 import { WORKFLOWS_REFRESH_MS, workflowQueries } from '../queries';
 import { describeError } from '../display';
 import { ExecutionNote } from './execution-note';
@@ -113,6 +114,7 @@ export function WorkflowDetail({ org, app, workflowId }: WorkflowDetailProps) {
           </div>
         )}
       </Panel>
+      {!lastKnown && <WorkflowHistory org={org} app={app} workflowId={workflowId} />}
     </article>
   );
 }

@@ -1,0 +1,12 @@
+import { queryOptions } from '@tanstack/react-query';
+import { fetchVersions } from './api';
+
+export const versionQueries = {
+  all: (org: string, app: string) => ['versions', org, app] as const,
+  list: (org: string, app: string) =>
+    queryOptions({
+      queryKey: [...versionQueries.all(org, app), 'list'],
+      queryFn: ({ signal }) => fetchVersions(org, app, { signal }),
+      staleTime: 0,
+    }),
+};
