@@ -20,44 +20,61 @@ export interface ScratchDatabase {
   drop(): Promise<void>;
 }
 
-export async function createMigratedDatabase(repoRoot: string): Promise<ScratchDatabase> {
+/** Runs the repository's Prisma CLI against `databaseUrl` (with `input` on its stdin). */
+function prisma(repoRoot: string, args: string[], databaseUrl: string, input?: string) {
   const prismaDir = path.join(repoRoot, 'prisma');
   const cli = createRequire(path.join(prismaDir, 'package.json')).resolve('prisma/build/index.js');
-  const prisma = (args: string[], databaseUrl: string, input?: string) => {
-    const child = run(process.execPath, [cli, ...args], {
-      cwd: prismaDir,
-      env: { ...process.env, DATABASE_URL: databaseUrl, PRISMA_HIDE_UPDATE_MESSAGE: '1' },
-      timeout: 120_000,
-    });
-    if (input !== undefined) child.child.stdin?.end(input);
-    return child;
-  };
+  const child = run(process.execPath, [cli, ...args], {
+    cwd: prismaDir,
+    env: { ...process.env, DATABASE_URL: databaseUrl, PRISMA_HIDE_UPDATE_MESSAGE: '1' },
+    timeout: 120_000,
+  });
+  if (input !== undefined) child.child.stdin?.end(input);
+  return child;
+}
 
+/** A new database name on the server, its URL, and how to drop it. */
+function scratchName(repoRoot: string) {
   const name = `podium_console_e2e_${randomBytes(6).toString('hex')}`;
   const url = new URL(SERVER_URL);
   url.pathname = `/${name}`;
   const admin = new URL(SERVER_URL);
   admin.pathname = '/postgres';
+  const drop = async () => {
+    await prisma(
+      repoRoot,
+      ['db', 'execute', '--stdin'],
+      admin.toString(),
+      `DROP DATABASE IF EXISTS "${name}" WITH (FORCE);`,
+    );
+  };
+  return { url: url.toString(), drop };
+}
+
+export async function createMigratedDatabase(repoRoot: string): Promise<ScratchDatabase> {
+  const { url, drop } = scratchName(repoRoot);
   try {
-    await prisma(['migrate', 'deploy'], url.toString());
+    await prisma(repoRoot, ['migrate', 'deploy'], url);
   } catch (error) {
     throw new Error(
-      `Could not create and migrate a scratch database on ${url.host} (PostgreSQL is required; ` +
-        `set DATABASE_URL to use another server): ${String(error)}`,
+      `Could not create and migrate a scratch database on ${new URL(url).host} (PostgreSQL is ` +
+        `required; set DATABASE_URL to use another server): ${String(error)}`,
       { cause: error },
     );
   }
   return {
-    url: url.toString(),
+    url,
     execute: async (sql: string) => {
-      await prisma(['db', 'execute', '--stdin'], url.toString(), sql);
+      await prisma(repoRoot, ['db', 'execute', '--stdin'], url, sql);
     },
-    drop: async () => {
-      await prisma(
-        ['db', 'execute', '--stdin'],
-        admin.toString(),
-        `DROP DATABASE IF EXISTS "${name}" WITH (FORCE);`,
-      );
-    },
+    drop,
   };
+}
+
+/**
+ * The URL of a database that does not exist yet, for a program that creates its own (a DBOS
+ * executor's system database), and how to drop it afterwards.
+ */
+export function reserveDatabase(repoRoot: string): { url: string; drop(): Promise<void> } {
+  return scratchName(repoRoot);
 }

@@ -2,6 +2,7 @@
 
 import { AppError, isInternalQueueName } from '@podium/protocol/rest';
 import { useQuery } from '@tanstack/react-query';
+import dynamic from 'next/dynamic';
 import { useSearchParams } from 'next/navigation';
 import { Panel } from '../../../components/ui/panel';
 import { ProblemAlert } from '../../../components/ui/problem-alert';
@@ -13,14 +14,35 @@ import { DASHBOARD_REFRESH_MS, dashboardQueries } from '../queries';
 import { queueBacklog } from '../queue-backlog';
 import { timeRangeOf, windowOf } from '../time-range';
 import { outcomeTotals, workflowSeries } from '../workflow-series';
-import { DurationChart } from './duration-chart';
-import { HistoryChart } from './history-chart';
 import { OutcomeSummary } from './outcome-summary';
-import { QueueChart } from './queue-chart';
 import { RangePicker } from './range-picker';
-import { VersionsChart } from './versions-chart';
-import { WorkflowCharts } from './workflow-charts';
 import styles from './dashboards.module.css';
+
+// The chart library loads after the page (its own chunk): the page's first load stays small,
+// and no other route ever carries it.
+function Drawing() {
+  return <p className="muted">Drawing the chart…</p>;
+}
+const WorkflowCharts = dynamic(() => import('./workflow-charts').then((m) => m.WorkflowCharts), {
+  ssr: false,
+  loading: Drawing,
+});
+const DurationChart = dynamic(() => import('./duration-chart').then((m) => m.DurationChart), {
+  ssr: false,
+  loading: Drawing,
+});
+const QueueChart = dynamic(() => import('./queue-chart').then((m) => m.QueueChart), {
+  ssr: false,
+  loading: Drawing,
+});
+const HistoryChart = dynamic(() => import('./history-chart').then((m) => m.HistoryChart), {
+  ssr: false,
+  loading: Drawing,
+});
+const VersionsChart = dynamic(() => import('./versions-chart').then((m) => m.VersionsChart), {
+  ssr: false,
+  loading: Drawing,
+});
 
 // Refreshes while the tab is visible (TanStack Query pauses intervals in background tabs).
 const live = { refetchInterval: DASHBOARD_REFRESH_MS } as const;
