@@ -5,6 +5,7 @@ import Link from 'next/link';
 import { useState } from 'react';
 import { EmptyState } from '../../../components/ui/empty-state';
 import { Panel } from '../../../components/ui/panel';
+import { StatusBadge, type StatusTone } from '../../../components/ui/status-badge';
 import { ProblemAlert } from '../../../components/ui/problem-alert';
 import { FLEET_RECENT_MS } from '../fleet-api';
 import {
@@ -28,10 +29,10 @@ const COLUMNS: Array<{ column: FleetSortColumn; label: string }> = [
   { column: 'oldestEnqueuedMs', label: 'Oldest enqueued' },
 ];
 
-const STATE_LABEL: Record<FleetRow['state'], string> = {
-  online: 'online',
-  offline: 'offline',
-  unavailable: 'unavailable',
+const STATE_TONE: Record<FleetRow['state'], StatusTone> = {
+  online: 'ok',
+  offline: 'neutral',
+  unavailable: 'warn',
 };
 
 /** Every application of the organization at once: health, failures and queue age. */
@@ -82,14 +83,16 @@ export function FleetPage({ org }: { org: string }) {
             <tbody>
               {sortFleet(fleet.data, sort).map((row) => (
                 <tr key={row.app} data-testid="fleet-row" data-app={row.app} data-state={row.state}>
-                  <th scope="row">
-                    <Link className="mono" href={`/orgs/${org}/apps/${row.app}/overview`}>
+                  <td>
+                    <Link className="mono strong" href={`/orgs/${org}/apps/${row.app}/overview`}>
                       {row.app}
                     </Link>{' '}
-                    <span className={styles.state} data-testid="fleet-state">
-                      {STATE_LABEL[row.state]}
-                    </span>
-                  </th>
+                    <StatusBadge
+                      tone={STATE_TONE[row.state]}
+                      status={row.state}
+                      testId="fleet-state"
+                    />
+                  </td>
                   <td data-column="connected">{row.connected}</td>
                   <td data-column="dead">{row.dead}</td>
                   <td data-column="failed">{row.failed ?? '—'}</td>
