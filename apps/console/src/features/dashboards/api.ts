@@ -4,6 +4,7 @@
 import {
   ListAppMetricsResponseSchema,
   MAX_PAGE_LIMIT,
+  type Executor,
   type Workflow,
   type WorkflowAggregate,
 } from '@podium/protocol/rest';
@@ -43,11 +44,16 @@ export async function fetchStatusBuckets(
     },
     options,
   );
-  return rows.map((row) => ({
+  return rows.map(statusBucketOf);
+}
+
+/** One aggregate row grouped by status and time bucket (the bucket is epoch ms as text). */
+export function statusBucketOf(row: WorkflowAggregate): StatusBucketCount {
+  return {
     timeBucket: Number(row.group.timeBucket),
     status: row.group.status ?? null,
     count: countOf(row),
-  }));
+  };
 }
 
 /** Workflows created since `since`, counted per status (live). */
@@ -78,15 +84,20 @@ export async function fetchQueueCounts(
     { groupByQueueName: true, status: ['ENQUEUED'], selectCount: true, selectMinCreatedAt: true },
     options,
   );
-  return rows.map((row) => ({
+  return rows.map(queueCountOf);
+}
+
+/** One aggregate row grouped by queue, with the count and the oldest creation time. */
+export function queueCountOf(row: WorkflowAggregate): QueueCount {
+  return {
     queueName: row.group.queueName ?? null,
     count: countOf(row),
     minCreatedAt: epochOf(row.minCreatedAt),
-  }));
+  };
 }
 
 /** A finished workflow's run time: creation to completion (its last update if not reported). */
-function completedRunOf(workflow: Workflow): CompletedRun | null {
+export function completedRunOf(workflow: Workflow): CompletedRun | null {
   const started = epochOf(workflow.createdAt);
   const ended = epochOf(workflow.completedAt ?? workflow.updatedAt);
   if (started === null || ended === null || !workflow.name) return null;
@@ -141,14 +152,19 @@ export async function fetchExecutorSpans(
   options?: RequestOptions,
 ): Promise<ExecutorSpan[]> {
   const page = await fetchExecutors(org, app, null, options);
-  return page.items.map((executor) => ({
+  return page.items.map(executorSpanOf);
+}
+
+/** An executor record as a connection span (one that stopped without a record of when: its last sighting). */
+export function executorSpanOf(executor: Executor): ExecutorSpan {
+  return {
     version: executor.applicationVersion,
     connectedAt: Date.parse(executor.connectedAt),
     endedAt:
       executor.status === 'CONNECTED'
         ? null
         : (epochOf(executor.disconnectedAt) ?? Date.parse(executor.lastSeenAt)),
-  }));
+  };
 }
 
 /** Connected and dead executors of the app right now (from the control plane's records). */
