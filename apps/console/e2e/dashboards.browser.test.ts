@@ -6,6 +6,7 @@
 // plane on a scratch PostgreSQL database, the console's server, Chromium, axe-core after each step.
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sidewaysOverflow } from './support/accessibility';
 import { createOrganization, signUp, text, type Account } from './support/console-actions';
 import { useConsoleSession } from './support/console-session';
 import { startDbosFixture, type DbosFixture } from './support/dbos-fixture';
@@ -197,5 +198,20 @@ describe('the overview and fleet dashboards', () => {
     await page.waitForURL(overviewUrl('shop'));
     await page.getByTestId('outcome-summary').waitFor();
     expect(pageErrors).toEqual([]);
+  });
+
+  it('reads on a phone: neither dashboard scrolls sideways', async () => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    try {
+      await page.goto(overviewUrl('shop'));
+      await page.getByTestId('outcome-summary').waitFor();
+      await page.getByTestId('chart-workflows').waitFor();
+      await expect(sidewaysOverflow(page)).resolves.toEqual([]);
+      await page.goto(`${consoleUrl}/orgs/acme/fleet`);
+      await page.getByTestId('fleet-row').first().waitFor();
+      await expect(sidewaysOverflow(page)).resolves.toEqual([]);
+    } finally {
+      await page.setViewportSize({ width: 1100, height: 640 });
+    }
   });
 });

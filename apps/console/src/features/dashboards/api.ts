@@ -167,7 +167,10 @@ export function executorSpanOf(executor: Executor): ExecutorSpan {
   };
 }
 
-/** Connected and dead executors of the app right now (from the control plane's records). */
+/**
+ * Connected and dead executors of the app right now (from the control plane's records). One
+ * page of records: connected ones come first, so only dead ones beyond the page go uncounted.
+ */
 export async function fetchExecutorHealth(
   org: string,
   app: string,
