@@ -23,8 +23,11 @@ export interface DbosExecutorOptions {
   appName: string;
   conductorUrl: string;
   apiKey: string;
-  /** `surface`: also leave `chatty` and the schedule `nightly-report` (see the fixture). */
-  scenario?: 'surface';
+  /**
+   * `surface`: also leave `chatty` and the schedule `nightly-report`; `dashboard`: a workload
+   * of known counts for the overview (see the fixture).
+   */
+  scenario?: 'surface' | 'dashboard';
   /** DBOS__APPVERSION; by default DBOS's hash of the app's workflows. */
   appVersion?: string;
   /** Share another executor's system database (another executor of the same app). */

@@ -21,6 +21,7 @@ export function ApplicationHeader() {
       <TabNav
         label="Application"
         items={[
+          { href: `${base}/overview`, label: 'Overview' },
           { href: `${base}/workflows`, label: 'Workflows', prefixMatch: true },
           { href: `${base}/executors`, label: 'Executors' },
           { href: `${base}/queues`, label: 'Queues' },

@@ -25,6 +25,7 @@ export function OrgHeader({ org }: { org: string }) {
         label="Organization"
         items={[
           { href: base, label: 'Applications' },
+          { href: `${base}/fleet`, label: 'Fleet' },
           ...(isAdmin ? [{ href: `${base}/keys`, label: 'API keys' }] : []),
           { href: `${base}/members`, label: 'Members' },
           ...(isAdmin ? [{ href: `${base}/audit`, label: 'Audit log' }] : []),
