@@ -25,21 +25,21 @@ export const ReportedWorkflowStatusSchema = z.union([WorkflowStatusSchema, z.str
 
 /** One workflow, as an executor reported it. Absent values are `null`. */
 export const WorkflowSchema = z.object({
-  id: z.string(),
+  workflowId: z.string(),
   status: ReportedWorkflowStatusSchema.nullable(),
-  name: text,
-  className: text,
-  configName: text,
+  workflowName: text,
+  workflowClass: text,
+  workflowConfig: text,
   applicationName: text,
-  applicationVersion: text,
+  appVersion: text,
   executorId: text,
   queueName: text,
   queuePartitionKey: text,
   deduplicationId: text,
   priority: z.number().int().nullable(),
-  authenticatedUser: text,
+  user: text.describe('The authenticated user.'),
   assumedRole: text,
-  authenticatedRoles: z
+  roles: z
     .union([z.array(z.string()), z.string()])
     .nullable()
     .describe(
@@ -70,10 +70,10 @@ export const WorkflowSchema = z.object({
 });
 export type Workflow = z.infer<typeof WorkflowSchema>;
 
-/** One step of a workflow. `functionId` uses the executor's numbering (0-based TS/Go/Java, 1-based Python). */
+/** One step of a workflow. `stepId` uses the executor's numbering (0-based TS/Go/Java, 1-based Python). */
 export const WorkflowStepSchema = z.object({
-  functionId: z.number().int(),
-  name: z.string(),
+  stepId: z.number().int(),
+  stepName: z.string(),
   output: text,
   error: text,
   childWorkflowId: text,
