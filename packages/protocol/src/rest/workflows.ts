@@ -156,7 +156,17 @@ export const SearchWorkflowsRequestSchema = z
       .optional()
       .describe('Only queued, active workflows (on a queue and ENQUEUED, PENDING or DELAYED).'),
     attributes: z.record(z.string(), z.unknown()).optional(),
-    limit: z.number().int().min(1).max(MAX_WORKFLOW_PAGE_LIMIT).default(DEFAULT_PAGE_LIMIT),
+    limit: z
+      .number()
+      .int()
+      .min(1)
+      .max(MAX_WORKFLOW_PAGE_LIMIT)
+      .optional()
+      .describe(
+        'Most workflows to return. Absent: every match (as DBOS Conductor answers), read from ' +
+          'the executor in pages, up to a ceiling (PODIUM_WORKFLOW_SEARCH_MAX_RESULTS, 10,000 ' +
+          'by default); more matches than that is a 422 TOO_MANY_RESULTS problem.',
+      ),
     offset: z.number().int().min(0).default(0),
     sortDesc: z.boolean().default(true).describe('Newest first (default true).'),
     loadInput: z.boolean().default(false),
