@@ -628,8 +628,8 @@ describe('the operator journey: sign up to managing workflows', () => {
       await page.request.get(
         `${consoleUrl}/api/v2/orgs/acme/apps/shop/workflows?queueName=_podium_internal_queue`,
       )
-    ).json()) as { items: { id: string }[] };
-    const onInternalQueue = encodeURIComponent(internal.items[0]?.id ?? '');
+    ).json()) as { items: { workflowId: string }[] };
+    const onInternalQueue = encodeURIComponent(internal.items[0]?.workflowId ?? '');
     expect(onInternalQueue).not.toBe('');
     for (const [path, shown] of [
       ['workflows?name=nightlyReport&limit=100', 'workflow-row'],

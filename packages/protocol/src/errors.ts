@@ -18,6 +18,8 @@ export const ERROR_CODES = {
   /** The client took too long to send its request (headers or body). */
   REQUEST_TIMEOUT: { status: 408, title: 'The request was not received in time' },
   CONFLICT: { status: 409, title: 'This conflicts with the current state' },
+  /** A search without `limit` matches more than the control plane returns at once. */
+  TOO_MANY_RESULTS: { status: 422, title: 'The search matches too many workflows' },
   PAYLOAD_TOO_LARGE: { status: 413, title: 'The request is too large' },
   URI_TOO_LONG: { status: 414, title: 'The URL is too long' },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, title: 'The request body must be JSON' },

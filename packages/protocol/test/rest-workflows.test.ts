@@ -65,6 +65,12 @@ describe('workflow REST schemas', () => {
         fromLastStep: true,
       }).success,
     ).toBe(false);
+    const fromLastFailure = { workflowIds: ['a'], fromLastFailure: true };
+    expect(BulkForkFromFailureRequestSchema.safeParse(fromLastFailure).success).toBe(true);
+    expect(
+      BulkForkFromFailureRequestSchema.safeParse({ ...fromLastFailure, fromStepName: 'charge' })
+        .success,
+    ).toBe(false);
   });
 
   it('treats an empty action body as all defaults', () => {

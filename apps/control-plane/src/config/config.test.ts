@@ -68,6 +68,20 @@ describe('loadConfig', () => {
     );
   });
 
+  it('answers a search without limit with up to 10,000 workflows, read 1,000 at a time', () => {
+    expect(loadConfig({}).workflowSearch).toEqual({ maxResults: 10_000, pageSize: 1_000 });
+    expect(
+      loadConfig({
+        PODIUM_WORKFLOW_SEARCH_MAX_RESULTS: '50000',
+        PODIUM_WORKFLOW_SEARCH_PAGE_SIZE: '200',
+      }).workflowSearch,
+    ).toEqual({ maxResults: 50_000, pageSize: 200 });
+    // No bigger than the largest page the API itself asks an executor for.
+    expect(() => loadConfig({ PODIUM_WORKFLOW_SEARCH_PAGE_SIZE: '1001' })).toThrow(
+      /PODIUM_WORKFLOW_SEARCH_PAGE_SIZE/,
+    );
+  });
+
   it('picks the log format by terminal unless PODIUM_LOG_FORMAT says json or pretty', () => {
     expect(loadConfig({}).logFormat).toBe('auto');
     expect(loadConfig({ PODIUM_LOG_FORMAT: 'json' }).logFormat).toBe('json');

@@ -33,6 +33,7 @@ export interface Config {
     readonly recoverySweepMs: number;
   };
   readonly lastKnown: LastKnownSettings;
+  readonly workflowSearch: WorkflowSearchSettings;
   readonly retention: {
     /** Period of the retention pushes (see RetentionSchedule). */
     readonly intervalMs: number;
@@ -89,6 +90,14 @@ export interface LastKnownSettings {
   readonly maxAgeMs: number;
   /** Period of the sync that asks executors for recently started or changed workflows. */
   readonly syncMs: number;
+}
+
+/** How a search without `limit` is answered (see WorkflowsService.searchWorkflows). */
+export interface WorkflowSearchSettings {
+  /** Most workflows such a search returns; more matches are refused. */
+  readonly maxResults: number;
+  /** Workflows per request to the executor while reading them. */
+  readonly pageSize: number;
 }
 
 export interface RedisTarget {
@@ -154,6 +163,10 @@ export function loadConfig(source: NodeJS.ProcessEnv): Config {
       maxRowsPerApp: env.PODIUM_LAST_KNOWN_MAX_ROWS,
       maxAgeMs: env.PODIUM_LAST_KNOWN_MAX_AGE_DAYS * 86_400_000,
       syncMs: env.PODIUM_LAST_KNOWN_SYNC_MS,
+    },
+    workflowSearch: {
+      maxResults: env.PODIUM_WORKFLOW_SEARCH_MAX_RESULTS,
+      pageSize: env.PODIUM_WORKFLOW_SEARCH_PAGE_SIZE,
     },
     retention: {
       intervalMs: env.PODIUM_RETENTION_INTERVAL_MS,

@@ -1,4 +1,4 @@
-import { DEFAULT_EXECUTOR_BASE_PATH } from '@podium/protocol';
+import { DEFAULT_EXECUTOR_BASE_PATH, MAX_WORKFLOW_PAGE_LIMIT } from '@podium/protocol';
 import { z } from 'zod';
 import { LOG_FORMATS } from '../common/logging/log-format';
 
@@ -74,6 +74,18 @@ export const EnvSchema = z
     PODIUM_LAST_KNOWN_MAX_AGE_DAYS: z.coerce.number().min(0).default(7),
     /** How often one replica asks a connected executor of each app for recent changes. */
     PODIUM_LAST_KNOWN_SYNC_MS: z.coerce.number().int().min(100).default(60_000),
+    /**
+     * `POST .../workflows/search` without `limit` answers every match up to this many; more is a
+     * 422 TOO_MANY_RESULTS problem (the caller pages with `limit`/`offset` or narrows the search).
+     */
+    PODIUM_WORKFLOW_SEARCH_MAX_RESULTS: z.coerce.number().int().min(1).default(10_000),
+    /** Workflows per request to the executor while answering such a search. */
+    PODIUM_WORKFLOW_SEARCH_PAGE_SIZE: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(MAX_WORKFLOW_PAGE_LIMIT)
+      .default(MAX_WORKFLOW_PAGE_LIMIT),
     /**
      * How often the coordinator pushes retention settings (a `retention` message) to one
      * connected executor of each application with a threshold set; also pushed at each change.

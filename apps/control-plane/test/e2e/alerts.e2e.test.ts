@@ -285,8 +285,8 @@ describe('alerting rules, evaluation and delivery (DBOS 5.2.11 executors)', () =
       await owner.post(`${base}/workflows/search`, { status: ['ENQUEUED'] }),
       SearchWorkflowsResponseSchema,
     );
-    for (const { id } of queued.items) {
-      expect((await owner.delete(`${base}/workflows/${id}`)).status).toBeLessThan(300);
+    for (const { workflowId } of queued.items) {
+      expect((await owner.delete(`${base}/workflows/${workflowId}`)).status).toBeLessThan(300);
     }
     const resolved = await notified('SlowQueue', 'RESOLVED');
     expect(resolved.metadata.stuck_workflow_count).toBe('0');
@@ -297,7 +297,7 @@ describe('alerting rules, evaluation and delivery (DBOS 5.2.11 executors)', () =
       await owner.post(`${base}/workflows/search`, { status: ['ERROR'] }),
       SearchWorkflowsResponseSchema,
     );
-    const failedIds = failed.items.map((w) => w.id);
+    const failedIds = failed.items.map((w) => w.workflowId);
     expect(failedIds.length).toBeGreaterThan(0);
     for (const id of failedIds) {
       expect((await owner.delete(`${base}/workflows/${id}`)).status).toBeLessThan(300);

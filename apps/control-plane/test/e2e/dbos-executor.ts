@@ -9,7 +9,8 @@ export interface DbosExecutorProcess {
   /**
    * With `scenario: 'operations'`: ids of the workflows it left ERROR, PENDING and queued; with
    * `recovery`: the one it is running (`napping`, which only another executor can finish);
-   * with `surface`: `chatty`; with `autoscale`: `backlog1`..`backlog3` on `podium-workers`.
+   * with `surface`: `chatty`; with `autoscale`: `backlog1`..`backlog3` on `podium-workers`;
+   * with `crowd`: `crowd1`..`crowd7`, finished `compose` workflows started one after another.
    */
   readonly workflows: Record<string, string>;
   /** Everything it printed so far. */
@@ -26,9 +27,9 @@ export async function startDbosExecutor(options: {
   /**
    * `operations`: also leave workflows to act on; `recovery`: one to recover; `surface`: a
    * workflow with events, messages and a stream, and a schedule; `autoscale`: a queue backlog
-   * (see the fixture).
+   * (see the fixture); `crowd`: seven more finished workflows.
    */
-  scenario?: 'operations' | 'recovery' | 'surface' | 'autoscale';
+  scenario?: 'operations' | 'recovery' | 'surface' | 'autoscale' | 'crowd';
 }): Promise<DbosExecutorProcess> {
   const fixture = startNodeProcess(path.join(__dirname, 'fixtures', 'dbos-executor.cjs'), {
     ...process.env,

@@ -100,10 +100,7 @@ describe('dead-executor recovery with real DBOS Transact 5.2.11 executors', () =
       'both executors connected',
     );
     const survivorExecutor = listed.find((e) => e.id !== victimId);
-    expect(listed.map((e) => e.applicationVersion)).toEqual([
-      before.applicationVersion,
-      before.applicationVersion,
-    ]);
+    expect(listed.map((e) => e.applicationVersion)).toEqual([before.appVersion, before.appVersion]);
     const sse = await openSse(`${server.url}${base}/events`, { authorization: `Bearer ${key}` });
 
     victim.child.kill('SIGKILL');
@@ -144,7 +141,7 @@ describe('dead-executor recovery with real DBOS Transact 5.2.11 executors', () =
     );
     expect(after).toMatchObject({
       executorId: survivorExecutor?.id,
-      applicationVersion: before.applicationVersion,
+      appVersion: before.appVersion,
     });
     expect(after.output).toContain(`started on ${victimId}, finished on ${survivorExecutor?.id}`);
 
@@ -158,7 +155,7 @@ describe('dead-executor recovery with real DBOS Transact 5.2.11 executors', () =
         status: 'success',
         target: { type: 'executor', id: victimId },
         details: {
-          applicationVersion: before.applicationVersion,
+          applicationVersion: before.appVersion,
           recoveredBy: survivorExecutor?.id,
         },
       },

@@ -97,33 +97,33 @@ describe('workflow API against a real DBOS Transact 5.2.11 executor', () => {
     await until(queueRunning ?? '', ['PENDING']);
     expect(await get(success ?? '')).toMatchObject({
       status: 'SUCCESS',
-      name: 'compose',
+      workflowName: 'compose',
       input: "[ 'podium' ]",
       output: "'HELLO PODIUM'",
       applicationName: expect.any(String) as string,
     });
     const failed = await get(error ?? '');
-    expect(failed).toMatchObject({ status: 'ERROR', name: 'failing' });
+    expect(failed).toMatchObject({ status: 'ERROR', workflowName: 'failing' });
     expect(failed?.error).toContain('card declined for order-1');
     expect(await statusOf(pending ?? '')).toBe('PENDING');
     expect(await statusOf(queueWaiting ?? '')).toBe('ENQUEUED');
 
     const enqueued = await api('get', `${base}/workflows?status=ENQUEUED`, { key });
-    expect(ListWorkflowsResponseSchema.parse(enqueued.body).items.map((w) => w.id)).toEqual([
-      queueWaiting,
-    ]);
+    expect(ListWorkflowsResponseSchema.parse(enqueued.body).items.map((w) => w.workflowId)).toEqual(
+      [queueWaiting],
+    );
     const errors = await post('/workflows/search', {
       status: ['ERROR'],
       workflowName: ['failing'],
       loadInput: true,
     });
-    expect(errors.body.items).toMatchObject([{ id: error, input: "[ 'order-1' ]" }]);
+    expect(errors.body.items).toMatchObject([{ workflowId: error, input: "[ 'order-1' ]" }]);
     const queued = await post('/workflows/search', {
       queueName: ['podium-serial'],
       queuesOnly: true,
       sortDesc: false,
     });
-    expect((queued.body.items as Workflow[]).map((w) => `${w.id}:${w.status}`)).toEqual([
+    expect((queued.body.items as Workflow[]).map((w) => `${w.workflowId}:${w.status}`)).toEqual([
       `${queueRunning}:PENDING`,
       `${queueWaiting}:ENQUEUED`,
     ]);
@@ -131,14 +131,14 @@ describe('workflow API against a real DBOS Transact 5.2.11 executor', () => {
     const steps = ListWorkflowStepsResponseSchema.parse(
       (await api('get', `${base}/workflows/${success}/steps`, { key })).body,
     );
-    expect(steps.items.map((s) => [s.functionId, s.name, s.output])).toEqual([
+    expect(steps.items.map((s) => [s.stepId, s.stepName, s.output])).toEqual([
       [0, 'greet', "'hello podium'"],
       [1, 'shout', "'HELLO PODIUM'"],
     ]);
     const failedSteps = ListWorkflowStepsResponseSchema.parse(
       (await api('get', `${base}/workflows/${error}/steps`, { key })).body,
     );
-    expect(failedSteps.items.map((s) => [s.name, s.error !== null])).toEqual([
+    expect(failedSteps.items.map((s) => [s.stepName, s.error !== null])).toEqual([
       ['reserve', false],
       ['charge', true],
     ]);
@@ -155,7 +155,7 @@ describe('workflow API against a real DBOS Transact 5.2.11 executor', () => {
     expect(queue.body).toMatchObject({ name: 'podium-serial', concurrency: 1 });
     expect((await api('get', `${base}/queues/no-such-queue`, { key })).status).toBe(404);
     const queued = await api('get', `${base}/queues/podium-serial/workflows`, { key });
-    expect((queued.body.items as Workflow[]).map((w) => w.id)).toEqual([
+    expect((queued.body.items as Workflow[]).map((w) => w.workflowId)).toEqual([
       ids.queueRunning,
       ids.queueWaiting,
     ]);
@@ -167,7 +167,7 @@ describe('workflow API against a real DBOS Transact 5.2.11 executor', () => {
     expect(cancelled.body).toEqual({ workflowId: id, outcome: 'SUCCESS', status: 'CANCELLED' });
     expect(await statusOf(id)).toBe('CANCELLED');
     const listed = await api('get', `${base}/workflows?status=CANCELLED`, { key });
-    expect((listed.body.items as Workflow[]).map((w) => w.id)).toContain(id);
+    expect((listed.body.items as Workflow[]).map((w) => w.workflowId)).toContain(id);
 
     const resumed = await post(`/workflows/${id}/resume`);
     expect(resumed.status).toBe(200);
@@ -181,10 +181,14 @@ describe('workflow API against a real DBOS Transact 5.2.11 executor', () => {
     const fork = await post(`/workflows/${original}/fork`, { startStep: 1, newWorkflowId });
     expect(fork.body).toMatchObject({ workflowId: original, newWorkflowId });
     await until(newWorkflowId, ['ERROR']);
-    expect(await get(newWorkflowId)).toMatchObject({ forkedFrom: original, name: 'failing' });
+    expect(await get(newWorkflowId)).toMatchObject({
+      forkedFrom: original,
+      workflowName: 'failing',
+    });
 
     const bulk = await post('/workflows/bulk-fork-from-failure', {
       workflowIds: [original, 'no-such-workflow'],
+      fromLastFailure: true,
     });
     expect(bulk.status).toBe(200);
     const [forked, missing] = bulk.body.results as Array<Record<string, unknown>>;
@@ -196,6 +200,7 @@ describe('workflow API against a real DBOS Transact 5.2.11 executor', () => {
     });
     expect(forked).toMatchObject({ workflowId: original, outcome: 'SUCCESS' });
     const bulkFork = String(forked?.newWorkflowId);
+    expect(bulk.body.workflowIds).toEqual([bulkFork]);
     await until(bulkFork, ['ERROR']);
     ids.fork = newWorkflowId;
     ids.bulkFork = bulkFork;

@@ -143,7 +143,9 @@ describe('the example app as an executor of the control plane', () => {
     const workflows = await waitUntil(
       async () => {
         const items = await listed();
-        return names.every((name) => items.some((w) => w.name === name)) ? items : undefined;
+        return names.every((name) => items.some((w) => w.workflowName === name))
+          ? items
+          : undefined;
       },
       15_000,
       'one workflow of each kind',
@@ -152,10 +154,10 @@ describe('the example app as an executor of the control plane', () => {
     // The order it logged starting is there.
     const [, order = ''] =
       /started a round of workflows \{"round":1,"order":"([^"]+)"/.exec(example.output()) ?? [];
-    expect(workflows.map((w) => w.id)).toContain(order);
+    expect(workflows.map((w) => w.workflowId)).toContain(order);
     // And so is every listed workflow in the example's own database, under the same name.
     const inApp = new Map((await observer.listWorkflows()).map((w) => [w.workflowId, w]));
-    for (const w of workflows) expect(inApp.get(w.id)?.workflowName).toBe(w.name);
+    for (const w of workflows) expect(inApp.get(w.workflowId)?.workflowName).toBe(w.workflowName);
   });
 
   let report: Workflow;
@@ -173,24 +175,28 @@ describe('the example app as an executor of the control plane', () => {
     );
 
     const cancelled = await api.post(
-      `/workflows/${report.id}/cancel`,
+      `/workflows/${report.workflowId}/cancel`,
       undefined,
       CancelWorkflowResponseSchema,
     );
-    expect(cancelled).toEqual({ workflowId: report.id, outcome: 'SUCCESS', status: 'CANCELLED' });
-    expect(await statusInApp(report.id)).toBe('CANCELLED');
-    expect((await api.get(`/workflows/${report.id}`, GetWorkflowResponseSchema)).status).toBe(
-      'CANCELLED',
-    );
+    expect(cancelled).toEqual({
+      workflowId: report.workflowId,
+      outcome: 'SUCCESS',
+      status: 'CANCELLED',
+    });
+    expect(await statusInApp(report.workflowId)).toBe('CANCELLED');
+    expect(
+      (await api.get(`/workflows/${report.workflowId}`, GetWorkflowResponseSchema)).status,
+    ).toBe('CANCELLED');
 
     const resumed = await api.post(
-      `/workflows/${report.id}/resume`,
+      `/workflows/${report.workflowId}/resume`,
       undefined,
       ResumeWorkflowResponseSchema,
     );
-    expect(resumed).toMatchObject({ workflowId: report.id, outcome: 'SUCCESS' });
+    expect(resumed).toMatchObject({ workflowId: report.workflowId, outcome: 'SUCCESS' });
     expect(resumed.status).not.toBe('CANCELLED');
-    await untilInApp(report.id, ['PENDING', 'SUCCESS']);
+    await untilInApp(report.workflowId, ['PENDING', 'SUCCESS']);
   }, 60_000);
 
   it('forks a finished order from its ship step: payment replayed, shipping run again', async () => {
@@ -199,32 +205,35 @@ describe('the example app as an executor of the control plane', () => {
       20_000,
       'a successful order',
     );
-    const steps = await api.get(`/workflows/${original.id}/steps`, ListWorkflowStepsResponseSchema);
-    expect(steps.items.map((s) => s.name)).toEqual([
+    const steps = await api.get(
+      `/workflows/${original.workflowId}/steps`,
+      ListWorkflowStepsResponseSchema,
+    );
+    expect(steps.items.map((s) => s.stepName)).toEqual([
       'validate',
       'reserveInventory',
       'chargePayment',
       'ship',
       'notifyCustomer',
     ]);
-    const ship = steps.items.find((s) => s.name === 'ship')!;
+    const ship = steps.items.find((s) => s.stepName === 'ship')!;
 
     const fork = await api.post(
-      `/workflows/${original.id}/fork`,
-      { startStep: ship.functionId },
+      `/workflows/${original.workflowId}/fork`,
+      { startStep: ship.stepId },
       ForkWorkflowResponseSchema,
     );
-    expect(fork.workflowId).toBe(original.id);
-    expect(fork.newWorkflowId).not.toBe(original.id);
+    expect(fork.workflowId).toBe(original.workflowId);
+    expect(fork.newWorkflowId).not.toBe(original.workflowId);
     await untilInApp(fork.newWorkflowId, ['SUCCESS']);
 
     const forked = await api.get(`/workflows/${fork.newWorkflowId}`, GetWorkflowResponseSchema);
     expect(forked).toMatchObject({
       status: 'SUCCESS',
-      name: 'processOrder',
-      forkedFrom: original.id,
+      workflowName: 'processOrder',
+      forkedFrom: original.workflowId,
     });
-    const before = (await observer.getWorkflowStatus(original.id))?.output as Order;
+    const before = (await observer.getWorkflowStatus(original.workflowId))?.output as Order;
     const after = (await observer.getWorkflowStatus(fork.newWorkflowId))?.output as Order;
     expect(after).toMatchObject({
       orderId: before.orderId,
@@ -237,12 +246,15 @@ describe('the example app as an executor of the control plane', () => {
   it('finishes the resumed report from where it stopped', { timeout: 45_000 }, async () => {
     // Its durable sleep ends when it was due to (15 s after it started), not 15 s after the
     // resume; the metrics gathered before the cancel are replayed, not gathered again.
-    await untilInApp(report.id, ['SUCCESS'], 40_000);
-    const inApp = await observer.getWorkflowStatus(report.id);
-    const steps = await api.get(`/workflows/${report.id}/steps`, ListWorkflowStepsResponseSchema);
-    const rows = steps.items.find((s) => s.name === 'gatherMetrics')?.output;
+    await untilInApp(report.workflowId, ['SUCCESS'], 40_000);
+    const inApp = await observer.getWorkflowStatus(report.workflowId);
+    const steps = await api.get(
+      `/workflows/${report.workflowId}/steps`,
+      ListWorkflowStepsResponseSchema,
+    );
+    const rows = steps.items.find((s) => s.stepName === 'gatherMetrics')?.output;
     expect(inApp?.output).toBe(`report for ${String(inApp?.input?.[0])}: ${rows} rows`);
-    const done = await api.get(`/workflows/${report.id}`, GetWorkflowResponseSchema);
+    const done = await api.get(`/workflows/${report.workflowId}`, GetWorkflowResponseSchema);
     expect(done).toMatchObject({ status: 'SUCCESS', output: `'${String(inApp?.output)}'` });
   });
 

@@ -124,12 +124,17 @@ describe('the last-known index', () => {
       reason: 'no executor connected',
     });
     expect(page.total).toBe(4);
-    expect(page.items.map((w) => w.id)).toEqual([unseen, ids.pending, ids.error, ids.success]);
+    expect(page.items.map((w) => w.workflowId)).toEqual([
+      unseen,
+      ids.pending,
+      ids.error,
+      ids.success,
+    ]);
     for (const w of page.items) {
       expect(w).toMatchObject({ input: null, output: null, executorId: podium.executorId });
     }
-    const failed = page.items.find((w) => w.id === ids.error) as Workflow;
-    expect(failed).toMatchObject({ status: 'ERROR', name: 'failing' });
+    const failed = page.items.find((w) => w.workflowId === ids.error) as Workflow;
+    expect(failed).toMatchObject({ status: 'ERROR', workflowName: 'failing' });
     expect(failed.error).toContain('card declined for order-1');
     expect(failed.error?.length).toBeLessThanOrEqual(500);
     expect(JSON.stringify(res.body)).not.toContain('secret greeting');
@@ -140,16 +145,16 @@ describe('the last-known index', () => {
     const errors = ListWorkflowsResponseSchema.parse(
       (await search({ status: ['ERROR', 'PENDING'], sortDesc: false })).body,
     );
-    expect(errors.items.map((w) => w.id)).toEqual([ids.error, ids.pending]);
+    expect(errors.items.map((w) => w.workflowId)).toEqual([ids.error, ids.pending]);
     const named = ListWorkflowsResponseSchema.parse(
       (await search({ workflowName: ['compose'], limit: 1, offset: 1 })).body,
     );
     expect(named).toMatchObject({ total: 2, limit: 1, offset: 1 });
-    expect(named.items.map((w) => w.id)).toEqual([ids.success]);
+    expect(named.items.map((w) => w.workflowId)).toEqual([ids.success]);
     const prefixed = await api('get', `${base}/workflows?workflowIdPrefix=lk-fail`, { key });
-    expect(ListWorkflowsResponseSchema.parse(prefixed.body).items.map((w) => w.id)).toEqual([
-      ids.error,
-    ]);
+    expect(ListWorkflowsResponseSchema.parse(prefixed.body).items.map((w) => w.workflowId)).toEqual(
+      [ids.error],
+    );
     const future = new Date(Date.now() + 3_600_000).toISOString();
     const none = ListWorkflowsResponseSchema.parse((await search({ startTime: future })).body);
     expect(none.items).toEqual([]);
@@ -163,9 +168,9 @@ describe('the last-known index', () => {
     expect(res.status).toBe(200);
     const workflow = GetWorkflowResponseSchema.parse(res.body);
     expect(workflow).toMatchObject({
-      id: ids.success,
+      workflowId: ids.success,
       status: 'SUCCESS',
-      name: 'compose',
+      workflowName: 'compose',
       input: null,
       output: null,
       lastKnown: { reason: 'no executor connected' },
@@ -202,7 +207,7 @@ describe('the last-known index', () => {
     const synthetic = Array.from({ length: 4 }, (_, i) => ({
       ...template,
       lastKnown: undefined,
-      id: `lk-bulk-${i}`,
+      workflowId: `lk-bulk-${i}`,
       createdAt: new Date(base0 + i * 1_000).toISOString(),
     }));
     index.record(scope, synthetic);

@@ -118,7 +118,7 @@ describe('commands routed between replicas (PostgreSQL + Redis)', () => {
       { key },
     );
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ id: 'wf-routed', status: 'SUCCESS' });
+    expect(res.body).toMatchObject({ workflowId: 'wf-routed', status: 'SUCCESS' });
     expect(onA.requests.map((r) => r.type)).toEqual(['get_workflow']);
   });
 

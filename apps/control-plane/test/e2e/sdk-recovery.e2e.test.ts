@@ -91,7 +91,7 @@ describe('dead-executor recovery with @podium/sdk executors (the example app)', 
     // Killed first, so the report (6 s of sleep) cannot finish there however slow the machine;
     // the idle executor answers the search, and nothing moves before the grace period ends.
     busy.child.kill('SIGKILL');
-    const [report] = (await pendingOnBusy()).filter((w) => w.name === 'nightlyReport');
+    const [report] = (await pendingOnBusy()).filter((w) => w.workflowName === 'nightlyReport');
     expect(report, 'the round started a nightly report').toBeDefined();
     const dead = await waitUntil(
       async () =>
@@ -106,7 +106,10 @@ describe('dead-executor recovery with @podium/sdk executors (the example app)', 
 
     const finished = await waitUntil(
       async () => {
-        const workflow = await get(`${base}/workflows/${report!.id}`, GetWorkflowResponseSchema);
+        const workflow = await get(
+          `${base}/workflows/${report!.workflowId}`,
+          GetWorkflowResponseSchema,
+        );
         return workflow.status === 'SUCCESS' ? workflow : undefined;
       },
       15_000,

@@ -21,6 +21,7 @@ export type ConfigOverrides = {
   executors?: Partial<Config['executors']>;
   live?: Partial<Config['live']>;
   lastKnown?: Partial<Config['lastKnown']>;
+  workflowSearch?: Partial<Config['workflowSearch']>;
   retention?: Partial<Config['retention']>;
   alerts?: Partial<Config['alerts']>;
   appMetrics?: Partial<Config['appMetrics']>;
@@ -64,6 +65,7 @@ export async function startTestControlPlane(
       syncMs: 60_000,
       ...overrides.lastKnown,
     },
+    workflowSearch: { maxResults: 10_000, pageSize: 1_000, ...overrides.workflowSearch },
     retention: { intervalMs: 300_000, pushTimeoutMs: 30_000, ...overrides.retention },
     live: { recheckMs: 60_000, maxStreamsPerCaller: 16, ...overrides.live },
     metrics: { token: null, ...overrides.metrics },

@@ -114,12 +114,12 @@ describe('workflow and queue API with scripted executors (PostgreSQL, real WebSo
     const page = ListWorkflowsResponseSchema.parse(listed.body);
     expect(page).toMatchObject({ limit: 2, offset: 0, nextOffset: 2 });
     expect(page.items[0]).toMatchObject({
-      id: 'wf-1',
+      workflowId: 'wf-1',
       status: 'PENDING',
-      name: 'checkout',
+      workflowName: 'checkout',
       createdAt: '2026-01-01T00:00:00.000Z',
       attributes: { tenant: 'acme' },
-      authenticatedRoles: "['ops']",
+      roles: "['ops']",
       input: "[ 'order-1' ]",
     });
     expect(link.requests.at(-1)).toMatchObject({

@@ -14,12 +14,16 @@ export const MAX_WORKFLOW_PAGE_LIMIT = 1000;
  */
 export const MAX_PAGE_LIMIT_WITH_PAYLOADS = 100;
 
-/** For `superRefine`: a listing that loads inputs or outputs asks for a smaller page. */
+/**
+ * For `superRefine`: a listing that loads inputs or outputs asks for a smaller page (a search
+ * without `limit` is paged by the control plane itself).
+ */
 export function limitPagesWithPayloads(
-  query: { limit: number; loadInput?: boolean; loadOutput?: boolean },
+  query: { limit?: number | undefined; loadInput?: boolean; loadOutput?: boolean },
   ctx: z.RefinementCtx,
 ): void {
-  if ((query.loadInput || query.loadOutput) && query.limit > MAX_PAGE_LIMIT_WITH_PAYLOADS) {
+  const limit = query.limit ?? 0;
+  if ((query.loadInput || query.loadOutput) && limit > MAX_PAGE_LIMIT_WITH_PAYLOADS) {
     ctx.addIssue({
       code: 'custom',
       path: ['limit'],

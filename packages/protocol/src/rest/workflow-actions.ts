@@ -53,11 +53,11 @@ export const ForkWorkflowRequestSchema = z.strictObject({
     .number()
     .int()
     .min(0)
-    .describe("The step to re-run from, in the executor's numbering (see a step's `functionId`)."),
+    .describe("The step to re-run from, in the executor's numbering (see a step's `stepId`)."),
   newWorkflowId: optionalName.describe(
     "The new workflow's id; the executor picks a UUID when absent.",
   ),
-  applicationVersion: optionalName.describe('Run the fork on this application version.'),
+  appVersion: optionalName.describe('Run the fork on this application version.'),
   queueName: optionalName.describe('Enqueue the fork on this queue.'),
   queuePartitionKey: optionalName,
 });
@@ -103,27 +103,32 @@ export type BulkDeleteWorkflowsRequest = z.infer<typeof BulkDeleteWorkflowsReque
 
 /**
  * `POST .../workflows/bulk-fork-from-failure`: forks each workflow from its last failed step
- * (or its last step when none failed), unless one of `fromStep`, `fromStepName` or
- * `fromLastStep` says otherwise.
+ * (or its last step when none failed): `fromLastFailure`, also what happens when no selector is
+ * given. At most one of `fromLastFailure`, `fromStep`, `fromStepName`, `fromLastStep`.
  */
 export const BulkForkFromFailureRequestSchema = z
   .strictObject({
     workflowIds: BulkWorkflowIdsSchema,
+    fromLastFailure: z.boolean().optional(),
     fromStep: z.number().int().min(0).optional(),
     fromStepName: z.string().min(1).optional(),
     fromLastStep: z.boolean().optional(),
-    applicationVersion: optionalName,
+    appVersion: optionalName,
     queueName: optionalName,
     queuePartitionKey: optionalName,
   })
   .refine(
     (body) =>
       [
+        body.fromLastFailure === true,
         body.fromStep !== undefined,
         body.fromStepName !== undefined,
         body.fromLastStep === true,
       ].filter(Boolean).length <= 1,
-    { message: 'give at most one of fromStep, fromStepName, fromLastStep', path: ['fromStep'] },
+    {
+      message: 'give at most one of fromLastFailure, fromStep, fromStepName, fromLastStep',
+      path: ['fromStep'],
+    },
   );
 export type BulkForkFromFailureRequest = z.infer<typeof BulkForkFromFailureRequestSchema>;
 
@@ -134,6 +139,9 @@ export const BulkWorkflowsResponseSchema = z.object({
 export type BulkWorkflowsResponse = z.infer<typeof BulkWorkflowsResponseSchema>;
 
 export const BulkForkFromFailureResponseSchema = z.object({
+  workflowIds: z
+    .array(z.string())
+    .describe("The forks' ids, in request order (DBOS's answer); `results` has them per workflow."),
   results: z.array(
     WorkflowActionResultSchema.extend({
       newWorkflowId: z

@@ -25,21 +25,21 @@ export const ReportedWorkflowStatusSchema = z.union([WorkflowStatusSchema, z.str
 
 /** One workflow, as an executor reported it. Absent values are `null`. */
 export const WorkflowSchema = z.object({
-  id: z.string(),
+  workflowId: z.string(),
   status: ReportedWorkflowStatusSchema.nullable(),
-  name: text,
-  className: text,
-  configName: text,
+  workflowName: text,
+  workflowClass: text,
+  workflowConfig: text,
   applicationName: text,
-  applicationVersion: text,
+  appVersion: text,
   executorId: text,
   queueName: text,
   queuePartitionKey: text,
   deduplicationId: text,
   priority: z.number().int().nullable(),
-  authenticatedUser: text,
+  user: text.describe('The authenticated user.'),
   assumedRole: text,
-  authenticatedRoles: z
+  roles: z
     .union([z.array(z.string()), z.string()])
     .nullable()
     .describe(
@@ -70,10 +70,10 @@ export const WorkflowSchema = z.object({
 });
 export type Workflow = z.infer<typeof WorkflowSchema>;
 
-/** One step of a workflow. `functionId` uses the executor's numbering (0-based TS/Go/Java, 1-based Python). */
+/** One step of a workflow. `stepId` uses the executor's numbering (0-based TS/Go/Java, 1-based Python). */
 export const WorkflowStepSchema = z.object({
-  functionId: z.number().int(),
-  name: z.string(),
+  stepId: z.number().int(),
+  stepName: z.string(),
   output: text,
   error: text,
   childWorkflowId: text,
@@ -156,7 +156,17 @@ export const SearchWorkflowsRequestSchema = z
       .optional()
       .describe('Only queued, active workflows (on a queue and ENQUEUED, PENDING or DELAYED).'),
     attributes: z.record(z.string(), z.unknown()).optional(),
-    limit: z.number().int().min(1).max(MAX_WORKFLOW_PAGE_LIMIT).default(DEFAULT_PAGE_LIMIT),
+    limit: z
+      .number()
+      .int()
+      .min(1)
+      .max(MAX_WORKFLOW_PAGE_LIMIT)
+      .optional()
+      .describe(
+        'Most workflows to return. Absent: every match (as DBOS Conductor answers), read from ' +
+          'the executor in pages, up to a ceiling (PODIUM_WORKFLOW_SEARCH_MAX_RESULTS, 10,000 ' +
+          'by default); more matches than that is a 422 TOO_MANY_RESULTS problem.',
+      ),
     offset: z.number().int().min(0).default(0),
     sortDesc: z.boolean().default(true).describe('Newest first (default true).'),
     loadInput: z.boolean().default(false),

@@ -26,6 +26,7 @@ describe('summarizeBulk', () => {
     ).toBe('Delete: 1 deleted, 1 not found.');
     expect(
       summarizeBulk('forkFromFailure', {
+        workflowIds: ['a-fork', 'b-fork'],
         results: [
           { workflowId: 'a', outcome: 'SUCCESS', status: 'ERROR', newWorkflowId: 'a-fork' },
           { workflowId: 'b', outcome: 'SUCCESS', status: 'ERROR', newWorkflowId: 'b-fork' },
@@ -49,6 +50,7 @@ describe('summarizeBulk', () => {
   it('lists the forks a bulk fork made, with their originals', () => {
     expect(
       forksOf({
+        workflowIds: ['a-fork'],
         results: [
           { workflowId: 'a', outcome: 'SUCCESS', status: 'ERROR', newWorkflowId: 'a-fork' },
           { workflowId: 'b', outcome: 'NOT_FOUND', status: null, newWorkflowId: null },

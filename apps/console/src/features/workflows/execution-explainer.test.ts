@@ -25,10 +25,10 @@ function executor(id: string, overrides: Partial<Executor> = {}): Executor {
 }
 
 const pending = {
-  id: 'wf',
+  workflowId: 'wf',
   status: 'PENDING',
   executorId: 'a',
-  applicationVersion: 'v1',
+  appVersion: 'v1',
   queueName: null,
 };
 const explain = (
@@ -39,10 +39,10 @@ const explain = (
 describe('explainExecution', () => {
   it('says whether anything connected can dequeue an ENQUEUED workflow (its own version only)', () => {
     const queued = {
-      id: 'wf',
+      workflowId: 'wf',
       status: 'ENQUEUED',
       executorId: null,
-      applicationVersion: 'v1',
+      appVersion: 'v1',
       queueName: 'media',
     };
     expect(explain([executor('a'), executor('b')], queued)).toEqual({
@@ -63,11 +63,11 @@ describe('explainExecution', () => {
     const queued = { ...pending, status: 'ENQUEUED', executorId: null, queueName: 'media' };
     const config = { ...unlimitedQueue, concurrency: 2, workerConcurrency: 1 };
     const members = [
-      { id: 'r1', status: 'PENDING' as const },
-      { id: 'q1', status: 'ENQUEUED' as const },
-      { id: 'r2', status: 'PENDING' as const },
-      { id: 'q2', status: 'ENQUEUED' as const },
-      { id: 'wf', status: 'ENQUEUED' as const },
+      { workflowId: 'r1', status: 'PENDING' as const },
+      { workflowId: 'q1', status: 'ENQUEUED' as const },
+      { workflowId: 'r2', status: 'PENDING' as const },
+      { workflowId: 'q2', status: 'ENQUEUED' as const },
+      { workflowId: 'wf', status: 'ENQUEUED' as const },
     ];
     const withQueue = (queue: Parameters<typeof explainExecution>[1]['queue']) =>
       explainExecution(queued, { executors: [executor('a')], gracePeriodSeconds: 60, now, queue });
@@ -79,7 +79,7 @@ describe('explainExecution', () => {
     expect(withQueue({ config: rateLimited })?.text).toMatch(
       /run it\. Concurrency unlimited; rate limit 10 per 60 s\.$/,
     );
-    expect(withQueue({ members: [{ id: 'wf', status: 'ENQUEUED' }] })?.text).toMatch(
+    expect(withQueue({ members: [{ workflowId: 'wf', status: 'ENQUEUED' }] })?.text).toMatch(
       /run it\. It is next in line; 0 running\.$/,
     );
     expect(withQueue({})?.text).toBe(

@@ -29,7 +29,7 @@ export interface ExecutionExplanation {
 export interface QueueContext {
   config?: Queue | undefined;
   /** Queued workflows of this queue, oldest first, as `GET .../queues/{q}/workflows` lists them. */
-  members?: Pick<Workflow, 'id' | 'status'>[] | undefined;
+  members?: Pick<Workflow, 'workflowId' | 'status'>[] | undefined;
 }
 
 interface Context {
@@ -41,7 +41,7 @@ interface Context {
 
 type Explained = Pick<
   Workflow,
-  'id' | 'status' | 'executorId' | 'applicationVersion' | 'queueName'
+  'workflowId' | 'status' | 'executorId' | 'appVersion' | 'queueName'
 >;
 
 /** Null unless the workflow is ENQUEUED, or PENDING with an executor: nothing to explain. */
@@ -60,7 +60,7 @@ function explainQueued(
   executors: Executor[],
   queueContext: QueueContext = {},
 ): ExecutionExplanation {
-  const version = workflow.applicationVersion;
+  const version = workflow.appVersion;
   const name = visibleQueueName(workflow.queueName);
   const queue = name ? `queue ${name}` : 'its queue';
   const runners = executors.filter(
@@ -87,7 +87,7 @@ function explainQueued(
 /** " 2 queued ahead of it; 4 running; concurrency 4 at once." — the parts that are known. */
 function describeStanding(workflow: Explained, { config, members }: QueueContext): string {
   const parts: string[] = [];
-  const index = members?.findIndex((m) => m.id === workflow.id) ?? -1;
+  const index = members?.findIndex((m) => m.workflowId === workflow.workflowId) ?? -1;
   if (members && index >= 0) {
     const ahead = members.slice(0, index).filter((m) => m.status === 'ENQUEUED').length;
     parts.push(ahead === 0 ? 'it is next in line' : `${ahead} queued ahead of it`);
@@ -108,7 +108,7 @@ function explainPending(
   workflow: Explained,
   { executors, gracePeriodSeconds, now = Date.now() }: Context,
 ): ExecutionExplanation | null {
-  const { executorId, applicationVersion: version } = workflow;
+  const { executorId, appVersion: version } = workflow;
   if (!executorId) return null;
   const owner = executors.find((e) => e.id === executorId);
   const peers = executors.filter(

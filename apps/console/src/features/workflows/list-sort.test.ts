@@ -3,14 +3,15 @@ import { describe, expect, it } from 'vitest';
 import { sortPage } from './list-sort';
 import { visibleQueueName } from './queue-name';
 
-const row = (id: string, fields: Partial<Workflow> = {}) => ({ id, ...fields }) as Workflow;
+const row = (id: string, fields: Partial<Workflow> = {}) =>
+  ({ workflowId: id, ...fields }) as Workflow;
 
 describe('sortPage', () => {
   const page = [
-    row('b', { name: 'ship', queueName: '_dbos_internal_queue' }),
-    row('a', { name: null, queueName: 'media' }),
-    row('c', { name: 'charge', queueName: null }),
-    row('d', { name: 'ship', queueName: 'billing' }),
+    row('b', { workflowName: 'ship', queueName: '_dbos_internal_queue' }),
+    row('a', { workflowName: null, queueName: 'media' }),
+    row('c', { workflowName: 'charge', queueName: null }),
+    row('d', { workflowName: 'ship', queueName: 'billing' }),
   ];
 
   it('keeps the executor’s order when it sorted (by creation time)', () => {
@@ -18,13 +19,13 @@ describe('sortPage', () => {
   });
 
   it('sorts the page by another column, stable, rows without a value last either way', () => {
-    expect(sortPage(page, { column: 'name', desc: false }).map((w) => w.id)).toEqual([
+    expect(sortPage(page, { column: 'name', desc: false }).map((w) => w.workflowId)).toEqual([
       'c',
       'b',
       'd',
       'a',
     ]);
-    expect(sortPage(page, { column: 'name', desc: true }).map((w) => w.id)).toEqual([
+    expect(sortPage(page, { column: 'name', desc: true }).map((w) => w.workflowId)).toEqual([
       'b',
       'd',
       'c',
@@ -33,7 +34,7 @@ describe('sortPage', () => {
   });
 
   it('sorts internal queues as no queue', () => {
-    expect(sortPage(page, { column: 'queue', desc: false }).map((w) => w.id)).toEqual([
+    expect(sortPage(page, { column: 'queue', desc: false }).map((w) => w.workflowId)).toEqual([
       'd',
       'a',
       'b',

@@ -7,10 +7,10 @@ import { visibleQueueName } from './queue-name';
 const SORT_KEYS: Record<SortColumn, (workflow: Workflow) => string | null> = {
   created: (w) => w.createdAt,
   updated: (w) => w.updatedAt,
-  name: (w) => w.name,
+  name: (w) => w.workflowName,
   status: (w) => w.status,
-  id: (w) => w.id,
-  version: (w) => w.applicationVersion,
+  id: (w) => w.workflowId,
+  version: (w) => w.appVersion,
   executor: (w) => w.executorId,
   queue: (w) => visibleQueueName(w.queueName),
 };

@@ -3,17 +3,17 @@ import { sleepWakeUpAt } from './sleep-steps';
 
 describe('sleepWakeUpAt', () => {
   it('reads the wake-up time of TypeScript (ms) and Python (s) sleep steps', () => {
-    expect(sleepWakeUpAt({ name: 'podium.sleep', output: '1796400000000' })).toBe(
+    expect(sleepWakeUpAt({ stepName: 'podium.sleep', output: '1796400000000' })).toBe(
       '2026-12-04T16:00:00.000Z',
     );
-    expect(sleepWakeUpAt({ name: 'DBOS.sleep', output: '1796400000.5' })).toBe(
+    expect(sleepWakeUpAt({ stepName: 'DBOS.sleep', output: '1796400000.5' })).toBe(
       '2026-12-04T16:00:00.500Z',
     );
   });
 
   it('leaves other steps and unreadable outputs alone', () => {
-    expect(sleepWakeUpAt({ name: 'chargePayment', output: '1796400000000' })).toBeNull();
-    expect(sleepWakeUpAt({ name: 'podium.sleep', output: null })).toBeNull();
-    expect(sleepWakeUpAt({ name: 'DBOS.sleep', output: "'soon'" })).toBeNull();
+    expect(sleepWakeUpAt({ stepName: 'chargePayment', output: '1796400000000' })).toBeNull();
+    expect(sleepWakeUpAt({ stepName: 'podium.sleep', output: null })).toBeNull();
+    expect(sleepWakeUpAt({ stepName: 'DBOS.sleep', output: "'soon'" })).toBeNull();
   });
 });

@@ -10,8 +10,8 @@ const SLEEP_STEP = /(^|\.)sleep$/i;
 const SECONDS_BELOW = 1e11;
 
 /** When a sleep step wakes (or woke) up, as an ISO timestamp; null for other steps. */
-export function sleepWakeUpAt(step: Pick<WorkflowStep, 'name' | 'output'>): string | null {
-  if (!SLEEP_STEP.test(step.name) || step.output === null) return null;
+export function sleepWakeUpAt(step: Pick<WorkflowStep, 'stepName' | 'output'>): string | null {
+  if (!SLEEP_STEP.test(step.stepName) || step.output === null) return null;
   const value = Number(step.output.trim());
   if (!Number.isFinite(value) || value <= 0) return null;
   const ms = value < SECONDS_BELOW ? value * 1000 : value;

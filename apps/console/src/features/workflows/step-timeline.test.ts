@@ -5,10 +5,10 @@ import { layoutTimeline, timelineTicks } from './step-timeline';
 const t0 = Date.parse('2026-12-04T12:00:00.000Z');
 const at = (ms: number) => new Date(t0 + ms).toISOString();
 
-function step(functionId: number, overrides: Partial<WorkflowStep> = {}): WorkflowStep {
+function step(stepId: number, overrides: Partial<WorkflowStep> = {}): WorkflowStep {
   return {
-    functionId,
-    name: `step${functionId}`,
+    stepId,
+    stepName: `step${stepId}`,
     output: null,
     error: null,
     childWorkflowId: null,
@@ -39,7 +39,7 @@ describe('layoutTimeline', () => {
       [
         step(0, { startedAt: at(0), completedAt: at(100) }),
         step(1, {
-          name: 'podium.sleep',
+          stepName: 'podium.sleep',
           output: String(t0 + 4_000),
           startedAt: at(100),
           completedAt: at(100),

@@ -4,18 +4,18 @@ import { waitingOn } from './waiting-on';
 const now = Date.parse('2026-11-22T12:00:00.000Z');
 const at = (seconds: number) => new Date(now + seconds * 1000).toISOString();
 
-function step(functionId: number, name: string, extra: Record<string, unknown> = {}) {
+function step(stepId: number, name: string, extra: Record<string, unknown> = {}) {
   return {
-    functionId,
-    name,
+    stepId,
+    stepName: name,
     output: null as string | null,
     childWorkflowId: null as string | null,
     startedAt: at(-30),
     ...extra,
   };
 }
-const sleepUntil = (functionId: number, seconds: number, name = 'DBOS.sleep') =>
-  step(functionId, name, { output: String(now + seconds * 1000) });
+const sleepUntil = (stepId: number, seconds: number, name = 'DBOS.sleep') =>
+  step(stepId, name, { output: String(now + seconds * 1000) });
 
 describe('waitingOn', () => {
   it('reads a durable sleep that has not woken yet, from DBOS and @podium/sdk', () => {

@@ -10,7 +10,7 @@ import { sleepWakeUpAt } from './sleep-steps';
 /** recv / getEvent steps, whose deadline is the sleep step right after them. */
 const RECEIVE_STEP = /(^|\.)(recv|getEvent|get_event)$/i;
 
-type Step = Pick<WorkflowStep, 'functionId' | 'name' | 'output' | 'childWorkflowId' | 'startedAt'>;
+type Step = Pick<WorkflowStep, 'stepId' | 'stepName' | 'output' | 'childWorkflowId' | 'startedAt'>;
 
 export type WaitingOn =
   /** A durable sleep (`DBOS.sleep`, `podium.sleep`) that wakes at `until`. */
@@ -26,14 +26,14 @@ export type WaitingOn =
  */
 export function waitingOn(steps: Step[], now: number, firstFunctionId = 0): WaitingOn | null {
   if (steps.length === 0) return null;
-  const last = steps.reduce((a, b) => (b.functionId > a.functionId ? b : a));
+  const last = steps.reduce((a, b) => (b.stepId > a.stepId ? b : a));
   const wakeUpAt = sleepWakeUpAt(last);
   if (wakeUpAt !== null) {
     if (Date.parse(wakeUpAt) <= now) return null;
-    const timeoutOf = last.functionId - 1;
-    const before = steps.find((s) => s.functionId === timeoutOf);
+    const timeoutOf = last.stepId - 1;
+    const before = steps.find((s) => s.stepId === timeoutOf);
     // A recv/getEvent that returned early leaves its (future) deadline behind: no wait.
-    if (before && RECEIVE_STEP.test(before.name)) return null;
+    if (before && RECEIVE_STEP.test(before.stepName)) return null;
     return !before && timeoutOf >= firstFunctionId
       ? { kind: 'message-or-event', since: last.startedAt, until: wakeUpAt }
       : { kind: 'sleep', until: wakeUpAt };

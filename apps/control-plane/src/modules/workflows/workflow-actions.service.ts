@@ -95,12 +95,12 @@ export class WorkflowActionsService {
             workflow_id: workflowId,
             start_step: req.startStep,
             new_workflow_id: req.newWorkflowId,
-            application_version: req.applicationVersion,
+            application_version: req.appVersion,
             queue_name: req.queueName,
             queue_partition_key: req.queuePartitionKey,
           },
         },
-        { preferVersion: req.applicationVersion },
+        { preferVersion: req.appVersion },
       );
       const newWorkflowId = answer.new_workflow_id;
       if (!newWorkflowId) {

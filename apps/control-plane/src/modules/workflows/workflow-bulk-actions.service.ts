@@ -93,12 +93,12 @@ export class WorkflowBulkActionsService {
             body: {
               workflow_ids: ids,
               ...forkSelector(options),
-              application_version: options.applicationVersion,
+              application_version: options.appVersion,
               queue_name: options.queueName,
               queue_partition_key: options.queuePartitionKey,
             },
           },
-          { preferVersion: options.applicationVersion },
+          { preferVersion: options.appVersion },
         );
         // The executor answers in request order, one new id per workflow.
         (answer.forked_workflow_ids ?? []).forEach((newId, i) => {
@@ -109,6 +109,7 @@ export class WorkflowBulkActionsService {
       },
     );
     return {
+      workflowIds: workflowIds.flatMap((id) => forks.get(id) ?? []),
       results: results.results.map((r) => ({
         ...r,
         newWorkflowId: forks.get(r.workflowId) ?? null,

@@ -59,8 +59,8 @@ describe('searchToListBody', () => {
       SearchWorkflowsRequestSchema.parse({ status: [], workflowName: [] }),
     );
     const { message } = encodeRequest('list_workflows', { body });
+    // No limit either: a search without one is paged by the service (WorkflowsService).
     expect(message.body).toEqual({
-      limit: 50,
       offset: 0,
       sort_desc: true,
       load_input: false,

@@ -22,10 +22,10 @@ describe('mapWorkflow', () => {
     });
     expect(WorkflowSchema.parse(workflow)).toEqual(workflow);
     expect(workflow).toMatchObject({
-      id: 'wf-1',
+      workflowId: 'wf-1',
       status: 'ERROR',
-      name: 'checkout',
-      authenticatedRoles: ['admin', 'ops'],
+      workflowName: 'checkout',
+      roles: ['admin', 'ops'],
       input: "[ 'order-1', { qty: 2 } ]",
       output: null,
       error: '{"name":"Error","message":"declined"}',
@@ -52,7 +52,7 @@ describe('mapWorkflow', () => {
     expect(WorkflowSchema.parse(workflow)).toEqual(workflow);
     expect(workflow).toMatchObject({
       status: 'SOMETHING_NEW',
-      authenticatedRoles: "['admin', 'ops']",
+      roles: "['admin', 'ops']",
       attributes: "{'tenant': 'acme'}",
       input: "{'args': (1,), 'kwargs': {}}",
       createdAt: null,
@@ -72,8 +72,8 @@ describe('mapWorkflowStep', () => {
     });
     expect(WorkflowStepSchema.parse(step)).toEqual(step);
     expect(step).toEqual({
-      functionId: 0,
-      name: 'greet',
+      stepId: 0,
+      stepName: 'greet',
       output: "'hello'",
       error: null,
       childWorkflowId: null,

@@ -9,21 +9,21 @@ import type { Workflow, WorkflowStep, WorkflowSteps, WorkflowsOutput } from '@po
 
 export function mapWorkflow(w: WorkflowsOutput): Workflow {
   return {
-    id: w.WorkflowUUID,
+    workflowId: w.WorkflowUUID,
     status: w.Status ?? null,
-    name: w.WorkflowName ?? null,
-    className: w.WorkflowClassName ?? null,
-    configName: w.WorkflowConfigName ?? null,
+    workflowName: w.WorkflowName ?? null,
+    workflowClass: w.WorkflowClassName ?? null,
+    workflowConfig: w.WorkflowConfigName ?? null,
     applicationName: w.ApplicationName ?? null,
-    applicationVersion: w.ApplicationVersion ?? null,
+    appVersion: w.ApplicationVersion ?? null,
     executorId: w.ExecutorID ?? null,
     queueName: w.QueueName ?? null,
     queuePartitionKey: w.QueuePartitionKey ?? null,
     deduplicationId: w.DeduplicationID ?? null,
     priority: toInteger(w.Priority),
-    authenticatedUser: w.AuthenticatedUser ?? null,
+    user: w.AuthenticatedUser ?? null,
     assumedRole: w.AssumedRole ?? null,
-    authenticatedRoles: parseRoles(w.AuthenticatedRoles),
+    roles: parseRoles(w.AuthenticatedRoles),
     input: w.Input ?? null,
     output: w.Output ?? null,
     error: w.Error ?? null,
@@ -44,8 +44,8 @@ export function mapWorkflow(w: WorkflowsOutput): Workflow {
 
 export function mapWorkflowStep(s: WorkflowSteps): WorkflowStep {
   return {
-    functionId: s.function_id,
-    name: s.function_name,
+    stepId: s.function_id,
+    stepName: s.function_name,
     output: s.output ?? null,
     error: s.error ?? null,
     childWorkflowId: s.child_workflow_id ?? null,

@@ -43,6 +43,7 @@ export const WORKFLOW_ROUTES = routeTable({
   },
   searchWorkflows: {
     ...read,
+    errors: ['TOO_MANY_RESULTS'], // a search without limit matching more than the ceiling
     method: 'post',
     path: `${base}/search`,
     summary: 'Search workflows (full filter set)',

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import {
   AppError,
   type GetWorkflowQuery,
@@ -9,10 +9,13 @@ import {
   type ListWorkflowsQuery,
   type ListWorkflowsResponse,
   type SearchWorkflowsRequest,
+  type Workflow,
   type WorkflowAggregatesRequest,
   type WorkflowAggregatesResponse,
   type WorkflowSteps,
+  type WorkflowsOutput,
 } from '@podium/protocol';
+import { CONFIG, type Config } from '../../config/config';
 import { ExecutorProxy } from '../executors/proxy/executor-proxy';
 import type { AppScope } from '../../common/auth/app-scope';
 import {
@@ -39,6 +42,7 @@ export class WorkflowsService {
   constructor(
     private readonly proxy: ExecutorProxy,
     private readonly lastKnown: LastKnownIndex,
+    @Inject(CONFIG) private readonly config: Config,
   ) {}
 
   findWorkflows(scope: AppScope, query: ListWorkflowsQuery): Promise<ListWorkflowsResponse> {
@@ -49,12 +53,27 @@ export class WorkflowsService {
     );
   }
 
-  searchWorkflows(scope: AppScope, search: SearchWorkflowsRequest): Promise<ListWorkflowsResponse> {
-    return this.orLastKnownPage(
+  /** Without `limit`: every match, up to the configured ceiling (TOO_MANY_RESULTS above it). */
+  async searchWorkflows(
+    scope: AppScope,
+    search: SearchWorkflowsRequest,
+  ): Promise<ListWorkflowsResponse> {
+    if (search.limit !== undefined) {
+      return this.orLastKnownPage(
+        scope,
+        this.findPage(scope, searchToListBody(search), search.limit, search.offset),
+        lastKnownFilterOfSearch(search, search.limit),
+      );
+    }
+    const { maxResults } = this.config.workflowSearch;
+    // One more than the ceiling: finding it tells "more than the ceiling" without counting.
+    const { nextOffset: _unused, ...page } = await this.orLastKnownPage(
       scope,
-      this.findPage(scope, searchToListBody(search), search.limit, search.offset),
-      lastKnownFilterOfSearch(search),
+      this.findAll(scope, searchToListBody(search), search.offset),
+      lastKnownFilterOfSearch(search, maxResults + 1),
     );
+    assertWithinCeiling(page.items.length, maxResults);
+    return { ...page, limit: maxResults };
   }
 
   async findAggregates(
@@ -146,17 +165,51 @@ export class WorkflowsService {
     limit: number,
     offset: number,
   ): Promise<ListWorkflowsResponse> {
-    const { load_input, load_output } = body;
     const answer = await this.proxy.send(scope.applicationId, 'list_workflows', {
       body: { ...body, load_input: false, load_output: false },
     });
-    let rows = answer.output ?? [];
-    if (wantsPayloads(body)) {
-      rows = await withPayloads(this.proxy, scope.applicationId, rows, { load_input, load_output });
+    return toPage(await this.completed(scope, answer.output ?? [], body), limit, offset);
+  }
+
+  /**
+   * Every match from `offset` on, read `pageSize` at a time, stopping one past the ceiling.
+   * Workflows started meanwhile can shift later pages: one read twice is kept once.
+   */
+  private async findAll(
+    scope: AppScope,
+    body: ListWorkflowsBody,
+    offset: number,
+  ): Promise<ListWorkflowsResponse> {
+    const { maxResults, pageSize } = this.config.workflowSearch;
+    const rows = new Map<string, WorkflowsOutput>();
+    for (let at = offset; rows.size <= maxResults;) {
+      const limit = Math.min(pageSize, maxResults + 1 - rows.size);
+      const answer = await this.proxy.send(scope.applicationId, 'list_workflows', {
+        body: { ...body, limit, offset: at, load_input: false, load_output: false },
+      });
+      const part = answer.output ?? [];
+      for (const row of part) rows.set(row.WorkflowUUID, row);
+      if (part.length < limit) break;
+      at += part.length;
     }
-    const workflows = rows.map(mapWorkflow);
+    assertWithinCeiling(rows.size, maxResults);
+    const workflows = await this.completed(scope, [...rows.values()], body);
+    return { items: workflows, limit: maxResults, offset };
+  }
+
+  /** Rows read without payloads → workflows, with payloads when asked; fed to the index. */
+  private async completed(
+    scope: AppScope,
+    rows: WorkflowsOutput[],
+    body: ListWorkflowsBody,
+  ): Promise<Workflow[]> {
+    const { load_input, load_output } = body;
+    const loaded = wantsPayloads(body)
+      ? await withPayloads(this.proxy, scope.applicationId, rows, { load_input, load_output })
+      : rows;
+    const workflows = loaded.map(mapWorkflow);
     this.lastKnown.record(scope, workflows);
-    return toPage(workflows, limit, offset);
+    return workflows;
   }
 
   /** The live page, or with no executor connected the index's (when it can honour `filter`). */
@@ -176,6 +229,16 @@ export class WorkflowsService {
       throw error;
     }
   }
+}
+
+function assertWithinCeiling(matches: number, maxResults: number): void {
+  if (matches <= maxResults) return;
+  throw new AppError(
+    'TOO_MANY_RESULTS',
+    `The search matches more than ${maxResults} workflows, the most one answer without limit ` +
+      'holds: give a limit (and page with offset), or narrow the filters.',
+    { maxResults },
+  );
 }
 
 export function workflowNotFound(workflowId: string): AppError {

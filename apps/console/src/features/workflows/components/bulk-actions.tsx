@@ -68,7 +68,7 @@ export function BulkActions({
 
   const run = (action: BulkAction) =>
     bulk.mutate(
-      { action, ids: eligible(action).map((w) => w.id), withChildren },
+      { action, ids: eligible(action).map((w) => w.workflowId), withChildren },
       {
         onSuccess: (result) => {
           setConfirming(null);

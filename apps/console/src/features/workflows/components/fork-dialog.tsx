@@ -22,7 +22,7 @@ interface ForkDialogProps {
 
 /** The step a fork starts from by default: the first that failed, else the first. */
 export function defaultForkStep(steps: WorkflowStep[]): number {
-  return (steps.find((s) => s.error !== null) ?? steps[0])?.functionId ?? 0;
+  return (steps.find((s) => s.error !== null) ?? steps[0])?.stepId ?? 0;
 }
 
 /** Fork from a step: a new workflow that copies the steps before it and re-runs from it. */
@@ -42,7 +42,7 @@ export function ForkDialog({ org, app, workflowId, steps, onClose, onForked }: F
         body: {
           startStep,
           newWorkflowId: newWorkflowId.trim() || undefined,
-          applicationVersion: version.trim() || undefined,
+          appVersion: version.trim() || undefined,
         },
       },
       { onSuccess: onForked },
@@ -63,8 +63,8 @@ export function ForkDialog({ org, app, workflowId, steps, onClose, onForked }: F
         >
           {steps.length === 0 && <option value={0}>0 · the beginning</option>}
           {steps.map((step) => (
-            <option key={step.functionId} value={step.functionId}>
-              {step.functionId} · {step.name}
+            <option key={step.stepId} value={step.stepId}>
+              {step.stepId} · {step.stepName}
               {step.error ? ' (failed)' : ''}
             </option>
           ))}

@@ -38,14 +38,14 @@ export function StepTimeline({ org, app, steps }: StepTimelineProps) {
       <ol className="timeline-rows">
         {bars.map((bar) => (
           <li
-            key={bar.step.functionId}
+            key={bar.step.stepId}
             className="timeline-row"
             data-testid="timeline-step"
-            data-step-name={bar.step.name}
+            data-step-name={bar.step.stepName}
             data-state={bar.state}
           >
-            <span className="timeline-label mono" title={bar.step.name}>
-              {bar.step.functionId} · {bar.step.name}
+            <span className="timeline-label mono" title={bar.step.stepName}>
+              {bar.step.stepId} · {bar.step.stepName}
             </span>
             <span className="timeline-track" aria-hidden="true">
               <span
@@ -90,7 +90,7 @@ export function StepTimeline({ org, app, steps }: StepTimelineProps) {
       </div>
       {untimed.length > 0 && (
         <p className="muted">
-          Not timed: {untimed.map((s) => `${s.functionId} · ${s.name}`).join(', ')}
+          Not timed: {untimed.map((s) => `${s.stepId} · ${s.stepName}`).join(', ')}
         </p>
       )}
     </figure>

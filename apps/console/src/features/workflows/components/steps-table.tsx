@@ -29,9 +29,9 @@ export function StepsTable({ org, app, steps }: StepsTableProps) {
   return (
     <DataTable columns={COLUMNS} dense scroll testId="steps-table">
       {steps.map((step) => (
-        <tr key={step.functionId} data-testid="step-row" data-step-name={step.name}>
-          <td className="num mono">{step.functionId}</td>
-          <td className="mono strong">{step.name}</td>
+        <tr key={step.stepId} data-testid="step-row" data-step-name={step.stepName}>
+          <td className="num mono">{step.stepId}</td>
+          <td className="mono strong">{step.stepName}</td>
           <td className="value-cell">
             <StepResult step={step} />
           </td>

@@ -97,7 +97,7 @@ export function WorkflowActions({
         busy={cancel.isPending}
         error={cancel.error}
         onClose={() => setOpen(null)}
-        onConfirm={() => cancel.mutate(workflow.id, { onSuccess: readBack('Cancelled') })}
+        onConfirm={() => cancel.mutate(workflow.workflowId, { onSuccess: readBack('Cancelled') })}
       >
         <p>
           It stops at its next step and leaves its queue. You can resume it later from its last
@@ -111,7 +111,7 @@ export function WorkflowActions({
         busy={resume.isPending}
         error={resume.error}
         onClose={() => setOpen(null)}
-        onConfirm={() => resume.mutate(workflow.id, { onSuccess: readBack('Resumed') })}
+        onConfirm={() => resume.mutate(workflow.workflowId, { onSuccess: readBack('Resumed') })}
       >
         <p>It continues from its last completed step, bypassing its queue.</p>
       </ConfirmDialog>
@@ -123,7 +123,7 @@ export function WorkflowActions({
         busy={remove.isPending}
         error={remove.error}
         onClose={() => setOpen(null)}
-        onConfirm={() => remove.mutate({ id: workflow.id, deleteChildren })}
+        onConfirm={() => remove.mutate({ id: workflow.workflowId, deleteChildren })}
       >
         <p>Its record, steps and messages are removed from the app’s database for good.</p>
         <label className="checkbox">
@@ -139,7 +139,7 @@ export function WorkflowActions({
         <ForkDialog
           org={org}
           app={app}
-          workflowId={workflow.id}
+          workflowId={workflow.workflowId}
           steps={steps}
           onClose={() => setOpen(null)}
           onForked={(result) => {

@@ -58,17 +58,21 @@ export function WorkflowDetail({ org, app, workflowId }: WorkflowDetailProps) {
   const { lastKnown } = workflow;
 
   return (
-    <article aria-label={`Workflow ${workflow.id}`}>
+    <article aria-label={`Workflow ${workflow.workflowId}`}>
       <div className="detail-heading">
         <p className="eyebrow">
           <Link href={`/orgs/${org}/apps/${app}/workflows`}>Workflows</Link> /{' '}
-          {workflow.name ?? 'workflow'}
+          {workflow.workflowName ?? 'workflow'}
         </p>
         <div className="detail-title">
           <h2 className="mono" data-testid="workflow-id">
-            {workflow.id}
+            {workflow.workflowId}
           </h2>
-          <CopyButton text={workflow.id} label={`Copy workflow ID ${workflow.id}`} compact />
+          <CopyButton
+            text={workflow.workflowId}
+            label={`Copy workflow ID ${workflow.workflowId}`}
+            compact
+          />
           <WorkflowStatusBadge status={workflow.status} testId="workflow-status" />
         </div>
       </div>
@@ -126,7 +130,7 @@ function LivePayloads({ workflow }: { workflow: Workflow }) {
       <PayloadViewer
         label="Input"
         value={workflow.input}
-        fileBase={`${workflow.id}-input`}
+        fileBase={`${workflow.workflowId}-input`}
         testId="workflow-input"
       />
       {workflow.error ? (
@@ -137,7 +141,7 @@ function LivePayloads({ workflow }: { workflow: Workflow }) {
           <PayloadViewer
             label="Error"
             value={workflow.error}
-            fileBase={`${workflow.id}-error`}
+            fileBase={`${workflow.workflowId}-error`}
             testId="workflow-error"
           />
         </>
@@ -145,7 +149,7 @@ function LivePayloads({ workflow }: { workflow: Workflow }) {
         <PayloadViewer
           label="Output"
           value={workflow.output}
-          fileBase={`${workflow.id}-output`}
+          fileBase={`${workflow.workflowId}-output`}
           testId="workflow-output"
         />
       )}
@@ -157,16 +161,13 @@ function Overview({ org, app, workflow }: { org: string; app: string; workflow: 
   const link = (id: string | null) =>
     id ? <CopyableId value={id} kind="workflow ID" href={workflowHref(org, app, id)} /> : null;
   const rows: [string, ReactNode][] = [
-    ['Name', workflow.name],
-    ['Class', workflow.className],
+    ['Name', workflow.workflowName],
+    ['Class', workflow.workflowClass],
     ['Created', <Timestamp key="c" value={workflow.createdAt} />],
     ['Updated', <Timestamp key="u" value={workflow.updatedAt} />],
     ['Dequeued', workflow.dequeuedAt && <Timestamp key="d" value={workflow.dequeuedAt} />],
     ['Completed', workflow.completedAt && <Timestamp key="f" value={workflow.completedAt} />],
-    [
-      'App version',
-      workflow.applicationVersion && <span className="mono">{workflow.applicationVersion}</span>,
-    ],
+    ['App version', workflow.appVersion && <span className="mono">{workflow.appVersion}</span>],
     [
       'Executor',
       workflow.executorId && <CopyableId value={workflow.executorId} kind="executor ID" />,
@@ -180,7 +181,7 @@ function Overview({ org, app, workflow }: { org: string; app: string; workflow: 
     ['Parent', link(workflow.parentWorkflowId)],
     ['Forked from', link(workflow.forkedFrom)],
     ['Deadline', workflow.deadline && <Timestamp key="dl" value={workflow.deadline} />],
-    ['User', workflow.authenticatedUser],
+    ['User', workflow.user],
   ];
   return (
     <dl className="fields fields-grid">

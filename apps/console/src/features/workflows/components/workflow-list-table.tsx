@@ -92,7 +92,7 @@ export function WorkflowListTable(props: WorkflowListTableProps) {
           {first > 0 && <Spacer height={first * rowHeight} span={span} />}
           {workflows.slice(first, last).map((workflow, i) => (
             <WorkflowRow
-              key={workflow.id}
+              key={workflow.workflowId}
               org={org}
               app={app}
               workflow={workflow}

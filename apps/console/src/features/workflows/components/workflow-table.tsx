@@ -26,12 +26,16 @@ export const WORKFLOW_COLUMNS = {
     heading: 'Workflow ID',
     className: 'id-cell',
     content: (workflow, href) => (
-      <Link className="mono" href={href} title={workflow.id}>
-        {workflow.id}
+      <Link className="mono" href={href} title={workflow.workflowId}>
+        {workflow.workflowId}
       </Link>
     ),
   },
-  name: { heading: 'Name', className: 'strong', content: (workflow) => workflow.name ?? '—' },
+  name: {
+    heading: 'Name',
+    className: 'strong',
+    content: (workflow) => workflow.workflowName ?? '—',
+  },
   status: {
     heading: 'Status',
     content: (workflow) => <WorkflowStatusBadge status={workflow.status} />,
@@ -49,7 +53,7 @@ export const WORKFLOW_COLUMNS = {
   },
   version: {
     heading: 'App version',
-    content: (workflow) => <ShortId value={workflow.applicationVersion} />,
+    content: (workflow) => <ShortId value={workflow.appVersion} />,
   },
   executor: { heading: 'Executor', content: (workflow) => <ShortId value={workflow.executorId} /> },
   queue: {
@@ -88,7 +92,7 @@ export function WorkflowTable({ org, app, workflows, columns, selection }: Workf
     <DataTable columns={headings} dense scroll testId="workflow-table">
       {workflows.map((workflow) => (
         <WorkflowRow
-          key={workflow.id}
+          key={workflow.workflowId}
           org={org}
           app={app}
           workflow={workflow}
@@ -122,19 +126,19 @@ export function WorkflowRow({
   return (
     <tr
       data-testid="workflow-row"
-      data-workflow-id={workflow.id}
+      data-workflow-id={workflow.workflowId}
       data-status={workflow.status ?? ''}
-      data-workflow-name={workflow.name ?? ''}
+      data-workflow-name={workflow.workflowName ?? ''}
       aria-rowindex={rowIndex}
-      className={selection?.selected.has(workflow.id) ? 'selected' : undefined}
+      className={selection?.selected.has(workflow.workflowId) ? 'selected' : undefined}
     >
       {selection && (
         <td className="select-cell">
           <input
             type="checkbox"
-            aria-label={`Select ${workflow.id}`}
-            checked={selection.selected.has(workflow.id)}
-            onChange={(event) => selection.onSelect([workflow.id], event.target.checked)}
+            aria-label={`Select ${workflow.workflowId}`}
+            checked={selection.selected.has(workflow.workflowId)}
+            onChange={(event) => selection.onSelect([workflow.workflowId], event.target.checked)}
           />
         </td>
       )}
@@ -142,7 +146,7 @@ export function WorkflowRow({
         const column: WorkflowColumn = WORKFLOW_COLUMNS[name];
         return (
           <td key={name} className={column.className}>
-            {column.content(workflow, workflowHref(org, app, workflow.id))}
+            {column.content(workflow, workflowHref(org, app, workflow.workflowId))}
           </td>
         );
       })}
@@ -169,7 +173,7 @@ export function SelectAllCheckbox({
   workflows: readonly Workflow[];
   selection: WorkflowSelection;
 }) {
-  const ids = workflows.map((w) => w.id);
+  const ids = workflows.map((w) => w.workflowId);
   const allSelected = ids.length > 0 && ids.every((id) => selected.has(id));
   return (
     <input

@@ -125,7 +125,7 @@ export function WorkflowsPage({ org, app }: { org: string; app: string }) {
         <BulkActions
           org={org}
           app={app}
-          selected={workflows.filter((w) => selected.has(w.id))}
+          selected={workflows.filter((w) => selected.has(w.workflowId))}
           mayOperate={mayOperate}
           offline={lastKnown !== undefined}
           onClear={() => setSelected(new Set())}

@@ -23,10 +23,11 @@ describe('the filters the last-known index honours', () => {
 
   it('answers a search on kept fields, and refuses one on anything else', () => {
     const search = (body: object) =>
-      lastKnownFilterOfSearch(SearchWorkflowsRequestSchema.parse(body));
+      lastKnownFilterOfSearch(SearchWorkflowsRequestSchema.parse(body), 50);
     expect(search({ workflowName: ['a'], queueName: [], attributes: {} })).toMatchObject({
       names: ['a'],
       queueNames: undefined,
+      limit: 50,
     });
     expect(search({ user: ['alice'] })).toBeNull();
     expect(search({ hasParent: false })).toBeNull();

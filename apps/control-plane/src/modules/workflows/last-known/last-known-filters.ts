@@ -53,8 +53,14 @@ export function lastKnownFilterOfQuery(query: ListWorkflowsQuery): LastKnownFilt
   };
 }
 
-/** Null when the search filters on something the index does not keep. */
-export function lastKnownFilterOfSearch(search: SearchWorkflowsRequest): LastKnownFilter | null {
+/**
+ * Null when the search filters on something the index does not keep. `limit`: the search's, or
+ * for a search without one the most it may return.
+ */
+export function lastKnownFilterOfSearch(
+  search: SearchWorkflowsRequest,
+  limit: number,
+): LastKnownFilter | null {
   if (UNINDEXED_SEARCH_FIELDS.some((field) => isSet(search[field]))) return null;
   return {
     status: list(search.status),
@@ -67,7 +73,7 @@ export function lastKnownFilterOfSearch(search: SearchWorkflowsRequest): LastKno
     createdFrom: toDate(search.startTime),
     createdTo: toDate(search.endTime),
     sortDesc: search.sortDesc,
-    limit: search.limit,
+    limit,
     offset: search.offset,
   };
 }

@@ -61,8 +61,8 @@ export class LastKnownIndex implements OnModuleDestroy {
       this.pending.set(scope.applicationId, entry);
     }
     for (const workflow of workflows) {
-      if (!entry.rows.has(workflow.id)) this.pendingRows += 1;
-      entry.rows.set(workflow.id, toLastKnownRow(workflow, seenAt));
+      if (!entry.rows.has(workflow.workflowId)) this.pendingRows += 1;
+      entry.rows.set(workflow.workflowId, toLastKnownRow(workflow, seenAt));
     }
     this.timer ??= setTimeout(() => void this.flush(), FLUSH_DELAY_MS).unref();
   }

@@ -31,18 +31,18 @@ describe('the last-known mapper', () => {
     const workflow = mapLastKnownWorkflow(row);
     expect(WorkflowSchema.parse(workflow)).toEqual(workflow);
     expect(workflow).toMatchObject({
-      id: 'wf-1',
+      workflowId: 'wf-1',
       status: 'ERROR',
-      name: 'charge',
+      workflowName: 'charge',
       queueName: 'payments',
       executorId: 'exec-1',
-      applicationVersion: 'v7',
+      appVersion: 'v7',
       error: 'declined',
       createdAt: reported.createdAt,
       updatedAt: reported.updatedAt,
       input: null,
       output: null,
-      authenticatedUser: null,
+      user: null,
     });
   });
 
