@@ -12,7 +12,7 @@ import { completedRunOf, executorSpanOf, queueCountOf, statusBucketOf } from './
 const workflow = (fields: Partial<Workflow>): Workflow =>
   WorkflowSchema.parse({
     ...Object.fromEntries(Object.keys(WorkflowSchema.shape).map((key) => [key, null])),
-    id: 'wf-1',
+    workflowId: 'wf-1',
     ...fields,
   });
 
@@ -42,15 +42,23 @@ describe('dashboard adapters', () => {
     const created = '2026-12-04T10:00:00.000Z';
     expect(
       completedRunOf(
-        workflow({ name: 'compose', createdAt: created, completedAt: '2026-12-04T10:00:01.500Z' }),
+        workflow({
+          workflowName: 'compose',
+          createdAt: created,
+          completedAt: '2026-12-04T10:00:01.500Z',
+        }),
       ),
     ).toEqual({ workflowName: 'compose', durationMs: 1500 });
     expect(
       completedRunOf(
-        workflow({ name: 'compose', createdAt: created, updatedAt: '2026-12-04T10:00:00.250Z' }),
+        workflow({
+          workflowName: 'compose',
+          createdAt: created,
+          updatedAt: '2026-12-04T10:00:00.250Z',
+        }),
       ),
     ).toEqual({ workflowName: 'compose', durationMs: 250 });
-    expect(completedRunOf(workflow({ name: null, createdAt: created }))).toBeNull();
+    expect(completedRunOf(workflow({ workflowName: null, createdAt: created }))).toBeNull();
   });
 
   it('turns executor records into connection spans', () => {

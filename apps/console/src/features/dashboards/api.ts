@@ -100,8 +100,8 @@ export function queueCountOf(row: WorkflowAggregate): QueueCount {
 export function completedRunOf(workflow: Workflow): CompletedRun | null {
   const started = epochOf(workflow.createdAt);
   const ended = epochOf(workflow.completedAt ?? workflow.updatedAt);
-  if (started === null || ended === null || !workflow.name) return null;
-  return { workflowName: workflow.name, durationMs: ended - started };
+  if (started === null || ended === null || !workflow.workflowName) return null;
+  return { workflowName: workflow.workflowName, durationMs: ended - started };
 }
 
 /** The last `DURATION_SAMPLE_SIZE` workflows that finished (succeeded or failed) in the window. */
