@@ -435,6 +435,22 @@ export {
   type ListAlertDeliveriesResponse,
   type AlertWebhookPayload,
 } from './rest/alerts';
+export {
+  TIMELINE_EVENT_KINDS,
+  TIMELINE_TARGET_TYPES,
+  MAX_TIMELINE_LIMIT,
+  MAX_TIMELINE_OFFSET,
+  TimelineEventKindSchema,
+  TimelineTargetSchema,
+  TimelineQuerySchema,
+  TimelineEventSchema,
+  TimelineResponseSchema,
+  type TimelineEventKind,
+  type TimelineTarget,
+  type TimelineQuery,
+  type TimelineEvent,
+  type TimelineResponse,
+} from './rest/timeline';
 
 // ── Error codes and the one error type ──────────────────────────────────────────────────────
 export {

@@ -30,7 +30,7 @@ describe.each(DATABASE_BACKENDS)('alert rules and deliveries on %s', (_name, mak
     await drop?.();
   });
 
-  it('moves a rule OK → FIRING once, however many try, and stamps lastFiredAt', async () => {
+  it('moves a rule OK → FIRING once, however many try, stamps lastFiredAt and records each move', async () => {
     const rule = await alerts.createRule({
       organizationId,
       applicationId,
@@ -41,13 +41,24 @@ describe.each(DATABASE_BACKENDS)('alert rules and deliveries on %s', (_name, mak
     });
     const at = new Date();
     const moves = await Promise.all(
-      [1, 2, 3].map(() => alerts.changeState(rule.id, 'OK', 'FIRING', at, true)),
+      [1, 2, 3].map(() =>
+        alerts.changeState(rule, 'OK', 'FIRING', at, { fired: true, message: 'it died' }),
+      ),
     );
     expect(moves.filter(Boolean)).toHaveLength(1);
     const [stored] = await alerts.findRulesToEvaluate({ applicationId });
     expect(stored).toMatchObject({ state: 'FIRING', lastFiredAt: at, stateChangedAt: at });
     expect(stored?.application).toEqual({ name: 'shop', organization: { name: 'acme' } });
-    await expect(alerts.changeState(rule.id, 'FIRING', 'OK', at, false)).resolves.toBe(true);
+    const resolved = { fired: false, message: 'Resolved: it died' };
+    await expect(alerts.changeState(rule, 'FIRING', 'OK', at, resolved)).resolves.toBe(true);
+    const history = await db.prisma.alertEvent.findMany({
+      where: { ruleId: rule.id },
+      orderBy: { event: 'asc' },
+    });
+    expect(history.map((e) => [e.event, e.message, e.notified])).toEqual([
+      ['FIRING', 'it died', true],
+      ['RESOLVED', 'Resolved: it died', true],
+    ]);
   });
 
   it('appends each attempt to the delivery log, keeping the order', async () => {

@@ -176,19 +176,36 @@ export class AlertsRepository {
   /**
    * Moves a rule from `from` to `to` unless it is no longer `from` (another replica, or an
    * earlier pass, moved it): true when this call made the change. `fired` also sets lastFiredAt.
+   * The move is recorded in `alert_events` (the incident timeline) in the same transaction.
    */
-  async changeState(
-    id: string,
+  changeState(
+    rule: AlertRuleRecord,
     from: AlertState,
     to: AlertState,
     at: Date,
-    fired: boolean,
+    move: { readonly fired: boolean; readonly message: string },
   ): Promise<boolean> {
-    const { count } = await this.db.prisma.alertRule.updateMany({
-      where: { id, state: from },
-      data: { state: to, stateChangedAt: at, ...(fired && { lastFiredAt: at }) },
+    return this.db.prisma.$transaction(async (tx) => {
+      const { count } = await tx.alertRule.updateMany({
+        where: { id: rule.id, state: from },
+        data: { state: to, stateChangedAt: at, ...(move.fired && { lastFiredAt: at }) },
+      });
+      if (count === 0) return false;
+      await tx.alertEvent.create({
+        data: {
+          organizationId: rule.organizationId,
+          applicationId: rule.applicationId,
+          ruleId: rule.id,
+          ruleType: rule.ruleType,
+          event: to === 'FIRING' ? 'FIRING' : 'RESOLVED',
+          message: move.message,
+          // A resolution is always sent; a firing is held back while throttled.
+          notified: to === 'FIRING' ? move.fired : true,
+          at,
+        },
+      });
+      return true;
     });
-    return count > 0;
   }
 
   findWebhooks(

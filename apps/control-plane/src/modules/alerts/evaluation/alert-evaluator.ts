@@ -120,11 +120,13 @@ export class AlertEvaluator implements OnApplicationBootstrap, OnModuleDestroy {
     const now = new Date();
     if (finding.active && rule.state === 'OK') {
       const notify = !isThrottled(rule, now);
-      if (!(await this.alerts.changeState(rule.id, 'OK', 'FIRING', now, notify))) return;
+      const move = { fired: notify, message: finding.message };
+      if (!(await this.alerts.changeState(rule, 'OK', 'FIRING', now, move))) return;
       this.logger.info({ ruleId: rule.id, ruleType: rule.ruleType, notify }, 'alert firing');
       if (notify) await this.dispatcher.notify(rule, 'FIRING', finding);
     } else if (!finding.active && rule.state === 'FIRING') {
-      if (!(await this.alerts.changeState(rule.id, 'FIRING', 'OK', now, false))) return;
+      const move = { fired: false, message: `Resolved: ${finding.message}` };
+      if (!(await this.alerts.changeState(rule, 'FIRING', 'OK', now, move))) return;
       this.logger.info({ ruleId: rule.id, ruleType: rule.ruleType }, 'alert resolved');
       await this.dispatcher.notify(rule, 'RESOLVED', finding);
     }
