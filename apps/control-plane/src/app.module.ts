@@ -27,6 +27,7 @@ import { OpenApiModule } from './modules/openapi/openapi.module';
 import { ReplicasModule } from './modules/replicas/replicas.module';
 import { ConductorMetricsModule } from './modules/conductor-metrics/conductor-metrics.module';
 import { AlertsModule } from './modules/alerts/alerts.module';
+import { TimelineModule } from './modules/timeline/timeline.module';
 
 @Module({})
 export class AppModule {
@@ -63,6 +64,7 @@ export class AppModule {
         AutoscalingModule,
         AppMetricsModule,
         AlertsModule,
+        TimelineModule,
         LiveModule,
         ConductorMetricsModule,
         OpenApiModule,

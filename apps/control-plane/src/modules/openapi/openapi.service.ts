@@ -19,6 +19,7 @@ import { QUEUE_ROUTES } from '../queues/queues.routes';
 import { SESSION_ROUTES } from '../sessions/sessions.routes';
 import { USER_ROUTES } from '../users/users.routes';
 import { SCHEDULE_ROUTES } from '../schedules/schedules.routes';
+import { TIMELINE_ROUTES } from '../timeline/timeline.routes';
 import { STEP_AGGREGATE_ROUTES } from '../workflows/step-aggregates.routes';
 import { WORKFLOW_HISTORY_ROUTES } from '../workflows/workflow-history.routes';
 import { WORKFLOW_ROUTES } from '../workflows/workflows.routes';
@@ -55,6 +56,7 @@ export const API_ROUTES: readonly RouteSpec[] = [
   ...Object.values(FLEET_ROUTES),
   ...Object.values(AUTOSCALING_ROUTES),
   ...Object.values(APP_METRICS_ROUTES),
+  ...Object.values(TIMELINE_ROUTES),
   ...Object.values(LIVE_ROUTES),
   ...Object.values(CONDUCTOR_METRICS_ROUTES),
   ...Object.values(HEALTH_ROUTES),
