@@ -22,7 +22,14 @@ export interface ConsoleSession {
   close(): Promise<void>;
 }
 
-export async function startConsoleSession(): Promise<ConsoleSession> {
+export interface ConsoleSessionOptions {
+  /** More environment for the control plane, e.g. `PODIUM_ALERT_EVALUATION_MS`. */
+  readonly controlPlaneEnv?: Record<string, string>;
+}
+
+export async function startConsoleSession(
+  options: ConsoleSessionOptions = {},
+): Promise<ConsoleSession> {
   assertConsoleStackBuilt();
   let browser: Browser | undefined;
   let database: ScratchDatabase | undefined;
@@ -36,7 +43,11 @@ export async function startConsoleSession(): Promise<ConsoleSession> {
     browser = await launchChromium();
     database = await createMigratedDatabase(repoRoot);
     stack = await startConsoleStack({
-      controlPlaneEnv: { DATABASE_URL: database.url, PODIUM_LOG_LEVEL: 'warn' },
+      controlPlaneEnv: {
+        DATABASE_URL: database.url,
+        PODIUM_LOG_LEVEL: 'warn',
+        ...options.controlPlaneEnv,
+      },
       readyPath: '/sign-in',
     });
     const { page, errors } = await openPage(browser, (message) =>
@@ -55,10 +66,10 @@ export async function startConsoleSession(): Promise<ConsoleSession> {
  * ends on passes: no serious or critical violation), everything closed after them. Returns the
  * session once `beforeAll` has run (a later `beforeAll` of the file may read it).
  */
-export function useConsoleSession(): () => ConsoleSession {
+export function useConsoleSession(options?: ConsoleSessionOptions): () => ConsoleSession {
   let session: ConsoleSession | undefined;
   beforeAll(async () => {
-    session = await startConsoleSession();
+    session = await startConsoleSession(options);
   });
   afterEach(async (context) => {
     if (session && !session.page.isClosed()) {

@@ -28,6 +28,7 @@ export function ApplicationHeader() {
           { href: `${base}/schedules`, label: 'Schedules' },
           { href: `${base}/versions`, label: 'Versions' },
           { href: `${base}/alerts`, label: 'Alerts' },
+          { href: `${base}/timeline`, label: 'Timeline' },
           { href: `${base}/settings`, label: 'Settings' },
         ]}
       />

@@ -28,6 +28,7 @@ export function OrgHeader({ org }: { org: string }) {
           { href: `${base}/fleet`, label: 'Fleet' },
           ...(isAdmin ? [{ href: `${base}/keys`, label: 'API keys' }] : []),
           { href: `${base}/members`, label: 'Members' },
+          { href: `${base}/timeline`, label: 'Timeline' },
           ...(isAdmin ? [{ href: `${base}/audit`, label: 'Audit log' }] : []),
         ]}
       />
