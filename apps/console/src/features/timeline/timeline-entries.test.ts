@@ -34,6 +34,16 @@ describe('reading the timeline', () => {
         event({ kind: 'audit', application: null, target: { type: 'audit_entry', id: 'a2' } }),
       )?.href,
     ).toBe('/orgs/acme/audit');
+    expect(
+      timelineLink(
+        'acme',
+        event({
+          kind: 'audit',
+          target: { type: 'audit_entry', id: 'a3' },
+          details: { auditTarget: { type: 'alerting_rule', id: 'r' } },
+        }),
+      )?.href,
+    ).toBe('/orgs/acme/apps/shop/alerts');
     // An application-less executor event has nowhere to go.
     expect(timelineLink('acme', event({ application: null }))).toBeNull();
   });

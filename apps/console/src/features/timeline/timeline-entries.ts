@@ -65,6 +65,9 @@ export function timelineLink(
           label: 'Workflow',
         };
       }
+      if (appBase && target?.type === 'alerting_rule') {
+        return { href: `${appBase}/alerts`, label: 'Alert rules' };
+      }
       return { href: `${base}/audit`, label: 'Audit log' };
     }
     default:

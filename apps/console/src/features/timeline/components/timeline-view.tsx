@@ -7,7 +7,9 @@ import { EmptyState } from '../../../components/ui/empty-state';
 import { Panel } from '../../../components/ui/panel';
 import { QueryList } from '../../../components/ui/query-list';
 import { SelectField } from '../../../components/ui/select-field';
+import { can } from '../../../lib/roles';
 import { useTimeZone } from '../../../lib/time-zone';
+import { useOrgRole } from '../../organizations/queries';
 import type { TimelineFilters } from '../api';
 import { timelineQueries } from '../queries';
 import {
@@ -27,6 +29,9 @@ const PAGE = 100;
  */
 export function TimelineView({ org, app }: { org: string; app: string | null }) {
   const zone = useTimeZone();
+  // Operator actions are the audit log's: only admins are sent them, so only they filter them.
+  const isAdmin = can(useOrgRole(org), 'admin');
+  const kindChoices = TIMELINE_EVENT_KINDS.filter((kind) => kind !== 'audit' || isAdmin);
   const [kinds, setKinds] = useState<readonly TimelineEventKind[]>([]);
   const [range, setRange] = useState<RangePresetId>('7d');
   const [startTime, setStartTime] = useState(() => startTimeOf('7d', Date.now()));
@@ -63,7 +68,7 @@ export function TimelineView({ org, app }: { org: string; app: string | null }) 
         </SelectField>
         <fieldset className="checkbox-group timeline-kinds">
           <legend>Kinds (none checked: all)</legend>
-          {TIMELINE_EVENT_KINDS.map((kind) => (
+          {kindChoices.map((kind) => (
             <label key={kind} className="checkbox">
               <input
                 type="checkbox"
