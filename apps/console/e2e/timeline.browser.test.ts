@@ -1,13 +1,21 @@
 // The incident timeline in the console: an owner creates an application and an
 // UnresponsiveApplication rule (the app has no executor, so it fires); the app's Timeline tab
 // shows the firing and the operator's actions on a time axis grouped by day, each linked to its
-// page, and the kind filter narrows it; the organization's timeline shows the same firing,
-// naming the application. All real: the built control plane (evaluating every 200 ms) on a
+// page. A real executor (the example app on @podium/sdk) connects — its version appears and the
+// alert resolves — and stops. The kind filter narrows the axis; the organization's timeline
+// names the application. All real: the built control plane (evaluating every 200 ms) on a
 // scratch PostgreSQL database, the console's server, Chromium, axe-core.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createOrganization, signUp, text, type Account } from './support/console-actions';
 import { useConsoleSession } from './support/console-session';
+import { assertBuilt, repoRoot } from './support/console-stack';
+import { startService, stopService, type Service } from './support/processes';
+
+const exampleMain = path.join(repoRoot, 'apps/example/dist/main.js');
 
 const owner: Account = {
   name: 'Olivia Owner',
@@ -19,12 +27,21 @@ describe('the Timeline pages', () => {
   const session = useConsoleSession({ controlPlaneEnv: { PODIUM_ALERT_EVALUATION_MS: '200' } });
   let page: Page;
   let consoleUrl: string;
+  let exampleDir = '';
+  let example: Service | undefined;
 
   const entries = (kind: string) =>
     page.getByTestId('timeline-entry').and(page.locator(`[data-kind="${kind}"]`));
 
   beforeAll(() => {
+    assertBuilt(exampleMain, 'pnpm --filter @podium/example build');
     ({ page, consoleUrl } = session());
+    exampleDir = fs.mkdtempSync(path.join(os.tmpdir(), 'podium-timeline-example-'));
+  });
+
+  afterAll(async () => {
+    if (example) await stopService(example);
+    if (exampleDir) fs.rmSync(exampleDir, { recursive: true, force: true });
   });
 
   it('shows an alert firing and the operator actions that led to it, linked to their pages', async () => {
@@ -65,28 +82,77 @@ describe('the Timeline pages', () => {
     await expect(days.getByRole('listitem').count()).resolves.toBeGreaterThanOrEqual(4);
   });
 
+  it('adds a real executor’s story: connected, its version appeared, the alert resolved, then stopped (and the alert fires again)', async () => {
+    await page.goto(`${consoleUrl}/orgs/acme/keys`);
+    await page.getByLabel('Key name').fill('shop executors');
+    await page.getByRole('checkbox', { name: /shop/ }).check();
+    await page.getByRole('button', { name: 'Create API key' }).click();
+    const apiKey = await text(page.getByTestId('api-key-secret'));
+    const hint = await text(page.getByTestId('executor-env-hint'));
+    const conductorUrl = /CONDUCTOR_URL=(\S+)/.exec(hint)?.[1] ?? '';
+    await page.getByRole('button', { name: 'I have copied it' }).click();
+
+    await page.goto(`${consoleUrl}/orgs/acme/apps/shop/timeline`);
+    example = startService('example app', [exampleMain], {
+      cwd: repoRoot,
+      env: {
+        ...process.env,
+        DATABASE_URL: '',
+        CONDUCTOR_KEY: apiKey,
+        CONDUCTOR_URL: conductorUrl,
+        APP_NAME: 'shop',
+        PODIUM_EXAMPLE_DATA_DIR: exampleDir,
+        EXAMPLE_INTERVAL_MS: '0',
+      },
+    });
+    // The example starts an embedded database first: slow on a loaded machine.
+    const connected = entries('executor.connected');
+    await connected.waitFor({ timeout: 90_000 });
+    await expect(
+      connected.getByRole('link', { name: 'Executors' }).getAttribute('href'),
+    ).resolves.toBe('/orgs/acme/apps/shop/executors');
+    await entries('version.appeared').waitFor();
+    await expect(text(entries('alert.resolved'))).resolves.toContain(
+      'UnresponsiveApplication resolved',
+    );
+
+    await stopService(example);
+    example = undefined;
+    const stopped = entries('executor.disconnected');
+    await stopped.waitFor();
+    await expect(text(stopped)).resolves.toContain('stopped');
+    // No executor again: the rule fires a second time.
+    await entries('alert.fired').nth(1).waitFor();
+  });
+
   it('narrows to the kinds checked, and to a range', async () => {
-    await page.getByRole('checkbox', { name: 'Alert fired' }).check();
+    await page.getByRole('checkbox', { name: 'Executor connected' }).check();
     await entries('audit').first().waitFor({ state: 'detached' });
-    await expect(entries('alert.fired').count()).resolves.toBe(1);
     await expect(page.getByTestId('timeline-entry').count()).resolves.toBe(1);
+    await expect(entries('executor.connected').count()).resolves.toBe(1);
+
+    await page.getByRole('checkbox', { name: 'Alert resolved' }).check();
+    await entries('alert.resolved').waitFor();
+    await expect(entries('alert.fired').count()).resolves.toBe(0);
 
     await page.getByLabel('Range').selectOption('1h');
-    await expect(entries('alert.fired').count()).resolves.toBe(1);
-    await page.getByRole('checkbox', { name: 'Alert fired' }).uncheck();
+    await expect(entries('executor.connected').count()).resolves.toBe(1);
+    await page.getByRole('checkbox', { name: 'Executor connected' }).uncheck();
+    await page.getByRole('checkbox', { name: 'Alert resolved' }).uncheck();
     await entries('audit').first().waitFor();
   });
 
-  it('shows the organization’s timeline, naming the application', async () => {
+  it('shows the organization’s timeline, naming the application of each event', async () => {
     await page.goto(`${consoleUrl}/orgs/acme`);
     await page
       .getByRole('navigation', { name: 'Organization' })
       .getByRole('link', { name: 'Timeline' })
       .click();
     await page.waitForURL(`${consoleUrl}/orgs/acme/timeline`);
-    const fired = entries('alert.fired');
-    await fired.waitFor();
-    await expect(text(fired)).resolves.toContain('shop');
+    const connected = entries('executor.connected');
+    await connected.waitFor();
+    await expect(text(connected.getByTestId('timeline-application'))).resolves.toBe('shop');
+    await entries('alert.fired').nth(1).waitFor(); // before and after the executor
     await expect(text(entries('audit').first())).resolves.not.toBe('');
   });
 });

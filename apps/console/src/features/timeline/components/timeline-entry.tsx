@@ -26,7 +26,9 @@ export function TimelineEntry({
       </time>
       <span className={`badge badge-${display.tone}`}>{display.label}</span>
       {showApplication && event.application && (
-        <span className="mono timeline-app">{event.application}</span>
+        <span className="mono timeline-app" data-testid="timeline-application">
+          {event.application}
+        </span>
       )}
       <span className="timeline-summary">{event.summary}</span>
       {link && (
