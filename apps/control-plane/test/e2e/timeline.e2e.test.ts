@@ -2,7 +2,6 @@ import { createScratchDatabase, type ScratchDatabase } from '@podium/db/testing'
 import {
   AlertingRuleSchema,
   CreateApiKeyResponseSchema,
-  ListExecutorsResponseSchema,
   TimelineResponseSchema,
   type TimelineEvent,
   type TimelineEventKind,
@@ -67,8 +66,14 @@ describe('the incident timeline (DBOS 5.2.11 executors)', () => {
         systemDatabaseUrl: dbosSystemDb.url,
       });
     killed = await start();
-    const [first] = bodyOf(await owner.get(`${base}/executors`), ListExecutorsResponseSchema).items;
-    killedId = first!.id;
+    // Its id, as the timeline tells it (the one executor connected so far).
+    killedId = await waitUntil(
+      async () =>
+        find(await timeline(`${base}/timeline?kinds=executor.connected`), 'executor.connected')
+          ?.target.id,
+      10_000,
+      'the first executor on the timeline',
+    );
     survivor = await start();
   }, 180_000);
 
