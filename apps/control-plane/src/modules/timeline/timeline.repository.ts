@@ -163,7 +163,7 @@ export class TimelineRepository {
       SELECT a.id, a.created_at AS at, a.action, a.target_type AS "targetType",
              a.target_id AS "targetId", a.outcome::text AS outcome, a.details,
              a.actor_user_id AS "actorUserId", a.actor_api_key_id AS "actorApiKeyId",
-             coalesce(u.display_name, k.name) AS "actorName"
+             coalesce(u.display_name, k.name, a.subject_display) AS "actorName"
       FROM audit_events a
       LEFT JOIN users u ON u.id = a.actor_user_id
       LEFT JOIN api_keys k ON k.id = a.actor_api_key_id AND k.organization_id = a.organization_id
