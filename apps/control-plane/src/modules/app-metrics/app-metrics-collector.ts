@@ -22,7 +22,8 @@ const CATCH_UP_MINUTES = 10;
  * Builds the per-application history behind `GET .../apps/{app}/metrics`: every
  * PODIUM_METRICS_HISTORY_COLLECT_MS the recovery coordinator (ReplicaRole: one replica) asks a
  * connected executor of each application for each completed minute's `get_metrics` counts and
- * stores them, then drops buckets older than PODIUM_METRICS_HISTORY_DAYS. Passes never overlap.
+ * stores them, then drops buckets, and executor link moments (the incident timeline's), older
+ * than PODIUM_METRICS_HISTORY_DAYS. Passes never overlap.
  */
 @Injectable()
 export class AppMetricsCollector implements OnApplicationBootstrap, OnModuleDestroy {
@@ -89,6 +90,8 @@ export class AppMetricsCollector implements OnApplicationBootstrap, OnModuleDest
         this.collectedUpTo.set(applicationId, minute + MINUTE_MS);
       }
     }
-    await this.buckets.deleteBefore(new Date(now - this.config.appMetrics.retentionMs));
+    const cutoff = new Date(now - this.config.appMetrics.retentionMs);
+    await this.buckets.deleteBefore(cutoff);
+    await this.executors.forgetHistoryBefore(cutoff);
   }
 }

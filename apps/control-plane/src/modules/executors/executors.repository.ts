@@ -21,6 +21,9 @@ export interface ExecutorRecord extends ExecutorSnapshot {
   readonly id: string;
 }
 
+/** The moments of a link the executors' history records (`executor_events.kind`). */
+export type ExecutorMomentKind = 'connected' | 'disconnected' | 'dead' | 'recovered';
+
 /** An executor whose link another replica holds (`findConnectedElsewhere`). */
 export interface RemoteExecutorRecord extends ExecutorIdentity {
   readonly connectedAt: Date;
@@ -32,7 +35,7 @@ export interface GracedExecutorRecord extends ExecutorRecord {
   readonly gracePeriodSeconds: number;
 }
 
-/** The only place that touches the executors table. */
+/** The only place that touches the executors table and its history (executor_events). */
 @Injectable()
 export class ExecutorsRepository {
   constructor(@Inject(DATABASE) private readonly db: Database) {}
@@ -65,7 +68,7 @@ export class ExecutorsRepository {
       recoveryClaimedBy: null,
       replicaId,
     };
-    await this.db.prisma.executor.upsert({
+    const row = await this.db.prisma.executor.upsert({
       where: {
         applicationId_executorId: {
           applicationId: context.applicationId,
@@ -80,6 +83,7 @@ export class ExecutorsRepository {
       },
       update: fields,
     });
+    await this.recordMoments([row], 'connected', at);
   }
 
   /**
@@ -94,10 +98,11 @@ export class ExecutorsRepository {
     at: Date,
     stopped = false,
   ): Promise<void> {
-    await this.db.prisma.executor.updateMany({
+    const rows = await this.db.prisma.executor.updateManyAndReturn({
       where: { applicationId: context.applicationId, executorId, connectedAt, status: 'CONNECTED' },
       data: { status: 'DISCONNECTED', disconnectedAt: at, lastSeenAt: at, stopped },
     });
+    await this.recordMoments(rows, 'disconnected', at);
   }
 
   /**
@@ -106,11 +111,12 @@ export class ExecutorsRepository {
    * its own links), are disconnected as of `at`, which starts their grace period.
    */
   async disconnectOrphans(before: Date, at: Date): Promise<number> {
-    const { count } = await this.db.prisma.executor.updateMany({
+    const rows = await this.db.prisma.executor.updateManyAndReturn({
       where: { status: 'CONNECTED', replicaId: null, connectedAt: { lt: before } },
       data: { status: 'DISCONNECTED', disconnectedAt: at },
     });
-    return count;
+    await this.recordMoments(rows, 'disconnected', at);
+    return rows.length;
   }
 
   /**
@@ -118,11 +124,13 @@ export class ExecutorsRepository {
    * executors it left CONNECTED are disconnected as of `at`, which starts their grace period.
    * A reconnect elsewhere has already moved a row to its new replica, so it is not touched.
    */
-  disconnectLinksOf(replicaId: string, at: Date): Promise<ExecutorRecord[]> {
-    return this.db.prisma.executor.updateManyAndReturn({
+  async disconnectLinksOf(replicaId: string, at: Date): Promise<ExecutorRecord[]> {
+    const rows = await this.db.prisma.executor.updateManyAndReturn({
       where: { replicaId, status: 'CONNECTED' },
       data: { status: 'DISCONNECTED', disconnectedAt: at, lastSeenAt: at },
     });
+    await this.recordMoments(rows, 'disconnected', at);
+    return rows;
   }
 
   /**
@@ -175,11 +183,12 @@ export class ExecutorsRepository {
    * `disconnectedAt` differs). Returns the updated record, or null when nothing changed.
    */
   async markDead(id: string, disconnectedAt: Date, at: Date): Promise<ExecutorRecord | null> {
-    const { count } = await this.db.prisma.executor.updateMany({
+    const [row] = await this.db.prisma.executor.updateManyAndReturn({
       where: { id, status: 'DISCONNECTED', disconnectedAt },
       data: { status: 'DEAD', deadAt: at },
     });
-    return count > 0 ? this.db.prisma.executor.findUnique({ where: { id } }) : null;
+    await this.recordMoments(row ? [row] : [], 'dead', at);
+    return row ?? null;
   }
 
   /** DEAD executors whose recovery is not confirmed yet, longest dead first. */
@@ -226,11 +235,41 @@ export class ExecutorsRepository {
 
   /** Confirms a DEAD executor's recovery; null when it is no longer DEAD and unrecovered. */
   async markRecovered(id: string, at: Date): Promise<ExecutorRecord | null> {
-    const { count } = await this.db.prisma.executor.updateMany({
+    const [row] = await this.db.prisma.executor.updateManyAndReturn({
       where: { id, status: 'DEAD', recoveredAt: null },
       data: { recoveredAt: at },
     });
-    return count > 0 ? this.db.prisma.executor.findUnique({ where: { id } }) : null;
+    await this.recordMoments(row ? [row] : [], 'recovered', at);
+    return row ?? null;
+  }
+
+  /** Forgets link moments older than `cutoff` (the history's retention); returns how many. */
+  async deleteEventsBefore(cutoff: Date): Promise<number> {
+    const { count } = await this.db.prisma.executorEvent.deleteMany({
+      where: { at: { lt: cutoff } },
+    });
+    return count;
+  }
+
+  /** The history the incident timeline reads: one row per moment of a link. */
+  private async recordMoments(
+    rows: readonly ExecutorRecord[],
+    kind: ExecutorMomentKind,
+    at: Date,
+  ): Promise<void> {
+    if (rows.length === 0) return;
+    await this.db.prisma.executorEvent.createMany({
+      data: rows.map((row) => ({
+        organizationId: row.organizationId,
+        applicationId: row.applicationId,
+        executorId: row.executorId,
+        applicationVersion: row.applicationVersion,
+        hostname: row.hostname,
+        kind,
+        stopped: kind === 'disconnected' && row.stopped,
+        at,
+      })),
+    });
   }
 
   /**

@@ -69,6 +69,11 @@ export class ExecutorsService {
     return this.executors.findApplicationsWithConnected();
   }
 
+  /** Drops the links' history older than `cutoff` (kept as long as the metrics history). */
+  forgetHistoryBefore(cutoff: Date): Promise<number> {
+    return this.executors.deleteEventsBefore(cutoff);
+  }
+
   /** Distinct versions of the executor records, the most recently connected first. */
   findRecordedVersions(scope: AppScope): Promise<string[]> {
     return this.executors.findVersions(scope.organizationId, scope.applicationId);

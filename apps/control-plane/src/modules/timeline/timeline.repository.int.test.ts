@@ -1,6 +1,8 @@
+import { randomUUID } from 'node:crypto';
 import { openDatabase, type Database } from '@podium/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DATABASE_BACKENDS } from '../../../test/support/database-backends';
+import { ExecutorsRepository } from '../executors/executors.repository';
 import { TimelineRepository, type TimelineScope } from './timeline.repository';
 
 const at = (minute: number) => new Date(Date.UTC(2026, 11, 4, 10, minute));
@@ -33,36 +35,54 @@ describe.each(DATABASE_BACKENDS)('the timeline read model on %s', (_name, makeDa
       ),
     );
     shopId = a!.id;
-    const executor = (
+    // The executors' history, written as links make it: e1 (v1) connected 1, lost 2, dead 3,
+    // recovered 4, back 12 (the row is reused; the history keeps every moment); e2 (v2)
+    // connected 5; billing's e3 at 6; another organization's x1 at 7.
+    const replica = await db.prisma.replica.create({
+      data: { id: randomUUID(), startedAt: at(0), leaseUntil: at(59) },
+    });
+    const executors = new ExecutorsRepository(db);
+    const connect = async (
       app: { id: string; organizationId: string },
       id: string,
-      version: string,
-    ) => ({
-      organizationId: app.organizationId,
-      applicationId: app.id,
-      executorId: id,
-      applicationVersion: version,
-      language: 'typescript',
-      sdkVersion: '5.2.11',
-      lastSeenAt: at(0),
-    });
-    await db.prisma.executor.createMany({
-      data: [
-        // e1 (v1): connected 1, lost 2, dead 3, recovered 4. e2 (v2): connected 5, still on.
-        {
-          ...executor(a!, 'e1', 'v1'),
-          status: 'DEAD',
-          connectedAt: at(1),
-          createdAt: at(1),
-          disconnectedAt: at(2),
-          deadAt: at(3),
-          recoveredAt: at(4),
+      v: string,
+      minute: number,
+    ) => {
+      const key = await db.prisma.apiKey.create({
+        data: {
+          organizationId: app.organizationId,
+          name: `key of ${id} at ${minute}`,
+          prefix: randomUUID(),
+          secretHash: randomUUID(),
+          permissions: [],
         },
-        { ...executor(a!, 'e2', 'v2'), status: 'CONNECTED', connectedAt: at(5), createdAt: at(5) },
-        { ...executor(b!, 'e3', 'v1'), status: 'CONNECTED', connectedAt: at(6), createdAt: at(6) },
-        { ...executor(c!, 'x1', 'v1'), status: 'CONNECTED', connectedAt: at(7), createdAt: at(7) },
-      ],
-    });
+      });
+      const context = {
+        organizationId: app.organizationId,
+        applicationId: app.id,
+        appName: 'x',
+        apiKeyId: key.id,
+      };
+      const identity = {
+        executorId: id,
+        applicationVersion: v,
+        hostname: 'h',
+        language: 'typescript',
+        sdkVersion: '5.2.11',
+        metadata: null,
+      };
+      await executors.recordConnected(context, identity, at(minute), replica.id);
+      return context;
+    };
+    const e1 = await connect(a!, 'e1', 'v1', 1);
+    await executors.recordDisconnected(e1, 'e1', at(1), at(2));
+    const row = await db.prisma.executor.findFirstOrThrow({ where: { executorId: 'e1' } });
+    await executors.markDead(row.id, at(2), at(3));
+    await executors.markRecovered(row.id, at(4));
+    await connect(a!, 'e2', 'v2', 5);
+    await connect(b!, 'e3', 'v1', 6);
+    await connect(c!, 'x1', 'v1', 7);
+    await connect(a!, 'e1', 'v1', 12);
     await db.prisma.auditEvent.createMany({
       data: [
         { action: 'application.create', targetType: 'application', targetId: 'shop', at: 0 },
@@ -104,6 +124,7 @@ describe.each(DATABASE_BACKENDS)('the timeline read model on %s', (_name, makeDa
       'executor.recovered',
     ]);
     expect(all.map((m) => [m.kind, m.executorId, m.at])).toEqual([
+      ['executor.connected', 'e1', at(12)],
       ['executor.connected', 'e2', at(5)],
       ['executor.recovered', 'e1', at(4)],
       ['executor.dead', 'e1', at(3)],
@@ -119,7 +140,7 @@ describe.each(DATABASE_BACKENDS)('the timeline read model on %s', (_name, makeDa
     const newest = await timeline.findExecutorMoments(org, { ...ALL, take: 2 }, [
       'executor.connected',
     ]);
-    expect(newest.map((m) => m.executorId)).toEqual(['e3', 'e2']);
+    expect(newest.map((m) => m.executorId)).toEqual(['e1', 'e3']);
   });
 
   it('dates each version by its first executor, per application, never another organization’s', async () => {

@@ -4,7 +4,7 @@ import { DATABASE } from '../../infra/database/database.tokens';
 
 /**
  * The incident timeline's read model: what other modules already write (alert_events,
- * executors, audit_events), read by time, newest first. Read-only, and the one place these
+ * executor_events and executors, audit_events), read by time, newest first. Read-only, and the one place these
  * tables are read together. Every query is scoped by organization and bounded by `take`; each
  * source walks an index on (application or organization, time) — see the schema's indexes.
  */
@@ -25,10 +25,10 @@ export interface TimelineWindow {
 }
 
 export const EXECUTOR_MOMENTS = {
-  'executor.connected': 'connected_at',
-  'executor.disconnected': 'disconnected_at',
-  'executor.dead': 'dead_at',
-  'executor.recovered': 'recovered_at',
+  'executor.connected': 'connected',
+  'executor.disconnected': 'disconnected',
+  'executor.dead': 'dead',
+  'executor.recovered': 'recovered',
 } as const;
 export type ExecutorMoment = keyof typeof EXECUTOR_MOMENTS;
 
@@ -103,47 +103,48 @@ export class TimelineRepository {
     });
   }
 
-  /** Each executor's moments (its latest link: a reconnect starts it over), one row each. */
+  /** Every moment of every executor link in the window (executor_events), newest first. */
   findExecutorMoments(
     scope: TimelineScope,
     window: TimelineWindow,
     moments: readonly ExecutorMoment[],
   ): Promise<ExecutorMomentRow[]> {
     if (moments.length === 0 || scope.applicationIds.length === 0) return Promise.resolve([]);
-    // One index-ordered scan per moment (each has its (application_id, <moment> DESC) index).
-    const parts = moments.map((kind) => {
-      const column = Prisma.raw(EXECUTOR_MOMENTS[kind]);
-      return Prisma.sql`(
-        SELECT ${kind}::text AS kind, ${column} AS at, application_id AS "applicationId",
-               executor_id AS "executorId", application_version AS "applicationVersion",
-               hostname, stopped
-        FROM executors
-        WHERE ${this.executorScope(scope)}
-          AND ${column} >= ${window.start}::timestamptz AND ${column} < ${window.end}::timestamptz
-        ORDER BY ${column} DESC
-        LIMIT ${window.take})`;
-    });
+    const kinds = Prisma.join(moments.map((moment) => EXECUTOR_MOMENTS[moment]));
     return this.db.prisma.$queryRaw<ExecutorMomentRow[]>`
-      SELECT * FROM (${Prisma.join(parts, ' UNION ALL ')}) AS moments
-      ORDER BY at DESC
+      SELECT 'executor.' || kind AS kind, at, application_id AS "applicationId",
+             executor_id AS "executorId", application_version AS "applicationVersion",
+             hostname, stopped
+      FROM executor_events
+      WHERE ${this.executorScope(scope)} AND kind IN (${kinds})
+        AND at >= ${window.start}::timestamptz AND at < ${window.end}::timestamptz
+      ORDER BY at DESC, id DESC
       LIMIT ${window.take}`;
   }
 
   /**
-   * When each version of each application was first seen: its first executor's first link
-   * (`created_at` is the database's clock at the first link, `connected_at` ours at the latest).
+   * When each version of each application was first seen: its earliest link, from the history
+   * (executor_events) or, for what the history no longer holds, the executors table
+   * (`created_at` is the database's clock at an executor's first link, `connected_at` ours at its
+   * latest).
    */
   findVersionsFirstSeen(scope: TimelineScope, window: TimelineWindow): Promise<VersionRow[]> {
     if (scope.applicationIds.length === 0) return Promise.resolve([]);
     return this.db.prisma.$queryRaw<VersionRow[]>`
-      SELECT application_id AS "applicationId", application_version AS "applicationVersion",
-             min(least(created_at, connected_at)) AS at,
-             (array_agg(executor_id ORDER BY least(created_at, connected_at)))[1] AS "executorId"
-      FROM executors
-      WHERE ${this.executorScope(scope)}
-      GROUP BY application_id, application_version
-      HAVING min(least(created_at, connected_at)) >= ${window.start}::timestamptz
-         AND min(least(created_at, connected_at)) < ${window.end}::timestamptz
+      SELECT "applicationId", "applicationVersion", min(at) AS at,
+             (array_agg("executorId" ORDER BY at))[1] AS "executorId"
+      FROM (
+        SELECT application_id AS "applicationId", application_version AS "applicationVersion",
+               least(created_at, connected_at) AS at, executor_id AS "executorId"
+        FROM executors
+        WHERE ${this.executorScope(scope)}
+        UNION ALL
+        SELECT application_id, application_version, at, executor_id
+        FROM executor_events
+        WHERE ${this.executorScope(scope)} AND kind = 'connected'
+      ) AS seen
+      GROUP BY "applicationId", "applicationVersion"
+      HAVING min(at) >= ${window.start}::timestamptz AND min(at) < ${window.end}::timestamptz
       ORDER BY at DESC
       LIMIT ${window.take}`;
   }
