@@ -174,7 +174,7 @@ describe('alerting rules, evaluation and delivery (DBOS 5.2.11 executors)', () =
       await owner.get(`/v2/orgs/${orgName}/audit-logs?limit=100`),
       ListAuditLogsResponseSchema,
     );
-    const actions = audit.items.map((e) => `${e.action}:${e.outcome}`);
+    const actions = audit.map((e) => `${e.action}:${e.outcome}`);
     expect(actions.filter((a) => a === 'alerting_rule.create:SUCCESS')).toHaveLength(4);
     expect(actions).toContain('alerting_rule.create:FAILURE'); // the unknown receiver
     expect(actions).toContain('alerting_rule.update:SUCCESS');
@@ -285,7 +285,7 @@ describe('alerting rules, evaluation and delivery (DBOS 5.2.11 executors)', () =
       await owner.post(`${base}/workflows/search`, { status: ['ENQUEUED'] }),
       SearchWorkflowsResponseSchema,
     );
-    for (const { id } of queued.items) {
+    for (const { id } of queued) {
       expect((await owner.delete(`${base}/workflows/${id}`)).status).toBeLessThan(300);
     }
     const resolved = await notified('SlowQueue', 'RESOLVED');
@@ -297,7 +297,7 @@ describe('alerting rules, evaluation and delivery (DBOS 5.2.11 executors)', () =
       await owner.post(`${base}/workflows/search`, { status: ['ERROR'] }),
       SearchWorkflowsResponseSchema,
     );
-    const failedIds = failed.items.map((w) => w.id);
+    const failedIds = failed.map((w) => w.id);
     expect(failedIds.length).toBeGreaterThan(0);
     for (const id of failedIds) {
       expect((await owner.delete(`${base}/workflows/${id}`)).status).toBeLessThan(300);

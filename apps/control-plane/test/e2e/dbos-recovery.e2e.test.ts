@@ -83,8 +83,7 @@ describe('dead-executor recovery with real DBOS Transact 5.2.11 executors', () =
         (await api('get', `${base}/workflows/${workflowId}`, { key })).body,
       );
     const executors = async () =>
-      ListExecutorsResponseSchema.parse((await api('get', `${base}/executors`, { key })).body)
-        .items;
+      ListExecutorsResponseSchema.parse((await api('get', `${base}/executors`, { key })).body);
 
     const before = await getWorkflow();
     expect(before.status).toBe('PENDING');
@@ -99,8 +98,8 @@ describe('dead-executor recovery with real DBOS Transact 5.2.11 executors', () =
       10_000,
       'both executors connected',
     );
-    const survivorExecutor = listed.find((e) => e.id !== victimId);
-    expect(listed.map((e) => e.applicationVersion)).toEqual([
+    const survivorExecutor = listed.find((e) => e.executorId !== victimId);
+    expect(listed.map((e) => e.appVersion)).toEqual([
       before.applicationVersion,
       before.applicationVersion,
     ]);
@@ -108,7 +107,8 @@ describe('dead-executor recovery with real DBOS Transact 5.2.11 executors', () =
 
     victim.child.kill('SIGKILL');
     const disconnected = await waitUntil(
-      async () => (await executors()).find((e) => e.id === victimId && e.status === 'DISCONNECTED'),
+      async () =>
+        (await executors()).find((e) => e.executorId === victimId && e.status === 'DISCONNECTED'),
       10_000,
       'the killed executor disconnected',
     );
@@ -124,7 +124,7 @@ describe('dead-executor recovery with real DBOS Transact 5.2.11 executors', () =
     });
     sse.close();
 
-    const record = (await executors()).find((e) => e.id === victimId);
+    const record = (await executors()).find((e) => e.executorId === victimId);
     expect(record).toMatchObject({ status: 'DEAD' });
     const graceMs =
       Date.parse(record?.deadAt ?? '') - Date.parse(disconnected.disconnectedAt ?? '');
@@ -143,23 +143,25 @@ describe('dead-executor recovery with real DBOS Transact 5.2.11 executors', () =
       'the workflow to finish on the survivor',
     );
     expect(after).toMatchObject({
-      executorId: survivorExecutor?.id,
+      executorId: survivorExecutor?.executorId,
       applicationVersion: before.applicationVersion,
     });
-    expect(after.output).toContain(`started on ${victimId}, finished on ${survivorExecutor?.id}`);
+    expect(after.output).toContain(
+      `started on ${victimId}, finished on ${survivorExecutor?.executorId}`,
+    );
 
     const audit = bodyOf(
       await owner.get(`/v2/orgs/${orgName}/audit-logs?action=executor.recover`),
       ListAuditLogsResponseSchema,
     );
-    expect(audit.items).toMatchObject([
+    expect(audit).toMatchObject([
       {
         actor: null,
         outcome: 'SUCCESS',
         target: { type: 'executor', id: victimId },
         details: {
           applicationVersion: before.applicationVersion,
-          recoveredBy: survivorExecutor?.id,
+          recoveredBy: survivorExecutor?.executorId,
         },
       },
     ]);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { PaginationQuerySchema, paginated } from './pagination';
+import { PaginationQuerySchema, listResponse } from './pagination';
 import { IsoTimestampSchema, RestTimestampSchema } from './query-params';
 
 export const AUDIT_OUTCOMES = ['SUCCESS', 'FAILURE'] as const;
@@ -56,5 +56,5 @@ export const AuditLogEntrySchema = z.object({
 });
 export type AuditLogEntry = z.infer<typeof AuditLogEntrySchema>;
 
-export const ListAuditLogsResponseSchema = paginated(AuditLogEntrySchema);
+export const ListAuditLogsResponseSchema = listResponse(AuditLogEntrySchema);
 export type ListAuditLogsResponse = z.infer<typeof ListAuditLogsResponseSchema>;

@@ -1,5 +1,9 @@
-import { ListAuditLogsResponseSchema, type ListAuditLogsResponse } from '@podium/protocol/rest';
-import { getJson, type RequestOptions } from '../../lib/api-client';
+import {
+  ListAuditLogsResponseSchema,
+  type AuditLogEntry,
+  type ListPage,
+} from '@podium/protocol/rest';
+import { getPage, type RequestOptions } from '../../lib/api-client';
 import { orgPath } from '../organizations/api';
 
 export interface AuditFilters {
@@ -14,12 +18,12 @@ export function fetchAuditLogs(
   org: string,
   filters: AuditFilters,
   options?: RequestOptions,
-): Promise<ListAuditLogsResponse> {
+): Promise<ListPage<AuditLogEntry>> {
   const query = new URLSearchParams({
     limit: String(filters.limit),
     offset: String(filters.offset),
   });
   if (filters.action) query.set('action', filters.action);
   if (filters.outcome) query.set('outcome', filters.outcome);
-  return getJson(`${orgPath(org)}/audit-logs?${query}`, ListAuditLogsResponseSchema, options);
+  return getPage(`${orgPath(org)}/audit-logs?${query}`, ListAuditLogsResponseSchema, options);
 }

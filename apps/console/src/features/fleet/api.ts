@@ -3,10 +3,11 @@ import {
   ListExecutorsResponseSchema,
   MAX_PAGE_LIMIT,
   type ExecutorStatus,
-  type ListApplicationVersionsResponse,
-  type ListExecutorsResponse,
+  type ApplicationVersion,
+  type Executor,
+  type ListPage,
 } from '@podium/protocol/rest';
-import { getJson, type RequestOptions } from '../../lib/api-client';
+import { getPage, type RequestOptions } from '../../lib/api-client';
 import { appPath } from '../applications/api';
 
 /** `GET .../executors`: from the control plane's records, connected ones first. */
@@ -15,9 +16,9 @@ export function fetchExecutors(
   app: string,
   status: ExecutorStatus | null,
   options?: RequestOptions,
-): Promise<ListExecutorsResponse> {
+): Promise<ListPage<Executor>> {
   const only = status ? `&status=${status}` : '';
-  return getJson(
+  return getPage(
     `${appPath(org, app)}/executors?limit=${MAX_PAGE_LIMIT}${only}`,
     ListExecutorsResponseSchema,
     options,
@@ -29,8 +30,8 @@ export function fetchVersions(
   org: string,
   app: string,
   options?: RequestOptions,
-): Promise<ListApplicationVersionsResponse> {
-  return getJson(`${appPath(org, app)}/versions`, ListApplicationVersionsResponseSchema, options);
+): Promise<ListPage<ApplicationVersion>> {
+  return getPage(`${appPath(org, app)}/versions`, ListApplicationVersionsResponseSchema, options);
 }
 
 /** The live stream of executor changes (server-sent events), through the console's proxy. */

@@ -4,14 +4,15 @@ import {
   type GetWorkflowQuery,
   type GetWorkflowResponse,
   type ListWorkflowStepsQuery,
-  type ListWorkflowStepsResponse,
   type ListWorkflowsBody,
   type ListWorkflowsQuery,
-  type ListWorkflowsResponse,
   type SearchWorkflowsRequest,
   type WorkflowAggregatesRequest,
   type WorkflowAggregatesResponse,
   type WorkflowSteps,
+  type Paginated,
+  type WorkflowStep,
+  type WorkflowsPage,
 } from '@podium/protocol';
 import { ExecutorProxy } from '../executors/proxy/executor-proxy';
 import type { AppScope } from '../../common/auth/app-scope';
@@ -41,7 +42,7 @@ export class WorkflowsService {
     private readonly lastKnown: LastKnownIndex,
   ) {}
 
-  findWorkflows(scope: AppScope, query: ListWorkflowsQuery): Promise<ListWorkflowsResponse> {
+  findWorkflows(scope: AppScope, query: ListWorkflowsQuery): Promise<WorkflowsPage> {
     return this.orLastKnownPage(
       scope,
       this.findPage(scope, queryToListBody(query), query.limit, query.offset),
@@ -49,7 +50,7 @@ export class WorkflowsService {
     );
   }
 
-  searchWorkflows(scope: AppScope, search: SearchWorkflowsRequest): Promise<ListWorkflowsResponse> {
+  searchWorkflows(scope: AppScope, search: SearchWorkflowsRequest): Promise<WorkflowsPage> {
     return this.orLastKnownPage(
       scope,
       this.findPage(scope, searchToListBody(search), search.limit, search.offset),
@@ -96,7 +97,7 @@ export class WorkflowsService {
     scope: AppScope,
     workflowId: string,
     query: ListWorkflowStepsQuery,
-  ): Promise<ListWorkflowStepsResponse> {
+  ): Promise<Paginated<WorkflowStep>> {
     // With outputs, in parts (see PAYLOAD_PART_SIZE): steps only ever get appended, so
     // offsets stay put between parts.
     const partSize = query.loadOutput ? STEP_OUTPUT_PART_SIZE : query.limit;
@@ -145,7 +146,7 @@ export class WorkflowsService {
     body: ListWorkflowsBody,
     limit: number,
     offset: number,
-  ): Promise<ListWorkflowsResponse> {
+  ): Promise<WorkflowsPage> {
     const { load_input, load_output } = body;
     const answer = await this.proxy.send(scope.applicationId, 'list_workflows', {
       body: { ...body, load_input: false, load_output: false },
@@ -162,9 +163,9 @@ export class WorkflowsService {
   /** The live page, or with no executor connected the index's (when it can honour `filter`). */
   private async orLastKnownPage(
     scope: AppScope,
-    live: Promise<ListWorkflowsResponse>,
+    live: Promise<WorkflowsPage>,
     filter: LastKnownFilter | null,
-  ): Promise<ListWorkflowsResponse> {
+  ): Promise<WorkflowsPage> {
     try {
       return await live;
     } catch (error) {

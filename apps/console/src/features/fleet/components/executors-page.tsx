@@ -113,12 +113,12 @@ export function ExecutorsPage({ org, app }: { org: string; app: string }) {
           {(items) => (
             <DataTable columns={VERSION_COLUMNS} dense>
               {items.map((version) => (
-                <tr key={version.name}>
-                  <td className="mono">{version.name}</td>
+                <tr key={version.versionName}>
+                  <td className="mono">{version.versionName}</td>
                   <td>{version.latest ? <StatusBadge tone="ok" status="latest" /> : ''}</td>
                   <td className="num">{version.connectedExecutors}</td>
                   <td>
-                    <Timestamp value={version.timestamp} />
+                    <Timestamp value={version.versionTimestamp} />
                   </td>
                 </tr>
               ))}
