@@ -1,7 +1,7 @@
 import { type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
 import { writeListHeaders, type ListPage } from '@podium/protocol';
-import type { FastifyReply, FastifyRequest } from 'fastify';
 import { map, type Observable } from 'rxjs';
+import type { HttpReply, HttpRequest } from '../http/http';
 
 /**
  * Serves a `paged` route's `ListPage` the way DBOS Conductor serves lists: the items are the
@@ -12,8 +12,8 @@ import { map, type Observable } from 'rxjs';
 export class ListPageInterceptor implements NestInterceptor {
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     const http = context.switchToHttp();
-    const request = http.getRequest<FastifyRequest>();
-    const reply = http.getResponse<FastifyReply>();
+    const request = http.getRequest<HttpRequest>();
+    const reply = http.getResponse<HttpReply>();
     return next.handle().pipe(
       map((page: ListPage<unknown>) => {
         const { items, ...meta } = page;
@@ -31,7 +31,7 @@ export class ListPageInterceptor implements NestInterceptor {
 }
 
 /** The request's own URL (path and query) with the next page's `offset` (and `limit`). */
-export function nextPageUrl(url: string, nextOffset: number, limit: number | undefined): string {
+function nextPageUrl(url: string, nextOffset: number, limit: number | undefined): string {
   const [path = '', query = ''] = url.split('?', 2);
   const params = new URLSearchParams(query);
   params.set('offset', String(nextOffset));
