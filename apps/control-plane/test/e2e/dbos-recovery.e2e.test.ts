@@ -114,12 +114,12 @@ describe('dead-executor recovery with real DBOS Transact 5.2.11 executors', () =
     );
     const dead = LiveEventSchema.parse((await sse.next('executor.dead', 15_000)).data);
     expect(dead.type === 'executor.dead' && dead.executor).toMatchObject({
-      id: victimId,
+      executorId: victimId,
       status: 'DEAD',
     });
     const recovered = LiveEventSchema.parse((await sse.next('executor.recovered', 15_000)).data);
     expect(recovered.type === 'executor.recovered' && recovered.executor).toMatchObject({
-      id: victimId,
+      executorId: victimId,
       status: 'DEAD',
     });
     sse.close();
