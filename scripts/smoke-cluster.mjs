@@ -136,13 +136,13 @@ try {
   const executor = await eventually(() => connectedExample(api, base, key), 120_000);
   check('the example connects through the load balancer', !!executor);
   // A replica's address reaches its lease row with its first heartbeat after listening.
-  const owner = executor && (await eventually(() => linkOwner(executor.id), 60_000));
+  const owner = executor && (await eventually(() => linkOwner(executor.executorId), 60_000));
 
   const answers = await eventually(async () => {
     const lists = await Promise.all(
       replicaUrls.map((url) => client(url)('GET', `${base}/workflows?limit=5`, { key })),
     );
-    return lists.every((res) => res.status === 200 && res.body.items.length > 0) && lists;
+    return lists.every((res) => res.status === 200 && res.body.length > 0) && lists;
   }, 60_000);
   check(
     'each replica lists its workflows, whichever holds the link (routed through Redis)',
@@ -156,7 +156,7 @@ try {
   const moved = await eventually(async () => {
     const again = await connectedExample(api, base, key);
     const now = again && (await linkOwner(again.id));
-    return now && now !== owner && again.id === executor.id && now;
+    return now && now !== owner && again.executorId === executor.executorId && now;
   }, 60_000);
   const seconds = ((Date.now() - stoppedAt) / 1000).toFixed(1);
   check(

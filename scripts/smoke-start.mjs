@@ -64,7 +64,7 @@ async function exampleStopsWithNpm(signal, { api, base, key, running }) {
   });
   const npmExited = new Promise((resolve) => npm.on('exit', () => resolve(true)));
   const second = await eventually(() => connectedExample(api, base, key, running), 120_000);
-  const pid = Number(second?.metadata?.pid);
+  const pid = Number(second?.executorMetadata?.pid);
   npm.kill(signal);
   const gone = pid > 0 && !!(await eventually(async () => !isAlive(pid), 30_000));
   const npmGone = await Promise.race([npmExited, sleep(30_000).then(() => false)]);
@@ -129,7 +129,7 @@ if (account?.key) {
     );
     const names = await eventually(async () => {
       const res = await api('GET', `${base}/workflows?limit=100`, { key });
-      const found = new Set(res.body?.items?.map((w) => w.name));
+      const found = new Set(res.body?.map?.((w) => w.name));
       return ['processOrder', 'thumbnail', 'importBatch'].every((n) => found.has(n)) && found;
     }, 30_000);
     check(
@@ -143,11 +143,16 @@ if (account?.key) {
     for (const signal of ['SIGTERM', 'SIGINT']) {
       check(
         `npm run example stops its example app on ${signal} to npm (no orphan stays connected)`,
-        await exampleStopsWithNpm(signal, { api, base, key, running: executor?.metadata?.pid }),
+        await exampleStopsWithNpm(signal, {
+          api,
+          base,
+          key,
+          running: executor?.executorMetadata?.pid,
+        }),
       );
     }
     // The executor reports its pid: stop the example alone, as a crash or Ctrl-C in it would.
-    const pid = Number(executor?.metadata?.pid);
+    const pid = Number(executor?.executorMetadata?.pid);
     if (pid > 0) process.kill(pid, 'SIGTERM');
     const left = await eventually(
       async () => /\[example\] exited .*keep running/.test(run.output),

@@ -145,8 +145,8 @@ export async function signUpForAKey(apiUrl, appName) {
 /** The CONNECTED executor of the example app (`exceptPid`: another one than that process). */
 export function connectedExample(api, base, key, exceptPid) {
   return api('GET', `${base}/executors?status=CONNECTED`, { key }).then((res) =>
-    res.body?.items?.find(
-      (e) => e.metadata?.app === '@podium/example' && e.metadata?.pid !== exceptPid,
+    res.body?.find?.(
+      (e) => e.executorMetadata?.app === '@podium/example' && e.executorMetadata?.pid !== exceptPid,
     ),
   );
 }

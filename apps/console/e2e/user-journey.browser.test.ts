@@ -519,8 +519,8 @@ describe('the operator journey: sign up to managing workflows', () => {
       await page.request.get(
         `${consoleUrl}/api/v2/orgs/acme/audit-logs?operation=workflow.bulk_cancel`,
       )
-    ).json()) as { items: { target: { id: string }; details: Record<string, unknown> }[] };
-    expect(audit.items.find((e) => e.target.id === id)?.details).toMatchObject({
+    ).json()) as { target: { id: string }; details: Record<string, unknown> }[];
+    expect(audit.find((e) => e.target.id === id)?.details).toMatchObject({
       result: 'ALREADY_FINISHED',
       status: 'SUCCESS',
       summary: 'already finished (SUCCESS): nothing cancelled',
@@ -628,8 +628,8 @@ describe('the operator journey: sign up to managing workflows', () => {
       await page.request.get(
         `${consoleUrl}/api/v2/orgs/acme/apps/shop/workflows?queueName=_podium_internal_queue`,
       )
-    ).json()) as { items: { workflowId: string }[] };
-    const onInternalQueue = encodeURIComponent(internal.items[0]?.workflowId ?? '');
+    ).json()) as { workflowId: string }[];
+    const onInternalQueue = encodeURIComponent(internal[0]?.workflowId ?? '');
     expect(onInternalQueue).not.toBe('');
     for (const [path, shown] of [
       ['workflows?name=nightlyReport&limit=100', 'workflow-row'],

@@ -33,6 +33,7 @@ export {
 } from './rest/problem';
 export {
   paginated,
+  listResponse,
   PaginationQuerySchema,
   MAX_PAGE_LIMIT,
   MAX_WORKFLOW_PAGE_LIMIT,
@@ -40,6 +41,16 @@ export {
   type Paginated,
   type PaginationQuery,
 } from './rest/pagination';
+export {
+  LIST_HEADERS,
+  LIST_HEADERS_OF,
+  PAGE_META_FIELDS,
+  writeListHeaders,
+  readListHeaders,
+  type ListPage,
+  type ListPageMeta,
+  type ListPageMetaField,
+} from './rest/list-headers';
 export {
   queryBoolean,
   queryList,
@@ -53,6 +64,7 @@ export {
   WorkflowPathSchema,
   ListWorkflowsQuerySchema,
   ListWorkflowsResponseSchema,
+  WorkflowsPageSchema,
   SearchWorkflowsRequestSchema,
   SearchWorkflowsResponseSchema,
   GetWorkflowQuerySchema,
@@ -66,6 +78,7 @@ export {
   type WorkflowStep,
   type ListWorkflowsQuery,
   type ListWorkflowsResponse,
+  type WorkflowsPage,
   type SearchWorkflowsRequest,
   type SearchWorkflowsResponse,
   type GetWorkflowQuery,
@@ -222,6 +235,8 @@ export {
   ListExecutorsResponseSchema,
   ApplicationVersionSchema,
   ListApplicationVersionsResponseSchema,
+  VersionsSourceSchema,
+  type VersionsSource,
   LiveEventSchema,
   type ExecutorStatus,
   type Executor,

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { apiFailure } from '../testing/api-failure';
 import { readBody } from '../testing/local-server';
 import { serverPerTest } from '../testing/server-per-test';
-import { getJson, sendJson, sendWithoutContent } from './api-client';
+import { getJson, getPage, sendForPage, sendJson, sendWithoutContent } from './api-client';
 
 interface Seen {
   method: string;
@@ -44,7 +44,12 @@ afterEach(() => {
   seen = [];
 });
 
-type Answer = { status: number; body?: unknown; delayMs?: number };
+type Answer = {
+  status: number;
+  body?: unknown;
+  delayMs?: number;
+  headers?: Record<string, string>;
+};
 
 /** A scripted control plane: `answer` decides each reply; every request is recorded. */
 async function controlPlane(answer: (req: Seen, index: number) => Answer): Promise<string> {
@@ -58,10 +63,10 @@ async function controlPlane(answer: (req: Seen, index: number) => Answer): Promi
         body,
       };
       seen.push(entry);
-      const { status, body: out, delayMs } = answer(entry, seen.length - 1);
+      const { status, body: out, delayMs, headers } = answer(entry, seen.length - 1);
       if (delayMs) await new Promise((resolve) => setTimeout(resolve, delayMs));
       const type = status >= 400 ? 'application/problem+json' : 'application/json';
-      res.writeHead(status, { 'content-type': type });
+      res.writeHead(status, { 'content-type': type, ...headers });
       res.end(out === undefined ? undefined : JSON.stringify(out));
     });
   });
@@ -74,6 +79,59 @@ function expiringSession(req: Seen): Answer {
   const refreshed = seen.some((s) => s.url === '/v2/sessions/refresh');
   return refreshed ? { status: 200, body: { id: 'x' } } : { status: 401, body: unauthenticated };
 }
+
+describe('getPage', () => {
+  const Things = z.array(Thing);
+
+  it('reads the bare array and the page headers back into one page', async () => {
+    const baseUrl = await controlPlane(() => ({
+      status: 200,
+      body: [{ id: 'a' }, { id: 'b' }],
+      headers: {
+        'X-Total-Count': '5',
+        'X-Page-Limit': '2',
+        'X-Page-Offset': '2',
+        'X-Next-Offset': '4',
+        'X-Podium-Last-Known-At': '2026-12-04T23:00:00.000Z',
+        'X-Podium-Last-Known-Reason': 'no executor connected',
+      },
+    }));
+    await expect(getPage('/v2/things?limit=2&offset=2', Things, { baseUrl })).resolves.toEqual({
+      items: [{ id: 'a' }, { id: 'b' }],
+      total: 5,
+      limit: 2,
+      offset: 2,
+      nextOffset: 4,
+      lastKnown: { at: '2026-12-04T23:00:00.000Z', reason: 'no executor connected' },
+    });
+  });
+
+  it('reads a last page (no next offset) from a search the same way', async () => {
+    const baseUrl = await controlPlane(() => ({
+      status: 200,
+      body: [{ id: 'c' }],
+      headers: { 'X-Page-Limit': '2', 'X-Page-Offset': '4' },
+    }));
+    const page = await sendForPage('POST', '/v2/things/search', {}, Things, withCsrf(baseUrl));
+    expect(page).toEqual({ items: [{ id: 'c' }], limit: 2, offset: 4 });
+    expect(seen[0]).toMatchObject({ method: 'POST', csrf: 'csrf-1' });
+  });
+
+  it('refuses a wrapped body or unreadable page headers (INVALID_RESPONSE)', async () => {
+    const wrapped = await controlPlane(() => ({ status: 200, body: { items: [] } }));
+    await expect(getPage('/v2/things', Things, { baseUrl: wrapped })).rejects.toMatchObject({
+      code: 'INVALID_RESPONSE',
+    });
+    const badHeader = await controlPlane(() => ({
+      status: 200,
+      body: [],
+      headers: { 'X-Total-Count': 'many' },
+    }));
+    await expect(getPage('/v2/things', Things, { baseUrl: badHeader })).rejects.toMatchObject({
+      code: 'INVALID_RESPONSE',
+    });
+  });
+});
 
 describe('sendJson', () => {
   it('sends the body as JSON with the CSRF header and parses the answer', async () => {

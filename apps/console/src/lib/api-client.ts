@@ -1,9 +1,9 @@
 // The one way the console calls the control plane. Reads and writes share one path:
 // writes carry the session's CSRF token, and a 401 (an expired access cookie) is answered
 // by refreshing the session once and retrying the request once.
-import { CSRF_HEADER } from '@podium/protocol/rest';
+import { CSRF_HEADER, type ListPage } from '@podium/protocol/rest';
 import type { z } from 'zod';
-import { errorFromResponse, parseBody } from './api-response';
+import { errorFromResponse, parseBody, parseListHeaders } from './api-response';
 import { ClientError } from './client-error';
 import { currentCsrfToken } from './csrf';
 import { readServerEnv } from './env';
@@ -54,6 +54,39 @@ export async function getJson<T>(
     : response.status >= 200 && response.status < 300;
   if (!isOk) throw await errorFromResponse(what, response);
   return parseBody(what, response, schema);
+}
+
+/**
+ * GETs a list: its body is a bare array (`listSchema`, a protocol `listResponse`), its page
+ * meta is in headers (`LIST_HEADERS`); both come back as one page object.
+ */
+export async function getPage<T>(
+  path: string,
+  listSchema: z.ZodType<T[]>,
+  options: RequestOptions = {},
+): Promise<ListPage<T>> {
+  return readPage(`GET ${path}`, await call('GET', path, undefined, options), listSchema);
+}
+
+/** Sends `body` as JSON and reads the answer as a list (a search), as `getPage` does. */
+export async function sendForPage<T>(
+  method: WriteMethod,
+  path: string,
+  body: unknown,
+  listSchema: z.ZodType<T[]>,
+  options: RequestOptions = {},
+): Promise<ListPage<T>> {
+  return readPage(`${method} ${path}`, await call(method, path, body, options), listSchema);
+}
+
+async function readPage<T>(
+  what: string,
+  response: Response,
+  listSchema: z.ZodType<T[]>,
+): Promise<ListPage<T>> {
+  if (!response.ok) throw await errorFromResponse(what, response);
+  const meta = parseListHeaders(what, response);
+  return { items: await parseBody(what, response, listSchema), ...meta };
 }
 
 /** Sends `body` as JSON (none when undefined) and parses the answer with `schema`. */

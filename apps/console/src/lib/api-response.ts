@@ -1,6 +1,11 @@
 // Turning a control-plane response into a value or a failure: bodies are parsed with the
 // protocol's schemas, and failures are rebuilt from RFC 9457 problem details into AppError.
-import { AppError, ProblemDetailsSchema } from '@podium/protocol/rest';
+import {
+  AppError,
+  ProblemDetailsSchema,
+  readListHeaders,
+  type ListPageMeta,
+} from '@podium/protocol/rest';
 import { z } from 'zod';
 import type { ApiFailure } from './api-failure';
 import { ClientError } from './client-error';
@@ -17,6 +22,19 @@ export async function parseBody<T>(
     throw new ClientError(
       'INVALID_RESPONSE',
       `${what} answered ${response.status} with an unexpected body:\n${z.prettifyError(parsed.error)}`,
+      response.status,
+    );
+  }
+  return parsed.data;
+}
+
+/** The page meta of a list response's headers, or INVALID_RESPONSE naming `what`. */
+export function parseListHeaders(what: string, response: Response): ListPageMeta {
+  const parsed = readListHeaders((name) => response.headers.get(name));
+  if (!parsed.success) {
+    throw new ClientError(
+      'INVALID_RESPONSE',
+      `${what} answered ${response.status} with unexpected page headers:\n${z.prettifyError(parsed.error)}`,
       response.status,
     );
   }

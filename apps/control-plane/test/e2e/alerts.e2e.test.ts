@@ -174,7 +174,7 @@ describe('alerting rules, evaluation and delivery (DBOS 5.2.11 executors)', () =
       await owner.get(`/v2/orgs/${orgName}/audit-logs?limit=100`),
       ListAuditLogsResponseSchema,
     );
-    const actions = audit.items.map((e) => `${e.operation}:${e.status}`);
+    const actions = audit.map((e) => `${e.operation}:${e.status}`);
     expect(actions.filter((a) => a === 'alerting_rule.create:success')).toHaveLength(4);
     expect(actions).toContain('alerting_rule.create:failure'); // the unknown receiver
     expect(actions).toContain('alerting_rule.update:success');
@@ -285,7 +285,7 @@ describe('alerting rules, evaluation and delivery (DBOS 5.2.11 executors)', () =
       await owner.post(`${base}/workflows/search`, { status: ['ENQUEUED'] }),
       SearchWorkflowsResponseSchema,
     );
-    for (const { workflowId } of queued.items) {
+    for (const { workflowId } of queued) {
       expect((await owner.delete(`${base}/workflows/${workflowId}`)).status).toBeLessThan(300);
     }
     const resolved = await notified('SlowQueue', 'RESOLVED');
@@ -297,7 +297,7 @@ describe('alerting rules, evaluation and delivery (DBOS 5.2.11 executors)', () =
       await owner.post(`${base}/workflows/search`, { status: ['ERROR'] }),
       SearchWorkflowsResponseSchema,
     );
-    const failedIds = failed.items.map((w) => w.workflowId);
+    const failedIds = failed.map((w) => w.workflowId);
     expect(failedIds.length).toBeGreaterThan(0);
     for (const id of failedIds) {
       expect((await owner.delete(`${base}/workflows/${id}`)).status).toBeLessThan(300);

@@ -4,7 +4,12 @@ export function apiClient(baseUrl: string) {
     method: string,
     path: string,
     options: { key?: string; body?: unknown } = {},
-  ): Promise<{ status: number; body: Record<string, unknown>; contentType: string }> {
+  ): Promise<{
+    status: number;
+    headers: Headers;
+    body: Record<string, unknown>;
+    contentType: string;
+  }> {
     const headers: Record<string, string> = {};
     if (options.key) headers.authorization = `Bearer ${options.key}`;
     if (options.body !== undefined) headers['content-type'] = 'application/json';
@@ -20,6 +25,11 @@ export function apiClient(baseUrl: string) {
     } catch {
       body = { text };
     }
-    return { status: res.status, body, contentType: res.headers.get('content-type') ?? '' };
+    return {
+      status: res.status,
+      headers: res.headers,
+      body,
+      contentType: res.headers.get('content-type') ?? '',
+    };
   };
 }

@@ -75,7 +75,11 @@ describe('applications and API keys over HTTP (PostgreSQL)', () => {
     assertProblem(await admin.post(`/v2/orgs/${org}/apps`, { name: 'billing' }), 409, 'CONFLICT');
 
     const list = bodyOf(await viewer.get(`/v2/orgs/${org}/apps`), ListApplicationsResponseSchema);
-    expect(list.items.map((a) => a.name)).toContain('billing');
+    expect(list.find((a) => a.name === 'billing')).toMatchObject({
+      status: 'UNAVAILABLE',
+      language: null,
+      dbosCloud: false,
+    });
     expect(bodyOf(await viewer.get(`/v2/orgs/${org}/apps/billing`), ApplicationSchema)).toEqual(
       created,
     );
@@ -137,7 +141,7 @@ describe('applications and API keys over HTTP (PostgreSQL)', () => {
     const created = await createKey({ name: 'listed' });
     expect(created.secret.startsWith(`${created.prefix}_`)).toBe(true);
     const list = bodyOf(await admin.get(`/v2/orgs/${org}/tokens`), ListApiKeysResponseSchema);
-    const listed = list.items.find((k) => k.id === created.id);
+    const listed = list.find((k) => k.id === created.id);
     const { secret: _secret, ...withoutSecret } = created;
     expect(listed).toEqual(withoutSecret);
     expect(JSON.stringify(list)).not.toContain(created.secret);
@@ -170,7 +174,7 @@ describe('applications and API keys over HTTP (PostgreSQL)', () => {
       'UNAUTHENTICATED',
     );
     const list = bodyOf(await admin.get(`/v2/orgs/${org}/tokens`), ListApiKeysResponseSchema);
-    const revoked = list.items.find((k) => k.id === key.id);
+    const revoked = list.find((k) => k.id === key.id);
     expect(revoked?.revokedAt).not.toBeNull();
     expect(revoked?.lastUsedAt).not.toBeNull();
     // Revoking again is harmless.
@@ -282,6 +286,6 @@ describe('applications and API keys over HTTP (PostgreSQL)', () => {
       'NOT_FOUND',
     );
     const list = bodyOf(await admin.get(`/v2/orgs/${org}/tokens`), ListApiKeysResponseSchema);
-    expect(list.items.find((k) => k.id === key.id)?.revokedAt).toBeNull();
+    expect(list.find((k) => k.id === key.id)?.revokedAt).toBeNull();
   });
 });

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiClient } from './api-client';
 import { factories } from '../factories';
 import { startTestControlPlane, type RunningControlPlane } from './start';
-import { TestBrowser, bodyOf, assertProblem, signUpAndIn } from './test-browser';
+import { TestBrowser, bodyOf, pageOf, assertProblem, signUpAndIn } from './test-browser';
 
 describe('audit log (PostgreSQL)', () => {
   let scratch: ScratchDatabase;
@@ -25,7 +25,7 @@ describe('audit log (PostgreSQL)', () => {
   const secrets: string[] = [];
 
   const auditLogs = async (query = '') =>
-    bodyOf(await owner.get(`/v2/orgs/${org}/audit-logs${query}`), ListAuditLogsResponseSchema);
+    pageOf(await owner.get(`/v2/orgs/${org}/audit-logs${query}`), ListAuditLogsResponseSchema);
 
   beforeAll(async () => {
     scratch = await createScratchDatabase();
@@ -155,6 +155,32 @@ describe('audit log (PostgreSQL)', () => {
     const last = await auditLogs('?limit=5&offset=15');
     expect(last.items).toHaveLength(1);
     expect(last.nextOffset).toBeUndefined();
+  });
+
+  it('serves the list as a bare array (as DBOS does), its page in headers', async () => {
+    const path = `/v2/orgs/${org}/audit-logs`;
+    const middle = await owner.get(`${path}?status=success&limit=4&offset=4`);
+    expect(Array.isArray(middle.body)).toBe(true);
+    expect(middle.body).toHaveLength(4);
+    expect(
+      Object.fromEntries(
+        ['x-total-count', 'x-page-limit', 'x-page-offset', 'x-next-offset', 'link'].map((h) => [
+          h,
+          middle.headers.get(h),
+        ]),
+      ),
+    ).toEqual({
+      'x-total-count': '12',
+      'x-page-limit': '4',
+      'x-page-offset': '4',
+      'x-next-offset': '8',
+      link: `<${path}?status=success&limit=4&offset=8>; rel="next"`,
+    });
+    const next = await owner.get(`${path}?status=success&limit=4&offset=8`);
+    expect(next.body).toHaveLength(4);
+    expect(next.headers.get('x-total-count')).toBe('12');
+    expect(next.headers.get('x-next-offset')).toBeNull();
+    expect(next.headers.get('link')).toBeNull();
   });
 
   it('validates filters, listing each problem (a page is at most 1,000 entries, as in DBOS)', async () => {

@@ -86,7 +86,7 @@ describe('idle connections are closed, long-lived and slow work is not (short id
       await idlePeriodsPass(3);
       const link = await connectExecutor('sse-witness', () => []);
       await expect(sse.next('executor.connected', HANG_GUARD_MS)).resolves.toMatchObject({
-        data: { executor: { id: 'sse-witness' } },
+        data: { executor: { executorId: 'sse-witness' } },
       });
       await link.close();
     } finally {

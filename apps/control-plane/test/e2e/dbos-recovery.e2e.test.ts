@@ -83,8 +83,7 @@ describe('dead-executor recovery with real DBOS Transact 5.2.11 executors', () =
         (await api('get', `${base}/workflows/${workflowId}`, { key })).body,
       );
     const executors = async () =>
-      ListExecutorsResponseSchema.parse((await api('get', `${base}/executors`, { key })).body)
-        .items;
+      ListExecutorsResponseSchema.parse((await api('get', `${base}/executors`, { key })).body);
 
     const before = await getWorkflow();
     expect(before.status).toBe('PENDING');
@@ -99,29 +98,30 @@ describe('dead-executor recovery with real DBOS Transact 5.2.11 executors', () =
       10_000,
       'both executors connected',
     );
-    const survivorExecutor = listed.find((e) => e.id !== victimId);
-    expect(listed.map((e) => e.applicationVersion)).toEqual([before.appVersion, before.appVersion]);
+    const survivorExecutor = listed.find((e) => e.executorId !== victimId);
+    expect(listed.map((e) => e.appVersion)).toEqual([before.appVersion, before.appVersion]);
     const sse = await openSse(`${server.url}${base}/events`, { authorization: `Bearer ${key}` });
 
     victim.child.kill('SIGKILL');
     const disconnected = await waitUntil(
-      async () => (await executors()).find((e) => e.id === victimId && e.status === 'DISCONNECTED'),
+      async () =>
+        (await executors()).find((e) => e.executorId === victimId && e.status === 'DISCONNECTED'),
       10_000,
       'the killed executor disconnected',
     );
     const dead = LiveEventSchema.parse((await sse.next('executor.dead', 15_000)).data);
     expect(dead.type === 'executor.dead' && dead.executor).toMatchObject({
-      id: victimId,
+      executorId: victimId,
       status: 'DEAD',
     });
     const recovered = LiveEventSchema.parse((await sse.next('executor.recovered', 15_000)).data);
     expect(recovered.type === 'executor.recovered' && recovered.executor).toMatchObject({
-      id: victimId,
+      executorId: victimId,
       status: 'DEAD',
     });
     sse.close();
 
-    const record = (await executors()).find((e) => e.id === victimId);
+    const record = (await executors()).find((e) => e.executorId === victimId);
     expect(record).toMatchObject({ status: 'DEAD' });
     const graceMs =
       Date.parse(record?.deadAt ?? '') - Date.parse(disconnected.disconnectedAt ?? '');
@@ -140,23 +140,25 @@ describe('dead-executor recovery with real DBOS Transact 5.2.11 executors', () =
       'the workflow to finish on the survivor',
     );
     expect(after).toMatchObject({
-      executorId: survivorExecutor?.id,
+      executorId: survivorExecutor?.executorId,
       appVersion: before.appVersion,
     });
-    expect(after.output).toContain(`started on ${victimId}, finished on ${survivorExecutor?.id}`);
+    expect(after.output).toContain(
+      `started on ${victimId}, finished on ${survivorExecutor?.executorId}`,
+    );
 
     const audit = bodyOf(
       await owner.get(`/v2/orgs/${orgName}/audit-logs?operation=executor.recover`),
       ListAuditLogsResponseSchema,
     );
-    expect(audit.items).toMatchObject([
+    expect(audit).toMatchObject([
       {
         subject: null,
         status: 'success',
         target: { type: 'executor', id: victimId },
         details: {
           applicationVersion: before.appVersion,
-          recoveredBy: survivorExecutor?.id,
+          recoveredBy: survivorExecutor?.executorId,
         },
       },
     ]);

@@ -2,6 +2,8 @@ import type { Database } from '@podium/db';
 import { createScratchDatabase, type ScratchDatabase } from '@podium/db/testing';
 import {
   GetWorkflowResponseSchema,
+  ListApplicationVersionsResponseSchema,
+  ListExecutorsResponseSchema,
   ListWorkflowStepsResponseSchema,
   ListWorkflowsResponseSchema,
   LiveEventSchema,
@@ -13,6 +15,7 @@ import { factories } from '../factories';
 import { apiClient } from './api-client';
 import { startDbosExecutor, type DbosExecutorProcess } from './dbos-executor';
 import { openSse } from './sse-client';
+import { pageOf } from './test-browser';
 import { startTestControlPlane, type RunningControlPlane } from './start';
 import { waitUntil } from './wait-until';
 
@@ -78,17 +81,24 @@ describe('workflow API against a real DBOS Transact 5.2.11 executor', () => {
   it('announces the executor on the live stream and lists it with its version', async () => {
     const connected = LiveEventSchema.parse((await sse.next('executor.connected', 15_000)).data);
     expect(connected).toMatchObject({
-      executor: { language: 'typescript', sdkVersion: '5.2.11', metadata: { suite: 'podium-e2e' } },
+      executor: {
+        language: 'typescript',
+        dbosVersion: '5.2.11',
+        executorMetadata: { suite: 'podium-e2e' },
+      },
     });
     const executors = await api('get', `${base}/executors`, { key });
-    expect(executors.body).toMatchObject({ total: 1, items: [{ status: 'CONNECTED' }] });
+    expect(pageOf(executors, ListExecutorsResponseSchema)).toMatchObject({
+      total: 1,
+      items: [{ status: 'CONNECTED' }],
+    });
     const versions = await api('get', `${base}/versions`, { key });
-    expect(versions.body).toMatchObject({
+    expect(pageOf(versions, ListApplicationVersionsResponseSchema)).toMatchObject({
       source: 'executors',
       items: [{ latest: true, connectedExecutors: 1 }],
     });
     if (connected.type === 'executor.connected') {
-      expect(versions.body.items).toMatchObject([{ name: connected.executor.applicationVersion }]);
+      expect(versions.body).toMatchObject([{ versionName: connected.executor.appVersion }]);
     }
   });
 
@@ -109,21 +119,21 @@ describe('workflow API against a real DBOS Transact 5.2.11 executor', () => {
     expect(await statusOf(queueWaiting ?? '')).toBe('ENQUEUED');
 
     const enqueued = await api('get', `${base}/workflows?status=ENQUEUED`, { key });
-    expect(ListWorkflowsResponseSchema.parse(enqueued.body).items.map((w) => w.workflowId)).toEqual(
-      [queueWaiting],
-    );
+    expect(ListWorkflowsResponseSchema.parse(enqueued.body).map((w) => w.workflowId)).toEqual([
+      queueWaiting,
+    ]);
     const errors = await post('/workflows/search', {
       status: ['ERROR'],
       workflowName: ['failing'],
       loadInput: true,
     });
-    expect(errors.body.items).toMatchObject([{ workflowId: error, input: "[ 'order-1' ]" }]);
+    expect(errors.body).toMatchObject([{ workflowId: error, input: "[ 'order-1' ]" }]);
     const queued = await post('/workflows/search', {
       queueName: ['podium-serial'],
       queuesOnly: true,
       sortDesc: false,
     });
-    expect((queued.body.items as Workflow[]).map((w) => `${w.workflowId}:${w.status}`)).toEqual([
+    expect((queued.body as Workflow[]).map((w) => `${w.workflowId}:${w.status}`)).toEqual([
       `${queueRunning}:PENDING`,
       `${queueWaiting}:ENQUEUED`,
     ]);
@@ -131,14 +141,14 @@ describe('workflow API against a real DBOS Transact 5.2.11 executor', () => {
     const steps = ListWorkflowStepsResponseSchema.parse(
       (await api('get', `${base}/workflows/${success}/steps`, { key })).body,
     );
-    expect(steps.items.map((s) => [s.stepId, s.stepName, s.output])).toEqual([
+    expect(steps.map((s) => [s.stepId, s.stepName, s.output])).toEqual([
       [0, 'greet', "'hello podium'"],
       [1, 'shout', "'HELLO PODIUM'"],
     ]);
     const failedSteps = ListWorkflowStepsResponseSchema.parse(
       (await api('get', `${base}/workflows/${error}/steps`, { key })).body,
     );
-    expect(failedSteps.items.map((s) => [s.stepName, s.error !== null])).toEqual([
+    expect(failedSteps.map((s) => [s.stepName, s.error !== null])).toEqual([
       ['reserve', false],
       ['charge', true],
     ]);
@@ -148,14 +158,14 @@ describe('workflow API against a real DBOS Transact 5.2.11 executor', () => {
   it('reads its queues and their queued workflows', async () => {
     const queues = await api('get', `${base}/queues`, { key });
     expect(queues.status).toBe(200);
-    expect(queues.body.items).toEqual(
+    expect(queues.body).toEqual(
       expect.arrayContaining([expect.objectContaining({ name: 'podium-serial', concurrency: 1 })]),
     );
     const queue = await api('get', `${base}/queues/podium-serial`, { key });
     expect(queue.body).toMatchObject({ name: 'podium-serial', concurrency: 1 });
     expect((await api('get', `${base}/queues/no-such-queue`, { key })).status).toBe(404);
     const queued = await api('get', `${base}/queues/podium-serial/workflows`, { key });
-    expect((queued.body.items as Workflow[]).map((w) => w.workflowId)).toEqual([
+    expect((queued.body as Workflow[]).map((w) => w.workflowId)).toEqual([
       ids.queueRunning,
       ids.queueWaiting,
     ]);
@@ -167,7 +177,7 @@ describe('workflow API against a real DBOS Transact 5.2.11 executor', () => {
     expect(cancelled.body).toEqual({ workflowId: id, outcome: 'SUCCESS', status: 'CANCELLED' });
     expect(await statusOf(id)).toBe('CANCELLED');
     const listed = await api('get', `${base}/workflows?status=CANCELLED`, { key });
-    expect((listed.body.items as Workflow[]).map((w) => w.workflowId)).toContain(id);
+    expect((listed.body as Workflow[]).map((w) => w.workflowId)).toContain(id);
 
     const resumed = await post(`/workflows/${id}/resume`);
     expect(resumed.status).toBe(200);

@@ -60,7 +60,7 @@ describe('the example app as an executor of the control plane', () => {
       bodyOf(await browser.post(`${base}${url}`, body), schema),
   };
   const listed = async (query = '') =>
-    (await api.get(`/workflows?limit=100${query}`, ListWorkflowsResponseSchema)).items;
+    await api.get(`/workflows?limit=100${query}`, ListWorkflowsResponseSchema);
   const statusInApp = async (workflowId: string) =>
     (await observer.getWorkflowStatus(workflowId))?.status;
   const untilInApp = (workflowId: string, statuses: WorkflowStatusType[], timeoutMs = 15_000) =>
@@ -124,16 +124,16 @@ describe('the example app as an executor of the control plane', () => {
   });
 
   it('shows up as a CONNECTED executor with its metadata', async () => {
-    const { items } = await api.get('/executors', ListExecutorsResponseSchema);
+    const items = await api.get('/executors', ListExecutorsResponseSchema);
     expect(items).toEqual([
       expect.objectContaining({
-        id: started.executorId,
+        executorId: started.executorId,
         status: 'CONNECTED',
         language: 'typescript',
-        sdkVersion: expect.stringMatching(/^podium-sdk\/\d+\.\d+\.\d+/) as string,
-        applicationVersion: started.version,
+        dbosVersion: expect.stringMatching(/^podium-sdk\/\d+\.\d+\.\d+/) as string,
+        appVersion: started.version,
         hostname: os.hostname(),
-        metadata: { app: '@podium/example', pid: example.child.pid },
+        executorMetadata: { app: '@podium/example', pid: example.child.pid },
       }),
     ]);
   });
@@ -209,14 +209,14 @@ describe('the example app as an executor of the control plane', () => {
       `/workflows/${original.workflowId}/steps`,
       ListWorkflowStepsResponseSchema,
     );
-    expect(steps.items.map((s) => s.stepName)).toEqual([
+    expect(steps.map((s) => s.stepName)).toEqual([
       'validate',
       'reserveInventory',
       'chargePayment',
       'ship',
       'notifyCustomer',
     ]);
-    const ship = steps.items.find((s) => s.stepName === 'ship')!;
+    const ship = steps.find((s) => s.stepName === 'ship')!;
 
     const fork = await api.post(
       `/workflows/${original.workflowId}/fork`,
@@ -252,7 +252,7 @@ describe('the example app as an executor of the control plane', () => {
       `/workflows/${report.workflowId}/steps`,
       ListWorkflowStepsResponseSchema,
     );
-    const rows = steps.items.find((s) => s.stepName === 'gatherMetrics')?.output;
+    const rows = steps.find((s) => s.stepName === 'gatherMetrics')?.output;
     expect(inApp?.output).toBe(`report for ${String(inApp?.input?.[0])}: ${rows} rows`);
     const done = await api.get(`/workflows/${report.workflowId}`, GetWorkflowResponseSchema);
     expect(done).toMatchObject({ status: 'SUCCESS', output: `'${String(inApp?.output)}'` });
@@ -262,7 +262,7 @@ describe('the example app as an executor of the control plane', () => {
     expect(await example.stop()).toBe(0);
     await waitUntil(
       async () =>
-        (await api.get('/executors', ListExecutorsResponseSchema)).items[0]?.status === 'STOPPED',
+        (await api.get('/executors', ListExecutorsResponseSchema))[0]?.status === 'STOPPED',
       10_000,
       'a STOPPED executor',
     );

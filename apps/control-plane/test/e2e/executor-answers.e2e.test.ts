@@ -101,7 +101,7 @@ describe('executor answers: size, paging and disclosure (PostgreSQL, real WebSoc
     ]);
     const res = await api('get', `${base}/workflows?loadInput=true&limit=60`, { key });
     expect(res.status).toBe(200);
-    const items = res.body.items as Array<{ workflowId?: string; id?: string; input: string }>;
+    const items = res.body as unknown as Array<{ workflowId?: string; id?: string; input: string }>;
     expect(items.map((w) => w.input)).toEqual(ids.map((id) => `[ '${id}-input' ]`));
 
     const bodies = link!.requests.map((r) => r.body as Record<string, unknown>);

@@ -63,9 +63,9 @@ function helpers(setup: Setup, app: { name: string }) {
     const res = await api('get', `/v2/orgs/${setup.org.name}/apps/${app.name}/executors`, {
       key: setup.key,
     });
-    return ListExecutorsResponseSchema.parse(res.body).items;
+    return ListExecutorsResponseSchema.parse(res.body);
   };
-  const executor = async (id: string) => (await executors()).find((e) => e.id === id);
+  const executor = async (id: string) => (await executors()).find((e) => e.executorId === id);
   return {
     connect: (id: string, version: string, script: Script, sdkVersion?: string) =>
       connectScriptedExecutor(
@@ -194,12 +194,12 @@ describe('dead-executor recovery (scripted executors, PostgreSQL)', () => {
     expect(dead).toMatchObject({
       type: 'executor.dead',
       at: recovered.deadAt,
-      executor: { id: 'd-v1', status: 'DEAD', deadAt: recovered.deadAt, recoveredAt: null },
+      executor: { executorId: 'd-v1', status: 'DEAD', deadAt: recovered.deadAt, recoveredAt: null },
     });
     const confirmed = LiveEventSchema.parse((await sse.next('executor.recovered')).data);
     expect(confirmed).toMatchObject({
       at: recovered.recoveredAt,
-      executor: { id: 'd-v1', status: 'DEAD', recoveredAt: recovered.recoveredAt },
+      executor: { executorId: 'd-v1', status: 'DEAD', recoveredAt: recovered.recoveredAt },
     });
     sse.close();
 

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LiveStreams } from '../../src/modules/live/live-streams';
 import { factories } from '../factories';
 import { apiClient } from './api-client';
+import { pageOf } from './test-browser';
 import { connectScriptedExecutor } from './scripted-executor';
 import { openSse } from './sse-client';
 import { startTestControlPlane, type RunningControlPlane } from './start';
@@ -63,8 +64,8 @@ describe('executors, versions and live events (PostgreSQL)', () => {
     expect(connected).toMatchObject({
       type: 'executor.connected',
       executor: {
-        id: 'exec-live',
-        applicationVersion: 'v7',
+        executorId: 'exec-live',
+        appVersion: 'v7',
         status: 'CONNECTED',
         hostname: 'scripted',
         disconnectedAt: null,
@@ -73,7 +74,7 @@ describe('executors, versions and live events (PostgreSQL)', () => {
     await link.close(); // a closing handshake: it stopped on purpose
     const disconnected = LiveEventSchema.parse((await sse.next('executor.disconnected')).data);
     expect(disconnected).toMatchObject({
-      executor: { id: 'exec-live', status: 'STOPPED' },
+      executor: { executorId: 'exec-live', status: 'STOPPED' },
     });
     if (disconnected.type === 'executor.disconnected') {
       expect(disconnected.executor.disconnectedAt).toBe(disconnected.at);
@@ -100,7 +101,7 @@ describe('executors, versions and live events (PostgreSQL)', () => {
     );
     await waitUntil(async () => {
       const res = await api('get', `${base}/executors`, { key });
-      return (res.body.items as unknown[] | undefined)?.length === 1;
+      return Array.isArray(res.body) && res.body.length === 1;
     });
     gone.ws.terminate(); // lost, not stopped
     const live = await connectScriptedExecutor(
@@ -110,35 +111,48 @@ describe('executors, versions and live events (PostgreSQL)', () => {
     );
     const page = await waitUntil(async () => {
       const res = await api('get', `${base}/executors`, { key });
-      const parsed = ListExecutorsResponseSchema.parse(res.body);
-      return parsed.items.map((e) => `${e.id}:${e.status}`).join() ===
+      const parsed = pageOf(res, ListExecutorsResponseSchema);
+      return parsed.items.map((e) => `${e.executorId}:${e.status}`).join() ===
         'live:CONNECTED,gone:DISCONNECTED'
         ? parsed
         : undefined;
     });
     expect(page).toMatchObject({ total: 2, limit: 50, offset: 0 });
-    expect(page.items[0]).toMatchObject({ language: 'typescript', sdkVersion: '5.2.11' });
+    expect(page.items[0]).toMatchObject({ language: 'typescript', dbosVersion: '5.2.11' });
+
+    // DBOS's application status and language come from its executors.
+    const appsPath = `/v2/orgs/${org.name}/apps`;
+    const shown = { name: app.name, status: 'AVAILABLE', language: 'typescript', dbosCloud: false };
+    expect((await api('get', `${appsPath}/${app.name}`, { key })).body).toMatchObject(shown);
+    const idle = await f.newApp(org.id);
+    expect((await api('get', `${appsPath}/${idle.name}`, { key })).body).toMatchObject({
+      status: 'UNAVAILABLE',
+      language: null,
+    });
 
     const filtered = await api('get', `${base}/executors?status=DISCONNECTED&limit=1`, { key });
-    expect(filtered.body).toMatchObject({ total: 1, items: [{ id: 'gone' }] });
+    expect(pageOf(filtered, ListExecutorsResponseSchema)).toMatchObject({
+      total: 1,
+      items: [{ executorId: 'gone' }],
+    });
 
     // The executor does not know list_application_versions: versions come from the records.
     const versions = await api('get', `${base}/versions`, { key });
-    expect(ListApplicationVersionsResponseSchema.parse(versions.body)).toEqual({
+    expect(pageOf(versions, ListApplicationVersionsResponseSchema)).toEqual({
       source: 'records',
       items: [
         {
-          name: 'v2',
-          id: null,
-          timestamp: null,
+          versionName: 'v2',
+          versionId: null,
+          versionTimestamp: null,
           createdAt: null,
           latest: true,
           connectedExecutors: 1,
         },
         {
-          name: 'v1',
-          id: null,
-          timestamp: null,
+          versionName: 'v1',
+          versionId: null,
+          versionTimestamp: null,
           createdAt: null,
           latest: false,
           connectedExecutors: 0,
@@ -160,7 +174,7 @@ describe('executors, versions and live events (PostgreSQL)', () => {
     const [sdk, dbos, lost] = [await connect('sdk'), await connect('dbos'), await connect('lost')];
     await waitUntil(async () => {
       const res = await api('get', `${base}/executors?status=CONNECTED`, { key });
-      return res.body.total === 3;
+      return res.headers.get('x-total-count') === '3';
     });
     await sdk.close(1000); // our SDK's shutdown
     await dbos.close(); // DBOS's: a close frame without a code
@@ -168,9 +182,9 @@ describe('executors, versions and live events (PostgreSQL)', () => {
     const expected = 'dbos:STOPPED,lost:DISCONNECTED,sdk:STOPPED';
     const statuses = await waitUntil(async () => {
       const res = await api('get', `${base}/executors`, { key });
-      const items = ListExecutorsResponseSchema.parse(res.body).items;
+      const items = ListExecutorsResponseSchema.parse(res.body);
       const shown = items
-        .map((e) => `${e.id}:${e.status}`)
+        .map((e) => `${e.executorId}:${e.status}`)
         .sort()
         .join();
       return shown === expected ? shown : undefined;
@@ -178,12 +192,15 @@ describe('executors, versions and live events (PostgreSQL)', () => {
     expect(statuses).toBe(expected);
 
     const stopped = await api('get', `${base}/executors?status=STOPPED`, { key });
-    const stoppedItems = ListExecutorsResponseSchema.parse(stopped.body).items;
-    expect(stoppedItems.map((e) => [e.id, e.deadAt]).sort()).toEqual([
+    const stoppedItems = ListExecutorsResponseSchema.parse(stopped.body);
+    expect(stoppedItems.map((e) => [e.executorId, e.deadAt]).sort()).toEqual([
       ['dbos', null],
       ['sdk', null],
     ]);
     const disconnected = await api('get', `${base}/executors?status=DISCONNECTED`, { key });
-    expect(disconnected.body).toMatchObject({ total: 1, items: [{ id: 'lost' }] });
+    expect(pageOf(disconnected, ListExecutorsResponseSchema)).toMatchObject({
+      total: 1,
+      items: [{ executorId: 'lost' }],
+    });
   });
 });

@@ -14,6 +14,7 @@ import { LastKnownSync } from '../../src/modules/workflows/last-known/last-known
 import { factories } from '../factories';
 import { apiClient } from './api-client';
 import { startTestControlPlane, type RunningControlPlane } from './start';
+import { pageOf } from './test-browser';
 import { waitUntil } from './wait-until';
 
 const MAX_ROWS = 6;
@@ -92,7 +93,7 @@ describe('the last-known index', () => {
     // Listed and opened while connected: what the console asks for fills the index.
     const listed = await api('get', `${base}/workflows?loadInput=true&loadOutput=true`, { key });
     expect(listed.status).toBe(200);
-    expect(ListWorkflowsResponseSchema.parse(listed.body).lastKnown).toBeUndefined();
+    expect(pageOf(listed, ListWorkflowsResponseSchema).lastKnown).toBeUndefined();
     expect((await api('get', `${base}/workflows/${ids.success}`, { key })).status).toBe(200);
     await index.flush();
 
@@ -118,7 +119,7 @@ describe('the last-known index', () => {
   it('lists from the index when no executor is connected, marked, without payloads', async () => {
     const res = await api('get', `${base}/workflows?loadInput=true&loadOutput=true`, { key });
     expect(res.status).toBe(200);
-    const page = ListWorkflowsResponseSchema.parse(res.body);
+    const page = pageOf(res, ListWorkflowsResponseSchema);
     expect(page.lastKnown).toEqual({
       at: expect.any(String) as string,
       reason: 'no executor connected',
@@ -142,21 +143,23 @@ describe('the last-known index', () => {
 
   it('honours the filters it can and keeps the 503 for those it cannot', async () => {
     const search = (body: unknown) => api('post', `${base}/workflows/search`, { key, body });
-    const errors = ListWorkflowsResponseSchema.parse(
-      (await search({ status: ['ERROR', 'PENDING'], sortDesc: false })).body,
+    const errors = pageOf(
+      await search({ status: ['ERROR', 'PENDING'], sortDesc: false }),
+      ListWorkflowsResponseSchema,
     );
     expect(errors.items.map((w) => w.workflowId)).toEqual([ids.error, ids.pending]);
-    const named = ListWorkflowsResponseSchema.parse(
-      (await search({ workflowName: ['compose'], limit: 1, offset: 1 })).body,
+    const named = pageOf(
+      await search({ workflowName: ['compose'], limit: 1, offset: 1 }),
+      ListWorkflowsResponseSchema,
     );
     expect(named).toMatchObject({ total: 2, limit: 1, offset: 1 });
     expect(named.items.map((w) => w.workflowId)).toEqual([ids.success]);
     const prefixed = await api('get', `${base}/workflows?workflowIdPrefix=lk-fail`, { key });
-    expect(ListWorkflowsResponseSchema.parse(prefixed.body).items.map((w) => w.workflowId)).toEqual(
-      [ids.error],
-    );
+    expect(pageOf(prefixed, ListWorkflowsResponseSchema).items.map((w) => w.workflowId)).toEqual([
+      ids.error,
+    ]);
     const future = new Date(Date.now() + 3_600_000).toISOString();
-    const none = ListWorkflowsResponseSchema.parse((await search({ startTime: future })).body);
+    const none = pageOf(await search({ startTime: future }), ListWorkflowsResponseSchema);
     expect(none.items).toEqual([]);
     const byUser = await search({ user: ['alice'] });
     expect(byUser.status).toBe(503);

@@ -88,8 +88,8 @@ describe('credentials of removed and demoted members (PostgreSQL)', () => {
       await owner.browser.get(`/v2/orgs/${org}/audit-logs?${query}`),
       ListAuditLogsResponseSchema,
     );
-    expect(page.items).toHaveLength(1);
-    return page.items[0]!;
+    expect(page).toHaveLength(1);
+    return page[0]!;
   }
 
   beforeAll(async () => {
@@ -134,7 +134,7 @@ describe('credentials of removed and demoted members (PostgreSQL)', () => {
           await owner.browser.get(`/v2/orgs/${org}/apps/${appName}/executors`),
           ListExecutorsResponseSchema,
         );
-        return executors.items.some((e) => e.id === executorId && e.status === 'CONNECTED');
+        return executors.some((e) => e.executorId === executorId && e.status === 'CONNECTED');
       },
       HANG_GUARD_MS,
       'the executor to be connected',
@@ -167,12 +167,12 @@ describe('credentials of removed and demoted members (PostgreSQL)', () => {
       await owner.browser.get(`/v2/orgs/${org}/tokens`),
       ListApiKeysResponseSchema,
     );
-    expect(keys.items.find((k) => k.id === apiKey.id)?.revokedAt).not.toBeNull();
+    expect(keys.find((k) => k.id === apiKey.id)?.revokedAt).not.toBeNull();
     const secrets = bodyOf(
       await owner.browser.get(`/v2/orgs/${org}/join-secrets`),
       ListJoinSecretsResponseSchema,
     );
-    expect(secrets.items.find((s) => s.id === joinSecret.id)?.revokedAt).not.toBeNull();
+    expect(secrets.find((s) => s.id === joinSecret.id)?.revokedAt).not.toBeNull();
   });
 
   it('revokes the same when an admin leaves on their own', async () => {

@@ -103,7 +103,7 @@ describe('GET /metrics after real activity (one process)', () => {
     const before = linked;
     const listed = await api('get', `${base}/workflows`, { key });
     expect(listed.status).toBe(200);
-    expect(ListWorkflowsResponseSchema.parse(listed.body).items.map((w) => w.workflowId)).toContain(
+    expect(ListWorkflowsResponseSchema.parse(listed.body).map((w) => w.workflowId)).toContain(
       `greet-${appName}`,
     );
     const afterList = await read();

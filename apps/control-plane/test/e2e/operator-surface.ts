@@ -203,13 +203,15 @@ export class OperatorSurface {
   /** Makes the (only) version latest again: its timestamp moves forward; unknown names 404. */
   async expectVersionPromotion(): Promise<void> {
     const versions = async () =>
-      ListApplicationVersionsResponseSchema.parse((await this.get('/versions')).body).items;
+      ListApplicationVersionsResponseSchema.parse((await this.get('/versions')).body);
     const [before] = await versions();
-    const versionName = before?.name ?? '';
+    const versionName = before?.versionName ?? '';
     expect((await this.patch('/versions/latest', { versionName })).status).toBe(204);
     const [after] = await versions();
-    expect(after).toMatchObject({ name: versionName, latest: true });
-    expect(Date.parse(after?.timestamp ?? '')).toBeGreaterThan(Date.parse(before?.timestamp ?? ''));
+    expect(after).toMatchObject({ versionName, latest: true });
+    expect(Date.parse(after?.versionTimestamp ?? '')).toBeGreaterThan(
+      Date.parse(before?.versionTimestamp ?? ''),
+    );
     const unknown = await this.patch('/versions/latest', { versionName: 'no-such-version' });
     expect(unknown.status).toBe(404);
   }

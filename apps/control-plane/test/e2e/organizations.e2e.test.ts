@@ -19,7 +19,7 @@ import { API_ROUTES } from '../../src/modules/openapi/openapi.service';
 import { fillPath } from '../../src/common/routes/route-spec';
 import { factories } from '../factories';
 import { startTestControlPlane, type RunningControlPlane } from './start';
-import { TestBrowser, bodyOf, assertProblem, signUpAndIn } from './test-browser';
+import { TestBrowser, bodyOf, pageOf, assertProblem, signUpAndIn } from './test-browser';
 
 interface Player {
   browser: TestBrowser;
@@ -71,7 +71,7 @@ describe('organizations, members and join secrets (PostgreSQL)', () => {
     const { owner } = players;
     const one = bodyOf(await owner.browser.get(`/v2/orgs/${org}`), OrganizationSchema);
     expect(one).toMatchObject({ id: orgId, name: org, displayName: 'Acme', role: 'OWNER' });
-    const mine = bodyOf(await owner.browser.get('/v2/orgs'), ListOrganizationsResponseSchema);
+    const mine = pageOf(await owner.browser.get('/v2/orgs'), ListOrganizationsResponseSchema);
     expect(mine).toMatchObject({ items: [one], total: 1, limit: 50, offset: 0 });
     const me = bodyOf(await owner.browser.get('/v2/users/me'), CurrentUserResponseSchema);
     expect(me.organizations).toEqual([
@@ -172,7 +172,7 @@ describe('organizations, members and join secrets (PostgreSQL)', () => {
       await admin.browser.get(`/v2/orgs/${org}/join-secrets`),
       ListJoinSecretsResponseSchema,
     );
-    expect(listed.items.find((s) => s.id === created.id)).toMatchObject({ uses: 0, maxUses: 1 });
+    expect(listed.find((s) => s.id === created.id)).toMatchObject({ uses: 0, maxUses: 1 });
     expect(JSON.stringify(listed)).not.toContain(created.secret);
 
     const joiner = await player();

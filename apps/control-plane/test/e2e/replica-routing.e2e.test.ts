@@ -128,10 +128,8 @@ describe('commands routed between replicas (PostgreSQL + Redis)', () => {
     const res = await apiClient(b.url)('get', `/v2/orgs/${org.name}/apps/${app.name}/versions`, {
       key,
     });
-    expect(res.body).toMatchObject({
-      source: 'records',
-      items: [{ name: 'v5', connectedExecutors: 1 }],
-    });
+    expect(res.body).toMatchObject([{ versionName: 'v5', connectedExecutors: 1 }]);
+    expect(res.headers.get('x-podium-source')).toBe('records');
   });
 
   it('brings a 40 MiB answer across intact (spilled through Redis, not pub/sub)', async () => {

@@ -3,7 +3,6 @@ import {
   GetWorkflowResponseSchema,
   ListWorkflowStepsResponseSchema,
   ListWorkflowsResponseSchema,
-  type Workflow,
 } from '@podium/protocol';
 import { Podium, SDK_VERSION_STRING } from '@podium/sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -145,7 +144,7 @@ describe('a @podium/sdk app as an executor of the control plane', () => {
     expect(listed.status).toBe(200);
     expect(
       ListWorkflowsResponseSchema.parse(listed.body)
-        .items.map((w) => `${w.workflowId}:${w.status}`)
+        .map((w) => `${w.workflowId}:${w.status}`)
         .sort(),
     ).toEqual([`${ids.success}:SUCCESS`, `${ids.error}:ERROR`, `${ids.pending}:PENDING`].sort());
     expect(await get(ids.success)).toMatchObject({
@@ -160,7 +159,7 @@ describe('a @podium/sdk app as an executor of the control plane', () => {
     const steps = ListWorkflowStepsResponseSchema.parse(
       (await api('get', `${base}/workflows/${ids.success}/steps`, { key })).body,
     );
-    expect(steps.items.map((s) => [s.stepId, s.stepName, s.output])).toEqual([
+    expect(steps.map((s) => [s.stepId, s.stepName, s.output])).toEqual([
       [0, 'greet', "'hello podium'"],
       [1, 'shout', "'HELLO PODIUM'"],
     ]);
@@ -214,9 +213,7 @@ describe('a @podium/sdk app as an executor of the control plane', () => {
     expect(deleted.body).toEqual({ workflowId: newWorkflowId, outcome: 'SUCCESS', status: null });
     expect(await statusInApp(newWorkflowId)).toBe('GONE');
     const forks = await post('/workflows/search', { forkedFrom: [ids.error] });
-    expect((forks.body.items as Workflow[]).map((w) => w.workflowId)).toEqual([
-      forked?.newWorkflowId,
-    ]);
+    expect((forks.body as Workflow[]).map((w) => w.workflowId)).toEqual([forked?.newWorkflowId]);
   });
 
   it('is marked DISCONNECTED when the app shuts down', async () => {

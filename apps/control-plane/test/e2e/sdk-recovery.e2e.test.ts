@@ -87,7 +87,7 @@ describe('dead-executor recovery with @podium/sdk executors (the example app)', 
           status: ['PENDING'],
         }),
         ListWorkflowsResponseSchema,
-      ).items;
+      );
     // Killed first, so the report (6 s of sleep) cannot finish there however slow the machine;
     // the idle executor answers the search, and nothing moves before the grace period ends.
     busy.child.kill('SIGKILL');
@@ -95,8 +95,8 @@ describe('dead-executor recovery with @podium/sdk executors (the example app)', 
     expect(report, 'the round started a nightly report').toBeDefined();
     const dead = await waitUntil(
       async () =>
-        (await get(`${base}/executors`, ListExecutorsResponseSchema)).items.find(
-          (e) => e.id === busyId && e.recoveredAt !== null,
+        (await get(`${base}/executors`, ListExecutorsResponseSchema)).find(
+          (e) => e.executorId === busyId && e.recoveredAt !== null,
         ),
       GRACE_SECONDS * 1_000 + 15_000,
       'the killed executor recovered',
@@ -121,7 +121,7 @@ describe('dead-executor recovery with @podium/sdk executors (the example app)', 
       `/v2/orgs/${orgName}/audit-logs?operation=executor.recover`,
       ListAuditLogsResponseSchema,
     );
-    expect(audit.items).toMatchObject([
+    expect(audit).toMatchObject([
       { status: 'success', target: { id: busyId }, details: { recoveredBy: idleId } },
     ]);
 

@@ -63,7 +63,7 @@ async function invitation(owner: TestBrowser, maxUses = 1) {
 
 async function usesOf(owner: TestBrowser, org: string, id: string) {
   const listed = await owner.get(`/v2/orgs/${org}/join-secrets`);
-  return bodyOf(listed, ListJoinSecretsResponseSchema).items.find((s) => s.id === id)?.uses;
+  return bodyOf(listed, ListJoinSecretsResponseSchema).find((s) => s.id === id)?.uses;
 }
 
 describe('sign-up by invitation (PODIUM_SIGNUP=invite, PostgreSQL)', () => {

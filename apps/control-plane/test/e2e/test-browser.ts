@@ -5,6 +5,8 @@ import {
   type ProblemDetails,
   ProblemDetailsSchema,
   UserSchema,
+  readListHeaders,
+  type ListPage,
 } from '@podium/protocol';
 import type { z } from 'zod';
 
@@ -126,6 +128,21 @@ export function bodyOf<S extends z.ZodType>(
     throw new Error(`expected ${status}, got ${res.status}: ${JSON.stringify(res.body)}`);
   }
   return schema.parse(res.body);
+}
+
+/**
+ * A list response as its page: the bare array body parsed with `listSchema`, and the page meta
+ * read from its headers (`LIST_HEADERS`).
+ */
+export function pageOf<T>(
+  res: TestResponse,
+  listSchema: z.ZodType<T[]>,
+  status = 200,
+): ListPage<T> {
+  const items = bodyOf(res, listSchema, status);
+  const meta = readListHeaders((name) => res.headers.get(name));
+  if (!meta.success) throw meta.error;
+  return { items, ...meta.data };
 }
 
 /** Asserts a failed response's status and stable code; returns its RFC 9457 problem body. */

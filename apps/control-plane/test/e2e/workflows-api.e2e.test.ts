@@ -10,6 +10,7 @@ import { API_ROUTES } from '../../src/modules/openapi/openapi.service';
 import { factories } from '../factories';
 import type { Script } from '../support/link-harness';
 import { apiClient } from './api-client';
+import { pageOf } from './test-browser';
 import { connectScriptedExecutor, type ScriptedLink } from './scripted-executor';
 import { startTestControlPlane, type RunningControlPlane } from './start';
 import { waitUntil } from './wait-until';
@@ -111,8 +112,11 @@ describe('workflow and queue API with scripted executors (PostgreSQL, real WebSo
       key: readKey,
     });
     expect(listed.status).toBe(200);
-    const page = ListWorkflowsResponseSchema.parse(listed.body);
+    const page = pageOf(listed, ListWorkflowsResponseSchema);
     expect(page).toMatchObject({ limit: 2, offset: 0, nextOffset: 2 });
+    expect(listed.headers.get('link')).toBe(
+      `<${base}/workflows?status=PENDING%2CENQUEUED&limit=2&offset=2>; rel="next"`,
+    );
     expect(page.items[0]).toMatchObject({
       workflowId: 'wf-1',
       status: 'PENDING',

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ApplicationNameSchema } from './applications';
-import { paginated } from './pagination';
+import { listResponse } from './pagination';
 import { IsoTimestampSchema, RestTimestampSchema } from './query-params';
 
 /** What an API key may do. A key holds a subset. */
@@ -54,7 +54,7 @@ export const CreateApiKeyResponseSchema = ApiKeySchema.extend({ secret: z.string
 export type CreateApiKeyResponse = z.infer<typeof CreateApiKeyResponseSchema>;
 
 /** `GET /v2/orgs/{org}/tokens` (`?limit=&offset=`), revoked keys included. */
-export const ListApiKeysResponseSchema = paginated(ApiKeySchema);
+export const ListApiKeysResponseSchema = listResponse(ApiKeySchema);
 export type ListApiKeysResponse = z.infer<typeof ListApiKeysResponseSchema>;
 
 /** Path parameters of `/v2/orgs/{org}/tokens/{id}`. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { paginated } from './pagination';
+import { listResponse } from './pagination';
 import { IsoTimestampSchema } from './query-params';
 
 /** The name executors connect with (DBOS `appName`). */
@@ -95,10 +95,22 @@ export const RetentionPushSchema = z.object({
 });
 export type RetentionPush = z.infer<typeof RetentionPushSchema>;
 
+/**
+ * An application in DBOS Conductor's names and more (`description`, `lastRetentionPush` and the
+ * timestamps are Podium's). `dbosCloud` is always false: Podium is self-hosted.
+ */
 export const ApplicationSchema = z.object({
   id: z.uuid(),
   orgId: z.uuid(),
   name: z.string(),
+  status: z
+    .enum(['AVAILABLE', 'UNAVAILABLE'])
+    .describe('AVAILABLE while at least one of its executors is connected.'),
+  language: z
+    .string()
+    .nullable()
+    .describe("Its executors' language (the latest connected one's); null before any connected."),
+  dbosCloud: z.boolean().describe('Hosted on DBOS Cloud: always false (self-hosted).'),
   description: z.string(),
   executorTimeoutSecs: z.number().int(),
   /** Retention and timeout thresholds (DBOS): null = not set. */
@@ -118,5 +130,5 @@ export const GetApplicationResponseSchema = ApplicationSchema;
 export type GetApplicationResponse = Application;
 
 /** `GET /v2/orgs/{org}/apps` (`?limit=&offset=`). */
-export const ListApplicationsResponseSchema = paginated(ApplicationSchema);
+export const ListApplicationsResponseSchema = listResponse(ApplicationSchema);
 export type ListApplicationsResponse = z.infer<typeof ListApplicationsResponseSchema>;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { paginated } from './pagination';
+import { listResponse } from './pagination';
 import { IsoTimestampSchema, RestTimestampSchema } from './query-params';
 
 /** Outcomes as DBOS Conductor writes them: `failure` = refused, invalid or failed calls. */
@@ -80,5 +80,5 @@ export const AuditLogEntrySchema = z.object({
 });
 export type AuditLogEntry = z.infer<typeof AuditLogEntrySchema>;
 
-export const ListAuditLogsResponseSchema = paginated(AuditLogEntrySchema);
+export const ListAuditLogsResponseSchema = listResponse(AuditLogEntrySchema);
 export type ListAuditLogsResponse = z.infer<typeof ListAuditLogsResponseSchema>;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { PaginationQuerySchema, paginated } from './pagination';
+import { PaginationQuerySchema, listResponse } from './pagination';
 import { IsoTimestampSchema, queryList } from './query-params';
 
 /**
@@ -18,18 +18,26 @@ import { IsoTimestampSchema, queryList } from './query-params';
 export const ExecutorStatusSchema = z.enum(['CONNECTED', 'DISCONNECTED', 'DEAD', 'STOPPED']);
 export type ExecutorStatus = z.infer<typeof ExecutorStatusSchema>;
 
-/** One executor process, as it described itself in `executor_info`. */
+/**
+ * One executor process, as it described itself in `executor_info`, in DBOS Conductor's names.
+ * `status` is Podium's (CONNECTED is DBOS's HEALTHY; STOPPED is Podium's); the lifecycle times
+ * after it are Podium's additions.
+ */
 export const ExecutorSchema = z.object({
-  id: z.string().describe("The executor's own id (a new one on every process start)."),
+  executorId: z.string().describe("The executor's own id (a new one on every process start)."),
+  appId: z.uuid().describe("Its application's id."),
+  appVersion: z.string(),
   hostname: z.string().nullable(),
+  hostId: z.string().nullable().describe('A DBOS Cloud VM id; always null when self-hosted.'),
   language: z.string().describe('`typescript`, `python`, `go`, `java`, ...'),
-  sdkVersion: z.string().describe('DBOS Transact (or Podium SDK) version.'),
-  applicationVersion: z.string(),
-  metadata: z
+  dbosVersion: z.string().describe('DBOS Transact (or Podium SDK) version.'),
+  executorMetadata: z
     .record(z.string(), z.unknown())
     .nullable()
     .describe('User-defined tags (`conductorExecutorMetadata`).'),
   status: ExecutorStatusSchema,
+  createdAt: IsoTimestampSchema.describe('Its first connection.'),
+  updatedAt: IsoTimestampSchema.describe('Its latest lifecycle change or sign of life.'),
   connectedAt: IsoTimestampSchema,
   disconnectedAt: IsoTimestampSchema.nullable(),
   lastSeenAt: IsoTimestampSchema,
@@ -48,17 +56,17 @@ export const ListExecutorsQuerySchema = z.object({
   ...PaginationQuerySchema.shape,
 });
 export type ListExecutorsQuery = z.infer<typeof ListExecutorsQuerySchema>;
-export const ListExecutorsResponseSchema = paginated(ExecutorSchema);
+export const ListExecutorsResponseSchema = listResponse(ExecutorSchema);
 export type ListExecutorsResponse = z.infer<typeof ListExecutorsResponseSchema>;
 
-/** One application version. */
+/** One application version, in DBOS Conductor's names (`latest` and the count are Podium's). */
 export const ApplicationVersionSchema = z.object({
-  name: z.string(),
-  id: z
+  versionName: z.string(),
+  versionId: z
     .string()
     .nullable()
     .describe("The executor's version id (null when only known from executor records)."),
-  timestamp: IsoTimestampSchema.nullable().describe(
+  versionTimestamp: IsoTimestampSchema.nullable().describe(
     'When it became latest; the highest is the latest.',
   ),
   createdAt: IsoTimestampSchema.nullable(),
@@ -71,14 +79,16 @@ export const ApplicationVersionSchema = z.object({
 });
 export type ApplicationVersion = z.infer<typeof ApplicationVersionSchema>;
 
+/** Where a version list came from (the `X-Podium-Source` header, `LIST_HEADERS`). */
+export const VersionsSourceSchema = z.enum(['executors', 'records']);
+export type VersionsSource = z.infer<typeof VersionsSourceSchema>;
+
 /**
  * `GET .../versions`: the versions registered in the app's system database (`source:
- * executors`), or, when no connected executor can say, those seen in executor records.
+ * executors`), or, when no connected executor can say, those seen in executor records
+ * (`source: records`); a bare array, its source in a header.
  */
-export const ListApplicationVersionsResponseSchema = z.object({
-  items: z.array(ApplicationVersionSchema),
-  source: z.enum(['executors', 'records']),
-});
+export const ListApplicationVersionsResponseSchema = listResponse(ApplicationVersionSchema);
 export type ListApplicationVersionsResponse = z.infer<typeof ListApplicationVersionsResponseSchema>;
 
 /**

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { RoleSchema } from './members';
 import { OrganizationSchema } from './organizations';
-import { paginated } from './pagination';
+import { listResponse } from './pagination';
 import { IsoTimestampSchema, RestTimestampSchema } from './query-params';
 
 export const DEFAULT_JOIN_SECRET_TTL_DAYS = 7;
@@ -36,7 +36,7 @@ export const CreateJoinSecretResponseSchema = JoinSecretSchema.extend({ secret: 
 export type CreateJoinSecretResponse = z.infer<typeof CreateJoinSecretResponseSchema>;
 
 /** `GET /v2/orgs/{org}/join-secrets` (`?limit=&offset=`). */
-export const ListJoinSecretsResponseSchema = paginated(JoinSecretSchema);
+export const ListJoinSecretsResponseSchema = listResponse(JoinSecretSchema);
 export type ListJoinSecretsResponse = z.infer<typeof ListJoinSecretsResponseSchema>;
 
 /** Path parameters of `/v2/orgs/{org}/join-secrets/{id}`. */

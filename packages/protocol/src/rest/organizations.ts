@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { RoleSchema } from './members';
-import { paginated } from './pagination';
+import { listResponse } from './pagination';
 import { IsoTimestampSchema } from './query-params';
 
 /** The URL name in `/v2/orgs/{org}`: 3–40 of [a-z0-9-], starting and ending alphanumeric. */
@@ -86,5 +86,5 @@ export const UpdateOrganizationRequestSchema = z
 export type UpdateOrganizationRequest = z.infer<typeof UpdateOrganizationRequestSchema>;
 
 /** `GET /v2/orgs` (`?limit=&offset=`): the caller's organizations. */
-export const ListOrganizationsResponseSchema = paginated(OrganizationSchema);
+export const ListOrganizationsResponseSchema = listResponse(OrganizationSchema);
 export type ListOrganizationsResponse = z.infer<typeof ListOrganizationsResponseSchema>;

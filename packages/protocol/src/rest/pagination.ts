@@ -46,8 +46,10 @@ export const PaginationQuerySchema = z.object({
 export type PaginationQuery = z.infer<typeof PaginationQuerySchema>;
 
 /**
- * The page shape of every list endpoint. `total` is present when counting is cheap;
- * `nextOffset` is present when another page may exist.
+ * A page as services produce it and the console reads it back (`getPage`). Over HTTP only the
+ * items are the body (`listResponse`); `total`, `limit`, `offset` and `nextOffset` travel in
+ * headers (`LIST_HEADERS`). `total` is present when counting is cheap; `nextOffset` when
+ * another page may exist.
  */
 export function paginated<T extends z.ZodType>(item: T) {
   return z.object({
@@ -66,3 +68,11 @@ export function paginated<T extends z.ZodType>(item: T) {
 
 /** The type of a `paginated(...)` page of `T`, inferred from the schema (no hand-kept twin). */
 export type Paginated<T> = z.infer<ReturnType<typeof paginated<z.ZodType<T>>>>;
+
+/**
+ * The body of a list endpoint: a bare JSON array of its items, as DBOS Conductor serves every
+ * list. Paging and Podium's markers are response headers (`LIST_HEADERS`).
+ */
+export function listResponse<T extends z.ZodType>(item: T) {
+  return z.array(item);
+}

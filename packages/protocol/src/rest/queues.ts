@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { WorkflowStatusSchema } from '../executor/common';
-import { PaginationQuerySchema, limitPagesWithPayloads, paginated } from './pagination';
+import { PaginationQuerySchema, limitPagesWithPayloads, listResponse } from './pagination';
 import { queryBoolean, queryList } from './query-params';
 import { WorkflowSchema } from './workflows';
 
@@ -21,7 +21,11 @@ export function isInternalQueueName(name: string | null | undefined): boolean {
 
 const count = z.number().nullable();
 
-/** A queue's configuration as the executor declares it. Absent limits are `null`. */
+/**
+ * A queue's configuration as the executor declares it, in DBOS Conductor's names (`partition*`
+ * are Podium's additions). Absent limits are `null`; an executor that does not report
+ * `partition_queue` predates partitioned queues, so it is `false`.
+ */
 export const QueueSchema = z.object({
   name: z.string(),
   concurrency: count.describe(
@@ -29,20 +33,20 @@ export const QueueSchema = z.object({
   ),
   workerConcurrency: count.describe('Most running at once on one executor.'),
   rateLimitMax: count,
-  rateLimitPeriodSeconds: count,
+  rateLimitPeriodSecs: count,
   priorityEnabled: z.boolean().nullable(),
-  partitioned: z.boolean().nullable(),
-  pollingIntervalSeconds: count,
+  partitionQueue: z.boolean(),
+  pollingIntervalSecs: count,
   applicationName: z.string().nullable(),
   partitionConcurrency: count,
   partitionWorkerConcurrency: count,
   partitionRateLimitMax: count,
-  partitionRateLimitPeriodSeconds: count,
+  partitionRateLimitPeriodSecs: count,
 });
 export type Queue = z.infer<typeof QueueSchema>;
 
 /** `GET .../queues`: every queue the executor knows (not paginated: queues are few). */
-export const ListQueuesResponseSchema = z.object({ items: z.array(QueueSchema) });
+export const ListQueuesResponseSchema = listResponse(QueueSchema);
 export type ListQueuesResponse = z.infer<typeof ListQueuesResponseSchema>;
 
 /** `GET .../queues/{queueName}`. */
@@ -65,5 +69,5 @@ export const ListQueuedWorkflowsQuerySchema = z
   })
   .superRefine(limitPagesWithPayloads);
 export type ListQueuedWorkflowsQuery = z.infer<typeof ListQueuedWorkflowsQuerySchema>;
-export const ListQueuedWorkflowsResponseSchema = paginated(WorkflowSchema);
+export const ListQueuedWorkflowsResponseSchema = listResponse(WorkflowSchema);
 export type ListQueuedWorkflowsResponse = z.infer<typeof ListQueuedWorkflowsResponseSchema>;

@@ -6,6 +6,7 @@ import {
   MAX_WORKFLOW_PAGE_LIMIT,
   PaginationQuerySchema,
   limitPagesWithPayloads,
+  listResponse,
   paginated,
 } from './pagination';
 import { IsoTimestampSchema, RestTimestampSchema, queryBoolean, queryList } from './query-params';
@@ -193,10 +194,15 @@ const lastKnown = LastKnownSchema.optional().describe(
 );
 
 /**
- * A page of workflows; `nextOffset` is set when the page is full (another may follow). Served
- * from the last-known index (`lastKnown` set) when no executor is connected.
+ * A page of workflows as the service produces it; `nextOffset` is set when the page is full
+ * (another may follow). Served from the last-known index (`lastKnown` set) when no executor is
+ * connected; over HTTP `lastKnown` is the `X-Podium-Last-Known-*` headers (`LIST_HEADERS`).
  */
-export const ListWorkflowsResponseSchema = paginated(WorkflowSchema).extend({ lastKnown });
+export const WorkflowsPageSchema = paginated(WorkflowSchema).extend({ lastKnown });
+export type WorkflowsPage = z.infer<typeof WorkflowsPageSchema>;
+
+/** `GET .../workflows` and `POST .../workflows/search`: a bare array, the page in headers. */
+export const ListWorkflowsResponseSchema = listResponse(WorkflowSchema);
 export type ListWorkflowsResponse = z.infer<typeof ListWorkflowsResponseSchema>;
 export const SearchWorkflowsResponseSchema = ListWorkflowsResponseSchema;
 export type SearchWorkflowsResponse = ListWorkflowsResponse;
@@ -217,7 +223,7 @@ export const ListWorkflowStepsQuerySchema = z.object({
   loadOutput: queryBoolean(true),
 });
 export type ListWorkflowStepsQuery = z.infer<typeof ListWorkflowStepsQuerySchema>;
-export const ListWorkflowStepsResponseSchema = paginated(WorkflowStepSchema);
+export const ListWorkflowStepsResponseSchema = listResponse(WorkflowStepSchema);
 export type ListWorkflowStepsResponse = z.infer<typeof ListWorkflowStepsResponseSchema>;
 
 /** Path parameters of every route under a workflow. */

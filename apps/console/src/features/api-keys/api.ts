@@ -6,17 +6,17 @@ import {
   type ApiKey,
   type CreateApiKeyRequest,
   type CreateApiKeyResponse,
-  type ListApiKeysResponse,
+  type ListPage,
 } from '@podium/protocol/rest';
-import { getJson, sendJson, sendWithoutContent, type RequestOptions } from '../../lib/api-client';
+import { getPage, sendJson, sendWithoutContent, type RequestOptions } from '../../lib/api-client';
 import { orgPath } from '../organizations/api';
 
 const keysPath = (org: string) => `${orgPath(org)}/tokens`;
 const keyPath = (org: string, id: string) => `${keysPath(org)}/${encodeURIComponent(id)}`;
 
 /** `GET /v2/orgs/{org}/tokens`: revoked keys included, never secrets. */
-export function fetchApiKeys(org: string, options?: RequestOptions): Promise<ListApiKeysResponse> {
-  return getJson(`${keysPath(org)}?limit=${MAX_PAGE_LIMIT}`, ListApiKeysResponseSchema, options);
+export function fetchApiKeys(org: string, options?: RequestOptions): Promise<ListPage<ApiKey>> {
+  return getPage(`${keysPath(org)}?limit=${MAX_PAGE_LIMIT}`, ListApiKeysResponseSchema, options);
 }
 
 /** The only answer that ever carries the secret. */

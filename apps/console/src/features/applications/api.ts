@@ -4,10 +4,16 @@ import {
   ListApplicationsResponseSchema,
   type Application,
   type CreateApplicationRequest,
-  type ListApplicationsResponse,
   type UpdateApplicationRequest,
+  type ListPage,
 } from '@podium/protocol/rest';
-import { getJson, sendJson, sendWithoutContent, type RequestOptions } from '../../lib/api-client';
+import {
+  getPage,
+  getJson,
+  sendJson,
+  sendWithoutContent,
+  type RequestOptions,
+} from '../../lib/api-client';
 import { orgPath } from '../organizations/api';
 
 export const appPath = (org: string, app: string) =>
@@ -18,9 +24,9 @@ export function fetchApplications(
   org: string,
   page: { limit: number; offset: number },
   options?: RequestOptions,
-): Promise<ListApplicationsResponse> {
+): Promise<ListPage<Application>> {
   const query = new URLSearchParams({ limit: String(page.limit), offset: String(page.offset) });
-  return getJson(`${orgPath(org)}/apps?${query}`, ListApplicationsResponseSchema, options);
+  return getPage(`${orgPath(org)}/apps?${query}`, ListApplicationsResponseSchema, options);
 }
 
 export function fetchApplication(

@@ -1,10 +1,14 @@
+import type { Application } from '@podium/protocol/rest';
 import { describe, expect, it } from 'vitest';
 import { draftOf, patchOf } from './retention-settings';
 
-const application = {
+const application: Application = {
   id: '0190a5b4-7c3e-7000-8000-000000000001',
   orgId: '0190a5b4-7c3e-7000-8000-000000000002',
   name: 'shop',
+  status: 'UNAVAILABLE',
+  language: null,
+  dbosCloud: false,
   description: '',
   executorTimeoutSecs: 60,
   gcTimeThresholdMs: 7 * 24 * 3_600_000,

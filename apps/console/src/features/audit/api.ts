@@ -1,9 +1,10 @@
 import {
   ListAuditLogsResponseSchema,
+  type AuditLogEntry,
   type AuditStatus,
-  type ListAuditLogsResponse,
+  type ListPage,
 } from '@podium/protocol/rest';
-import { getJson, type RequestOptions } from '../../lib/api-client';
+import { getPage, type RequestOptions } from '../../lib/api-client';
 import { orgPath } from '../organizations/api';
 
 export interface AuditFilters {
@@ -21,7 +22,7 @@ export function fetchAuditLogs(
   org: string,
   filters: AuditFilters,
   options?: RequestOptions,
-): Promise<ListAuditLogsResponse> {
+): Promise<ListPage<AuditLogEntry>> {
   const query = new URLSearchParams({
     limit: String(filters.limit),
     offset: String(filters.offset),
@@ -29,5 +30,5 @@ export function fetchAuditLogs(
   if (filters.operation) query.set('operation', filters.operation);
   if (filters.subject) query.set('subject', filters.subject);
   if (filters.status) query.set('status', filters.status);
-  return getJson(`${orgPath(org)}/audit-logs?${query}`, ListAuditLogsResponseSchema, options);
+  return getPage(`${orgPath(org)}/audit-logs?${query}`, ListAuditLogsResponseSchema, options);
 }

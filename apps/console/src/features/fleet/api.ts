@@ -2,9 +2,10 @@ import {
   ListExecutorsResponseSchema,
   MAX_PAGE_LIMIT,
   type ExecutorStatus,
-  type ListExecutorsResponse,
+  type Executor,
+  type ListPage,
 } from '@podium/protocol/rest';
-import { getJson, type RequestOptions } from '../../lib/api-client';
+import { getPage, type RequestOptions } from '../../lib/api-client';
 import { appPath } from '../applications/api';
 
 /** `GET .../executors`: from the control plane's records, connected ones first. */
@@ -13,9 +14,9 @@ export function fetchExecutors(
   app: string,
   status: ExecutorStatus | null,
   options?: RequestOptions,
-): Promise<ListExecutorsResponse> {
+): Promise<ListPage<Executor>> {
   const only = status ? `&status=${status}` : '';
-  return getJson(
+  return getPage(
     `${appPath(org, app)}/executors?limit=${MAX_PAGE_LIMIT}${only}`,
     ListExecutorsResponseSchema,
     options,

@@ -7,13 +7,17 @@ const hoursAgo = (h: number) => new Date(now - h * 3_600_000).toISOString();
 
 function executor(id: string, overrides: Partial<Executor>): Executor {
   return {
-    id,
+    executorId: id,
+    appId: '0195f0a0-0000-7000-8000-000000000001',
     hostname: null,
+    hostId: null,
     language: 'typescript',
-    sdkVersion: '5.2.11',
-    applicationVersion: 'v1',
-    metadata: null,
+    dbosVersion: '5.2.11',
+    appVersion: 'v1',
+    executorMetadata: null,
     status: 'CONNECTED',
+    createdAt: hoursAgo(100),
+    updatedAt: hoursAgo(100),
     connectedAt: hoursAgo(100),
     disconnectedAt: null,
     lastSeenAt: hoursAgo(100),
@@ -31,7 +35,7 @@ describe('withinHistoryWindow', () => {
   ];
   const ids = (window: Parameters<typeof withinHistoryWindow>[1]) => {
     const { shown, hidden } = withinHistoryWindow(executors, window, now);
-    return [shown.map((e) => e.id), hidden];
+    return [shown.map((e) => e.executorId), hidden];
   };
 
   it('keeps connected executors and those whose link closed within the window', () => {

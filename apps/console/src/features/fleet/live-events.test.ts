@@ -3,13 +3,17 @@ import { describe, expect, it } from 'vitest';
 import { applyLiveEvent, parseLiveEvent } from './live-events';
 
 const executor = (id: string): Executor => ({
-  id,
+  executorId: id,
+  appId: '0195f0a0-0000-7000-8000-000000000001',
   hostname: 'vm',
+  hostId: null,
   language: 'typescript',
-  sdkVersion: 'podium-sdk/0.1.0',
-  applicationVersion: 'v1',
-  metadata: null,
+  dbosVersion: 'podium-sdk/0.1.0',
+  appVersion: 'v1',
+  executorMetadata: null,
   status: 'CONNECTED',
+  createdAt: '2026-11-22T07:40:06.835Z',
+  updatedAt: '2026-11-22T07:40:06.835Z',
   connectedAt: '2026-11-22T07:40:06.835Z',
   disconnectedAt: null,
   lastSeenAt: '2026-11-22T07:40:06.835Z',
@@ -22,13 +26,13 @@ describe('applyLiveEvent', () => {
   it('starts from the snapshot, adds connections and drops disconnections', () => {
     let list = applyLiveEvent([], { type: 'snapshot', at, executors: [executor('a')] });
     list = applyLiveEvent(list, { type: 'executor.connected', at, executor: executor('b') });
-    expect(list.map((e) => e.id)).toEqual(['b', 'a']);
+    expect(list.map((e) => e.executorId)).toEqual(['b', 'a']);
     list = applyLiveEvent(list, {
       type: 'executor.disconnected',
       at,
       executor: { ...executor('a'), status: 'DISCONNECTED' },
     });
-    expect(list.map((e) => e.id)).toEqual(['b']);
+    expect(list.map((e) => e.executorId)).toEqual(['b']);
   });
 
   it('replaces an executor that reconnects instead of listing it twice', () => {

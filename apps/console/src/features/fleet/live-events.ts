@@ -25,10 +25,13 @@ export function applyLiveEvent(connected: readonly Executor[], event: LiveEvent)
     case 'snapshot':
       return event.executors;
     case 'executor.connected':
-      return [event.executor, ...connected.filter((e) => e.id !== event.executor.id)];
+      return [
+        event.executor,
+        ...connected.filter((e) => e.executorId !== event.executor.executorId),
+      ];
     case 'executor.disconnected':
     case 'executor.dead':
     case 'executor.recovered':
-      return connected.filter((e) => e.id !== event.executor.id);
+      return connected.filter((e) => e.executorId !== event.executor.executorId);
   }
 }

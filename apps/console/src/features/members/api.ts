@@ -7,13 +7,20 @@ import {
   UpdateMemberResponseSchema,
   type CreateJoinSecretRequest,
   type CreateJoinSecretResponse,
-  type ListJoinSecretsResponse,
   type ListMembersResponse,
   type Organization,
   type Role,
   type UpdateMemberResponse,
+  type JoinSecret,
+  type ListPage,
 } from '@podium/protocol/rest';
-import { getJson, sendJson, sendWithoutContent, type RequestOptions } from '../../lib/api-client';
+import {
+  getPage,
+  getJson,
+  sendJson,
+  sendWithoutContent,
+  type RequestOptions,
+} from '../../lib/api-client';
 import { orgPath } from '../organizations/api';
 
 const membersPath = (org: string) => `${orgPath(org)}/members`;
@@ -45,8 +52,8 @@ export function removeMember(org: string, userId: string): Promise<void> {
 export function fetchJoinSecrets(
   org: string,
   options?: RequestOptions,
-): Promise<ListJoinSecretsResponse> {
-  return getJson(
+): Promise<ListPage<JoinSecret>> {
+  return getPage(
     `${secretsPath(org)}?limit=${MAX_PAGE_LIMIT}`,
     ListJoinSecretsResponseSchema,
     options,

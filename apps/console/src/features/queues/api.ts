@@ -1,10 +1,11 @@
 import {
   ListQueuedWorkflowsResponseSchema,
   ListQueuesResponseSchema,
-  type ListQueuedWorkflowsResponse,
   type ListQueuesResponse,
+  type ListPage,
+  type Workflow,
 } from '@podium/protocol/rest';
-import { getJson, type RequestOptions } from '../../lib/api-client';
+import { getPage, getJson, type RequestOptions } from '../../lib/api-client';
 import { appPath } from '../applications/api';
 
 const queuesPath = (org: string, app: string) => `${appPath(org, app)}/queues`;
@@ -24,8 +25,8 @@ export function fetchQueuedWorkflows(
   app: string,
   queue: string,
   options?: RequestOptions,
-): Promise<ListQueuedWorkflowsResponse> {
-  return getJson(
+): Promise<ListPage<Workflow>> {
+  return getPage(
     `${queuesPath(org, app)}/${encodeURIComponent(queue)}/workflows?limit=100`,
     ListQueuedWorkflowsResponseSchema,
     options,

@@ -16,7 +16,7 @@ describe('describeLimits', () => {
         concurrency: 2,
         workerConcurrency: 1,
         rateLimitMax: 10,
-        rateLimitPeriodSeconds: 60,
+        rateLimitPeriodSecs: 60,
       }),
     ).toEqual({ concurrency: '2 at once, 1 per executor', rateLimit: '10 per 60 s' });
   });

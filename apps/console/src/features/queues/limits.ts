@@ -7,8 +7,8 @@ export function describeLimits(queue: Queue): { concurrency: string; rateLimit: 
     queue.workerConcurrency !== null && `${queue.workerConcurrency} per executor`,
   ].filter(Boolean);
   const rateLimit =
-    queue.rateLimitMax !== null && queue.rateLimitPeriodSeconds !== null
-      ? `${queue.rateLimitMax} per ${queue.rateLimitPeriodSeconds} s`
+    queue.rateLimitMax !== null && queue.rateLimitPeriodSecs !== null
+      ? `${queue.rateLimitMax} per ${queue.rateLimitPeriodSecs} s`
       : 'none';
   return { concurrency: parts.join(', ') || 'unlimited', rateLimit };
 }

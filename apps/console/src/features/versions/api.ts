@@ -1,8 +1,9 @@
 import {
   ListApplicationVersionsResponseSchema,
-  type ListApplicationVersionsResponse,
+  type ApplicationVersion,
+  type ListPage,
 } from '@podium/protocol/rest';
-import { getJson, sendWithoutContent, type RequestOptions } from '../../lib/api-client';
+import { getPage, sendWithoutContent, type RequestOptions } from '../../lib/api-client';
 import { appPath } from '../applications/api';
 
 // The one place that knows the versions endpoints (the versions page, the fork dialog).
@@ -13,8 +14,8 @@ export function fetchVersions(
   org: string,
   app: string,
   options?: RequestOptions,
-): Promise<ListApplicationVersionsResponse> {
-  return getJson(versionsPath(org, app), ListApplicationVersionsResponseSchema, options);
+): Promise<ListPage<ApplicationVersion>> {
+  return getPage(versionsPath(org, app), ListApplicationVersionsResponseSchema, options);
 }
 
 /** `PATCH .../versions/latest` (204): the version's timestamp becomes now. */

@@ -14,14 +14,15 @@ import {
   type ForkWorkflowRequest,
   type ForkWorkflowResponse,
   type GetWorkflowResponse,
-  type ListWorkflowStepsResponse,
-  type ListWorkflowsResponse,
   type SearchWorkflowsRequest,
   type WorkflowActionResult,
   type WorkflowAggregatesRequest,
   type WorkflowAggregatesResponse,
+  type ListPage,
+  type Workflow,
+  type WorkflowStep,
 } from '@podium/protocol/rest';
-import { getJson, sendJson, type RequestOptions } from '../../lib/api-client';
+import { sendForPage, getPage, getJson, sendJson, type RequestOptions } from '../../lib/api-client';
 import { appPath } from '../applications/api';
 import type { BulkAction } from './bulk-summary';
 
@@ -35,8 +36,8 @@ export function searchWorkflows(
   app: string,
   request: Partial<SearchWorkflowsRequest>,
   options?: RequestOptions,
-): Promise<ListWorkflowsResponse> {
-  return sendJson(
+): Promise<ListPage<Workflow>> {
+  return sendForPage(
     'POST',
     `${workflowsPath(org, app)}/search`,
     request,
@@ -76,8 +77,8 @@ export function fetchWorkflowSteps(
   app: string,
   id: string,
   options?: RequestOptions,
-): Promise<ListWorkflowStepsResponse> {
-  return getJson(`${workflowPath(org, app, id)}/steps`, ListWorkflowStepsResponseSchema, options);
+): Promise<ListPage<WorkflowStep>> {
+  return getPage(`${workflowPath(org, app, id)}/steps`, ListWorkflowStepsResponseSchema, options);
 }
 
 export function cancelWorkflow(

@@ -8,13 +8,17 @@ const ago = (seconds: number) => new Date(now - seconds * 1000).toISOString();
 
 function executor(id: string, overrides: Partial<Executor> = {}): Executor {
   return {
-    id,
+    executorId: id,
+    appId: '0195f0a0-0000-7000-8000-000000000001',
     hostname: `${id}.local`,
+    hostId: null,
     language: 'typescript',
-    sdkVersion: '5.2.11',
-    applicationVersion: 'v1',
-    metadata: null,
+    dbosVersion: '5.2.11',
+    appVersion: 'v1',
+    executorMetadata: null,
     status: 'CONNECTED',
+    createdAt: ago(600),
+    updatedAt: ago(1),
     connectedAt: ago(600),
     disconnectedAt: null,
     lastSeenAt: ago(1),
@@ -50,7 +54,7 @@ describe('explainExecution', () => {
       tone: 'info',
       text: 'Waits its turn on queue media; 2 connected executors can run it.',
     });
-    expect(explain([executor('c', { applicationVersion: 'v2' })], queued)).toEqual({
+    expect(explain([executor('c', { appVersion: 'v2' })], queued)).toEqual({
       state: 'no-version',
       tone: 'bad',
       text:
@@ -75,7 +79,7 @@ describe('explainExecution', () => {
       'Waits its turn on queue media; 1 connected executor can run it. 2 queued ahead of it; ' +
         '2 running; concurrency 2 at once, 1 per executor.',
     );
-    const rateLimited = { ...unlimitedQueue, rateLimitMax: 10, rateLimitPeriodSeconds: 60 };
+    const rateLimited = { ...unlimitedQueue, rateLimitMax: 10, rateLimitPeriodSecs: 60 };
     expect(withQueue({ config: rateLimited })?.text).toMatch(
       /run it\. Concurrency unlimited; rate limit 10 per 60 s\.$/,
     );
@@ -109,7 +113,7 @@ describe('explainExecution', () => {
 
   it('counts down the grace period of a disconnected executor, and names who can take over', () => {
     const away = executor('a', { status: 'DISCONNECTED', disconnectedAt: ago(20) });
-    expect(explain([away, executor('b'), executor('c', { applicationVersion: 'v2' })])).toEqual({
+    expect(explain([away, executor('b'), executor('c', { appVersion: 'v2' })])).toEqual({
       state: 'disconnected',
       tone: 'warn',
       text:
@@ -125,7 +129,7 @@ describe('explainExecution', () => {
 
   it('says a dead executor waits for its version, or is being recovered', () => {
     const dead = executor('a', { status: 'DEAD', disconnectedAt: ago(90), deadAt: ago(30) });
-    expect(explain([dead, executor('c', { applicationVersion: 'v2' })])).toMatchObject({
+    expect(explain([dead, executor('c', { appVersion: 'v2' })])).toMatchObject({
       state: 'awaiting-version',
       tone: 'bad',
     });

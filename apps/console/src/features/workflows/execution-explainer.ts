@@ -64,7 +64,7 @@ function explainQueued(
   const name = visibleQueueName(workflow.queueName);
   const queue = name ? `queue ${name}` : 'its queue';
   const runners = executors.filter(
-    (e) => e.status === 'CONNECTED' && (version === null || e.applicationVersion === version),
+    (e) => e.status === 'CONNECTED' && (version === null || e.appVersion === version),
   ).length;
   if (runners === 0) {
     return {
@@ -110,9 +110,9 @@ function explainPending(
 ): ExecutionExplanation | null {
   const { executorId, appVersion: version } = workflow;
   if (!executorId) return null;
-  const owner = executors.find((e) => e.id === executorId);
+  const owner = executors.find((e) => e.executorId === executorId);
   const peers = executors.filter(
-    (e) => e.status === 'CONNECTED' && e.applicationVersion === version && e.id !== executorId,
+    (e) => e.status === 'CONNECTED' && e.appVersion === version && e.executorId !== executorId,
   ).length;
   const takers =
     peers === 0

@@ -1,4 +1,9 @@
-import type { AccessLevel, ErrorCode } from '@podium/protocol';
+import {
+  PAGE_META_FIELDS,
+  type AccessLevel,
+  type ErrorCode,
+  type ListPageMetaField,
+} from '@podium/protocol';
 import type { z } from 'zod';
 
 /**
@@ -62,6 +67,12 @@ interface RouteWithBody extends RouteBase {
   readonly media?: 'text/event-stream' | 'text/html' | 'application/yaml' | 'text/plain';
   /** Other statuses answered with the same body (readiness: 503 when a dependency is down). */
   readonly alternates?: ReadonlyArray<{ readonly status: number; readonly description: string }>;
+  /**
+   * A list: the handler returns a `ListPage` (`{ items, ...meta }`); `response` is the bare array
+   * of its items (`listResponse`), and the meta fields named here go in headers (`LIST_HEADERS`,
+   * see ListPageInterceptor). `true`: a paged list (`PAGE_META_FIELDS`).
+   */
+  readonly paged?: true | readonly ListPageMetaField[];
 }
 
 interface RouteWithoutBody extends RouteBase {
@@ -118,4 +129,10 @@ export function fillPath(path: string, values: Record<string, string>): string {
   return path.replace(/\{(\w+)\}/g, (_m, name: string) =>
     encodeURIComponent(values[name] ?? `test-${name}`),
   );
+}
+
+/** The page meta a `paged` route sends in headers (none for other routes). */
+export function listMetaFields(spec: RouteSpec): readonly ListPageMetaField[] {
+  if (spec.status === 204 || !spec.paged) return [];
+  return spec.paged === true ? PAGE_META_FIELDS : spec.paged;
 }

@@ -5,9 +5,11 @@ import {
   RequestMapping,
   RequestMethod,
   SetMetadata,
+  UseInterceptors,
   UsePipes,
 } from '@nestjs/common';
 import { ROUTE_ARGS_METADATA } from '@nestjs/common/constants';
+import { ListPageInterceptor } from './list-page.interceptor';
 import { RouteInputPipe, type RoutePart, routeInputs } from './route-input.pipe';
 import type { RouteSpec } from './route-spec';
 
@@ -43,6 +45,8 @@ export function Route(spec: RouteSpec): MethodDecorator {
   if (spec.status !== 204 && (spec.media === 'text/html' || spec.media === 'application/yaml')) {
     decorators.push(Header('Content-Type', `${spec.media}; charset=utf-8`));
   }
+  if (spec.status !== 204 && spec.paged)
+    decorators.push(UseInterceptors(new ListPageInterceptor()));
   return applyDecorators(...decorators);
 }
 

@@ -3,9 +3,9 @@ import type {
   ApiKey,
   CreateApiKeyRequest,
   CreateApiKeyResponse,
-  ListApiKeysResponse,
   PaginationQuery,
   UpdateApiKeyRequest,
+  Paginated,
 } from '@podium/protocol';
 import { Context } from '../../common/auth/decorators';
 import { type RequestContext, orgScopeOf } from '../../common/auth/request-context';
@@ -31,7 +31,7 @@ export class ApiKeysController {
   findApiKeys(
     @Context() ctx: RequestContext,
     @Query() page: PaginationQuery,
-  ): Promise<ListApiKeysResponse> {
+  ): Promise<Paginated<ApiKey>> {
     return this.apiKeys.findApiKeys(orgScopeOf(ctx), page);
   }
 

@@ -35,6 +35,7 @@ export const API_KEY_ROUTES = routeTable({
     summary: 'List API keys, revoked ones included (never their secrets)',
     query: PaginationQuerySchema,
     response: ListApiKeysResponseSchema,
+    paged: true,
   },
   renameApiKey: {
     ...common,

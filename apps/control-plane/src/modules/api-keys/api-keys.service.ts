@@ -4,11 +4,11 @@ import {
   type ApiKey,
   type CreateApiKeyRequest,
   type CreateApiKeyResponse,
-  type ListApiKeysResponse,
   type PaginationQuery,
   type RevokedCredentials,
   type Role,
   canCreateApiKeys,
+  type Paginated,
 } from '@podium/protocol';
 import type { OrgScope } from '../../common/auth/request-context';
 import { toCountedPage } from '../../common/pagination/counted-page';
@@ -124,7 +124,7 @@ export class ApiKeysService implements OnModuleDestroy {
     );
   }
 
-  async findApiKeys(scope: OrgScope, page: PaginationQuery): Promise<ListApiKeysResponse> {
+  async findApiKeys(scope: OrgScope, page: PaginationQuery): Promise<Paginated<ApiKey>> {
     const { items, total } = await this.keys.findPage(scope.organization.id, page);
     return toCountedPage(items.map(mapApiKey), total, page);
   }

@@ -3,9 +3,9 @@ import type {
   Application,
   ApplicationSettingsChange,
   CreateApplicationRequest,
-  ListApplicationsResponse,
   PaginationQuery,
   RegisterApplicationRequest,
+  Paginated,
 } from '@podium/protocol';
 import { applicationOf, newApplicationNameOf } from '../../common/auth/app-scope';
 import { Context } from '../../common/auth/decorators';
@@ -41,7 +41,7 @@ export class ApplicationsController {
   findApplications(
     @Context() ctx: RequestContext,
     @Query() page: PaginationQuery,
-  ): Promise<ListApplicationsResponse> {
+  ): Promise<Paginated<Application>> {
     return this.applications.findApplications(orgScopeOf(ctx), page);
   }
 

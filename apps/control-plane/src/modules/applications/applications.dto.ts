@@ -5,14 +5,24 @@ import type {
   RetentionPush,
 } from '@podium/protocol';
 import type { ApplicationRecord } from '../../common/auth/tenancy';
+import type { ApplicationFleet } from '../executors/application-fleet';
 import type { ApplicationSettings } from './applications.repository';
 
-/** The record's `executorGracePeriodSeconds` is DBOS's `executorTimeoutSecs` on the wire. */
-export function mapApplication(application: ApplicationRecord): Application {
+/**
+ * The record's `executorGracePeriodSeconds` is DBOS's `executorTimeoutSecs` on the wire; its
+ * `status` and `language` come from its executors (`fleet`).
+ */
+export function mapApplication(
+  application: ApplicationRecord,
+  fleet: ApplicationFleet,
+): Application {
   return {
     id: application.id,
     orgId: application.organizationId,
     name: application.name,
+    status: fleet.connected ? 'AVAILABLE' : 'UNAVAILABLE',
+    language: fleet.language,
+    dbosCloud: false,
     description: application.description,
     executorTimeoutSecs: application.executorGracePeriodSeconds,
     gcTimeThresholdMs: numberOrNull(application.gcTimeThresholdMs),

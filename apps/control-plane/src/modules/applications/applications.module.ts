@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { ApiKeysModule } from '../api-keys/api-keys.module';
+import { ExecutorsModule } from '../executors/executors.module';
 import { RetentionModule } from '../retention/retention.module';
 import { ApplicationsController } from './applications.controller';
 import { ApplicationsRepository } from './applications.repository';
@@ -7,7 +8,7 @@ import { ApplicationsService } from './applications.service';
 
 /** The applications REST resource (lookups for other modules: ApplicationRecordsModule). */
 @Module({
-  imports: [ApiKeysModule, RetentionModule],
+  imports: [ApiKeysModule, ExecutorsModule, RetentionModule],
   controllers: [ApplicationsController],
   providers: [ApplicationsRepository, ApplicationsService],
 })

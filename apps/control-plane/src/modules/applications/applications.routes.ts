@@ -48,6 +48,7 @@ export const APPLICATION_ROUTES = routeTable({
     access: 'read',
     query: PaginationQuerySchema,
     response: ListApplicationsResponseSchema,
+    paged: true,
   },
   getApplication: {
     method: 'get',

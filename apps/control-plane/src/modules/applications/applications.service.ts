@@ -5,14 +5,16 @@ import {
   type Application,
   type ApplicationSettingsChange,
   type CreateApplicationRequest,
-  type ListApplicationsResponse,
   type PaginationQuery,
   type RegisterApplicationRequest,
+  type Paginated,
 } from '@podium/protocol';
 import type { OrgScope } from '../../common/auth/request-context';
 import { toCountedPage } from '../../common/pagination/counted-page';
 import { EventBus } from '../../infra/events/event-bus';
 import { ApiKeysService } from '../api-keys/api-keys.service';
+import { NO_FLEET } from '../executors/application-fleet';
+import { ExecutorsService } from '../executors/executors.service';
 import { AUDIT_ACTIONS, auditedAction } from '../audit/audit-actions';
 import { AuditService } from '../audit/audit.service';
 import { mapApplication, toStoredSettings } from './applications.dto';
@@ -27,6 +29,7 @@ export class ApplicationsService {
   constructor(
     private readonly applications: ApplicationsRepository,
     private readonly apiKeys: ApiKeysService,
+    private readonly executors: ExecutorsService,
     private readonly audit: AuditService,
     private readonly events: EventBus,
     private readonly retention: RetentionPusher,
@@ -47,23 +50,26 @@ export class ApplicationsService {
           `"${scope.organization.name}" already has an application named "${name}".`,
         );
       }
-      return mapApplication(created);
+      return mapApplication(created, NO_FLEET);
     });
   }
 
-  async findApplications(
-    scope: OrgScope,
-    page: PaginationQuery,
-  ): Promise<ListApplicationsResponse> {
+  async findApplications(scope: OrgScope, page: PaginationQuery): Promise<Paginated<Application>> {
     const { items, total } = await this.applications.findPage(scope.organization.id, page);
-    return toCountedPage(items.map(mapApplication), total, page);
+    const fleets = await this.executors.findFleets(
+      scope.organization.id,
+      items.map((a) => a.id),
+    );
+    const mapped = items.map((a) => mapApplication(a, fleets.get(a.id) ?? NO_FLEET));
+    return toCountedPage(mapped, total, page);
   }
 
   /** Read afresh: the access guard's record may be a moment old (TenantDirectory). */
   async getApplication(scope: OrgScope, application: ApplicationRecord): Promise<Application> {
     const current = await this.applications.findOneById(scope.organization.id, application.id);
     if (!current) throw notFound(scope, application.name);
-    return mapApplication(current);
+    const fleets = await this.executors.findFleets(scope.organization.id, [current.id]);
+    return mapApplication(current, fleets.get(current.id) ?? NO_FLEET);
   }
 
   /**
@@ -120,12 +126,14 @@ export class ApplicationsService {
           current &&
           (await this.applications.update(organizationId, id, toStoredSettings(changes)));
         if (!current || !record) throw notFound(scope, application.name);
-        before = mapApplication(current);
+        before = mapApplication(current, NO_FLEET);
         this.events.emit('application.updated', { organizationId, applicationId: id });
         return record;
       },
       (record) => ({
-        details: { changes: before ? settingChanges(changes, before, mapApplication(record)) : {} },
+        details: {
+          changes: before ? settingChanges(changes, before, mapApplication(record, NO_FLEET)) : {},
+        },
       }),
     );
     // In the background (it never throws): the outcome shows as `lastRetentionPush`.

@@ -1,5 +1,5 @@
 import { Controller, Query } from '@nestjs/common';
-import type { ListAuditLogsQuery, ListAuditLogsResponse } from '@podium/protocol';
+import type { ListAuditLogsQuery, AuditLogEntry, Paginated } from '@podium/protocol';
 import { Context } from '../../common/auth/decorators';
 import { type RequestContext, orgScopeOf } from '../../common/auth/request-context';
 import { Route } from '../../common/routes/route.decorator';
@@ -15,7 +15,7 @@ export class AuditLogsController {
   findAuditLogs(
     @Context() ctx: RequestContext,
     @Query() query: ListAuditLogsQuery,
-  ): Promise<ListAuditLogsResponse> {
+  ): Promise<Paginated<AuditLogEntry>> {
     return this.audit.findAuditLogs(orgScopeOf(ctx).organization.id, query);
   }
 }

@@ -11,5 +11,6 @@ export const AUDIT_LOG_ROUTES = routeTable({
     access: 'admin',
     query: ListAuditLogsQuerySchema,
     response: ListAuditLogsResponseSchema,
+    paged: true,
   },
 });

@@ -1,5 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { AppError, type ListAuditLogsQuery, type ListAuditLogsResponse } from '@podium/protocol';
+import {
+  AppError,
+  type ListAuditLogsQuery,
+  type AuditLogEntry,
+  type Paginated,
+} from '@podium/protocol';
 import type { Principal } from '../../common/auth/principal';
 import { toCountedPage } from '../../common/pagination/counted-page';
 import type { Logger } from 'pino';
@@ -155,7 +160,7 @@ export class AuditService {
   async findAuditLogs(
     organizationId: string,
     query: ListAuditLogsQuery,
-  ): Promise<ListAuditLogsResponse> {
+  ): Promise<Paginated<AuditLogEntry>> {
     const { limit, offset, operation, subject, target, targetType, status } = query;
     const { startTime, endTime } = query;
     const page = await this.events.findPage(

@@ -6,9 +6,9 @@ import {
 } from './autoscale-recommendation';
 
 const versions = [
-  { name: 'v3', latest: true },
-  { name: 'v2', latest: false },
-  { name: 'v1', latest: false },
+  { versionName: 'v3', latest: true },
+  { versionName: 'v2', latest: false },
+  { versionName: 'v1', latest: false },
 ];
 
 function inputs(overrides: Partial<AutoscaleInputs> = {}): AutoscaleInputs {
@@ -72,8 +72,8 @@ describe('recommendExecutors', () => {
     const rows = recommendExecutors(
       inputs({
         versions: [
-          { name: 'v3', latest: false },
-          { name: 'v2', latest: true },
+          { versionName: 'v3', latest: false },
+          { versionName: 'v2', latest: true },
         ],
       }),
     );

@@ -1,7 +1,7 @@
 import type { QueueAutoscale, QueueOutput, RolloutPolicy } from '@podium/protocol';
 
 export interface VersionSeen {
-  readonly name: string;
+  readonly versionName: string;
   readonly latest: boolean;
 }
 
@@ -30,7 +30,7 @@ export function recommendExecutors(inputs: AutoscaleInputs): QueueAutoscale[] {
     .filter((v) => v !== latest)
     .slice(0, inputs.rollout?.maxOldApplicationVersions ?? 0);
   return [latest, ...older].map((version) => {
-    const queueDepth = inputs.backlog.get(version.name) ?? 0;
+    const queueDepth = inputs.backlog.get(version.versionName) ?? 0;
     const needed =
       inputs.workerConcurrency === null
         ? 1
@@ -38,7 +38,7 @@ export function recommendExecutors(inputs: AutoscaleInputs): QueueAutoscale[] {
     const cap =
       version === latest ? undefined : inputs.rollout?.maxExecutorsForOldApplicationVersions;
     return {
-      applicationVersion: version.name,
+      applicationVersion: version.versionName,
       isLatest: version === latest,
       desiredExecutors: cap === undefined ? needed : Math.min(needed, cap),
       queueDepth,

@@ -13,6 +13,7 @@ const connected: ExecutorSnapshot = {
   sdkVersion: 'podium-sdk/1',
   metadata: { region: 'eu' },
   status: 'CONNECTED',
+  createdAt: at(0),
   connectedAt: at(1),
   disconnectedAt: null,
   lastSeenAt: at(1),
@@ -43,13 +44,17 @@ describe('the executor snapshot', () => {
       recoveredAt: at(4),
     } as const;
     expect(mapExecutor(recovered)).toEqual({
-      id: 'exec-1',
+      executorId: 'exec-1',
+      appId: 'app',
+      appVersion: 'v1',
       hostname: 'host',
+      hostId: null,
       language: 'typescript',
-      sdkVersion: 'podium-sdk/1',
-      applicationVersion: 'v1',
-      metadata: { region: 'eu' },
+      dbosVersion: 'podium-sdk/1',
+      executorMetadata: { region: 'eu' },
       status: 'DEAD',
+      createdAt: at(0).toISOString(),
+      updatedAt: at(4).toISOString(),
       connectedAt: at(1).toISOString(),
       disconnectedAt: at(2).toISOString(),
       lastSeenAt: at(2).toISOString(),
@@ -60,7 +65,7 @@ describe('the executor snapshot', () => {
 
   it('shows metadata only when the executor reported an object', () => {
     for (const metadata of [null, 'text', 42, ['a']]) {
-      expect(mapExecutor({ ...connected, metadata }).metadata).toBeNull();
+      expect(mapExecutor({ ...connected, metadata }).executorMetadata).toBeNull();
     }
   });
 

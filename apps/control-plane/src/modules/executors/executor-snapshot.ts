@@ -18,6 +18,8 @@ export interface ExecutorSnapshot {
   /** As the executor reported it; shown only when it is an object. */
   readonly metadata: unknown;
   readonly status: 'CONNECTED' | 'DISCONNECTED' | 'DEAD';
+  /** Its first connection (when its record was created). */
+  readonly createdAt: Date;
   readonly connectedAt: Date;
   readonly disconnectedAt: Date | null;
   readonly lastSeenAt: Date;
@@ -29,15 +31,24 @@ export interface ExecutorSnapshot {
   readonly stopped: boolean;
 }
 
+/**
+ * In DBOS Conductor's names; `hostId` (a DBOS Cloud VM) is always null here, `updatedAt` is its
+ * latest lifecycle change or sign of life. The lifecycle times after `status` are Podium's.
+ */
 export function mapExecutor(snapshot: ExecutorSnapshot): Executor {
+  const updatedAt = Math.max(changedAt(snapshot).getTime(), snapshot.lastSeenAt.getTime());
   return {
-    id: snapshot.executorId,
+    executorId: snapshot.executorId,
+    appId: snapshot.applicationId,
+    appVersion: snapshot.applicationVersion,
     hostname: snapshot.hostname,
+    hostId: null,
     language: snapshot.language,
-    sdkVersion: snapshot.sdkVersion,
-    applicationVersion: snapshot.applicationVersion,
-    metadata: asObject(snapshot.metadata),
+    dbosVersion: snapshot.sdkVersion,
+    executorMetadata: asObject(snapshot.metadata),
     status: shownStatus(snapshot),
+    createdAt: snapshot.createdAt.toISOString(),
+    updatedAt: new Date(updatedAt).toISOString(),
     connectedAt: snapshot.connectedAt.toISOString(),
     disconnectedAt: snapshot.disconnectedAt?.toISOString() ?? null,
     lastSeenAt: snapshot.lastSeenAt.toISOString(),

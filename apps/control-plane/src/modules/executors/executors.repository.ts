@@ -3,6 +3,7 @@ import { Prisma, type Database } from '@podium/db';
 import type { ExecutorStatus } from '@podium/protocol';
 import { DATABASE } from '../../infra/database/database.tokens';
 import type { ExecutorIdentity } from './executor-registry';
+import type { ApplicationFleet } from './application-fleet';
 import type { ExecutorSnapshot } from './executor-snapshot';
 import type { LinkContext } from './links/executor-link';
 
@@ -43,14 +44,15 @@ export class ExecutorsRepository {
   /**
    * Records a (re)connection; a reconnect of the same executor id updates its row, whatever its
    * status: within the grace period it is simply connected again; after it (a "zombie" that was
-   * declared dead) it is alive, so a later death starts afresh.
+   * declared dead) it is alive, so a later death starts afresh. Returns when the row was
+   * created (its first connection).
    */
   async recordConnected(
     context: LinkContext,
     identity: ExecutorIdentity,
     at: Date,
     replicaId: string,
-  ): Promise<void> {
+  ): Promise<Date> {
     const fields = {
       applicationVersion: identity.applicationVersion,
       hostname: identity.hostname,
@@ -84,6 +86,7 @@ export class ExecutorsRepository {
       update: fields,
     });
     await this.recordMoments([row], 'connected', at);
+    return row.createdAt;
   }
 
   /**
@@ -400,6 +403,36 @@ export class ExecutorsRepository {
       orderBy: { _max: { connectedAt: 'desc' } },
     });
     return groups.map((g) => g.applicationVersion);
+  }
+
+  /**
+   * Per application (of those given): whether an executor is recorded CONNECTED, and the
+   * language of the most recently connected one (null when none ever connected).
+   */
+  async findFleets(
+    organizationId: string,
+    applicationIds: readonly string[],
+  ): Promise<Map<string, ApplicationFleet>> {
+    const where = { organizationId, applicationId: { in: [...applicationIds] } };
+    const [latest, connected] = await Promise.all([
+      this.db.prisma.executor.findMany({
+        where,
+        distinct: ['applicationId'],
+        orderBy: [{ applicationId: 'asc' }, ...NEWEST_FIRST],
+        select: { applicationId: true, language: true },
+      }),
+      this.db.prisma.executor.groupBy({
+        by: ['applicationId'],
+        where: { ...where, status: 'CONNECTED' },
+      }),
+    ]);
+    const live = new Set(connected.map((g) => g.applicationId));
+    return new Map(
+      latest.map((r) => [
+        r.applicationId,
+        { connected: live.has(r.applicationId), language: r.language },
+      ]),
+    );
   }
 }
 

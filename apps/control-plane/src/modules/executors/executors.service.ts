@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import type { Executor, ListExecutorsQuery, ListExecutorsResponse } from '@podium/protocol';
+import type { Executor, ListExecutorsQuery, Paginated } from '@podium/protocol';
 import type { AppScope } from '../../common/auth/app-scope';
 import { toCountedPage } from '../../common/pagination/counted-page';
 import { EventBus } from '../../infra/events/event-bus';
 import { type ExecutorSnapshot, mapExecutor } from './executor-snapshot';
 import { ExecutorRegistry } from './executor-registry';
+import type { ApplicationFleet } from './application-fleet';
 import { ExecutorsRepository } from './executors.repository';
 import { ExecutorLinksService } from './links/executor-links.service';
 import { RemoteExecutors } from './proxy/remote/remote-executors';
@@ -42,7 +43,7 @@ export class ExecutorsService {
   }
 
   /** Connected executors first, then the others; each newest connection first. */
-  async findExecutors(scope: AppScope, query: ListExecutorsQuery): Promise<ListExecutorsResponse> {
+  async findExecutors(scope: AppScope, query: ListExecutorsQuery): Promise<Paginated<Executor>> {
     const linked = this.linkedExecutorIds(scope.applicationId);
     const page = await this.executors.findPage(scope.organizationId, scope.applicationId, {
       linked,
@@ -72,6 +73,24 @@ export class ExecutorsService {
   /** Drops the links' history older than `cutoff` (kept as long as the metrics history). */
   forgetHistoryBefore(cutoff: Date): Promise<number> {
     return this.executors.deleteEventsBefore(cutoff);
+  }
+
+  /** Per application: connected (a link held here counts at once) and its executors' language. */
+  async findFleets(
+    organizationId: string,
+    applicationIds: readonly string[],
+  ): Promise<Map<string, ApplicationFleet>> {
+    const fleets = await this.executors.findFleets(organizationId, applicationIds);
+    for (const id of applicationIds) {
+      const linked = this.registry.forApplication(id)[0];
+      if (linked) {
+        fleets.set(id, {
+          connected: true,
+          language: fleets.get(id)?.language ?? linked.identity.language,
+        });
+      }
+    }
+    return fleets;
   }
 
   /** Distinct versions of the executor records, the most recently connected first. */

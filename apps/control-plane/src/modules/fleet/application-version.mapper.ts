@@ -7,9 +7,9 @@ export function mapApplicationVersion(
   connectedExecutors: number,
 ): ApplicationVersion {
   return {
-    name: version.version_name,
-    id: version.version_id,
-    timestamp: epochToIsoOrNull(version.version_timestamp),
+    versionName: version.version_name,
+    versionId: version.version_id,
+    versionTimestamp: epochToIsoOrNull(version.version_timestamp),
     createdAt: epochToIsoOrNull(version.created_at),
     latest,
     connectedExecutors,

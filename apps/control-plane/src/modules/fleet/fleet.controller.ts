@@ -1,9 +1,11 @@
 import { Body, Controller, Query } from '@nestjs/common';
 import type {
-  ListApplicationVersionsResponse,
   ListExecutorsQuery,
-  ListExecutorsResponse,
   SetLatestVersionRequest,
+  ApplicationVersion,
+  Executor,
+  ListPage,
+  Paginated,
 } from '@podium/protocol';
 import { Context } from '../../common/auth/decorators';
 import type { RequestContext } from '../../common/auth/request-context';
@@ -25,12 +27,12 @@ export class FleetController {
   listExecutors(
     @Context() ctx: RequestContext,
     @Query() query: ListExecutorsQuery,
-  ): Promise<ListExecutorsResponse> {
+  ): Promise<Paginated<Executor>> {
     return this.executors.findExecutors(scopeOf(ctx), query);
   }
 
   @Route(ROUTES.listApplicationVersions)
-  listVersions(@Context() ctx: RequestContext): Promise<ListApplicationVersionsResponse> {
+  listVersions(@Context() ctx: RequestContext): Promise<ListPage<ApplicationVersion>> {
     return this.fleet.findVersions(scopeOf(ctx));
   }
 

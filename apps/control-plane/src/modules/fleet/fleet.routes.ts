@@ -20,17 +20,19 @@ export const FLEET_ROUTES = routeTable({
     access: 'read',
     query: ListExecutorsQuerySchema,
     response: ListExecutorsResponseSchema,
+    paged: true,
   },
   listApplicationVersions: {
     method: 'get',
     path: `${base}/versions`,
     summary: 'List application versions',
     description:
-      'Asked of a connected executor; when none is connected (or none supports it), the versions seen in executor records (`source: records`).',
+      'Asked of a connected executor; when none is connected (or none supports it), the versions seen in executor records (header `X-Podium-Source: records`).',
     tag: 'Executors',
     access: 'read',
     viaExecutor: true,
     response: ListApplicationVersionsResponseSchema,
+    paged: ['source'],
   },
   setLatestAppVersion: {
     method: 'patch',

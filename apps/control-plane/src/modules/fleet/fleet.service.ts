@@ -2,8 +2,8 @@ import { Injectable } from '@nestjs/common';
 import {
   AppError,
   type ApplicationVersion,
-  type ListApplicationVersionsResponse,
   type SetLatestVersionRequest,
+  type ListPage,
 } from '@podium/protocol';
 import type { AppScope, Operator } from '../../common/auth/app-scope';
 import { AUDIT_ACTIONS, operatorAction } from '../audit/audit-actions';
@@ -53,7 +53,7 @@ export class FleetService {
     });
   }
 
-  async findVersions(scope: AppScope): Promise<ListApplicationVersionsResponse> {
+  async findVersions(scope: AppScope): Promise<ListPage<ApplicationVersion>> {
     const connected = await this.executors.countConnectedByVersion(scope.applicationId);
     try {
       const answer = await this.proxy.send(scope.applicationId, 'list_application_versions');
@@ -80,9 +80,9 @@ export class FleetService {
   ): Promise<ApplicationVersion[]> {
     const names = await this.executors.findRecordedVersions(scope);
     return names.map((name, i) => ({
-      name,
-      id: null,
-      timestamp: null,
+      versionName: name,
+      versionId: null,
+      versionTimestamp: null,
       createdAt: null,
       latest: i === 0,
       connectedExecutors: connected.get(name) ?? 0,

@@ -55,6 +55,39 @@ describe('the OpenAPI document', () => {
     }
   });
 
+  it('documents lists as bare arrays with their page in headers', () => {
+    const responseOf = (path: string, method: string) =>
+      op(path, method).responses['200'] as {
+        headers?: Record<string, unknown>;
+        content: { 'application/json': { schema: { $ref: string } } };
+      };
+    const apps = responseOf('/v2/orgs/{org}/apps', 'get');
+    const body = schemas[apps.content['application/json'].schema.$ref.split('/').at(-1) ?? ''];
+    expect(body).toMatchObject({
+      type: 'array',
+      items: { $ref: '#/components/schemas/Application' },
+    });
+    expect(Object.keys(apps.headers ?? {})).toEqual([
+      'X-Total-Count',
+      'X-Page-Limit',
+      'X-Page-Offset',
+      'X-Next-Offset',
+      'Link',
+    ]);
+    const search = responseOf('/v2/orgs/{org}/apps/{app}/workflows/search', 'post');
+    expect(Object.keys(search.headers ?? {})).toEqual([
+      'X-Total-Count',
+      'X-Page-Limit',
+      'X-Page-Offset',
+      'X-Next-Offset',
+      'X-Podium-Last-Known-At',
+      'X-Podium-Last-Known-Reason',
+    ]);
+    const versions = responseOf('/v2/orgs/{org}/apps/{app}/versions', 'get');
+    expect(Object.keys(versions.headers ?? {})).toEqual(['X-Podium-Source']);
+    expect(responseOf('/v2/orgs/{org}/apps/{app}', 'get').headers).toBeUndefined();
+  });
+
   it('documents parameters, bodies and executor problems from the zod schemas', () => {
     const search = op('/v2/orgs/{org}/apps/{app}/workflows/search', 'post');
     expect(search.requestBody).toMatchObject({ required: false });

@@ -23,11 +23,12 @@ import {
   WorkflowActionResultSchema,
   WorkflowSchema,
   WorkflowStepSchema,
+  LIST_HEADERS_OF,
   type ErrorCode,
 } from '@podium/protocol';
 import { z } from 'zod';
 import { SECURITY_SCHEMES, securityOf } from './openapi-security';
-import { isBodyOptional, type RouteSpec } from '../../common/routes/route-spec';
+import { isBodyOptional, listMetaFields, type RouteSpec } from '../../common/routes/route-spec';
 
 /**
  * Builds the OpenAPI 3.1 document from route tables and the protocol's zod schemas (zod 4's
@@ -148,7 +149,8 @@ function operation(
       media === 'text/event-stream'
         ? 'An event stream; each `data:` line is this JSON.'
         : SUCCESS[status];
-    success[status] = { description, content };
+    const headers = listHeaders(route);
+    success[status] = { description, ...(headers && { headers }), content };
     for (const other of route.alternates ?? []) {
       success[other.status] = { description: other.description, content };
     }
@@ -172,6 +174,23 @@ function operation(
       }),
     responses: { ...success, ...problems(problemCodes(route)) },
   };
+}
+
+/** A list's page headers (`paged` routes; see ListPageInterceptor). */
+function listHeaders(route: RouteSpec): Record<string, JsonSchema> | undefined {
+  const fields = listMetaFields(route);
+  if (fields.length === 0) return undefined;
+  const headers: Record<string, JsonSchema> = {};
+  for (const { name, description, type } of fields.flatMap((f) => LIST_HEADERS_OF[f])) {
+    headers[name] = { description, schema: { type } };
+  }
+  if (route.method === 'get' && fields.includes('nextOffset')) {
+    headers.Link = {
+      description: 'RFC 8288 `<…>; rel="next"`: the next page, when another may exist.',
+      schema: { type: 'string' },
+    };
+  }
+  return headers;
 }
 
 /** The problems a route can answer, in the order of the error table. */

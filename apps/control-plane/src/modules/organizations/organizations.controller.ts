@@ -1,10 +1,10 @@
 import { Body, Controller, Query } from '@nestjs/common';
 import type {
   CreateOrganizationRequest,
-  ListOrganizationsResponse,
   Organization,
   PaginationQuery,
   UpdateOrganizationRequest,
+  Paginated,
 } from '@podium/protocol';
 import { Context } from '../../common/auth/decorators';
 import { type RequestContext, orgScopeOf, signedInUserOf } from '../../common/auth/request-context';
@@ -30,7 +30,7 @@ export class OrganizationsController {
   findOrganizations(
     @Context() ctx: RequestContext,
     @Query() page: PaginationQuery,
-  ): Promise<ListOrganizationsResponse> {
+  ): Promise<Paginated<Organization>> {
     return this.organizations.findOrganizationsOfUser(signedInUserOf(ctx).userId, page);
   }
 

@@ -32,6 +32,7 @@ export const ORGANIZATION_ROUTES = routeTable({
     access: 'user',
     query: PaginationQuerySchema,
     response: ListOrganizationsResponseSchema,
+    paged: true,
   },
   updateOrganization: {
     method: 'patch',

@@ -2,12 +2,12 @@ import { Injectable } from '@nestjs/common';
 import {
   AppError,
   type CreateOrganizationRequest,
-  type ListOrganizationsResponse,
   type Organization,
   type PaginationQuery,
   type Role,
   type UpdateOrganizationRequest,
   type UserOrganization,
+  type Paginated,
 } from '@podium/protocol';
 import type { Principal } from '../../common/auth/principal';
 import type { OrgScope } from '../../common/auth/request-context';
@@ -81,7 +81,7 @@ export class OrganizationsService {
   async findOrganizationsOfUser(
     userId: string,
     page: PaginationQuery,
-  ): Promise<ListOrganizationsResponse> {
+  ): Promise<Paginated<Organization>> {
     const { items, total } = await this.organizations.findMembershipsOfUser(userId, page);
     return toCountedPage(
       items.map(({ organization, role }) => mapOrganization(organization, role)),

@@ -7,14 +7,14 @@ export function mapQueue(q: QueueOutput): Queue {
     concurrency: q.concurrency ?? null,
     workerConcurrency: q.worker_concurrency ?? null,
     rateLimitMax: q.rate_limit_max ?? null,
-    rateLimitPeriodSeconds: q.rate_limit_period_sec ?? null,
+    rateLimitPeriodSecs: q.rate_limit_period_sec ?? null,
     priorityEnabled: q.priority_enabled ?? null,
-    partitioned: q.partition_queue ?? null,
-    pollingIntervalSeconds: q.polling_interval_sec ?? null,
+    partitionQueue: q.partition_queue ?? false,
+    pollingIntervalSecs: q.polling_interval_sec ?? null,
     applicationName: q.application_name ?? null,
     partitionConcurrency: q.partition_concurrency ?? null,
     partitionWorkerConcurrency: q.partition_worker_concurrency ?? null,
     partitionRateLimitMax: q.partition_rate_limit_max ?? null,
-    partitionRateLimitPeriodSeconds: q.partition_rate_limit_period_sec ?? null,
+    partitionRateLimitPeriodSecs: q.partition_rate_limit_period_sec ?? null,
   };
 }

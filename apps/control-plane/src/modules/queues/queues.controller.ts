@@ -2,8 +2,9 @@ import { Controller, Param, Query } from '@nestjs/common';
 import type {
   GetQueueResponse,
   ListQueuedWorkflowsQuery,
-  ListQueuedWorkflowsResponse,
   ListQueuesResponse,
+  Paginated,
+  Workflow,
 } from '@podium/protocol';
 import { Context } from '../../common/auth/decorators';
 import type { RequestContext } from '../../common/auth/request-context';
@@ -35,7 +36,7 @@ export class QueuesController {
     @Context() ctx: RequestContext,
     @Param() { queueName }: { queueName: string },
     @Query() query: ListQueuedWorkflowsQuery,
-  ): Promise<ListQueuedWorkflowsResponse> {
+  ): Promise<Paginated<Workflow>> {
     return this.queues.findQueuedWorkflows(scopeOf(ctx), queueName, query);
   }
 }

@@ -35,5 +35,6 @@ export const QUEUE_ROUTES = routeTable({
     params: QueuePathSchema,
     query: ListQueuedWorkflowsQuerySchema,
     response: ListQueuedWorkflowsResponseSchema,
+    paged: true,
   },
 });

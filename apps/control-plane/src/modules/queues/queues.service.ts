@@ -2,9 +2,10 @@ import { Injectable } from '@nestjs/common';
 import {
   AppError,
   type ListQueuedWorkflowsQuery,
-  type ListQueuedWorkflowsResponse,
   type ListQueuesResponse,
   type Queue,
+  type Paginated,
+  type Workflow,
 } from '@podium/protocol';
 import { ExecutorProxy } from '../executors/proxy/executor-proxy';
 import type { AppScope } from '../../common/auth/app-scope';
@@ -20,7 +21,7 @@ export class QueuesService {
 
   async findQueues(scope: AppScope): Promise<ListQueuesResponse> {
     const answer = await this.proxy.send(scope.applicationId, 'list_queues', { body: {} });
-    return { items: (answer.output ?? []).map(mapQueue) };
+    return (answer.output ?? []).map(mapQueue);
   }
 
   async getQueue(scope: AppScope, queueName: string): Promise<Queue> {
@@ -35,7 +36,7 @@ export class QueuesService {
     scope: AppScope,
     queueName: string,
     query: ListQueuedWorkflowsQuery,
-  ): Promise<ListQueuedWorkflowsResponse> {
+  ): Promise<Paginated<Workflow>> {
     const body = queuedQueryToBody(queueName, query);
     const answer = await this.proxy.send(scope.applicationId, 'list_queued_workflows', {
       body: { ...body, load_input: false },

@@ -3,12 +3,13 @@ import type {
   GetWorkflowQuery,
   GetWorkflowResponse,
   ListWorkflowStepsQuery,
-  ListWorkflowStepsResponse,
   ListWorkflowsQuery,
-  ListWorkflowsResponse,
   SearchWorkflowsRequest,
   WorkflowAggregatesRequest,
   WorkflowAggregatesResponse,
+  Paginated,
+  WorkflowStep,
+  WorkflowsPage,
 } from '@podium/protocol';
 import { Context } from '../../common/auth/decorators';
 import type { RequestContext } from '../../common/auth/request-context';
@@ -23,10 +24,7 @@ export class WorkflowsController {
   constructor(private readonly workflows: WorkflowsService) {}
 
   @Route(ROUTES.listWorkflows)
-  list(
-    @Context() ctx: RequestContext,
-    @Query() query: ListWorkflowsQuery,
-  ): Promise<ListWorkflowsResponse> {
+  list(@Context() ctx: RequestContext, @Query() query: ListWorkflowsQuery): Promise<WorkflowsPage> {
     return this.workflows.findWorkflows(scopeOf(ctx), query);
   }
 
@@ -34,7 +32,7 @@ export class WorkflowsController {
   search(
     @Context() ctx: RequestContext,
     @Body() body: SearchWorkflowsRequest,
-  ): Promise<ListWorkflowsResponse> {
+  ): Promise<WorkflowsPage> {
     return this.workflows.searchWorkflows(scopeOf(ctx), body);
   }
 
@@ -60,7 +58,7 @@ export class WorkflowsController {
     @Context() ctx: RequestContext,
     @Param() { workflowId }: { workflowId: string },
     @Query() query: ListWorkflowStepsQuery,
-  ): Promise<ListWorkflowStepsResponse> {
+  ): Promise<Paginated<WorkflowStep>> {
     return this.workflows.findSteps(scopeOf(ctx), workflowId, query);
   }
 }

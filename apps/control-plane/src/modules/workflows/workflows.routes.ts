@@ -23,6 +23,7 @@ import {
   SearchWorkflowsResponseSchema,
   WorkflowAggregatesRequestSchema,
   WorkflowAggregatesResponseSchema,
+  PAGE_META_FIELDS,
 } from '@podium/protocol';
 
 import { routeTable } from '../../common/routes/route-spec';
@@ -30,6 +31,8 @@ import { WORKFLOW_ROUTE_PARTS } from './workflow-route-parts';
 import { WORKFLOW_ACTIONS as ACTIONS } from './workflow-audit';
 
 const { base, one, read, operate, params } = WORKFLOW_ROUTE_PARTS;
+/** Workflow lists also say when they come from the last-known index (no executor connected). */
+const WORKFLOW_PAGE_META = [...PAGE_META_FIELDS, 'lastKnown'] as const;
 
 /** The workflow routes (see WorkflowsController and WorkflowActionsController). */
 export const WORKFLOW_ROUTES = routeTable({
@@ -40,6 +43,7 @@ export const WORKFLOW_ROUTES = routeTable({
     summary: 'List workflows (common filters)',
     query: ListWorkflowsQuerySchema,
     response: ListWorkflowsResponseSchema,
+    paged: WORKFLOW_PAGE_META,
   },
   searchWorkflows: {
     ...read,
@@ -49,6 +53,7 @@ export const WORKFLOW_ROUTES = routeTable({
     summary: 'Search workflows (full filter set)',
     body: SearchWorkflowsRequestSchema,
     response: SearchWorkflowsResponseSchema,
+    paged: WORKFLOW_PAGE_META,
   },
   getWorkflowAggregates: {
     ...read,
@@ -75,6 +80,7 @@ export const WORKFLOW_ROUTES = routeTable({
     params,
     query: ListWorkflowStepsQuerySchema,
     response: ListWorkflowStepsResponseSchema,
+    paged: true,
   },
   cancelWorkflow: {
     ...operate,

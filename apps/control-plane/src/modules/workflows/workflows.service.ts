@@ -4,16 +4,17 @@ import {
   type GetWorkflowQuery,
   type GetWorkflowResponse,
   type ListWorkflowStepsQuery,
-  type ListWorkflowStepsResponse,
   type ListWorkflowsBody,
   type ListWorkflowsQuery,
-  type ListWorkflowsResponse,
   type SearchWorkflowsRequest,
   type Workflow,
   type WorkflowAggregatesRequest,
   type WorkflowAggregatesResponse,
   type WorkflowSteps,
   type WorkflowsOutput,
+  type Paginated,
+  type WorkflowStep,
+  type WorkflowsPage,
 } from '@podium/protocol';
 import { CONFIG, type Config } from '../../config/config';
 import { ExecutorProxy } from '../executors/proxy/executor-proxy';
@@ -45,7 +46,7 @@ export class WorkflowsService {
     @Inject(CONFIG) private readonly config: Config,
   ) {}
 
-  findWorkflows(scope: AppScope, query: ListWorkflowsQuery): Promise<ListWorkflowsResponse> {
+  findWorkflows(scope: AppScope, query: ListWorkflowsQuery): Promise<WorkflowsPage> {
     return this.orLastKnownPage(
       scope,
       this.findPage(scope, queryToListBody(query), query.limit, query.offset),
@@ -54,10 +55,7 @@ export class WorkflowsService {
   }
 
   /** Without `limit`: every match, up to the configured ceiling (TOO_MANY_RESULTS above it). */
-  async searchWorkflows(
-    scope: AppScope,
-    search: SearchWorkflowsRequest,
-  ): Promise<ListWorkflowsResponse> {
+  async searchWorkflows(scope: AppScope, search: SearchWorkflowsRequest): Promise<WorkflowsPage> {
     if (search.limit !== undefined) {
       return this.orLastKnownPage(
         scope,
@@ -115,7 +113,7 @@ export class WorkflowsService {
     scope: AppScope,
     workflowId: string,
     query: ListWorkflowStepsQuery,
-  ): Promise<ListWorkflowStepsResponse> {
+  ): Promise<Paginated<WorkflowStep>> {
     // With outputs, in parts (see PAYLOAD_PART_SIZE): steps only ever get appended, so
     // offsets stay put between parts.
     const partSize = query.loadOutput ? STEP_OUTPUT_PART_SIZE : query.limit;
@@ -164,7 +162,7 @@ export class WorkflowsService {
     body: ListWorkflowsBody,
     limit: number,
     offset: number,
-  ): Promise<ListWorkflowsResponse> {
+  ): Promise<WorkflowsPage> {
     const answer = await this.proxy.send(scope.applicationId, 'list_workflows', {
       body: { ...body, load_input: false, load_output: false },
     });
@@ -179,7 +177,7 @@ export class WorkflowsService {
     scope: AppScope,
     body: ListWorkflowsBody,
     offset: number,
-  ): Promise<ListWorkflowsResponse> {
+  ): Promise<WorkflowsPage> {
     const { maxResults, pageSize } = this.config.workflowSearch;
     const rows = new Map<string, WorkflowsOutput>();
     for (let at = offset; rows.size <= maxResults;) {
@@ -215,9 +213,9 @@ export class WorkflowsService {
   /** The live page, or with no executor connected the index's (when it can honour `filter`). */
   private async orLastKnownPage(
     scope: AppScope,
-    live: Promise<ListWorkflowsResponse>,
+    live: Promise<WorkflowsPage>,
     filter: LastKnownFilter | null,
-  ): Promise<ListWorkflowsResponse> {
+  ): Promise<WorkflowsPage> {
     try {
       return await live;
     } catch (error) {

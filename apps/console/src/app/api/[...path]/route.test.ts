@@ -137,6 +137,23 @@ describe('the /api proxy route', () => {
     await expect(response.text()).resolves.toBe('{"code":"CONFLICT"}');
   });
 
+  it("passes a list's page headers through (X-Total-Count, X-Next-Offset, Link)", async () => {
+    const page = {
+      'x-total-count': '7',
+      'x-next-offset': '5',
+      link: '</v2/orgs/acme/apps?offset=5&limit=5>; rel="next"',
+      'x-podium-last-known-at': '2026-12-04T23:00:00.000Z',
+    };
+    await controlPlane((_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json', ...page });
+      res.end('[]');
+    });
+    const response = await GET(new Request(consoleUrl('/api/v2/orgs/acme/apps?limit=5')));
+    for (const [name, value] of Object.entries(page)) {
+      expect(response.headers.get(name)).toBe(value);
+    }
+  });
+
   it('passes server-sent events through as they are written, unbuffered', async () => {
     let finish: () => void = () => undefined;
     await controlPlane((_req, res) => {

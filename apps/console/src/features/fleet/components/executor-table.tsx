@@ -36,7 +36,7 @@ function RecoveryCell({ executor }: { executor: Executor }) {
     );
   }
   return (
-    <span title={`Waiting for a connected executor of version ${executor.applicationVersion}`}>
+    <span title={`Waiting for a connected executor of version ${executor.appVersion}`}>
       pending
     </span>
   );
@@ -47,9 +47,9 @@ export function ExecutorTable({ executors }: { executors: readonly Executor[] })
   return (
     <DataTable columns={COLUMNS} dense testId="executor-table">
       {executors.map((executor) => (
-        <tr key={executor.id} data-testid="executor-row" data-status={executor.status}>
+        <tr key={executor.executorId} data-testid="executor-row" data-status={executor.status}>
           <td>
-            <CopyableId value={executor.id} kind="executor ID" shortTo={13} />
+            <CopyableId value={executor.executorId} kind="executor ID" shortTo={13} />
           </td>
           <td>
             <StatusBadge tone={EXECUTOR_TONES[executor.status]} status={executor.status} />
@@ -58,10 +58,10 @@ export function ExecutorTable({ executors }: { executors: readonly Executor[] })
             {executor.hostname ?? '—'}
           </td>
           <td>
-            {executor.language} <span className="mono small">{executor.sdkVersion}</span>
+            {executor.language} <span className="mono small">{executor.dbosVersion}</span>
           </td>
-          <td className="mono" title={executor.applicationVersion}>
-            {executor.applicationVersion.slice(0, 12)}
+          <td className="mono" title={executor.appVersion}>
+            {executor.appVersion.slice(0, 12)}
           </td>
           <td>
             <Timestamp value={executor.connectedAt} />
@@ -73,9 +73,9 @@ export function ExecutorTable({ executors }: { executors: readonly Executor[] })
             <RecoveryCell executor={executor} />
           </td>
           <td className="mono small clip-cell">
-            {executor.metadata ? (
-              <span title={JSON.stringify(executor.metadata, null, 2)}>
-                {JSON.stringify(executor.metadata)}
+            {executor.executorMetadata ? (
+              <span title={JSON.stringify(executor.executorMetadata, null, 2)}>
+                {JSON.stringify(executor.executorMetadata)}
               </span>
             ) : (
               '—'

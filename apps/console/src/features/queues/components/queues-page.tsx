@@ -30,7 +30,7 @@ export function QueuesPage({ org, app }: { org: string; app: string }) {
       <Panel title="Queues">
         <QueryList
           // Executors' internal queues are their bookkeeping, not the operator's.
-          items={queues.data?.items.filter((queue) => !isInternalQueueName(queue.name))}
+          items={queues.data?.filter((queue) => !isInternalQueueName(queue.name))}
           error={queues.error}
           loading="Asking the app’s executors…"
           empty={<EmptyState title="This app declares no queues" />}
@@ -45,7 +45,7 @@ export function QueuesPage({ org, app }: { org: string; app: string }) {
                     <td>{limits.concurrency}</td>
                     <td>{limits.rateLimit}</td>
                     <td>{queue.priorityEnabled ? 'yes' : 'no'}</td>
-                    <td>{queue.partitioned ? 'yes' : 'no'}</td>
+                    <td>{queue.partitionQueue ? 'yes' : 'no'}</td>
                     <td>
                       <button
                         type="button"

@@ -1,6 +1,6 @@
 'use client';
 
-import type { ListWorkflowStepsResponse, Workflow } from '@podium/protocol/rest';
+import type { Workflow, ListPage, WorkflowStep } from '@podium/protocol/rest';
 import { useQuery } from '@tanstack/react-query';
 import { useNow } from '../../../lib/use-now';
 import { appQueries } from '../../applications/queries';
@@ -27,7 +27,7 @@ export function ExecutionNote({
   app: string;
   workflow: Workflow;
   /** The page the detail page fetched; it tells nothing when more pages follow (no last step). */
-  steps: ListWorkflowStepsResponse | undefined;
+  steps: ListPage<WorkflowStep> | undefined;
 }) {
   const isActive = workflow.status === 'PENDING' || workflow.status === 'ENQUEUED';
   const queueName = workflow.status === 'ENQUEUED' ? visibleQueueName(workflow.queueName) : null;
@@ -50,12 +50,12 @@ export function ExecutionNote({
     gracePeriodSeconds: application.data.executorTimeoutSecs,
     now,
     queue: {
-      config: queues.data?.items.find((q) => q.name === queueName),
+      config: queues.data?.find((q) => q.name === queueName),
       members: members.data?.items,
     },
   });
   if (!explained) return null;
-  const owner = executors.data.items.find((e) => e.id === workflow.executorId);
+  const owner = executors.data.items.find((e) => e.executorId === workflow.executorId);
   const wait =
     workflow.status === 'PENDING' && steps && steps.nextOffset == null
       ? waitingOn(steps.items, now, owner?.language === 'python' ? 1 : 0)

@@ -88,7 +88,7 @@ export function ForkDialog({ org, app, workflowId, steps, onClose, onForked }: F
         />
         <datalist id={versionsId}>
           {versions.data?.items.map((v) => (
-            <option key={v.name} value={v.name}>
+            <option key={v.versionName} value={v.versionName}>
               {v.latest ? 'latest' : ''}
             </option>
           ))}

@@ -117,9 +117,15 @@ export class ExecutorLinksService implements OnModuleDestroy {
     }
     if (!link.isOpen) return;
     const connectedAt = new Date();
-    await this.executors.recordConnected(link.context, identity, connectedAt, this.replica.id);
+    const createdAt = await this.executors.recordConnected(
+      link.context,
+      identity,
+      connectedAt,
+      this.replica.id,
+    );
+    const times = { createdAt, connectedAt };
     this.registry.add({ link, identity });
-    this.events.emit('executor.connected', snapshotOf(link, identity, connectedAt, null));
+    this.events.emit('executor.connected', snapshotOf(link, identity, times, null));
     log.info(
       {
         executorId: identity.executorId,
@@ -147,7 +153,7 @@ export class ExecutorLinksService implements OnModuleDestroy {
         .then(() =>
           this.events.emit(
             'executor.disconnected',
-            snapshotOf(link, identity, connectedAt, disconnectedAt),
+            snapshotOf(link, identity, times, disconnectedAt),
           ),
         )
         .catch((error: unknown) =>
@@ -188,7 +194,7 @@ export class ExecutorLinksService implements OnModuleDestroy {
 function snapshotOf(
   link: ExecutorLink,
   identity: ExecutorIdentity,
-  connectedAt: Date,
+  { createdAt, connectedAt }: { createdAt: Date; connectedAt: Date },
   disconnectedAt: Date | null,
 ): ExecutorSnapshot {
   const { organizationId, applicationId } = link.context;
@@ -197,6 +203,7 @@ function snapshotOf(
     applicationId,
     ...identity,
     status: disconnectedAt ? 'DISCONNECTED' : 'CONNECTED',
+    createdAt,
     connectedAt,
     disconnectedAt,
     lastSeenAt: disconnectedAt ?? connectedAt,

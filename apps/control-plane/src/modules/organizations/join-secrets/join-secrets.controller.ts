@@ -5,8 +5,9 @@ import type {
   GenerateJoinSecretResponse,
   JoinOrganizationRequest,
   JoinOrganizationResponse,
-  ListJoinSecretsResponse,
   PaginationQuery,
+  JoinSecret,
+  Paginated,
 } from '@podium/protocol';
 import { Context } from '../../../common/auth/decorators';
 import {
@@ -40,7 +41,7 @@ export class JoinSecretsController {
   findJoinSecrets(
     @Context() ctx: RequestContext,
     @Query() page: PaginationQuery,
-  ): Promise<ListJoinSecretsResponse> {
+  ): Promise<Paginated<JoinSecret>> {
     return this.joinSecrets.findJoinSecrets(orgScopeOf(ctx), page);
   }
 

@@ -49,6 +49,7 @@ export const JOIN_SECRET_ROUTES = routeTable({
     summary: 'List join secrets (never the secrets themselves)',
     query: PaginationQuerySchema,
     response: ListJoinSecretsResponseSchema,
+    paged: true,
   },
   revokeJoinSecret: {
     ...common,

@@ -7,12 +7,13 @@ import {
   GENERATED_JOIN_SECRET_ROLE,
   type GenerateJoinSecretResponse,
   type JoinOrganizationResponse,
-  type ListJoinSecretsResponse,
   MAX_JOIN_SECRET_TTL_DAYS,
   type PaginationQuery,
   type RevokedCredentials,
   type Role,
   canCreateJoinSecret,
+  type JoinSecret,
+  type Paginated,
 } from '@podium/protocol';
 import type { Principal } from '../../../common/auth/principal';
 import type { OrgScope } from '../../../common/auth/request-context';
@@ -84,7 +85,7 @@ export class JoinSecretsService {
     return { secret };
   }
 
-  async findJoinSecrets(scope: OrgScope, page: PaginationQuery): Promise<ListJoinSecretsResponse> {
+  async findJoinSecrets(scope: OrgScope, page: PaginationQuery): Promise<Paginated<JoinSecret>> {
     const { items, total } = await this.secrets.findPage(scope.organization.id, page);
     return toCountedPage(items.map(mapJoinSecret), total, page);
   }

@@ -1,9 +1,9 @@
 import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
 import {
   AppError,
-  type ListWorkflowsResponse,
   type GetWorkflowResponse,
   type Workflow,
+  type WorkflowsPage,
 } from '@podium/protocol';
 import type { Logger } from 'pino';
 import type { AppScope } from '../../../common/auth/app-scope';
@@ -99,7 +99,7 @@ export class LastKnownIndex implements OnModuleDestroy {
   }
 
   /** A page from the index, marked; null when nothing of the application is indexed. */
-  async findPage(scope: AppScope, filter: LastKnownFilter): Promise<ListWorkflowsResponse | null> {
+  async findPage(scope: AppScope, filter: LastKnownFilter): Promise<WorkflowsPage | null> {
     if (!(await this.isIndexed(scope))) return null;
     const at = await this.repository.lastSeenAt(scope);
     if (at === null) return null;
