@@ -133,10 +133,9 @@ describe('workflow API against a real DBOS Transact 5.2.11 executor', () => {
       queuesOnly: true,
       sortDesc: false,
     });
-    expect((queued.body as Workflow[]).map((w) => `${w.workflowId}:${w.status}`)).toEqual([
-      `${queueRunning}:PENDING`,
-      `${queueWaiting}:ENQUEUED`,
-    ]);
+    expect(
+      ListWorkflowsResponseSchema.parse(queued.body).map((w) => `${w.workflowId}:${w.status}`),
+    ).toEqual([`${queueRunning}:PENDING`, `${queueWaiting}:ENQUEUED`]);
 
     const steps = ListWorkflowStepsResponseSchema.parse(
       (await api('get', `${base}/workflows/${success}/steps`, { key })).body,
@@ -165,7 +164,7 @@ describe('workflow API against a real DBOS Transact 5.2.11 executor', () => {
     expect(queue.body).toMatchObject({ name: 'podium-serial', concurrency: 1 });
     expect((await api('get', `${base}/queues/no-such-queue`, { key })).status).toBe(404);
     const queued = await api('get', `${base}/queues/podium-serial/workflows`, { key });
-    expect((queued.body as Workflow[]).map((w) => w.workflowId)).toEqual([
+    expect(ListWorkflowsResponseSchema.parse(queued.body).map((w) => w.workflowId)).toEqual([
       ids.queueRunning,
       ids.queueWaiting,
     ]);
@@ -177,7 +176,7 @@ describe('workflow API against a real DBOS Transact 5.2.11 executor', () => {
     expect(cancelled.body).toEqual({ workflowId: id, outcome: 'SUCCESS', status: 'CANCELLED' });
     expect(await statusOf(id)).toBe('CANCELLED');
     const listed = await api('get', `${base}/workflows?status=CANCELLED`, { key });
-    expect((listed.body as Workflow[]).map((w) => w.workflowId)).toContain(id);
+    expect(ListWorkflowsResponseSchema.parse(listed.body).map((w) => w.workflowId)).toContain(id);
 
     const resumed = await post(`/workflows/${id}/resume`);
     expect(resumed.status).toBe(200);

@@ -213,7 +213,9 @@ describe('a @podium/sdk app as an executor of the control plane', () => {
     expect(deleted.body).toEqual({ workflowId: newWorkflowId, outcome: 'SUCCESS', status: null });
     expect(await statusInApp(newWorkflowId)).toBe('GONE');
     const forks = await post('/workflows/search', { forkedFrom: [ids.error] });
-    expect((forks.body as Workflow[]).map((w) => w.workflowId)).toEqual([forked?.newWorkflowId]);
+    expect(ListWorkflowsResponseSchema.parse(forks.body).map((w) => w.workflowId)).toEqual([
+      forked?.newWorkflowId,
+    ]);
   });
 
   it('is marked DISCONNECTED when the app shuts down', async () => {

@@ -1,15 +1,12 @@
 import { createScratchDatabase, type ScratchDatabase } from '@podium/db/testing';
-import {
-  ListWorkflowsResponseSchema,
-  ProblemDetailsSchema,
-  type ListWorkflowsResponse,
-} from '@podium/protocol';
+import { LIST_HEADERS, ListWorkflowsResponseSchema, ProblemDetailsSchema } from '@podium/protocol';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LastKnownIndex } from '../../src/modules/workflows/last-known/last-known-index';
 import { factories } from '../factories';
 import { apiClient } from './api-client';
 import { startDbosExecutor, type DbosExecutorProcess } from './dbos-executor';
 import { startTestControlPlane, type RunningControlPlane } from './start';
+import { pageOf } from './test-browser';
 import { waitUntil } from './wait-until';
 
 /** Small on purpose: seven matches take three requests, eight are more than one answer holds. */
@@ -34,11 +31,8 @@ describe('a workflow search without limit', () => {
 
   const search = (body: Record<string, unknown>) =>
     api('post', `${base}/workflows/search`, { key, body });
-  const page = async (body: Record<string, unknown>): Promise<ListWorkflowsResponse> => {
-    const res = await search(body);
-    expect(res.status).toBe(200);
-    return ListWorkflowsResponseSchema.parse(res.body);
-  };
+  const page = async (body: Record<string, unknown>) =>
+    pageOf(await search(body), ListWorkflowsResponseSchema);
 
   beforeAll(async () => {
     scratch = await createScratchDatabase();
@@ -115,7 +109,8 @@ describe('a workflow search without limit', () => {
     await server.app.get(LastKnownIndex).flush();
     await executor.stop();
     await waitUntil(
-      async () => (await search({ workflowIdPrefix: ['crowd-'] })).body.lastKnown !== undefined,
+      async () =>
+        (await search({ workflowIdPrefix: ['crowd-'] })).headers.has(LIST_HEADERS.lastKnownAt),
       15_000,
       'answers from the last-known index',
     );

@@ -63,12 +63,16 @@ describe('dashboard adapters', () => {
 
   it('turns executor records into connection spans', () => {
     const base = {
-      id: 'ex-1',
+      executorId: 'ex-1',
+      appId: '0190a000-0000-7000-8000-000000000001',
+      appVersion: 'v7',
       hostname: null,
+      hostId: null,
       language: 'typescript',
-      sdkVersion: '5.2.11',
-      applicationVersion: 'v7',
-      metadata: null,
+      dbosVersion: '5.2.11',
+      executorMetadata: null,
+      createdAt: '2026-12-04T10:00:00.000Z',
+      updatedAt: '2026-12-04T10:05:00.000Z',
       connectedAt: '2026-12-04T10:00:00.000Z',
       lastSeenAt: '2026-12-04T10:05:00.000Z',
       deadAt: null,

@@ -158,7 +158,7 @@ export async function fetchExecutorSpans(
 /** An executor record as a connection span (one that stopped without a record of when: its last sighting). */
 export function executorSpanOf(executor: Executor): ExecutorSpan {
   return {
-    version: executor.applicationVersion,
+    version: executor.appVersion,
     connectedAt: Date.parse(executor.connectedAt),
     endedAt:
       executor.status === 'CONNECTED'

@@ -58,14 +58,18 @@ export function VersionsPage({ org, app }: { org: string; app: string }) {
             testId="version-table"
           >
             {items.map((version) => (
-              <tr key={version.name} data-testid="version-row" data-version={version.name}>
-                <td className="mono">{version.name}</td>
+              <tr
+                key={version.versionName}
+                data-testid="version-row"
+                data-version={version.versionName}
+              >
+                <td className="mono">{version.versionName}</td>
                 <td>{version.latest ? <StatusBadge tone="ok" status="latest" /> : ''}</td>
                 <td>
                   <Timestamp value={version.createdAt} />
                 </td>
                 <td data-testid="version-became-latest">
-                  <Timestamp value={version.timestamp} />
+                  <Timestamp value={version.versionTimestamp} />
                 </td>
                 <td className="num">{version.connectedExecutors}</td>
                 {mayOperate && fromExecutors && (
@@ -74,25 +78,25 @@ export function VersionsPage({ org, app }: { org: string; app: string }) {
                         it was, so focus comes back to it when the dialog closes. */}
                     <ConfirmButton
                       label={version.latest ? 'Make latest again' : 'Make latest'}
-                      ariaLabel={`${version.latest ? 'Make latest again' : 'Make latest'}: ${version.name}`}
+                      ariaLabel={`${version.latest ? 'Make latest again' : 'Make latest'}: ${version.versionName}`}
                       className="btn btn-small"
                       tone="primary"
-                      title={`Make ${version.name} the latest version?`}
+                      title={`Make ${version.versionName} the latest version?`}
                       confirmLabel="Make latest"
                       action={setLatest}
                       onConfirm={(close) =>
-                        setLatest.mutate(version.name, {
+                        setLatest.mutate(version.versionName, {
                           onSuccess: () => {
                             close();
-                            setPromoted(version.name);
+                            setPromoted(version.versionName);
                           },
                         })
                       }
                     >
                       <p>
                         Schedules, resumed workflows and new unversioned work go to executors of{' '}
-                        <span className="mono">{version.name}</span> from now on. Work already
-                        running stays where it is.
+                        <span className="mono">{version.versionName}</span> from now on. Work
+                        already running stays where it is.
                       </p>
                     </ConfirmButton>
                   </td>
