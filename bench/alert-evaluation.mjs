@@ -46,7 +46,11 @@ function rulesFor(app, organizationId) {
 }
 
 const scratch = await createScratchDatabase();
-const seeded = await seedApps(scratch.url, APPS, ['executor:connect', 'workflows:read']);
+const seeded = await seedApps(scratch.url, APPS, [
+  'websocket.connect',
+  'application.read',
+  'metric.read',
+]);
 const db = await openDatabase({ kind: 'postgres', url: scratch.url });
 const { id: organizationId } = await db.prisma.organization.findUniqueOrThrow({
   where: { name: seeded.org },

@@ -23,7 +23,9 @@ const MINUTE_MS = 60_000;
 const scratch = await createScratchDatabase();
 const orgs = [];
 for (let i = 0; i < ORGS; i++) {
-  orgs.push(await seedApps(scratch.url, APPS, ['executor:connect', 'workflows:read']));
+  orgs.push(
+    await seedApps(scratch.url, APPS, ['websocket.connect', 'application.read', 'metric.read']),
+  );
 }
 const controlPlane = await startControlPlane({ DATABASE_URL: scratch.url });
 const wsBase = `${controlPlane.url.replace('http', 'ws')}/conductor/v1alpha1/websocket`;

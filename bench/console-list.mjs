@@ -90,7 +90,7 @@ async function setUpThroughConsole(request, consoleUrl) {
   await ok(await write('/v2/orgs', { name: org }), 'create organization');
   await ok(await write(`/v2/orgs/${org}/apps`, { name: 'listbench' }), 'create application');
   const key = await ok(
-    await write(`/v2/orgs/${org}/tokens`, { name: 'bench', permissions: ['executor:connect'] }),
+    await write(`/v2/orgs/${org}/tokens`, { name: 'bench', permissions: ['websocket.connect'] }),
     'create API key',
   );
   return { org, app: 'listbench', apiKey: key.secret };

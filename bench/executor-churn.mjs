@@ -22,7 +22,7 @@ const IDLE_SECONDS = Number(process.env.IDLE_SECONDS ?? 15);
 const ROUND_LIMIT_MS = Number(process.env.ROUND_LIMIT_MS ?? 300_000);
 
 const scratch = await createScratchDatabase();
-const seeded = await seedApp(scratch.url, ['executor:connect'], {
+const seeded = await seedApp(scratch.url, ['websocket.connect'], {
   executorGracePeriodSeconds: GRACE_SECONDS,
 });
 const controlPlane = await startControlPlane(

@@ -32,7 +32,7 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 
 const controlDb = await createScratchDatabase();
 const systemDb = await createScratchDatabase(); // the application's (the SDK's own schema)
-const seeded = await seedApp(controlDb.url, ['executor:connect'], {
+const seeded = await seedApp(controlDb.url, ['websocket.connect'], {
   executorGracePeriodSeconds: GRACE_SECONDS,
 });
 const control = new pg.Client({ connectionString: controlDb.url });

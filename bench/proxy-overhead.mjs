@@ -22,7 +22,7 @@ const SECONDS = Number(process.env.SECONDS ?? 8);
 const here = path.dirname(fileURLToPath(import.meta.url));
 
 const scratch = await createScratchDatabase();
-const seeded = await seedApp(scratch.url, ['executor:connect', 'workflows:read']);
+const seeded = await seedApp(scratch.url, ['websocket.connect', 'application.read', 'metric.read']);
 const controlPlane = await startControlPlane({ DATABASE_URL: scratch.url });
 const directPort = await freePort();
 const direct = new WebSocketServer({

@@ -28,7 +28,7 @@ const TARGET_P99_MS = 3;
 const here = path.dirname(fileURLToPath(import.meta.url));
 
 const scratch = await createScratchDatabase();
-const seeded = await seedApp(scratch.url, ['executor:connect', 'workflows:read']);
+const seeded = await seedApp(scratch.url, ['websocket.connect', 'application.read', 'metric.read']);
 // Its own namespace: nothing else on this Redis hears these replicas.
 const replicaEnv = {
   DATABASE_URL: scratch.url,

@@ -16,7 +16,7 @@
 // 127.0.0.1), PODIUM_DATA_DIR (default <repo>/.data), and any other control-plane variable
 // (DATABASE_URL to use PostgreSQL instead of PGlite; PODIUM_LOG_FORMAT, default readable lines
 // when this script's output is a terminal, JSON otherwise). For the example: CONDUCTOR_KEY (an
-// API key with executor:connect), CONDUCTOR_URL (default
+// API key with websocket.connect), CONDUCTOR_URL (default
 // ws://<HOST>:<PORT><PODIUM_EXECUTOR_BASE_PATH>), PODIUM_EXAMPLE_DATA_DIR (default
 // <PODIUM_DATA_DIR>/example), EXAMPLE_DATABASE_URL (its own PostgreSQL instead; DATABASE_URL is
 // the control plane's and is never passed on), APP_NAME and the rest of apps/example/README.md.
@@ -86,7 +86,7 @@ function runExample(onExit) {
       hinted = true;
       process.stdout.write(
         `[example] The control plane refused the example (see above). It needs an application ` +
-          `named "${appName}" and an API key with executor:connect in the same organization ` +
+          `named "${appName}" and an API key with websocket.connect in the same organization ` +
           `(console: ${consoleUrl}). It keeps retrying: no restart needed once they exist.\n`,
       );
     },
@@ -102,7 +102,7 @@ function exampleSteps() {
     appName
       ? `  2. Create an application named "${appName}".`
       : '  2. Create an application named as the example app (apps/example/README.md).',
-    '  3. Create an API key with the executor:connect permission; copy it.',
+    '  3. Create an API key with the websocket.connect permission; copy it.',
     `  4. Restart with CONDUCTOR_KEY=<key> ${clusterMode ? 'pnpm cluster' : 'npm start'}, or run the example alone while Podium`,
     '     runs: CONDUCTOR_KEY=<key> npm run example (in a second terminal).',
   ];
@@ -111,7 +111,7 @@ function exampleSteps() {
 if (exampleOnly) {
   if (!conductorKey) {
     process.stderr.write(
-      'The example needs CONDUCTOR_KEY, an API key with executor:connect:\n' +
+      'The example needs CONDUCTOR_KEY, an API key with websocket.connect:\n' +
         exampleSteps().slice(1, 4).join('\n') +
         '\nthen: CONDUCTOR_KEY=<key> npm run example\n',
     );

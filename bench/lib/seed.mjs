@@ -6,7 +6,7 @@ import { API_KEY_SECRETS } from '@podium/control-plane/dist/modules/api-keys/api
 
 export async function seedApp(
   databaseUrl,
-  permissions = ['executor:connect', 'workflows:read'],
+  permissions = ['websocket.connect', 'application.read', 'metric.read'],
   application = {},
 ) {
   const { org, apps, apiKey } = await seedApps(databaseUrl, 1, permissions, application);
@@ -17,7 +17,7 @@ export async function seedApp(
 export async function seedApps(
   databaseUrl,
   count,
-  permissions = ['executor:connect', 'workflows:read'],
+  permissions = ['websocket.connect', 'application.read', 'metric.read'],
   application = {},
 ) {
   const db = await openDatabase({ kind: 'postgres', url: databaseUrl });

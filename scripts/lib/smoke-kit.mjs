@@ -128,7 +128,7 @@ export async function signUpForAKey(apiUrl, appName) {
     [
       'POST',
       '/v2/orgs/smoke/tokens',
-      { name: 'example', permissions: ['executor:connect', 'workflows:read'] },
+      { name: 'example', permissions: ['websocket.connect', 'application.read', 'metric.read'] },
       201,
     ],
   ];

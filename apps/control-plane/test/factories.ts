@@ -3,7 +3,7 @@ import type { Server } from 'node:http';
 import type { INestApplication } from '@nestjs/common';
 import type { Database, Role } from '@podium/db';
 import { DATABASE } from '../src/infra/database/database.tokens';
-import type { ApiKeyPermission } from '../src/modules/api-keys/api-key-permissions';
+import type { Permission } from '@podium/protocol';
 import { ApiKeysService } from '../src/modules/api-keys/api-keys.service';
 import { ApplicationsRepository } from '../src/modules/applications/applications.repository';
 import { PasswordHasher } from '../src/modules/users/password-hasher';
@@ -27,7 +27,7 @@ export function factories(app: INestApplication<Server>) {
     newApiKey: (
       organizationId: string,
       options: {
-        permissions?: ApiKeyPermission[];
+        permissions?: Permission[];
         applicationIds?: string[];
         expiresAt?: Date;
       } = {},
@@ -35,9 +35,10 @@ export function factories(app: INestApplication<Server>) {
       app.get(ApiKeysService).createApiKey(organizationId, {
         name: `key-${unique()}`,
         permissions: options.permissions ?? [
-          'executor:connect',
-          'workflows:read',
-          'workflows:write',
+          'websocket.connect',
+          'application.read',
+          'application.write',
+          'metric.read',
         ],
         applicationIds: options.applicationIds,
         expiresAt: options.expiresAt,

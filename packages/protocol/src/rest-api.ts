@@ -315,13 +315,38 @@ export {
 } from './rest/members';
 export {
   ACCESS_LEVELS,
-  ROLE_ACCESS,
-  CREDENTIAL_CREATE_ACCESS,
   isRoleWithin,
-  canCreateApiKeys,
+  canCreateApiKey,
   canCreateJoinSecret,
   type AccessLevel,
 } from './rest/access';
+export {
+  PERMISSIONS,
+  PermissionSchema,
+  PermissionListSchema,
+  isWithinPermissions,
+  ListPermissionsResponseSchema,
+  type Permission,
+  type ListPermissionsResponse,
+} from './rest/permissions';
+export {
+  ROLE_PERMISSIONS,
+  BUILT_IN_ROLES,
+  RoleNameSchema,
+  RoleOutputSchema,
+  builtInRole,
+  isBuiltInRoleName,
+  isOwnerRole,
+  ListRolesResponseSchema,
+  CreateRoleRequestSchema,
+  CreateRoleResponseSchema,
+  RoleParamsSchema,
+  GrantRoleParamsSchema,
+  type RoleOutput,
+  type ListRolesResponse,
+  type CreateRoleRequest,
+  type CreateRoleResponse,
+} from './rest/roles';
 export {
   DEFAULT_JOIN_SECRET_TTL_DAYS,
   MAX_JOIN_SECRET_TTL_DAYS,
@@ -370,17 +395,17 @@ export {
   type ListApplicationsResponse,
 } from './rest/applications';
 export {
-  API_KEY_PERMISSIONS,
-  ApiKeyPermissionSchema,
+  ApiKeyNameSchema,
   CreateApiKeyRequestSchema,
+  CreateNamedApiKeyRequestSchema,
   ApiKeySchema,
   CreateApiKeyResponseSchema,
   ListApiKeysResponseSchema,
   ApiKeyParamsSchema,
   UpdateApiKeyRequestSchema,
   UpdateApiKeyResponseSchema,
-  type ApiKeyPermission,
   type CreateApiKeyRequest,
+  type CreateNamedApiKeyRequest,
   type ApiKey,
   type CreateApiKeyResponse,
   type ListApiKeysResponse,

@@ -75,7 +75,7 @@ describe('account and tenancy REST schemas', () => {
   it('refuses unknown or repeated API key permissions', () => {
     const base = { name: 'ci', applications: [] };
     expect(
-      CreateApiKeyRequestSchema.safeParse({ ...base, permissions: ['workflows:read'] }).success,
+      CreateApiKeyRequestSchema.safeParse({ ...base, permissions: ['application.read'] }).success,
     ).toBe(true);
     expect(paths(CreateApiKeyRequestSchema.safeParse({ ...base, permissions: [] }))).toEqual([
       'permissions',
@@ -83,7 +83,7 @@ describe('account and tenancy REST schemas', () => {
     expect(
       CreateApiKeyRequestSchema.safeParse({
         ...base,
-        permissions: ['workflows:read', 'workflows:read'],
+        permissions: ['application.read', 'application.read'],
       }).success,
     ).toBe(false);
     expect(paths(CreateApiKeyRequestSchema.safeParse({ ...base, permissions: ['root'] }))).toEqual([

@@ -47,7 +47,7 @@ describe('the RecoveryFailed rule (scripted executors on real links)', () => {
     const owned = await setUpOwnedApp(server.url, {
       orgPrefix: 'recovery-failed',
       app: { name: 'fragile', executorTimeoutSecs: 5 },
-      permissions: ['executor:connect'],
+      permissions: ['websocket.connect'],
     });
     const { owner, base } = owned;
     bodyOf(

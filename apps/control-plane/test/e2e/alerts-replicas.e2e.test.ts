@@ -66,10 +66,10 @@ describe('alert evaluation across replicas (PostgreSQL + Redis)', () => {
       receiver.received.map((r) => AlertWebhookPayloadSchema.parse(JSON.parse(r.body)).event);
 
     await waitUntil(() => events().includes('FIRING'), 30_000, 'the rule to fire');
-    const { secret } = bodyOf(
+    const { token: secret } = bodyOf(
       await owner.post(`/v2/orgs/${org}/tokens`, {
         name: 'executors',
-        permissions: ['executor:connect'],
+        permissions: ['websocket.connect'],
       }),
       CreateApiKeyResponseSchema,
       201,

@@ -69,7 +69,7 @@ describe('alerting rules, evaluation and delivery (DBOS 5.2.11 executors)', () =
     const owned = await setUpOwnedApp(server.url, {
       orgPrefix: 'alerts',
       app: { name: 'alerted', executorTimeoutSecs: 5 },
-      permissions: ['executor:connect'],
+      permissions: ['websocket.connect'],
     });
     ({ owner, orgName, base, apiKey } = owned);
     appName = owned.app.name;

@@ -30,14 +30,18 @@ describe('applications and API keys over HTTP (PostgreSQL)', () => {
     return bodyOf(await admin.post(`/v2/orgs/${org}/apps`, { name }), ApplicationSchema, 201);
   }
 
+  // Names are unique among an organization's live keys.
+  let keys = 0;
   async function createKey(body: Record<string, unknown> = {}) {
     const res = await admin.post(`/v2/orgs/${org}/tokens`, {
-      name: 'ci',
-      permissions: ['executor:connect', 'workflows:read'],
+      name: `ci-${(keys += 1)}`,
+      permissions: ['websocket.connect', 'application.read'],
       ...body,
     });
     return bodyOf(res, CreateApiKeyResponseSchema, 201);
   }
+  const createKeyRaw = (body: Record<string, unknown>) =>
+    admin.post(`/v2/orgs/${org}/tokens`, { permissions: ['application.read'], ...body });
 
   beforeAll(async () => {
     scratch = await createScratchDatabase();
@@ -131,7 +135,7 @@ describe('applications and API keys over HTTP (PostgreSQL)', () => {
   it('lets only admins create keys: a viewer is FORBIDDEN', async () => {
     const res = await viewer.post(`/v2/orgs/${org}/tokens`, {
       name: 'sneaky',
-      permissions: ['workflows:read'],
+      permissions: ['application.read'],
     });
     assertProblem(res, 403, 'FORBIDDEN');
     assertProblem(await viewer.get(`/v2/orgs/${org}/tokens`), 403, 'FORBIDDEN');
@@ -139,12 +143,12 @@ describe('applications and API keys over HTTP (PostgreSQL)', () => {
 
   it('shows the secret once; lists never carry it (or its hash)', async () => {
     const created = await createKey({ name: 'listed' });
-    expect(created.secret.startsWith(`${created.prefix}_`)).toBe(true);
+    expect(created.token.startsWith(`${created.prefix}_`)).toBe(true);
     const list = bodyOf(await admin.get(`/v2/orgs/${org}/tokens`), ListApiKeysResponseSchema);
     const listed = list.find((k) => k.id === created.id);
-    const { secret: _secret, ...withoutSecret } = created;
+    const { token: _secret, ...withoutSecret } = created;
     expect(listed).toEqual(withoutSecret);
-    expect(JSON.stringify(list)).not.toContain(created.secret);
+    expect(JSON.stringify(list)).not.toContain(created.token);
     expect(JSON.stringify(list)).not.toMatch(/hash/i);
   });
 
@@ -153,11 +157,11 @@ describe('applications and API keys over HTTP (PostgreSQL)', () => {
     const key = await createKey({ name: 'executor', applications: [app.name] });
 
     const asBearer = bodyOf(
-      await new TestBrowser(server.url).get(`/v2/orgs/${org}/apps/${app.name}`, bearer(key.secret)),
+      await new TestBrowser(server.url).get(`/v2/orgs/${org}/apps/${app.name}`, bearer(key.token)),
       ApplicationSchema,
     );
     expect(asBearer.id).toBe(app.id);
-    const result = await connectExecutor(wsUrl(app.name, key.secret), {
+    const result = await connectExecutor(wsUrl(app.name, key.token), {
       executor_id: `exec-${randomUUID()}`,
       application_version: 'v1',
     });
@@ -169,7 +173,7 @@ describe('applications and API keys over HTTP (PostgreSQL)', () => {
     expect(await linkClosed).toBe(4001);
 
     assertProblem(
-      await new TestBrowser(server.url).get(`/v2/orgs/${org}/apps/${app.name}`, bearer(key.secret)),
+      await new TestBrowser(server.url).get(`/v2/orgs/${org}/apps/${app.name}`, bearer(key.token)),
       401,
       'UNAUTHENTICATED',
     );
@@ -182,22 +186,22 @@ describe('applications and API keys over HTTP (PostgreSQL)', () => {
   });
 
   it('keeps API keys out of administration even as Bearer tokens', async () => {
-    const key = await createKey({ permissions: ['workflows:read', 'workflows:write'] });
+    const key = await createKey({ permissions: ['application.read', 'application.write'] });
     const machine = new TestBrowser(server.url);
     assertProblem(
       await machine.post(
         `/v2/orgs/${org}/tokens`,
-        { name: 'x', permissions: ['workflows:read'] },
-        bearer(key.secret),
+        { name: 'x', permissions: ['application.read'] },
+        bearer(key.token),
       ),
       403,
       'FORBIDDEN',
     );
-    assertProblem(await machine.get('/v2/users/me', bearer(key.secret)), 403, 'FORBIDDEN');
+    assertProblem(await machine.get('/v2/users/me', bearer(key.token)), 403, 'FORBIDDEN');
     // Not even reading who is in the organization: keys reach application routes only.
     for (const path of ['members', 'join-secrets', 'audit-logs', 'apps', 'tokens']) {
       const problem = assertProblem(
-        await machine.get(`/v2/orgs/${org}/${path}`, bearer(key.secret)),
+        await machine.get(`/v2/orgs/${org}/${path}`, bearer(key.token)),
         403,
         'FORBIDDEN',
       );
@@ -205,20 +209,32 @@ describe('applications and API keys over HTTP (PostgreSQL)', () => {
     }
   });
 
-  it('renames a key', async () => {
+  it('renames a key, by id or by name, keeping names unique among live keys', async () => {
     const key = await createKey({ name: 'old name' });
     const renamed = bodyOf(
-      await admin.patch(`/v2/orgs/${org}/tokens/${key.id}`, { name: 'new name' }),
+      await admin.patch(`/v2/orgs/${org}/tokens/${key.id}`, { newName: 'new name' }),
       ApiKeySchema,
     );
-    expect(renamed).toMatchObject({ id: key.id, name: 'new name', prefix: key.prefix });
+    expect(renamed).toMatchObject({ id: key.id, tokenName: 'new name', prefix: key.prefix });
+    const again = bodyOf(
+      await admin.patch(`/v2/orgs/${org}/tokens/new%20name`, { newName: 'newer' }),
+      ApiKeySchema,
+    );
+    expect(again).toMatchObject({ id: key.id, tokenName: 'newer' });
+    await createKey({ name: 'taken' });
+    assertProblem(
+      await admin.patch(`/v2/orgs/${org}/tokens/newer`, { newName: 'taken' }),
+      409,
+      'CONFLICT',
+    );
+    assertProblem(await createKeyRaw({ name: 'taken' }), 409, 'CONFLICT');
   });
 
   it('refuses unknown applications and past expiries, each as its own problem', async () => {
     await createApp('known-app');
     const res = await admin.post(`/v2/orgs/${org}/tokens`, {
       name: 'scoped',
-      permissions: ['workflows:read'],
+      permissions: ['application.read'],
       applications: ['known-app', 'ghost-app'],
     });
     const problem = assertProblem(res, 422, 'VALIDATION_FAILED');
@@ -228,7 +244,7 @@ describe('applications and API keys over HTTP (PostgreSQL)', () => {
     const past = assertProblem(
       await admin.post(`/v2/orgs/${org}/tokens`, {
         name: 'past',
-        permissions: ['workflows:read'],
+        permissions: ['application.read'],
         expiresAt: '2020-01-01T00:00:00Z',
       }),
       422,
@@ -248,7 +264,7 @@ describe('applications and API keys over HTTP (PostgreSQL)', () => {
     const key = await createKey({ applications: [app.name] });
     expect((await admin.delete(`/v2/orgs/${org}/apps/${app.name}`)).status).toBe(204);
     assertProblem(
-      await new TestBrowser(server.url).get(`/v2/orgs/${org}`, bearer(key.secret)),
+      await new TestBrowser(server.url).get(`/v2/orgs/${org}`, bearer(key.token)),
       401,
       'UNAUTHENTICATED',
     );
@@ -264,8 +280,9 @@ describe('applications and API keys over HTTP (PostgreSQL)', () => {
       ['PATCH', `/v2/orgs/${org}/apps/${app.name}`, { description: 'mine now' }],
       ['DELETE', `/v2/orgs/${org}/apps/${app.name}`],
       ['GET', `/v2/orgs/${org}/tokens`],
-      ['POST', `/v2/orgs/${org}/tokens`, { name: 'x', permissions: ['workflows:read'] }],
-      ['PATCH', `/v2/orgs/${org}/tokens/${key.id}`, { name: 'stolen' }],
+      ['POST', `/v2/orgs/${org}/tokens`, { name: 'x', permissions: ['application.read'] }],
+      ['PATCH', `/v2/orgs/${org}/tokens/${key.id}`, { newName: 'stolen' }],
+      ['POST', `/v2/orgs/${org}/tokens/stolen`, {}],
       ['DELETE', `/v2/orgs/${org}/tokens/${key.id}`],
     ];
     for (const [method, path, json] of routes) {
@@ -275,13 +292,13 @@ describe('applications and API keys over HTTP (PostgreSQL)', () => {
     await outsider.post('/v2/orgs', { name: theirs });
     assertProblem(await outsider.delete(`/v2/orgs/${theirs}/tokens/${key.id}`), 404, 'NOT_FOUND');
     assertProblem(
-      await outsider.patch(`/v2/orgs/${theirs}/tokens/${key.id}`, { name: 'stolen' }),
+      await outsider.patch(`/v2/orgs/${theirs}/tokens/${key.id}`, { newName: 'stolen' }),
       404,
       'NOT_FOUND',
     );
     // A key of our organization cannot see theirs.
     assertProblem(
-      await new TestBrowser(server.url).get(`/v2/orgs/${theirs}`, bearer(key.secret)),
+      await new TestBrowser(server.url).get(`/v2/orgs/${theirs}`, bearer(key.token)),
       404,
       'NOT_FOUND',
     );

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Database } from '@podium/db';
 import { createScratchDatabase, type ScratchDatabase } from '@podium/db/testing';
-import { CreateApplicationRequestSchema } from '@podium/protocol';
+import { CreateApplicationRequestSchema, PERMISSIONS, builtInRole } from '@podium/protocol';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OrgScope } from '../../src/common/auth/request-context';
 import { DATABASE } from '../../src/infra/database/database.tokens';
@@ -30,8 +30,8 @@ describe('audited changes are atomic (PostgreSQL)', () => {
     scope = {
       organization,
       principal: { kind: 'user', userId: user.id, sessionId: randomUUID() },
-      access: ['read', 'operate', 'admin', 'owner'],
-      role: 'OWNER',
+      permissions: [...PERMISSIONS],
+      role: builtInRole('OWNER'),
     };
   });
   afterAll(async () => {
@@ -43,7 +43,7 @@ describe('audited changes are atomic (PostgreSQL)', () => {
     await expect(
       server.app.get(ApiKeysService).createApiKeyFor(scope, {
         name: 'ghost\ud800',
-        permissions: ['workflows:read'],
+        permissions: ['application.read'],
         applications: [],
       }),
     ).rejects.toThrow();
@@ -68,12 +68,12 @@ describe('audited changes are atomic (PostgreSQL)', () => {
   it('still saves and audits an ordinary change', async () => {
     const created = await server.app.get(ApiKeysService).createApiKeyFor(scope, {
       name: 'ordinary',
-      permissions: ['workflows:read'],
+      permissions: ['application.read'],
       applications: [],
     });
     const record = await db.prisma.auditEvent.findFirst({
       where: { organizationId: scope.organization.id, targetId: created.id },
     });
-    expect(record).toMatchObject({ action: 'api_key.create', outcome: 'SUCCESS' });
+    expect(record).toMatchObject({ action: 'token.create', outcome: 'SUCCESS' });
   });
 });

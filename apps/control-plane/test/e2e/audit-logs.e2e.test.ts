@@ -43,13 +43,13 @@ describe('audit log (PostgreSQL)', () => {
     await owner.post(`/v2/orgs/${org}/apps`, { name: 'payments' }); // CONFLICT
     await owner.patch(`/v2/orgs/${org}/apps/payments`, { description: 'Cards' });
     const key = CreateApiKeyResponseSchema.parse(
-      (await owner.post(`/v2/orgs/${org}/tokens`, { name: 'ci', permissions: ['workflows:read'] }))
+      (await owner.post(`/v2/orgs/${org}/tokens`, { name: 'ci', permissions: ['application.read'] }))
         .body,
     );
-    secrets.push(key.secret);
-    await owner.patch(`/v2/orgs/${org}/tokens/${key.id}`, { name: 'ci-renamed' });
+    secrets.push(key.token);
+    await owner.patch(`/v2/orgs/${org}/tokens/${key.id}`, { newName: 'ci-renamed' });
     await owner.delete(`/v2/orgs/${org}/tokens/${key.id}`);
-    await viewer.post(`/v2/orgs/${org}/tokens`, { name: 'nope', permissions: ['workflows:read'] });
+    await viewer.post(`/v2/orgs/${org}/tokens`, { name: 'nope', permissions: ['application.read'] });
     const invite = CreateJoinSecretResponseSchema.parse(
       (await owner.post(`/v2/orgs/${org}/join-secrets`, { role: 'VIEWER' })).body,
     );
@@ -63,15 +63,15 @@ describe('audit log (PostgreSQL)', () => {
       (
         await owner.post(`/v2/orgs/${org}/tokens`, {
           name: 'deployer',
-          permissions: ['workflows:read'],
+          permissions: ['application.read'],
         })
       ).body,
     );
-    secrets.push(deployer.secret);
+    secrets.push(deployer.token);
     deployerKeyId = deployer.id;
     const api = apiClient(server.url);
-    await api('put', `/v2/orgs/${org}/apps/sneaky`, { key: deployer.secret, body: {} });
-    await owner.patch(`/v2/orgs/${org}/tokens/${deployer.id}`, { name: 'deployer-2' });
+    await api('put', `/v2/orgs/${org}/apps/sneaky`, { key: deployer.token, body: {} });
+    await owner.patch(`/v2/orgs/${org}/tokens/${deployer.id}`, { newName: 'deployer-2' });
   });
   afterAll(async () => {
     await server?.close();
@@ -86,37 +86,37 @@ describe('audit log (PostgreSQL)', () => {
       'application.create:success',
       'application.create:failure',
       'application.update:success',
-      'api_key.create:success',
-      'api_key.rename:success',
-      'api_key.revoke:success',
-      'api_key.create:failure',
+      'token.create:success',
+      'token.rename:success',
+      'token.revoke:success',
+      'token.create:failure',
       'join_secret.create:success',
       'join_secret.revoke:success',
-      'member.update_role:success',
-      'member.update_role:failure',
+      'role.grant:success',
+      'role.grant:failure',
       'application.delete:success',
-      'api_key.create:success',
+      'token.create:success',
       'application.create:failure',
-      'api_key.rename:success',
+      'token.rename:success',
     ]);
     expect(log.total).toBe(16);
   });
 
   it('says who acted (as they were named then), from where, on what, and why a failure failed', async () => {
     const { items } = await auditLogs('?status=failure');
-    const forbidden = items.find((e) => e.operation === 'api_key.create');
+    const forbidden = items.find((e) => e.operation === 'token.create');
     expect(forbidden).toMatchObject({
       subject: { type: 'user', id: viewerId },
-      target: { type: 'api_key', id: null },
+      target: { type: 'token', id: null },
       details: { errorCode: 'FORBIDDEN' },
     });
     expect(forbidden?.subject?.display).toMatch(/^user-.*@example\.com$/);
     expect(isIP(forbidden?.sourceIp ?? '')).not.toBe(0); // the test's own address
-    const lastOwner = items.find((e) => e.operation === 'member.update_role');
+    const lastOwner = items.find((e) => e.operation === 'role.grant');
     expect(lastOwner).toMatchObject({
       subject: { id: ownerId, display: ownerEmail },
       target: { type: 'member', id: ownerId },
-      details: { errorCode: 'CONFLICT', role: 'ADMIN' },
+      details: { errorCode: 'CONFLICT', role_name: 'ADMIN' },
     });
     const [byKey, conflict] = items.filter((e) => e.operation === 'application.create');
     expect(byKey).toMatchObject({
@@ -135,15 +135,15 @@ describe('audit log (PostgreSQL)', () => {
   it("filters by DBOS's operation, subject, target and time (and status), and pages", async () => {
     const operations = async (query: string) =>
       (await auditLogs(query)).items.map((e) => e.operation);
-    const byOperation = await auditLogs('?operation=api_key.revoke');
+    const byOperation = await auditLogs('?operation=token.revoke');
     expect(byOperation.items).toHaveLength(1);
     const revoked = byOperation.items[0]!;
     expect(await operations(`?target=${revoked.target.id}`)).toEqual([
-      'api_key.revoke',
-      'api_key.rename',
-      'api_key.create',
+      'token.revoke',
+      'token.rename',
+      'token.create',
     ]);
-    expect(await operations(`?subject=${viewerId}`)).toEqual(['api_key.create']);
+    expect(await operations(`?subject=${viewerId}`)).toEqual(['token.create']);
     expect(await operations(`?subject=deployer`)).toEqual(['application.create']);
     expect((await auditLogs(`?subject=${encodeURIComponent(ownerEmail)}`)).total).toBe(14);
     expect((await auditLogs('?status=failure')).total).toBe(4);
@@ -196,7 +196,11 @@ describe('audit log (PostgreSQL)', () => {
     ]);
   });
 
-  it('is for admins: a viewer is FORBIDDEN', async () => {
+  it('is for organization.read (DBOS): a viewer reads it, a role without it is FORBIDDEN', async () => {
+    expect((await viewer.get(`/v2/orgs/${org}/audit-logs`)).status).toBe(200);
+    const role = { name: 'scrapers', permissions: ['metric.read'] };
+    expect((await owner.post(`/v2/orgs/${org}/roles`, role)).status).toBe(201);
+    expect((await owner.put(`/v2/orgs/${org}/members/${viewerId}/roles/scrapers`)).status).toBe(204);
     assertProblem(await viewer.get(`/v2/orgs/${org}/audit-logs`), 403, 'FORBIDDEN');
   });
 });

@@ -27,7 +27,7 @@ describe('autoscaling policy and recommendation', () => {
     setup = await startDbosApp('autoscale');
     ({ api, base, key } = setup);
     const { f, org } = setup;
-    readKey = (await f.newApiKey(org.id, { permissions: ['workflows:read'] })).secret;
+    readKey = (await f.newApiKey(org.id, { permissions: ['application.read'] })).secret;
     outsiderKey = (await f.newApiKey((await f.newOrg()).id)).secret;
   }, 90_000);
 

@@ -87,7 +87,7 @@ describe('chaos: replicas and executors killed under load', () => {
     const owned = await setUpOwnedApp(cluster.url, {
       orgPrefix: 'chaos',
       app: { name: 'chaos', executorTimeoutSecs: GRACE_SECONDS },
-      permissions: ['executor:connect', 'workflows:read'],
+      permissions: ['websocket.connect', 'application.read'],
     });
     base = owned.base;
     env = {

@@ -54,7 +54,7 @@ describe('GET /v1/metrics (DBOS Conductor) from a real executor', () => {
     appName = app.name;
     key = (await f.newApiKey(org.id)).secret;
     scraper = conductorScraper(server, key);
-    readOnlyConnectKey = (await f.newApiKey(org.id, { permissions: ['executor:connect'] })).secret;
+    readOnlyConnectKey = (await f.newApiKey(org.id, { permissions: ['websocket.connect'] })).secret;
 
     podium = new Podium({
       appName,

@@ -12,7 +12,7 @@ export interface DbosApp {
   readonly app: { id: string; name: string };
   /** `/v2/orgs/{org}/apps/{app}`. */
   readonly base: string;
-  /** The key the executor connected with (`executor:connect`, `workflows:read`/`write`). */
+  /** The key the executor connected with (`websocket.connect`, `application.read`/`write`). */
   readonly key: string;
   readonly executor: DbosExecutorProcess;
   /** Stops the executor and the control plane, drops both databases. */

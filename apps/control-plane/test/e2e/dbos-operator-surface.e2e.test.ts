@@ -28,7 +28,7 @@ describe('the operator surface against a real DBOS Transact 5.2.11 executor', ()
     const { f, org, app } = setup;
     ({ base, key } = setup);
     surface = new OperatorSurface(setup.api, base, key);
-    readerKey = (await f.newApiKey(org.id, { permissions: ['workflows:read'] })).secret;
+    readerKey = (await f.newApiKey(org.id, { permissions: ['application.read'] })).secret;
     const outsider = await f.newOrg();
     await f.newApp(outsider.id, app.name); // same app name, other organization
     outsiderKey = (await f.newApiKey(outsider.id)).secret;

@@ -51,7 +51,7 @@ describe('dead-executor recovery with real DBOS Transact 5.2.11 executors', () =
     } = await setUpOwnedApp(server.url, {
       orgPrefix: 'recovery',
       app: { name: 'payments' },
-      permissions: ['executor:connect', 'workflows:read'],
+      permissions: ['websocket.connect', 'application.read'],
     }));
     // The smallest grace period the API allows: the default minute would slow the suite.
     expect((await owner.patch(base, { executorTimeoutSecs: 5 })).status).toBe(204);

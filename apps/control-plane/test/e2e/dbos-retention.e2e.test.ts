@@ -68,7 +68,7 @@ describe('retention pushed to a real DBOS Transact 5.2.11 executor', () => {
     owned = await setUpOwnedApp(server.url, {
       orgPrefix: 'retention',
       app: { name: 'ledger' },
-      permissions: ['executor:connect', 'workflows:read', 'workflows:write'],
+      permissions: ['websocket.connect', 'application.read', 'application.write'],
     });
     executor = await startDbosExecutor({
       appName: owned.app.name,

@@ -24,7 +24,7 @@ describe('text PostgreSQL cannot store, and deep JSON, are refused at the edge (
     owned = await setUpOwnedApp(server.url, {
       orgPrefix: 'edge',
       app: { name: 'edge-app' },
-      permissions: ['executor:connect', 'workflows:read'],
+      permissions: ['websocket.connect', 'application.read'],
     });
   });
   afterAll(async () => {

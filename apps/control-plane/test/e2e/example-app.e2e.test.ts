@@ -81,7 +81,7 @@ describe('the example app as an executor of the control plane', () => {
     const owned = await setUpOwnedApp(server.url, {
       orgPrefix: 'example',
       app: { name: 'example' },
-      permissions: ['executor:connect'],
+      permissions: ['websocket.connect'],
     });
     ({ owner: browser, base } = owned);
     example = startExample({

@@ -78,11 +78,11 @@ describe('executor gateway (PostgreSQL)', () => {
     expect(logs).not.toContain(secret);
   });
 
-  it('refuses an unknown application (404) and a key without executor:connect (403)', async () => {
+  it('refuses an unknown application (404) and a key without websocket.connect (403)', async () => {
     await expect(connectExecutor(wsUrl('no-such-app', secret))).resolves.toMatchObject({
       refused: 404,
     });
-    const readOnly = await f.newApiKey(org.id, { permissions: ['workflows:read'] });
+    const readOnly = await f.newApiKey(org.id, { permissions: ['application.read'] });
     await expect(connectExecutor(wsUrl(app.name, readOnly.secret))).resolves.toMatchObject({
       refused: 403,
     });

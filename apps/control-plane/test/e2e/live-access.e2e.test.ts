@@ -57,8 +57,8 @@ describe('live streams end with their authority (PostgreSQL)', () => {
   });
 
   it('ends a stream opened with an API key when the key is revoked', async () => {
-    const key = await f.newApiKey(org.id, { permissions: ['workflows:read'] });
-    const other = await f.newApiKey(org.id, { permissions: ['workflows:read'] });
+    const key = await f.newApiKey(org.id, { permissions: ['application.read'] });
+    const other = await f.newApiKey(org.id, { permissions: ['application.read'] });
     const doomed = await openAs({ authorization: `Bearer ${key.secret}` });
     const bystander = await openAs({ authorization: `Bearer ${other.secret}` });
     await Promise.all([doomed.next('snapshot'), bystander.next('snapshot')]);
@@ -99,7 +99,7 @@ describe('live streams end with their authority (PostgreSQL)', () => {
   });
 
   it('refuses a caller more streams than the cap with 429 and Retry-After', async () => {
-    const key = await f.newApiKey(org.id, { permissions: ['workflows:read'] });
+    const key = await f.newApiKey(org.id, { permissions: ['application.read'] });
     const headers = { authorization: `Bearer ${key.secret}` };
     const open = await Promise.all([openAs(headers), openAs(headers), openAs(headers)]);
     const refused = await openAs(headers);

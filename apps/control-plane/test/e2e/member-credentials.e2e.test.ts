@@ -4,7 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Role } from '@podium/db';
 import {
-  type ApiKeyPermission,
+  type Permission,
   ApplicationSchema,
   CreateApiKeyResponseSchema,
   CreateJoinSecretResponseSchema,
@@ -61,7 +61,7 @@ describe('credentials of removed and demoted members (PostgreSQL)', () => {
     return bodyOf(res, CreateJoinSecretResponseSchema, 201);
   }
 
-  async function createApiKey(creator: Player, name: string, permissions: ApiKeyPermission[]) {
+  async function createApiKey(creator: Player, name: string, permissions: Permission[]) {
     const res = await creator.browser.post(`/v2/orgs/${org}/tokens`, { name, permissions });
     return bodyOf(res, CreateApiKeyResponseSchema, 201);
   }
@@ -104,7 +104,7 @@ describe('credentials of removed and demoted members (PostgreSQL)', () => {
       ApplicationSchema,
       201,
     ).name;
-    ownerKey = (await createApiKey(owner, 'owner key', ['workflows:read'])).secret;
+    ownerKey = (await createApiKey(owner, 'owner key', ['application.read'])).token;
   });
   afterAll(async () => {
     await server?.close();
@@ -115,15 +115,15 @@ describe('credentials of removed and demoted members (PostgreSQL)', () => {
     const admin = await member('ADMIN');
     const joinSecret = await createJoinSecret(admin, 'ADMIN', 1000);
     const apiKey = await createApiKey(admin, 'shop executors', [
-      'executor:connect',
-      'workflows:read',
+      'websocket.connect',
+      'application.read',
     ]);
     // Both work while their creator is an admin.
     expect(await joinWith(joinSecret.secret)).toBe(200);
-    expect(await readAppWith(apiKey.secret)).toBe(200);
+    expect(await readAppWith(apiKey.token)).toBe(200);
     const executorId = `exec-${randomUUID()}`;
     const link = await connectExecutor(
-      `${server.conductorUrl}/websocket/${appName}/${apiKey.secret}`,
+      `${server.conductorUrl}/websocket/${appName}/${apiKey.token}`,
       { executor_id: executorId, application_version: 'v1' },
     );
     if (!('ws' in link)) throw new Error(`refused: ${link.refused} ${link.body}`);
@@ -145,10 +145,10 @@ describe('credentials of removed and demoted members (PostgreSQL)', () => {
     // The removed admin cannot walk back in with their secret, nor can anyone else.
     expect(await joinWith(joinSecret.secret, admin)).toBe(404);
     expect(await joinWith(joinSecret.secret)).toBe(404);
-    expect(await readAppWith(apiKey.secret)).toBe(401);
+    expect(await readAppWith(apiKey.token)).toBe(401);
     await expect(linkClosed).resolves.toBe(CLOSE_ACCESS_REVOKED);
     const again = await connectExecutor(
-      `${server.conductorUrl}/websocket/${appName}/${apiKey.secret}`,
+      `${server.conductorUrl}/websocket/${appName}/${apiKey.token}`,
     );
     expect(again).toMatchObject({ refused: 401 });
     // Nobody else's credentials.
@@ -160,7 +160,7 @@ describe('credentials of removed and demoted members (PostgreSQL)', () => {
       apiKeys: [{ id: apiKey.id, name: 'shop executors', prefix: apiKey.prefix }],
       joinSecrets: [{ id: joinSecret.id, prefix: joinSecret.prefix, role: 'ADMIN' }],
     });
-    expect(JSON.stringify(entry)).not.toContain(apiKey.secret);
+    expect(JSON.stringify(entry)).not.toContain(apiKey.token);
     expect(JSON.stringify(entry)).not.toContain(joinSecret.secret);
     // The lists show them revoked.
     const keys = bodyOf(
@@ -178,12 +178,12 @@ describe('credentials of removed and demoted members (PostgreSQL)', () => {
   it('revokes the same when an admin leaves on their own', async () => {
     const admin = await member('ADMIN');
     const joinSecret = await createJoinSecret(admin, 'VIEWER', 5);
-    const apiKey = await createApiKey(admin, 'ci', ['workflows:read']);
+    const apiKey = await createApiKey(admin, 'ci', ['application.read']);
 
     expect((await admin.browser.delete(path(admin.userId))).status).toBe(204);
 
     expect(await joinWith(joinSecret.secret)).toBe(404);
-    expect(await readAppWith(apiKey.secret)).toBe(401);
+    expect(await readAppWith(apiKey.token)).toBe(401);
     const entry = await auditEntryOf('member.remove', admin.userId);
     expect(entry.details.revoked).toEqual({
       apiKeys: [{ id: apiKey.id, name: 'ci', prefix: apiKey.prefix }],
@@ -198,8 +198,8 @@ describe('credentials of removed and demoted members (PostgreSQL)', () => {
     const viewerSecret = await createJoinSecret(admin, 'VIEWER', 10);
     const usedUp = await createJoinSecret(admin, 'VIEWER', 1);
     expect(await joinWith(usedUp.secret)).toBe(200);
-    const apiKey = await createApiKey(admin, 'reports', ['workflows:read']);
-    const othersKey = await createApiKey(otherAdmin, 'theirs', ['workflows:read']);
+    const apiKey = await createApiKey(admin, 'reports', ['application.read']);
+    const othersKey = await createApiKey(otherAdmin, 'theirs', ['application.read']);
     const othersSecret = await createJoinSecret(otherAdmin, 'ADMIN', 3);
 
     const demoted = bodyOf(
@@ -218,11 +218,11 @@ describe('credentials of removed and demoted members (PostgreSQL)', () => {
     expect(demoted).toMatchObject({ userId: admin.userId, role: 'OPERATOR', revoked: expected });
     expect(await joinWith(adminSecret.secret)).toBe(404);
     expect(await joinWith(viewerSecret.secret)).toBe(404);
-    expect(await readAppWith(apiKey.secret)).toBe(401);
-    expect(await readAppWith(othersKey.secret)).toBe(200);
+    expect(await readAppWith(apiKey.token)).toBe(401);
+    expect(await readAppWith(othersKey.token)).toBe(200);
     expect(await joinWith(othersSecret.secret)).toBe(200);
-    const entry = await auditEntryOf('member.update_role', admin.userId);
-    expect(entry.details).toMatchObject({ role: 'OPERATOR', previousRole: 'ADMIN' });
+    const entry = await auditEntryOf('role.grant', admin.userId);
+    expect(entry.details).toMatchObject({ role_name: 'OPERATOR', previousRole: 'ADMIN' });
     expect(entry.details.revoked).toEqual(expected);
   });
 
@@ -230,7 +230,7 @@ describe('credentials of removed and demoted members (PostgreSQL)', () => {
     const coOwner = await member('OWNER');
     const ownerSecret = await createJoinSecret(coOwner, 'OWNER', 2);
     const adminSecret = await createJoinSecret(coOwner, 'ADMIN', 2);
-    const apiKey = await createApiKey(coOwner, 'deploys', ['workflows:read']);
+    const apiKey = await createApiKey(coOwner, 'deploys', ['application.read']);
 
     const demoted = bodyOf(
       await owner.browser.patch(path(coOwner.userId), { role: 'ADMIN' }),
@@ -243,7 +243,7 @@ describe('credentials of removed and demoted members (PostgreSQL)', () => {
     });
     expect(await joinWith(ownerSecret.secret)).toBe(404);
     expect(await joinWith(adminSecret.secret)).toBe(200);
-    expect(await readAppWith(apiKey.secret)).toBe(200);
+    expect(await readAppWith(apiKey.token)).toBe(200);
     // A promotion has nothing to revoke.
     const promoted = bodyOf(
       await owner.browser.patch(path(coOwner.userId), { role: 'OWNER' }),

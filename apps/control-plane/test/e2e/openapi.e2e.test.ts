@@ -5,6 +5,7 @@ import { ModulesContainer, Reflector } from '@nestjs/core';
 import { createScratchDatabase, type ScratchDatabase } from '@podium/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
+import { permissionOfRoute } from '../../src/common/auth/route-permission';
 import { policyOf } from '../../src/modules/auth/route-policy';
 import { ROUTE_SPEC } from '../../src/common/routes/route.decorator';
 import { API_ROUTES } from '../../src/modules/openapi/openapi.service';
@@ -61,9 +62,9 @@ function handlers(app: INestApplication<Server>): Handler[] {
   });
 }
 
-/** The access a spec entry claims, as the guards read it (`user`: no level). */
+/** The access a spec entry claims, as the guards read it (`user`: no permission). */
 function declaredAccess(route: RouteSpec): string | undefined {
-  return route.access === 'user' ? undefined : route.access;
+  return route.access === 'public' ? 'public' : permissionOfRoute(route);
 }
 
 describe('the OpenAPI document against the routes Nest registered (PostgreSQL)', () => {
@@ -108,7 +109,7 @@ describe('the OpenAPI document against the routes Nest registered (PostgreSQL)',
     expect(spec.status).toBe(200);
     const body = (await spec.json()) as { openapi: string; info: { title: string }; paths: object };
     expect(body).toMatchObject({ openapi: '3.1.0', info: { title: 'Podium control plane API' } });
-    expect(Object.keys(body.paths)).toContain('/v2/orgs/{org}/tokens/{id}');
+    expect(Object.keys(body.paths)).toContain('/v2/orgs/{org}/tokens/{tokenName}');
 
     const yaml = await fetch(`${server.url}/openapi.yaml`);
     expect(yaml.status).toBe(200);

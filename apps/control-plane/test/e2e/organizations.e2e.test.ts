@@ -12,6 +12,7 @@ import {
   ListOrganizationsResponseSchema,
   MemberSchema,
   OrganizationSchema,
+  PERMISSIONS,
 } from '@podium/protocol';
 import { createScratchDatabase, type ScratchDatabase } from '@podium/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -75,7 +76,7 @@ describe('organizations, members and join secrets (PostgreSQL)', () => {
     expect(mine).toMatchObject({ items: [one], total: 1, limit: 50, offset: 0 });
     const me = bodyOf(await owner.browser.get('/v2/users/me'), CurrentUserResponseSchema);
     expect(me.organizations).toEqual([
-      { id: orgId, name: org, displayName: 'Acme', role: 'OWNER' },
+      { id: orgId, name: org, displayName: 'Acme', role: 'OWNER', permissions: [...PERMISSIONS] },
     ]);
     const viewerView = bodyOf(
       await players.viewer.browser.get(`/v2/orgs/${org}`),

@@ -1,5 +1,5 @@
 import {
-  type ApiKeyPermission,
+  type Permission,
   type Application,
   ApplicationSchema,
   type CreateApplicationRequestSchema,
@@ -29,7 +29,7 @@ export async function setUpOwnedApp(
   options: {
     orgPrefix: string;
     app: z.input<typeof CreateApplicationRequestSchema>;
-    permissions: ApiKeyPermission[];
+    permissions: Permission[];
   },
 ): Promise<OwnedApp> {
   const owner = new TestBrowser(serverUrl);
@@ -44,7 +44,7 @@ export async function setUpOwnedApp(
     ApplicationSchema,
     201,
   );
-  const { secret } = bodyOf(
+  const { token: secret } = bodyOf(
     await owner.post(`/v2/orgs/${orgName}/tokens`, {
       name: `${app.name} executors`,
       permissions: options.permissions,

@@ -26,7 +26,7 @@ describe('events and limits shared by replicas (PostgreSQL + Redis)', () => {
   async function createKey() {
     const res = await ownerOnB.post(`/v2/orgs/${org}/tokens`, {
       name: 'executors',
-      permissions: ['executor:connect', 'workflows:read'],
+      permissions: ['websocket.connect', 'application.read'],
     });
     return bodyOf(res, CreateApiKeyResponseSchema, 201);
   }
@@ -68,11 +68,11 @@ describe('events and limits shared by replicas (PostgreSQL + Redis)', () => {
     const app = await createApp('live-across');
     const key = await createKey();
     const sse = await openSse(`${b.url}/v2/orgs/${org}/apps/${app.name}/events`, {
-      authorization: `Bearer ${key.secret}`,
+      authorization: `Bearer ${key.token}`,
     });
     expect(sse.res.status).toBe(200);
     await sse.next('snapshot', 10_000);
-    const ws = await linkToA(app.name, key.secret, 'streamed');
+    const ws = await linkToA(app.name, key.token, 'streamed');
     const connected = LiveEventSchema.parse((await sse.next('executor.connected', 10_000)).data);
     expect(connected).toMatchObject({ executor: { executorId: 'streamed', status: 'CONNECTED' } });
     ws.close();
@@ -93,31 +93,31 @@ describe('events and limits shared by replicas (PostgreSQL + Redis)', () => {
     const key = await createKey();
     const api = apiClient(a.url);
     // A has the key in its cache of recently valid keys.
-    expect((await api('get', `/v2/orgs/${org}/apps/${app.name}`, { key: key.secret })).status).toBe(
+    expect((await api('get', `/v2/orgs/${org}/apps/${app.name}`, { key: key.token })).status).toBe(
       200,
     );
-    const ws = await linkToA(app.name, key.secret, 'revoked');
+    const ws = await linkToA(app.name, key.token, 'revoked');
     const closing = closed(ws);
     expect((await ownerOnB.delete(`/v2/orgs/${org}/tokens/${key.id}`)).status).toBe(204);
     expect(await closing).toBe(4001);
     // The same event dropped A's cache entry: the key is refused there now.
-    const after = await api('get', `/v2/orgs/${org}/apps/${app.name}`, { key: key.secret });
+    const after = await api('get', `/v2/orgs/${org}/apps/${app.name}`, { key: key.token });
     expect(after.status).toBe(401);
   });
 
   it("closes replica A's links when their application is deleted on replica B, and A forgets it", async () => {
     const app = await createApp('deleted-across');
     const key = await createKey();
-    const ws = await linkToA(app.name, key.secret, 'orphan');
+    const ws = await linkToA(app.name, key.token, 'orphan');
     const api = apiClient(a.url);
     const appPath = `/v2/orgs/${org}/apps/${app.name}`;
     // A has the application in its directory of recently resolved names.
-    expect((await api('get', appPath, { key: key.secret })).status).toBe(200);
+    expect((await api('get', appPath, { key: key.token })).status).toBe(200);
     const closing = closed(ws);
     expect((await ownerOnB.delete(appPath)).status).toBe(204);
     expect(await closing).toBe(4001);
     // The same event made A forget it: gone there too, at once.
-    expect((await api('get', appPath, { key: key.secret })).status).toBe(404);
+    expect((await api('get', appPath, { key: key.token })).status).toBe(404);
   });
 
   it('counts failed sign-ins from one address on every replica together', async () => {

@@ -33,7 +33,7 @@ describe('retention pushes across replicas (PostgreSQL + Redis)', () => {
     owned = await setUpOwnedApp(b.url, {
       orgPrefix: 'retention-replicas',
       app: { name: 'ledger' },
-      permissions: ['executor:connect'],
+      permissions: ['websocket.connect'],
     });
     const db = a.app.get<Database>(DATABASE);
     link = await linkToReplica(

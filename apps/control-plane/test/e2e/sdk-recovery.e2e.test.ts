@@ -43,7 +43,7 @@ describe('dead-executor recovery with @podium/sdk executors (the example app)', 
       orgPrefix: 'sdk-recovery',
       // Longer than the search after the kill can take on a loaded machine (see the test).
       app: { name: 'example', executorTimeoutSecs: GRACE_SECONDS },
-      permissions: ['executor:connect'],
+      permissions: ['websocket.connect'],
     });
     ({ owner: browser, orgName, base } = owned);
     const example = (intervalMs: number) => {

@@ -63,6 +63,8 @@ export class TestBrowser {
     this.request('POST', path, { ...options, json });
   patch = (path: string, json?: unknown, options?: RequestOptions) =>
     this.request('PATCH', path, { ...options, json });
+  put = (path: string, json?: unknown, options?: RequestOptions) =>
+    this.request('PUT', path, { ...options, json });
   delete = (path: string, options?: RequestOptions) => this.request('DELETE', path, options);
 
   /** What this browser sends with a request to `path`: its address and matching cookies. */

@@ -176,13 +176,13 @@ describe('workflow counts and action outcomes through real executors', () => {
     });
     expect(typo).toMatchObject({ status: 422, body: { code: 'VALIDATION_FAILED' } });
 
-    const readOnly = (await f.newApiKey(org.id, { permissions: ['workflows:read'] })).secret;
+    const readOnly = (await f.newApiKey(org.id, { permissions: ['application.read'] })).secret;
     expect(countsBy(await aggregates(base, { groupByStatus: true }, readOnly), 'status')).toEqual({
       SUCCESS: 2,
       ERROR: 1,
       PENDING: 1,
     });
-    const connectOnly = (await f.newApiKey(org.id, { permissions: ['executor:connect'] })).secret;
+    const connectOnly = (await f.newApiKey(org.id, { permissions: ['websocket.connect'] })).secret;
     const refused = await api('post', `${base}/workflows/aggregates`, {
       key: connectOnly,
       body: { groupByStatus: true },

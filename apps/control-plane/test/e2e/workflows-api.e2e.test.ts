@@ -2,7 +2,7 @@ import type { Database } from '@podium/db';
 import { createScratchDatabase, type ScratchDatabase } from '@podium/db/testing';
 import { ListWorkflowsResponseSchema, ProblemDetailsSchema } from '@podium/protocol';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { accessOfApiKey } from '../../src/common/auth/access-levels';
+import { permissionOfRoute } from '../../src/common/auth/route-permission';
 import { DATABASE } from '../../src/infra/database/database.tokens';
 import { ExecutorRegistry } from '../../src/modules/executors/executor-registry';
 import { fillPath } from '../../src/common/routes/route-spec';
@@ -88,7 +88,7 @@ describe('workflow and queue API with scripted executors (PostgreSQL, real WebSo
     api = apiClient(server.url);
     org = await f.newOrg();
     operatorKey = (await f.newApiKey(org.id)).secret;
-    readKey = (await f.newApiKey(org.id, { permissions: ['workflows:read'] })).secret;
+    readKey = (await f.newApiKey(org.id, { permissions: ['application.read'] })).secret;
   });
   afterAll(async () => {
     await Promise.all(links.map((l) => l.close()));
@@ -210,8 +210,12 @@ describe('workflow and queue API with scripted executors (PostgreSQL, real WebSo
     const scopedElsewhere = (
       await f.newApiKey(org.id, { applicationIds: [(await f.newApp(org.id)).id] })
     ).secret;
-    // What the keys here can reach at most; administration is for signed-in users.
-    const keyLevels: readonly string[] = accessOfApiKey(['workflows:read', 'workflows:write']);
+    // What the operator key holds; keys reach only an application's routes.
+    const operatorPermissions: readonly string[] = [
+      'application.read',
+      'application.write',
+      'metric.read',
+    ];
     const orgRoutes = API_ROUTES.filter((r) => r.path.includes('{org}'));
     expect(orgRoutes.length).toBeGreaterThanOrEqual(35);
     for (const route of orgRoutes) {
@@ -221,8 +225,9 @@ describe('workflow and queue API with scripted executors (PostgreSQL, real WebSo
       expect(anonymous.status, `${route.operationId} without a key`).toBe(401);
       const foreign = await api(route.method, path, { key: foreignKey, body });
       expect(foreign.status, `${route.operationId} from another org`).toBe(404);
-      if (!keyLevels.includes(route.access)) {
-        // Refused on the level alone, before the application is looked up.
+      const required = permissionOfRoute(route) ?? 'none';
+      if (!route.path.includes('{app}') || !operatorPermissions.includes(required)) {
+        // Refused on the permission alone, before the application is looked up.
         const refused = await api(route.method, path, { key: operatorKey, body });
         expect(refused.status, `${route.operationId} with an API key`).toBe(403);
         continue;
@@ -231,7 +236,7 @@ describe('workflow and queue API with scripted executors (PostgreSQL, real WebSo
         const scoped = await api(route.method, path, { key: scopedElsewhere, body });
         expect(scoped.status, `${route.operationId} with a key for another app`).toBe(404);
       }
-      if (route.access === 'operate') {
+      if (required === 'application.write') {
         const readOnly = await api(route.method, path, { key: readKey, body });
         expect(readOnly.status, `${route.operationId} with a read-only key`).toBe(403);
         expect(readOnly.body.code).toBe('FORBIDDEN');

@@ -1,47 +1,48 @@
-import type { Role } from './members';
+import type { Role } from './roles';
+import { isWithinPermissions, type Permission } from './permissions';
+import { builtInRole, isOwnerRole, type RoleOutput } from './roles';
 
-/** What a caller may do inside one organization. Roles and API key permissions both map to these. */
+/**
+ * What kind of action a route is, in the route tables: reading, acting on workflows, managing,
+ * or owning the organization. The control plane turns it into the one DBOS permission the
+ * route needs (by what the route is about: an application, the metrics, the keys or the
+ * organization); `owner` routes also need the built-in owner role.
+ */
 export const ACCESS_LEVELS = ['read', 'operate', 'admin', 'owner'] as const;
 export type AccessLevel = (typeof ACCESS_LEVELS)[number];
 
-/**
- * The one table of who may do what. Viewers read; operators also act on workflows (cancel,
- * resume, fork, delete); admins also manage apps, keys and members; owners also manage the
- * organization itself. The control plane enforces it; the console shows it.
- */
-export const ROLE_ACCESS: Record<Role, readonly AccessLevel[]> = {
-  VIEWER: ['read'],
-  OPERATOR: ['read', 'operate'],
-  ADMIN: ['read', 'operate', 'admin'],
-  OWNER: ['read', 'operate', 'admin', 'owner'],
-};
-
 /** True when `role` grants no more than `ceiling` (nobody hands out more than they hold). */
-export function isRoleWithin(role: Role, ceiling: Role): boolean {
-  return ROLE_ACCESS[role].every((level) => ROLE_ACCESS[ceiling].includes(level));
+export function isRoleWithin(role: RoleOutput, ceiling: RoleOutput): boolean {
+  if (isOwnerRole(role) && !isOwnerRole(ceiling)) return false;
+  return isWithinPermissions(role.permissions, ceiling.permissions);
 }
-
-/** The level creating each kind of credential takes (the `access` of its create route). */
-export const CREDENTIAL_CREATE_ACCESS = {
-  apiKey: 'admin',
-  joinSecret: 'admin',
-} as const satisfies Record<string, AccessLevel>;
 
 /*
  * A credential stays valid only while its creator could still create it: removing a member
  * revokes every live API key and join secret they created, and a new role revokes those the
- * member could no longer create. The checks below decide both. `role` null: not a member.
+ * member could no longer create. The checks below decide both. `creator` null: not a member.
  */
 
-export function canCreateApiKeys(role: Role | null | undefined): boolean {
-  return !!role && ROLE_ACCESS[role].includes(CREDENTIAL_CREATE_ACCESS.apiKey);
+/** Creating a key takes `token.write` and every permission the key carries. */
+export function canCreateApiKey(
+  creator: RoleOutput | null | undefined,
+  keyPermissions: readonly Permission[],
+): boolean {
+  return (
+    !!creator &&
+    creator.permissions.includes('token.write') &&
+    isWithinPermissions(keyPermissions, creator.permissions)
+  );
 }
 
-/** A join secret hands out its role, so its creator must hold at least that role. */
-export function canCreateJoinSecret(role: Role | null | undefined, secretRole: Role): boolean {
+/** A join secret hands out its role: its creator manages members and holds at least that role. */
+export function canCreateJoinSecret(
+  creator: RoleOutput | null | undefined,
+  secretRole: Role,
+): boolean {
   return (
-    !!role &&
-    ROLE_ACCESS[role].includes(CREDENTIAL_CREATE_ACCESS.joinSecret) &&
-    isRoleWithin(secretRole, role)
+    !!creator &&
+    creator.permissions.includes('organization.write') &&
+    isRoleWithin(builtInRole(secretRole), creator)
   );
 }

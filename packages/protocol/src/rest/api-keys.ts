@@ -1,27 +1,18 @@
 import { z } from 'zod';
 import { ApplicationNameSchema } from './applications';
 import { listResponse } from './pagination';
+import { PermissionListSchema, PermissionSchema } from './permissions';
 import { IsoTimestampSchema, RestTimestampSchema } from './query-params';
 
-/** What an API key may do. A key holds a subset. */
-export const API_KEY_PERMISSIONS = [
-  /** Open an executor link (`<base>/websocket/<app>/<key>`). */
-  'executor:connect',
-  'workflows:read',
-  'workflows:write',
-] as const;
-export const ApiKeyPermissionSchema = z.enum(API_KEY_PERMISSIONS);
-export type ApiKeyPermission = z.infer<typeof ApiKeyPermissionSchema>;
-
-const ApiKeyNameSchema = z.string().trim().min(1).max(100);
+/** A key's name: unique among the organization's live keys, what DBOS's paths name it by. */
+export const ApiKeyNameSchema = z.string().trim().min(1).max(100);
 
 /** `POST /v2/orgs/{org}/tokens`. */
 export const CreateApiKeyRequestSchema = z.object({
   name: ApiKeyNameSchema,
-  permissions: z
-    .array(ApiKeyPermissionSchema)
-    .min(1)
-    .refine((list) => new Set(list).size === list.length, 'must not repeat a permission'),
+  permissions: PermissionListSchema.min(1).describe(
+    "DBOS permission names; at most the creator's own.",
+  ),
   applications: z
     .array(ApplicationNameSchema)
     .max(100)
@@ -31,13 +22,30 @@ export const CreateApiKeyRequestSchema = z.object({
 });
 export type CreateApiKeyRequest = z.infer<typeof CreateApiKeyRequestSchema>;
 
+/** `POST /v2/orgs/{org}/tokens/{tokenName}` (DBOS Conductor's create). */
+export const CreateNamedApiKeyRequestSchema = z.object({
+  appNames: z
+    .array(ApplicationNameSchema)
+    .max(100)
+    .nullish()
+    .transform((names) => names ?? [])
+    .describe('Restrict the key to these applications; absent, null or empty: all of them.'),
+  permissions: PermissionListSchema.nullish().describe(
+    "Absent or null: all eight (an unscoped key, as DBOS); at most the creator's own.",
+  ),
+});
+export type CreateNamedApiKeyRequest = z.infer<typeof CreateNamedApiKeyRequestSchema>;
+
 export const ApiKeySchema = z.object({
   id: z.uuid(),
-  name: z.string(),
+  tokenName: z.string(),
   prefix: z
     .string()
     .describe("The secret's first characters, to recognise it; never the secret or its hash."),
-  permissions: z.array(ApiKeyPermissionSchema),
+  permissions: z.array(PermissionSchema),
+  appIds: z
+    .array(z.uuid())
+    .describe("Ids of the applications it is limited to; empty: all of the organization's."),
   applications: z
     .array(z.string())
     .describe("Names of the applications it is limited to; empty: all of the organization's."),
@@ -49,19 +57,27 @@ export const ApiKeySchema = z.object({
 });
 export type ApiKey = z.infer<typeof ApiKeySchema>;
 
-/** The only response that ever carries the secret. */
-export const CreateApiKeyResponseSchema = ApiKeySchema.extend({ secret: z.string() });
+/** The only response that ever carries the secret (`token`). */
+export const CreateApiKeyResponseSchema = ApiKeySchema.extend({
+  token: z.string().describe('The secret, shown only here: the bearer credential.'),
+});
 export type CreateApiKeyResponse = z.infer<typeof CreateApiKeyResponseSchema>;
 
 /** `GET /v2/orgs/{org}/tokens` (`?limit=&offset=`), revoked keys included. */
 export const ListApiKeysResponseSchema = listResponse(ApiKeySchema);
 export type ListApiKeysResponse = z.infer<typeof ListApiKeysResponseSchema>;
 
-/** Path parameters of `/v2/orgs/{org}/tokens/{id}`. */
-export const ApiKeyParamsSchema = z.object({ id: z.uuid() });
+/** Path parameters of `/v2/orgs/{org}/tokens/{tokenName}`. */
+export const ApiKeyParamsSchema = z.object({
+  tokenName: z
+    .string()
+    .min(1)
+    .max(100)
+    .describe("The key's name (a live key's: names are unique among them), or its id."),
+});
 
-/** `PATCH /v2/orgs/{org}/tokens/{id}`: renames the key. */
-export const UpdateApiKeyRequestSchema = z.object({ name: ApiKeyNameSchema });
+/** `PATCH /v2/orgs/{org}/tokens/{tokenName}`: renames the key (DBOS: `newName`). */
+export const UpdateApiKeyRequestSchema = z.object({ newName: ApiKeyNameSchema });
 export type UpdateApiKeyRequest = z.infer<typeof UpdateApiKeyRequestSchema>;
 export const UpdateApiKeyResponseSchema = ApiKeySchema;
 export type UpdateApiKeyResponse = ApiKey;

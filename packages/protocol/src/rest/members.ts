@@ -1,23 +1,28 @@
 import { z } from 'zod';
 import { paginated } from './pagination';
+import { RoleOutputSchema, RoleSchema } from './roles';
 import { IsoTimestampSchema } from './query-params';
 
-/** Roles in an organization, most powerful first. */
-export const ROLES = ['OWNER', 'ADMIN', 'OPERATOR', 'VIEWER'] as const;
-export const RoleSchema = z.enum(ROLES);
-export type Role = z.infer<typeof RoleSchema>;
+// The built-in roles live with the roles: members hold one of them or a custom one.
+export { ROLES, RoleSchema, type Role } from './roles';
 
 export const MemberSchema = z.object({
   userId: z.uuid(),
   email: z.string(),
   displayName: z.string(),
-  role: RoleSchema,
+  role: z.string().describe('The name of their one role: built in, or one of the organization.'),
   joinedAt: IsoTimestampSchema,
 });
 export type Member = z.infer<typeof MemberSchema>;
 
-/** `GET /v2/orgs/{org}/members` (`?limit=&offset=`). */
-export const ListMembersResponseSchema = paginated(MemberSchema);
+/**
+ * `GET /v2/orgs/{org}/members` (`?limit=&offset=`): the page, and DBOS Conductor's view of it,
+ * `orgName` and `users` (each member's role by user id, the key the member paths take).
+ */
+export const ListMembersResponseSchema = paginated(MemberSchema).extend({
+  orgName: z.string(),
+  users: z.record(z.string(), RoleOutputSchema),
+});
 export type ListMembersResponse = z.infer<typeof ListMembersResponseSchema>;
 
 /** Path parameters of `/v2/orgs/{org}/members/{userId}`. */

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { RoleSchema } from './members';
 import { listResponse } from './pagination';
+import { PermissionSchema } from './permissions';
 import { IsoTimestampSchema } from './query-params';
 
 /** The URL name in `/v2/orgs/{org}`: 3–40 of [a-z0-9-], starting and ending alphanumeric. */
@@ -48,9 +48,13 @@ export const OrganizationSchema = z.object({
   name: z.string(),
   displayName: z.string(),
   createdAt: IsoTimestampSchema,
-  role: RoleSchema.nullable().describe(
-    "The caller's role here; null for API keys, which have permissions instead.",
-  ),
+  role: z
+    .string()
+    .nullable()
+    .describe("The caller's role here (built in or custom); null for API keys."),
+  permissions: z
+    .array(PermissionSchema)
+    .describe("The caller's DBOS permissions here (their role's, or their API key's)."),
   auditLogRetentionDays: z.number().int().describe('Audit entries older than this are deleted.'),
   subscriptionPlan: z.enum(['free', 'pro', 'past_limit', 'team']).describe(`${fixed} \`team\`.`),
   maxApps: z.number().int().describe(`${fixed} ${NO_LIMIT}: no limit.`),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { RoleSchema } from './members';
+import { PermissionSchema } from './permissions';
 import { IsoTimestampSchema } from './query-params';
 
 /** Shorter passwords are refused at registration (length beats composition rules). */
@@ -50,7 +50,8 @@ export const UserOrganizationSchema = z.object({
   id: z.uuid(),
   name: z.string(),
   displayName: z.string(),
-  role: RoleSchema,
+  role: z.string().describe('Their role there: built in or custom.'),
+  permissions: z.array(PermissionSchema),
 });
 export type UserOrganization = z.infer<typeof UserOrganizationSchema>;
 

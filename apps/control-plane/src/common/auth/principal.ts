@@ -11,7 +11,3 @@ export interface ApiKeyCaller {
 export type Principal =
   | { readonly kind: 'user'; readonly userId: string; readonly sessionId: string }
   | { readonly kind: 'api-key'; readonly apiKey: ApiKeyCaller };
-
-// What a caller may do inside one organization: a REST fact (the console shows it), so it lives
-// in the protocol.
-export { ACCESS_LEVELS, type AccessLevel } from '@podium/protocol';

@@ -1,16 +1,16 @@
-import { AppError, type Role } from '@podium/protocol';
+import { AppError, type Permission, type RoleOutput } from '@podium/protocol';
 import type { HttpRequest } from '../http/http';
-import type { AccessLevel, Principal } from './principal';
+import type { Principal } from './principal';
 import type { ApplicationRecord, OrganizationRecord } from './tenancy';
 
 /** What the guards established about a request; handlers read it through decorators. */
 export interface RequestContext {
   principal?: Principal;
   organization?: OrganizationRecord;
-  /** The caller's levels in `organization`. */
-  access?: readonly AccessLevel[];
+  /** The caller's permissions in `organization` (their role's, or their API key's). */
+  permissions?: readonly Permission[];
   /** The signed-in caller's role in `organization` (API keys have none). */
-  role?: Role;
+  role?: RoleOutput;
   application?: ApplicationRecord;
   /** On `appMayBeNew` routes, the `{app}` named when no such application exists yet. */
   newApplicationName?: string;
@@ -27,18 +27,18 @@ export function requestContext(req: HttpRequest): RequestContext {
 export interface OrgScope {
   readonly organization: OrganizationRecord;
   readonly principal: Principal;
-  readonly access: readonly AccessLevel[];
-  readonly role: Role | null;
+  readonly permissions: readonly Permission[];
+  readonly role: RoleOutput | null;
 }
 
 /** The scope OrgAccessGuard resolved for an `:org` route. */
 export function orgScopeOf(ctx: RequestContext): OrgScope {
-  const { organization, principal, access } = ctx;
+  const { organization, principal, permissions } = ctx;
   // The guard sets all three on every `:org` route; without them the route is miswired.
-  if (!organization || !principal || !access) {
+  if (!organization || !principal || !permissions) {
     throw new AppError('INTERNAL', 'This route did not resolve its organization.');
   }
-  return { organization, principal, access, role: ctx.role ?? null };
+  return { organization, principal, permissions, role: ctx.role ?? null };
 }
 
 /** The signed-in user behind a request; API keys cannot manage accounts or organizations. */

@@ -1,7 +1,7 @@
 import { AppError, type ErrorCode } from '@podium/protocol';
 
 /**
- * An error whose `detail` only callers with the admin level may read (it quotes a system the
+ * An error whose `detail` only callers with `organization.write` may read (it quotes a system the
  * caller does not own, e.g. an executor's database error). Others get the same code with a
  * generic detail and a `reference` to the log line that keeps the original
  * (ProblemDetailsFilter does the swap).
@@ -11,7 +11,7 @@ export class AdminOnlyDetailError extends AppError {
     super(code, detail);
   }
 
-  /** What a caller without the admin level sees instead. */
+  /** What a caller without `organization.write` sees instead. */
   withheld(reference: string): AppError {
     return new AppError(
       this.code,

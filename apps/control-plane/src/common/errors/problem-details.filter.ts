@@ -39,7 +39,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
   /** The error as this caller may see it (see AdminOnlyDetailError). */
   private disclosed(error: AppError, req: HttpRequest): AppError {
     if (!(error instanceof AdminOnlyDetailError)) return error;
-    if (requestContext(req).access?.includes('admin')) return error;
+    if (requestContext(req).permissions?.includes('organization.write')) return error;
     this.logger.warn(
       {
         requestId: req.id,
@@ -47,7 +47,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
         detail: error.detail,
         url: this.redactUrl(req.originalUrl),
       },
-      'error detail withheld from a caller without the admin level',
+      'error detail withheld from a caller without organization.write',
     );
     return error.withheld(req.id);
   }

@@ -10,7 +10,8 @@ import type { z } from 'zod';
  * Who may call a route:
  * - `public`: anyone; no authentication (the route may check credentials itself: `security`);
  * - `user`: a signed-in user (console session), outside any organization; API keys are refused;
- * - an access level: what the caller needs in `{org}` (users by role, API keys by permission).
+ * - an access level: the kind of action in `{org}`, from which the DBOS permission it needs is
+ *   derived (`permissionOfRoute`); users hold it by role, API keys by their permissions.
  */
 export type RouteAccess = 'public' | 'user' | AccessLevel;
 
@@ -91,7 +92,7 @@ export type RouteSpec = RouteWithBody | RouteWithoutBody;
 
 /** An audited action: its dotted name and the type of its target, as audit entries show them. */
 export interface AuditedAction {
-  /** `api_key.revoke`, `workflow.cancel`, ... */
+  /** `token.revoke`, `workflow.cancel`, ... */
   readonly name: string;
   readonly targetType: string;
 }

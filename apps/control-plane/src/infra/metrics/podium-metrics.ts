@@ -41,7 +41,7 @@ export const REFUSAL_REASONS = [
   'forbidden',
   /** Executor upgrade: bad, revoked or expired key (401). */
   'executor_unauthenticated',
-  /** Executor upgrade: a key without `executor:connect` (403). */
+  /** Executor upgrade: a key without `websocket.connect` (403). */
   'executor_forbidden',
   /** Executor upgrade: unknown application or one outside the key's scope (404). */
   'executor_not_found',

@@ -3,6 +3,7 @@ import type {
   ApiKey,
   CreateApiKeyRequest,
   CreateApiKeyResponse,
+  CreateNamedApiKeyRequest,
   PaginationQuery,
   UpdateApiKeyRequest,
   Paginated,
@@ -13,7 +14,7 @@ import { Route } from '../../common/routes/route.decorator';
 import { ApiKeysService } from './api-keys.service';
 import { API_KEY_ROUTES as ROUTES } from './api-keys.routes';
 
-/** API keys ("tokens", as DBOS Conductor calls them). Admins only. */
+/** API keys ("tokens", as DBOS Conductor calls them): `token.read` / `token.write`. */
 @Controller()
 export class ApiKeysController {
   constructor(private readonly apiKeys: ApiKeysService) {}
@@ -27,6 +28,15 @@ export class ApiKeysController {
     return this.apiKeys.createApiKeyFor(orgScopeOf(ctx), body);
   }
 
+  @Route(ROUTES.createNamedApiKey)
+  createNamedApiKey(
+    @Context() ctx: RequestContext,
+    @Param() { tokenName }: { tokenName: string },
+    @Body() body: CreateNamedApiKeyRequest,
+  ): Promise<CreateApiKeyResponse> {
+    return this.apiKeys.createNamedApiKeyFor(orgScopeOf(ctx), tokenName, body);
+  }
+
   @Route(ROUTES.listApiKeys)
   findApiKeys(
     @Context() ctx: RequestContext,
@@ -38,15 +48,18 @@ export class ApiKeysController {
   @Route(ROUTES.renameApiKey)
   renameApiKey(
     @Context() ctx: RequestContext,
-    @Param() { id }: { id: string },
+    @Param() { tokenName }: { tokenName: string },
     @Body() body: UpdateApiKeyRequest,
   ): Promise<ApiKey> {
-    return this.apiKeys.renameApiKey(orgScopeOf(ctx), id, body.name);
+    return this.apiKeys.renameApiKey(orgScopeOf(ctx), tokenName, body.newName);
   }
 
   /** Revokes the key; executor links that used it close within a second. */
   @Route(ROUTES.revokeApiKey)
-  revokeApiKey(@Context() ctx: RequestContext, @Param() { id }: { id: string }): Promise<void> {
-    return this.apiKeys.revokeApiKeyFor(orgScopeOf(ctx), id);
+  revokeApiKey(
+    @Context() ctx: RequestContext,
+    @Param() { tokenName }: { tokenName: string },
+  ): Promise<void> {
+    return this.apiKeys.revokeApiKeyFor(orgScopeOf(ctx), tokenName);
   }
 }

@@ -1,22 +1,16 @@
-import {
-  API_KEY_PERMISSIONS,
-  type ApiKey,
-  type ApiKeyPermission,
-  type CreateApiKeyResponse,
-} from '@podium/protocol';
+import type { ApiKey, CreateApiKeyResponse } from '@podium/protocol';
+import { knownPermissions } from '../../common/auth/route-permission';
 import type { ApiKeyRecord } from './api-keys.repository';
 
-/** Permissions this version no longer knows are not shown (and grant nothing). */
-function isKnownPermission(permission: string): permission is ApiKeyPermission {
-  return (API_KEY_PERMISSIONS as readonly string[]).includes(permission);
-}
-
+/** DBOS Conductor's token fields (`tokenName`, `appIds`, ...) and Podium's own. */
 export function mapApiKey(key: ApiKeyRecord): ApiKey {
   return {
     id: key.id,
-    name: key.name,
+    tokenName: key.name,
     prefix: key.prefix,
-    permissions: key.permissions.filter(isKnownPermission),
+    // Permissions this version no longer knows are not shown (and grant nothing).
+    permissions: knownPermissions(key.permissions),
+    appIds: [...key.applicationIds],
     applications: [...key.applicationNames],
     expiresAt: key.expiresAt?.toISOString() ?? null,
     revokedAt: key.revokedAt?.toISOString() ?? null,
@@ -26,7 +20,7 @@ export function mapApiKey(key: ApiKeyRecord): ApiKey {
   };
 }
 
-/** The one response that carries the secret itself. */
+/** The one response that carries the secret itself (`token`). */
 export function mapCreatedApiKey(key: ApiKeyRecord, secret: string): CreateApiKeyResponse {
-  return { ...mapApiKey(key), secret };
+  return { ...mapApiKey(key), token: secret };
 }

@@ -31,6 +31,8 @@ export interface NewApiKey {
   createdById: string | null;
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 /** Every column but the hash, and the scopes with their names. */
 const SELECT = {
   id: true,
@@ -64,17 +66,37 @@ function mapRecord({ applications, ...row }: Row): ApiKeyRecord {
 export class ApiKeysRepository {
   constructor(@Inject(DATABASE) private readonly db: Database) {}
 
-  async create(key: NewApiKey): Promise<ApiKeyRecord> {
+  /** 'taken' when a live (unrevoked) key of the organization has that name. */
+  create(key: NewApiKey): Promise<ApiKeyRecord | 'taken'> {
     const { applicationIds, permissions, ...fields } = key;
-    const row = await this.db.prisma.apiKey.create({
-      data: {
-        ...fields,
-        permissions: [...permissions],
-        applications: { create: applicationIds.map((applicationId) => ({ applicationId })) },
-      },
-      select: SELECT,
+    return this.withNameFree(key.organizationId, key.name, null, async (tx) => {
+      const row = await tx.apiKey.create({
+        data: {
+          ...fields,
+          permissions: [...permissions],
+          applications: { create: applicationIds.map((applicationId) => ({ applicationId })) },
+        },
+        select: SELECT,
+      });
+      return mapRecord(row);
     });
-    return mapRecord(row);
+  }
+
+  /**
+   * The key `ref` names: its id, or the name of a live key (a revoked one when no live key has
+   * it, the newest: revoking by name twice is fine, as by id).
+   */
+  async findOneByIdOrName(organizationId: string, ref: string): Promise<ApiKeyRecord | null> {
+    if (UUID.test(ref)) {
+      const byId = await this.findOne(organizationId, ref);
+      if (byId) return byId;
+    }
+    const row = await this.db.prisma.apiKey.findFirst({
+      where: { organizationId, name: ref },
+      select: SELECT,
+      orderBy: [{ revokedAt: { sort: 'desc', nulls: 'first' } }, { createdAt: 'desc' }],
+    });
+    return row && mapRecord(row);
   }
 
   async findOneBySecretHash(secretHash: string): Promise<ApiKeyRecord | null> {
@@ -141,12 +163,43 @@ export class ApiKeysRepository {
     return rows.map((row) => row.id);
   }
 
-  async rename(organizationId: string, id: string, name: string): Promise<ApiKeyRecord | null> {
-    const { count } = await this.db.prisma.apiKey.updateMany({
-      where: { id, organizationId },
-      data: { name },
+  /** Null when there is no such key; 'taken' when another live key has the name. */
+  async rename(
+    organizationId: string,
+    id: string,
+    name: string,
+  ): Promise<ApiKeyRecord | null | 'taken'> {
+    const count = await this.withNameFree(organizationId, name, id, async (tx) => {
+      const updated = await tx.apiKey.updateMany({ where: { id, organizationId }, data: { name } });
+      return updated.count;
     });
+    if (count === 'taken') return count;
     return count === 1 ? this.findOne(organizationId, id) : null;
+  }
+
+  /**
+   * Runs `write` unless a live key of the organization other than `exceptId` is named `name`:
+   * under a lock on the organization row, so two creates of one name cannot both pass.
+   */
+  private withNameFree<T>(
+    organizationId: string,
+    name: string,
+    exceptId: string | null,
+    write: (tx: Prisma.TransactionClient) => Promise<T>,
+  ): Promise<T | 'taken'> {
+    return this.db.prisma.$transaction(async (tx) => {
+      await tx.$queryRaw`SELECT id FROM organizations WHERE id = ${organizationId}::uuid FOR UPDATE`;
+      const holder = await tx.apiKey.findFirst({
+        where: {
+          organizationId,
+          name,
+          revokedAt: null,
+          ...(exceptId && { id: { not: exceptId } }),
+        },
+        select: { id: true },
+      });
+      return holder ? 'taken' : write(tx);
+    });
   }
 
   /** Revokes a key of that organization; false when there is none (or it was revoked already). */

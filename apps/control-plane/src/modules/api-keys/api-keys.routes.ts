@@ -1,7 +1,7 @@
 import {
-  CREDENTIAL_CREATE_ACCESS,
   ApiKeyParamsSchema,
   CreateApiKeyRequestSchema,
+  CreateNamedApiKeyRequestSchema,
   CreateApiKeyResponseSchema,
   ListApiKeysResponseSchema,
   PaginationQuerySchema,
@@ -13,6 +13,8 @@ import { routeTable } from '../../common/routes/route-spec';
 
 const base = '/v2/orgs/{org}/tokens';
 const common = { tag: 'API keys', access: 'admin' } as const;
+const REVOKED_WITH_CREATOR =
+  'The key is revoked when its creator leaves or no longer holds `token.write` and every permission it carries.';
 
 /** API keys, "tokens" as DBOS Conductor calls them (see ApiKeysController). */
 export const API_KEY_ROUTES = routeTable({
@@ -20,13 +22,26 @@ export const API_KEY_ROUTES = routeTable({
     ...common,
     method: 'post',
     path: base,
-    summary: 'Create an API key (the secret is shown only in this response)',
-    description: 'The key is revoked when its creator leaves or loses the admin level.',
-    access: CREDENTIAL_CREATE_ACCESS.apiKey,
+    summary: 'Create an API key (the secret, `token`, is shown only in this response)',
+    description: `Names are unique among the organization's live keys. ${REVOKED_WITH_CREATOR}`,
     status: 201,
     body: CreateApiKeyRequestSchema,
     response: CreateApiKeyResponseSchema,
-    audit: { action: AUDIT_ACTIONS.apiKeyCreate },
+    errors: ['CONFLICT'],
+    audit: { action: AUDIT_ACTIONS.tokenCreate },
+  },
+  createNamedApiKey: {
+    ...common,
+    method: 'post',
+    path: `${base}/{tokenName}`,
+    summary: 'Create an API key by name (DBOS Conductor); the secret is shown only here',
+    description: `Absent \`permissions\`: all eight; absent \`appNames\`: every application. A creator gives only permissions they hold. ${REVOKED_WITH_CREATOR}`,
+    status: 201,
+    params: ApiKeyParamsSchema,
+    body: CreateNamedApiKeyRequestSchema,
+    response: CreateApiKeyResponseSchema,
+    errors: ['CONFLICT'],
+    audit: { action: AUDIT_ACTIONS.tokenCreate },
   },
   listApiKeys: {
     ...common,
@@ -40,21 +55,22 @@ export const API_KEY_ROUTES = routeTable({
   renameApiKey: {
     ...common,
     method: 'patch',
-    path: `${base}/{id}`,
-    summary: 'Rename an API key',
+    path: `${base}/{tokenName}`,
+    summary: 'Rename an API key (by name or id); the secret stays the same',
     params: ApiKeyParamsSchema,
     body: UpdateApiKeyRequestSchema,
     response: UpdateApiKeyResponseSchema,
-    audit: { action: AUDIT_ACTIONS.apiKeyRename, targetParam: 'id' },
+    errors: ['CONFLICT'],
+    audit: { action: AUDIT_ACTIONS.tokenRename, targetParam: 'tokenName' },
   },
   revokeApiKey: {
     ...common,
     method: 'delete',
-    path: `${base}/{id}`,
-    summary: 'Revoke an API key',
+    path: `${base}/{tokenName}`,
+    summary: 'Revoke an API key (by name or id)',
     description: 'Executor links opened with it close at once (close code 4001).',
     params: ApiKeyParamsSchema,
     status: 204,
-    audit: { action: AUDIT_ACTIONS.apiKeyRevoke, targetParam: 'id' },
+    audit: { action: AUDIT_ACTIONS.tokenRevoke, targetParam: 'tokenName' },
   },
 });

@@ -1,15 +1,19 @@
 import { Injectable, type OnModuleDestroy } from '@nestjs/common';
 import {
   AppError,
+  PERMISSIONS,
   type ApiKey,
   type CreateApiKeyRequest,
   type CreateApiKeyResponse,
+  type CreateNamedApiKeyRequest,
   type PaginationQuery,
+  type Permission,
   type RevokedCredentials,
-  type Role,
-  canCreateApiKeys,
+  type RoleOutput,
+  canCreateApiKey,
   type Paginated,
 } from '@podium/protocol';
+import { knownPermissions } from '../../common/auth/route-permission';
 import type { OrgScope } from '../../common/auth/request-context';
 import { toCountedPage } from '../../common/pagination/counted-page';
 import { EventBus } from '../../infra/events/event-bus';
@@ -17,7 +21,6 @@ import type { ApplicationRecord } from '../../common/auth/tenancy';
 import { ApplicationRecordsService } from '../applications/application-records.service';
 import { AUDIT_ACTIONS, auditedAction } from '../audit/audit-actions';
 import { AuditService } from '../audit/audit.service';
-import type { ApiKeyPermission } from './api-key-permissions';
 import { API_KEY_SECRETS } from './api-key-secret';
 import { mapApiKey, mapCreatedApiKey } from './api-keys.dto';
 import { ApiKeysRepository, type ApiKeyRecord } from './api-keys.repository';
@@ -25,7 +28,7 @@ import { TtlCache } from '../../common/cache/ttl-cache';
 
 export interface CreateApiKeyInput {
   name: string;
-  permissions: readonly ApiKeyPermission[];
+  permissions: readonly Permission[];
   /** Restrict the key to these applications; empty or absent: all of the organization's. */
   applicationIds?: readonly string[];
   expiresAt?: Date | null;
@@ -87,16 +90,36 @@ export class ApiKeysService implements OnModuleDestroy {
       expiresAt: input.expiresAt ?? null,
       createdById: input.createdById ?? null,
     });
+    if (apiKey === 'taken') {
+      throw new AppError('CONFLICT', `A live API key is already named "${input.name}".`);
+    }
     return { apiKey, secret };
   }
 
-  /** `POST /tokens`: resolves application names, checks the expiry, audits. */
+  /** DBOS Conductor's `POST /tokens/{tokenName}`: absent permissions are all of them. */
+  createNamedApiKeyFor(
+    scope: OrgScope,
+    tokenName: string,
+    input: CreateNamedApiKeyRequest,
+  ): Promise<CreateApiKeyResponse> {
+    return this.createApiKeyFor(scope, {
+      name: tokenName,
+      permissions: input.permissions ?? [...PERMISSIONS],
+      applications: input.appNames,
+      expiresAt: null,
+    });
+  }
+
+  /**
+   * `POST /tokens`: checks the creator may give these permissions, resolves application names,
+   * checks the expiry, audits (DBOS's `permissions` and `applications` details).
+   */
   createApiKeyFor(
     scope: OrgScope,
     input: CreateApiKeyRequest,
     now = new Date(),
   ): Promise<CreateApiKeyResponse> {
-    const action = auditedAction(scope, AUDIT_ACTIONS.apiKeyCreate, null, {
+    const action = auditedAction(scope, AUDIT_ACTIONS.tokenCreate, null, {
       name: input.name,
       permissions: input.permissions,
       applications: input.applications,
@@ -105,6 +128,12 @@ export class ApiKeysService implements OnModuleDestroy {
     return this.audit.track(
       action,
       async () => {
+        if (!canCreateApiKey(scope.role, input.permissions)) {
+          throw new AppError(
+            'FORBIDDEN',
+            'A key may carry only permissions its creator holds, and creating one needs "token.write".',
+          );
+        }
         const expiresAt = input.expiresAt ? new Date(input.expiresAt) : null;
         if (expiresAt && expiresAt <= now) {
           throw AppError.validation([{ path: 'expiresAt', message: 'must be in the future' }]);
@@ -129,25 +158,46 @@ export class ApiKeysService implements OnModuleDestroy {
     return toCountedPage(items.map(mapApiKey), total, page);
   }
 
-  renameApiKey(scope: OrgScope, id: string, name: string): Promise<ApiKey> {
-    const action = auditedAction(scope, AUDIT_ACTIONS.apiKeyRename, id, {
-      name,
-    });
-    return this.audit.track(action, async () => {
-      const renamed = await this.keys.rename(scope.organization.id, id, name);
-      if (!renamed) throw notFound(scope, id);
-      return mapApiKey(renamed);
-    });
+  /** `PATCH /tokens/{tokenName}` (name or id). */
+  renameApiKey(scope: OrgScope, ref: string, newName: string): Promise<ApiKey> {
+    const action = auditedAction(scope, AUDIT_ACTIONS.tokenRename, ref, { name: newName });
+    return this.audit.track(
+      action,
+      async () => {
+        const key = await this.getApiKey(scope, ref);
+        const renamed = await this.keys.rename(scope.organization.id, key.id, newName);
+        if (renamed === 'taken') {
+          throw new AppError('CONFLICT', `A live API key is already named "${newName}".`);
+        }
+        if (!renamed) throw notFound(scope, ref);
+        return mapApiKey(renamed);
+      },
+      (renamed) => ({ targetId: renamed.id }),
+    );
   }
 
-  /** `DELETE /tokens/{id}`: revoking twice is fine; a key of another organization is not found. */
-  revokeApiKeyFor(scope: OrgScope, id: string): Promise<void> {
-    const action = auditedAction(scope, AUDIT_ACTIONS.apiKeyRevoke, id);
-    return this.audit.track(action, async () => {
-      const key = await this.keys.findOne(scope.organization.id, id);
-      if (!key) throw notFound(scope, id);
-      await this.revokeApiKey(scope.organization.id, id);
-    });
+  /**
+   * `DELETE /tokens/{tokenName}` (name or id): revoking twice is fine; a key of another
+   * organization is not found.
+   */
+  revokeApiKeyFor(scope: OrgScope, ref: string): Promise<void> {
+    let targetId = ref;
+    const action = auditedAction(scope, AUDIT_ACTIONS.tokenRevoke, ref);
+    return this.audit.track(
+      action,
+      async () => {
+        const key = await this.getApiKey(scope, ref);
+        targetId = key.id;
+        await this.revokeApiKey(scope.organization.id, key.id);
+      },
+      () => ({ targetId, details: { tokenName: ref } }),
+    );
+  }
+
+  private async getApiKey(scope: OrgScope, ref: string): Promise<ApiKeyRecord> {
+    const key = await this.keys.findOneByIdOrName(scope.organization.id, ref);
+    if (!key) throw notFound(scope, ref);
+    return key;
   }
 
   /** The live key a secret belongs to, or null. Records the use (to the minute). */
@@ -177,7 +227,7 @@ export class ApiKeysService implements OnModuleDestroy {
   async authorizeExecutorLink(appName: string, secret: string): Promise<ExecutorLinkAuthorization> {
     const apiKey = await this.authenticate(secret);
     if (!apiKey) return { ok: false, code: 'UNAUTHENTICATED', detail: REFUSED };
-    if (!apiKey.permissions.includes('executor:connect')) {
+    if (!apiKey.permissions.includes('websocket.connect')) {
       return { ok: false, code: 'FORBIDDEN', detail: 'This API key may not connect executors.' };
     }
     const application = await this.applications.findOneByName(apiKey.organizationId, appName);
@@ -223,7 +273,7 @@ export class ApiKeysService implements OnModuleDestroy {
     return (
       key !== null &&
       application !== null &&
-      key.permissions.includes('executor:connect') &&
+      key.permissions.includes('websocket.connect') &&
       reaches(key, application.id)
     );
   }
@@ -236,19 +286,19 @@ export class ApiKeysService implements OnModuleDestroy {
   }
 
   /**
-   * A key stays valid only while its creator could still create it: when `creatorRole` (null:
-   * no longer a member) may not create keys, revokes every live key they created in the
-   * organization. Returns those it revoked.
+   * A key stays valid only while its creator could still create it: revokes every live key
+   * they created in the organization that `creatorRole` (null: no longer a member) may not
+   * create (it lacks `token.write` or one of the key's permissions). Returns those it revoked.
    */
   async revokeApiKeysOutlivingCreator(
     organizationId: string,
     creatorId: string,
-    creatorRole: Role | null,
+    creatorRole: RoleOutput | null,
   ): Promise<RevokedCredentials['apiKeys']> {
-    if (canCreateApiKeys(creatorRole)) return [];
     const keys = await this.keys.findLiveCreatedBy(organizationId, creatorId, new Date());
     const revoked: RevokedCredentials['apiKeys'] = [];
-    for (const { id, name, prefix } of keys) {
+    for (const { id, name, prefix, permissions } of keys) {
+      if (canCreateApiKey(creatorRole, knownPermissions(permissions))) continue;
       if (await this.revokeApiKey(organizationId, id)) revoked.push({ id, name, prefix });
     }
     return revoked;

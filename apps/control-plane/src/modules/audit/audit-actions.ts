@@ -11,7 +11,10 @@ export const AUDIT_TARGETS = {
   /** Its id is the domain. */
   domainClaim: 'domain_claim',
   application: 'application',
-  apiKey: 'api_key',
+  /** An API key (DBOS: token); its id is the key's. */
+  token: 'token',
+  /** A custom role; its id is the role's name. */
+  role: 'role',
   /** Its id is the executor's own (`executor_id`). */
   executor: 'executor',
 } as const;
@@ -23,7 +26,10 @@ export const AUDIT_TARGETS = {
 export const AUDIT_ACTIONS = {
   organizationCreate: { name: 'organization.create', targetType: AUDIT_TARGETS.organization },
   organizationUpdate: { name: 'organization.update', targetType: AUDIT_TARGETS.organization },
-  memberUpdateRole: { name: 'member.update_role', targetType: AUDIT_TARGETS.member },
+  /** A member given a role (DBOS `role.grant`, `role_name` in its details). */
+  roleGrant: { name: 'role.grant', targetType: AUDIT_TARGETS.member },
+  roleCreate: { name: 'role.create', targetType: AUDIT_TARGETS.role },
+  roleDelete: { name: 'role.delete', targetType: AUDIT_TARGETS.role },
   memberRemove: { name: 'member.remove', targetType: AUDIT_TARGETS.member },
   memberJoin: { name: 'member.join', targetType: AUDIT_TARGETS.member },
   joinSecretCreate: { name: 'join_secret.create', targetType: AUDIT_TARGETS.joinSecret },
@@ -37,9 +43,9 @@ export const AUDIT_ACTIONS = {
     name: 'application.set_latest_version',
     targetType: AUDIT_TARGETS.application,
   },
-  apiKeyCreate: { name: 'api_key.create', targetType: AUDIT_TARGETS.apiKey },
-  apiKeyRename: { name: 'api_key.rename', targetType: AUDIT_TARGETS.apiKey },
-  apiKeyRevoke: { name: 'api_key.revoke', targetType: AUDIT_TARGETS.apiKey },
+  tokenCreate: { name: 'token.create', targetType: AUDIT_TARGETS.token },
+  tokenRename: { name: 'token.rename', targetType: AUDIT_TARGETS.token },
+  tokenRevoke: { name: 'token.revoke', targetType: AUDIT_TARGETS.token },
   /** By the control plane: a dead executor's workflows were handed to a live one. */
   executorRecover: { name: 'executor.recover', targetType: AUDIT_TARGETS.executor },
 } as const satisfies Record<string, AuditedAction>;

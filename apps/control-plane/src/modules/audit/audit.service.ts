@@ -30,7 +30,7 @@ export type AuditActor =
 export interface AuditEntry {
   readonly organizationId: string;
   readonly principal: AuditActor;
-  /** Dotted verb: `workflow.cancel`, `api_key.revoke`, ... */
+  /** Dotted verb: `workflow.cancel`, `token.revoke`, ... */
   readonly action: string;
   readonly targetType: string;
   /** Null when the target never came to exist (a refused create). */

@@ -1,12 +1,8 @@
 import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/common';
-import { AppError, type Role } from '@podium/protocol';
-import {
-  API_KEYS_REACH_APPS_ONLY,
-  ROLE_ACCESS,
-  accessOfApiKey,
-} from '../../common/auth/access-levels';
-import type { AccessLevel, Principal } from '../../common/auth/principal';
+import { AppError, isOwnerRole, type Permission, type RoleOutput } from '@podium/protocol';
+import type { Principal } from '../../common/auth/principal';
 import { requestContext } from '../../common/auth/request-context';
+import { API_KEYS_REACH_APPS_ONLY, knownPermissions } from '../../common/auth/route-permission';
 import type { HttpRequest } from '../../common/http/http';
 import { PodiumMetrics } from '../../infra/metrics/podium-metrics';
 import { AuditService } from '../audit/audit.service';
@@ -16,7 +12,7 @@ import { TenantDirectory } from './tenant-directory';
 
 /**
  * Global guard, after authentication: resolves `:org` and `:app` and checks the
- * caller's level there. Tenancy rule: an organization or application the caller
+ * caller holds the route's DBOS permission there (members by their role, keys by their own). Tenancy rule: an organization or application the caller
  * does not belong to is NOT_FOUND (never FORBIDDEN), so ids cannot be probed.
  * A member refused for lacking the level is audited when the route's spec names an audit action.
  */
@@ -31,7 +27,7 @@ export class OrgAccessGuard implements CanActivate {
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
-    const { isPublic, required, audited, appMayBeNew } = this.policies.of(context);
+    const { isPublic, required, ownerOnly, audited, appMayBeNew } = this.policies.of(context);
     if (isPublic) return true;
     const req = context.switchToHttp().getRequest<HttpRequest>();
     const params = req.params as Record<string, string | undefined>;
@@ -52,11 +48,14 @@ export class OrgAccessGuard implements CanActivate {
       this.metrics.recordRefusal('forbidden');
       throw new AppError('FORBIDDEN', API_KEYS_REACH_APPS_ONLY);
     }
-    if (!membership.access.includes(required)) {
+    const lacksOwnership = ownerOnly && !isOwnerRole(membership.role);
+    if (!membership.permissions.includes(required) || lacksOwnership) {
       this.metrics.recordRefusal('forbidden');
       const refusal = new AppError(
         'FORBIDDEN',
-        `This needs the "${required}" level in "${orgName}".`,
+        lacksOwnership
+          ? `This needs the OWNER role in "${orgName}".`
+          : `This needs the "${required}" permission in "${orgName}".`,
       );
       if (audited) {
         await this.audit.record({
@@ -72,7 +71,7 @@ export class OrgAccessGuard implements CanActivate {
       throw refusal;
     }
     ctx.organization = organization;
-    ctx.access = membership.access;
+    ctx.permissions = membership.permissions;
     if (membership.role) ctx.role = membership.role;
 
     const appName = params.app;
@@ -96,13 +95,15 @@ export class OrgAccessGuard implements CanActivate {
   private async accessIn(
     organizationId: string,
     principal: Principal,
-  ): Promise<{ access: readonly AccessLevel[]; role: Role | null } | null> {
+  ): Promise<{ permissions: readonly Permission[]; role: RoleOutput | null } | null> {
     if (principal.kind === 'api-key') {
       return principal.apiKey.organizationId === organizationId
-        ? { access: accessOfApiKey(principal.apiKey.permissions), role: null }
+        ? { permissions: knownPermissions(principal.apiKey.permissions), role: null }
         : null;
     }
+    // Read on every request (never cached): a role granted or a member removed on any replica
+    // holds from the next request on.
     const role = await this.organizations.findOneRole(organizationId, principal.userId);
-    return role ? { access: ROLE_ACCESS[role], role } : null;
+    return role ? { permissions: role.permissions, role } : null;
   }
 }

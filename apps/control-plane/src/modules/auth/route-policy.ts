@@ -1,7 +1,7 @@
 import { type ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { AppError } from '@podium/protocol';
-import type { AccessLevel } from '../../common/auth/principal';
+import { AppError, type Permission } from '@podium/protocol';
+import { permissionOfRoute } from '../../common/auth/route-permission';
 import { ROUTE_SPEC } from '../../common/routes/route.decorator';
 import type { RouteAudit, RouteSpec } from '../../common/routes/route-spec';
 
@@ -9,8 +9,10 @@ import type { RouteAudit, RouteSpec } from '../../common/routes/route-spec';
 export interface RoutePolicy {
   /** No authentication at all (health, sign-up, sign-in). */
   readonly isPublic: boolean;
-  /** The level needed in the route's `{org}`; none for public and user-only routes. */
-  readonly required?: AccessLevel;
+  /** The permission needed in the route's `{org}`; none for public and user-only routes. */
+  readonly required?: Permission;
+  /** Also needs the built-in owner role (`access: 'owner'`: Podium's extra above DBOS). */
+  readonly ownerOnly: boolean;
   /** Audited under this action when the access guard refuses a member for lacking `required`. */
   readonly audited?: RouteAudit;
   /** `{app}` may not exist yet (RouteSpec.appMayBeNew). */
@@ -21,7 +23,8 @@ export interface RoutePolicy {
 export function policyOf(spec: RouteSpec): RoutePolicy {
   return {
     isPublic: spec.access === 'public',
-    required: spec.access === 'public' || spec.access === 'user' ? undefined : spec.access,
+    required: permissionOfRoute(spec),
+    ownerOnly: spec.access === 'owner',
     audited: spec.audit,
     appMayBeNew: spec.appMayBeNew === true,
   };

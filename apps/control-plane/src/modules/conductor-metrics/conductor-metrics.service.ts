@@ -1,7 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { AppError, type ConductorMetricsQuery } from '@podium/protocol';
 import type { Logger } from 'pino';
-import { accessOfApiKey } from '../../common/auth/access-levels';
 import type { ApplicationRecord } from '../../common/auth/tenancy';
 import { LogThrottle, suppressedField } from '../../common/logging/log-throttle';
 import { LOGGER } from '../../common/logging/logging.tokens';
@@ -28,9 +27,8 @@ export class MetricsClock {
 const DBOS_EXECUTOR_STATUS: Readonly<Record<string, string>> = { CONNECTED: 'HEALTHY' };
 
 /**
- * DBOS Conductor's `GET /v1/metrics`. An API key that can read workflows (Podium has no
- * `metric.read` permission yet) gets the gauges of its organization's applications, those in its
- * scope. Workflow and step families come from the executors once per (application, minute): every
+ * DBOS Conductor's `GET /v1/metrics`. An API key with `metric.read` gets the gauges of its
+ * organization's applications, those in its scope. Workflow and step families come from the executors once per (application, minute): every
  * scrape in that minute, concurrent ones included, shares the first one's load (MinuteCache).
  * An application whose executors cannot answer contributes only `executor_count`, read from the
  * control plane's own table on every scrape.
@@ -124,9 +122,9 @@ export class ConductorMetricsService {
       this.metrics.recordRefusal('unauthenticated');
       throw new AppError('UNAUTHENTICATED', 'Send an API key as a Bearer token.');
     }
-    if (!accessOfApiKey(key.permissions).includes('read')) {
+    if (!key.permissions.includes('metric.read')) {
       this.metrics.recordRefusal('forbidden');
-      throw new AppError('FORBIDDEN', 'Reading metrics needs an API key with workflows:read.');
+      throw new AppError('FORBIDDEN', 'Reading metrics needs an API key with metric.read.');
     }
     const apps = names
       ? await this.applications.findByNames(key.organizationId, names)

@@ -5,7 +5,6 @@ import {
   type OnApplicationBootstrap,
 } from '@nestjs/common';
 import type { Logger } from 'pino';
-import { accessOfApiKey } from '../../common/auth/access-levels';
 import type { Operator } from '../../common/auth/app-scope';
 import { LOGGER } from '../../common/logging/logging.tokens';
 import { CONFIG, type Config } from '../../config/config';
@@ -108,9 +107,7 @@ export class LiveAccessWatch implements OnApplicationBootstrap, BeforeApplicatio
     }
     const key = await this.apiKeys.findOneLiveKey(organizationId, principal.apiKey.id);
     return (
-      key !== null &&
-      accessOfApiKey(key.permissions).includes('read') &&
-      reaches(key, applicationId)
+      key !== null && key.permissions.includes('application.read') && reaches(key, applicationId)
     );
   }
 }

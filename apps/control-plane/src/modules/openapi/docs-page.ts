@@ -66,7 +66,7 @@ function renderOperation(method: string, path: string, op: Json): string {
   const bodyMedia = body ? Object.values(body.content)[0] : undefined;
   return `<article id="${esc(text(op.operationId))}">
 <h3><span class="method ${esc(method)}">${esc(method.toUpperCase())}</span> <code>${esc(path)}</code></h3>
-<p>${esc(text(op.summary))} <span class="access">access: ${esc(text(op['x-podium-access']))}; credentials: ${esc(credentials(op))}</span></p>
+<p>${esc(text(op.summary))} <span class="access">access: ${esc(text(op['x-podium-permission'] ?? op['x-podium-access']))}; credentials: ${esc(credentials(op))}</span></p>
 ${op.description ? `<p>${esc(text(op.description))}</p>` : ''}
 ${paramRows ? `<table><tr><th>parameter</th><th>in</th><th>required</th><th>schema</th><th></th></tr>${paramRows}</table>` : ''}
 ${bodyMedia ? `<p>Request body${body?.required ? ' (required)' : ''}: ${summary(bodyMedia.schema)}</p>` : ''}

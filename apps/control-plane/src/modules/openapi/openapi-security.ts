@@ -1,6 +1,4 @@
 import { CSRF_COOKIE, CSRF_HEADER } from '@podium/protocol';
-import { API_KEY_PERMISSION_ACCESS } from '../../common/auth/access-levels';
-import type { AccessLevel } from '../../common/auth/principal';
 import { ACCESS_COOKIE, REFRESH_COOKIE } from '../sessions/session-cookies';
 import type { Credential, RouteSpec } from '../../common/routes/route-spec';
 
@@ -58,12 +56,7 @@ export function securityOf(route: RouteSpec): ReadonlyArray<readonly Credential[
   if (route.access === 'public') return [];
   // Browsers attach cookies on their own: a cookie request that changes state proves its origin.
   const session: Credential[] = route.method === 'get' ? ['session'] : ['session', 'csrf'];
-  const keys =
-    route.access !== 'user' && route.path.includes('{app}') && apiKeysReach(route.access);
+  // Keys reach an application's routes, by the route's permission (see OrgAccessGuard).
+  const keys = route.access !== 'user' && route.path.includes('{app}');
   return keys ? [['bearer'], session] : [session];
-}
-
-/** Whether some API key permission grants this level (keys never administer). */
-function apiKeysReach(level: AccessLevel): boolean {
-  return Object.values(API_KEY_PERMISSION_ACCESS).some((levels) => levels.includes(level));
 }

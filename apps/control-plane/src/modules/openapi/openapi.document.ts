@@ -1,5 +1,5 @@
 import {
-  ApiKeyPermissionSchema,
+  PermissionSchema,
   ApiKeySchema,
   ApplicationSchema,
   ApplicationVersionSchema,
@@ -29,6 +29,7 @@ import {
 import { z } from 'zod';
 import { SECURITY_SCHEMES, securityOf } from './openapi-security';
 import { isBodyOptional, listMetaFields, type RouteSpec } from '../../common/routes/route-spec';
+import { permissionOfRoute } from '../../common/auth/route-permission';
 
 /**
  * Builds the OpenAPI 3.1 document from route tables and the protocol's zod schemas (zod 4's
@@ -75,7 +76,7 @@ const SHARED_SCHEMAS: ReadonlyArray<readonly [z.ZodType, string]> = [
 /** Enums read the same both ways, so requests and responses share their component. */
 const SHARED_ENUMS: ReadonlyArray<readonly [z.ZodType, string]> = [
   [RoleSchema, 'Role'],
-  [ApiKeyPermissionSchema, 'ApiKeyPermission'],
+  [PermissionSchema, 'Permission'],
 ];
 
 const VIA_EXECUTOR: readonly ErrorCode[] = [
@@ -161,6 +162,7 @@ function operation(
     ...(route.description && { description: route.description }),
     tags: [route.tag],
     'x-podium-access': route.access,
+    ...(permissionOfRoute(route) && { 'x-podium-permission': permissionOfRoute(route) }),
     security: securityOf(route).map((set) =>
       Object.fromEntries(set.map((credential) => [SECURITY_SCHEMES[credential][0], []])),
     ),

@@ -14,6 +14,7 @@ import { LIVE_ROUTES } from '../live/live.routes';
 import { DOMAIN_CLAIM_ROUTES } from '../organizations/domain-claims/domain-claims.routes';
 import { JOIN_SECRET_ROUTES } from '../organizations/join-secrets/join-secrets.routes';
 import { MEMBER_ROUTES } from '../organizations/members/members.routes';
+import { ROLE_ROUTES } from '../organizations/roles/roles.routes';
 import { ORGANIZATION_ROUTES } from '../organizations/organizations.routes';
 import { QUEUE_ROUTES } from '../queues/queues.routes';
 import { SESSION_ROUTES } from '../sessions/sessions.routes';
@@ -42,6 +43,7 @@ export const API_ROUTES: readonly RouteSpec[] = [
   ...Object.values(SESSION_ROUTES),
   ...Object.values(ORGANIZATION_ROUTES),
   ...Object.values(MEMBER_ROUTES),
+  ...Object.values(ROLE_ROUTES),
   ...Object.values(JOIN_SECRET_ROUTES),
   ...Object.values(DOMAIN_CLAIM_ROUTES),
   ...Object.values(APPLICATION_ROUTES),

@@ -12,6 +12,9 @@ import { MembersService } from './members/members.service';
 import { OrganizationsController } from './organizations.controller';
 import { OrganizationsRepository } from './organizations.repository';
 import { OrganizationsService } from './organizations.service';
+import { RolesController } from './roles/roles.controller';
+import { RolesRepository } from './roles/roles.repository';
+import { RolesService } from './roles/roles.service';
 
 /** Organizations, their members and roles, join secrets and domain claims. */
 @Module({
@@ -19,6 +22,7 @@ import { OrganizationsService } from './organizations.service';
   controllers: [
     OrganizationsController,
     MembersController,
+    RolesController,
     JoinSecretsController,
     DomainClaimsController,
   ],
@@ -27,6 +31,8 @@ import { OrganizationsService } from './organizations.service';
     OrganizationsService,
     MembersRepository,
     MembersService,
+    RolesRepository,
+    RolesService,
     JoinSecretsRepository,
     JoinSecretsService,
     DomainClaimsRepository,

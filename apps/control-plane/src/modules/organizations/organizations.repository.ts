@@ -1,13 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { Database, Role } from '@podium/db';
-import type { PaginationQuery } from '@podium/protocol';
+import type { Database } from '@podium/db';
+import type { PaginationQuery, RoleOutput } from '@podium/protocol';
 import type { OrganizationRecord } from '../../common/auth/tenancy';
 import { DATABASE } from '../../infra/database/database.tokens';
 import { isUniqueViolation } from '../../infra/database/unique-violation';
+import { HELD_ROLE_SELECT, heldRoleOf } from './roles/held-role';
 
 export interface OrganizationMembership {
   readonly organization: OrganizationRecord;
-  readonly role: Role;
+  readonly role: RoleOutput;
 }
 
 /** The only place that touches the organizations table (and reads memberships for access). */
@@ -23,12 +24,12 @@ export class OrganizationsRepository {
     return this.db.prisma.organization.findUnique({ where: { id } });
   }
 
-  async findOneRole(organizationId: string, userId: string): Promise<Role | null> {
+  async findOneRole(organizationId: string, userId: string): Promise<RoleOutput | null> {
     const membership = await this.db.prisma.membership.findUnique({
       where: { organizationId_userId: { organizationId, userId } },
-      select: { role: true },
+      select: HELD_ROLE_SELECT,
     });
-    return membership?.role ?? null;
+    return membership && heldRoleOf(membership);
   }
 
   /** Creates the organization with `ownerId` as its owner, atomically; null when the name is taken. */
@@ -68,12 +69,15 @@ export class OrganizationsRepository {
     const [rows, total] = await Promise.all([
       this.db.prisma.membership.findMany({
         where,
-        include: { organization: true },
+        include: { organization: true, customRole: HELD_ROLE_SELECT.customRole },
         orderBy: [{ createdAt: 'asc' }, { organizationId: 'asc' }],
         ...(page && { take: page.limit, skip: page.offset }),
       }),
       this.db.prisma.membership.count({ where }),
     ]);
-    return { items: rows.map(({ organization, role }) => ({ organization, role })), total };
+    return {
+      items: rows.map((row) => ({ organization: row.organization, role: heldRoleOf(row) })),
+      total,
+    };
   }
 }

@@ -4,7 +4,8 @@ import {
   type CreateOrganizationRequest,
   type Organization,
   type PaginationQuery,
-  type Role,
+  type RoleOutput,
+  builtInRole,
   type UpdateOrganizationRequest,
   type UserOrganization,
   type Paginated,
@@ -54,7 +55,7 @@ export class OrganizationsService {
       });
       return created;
     });
-    return mapOrganization(organization, 'OWNER');
+    return mapOrganization(organization, builtInRole('OWNER'));
   }
 
   /** Null when there is no organization of that name. */
@@ -63,7 +64,7 @@ export class OrganizationsService {
   }
 
   /** The user's role in the organization; null when not a member. */
-  findOneRole(organizationId: string, userId: string): Promise<Role | null> {
+  findOneRole(organizationId: string, userId: string): Promise<RoleOutput | null> {
     return this.organizations.findOneRole(organizationId, userId);
   }
 
@@ -74,7 +75,8 @@ export class OrganizationsService {
       id: organization.id,
       name: organization.name,
       displayName: organization.displayName,
-      role,
+      role: role.name,
+      permissions: role.permissions,
     }));
   }
 
@@ -91,7 +93,7 @@ export class OrganizationsService {
   }
 
   getOrganization(scope: OrgScope): Organization {
-    return mapOrganization(scope.organization, scope.role);
+    return mapOrganization(scope.organization, scope.role, scope.permissions);
   }
 
   /**

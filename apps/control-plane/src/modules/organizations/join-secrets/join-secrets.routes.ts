@@ -1,5 +1,4 @@
 import {
-  CREDENTIAL_CREATE_ACCESS,
   CreateJoinSecretRequestSchema,
   CreateJoinSecretResponseSchema,
   GenerateJoinSecretResponseSchema,
@@ -24,7 +23,7 @@ export const JOIN_SECRET_ROUTES = routeTable({
     path: base,
     summary: 'Create a join secret (shown only in this response)',
     description: 'The secret is revoked when its creator leaves or may no longer grant its role.',
-    access: CREDENTIAL_CREATE_ACCESS.joinSecret,
+    access: 'admin',
     status: 201,
     body: CreateJoinSecretRequestSchema,
     response: CreateJoinSecretResponseSchema,
@@ -37,7 +36,7 @@ export const JOIN_SECRET_ROUTES = routeTable({
     summary: 'Generate a join secret (DBOS Conductor)',
     description:
       'A single-use secret, valid for 7 days, joining as OPERATOR; `POST .../join-secrets` chooses the role, uses and expiry.',
-    access: CREDENTIAL_CREATE_ACCESS.joinSecret,
+    access: 'admin',
     status: 201,
     response: GenerateJoinSecretResponseSchema,
     audit: { action: AUDIT_ACTIONS.joinSecretCreate },

@@ -10,7 +10,8 @@ import {
   MAX_JOIN_SECRET_TTL_DAYS,
   type PaginationQuery,
   type RevokedCredentials,
-  type Role,
+  type RoleOutput,
+  builtInRole,
   canCreateJoinSecret,
   type JoinSecret,
   type Paginated,
@@ -109,7 +110,7 @@ export class JoinSecretsService {
   async revokeJoinSecretsOutlivingCreator(
     organizationId: string,
     creatorId: string,
-    creatorRole: Role | null,
+    creatorRole: RoleOutput | null,
     now = new Date(),
   ): Promise<RevokedCredentials['joinSecrets']> {
     const live = await this.secrets.findLiveCreatedBy(organizationId, creatorId, now);
@@ -156,7 +157,7 @@ export class JoinSecretsService {
       if (outcome === 'unusable') throw new AppError('NOT_FOUND', UNUSABLE);
       const organization = await this.organizations.findOneById(record.organizationId);
       if (!organization) throw new AppError('NOT_FOUND', UNUSABLE);
-      return mapOrganization(organization, record.role);
+      return mapOrganization(organization, builtInRole(record.role));
     });
   }
 

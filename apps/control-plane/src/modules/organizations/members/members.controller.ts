@@ -32,6 +32,14 @@ export class MembersController {
     return this.members.updateMemberRole(orgScopeOf(ctx), userId, body.role);
   }
 
+  @Route(ROUTES.grantRole)
+  async grantRole(
+    @Context() ctx: RequestContext,
+    @Param() { userId, roleName }: { userId: string; roleName: string },
+  ): Promise<void> {
+    await this.members.updateMemberRole(orgScopeOf(ctx), userId, roleName);
+  }
+
   /**
    * Any member may remove themselves; removing others needs admin (checked by the service).
    * What it revoked is in the audit entry and the key and join secret lists; the answer is 204.

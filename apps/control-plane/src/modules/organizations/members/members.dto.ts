@@ -6,7 +6,7 @@ export function mapMember(member: MemberRecord): Member {
     userId: member.userId,
     email: member.email,
     displayName: member.displayName,
-    role: member.role,
+    role: member.role.name,
     joinedAt: member.joinedAt.toISOString(),
   };
 }

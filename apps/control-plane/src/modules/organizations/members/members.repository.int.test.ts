@@ -1,9 +1,11 @@
 import { randomBytes } from 'node:crypto';
-import { openDatabase, type Database } from '@podium/db';
+import { openDatabase, type Database, type Role } from '@podium/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DATABASE_BACKENDS } from '../../../../test/support/database-backends';
 import { JoinSecretsRepository } from '../join-secrets/join-secrets.repository';
-import { MembersRepository } from './members.repository';
+import { MembersRepository, type RoleAssignment } from './members.repository';
+
+const builtIn = (role: Role): RoleAssignment => ({ role, customRoleId: null });
 
 // The membership invariants live in transactions (row lock, conditional update): check them on
 // both databases the control plane runs on, and under real concurrency on PostgreSQL.
@@ -48,11 +50,17 @@ describe.each(DATABASE_BACKENDS)('membership transactions on %s', (_name, makeDa
   it('refuses to demote or remove the last owner', async () => {
     const { org, owners } = await orgWithOwners(1);
     const [owner] = owners as [string];
-    await expect(members.updateRole(org.id, owner, 'ADMIN')).resolves.toBe('last_owner');
+    await expect(members.updateRole(org.id, owner, builtIn('ADMIN'))).resolves.toBe('last_owner');
     await expect(members.remove(org.id, owner)).resolves.toBe('last_owner');
-    await expect(members.updateRole(org.id, owner, 'OWNER')).resolves.toMatchObject({
-      role: 'OWNER',
+    await expect(members.updateRole(org.id, owner, builtIn('OWNER'))).resolves.toMatchObject({
+      role: { name: 'OWNER', isGlobal: true },
     });
+    const custom = await db.prisma.customRole.create({
+      data: { organizationId: org.id, name: `role_${unique()}`, permissions: ['metric.read'] },
+    });
+    await expect(
+      members.updateRole(org.id, owner, { role: null, customRoleId: custom.id }),
+    ).resolves.toBe('last_owner');
   });
 
   it('lets exactly one of two owners step down when both try at once', async () => {
@@ -60,7 +68,7 @@ describe.each(DATABASE_BACKENDS)('membership transactions on %s', (_name, makeDa
     const orgs = await Promise.all(Array.from({ length: 8 }, () => orgWithOwners(2)));
     const outcomes = await Promise.all(
       orgs.map(({ org, owners }) =>
-        Promise.all(owners.map((id) => members.updateRole(org.id, id, 'VIEWER'))),
+        Promise.all(owners.map((id) => members.updateRole(org.id, id, builtIn('VIEWER')))),
       ),
     );
     for (const pair of outcomes) expect(pair.filter((o) => o === 'last_owner')).toHaveLength(1);

@@ -1,28 +1,45 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Database, Prisma, Role } from '@podium/db';
-import type { PaginationQuery } from '@podium/protocol';
+import type { PaginationQuery, RoleOutput } from '@podium/protocol';
 import { DATABASE } from '../../../infra/database/database.tokens';
+import { HELD_ROLE_SELECT, heldRoleOf } from '../roles/held-role';
 
 export interface MemberRecord {
   readonly userId: string;
+  readonly organizationId: string;
   readonly email: string;
   readonly displayName: string;
-  readonly role: Role;
+  readonly role: RoleOutput;
   readonly joinedAt: Date;
 }
+
+/** The role a membership is given: a built-in one or a custom one (by id). */
+export type RoleAssignment =
+  { role: Role; customRoleId: null } | { role: null; customRoleId: string };
 
 /** Why a membership change did not happen. */
 export type MembershipRefusal = 'not_found' | 'last_owner';
 
-const WITH_USER = { user: { select: { email: true, displayName: true } } } as const;
+const WITH_USER = {
+  user: { select: { email: true, displayName: true } },
+  customRole: HELD_ROLE_SELECT.customRole,
+} as const;
 
 function mapRecord(row: {
   userId: string;
-  role: Role;
+  organizationId: string;
+  role: Role | null;
+  customRole: { name: string; permissions: string[] } | null;
   createdAt: Date;
   user: { email: string; displayName: string };
 }): MemberRecord {
-  return { userId: row.userId, role: row.role, joinedAt: row.createdAt, ...row.user };
+  return {
+    userId: row.userId,
+    organizationId: row.organizationId,
+    role: heldRoleOf(row),
+    joinedAt: row.createdAt,
+    ...row.user,
+  };
 }
 
 /**
@@ -59,16 +76,17 @@ export class MembersRepository {
     return row && mapRecord(row);
   }
 
+  /** Replaces the member's one role (a custom role deleted meanwhile fails its foreign key). */
   updateRole(
     organizationId: string,
     userId: string,
-    role: Role,
+    assignment: RoleAssignment,
   ): Promise<MemberRecord | MembershipRefusal> {
-    return this.keepingAnOwner(organizationId, userId, role === 'OWNER', (tx) =>
+    return this.keepingAnOwner(organizationId, userId, assignment.role === 'OWNER', (tx) =>
       tx.membership
         .update({
           where: { organizationId_userId: { organizationId, userId } },
-          data: { role },
+          data: assignment,
           include: WITH_USER,
         })
         .then(mapRecord),

@@ -1,4 +1,5 @@
 import {
+  GrantRoleParamsSchema,
   ListMembersResponseSchema,
   MemberParamsSchema,
   PaginationQuerySchema,
@@ -17,6 +18,8 @@ export const MEMBER_ROUTES = routeTable({
     method: 'get',
     path: base,
     summary: 'List members with their roles',
+    description:
+      "A page of members (`items`), and DBOS Conductor's view of it: `orgName` and `users`, each member's role by user id.",
     tag,
     access: 'read',
     query: PaginationQuerySchema,
@@ -25,7 +28,7 @@ export const MEMBER_ROUTES = routeTable({
   updateMemberRole: {
     method: 'patch',
     path: `${base}/{userId}`,
-    summary: "Change a member's role",
+    summary: "Give a member a built-in role (Podium's form of the grant below)",
     description:
       'Only owners grant or touch the owner role; an organization keeps an owner. The live API keys and join secrets the member created and may not create with the new role are revoked (listed in `revoked`).',
     tag,
@@ -34,7 +37,20 @@ export const MEMBER_ROUTES = routeTable({
     body: UpdateMemberRequestSchema,
     response: UpdateMemberResponseSchema,
     errors: ['CONFLICT'],
-    audit: { action: AUDIT_ACTIONS.memberUpdateRole, targetParam: 'userId' },
+    audit: { action: AUDIT_ACTIONS.roleGrant, targetParam: 'userId' },
+  },
+  grantRole: {
+    method: 'put',
+    path: `${base}/{userId}/roles/{roleName}`,
+    summary: "Replace a member's role with a built-in or custom one (DBOS Conductor)",
+    description:
+      'A member holds exactly one role. The granter must hold every permission of the role (and be an owner to grant or take the owner role); an organization keeps an owner. The live API keys and join secrets the member created and may no longer create are revoked.',
+    tag,
+    access: 'admin',
+    params: GrantRoleParamsSchema,
+    status: 204,
+    errors: ['CONFLICT'],
+    audit: { action: AUDIT_ACTIONS.roleGrant, targetParam: 'userId' },
   },
   removeMember: {
     method: 'delete',

@@ -4,17 +4,21 @@ import {
   type ListMembersResponse,
   type PaginationQuery,
   type RevokedCredentials,
-  type Role,
+  type RoleOutput,
   type UpdateMemberResponse,
+  type Role,
+  isBuiltInRoleName,
+  isOwnerRole,
+  isRoleWithin,
 } from '@podium/protocol';
 import { EventBus } from '../../../infra/events/event-bus';
-import { isRoleWithin } from '../../../common/auth/access-levels';
 import type { OrgScope } from '../../../common/auth/request-context';
 import { toCountedPage } from '../../../common/pagination/counted-page';
 import { ApiKeysService } from '../../api-keys/api-keys.service';
 import { AUDIT_ACTIONS, auditedAction } from '../../audit/audit-actions';
 import { AuditService } from '../../audit/audit.service';
 import { JoinSecretsService } from '../join-secrets/join-secrets.service';
+import { RolesService } from '../roles/roles.service';
 import { mapMember } from './members.dto';
 import { type MemberRecord, type MembershipRefusal, MembersRepository } from './members.repository';
 
@@ -32,26 +36,40 @@ export class MembersService {
     private readonly members: MembersRepository,
     private readonly joinSecrets: JoinSecretsService,
     private readonly apiKeys: ApiKeysService,
+    private readonly roles: RolesService,
     private readonly audit: AuditService,
     private readonly events: EventBus,
   ) {}
 
   async findMembers(scope: OrgScope, page: PaginationQuery): Promise<ListMembersResponse> {
     const { items, total } = await this.members.findPage(scope.organization.id, page);
-    return toCountedPage(items.map(mapMember), total, page);
+    return {
+      ...toCountedPage(items.map(mapMember), total, page),
+      orgName: scope.organization.name,
+      users: Object.fromEntries(items.map((member) => [member.userId, member.role])),
+    };
   }
 
-  updateMemberRole(scope: OrgScope, userId: string, role: Role): Promise<UpdateMemberResponse> {
-    let previousRole: Role | undefined;
-    const action = auditedAction(scope, AUDIT_ACTIONS.memberUpdateRole, userId, { role });
+  /** Replaces the member's role with the built-in or custom role named `roleName`. */
+  updateMemberRole(
+    scope: OrgScope,
+    userId: string,
+    roleName: string,
+  ): Promise<UpdateMemberResponse> {
+    let previousRole: string | undefined;
+    const action = auditedAction(scope, AUDIT_ACTIONS.roleGrant, userId, { role_name: roleName });
     return this.audit.track(
       action,
       async () => {
+        const { role, customRoleId } = await this.roles.getGrantableRole(scope, roleName);
         const target = await this.getMember(scope, userId);
-        previousRole = target.role;
+        previousRole = target.role.name;
         assertMayManage(scope, target, role);
+        const assignment = customRoleId
+          ? { role: null, customRoleId }
+          : { role: builtInName(role), customRoleId: null };
         const updated = refusedOr(
-          await this.members.updateRole(scope.organization.id, userId, role),
+          await this.members.updateRole(scope.organization.id, userId, assignment),
           scope,
           userId,
         );
@@ -74,8 +92,11 @@ export class MembersService {
         const target = await this.getMember(scope, userId);
         const leaving = scope.principal.kind === 'user' && scope.principal.userId === userId;
         if (!leaving) {
-          if (!scope.access.includes('admin')) {
-            throw new AppError('FORBIDDEN', 'Removing another member needs the "admin" level.');
+          if (!scope.permissions.includes('organization.write')) {
+            throw new AppError(
+              'FORBIDDEN',
+              'Removing another member needs the "organization.write" permission.',
+            );
           }
           assertMayManage(scope, target, target.role);
         }
@@ -94,7 +115,7 @@ export class MembersService {
   private async revokeOutlivedCredentials(
     scope: OrgScope,
     userId: string,
-    role: Role | null,
+    role: RoleOutput | null,
   ): Promise<RevokedCredentials> {
     const organizationId = scope.organization.id;
     return {
@@ -114,15 +135,25 @@ export class MembersService {
   }
 }
 
-function assertMayManage(scope: OrgScope, target: MemberRecord, newRole: Role): void {
+function assertMayManage(scope: OrgScope, target: MemberRecord, newRole: RoleOutput): void {
   const callerRole = scope.role;
   if (!callerRole) throw new AppError('FORBIDDEN', 'Only signed-in members manage members.');
-  if ((target.role === 'OWNER' || newRole === 'OWNER') && callerRole !== 'OWNER') {
+  if ((isOwnerRole(target.role) || isOwnerRole(newRole)) && !isOwnerRole(callerRole)) {
     throw new AppError('FORBIDDEN', 'Only owners can grant, change or remove the owner role.');
   }
   if (!isRoleWithin(newRole, callerRole)) {
-    throw new AppError('FORBIDDEN', `Your role, ${callerRole}, cannot grant the ${newRole} role.`);
+    throw new AppError(
+      'FORBIDDEN',
+      `Your role, ${callerRole.name}, cannot grant the ${newRole.name} role: it lacks some of its permissions.`,
+    );
   }
+}
+
+/** The built-in role a global role output names. */
+function builtInName(role: RoleOutput): Role {
+  if (!isBuiltInRoleName(role.name))
+    throw new AppError('INTERNAL', `${role.name} is not built in.`);
+  return role.name;
 }
 
 function refusedOr<T>(outcome: T | MembershipRefusal, scope: OrgScope, userId: string): T {

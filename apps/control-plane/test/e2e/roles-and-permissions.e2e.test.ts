@@ -1,0 +1,379 @@
+// DBOS Conductor's permission model end to end: permissions, built-in and custom roles, grants,
+// and API keys created by name. Real PostgreSQL and HTTP server; every caller signs in for real.
+import type { Role } from '@podium/db';
+import {
+  ApplicationSchema,
+  CreateApiKeyResponseSchema,
+  CreateRoleResponseSchema,
+  ListApiKeysResponseSchema,
+  ListAuditLogsResponseSchema,
+  ListMembersResponseSchema,
+  ListPermissionsResponseSchema,
+  ListRolesResponseSchema,
+  OrganizationSchema,
+  PERMISSIONS,
+  type Permission,
+} from '@podium/protocol';
+import { createScratchDatabase, type ScratchDatabase } from '@podium/db/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { factories } from '../factories';
+import { startTestControlPlane, type RunningControlPlane } from './start';
+import { TestBrowser, assertProblem, bodyOf, signUpAndIn } from './test-browser';
+
+interface Player {
+  browser: TestBrowser;
+  userId: string;
+}
+
+describe('roles, permissions and named API keys (PostgreSQL)', () => {
+  let scratch: ScratchDatabase;
+  let server: RunningControlPlane;
+  let f: ReturnType<typeof factories>;
+  let owner: Player;
+  let outsider: Player;
+  let org: string;
+  let orgId: string;
+  let theirs: string;
+  const appName = 'ledger';
+  let roleCount = 0;
+
+  async function player(): Promise<Player> {
+    const browser = new TestBrowser(server.url);
+    const { userId } = await signUpAndIn(browser);
+    return { browser, userId };
+  }
+
+  async function member(role: Role): Promise<Player> {
+    const p = await player();
+    await f.newMember(orgId, p.userId, role);
+    return p;
+  }
+
+  /** A custom role of `org` with these permissions, created by the owner; its name. */
+  async function customRole(permissions: Permission[]): Promise<string> {
+    const name = `role_${(roleCount += 1)}`;
+    const res = await owner.browser.post(`/v2/orgs/${org}/roles`, { name, permissions });
+    expect(bodyOf(res, CreateRoleResponseSchema, 201)).toEqual({ name, permissions });
+    return name;
+  }
+
+  const grantPath = (userId: string, roleName: string, orgName = org) =>
+    `/v2/orgs/${orgName}/members/${userId}/roles/${roleName}`;
+
+  async function grant(by: Player, userId: string, roleName: string): Promise<number> {
+    return (await by.browser.put(grantPath(userId, roleName))).status;
+  }
+
+  async function auditOf(action: string) {
+    const page = bodyOf(
+      await owner.browser.get(`/v2/orgs/${org}/audit-logs?action=${action}&limit=500`),
+      ListAuditLogsResponseSchema,
+    );
+    return page.items;
+  }
+
+  const bearer = (token: string) => ({ headers: { authorization: `Bearer ${token}` } });
+
+  beforeAll(async () => {
+    scratch = await createScratchDatabase();
+    server = await startTestControlPlane({ kind: 'postgres', url: scratch.url });
+    f = factories(server.app);
+    owner = await player();
+    outsider = await player();
+    org = `perm-${Date.now().toString(36)}`;
+    orgId = bodyOf(await owner.browser.post('/v2/orgs', { name: org }), OrganizationSchema, 201).id;
+    theirs = `theirs-${Date.now().toString(36)}`;
+    bodyOf(await outsider.browser.post('/v2/orgs', { name: theirs }), OrganizationSchema, 201);
+    bodyOf(
+      await owner.browser.post(`/v2/orgs/${org}/apps`, { name: appName }),
+      ApplicationSchema,
+      201,
+    );
+  });
+  afterAll(async () => {
+    await server?.close();
+    await scratch?.drop();
+  });
+
+  it('lists the eight DBOS permissions and the built-in roles to any member, nobody else', async () => {
+    const viewer = await member('VIEWER');
+    const permissions = bodyOf(
+      await viewer.browser.get(`/v2/orgs/${org}/permissions`),
+      ListPermissionsResponseSchema,
+    );
+    expect(permissions).toEqual([...PERMISSIONS]);
+    const roles = bodyOf(
+      await viewer.browser.get(`/v2/orgs/${org}/roles`),
+      ListRolesResponseSchema,
+    );
+    expect(roles.filter((r) => r.isGlobal).map((r) => r.name)).toEqual([
+      'OWNER',
+      'ADMIN',
+      'OPERATOR',
+      'VIEWER',
+    ]);
+    expect(roles.find((r) => r.name === 'VIEWER')?.permissions).toEqual([
+      'organization.read',
+      'application.read',
+      'metric.read',
+    ]);
+    for (const path of ['permissions', 'roles']) {
+      assertProblem(await outsider.browser.get(`/v2/orgs/${org}/${path}`), 404, 'NOT_FOUND');
+    }
+  });
+
+  it('creates custom roles, validating their name and permissions, and refuses duplicates', async () => {
+    const name = await customRole(['application.read', 'metric.read']);
+    const listed = bodyOf(
+      await owner.browser.get(`/v2/orgs/${org}/roles`),
+      ListRolesResponseSchema,
+    );
+    expect(listed.find((r) => r.name === name)).toEqual({
+      name,
+      permissions: ['application.read', 'metric.read'],
+      isGlobal: false,
+    });
+    const invalid = assertProblem(
+      await owner.browser.post(`/v2/orgs/${org}/roles`, { name: 'x!', permissions: ['root'] }),
+      422,
+      'VALIDATION_FAILED',
+    );
+    expect(new Set(invalid.errors?.map((e) => e.path))).toEqual(new Set(['name', 'permissions.0']));
+    assertProblem(
+      await owner.browser.post(`/v2/orgs/${org}/roles`, { name, permissions: [] }),
+      409,
+      'CONFLICT',
+    );
+    // Built-in names are reserved in any case.
+    assertProblem(
+      await owner.browser.post(`/v2/orgs/${org}/roles`, { name: 'viewer' }),
+      409,
+      'CONFLICT',
+    );
+    const operator = await member('OPERATOR');
+    assertProblem(
+      await operator.browser.post(`/v2/orgs/${org}/roles`, { name: 'mine', permissions: [] }),
+      403,
+      'FORBIDDEN',
+    );
+    assertProblem(
+      await outsider.browser.post(`/v2/orgs/${org}/roles`, { name: 'mine', permissions: [] }),
+      404,
+      'NOT_FOUND',
+    );
+    const [created] = await auditOf('role.create');
+    expect(created).toMatchObject({
+      outcome: 'FAILURE',
+      actor: { id: operator.userId },
+      details: { errorCode: 'FORBIDDEN' },
+    });
+    const ofName = (await auditOf('role.create')).filter((e) => e.target.id === name);
+    // The duplicate, then the create.
+    expect(ofName.map((e) => e.outcome)).toEqual(['FAILURE', 'SUCCESS']);
+    expect(ofName[1]).toMatchObject({
+      target: { type: 'role', id: name },
+      details: { permissions: ['application.read', 'metric.read'] },
+    });
+  });
+
+  it('limits a member with a custom role to its permissions, from the next request on', async () => {
+    const readers = await customRole(['organization.read', 'application.read']);
+    const someone = await member('ADMIN');
+    expect(await grant(owner, someone.userId, readers)).toBe(204);
+
+    const app = `/v2/orgs/${org}/apps/${appName}`;
+    expect((await someone.browser.get(app)).status).toBe(200);
+    assertProblem(await someone.browser.patch(app, { description: 'x' }), 403, 'FORBIDDEN');
+    assertProblem(await someone.browser.get(`/v2/orgs/${org}/tokens`), 403, 'FORBIDDEN');
+    assertProblem(await someone.browser.get(`${app}/metrics`), 403, 'FORBIDDEN');
+    const me = bodyOf(await someone.browser.get(`/v2/orgs/${org}`), OrganizationSchema);
+    expect(me).toMatchObject({
+      role: readers,
+      permissions: ['organization.read', 'application.read'],
+    });
+
+    const members = bodyOf(
+      await owner.browser.get(`/v2/orgs/${org}/members`),
+      ListMembersResponseSchema,
+    );
+    expect(members.orgName).toBe(org);
+    expect(members.users[someone.userId]).toEqual({
+      name: readers,
+      permissions: ['organization.read', 'application.read'],
+      isGlobal: false,
+    });
+    expect(members.users[owner.userId]).toMatchObject({ name: 'OWNER', isGlobal: true });
+    expect(members.items.find((m) => m.userId === someone.userId)?.role).toBe(readers);
+
+    const [entry] = (await auditOf('role.grant')).filter((e) => e.target.id === someone.userId);
+    expect(entry).toMatchObject({ outcome: 'SUCCESS', details: { role_name: readers } });
+  });
+
+  it('lets a granter grant only roles whose permissions they hold, and only owners the owner role', async () => {
+    const managers = await customRole(['organization.read', 'organization.write']);
+    const looker = await customRole(['organization.read']);
+    const granter = await member('VIEWER');
+    expect(await grant(owner, granter.userId, managers)).toBe(204);
+    const target = await member('VIEWER');
+
+    expect(await grant(granter, target.userId, 'OPERATOR')).toBe(403);
+    expect(await grant(granter, target.userId, looker)).toBe(204);
+    const admin = await member('ADMIN');
+    expect(await grant(admin, target.userId, 'OWNER')).toBe(403);
+    expect(await grant(admin, target.userId, 'OPERATOR')).toBe(204);
+    // A role holder without organization.write grants nothing.
+    expect(await grant(target, target.userId, 'OPERATOR')).toBe(403);
+    // Unknown roles and users are not found; the organization keeps its owner.
+    assertProblem(await owner.browser.put(grantPath(target.userId, 'nobody')), 404, 'NOT_FOUND');
+    assertProblem(await owner.browser.put(grantPath(outsider.userId, 'VIEWER')), 404, 'NOT_FOUND');
+    assertProblem(await owner.browser.put(grantPath(owner.userId, 'ADMIN')), 409, 'CONFLICT');
+    assertProblem(
+      await owner.browser.put(grantPath(target.userId, 'no-dash')),
+      422,
+      'VALIDATION_FAILED',
+    );
+  });
+
+  it('keeps organizations apart: 404 for their roles, members and grants', async () => {
+    const ours = await customRole(['organization.read']);
+    const stranger = await member('VIEWER');
+    assertProblem(
+      await outsider.browser.put(grantPath(stranger.userId, 'VIEWER')),
+      404,
+      'NOT_FOUND',
+    );
+    assertProblem(await outsider.browser.delete(`/v2/orgs/${org}/roles/${ours}`), 404, 'NOT_FOUND');
+    // Their own organization does not know our role, nor our member.
+    assertProblem(
+      await outsider.browser.put(grantPath(outsider.userId, ours, theirs)),
+      404,
+      'NOT_FOUND',
+    );
+    assertProblem(
+      await outsider.browser.put(grantPath(stranger.userId, 'VIEWER', theirs)),
+      404,
+      'NOT_FOUND',
+    );
+    assertProblem(
+      await owner.browser.put(grantPath(outsider.userId, 'VIEWER', theirs)),
+      404,
+      'NOT_FOUND',
+    );
+  });
+
+  it('deletes only custom roles nobody holds', async () => {
+    const temporary = await customRole(['metric.read']);
+    const holder = await member('VIEWER');
+    expect(await grant(owner, holder.userId, temporary)).toBe(204);
+    const held = assertProblem(
+      await owner.browser.delete(`/v2/orgs/${org}/roles/${temporary}`),
+      409,
+      'CONFLICT',
+    );
+    expect(held.detail).toContain('hold');
+    assertProblem(await owner.browser.delete(`/v2/orgs/${org}/roles/VIEWER`), 409, 'CONFLICT');
+    assertProblem(await owner.browser.delete(`/v2/orgs/${org}/roles/missing`), 404, 'NOT_FOUND');
+    const viewer = await member('VIEWER');
+    assertProblem(
+      await viewer.browser.delete(`/v2/orgs/${org}/roles/${temporary}`),
+      403,
+      'FORBIDDEN',
+    );
+
+    expect(await grant(owner, holder.userId, 'VIEWER')).toBe(204);
+    expect((await owner.browser.delete(`/v2/orgs/${org}/roles/${temporary}`)).status).toBe(204);
+    const roles = bodyOf(await owner.browser.get(`/v2/orgs/${org}/roles`), ListRolesResponseSchema);
+    expect(roles.map((r) => r.name)).not.toContain(temporary);
+    const outcomes = (await auditOf('role.delete'))
+      .filter((e) => e.target.id === temporary)
+      .map((e) => e.outcome);
+    expect(outcomes).toEqual(['SUCCESS', 'FAILURE', 'FAILURE']);
+  });
+
+  it('creates a key by name (DBOS), which reads but cannot write with only application.read', async () => {
+    const created = bodyOf(
+      await owner.browser.post(`/v2/orgs/${org}/tokens/reader`, {
+        appNames: [appName],
+        permissions: ['application.read'],
+      }),
+      CreateApiKeyResponseSchema,
+      201,
+    );
+    expect(created).toMatchObject({ tokenName: 'reader', permissions: ['application.read'] });
+    const app = `/v2/orgs/${org}/apps/${appName}`;
+    const machine = new TestBrowser(server.url);
+    expect((await machine.get(app, bearer(created.token))).status).toBe(200);
+    assertProblem(
+      await machine.patch(app, { description: 'x' }, bearer(created.token)),
+      403,
+      'FORBIDDEN',
+    );
+
+    const listed = bodyOf(
+      await owner.browser.get(`/v2/orgs/${org}/tokens`),
+      ListApiKeysResponseSchema,
+    );
+    const application = bodyOf(await owner.browser.get(app), ApplicationSchema);
+    expect(listed.items.find((k) => k.tokenName === 'reader')).toMatchObject({
+      appIds: [application.id],
+      permissions: ['application.read'],
+      createdAt: created.createdAt,
+    });
+    expect(JSON.stringify(listed)).not.toContain(created.token);
+    assertProblem(await owner.browser.post(`/v2/orgs/${org}/tokens/reader`, {}), 409, 'CONFLICT');
+    assertProblem(
+      await owner.browser.post(`/v2/orgs/${org}/tokens/other`, { permissions: ['everything'] }),
+      422,
+      'VALIDATION_FAILED',
+    );
+    assertProblem(
+      await outsider.browser.post(`/v2/orgs/${org}/tokens/other`, {}),
+      404,
+      'NOT_FOUND',
+    );
+
+    // Revoked by name, at once.
+    expect((await owner.browser.delete(`/v2/orgs/${org}/tokens/reader`)).status).toBe(204);
+    assertProblem(await machine.get(app, bearer(created.token)), 401, 'UNAUTHENTICATED');
+    const creates = await auditOf('token.create');
+    expect(creates.map((e) => e.outcome).slice(0, 2)).toEqual(['FAILURE', 'SUCCESS']);
+    expect(creates[1]).toMatchObject({
+      target: { type: 'token', id: created.id },
+      details: { permissions: ['application.read'], applications: [appName] },
+    });
+    const [revoke] = await auditOf('token.revoke');
+    expect(revoke).toMatchObject({ outcome: 'SUCCESS', target: { type: 'token', id: created.id } });
+  });
+
+  it('gives keys only permissions their creator holds, and revokes them when the creator loses one', async () => {
+    const keyMakers = await customRole(['organization.read', 'token.write', 'application.read']);
+    const maker = await member('VIEWER');
+    expect(await grant(owner, maker.userId, keyMakers)).toBe(204);
+    assertProblem(
+      await maker.browser.post(`/v2/orgs/${org}/tokens/too-much`, {
+        permissions: ['application.read', 'application.write'],
+      }),
+      403,
+      'FORBIDDEN',
+    );
+    // Absent permissions are all eight: more than this creator holds.
+    assertProblem(await maker.browser.post(`/v2/orgs/${org}/tokens/all`, {}), 403, 'FORBIDDEN');
+    const key = bodyOf(
+      await maker.browser.post(`/v2/orgs/${org}/tokens/made`, {
+        permissions: ['application.read'],
+      }),
+      CreateApiKeyResponseSchema,
+      201,
+    );
+    const app = `/v2/orgs/${org}/apps/${appName}`;
+    expect((await new TestBrowser(server.url).get(app, bearer(key.token))).status).toBe(200);
+
+    // VIEWER holds application.read but not token.write: the key outlived its creator's power.
+    expect(await grant(owner, maker.userId, 'VIEWER')).toBe(204);
+    assertProblem(
+      await new TestBrowser(server.url).get(app, bearer(key.token)),
+      401,
+      'UNAUTHENTICATED',
+    );
+  });
+});
