@@ -1,22 +1,41 @@
-import { ROLE_ACCESS, isRoleWithin, type AccessLevel, type Role } from '@podium/protocol/rest';
+import {
+  isBuiltInRoleName,
+  isRoleWithin,
+  type Permission,
+  type Role,
+  type RoleOutput,
+} from '@podium/protocol/rest';
 
-/** What a role may do: the protocol's access table (viewer < operator < admin < owner). */
-export type Access = AccessLevel;
-
-/** True when `role` grants `access`; an unknown role (still loading) grants nothing. */
-export function can(role: Role | undefined, access: Access): boolean {
-  return role !== undefined && ROLE_ACCESS[role].includes(access);
+/** True when `role` holds `permission`; an unknown role (still loading) holds nothing. */
+export function can(role: RoleOutput | undefined, permission: Permission): boolean {
+  return role !== undefined && role.permissions.includes(permission);
 }
 
-/** The roles `role` may hand out (nobody grants more than they hold). */
-export function grantableRoles(role: Role | undefined): Role[] {
-  if (role === undefined) return [];
-  return (Object.keys(ROLE_ACCESS) as Role[]).filter((r) => isRoleWithin(r, role));
+/**
+ * The roles `role` may hand out: it manages members (`organization.write`) and holds every
+ * permission of the role (only owners give the owner role).
+ */
+export function grantableRoles<R extends RoleOutput>(
+  role: RoleOutput | undefined,
+  roles: readonly R[],
+): R[] {
+  if (!role || !can(role, 'organization.write')) return [];
+  return roles.filter((r) => isRoleWithin(r, role));
 }
 
-export const ROLE_LABELS: Record<Role, string> = {
+/** A role as `/v2/users/me` names it (its name and the permissions it gives). */
+export function roleOf(name: string, permissions: readonly Permission[]): RoleOutput {
+  return { name, permissions: [...permissions], isGlobal: isBuiltInRoleName(name) };
+}
+
+const ROLE_LABELS: Record<Role, string> = {
   OWNER: 'Owner',
   ADMIN: 'Admin',
   OPERATOR: 'Operator',
   VIEWER: 'Viewer',
 };
+
+/** Built-in roles by their label; custom roles by their name. */
+export function roleLabel(name: string): string {
+  return isBuiltInRoleName(name) ? ROLE_LABELS[name] : name;
+}

@@ -28,7 +28,7 @@ export function createApiKey(
 }
 
 export function renameApiKey(org: string, id: string, name: string): Promise<ApiKey> {
-  return sendJson('PATCH', keyPath(org, id), { name }, UpdateApiKeyResponseSchema);
+  return sendJson('PATCH', keyPath(org, id), { newName: name }, UpdateApiKeyResponseSchema);
 }
 
 /** Executor links opened with it close at once. */

@@ -4,9 +4,10 @@ import { executorEnvHint, executorUrl, expiresAtFor, keyStatus } from './key-sta
 
 const key: ApiKey = {
   id: '01a20232-872e-727c-8ecb-ed016a465735',
-  name: 'k1',
+  tokenName: 'k1',
   prefix: 'pdm_78dec3ca',
-  permissions: ['executor:connect'],
+  permissions: ['websocket.connect'],
+  appIds: [],
   applications: [],
   expiresAt: null,
   revokedAt: null,

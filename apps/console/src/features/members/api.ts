@@ -3,14 +3,16 @@ import {
   JoinOrganizationResponseSchema,
   ListJoinSecretsResponseSchema,
   ListMembersResponseSchema,
+  ListRolesResponseSchema,
+  CreateRoleResponseSchema,
   MAX_PAGE_LIMIT,
-  UpdateMemberResponseSchema,
   type CreateJoinSecretRequest,
   type CreateJoinSecretResponse,
+  type CreateRoleRequest,
+  type CreateRoleResponse,
   type ListMembersResponse,
+  type ListRolesResponse,
   type Organization,
-  type Role,
-  type UpdateMemberResponse,
   type JoinSecret,
   type ListPage,
 } from '@podium/protocol/rest';
@@ -25,23 +27,29 @@ import { orgPath } from '../organizations/api';
 
 const membersPath = (org: string) => `${orgPath(org)}/members`;
 const secretsPath = (org: string) => `${orgPath(org)}/join-secrets`;
+const rolesPath = (org: string) => `${orgPath(org)}/roles`;
 
 export function fetchMembers(org: string, options?: RequestOptions): Promise<ListMembersResponse> {
   return getJson(`${membersPath(org)}?limit=${MAX_PAGE_LIMIT}`, ListMembersResponseSchema, options);
 }
 
-/** The answer lists the keys and join secrets of theirs the new role revoked. */
-export function updateMemberRole(
-  org: string,
-  userId: string,
-  role: Role,
-): Promise<UpdateMemberResponse> {
-  return sendJson(
-    'PATCH',
-    `${membersPath(org)}/${encodeURIComponent(userId)}`,
-    { role },
-    UpdateMemberResponseSchema,
-  );
+/** Replaces the member's role (built in or custom, by name). */
+export function grantRole(org: string, userId: string, roleName: string): Promise<void> {
+  const path = `${membersPath(org)}/${encodeURIComponent(userId)}/roles/${encodeURIComponent(roleName)}`;
+  return sendWithoutContent('PUT', path);
+}
+
+/** The built-in roles, then the organization's own. */
+export function fetchRoles(org: string, options?: RequestOptions): Promise<ListRolesResponse> {
+  return getJson(rolesPath(org), ListRolesResponseSchema, options);
+}
+
+export function createRole(org: string, body: CreateRoleRequest): Promise<CreateRoleResponse> {
+  return sendJson('POST', rolesPath(org), body, CreateRoleResponseSchema);
+}
+
+export function deleteRole(org: string, name: string): Promise<void> {
+  return sendWithoutContent('DELETE', `${rolesPath(org)}/${encodeURIComponent(name)}`);
 }
 
 /** Removes a member; a user removing themselves leaves the organization. */

@@ -1,15 +1,17 @@
 'use client';
 
-import type { CreateJoinSecretRequest, Role } from '@podium/protocol/rest';
+import type { CreateJoinSecretRequest, CreateRoleRequest } from '@podium/protocol/rest';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiKeyQueries } from '../api-keys/queries';
 import { sessionQueries } from '../session/queries';
 import {
   createJoinSecret,
+  createRole,
+  deleteRole,
+  grantRole,
   joinOrganization,
   removeMember,
   revokeJoinSecret,
-  updateMemberRole,
 } from './api';
 import { memberQueries } from './queries';
 
@@ -25,13 +27,23 @@ function useInvalidate(org: string) {
     ]);
 }
 
-export function useUpdateMemberRole(org: string) {
+export function useGrantRole(org: string) {
   const onSuccess = useInvalidate(org);
   return useMutation({
-    mutationFn: ({ userId, role }: { userId: string; role: Role }) =>
-      updateMemberRole(org, userId, role),
+    mutationFn: ({ userId, roleName }: { userId: string; roleName: string }) =>
+      grantRole(org, userId, roleName),
     onSuccess,
   });
+}
+
+export function useCreateRole(org: string) {
+  const onSuccess = useInvalidate(org);
+  return useMutation({ mutationFn: (body: CreateRoleRequest) => createRole(org, body), onSuccess });
+}
+
+export function useDeleteRole(org: string) {
+  const onSuccess = useInvalidate(org);
+  return useMutation({ mutationFn: (name: string) => deleteRole(org, name), onSuccess });
 }
 
 export function useRemoveMember(org: string) {

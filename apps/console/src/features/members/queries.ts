@@ -1,5 +1,5 @@
 import { queryOptions } from '@tanstack/react-query';
-import { fetchJoinSecrets, fetchMembers } from './api';
+import { fetchJoinSecrets, fetchMembers, fetchRoles } from './api';
 
 export const memberQueries = {
   all: (org: string) => ['members', org] as const,
@@ -7,6 +7,11 @@ export const memberQueries = {
     queryOptions({
       queryKey: [...memberQueries.all(org), 'list'],
       queryFn: ({ signal }) => fetchMembers(org, { signal }),
+    }),
+  roles: (org: string) =>
+    queryOptions({
+      queryKey: [...memberQueries.all(org), 'roles'],
+      queryFn: ({ signal }) => fetchRoles(org, { signal }),
     }),
   joinSecrets: (org: string) =>
     queryOptions({

@@ -1,4 +1,4 @@
-import type { ApiKey, JoinSecret, Role } from '@podium/protocol/rest';
+import { builtInRole, type ApiKey, type JoinSecret, type Role } from '@podium/protocol/rest';
 import { describe, expect, it } from 'vitest';
 import { isDemotion, revocationsFor } from './revocations';
 
@@ -8,9 +8,10 @@ const now = Date.parse('2026-11-22T12:00:00Z');
 
 const key = (name: string, overrides: Partial<ApiKey> = {}): ApiKey => ({
   id: `01a20232-872e-727c-8ecb-${name.padStart(12, '0')}`,
-  name,
+  tokenName: name,
   prefix: `pdm_${name}`,
-  permissions: ['executor:connect'],
+  permissions: ['websocket.connect'],
+  appIds: [],
   applications: [],
   expiresAt: null,
   revokedAt: null,
@@ -48,7 +49,7 @@ const secrets = [
   secret('6', 'VIEWER', { expiresAt: '2026-11-22T11:00:00.000Z' }),
 ];
 const names = ({ apiKeys, joinSecrets }: ReturnType<typeof revocationsFor>) => ({
-  apiKeys: apiKeys.map((k) => k.name),
+  apiKeys: apiKeys.map((k) => k.tokenName),
   joinSecrets: joinSecrets.map((s) => s.prefix),
 });
 
@@ -60,28 +61,37 @@ describe('what removing or demoting a member revokes', () => {
     });
   });
 
+  it('revokes keys carrying permissions the new role lacks', () => {
+    const readers = { name: 'readers', permissions: ['token.write' as const], isGlobal: false };
+    expect(names(revocationsFor(ada, readers, keys, secrets, now)).apiKeys).toEqual(['1']);
+  });
+
   it('revokes them all when the new role may create neither', () => {
-    expect(names(revocationsFor(ada, 'OPERATOR', keys, secrets, now))).toEqual({
+    expect(names(revocationsFor(ada, builtInRole('OPERATOR'), keys, secrets, now))).toEqual({
       apiKeys: ['1'],
       joinSecrets: ['pjs_1', 'pjs_2', 'pjs_3'],
     });
   });
 
   it('keeps keys and the join secrets within the new role', () => {
-    expect(names(revocationsFor(ada, 'ADMIN', keys, secrets, now))).toEqual({
+    expect(names(revocationsFor(ada, builtInRole('ADMIN'), keys, secrets, now))).toEqual({
       apiKeys: [],
       joinSecrets: ['pjs_1'],
     });
-    expect(names(revocationsFor(ada, 'OWNER', keys, secrets, now))).toEqual({
+    expect(names(revocationsFor(ada, builtInRole('OWNER'), keys, secrets, now))).toEqual({
       apiKeys: [],
       joinSecrets: [],
     });
   });
 
   it('calls a change that takes something away a demotion', () => {
-    expect(isDemotion('ADMIN', 'OPERATOR')).toBe(true);
-    expect(isDemotion('OWNER', 'ADMIN')).toBe(true);
-    expect(isDemotion('OPERATOR', 'ADMIN')).toBe(false);
-    expect(isDemotion('VIEWER', 'VIEWER')).toBe(false);
+    const demotion = (from: Role, to: Role) => isDemotion(builtInRole(from), builtInRole(to));
+    expect(demotion('ADMIN', 'OPERATOR')).toBe(true);
+    expect(demotion('OWNER', 'ADMIN')).toBe(true);
+    expect(demotion('OPERATOR', 'ADMIN')).toBe(false);
+    expect(demotion('VIEWER', 'VIEWER')).toBe(false);
+    const custom = { name: 'keys', permissions: ['token.write' as const], isGlobal: false };
+    expect(isDemotion(custom, builtInRole('OPERATOR'))).toBe(true);
+    expect(isDemotion(custom, builtInRole('ADMIN'))).toBe(false);
   });
 });

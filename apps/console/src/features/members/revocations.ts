@@ -1,10 +1,10 @@
 import {
-  canCreateApiKeys,
+  canCreateApiKey,
   canCreateJoinSecret,
   isRoleWithin,
   type ApiKey,
   type JoinSecret,
-  type Role,
+  type RoleOutput,
 } from '@podium/protocol/rest';
 import { keyStatus } from '../api-keys/key-status';
 import { isJoinSecretUsable } from './join-secret-status';
@@ -21,15 +21,17 @@ export interface Revocations {
  */
 export function revocationsFor(
   userId: string,
-  newRole: Role | null,
+  newRole: RoleOutput | null,
   keys: readonly ApiKey[],
   secrets: readonly JoinSecret[],
   now: number = Date.now(),
 ): Revocations {
-  const keepsKeys = canCreateApiKeys(newRole);
   return {
     apiKeys: keys.filter(
-      (key) => !keepsKeys && key.createdById === userId && keyStatus(key, now) === 'active',
+      (key) =>
+        key.createdById === userId &&
+        keyStatus(key, now) === 'active' &&
+        !canCreateApiKey(newRole, key.permissions),
     ),
     joinSecrets: secrets.filter(
       (secret) =>
@@ -41,6 +43,6 @@ export function revocationsFor(
 }
 
 /** A role change that takes something away (confirmed first, with what it revokes). */
-export function isDemotion(from: Role, to: Role): boolean {
+export function isDemotion(from: RoleOutput, to: RoleOutput): boolean {
   return !isRoleWithin(from, to);
 }

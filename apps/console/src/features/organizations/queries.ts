@@ -1,5 +1,6 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import type { Role } from '@podium/protocol/rest';
+import type { RoleOutput } from '@podium/protocol/rest';
+import { roleOf } from '../../lib/roles';
 import { sessionQueries } from '../session/queries';
 import { fetchOrganization } from './api';
 
@@ -13,7 +14,8 @@ export const orgQueries = {
 };
 
 /** The signed-in user's role in `org` (from `/v2/users/me`); undefined while unknown. */
-export function useOrgRole(org: string): Role | undefined {
+export function useOrgRole(org: string): RoleOutput | undefined {
   const me = useQuery(sessionQueries.me());
-  return me.data?.organizations.find((o) => o.name === org)?.role;
+  const membership = me.data?.organizations.find((o) => o.name === org);
+  return membership && roleOf(membership.role, membership.permissions);
 }

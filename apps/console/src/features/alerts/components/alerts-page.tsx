@@ -20,7 +20,7 @@ const REFRESH_MS = 5_000;
  * the recent notifications with every delivery attempt.
  */
 export function AlertsPage({ org, app }: { org: string; app: string }) {
-  const isAdmin = can(useOrgRole(org), 'admin');
+  const isAdmin = can(useOrgRole(org), 'application.write');
   const rules = useQuery({ ...alertQueries.rules(org, app), refetchInterval: REFRESH_MS });
   const deliveries = useQuery({
     ...alertQueries.deliveries(org, app),

@@ -17,7 +17,7 @@ import { NewKeySecret } from './new-key-secret';
 /** API keys of an organization (admins only): create, see once, list, rename, revoke. */
 export function ApiKeysPage({ org, conductorUrl }: { org: string; conductorUrl: string }) {
   const role = useOrgRole(org);
-  const isAdmin = can(role, 'admin');
+  const isAdmin = can(role, 'token.write');
   const keys = useQuery({ ...apiKeyQueries.list(org), enabled: isAdmin });
   const apps = useQuery({ ...appQueries.list(org), enabled: isAdmin });
   const [created, setCreated] = useState<CreateApiKeyResponse | null>(null);

@@ -1,10 +1,10 @@
 'use client';
 
 import {
-  API_KEY_PERMISSIONS,
-  type ApiKeyPermission,
+  PERMISSIONS,
   type Application,
   type CreateApiKeyResponse,
+  type Permission,
 } from '@podium/protocol/rest';
 import { useState, type FormEvent } from 'react';
 import { ProblemAlert } from '../../../components/ui/problem-alert';
@@ -12,13 +12,9 @@ import { SubmitButton } from '../../../components/ui/submit-button';
 import { SelectField } from '../../../components/ui/select-field';
 import { TextField } from '../../../components/ui/text-field';
 import { EXPIRY_CHOICES, expiresAtFor } from '../key-status';
+import { PERMISSION_HELP } from '../../../lib/permissions';
+import { toggled } from '../../../lib/toggled';
 import { useCreateApiKey } from '../mutations';
-
-const PERMISSION_HELP: Record<ApiKeyPermission, string> = {
-  'executor:connect': 'Connect executors (for your app’s CONDUCTOR_KEY)',
-  'workflows:read': 'Read workflows over the HTTP API',
-  'workflows:write': 'Read and act on workflows over the HTTP API',
-};
 
 interface CreateKeyFormProps {
   org: string;
@@ -29,13 +25,10 @@ interface CreateKeyFormProps {
 
 export function CreateKeyForm({ org, applications, onCreated }: CreateKeyFormProps) {
   const [name, setName] = useState('');
-  const [permissions, setPermissions] = useState<ApiKeyPermission[]>(['executor:connect']);
+  const [permissions, setPermissions] = useState<Permission[]>(['websocket.connect']);
   const [scope, setScope] = useState<string[]>([]);
   const [expiry, setExpiry] = useState(0);
   const create = useCreateApiKey(org);
-
-  const toggle = <T,>(list: T[], value: T) =>
-    list.includes(value) ? list.filter((v) => v !== value) : [...list, value];
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -82,12 +75,12 @@ export function CreateKeyForm({ org, applications, onCreated }: CreateKeyFormPro
       </div>
       <fieldset className="checkbox-group">
         <legend>Permissions</legend>
-        {API_KEY_PERMISSIONS.map((permission) => (
+        {PERMISSIONS.map((permission) => (
           <label key={permission} className="checkbox">
             <input
               type="checkbox"
               checked={permissions.includes(permission)}
-              onChange={() => setPermissions((list) => toggle(list, permission))}
+              onChange={() => setPermissions((list) => toggled(list, permission))}
             />
             <span className="mono">{permission}</span>
             <span className="muted-inline">{PERMISSION_HELP[permission]}</span>
@@ -103,7 +96,7 @@ export function CreateKeyForm({ org, applications, onCreated }: CreateKeyFormPro
             <input
               type="checkbox"
               checked={scope.includes(app.name)}
-              onChange={() => setScope((list) => toggle(list, app.name))}
+              onChange={() => setScope((list) => toggled(list, app.name))}
             />
             <span className="mono">{app.name}</span>
           </label>

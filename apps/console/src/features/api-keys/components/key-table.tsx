@@ -37,7 +37,7 @@ export function KeyTable({ org, keys }: { org: string; keys: readonly ApiKey[] }
           const status = keyStatus(key);
           return (
             <tr key={key.id} data-testid={`api-key-${key.prefix}`}>
-              <td className="strong">{key.name}</td>
+              <td className="strong">{key.tokenName}</td>
               <td className="mono">{key.prefix}…</td>
               <td className="mono small">{key.permissions.join(', ')}</td>
               <td className="mono small">{key.applications.join(', ') || 'all'}</td>
@@ -56,15 +56,15 @@ export function KeyTable({ org, keys }: { org: string; keys: readonly ApiKey[] }
                   type="button"
                   className="btn btn-small"
                   onClick={() => setRenaming(key)}
-                  aria-label={`Rename ${key.name}`}
+                  aria-label={`Rename ${key.tokenName}`}
                 >
                   Rename
                 </button>
                 {status !== 'revoked' && (
                   <ConfirmButton
                     label="Revoke"
-                    ariaLabel={`Revoke ${key.name}`}
-                    title={`Revoke “${key.name}”?`}
+                    ariaLabel={`Revoke ${key.tokenName}`}
+                    title={`Revoke “${key.tokenName}”?`}
                     confirmLabel="Revoke key"
                     action={revoke}
                     onConfirm={(close) => revoke.mutate(key.id, { onSuccess: close })}
@@ -95,14 +95,14 @@ function RenameDialog({
   apiKey: ApiKey;
   onClose: () => void;
 }) {
-  const [name, setName] = useState(apiKey.name);
+  const [name, setName] = useState(apiKey.tokenName);
   const rename = useRenameApiKey(org);
   const submit = (event: FormEvent) => {
     event.preventDefault();
     rename.mutate({ id: apiKey.id, name: name.trim() }, { onSuccess: onClose });
   };
   return (
-    <Dialog open title={`Rename “${apiKey.name}”`} onClose={onClose}>
+    <Dialog open title={`Rename “${apiKey.tokenName}”`} onClose={onClose}>
       <form className="form" onSubmit={submit} aria-label="Rename API key">
         <TextField
           label="New name"

@@ -18,21 +18,21 @@ export function NewKeySecret({ apiKey, applications, conductorUrl, onDone }: New
   const candidates =
     apiKey.applications.length > 0 ? apiKey.applications : applications.map((a) => a.name);
   const [app, setApp] = useState(candidates[0] ?? '<app>');
-  const hint = executorEnvHint(apiKey.secret, conductorUrl, app);
+  const hint = executorEnvHint(apiKey.token, conductorUrl, app);
 
   return (
     <section className="secret-panel" aria-label="New API key" data-testid="new-key">
-      <h2>API key “{apiKey.name}” created</h2>
+      <h2>API key “{apiKey.tokenName}” created</h2>
       <p className="warning-text">
         Copy the key now: it is shown only once. Podium keeps only its hash.
       </p>
       <div className="copy-row">
         <code className="secret" data-testid="api-key-secret">
-          {apiKey.secret}
+          {apiKey.token}
         </code>
-        <CopyButton text={apiKey.secret} label="Copy API key" />
+        <CopyButton text={apiKey.token} label="Copy API key" />
       </div>
-      {apiKey.permissions.includes('executor:connect') && (
+      {apiKey.permissions.includes('websocket.connect') && (
         <>
           <h3>Start an executor with it</h3>
           {candidates.length > 1 && (

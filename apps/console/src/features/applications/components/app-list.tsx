@@ -58,7 +58,7 @@ export function AppList({ org }: { org: string }) {
           )}
         </QueryList>
       </Panel>
-      {can(role, 'admin') ? (
+      {can(role, 'application.write') ? (
         <Panel title="Register an application">
           <CreateAppForm org={org} />
         </Panel>

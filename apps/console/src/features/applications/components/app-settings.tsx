@@ -18,7 +18,7 @@ export function AppSettings({ org, app }: { org: string; app: string }) {
   const update = useUpdateApplication(org, app);
   if (detail.isError) return <ProblemAlert error={detail.error} />;
   if (!detail.data) return <p className="muted">Loading…</p>;
-  if (!can(role, 'admin')) {
+  if (!can(role, 'application.write')) {
     return <p className="muted">Only admins change an application’s settings.</p>;
   }
   return (

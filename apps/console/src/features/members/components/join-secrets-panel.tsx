@@ -3,7 +3,9 @@
 import {
   DEFAULT_JOIN_SECRET_TTL_DAYS,
   type CreateJoinSecretResponse,
+  BUILT_IN_ROLES,
   type Role,
+  type RoleOutput,
 } from '@podium/protocol/rest';
 import { useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
@@ -15,7 +17,7 @@ import { SubmitButton } from '../../../components/ui/submit-button';
 import { SelectField } from '../../../components/ui/select-field';
 import { TextField } from '../../../components/ui/text-field';
 import { Timestamp } from '../../../components/ui/timestamp';
-import { grantableRoles, ROLE_LABELS } from '../../../lib/roles';
+import { grantableRoles, roleLabel } from '../../../lib/roles';
 import { isJoinSecretUsable } from '../join-secret-status';
 import { useCreateJoinSecret, useRevokeJoinSecret } from '../mutations';
 import { memberQueries } from '../queries';
@@ -24,7 +26,7 @@ const TTL_CHOICES = [1, DEFAULT_JOIN_SECRET_TTL_DAYS, 30, 90];
 const COLUMNS = ['Prefix', 'Role', 'Uses', 'Expires', 'Status'];
 
 /** Join links: an admin makes one, whoever opens it (signed in) joins with its role. */
-export function JoinSecretsPanel({ org, myRole }: { org: string; myRole: Role | undefined }) {
+export function JoinSecretsPanel({ org, myRole }: { org: string; myRole: RoleOutput | undefined }) {
   const secrets = useQuery(memberQueries.joinSecrets(org));
   const create = useCreateJoinSecret(org);
   const revoke = useRevokeJoinSecret(org);
@@ -52,9 +54,9 @@ export function JoinSecretsPanel({ org, myRole }: { org: string; myRole: Role | 
     <Panel title="Invite with a join link">
       <form className="form form-row" onSubmit={submit} aria-label="Create join link">
         <SelectField label="Role" value={role} onChange={(e) => setRole(e.target.value as Role)}>
-          {grantableRoles(myRole).map((r) => (
-            <option key={r} value={r}>
-              {ROLE_LABELS[r]}
+          {grantableRoles(myRole, BUILT_IN_ROLES).map((r) => (
+            <option key={r.name} value={r.name}>
+              {roleLabel(r.name)}
             </option>
           ))}
         </SelectField>
@@ -87,7 +89,7 @@ export function JoinSecretsPanel({ org, myRole }: { org: string; myRole: Role | 
         <div className="secret-panel" data-testid="new-join-link">
           <p className="warning-text">
             Send this link now: it is shown only once. Whoever opens it, signed in, joins as{' '}
-            {ROLE_LABELS[created.role]}.
+            {roleLabel(created.role)}.
           </p>
           <div className="copy-row">
             <code className="secret" data-testid="join-link">
@@ -105,7 +107,7 @@ export function JoinSecretsPanel({ org, myRole }: { org: string; myRole: Role | 
             return (
               <tr key={secret.id} data-testid={`join-secret-${secret.prefix}`}>
                 <td className="mono">{secret.prefix}…</td>
-                <td>{ROLE_LABELS[secret.role]}</td>
+                <td>{roleLabel(secret.role)}</td>
                 <td className="num">
                   {secret.uses} / {secret.maxUses}
                 </td>

@@ -1,6 +1,6 @@
 'use client';
 
-import { ROLES, type Member, type Role } from '@podium/protocol/rest';
+import type { Member, RoleOutput } from '@podium/protocol/rest';
 import { useQuery } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
@@ -9,35 +9,42 @@ import { ConfirmDialog } from '../../../components/ui/confirm-dialog';
 import { DataTable } from '../../../components/ui/data-table';
 import { ProblemAlert } from '../../../components/ui/problem-alert';
 import { Timestamp } from '../../../components/ui/timestamp';
-import { can, grantableRoles, ROLE_LABELS } from '../../../lib/roles';
+import { can, grantableRoles, roleLabel } from '../../../lib/roles';
 import { sessionQueries } from '../../session/queries';
-import { useRemoveMember, useUpdateMemberRole } from '../mutations';
+import { useGrantRole, useRemoveMember } from '../mutations';
 import { isDemotion } from '../revocations';
 import { RevocationPreview } from './revocation-preview';
 
 interface MemberTableProps {
   org: string;
   members: readonly Member[];
-  myRole: Role | undefined;
+  /** Each member's role with its permissions, by user id (the list's `users`). */
+  roleOfMember: Readonly<Record<string, RoleOutput>>;
+  /** Every role of the organization, built in first. */
+  roles: readonly RoleOutput[];
+  myRole: RoleOutput | undefined;
 }
 
 const COLUMNS = ['Name', 'Email', 'Role', 'Joined'];
 
-export function MemberTable({ org, members, myRole }: MemberTableProps) {
+export function MemberTable({ org, members, roleOfMember, roles, myRole }: MemberTableProps) {
   const me = useQuery(sessionQueries.me());
-  const updateRole = useUpdateMemberRole(org);
+  const updateRole = useGrantRole(org);
   const remove = useRemoveMember(org);
   const router = useRouter();
-  const isAdmin = can(myRole, 'admin');
-  const grantable = grantableRoles(myRole);
+  const isAdmin = can(myRole, 'organization.write');
+  const grantable = grantableRoles(myRole, roles);
   const myId = me.data?.user.id;
   // A demotion waits here for confirmation: it may revoke keys and join links they created.
-  const [demotion, setDemotion] = useState<{ member: Member; role: Role } | null>(null);
-  const changeRole = (member: Member, role: Role) => {
-    if (isDemotion(member.role, role)) {
+  const [demotion, setDemotion] = useState<{ member: Member; role: RoleOutput } | null>(null);
+  const changeRole = (member: Member, roleName: string) => {
+    const role = roles.find((r) => r.name === roleName);
+    const current = roleOfMember[member.userId];
+    if (!role) return;
+    if (!current || isDemotion(current, role)) {
       updateRole.reset();
       setDemotion({ member, role });
-    } else updateRole.mutate({ userId: member.userId, role });
+    } else updateRole.mutate({ userId: member.userId, roleName });
   };
 
   return (
@@ -47,7 +54,7 @@ export function MemberTable({ org, members, myRole }: MemberTableProps) {
         {members.map((member) => {
           const isMe = member.userId === myId;
           // Owners alone touch the owner role; nobody grants more than they hold.
-          const editable = isAdmin && !isMe && grantable.includes(member.role);
+          const editable = isAdmin && !isMe && grantable.some((r) => r.name === member.role);
           return (
             <tr key={member.userId} data-testid="member-row" data-email={member.email}>
               <td className="strong">
@@ -61,16 +68,16 @@ export function MemberTable({ org, members, myRole }: MemberTableProps) {
                     aria-label={`Role of ${member.displayName}`}
                     value={member.role}
                     disabled={updateRole.isPending}
-                    onChange={(event) => changeRole(member, event.target.value as Role)}
+                    onChange={(event) => changeRole(member, event.target.value)}
                   >
-                    {ROLES.filter((r) => grantable.includes(r)).map((role) => (
-                      <option key={role} value={role}>
-                        {ROLE_LABELS[role]}
+                    {grantable.map((role) => (
+                      <option key={role.name} value={role.name}>
+                        {roleLabel(role.name)}
                       </option>
                     ))}
                   </select>
                 ) : (
-                  ROLE_LABELS[member.role]
+                  roleLabel(member.role)
                 )}
               </td>
               <td>
@@ -106,7 +113,7 @@ export function MemberTable({ org, members, myRole }: MemberTableProps) {
       {demotion && (
         <ConfirmDialog
           open
-          title={`Make ${demotion.member.displayName} ${ROLE_LABELS[demotion.role]}?`}
+          title={`Make ${demotion.member.displayName} ${roleLabel(demotion.role.name)}?`}
           confirmLabel="Change role"
           tone="danger"
           busy={updateRole.isPending}
@@ -114,14 +121,14 @@ export function MemberTable({ org, members, myRole }: MemberTableProps) {
           onClose={() => setDemotion(null)}
           onConfirm={() =>
             updateRole.mutate(
-              { userId: demotion.member.userId, role: demotion.role },
+              { userId: demotion.member.userId, roleName: demotion.role.name },
               { onSuccess: () => setDemotion(null) },
             )
           }
         >
           <p>
-            Access beyond the {ROLE_LABELS[demotion.role]} role ends at once, and what they created
-            but could no longer create is revoked.
+            Access beyond the {roleLabel(demotion.role.name)} role ends at once, and what they
+            created but could no longer create is revoked.
           </p>
           <RevocationPreview org={org} member={demotion.member} newRole={demotion.role} />
         </ConfirmDialog>

@@ -8,18 +8,29 @@ import { useOrgRole } from '../../organizations/queries';
 import { memberQueries } from '../queries';
 import { JoinSecretsPanel } from './join-secrets-panel';
 import { MemberTable } from './member-table';
+import { RolesPanel } from './roles-panel';
 
 export function MembersPage({ org }: { org: string }) {
   const members = useQuery(memberQueries.list(org));
+  const roles = useQuery(memberQueries.roles(org));
   const role = useOrgRole(org);
   return (
     <>
       <Panel title="Members">
-        <QueryList items={members.data?.items} error={members.error}>
-          {(items) => <MemberTable org={org} members={items} myRole={role} />}
+        <QueryList items={members.data?.items} error={members.error ?? roles.error}>
+          {(items) => (
+            <MemberTable
+              org={org}
+              members={items}
+              roleOfMember={members.data?.users ?? {}}
+              roles={roles.data ?? []}
+              myRole={role}
+            />
+          )}
         </QueryList>
       </Panel>
-      {can(role, 'admin') && <JoinSecretsPanel org={org} myRole={role} />}
+      {roles.data && <RolesPanel org={org} roles={roles.data} myRole={role} />}
+      {can(role, 'organization.write') && <JoinSecretsPanel org={org} myRole={role} />}
     </>
   );
 }

@@ -1,9 +1,9 @@
 'use client';
 
-import type { Member, Role } from '@podium/protocol/rest';
+import type { Member, RoleOutput } from '@podium/protocol/rest';
 import { useQuery } from '@tanstack/react-query';
 import { ProblemAlert } from '../../../components/ui/problem-alert';
-import { ROLE_LABELS } from '../../../lib/roles';
+import { roleLabel } from '../../../lib/roles';
 import { apiKeyQueries } from '../../api-keys/queries';
 import { memberQueries } from '../queries';
 import { revocationsFor } from '../revocations';
@@ -12,7 +12,7 @@ interface RevocationPreviewProps {
   org: string;
   member: Member;
   /** The role they are about to get; null: they are about to be removed (or leave). */
-  newRole: Role | null;
+  newRole: RoleOutput | null;
 }
 
 /**
@@ -43,7 +43,7 @@ export function RevocationPreview({ org, member, newRole }: RevocationPreviewPro
         <ul>
           {apiKeys.map((key) => (
             <li key={key.id}>
-              {key.name} <span className="mono">{key.prefix}…</span>
+              {key.tokenName} <span className="mono">{key.prefix}…</span>
             </li>
           ))}
         </ul>
@@ -56,7 +56,7 @@ export function RevocationPreview({ org, member, newRole }: RevocationPreviewPro
         <ul>
           {joinSecrets.map((secret) => (
             <li key={secret.id}>
-              <span className="mono">{secret.prefix}…</span> ({ROLE_LABELS[secret.role]})
+              <span className="mono">{secret.prefix}…</span> ({roleLabel(secret.role)})
             </li>
           ))}
         </ul>

@@ -2,14 +2,14 @@
 
 import { useQuery } from '@tanstack/react-query';
 import { TabNav } from '../../../components/ui/tab-nav';
-import { can, ROLE_LABELS } from '../../../lib/roles';
+import { can, roleLabel, roleOf } from '../../../lib/roles';
 import { sessionQueries } from '../../session/queries';
 
 /** An organization's name, the user's role there, and its sections. */
 export function OrgHeader({ org }: { org: string }) {
   const me = useQuery(sessionQueries.me());
   const membership = me.data?.organizations.find((o) => o.name === org);
-  const isAdmin = can(membership?.role, 'admin');
+  const role = membership && roleOf(membership.role, membership.permissions);
   const base = `/orgs/${org}`;
   return (
     <div className="section-header">
@@ -17,7 +17,7 @@ export function OrgHeader({ org }: { org: string }) {
         <h1>{membership?.displayName ?? org}</h1>
         {membership && (
           <span className="role-pill" data-testid="org-role" data-role={membership.role}>
-            {ROLE_LABELS[membership.role]}
+            {roleLabel(membership.role)}
           </span>
         )}
       </div>
@@ -26,10 +26,12 @@ export function OrgHeader({ org }: { org: string }) {
         items={[
           { href: base, label: 'Applications' },
           { href: `${base}/fleet`, label: 'Fleet' },
-          ...(isAdmin ? [{ href: `${base}/keys`, label: 'API keys' }] : []),
+          ...(can(role, 'token.read') ? [{ href: `${base}/keys`, label: 'API keys' }] : []),
           { href: `${base}/members`, label: 'Members' },
           { href: `${base}/timeline`, label: 'Timeline' },
-          ...(isAdmin ? [{ href: `${base}/audit`, label: 'Audit log' }] : []),
+          ...(can(role, 'organization.write')
+            ? [{ href: `${base}/audit`, label: 'Audit log' }]
+            : []),
         ]}
       />
     </div>

@@ -5,7 +5,7 @@ import Link from 'next/link';
 import { DataTable } from '../../../components/ui/data-table';
 import { EmptyState } from '../../../components/ui/empty-state';
 import { Panel } from '../../../components/ui/panel';
-import { ROLE_LABELS } from '../../../lib/roles';
+import { roleLabel } from '../../../lib/roles';
 import { sessionQueries } from '../../session/queries';
 import { CreateOrgForm } from './create-org-form';
 
@@ -33,7 +33,7 @@ export function OrgList() {
                   <Link href={`/orgs/${o.name}`}>{o.displayName}</Link>
                 </td>
                 <td className="mono">{o.name}</td>
-                <td>{ROLE_LABELS[o.role]}</td>
+                <td>{roleLabel(o.role)}</td>
               </tr>
             ))}
           </DataTable>

@@ -36,7 +36,7 @@ export function WorkflowDetail({ org, app, workflowId }: WorkflowDetailProps) {
   const polling = { refetchInterval: WORKFLOWS_REFRESH_MS };
   const detail = useQuery({ ...workflowQueries.detail(org, app, workflowId), ...polling });
   const steps = useQuery({ ...workflowQueries.steps(org, app, workflowId), ...polling });
-  const mayOperate = can(useOrgRole(org), 'operate');
+  const mayOperate = can(useOrgRole(org), 'application.write');
 
   if (AppError.is(detail.error) && detail.error.code === 'EXECUTOR_UNAVAILABLE') {
     return <NoExecutor />;

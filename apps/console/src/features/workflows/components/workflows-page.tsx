@@ -48,7 +48,7 @@ export function WorkflowsPage({ org, app }: { org: string; app: string }) {
   const [filters, setOptimisticFilters] = useOptimistic(urlFilters);
   const [autoRefresh, setAutoRefresh] = useState(true);
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
-  const mayOperate = can(useOrgRole(org), 'operate');
+  const mayOperate = can(useOrgRole(org), 'application.write');
   const refetchInterval = autoRefresh ? WORKFLOWS_REFRESH_MS : false;
   const list = useQuery({
     ...workflowQueries.list(org, app, filters),
