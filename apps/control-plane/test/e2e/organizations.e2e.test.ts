@@ -13,6 +13,7 @@ import {
   MemberSchema,
   OrganizationSchema,
   PERMISSIONS,
+  RemovedMemberSchema,
 } from '@podium/protocol';
 import { createScratchDatabase, type ScratchDatabase } from '@podium/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -78,6 +79,17 @@ describe('organizations, members and join secrets (PostgreSQL)', () => {
     expect(me.organizations).toEqual([
       { id: orgId, name: org, displayName: 'Acme', role: 'OWNER', permissions: [...PERMISSIONS] },
     ]);
+    // DBOS Conductor's profile: one organization, the oldest membership's.
+    expect(me).toMatchObject({
+      name: 'Test User',
+      email: me.user.email,
+      orgId,
+      orgName: org,
+      role: { name: 'OWNER', isGlobal: true, permissions: [...PERMISSIONS] },
+      subscriptionPlan: 'team',
+      createdAt: me.user.createdAt,
+    });
+    expect(me).not.toHaveProperty('isDbosAdmin');
     const viewerView = bodyOf(
       await players.viewer.browser.get(`/v2/orgs/${org}`),
       OrganizationSchema,
@@ -139,9 +151,21 @@ describe('organizations, members and join secrets (PostgreSQL)', () => {
     );
     bodyOf(await owner.browser.patch(self, { role: 'ADMIN' }), MemberSchema);
     bodyOf(await coOwner.browser.patch(self, { role: 'OWNER' }), MemberSchema);
-    expect((await owner.browser.delete(`/v2/orgs/${org}/members/${coOwner.userId}`)).status).toBe(
-      204,
+    const removed = bodyOf(
+      await owner.browser.delete(`/v2/orgs/${org}/members/${coOwner.userId}`),
+      RemovedMemberSchema,
     );
+    // DBOS Conductor's Member: who was removed.
+    expect(removed.email).toMatch(/@example\.com$/);
+    expect(removed).toEqual({
+      id: coOwner.userId,
+      orgId,
+      email: removed.email,
+      name: 'Test User',
+      givenName: '',
+      familyName: '',
+      company: '',
+    });
   });
 
   it('lets any member leave, but only admins remove others', async () => {
@@ -153,12 +177,12 @@ describe('organizations, members and join secrets (PostgreSQL)', () => {
       'FORBIDDEN',
     );
     expect((await leaver.browser.delete(`/v2/orgs/${org}/members/${leaver.userId}`)).status).toBe(
-      204,
+      200,
     );
     assertProblem(await leaver.browser.get(`/v2/orgs/${org}`), 404, 'NOT_FOUND');
     expect(
       (await players.admin.browser.delete(`/v2/orgs/${org}/members/${other.userId}`)).status,
-    ).toBe(204);
+    ).toBe(200);
   });
 
   it('invites with a join secret: shown once, stored hashed, limited in uses, revocable', async () => {

@@ -17,14 +17,14 @@ interface Account {
   email: string;
   password: string;
   displayName: string;
-  joinSecret?: string;
+  secret?: string;
 }
 
 const newAccount = (joinSecret?: string): Account => ({
   email: `user-${randomBytes(4).toString('hex')}@example.com`,
   password: 'a very long password',
   displayName: 'Newcomer',
-  ...(joinSecret && { joinSecret }),
+  ...(joinSecret && { secret: joinSecret }),
 });
 
 /** A control plane on a fresh database (the first-account rule needs an empty one). */
@@ -129,6 +129,27 @@ describe('open sign-up (the default, PostgreSQL)', () => {
     // An invitation that cannot be used is an error, not silently dropped.
     const late = newAccount(secret.secret);
     assertProblem(await browser().post('/v2/users', late), 403, 'FORBIDDEN');
-    bodyOf(await browser().post('/v2/users', { ...late, joinSecret: undefined }), UserSchema, 201);
+    bodyOf(await browser().post('/v2/users', { ...late, secret: undefined }), UserSchema, 201);
+  });
+
+  it("takes DBOS Conductor's user name and profile, the name unique and well-formed", async () => {
+    const profile = { name: 'ada_l', givenName: 'Ada', familyName: 'Lovelace', company: 'Engines' };
+    const created = bodyOf(
+      await browser().post('/v2/users', { ...newAccount(), ...profile }),
+      UserSchema,
+      201,
+    );
+    expect(created).toMatchObject(profile);
+    assertProblem(
+      await browser().post('/v2/users', { ...newAccount(), name: 'ada_l' }),
+      409,
+      'CONFLICT',
+    );
+    const invalid = assertProblem(
+      await browser().post('/v2/users', { ...newAccount(), name: 'Ada L' }),
+      422,
+      'VALIDATION_FAILED',
+    );
+    expect(invalid.errors?.map((e) => e.path)).toEqual(['name']);
   });
 });

@@ -48,3 +48,18 @@ export const UpdateMemberResponseSchema = MemberSchema.extend({
   ),
 });
 export type UpdateMemberResponse = z.infer<typeof UpdateMemberResponseSchema>;
+
+/**
+ * `DELETE /v2/orgs/{org}/members/{userId}`: who was removed, as DBOS Conductor's `Member`. What
+ * of theirs it revoked is in the audit entry and the key and join secret lists.
+ */
+export const RemovedMemberSchema = z.object({
+  id: z.uuid(),
+  orgId: z.uuid(),
+  email: z.string(),
+  name: z.string().describe('Their DBOS user name, or else their display name.'),
+  givenName: z.string(),
+  familyName: z.string(),
+  company: z.string(),
+});
+export type RemovedMember = z.infer<typeof RemovedMemberSchema>;

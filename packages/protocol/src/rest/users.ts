@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { PermissionSchema } from './permissions';
+import { RoleOutputSchema } from './roles';
 import { IsoTimestampSchema } from './query-params';
 
 /** Shorter passwords are refused at registration (length beats composition rules). */
@@ -11,6 +12,15 @@ export const MAX_PASSWORD_LENGTH = 256;
 export const EmailSchema = z.string().trim().toLowerCase().pipe(z.email().max(254));
 
 export const DisplayNameSchema = z.string().trim().min(1).max(100);
+
+/** DBOS Conductor's user names: 3 to 30 of a-z, 0-9 and `_`. */
+export const UserNameSchema = z
+  .string()
+  .min(3)
+  .max(30)
+  .regex(/^[a-z0-9_]+$/, 'must be lower-case letters, digits or underscores');
+
+const ProfileFieldSchema = z.string().trim().max(100);
 
 /**
  * `POST /v2/users`: registers a user (and signs nobody in). With a join secret (required when
@@ -24,7 +34,11 @@ export const RegisterUserRequestSchema = z.object({
     .min(MIN_PASSWORD_LENGTH, `must be at least ${MIN_PASSWORD_LENGTH} characters`)
     .max(MAX_PASSWORD_LENGTH, `must be at most ${MAX_PASSWORD_LENGTH} characters`),
   displayName: DisplayNameSchema,
-  joinSecret: z
+  name: UserNameSchema.optional().describe("DBOS Conductor's user name; unique."),
+  givenName: ProfileFieldSchema.optional(),
+  familyName: ProfileFieldSchema.optional(),
+  company: ProfileFieldSchema.optional(),
+  secret: z
     .string()
     .trim()
     .min(1)
@@ -38,6 +52,10 @@ export const UserSchema = z.object({
   id: z.uuid(),
   email: z.string(),
   displayName: z.string(),
+  name: z.string().nullable().describe("DBOS Conductor's user name, when given at sign-up."),
+  givenName: z.string(),
+  familyName: z.string(),
+  company: z.string(),
   createdAt: IsoTimestampSchema,
 });
 export type User = z.infer<typeof UserSchema>;
@@ -55,9 +73,21 @@ export const UserOrganizationSchema = z.object({
 });
 export type UserOrganization = z.infer<typeof UserOrganizationSchema>;
 
-/** `GET /v2/users/me`: the signed-in user and every organization they belong to. */
+/**
+ * `GET /v2/users/me`: the signed-in user and every organization they belong to (`user`,
+ * `organizations`), and DBOS Conductor's profile, whose user has one organization: here their
+ * oldest membership's (`orgId`, `orgName`, `role`; empty and absent without one).
+ */
 export const CurrentUserResponseSchema = z.object({
   user: UserSchema,
   organizations: z.array(UserOrganizationSchema),
+  name: z.string().describe('Their DBOS user name, or else their display name.'),
+  email: z.string(),
+  orgId: z.string(),
+  orgName: z.string(),
+  role: RoleOutputSchema.optional(),
+  subscriptionPlan: z.enum(['free', 'pro', 'past_limit', 'team']).describe('Always `team`.'),
+  createdAt: IsoTimestampSchema,
+  isDbosAdmin: z.boolean().optional().describe('Never set: Podium has no DBOS administrators.'),
 });
 export type CurrentUserResponse = z.infer<typeof CurrentUserResponseSchema>;

@@ -7,7 +7,7 @@ describe('signUpBody', () => {
   it('sends the invitation, trimmed, when one was typed', () => {
     expect(signUpBody({ ...account, invitation: '  pjs_0123abcd_secret \n' })).toEqual({
       ...account,
-      joinSecret: 'pjs_0123abcd_secret',
+      secret: 'pjs_0123abcd_secret',
     });
   });
 

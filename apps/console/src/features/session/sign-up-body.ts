@@ -11,5 +11,5 @@ export interface SignUpFields {
 /** The `POST /v2/users` body for what was typed: the invitation only when there is one. */
 export function signUpBody({ invitation, ...account }: SignUpFields): RegisterUserRequest {
   const joinSecret = invitation.trim();
-  return joinSecret ? { ...account, joinSecret } : account;
+  return joinSecret ? { ...account, secret: joinSecret } : account;
 }

@@ -43,11 +43,19 @@ export class SignUpService {
     now = new Date(),
   ): Promise<User> {
     await this.limiter.beginSignUp(client.ip);
-    const invitation = input.joinSecret ? await this.invitation(input.joinSecret, now) : null;
+    const invitation = input.secret ? await this.invitation(input.secret, now) : null;
     const passwordHash = await this.hasher.hash(input.password);
     const user = await this.transactions.run(async () => {
       const created = await this.users.create(
-        { email: input.email, displayName: input.displayName, passwordHash },
+        {
+          email: input.email,
+          displayName: input.displayName,
+          passwordHash,
+          name: input.name,
+          givenName: input.givenName,
+          familyName: input.familyName,
+          company: input.company,
+        },
         invitation ? { kind: 'open' } : this.admission(),
       );
       if (created === 'email_taken') {
@@ -55,6 +63,9 @@ export class SignUpService {
           'CONFLICT',
           'An account with this email already exists; sign in instead.',
         );
+      }
+      if (created === 'name_taken') {
+        throw new AppError('CONFLICT', `The user name "${input.name}" is taken.`);
       }
       if (created === 'not_first') throw new AppError('FORBIDDEN', INVITATION_REQUIRED);
       if (invitation && !(await this.joinSecrets.admitAtSignUp(invitation, created.id, now))) {

@@ -1,4 +1,11 @@
-import type { CurrentUserResponse, User, UserOrganization } from '@podium/protocol';
+import {
+  SELF_HOSTED_PLAN,
+  type CurrentUserResponse,
+  isBuiltInRoleName,
+  type RoleOutput,
+  type User,
+  type UserOrganization,
+} from '@podium/protocol';
 import type { UserRecord } from './users.repository';
 
 export function mapUser(user: UserRecord): User {
@@ -6,13 +13,39 @@ export function mapUser(user: UserRecord): User {
     id: user.id,
     email: user.email,
     displayName: user.displayName,
+    name: user.name,
+    givenName: user.givenName,
+    familyName: user.familyName,
+    company: user.company,
     createdAt: user.createdAt.toISOString(),
   };
 }
 
+/** DBOS Conductor's `name`: the user name given at sign-up, or else the display name. */
+export function dbosNameOf(user: Pick<UserRecord, 'name' | 'displayName'>): string {
+  return user.name ?? user.displayName;
+}
+
+/** Podium's view (every organization) and DBOS Conductor's (one: the oldest membership). */
 export function mapCurrentUser(
   user: UserRecord,
   organizations: readonly UserOrganization[],
 ): CurrentUserResponse {
-  return { user: mapUser(user), organizations: [...organizations] };
+  const first = organizations[0];
+  const role: RoleOutput | undefined = first && {
+    name: first.role,
+    permissions: [...first.permissions],
+    isGlobal: isBuiltInRoleName(first.role),
+  };
+  return {
+    user: mapUser(user),
+    organizations: [...organizations],
+    name: dbosNameOf(user),
+    email: user.email,
+    orgId: first?.id ?? '',
+    orgName: first?.name ?? '',
+    ...(role && { role }),
+    subscriptionPlan: SELF_HOSTED_PLAN.subscriptionPlan,
+    createdAt: user.createdAt.toISOString(),
+  };
 }

@@ -7,7 +7,23 @@ export interface UserRecord {
   readonly id: string;
   readonly email: string;
   readonly displayName: string;
+  /** DBOS Conductor's user name and profile, as given at sign-up. */
+  readonly name: string | null;
+  readonly givenName: string;
+  readonly familyName: string;
+  readonly company: string;
   readonly createdAt: Date;
+}
+
+/** What sign-up stores. */
+export interface NewUser {
+  readonly email: string;
+  readonly displayName: string;
+  readonly passwordHash: string;
+  readonly name?: string;
+  readonly givenName?: string;
+  readonly familyName?: string;
+  readonly company?: string;
 }
 
 /** A user with their password hash: only for checking a sign-in. */
@@ -23,9 +39,18 @@ export type Admission =
 
 const OPEN_SIGN_UP: Admission = { kind: 'open' };
 
-export type RegistrationRefusal = 'email_taken' | 'not_first';
+export type RegistrationRefusal = 'email_taken' | 'name_taken' | 'not_first';
 
-const PUBLIC_FIELDS = { id: true, email: true, displayName: true, createdAt: true } as const;
+const PUBLIC_FIELDS = {
+  id: true,
+  email: true,
+  displayName: true,
+  name: true,
+  givenName: true,
+  familyName: true,
+  company: true,
+  createdAt: true,
+} as const;
 
 /** The only place that touches the users table. */
 @Injectable()
@@ -38,7 +63,7 @@ export class UsersRepository {
    * be first).
    */
   async create(
-    user: { email: string; displayName: string; passwordHash: string },
+    user: NewUser,
     admission: Admission = OPEN_SIGN_UP,
   ): Promise<UserRecord | RegistrationRefusal> {
     try {
@@ -47,10 +72,15 @@ export class UsersRepository {
           await tx.$executeRaw`LOCK TABLE users IN SHARE ROW EXCLUSIVE MODE`;
           if (await tx.user.findFirst({ select: { id: true } })) return 'not_first';
         }
+        // Checked first: a failed insert aborts the surrounding transaction, so which unique
+        // column refused it could not be asked afterwards.
+        if (user.name && (await tx.user.findUnique({ where: { name: user.name } }))) {
+          return 'name_taken';
+        }
         return await tx.user.create({ data: user, select: PUBLIC_FIELDS });
       });
     } catch (error) {
-      if (isUniqueViolation(error)) return 'email_taken';
+      if (isUniqueViolation(error)) return isOnUserName(error) ? 'name_taken' : 'email_taken';
       throw error;
     }
   }
@@ -69,4 +99,10 @@ export class UsersRepository {
   async updatePasswordHash(id: string, passwordHash: string): Promise<void> {
     await this.db.prisma.user.update({ where: { id }, data: { passwordHash } });
   }
+}
+
+/** Whether a unique violation was the user name's (a sign-up racing another for it). */
+function isOnUserName(error: unknown): boolean {
+  const meta = (error as { meta?: unknown }).meta;
+  return /users_name_key|"name"/.test(JSON.stringify(meta ?? {}));
 }

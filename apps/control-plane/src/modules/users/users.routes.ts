@@ -12,7 +12,7 @@ export const USER_ROUTES = routeTable({
     path: '/v2/users',
     summary: 'Sign up',
     description:
-      'Registers a user; then sign in with `POST /v2/sessions`. With `joinSecret` the user also joins its organization. When the installation signs up by invitation (`PODIUM_SIGNUP=invite`), a join secret is required except for its first account. Rate-limited per client address.',
+      "Registers a user; then sign in with `POST /v2/sessions`. With `secret` (a join secret) the user also joins its organization; `name`, `givenName`, `familyName` and `company` are DBOS Conductor's profile fields (the user name is unique). When the installation signs up by invitation (`PODIUM_SIGNUP=invite`), a join secret is required except for its first account. Rate-limited per client address.",
     tag: 'Users',
     access: 'public',
     status: 201,

@@ -2,6 +2,7 @@ import { Body, Controller, Param, Query } from '@nestjs/common';
 import type {
   ListMembersResponse,
   PaginationQuery,
+  RemovedMember,
   UpdateMemberRequest,
   UpdateMemberResponse,
 } from '@podium/protocol';
@@ -41,14 +42,14 @@ export class MembersController {
   }
 
   /**
-   * Any member may remove themselves; removing others needs admin (checked by the service).
-   * What it revoked is in the audit entry and the key and join secret lists; the answer is 204.
+   * Any member may remove themselves; removing others needs `organization.write` (checked by
+   * the service). What it revoked is in the audit entry and the key and join secret lists.
    */
   @Route(ROUTES.removeMember)
-  async removeMember(
+  removeMember(
     @Context() ctx: RequestContext,
     @Param() { userId }: { userId: string },
-  ): Promise<void> {
-    await this.members.removeMember(orgScopeOf(ctx), userId);
+  ): Promise<RemovedMember> {
+    return this.members.removeMember(orgScopeOf(ctx), userId);
   }
 }

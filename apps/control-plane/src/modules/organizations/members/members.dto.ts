@@ -1,4 +1,5 @@
-import type { Member } from '@podium/protocol';
+import type { Member, RemovedMember } from '@podium/protocol';
+import { dbosNameOf } from '../../users/users.dto';
 import type { MemberRecord } from './members.repository';
 
 export function mapMember(member: MemberRecord): Member {
@@ -8,5 +9,18 @@ export function mapMember(member: MemberRecord): Member {
     displayName: member.displayName,
     role: member.role.name,
     joinedAt: member.joinedAt.toISOString(),
+  };
+}
+
+/** DBOS Conductor's `Member`: who a removal removed. */
+export function mapRemovedMember(member: MemberRecord): RemovedMember {
+  return {
+    id: member.userId,
+    orgId: member.organizationId,
+    email: member.email,
+    name: dbosNameOf(member),
+    givenName: member.givenName,
+    familyName: member.familyName,
+    company: member.company,
   };
 }

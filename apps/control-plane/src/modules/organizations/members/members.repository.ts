@@ -9,6 +9,11 @@ export interface MemberRecord {
   readonly organizationId: string;
   readonly email: string;
   readonly displayName: string;
+  /** The user's DBOS user name and profile (see UserRecord). */
+  readonly name: string | null;
+  readonly givenName: string;
+  readonly familyName: string;
+  readonly company: string;
   readonly role: RoleOutput;
   readonly joinedAt: Date;
 }
@@ -21,7 +26,16 @@ export type RoleAssignment =
 export type MembershipRefusal = 'not_found' | 'last_owner';
 
 const WITH_USER = {
-  user: { select: { email: true, displayName: true } },
+  user: {
+    select: {
+      email: true,
+      displayName: true,
+      name: true,
+      givenName: true,
+      familyName: true,
+      company: true,
+    },
+  },
   customRole: HELD_ROLE_SELECT.customRole,
 } as const;
 
@@ -31,7 +45,10 @@ function mapRecord(row: {
   role: Role | null;
   customRole: { name: string; permissions: string[] } | null;
   createdAt: Date;
-  user: { email: string; displayName: string };
+  user: Pick<
+    MemberRecord,
+    'email' | 'displayName' | 'name' | 'givenName' | 'familyName' | 'company'
+  >;
 }): MemberRecord {
   return {
     userId: row.userId,

@@ -3,6 +3,7 @@ import {
   ListMembersResponseSchema,
   MemberParamsSchema,
   PaginationQuerySchema,
+  RemovedMemberSchema,
   UpdateMemberRequestSchema,
   UpdateMemberResponseSchema,
 } from '@podium/protocol';
@@ -57,11 +58,11 @@ export const MEMBER_ROUTES = routeTable({
     path: `${base}/{userId}`,
     summary: 'Remove a member (or leave)',
     description:
-      'Any member may remove themselves; removing others needs admin. The last owner cannot leave. Every live API key and join secret the member created in the organization is revoked (listed in the audit entry).',
+      "Any member may remove themselves; removing others needs admin. The last owner cannot leave. Every live API key and join secret the member created in the organization is revoked (listed in the audit entry). Answers who was removed (DBOS Conductor's `Member`).",
     tag,
     access: 'read',
     params: MemberParamsSchema,
-    status: 204,
+    response: RemovedMemberSchema,
     errors: ['CONFLICT'],
     audit: { action: AUDIT_ACTIONS.memberRemove, targetParam: 'userId' },
   },

@@ -3,6 +3,7 @@ import {
   AppError,
   type ListMembersResponse,
   type PaginationQuery,
+  type RemovedMember,
   type RevokedCredentials,
   type RoleOutput,
   type UpdateMemberResponse,
@@ -19,7 +20,7 @@ import { AUDIT_ACTIONS, auditedAction } from '../../audit/audit-actions';
 import { AuditService } from '../../audit/audit.service';
 import { JoinSecretsService } from '../join-secrets/join-secrets.service';
 import { RolesService } from '../roles/roles.service';
-import { mapMember } from './members.dto';
+import { mapMember, mapRemovedMember } from './members.dto';
 import { type MemberRecord, type MembershipRefusal, MembersRepository } from './members.repository';
 
 const LAST_OWNER = 'An organization needs at least one owner: make someone else owner first.';
@@ -81,15 +82,27 @@ export class MembersService {
   }
 
   /**
-   * Removes a member; members may always remove themselves (leave). Returns the credentials
-   * of theirs this revoked.
+   * Removes a member; members may always remove themselves (leave). Returns who was removed
+   * (the credentials of theirs this revoked are in the audit entry).
    */
-  removeMember(scope: OrgScope, userId: string): Promise<RevokedCredentials> {
+  async removeMember(scope: OrgScope, userId: string): Promise<RemovedMember> {
+    let removed: MemberRecord | undefined;
+    await this.removeMembership(scope, userId, (target) => (removed = target));
+    if (!removed) throw notAMember(scope, userId);
+    return mapRemovedMember(removed);
+  }
+
+  private removeMembership(
+    scope: OrgScope,
+    userId: string,
+    onTarget: (target: MemberRecord) => void,
+  ): Promise<RevokedCredentials> {
     const action = auditedAction(scope, AUDIT_ACTIONS.memberRemove, userId);
     return this.audit.track(
       action,
       async () => {
         const target = await this.getMember(scope, userId);
+        onTarget(target);
         const leaving = scope.principal.kind === 'user' && scope.principal.userId === userId;
         if (!leaving) {
           if (!scope.permissions.includes('organization.write')) {
