@@ -23,9 +23,11 @@ describe('events and limits shared by replicas (PostgreSQL + Redis)', () => {
     return bodyOf(res, ApplicationSchema, 201);
   }
 
+  // Names are unique among an organization's live keys.
+  let keys = 0;
   async function createKey() {
     const res = await ownerOnB.post(`/v2/orgs/${org}/tokens`, {
-      name: 'executors',
+      name: `executors-${(keys += 1)}`,
       permissions: ['websocket.connect', 'application.read'],
     });
     return bodyOf(res, CreateApiKeyResponseSchema, 201);
