@@ -103,7 +103,8 @@ export class LiveAccessWatch implements OnApplicationBootstrap, BeforeApplicatio
         this.sessions.isStillSignedIn(principal),
         this.organizations.findOneRole(organizationId, principal.userId),
       ]);
-      return signedIn && role !== null;
+      // A grant of a role without application.read ends the stream too.
+      return signedIn && role !== null && role.permissions.includes('application.read');
     }
     const key = await this.apiKeys.findOneLiveKey(organizationId, principal.apiKey.id);
     return (
