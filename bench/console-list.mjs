@@ -93,7 +93,7 @@ async function setUpThroughConsole(request, consoleUrl) {
     await write(`/v2/orgs/${org}/tokens`, { name: 'bench', permissions: ['websocket.connect'] }),
     'create API key',
   );
-  return { org, app: 'listbench', apiKey: key.secret };
+  return { org, app: 'listbench', apiKey: key.token };
 }
 
 async function startExecutor({ app, apiKey, controlPlaneUrl, databaseUrl }) {

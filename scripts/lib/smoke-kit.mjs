@@ -139,7 +139,7 @@ export async function signUpForAKey(apiUrl, appName) {
       throw new Error(`${method} ${urlPath}: ${last.status} ${JSON.stringify(last.body)}`);
     }
   }
-  return { org: 'smoke', key: last.body.secret };
+  return { org: 'smoke', key: last.body.token };
 }
 
 /** The CONNECTED executor of the example app (`exceptPid`: another one than that process). */
