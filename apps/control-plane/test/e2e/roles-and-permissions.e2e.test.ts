@@ -345,6 +345,18 @@ describe('roles, permissions and named API keys (PostgreSQL)', () => {
     expect(revoke).toMatchObject({ outcome: 'SUCCESS', target: { type: 'token', id: created.id } });
   });
 
+  it('lets token.read list keys, and only token.write create them', async () => {
+    const listers = await customRole(['token.read']);
+    const lister = await member('VIEWER');
+    expect(await grant(owner, lister.userId, listers)).toBe(204);
+    bodyOf(await lister.browser.get(`/v2/orgs/${org}/tokens`), ListApiKeysResponseSchema);
+    assertProblem(
+      await lister.browser.post(`/v2/orgs/${org}/tokens/mine`, { permissions: [] }),
+      403,
+      'FORBIDDEN',
+    );
+  });
+
   it('gives keys only permissions their creator holds, and revokes them when the creator loses one', async () => {
     const keyMakers = await customRole(['organization.read', 'token.write', 'application.read']);
     const maker = await member('VIEWER');

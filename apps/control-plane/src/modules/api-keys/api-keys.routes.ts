@@ -45,6 +45,8 @@ export const API_KEY_ROUTES = routeTable({
   },
   listApiKeys: {
     ...common,
+    // `token.read` (DBOS): listing never shows a secret.
+    access: 'read',
     method: 'get',
     path: base,
     summary: 'List API keys, revoked ones included (never their secrets)',
