@@ -8,7 +8,8 @@ export const AUDIT_LOG_ROUTES = routeTable({
     path: '/v2/orgs/{org}/audit-logs',
     summary: 'Who did what to which target, when, and whether it worked; newest first',
     tag: 'Audit log',
-    access: 'admin',
+    // DBOS: `organization.read`.
+    access: 'read',
     query: ListAuditLogsQuerySchema,
     response: ListAuditLogsResponseSchema,
     paged: true,
