@@ -21,6 +21,10 @@ const session = {
     id: '01a20232-743a-776f-ad35-20ebd77302a4',
     email: 'a@x.io',
     displayName: 'A',
+    name: null,
+    givenName: '',
+    familyName: '',
+    company: '',
     createdAt: '2026-11-22T07:39:50.715Z',
   },
   session: {
