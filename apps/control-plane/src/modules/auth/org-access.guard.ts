@@ -11,10 +11,11 @@ import { RoutePolicies } from './route-policy';
 import { TenantDirectory } from './tenant-directory';
 
 /**
- * Global guard, after authentication: resolves `:org` and `:app` and checks the
- * caller holds the route's DBOS permission there (members by their role, keys by their own). Tenancy rule: an organization or application the caller
- * does not belong to is NOT_FOUND (never FORBIDDEN), so ids cannot be probed.
- * A member refused for lacking the level is audited when the route's spec names an audit action.
+ * Global guard, after authentication: resolves `:org` and `:app` and checks that the caller
+ * holds the route's DBOS permission there (members through their role, keys their own).
+ * Tenancy rule: an organization or application the caller does not belong to is NOT_FOUND
+ * (never FORBIDDEN), so ids cannot be probed. A member refused for lacking the permission is
+ * audited when the route's spec names an audit action.
  */
 @Injectable()
 export class OrgAccessGuard implements CanActivate {
