@@ -66,7 +66,7 @@ describe('roles, permissions and named API keys (PostgreSQL)', () => {
 
   async function auditOf(action: string) {
     const page = bodyOf(
-      await owner.browser.get(`/v2/orgs/${org}/audit-logs?action=${action}&limit=500`),
+      await owner.browser.get(`/v2/orgs/${org}/audit-logs?operation=${action}&limit=1000`),
       ListAuditLogsResponseSchema,
     );
     return page.items;
@@ -163,13 +163,13 @@ describe('roles, permissions and named API keys (PostgreSQL)', () => {
     );
     const [created] = await auditOf('role.create');
     expect(created).toMatchObject({
-      outcome: 'FAILURE',
-      actor: { id: operator.userId },
+      status: 'failure',
+      subject: { id: operator.userId },
       details: { errorCode: 'FORBIDDEN' },
     });
     const ofName = (await auditOf('role.create')).filter((e) => e.target.id === name);
     // The duplicate, then the create.
-    expect(ofName.map((e) => e.outcome)).toEqual(['FAILURE', 'SUCCESS']);
+    expect(ofName.map((e) => e.status)).toEqual(['failure', 'success']);
     expect(ofName[1]).toMatchObject({
       target: { type: 'role', id: name },
       details: { permissions: ['application.read', 'metric.read'] },
@@ -206,7 +206,7 @@ describe('roles, permissions and named API keys (PostgreSQL)', () => {
     expect(members.items.find((m) => m.userId === someone.userId)?.role).toBe(readers);
 
     const [entry] = (await auditOf('role.grant')).filter((e) => e.target.id === someone.userId);
-    expect(entry).toMatchObject({ outcome: 'SUCCESS', details: { role_name: readers } });
+    expect(entry).toMatchObject({ status: 'success', details: { role_name: readers } });
   });
 
   it('lets a granter grant only roles whose permissions they hold, and only owners the owner role', async () => {
@@ -286,8 +286,8 @@ describe('roles, permissions and named API keys (PostgreSQL)', () => {
     expect(roles.map((r) => r.name)).not.toContain(temporary);
     const outcomes = (await auditOf('role.delete'))
       .filter((e) => e.target.id === temporary)
-      .map((e) => e.outcome);
-    expect(outcomes).toEqual(['SUCCESS', 'FAILURE', 'FAILURE']);
+      .map((e) => e.status);
+    expect(outcomes).toEqual(['success', 'failure', 'failure']);
   });
 
   it('creates a key by name (DBOS), which reads but cannot write with only application.read', async () => {
@@ -336,13 +336,13 @@ describe('roles, permissions and named API keys (PostgreSQL)', () => {
     expect((await owner.browser.delete(`/v2/orgs/${org}/tokens/reader`)).status).toBe(204);
     assertProblem(await machine.get(app, bearer(created.token)), 401, 'UNAUTHENTICATED');
     const creates = await auditOf('token.create');
-    expect(creates.map((e) => e.outcome).slice(0, 2)).toEqual(['FAILURE', 'SUCCESS']);
+    expect(creates.map((e) => e.status).slice(0, 2)).toEqual(['failure', 'success']);
     expect(creates[1]).toMatchObject({
       target: { type: 'token', id: created.id },
       details: { permissions: ['application.read'], applications: [appName] },
     });
     const [revoke] = await auditOf('token.revoke');
-    expect(revoke).toMatchObject({ outcome: 'SUCCESS', target: { type: 'token', id: created.id } });
+    expect(revoke).toMatchObject({ status: 'success', target: { type: 'token', id: created.id } });
   });
 
   it('lets token.read list keys, and only token.write create them', async () => {

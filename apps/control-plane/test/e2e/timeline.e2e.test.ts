@@ -48,7 +48,7 @@ describe('the incident timeline (DBOS 5.2.11 executors)', () => {
     const owned = await setUpOwnedApp(server.url, {
       orgPrefix: 'timeline',
       app: { name: 'incidents', executorTimeoutSecs: 5 },
-      permissions: ['executor:connect'],
+      permissions: ['websocket.connect'],
     });
     ({ owner, orgName, base } = owned);
     appName = owned.app.name;
@@ -165,10 +165,10 @@ describe('the incident timeline (DBOS 5.2.11 executors)', () => {
     expect(find(org, 'audit')).toBeDefined();
 
     // A key that reads workflows sees the application's timeline, but not the audit log.
-    const { secret } = bodyOf(
+    const { token: secret } = bodyOf(
       await owner.post(`/v2/orgs/${orgName}/tokens`, {
         name: 'reader',
-        permissions: ['workflows:read'],
+        permissions: ['application.read'],
       }),
       CreateApiKeyResponseSchema,
       201,
@@ -203,7 +203,7 @@ describe('the incident timeline (DBOS 5.2.11 executors)', () => {
     const elsewhere = await setUpOwnedApp(server.url, {
       orgPrefix: 'timeline-other',
       app: { name: appName },
-      permissions: ['executor:connect'],
+      permissions: ['websocket.connect'],
     });
     const theirs = await timeline(`/v2/orgs/${elsewhere.orgName}/timeline`, elsewhere.owner);
     expect(theirs.every((e) => e.kind === 'audit')).toBe(true);

@@ -59,7 +59,7 @@ export const AuditLogEntrySchema = z.object({
   emitTime: IsoTimestampSchema,
   operation: z
     .string()
-    .describe('Dotted verb: `api_key.create`, `member.update_role`, `workflow.cancel`, ...'),
+    .describe('Dotted verb: `token.create`, `role.grant`, `workflow.cancel`, ...'),
   status: AuditStatusSchema,
   subject: AuditSubjectSchema.nullable().describe(
     'Null for actions of the control plane itself (`executor.recover`).',

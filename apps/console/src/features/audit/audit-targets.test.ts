@@ -33,7 +33,8 @@ describe('auditTargetHref', () => {
       '/orgs/acme/apps/shop/executors',
     );
     expect(href(entry('application.update', 'application', 'shop'))).toBe('/orgs/acme/apps/shop');
-    expect(href(entry('api_key.revoke', 'api_key', 'k1'))).toBe('/orgs/acme/keys');
+    expect(href(entry('token.revoke', 'token', 'k1'))).toBe('/orgs/acme/keys');
+    expect(href(entry('role.create', 'role', 'auditors'))).toBe('/orgs/acme/members');
     expect(href(entry('member.remove', 'member', 'u1'))).toBe('/orgs/acme/members');
     expect(href(entry('organization.create', 'organization', 'o1'))).toBe('/orgs/acme');
   });

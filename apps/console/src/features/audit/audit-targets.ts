@@ -31,8 +31,10 @@ export function auditTargetHref(org: string, entry: AuditLogEntry, names: AppNam
       return appBase && id ? `${appBase}/workflows/${encodeURIComponent(id)}` : null;
     case 'executor':
       return appBase ? `${appBase}/executors` : null;
-    case 'api_key':
+    case 'token':
+    case 'api_key': // entries written before keys were DBOS's tokens
       return `${base}/keys`;
+    case 'role':
     case 'member':
     case 'join_secret':
       return `${base}/members`;

@@ -45,7 +45,8 @@ export class TimelineService {
       take: query.offset + query.limit,
     };
     const kinds = new Set<TimelineEventKind>(query.kinds ?? TIMELINE_EVENT_KINDS);
-    if (!scope.access.includes('admin')) kinds.delete('audit');
+    // Audit entries are the audit log's: `organization.read`.
+    if (!scope.permissions.includes('organization.read')) kinds.delete('audit');
     const appName = (id: string) => names.get(id) ?? null;
 
     const alertEvents = [

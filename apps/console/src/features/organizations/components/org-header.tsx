@@ -29,7 +29,7 @@ export function OrgHeader({ org }: { org: string }) {
           ...(can(role, 'token.read') ? [{ href: `${base}/keys`, label: 'API keys' }] : []),
           { href: `${base}/members`, label: 'Members' },
           { href: `${base}/timeline`, label: 'Timeline' },
-          ...(can(role, 'organization.write')
+          ...(can(role, 'organization.read')
             ? [{ href: `${base}/audit`, label: 'Audit log' }]
             : []),
         ]}

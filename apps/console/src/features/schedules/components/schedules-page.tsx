@@ -25,7 +25,7 @@ const REFRESH_MS = 5_000;
  */
 export function SchedulesPage({ org, app }: { org: string; app: string }) {
   const schedules = useQuery({ ...scheduleQueries.list(org, app), refetchInterval: REFRESH_MS });
-  const mayOperate = can(useOrgRole(org), 'operate');
+  const mayOperate = can(useOrgRole(org), 'application.write');
   const pause = useSetSchedulePaused(org, app);
   const trigger = useTriggerSchedule(org, app);
   const [outcome, setOutcome] = useState<ScheduleOutcome | null>(null);

@@ -29,9 +29,9 @@ const PAGE = 100;
  */
 export function TimelineView({ org, app }: { org: string; app: string | null }) {
   const zone = useTimeZone();
-  // Operator actions are the audit log's: only admins are sent them, so only they filter them.
-  const isAdmin = can(useOrgRole(org), 'admin');
-  const kindChoices = TIMELINE_EVENT_KINDS.filter((kind) => kind !== 'audit' || isAdmin);
+  // Operator actions are the audit log's: only its readers are sent them, so only they filter them.
+  const readsAudit = can(useOrgRole(org), 'organization.read');
+  const kindChoices = TIMELINE_EVENT_KINDS.filter((kind) => kind !== 'audit' || readsAudit);
   const [kinds, setKinds] = useState<readonly TimelineEventKind[]>([]);
   const [range, setRange] = useState<RangePresetId>('7d');
   const [startTime, setStartTime] = useState(() => startTimeOf('7d', Date.now()));

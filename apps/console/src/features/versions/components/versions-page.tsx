@@ -23,7 +23,7 @@ const COLUMNS = ['Version', 'Latest', 'Created', 'Became latest', 'Connected exe
  */
 export function VersionsPage({ org, app }: { org: string; app: string }) {
   const versions = useQuery({ ...versionQueries.list(org, app), refetchInterval: REFRESH_MS });
-  const mayOperate = can(useOrgRole(org), 'operate');
+  const mayOperate = can(useOrgRole(org), 'application.write');
   const setLatest = useSetLatestVersion(org, app);
   const [promoted, setPromoted] = useState<string | null>(null);
   // Only versions registered in the app's database can be made latest (not mere records).

@@ -6,7 +6,7 @@ import { useId, useState } from 'react';
 import { Dialog } from '../../../components/ui/dialog';
 import { ProblemAlert } from '../../../components/ui/problem-alert';
 import { SelectField } from '../../../components/ui/select-field';
-import { can } from '../../../lib/roles';
+import { can, roleOf } from '../../../lib/roles';
 import { appQueries } from '../../applications/queries';
 import { sessionQueries } from '../../session/queries';
 import { readExportFile } from '../export-file';
@@ -21,7 +21,7 @@ export interface TargetGroup {
 export function useImportTargets(): TargetGroup[] {
   const me = useQuery(sessionQueries.me());
   const orgs = (me.data?.organizations ?? [])
-    .filter((o) => can(o.role, 'operate'))
+    .filter((o) => can(roleOf(o.role, o.permissions), 'application.write'))
     .map((o) => o.name);
   const lists = useQueries({ queries: orgs.map((org) => appQueries.list(org)) });
   return orgs
