@@ -313,7 +313,7 @@ describe('schedules, workflow history, export and import, and versions of DBOS a
 
   it('lets a viewer read schedules, versions and a workflow’s history, but not act', async () => {
     await page.goto(`${consoleUrl}/orgs/acme/members`);
-    await page.getByLabel('Role').selectOption('VIEWER');
+    await page.getByLabel('Role', { exact: true }).selectOption('VIEWER');
     await page.getByRole('button', { name: 'Create join link' }).click();
     const joinLink = await text(page.getByTestId('join-link'));
     await signOut(page);

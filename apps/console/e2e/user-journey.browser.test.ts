@@ -759,7 +759,7 @@ describe('the operator journey: sign up to managing workflows', () => {
 
   it('lets a viewer look at workflows but not act on them', async () => {
     await page.goto(`${consoleUrl}/orgs/acme/members`);
-    await page.getByLabel('Role').selectOption('VIEWER');
+    await page.getByLabel('Role', { exact: true }).selectOption('VIEWER');
     await page.getByRole('button', { name: 'Create join link' }).click();
     const joinLink = await text(page.getByTestId('join-link'));
     expect(joinLink).toContain('/join?secret=');
