@@ -8,7 +8,7 @@ import { createScratchDatabase, type ScratchDatabase } from '../src/testing';
 // The migration to DBOS Conductor's permission model rewrites what is already stored: API keys'
 // old permission names, and duplicate live key names. Replayed here on rows written by the
 // schema just before it, so its data part is checked, not only its DDL.
-const MIGRATION = '20261205001000_custom_roles_and_dbos_permissions';
+const MIGRATION = '20261205003000_custom_roles_and_dbos_permissions';
 
 const sqlOf = (name: string) =>
   fs.readFileSync(path.join(MIGRATIONS_DIR, name, 'migration.sql'), 'utf8');

@@ -65,11 +65,10 @@ describe('roles, permissions and named API keys (PostgreSQL)', () => {
   }
 
   async function auditOf(action: string) {
-    const page = bodyOf(
+    return bodyOf(
       await owner.browser.get(`/v2/orgs/${org}/audit-logs?operation=${action}&limit=1000`),
       ListAuditLogsResponseSchema,
     );
-    return page.items;
   }
 
   const bearer = (token: string) => ({ headers: { authorization: `Bearer ${token}` } });
@@ -314,7 +313,7 @@ describe('roles, permissions and named API keys (PostgreSQL)', () => {
       ListApiKeysResponseSchema,
     );
     const application = bodyOf(await owner.browser.get(app), ApplicationSchema);
-    expect(listed.items.find((k) => k.tokenName === 'reader')).toMatchObject({
+    expect(listed.find((k) => k.tokenName === 'reader')).toMatchObject({
       appIds: [application.id],
       permissions: ['application.read'],
       createdAt: created.createdAt,
