@@ -43,13 +43,20 @@ describe('audit log (PostgreSQL)', () => {
     await owner.post(`/v2/orgs/${org}/apps`, { name: 'payments' }); // CONFLICT
     await owner.patch(`/v2/orgs/${org}/apps/payments`, { description: 'Cards' });
     const key = CreateApiKeyResponseSchema.parse(
-      (await owner.post(`/v2/orgs/${org}/tokens`, { name: 'ci', permissions: ['application.read'] }))
-        .body,
+      (
+        await owner.post(`/v2/orgs/${org}/tokens`, {
+          name: 'ci',
+          permissions: ['application.read'],
+        })
+      ).body,
     );
     secrets.push(key.token);
     await owner.patch(`/v2/orgs/${org}/tokens/${key.id}`, { newName: 'ci-renamed' });
     await owner.delete(`/v2/orgs/${org}/tokens/${key.id}`);
-    await viewer.post(`/v2/orgs/${org}/tokens`, { name: 'nope', permissions: ['application.read'] });
+    await viewer.post(`/v2/orgs/${org}/tokens`, {
+      name: 'nope',
+      permissions: ['application.read'],
+    });
     const invite = CreateJoinSecretResponseSchema.parse(
       (await owner.post(`/v2/orgs/${org}/join-secrets`, { role: 'VIEWER' })).body,
     );
@@ -200,7 +207,9 @@ describe('audit log (PostgreSQL)', () => {
     expect((await viewer.get(`/v2/orgs/${org}/audit-logs`)).status).toBe(200);
     const role = { name: 'scrapers', permissions: ['metric.read'] };
     expect((await owner.post(`/v2/orgs/${org}/roles`, role)).status).toBe(201);
-    expect((await owner.put(`/v2/orgs/${org}/members/${viewerId}/roles/scrapers`)).status).toBe(204);
+    expect((await owner.put(`/v2/orgs/${org}/members/${viewerId}/roles/scrapers`)).status).toBe(
+      204,
+    );
     assertProblem(await viewer.get(`/v2/orgs/${org}/audit-logs`), 403, 'FORBIDDEN');
   });
 });
