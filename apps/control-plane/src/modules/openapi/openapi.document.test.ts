@@ -110,8 +110,8 @@ describe('the OpenAPI document', () => {
     expect(descriptionOf('Workflow', 'input')).toMatch(/never JSON-parse/);
     expect(descriptionOf('ApiKey', 'prefix')).toMatch(/never the secret/);
     const audit = op('/v2/orgs/{org}/audit-logs', 'get');
-    expect(audit.parameters.find((p) => p.name === 'since')).toMatchObject({
-      description: 'Inclusive lower bound on the time of the action.',
+    expect(audit.parameters.find((p) => p.name === 'startTime')).toMatchObject({
+      description: 'Inclusive lower bound on `emitTime`.',
     });
   });
 
