@@ -1,7 +1,6 @@
 'use client';
 
 import {
-  PERMISSIONS,
   type Application,
   type CreateApiKeyResponse,
   type Permission,
@@ -12,7 +11,7 @@ import { SubmitButton } from '../../../components/ui/submit-button';
 import { SelectField } from '../../../components/ui/select-field';
 import { TextField } from '../../../components/ui/text-field';
 import { EXPIRY_CHOICES, expiresAtFor } from '../key-status';
-import { PERMISSION_HELP } from '../../../lib/permissions';
+import { PermissionChecklist } from '../../../components/ui/permission-checklist';
 import { toggled } from '../../../lib/toggled';
 import { useCreateApiKey } from '../mutations';
 
@@ -73,20 +72,7 @@ export function CreateKeyForm({ org, applications, onCreated }: CreateKeyFormPro
           ))}
         </SelectField>
       </div>
-      <fieldset className="checkbox-group">
-        <legend>Permissions</legend>
-        {PERMISSIONS.map((permission) => (
-          <label key={permission} className="checkbox">
-            <input
-              type="checkbox"
-              checked={permissions.includes(permission)}
-              onChange={() => setPermissions((list) => toggled(list, permission))}
-            />
-            <span className="mono">{permission}</span>
-            <span className="muted-inline">{PERMISSION_HELP[permission]}</span>
-          </label>
-        ))}
-      </fieldset>
+      <PermissionChecklist selected={permissions} onChange={setPermissions} />
       <fieldset className="checkbox-group">
         <legend>Applications</legend>
         <p className="hint">None ticked: every application of the organization, now and later.</p>

@@ -1,6 +1,6 @@
 'use client';
 
-import { PERMISSIONS, type Permission, type RoleOutput } from '@podium/protocol/rest';
+import type { Permission, RoleOutput } from '@podium/protocol/rest';
 import { useState, type FormEvent } from 'react';
 import { ConfirmButton } from '../../../components/ui/confirm-button';
 import { DataTable } from '../../../components/ui/data-table';
@@ -8,9 +8,8 @@ import { Panel } from '../../../components/ui/panel';
 import { ProblemAlert } from '../../../components/ui/problem-alert';
 import { SubmitButton } from '../../../components/ui/submit-button';
 import { TextField } from '../../../components/ui/text-field';
-import { PERMISSION_HELP } from '../../../lib/permissions';
+import { PermissionChecklist } from '../../../components/ui/permission-checklist';
 import { can, roleLabel } from '../../../lib/roles';
-import { toggled } from '../../../lib/toggled';
 import { useCreateRole, useDeleteRole } from '../mutations';
 
 const COLUMNS = ['Role', 'Kind', 'Permissions'];
@@ -89,20 +88,7 @@ function CreateRoleForm({ org }: { org: string }) {
           autoComplete="off"
         />
       </div>
-      <fieldset className="checkbox-group">
-        <legend>Permissions</legend>
-        {PERMISSIONS.map((permission) => (
-          <label key={permission} className="checkbox">
-            <input
-              type="checkbox"
-              checked={permissions.includes(permission)}
-              onChange={() => setPermissions((list) => toggled(list, permission))}
-            />
-            <span className="mono">{permission}</span>
-            <span className="muted-inline">{PERMISSION_HELP[permission]}</span>
-          </label>
-        ))}
-      </fieldset>
+      <PermissionChecklist selected={permissions} onChange={setPermissions} />
       <ProblemAlert error={create.error} fieldLabels={{ name: 'Role name' }} />
       <div className="form-actions">
         <SubmitButton pending={create.isPending} pendingLabel="Creating…">
