@@ -98,13 +98,25 @@ describe('account and tenancy REST schemas', () => {
     });
   });
 
-  it('reads audit-log filters from a query string', () => {
+  it("reads DBOS's audit-log filters from a query string, and refuses Podium's old ones", () => {
     expect(
       ListAuditLogsQuerySchema.parse({
-        limit: '10',
-        outcome: 'FAILURE',
-        since: '2026-01-01T00:00:00+02:00',
+        limit: '1000',
+        status: 'failure',
+        startTime: '2026-01-01T00:00:00+02:00',
+        subject: 'ci@example.com',
       }),
-    ).toEqual({ limit: 10, offset: 0, outcome: 'FAILURE', since: '2026-01-01T00:00:00+02:00' });
+    ).toEqual({
+      limit: 1000,
+      offset: 0,
+      status: 'failure',
+      startTime: '2026-01-01T00:00:00+02:00',
+      subject: 'ci@example.com',
+    });
+    expect(ListAuditLogsQuerySchema.parse({}).limit).toBe(100);
+    expect(ListAuditLogsQuerySchema.safeParse({ limit: '1001' }).success).toBe(false);
+    expect(ListAuditLogsQuerySchema.safeParse({ since: '2026-01-01T00:00:00Z' }).success).toBe(
+      false,
+    );
   });
 });
