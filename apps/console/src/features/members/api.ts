@@ -5,11 +5,15 @@ import {
   ListMembersResponseSchema,
   ListRolesResponseSchema,
   CreateRoleResponseSchema,
+  DomainClaimSchema,
+  ListDomainClaimsResponseSchema,
   MAX_PAGE_LIMIT,
   type CreateJoinSecretRequest,
   type CreateJoinSecretResponse,
   type CreateRoleRequest,
   type CreateRoleResponse,
+  type DomainClaim,
+  type ListDomainClaimsResponse,
   type ListMembersResponse,
   type ListRolesResponse,
   type Organization,
@@ -28,6 +32,7 @@ import { orgPath } from '../organizations/api';
 const membersPath = (org: string) => `${orgPath(org)}/members`;
 const secretsPath = (org: string) => `${orgPath(org)}/join-secrets`;
 const rolesPath = (org: string) => `${orgPath(org)}/roles`;
+const claimsPath = (org: string) => `${orgPath(org)}/domain-claims`;
 
 export function fetchMembers(org: string, options?: RequestOptions): Promise<ListMembersResponse> {
   return getJson(`${membersPath(org)}?limit=${MAX_PAGE_LIMIT}`, ListMembersResponseSchema, options);
@@ -78,6 +83,22 @@ export function createJoinSecret(
 
 export function revokeJoinSecret(org: string, id: string): Promise<void> {
   return sendWithoutContent('DELETE', `${secretsPath(org)}/${encodeURIComponent(id)}`);
+}
+
+export function fetchDomainClaims(
+  org: string,
+  options?: RequestOptions,
+): Promise<ListDomainClaimsResponse> {
+  return getJson(claimsPath(org), ListDomainClaimsResponseSchema, options);
+}
+
+/** New sign-ups with an email at `domain` join the organization; another's domain is a 409. */
+export function claimDomain(org: string, domain: string): Promise<DomainClaim> {
+  return sendJson('POST', claimsPath(org), { domain }, DomainClaimSchema);
+}
+
+export function releaseDomainClaim(org: string, domain: string): Promise<void> {
+  return sendWithoutContent('DELETE', `${claimsPath(org)}/${encodeURIComponent(domain)}`);
 }
 
 /** `POST /v2/join`: the signed-in user joins the secret's organization. */

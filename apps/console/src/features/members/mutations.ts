@@ -5,11 +5,13 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiKeyQueries } from '../api-keys/queries';
 import { sessionQueries } from '../session/queries';
 import {
+  claimDomain,
   createJoinSecret,
   createRole,
   deleteRole,
   grantRole,
   joinOrganization,
+  releaseDomainClaim,
   removeMember,
   revokeJoinSecret,
 } from './api';
@@ -62,6 +64,26 @@ export function useCreateJoinSecret(org: string) {
 export function useRevokeJoinSecret(org: string) {
   const onSuccess = useInvalidate(org);
   return useMutation({ mutationFn: (id: string) => revokeJoinSecret(org, id), onSuccess });
+}
+
+/** Claims change no member, key or role: only the claims list is refetched. */
+function useInvalidateDomainClaims(org: string) {
+  const queryClient = useQueryClient();
+  return () =>
+    queryClient.invalidateQueries({ queryKey: memberQueries.domainClaims(org).queryKey });
+}
+
+export function useClaimDomain(org: string) {
+  const onSuccess = useInvalidateDomainClaims(org);
+  return useMutation({ mutationFn: (domain: string) => claimDomain(org, domain), onSuccess });
+}
+
+export function useReleaseDomainClaim(org: string) {
+  const onSuccess = useInvalidateDomainClaims(org);
+  return useMutation({
+    mutationFn: (domain: string) => releaseDomainClaim(org, domain),
+    onSuccess,
+  });
 }
 
 export function useJoinOrganization() {

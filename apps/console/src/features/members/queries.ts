@@ -1,5 +1,5 @@
 import { queryOptions } from '@tanstack/react-query';
-import { fetchJoinSecrets, fetchMembers, fetchRoles } from './api';
+import { fetchDomainClaims, fetchJoinSecrets, fetchMembers, fetchRoles } from './api';
 
 export const memberQueries = {
   all: (org: string) => ['members', org] as const,
@@ -17,5 +17,10 @@ export const memberQueries = {
     queryOptions({
       queryKey: [...memberQueries.all(org), 'join-secrets'],
       queryFn: ({ signal }) => fetchJoinSecrets(org, { signal }),
+    }),
+  domainClaims: (org: string) =>
+    queryOptions({
+      queryKey: [...memberQueries.all(org), 'domain-claims'],
+      queryFn: ({ signal }) => fetchDomainClaims(org, { signal }),
     }),
 };

@@ -6,6 +6,7 @@ import { QueryList } from '../../../components/ui/query-list';
 import { can } from '../../../lib/roles';
 import { useOrgRole } from '../../organizations/queries';
 import { memberQueries } from '../queries';
+import { DomainClaimsPanel } from './domain-claims-panel';
 import { JoinSecretsPanel } from './join-secrets-panel';
 import { MemberTable } from './member-table';
 import { RolesPanel } from './roles-panel';
@@ -30,7 +31,12 @@ export function MembersPage({ org }: { org: string }) {
         </QueryList>
       </Panel>
       {roles.data && <RolesPanel org={org} roles={roles.data} myRole={role} />}
-      {can(role, 'organization.write') && <JoinSecretsPanel org={org} myRole={role} />}
+      {can(role, 'organization.write') && (
+        <>
+          <JoinSecretsPanel org={org} myRole={role} />
+          <DomainClaimsPanel org={org} />
+        </>
+      )}
     </>
   );
 }
