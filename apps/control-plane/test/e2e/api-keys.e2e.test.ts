@@ -185,30 +185,6 @@ describe('applications and API keys over HTTP (PostgreSQL)', () => {
     expect((await admin.delete(`/v2/orgs/${org}/tokens/${key.id}`)).status).toBe(204);
   });
 
-  it('keeps API keys out of administration even as Bearer tokens', async () => {
-    const key = await createKey({ permissions: ['application.read', 'application.write'] });
-    const machine = new TestBrowser(server.url);
-    assertProblem(
-      await machine.post(
-        `/v2/orgs/${org}/tokens`,
-        { name: 'x', permissions: ['application.read'] },
-        bearer(key.token),
-      ),
-      403,
-      'FORBIDDEN',
-    );
-    assertProblem(await machine.get('/v2/users/me', bearer(key.token)), 403, 'FORBIDDEN');
-    // Not even reading who is in the organization: keys reach application routes only.
-    for (const path of ['members', 'join-secrets', 'audit-logs', 'apps', 'tokens']) {
-      const problem = assertProblem(
-        await machine.get(`/v2/orgs/${org}/${path}`, bearer(key.token)),
-        403,
-        'FORBIDDEN',
-      );
-      expect(problem.detail, path).toContain('/apps/{app}/');
-    }
-  });
-
   it('renames a key, by id or by name, keeping names unique among live keys', async () => {
     const key = await createKey({ name: 'old name' });
     const renamed = bodyOf(

@@ -2,7 +2,7 @@ import type { Database } from '@podium/db';
 import { createScratchDatabase, type ScratchDatabase } from '@podium/db/testing';
 import { ListWorkflowsResponseSchema, ProblemDetailsSchema } from '@podium/protocol';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { permissionOfRoute } from '../../src/common/auth/route-permission';
+import { acceptsApiKeys, permissionOfRoute } from '../../src/common/auth/route-permission';
 import { DATABASE } from '../../src/infra/database/database.tokens';
 import { ExecutorRegistry } from '../../src/modules/executors/executor-registry';
 import { fillPath } from '../../src/common/routes/route-spec';
@@ -210,7 +210,8 @@ describe('workflow and queue API with scripted executors (PostgreSQL, real WebSo
     const scopedElsewhere = (
       await f.newApiKey(org.id, { applicationIds: [(await f.newApp(org.id)).id] })
     ).secret;
-    // What the operator key holds; keys reach only an application's routes.
+    // What the operator key holds; keys reach an application's routes and a few of the
+    // organization's (acceptsApiKeys).
     const operatorPermissions: readonly string[] = [
       'application.read',
       'application.write',
@@ -226,7 +227,7 @@ describe('workflow and queue API with scripted executors (PostgreSQL, real WebSo
       const foreign = await api(route.method, path, { key: foreignKey, body });
       expect(foreign.status, `${route.operationId} from another org`).toBe(404);
       const required = permissionOfRoute(route) ?? 'none';
-      if (!route.path.includes('{app}') || !operatorPermissions.includes(required)) {
+      if (!acceptsApiKeys(route) || !operatorPermissions.includes(required)) {
         // Refused on the permission alone, before the application is looked up.
         const refused = await api(route.method, path, { key: operatorKey, body });
         expect(refused.status, `${route.operationId} with an API key`).toBe(403);

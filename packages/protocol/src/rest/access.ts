@@ -23,9 +23,12 @@ export function isRoleWithin(role: RoleOutput, ceiling: RoleOutput): boolean {
  * member could no longer create. The checks below decide both. `creator` null: not a member.
  */
 
-/** Creating a key takes `token.write` and every permission the key carries. */
+/**
+ * Creating a key takes `token.write` and every permission the key carries. The creator: a
+ * member's role, or the permissions of the API key creating it.
+ */
 export function canCreateApiKey(
-  creator: RoleOutput | null | undefined,
+  creator: { readonly permissions: readonly Permission[] } | null | undefined,
   keyPermissions: readonly Permission[],
 ): boolean {
   return (

@@ -11,3 +11,8 @@ export interface ApiKeyCaller {
 export type Principal =
   | { readonly kind: 'user'; readonly userId: string; readonly sessionId: string }
   | { readonly kind: 'api-key'; readonly apiKey: ApiKeyCaller };
+
+/** The applications a caller is limited to: a scoped key's; empty for all (users, unscoped keys). */
+export function applicationScopeOf(principal: Principal): readonly string[] {
+  return principal.kind === 'api-key' ? principal.apiKey.applicationIds : [];
+}

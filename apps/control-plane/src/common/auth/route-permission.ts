@@ -32,5 +32,15 @@ function isPermission(name: string): name is Permission {
   return KNOWN.has(name);
 }
 
-export const API_KEYS_REACH_APPS_ONLY =
-  'API keys reach the routes of an application (/v2/orgs/{org}/apps/{app}/...); organization settings need a signed-in user.';
+/**
+ * Whether an API key may call the route (by its permission): an application's routes, and the
+ * organization's routes DBOS does not gate behind OAuth (`RouteSpec.keys`). Who is in the
+ * organization, its roles and settings stay for signed-in users.
+ */
+export function acceptsApiKeys(spec: Pick<RouteSpec, 'access' | 'path' | 'keys'>): boolean {
+  if (spec.access === 'public' || spec.access === 'user') return false;
+  return spec.path.includes('{app}') || spec.keys === true;
+}
+
+export const API_KEYS_REFUSED_HERE =
+  "API keys reach an application's routes (/v2/orgs/{org}/apps/{app}/...) and the organization's API keys, permissions and list of applications; this route needs a signed-in user.";

@@ -29,6 +29,13 @@ interface RouteBase {
   readonly tag: string;
   readonly access: RouteAccess;
   /**
+   * An organization-level route (no `{app}`) that API keys may call too, by the route's
+   * permission: DBOS Conductor serves keys every operation it does not mark
+   * `x-dbos-requires-oauth` (keys, permissions, the list of applications). A test holds this to
+   * the vendored spec. An application's routes take keys without it (see `acceptsApiKeys`).
+   */
+  readonly keys?: true;
+  /**
    * The ways to authenticate, each a set of credentials sent together. Derived from `access`
    * when absent; public routes that check credentials themselves (sessions) say which.
    */

@@ -32,10 +32,11 @@ export const API_KEY_ROUTES = routeTable({
   },
   createNamedApiKey: {
     ...common,
+    keys: true,
     method: 'post',
     path: `${base}/{tokenName}`,
     summary: 'Create an API key by name (DBOS Conductor); the secret is shown only here',
-    description: `Absent \`permissions\`: all eight; absent \`appNames\`: every application. A creator gives only permissions they hold. ${REVOKED_WITH_CREATOR}`,
+    description: `Absent \`permissions\`: all eight; absent \`appNames\`: every application. A creator gives only permissions they hold; an API key creating one, only applications within its own scope. ${REVOKED_WITH_CREATOR}`,
     status: 201,
     params: ApiKeyParamsSchema,
     body: CreateNamedApiKeyRequestSchema,
@@ -45,6 +46,7 @@ export const API_KEY_ROUTES = routeTable({
   },
   listApiKeys: {
     ...common,
+    keys: true,
     // `token.read` (DBOS): listing never shows a secret.
     access: 'read',
     method: 'get',
@@ -56,6 +58,7 @@ export const API_KEY_ROUTES = routeTable({
   },
   renameApiKey: {
     ...common,
+    keys: true,
     method: 'patch',
     path: `${base}/{tokenName}`,
     summary: 'Rename an API key (by name or id); the secret stays the same',
@@ -67,6 +70,7 @@ export const API_KEY_ROUTES = routeTable({
   },
   revokeApiKey: {
     ...common,
+    keys: true,
     method: 'delete',
     path: `${base}/{tokenName}`,
     summary: 'Revoke an API key (by name or id)',

@@ -13,6 +13,7 @@ import {
   canCreateApiKey,
   type Paginated,
 } from '@podium/protocol';
+import { applicationScopeOf } from '../../common/auth/principal';
 import { knownPermissions } from '../../common/auth/route-permission';
 import type { OrgScope } from '../../common/auth/request-context';
 import { toCountedPage } from '../../common/pagination/counted-page';
@@ -128,10 +129,17 @@ export class ApiKeysService implements OnModuleDestroy {
     return this.audit.track(
       action,
       async () => {
-        if (!canCreateApiKey(scope.role, input.permissions)) {
+        // The creator's permissions: a member's role's, or those of the key calling.
+        if (!canCreateApiKey({ permissions: scope.permissions }, input.permissions)) {
           throw new AppError(
             'FORBIDDEN',
             'A key may carry only permissions its creator holds, and creating one needs "token.write".',
+          );
+        }
+        if (applicationScopeOf(scope.principal).length > 0 && input.applications.length === 0) {
+          throw new AppError(
+            'FORBIDDEN',
+            'An API key limited to some applications creates keys only for them: name them in `applications` (`appNames`).',
           );
         }
         const expiresAt = input.expiresAt ? new Date(input.expiresAt) : null;
@@ -319,7 +327,10 @@ export class ApiKeysService implements OnModuleDestroy {
     const unique = [...new Set(names)];
     if (unique.length === 0) return [];
     const found = await this.applications.findByNames(scope.organization.id, unique);
-    const idByName = new Map(found.map((app) => [app.name, app.id]));
+    // A scoped key names only its own applications; others are unknown to it (never probed).
+    const scopeIds = applicationScopeOf(scope.principal);
+    const reachable = found.filter((app) => scopeIds.length === 0 || scopeIds.includes(app.id));
+    const idByName = new Map(reachable.map((app) => [app.name, app.id]));
     const missing = names.flatMap((name, index) =>
       idByName.has(name)
         ? []

@@ -68,12 +68,14 @@ export class ApplicationsRepository {
     });
   }
 
-  /** By name. */
+  /** By name; `onlyIds` non-empty: just those (a scoped API key's). */
   async findPage(
     organizationId: string,
     page: PaginationQuery,
+    onlyIds: readonly string[] = [],
   ): Promise<{ items: ApplicationRecord[]; total: number }> {
-    const where = { organizationId };
+    const where =
+      onlyIds.length > 0 ? { organizationId, id: { in: [...onlyIds] } } : { organizationId };
     const [items, total] = await Promise.all([
       this.db.prisma.application.findMany({
         where,

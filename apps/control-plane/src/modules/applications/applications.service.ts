@@ -9,6 +9,7 @@ import {
   type RegisterApplicationRequest,
   type Paginated,
 } from '@podium/protocol';
+import { applicationScopeOf } from '../../common/auth/principal';
 import type { OrgScope } from '../../common/auth/request-context';
 import { toCountedPage } from '../../common/pagination/counted-page';
 import { EventBus } from '../../infra/events/event-bus';
@@ -55,7 +56,12 @@ export class ApplicationsService {
   }
 
   async findApplications(scope: OrgScope, page: PaginationQuery): Promise<Paginated<Application>> {
-    const { items, total } = await this.applications.findPage(scope.organization.id, page);
+    // A scoped key lists only its applications, as it reaches only those.
+    const { items, total } = await this.applications.findPage(
+      scope.organization.id,
+      page,
+      applicationScopeOf(scope.principal),
+    );
     const fleets = await this.executors.findFleets(
       scope.organization.id,
       items.map((a) => a.id),

@@ -1,8 +1,8 @@
 import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/common';
 import { AppError, isOwnerRole, type Permission, type RoleOutput } from '@podium/protocol';
-import type { Principal } from '../../common/auth/principal';
+import { applicationScopeOf, type Principal } from '../../common/auth/principal';
 import { requestContext } from '../../common/auth/request-context';
-import { API_KEYS_REACH_APPS_ONLY, knownPermissions } from '../../common/auth/route-permission';
+import { API_KEYS_REFUSED_HERE, knownPermissions } from '../../common/auth/route-permission';
 import type { HttpRequest } from '../../common/http/http';
 import { PodiumMetrics } from '../../infra/metrics/podium-metrics';
 import { AuditService } from '../audit/audit.service';
@@ -28,7 +28,8 @@ export class OrgAccessGuard implements CanActivate {
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
-    const { isPublic, required, ownerOnly, audited, appMayBeNew } = this.policies.of(context);
+    const { isPublic, required, keysAccepted, ownerOnly, audited, appMayBeNew } =
+      this.policies.of(context);
     if (isPublic) return true;
     const req = context.switchToHttp().getRequest<HttpRequest>();
     const params = req.params as Record<string, string | undefined>;
@@ -44,10 +45,10 @@ export class OrgAccessGuard implements CanActivate {
     if (!organization || !ctx.principal || !membership) {
       throw new AppError('NOT_FOUND', `No organization named "${orgName}".`);
     }
-    if (ctx.principal.kind === 'api-key' && params.app === undefined) {
-      // Keys are for executors and automation on workflows, never for who-is-in-the-org.
+    if (ctx.principal.kind === 'api-key' && !keysAccepted) {
+      // As in DBOS Conductor: who is in the organization, its roles and settings are for users.
       this.metrics.recordRefusal('forbidden');
-      throw new AppError('FORBIDDEN', API_KEYS_REACH_APPS_ONLY);
+      throw new AppError('FORBIDDEN', API_KEYS_REFUSED_HERE);
     }
     const lacksOwnership = ownerOnly && !isOwnerRole(membership.role);
     if (!membership.permissions.includes(required) || lacksOwnership) {
@@ -78,7 +79,7 @@ export class OrgAccessGuard implements CanActivate {
     const appName = params.app;
     if (appName !== undefined) {
       const application = await this.directory.findOneApplicationByName(organization.id, appName);
-      const scopes = ctx.principal.kind === 'api-key' ? ctx.principal.apiKey.applicationIds : [];
+      const scopes = applicationScopeOf(ctx.principal);
       // A key scoped to some applications cannot reach one it was not given, nor a new one.
       const newAllowed = appMayBeNew && !application && scopes.length === 0;
       if (newAllowed) {

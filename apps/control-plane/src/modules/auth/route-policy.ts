@@ -1,7 +1,7 @@
 import { type ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { AppError, type Permission } from '@podium/protocol';
-import { permissionOfRoute } from '../../common/auth/route-permission';
+import { acceptsApiKeys, permissionOfRoute } from '../../common/auth/route-permission';
 import { ROUTE_SPEC } from '../../common/routes/route.decorator';
 import type { RouteAudit, RouteSpec } from '../../common/routes/route-spec';
 
@@ -11,6 +11,8 @@ export interface RoutePolicy {
   readonly isPublic: boolean;
   /** The permission needed in the route's `{org}`; none for public and user-only routes. */
   readonly required?: Permission;
+  /** API keys may call it (`acceptsApiKeys`). */
+  readonly keysAccepted: boolean;
   /** Also needs the built-in owner role (`access: 'owner'`: Podium's extra above DBOS). */
   readonly ownerOnly: boolean;
   /** Audited under this action when the access guard refuses a member for lacking `required`. */
@@ -24,6 +26,7 @@ export function policyOf(spec: RouteSpec): RoutePolicy {
   return {
     isPublic: spec.access === 'public',
     required: permissionOfRoute(spec),
+    keysAccepted: acceptsApiKeys(spec),
     ownerOnly: spec.access === 'owner',
     audited: spec.audit,
     appMayBeNew: spec.appMayBeNew === true,

@@ -1,5 +1,6 @@
 import { CSRF_COOKIE, CSRF_HEADER } from '@podium/protocol';
 import { ACCESS_COOKIE, REFRESH_COOKIE } from '../sessions/session-cookies';
+import { acceptsApiKeys } from '../../common/auth/route-permission';
 import type { Credential, RouteSpec } from '../../common/routes/route-spec';
 
 /**
@@ -17,7 +18,7 @@ export const SECURITY_SCHEMES: Record<Credential, readonly [string, JsonSchema]>
       type: 'http',
       scheme: 'bearer',
       description:
-        "An API key (`pdm_...`), for machine clients. Reaches the routes of an application (workflows, queues, executors, by its permissions), never the organization's settings; needs no CSRF token.",
+        "An API key (`pdm_...`), for machine clients. Reaches, by its permissions and application scope, the routes of an application (workflows, queues, executors) and the organization's API keys, permissions and list of applications (DBOS Conductor's routes not gated behind OAuth); never members, roles or settings. Needs no CSRF token.",
     },
   ],
   session: [
@@ -56,7 +57,6 @@ export function securityOf(route: RouteSpec): ReadonlyArray<readonly Credential[
   if (route.access === 'public') return [];
   // Browsers attach cookies on their own: a cookie request that changes state proves its origin.
   const session: Credential[] = route.method === 'get' ? ['session'] : ['session', 'csrf'];
-  // Keys reach an application's routes, by the route's permission (see OrgAccessGuard).
-  const keys = route.access !== 'user' && route.path.includes('{app}');
-  return keys ? [['bearer'], session] : [session];
+  // Keys are taken by the route's permission where DBOS takes them (see OrgAccessGuard).
+  return acceptsApiKeys(route) ? [['bearer'], session] : [session];
 }

@@ -134,7 +134,14 @@ describe('the OpenAPI document', () => {
       { bearerAuth: [] },
       { sessionCookie: [] },
     ]);
-    // API keys never administer; users-only routes take no key either.
+    // Keys manage keys where DBOS lets them (its routes not gated behind OAuth)...
+    expect(op('/v2/orgs/{org}/tokens/{tokenName}', 'post').security).toEqual(bearerOrCookie);
+    expect(op('/v2/orgs/{org}/tokens', 'get').security).toEqual([
+      { bearerAuth: [] },
+      { sessionCookie: [] },
+    ]);
+    // ...never members, roles or Podium's own organization routes; nor users-only routes.
+    expect(op('/v2/orgs/{org}/members', 'get').security).toEqual([{ sessionCookie: [] }]);
     expect(op('/v2/orgs/{org}/tokens', 'post').security).toEqual([
       { sessionCookie: [], csrfToken: [] },
     ]);

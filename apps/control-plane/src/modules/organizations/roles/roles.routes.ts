@@ -19,6 +19,7 @@ export const ROLE_ROUTES = routeTable({
     summary: 'List the permission names roles and API keys are made of',
     tag,
     access: 'read',
+    keys: true,
     response: ListPermissionsResponseSchema,
   },
   listRoles: {
