@@ -5,7 +5,7 @@
 //     console's /api proxy) answer, and the steps to connect the example app are printed; we
 //     follow them through the HTTP API (sign up, sign in, organization, application, API key);
 //     Ctrl-C stops both processes cleanly.
-//  2. with CONDUCTOR_KEY=<that key>: the example app runs too, shows up as a CONNECTED executor
+//  2. with CONDUCTOR_KEY=<that key>: the example app runs too, shows up as a HEALTHY executor
 //     and its workflows are listed; `npm run example` in a second terminal connects another,
 //     which stops when npm gets SIGTERM or SIGINT; when the example exits, the control plane and
 //     console keep running; Ctrl-C stops everything.
@@ -49,7 +49,7 @@ function startPodium(extraEnv = {}) {
 
 /**
  * `npm run example` in a second terminal, as the README says, then `signal` to the npm process:
- * true when its example (a second CONNECTED executor, found by its pid) is gone too.
+ * true when its example (a second HEALTHY executor, found by its pid) is gone too.
  */
 async function exampleStopsWithNpm(signal, { api, base, key, running }) {
   const npm = spawn('npm', ['run', 'example'], {
@@ -124,8 +124,8 @@ if (account?.key) {
         run.output.includes('connected to the conductor'),
     );
     check(
-      'the example is a CONNECTED executor of its application',
-      executor?.status === 'CONNECTED' && executor.language === 'typescript',
+      'the example is a HEALTHY executor of its application',
+      executor?.status === 'HEALTHY' && executor.language === 'typescript',
     );
     const names = await eventually(async () => {
       const res = await api('GET', `${base}/workflows?limit=100`, { key });

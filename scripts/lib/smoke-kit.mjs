@@ -142,9 +142,9 @@ export async function signUpForAKey(apiUrl, appName) {
   return { org: 'smoke', key: last.body.token };
 }
 
-/** The CONNECTED executor of the example app (`exceptPid`: another one than that process). */
+/** The HEALTHY executor of the example app (`exceptPid`: another one than that process). */
 export function connectedExample(api, base, key, exceptPid) {
-  return api('GET', `${base}/executors?status=CONNECTED`, { key }).then((res) =>
+  return api('GET', `${base}/executors?status=HEALTHY`, { key }).then((res) =>
     res.body?.find?.(
       (e) => e.executorMetadata?.app === '@podium/example' && e.executorMetadata?.pid !== exceptPid,
     ),

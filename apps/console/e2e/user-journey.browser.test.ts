@@ -231,7 +231,7 @@ describe('the operator journey: sign up to managing workflows', () => {
 
     await page.getByRole('link', { name: 'Executors' }).click();
     const executor = page.getByTestId('executor-row').first();
-    await expect(executor.getAttribute('data-status')).resolves.toBe('CONNECTED');
+    await expect(executor.getAttribute('data-status')).resolves.toBe('HEALTHY');
     await expect(text(executor)).resolves.toContain('typescript');
     await page.getByRole('link', { name: 'Queues' }).click();
     await page.getByRole('button', { name: 'Show workflows of media' }).click();
@@ -835,7 +835,7 @@ describe('the operator journey: sign up to managing workflows', () => {
     const stopped = page.locator('[data-testid="executor-row"][data-status="STOPPED"]');
     await stopped.first().waitFor();
     const status = page.getByLabel('Status');
-    await status.selectOption('CONNECTED');
+    await status.selectOption('HEALTHY');
     await page.getByText('No executor matches these filters').waitFor();
     await status.selectOption('STOPPED');
     await stopped.first().waitFor();

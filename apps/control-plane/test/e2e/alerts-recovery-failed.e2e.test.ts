@@ -84,7 +84,7 @@ describe('the RecoveryFailed rule (scripted executors on real links)', () => {
     await waitUntil(
       async () => {
         const listed = bodyOf(await owner.get(`${base}/executors`), ListExecutorsResponseSchema);
-        return listed.filter((e) => e.status === 'CONNECTED').length === 2;
+        return listed.filter((e) => e.status === 'HEALTHY').length === 2;
       },
       30_000,
       'both executors recorded',

@@ -196,7 +196,7 @@ describe('chaos: replicas and executors killed under load', () => {
     };
     let calling = true;
     // Reads an operator's tools make all the time: some need an executor, some only the database.
-    const paths = ['/workflows?limit=10', '/executors?status=CONNECTED', '/queues'];
+    const paths = ['/workflows?limit=10', '/executors?status=HEALTHY', '/queues'];
     const callApi = async () => {
       for (let i = 0; calling; i++) {
         const url = `${cluster.url}${base}${paths[i % paths.length]}`;

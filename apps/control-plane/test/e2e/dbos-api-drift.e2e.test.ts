@@ -1,8 +1,7 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { createScratchDatabase, type ScratchDatabase } from '@podium/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { driftFrom, type Drift } from './api-drift';
+import { readDbosFixture as read } from './dbos-conductor-spec';
 import { startTestControlPlane, type RunningControlPlane } from './start';
 
 /**
@@ -12,10 +11,6 @@ import { startTestControlPlane, type RunningControlPlane } from './start';
  * (a regression), and so does one that closes while still listed (shorten the list with the
  * change that closes it).
  */
-
-const FIXTURES = path.join(__dirname, 'fixtures', 'dbos-conductor-api');
-const read = (name: string) =>
-  JSON.parse(fs.readFileSync(path.join(FIXTURES, name), 'utf8')) as Record<string, unknown>;
 
 interface KnownDrift {
   readonly missingOperations: string[];

@@ -91,9 +91,7 @@ describe('dead-executor recovery with real DBOS Transact 5.2.11 executors', () =
     const listed = await waitUntil(
       async () => {
         const items = await executors();
-        return items.length === 2 && items.every((e) => e.status === 'CONNECTED')
-          ? items
-          : undefined;
+        return items.length === 2 && items.every((e) => e.status === 'HEALTHY') ? items : undefined;
       },
       10_000,
       'both executors connected',

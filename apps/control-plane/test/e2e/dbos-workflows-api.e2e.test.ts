@@ -90,7 +90,7 @@ describe('workflow API against a real DBOS Transact 5.2.11 executor', () => {
     const executors = await api('get', `${base}/executors`, { key });
     expect(pageOf(executors, ListExecutorsResponseSchema)).toMatchObject({
       total: 1,
-      items: [{ status: 'CONNECTED' }],
+      items: [{ status: 'HEALTHY' }],
     });
     const versions = await api('get', `${base}/versions`, { key });
     expect(pageOf(versions, ListApplicationVersionsResponseSchema)).toMatchObject({

@@ -123,12 +123,12 @@ describe('the example app as an executor of the control plane', () => {
     await exampleDb?.drop();
   });
 
-  it('shows up as a CONNECTED executor with its metadata', async () => {
+  it('shows up as a HEALTHY executor with its metadata', async () => {
     const items = await api.get('/executors', ListExecutorsResponseSchema);
     expect(items).toEqual([
       expect.objectContaining({
         executorId: started.executorId,
-        status: 'CONNECTED',
+        status: 'HEALTHY',
         language: 'typescript',
         dbosVersion: expect.stringMatching(/^podium-sdk\/\d+\.\d+\.\d+/) as string,
         appVersion: started.version,

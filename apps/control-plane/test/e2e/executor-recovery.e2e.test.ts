@@ -148,7 +148,7 @@ describe('dead-executor recovery (scripted executors, PostgreSQL)', () => {
     const sameVersion = keep(await h.connect('b-v1', 'v1', db.script('v1')));
     const otherVersion = keep(await h.connect('c-v2', 'v2', db.script('v2')));
     const dying = keep(await h.connect('d-v1', 'v1', db.script('v1')));
-    await h.until('d-v1', 'connected', (e) => e.status === 'CONNECTED');
+    await h.until('d-v1', 'connected', (e) => e.status === 'HEALTHY');
     db.pending.set('d-v1', 'v1');
 
     await crash(dying);
@@ -219,18 +219,18 @@ describe('dead-executor recovery (scripted executors, PostgreSQL)', () => {
     const db = systemDatabase();
     const peer = keep(await h.connect('peer', 'v1', db.script('v1')));
     const blip = keep(await h.connect('blip', 'v1', db.script('v1')));
-    await h.until('blip', 'connected', (e) => e.status === 'CONNECTED');
+    await h.until('blip', 'connected', (e) => e.status === 'HEALTHY');
     db.pending.set('blip', 'v1');
     await crash(blip);
     const away = await h.until('blip', 'disconnected', (e) => e.status === 'DISCONNECTED');
     keep(await h.connect('blip', 'v1', db.script('v1'))); // the same process, back after a blip
-    await h.until('blip', 'reconnected', (e) => e.status === 'CONNECTED');
+    await h.until('blip', 'reconnected', (e) => e.status === 'HEALTHY');
 
     // Past the deadline the disconnection had, and a whole sweep after it.
     const deadline = Date.parse(away.disconnectedAt ?? '') + GRACE_SECONDS * 1_000;
     await waitUntil(() => Date.now() > deadline, GRACE_SECONDS * 1_000 + 10_000, 'the deadline');
     await sweepOnce(setup.server);
-    expect(await h.executor('blip')).toMatchObject({ status: 'CONNECTED', deadAt: null });
+    expect(await h.executor('blip')).toMatchObject({ status: 'HEALTHY', deadAt: null });
     expect(requestsOf(peer, 'recovery')).toEqual([]);
     expect(requestsOf(peer, 'exist_pending_workflows')).toEqual([]);
     expect(db.pending.get('blip')).toBe('v1');
@@ -242,7 +242,7 @@ describe('dead-executor recovery (scripted executors, PostgreSQL)', () => {
     const db = systemDatabase();
     const otherVersion = keep(await h.connect('other', 'v2', db.script('v2')));
     const dying = keep(await h.connect('old', 'v1', db.script('v1')));
-    await h.until('old', 'connected', (e) => e.status === 'CONNECTED');
+    await h.until('old', 'connected', (e) => e.status === 'HEALTHY');
     db.pending.set('old', 'v1');
     await crash(dying);
     await h.until('old', 'dead', (e) => e.status === 'DEAD');
@@ -278,7 +278,7 @@ describe('dead-executor recovery (scripted executors, PostgreSQL)', () => {
     const dying = keep(
       await h.connect('sdk-old', 'v1', podiumTables.script('v1'), 'podium-sdk/0.1.0'),
     );
-    await h.until('sdk-old', 'connected', (e) => e.status === 'CONNECTED');
+    await h.until('sdk-old', 'connected', (e) => e.status === 'HEALTHY');
     podiumTables.pending.set('sdk-old', 'v1');
     await crash(dying);
     await h.until('sdk-old', 'dead', (e) => e.status === 'DEAD');
@@ -305,15 +305,15 @@ describe('dead-executor recovery (scripted executors, PostgreSQL)', () => {
     const db = systemDatabase();
     const otherVersion = keep(await h.connect('other-v2', 'v2', db.script('v2')));
     const zombie = keep(await h.connect('zombie', 'v1', db.script('v1')));
-    await h.until('zombie', 'connected', (e) => e.status === 'CONNECTED');
+    await h.until('zombie', 'connected', (e) => e.status === 'HEALTHY');
     db.pending.set('zombie', 'v1');
     await crash(zombie);
     await h.until('zombie', 'dead', (e) => e.status === 'DEAD');
     keep(await h.connect('zombie', 'v1', db.script('v1'))); // a long partition, not a crash
-    const back = await h.until('zombie', 'connected again', (e) => e.status === 'CONNECTED');
+    const back = await h.until('zombie', 'connected again', (e) => e.status === 'HEALTHY');
     expect(back).toMatchObject({ deadAt: null, recoveredAt: null, disconnectedAt: null });
     await sweepOnce(setup.server);
-    expect(await h.executor('zombie')).toMatchObject({ status: 'CONNECTED', deadAt: null });
+    expect(await h.executor('zombie')).toMatchObject({ status: 'HEALTHY', deadAt: null });
     expect(requestsOf(otherVersion, 'recovery')).toEqual([]);
     expect(db.pending.get('zombie')).toBe('v1');
   });
@@ -324,7 +324,7 @@ describe('dead-executor recovery (scripted executors, PostgreSQL)', () => {
     const db = systemDatabase();
     const peer = keep(await h.connect('peer-s', 'v1', db.script('v1')));
     const stopping = keep(await h.connect('stopping', 'v1', db.script('v1')));
-    await h.until('stopping', 'connected', (e) => e.status === 'CONNECTED');
+    await h.until('stopping', 'connected', (e) => e.status === 'HEALTHY');
     db.pending.set('stopping', 'v1');
     await stopping.close(1000); // the SDK's shutdown, with a workflow still PENDING
     const stopped = await h.until('stopping', 'stopped', (e) => e.status === 'STOPPED');
@@ -344,7 +344,7 @@ describe('dead-executor recovery (scripted executors, PostgreSQL)', () => {
     const db = systemDatabase();
     const peer = keep(await h.connect('peer', 'v1', db.script('v1')));
     const idle = keep(await h.connect('idle', 'v1', db.script('v1')));
-    await h.until('idle', 'connected', (e) => e.status === 'CONNECTED');
+    await h.until('idle', 'connected', (e) => e.status === 'HEALTHY');
     await idle.close(); // a clean shutdown
     await h.until('idle', 'recovered', (e) => e.recoveredAt !== null);
     expect(requestsOf(peer, 'exist_pending_workflows')).toHaveLength(1);
@@ -365,7 +365,7 @@ describe('dead-executor recovery (scripted executors, PostgreSQL)', () => {
       ),
     );
     const dying = keep(await h.connect('gone', 'v1', db.script('v1')));
-    await h.until('gone', 'connected', (e) => e.status === 'CONNECTED');
+    await h.until('gone', 'connected', (e) => e.status === 'HEALTHY');
     db.pending.set('gone', 'v1');
     await crash(dying);
     // Grace, a first recovery left unanswered (the 3 s request timeout), then the next sweep's.
@@ -383,7 +383,7 @@ describe('dead-executor recovery (scripted executors, PostgreSQL)', () => {
     const db = systemDatabase();
     keep(await h.connect('peer', 'v1', db.script('v1')));
     const dying = keep(await h.connect('slow', 'v1', db.script('v1')));
-    await h.until('slow', 'connected', (e) => e.status === 'CONNECTED');
+    await h.until('slow', 'connected', (e) => e.status === 'HEALTHY');
     await crash(dying);
     const disconnected = await h.until('slow', 'disconnected', (e) => e.status === 'DISCONNECTED');
     await setup.server.app
@@ -421,7 +421,7 @@ describe('dead-executor recovery across a control-plane restart', () => {
     const before = helpers(first, app);
     const dying = await before.connect('before-restart', 'v1', db.script('v1'));
     links.push(dying);
-    await before.until('before-restart', 'connected', (e) => e.status === 'CONNECTED');
+    await before.until('before-restart', 'connected', (e) => e.status === 'HEALTHY');
     db.pending.set('before-restart', 'v1');
     // A row that a crashed control plane left CONNECTED: its process never recorded the end.
     const longAgo = new Date(Date.now() - 3_600_000);

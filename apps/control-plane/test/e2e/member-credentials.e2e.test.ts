@@ -134,7 +134,7 @@ describe('credentials of removed and demoted members (PostgreSQL)', () => {
           await owner.browser.get(`/v2/orgs/${org}/apps/${appName}/executors`),
           ListExecutorsResponseSchema,
         );
-        return executors.some((e) => e.executorId === executorId && e.status === 'CONNECTED');
+        return executors.some((e) => e.executorId === executorId && e.status === 'HEALTHY');
       },
       HANG_GUARD_MS,
       'the executor to be connected',

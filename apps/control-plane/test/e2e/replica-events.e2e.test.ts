@@ -76,7 +76,7 @@ describe('events and limits shared by replicas (PostgreSQL + Redis)', () => {
     await sse.next('snapshot', 10_000);
     const ws = await linkToA(app.name, key.token, 'streamed');
     const connected = LiveEventSchema.parse((await sse.next('executor.connected', 10_000)).data);
-    expect(connected).toMatchObject({ executor: { executorId: 'streamed', status: 'CONNECTED' } });
+    expect(connected).toMatchObject({ executor: { executorId: 'streamed', status: 'HEALTHY' } });
     ws.close();
     const disconnected = LiveEventSchema.parse(
       (await sse.next('executor.disconnected', 10_000)).data,

@@ -8,20 +8,26 @@ import { IsoTimestampSchema, queryList } from './query-params';
  */
 
 /**
- * CONNECTED: a link is open; DISCONNECTED: it closed, and the app's grace period is running;
- * DEAD: the grace period passed with no reconnect, so its pending workflows are (or were) being
- * recovered by another executor of its version (`recoveredAt` says when that was confirmed).
- * STOPPED: the executor closed its link itself with a closing handshake (WebSocket close code
- * 1000, 1001, or 1005 as DBOS sends it): it shut down on purpose, it was not lost. It goes through the same grace period and recovery as a lost one (`deadAt`
- * and `recoveredAt` say where that stands), so work it left behind is not stranded.
+ * DBOS Conductor's executor states, plus one Podium extension. HEALTHY: a link is open;
+ * DISCONNECTED: it closed, and the app's grace period is running; DEAD: the grace period passed
+ * with no reconnect, so its pending workflows are (or were) being recovered by another executor
+ * of its version (`recoveredAt` says when that was confirmed).
+ * STOPPED (Podium's extension, not in DBOS's enum): the executor closed its link itself with a
+ * closing handshake (WebSocket close code 1000, 1001, or 1005 as DBOS sends it): it shut down on
+ * purpose, it was not lost. It goes through the same grace period and recovery as a lost one
+ * (`deadAt` and `recoveredAt` say where that stands), so work it left behind is not stranded.
  */
-export const ExecutorStatusSchema = z.enum(['CONNECTED', 'DISCONNECTED', 'DEAD', 'STOPPED']);
+export const ExecutorStatusSchema = z
+  .enum(['HEALTHY', 'DISCONNECTED', 'DEAD', 'STOPPED'])
+  .describe(
+    "DBOS Conductor's HEALTHY, DISCONNECTED, DEAD; STOPPED is a Podium extension (an executor that closed its link cleanly).",
+  );
 export type ExecutorStatus = z.infer<typeof ExecutorStatusSchema>;
 
 /**
  * One executor process, as it described itself in `executor_info`, in DBOS Conductor's names.
- * `status` is Podium's (CONNECTED is DBOS's HEALTHY; STOPPED is Podium's); the lifecycle times
- * after it are Podium's additions.
+ * `status` is DBOS's enum plus Podium's STOPPED; the lifecycle times after it are Podium's
+ * additions.
  */
 export const ExecutorSchema = z.object({
   executorId: z.string().describe("The executor's own id (a new one on every process start)."),
@@ -50,7 +56,7 @@ export const ExecutorSchema = z.object({
 });
 export type Executor = z.infer<typeof ExecutorSchema>;
 
-/** `GET .../executors`: connected ones first, then by last connection, newest first. */
+/** `GET .../executors`: healthy (linked) ones first, then by last connection, newest first. */
 export const ListExecutorsQuerySchema = z.object({
   status: queryList(ExecutorStatusSchema),
   ...PaginationQuerySchema.shape,

@@ -78,7 +78,7 @@ describe('dashboard adapters', () => {
       deadAt: null,
       recoveredAt: null,
     };
-    const connected = ExecutorSchema.parse({ ...base, status: 'CONNECTED', disconnectedAt: null });
+    const connected = ExecutorSchema.parse({ ...base, status: 'HEALTHY', disconnectedAt: null });
     expect(executorSpanOf(connected)).toEqual({
       version: 'v7',
       connectedAt: Date.parse(base.connectedAt),

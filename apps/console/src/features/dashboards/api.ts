@@ -161,7 +161,7 @@ export function executorSpanOf(executor: Executor): ExecutorSpan {
     version: executor.appVersion,
     connectedAt: Date.parse(executor.connectedAt),
     endedAt:
-      executor.status === 'CONNECTED'
+      executor.status === 'HEALTHY'
         ? null
         : (epochOf(executor.disconnectedAt) ?? Date.parse(executor.lastSeenAt)),
   };
@@ -178,7 +178,7 @@ export async function fetchExecutorHealth(
 ): Promise<{ connected: number; dead: number }> {
   const page = await fetchExecutors(org, app, null, options);
   const count = (status: string) => page.items.filter((e) => e.status === status).length;
-  return { connected: count('CONNECTED'), dead: count('DEAD') };
+  return { connected: count('HEALTHY'), dead: count('DEAD') };
 }
 
 /** Every application name of the organization, page by page. */

@@ -15,7 +15,7 @@ function executor(id: string, overrides: Partial<Executor>): Executor {
     dbosVersion: '5.2.11',
     appVersion: 'v1',
     executorMetadata: null,
-    status: 'CONNECTED',
+    status: 'HEALTHY',
     createdAt: hoursAgo(100),
     updatedAt: hoursAgo(100),
     connectedAt: hoursAgo(100),

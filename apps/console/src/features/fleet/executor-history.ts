@@ -15,7 +15,7 @@ export const DEFAULT_HISTORY_WINDOW: HistoryWindow = '24h';
 
 /** When its link last closed (or, for a connected one, now: always within any window). */
 function lastActiveAt(executor: Executor, now: number): number {
-  if (executor.status === 'CONNECTED') return now;
+  if (executor.status === 'HEALTHY') return now;
   return Date.parse(executor.disconnectedAt ?? executor.lastSeenAt);
 }
 

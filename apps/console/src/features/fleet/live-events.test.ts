@@ -11,7 +11,7 @@ const executor = (id: string): Executor => ({
   dbosVersion: 'podium-sdk/0.1.0',
   appVersion: 'v1',
   executorMetadata: null,
-  status: 'CONNECTED',
+  status: 'HEALTHY',
   createdAt: '2026-11-22T07:40:06.835Z',
   updatedAt: '2026-11-22T07:40:06.835Z',
   connectedAt: '2026-11-22T07:40:06.835Z',

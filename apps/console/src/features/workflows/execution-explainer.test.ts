@@ -16,7 +16,7 @@ function executor(id: string, overrides: Partial<Executor> = {}): Executor {
     dbosVersion: '5.2.11',
     appVersion: 'v1',
     executorMetadata: null,
-    status: 'CONNECTED',
+    status: 'HEALTHY',
     createdAt: ago(600),
     updatedAt: ago(1),
     connectedAt: ago(600),

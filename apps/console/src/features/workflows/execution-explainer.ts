@@ -64,7 +64,7 @@ function explainQueued(
   const name = visibleQueueName(workflow.queueName);
   const queue = name ? `queue ${name}` : 'its queue';
   const runners = executors.filter(
-    (e) => e.status === 'CONNECTED' && (version === null || e.appVersion === version),
+    (e) => e.status === 'HEALTHY' && (version === null || e.appVersion === version),
   ).length;
   if (runners === 0) {
     return {
@@ -112,7 +112,7 @@ function explainPending(
   if (!executorId) return null;
   const owner = executors.find((e) => e.executorId === executorId);
   const peers = executors.filter(
-    (e) => e.status === 'CONNECTED' && e.appVersion === version && e.executorId !== executorId,
+    (e) => e.status === 'HEALTHY' && e.appVersion === version && e.executorId !== executorId,
   ).length;
   const takers =
     peers === 0
@@ -135,7 +135,7 @@ function explainPending(
   const phase =
     owner.status === 'STOPPED' ? (owner.deadAt ? 'DEAD' : 'DISCONNECTED') : owner.status;
   switch (phase) {
-    case 'CONNECTED':
+    case 'HEALTHY':
       return {
         state: 'running',
         tone: 'ok',

@@ -7,6 +7,7 @@ import { LOGGER } from '../../common/logging/logging.tokens';
 import { PodiumMetrics } from '../../infra/metrics/podium-metrics';
 import { ApiKeysService } from '../api-keys/api-keys.service';
 import { ApplicationRecordsService } from '../applications/application-records.service';
+import { restStatus } from '../executors/executor-snapshot';
 import { ExecutorsService } from '../executors/executors.service';
 import { CONDUCTOR_FAMILIES, type GaugeSample, familyNamed } from './conductor-families';
 import { type AppSample, type ExpositionFormat, renderExposition } from './exposition';
@@ -22,9 +23,6 @@ export class MetricsClock {
     return Date.now();
   }
 }
-
-/** DBOS names executor states HEALTHY, DISCONNECTED, DEAD; ours CONNECTED for the first. */
-const DBOS_EXECUTOR_STATUS: Readonly<Record<string, string>> = { CONNECTED: 'HEALTHY' };
 
 /**
  * DBOS Conductor's `GET /v1/metrics`. An API key with `metric.read` gets the gauges of its
@@ -89,7 +87,7 @@ export class ConductorMetricsService {
     const counted = new Map<string, AppSample>();
     for (const { status, applicationVersion, count } of executors) {
       const labels = {
-        status: DBOS_EXECUTOR_STATUS[status] ?? status,
+        status: restStatus(status),
         application_version: applicationVersion,
       };
       const key = JSON.stringify(labels);

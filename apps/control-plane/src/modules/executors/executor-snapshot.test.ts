@@ -31,7 +31,7 @@ describe('the executor snapshot', () => {
       deadAt: at(3).toISOString(),
     });
     // A reconnect clears the flag in the row; a connected snapshot never reads STOPPED.
-    expect(mapExecutor({ ...stopped, status: 'CONNECTED' }).status).toBe('CONNECTED');
+    expect(mapExecutor({ ...stopped, status: 'CONNECTED' }).status).toBe('HEALTHY');
   });
 
   it('maps to the REST executor field by field', () => {

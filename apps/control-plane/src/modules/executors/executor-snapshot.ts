@@ -17,7 +17,8 @@ export interface ExecutorSnapshot {
   readonly sdkVersion: string;
   /** As the executor reported it; shown only when it is an object. */
   readonly metadata: unknown;
-  readonly status: 'CONNECTED' | 'DISCONNECTED' | 'DEAD';
+  /** As recorded (Podium's table); `restStatus` gives DBOS's name. */
+  readonly status: RecordedExecutorStatus;
   /** Its first connection (when its record was created). */
   readonly createdAt: Date;
   readonly connectedAt: Date;
@@ -29,6 +30,24 @@ export interface ExecutorSnapshot {
   readonly recoveredAt: Date | null;
   /** Its last link was closed by the executor itself, normally: it stopped on purpose. */
   readonly stopped: boolean;
+}
+
+/** An executor's status as the `executors` table records it (CONNECTED while a link is open). */
+export type RecordedExecutorStatus = 'CONNECTED' | 'DISCONNECTED' | 'DEAD';
+
+/** DBOS Conductor names a linked executor HEALTHY; the other recorded states share its names. */
+const DBOS_EXECUTOR_STATUS = {
+  CONNECTED: 'HEALTHY',
+  DISCONNECTED: 'DISCONNECTED',
+  DEAD: 'DEAD',
+} as const satisfies Record<RecordedExecutorStatus, ExecutorStatus>;
+
+/**
+ * A recorded status in DBOS Conductor's names: the one mapping of every status served over HTTP
+ * (the REST executor, its `?status=` filter, `/v1/metrics`).
+ */
+export function restStatus(recorded: RecordedExecutorStatus): ExecutorStatus {
+  return DBOS_EXECUTOR_STATUS[recorded];
 }
 
 /**
@@ -62,7 +81,9 @@ export function mapExecutor(snapshot: ExecutorSnapshot): Executor {
  * (DISCONNECTED, then DEAD) say: an operator reads "stopped", not "dead", for a planned stop.
  */
 export function shownStatus(snapshot: ExecutorSnapshot): ExecutorStatus {
-  return snapshot.stopped && snapshot.status !== 'CONNECTED' ? 'STOPPED' : snapshot.status;
+  return snapshot.stopped && snapshot.status !== 'CONNECTED'
+    ? 'STOPPED'
+    : restStatus(snapshot.status);
 }
 
 /** When its latest lifecycle change happened (connected, disconnected, dead, recovered). */

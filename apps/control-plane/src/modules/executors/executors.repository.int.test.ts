@@ -2,6 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { openDatabase, type Database } from '@podium/db';
 import { createScratchDatabase, type ScratchDatabase } from '@podium/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ExecutorStatus } from '@podium/protocol';
+import { restStatus } from './executor-snapshot';
 import { type ExecutorRecord, ExecutorsRepository } from './executors.repository';
 
 type Status = ExecutorRecord['status'];
@@ -18,19 +20,19 @@ const ROWS: ReadonlyArray<[string, Status, number]> = [
 ];
 const LINKED = new Set(['linked-stale', 'up-2']);
 
-/** What the listing promises, computed the slow way: effective status, connected first, newest first. */
-function expected(statuses: readonly Status[] | undefined): string[] {
+/** What the listing promises, computed the slow way: effective status, healthy first, newest first. */
+function expected(statuses: readonly ExecutorStatus[] | undefined): string[] {
   const effective = ROWS.map(([id, status, minute]) => ({
     id,
     minute,
-    status: LINKED.has(id) ? 'CONNECTED' : status,
+    status: restStatus(LINKED.has(id) ? 'CONNECTED' : status),
   }));
   const newestFirst = effective
     .filter((e) => !statuses || statuses.includes(e.status))
     .sort((a, b) => b.minute - a.minute);
   return [
-    ...newestFirst.filter((e) => e.status === 'CONNECTED'),
-    ...newestFirst.filter((e) => e.status !== 'CONNECTED'),
+    ...newestFirst.filter((e) => e.status === 'HEALTHY'),
+    ...newestFirst.filter((e) => e.status !== 'HEALTHY'),
   ].map((e) => e.id);
 }
 
@@ -81,12 +83,12 @@ describe('ExecutorsRepository paging on PostgreSQL', () => {
     await scratch?.drop();
   });
 
-  const filters: Array<readonly Status[] | undefined> = [
+  const filters: Array<readonly ExecutorStatus[] | undefined> = [
     undefined,
-    ['CONNECTED'],
+    ['HEALTHY'],
     ['DISCONNECTED'],
     ['DISCONNECTED', 'DEAD'],
-    ['CONNECTED', 'DEAD'],
+    ['HEALTHY', 'DEAD'],
   ];
 
   it.each(filters)(
@@ -117,7 +119,7 @@ describe('ExecutorsRepository paging on PostgreSQL', () => {
       scope.applicationId,
       LINKED,
     );
-    expect(connected.map((r) => r.executorId)).toEqual(expected(['CONNECTED']));
+    expect(connected.map((r) => r.executorId)).toEqual(expected(['HEALTHY']));
     // Versions by their latest connection: v0 (minute 6), v2 (5), v1 (4).
     await expect(
       repository.findVersions(scope.organizationId, scope.applicationId),

@@ -1,10 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Prisma, type Database } from '@podium/db';
-import type { ExecutorStatus } from '@podium/protocol';
+import { ExecutorStatusSchema, type ExecutorStatus } from '@podium/protocol';
 import { DATABASE } from '../../infra/database/database.tokens';
 import type { ExecutorIdentity } from './executor-registry';
 import type { ApplicationFleet } from './application-fleet';
-import type { ExecutorSnapshot } from './executor-snapshot';
+import { restStatus, type ExecutorSnapshot } from './executor-snapshot';
 import type { LinkContext } from './links/executor-link';
 
 /** A page of an application's executors (see `findPage`). */
@@ -444,13 +444,13 @@ const NEWEST_FIRST = [
 
 type PartQuery = Pick<ExecutorPageQuery, 'linked' | 'statuses'>;
 
-/** Rows listed as CONNECTED, or null when the status filter leaves them out. */
+/** Rows listed as HEALTHY (recorded CONNECTED), or null when the status filter leaves them out. */
 function connectedWhere(
   organizationId: string,
   applicationId: string,
   { linked, statuses }: PartQuery,
 ): Prisma.ExecutorWhereInput | null {
-  if (statuses && !statuses.includes('CONNECTED')) return null;
+  if (statuses && !statuses.includes(restStatus('CONNECTED'))) return null;
   const connected: Prisma.ExecutorWhereInput[] = [{ status: 'CONNECTED' }];
   if (linked.size > 0) connected.push({ executorId: { in: [...linked] } });
   return { organizationId, applicationId, OR: connected };
@@ -480,9 +480,4 @@ function othersWhere(
   };
 }
 
-const EXECUTOR_STATUSES: readonly ExecutorStatus[] = [
-  'CONNECTED',
-  'DISCONNECTED',
-  'DEAD',
-  'STOPPED',
-];
+const EXECUTOR_STATUSES: readonly ExecutorStatus[] = ExecutorStatusSchema.options;

@@ -3,7 +3,11 @@ import type { Executor, ListExecutorsQuery, Paginated } from '@podium/protocol';
 import type { AppScope } from '../../common/auth/app-scope';
 import { toCountedPage } from '../../common/pagination/counted-page';
 import { EventBus } from '../../infra/events/event-bus';
-import { type ExecutorSnapshot, mapExecutor } from './executor-snapshot';
+import {
+  type ExecutorSnapshot,
+  mapExecutor,
+  type RecordedExecutorStatus,
+} from './executor-snapshot';
 import { ExecutorRegistry } from './executor-registry';
 import type { ApplicationFleet } from './application-fleet';
 import { ExecutorsRepository } from './executors.repository';
@@ -111,7 +115,7 @@ export class ExecutorsService {
   /** Executors not yet recovered, by recorded status and application version. */
   countExecutorsByStatus(
     scope: AppScope,
-  ): Promise<Array<{ status: string; applicationVersion: string; count: number }>> {
+  ): Promise<Array<{ status: RecordedExecutorStatus; applicationVersion: string; count: number }>> {
     return this.executors.countUnrecovered(scope.organizationId, scope.applicationId);
   }
 

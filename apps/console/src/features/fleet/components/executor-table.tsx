@@ -5,7 +5,7 @@ import { StatusBadge, type StatusTone } from '../../../components/ui/status-badg
 import { Timestamp } from '../../../components/ui/timestamp';
 
 export const EXECUTOR_TONES: Record<ExecutorStatus, StatusTone> = {
-  CONNECTED: 'ok',
+  HEALTHY: 'ok',
   DISCONNECTED: 'warn',
   DEAD: 'bad',
   STOPPED: 'neutral',
