@@ -24,6 +24,7 @@ describe("API keys on the organization's routes (PostgreSQL)", () => {
   let scratch: ScratchDatabase;
   let server: RunningControlPlane;
   let admin: TestBrowser;
+  let adminId: string;
   const machine = () => new TestBrowser(server.url);
   let org: string;
   let orgId: string;
@@ -46,7 +47,7 @@ describe("API keys on the organization's routes (PostgreSQL)", () => {
     scratch = await createScratchDatabase();
     server = await startTestControlPlane({ kind: 'postgres', url: scratch.url });
     admin = new TestBrowser(server.url);
-    await signUpAndIn(admin);
+    ({ userId: adminId } = await signUpAndIn(admin));
     org = `keyroutes-${Date.now().toString(36)}`;
     orgId = bodyOf(await admin.post('/v2/orgs', { name: org }), OrganizationSchema, 201).id;
     for (const name of ['ledger', 'payroll']) {
@@ -87,7 +88,12 @@ describe("API keys on the organization's routes (PostgreSQL)", () => {
       CreateApiKeyResponseSchema,
       201,
     );
-    expect(created).toMatchObject({ tokenName: 'child', applications: ['ledger'] });
+    // It belongs to the member behind the calling key: their removal or demotion revokes it too.
+    expect(created).toMatchObject({
+      tokenName: 'child',
+      applications: ['ledger'],
+      createdById: adminId,
+    });
 
     // The new key works, within what it was given.
     const child = machine();

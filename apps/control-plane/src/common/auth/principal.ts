@@ -5,6 +5,8 @@ export interface ApiKeyCaller {
   readonly permissions: readonly string[];
   /** Empty: every application of the organization. */
   readonly applicationIds: readonly string[];
+  /** The member who created it (null once they are gone); keys it creates are theirs too. */
+  readonly createdById: string | null;
 }
 
 /** Who is calling: a signed-in user (console session) or a machine client (API key). */

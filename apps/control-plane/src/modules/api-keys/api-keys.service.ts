@@ -152,7 +152,12 @@ export class ApiKeysService implements OnModuleDestroy {
           permissions: input.permissions,
           applicationIds,
           expiresAt,
-          createdById: scope.principal.kind === 'user' ? scope.principal.userId : null,
+          // A key's key belongs to the member behind it: it stays valid only while they could
+          // create it (removal or a lesser role revokes it), as their own keys do.
+          createdById:
+            scope.principal.kind === 'user'
+              ? scope.principal.userId
+              : scope.principal.apiKey.createdById,
         });
         return mapCreatedApiKey(apiKey, secret);
       },
