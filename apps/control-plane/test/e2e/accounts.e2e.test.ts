@@ -48,7 +48,15 @@ describe('accounts and sessions (PostgreSQL)', () => {
     expect(JSON.stringify(signedIn.body)).not.toContain(b.cookie('podium_refresh')?.value);
 
     const me = bodyOf(await b.get('/v2/users/me'), CurrentUserResponseSchema);
-    expect(me).toEqual({ user, organizations: [] });
+    expect(me).toMatchObject({ user, organizations: [] });
+    // DBOS's profile fields beside Podium's; no organization yet, so none is named.
+    expect(me).toMatchObject({
+      name: 'Ada',
+      email: user.email,
+      orgId: '',
+      orgName: '',
+      createdAt: user.createdAt,
+    });
 
     // Neither the password nor a token reaches the log.
     const logs = server.logs.join('');
