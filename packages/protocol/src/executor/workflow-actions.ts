@@ -28,11 +28,14 @@ export const ResumeMessage = defineMessage(
   successResponse,
 );
 
-/** Forks from the start to a new, unreported ID. Removed in TS 5.0; not in Go. */
+/**
+ * Forks from the start to a new ID, which DBOS does not report. Removed in TS 5.0; not in Go.
+ * `new_workflow_id` is a Podium extension (our SDK reports it; DBOS executors leave it out).
+ */
 export const RestartMessage = defineMessage(
   'restart',
   { workflow_id: z.string() },
-  successResponse,
+  { ...successResponse, new_workflow_id: z.string().nullish() },
 );
 
 /** Deletes workflows; `delete_children` has no default in Python, so the key must be present. */

@@ -3,7 +3,7 @@ import { queryBoolean } from './query-params';
 import { ReportedWorkflowStatusSchema } from './workflows';
 
 /**
- * Operator actions on workflows: `POST .../workflows/{id}/cancel|resume|fork`,
+ * Operator actions on workflows: `POST .../workflows/{id}/cancel|resume|fork|restart|rewind`,
  * `DELETE .../workflows/{id}` and the `POST .../workflows/bulk-*` variants. Each is carried
  * out by one connected executor and recorded in the audit log.
  *
@@ -70,6 +70,42 @@ export const ForkWorkflowResponseSchema = z.object({
   ),
 });
 export type ForkWorkflowResponse = z.infer<typeof ForkWorkflowResponseSchema>;
+
+/**
+ * `POST .../workflows/{id}/restart` (Podium): a new workflow that runs this one again from the
+ * start. Only executors whose SDK still has DBOS's `restart` are sent it.
+ */
+export const RestartWorkflowRequestSchema = z.strictObject({});
+export type RestartWorkflowRequest = z.infer<typeof RestartWorkflowRequestSchema>;
+export const RestartWorkflowResponseSchema = z.object({
+  workflowId: z.string().describe('The restarted (original) workflow.'),
+  newWorkflowId: z
+    .string()
+    .nullable()
+    .describe('The new workflow, when the executor reports it (DBOS executors do not).'),
+  status: ReportedWorkflowStatusSchema.nullable().describe(
+    "The new workflow's status as read back; null when its id is unknown.",
+  ),
+});
+export type RestartWorkflowResponse = z.infer<typeof RestartWorkflowResponseSchema>;
+
+/**
+ * `POST .../workflows/{id}/rewind` (Podium): re-runs a finished workflow in place (same id) from
+ * `startStep`. Only DBOS TypeScript ≥ 5.1 and Podium SDK executors know it.
+ */
+export const RewindWorkflowRequestSchema = z.strictObject({
+  startStep: z
+    .number()
+    .int()
+    .min(0)
+    .optional()
+    .describe("The step to re-run from, in the executor's numbering; 0 (the start) when absent."),
+  appVersion: optionalName.describe('Run it again on this application version.'),
+  queueName: optionalName.describe('Enqueue it on this queue.'),
+  queuePartitionKey: optionalName,
+});
+export type RewindWorkflowRequest = z.infer<typeof RewindWorkflowRequestSchema>;
+export const RewindWorkflowResponseSchema = WorkflowActionResultSchema;
 
 /** `DELETE .../workflows/{id}?deleteChildren=`. */
 export const DeleteWorkflowQuerySchema = z.object({ deleteChildren: queryBoolean(false) });

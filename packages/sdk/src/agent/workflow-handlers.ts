@@ -100,10 +100,11 @@ export function workflowHandlers(
       return { success: true };
     },
 
-    // Removed in DBOS TS 5.0; here it is what it always meant: a fork from the first step.
+    // Removed in DBOS TS 5.0; here it is what it always meant: a fork from the first step,
+    // whose id we also report (DBOS does not).
     restart: async (request) => {
-      await ops.management.forkWorkflow(request.workflow_id, 0);
-      return { success: true };
+      const fork = await ops.management.forkWorkflow(request.workflow_id, 0);
+      return { success: true, new_workflow_id: fork.workflowId };
     },
 
     delete: async (request) => {

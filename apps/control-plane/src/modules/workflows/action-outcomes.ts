@@ -3,6 +3,7 @@ import { AppError, type WorkflowActionResult } from '@podium/protocol';
 import type { Logger } from 'pino';
 import { LOGGER } from '../../common/logging/logging.tokens';
 import type { AppScope } from '../../common/auth/app-scope';
+import type { SendOptions } from '../executors/proxy/executor-proxy';
 import { WorkflowsService } from './workflows.service';
 
 /**
@@ -17,14 +18,22 @@ export class ActionOutcomes {
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
 
-  async applied(scope: AppScope, workflowId: string): Promise<WorkflowActionResult> {
-    const statuses = await this.statuses(scope, [workflowId]);
+  async applied(
+    scope: AppScope,
+    workflowId: string,
+    options: SendOptions = {},
+  ): Promise<WorkflowActionResult> {
+    const statuses = await this.statuses(scope, [workflowId], options);
     return { workflowId, outcome: 'SUCCESS', status: statuses.get(workflowId) ?? null };
   }
 
-  async statuses(scope: AppScope, ids: string[]): Promise<Map<string, string | null>> {
+  async statuses(
+    scope: AppScope,
+    ids: string[],
+    options: SendOptions = {},
+  ): Promise<Map<string, string | null>> {
     try {
-      return await this.workflows.findStatuses(scope, ids);
+      return await this.workflows.findStatuses(scope, ids, options);
     } catch (error) {
       this.logger.warn(
         { applicationId: scope.applicationId, count: ids.length, err: String(error) },

@@ -10,7 +10,10 @@ import type {
   DeleteWorkflowQuery,
   ForkWorkflowRequest,
   ForkWorkflowResponse,
+  RestartWorkflowRequest,
+  RestartWorkflowResponse,
   ResumeWorkflowRequest,
+  RewindWorkflowRequest,
   WorkflowActionResult,
 } from '@podium/protocol';
 import { Context } from '../../common/auth/decorators';
@@ -86,6 +89,24 @@ export class WorkflowActionsController {
     @Body() body: ForkWorkflowRequest,
   ): Promise<ForkWorkflowResponse> {
     return this.actions.forkWorkflow(operatorOf(ctx), workflowId, body);
+  }
+
+  @Route(ROUTES.restartWorkflow)
+  restart(
+    @Context() ctx: RequestContext,
+    @Param() { workflowId }: { workflowId: string },
+    @Body() body: RestartWorkflowRequest,
+  ): Promise<RestartWorkflowResponse> {
+    return this.actions.restartWorkflow(operatorOf(ctx), workflowId, body);
+  }
+
+  @Route(ROUTES.rewindWorkflow)
+  rewind(
+    @Context() ctx: RequestContext,
+    @Param() { workflowId }: { workflowId: string },
+    @Body() body: RewindWorkflowRequest,
+  ): Promise<WorkflowActionResult> {
+    return this.actions.rewindWorkflow(operatorOf(ctx), workflowId, body);
   }
 
   @Route(ROUTES.deleteWorkflow)

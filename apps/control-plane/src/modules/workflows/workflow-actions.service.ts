@@ -5,10 +5,14 @@ import {
   type DeleteWorkflowQuery,
   type ForkWorkflowRequest,
   type ForkWorkflowResponse,
+  type RestartWorkflowRequest,
+  type RestartWorkflowResponse,
   type ResumeWorkflowRequest,
+  type RewindWorkflowRequest,
   type WorkflowActionResult,
 } from '@podium/protocol';
-import { ExecutorProxy } from '../executors/proxy/executor-proxy';
+import { MESSAGE_SUPPORT } from '../executors/message-support';
+import { ExecutorProxy, type SendOptions } from '../executors/proxy/executor-proxy';
 import { ActionOutcomes, assertSucceeded, cancelOutcome } from './action-outcomes';
 import type { Operator } from '../../common/auth/app-scope';
 import type { AuditedAction } from '../../common/routes/route-spec';
@@ -25,7 +29,8 @@ import { WorkflowsService } from './workflows.service';
  * Operator actions on one workflow. Each: confirm it exists (executors answer "success" for
  * unknown ids, so a missing workflow is a 404 here), send the command once through the proxy,
  * read the status back, and audit the outcome, success or failure. A fork onto another
- * application version prefers an executor of that version.
+ * application version prefers an executor of that version. Restart and rewind go only to
+ * executors whose SDK knows them (MESSAGE_SUPPORT); none connected: 501 naming what is needed.
  */
 @Injectable()
 export class WorkflowActionsService {
@@ -112,6 +117,55 @@ export class WorkflowActionsService {
     });
   }
 
+  /** Podium's restart: DBOS's `restart` (a fork from the start); the new id when reported. */
+  restartWorkflow(
+    op: Operator,
+    workflowId: string,
+    req: RestartWorkflowRequest,
+  ): Promise<RestartWorkflowResponse> {
+    const details: Record<string, unknown> = { ...req };
+    const supporting = supportedBy('restart');
+    return this.single(op, WORKFLOW_ACTIONS.restart, workflowId, details, async () => {
+      await this.workflows.getStatus(op, workflowId, supporting);
+      const answer = await this.proxy.send(
+        op.applicationId,
+        'restart',
+        { workflow_id: workflowId },
+        supporting,
+      );
+      assertSucceeded('restart', answer);
+      const newWorkflowId = answer.new_workflow_id ?? null;
+      if (newWorkflowId === null) return { workflowId, newWorkflowId, status: null };
+      details.newWorkflowId = newWorkflowId;
+      const { status } = await this.outcomes.applied(op, newWorkflowId, supporting);
+      return { workflowId, newWorkflowId, status };
+    });
+  }
+
+  /** Podium's rewind: DBOS's `rewind_workflow`, in place (same id), from `startStep`. */
+  rewindWorkflow(op: Operator, workflowId: string, req: RewindWorkflowRequest) {
+    const supporting = supportedBy('rewind_workflow');
+    return this.single(op, WORKFLOW_ACTIONS.rewind, workflowId, { ...req }, async () => {
+      await this.workflows.getStatus(op, workflowId, supporting);
+      const answer = await this.proxy.send(
+        op.applicationId,
+        'rewind_workflow',
+        {
+          body: {
+            workflow_id: workflowId,
+            start_step: req.startStep,
+            application_version: req.appVersion,
+            queue_name: req.queueName,
+            queue_partition_key: req.queuePartitionKey,
+          },
+        },
+        { ...supporting, preferVersion: req.appVersion },
+      );
+      assertSucceeded('rewind_workflow', answer);
+      return this.outcomes.applied(op, workflowId, supporting);
+    });
+  }
+
   private async single<T>(
     op: Operator,
     action: AuditedAction,
@@ -130,4 +184,21 @@ export class WorkflowActionsService {
       throw error;
     }
   }
+}
+
+/**
+ * Only executors that know the type (the read before and after too: in an application running
+ * both SDK families, the workflow lives in the tables of the family that can act on it).
+ * Connected executors but none that knows it: 501 naming what is needed.
+ */
+function supportedBy(type: keyof typeof MESSAGE_SUPPORT): SendOptions {
+  const { accepts, needs } = MESSAGE_SUPPORT[type];
+  const action = type === 'rewind_workflow' ? 'rewind' : type;
+  return {
+    only: {
+      accepts,
+      refusal: `${action} needs ${needs}; none of this application's connected executors is one.`,
+      refusalCode: 'EXECUTOR_UNSUPPORTED',
+    },
+  };
 }

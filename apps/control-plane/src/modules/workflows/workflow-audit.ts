@@ -18,6 +18,8 @@ export const WORKFLOW_ACTIONS = {
   resume: { name: 'workflow.resume', targetType: WORKFLOW_TARGET },
   fork: { name: 'workflow.fork', targetType: WORKFLOW_TARGET },
   delete: { name: 'workflow.delete', targetType: WORKFLOW_TARGET },
+  restart: { name: 'workflow.restart', targetType: WORKFLOW_TARGET },
+  rewind: { name: 'workflow.rewind', targetType: WORKFLOW_TARGET },
   bulkCancel: { name: 'workflow.bulk_cancel', targetType: WORKFLOW_TARGET },
   bulkResume: { name: 'workflow.bulk_resume', targetType: WORKFLOW_TARGET },
   bulkDelete: { name: 'workflow.bulk_delete', targetType: WORKFLOW_TARGET },

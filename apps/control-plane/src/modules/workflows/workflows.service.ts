@@ -17,7 +17,7 @@ import {
   type WorkflowsPage,
 } from '@podium/protocol';
 import { CONFIG, type Config } from '../../config/config';
-import { ExecutorProxy } from '../executors/proxy/executor-proxy';
+import { ExecutorProxy, type SendOptions } from '../executors/proxy/executor-proxy';
 import type { AppScope } from '../../common/auth/app-scope';
 import {
   lastKnownFilterOfQuery,
@@ -138,21 +138,33 @@ export class WorkflowsService {
   async findStatuses(
     scope: AppScope,
     workflowIds: readonly string[],
+    options: SendOptions = {},
   ): Promise<Map<string, string | null>> {
     if (workflowIds.length === 0) return new Map();
-    const answer = await this.proxy.send(scope.applicationId, 'list_workflows', {
-      body: { workflow_uuids: [...workflowIds], limit: workflowIds.length },
-    });
+    const answer = await this.proxy.send(
+      scope.applicationId,
+      'list_workflows',
+      { body: { workflow_uuids: [...workflowIds], limit: workflowIds.length } },
+      options,
+    );
     return new Map((answer.output ?? []).map((w) => [w.WorkflowUUID, w.Status ?? null]));
   }
 
-  /** The status of one workflow, or NOT_FOUND. */
-  async getStatus(scope: AppScope, workflowId: string): Promise<string | null> {
-    const answer = await this.proxy.send(scope.applicationId, 'get_workflow', {
-      workflow_id: workflowId,
-      load_input: false,
-      load_output: false,
-    });
+  /**
+   * The status of one workflow, or NOT_FOUND; `options` narrow which executors are asked (an
+   * action only some SDKs know reads from those, whose tables hold the workflow it acts on).
+   */
+  async getStatus(
+    scope: AppScope,
+    workflowId: string,
+    options: SendOptions = {},
+  ): Promise<string | null> {
+    const answer = await this.proxy.send(
+      scope.applicationId,
+      'get_workflow',
+      { workflow_id: workflowId, load_input: false, load_output: false },
+      options,
+    );
     if (!answer.output) throw workflowNotFound(workflowId);
     return answer.output.Status ?? null;
   }

@@ -13,7 +13,7 @@ import { ExecutorProxy } from '../../executors/proxy/executor-proxy';
 import { type AlertRuleInContext, AlertsRepository } from '../alerts.repository';
 import type { AlertFinding } from '../evaluation/alert-finding';
 import { WebhookSecretBox } from '../webhooks/webhook-secret-box';
-import { supportsAlert } from './alert-support';
+import { supportsAlert } from '../../executors/message-support';
 import { WebhookSender, originOf } from './webhook-sender';
 
 /**

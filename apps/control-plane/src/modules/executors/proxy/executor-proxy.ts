@@ -56,9 +56,14 @@ export interface SendOptions {
   readonly timeoutMs?: number;
   /**
    * Only executors this accepts (a payload only some languages read); when connected executors
-   * exist but none is accepted, EXECUTOR_UNAVAILABLE with `refusal` as its detail.
+   * exist but none is accepted, `refusalCode` (EXECUTOR_UNAVAILABLE by default) with `refusal`
+   * as its detail; EXECUTOR_UNSUPPORTED when the type itself is one those executors lack.
    */
-  readonly only?: { readonly accepts: (e: ExecutorIdentity) => boolean; readonly refusal: string };
+  readonly only?: {
+    readonly accepts: (e: ExecutorIdentity) => boolean;
+    readonly refusal: string;
+    readonly refusalCode?: 'EXECUTOR_UNAVAILABLE' | 'EXECUTOR_UNSUPPORTED';
+  };
   /**
    * A mutation that is safe to carry out twice (retention: deleting and cancelling by the same
    * cutoffs again changes nothing more), so it fails over like a read.
@@ -123,7 +128,7 @@ export class ExecutorProxy {
     const { only } = options;
     const connected = only ? open.filter((e) => only.accepts(e.identity)) : open;
     if (only && open.length > 0 && connected.length === 0) {
-      throw new AppError('EXECUTOR_UNAVAILABLE', only.refusal);
+      throw new AppError(only.refusalCode ?? 'EXECUTOR_UNAVAILABLE', only.refusal);
     }
     const candidates = orderCandidates(connected, {
       preferVersion: options.preferVersion,

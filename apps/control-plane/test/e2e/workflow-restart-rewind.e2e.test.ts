@@ -1,0 +1,178 @@
+import type { Database } from '@podium/db';
+import { createScratchDatabase, type ScratchDatabase } from '@podium/db/testing';
+import {
+  GetWorkflowResponseSchema,
+  ListWorkflowStepsResponseSchema,
+  RestartWorkflowResponseSchema,
+  RewindWorkflowResponseSchema,
+} from '@podium/protocol';
+import { Podium } from '@podium/sdk';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DATABASE } from '../../src/infra/database/database.tokens';
+import { ExecutorRegistry } from '../../src/modules/executors/executor-registry';
+import { factories } from '../factories';
+import { apiClient } from './api-client';
+import { startDbosExecutor, type DbosExecutorProcess } from './dbos-executor';
+import { startTestControlPlane, type RunningControlPlane } from './start';
+import { waitUntil } from './wait-until';
+
+/**
+ * Podium's restart and rewind, which DBOS's API lacks, against real executors: a DBOS Transact
+ * 5.2.11 app (rewind yes, restart no: removed in TS 5.0) alone, then joined by a @podium/sdk app
+ * (both), so each is carried out only by an executor whose SDK knows it.
+ */
+describe('restart and rewind, sent only to executors that know them', () => {
+  let scratch: ScratchDatabase;
+  let dbosSystemDb: ScratchDatabase;
+  let sdkDb: ScratchDatabase;
+  let server: RunningControlPlane;
+  let dbos: DbosExecutorProcess;
+  let podium: Podium | undefined;
+  let api: ReturnType<typeof apiClient>;
+  let org: { id: string; name: string };
+  let app: { id: string; name: string };
+  let base: string;
+  let key: string;
+
+  const get = async (workflowId: string) => {
+    const res = await api('get', `${base}/workflows/${workflowId}`, { key });
+    return res.status === 200 ? GetWorkflowResponseSchema.parse(res.body) : undefined;
+  };
+  const stepsOf = async (workflowId: string) => {
+    const res = await api('get', `${base}/workflows/${workflowId}/steps`, { key });
+    return ListWorkflowStepsResponseSchema.parse(res.body);
+  };
+  const post = (path: string, body?: unknown) => api('post', `${base}${path}`, { key, body });
+
+  beforeAll(async () => {
+    scratch = await createScratchDatabase();
+    dbosSystemDb = await createScratchDatabase({ create: false }); // DBOS creates its own
+    sdkDb = await createScratchDatabase({ migrate: false }); // the SDK migrates its own schema
+    server = await startTestControlPlane({ kind: 'postgres', url: scratch.url });
+    api = apiClient(server.url);
+    const f = factories(server.app);
+    org = await f.newOrg();
+    app = await f.newApp(org.id);
+    base = `/v2/orgs/${org.name}/apps/${app.name}`;
+    key = (await f.newApiKey(org.id)).secret;
+    dbos = await startDbosExecutor({
+      appName: app.name,
+      conductorUrl: server.conductorUrl,
+      apiKey: key,
+      systemDatabaseUrl: dbosSystemDb.url,
+    });
+    const registry = server.app.get(ExecutorRegistry);
+    await waitUntil(() => registry.forApplication(app.id)[0], 15_000, 'DBOS link');
+  }, 90_000);
+
+  afterAll(async () => {
+    await podium?.shutdown();
+    await dbos?.stop();
+    await server?.close();
+    await scratch?.drop();
+    await dbosSystemDb?.drop();
+    await sdkDb?.drop();
+  });
+
+  it('rewinds a finished DBOS workflow in place: same id, its later step run again', async () => {
+    const workflowId = dbos.workflowId;
+    const before = await get(workflowId);
+    expect(before).toMatchObject({ status: 'SUCCESS' });
+    const [first, second] = await stepsOf(workflowId);
+    expect(second).toBeDefined();
+
+    const res = await post(`/workflows/${workflowId}/rewind`, { startStep: second?.stepId });
+    expect(res.status).toBe(200);
+    const result = RewindWorkflowResponseSchema.parse(res.body);
+    expect(result).toMatchObject({ workflowId, outcome: 'SUCCESS' });
+    expect(['PENDING', 'ENQUEUED', 'SUCCESS']).toContain(result.status);
+
+    const after = await waitUntil(
+      async () => {
+        const now = await get(workflowId);
+        return now?.status === 'SUCCESS' && now.updatedAt !== before?.updatedAt ? now : undefined;
+      },
+      15_000,
+      'the rewound workflow to finish again',
+    );
+    expect(after).toMatchObject({ workflowId, workflowName: 'compose', output: before?.output });
+    const steps = await stepsOf(workflowId);
+    expect(steps.map((s) => s.stepName)).toEqual([first?.stepName, second?.stepName]);
+    // The step before the cut is kept as it was; the one from the cut on ran again.
+    expect(steps[0]?.startedAt).toBe(first?.startedAt);
+    expect(Date.parse(steps[1]?.startedAt ?? '')).toBeGreaterThan(
+      Date.parse(second?.completedAt ?? ''),
+    );
+  });
+
+  it('answers restart with 501 naming what it needs while only DBOS TypeScript 5.2 is connected', async () => {
+    const res = await post(`/workflows/${dbos.workflowId}/restart`, {});
+    expect(res).toMatchObject({ status: 501, body: { code: 'EXECUTOR_UNSUPPORTED' } });
+    expect(res.body.detail).toContain(
+      'restart needs a DBOS Python, Java, TypeScript < 5.0 or Podium SDK executor',
+    );
+  });
+
+  it('refuses an unknown body field with 422 and a workflow of another organization with 404', async () => {
+    const typo = await post(`/workflows/${dbos.workflowId}/rewind`, { startstep: 1 });
+    expect(typo).toMatchObject({ status: 422, body: { code: 'VALIDATION_FAILED' } });
+    const f = factories(server.app);
+    const otherOrg = await f.newOrg();
+    const foreignKey = (await f.newApiKey(otherOrg.id)).secret;
+    for (const action of ['rewind', 'restart']) {
+      const foreign = await api('post', `${base}/workflows/${dbos.workflowId}/${action}`, {
+        key: foreignKey,
+        body: {},
+      });
+      expect(foreign, `${action} from another org`).toMatchObject({ status: 404 });
+    }
+  });
+
+  it('with a Podium SDK executor joined, restarts through it: a new workflow really runs', async () => {
+    podium = new Podium({
+      appName: app.name,
+      databaseUrl: sdkDb.url,
+      conductorUrl: server.conductorUrl,
+      conductorKey: key,
+      pollIntervalMs: 50,
+      queuePollIntervalMs: 50,
+    });
+    const compose = podium.workflow('compose', async (ctx, name: string) => {
+      const greeting = await ctx.step('greet', () => `hello ${name}`);
+      return ctx.step('shout', () => greeting.toUpperCase());
+    });
+    await podium.launch();
+    await (await compose.start(['podium'], { workflowId: 'sdk-compose-1' })).getResult();
+    const registry = server.app.get(ExecutorRegistry);
+    await waitUntil(() => registry.forApplication(app.id).length === 2, 15_000, 'SDK link');
+
+    const res = await post('/workflows/sdk-compose-1/restart', {});
+    expect(res.status).toBe(200);
+    const result = RestartWorkflowResponseSchema.parse(res.body);
+    expect(result.workflowId).toBe('sdk-compose-1');
+    const newWorkflowId = result.newWorkflowId ?? '';
+    expect(newWorkflowId).not.toBe('');
+    expect(newWorkflowId).not.toBe('sdk-compose-1');
+    // The truth, from the SDK app's own database: a new run of the same workflow finished.
+    const sdk = podium;
+    await waitUntil(
+      async () => (await sdk.getWorkflowStatus(newWorkflowId))?.status === 'SUCCESS',
+      15_000,
+      'the restarted workflow to finish',
+    );
+    expect(await sdk.getWorkflowStatus(newWorkflowId)).toMatchObject({ workflowName: 'compose' });
+  });
+
+  it('audited every restart and rewind under its own name', async () => {
+    const entries = await server.app.get<Database>(DATABASE).prisma.auditEvent.findMany({
+      where: { organizationId: org.id, action: { in: ['workflow.restart', 'workflow.rewind'] } },
+      orderBy: { createdAt: 'asc' },
+    });
+    expect(entries.map((e) => `${e.action}:${e.targetId}:${e.outcome}`)).toEqual([
+      `workflow.rewind:${dbos.workflowId}:SUCCESS`,
+      `workflow.restart:${dbos.workflowId}:FAILURE`,
+      'workflow.restart:sdk-compose-1:SUCCESS',
+    ]);
+    expect(entries[1]?.details).toMatchObject({ errorCode: 'EXECUTOR_UNSUPPORTED' });
+  });
+});
