@@ -8,12 +8,15 @@ import {
   ListWorkflowStepsResponseSchema,
   SearchWorkflowsResponseSchema,
   ResumeWorkflowResponseSchema,
+  RestartWorkflowResponseSchema,
+  RewindWorkflowResponseSchema,
   WorkflowAggregatesResponseSchema,
   type BulkForkFromFailureResponse,
   type BulkWorkflowsResponse,
   type ForkWorkflowRequest,
   type ForkWorkflowResponse,
   type GetWorkflowResponse,
+  type RestartWorkflowResponse,
   type SearchWorkflowsRequest,
   type WorkflowActionResult,
   type WorkflowAggregatesRequest,
@@ -104,6 +107,25 @@ export function forkWorkflow(
   body: ForkWorkflowRequest,
 ): Promise<ForkWorkflowResponse> {
   return sendJson('POST', `${workflowPath(org, app, id)}/fork`, body, ForkWorkflowResponseSchema);
+}
+
+/** Podium's restart: a new workflow running this one from the start. */
+export function restartWorkflow(
+  org: string,
+  app: string,
+  id: string,
+): Promise<RestartWorkflowResponse> {
+  const path = `${workflowPath(org, app, id)}/restart`;
+  return sendJson('POST', path, {}, RestartWorkflowResponseSchema);
+}
+
+/** Podium's rewind: re-runs a finished workflow in place (same id) from its first step. */
+export function rewindWorkflow(
+  org: string,
+  app: string,
+  id: string,
+): Promise<WorkflowActionResult> {
+  return sendJson('POST', `${workflowPath(org, app, id)}/rewind`, {}, RewindWorkflowResponseSchema);
 }
 
 /** `DELETE .../workflows/{id}`: its record, steps and messages, and its children's if asked. */

@@ -7,7 +7,9 @@ import {
   cancelWorkflow,
   deleteWorkflow,
   forkWorkflow,
+  restartWorkflow,
   resumeWorkflow,
+  rewindWorkflow,
 } from './api';
 import type { BulkAction } from './bulk-summary';
 import { workflowQueries } from './queries';
@@ -35,6 +37,16 @@ export function useForkWorkflow(org: string, app: string) {
       forkWorkflow(org, app, id, body),
     onSettled,
   });
+}
+
+export function useRestartWorkflow(org: string, app: string) {
+  const onSettled = useInvalidateWorkflows(org, app);
+  return useMutation({ mutationFn: (id: string) => restartWorkflow(org, app, id), onSettled });
+}
+
+export function useRewindWorkflow(org: string, app: string) {
+  const onSettled = useInvalidateWorkflows(org, app);
+  return useMutation({ mutationFn: (id: string) => rewindWorkflow(org, app, id), onSettled });
 }
 
 /**

@@ -1,6 +1,13 @@
 import { WORKFLOW_STATUSES } from '@podium/protocol/rest';
 import { describe, expect, it } from 'vitest';
-import { actionBlockedReason, allows, canCancel, canResume, statusTone } from './status';
+import {
+  actionBlockedReason,
+  allows,
+  canCancel,
+  canResume,
+  rewindBlockedReason,
+  statusTone,
+} from './status';
 
 describe('workflow actions by status', () => {
   it('cancels only active workflows', () => {
@@ -30,6 +37,15 @@ describe('workflow actions by status', () => {
       'ERROR',
       'MAX_RECOVERY_ATTEMPTS_EXCEEDED',
     ]);
+  });
+
+  it('rewinds only workflows that no longer run', () => {
+    expect(rewindBlockedReason('SUCCESS')).toBeUndefined();
+    expect(rewindBlockedReason('ERROR')).toBeUndefined();
+    expect(rewindBlockedReason('PENDING')).toBe(
+      'A workflow in PENDING is still active: cancel it first.',
+    );
+    expect(rewindBlockedReason(null)).toBe('A workflow in UNKNOWN cannot be rewound.');
   });
 
   it('offers nothing on a status it does not know', () => {

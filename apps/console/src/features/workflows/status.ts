@@ -57,6 +57,18 @@ const REFUSAL: Record<StatusAction, (status: string) => string> = {
   forkFromFailure: (status) => `A workflow in ${status} did not fail.`,
 };
 
+/** Rewind (DBOS TS ≥ 5.1, Podium SDK) re-runs only a workflow that no longer runs. */
+const REWINDABLE = new Set(['SUCCESS', 'ERROR', 'CANCELLED', 'MAX_RECOVERY_ATTEMPTS_EXCEEDED']);
+
+/** Why rewind is not offered, for the disabled button's tooltip. */
+export function rewindBlockedReason(status: string | null): string | undefined {
+  if (status !== null && REWINDABLE.has(status)) return undefined;
+  const shown = status ?? 'UNKNOWN';
+  return ALLOWED.cancel.has(shown)
+    ? `A workflow in ${shown} is still active: cancel it first.`
+    : `A workflow in ${shown} cannot be rewound.`;
+}
+
 /** Why an action is not offered, for the disabled button's tooltip. */
 export function actionBlockedReason(
   action: StatusAction | 'fork',

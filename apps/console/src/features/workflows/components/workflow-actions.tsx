@@ -5,9 +5,15 @@ import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useState, type ReactNode } from 'react';
 import { ConfirmDialog } from '../../../components/ui/confirm-dialog';
-import { useCancelWorkflow, useDeleteWorkflow, useResumeWorkflow } from '../mutations';
+import {
+  useCancelWorkflow,
+  useDeleteWorkflow,
+  useRestartWorkflow,
+  useResumeWorkflow,
+  useRewindWorkflow,
+} from '../mutations';
 import { alreadyFinished } from '../bulk-summary';
-import { actionBlockedReason } from '../status';
+import { actionBlockedReason, rewindBlockedReason } from '../status';
 import { ForkDialog } from './fork-dialog';
 import { LAST_KNOWN_BANNER_ID, NEEDS_LIVE_EXECUTOR } from '../last-known';
 import { workflowHref } from './workflow-table';
@@ -22,9 +28,13 @@ interface WorkflowActionsProps {
   offline?: boolean;
 }
 
-type Action = 'cancel' | 'resume' | 'fork' | 'delete';
+type Action = 'cancel' | 'resume' | 'fork' | 'delete' | 'restart' | 'rewind';
 
-/** Cancel, resume, fork and delete, each offered only when the status and the viewer's role allow. */
+/**
+ * Cancel, resume, fork and delete, each offered only when the status and the viewer's role allow;
+ * restart and rewind (Podium's, which only some executors' SDKs know: the API answers 501 and
+ * the dialog says what is needed) are not shown at all to a viewer who may not act.
+ */
 export function WorkflowActions({
   org,
   app,
@@ -39,12 +49,18 @@ export function WorkflowActions({
   const [deleteChildren, setDeleteChildren] = useState(false);
   const cancel = useCancelWorkflow(org, app);
   const resume = useResumeWorkflow(org, app);
+  const restart = useRestartWorkflow(org, app);
+  const rewind = useRewindWorkflow(org, app);
   // Nothing is left to show here: back to the list, where it no longer appears.
   const remove = useDeleteWorkflow(org, app, () =>
     router.push(`/orgs/${org}/apps/${app}/workflows`),
   );
-  const blocked = (action: Action) =>
-    offline ? NEEDS_LIVE_EXECUTOR : actionBlockedReason(action, workflow.status, mayOperate);
+  const blocked = (action: Action) => {
+    if (offline) return NEEDS_LIVE_EXECUTOR;
+    if (action === 'rewind') return rewindBlockedReason(workflow.status);
+    if (action === 'restart') return undefined;
+    return actionBlockedReason(action, workflow.status, mayOperate);
+  };
 
   const readBack = (verb: string) => (result: WorkflowActionResult) => {
     setOpen(null);
@@ -68,6 +84,8 @@ export function WorkflowActions({
       onClick={() => {
         cancel.reset();
         resume.reset();
+        restart.reset();
+        rewind.reset();
         remove.reset();
         setDeleteChildren(false);
         setNotice(null);
@@ -84,6 +102,8 @@ export function WorkflowActions({
       {button('resume', 'Resume workflow')}
       {button('fork', 'Fork from step…')}
       {button('delete', 'Delete workflow…')}
+      {mayOperate && button('restart', 'Restart workflow…')}
+      {mayOperate && button('rewind', 'Rewind workflow…')}
       {notice && (
         <span className="notice" role="status" data-testid="action-notice">
           {notice}
@@ -114,6 +134,52 @@ export function WorkflowActions({
         onConfirm={() => resume.mutate(workflow.workflowId, { onSuccess: readBack('Resumed') })}
       >
         <p>It continues from its last completed step, bypassing its queue.</p>
+      </ConfirmDialog>
+      <ConfirmDialog
+        open={open === 'restart'}
+        title="Restart this workflow?"
+        confirmLabel="Yes, restart workflow"
+        busy={restart.isPending}
+        error={restart.error}
+        onClose={() => setOpen(null)}
+        onConfirm={() =>
+          restart.mutate(workflow.workflowId, {
+            onSuccess: ({ newWorkflowId, status }) => {
+              setOpen(null);
+              setNotice(
+                <span data-testid="restart-result">
+                  {newWorkflowId === null ? (
+                    'Restarted; the executor did not report the new workflow’s id.'
+                  ) : (
+                    <>
+                      Restarted as{' '}
+                      <Link className="mono" href={workflowHref(org, app, newWorkflowId)}>
+                        {newWorkflowId}
+                      </Link>{' '}
+                      ({status ?? 'status unknown'}).
+                    </>
+                  )}
+                </span>,
+              );
+            },
+          })
+        }
+      >
+        <p>A new workflow runs this one again from the start, with the same input.</p>
+      </ConfirmDialog>
+      <ConfirmDialog
+        open={open === 'rewind'}
+        title="Rewind this workflow?"
+        confirmLabel="Yes, rewind workflow"
+        busy={rewind.isPending}
+        error={rewind.error}
+        onClose={() => setOpen(null)}
+        onConfirm={() => rewind.mutate(workflow.workflowId, { onSuccess: readBack('Rewound') })}
+      >
+        <p>
+          It runs again in place, under the same id, from its first step; its events are rolled back
+          and its messages deleted.
+        </p>
       </ConfirmDialog>
       <ConfirmDialog
         open={open === 'delete'}
