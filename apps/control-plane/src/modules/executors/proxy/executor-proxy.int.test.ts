@@ -86,6 +86,24 @@ describe('ExecutorProxy (real WebSockets)', () => {
     expect(newer.received).toEqual([]);
   });
 
+  it('sends a type only some SDKs know to one that does, though a newer link is first; 501 when none does', async () => {
+    const knows = await connect('knows', 'v1', answers);
+    const newer = await connect('newer', 'v2', answers);
+    const only = {
+      accepts: (e: { executorId: string }) => e.executorId === 'knows',
+      refusal: 'cancel needs an executor that knows it',
+      refusalCode: 'EXECUTOR_UNSUPPORTED' as const,
+    };
+    const sent = await proxy.exchange('app', 'cancel', { workflow_id: 'wf-1' }, { only });
+    expect(sent.executor.executorId).toBe('knows');
+    expect(newer.received).toEqual([]);
+    await knows.disconnect();
+    const error = await rejection(proxy.send('app', 'cancel', { workflow_id: 'wf-1' }, { only }));
+    expect(error).toMatchObject({ code: 'EXECUTOR_UNSUPPORTED', status: 501 });
+    expect(error.detail).toBe('cancel needs an executor that knows it');
+    expect(newer.received).toEqual([]);
+  });
+
   it('sends to executors of the newest version and spreads reads across them', async () => {
     const old = await connect('old', 'v1', answers);
     const a = await connect('a', 'v2', answers);
