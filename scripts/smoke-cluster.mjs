@@ -155,12 +155,12 @@ try {
   if (ownerPid > 0) process.kill(ownerPid, 'SIGTERM');
   const moved = await eventually(async () => {
     const again = await connectedExample(api, base, key);
-    const now = again && (await linkOwner(again.id));
+    const now = again && (await linkOwner(again.executorId));
     return now && now !== owner && again.executorId === executor.executorId && now;
   }, 60_000);
   const seconds = ((Date.now() - stoppedAt) / 1000).toFixed(1);
   check(
-    `rolling restart: SIGTERM to ${ownerName} (holding the link); the same executor is CONNECTED on ${moved ?? 'no other replica'} after ${seconds} s`,
+    `rolling restart: SIGTERM to ${ownerName} (holding the link); the same executor is HEALTHY on ${moved ?? 'no other replica'} after ${seconds} s`,
     ownerPid > 0 && !!moved,
   );
   const restarted = await eventually(

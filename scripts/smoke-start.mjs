@@ -129,7 +129,7 @@ if (account?.key) {
     );
     const names = await eventually(async () => {
       const res = await api('GET', `${base}/workflows?limit=100`, { key });
-      const found = new Set(res.body?.map?.((w) => w.name));
+      const found = new Set(res.body?.map?.((w) => w.workflowName));
       return ['processOrder', 'thumbnail', 'importBatch'].every((n) => found.has(n)) && found;
     }, 30_000);
     check(
