@@ -7,7 +7,13 @@
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sidewaysOverflow } from './support/accessibility';
-import { createOrganization, signUp, text, type Account } from './support/console-actions';
+import {
+  createExecutorKey,
+  createOrganization,
+  signUp,
+  text,
+  type Account,
+} from './support/console-actions';
 import { useConsoleSession } from './support/console-session';
 import { startDbosExecutor, type DbosExecutor } from './support/dbos-executor';
 
@@ -92,14 +98,11 @@ describe('the overview and fleet dashboards', () => {
   });
 
   it('charts a real DBOS app’s workload with its known counts', async () => {
-    await page.goto(`${consoleUrl}/orgs/acme/keys`);
-    await page.getByLabel('Key name').fill('shop executors');
-    await page.getByRole('checkbox', { name: /shop/ }).check();
-    await page.getByRole('button', { name: 'Create API key' }).click();
-    const apiKey = await text(page.getByTestId('api-key-secret'));
-    const hint = await text(page.getByTestId('executor-env-hint'));
-    const conductorUrl = /CONDUCTOR_URL=(\S+)/.exec(hint)?.[1] ?? '';
-    await page.getByRole('button', { name: 'I have copied it' }).click();
+    const { apiKey, conductorUrl } = await createExecutorKey(page, consoleUrl, {
+      org: 'acme',
+      name: 'shop executors',
+      app: 'shop',
+    });
     executor = await startDbosExecutor({
       appName: 'shop',
       conductorUrl,

@@ -13,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toWindowInput } from '../src/features/schedules/backfill-window';
 import { assertAccessible, sidewaysOverflow } from './support/accessibility';
 import {
+  createExecutorKey,
   confirm,
   createOrganization,
   signOut,
@@ -70,13 +71,7 @@ describe('schedules, workflow history, export and import, and versions of DBOS a
       await page.getByRole('button', { name: 'Create application' }).click();
       await page.waitForURL(appUrl(app, '/workflows'));
     }
-    await page.goto(`${consoleUrl}/orgs/acme/keys`);
-    await page.getByLabel('Key name').fill('dbos executors');
-    await page.getByRole('button', { name: 'Create API key' }).click();
-    const apiKey = await text(page.getByTestId('api-key-secret'));
-    const hint = await text(page.getByTestId('executor-env-hint'));
-    connect = { apiKey, conductorUrl: /CONDUCTOR_URL=(\S+)/.exec(hint)?.[1] ?? '' };
-    await page.getByRole('button', { name: 'I have copied it' }).click();
+    connect = await createExecutorKey(page, consoleUrl, { org: 'acme', name: 'dbos executors' });
 
     [shop, warehouse] = await Promise.all([
       startDbosExecutor({ ...connect, appName: 'shop', scenario: 'surface' }),

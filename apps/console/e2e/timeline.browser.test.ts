@@ -10,7 +10,13 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createOrganization, signUp, text, type Account } from './support/console-actions';
+import {
+  createExecutorKey,
+  createOrganization,
+  signUp,
+  text,
+  type Account,
+} from './support/console-actions';
 import { useConsoleSession } from './support/console-session';
 import { assertBuilt, repoRoot } from './support/console-stack';
 import { startService, stopService, type Service } from './support/processes';
@@ -83,14 +89,11 @@ describe('the Timeline pages', () => {
   });
 
   it('adds a real executor’s story: connected, its version appeared, the alert resolved, then stopped (and the alert fires again)', async () => {
-    await page.goto(`${consoleUrl}/orgs/acme/keys`);
-    await page.getByLabel('Key name').fill('shop executors');
-    await page.getByRole('checkbox', { name: /shop/ }).check();
-    await page.getByRole('button', { name: 'Create API key' }).click();
-    const apiKey = await text(page.getByTestId('api-key-secret'));
-    const hint = await text(page.getByTestId('executor-env-hint'));
-    const conductorUrl = /CONDUCTOR_URL=(\S+)/.exec(hint)?.[1] ?? '';
-    await page.getByRole('button', { name: 'I have copied it' }).click();
+    const { apiKey, conductorUrl } = await createExecutorKey(page, consoleUrl, {
+      org: 'acme',
+      name: 'shop executors',
+      app: 'shop',
+    });
 
     await page.goto(`${consoleUrl}/orgs/acme/apps/shop/timeline`);
     example = startService('example app', [exampleMain], {

@@ -71,3 +71,24 @@ export async function confirm(page: Page, label: string): Promise<void> {
   await dialog.getByRole('button', { name: label }).click();
   await dialog.waitFor({ state: 'hidden' });
 }
+
+/**
+ * Creates an API key on the organization's keys page (limited to `app` when given) and reads,
+ * from the secret shown once and the hint beside it, what an executor needs to connect.
+ */
+export async function createExecutorKey(
+  page: Page,
+  consoleUrl: string,
+  options: { org: string; name: string; app?: string },
+): Promise<{ apiKey: string; conductorUrl: string }> {
+  await page.goto(`${consoleUrl}/orgs/${options.org}/keys`);
+  await page.getByLabel('Key name').fill(options.name);
+  if (options.app) {
+    await page.getByRole('checkbox', { name: new RegExp(options.app) }).check();
+  }
+  await page.getByRole('button', { name: 'Create API key' }).click();
+  const apiKey = await text(page.getByTestId('api-key-secret'));
+  const hint = await text(page.getByTestId('executor-env-hint'));
+  await page.getByRole('button', { name: 'I have copied it' }).click();
+  return { apiKey, conductorUrl: /CONDUCTOR_URL=(\S+)/.exec(hint)?.[1] ?? '' };
+}
