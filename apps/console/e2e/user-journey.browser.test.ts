@@ -598,27 +598,6 @@ describe('the operator journey: sign up to managing workflows', () => {
     await page.getByRole('link', { name: originalId }).waitFor(); // "Forked from"
   });
 
-  it('rewinds a finished workflow in place, and restarts it as a new one', async () => {
-    await page.goto(`${consoleUrl}${someWorkflowPath}`);
-    await waitForStatus(page, ['SUCCESS']);
-    const originalId = await text(page.getByTestId('workflow-id'));
-    await page.getByRole('button', { name: 'Rewind workflow…' }).click();
-    await confirm(page, 'Yes, rewind workflow');
-    await expect(text(page.getByTestId('action-notice'))).resolves.toMatch(/^Rewound: /);
-    await waitForStatus(page, ['SUCCESS']);
-    expect(await text(page.getByTestId('workflow-id'))).toBe(originalId);
-
-    await page.getByRole('button', { name: 'Restart workflow…' }).click();
-    await confirm(page, 'Yes, restart workflow');
-    const result = page.getByTestId('restart-result');
-    await expect(text(result)).resolves.toMatch(/^Restarted as \S+ \(/);
-    await result.getByRole('link').click();
-    await page.waitForURL((url) => !url.pathname.endsWith(someWorkflowPath));
-    await waitForStatus(page, ['ENQUEUED', 'PENDING', 'SUCCESS']);
-    expect(await text(page.getByTestId('workflow-id'))).not.toBe(originalId);
-    await page.getByRole('link', { name: originalId }).waitFor(); // "Forked from"
-  });
-
   it('cancels and resumes several workflows at once', async () => {
     await page.goto(
       `${consoleUrl}/orgs/acme/apps/shop/workflows?status=PENDING&name=nightlyReport`,
