@@ -8,6 +8,9 @@ const workspaceRoot = path.resolve(__dirname, '../..');
 const nextConfig: NextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
+  // Only for bench/console-bundle-attribution.mjs, which reads where each chunk's bytes come
+  // from; a normal build ships no source maps.
+  productionBrowserSourceMaps: process.env.PODIUM_BROWSER_SOURCE_MAPS === '1',
   turbopack: { root: workspaceRoot },
   outputFileTracingRoot: workspaceRoot,
 };
