@@ -69,6 +69,31 @@ export default tseslint.config(
     },
   },
   {
+    // What the console's browser code imports from the protocol at run time stays zod-free, so
+    // its first-load JavaScript carries no zod (pnpm bench:bundle reports any chunk that does).
+    files: [
+      'packages/protocol/src/rest/values/**/*.ts',
+      'packages/protocol/src/rest/access.ts',
+      'packages/protocol/src/executor/workflow-statuses.ts',
+      'packages/protocol/src/app-error.ts',
+      'packages/protocol/src/errors.ts',
+    ],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^(?!\\.)',
+              allowTypeImports: true,
+              message: 'zod-free module: the console imports it into the browser (types only)',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // The SDK never depends on the control plane, the console or Prisma.
     files: ['packages/sdk/src/**/*.ts'],
     rules: {

@@ -32,10 +32,14 @@ function gzipped(chunk) {
 }
 
 const kib = (bytes) => round(bytes / 1024, 1);
+const firstLoadChunks = [...new Set(stats.flatMap((route) => route.firstLoadChunkPaths))];
+const chunksWith = (text) =>
+  firstLoadChunks.filter((chunk) => readFileSync(join(consoleDir, chunk), 'utf8').includes(text));
 // A message type only the executor catalog names: the browser must never get the catalog.
-const catalogChunks = [...new Set(stats.flatMap((route) => route.firstLoadChunkPaths))].filter(
-  (chunk) => readFileSync(join(consoleDir, chunk), 'utf8').includes('exist_pending_workflows'),
-);
+const catalogChunks = chunksWith('exist_pending_workflows');
+// Zod's base type, by the name it registers: answers are checked on the console's server, and
+// the few browser uses of a schema (a form, the live stream) load it after the page.
+const zodChunks = chunksWith('"$ZodType"');
 const sharedChunks = stats
   .map((route) => new Set(route.firstLoadChunkPaths))
   .reduce((a, b) => new Set([...a].filter((chunk) => b.has(chunk))));
@@ -68,5 +72,6 @@ console.log(
   `\nconsole first-load JS: ${routes.at(-1).gzipKiB}–${worst.gzipKiB} KiB gzipped per route ` +
     `(${sharedKiB} KiB shared by all); target < ${TARGET_KIB} KiB: ` +
     `${routes.every((r) => r.meetsTarget) ? 'met' : `missed on ${routes.filter((r) => !r.meetsTarget).length} of ${routes.length} routes`}; ` +
-    `executor catalog in the browser: ${catalogChunks.length === 0 ? 'no' : catalogChunks.join(', ')}`,
+    `executor catalog in the browser: ${catalogChunks.length === 0 ? 'no' : catalogChunks.join(', ')}; ` +
+    `zod in the first load: ${zodChunks.length === 0 ? 'no' : zodChunks.join(', ')}`,
 );

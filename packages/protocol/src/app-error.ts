@@ -5,12 +5,12 @@ import {
   problemType,
   type ErrorCode,
 } from './errors';
-import { ProblemDetailsSchema, type ProblemDetails, type ProblemFieldError } from './rest/problem';
+import type { ProblemDetails, ProblemFieldError } from './rest/problem';
 
 /**
  * The one error type, end to end: services throw it, the control plane's filter turns it into
  * problem details ({@link AppError.toProblem}), and the console's API client rebuilds it from
- * every problem body it receives ({@link AppError.fromProblem}), so pages branch on the same
+ * every problem body it receives (`appErrorFromBody`, {@link AppError.fromProblem}), so pages branch on the same
  * codes the services throw. Only failures where no problem body arrived (network, timeout, a
  * body that is not what the schema says) are the console's own `ClientError`.
  * `AppError.is` works across duplicate installs.
@@ -65,15 +65,10 @@ export class AppError extends Error {
   }
 
   /**
-   * Rebuilds an error from a response body. Anything that is not a problem body becomes
-   * `INTERNAL` (or the code for `fallbackStatus`), so callers always get an AppError.
+   * Rebuilds an error from problem details already checked as such (`appErrorFromBody` checks
+   * an unknown body first). Zod-free, like this whole module: the console's browser code uses it.
    */
-  static fromProblem(json: unknown, fallbackStatus?: number): AppError {
-    const parsed = ProblemDetailsSchema.safeParse(json);
-    if (!parsed.success) {
-      const code = fallbackStatus === undefined ? 'INTERNAL' : errorCodeForStatus(fallbackStatus);
-      return new AppError(code);
-    }
+  static fromProblem(problem: ProblemDetails): AppError {
     const {
       type: _type,
       title: _title,
@@ -82,7 +77,7 @@ export class AppError extends Error {
       detail,
       instance: _instance,
       ...extra
-    } = parsed.data;
+    } = problem;
     const known = isErrorCode(code) ? code : errorCodeForStatus(status);
     return new AppError(known, detail, Object.keys(extra).length > 0 ? extra : undefined);
   }

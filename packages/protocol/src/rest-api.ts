@@ -7,13 +7,56 @@
  */
 
 // ── Shared with the executor protocol, needed by REST clients ──────────────────────────────
+export { WorkflowStatusSchema } from './executor/common';
+export { DEFAULT_EXECUTOR_BASE_PATH, DEFAULT_CONDUCTOR_URL } from './executor/endpoint';
+
+// ── Zod-free values: what the console's browser code uses at run time ──────────────────────
+// (re-exported from their zod-free modules directly, so a browser bundle never evaluates the
+// schema modules that also re-export them)
 export {
   WORKFLOW_STATUSES,
-  WorkflowStatusSchema,
   isWorkflowStatus,
   type WorkflowStatus,
-} from './executor/common';
-export { DEFAULT_EXECUTOR_BASE_PATH, DEFAULT_CONDUCTOR_URL } from './executor/endpoint';
+} from './executor/workflow-statuses';
+export { PERMISSIONS, isWithinPermissions, type Permission } from './rest/values/permission-names';
+export {
+  ROLES,
+  ROLE_PERMISSIONS,
+  BUILT_IN_ROLES,
+  builtInRole,
+  isBuiltInRoleName,
+  isOwnerRole,
+  DOMAIN_CLAIM_ROLE,
+  type Role,
+} from './rest/values/built-in-roles';
+export { CSRF_HEADER, CSRF_COOKIE } from './rest/values/session-headers';
+export {
+  MAX_PAGE_LIMIT,
+  DEFAULT_PAGE_LIMIT,
+  MAX_WORKFLOW_PAGE_LIMIT,
+} from './rest/values/page-limits';
+export {
+  DBOS_INTERNAL_QUEUE,
+  PODIUM_INTERNAL_QUEUE,
+  isInternalQueueName,
+} from './rest/values/internal-queues';
+export { MIN_PASSWORD_LENGTH, MAX_PASSWORD_LENGTH } from './rest/values/password-lengths';
+export {
+  APPLICATION_NAME_PATTERN,
+  DEFAULT_EXECUTOR_TIMEOUT_SECS,
+  MIN_EXECUTOR_TIMEOUT_SECS,
+  MAX_EXECUTOR_TIMEOUT_SECS,
+} from './rest/values/application-limits';
+export {
+  DEFAULT_JOIN_SECRET_TTL_DAYS,
+  MAX_JOIN_SECRET_TTL_DAYS,
+  MAX_JOIN_SECRET_USES,
+} from './rest/values/join-secret-limits';
+export { ORGANIZATION_NAME_PATTERN } from './rest/values/organization-name';
+export { TIMELINE_EVENT_KINDS } from './rest/values/timeline-kinds';
+export { ALERT_RULE_TYPES, ALERT_WEBHOOK_FORMATS } from './rest/values/alert-kinds';
+export { PROBLEM_CONTENT_TYPE } from './rest/values/problem-media-type';
+export { EXECUTOR_STATUSES } from './rest/values/executor-statuses';
 
 // ── REST shapes shared by the control plane and the console ─────────────────────────────────
 export {
@@ -27,7 +70,6 @@ export {
 export {
   ProblemDetailsSchema,
   ProblemFieldErrorSchema,
-  PROBLEM_CONTENT_TYPE,
   type ProblemDetails,
   type ProblemFieldError,
 } from './rest/problem';
@@ -35,9 +77,6 @@ export {
   paginated,
   listResponse,
   PaginationQuerySchema,
-  MAX_PAGE_LIMIT,
-  MAX_WORKFLOW_PAGE_LIMIT,
-  DEFAULT_PAGE_LIMIT,
   type Paginated,
   type PaginationQuery,
 } from './rest/pagination';
@@ -185,7 +224,6 @@ export {
   type TriggerScheduleResponse,
 } from './rest/schedules';
 export {
-  DOMAIN_CLAIM_ROLE,
   ClaimedDomainSchema,
   CreateDomainClaimRequestSchema,
   DomainClaimParamsSchema,
@@ -220,9 +258,6 @@ export {
   type SetLatestVersionRequest,
 } from './rest/application-versions';
 export {
-  DBOS_INTERNAL_QUEUE,
-  PODIUM_INTERNAL_QUEUE,
-  isInternalQueueName,
   QueueSchema,
   QueuePathSchema,
   ListQueuesResponseSchema,
@@ -256,8 +291,6 @@ export {
 } from './rest/executors';
 
 export {
-  MIN_PASSWORD_LENGTH,
-  MAX_PASSWORD_LENGTH,
   EmailSchema,
   DisplayNameSchema,
   UserNameSchema,
@@ -273,8 +306,6 @@ export {
   type CurrentUserResponse,
 } from './rest/users';
 export {
-  CSRF_HEADER,
-  CSRF_COOKIE,
   CreateSessionRequestSchema,
   SessionSchema,
   SessionResponseSchema,
@@ -287,7 +318,6 @@ export {
   type RefreshSessionResponse,
 } from './rest/sessions';
 export {
-  ORGANIZATION_NAME_PATTERN,
   OrganizationNameSchema,
   CreateOrganizationRequestSchema,
   UpdateOrganizationRequestSchema,
@@ -306,7 +336,6 @@ export {
   type ListOrganizationsResponse,
 } from './rest/organizations';
 export {
-  ROLES,
   RoleSchema,
   MemberSchema,
   ListMembersResponseSchema,
@@ -316,7 +345,6 @@ export {
   RevokedCredentialsSchema,
   RemovedMemberSchema,
   type RemovedMember,
-  type Role,
   type Member,
   type ListMembersResponse,
   type UpdateMemberRequest,
@@ -331,22 +359,14 @@ export {
   type AccessLevel,
 } from './rest/access';
 export {
-  PERMISSIONS,
   PermissionSchema,
   PermissionListSchema,
-  isWithinPermissions,
   ListPermissionsResponseSchema,
-  type Permission,
   type ListPermissionsResponse,
 } from './rest/permissions';
 export {
-  ROLE_PERMISSIONS,
-  BUILT_IN_ROLES,
   RoleNameSchema,
   RoleOutputSchema,
-  builtInRole,
-  isBuiltInRoleName,
-  isOwnerRole,
   ListRolesResponseSchema,
   CreateRoleRequestSchema,
   CreateRoleResponseSchema,
@@ -358,9 +378,6 @@ export {
   type CreateRoleResponse,
 } from './rest/roles';
 export {
-  DEFAULT_JOIN_SECRET_TTL_DAYS,
-  MAX_JOIN_SECRET_TTL_DAYS,
-  MAX_JOIN_SECRET_USES,
   CreateJoinSecretRequestSchema,
   JoinSecretSchema,
   CreateJoinSecretResponseSchema,
@@ -380,10 +397,6 @@ export {
   type JoinOrganizationResponse,
 } from './rest/join-secrets';
 export {
-  APPLICATION_NAME_PATTERN,
-  DEFAULT_EXECUTOR_TIMEOUT_SECS,
-  MIN_EXECUTOR_TIMEOUT_SECS,
-  MAX_EXECUTOR_TIMEOUT_SECS,
   RETENTION_PUSH_OUTCOMES,
   ApplicationNameSchema,
   CreateApplicationRequestSchema,
@@ -439,7 +452,6 @@ export {
 } from './rest/audit-logs';
 
 export {
-  ALERT_RULE_TYPES,
   AlertRuleTypeSchema,
   ALERT_RULE_METADATA,
   parseAlertRuleMetadata,
@@ -450,7 +462,6 @@ export {
   AlertingRuleSchema,
   ListAlertingRulesResponseSchema,
   AlertingRulePathSchema,
-  ALERT_WEBHOOK_FORMATS,
   AlertWebhookFormatSchema,
   CreateAlertWebhookRequestSchema,
   AlertWebhookSchema,
@@ -486,7 +497,6 @@ export {
   type AlertWebhookPayload,
 } from './rest/alerts';
 export {
-  TIMELINE_EVENT_KINDS,
   TIMELINE_TARGET_TYPES,
   MAX_TIMELINE_LIMIT,
   MAX_TIMELINE_OFFSET,
@@ -512,3 +522,4 @@ export {
   type ErrorCode,
 } from './errors';
 export { AppError } from './app-error';
+export { appErrorFromBody } from './app-error-body';

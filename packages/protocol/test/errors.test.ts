@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  appErrorFromBody,
   AppError,
   ERROR_CODE_LIST,
   ERROR_CODES,
@@ -34,7 +35,7 @@ describe('AppError', () => {
       instance: '/v1/apps',
       errors: [{ path: 'name', message: 'too short' }],
     });
-    const rebuilt = AppError.fromProblem(JSON.parse(JSON.stringify(problem)));
+    const rebuilt = appErrorFromBody(JSON.parse(JSON.stringify(problem)));
     expect(rebuilt).toBeInstanceOf(AppError);
     expect(rebuilt).toMatchObject({ code: 'VALIDATION_FAILED', status: 422, detail: 'bad app' });
     expect(rebuilt.errors).toEqual([{ path: 'name', message: 'too short' }]);
@@ -49,11 +50,10 @@ describe('AppError', () => {
   });
 
   it('falls back sensibly on bodies that are not problems', () => {
-    expect(AppError.fromProblem('<html>bad gateway</html>', 502).code).toBe('EXECUTOR_NO_ANSWER');
-    expect(AppError.fromProblem(null).code).toBe('INTERNAL');
+    expect(appErrorFromBody('<html>bad gateway</html>', 502).code).toBe('EXECUTOR_NO_ANSWER');
+    expect(appErrorFromBody(null).code).toBe('INTERNAL');
     expect(
-      AppError.fromProblem({ type: 'about:blank', title: 'Teapot', status: 418, code: 'TEAPOT' })
-        .code,
+      appErrorFromBody({ type: 'about:blank', title: 'Teapot', status: 418, code: 'TEAPOT' }).code,
     ).toBe('VALIDATION_FAILED');
   });
 });

@@ -1,7 +1,6 @@
 import { AppError, CSRF_HEADER, problemType } from '@podium/protocol/rest';
 import type http from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
-import { z } from 'zod';
 import { apiFailure } from '../testing/api-failure';
 import { readBody } from '../testing/local-server';
 import { serverPerTest } from '../testing/server-per-test';
@@ -15,7 +14,8 @@ interface Seen {
   body: string;
 }
 
-const Thing = z.object({ id: z.string() });
+/** Small protocol schemas: an object (`{ workflowIds }`) and a list (permission names). */
+const Thing = 'BackfillScheduleResponseSchema';
 const session = {
   user: {
     id: '01a20232-743a-776f-ad35-20ebd77302a4',
@@ -81,16 +81,18 @@ const withCsrf = (baseUrl: string) => ({ baseUrl, csrfToken: () => 'csrf-1' });
 function expiringSession(req: Seen): Answer {
   if (req.url === '/v2/sessions/refresh') return { status: 200, body: session };
   const refreshed = seen.some((s) => s.url === '/v2/sessions/refresh');
-  return refreshed ? { status: 200, body: { id: 'x' } } : { status: 401, body: unauthenticated };
+  return refreshed
+    ? { status: 200, body: { workflowIds: ['x'] } }
+    : { status: 401, body: unauthenticated };
 }
 
 describe('getPage', () => {
-  const Things = z.array(Thing);
+  const Things = 'ListPermissionsResponseSchema';
 
   it('reads the bare array and the page headers back into one page', async () => {
     const baseUrl = await controlPlane(() => ({
       status: 200,
-      body: [{ id: 'a' }, { id: 'b' }],
+      body: ['organization.read', 'application.read'],
       headers: {
         'X-Total-Count': '5',
         'X-Page-Limit': '2',
@@ -101,7 +103,7 @@ describe('getPage', () => {
       },
     }));
     await expect(getPage('/v2/things?limit=2&offset=2', Things, { baseUrl })).resolves.toEqual({
-      items: [{ id: 'a' }, { id: 'b' }],
+      items: ['organization.read', 'application.read'],
       total: 5,
       limit: 2,
       offset: 2,
@@ -113,11 +115,11 @@ describe('getPage', () => {
   it('reads a last page (no next offset) from a search the same way', async () => {
     const baseUrl = await controlPlane(() => ({
       status: 200,
-      body: [{ id: 'c' }],
+      body: ['metric.read'],
       headers: { 'X-Page-Limit': '2', 'X-Page-Offset': '4' },
     }));
     const page = await sendForPage('POST', '/v2/things/search', {}, Things, withCsrf(baseUrl));
-    expect(page).toEqual({ items: [{ id: 'c' }], limit: 2, offset: 4 });
+    expect(page).toEqual({ items: ['metric.read'], limit: 2, offset: 4 });
     expect(seen[0]).toMatchObject({ method: 'POST', csrf: 'csrf-1' });
   });
 
@@ -139,10 +141,10 @@ describe('getPage', () => {
 
 describe('sendJson', () => {
   it('sends the body as JSON with the CSRF header and parses the answer', async () => {
-    const baseUrl = await controlPlane(() => ({ status: 201, body: { id: 'app-1' } }));
+    const baseUrl = await controlPlane(() => ({ status: 201, body: { workflowIds: ['app-1'] } }));
     await expect(
       sendJson('POST', '/v2/orgs/acme/apps', { name: 'shop' }, Thing, withCsrf(baseUrl)),
-    ).resolves.toEqual({ id: 'app-1' });
+    ).resolves.toEqual({ workflowIds: ['app-1'] });
     expect(seen).toEqual([
       {
         method: 'POST',
@@ -170,7 +172,7 @@ describe('sendJson', () => {
   });
 
   it('sends no CSRF header when there is no session cookie', async () => {
-    const baseUrl = await controlPlane(() => ({ status: 201, body: { id: 'u' } }));
+    const baseUrl = await controlPlane(() => ({ status: 201, body: { workflowIds: ['u'] } }));
     await sendJson('POST', '/v2/users', { a: 1 }, Thing, { baseUrl, csrfToken: () => undefined });
     expect(seen[0]?.csrf).toBeUndefined();
   });
@@ -178,7 +180,7 @@ describe('sendJson', () => {
 
 describe('getJson', () => {
   it('never sends the CSRF token on a read', async () => {
-    const baseUrl = await controlPlane(() => ({ status: 200, body: { id: 'x' } }));
+    const baseUrl = await controlPlane(() => ({ status: 200, body: { workflowIds: ['x'] } }));
     await getJson('/v2/users/me', Thing, withCsrf(baseUrl));
     expect(seen[0]).toMatchObject({ method: 'GET', csrf: undefined, contentType: undefined });
   });
@@ -200,7 +202,7 @@ describe('a 401 from an expired access cookie', () => {
     const baseUrl = await controlPlane(expiringSession);
     await expect(
       sendJson('POST', '/v2/orgs/acme/apps', { name: 'shop' }, Thing, withCsrf(baseUrl)),
-    ).resolves.toEqual({ id: 'x' });
+    ).resolves.toEqual({ workflowIds: ['x'] });
     expect(seen.map((s) => `${s.method} ${s.url} ${s.csrf}`)).toEqual([
       'POST /v2/orgs/acme/apps csrf-1',
       'POST /v2/sessions/refresh csrf-1',
@@ -211,7 +213,9 @@ describe('a 401 from an expired access cookie', () => {
 
   it('refreshes reads too', async () => {
     const baseUrl = await controlPlane(expiringSession);
-    await expect(getJson('/v2/users/me', Thing, withCsrf(baseUrl))).resolves.toEqual({ id: 'x' });
+    await expect(getJson('/v2/users/me', Thing, withCsrf(baseUrl))).resolves.toEqual({
+      workflowIds: ['x'],
+    });
     expect(seen.map((s) => s.url)).toEqual([
       '/v2/users/me',
       '/v2/sessions/refresh',
@@ -228,7 +232,11 @@ describe('a 401 from an expired access cookie', () => {
     const results = await Promise.all(
       ['/a', '/b', '/c'].map((path) => getJson(path, Thing, withCsrf(baseUrl))),
     );
-    expect(results).toEqual([{ id: 'x' }, { id: 'x' }, { id: 'x' }]);
+    expect(results).toEqual([
+      { workflowIds: ['x'] },
+      { workflowIds: ['x'] },
+      { workflowIds: ['x'] },
+    ]);
     expect(seen.filter((s) => s.url === '/v2/sessions/refresh')).toHaveLength(1);
   });
 

@@ -2,12 +2,12 @@
 // writes carry the session's CSRF token, and a 401 (an expired access cookie) is answered
 // by refreshing the session once and retrying the request once.
 import { CSRF_HEADER, type ListPage } from '@podium/protocol/rest';
-import type { z } from 'zod';
-import { errorFromResponse, parseBody, parseListHeaders } from './api-response';
+import { checkRequestHeaders, readAnswer } from './answer-reader';
+import type { AnswerExpectation } from './checked-answer';
 import { ClientError } from './client-error';
 import { currentCsrfToken } from './csrf';
-import { readServerEnv } from './env';
 import { describeNetworkError } from './network-error';
+import type { ListItem, ListSchemaName, Parsed, SchemaName } from './rest-schema-names';
 import { refreshSession } from './session-refresh';
 import { joinUrl } from './url';
 
@@ -37,70 +37,71 @@ export interface GetJsonOptions extends RequestOptions {
 
 export type WriteMethod = 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
-export function defaultBaseUrl(): string {
-  return typeof window === 'undefined' ? readServerEnv().PODIUM_CONTROL_PLANE_URL : '/api';
+async function defaultBaseUrl(): Promise<string> {
+  if (typeof window !== 'undefined') return '/api';
+  // Loaded only on the server: the environment's schema (zod) stays out of the browser bundle.
+  const { readServerEnv } = await import('./env');
+  return readServerEnv().PODIUM_CONTROL_PLANE_URL;
 }
 
-/** GETs a control-plane path and parses the answer with a protocol schema. */
-export async function getJson<T>(
+/** GETs a control-plane path and parses the answer with the protocol schema named `schema`. */
+export async function getJson<N extends SchemaName>(
   path: string,
-  schema: z.ZodType<T>,
+  schema: N,
   options: GetJsonOptions = {},
-): Promise<T> {
-  const what = `GET ${path}`;
-  const response = await call('GET', path, undefined, options);
-  const isOk = options.okStatuses
-    ? options.okStatuses.includes(response.status)
-    : response.status >= 200 && response.status < 300;
-  if (!isOk) throw await errorFromResponse(what, response);
-  return parseBody(what, response, schema);
+): Promise<Parsed<N>> {
+  const expectation = { schema, okStatuses: options.okStatuses };
+  const response = await call('GET', path, undefined, expectation, options);
+  return (await readAnswer(`GET ${path}`, response, expectation)).value as Parsed<N>;
 }
 
 /**
- * GETs a list: its body is a bare array (`listSchema`, a protocol `listResponse`), its page
+ * GETs a list: its body is a bare array (`listSchema` names a protocol `listResponse`), its page
  * meta is in headers (`LIST_HEADERS`); both come back as one page object.
  */
-export async function getPage<T>(
+export async function getPage<N extends ListSchemaName>(
   path: string,
-  listSchema: z.ZodType<T[]>,
+  listSchema: N,
   options: RequestOptions = {},
-): Promise<ListPage<T>> {
-  return readPage(`GET ${path}`, await call('GET', path, undefined, options), listSchema);
+): Promise<ListPage<ListItem<N>>> {
+  return readPage('GET', path, undefined, listSchema, options);
 }
 
 /** Sends `body` as JSON and reads the answer as a list (a search), as `getPage` does. */
-export async function sendForPage<T>(
+export async function sendForPage<N extends ListSchemaName>(
   method: WriteMethod,
   path: string,
   body: unknown,
-  listSchema: z.ZodType<T[]>,
+  listSchema: N,
   options: RequestOptions = {},
-): Promise<ListPage<T>> {
-  return readPage(`${method} ${path}`, await call(method, path, body, options), listSchema);
+): Promise<ListPage<ListItem<N>>> {
+  return readPage(method, path, body, listSchema, options);
 }
 
-async function readPage<T>(
-  what: string,
-  response: Response,
-  listSchema: z.ZodType<T[]>,
-): Promise<ListPage<T>> {
-  if (!response.ok) throw await errorFromResponse(what, response);
-  const meta = parseListHeaders(what, response);
-  return { items: await parseBody(what, response, listSchema), ...meta };
+async function readPage<N extends ListSchemaName>(
+  method: 'GET' | WriteMethod,
+  path: string,
+  body: unknown,
+  listSchema: N,
+  options: RequestOptions,
+): Promise<ListPage<ListItem<N>>> {
+  const expectation = { schema: listSchema, list: true };
+  const response = await call(method, path, body, expectation, options);
+  const { value, meta } = await readAnswer(`${method} ${path}`, response, expectation);
+  return { items: value as ListItem<N>[], ...meta };
 }
 
-/** Sends `body` as JSON (none when undefined) and parses the answer with `schema`. */
-export async function sendJson<T>(
+/** Sends `body` as JSON (none when undefined) and parses the answer with the schema named `schema`. */
+export async function sendJson<N extends SchemaName>(
   method: WriteMethod,
   path: string,
   body: unknown,
-  schema: z.ZodType<T>,
+  schema: N,
   options: RequestOptions = {},
-): Promise<T> {
-  const what = `${method} ${path}`;
-  const response = await call(method, path, body, options);
-  if (!response.ok) throw await errorFromResponse(what, response);
-  return parseBody(what, response, schema);
+): Promise<Parsed<N>> {
+  const expectation = { schema };
+  const response = await call(method, path, body, expectation, options);
+  return (await readAnswer(`${method} ${path}`, response, expectation)).value as Parsed<N>;
 }
 
 /** A write whose success has no body (204), e.g. revoking a key or signing out. */
@@ -110,22 +111,25 @@ export async function sendWithoutContent(
   body?: unknown,
   options: RequestOptions = {},
 ): Promise<void> {
-  const response = await call(method, path, body, options);
-  if (!response.ok) throw await errorFromResponse(`${method} ${path}`, response);
-  await response.body?.cancel();
+  const response = await call(method, path, body, {}, options);
+  await readAnswer(`${method} ${path}`, response, {});
 }
 
 async function call(
   method: 'GET' | WriteMethod,
   path: string,
   body: unknown,
+  expectation: AnswerExpectation,
   options: RequestOptions,
 ): Promise<Response> {
-  const baseUrl = options.baseUrl ?? defaultBaseUrl();
+  const baseUrl = options.baseUrl ?? (await defaultBaseUrl());
   const csrfToken = options.csrfToken ?? currentCsrfToken;
   const what = `${method} ${path}`;
   const attempt = () => {
-    const headers: Record<string, string> = { accept: 'application/json' };
+    const headers: Record<string, string> = {
+      accept: 'application/json',
+      ...checkRequestHeaders(expectation),
+    };
     if (body !== undefined) headers['content-type'] = 'application/json';
     const token = method === 'GET' ? undefined : csrfToken();
     if (token) headers[CSRF_HEADER] = token;

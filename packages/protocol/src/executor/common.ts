@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { WORKFLOW_STATUSES } from './workflow-statuses';
 
 /**
  * Building blocks shared by every executor message: the envelope, the "string or list" filter
@@ -12,23 +13,8 @@ import { z } from 'zod';
 /** The `error_message` every DBOS SDK answers with when it does not know a request's type. */
 export const UNKNOWN_MESSAGE_TYPE_ERROR = 'Unknown message type';
 
-/** Workflow statuses as DBOS stores and reports them. */
-export const WORKFLOW_STATUSES = [
-  'PENDING',
-  'SUCCESS',
-  'ERROR',
-  'MAX_RECOVERY_ATTEMPTS_EXCEEDED',
-  'CANCELLED',
-  'ENQUEUED',
-  'DELAYED',
-] as const;
+export { WORKFLOW_STATUSES, isWorkflowStatus, type WorkflowStatus } from './workflow-statuses';
 export const WorkflowStatusSchema = z.enum(WORKFLOW_STATUSES);
-export type WorkflowStatus = z.infer<typeof WorkflowStatusSchema>;
-
-/** True when `value` is one of the statuses this package knows (records keep unknown ones as strings). */
-export function isWorkflowStatus(value: unknown): value is WorkflowStatus {
-  return typeof value === 'string' && (WORKFLOW_STATUSES as readonly string[]).includes(value);
-}
 
 /** Schedule statuses (`list_schedules` filter, `ScheduleOutput.status`). */
 export const SCHEDULE_STATUSES = ['ACTIVE', 'PAUSED'] as const;

@@ -1,6 +1,7 @@
-import type { Role } from './roles';
-import { isWithinPermissions, type Permission } from './permissions';
-import { builtInRole, isOwnerRole, type RoleOutput } from './roles';
+// Zod-free (see values/permission-names.ts): the console's browser code checks these.
+import type { RoleOutput } from './roles';
+import { builtInRole, isOwnerRole, type Role } from './values/built-in-roles';
+import { isWithinPermissions, type Permission } from './values/permission-names';
 
 /**
  * What kind of action a route is, in the route tables: reading, acting on workflows, managing,

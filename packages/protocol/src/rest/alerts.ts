@@ -1,5 +1,8 @@
 import { z } from 'zod';
 import { IsoTimestampSchema } from './query-params';
+import { ALERT_RULE_TYPES, ALERT_WEBHOOK_FORMATS } from './values/alert-kinds';
+
+export { ALERT_RULE_TYPES, ALERT_WEBHOOK_FORMATS } from './values/alert-kinds';
 
 /**
  * Alerting over HTTP. Rules: `/v2/orgs/{org}/apps/{app}/alerting-rules` (DBOS Conductor's
@@ -7,14 +10,6 @@ import { IsoTimestampSchema } from './query-params';
  * are Podium's own (`.../alert-webhooks`, `.../alert-deliveries`).
  */
 
-/** DBOS's three rule types, then Podium's two, driven by executor deaths and recoveries. */
-export const ALERT_RULE_TYPES = [
-  'WorkflowFailure',
-  'SlowQueue',
-  'UnresponsiveApplication',
-  'ExecutorDied',
-  'RecoveryFailed',
-] as const;
 export const AlertRuleTypeSchema = z.enum(ALERT_RULE_TYPES);
 export type AlertRuleType = z.infer<typeof AlertRuleTypeSchema>;
 
@@ -127,8 +122,6 @@ export const ListAlertingRulesResponseSchema = z.array(AlertingRuleSchema);
 export type ListAlertingRulesResponse = z.infer<typeof ListAlertingRulesResponseSchema>;
 export const AlertingRulePathSchema = z.object({ ruleId: z.uuid() });
 
-/** How a webhook's body is written: Podium's JSON, or Slack's incoming-webhook `{text}`. */
-export const ALERT_WEBHOOK_FORMATS = ['json', 'slack'] as const;
 export const AlertWebhookFormatSchema = z.enum(ALERT_WEBHOOK_FORMATS);
 export type AlertWebhookFormat = z.infer<typeof AlertWebhookFormatSchema>;
 

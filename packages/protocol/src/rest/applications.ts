@@ -1,12 +1,19 @@
 import { z } from 'zod';
 import { listResponse } from './pagination';
 import { IsoTimestampSchema } from './query-params';
+import {
+  APPLICATION_NAME_PATTERN,
+  DEFAULT_EXECUTOR_TIMEOUT_SECS,
+  MIN_EXECUTOR_TIMEOUT_SECS,
+  MAX_EXECUTOR_TIMEOUT_SECS,
+} from './values/application-limits';
 
-/** The name executors connect with (DBOS `appName`). */
-export const APPLICATION_NAME_PATTERN = /^[a-z0-9_-]{3,30}$/;
-export const DEFAULT_EXECUTOR_TIMEOUT_SECS = 60;
-export const MIN_EXECUTOR_TIMEOUT_SECS = 5;
-export const MAX_EXECUTOR_TIMEOUT_SECS = 86_400;
+export {
+  APPLICATION_NAME_PATTERN,
+  DEFAULT_EXECUTOR_TIMEOUT_SECS,
+  MIN_EXECUTOR_TIMEOUT_SECS,
+  MAX_EXECUTOR_TIMEOUT_SECS,
+} from './values/application-limits';
 
 export const ApplicationNameSchema = z
   .string()

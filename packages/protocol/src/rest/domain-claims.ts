@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import type { RoleSchema } from './members';
 import { IsoTimestampSchema } from './query-params';
 
 /**
@@ -9,7 +8,7 @@ import { IsoTimestampSchema } from './query-params';
  * exist are never moved, and releasing a claim removes nobody.
  */
 
-export const DOMAIN_CLAIM_ROLE = 'OPERATOR' satisfies z.infer<typeof RoleSchema>;
+export { DOMAIN_CLAIM_ROLE } from './values/built-in-roles';
 
 /** A host name of at least two labels (`example.com`), compared in lower case. */
 export const ClaimedDomainSchema = z

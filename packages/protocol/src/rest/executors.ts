@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { PaginationQuerySchema, listResponse } from './pagination';
 import { IsoTimestampSchema, queryList } from './query-params';
+import { EXECUTOR_STATUSES } from './values/executor-statuses';
+
+export { EXECUTOR_STATUSES } from './values/executor-statuses';
 
 /**
  * Executors and application versions of an app (`/v2/orgs/{org}/apps/{app}/executors`,
@@ -18,7 +21,7 @@ import { IsoTimestampSchema, queryList } from './query-params';
  * (`deadAt` and `recoveredAt` say where that stands), so work it left behind is not stranded.
  */
 export const ExecutorStatusSchema = z
-  .enum(['HEALTHY', 'DISCONNECTED', 'DEAD', 'STOPPED'])
+  .enum(EXECUTOR_STATUSES)
   .describe(
     "DBOS Conductor's HEALTHY, DISCONNECTED, DEAD; STOPPED is a Podium extension (an executor that closed its link cleanly).",
   );

@@ -3,10 +3,13 @@ import { RoleSchema } from './members';
 import { OrganizationSchema } from './organizations';
 import { listResponse } from './pagination';
 import { IsoTimestampSchema, RestTimestampSchema } from './query-params';
+import { MAX_JOIN_SECRET_USES } from './values/join-secret-limits';
 
-export const DEFAULT_JOIN_SECRET_TTL_DAYS = 7;
-export const MAX_JOIN_SECRET_TTL_DAYS = 90;
-export const MAX_JOIN_SECRET_USES = 1000;
+export {
+  DEFAULT_JOIN_SECRET_TTL_DAYS,
+  MAX_JOIN_SECRET_TTL_DAYS,
+  MAX_JOIN_SECRET_USES,
+} from './values/join-secret-limits';
 
 /** `POST /v2/orgs/{org}/join-secrets`: an invitation anyone holding the secret can redeem. */
 export const CreateJoinSecretRequestSchema = z.object({

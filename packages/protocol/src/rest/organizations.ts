@@ -2,9 +2,9 @@ import { z } from 'zod';
 import { listResponse } from './pagination';
 import { PermissionSchema } from './permissions';
 import { IsoTimestampSchema } from './query-params';
+import { ORGANIZATION_NAME_PATTERN } from './values/organization-name';
 
-/** The URL name in `/v2/orgs/{org}`: 3–40 of [a-z0-9-], starting and ending alphanumeric. */
-export const ORGANIZATION_NAME_PATTERN = /^[a-z0-9][a-z0-9-]{1,38}[a-z0-9]$/;
+export { ORGANIZATION_NAME_PATTERN } from './values/organization-name';
 
 export const OrganizationNameSchema = z
   .string()

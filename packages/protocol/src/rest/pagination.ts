@@ -1,18 +1,16 @@
 import { z } from 'zod';
+import {
+  MAX_PAGE_LIMIT,
+  DEFAULT_PAGE_LIMIT,
+  MAX_PAGE_LIMIT_WITH_PAYLOADS,
+} from './values/page-limits';
 
-/** Largest page any list endpoint serves. */
-export const MAX_PAGE_LIMIT = 500;
-export const DEFAULT_PAGE_LIMIT = 50;
-/**
- * Largest page of workflows without payloads (list and search): an operator scans a thousand
- * rows at once, and without inputs and outputs such an answer is small.
- */
-export const MAX_WORKFLOW_PAGE_LIMIT = 1000;
-/**
- * Largest page of workflows with their inputs or outputs: each can be large, and an executor's
- * answer must fit in one WebSocket frame (the control plane also fetches such pages in parts).
- */
-export const MAX_PAGE_LIMIT_WITH_PAYLOADS = 100;
+export {
+  MAX_PAGE_LIMIT,
+  DEFAULT_PAGE_LIMIT,
+  MAX_WORKFLOW_PAGE_LIMIT,
+  MAX_PAGE_LIMIT_WITH_PAYLOADS,
+} from './values/page-limits';
 
 /**
  * For `superRefine`: a listing that loads inputs or outputs asks for a smaller page (a search

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 
+export { PROBLEM_CONTENT_TYPE } from './values/problem-media-type';
+
 /**
  * One invalid field of a `VALIDATION_FAILED` problem. `path` is dotted within the request part
  * that failed (body, query or path parameters): `limit`, `workflowIds.0`, or `(root)`.
@@ -30,6 +32,3 @@ export const ProblemDetailsSchema = z.looseObject({
   errors: z.array(ProblemFieldErrorSchema).optional(),
 });
 export type ProblemDetails = z.infer<typeof ProblemDetailsSchema>;
-
-/** Media type of problem bodies. */
-export const PROBLEM_CONTENT_TYPE = 'application/problem+json';

@@ -1,28 +1,10 @@
 import { z } from 'zod';
-import {
-  PERMISSIONS,
-  PermissionListSchema,
-  PermissionSchema,
-  type Permission,
-} from './permissions';
+import { PermissionListSchema, PermissionSchema } from './permissions';
+import { ROLES } from './values/built-in-roles';
 
-/** The built-in roles, most powerful first. */
-export const ROLES = ['OWNER', 'ADMIN', 'OPERATOR', 'VIEWER'] as const;
+// The built-in roles are zod-free values (the console's browser code uses them).
+export * from './values/built-in-roles';
 export const RoleSchema = z.enum(ROLES);
-export type Role = z.infer<typeof RoleSchema>;
-
-/**
- * The built-in (global) roles and their permissions. Owners and admins hold all eight (DBOS's
- * "Organization Admin"); owners also own the organization (only they touch the owner role and
- * change its settings, and it always keeps one). Operators read and act on applications;
- * viewers only read.
- */
-export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  OWNER: PERMISSIONS,
-  ADMIN: PERMISSIONS,
-  OPERATOR: ['organization.read', 'application.read', 'application.write', 'metric.read'],
-  VIEWER: ['organization.read', 'application.read', 'metric.read'],
-};
 
 /** DBOS's role names: 3 to 30 letters, digits or underscores. */
 export const RoleNameSchema = z
@@ -38,23 +20,6 @@ export const RoleOutputSchema = z.object({
   isGlobal: z.boolean(),
 });
 export type RoleOutput = z.infer<typeof RoleOutputSchema>;
-
-/** The built-in role named `role`. */
-export function builtInRole(role: Role): RoleOutput {
-  return { name: role, permissions: [...ROLE_PERMISSIONS[role]], isGlobal: true };
-}
-
-export const BUILT_IN_ROLES: readonly RoleOutput[] = ROLES.map(builtInRole);
-
-/** Whether `name` is a built-in role's (custom roles may not take them, in any case). */
-export function isBuiltInRoleName(name: string): name is Role {
-  return (ROLES as readonly string[]).includes(name);
-}
-
-/** Whether the role is the built-in owner role (Podium's extra on top of permissions). */
-export function isOwnerRole(role: RoleOutput | null | undefined): boolean {
-  return !!role && role.isGlobal && role.name === 'OWNER';
-}
 
 /** `GET /v2/orgs/{org}/roles`: the built-in roles, then the organization's own. */
 export const ListRolesResponseSchema = z.array(RoleOutputSchema);

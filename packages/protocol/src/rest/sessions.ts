@@ -2,12 +2,7 @@ import { z } from 'zod';
 import { EmailSchema, MAX_PASSWORD_LENGTH, UserSchema } from './users';
 import { IsoTimestampSchema } from './query-params';
 
-/**
- * Console sessions live in HttpOnly cookies. State-changing requests authenticated by those
- * cookies must echo the (readable) CSRF cookie in this header; Bearer requests are exempt.
- */
-export const CSRF_HEADER = 'X-CSRF-Token';
-export const CSRF_COOKIE = 'podium_csrf';
+export { CSRF_HEADER, CSRF_COOKIE } from './values/session-headers';
 
 /** `POST /v2/sessions`: signs in. (No length policy here: that would only help guessing.) */
 export const CreateSessionRequestSchema = z.object({

@@ -1,5 +1,8 @@
 import { z } from 'zod';
 import { IsoTimestampSchema, RestTimestampSchema, queryList } from './query-params';
+import { TIMELINE_EVENT_KINDS } from './values/timeline-kinds';
+
+export { TIMELINE_EVENT_KINDS } from './values/timeline-kinds';
 
 /**
  * The incident timeline (Podium's own; DBOS Conductor has none):
@@ -8,17 +11,6 @@ import { IsoTimestampSchema, RestTimestampSchema, queryList } from './query-para
  * stores: alert firings and resolutions, executor links, versions first seen, operator actions.
  */
 
-/** What happened; `audit` entries (operator actions) are listed to admins only, as the log is. */
-export const TIMELINE_EVENT_KINDS = [
-  'alert.fired',
-  'alert.resolved',
-  'executor.connected',
-  'executor.disconnected',
-  'executor.dead',
-  'executor.recovered',
-  'version.appeared',
-  'audit',
-] as const;
 export const TimelineEventKindSchema = z.enum(TIMELINE_EVENT_KINDS);
 export type TimelineEventKind = z.infer<typeof TimelineEventKindSchema>;
 

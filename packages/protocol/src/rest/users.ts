@@ -2,11 +2,9 @@ import { z } from 'zod';
 import { PermissionSchema } from './permissions';
 import { RoleOutputSchema } from './roles';
 import { IsoTimestampSchema } from './query-params';
+import { MIN_PASSWORD_LENGTH, MAX_PASSWORD_LENGTH } from './values/password-lengths';
 
-/** Shorter passwords are refused at registration (length beats composition rules). */
-export const MIN_PASSWORD_LENGTH = 12;
-/** Bounds the work a single request can ask the password hash to do. */
-export const MAX_PASSWORD_LENGTH = 256;
+export { MIN_PASSWORD_LENGTH, MAX_PASSWORD_LENGTH } from './values/password-lengths';
 
 /** Emails are compared case-insensitively: trimmed and lower-cased on the way in. */
 export const EmailSchema = z.string().trim().toLowerCase().pipe(z.email().max(254));

@@ -1,17 +1,12 @@
-import {
-  AlertingRuleSchema,
-  CreateAlertWebhookResponseSchema,
-  ListAlertDeliveriesResponseSchema,
-  ListAlertWebhooksResponseSchema,
-  ListAlertingRulesResponseSchema,
-  type AlertingRule,
-  type CreateAlertWebhookRequest,
-  type CreateAlertWebhookResponse,
-  type CreateAlertingRuleRequest,
-  type ListAlertDeliveriesResponse,
-  type ListAlertWebhooksResponse,
-  type ListAlertingRulesResponse,
-  type UpdateAlertingRuleRequest,
+import type {
+  AlertingRule,
+  CreateAlertWebhookRequest,
+  CreateAlertWebhookResponse,
+  CreateAlertingRuleRequest,
+  ListAlertDeliveriesResponse,
+  ListAlertWebhooksResponse,
+  ListAlertingRulesResponse,
+  UpdateAlertingRuleRequest,
 } from '@podium/protocol/rest';
 import { getJson, sendJson, sendWithoutContent, type RequestOptions } from '../../lib/api-client';
 import { appPath } from '../applications/api';
@@ -25,7 +20,7 @@ export function fetchAlertRules(
   app: string,
   options?: RequestOptions,
 ): Promise<ListAlertingRulesResponse> {
-  return getJson(rulesPath(org, app), ListAlertingRulesResponseSchema, options);
+  return getJson(rulesPath(org, app), 'ListAlertingRulesResponseSchema', options);
 }
 
 export function createAlertRule(
@@ -33,7 +28,7 @@ export function createAlertRule(
   app: string,
   body: CreateAlertingRuleRequest,
 ): Promise<AlertingRule> {
-  return sendJson('POST', rulesPath(org, app), body, AlertingRuleSchema);
+  return sendJson('POST', rulesPath(org, app), body, 'AlertingRuleSchema');
 }
 
 export function updateAlertRule(
@@ -46,7 +41,7 @@ export function updateAlertRule(
     'PATCH',
     `${rulesPath(org, app)}/${encodeURIComponent(id)}`,
     body,
-    AlertingRuleSchema,
+    'AlertingRuleSchema',
   );
 }
 
@@ -60,7 +55,7 @@ export function fetchAlertWebhooks(
   app: string,
   options?: RequestOptions,
 ): Promise<ListAlertWebhooksResponse> {
-  return getJson(hooksPath(org, app), ListAlertWebhooksResponseSchema, options);
+  return getJson(hooksPath(org, app), 'ListAlertWebhooksResponseSchema', options);
 }
 
 /** The only answer that carries the signing secret. */
@@ -69,7 +64,7 @@ export function createAlertWebhook(
   app: string,
   body: CreateAlertWebhookRequest,
 ): Promise<CreateAlertWebhookResponse> {
-  return sendJson('POST', hooksPath(org, app), body, CreateAlertWebhookResponseSchema);
+  return sendJson('POST', hooksPath(org, app), body, 'CreateAlertWebhookResponseSchema');
 }
 
 export function deleteAlertWebhook(org: string, app: string, id: string): Promise<void> {
@@ -84,7 +79,7 @@ export function fetchAlertDeliveries(
 ): Promise<ListAlertDeliveriesResponse> {
   return getJson(
     `${appPath(org, app)}/alert-deliveries?limit=50`,
-    ListAlertDeliveriesResponseSchema,
+    'ListAlertDeliveriesResponseSchema',
     options,
   );
 }

@@ -1,8 +1,5 @@
 import {
-  CreateApiKeyResponseSchema,
-  ListApiKeysResponseSchema,
   MAX_PAGE_LIMIT,
-  UpdateApiKeyResponseSchema,
   type ApiKey,
   type CreateApiKeyRequest,
   type CreateApiKeyResponse,
@@ -16,7 +13,7 @@ const keyPath = (org: string, id: string) => `${keysPath(org)}/${encodeURICompon
 
 /** `GET /v2/orgs/{org}/tokens`: revoked keys included, never secrets. */
 export function fetchApiKeys(org: string, options?: RequestOptions): Promise<ListPage<ApiKey>> {
-  return getPage(`${keysPath(org)}?limit=${MAX_PAGE_LIMIT}`, ListApiKeysResponseSchema, options);
+  return getPage(`${keysPath(org)}?limit=${MAX_PAGE_LIMIT}`, 'ListApiKeysResponseSchema', options);
 }
 
 /** The only answer that ever carries the secret. */
@@ -24,11 +21,11 @@ export function createApiKey(
   org: string,
   body: CreateApiKeyRequest,
 ): Promise<CreateApiKeyResponse> {
-  return sendJson('POST', keysPath(org), body, CreateApiKeyResponseSchema);
+  return sendJson('POST', keysPath(org), body, 'CreateApiKeyResponseSchema');
 }
 
 export function renameApiKey(org: string, id: string, name: string): Promise<ApiKey> {
-  return sendJson('PATCH', keyPath(org, id), { newName: name }, UpdateApiKeyResponseSchema);
+  return sendJson('PATCH', keyPath(org, id), { newName: name }, 'UpdateApiKeyResponseSchema');
 }
 
 /** Executor links opened with it close at once. */

@@ -1,11 +1,8 @@
-import {
-  CreateApplicationResponseSchema,
-  GetApplicationResponseSchema,
-  ListApplicationsResponseSchema,
-  type Application,
-  type CreateApplicationRequest,
-  type UpdateApplicationRequest,
-  type ListPage,
+import type {
+  Application,
+  CreateApplicationRequest,
+  UpdateApplicationRequest,
+  ListPage,
 } from '@podium/protocol/rest';
 import {
   getPage,
@@ -26,7 +23,7 @@ export function fetchApplications(
   options?: RequestOptions,
 ): Promise<ListPage<Application>> {
   const query = new URLSearchParams({ limit: String(page.limit), offset: String(page.offset) });
-  return getPage(`${orgPath(org)}/apps?${query}`, ListApplicationsResponseSchema, options);
+  return getPage(`${orgPath(org)}/apps?${query}`, 'ListApplicationsResponseSchema', options);
 }
 
 export function fetchApplication(
@@ -34,7 +31,7 @@ export function fetchApplication(
   app: string,
   options?: RequestOptions,
 ): Promise<Application> {
-  return getJson(appPath(org, app), GetApplicationResponseSchema, options);
+  return getJson(appPath(org, app), 'GetApplicationResponseSchema', options);
 }
 
 /** `POST /v2/orgs/{org}/apps`: registers the name its executors connect with. */
@@ -42,7 +39,7 @@ export function createApplication(
   org: string,
   body: CreateApplicationRequest,
 ): Promise<Application> {
-  return sendJson('POST', `${orgPath(org)}/apps`, body, CreateApplicationResponseSchema);
+  return sendJson('POST', `${orgPath(org)}/apps`, body, 'CreateApplicationResponseSchema');
 }
 
 /** `PATCH .../apps/{app}` (204): DBOS's settings, a negative threshold clearing it. */

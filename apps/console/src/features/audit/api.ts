@@ -1,9 +1,4 @@
-import {
-  ListAuditLogsResponseSchema,
-  type AuditLogEntry,
-  type AuditStatus,
-  type ListPage,
-} from '@podium/protocol/rest';
+import type { AuditLogEntry, AuditStatus, ListPage } from '@podium/protocol/rest';
 import { getPage, type RequestOptions } from '../../lib/api-client';
 import { orgPath } from '../organizations/api';
 
@@ -30,5 +25,5 @@ export function fetchAuditLogs(
   if (filters.operation) query.set('operation', filters.operation);
   if (filters.subject) query.set('subject', filters.subject);
   if (filters.status) query.set('status', filters.status);
-  return getPage(`${orgPath(org)}/audit-logs?${query}`, ListAuditLogsResponseSchema, options);
+  return getPage(`${orgPath(org)}/audit-logs?${query}`, 'ListAuditLogsResponseSchema', options);
 }

@@ -2,7 +2,6 @@
 // fetcher asks one existing control-plane endpoint and adapts its answer to the small shapes the
 // charts are computed from (list wrappers, field names and timestamps are handled here only).
 import {
-  ListAppMetricsResponseSchema,
   MAX_PAGE_LIMIT,
   type Executor,
   type Workflow,
@@ -135,7 +134,7 @@ export async function fetchHistory(
   const query = new URLSearchParams({ startTime: iso(window.start), endTime: iso(window.end) });
   const points = await getJson(
     `${appPath(org, app)}/metrics?${query}`,
-    ListAppMetricsResponseSchema,
+    'ListAppMetricsResponseSchema',
     options,
   );
   return points.map((point) => ({

@@ -1,5 +1,4 @@
 import {
-  ListExecutorsResponseSchema,
   MAX_PAGE_LIMIT,
   type ExecutorStatus,
   type Executor,
@@ -18,7 +17,7 @@ export function fetchExecutors(
   const only = status ? `&status=${status}` : '';
   return getPage(
     `${appPath(org, app)}/executors?limit=${MAX_PAGE_LIMIT}${only}`,
-    ListExecutorsResponseSchema,
+    'ListExecutorsResponseSchema',
     options,
   );
 }

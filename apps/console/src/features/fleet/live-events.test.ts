@@ -1,6 +1,6 @@
 import type { Executor } from '@podium/protocol/rest';
 import { describe, expect, it } from 'vitest';
-import { applyLiveEvent, parseLiveEvent } from './live-events';
+import { applyLiveEvent, loadLiveEventParser } from './live-events';
 
 const executor = (id: string): Executor => ({
   executorId: id,
@@ -45,8 +45,9 @@ describe('applyLiveEvent', () => {
   });
 });
 
-describe('parseLiveEvent', () => {
-  it('parses a known event and ignores anything else', () => {
+describe('the live event parser', () => {
+  it('parses a known event and ignores anything else', async () => {
+    const parseLiveEvent = await loadLiveEventParser();
     const data = JSON.stringify({ type: 'snapshot', at, executors: [] });
     expect(parseLiveEvent(data)).toEqual({ type: 'snapshot', at, executors: [] });
     expect(parseLiveEvent('{"type":"executor.renamed"}')).toBeNull();

@@ -1,4 +1,4 @@
-import { LiveEventSchema, type Executor, type LiveEvent } from '@podium/protocol/rest';
+import type { Executor, LiveEvent } from '@podium/protocol/rest';
 
 /** The `type`s of the live stream's events (the SSE `event:` field). */
 export const LIVE_EVENT_TYPES = [
@@ -9,14 +9,23 @@ export const LIVE_EVENT_TYPES = [
   'executor.recovered',
 ] as const;
 
-/** One event's `data:` line, or null when it is not a live event this console understands. */
-export function parseLiveEvent(data: string): LiveEvent | null {
-  try {
-    const parsed = LiveEventSchema.safeParse(JSON.parse(data));
-    return parsed.success ? parsed.data : null;
-  } catch {
-    return null;
-  }
+/** Reads one event's `data:` line: null when it is not a live event this console understands. */
+export type LiveEventParser = (data: string) => LiveEvent | null;
+
+/**
+ * The parser of the stream's events. The protocol's schema (and zod) load with the stream, after
+ * the page is up, instead of with every page's first-load JavaScript.
+ */
+export async function loadLiveEventParser(): Promise<LiveEventParser> {
+  const { LiveEventSchema } = await import('@podium/protocol/rest');
+  return (data) => {
+    try {
+      const parsed = LiveEventSchema.safeParse(JSON.parse(data));
+      return parsed.success ? parsed.data : null;
+    } catch {
+      return null;
+    }
+  };
 }
 
 /** The connected executors after `event` (the stream opens with a snapshot of them). */

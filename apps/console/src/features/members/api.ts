@@ -1,12 +1,4 @@
 import {
-  CreateJoinSecretResponseSchema,
-  JoinOrganizationResponseSchema,
-  ListJoinSecretsResponseSchema,
-  ListMembersResponseSchema,
-  ListRolesResponseSchema,
-  CreateRoleResponseSchema,
-  DomainClaimSchema,
-  ListDomainClaimsResponseSchema,
   MAX_PAGE_LIMIT,
   type CreateJoinSecretRequest,
   type CreateJoinSecretResponse,
@@ -35,7 +27,11 @@ const rolesPath = (org: string) => `${orgPath(org)}/roles`;
 const claimsPath = (org: string) => `${orgPath(org)}/domain-claims`;
 
 export function fetchMembers(org: string, options?: RequestOptions): Promise<ListMembersResponse> {
-  return getJson(`${membersPath(org)}?limit=${MAX_PAGE_LIMIT}`, ListMembersResponseSchema, options);
+  return getJson(
+    `${membersPath(org)}?limit=${MAX_PAGE_LIMIT}`,
+    'ListMembersResponseSchema',
+    options,
+  );
 }
 
 /** Replaces the member's role (built in or custom, by name). */
@@ -46,11 +42,11 @@ export function grantRole(org: string, userId: string, roleName: string): Promis
 
 /** The built-in roles, then the organization's own. */
 export function fetchRoles(org: string, options?: RequestOptions): Promise<ListRolesResponse> {
-  return getJson(rolesPath(org), ListRolesResponseSchema, options);
+  return getJson(rolesPath(org), 'ListRolesResponseSchema', options);
 }
 
 export function createRole(org: string, body: CreateRoleRequest): Promise<CreateRoleResponse> {
-  return sendJson('POST', rolesPath(org), body, CreateRoleResponseSchema);
+  return sendJson('POST', rolesPath(org), body, 'CreateRoleResponseSchema');
 }
 
 export function deleteRole(org: string, name: string): Promise<void> {
@@ -68,7 +64,7 @@ export function fetchJoinSecrets(
 ): Promise<ListPage<JoinSecret>> {
   return getPage(
     `${secretsPath(org)}?limit=${MAX_PAGE_LIMIT}`,
-    ListJoinSecretsResponseSchema,
+    'ListJoinSecretsResponseSchema',
     options,
   );
 }
@@ -78,7 +74,7 @@ export function createJoinSecret(
   org: string,
   body: CreateJoinSecretRequest,
 ): Promise<CreateJoinSecretResponse> {
-  return sendJson('POST', secretsPath(org), body, CreateJoinSecretResponseSchema);
+  return sendJson('POST', secretsPath(org), body, 'CreateJoinSecretResponseSchema');
 }
 
 export function revokeJoinSecret(org: string, id: string): Promise<void> {
@@ -89,12 +85,12 @@ export function fetchDomainClaims(
   org: string,
   options?: RequestOptions,
 ): Promise<ListDomainClaimsResponse> {
-  return getJson(claimsPath(org), ListDomainClaimsResponseSchema, options);
+  return getJson(claimsPath(org), 'ListDomainClaimsResponseSchema', options);
 }
 
 /** New sign-ups with an email at `domain` join the organization; another's domain is a 409. */
 export function claimDomain(org: string, domain: string): Promise<DomainClaim> {
-  return sendJson('POST', claimsPath(org), { domain }, DomainClaimSchema);
+  return sendJson('POST', claimsPath(org), { domain }, 'DomainClaimSchema');
 }
 
 export function releaseDomainClaim(org: string, domain: string): Promise<void> {
@@ -103,5 +99,5 @@ export function releaseDomainClaim(org: string, domain: string): Promise<void> {
 
 /** `POST /v2/join`: the signed-in user joins the secret's organization. */
 export function joinOrganization(secret: string): Promise<Organization> {
-  return sendJson('POST', '/v2/join', { secret }, JoinOrganizationResponseSchema);
+  return sendJson('POST', '/v2/join', { secret }, 'JoinOrganizationResponseSchema');
 }

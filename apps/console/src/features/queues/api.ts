@@ -1,10 +1,4 @@
-import {
-  ListQueuedWorkflowsResponseSchema,
-  ListQueuesResponseSchema,
-  type ListQueuesResponse,
-  type ListPage,
-  type Workflow,
-} from '@podium/protocol/rest';
+import type { ListQueuesResponse, ListPage, Workflow } from '@podium/protocol/rest';
 import { getPage, getJson, type RequestOptions } from '../../lib/api-client';
 import { appPath } from '../applications/api';
 
@@ -16,7 +10,7 @@ export function fetchQueues(
   app: string,
   options?: RequestOptions,
 ): Promise<ListQueuesResponse> {
-  return getJson(queuesPath(org, app), ListQueuesResponseSchema, options);
+  return getJson(queuesPath(org, app), 'ListQueuesResponseSchema', options);
 }
 
 /** `GET .../queues/{queue}/workflows`: its queued and running workflows, oldest first. */
@@ -28,7 +22,7 @@ export function fetchQueuedWorkflows(
 ): Promise<ListPage<Workflow>> {
   return getPage(
     `${queuesPath(org, app)}/${encodeURIComponent(queue)}/workflows?limit=100`,
-    ListQueuedWorkflowsResponseSchema,
+    'ListQueuedWorkflowsResponseSchema',
     options,
   );
 }

@@ -1,11 +1,8 @@
-import {
-  BackfillScheduleResponseSchema,
-  ListSchedulesResponseSchema,
-  TriggerScheduleResponseSchema,
-  type BackfillScheduleRequest,
-  type BackfillScheduleResponse,
-  type Schedule,
-  type TriggerScheduleResponse,
+import type {
+  BackfillScheduleRequest,
+  BackfillScheduleResponse,
+  Schedule,
+  TriggerScheduleResponse,
 } from '@podium/protocol/rest';
 import { getJson, sendJson, sendWithoutContent, type RequestOptions } from '../../lib/api-client';
 import { appPath } from '../applications/api';
@@ -21,7 +18,7 @@ export function fetchSchedules(
   app: string,
   options?: RequestOptions,
 ): Promise<Schedule[]> {
-  return getJson(schedulesPath(org, app), ListSchedulesResponseSchema, options);
+  return getJson(schedulesPath(org, app), 'ListSchedulesResponseSchema', options);
 }
 
 /** `POST .../schedules/{name}/pause` or `/resume` (204). */
@@ -47,7 +44,7 @@ export function triggerSchedule(
     'POST',
     `${schedulePath(org, app, name)}/trigger`,
     undefined,
-    TriggerScheduleResponseSchema,
+    'TriggerScheduleResponseSchema',
   );
 }
 
@@ -62,6 +59,6 @@ export function backfillSchedule(
     'POST',
     `${schedulePath(org, app, name)}/backfill`,
     window,
-    BackfillScheduleResponseSchema,
+    'BackfillScheduleResponseSchema',
   );
 }

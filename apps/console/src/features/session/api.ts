@@ -1,12 +1,9 @@
-import {
-  CreateSessionResponseSchema,
-  CurrentUserResponseSchema,
-  RegisterUserResponseSchema,
-  type CreateSessionRequest,
-  type CreateSessionResponse,
-  type CurrentUserResponse,
-  type RegisterUserRequest,
-  type RegisterUserResponse,
+import type {
+  CreateSessionRequest,
+  CreateSessionResponse,
+  CurrentUserResponse,
+  RegisterUserRequest,
+  RegisterUserResponse,
 } from '@podium/protocol/rest';
 import { getJson, sendJson, sendWithoutContent, type RequestOptions } from '../../lib/api-client';
 
@@ -15,12 +12,12 @@ const establishing = { refreshOnUnauthenticated: false } as const;
 
 /** `POST /v2/users`: sign up (creates the account only). */
 export function registerUser(body: RegisterUserRequest): Promise<RegisterUserResponse> {
-  return sendJson('POST', '/v2/users', body, RegisterUserResponseSchema, establishing);
+  return sendJson('POST', '/v2/users', body, 'RegisterUserResponseSchema', establishing);
 }
 
 /** `POST /v2/sessions`: sign in; the control plane sets the session cookies. */
 export function signIn(body: CreateSessionRequest): Promise<CreateSessionResponse> {
-  return sendJson('POST', '/v2/sessions', body, CreateSessionResponseSchema, establishing);
+  return sendJson('POST', '/v2/sessions', body, 'CreateSessionResponseSchema', establishing);
 }
 
 /** `DELETE /v2/sessions/current`: ends the session and clears its cookies. */
@@ -30,5 +27,5 @@ export function signOut(): Promise<void> {
 
 /** `GET /v2/users/me`: the signed-in user and their organizations, with their role in each. */
 export function fetchCurrentUser(options?: RequestOptions): Promise<CurrentUserResponse> {
-  return getJson('/v2/users/me', CurrentUserResponseSchema, options);
+  return getJson('/v2/users/me', 'CurrentUserResponseSchema', options);
 }

@@ -1,8 +1,4 @@
-import {
-  TimelineResponseSchema,
-  type TimelineEventKind,
-  type TimelineResponse,
-} from '@podium/protocol/rest';
+import type { TimelineEventKind, TimelineResponse } from '@podium/protocol/rest';
 import { getJson, type RequestOptions } from '../../lib/api-client';
 import { appPath } from '../applications/api';
 import { orgPath } from '../organizations/api';
@@ -26,5 +22,5 @@ export function fetchTimeline(
   if (filters.kinds.length > 0) query.set('kinds', filters.kinds.join(','));
   if (filters.startTime) query.set('startTime', filters.startTime);
   const base = app ? appPath(org, app) : orgPath(org);
-  return getJson(`${base}/timeline?${query}`, TimelineResponseSchema, options);
+  return getJson(`${base}/timeline?${query}`, 'TimelineResponseSchema', options);
 }

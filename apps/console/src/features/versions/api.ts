@@ -1,8 +1,4 @@
-import {
-  ListApplicationVersionsResponseSchema,
-  type ApplicationVersion,
-  type ListPage,
-} from '@podium/protocol/rest';
+import type { ApplicationVersion, ListPage } from '@podium/protocol/rest';
 import { getPage, sendWithoutContent, type RequestOptions } from '../../lib/api-client';
 import { appPath } from '../applications/api';
 
@@ -15,7 +11,7 @@ export function fetchVersions(
   app: string,
   options?: RequestOptions,
 ): Promise<ListPage<ApplicationVersion>> {
-  return getPage(versionsPath(org, app), ListApplicationVersionsResponseSchema, options);
+  return getPage(versionsPath(org, app), 'ListApplicationVersionsResponseSchema', options);
 }
 
 /** `PATCH .../versions/latest` (204): the version's timestamp becomes now. */

@@ -1,15 +1,10 @@
-import {
-  ExportWorkflowResponseSchema,
-  ImportWorkflowResponseSchema,
-  ListWorkflowEventsResponseSchema,
-  ListWorkflowNotificationsResponseSchema,
-  ListWorkflowStreamsResponseSchema,
-  type ExportWorkflowResponse,
-  type ImportWorkflowRequest,
-  type ImportWorkflowResponse,
-  type WorkflowEventEntry,
-  type WorkflowNotificationEntry,
-  type WorkflowStreamEntry,
+import type {
+  ExportWorkflowResponse,
+  ImportWorkflowRequest,
+  ImportWorkflowResponse,
+  WorkflowEventEntry,
+  WorkflowNotificationEntry,
+  WorkflowStreamEntry,
 } from '@podium/protocol/rest';
 import { getJson, sendJson, type RequestOptions } from '../../lib/api-client';
 import { appPath } from '../applications/api';
@@ -27,7 +22,11 @@ export function fetchWorkflowEvents(
   id: string,
   options?: RequestOptions,
 ): Promise<WorkflowEventEntry[]> {
-  return getJson(`${workflowPath(org, app, id)}/events`, ListWorkflowEventsResponseSchema, options);
+  return getJson(
+    `${workflowPath(org, app, id)}/events`,
+    'ListWorkflowEventsResponseSchema',
+    options,
+  );
 }
 
 /** `GET .../workflows/{id}/notifications`: the messages sent to it, consumed or not. */
@@ -39,7 +38,7 @@ export function fetchWorkflowNotifications(
 ): Promise<WorkflowNotificationEntry[]> {
   return getJson(
     `${workflowPath(org, app, id)}/notifications`,
-    ListWorkflowNotificationsResponseSchema,
+    'ListWorkflowNotificationsResponseSchema',
     options,
   );
 }
@@ -53,7 +52,7 @@ export function fetchWorkflowStreams(
 ): Promise<WorkflowStreamEntry[]> {
   return getJson(
     `${workflowPath(org, app, id)}/streams`,
-    ListWorkflowStreamsResponseSchema,
+    'ListWorkflowStreamsResponseSchema',
     options,
   );
 }
@@ -67,7 +66,7 @@ export function exportWorkflow(
 ): Promise<ExportWorkflowResponse> {
   return getJson(
     `${workflowPath(org, app, id)}/export?exportChildren=${withChildren}`,
-    ExportWorkflowResponseSchema,
+    'ExportWorkflowResponseSchema',
   );
 }
 
@@ -77,5 +76,10 @@ export function importWorkflow(
   app: string,
   body: ImportWorkflowRequest,
 ): Promise<ImportWorkflowResponse> {
-  return sendJson('POST', `${workflowsPath(org, app)}/import`, body, ImportWorkflowResponseSchema);
+  return sendJson(
+    'POST',
+    `${workflowsPath(org, app)}/import`,
+    body,
+    'ImportWorkflowResponseSchema',
+  );
 }

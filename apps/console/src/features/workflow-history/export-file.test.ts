@@ -3,9 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { exportFileName, exportFileText, readExportFile } from './export-file';
 
 describe('an export file', () => {
-  it('reads back the export it was written from', () => {
+  it('reads back the export it was written from', async () => {
     const exported = { serializedWorkflow: 'H4sIAAAA' };
-    expect(readExportFile('a.json', exportFileText(exported))).toEqual(exported);
+    await expect(readExportFile('a.json', exportFileText(exported))).resolves.toEqual(exported);
   });
 
   it('is named after the workflow, safely', () => {
@@ -13,11 +13,11 @@ describe('an export file', () => {
     expect(exportFileName('a/b c')).toBe('a_b_c.export.json');
   });
 
-  it('refuses a file that is not an export, naming it', () => {
+  it('refuses a file that is not an export, naming it', async () => {
     for (const text of ['not json', '{"other":1}', '{"serializedWorkflow":""}']) {
       let thrown: unknown;
       try {
-        readExportFile('notes.txt', text);
+        await readExportFile('notes.txt', text);
       } catch (error) {
         thrown = error;
       }

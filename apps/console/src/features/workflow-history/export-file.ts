@@ -3,7 +3,6 @@
 // what a script may send with curl.
 import {
   AppError,
-  ImportWorkflowRequestSchema,
   type ExportWorkflowResponse,
   type ImportWorkflowRequest,
 } from '@podium/protocol/rest';
@@ -18,13 +17,18 @@ export function exportFileText(exported: ExportWorkflowResponse): string {
 }
 
 /** The import body a file holds; a validation problem naming the file when it holds none. */
-export function readExportFile(fileName: string, text: string): ImportWorkflowRequest {
+export async function readExportFile(
+  fileName: string,
+  text: string,
+): Promise<ImportWorkflowRequest> {
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch {
     throw notAnExport(fileName, 'it is not JSON');
   }
+  // The protocol's schema (and zod) load only when someone imports a file, not with every page.
+  const { ImportWorkflowRequestSchema } = await import('@podium/protocol/rest');
   const parsed = ImportWorkflowRequestSchema.safeParse(json);
   if (!parsed.success) {
     throw notAnExport(fileName, 'it has no serializedWorkflow (and nothing else)');

@@ -1,29 +1,17 @@
-import {
-  BulkForkFromFailureResponseSchema,
-  BulkWorkflowsResponseSchema,
-  CancelWorkflowResponseSchema,
-  DeleteWorkflowResponseSchema,
-  ForkWorkflowResponseSchema,
-  GetWorkflowResponseSchema,
-  ListWorkflowStepsResponseSchema,
-  SearchWorkflowsResponseSchema,
-  ResumeWorkflowResponseSchema,
-  RestartWorkflowResponseSchema,
-  RewindWorkflowResponseSchema,
-  WorkflowAggregatesResponseSchema,
-  type BulkForkFromFailureResponse,
-  type BulkWorkflowsResponse,
-  type ForkWorkflowRequest,
-  type ForkWorkflowResponse,
-  type GetWorkflowResponse,
-  type RestartWorkflowResponse,
-  type SearchWorkflowsRequest,
-  type WorkflowActionResult,
-  type WorkflowAggregatesRequest,
-  type WorkflowAggregatesResponse,
-  type ListPage,
-  type Workflow,
-  type WorkflowStep,
+import type {
+  BulkForkFromFailureResponse,
+  BulkWorkflowsResponse,
+  ForkWorkflowRequest,
+  ForkWorkflowResponse,
+  GetWorkflowResponse,
+  RestartWorkflowResponse,
+  SearchWorkflowsRequest,
+  WorkflowActionResult,
+  WorkflowAggregatesRequest,
+  WorkflowAggregatesResponse,
+  ListPage,
+  Workflow,
+  WorkflowStep,
 } from '@podium/protocol/rest';
 import { sendForPage, getPage, getJson, sendJson, type RequestOptions } from '../../lib/api-client';
 import { appPath } from '../applications/api';
@@ -44,7 +32,7 @@ export function searchWorkflows(
     'POST',
     `${workflowsPath(org, app)}/search`,
     request,
-    SearchWorkflowsResponseSchema,
+    'SearchWorkflowsResponseSchema',
     options,
   );
 }
@@ -60,7 +48,7 @@ export function fetchWorkflowAggregates(
     'POST',
     `${workflowsPath(org, app)}/aggregates`,
     request,
-    WorkflowAggregatesResponseSchema,
+    'WorkflowAggregatesResponseSchema',
     options,
   );
 }
@@ -72,7 +60,7 @@ export function fetchWorkflow(
   id: string,
   options?: RequestOptions,
 ): Promise<GetWorkflowResponse> {
-  return getJson(workflowPath(org, app, id), GetWorkflowResponseSchema, options);
+  return getJson(workflowPath(org, app, id), 'GetWorkflowResponseSchema', options);
 }
 
 export function fetchWorkflowSteps(
@@ -81,7 +69,7 @@ export function fetchWorkflowSteps(
   id: string,
   options?: RequestOptions,
 ): Promise<ListPage<WorkflowStep>> {
-  return getPage(`${workflowPath(org, app, id)}/steps`, ListWorkflowStepsResponseSchema, options);
+  return getPage(`${workflowPath(org, app, id)}/steps`, 'ListWorkflowStepsResponseSchema', options);
 }
 
 export function cancelWorkflow(
@@ -89,7 +77,12 @@ export function cancelWorkflow(
   app: string,
   id: string,
 ): Promise<WorkflowActionResult> {
-  return sendJson('POST', `${workflowPath(org, app, id)}/cancel`, {}, CancelWorkflowResponseSchema);
+  return sendJson(
+    'POST',
+    `${workflowPath(org, app, id)}/cancel`,
+    {},
+    'CancelWorkflowResponseSchema',
+  );
 }
 
 export function resumeWorkflow(
@@ -97,7 +90,12 @@ export function resumeWorkflow(
   app: string,
   id: string,
 ): Promise<WorkflowActionResult> {
-  return sendJson('POST', `${workflowPath(org, app, id)}/resume`, {}, ResumeWorkflowResponseSchema);
+  return sendJson(
+    'POST',
+    `${workflowPath(org, app, id)}/resume`,
+    {},
+    'ResumeWorkflowResponseSchema',
+  );
 }
 
 export function forkWorkflow(
@@ -106,7 +104,7 @@ export function forkWorkflow(
   id: string,
   body: ForkWorkflowRequest,
 ): Promise<ForkWorkflowResponse> {
-  return sendJson('POST', `${workflowPath(org, app, id)}/fork`, body, ForkWorkflowResponseSchema);
+  return sendJson('POST', `${workflowPath(org, app, id)}/fork`, body, 'ForkWorkflowResponseSchema');
 }
 
 /** Podium's restart: a new workflow running this one from the start. */
@@ -116,7 +114,7 @@ export function restartWorkflow(
   id: string,
 ): Promise<RestartWorkflowResponse> {
   const path = `${workflowPath(org, app, id)}/restart`;
-  return sendJson('POST', path, {}, RestartWorkflowResponseSchema);
+  return sendJson('POST', path, {}, 'RestartWorkflowResponseSchema');
 }
 
 /** Podium's rewind: re-runs a finished workflow in place (same id) from its first step. */
@@ -125,7 +123,12 @@ export function rewindWorkflow(
   app: string,
   id: string,
 ): Promise<WorkflowActionResult> {
-  return sendJson('POST', `${workflowPath(org, app, id)}/rewind`, {}, RewindWorkflowResponseSchema);
+  return sendJson(
+    'POST',
+    `${workflowPath(org, app, id)}/rewind`,
+    {},
+    'RewindWorkflowResponseSchema',
+  );
 }
 
 /** `DELETE .../workflows/{id}`: its record, steps and messages, and its children's if asked. */
@@ -139,7 +142,7 @@ export function deleteWorkflow(
     'DELETE',
     `${workflowPath(org, app, id)}?deleteChildren=${deleteChildren}`,
     undefined,
-    DeleteWorkflowResponseSchema,
+    'DeleteWorkflowResponseSchema',
   );
 }
 
@@ -168,18 +171,18 @@ export function bulkWorkflowAction(
         'POST',
         path,
         { workflowIds, cancelChildren: withChildren },
-        BulkWorkflowsResponseSchema,
+        'BulkWorkflowsResponseSchema',
       );
     case 'delete':
       return sendJson(
         'POST',
         path,
         { workflowIds, deleteChildren: withChildren },
-        BulkWorkflowsResponseSchema,
+        'BulkWorkflowsResponseSchema',
       );
     case 'resume':
-      return sendJson('POST', path, { workflowIds }, BulkWorkflowsResponseSchema);
+      return sendJson('POST', path, { workflowIds }, 'BulkWorkflowsResponseSchema');
     case 'forkFromFailure':
-      return sendJson('POST', path, { workflowIds }, BulkForkFromFailureResponseSchema);
+      return sendJson('POST', path, { workflowIds }, 'BulkForkFromFailureResponseSchema');
   }
 }

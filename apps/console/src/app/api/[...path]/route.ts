@@ -1,12 +1,12 @@
 import { readServerEnv } from '../../../lib/env';
-import { forwardRequest } from '../../../lib/proxy/forward';
+import { forwardChecked } from '../../../lib/proxy/checked-forward';
 
 // Every /api/* request is forwarded at request time to the control plane named by
 // the runtime environment, never to a URL baked in at build time.
 export const dynamic = 'force-dynamic';
 
 function forward(request: Request): Promise<Response> {
-  return forwardRequest(request, {
+  return forwardChecked(request, {
     upstream: readServerEnv().PODIUM_CONTROL_PLANE_URL,
     mountPath: '/api',
   });

@@ -1,6 +1,6 @@
 'use client';
 
-import { ExecutorStatusSchema, type ExecutorStatus } from '@podium/protocol/rest';
+import { EXECUTOR_STATUSES, type ExecutorStatus } from '@podium/protocol/rest';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { EmptyState } from '../../../components/ui/empty-state';
@@ -45,7 +45,7 @@ export function ExecutorsPage({ org, app }: { org: string; app: string }) {
             className="compact"
           >
             <option value="">Any</option>
-            {ExecutorStatusSchema.options.map((s) => (
+            {EXECUTOR_STATUSES.map((s) => (
               <option key={s} value={s}>
                 {s.toLowerCase()}
               </option>

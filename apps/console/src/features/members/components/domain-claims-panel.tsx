@@ -1,6 +1,6 @@
 'use client';
 
-import { ClaimedDomainSchema, DOMAIN_CLAIM_ROLE } from '@podium/protocol/rest';
+import { DOMAIN_CLAIM_ROLE } from '@podium/protocol/rest';
 import { useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { ConfirmButton } from '../../../components/ui/confirm-button';
@@ -74,9 +74,11 @@ function ClaimDomainForm({ org }: { org: string }) {
   const [domain, setDomain] = useState('');
   const [invalid, setInvalid] = useState<Error | null>(null);
   const claim = useClaimDomain(org);
-  const submit = (event: FormEvent) => {
+  const submit = async (event: FormEvent) => {
     event.preventDefault();
-    // The protocol's own rule, checked here so a typo never makes a round trip.
+    // The protocol's own rule, checked here so a typo never makes a round trip (loaded on
+    // submit: zod and the schemas are not part of every page's first load).
+    const { ClaimedDomainSchema } = await import('@podium/protocol/rest');
     const parsed = ClaimedDomainSchema.safeParse(domain.trim());
     if (!parsed.success) {
       claim.reset();
@@ -88,7 +90,11 @@ function ClaimDomainForm({ org }: { org: string }) {
   };
   return (
     <>
-      <form className="form form-row" onSubmit={submit} aria-label="Claim a domain">
+      <form
+        className="form form-row"
+        onSubmit={(event) => void submit(event)}
+        aria-label="Claim a domain"
+      >
         <TextField
           label="Domain"
           value={domain}

@@ -7,9 +7,10 @@ import { ProblemAlert } from '../../../components/ui/problem-alert';
 import { TextField } from '../../../components/ui/text-field';
 import { useTimeZone } from '../../../lib/time-zone';
 import { defaultWindow, parseWindowInput } from '../backfill-window';
-import { countTicks, describeTickCount, type TickCount } from '../cron-ticks';
+import type { TickCount } from '../cron-ticks';
 import { useBackfillSchedule } from '../mutations';
 import type { ScheduleOutcome } from '../schedule-outcome';
+import { useCronTicks } from '../use-cron-ticks';
 
 interface BackfillDialogProps {
   org: string;
@@ -29,15 +30,17 @@ export function BackfillDialog({ org, app, schedule, onClose, onDone }: Backfill
   const [range, setRange] = useState(() => defaultWindow(new Date(), zone));
   const backfill = useBackfillSchedule(org, app);
   const { cronExpression, cronTimezone } = schedule;
+  const cron = useCronTicks();
   const { start, end, ticks } = useMemo(() => {
     const start = parseWindowInput(range.start, zone);
     const end = parseWindowInput(range.end, zone);
-    const ticks: TickCount =
-      start && end
-        ? countTicks(cronExpression, cronTimezone, start, end)
-        : { ok: false, reason: 'Give a start and an end.' };
+    const ticks: TickCount = !(start && end)
+      ? { ok: false, reason: 'Give a start and an end.' }
+      : cron
+        ? cron.countTicks(cronExpression, cronTimezone, start, end)
+        : { ok: false, reason: 'Counting the runs…' };
     return { start, end, ticks };
-  }, [cronExpression, cronTimezone, range.start, range.end, zone]);
+  }, [cron, cronExpression, cronTimezone, range.start, range.end, zone]);
   const name = schedule.scheduleName;
   const runs = ticks.ok ? ticks.count : 0;
   const zoneWords = zone === 'utc' ? 'UTC' : 'your browser’s time zone';
@@ -89,7 +92,7 @@ export function BackfillDialog({ org, app, schedule, onClose, onDone }: Backfill
             data-testid="backfill-count"
             data-count={ticks.ok ? ticks.count : undefined}
           >
-            {describeTickCount(ticks)}
+            {cron ? cron.describeTickCount(ticks) : !ticks.ok && ticks.reason}
           </p>
         </div>
         <ProblemAlert error={backfill.error} fieldLabels={{ startTime: 'Start', endTime: 'End' }} />

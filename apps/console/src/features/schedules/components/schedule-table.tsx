@@ -5,7 +5,7 @@ import { DataTable } from '../../../components/ui/data-table';
 import { StatusBadge } from '../../../components/ui/status-badge';
 import { Timestamp } from '../../../components/ui/timestamp';
 import { useNow } from '../../../lib/use-now';
-import { nextTick } from '../cron-ticks';
+import { useCronTicks } from '../use-cron-ticks';
 
 export interface ScheduleActions {
   setPaused: (schedule: Schedule, paused: boolean) => void;
@@ -27,6 +27,7 @@ const COLUMNS = ['Schedule', 'Status', 'Cron', 'Next run', 'Last run'];
 export function ScheduleTable({ schedules, mayOperate, busyName, actions }: ScheduleTableProps) {
   // The next run moves on as ticks pass, without asking the executor.
   const now = useNow(true, 30_000);
+  const cron = useCronTicks();
   return (
     <DataTable
       columns={COLUMNS}
@@ -35,9 +36,10 @@ export function ScheduleTable({ schedules, mayOperate, busyName, actions }: Sche
     >
       {schedules.map((schedule) => {
         const paused = schedule.status === 'PAUSED';
-        const next = paused
-          ? null
-          : nextTick(schedule.cronExpression, schedule.cronTimezone, new Date(now));
+        const next =
+          paused || !cron
+            ? null
+            : cron.nextTick(schedule.cronExpression, schedule.cronTimezone, new Date(now));
         const busy = busyName === schedule.scheduleName;
         const name = schedule.scheduleName;
         return (

@@ -64,7 +64,7 @@ export function ImportDialog({ current, targets, onClose, onImported }: ImportDi
     importing.reset();
     let body;
     try {
-      body = readExportFile(file.name, await file.text());
+      body = await readExportFile(file.name, await file.text());
     } catch (error) {
       setReadError(error);
       return;

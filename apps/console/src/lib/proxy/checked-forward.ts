@@ -1,0 +1,53 @@
+// The /api proxy for a request that asks for its answer to be checked (CHECK_HEADER, sent by the
+// console's browser code): forwards it, checks the answer against the protocol's schemas here on
+// the server, and answers with the verdict (a CheckedAnswer, CHECKED_HEADER set), so the browser
+// downloads neither zod nor the schemas. Other requests (streams, downloads) pass through as they are.
+import { AppError } from '@podium/protocol/rest';
+import { z } from 'zod';
+import { AnswerExpectationSchema, checkAnswer } from '../check-answer';
+import { CHECK_HEADER, CHECKED_HEADER } from '../checked-answer';
+import { problemResponse } from '../problem-details';
+import { forwardRequest, type ForwardOptions } from './forward';
+import { forwardResponseHeaders } from './headers';
+
+/** Statuses whose responses may carry no body: the verdict then goes out as a 200. */
+const NULL_BODY_STATUSES = new Set([101, 204, 205, 304]);
+
+export async function forwardChecked(request: Request, options: ForwardOptions): Promise<Response> {
+  const asked = request.headers.get(CHECK_HEADER);
+  if (asked === null) return forwardRequest(request, options);
+  const expectation = AnswerExpectationSchema.safeParse(parseJson(asked));
+  if (!expectation.success) {
+    const detail = `${CHECK_HEADER}: ${z.prettifyError(expectation.error)}`;
+    return problemResponse(new AppError('VALIDATION_FAILED', detail).toProblem());
+  }
+  const response = await forwardRequest(request, options);
+  const answer = await checkAnswer(requestName(request, options), response, expectation.data);
+  const headers = forwardResponseHeaders(response.headers);
+  // The body is now the verdict: none of the upstream body's own description applies to it.
+  for (const name of ['content-type', 'content-length', 'content-encoding', 'etag']) {
+    headers.delete(name);
+  }
+  headers.set(CHECKED_HEADER, String(response.status));
+  headers.set('content-type', 'application/json');
+  headers.set('cache-control', 'no-store');
+  const status = NULL_BODY_STATUSES.has(response.status) ? 200 : response.status;
+  return new Response(JSON.stringify(answer), { status, headers });
+}
+
+/** `GET /v2/orgs/x?limit=5`: the request as the console's API client names it. */
+function requestName(request: Request, { mountPath }: ForwardOptions): string {
+  const url = new URL(request.url);
+  const path = url.pathname.startsWith(mountPath)
+    ? url.pathname.slice(mountPath.length)
+    : url.pathname;
+  return `${request.method} ${path}${url.search}`;
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
+}
