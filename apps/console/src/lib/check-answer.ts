@@ -8,10 +8,15 @@ import type { AnswerExpectation, CheckedAnswer } from './checked-answer';
 import type { SchemaName } from './rest-schema-names';
 
 /** A schema's name among the protocol's exports (by what it does: the protocol's zod may be another copy). */
-function isSchemaName(name: unknown): name is SchemaName {
+export function isSchemaName(name: unknown): name is SchemaName {
   if (typeof name !== 'string' || !Object.hasOwn(Rest, name)) return false;
   const value: unknown = Rest[name as keyof typeof Rest];
   return typeof value === 'object' && value !== null && 'safeParse' in value;
+}
+
+/** The protocol's schema named `name`. */
+export function restSchema(name: SchemaName): z.ZodType {
+  return Rest[name] as z.ZodType;
 }
 
 /** What the check header may say: a schema the protocol exports, by name. */
@@ -49,7 +54,7 @@ export async function checkAnswer(
       message: `${what} answered ${status} with a body that is not JSON (${type})`,
     };
   }
-  const parsed = (Rest[expectation.schema] as z.ZodType).safeParse(body);
+  const parsed = restSchema(expectation.schema).safeParse(body);
   if (!parsed.success)
     return invalid(`${what} answered ${status} with an unexpected body`, parsed.error);
   return { kind: 'value', value: parsed.data, ...(meta && { meta: meta.data }) };

@@ -8,6 +8,11 @@ import type { SchemaName } from './rest-schema-names';
 /** The request header asking the /api proxy to check the answer (JSON of `AnswerExpectation`). */
 export const CHECK_HEADER = 'x-podium-check';
 /**
+ * The query parameter asking the /api proxy to check each event of a server-sent event stream
+ * with the schema it names (an `EventSource` sends no headers); the proxy removes it.
+ */
+export const STREAM_CHECK_PARAM = 'podium-check';
+/**
  * The response header of the /api proxy saying its body is a `CheckedAnswer`, with the control
  * plane's status (the proxy's own is 200 where that status allows no body: 204, 205, 304).
  */

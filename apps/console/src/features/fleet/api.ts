@@ -5,6 +5,8 @@ import {
   type ListPage,
 } from '@podium/protocol/rest';
 import { getPage, type RequestOptions } from '../../lib/api-client';
+import { STREAM_CHECK_PARAM } from '../../lib/checked-answer';
+import type { SchemaName } from '../../lib/rest-schema-names';
 import { appPath } from '../applications/api';
 
 /** `GET .../executors`: from the control plane's records, connected ones first. */
@@ -24,5 +26,7 @@ export function fetchExecutors(
 
 /** The live stream of executor changes (server-sent events), through the console's proxy. */
 export function liveEventsUrl(org: string, app: string): string {
-  return `/api${appPath(org, app)}/events`;
+  // The console's /api proxy checks each event against the protocol's LiveEventSchema.
+  const check: SchemaName = 'LiveEventSchema';
+  return `/api${appPath(org, app)}/events?${STREAM_CHECK_PARAM}=${check}`;
 }

@@ -9,23 +9,17 @@ export const LIVE_EVENT_TYPES = [
   'executor.recovered',
 ] as const;
 
-/** Reads one event's `data:` line: null when it is not a live event this console understands. */
-export type LiveEventParser = (data: string) => LiveEvent | null;
-
 /**
- * The parser of the stream's events. The protocol's schema (and zod) load with the stream, after
- * the page is up, instead of with every page's first-load JavaScript.
+ * One event's `data:` line, or null when it is not JSON. The console's /api proxy has checked it
+ * against the protocol's LiveEventSchema (`liveEventsUrl` asks it to) and dropped events that do
+ * not match, so the browser needs neither zod nor the schema.
  */
-export async function loadLiveEventParser(): Promise<LiveEventParser> {
-  const { LiveEventSchema } = await import('@podium/protocol/rest');
-  return (data) => {
-    try {
-      const parsed = LiveEventSchema.safeParse(JSON.parse(data));
-      return parsed.success ? parsed.data : null;
-    } catch {
-      return null;
-    }
-  };
+export function parseLiveEvent(data: string): LiveEvent | null {
+  try {
+    return JSON.parse(data) as LiveEvent;
+  } catch {
+    return null;
+  }
 }
 
 /** The connected executors after `event` (the stream opens with a snapshot of them). */

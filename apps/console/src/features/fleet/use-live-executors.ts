@@ -5,12 +5,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { workflowQueries } from '../workflows/queries';
 import { liveEventsUrl } from './api';
-import {
-  applyLiveEvent,
-  LIVE_EVENT_TYPES,
-  loadLiveEventParser,
-  type LiveEventParser,
-} from './live-events';
+import { applyLiveEvent, LIVE_EVENT_TYPES, parseLiveEvent } from './live-events';
 import { fleetQueries } from './queries';
 
 export type LiveState = 'connecting' | 'live' | 'offline';
@@ -35,11 +30,9 @@ export function useLiveExecutors(org: string, app: string): LiveExecutors {
   useEffect(() => {
     let source: EventSource | undefined;
     let retry: ReturnType<typeof setTimeout> | undefined;
-    let parseLiveEvent: LiveEventParser | undefined;
-    let closed = false;
 
     const onEvent = (message: MessageEvent<string>) => {
-      const event = parseLiveEvent?.(message.data);
+      const event = parseLiveEvent(message.data);
       if (!event) return;
       setLive((prev) => ({
         state: 'live',
@@ -64,13 +57,8 @@ export function useLiveExecutors(org: string, app: string): LiveExecutors {
         retry = setTimeout(open, RECONNECT_MS);
       };
     };
-    // The stream opens once its parser has loaded (see loadLiveEventParser).
-    void loadLiveEventParser().then((parser) => {
-      parseLiveEvent = parser;
-      if (!closed) open();
-    });
+    open();
     return () => {
-      closed = true;
       clearTimeout(retry);
       source?.close();
     };

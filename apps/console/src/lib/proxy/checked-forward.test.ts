@@ -2,7 +2,12 @@ import { problemType } from '@podium/protocol/rest';
 import type http from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startServer, type LocalServer } from '../../testing/local-server';
-import { CHECK_HEADER, CHECKED_HEADER, type CheckedAnswer } from '../checked-answer';
+import {
+  CHECK_HEADER,
+  CHECKED_HEADER,
+  STREAM_CHECK_PARAM,
+  type CheckedAnswer,
+} from '../checked-answer';
 import { forwardChecked } from './checked-forward';
 
 let upstream: LocalServer | undefined;
@@ -87,5 +92,29 @@ describe('the /api proxy asked to check an answer', () => {
     const response = await forwardChecked(request, { upstream: url, mountPath: '/api' });
     expect(response.status).toBe(422);
     await expect(response.json()).resolves.toMatchObject({ code: 'VALIDATION_FAILED' });
+  });
+});
+
+describe('the /api proxy asked to check a stream of events', () => {
+  const at = '2026-12-05T04:00:00.000Z';
+  const snapshot = { type: 'snapshot', at, executors: [] };
+
+  it('sends on the events that parse, as parsed, drops the others, and keeps heartbeats', async () => {
+    let seenUrl = '';
+    upstream = await startServer((req, res) => {
+      seenUrl = req.url ?? '';
+      res.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8' });
+      res.write(`event: snapshot\ndata: ${JSON.stringify({ ...snapshot, extra: 1 })}\n\n`);
+      res.write(': heartbeat\n\n');
+      res.end('event: executor.renamed\ndata: {"type":"executor.renamed"}\n\n');
+    });
+    const request = new Request(
+      `http://console.test/api/v2/orgs/acme/apps/shop/events?${STREAM_CHECK_PARAM}=LiveEventSchema`,
+    );
+    const response = await forwardChecked(request, { upstream: upstream.url, mountPath: '/api' });
+    expect(seenUrl).toBe('/v2/orgs/acme/apps/shop/events');
+    await expect(response.text()).resolves.toBe(
+      `event: snapshot\ndata: ${JSON.stringify(snapshot)}\n\n: heartbeat\n\n`,
+    );
   });
 });

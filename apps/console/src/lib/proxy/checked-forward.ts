@@ -4,9 +4,10 @@
 // downloads neither zod nor the schemas. Other requests (streams, downloads) pass through as they are.
 import { AppError } from '@podium/protocol/rest';
 import { z } from 'zod';
-import { AnswerExpectationSchema, checkAnswer } from '../check-answer';
-import { CHECK_HEADER, CHECKED_HEADER } from '../checked-answer';
+import { AnswerExpectationSchema, checkAnswer, isSchemaName, restSchema } from '../check-answer';
+import { CHECK_HEADER, CHECKED_HEADER, STREAM_CHECK_PARAM } from '../checked-answer';
 import { problemResponse } from '../problem-details';
+import { checkEventStream } from './checked-event-stream';
 import { forwardRequest, type ForwardOptions } from './forward';
 import { forwardResponseHeaders } from './headers';
 
@@ -14,6 +15,9 @@ import { forwardResponseHeaders } from './headers';
 const NULL_BODY_STATUSES = new Set([101, 204, 205, 304]);
 
 export async function forwardChecked(request: Request, options: ForwardOptions): Promise<Response> {
+  if (new URL(request.url).searchParams.has(STREAM_CHECK_PARAM)) {
+    return forwardCheckedStream(request, options);
+  }
   const asked = request.headers.get(CHECK_HEADER);
   if (asked === null) return forwardRequest(request, options);
   const expectation = AnswerExpectationSchema.safeParse(parseJson(asked));
@@ -33,6 +37,24 @@ export async function forwardChecked(request: Request, options: ForwardOptions):
   headers.set('cache-control', 'no-store');
   const status = NULL_BODY_STATUSES.has(response.status) ? 200 : response.status;
   return new Response(JSON.stringify(answer), { status, headers });
+}
+
+/** An event stream whose events are checked with the schema STREAM_CHECK_PARAM names. */
+async function forwardCheckedStream(request: Request, options: ForwardOptions): Promise<Response> {
+  const url = new URL(request.url);
+  const name = url.searchParams.get(STREAM_CHECK_PARAM);
+  if (!isSchemaName(name)) {
+    const detail = `${STREAM_CHECK_PARAM}: ${name} is not a schema of @podium/protocol/rest`;
+    return problemResponse(new AppError('VALIDATION_FAILED', detail).toProblem());
+  }
+  url.searchParams.delete(STREAM_CHECK_PARAM);
+  const response = await forwardRequest(new Request(url, request), options);
+  const isStream = response.headers.get('content-type')?.startsWith('text/event-stream');
+  if (!isStream || !response.body) return response;
+  return new Response(checkEventStream(response.body, restSchema(name)), {
+    status: response.status,
+    headers: response.headers,
+  });
 }
 
 /** `GET /v2/orgs/x?limit=5`: the request as the console's API client names it. */
