@@ -20,8 +20,8 @@ import {
   submitSignIn,
   text,
   waitForStatus,
-  type Account,
 } from './support/console-actions';
+import { owner, viewer } from './support/accounts';
 import {
   assertBuilt,
   assertConsoleStackBuilt,
@@ -36,17 +36,6 @@ const exampleMain = path.join(repoRoot, 'apps/example/dist/main.js');
 const SCREENSHOT_DIR = process.env.PODIUM_SCREENSHOT_DIR ?? os.tmpdir();
 const SCREENSHOT = path.join(SCREENSHOT_DIR, 'console-workflows.png');
 const screenshot = (name: string) => path.join(SCREENSHOT_DIR, `console-${name}.png`);
-
-const owner: Account = {
-  name: 'Olivia Owner',
-  email: 'olivia@example.test',
-  password: 'correct horse battery staple',
-};
-const viewer: Account = {
-  name: 'Victor Viewer',
-  email: 'victor@example.test',
-  password: 'another long passphrase',
-};
 
 /** The workflow names of the rows on the page. */
 const workflowNames = (page: Page) =>
