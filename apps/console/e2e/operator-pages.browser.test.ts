@@ -19,21 +19,10 @@ import {
   signOut,
   signUp,
   text,
-  type Account,
 } from './support/console-actions';
+import { owner, viewer } from './support/accounts';
 import { useConsoleSession } from './support/console-session';
 import { startDbosExecutor, type DbosExecutor } from './support/dbos-executor';
-
-const owner: Account = {
-  name: 'Olivia Owner',
-  email: 'olivia@example.test',
-  password: 'correct horse battery staple',
-};
-const viewer: Account = {
-  name: 'Victor Viewer',
-  email: 'victor@example.test',
-  password: 'another long passphrase',
-};
 
 describe('schedules, workflow history, export and import, and versions of DBOS apps', () => {
   const session = useConsoleSession();

@@ -20,33 +20,24 @@ import {
   submitSignIn,
   text,
   waitForStatus,
-  type Account,
 } from './support/console-actions';
+import { owner, viewer } from './support/accounts';
 import {
-  assertBuilt,
   assertConsoleStackBuilt,
   repoRoot,
   startConsoleStack,
   type ConsoleStack,
 } from './support/console-stack';
-import { startService, stopService, type Service } from './support/processes';
+import {
+  assertExampleBuilt,
+  startExampleExecutor,
+  type ExampleExecutor,
+} from './support/example-executor';
 import { createMigratedDatabase, type ScratchDatabase } from './support/scratch-database';
 
-const exampleMain = path.join(repoRoot, 'apps/example/dist/main.js');
 const SCREENSHOT_DIR = process.env.PODIUM_SCREENSHOT_DIR ?? os.tmpdir();
 const SCREENSHOT = path.join(SCREENSHOT_DIR, 'console-workflows.png');
 const screenshot = (name: string) => path.join(SCREENSHOT_DIR, `console-${name}.png`);
-
-const owner: Account = {
-  name: 'Olivia Owner',
-  email: 'olivia@example.test',
-  password: 'correct horse battery staple',
-};
-const viewer: Account = {
-  name: 'Victor Viewer',
-  email: 'victor@example.test',
-  password: 'another long passphrase',
-};
 
 /** The workflow names of the rows on the page. */
 const workflowNames = (page: Page) =>
@@ -58,8 +49,7 @@ describe('the operator journey: sign up to managing workflows', () => {
   let database: ScratchDatabase | undefined;
   let page: Page;
   let consoleUrl: string;
-  let exampleDir: string;
-  let example: Service | undefined;
+  let example: ExampleExecutor | undefined;
   let apiKey = '';
   let conductorUrl = '';
   /** A workflow the viewer will look at later. */
@@ -68,10 +58,9 @@ describe('the operator journey: sign up to managing workflows', () => {
 
   beforeAll(async () => {
     assertConsoleStackBuilt();
-    assertBuilt(exampleMain, 'pnpm --filter @podium/example build');
+    assertExampleBuilt();
     browser = await launchChromium();
     database = await createMigratedDatabase(repoRoot);
-    exampleDir = fs.mkdtempSync(path.join(os.tmpdir(), 'podium-console-example-'));
     stack = await startConsoleStack({
       controlPlaneEnv: { DATABASE_URL: database.url, PODIUM_LOG_LEVEL: 'warn' },
       readyPath: '/sign-in',
@@ -92,10 +81,9 @@ describe('the operator journey: sign up to managing workflows', () => {
 
   afterAll(async () => {
     await browser?.close();
-    if (example) await stopService(example);
+    await example?.stop();
     await stack?.stop();
     await database?.drop();
-    if (exampleDir) fs.rmSync(exampleDir, { recursive: true, force: true });
   });
 
   it('signs up, sends a signed-out visitor to sign-in and back, and names a wrong password', async () => {
@@ -201,17 +189,11 @@ describe('the operator journey: sign up to managing workflows', () => {
   it("shows a real executor's workflows as soon as it connects", async () => {
     await page.goto(`${consoleUrl}/orgs/acme/apps/shop/workflows`);
     await page.getByTestId('no-executor').waitFor();
-    example = startService('example app', [exampleMain], {
-      cwd: repoRoot,
-      env: {
-        ...process.env,
-        DATABASE_URL: '',
-        CONDUCTOR_KEY: apiKey,
-        CONDUCTOR_URL: conductorUrl,
-        APP_NAME: 'shop',
-        PODIUM_EXAMPLE_DATA_DIR: exampleDir,
-        EXAMPLE_INTERVAL_MS: '2000',
-      },
+    example = startExampleExecutor({
+      apiKey,
+      conductorUrl,
+      appName: 'shop',
+      env: { EXAMPLE_INTERVAL_MS: '2000' },
     });
 
     // No reload: the live stream and the poll bring the executor and its workflows in.
@@ -797,7 +779,7 @@ describe('the operator journey: sign up to managing workflows', () => {
 
   it('shows the last-known workflows, marked, with actions off, when the executor goes away', async () => {
     await page.getByLabel(/^Auto-refresh/).check();
-    if (example) await stopService(example);
+    await example?.stop();
     await page.getByTestId('live-executors').and(page.locator('[data-count="0"]')).waitFor();
     // The next refresh is answered from the control plane's last-known index.
     const banner = page.getByTestId('last-known-banner');

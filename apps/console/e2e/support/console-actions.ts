@@ -57,11 +57,18 @@ export async function text(locator: Locator): Promise<string> {
   return ((await locator.textContent()) ?? '').trim();
 }
 
-/** Waits until the workflow page's status badge reads one of `statuses`; returns it. */
-export async function waitForStatus(page: Page, statuses: string[]): Promise<string> {
+/**
+ * Waits until the workflow page's status badge reads one of `statuses` (within `timeout` ms,
+ * the page's default when not given); returns it.
+ */
+export async function waitForStatus(
+  page: Page,
+  statuses: string[],
+  options: { timeout?: number } = {},
+): Promise<string> {
   const badge = page.getByTestId('workflow-status');
   const selector = statuses.map((s) => `[data-status="${s}"]`).join(', ');
-  await badge.and(page.locator(selector)).waitFor();
+  await badge.and(page.locator(selector)).waitFor(options);
   return (await badge.getAttribute('data-status')) ?? '';
 }
 
@@ -91,4 +98,24 @@ export async function createExecutorKey(
   const hint = await text(page.getByTestId('executor-env-hint'));
   await page.getByRole('button', { name: 'I have copied it' }).click();
   return { apiKey, conductorUrl: /CONDUCTOR_URL=(\S+)/.exec(hint)?.[1] ?? '' };
+}
+
+/**
+ * From an owner's session: a join link for `role` in `org`, then signs out and signs up
+ * `account`, who joins with it. Ends signed in as `account`, on the organization's page.
+ */
+export async function joinWithRole(
+  page: Page,
+  consoleUrl: string,
+  options: { org: string; role: string; account: Account },
+): Promise<void> {
+  await page.goto(`${consoleUrl}/orgs/${options.org}/members`);
+  await page.getByLabel('Role', { exact: true }).selectOption(options.role);
+  await page.getByRole('button', { name: 'Create join link' }).click();
+  const joinLink = await text(page.getByTestId('join-link'));
+  await signOut(page);
+  await signUp(page, consoleUrl, options.account);
+  await page.goto(joinLink);
+  await page.getByRole('button', { name: 'Join organization' }).click();
+  await page.waitForURL(`${consoleUrl}/orgs/${options.org}`);
 }
