@@ -9,6 +9,7 @@ import type { Logger } from 'pino';
 import { LOGGER } from '../../../common/logging/logging.tokens';
 import { CONFIG, type Config } from '../../../config/config';
 import { EventBus } from '../../../infra/events/event-bus';
+import { CoordinatorSchedule } from '../../../infra/replica/coordinator-schedule';
 import { ReplicaRole } from '../../../infra/replica/replica-role';
 import type { ExecutorSnapshot } from '../../executors/executor-snapshot';
 import { AlertDispatcher } from '../delivery/alert-dispatcher';
@@ -33,9 +34,7 @@ import type { AlertFinding } from './alert-finding';
 export class AlertEvaluator implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger: Logger;
   private readonly unsubscribers: Array<() => void>;
-  private timer?: NodeJS.Timeout;
-  private evaluating?: Promise<void>;
-  private stopped = false;
+  private readonly passes: CoordinatorSchedule;
 
   constructor(
     private readonly alerts: AlertsRepository,
@@ -47,6 +46,7 @@ export class AlertEvaluator implements OnApplicationBootstrap, OnModuleDestroy {
     @Inject(LOGGER) logger: Logger,
   ) {
     this.logger = logger.child({ component: 'alerts' });
+    this.passes = new CoordinatorSchedule(role, this.logger, 'alert evaluation');
     this.unsubscribers = [
       events.on('executor.dead', (e) => this.onExecutorEvent('ExecutorDied', e, deathOf(e))),
       events.on('executor.recovery-failed', (e) =>
@@ -60,22 +60,17 @@ export class AlertEvaluator implements OnApplicationBootstrap, OnModuleDestroy {
   }
 
   onApplicationBootstrap() {
-    this.timer = setInterval(() => {
-      if (this.role.isCoordinator) void this.evaluateNow();
-    }, this.config.alerts.evaluationMs);
-    this.timer.unref();
+    this.passes.every(this.config.alerts.evaluationMs, () => this.evaluate());
   }
 
   onModuleDestroy() {
-    this.stopped = true;
-    clearInterval(this.timer);
+    this.passes.stop();
     for (const unsubscribe of this.unsubscribers) unsubscribe();
   }
 
   /** One pass over every rule; passes never overlap (a call during one returns that one). */
   evaluateNow(): Promise<void> {
-    this.evaluating ??= this.evaluate().finally(() => (this.evaluating = undefined));
-    return this.evaluating;
+    return this.passes.run(() => this.evaluate());
   }
 
   private async evaluate(applicationId?: string): Promise<void> {
@@ -83,7 +78,7 @@ export class AlertEvaluator implements OnApplicationBootstrap, OnModuleDestroy {
       const rules = await this.alerts.findRulesToEvaluate({ applicationId });
       const now = new Date();
       for (const rule of rules) {
-        if (this.stopped) return;
+        if (this.passes.stopped) return;
         await this.evaluateRule(rule, now);
       }
     } catch (error) {
@@ -104,7 +99,7 @@ export class AlertEvaluator implements OnApplicationBootstrap, OnModuleDestroy {
   }
 
   private onExecutorEvent(type: AlertRuleType, executor: ExecutorSnapshot, finding: AlertFinding) {
-    if (!this.role.isCoordinator || this.stopped) return;
+    if (!this.role.isCoordinator || this.passes.stopped) return;
     this.alerts
       .findRulesToEvaluate({ applicationId: executor.applicationId, ruleTypes: [type] })
       .then(async (rules) => {

@@ -8,6 +8,7 @@ import type { Logger } from 'pino';
 import { LOGGER } from '../../../common/logging/logging.tokens';
 import { CONFIG, type Config } from '../../../config/config';
 import { EventBus } from '../../../infra/events/event-bus';
+import { CoordinatorSchedule } from '../../../infra/replica/coordinator-schedule';
 import { ReplicaRole } from '../../../infra/replica/replica-role';
 import { DeadExecutorRecoverer } from './dead-executor-recoverer';
 import { ExecutorRegistry } from '../executor-registry';
@@ -66,8 +67,7 @@ export class ExecutorRecoveryService implements OnApplicationBootstrap, OnModule
   private readonly wakeups = new Map<string, NodeJS.Timeout>();
   /** Connections trigger passes per application version, coalesced (see CoalescedRuns). */
   private readonly passes = new CoalescedRuns(RECOVERY_PASS_DELAY_MS);
-  private sweepTimer?: NodeJS.Timeout;
-  private sweeping?: Promise<void>;
+  private readonly sweeps: CoordinatorSchedule;
   private orphansReconciled = false;
   private stopped = false;
 
@@ -81,6 +81,7 @@ export class ExecutorRecoveryService implements OnApplicationBootstrap, OnModule
     @Inject(LOGGER) logger: Logger,
   ) {
     this.logger = logger.child({ component: 'executor-recovery' });
+    this.sweeps = new CoordinatorSchedule(role, this.logger, 'recovery sweep');
     this.unsubscribers = [
       events.on('executor.disconnected', (event) => this.onDisconnected(event)),
       events.on('executor.connected', (event) => this.onConnected(event)),
@@ -89,10 +90,7 @@ export class ExecutorRecoveryService implements OnApplicationBootstrap, OnModule
   }
 
   onApplicationBootstrap() {
-    this.sweepTimer = setInterval(() => {
-      if (this.role.isCoordinator) void this.sweep();
-    }, this.config.executors.recoverySweepMs);
-    this.sweepTimer.unref();
+    this.sweeps.every(this.config.executors.recoverySweepMs, () => this.runSweep());
     if (this.role.isCoordinator) void this.sweep();
   }
 
@@ -101,7 +99,7 @@ export class ExecutorRecoveryService implements OnApplicationBootstrap, OnModule
   onModuleDestroy() {
     this.stopped = true;
     this.recoverer.stop();
-    clearInterval(this.sweepTimer);
+    this.sweeps.stop();
     this.passes.stop();
     for (const timer of this.wakeups.values()) clearTimeout(timer);
     this.wakeups.clear();
@@ -115,12 +113,7 @@ export class ExecutorRecoveryService implements OnApplicationBootstrap, OnModule
    * anyway (what it does is guarded by the table).
    */
   sweep(): Promise<void> {
-    this.sweeping ??= this.runSweep()
-      .catch((error: unknown) =>
-        this.logger.warn({ err: String(error) }, 'recovery sweep failed: retrying at the next'),
-      )
-      .finally(() => (this.sweeping = undefined));
-    return this.sweeping;
+    return this.sweeps.run(() => this.runSweep());
   }
 
   private async runSweep(): Promise<void> {
