@@ -26,6 +26,12 @@ export const AnswerExpectationSchema = z.strictObject({
   okStatuses: z.array(z.number().int().min(100).max(599)).optional(),
 });
 
+/** The check header's expectation, or why it is not one (not JSON, or not of that shape). */
+export function readExpectation(header: string) {
+  const json = parseJson(header);
+  return AnswerExpectationSchema.safeParse(json === NOT_JSON ? undefined : json);
+}
+
 /** Checks `response` as a request expecting `expectation` would; `what` names the request. */
 export async function checkAnswer(
   what: string,

@@ -36,6 +36,18 @@ async function ask(upstreamUrl: string, check: string): Promise<[Response, Check
 const list = JSON.stringify({ schema: 'ListPermissionsResponseSchema', list: true });
 
 describe('the /api proxy asked to check an answer', () => {
+  it('keeps the check to itself: the control plane never sees the check header', async () => {
+    let seen: http.IncomingHttpHeaders = {};
+    upstream = await startServer((req: http.IncomingMessage, res: http.ServerResponse) => {
+      seen = req.headers;
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end('[]');
+    });
+    const [, answer] = await ask(upstream.url, list);
+    expect(answer).toMatchObject({ kind: 'value', value: [] });
+    expect(seen).not.toHaveProperty(CHECK_HEADER);
+  });
+
   it('answers with the parsed value and page meta, keeping the status and cookies', async () => {
     const url = await answering(200, ['metric.read'], {
       'X-Page-Limit': '2',

@@ -4,7 +4,7 @@
 // downloads neither zod nor the schemas. Other requests (streams, downloads) pass through as they are.
 import { AppError } from '@podium/protocol/rest';
 import { z } from 'zod';
-import { AnswerExpectationSchema, checkAnswer, isSchemaName, restSchema } from '../check-answer';
+import { checkAnswer, isSchemaName, readExpectation, restSchema } from '../check-answer';
 import { CHECK_HEADER, CHECKED_HEADER, STREAM_CHECK_PARAM } from '../checked-answer';
 import { problemResponse } from '../problem-details';
 import { checkEventStream } from './checked-event-stream';
@@ -20,7 +20,7 @@ export async function forwardChecked(request: Request, options: ForwardOptions):
   }
   const asked = request.headers.get(CHECK_HEADER);
   if (asked === null) return forwardRequest(request, options);
-  const expectation = AnswerExpectationSchema.safeParse(parseJson(asked));
+  const expectation = readExpectation(asked);
   if (!expectation.success) {
     const detail = `${CHECK_HEADER}: ${z.prettifyError(expectation.error)}`;
     return problemResponse(new AppError('VALIDATION_FAILED', detail).toProblem());
@@ -64,12 +64,4 @@ function requestName(request: Request, { mountPath }: ForwardOptions): string {
     ? url.pathname.slice(mountPath.length)
     : url.pathname;
   return `${request.method} ${path}${url.search}`;
-}
-
-function parseJson(text: string): unknown {
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return undefined;
-  }
 }

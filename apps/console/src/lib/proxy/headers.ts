@@ -1,6 +1,7 @@
 // Which headers cross the /api proxy. Hop-by-hop headers (RFC 9110 §7.6.1) describe
 // one connection and must not be forwarded; everything else (cookies,
 // authorization, content-type, x-forwarded-*) passes through untouched.
+import { CHECK_HEADER } from '../checked-answer';
 
 const HOP_BY_HOP = new Set([
   'connection',
@@ -15,11 +16,12 @@ const HOP_BY_HOP = new Set([
 ]);
 
 /**
- * Also dropped on the way up: `host` (fetch sets the control plane's), and
+ * Also dropped on the way up: `host` (fetch sets the control plane's),
  * `accept-encoding`, because fetch decompresses what it receives and the browser
- * must not be told the body is still compressed.
+ * must not be told the body is still compressed, and CHECK_HEADER, which asks this
+ * proxy, not the control plane, for a check.
  */
-const REQUEST_ONLY = new Set(['host', 'accept-encoding']);
+const REQUEST_ONLY = new Set(['host', 'accept-encoding', CHECK_HEADER]);
 
 function connectionTokens(headers: Headers): Set<string> {
   const value = headers.get('connection') ?? '';
