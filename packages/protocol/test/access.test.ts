@@ -18,7 +18,7 @@ describe('who may create which credential (and so keep it)', () => {
     const creators = ROLES.filter((role) =>
       canCreateApiKey(builtInRole(role), ['application.read']),
     );
-    expect(creators).toEqual(['OWNER', 'ADMIN']);
+    expect(creators).toEqual(['OWNER', 'ADMIN', 'MEMBER']);
     expect(canCreateApiKey(null, [])).toBe(false);
     const keyMaker = custom('token.write', 'application.read');
     expect(canCreateApiKey(keyMaker, ['application.read'])).toBe(true);
@@ -28,8 +28,9 @@ describe('who may create which credential (and so keep it)', () => {
   it('lets admins and owners create join secrets up to their own role', () => {
     const creatable = (role: (typeof ROLES)[number]) =>
       ROLES.filter((secretRole) => canCreateJoinSecret(builtInRole(role), secretRole));
-    expect(creatable('OWNER')).toEqual(['OWNER', 'ADMIN', 'OPERATOR', 'VIEWER']);
-    expect(creatable('ADMIN')).toEqual(['ADMIN', 'OPERATOR', 'VIEWER']);
+    expect(creatable('OWNER')).toEqual(['OWNER', 'ADMIN', 'MEMBER', 'OPERATOR', 'VIEWER']);
+    expect(creatable('ADMIN')).toEqual(['ADMIN', 'MEMBER', 'OPERATOR', 'VIEWER']);
+    expect(creatable('MEMBER')).toEqual([]);
     expect(creatable('OPERATOR')).toEqual([]);
     expect(creatable('VIEWER')).toEqual([]);
     expect(canCreateJoinSecret(null, 'VIEWER')).toBe(false);

@@ -31,6 +31,7 @@ export function roleOf(name: string, permissions: readonly Permission[]): RoleOu
 const ROLE_LABELS: Record<Role, string> = {
   OWNER: 'Owner',
   ADMIN: 'Admin',
+  MEMBER: 'Member',
   OPERATOR: 'Operator',
   VIEWER: 'Viewer',
 };

@@ -108,6 +108,7 @@ describe('roles, permissions and named API keys (PostgreSQL)', () => {
     expect(roles.filter((r) => r.isGlobal).map((r) => r.name)).toEqual([
       'OWNER',
       'ADMIN',
+      'MEMBER',
       'OPERATOR',
       'VIEWER',
     ]);
@@ -228,6 +229,49 @@ describe('roles, permissions and named API keys (PostgreSQL)', () => {
     assertProblem(await owner.browser.put(grantPath(owner.userId, 'ADMIN')), 409, 'CONFLICT');
     assertProblem(
       await owner.browser.put(grantPath(target.userId, 'no-dash')),
+      422,
+      'VALIDATION_FAILED',
+    );
+  });
+
+  it("grants DBOS's built-in roles by DBOS's names, which stay built in", async () => {
+    const joiner = await member('VIEWER');
+    const dbosName = (name: string) => encodeURIComponent(name);
+    expect(await grant(owner, joiner.userId, dbosName('Organization Member'))).toBe(204);
+    const asMember = bodyOf(await joiner.browser.get(`/v2/orgs/${org}`), OrganizationSchema);
+    expect(asMember).toMatchObject({
+      role: 'MEMBER',
+      permissions: PERMISSIONS.filter((permission) => permission !== 'organization.write'),
+    });
+    // A member makes keys (token.write) but does not manage the organization.
+    const key = { permissions: ['application.read'] };
+    expect((await joiner.browser.post(`/v2/orgs/${org}/tokens/joiner_key`, key)).status).toBe(201);
+    expect(await grant(joiner, joiner.userId, 'VIEWER')).toBe(403);
+
+    expect(await grant(owner, joiner.userId, dbosName('Organization Admin'))).toBe(204);
+    const asAdmin = bodyOf(await joiner.browser.get(`/v2/orgs/${org}`), OrganizationSchema);
+    expect(asAdmin).toMatchObject({ role: 'ADMIN', permissions: [...PERMISSIONS] });
+    const grants = (await auditOf('role.grant')).filter((e) => e.target.id === joiner.userId);
+    expect(grants.map((e) => [e.status, e.details])).toEqual([
+      [
+        'success',
+        expect.objectContaining({ role_name: 'Organization Admin', previousRole: 'MEMBER' }),
+      ],
+      [
+        'failure',
+        expect.objectContaining({ errorCode: 'FORBIDDEN', required: 'organization.write' }),
+      ],
+      [
+        'success',
+        expect.objectContaining({ role_name: 'Organization Member', previousRole: 'VIEWER' }),
+      ],
+    ]);
+
+    const builtIn = `/v2/orgs/${org}/roles/${dbosName('Organization Admin')}`;
+    assertProblem(await owner.browser.delete(builtIn), 409, 'CONFLICT');
+    // Only DBOS's two names may hold a space.
+    assertProblem(
+      await owner.browser.put(grantPath(joiner.userId, dbosName('Organization Owner'))),
       422,
       'VALIDATION_FAILED',
     );
