@@ -8,9 +8,9 @@ import { PodiumMetrics } from '../../infra/metrics/podium-metrics';
 import { ApiKeysService } from '../api-keys/api-keys.service';
 import { ApplicationRecordsService } from '../applications/application-records.service';
 import { restStatus } from '../executors/executor-snapshot';
-import { ExecutorsService } from '../executors/executors.service';
-import { CONDUCTOR_FAMILIES, type GaugeSample, familyNamed } from './conductor-families';
-import { type AppSample, type ExpositionFormat, renderExposition } from './exposition';
+import { ExecutorsService, type UnrecoveredCount } from '../executors/executors.service';
+import { type GaugeSample, familyNamed } from './conductor-families';
+import { type ExpositionFormat, renderExposition } from './exposition';
 import { lastCompletedMinute, type MetricsWindow } from './metrics-window';
 import { MinuteCache } from './minute-cache';
 import { WorkflowMinuteSampler } from './workflow-minute-sampler';
@@ -26,10 +26,11 @@ export class MetricsClock {
 
 /**
  * DBOS Conductor's `GET /v1/metrics`. An API key with `metric.read` gets the gauges of its
- * organization's applications, those in its scope. Workflow and step families come from the executors once per (application, minute): every
- * scrape in that minute, concurrent ones included, shares the first one's load (MinuteCache).
- * An application whose executors cannot answer contributes only `executor_count`, read from the
- * control plane's own table on every scrape.
+ * organization's applications, those in its scope. Workflow and step families come from the
+ * executors once per (application, minute): every scrape in that minute, concurrent ones
+ * included, shares the first one's load (MinuteCache). `executor_count` is read from the control
+ * plane's own table on every scrape (one statement for all the applications), so an application
+ * whose executors cannot answer still has it.
  */
 @Injectable()
 export class ConductorMetricsService {
@@ -56,35 +57,42 @@ export class ConductorMetricsService {
     this.cache.keepOnly(window.start.getTime());
     const wanted = query.metrics && new Set(query.metrics.map(familyNamed));
     const names = query.workflow_names && new Set(query.workflow_names);
-    const perApp = await Promise.all(apps.map((app) => this.samplesOf(app, window)));
-    const samples = perApp
-      .flat()
-      .filter((s) => !wanted || wanted.has(s.family))
-      .filter(
-        (s) => !names || s.labels.workflow_name === undefined || names.has(s.labels.workflow_name),
-      );
-    return renderExposition(samples, format);
+    const executorCounts = await this.executorCountsOf(apps);
+    const kept = (s: GaugeSample) =>
+      (!wanted || wanted.has(s.family)) &&
+      (!names || s.labels.workflow_name === undefined || names.has(s.labels.workflow_name));
+    const perApp = await Promise.all(
+      apps.map(async (app) => {
+        const samples = await this.samplesOf(app, window, executorCounts.get(app.id) ?? []);
+        return {
+          application: app.name,
+          windowStartMs: window.start.getTime(),
+          samples: wanted || names ? samples.filter(kept) : samples,
+        };
+      }),
+    );
+    return renderExposition(perApp, format);
   }
 
-  private async samplesOf(app: ApplicationRecord, window: MetricsWindow): Promise<AppSample[]> {
+  private async samplesOf(
+    app: ApplicationRecord,
+    window: MetricsWindow,
+    executors: readonly UnrecoveredCount[],
+  ): Promise<GaugeSample[]> {
     const scope = { organizationId: app.organizationId, applicationId: app.id };
-    const stampMs = window.start.getTime();
-    const [executors, workflows] = await Promise.all([
-      this.executors.countExecutorsByStatus(scope),
-      this.cache
-        .get(app.id, stampMs, () => this.sampler.sample(scope, window))
-        .catch((error: unknown) => {
-          const admitted = this.throttle.admit(app.id);
-          if (admitted) {
-            this.logger.warn(
-              { applicationId: app.id, err: String(error), ...suppressedField(admitted) },
-              'metrics scrape: the executors did not answer; workflow families left out',
-            );
-          }
-          return [];
-        }),
-    ]);
-    const counted = new Map<string, AppSample>();
+    const workflows = await this.cache
+      .get(app.id, window.start.getTime(), () => this.sampler.sample(scope, window))
+      .catch((error: unknown): GaugeSample[] => {
+        const admitted = this.throttle.admit(app.id);
+        if (admitted) {
+          this.logger.warn(
+            { applicationId: app.id, err: String(error), ...suppressedField(admitted) },
+            'metrics scrape: the executors did not answer; workflow families left out',
+          );
+        }
+        return [];
+      });
+    const counted = new Map<string, GaugeSample>();
     for (const { status, applicationVersion, count } of executors) {
       const labels = {
         status: restStatus(status),
@@ -92,21 +100,26 @@ export class ConductorMetricsService {
       };
       const key = JSON.stringify(labels);
       const seen = counted.get(key)?.value ?? 0;
-      counted.set(key, {
-        family: 'executor_count',
-        application: app.name,
-        labels,
-        value: seen + count,
-      });
+      counted.set(key, { family: 'executor_count', labels, value: seen + count });
     }
-    return [
-      ...workflows.map((s) => ({
-        ...s,
-        application: app.name,
-        ...(CONDUCTOR_FAMILIES[s.family].kind !== 'point' && { stampMs }),
-      })),
-      ...counted.values(),
-    ];
+    return [...workflows, ...counted.values()];
+  }
+
+  /** The applications' executors not yet recovered, counted, by application id. */
+  private async executorCountsOf(
+    apps: readonly ApplicationRecord[],
+  ): Promise<Map<string, UnrecoveredCount[]>> {
+    const byApp = new Map<string, UnrecoveredCount[]>();
+    const [first] = apps;
+    if (!first) return byApp;
+    // All of one organization: the key's.
+    const ids = apps.map((app) => app.id);
+    for (const count of await this.executors.countExecutorsByStatus(first.organizationId, ids)) {
+      const list = byApp.get(count.applicationId) ?? [];
+      list.push(count);
+      byApp.set(count.applicationId, list);
+    }
+    return byApp;
   }
 
   /** The bearer key's applications (in its scope), narrowed to `names` when given. */

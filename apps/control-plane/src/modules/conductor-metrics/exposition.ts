@@ -17,45 +17,51 @@ export function formatFor(accept: string | undefined): ExpositionFormat {
   return accept?.includes('application/openmetrics-text') ? 'openmetrics' : 'prometheus';
 }
 
-/** A sample with its application, and the window start it is stamped with (rates, maxima). */
-export interface AppSample extends GaugeSample {
+/** One application's samples, and the window the rates and maxima are stamped with. */
+export interface AppSamples {
   readonly application: string;
-  readonly stampMs?: number;
+  readonly windowStartMs: number;
+  readonly samples: readonly GaugeSample[];
 }
 
 /**
- * The exposition text: each family's HELP and TYPE (gauge) once, then its samples. Timestamps
- * are milliseconds in the Prometheus text format and seconds in OpenMetrics, which ends `# EOF`.
+ * The exposition text: each family's HELP and TYPE (gauge) once, then its samples, application
+ * by application. Rates and maxima carry the window's start (`point` families no timestamp):
+ * milliseconds in the Prometheus text format, seconds in OpenMetrics, which ends `# EOF`.
  */
-export function renderExposition(samples: readonly AppSample[], format: ExpositionFormat): string {
-  const byFamily = new Map<ConductorFamily, AppSample[]>();
-  for (const sample of samples) {
-    const list = byFamily.get(sample.family) ?? [];
-    list.push(sample);
-    byFamily.set(sample.family, list);
-  }
+export function renderExposition(apps: readonly AppSamples[], format: ExpositionFormat): string {
   const lines: string[] = [];
   for (const family of Object.keys(CONDUCTOR_FAMILIES) as ConductorFamily[]) {
-    const list = byFamily.get(family);
-    if (!list) continue;
     const name = FAMILY_PREFIX + family;
-    lines.push(`# HELP ${name} ${CONDUCTOR_FAMILIES[family].help}`, `# TYPE ${name} gauge`);
-    for (const sample of list) {
-      const labels = { application: sample.application, ...sample.labels };
-      const text = Object.entries(labels)
-        .map(([key, value]) => `${key}="${escapeLabel(value)}"`)
-        .join(',');
-      const stamp =
-        sample.stampMs === undefined
-          ? ''
-          : ` ${format === 'openmetrics' ? sample.stampMs / 1000 : sample.stampMs}`;
-      lines.push(`${name}{${text}} ${sample.value}${stamp}`);
+    const stamped = CONDUCTOR_FAMILIES[family].kind !== 'point';
+    let headed = false;
+    for (const app of apps) {
+      const application = `{application="${escapeLabel(app.application)}"`;
+      const stamp = !stamped
+        ? ''
+        : ` ${format === 'openmetrics' ? app.windowStartMs / 1000 : app.windowStartMs}`;
+      for (const sample of app.samples) {
+        if (sample.family !== family) continue;
+        if (!headed) {
+          lines.push(`# HELP ${name} ${CONDUCTOR_FAMILIES[family].help}`, `# TYPE ${name} gauge`);
+          headed = true;
+        }
+        // Built by concatenation: a scrape renders ~100 series per application.
+        let labels = application;
+        for (const key in sample.labels) {
+          labels += `,${key}="${escapeLabel(sample.labels[key] ?? '')}"`;
+        }
+        lines.push(`${name}${labels}} ${sample.value}${stamp}`);
+      }
     }
   }
   if (format === 'openmetrics') lines.push('# EOF');
   return `${lines.join('\n')}\n`;
 }
 
+const NEEDS_ESCAPE = /[\\"\n]/;
+
 function escapeLabel(value: string): string {
+  if (!NEEDS_ESCAPE.test(value)) return value;
   return value.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n');
 }

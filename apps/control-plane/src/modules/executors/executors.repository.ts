@@ -22,6 +22,14 @@ export interface ExecutorRecord extends ExecutorSnapshot {
   readonly id: string;
 }
 
+/** How many of an application's executors of one version are in one recorded status. */
+export interface UnrecoveredCount {
+  readonly applicationId: string;
+  readonly status: ExecutorRecord['status'];
+  readonly applicationVersion: string;
+  readonly count: number;
+}
+
 /** The moments of a link the executors' history records (`executor_events.kind`). */
 export type ExecutorMomentKind = 'connected' | 'disconnected' | 'dead' | 'recovered';
 
@@ -276,21 +284,22 @@ export class ExecutorsRepository {
   }
 
   /**
-   * Executors not yet recovered (recovered DEAD rows are history: DBOS Conductor deletes them),
-   * counted by status and version, in SQL.
+   * Executors not yet recovered (recovered DEAD rows are history: DBOS Conductor deletes them)
+   * of each of the organization's applications given, counted by application, status and
+   * version, in one SQL statement.
    */
   async countUnrecovered(
     organizationId: string,
-    applicationId: string,
-  ): Promise<
-    Array<{ status: ExecutorRecord['status']; applicationVersion: string; count: number }>
-  > {
+    applicationIds: readonly string[],
+  ): Promise<UnrecoveredCount[]> {
+    if (applicationIds.length === 0) return [];
     const groups = await this.db.prisma.executor.groupBy({
-      by: ['status', 'applicationVersion'],
-      where: { organizationId, applicationId, recoveredAt: null },
+      by: ['applicationId', 'status', 'applicationVersion'],
+      where: { organizationId, applicationId: { in: [...applicationIds] }, recoveredAt: null },
       _count: { _all: true },
     });
     return groups.map((g) => ({
+      applicationId: g.applicationId,
       status: g.status,
       applicationVersion: g.applicationVersion,
       count: g._count._all,

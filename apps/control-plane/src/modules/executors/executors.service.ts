@@ -3,16 +3,14 @@ import type { Executor, ListExecutorsQuery, Paginated } from '@podium/protocol';
 import type { AppScope } from '../../common/auth/app-scope';
 import { toCountedPage } from '../../common/pagination/counted-page';
 import { EventBus } from '../../infra/events/event-bus';
-import {
-  type ExecutorSnapshot,
-  mapExecutor,
-  type RecordedExecutorStatus,
-} from './executor-snapshot';
+import { type ExecutorSnapshot, mapExecutor } from './executor-snapshot';
 import { ExecutorRegistry } from './executor-registry';
 import type { ApplicationFleet } from './application-fleet';
-import { ExecutorsRepository } from './executors.repository';
+import { ExecutorsRepository, type UnrecoveredCount } from './executors.repository';
 import { ExecutorLinksService } from './links/executor-links.service';
 import { RemoteExecutors } from './proxy/remote/remote-executors';
+
+export type { UnrecoveredCount } from './executors.repository';
 
 /**
  * An application's executors as the rest of the control plane sees them: their records, marked
@@ -112,11 +110,15 @@ export class ExecutorsService {
     return counts;
   }
 
-  /** Executors not yet recovered, by recorded status and application version. */
+  /**
+   * Executors not yet recovered of each of the organization's applications given, by
+   * application, recorded status and application version.
+   */
   countExecutorsByStatus(
-    scope: AppScope,
-  ): Promise<Array<{ status: RecordedExecutorStatus; applicationVersion: string; count: number }>> {
-    return this.executors.countUnrecovered(scope.organizationId, scope.applicationId);
+    organizationId: string,
+    applicationIds: readonly string[],
+  ): Promise<UnrecoveredCount[]> {
+    return this.executors.countUnrecovered(organizationId, applicationIds);
   }
 
   /** When each of the application's executors recovered in [from, to) was, and its version. */
