@@ -1,49 +1,22 @@
-import fs from 'node:fs';
-import path from 'node:path';
-import { Client } from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MIGRATIONS_DIR } from '../src/paths';
-import { createScratchDatabase, type ScratchDatabase } from '../src/testing';
+import { describe, expect, it } from 'vitest';
+import { newOrganization, replayedUpTo, sqlOf } from './replay-migrations';
 
 // The migration to DBOS Conductor's permission model rewrites what is already stored: API keys'
 // old permission names, and duplicate live key names. Replayed here on rows written by the
 // schema just before it, so its data part is checked, not only its DDL.
 const MIGRATION = '20261205003000_custom_roles_and_dbos_permissions';
 
-const sqlOf = (name: string) =>
-  fs.readFileSync(path.join(MIGRATIONS_DIR, name, 'migration.sql'), 'utf8');
-
 describe('migrating API keys to DBOS permission names (PostgreSQL)', () => {
-  let database: ScratchDatabase;
-  let client: Client;
-
-  beforeAll(async () => {
-    database = await createScratchDatabase({ migrate: false });
-    client = new Client({ connectionString: database.url });
-    await client.connect();
-    const before = fs
-      .readdirSync(MIGRATIONS_DIR)
-      .filter((name) => /^\d+_/.test(name) && name < MIGRATION)
-      .sort();
-    for (const name of before) await client.query(sqlOf(name));
-  });
-  afterAll(async () => {
-    await client?.end();
-    await database?.drop();
-  });
+  const database = replayedUpTo(MIGRATION);
 
   it('maps the old names to what they allowed, and renames duplicate live keys', async () => {
-    const {
-      rows: [org],
-    } = await client.query<{ id: string }>(
-      `INSERT INTO organizations (id, name, display_name, updated_at)
-       VALUES (gen_random_uuid(), 'acme', 'Acme', now()) RETURNING id`,
-    );
+    const client = database();
+    const orgId = await newOrganization(client);
     const key = async (name: string, permissions: string[], revoked = false) => {
       const { rows } = await client.query<{ id: string }>(
         `INSERT INTO api_keys (id, organization_id, name, prefix, secret_hash, permissions, revoked_at, updated_at)
          VALUES (gen_random_uuid(), $1, $2, $3, $3, $4, $5, now()) RETURNING id`,
-        [org!.id, name, `pdm_${Math.random()}`, permissions, revoked ? new Date() : null],
+        [orgId, name, `pdm_${Math.random()}`, permissions, revoked ? new Date() : null],
       );
       return rows[0]!.id;
     };

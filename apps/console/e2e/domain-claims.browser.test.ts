@@ -57,7 +57,7 @@ describe('domain claims on the members page', () => {
     await createOrganization(page, consoleUrl, 'claims-co');
     await membersPage();
     const panel = page.getByTestId('domain-claims');
-    await expect(text(panel)).resolves.toContain('joins this organization as Member');
+    await expect(text(panel)).resolves.toContain('joins this organization as Operator');
     await panel.getByText('No domain is claimed.').waitFor();
 
     const posted: string[] = [];
@@ -94,7 +94,7 @@ describe('domain claims on the members page', () => {
     await signUp(page, consoleUrl, newcomer);
     const orgs = page.getByTestId('org-list');
     await orgs.getByRole('link', { name: 'claims-co' }).waitFor();
-    await expect(text(orgs)).resolves.toContain('claims-coMember');
+    await expect(text(orgs)).resolves.toContain('claims-coOperator');
     await signOut(page);
 
     await submitSignIn(page, owner.email, owner.password);
@@ -103,7 +103,7 @@ describe('domain claims on the members page', () => {
     const row = page
       .getByTestId('member-row')
       .and(page.locator(`[data-email="${newcomer.email}"]`));
-    await expect(row.getByLabel(`Role of ${newcomer.name}`).inputValue()).resolves.toBe('MEMBER');
+    await expect(row.getByLabel(`Role of ${newcomer.name}`).inputValue()).resolves.toBe('OPERATOR');
   });
 
   it('removes the claim after a confirmation, focus back on the opener when cancelled', async () => {

@@ -24,13 +24,10 @@ export {
   ROLE_PERMISSIONS,
   BUILT_IN_ROLES,
   builtInRole,
-  builtInRoleNamed,
   isBuiltInRoleName,
   isOwnerRole,
-  DBOS_ROLE_NAMES,
   DOMAIN_CLAIM_ROLE,
   type Role,
-  type DbosRoleName,
 } from './rest/values/built-in-roles';
 export { CSRF_HEADER, CSRF_COOKIE } from './rest/values/session-headers';
 export {
@@ -369,7 +366,6 @@ export {
 } from './rest/permissions';
 export {
   RoleNameSchema,
-  RoleReferenceSchema,
   RoleOutputSchema,
   ListRolesResponseSchema,
   CreateRoleRequestSchema,

@@ -234,46 +234,35 @@ describe('roles, permissions and named API keys (PostgreSQL)', () => {
     );
   });
 
-  it("grants DBOS's built-in roles by DBOS's names, which stay built in", async () => {
+  it("grants MEMBER, DBOS's Organization Member: keys and links, not the organization", async () => {
     const joiner = await member('VIEWER');
-    const dbosName = (name: string) => encodeURIComponent(name);
-    expect(await grant(owner, joiner.userId, dbosName('Organization Member'))).toBe(204);
+    expect(await grant(owner, joiner.userId, 'MEMBER')).toBe(204);
     const asMember = bodyOf(await joiner.browser.get(`/v2/orgs/${org}`), OrganizationSchema);
     expect(asMember).toMatchObject({
       role: 'MEMBER',
       permissions: PERMISSIONS.filter((permission) => permission !== 'organization.write'),
     });
-    // A member makes keys (token.write) but does not manage the organization.
-    const key = { permissions: ['application.read'] };
+    const key = { permissions: ['application.read', 'websocket.connect'] };
     expect((await joiner.browser.post(`/v2/orgs/${org}/tokens/joiner_key`, key)).status).toBe(201);
     expect(await grant(joiner, joiner.userId, 'VIEWER')).toBe(403);
-
-    expect(await grant(owner, joiner.userId, dbosName('Organization Admin'))).toBe(204);
-    const asAdmin = bodyOf(await joiner.browser.get(`/v2/orgs/${org}`), OrganizationSchema);
-    expect(asAdmin).toMatchObject({ role: 'ADMIN', permissions: [...PERMISSIONS] });
-    const grants = (await auditOf('role.grant')).filter((e) => e.target.id === joiner.userId);
-    expect(grants.map((e) => [e.status, e.details])).toEqual([
-      [
-        'success',
-        expect.objectContaining({ role_name: 'Organization Admin', previousRole: 'MEMBER' }),
-      ],
-      [
-        'failure',
-        expect.objectContaining({ errorCode: 'FORBIDDEN', required: 'organization.write' }),
-      ],
-      [
-        'success',
-        expect.objectContaining({ role_name: 'Organization Member', previousRole: 'VIEWER' }),
-      ],
+    // A member manager without the key permissions cannot hand it out, but can give OPERATOR.
+    const managers = await customRole([
+      'organization.read',
+      'organization.write',
+      'application.read',
+      'application.write',
+      'metric.read',
     ]);
-
-    const builtIn = `/v2/orgs/${org}/roles/${dbosName('Organization Admin')}`;
-    assertProblem(await owner.browser.delete(builtIn), 409, 'CONFLICT');
-    // Only DBOS's two names may hold a space.
+    const granter = await member('VIEWER');
+    expect(await grant(owner, granter.userId, managers)).toBe(204);
+    const target = await member('VIEWER');
+    expect(await grant(granter, target.userId, 'MEMBER')).toBe(403);
+    expect(await grant(granter, target.userId, 'OPERATOR')).toBe(204);
+    assertProblem(await owner.browser.delete(`/v2/orgs/${org}/roles/MEMBER`), 409, 'CONFLICT');
     assertProblem(
-      await owner.browser.put(grantPath(joiner.userId, dbosName('Organization Owner'))),
-      422,
-      'VALIDATION_FAILED',
+      await owner.browser.post(`/v2/orgs/${org}/roles`, { name: 'member', permissions: [] }),
+      409,
+      'CONFLICT',
     );
   });
 

@@ -4,7 +4,7 @@ import { IsoTimestampSchema } from './query-params';
 /**
  * Domain claims, DBOS Conductor's shapes (`/v2/orgs/{org}/domain-claims`). Self-hosted, a claim
  * is in effect at once (`approved`): a new account whose email is at the domain joins the
- * organization at sign-up, as MEMBER (DBOS's "Organization Member"). Accounts that already
+ * organization at sign-up, as OPERATOR (see DOMAIN_CLAIM_ROLE). Accounts that already
  * exist are never moved, and releasing a claim removes nobody.
  */
 

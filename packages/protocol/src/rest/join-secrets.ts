@@ -47,11 +47,12 @@ export const JoinSecretParamsSchema = z.object({ id: z.uuid() });
 
 /**
  * `POST /v2/orgs/{org}/secrets` (DBOS Conductor's): a single-use join secret for 7 days, joining
- * as MEMBER (DBOS's "Organization Member": everything but managing the organization).
+ * as OPERATOR (reads and acts on applications; `POST .../join-secrets` chooses any role the
+ * creator may give, MEMBER, DBOS's "Organization Member", included).
  */
 export const GenerateJoinSecretResponseSchema = z.object({ secret: z.string() });
 export type GenerateJoinSecretResponse = z.infer<typeof GenerateJoinSecretResponseSchema>;
-export const GENERATED_JOIN_SECRET_ROLE = 'MEMBER' satisfies z.infer<typeof RoleSchema>;
+export const GENERATED_JOIN_SECRET_ROLE = 'OPERATOR' satisfies z.infer<typeof RoleSchema>;
 
 /** Path of `POST /v2/orgs/{orgName}/join`: not `{org}`, the caller is not a member yet. */
 export const JoinNamedOrganizationParamsSchema = z.object({

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { PermissionListSchema, PermissionSchema } from './permissions';
-import { DBOS_ROLE_NAMES, ROLES, type DbosRoleName } from './values/built-in-roles';
+import { ROLES } from './values/built-in-roles';
 
 // The built-in roles are zod-free values (the console's browser code uses them).
 export * from './values/built-in-roles';
@@ -40,14 +40,8 @@ export const CreateRoleResponseSchema = z.object({
 });
 export type CreateRoleResponse = z.infer<typeof CreateRoleResponseSchema>;
 
-/** A role named in a path: a role name, or one of DBOS's two built-in names (with a space). */
-export const RoleReferenceSchema = z.union([
-  z.enum(Object.keys(DBOS_ROLE_NAMES) as [DbosRoleName, ...DbosRoleName[]]),
-  RoleNameSchema,
-]);
-
 /** Path parameters of `/v2/orgs/{org}/roles/{roleName}`. */
-export const RoleParamsSchema = z.object({ roleName: RoleReferenceSchema });
+export const RoleParamsSchema = z.object({ roleName: RoleNameSchema });
 
 /** Path parameters of `PUT /v2/orgs/{org}/members/{userId}/roles/{roleName}`. */
-export const GrantRoleParamsSchema = z.object({ userId: z.uuid(), roleName: RoleReferenceSchema });
+export const GrantRoleParamsSchema = z.object({ userId: z.uuid(), roleName: RoleNameSchema });

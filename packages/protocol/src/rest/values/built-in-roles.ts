@@ -32,27 +32,14 @@ export function isBuiltInRoleName(name: string): name is Role {
   return (ROLES as readonly string[]).includes(name);
 }
 
-/**
- * DBOS Conductor's names for its two built-in roles, accepted wherever a role is named (grant,
- * delete), so a DBOS client granting "Organization Member" by name gets the same permissions.
- * Podium lists and reports the roles under its own names.
- */
-export const DBOS_ROLE_NAMES = {
-  'Organization Admin': 'ADMIN',
-  'Organization Member': 'MEMBER',
-} as const satisfies Record<string, Role>;
-export type DbosRoleName = keyof typeof DBOS_ROLE_NAMES;
-
-/** The built-in role `name` refers to, by Podium's name or DBOS's; null for any other name. */
-export function builtInRoleNamed(name: string): Role | null {
-  if (isBuiltInRoleName(name)) return name;
-  return Object.hasOwn(DBOS_ROLE_NAMES, name) ? DBOS_ROLE_NAMES[name as DbosRoleName] : null;
-}
-
 /** Whether the role is the built-in owner role (Podium's extra on top of permissions). */
 export function isOwnerRole(role: RoleOutput | null | undefined): boolean {
   return !!role && role.isGlobal && role.name === 'OWNER';
 }
 
-/** The role a claimed domain's new accounts join with (DBOS's "Organization Member"). */
-export const DOMAIN_CLAIM_ROLE = 'MEMBER' satisfies Role;
+/**
+ * The role a claimed domain's new accounts join with. Narrower than DBOS's "Organization
+ * Member" (MEMBER): owning an address at the domain is all it takes (sign-up does not verify
+ * the mailbox), so it gives no power over API keys or executor links.
+ */
+export const DOMAIN_CLAIM_ROLE = 'OPERATOR' satisfies Role;

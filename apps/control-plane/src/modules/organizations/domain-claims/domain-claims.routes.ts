@@ -10,7 +10,7 @@ import { AUDIT_ACTIONS } from '../../audit/audit-actions';
 const base = '/v2/orgs/{org}/domain-claims';
 const common = { tag: 'Domain claims', access: 'admin' } as const;
 const effect =
-  'A new account whose email is at a claimed domain joins the organization at sign-up, as MEMBER; self-hosted, a claim is in effect at once. Existing accounts are never moved, and releasing a claim removes nobody.';
+  'A new account whose email is at a claimed domain joins the organization at sign-up, as OPERATOR; self-hosted, a claim is in effect at once. Existing accounts are never moved, and releasing a claim removes nobody.';
 
 /** Domain claims (see DomainClaimsController). */
 export const DOMAIN_CLAIM_ROUTES = routeTable({

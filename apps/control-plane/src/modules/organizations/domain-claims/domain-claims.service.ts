@@ -14,7 +14,7 @@ const SELF_HOSTED_NOTE = 'Self-hosted: a claim is in effect at once.';
 
 /**
  * Email domains an organization claims: a new account whose email is at a claimed domain joins
- * that organization at sign-up (SignUpService), as DBOS's "Organization Member" (MEMBER).
+ * that organization at sign-up (SignUpService), as OPERATOR (DOMAIN_CLAIM_ROLE).
  */
 @Injectable()
 export class DomainClaimsService {

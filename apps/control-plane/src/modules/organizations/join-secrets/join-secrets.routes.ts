@@ -35,7 +35,7 @@ export const JOIN_SECRET_ROUTES = routeTable({
     path: '/v2/orgs/{org}/secrets',
     summary: 'Generate a join secret (DBOS Conductor)',
     description:
-      'A single-use secret, valid for 7 days, joining as MEMBER; `POST .../join-secrets` chooses the role, uses and expiry.',
+      'A single-use secret, valid for 7 days, joining as OPERATOR; `POST .../join-secrets` chooses the role, uses and expiry.',
     access: 'admin',
     status: 201,
     response: GenerateJoinSecretResponseSchema,

@@ -4,7 +4,7 @@ import {
   BUILT_IN_ROLES,
   PERMISSIONS,
   builtInRole,
-  builtInRoleNamed,
+  isBuiltInRoleName,
   type CreateRoleRequest,
   type CreateRoleResponse,
   type ListPermissionsResponse,
@@ -43,13 +43,9 @@ export class RolesService {
     return [...BUILT_IN_ROLES, ...custom.map(mapCustomRole)];
   }
 
-  /**
-   * The role named `name` in the organization: built in (by Podium's or DBOS's name), or one of
-   * its own; else not found.
-   */
+  /** The role named `name` in the organization: built in, or one of its own; else not found. */
   async getGrantableRole(scope: OrgScope, name: string): Promise<GrantableRole> {
-    const builtIn = builtInRoleNamed(name);
-    if (builtIn) return { role: builtInRole(builtIn), customRoleId: null };
+    if (isBuiltInRoleName(name)) return { role: builtInRole(name), customRoleId: null };
     const custom = await this.roles.findOneByName(scope.organization.id, name);
     if (!custom) throw notFound(scope, name);
     return { role: mapCustomRole(custom), customRoleId: custom.id };
@@ -78,7 +74,7 @@ export class RolesService {
   deleteRole(scope: OrgScope, name: string): Promise<void> {
     const action = auditedAction(scope, AUDIT_ACTIONS.roleDelete, name);
     return this.audit.track(action, async () => {
-      if (builtInRoleNamed(name)) {
+      if (isBuiltInRoleName(name)) {
         throw new AppError('CONFLICT', `${name} is a built-in role: it cannot be deleted.`);
       }
       const outcome = await this.roles.delete(scope.organization.id, name);
@@ -102,7 +98,7 @@ function mapCustomRole(record: CustomRoleRecord): RoleOutput {
 
 /** Built-in names are reserved in any case, so `viewer` cannot pass for `VIEWER`. */
 function isBuiltInName(name: string): boolean {
-  return builtInRoleNamed(name.toUpperCase()) !== null;
+  return isBuiltInRoleName(name.toUpperCase());
 }
 
 function notFound(scope: OrgScope, name: string): AppError {
