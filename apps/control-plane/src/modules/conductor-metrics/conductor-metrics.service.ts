@@ -52,35 +52,43 @@ export class ConductorMetricsService {
     query: ConductorMetricsQuery,
     format: ExpositionFormat,
   ): Promise<string> {
-    const apps = await this.readableApplications(authorization, query.applications);
+    const { organizationId, apps } = await this.readableApplications(
+      authorization,
+      query.applications,
+    );
     const window = lastCompletedMinute(this.clock.now());
-    this.cache.keepOnly(window.start.getTime());
+    const windowStartMs = window.start.getTime();
+    this.cache.keepOnly(windowStartMs);
     const wanted = query.metrics && new Set(query.metrics.map(familyNamed));
     const names = query.workflow_names && new Set(query.workflow_names);
-    const executorCounts = await this.executorCountsOf(apps);
+    const countsExecutors = !wanted || wanted.has('executor_count');
+    const [executorCounts, workflowSamples] = await Promise.all([
+      countsExecutors
+        ? this.executorCountsOf(organizationId, apps)
+        : new Map<string, UnrecoveredCount[]>(),
+      Promise.all(apps.map((app) => this.workflowSamplesOf(app, window))),
+    ]);
     const kept = (s: GaugeSample) =>
       (!wanted || wanted.has(s.family)) &&
       (!names || s.labels.workflow_name === undefined || names.has(s.labels.workflow_name));
-    const perApp = await Promise.all(
-      apps.map(async (app) => {
-        const samples = await this.samplesOf(app, window, executorCounts.get(app.id) ?? []);
-        return {
-          application: app.name,
-          windowStartMs: window.start.getTime(),
-          samples: wanted || names ? samples.filter(kept) : samples,
-        };
-      }),
-    );
+    const perApp = apps.map((app, i) => {
+      const samples = [
+        ...(workflowSamples[i] ?? []),
+        ...executorCountSamples(executorCounts.get(app.id) ?? []),
+      ];
+      return {
+        application: app.name,
+        windowStartMs,
+        samples: wanted || names ? samples.filter(kept) : samples,
+      };
+    });
     return renderExposition(perApp, format);
   }
 
-  private async samplesOf(
-    app: ApplicationRecord,
-    window: MetricsWindow,
-    executors: readonly UnrecoveredCount[],
-  ): Promise<GaugeSample[]> {
+  /** The application's workflow and step families for the window: loaded once per minute. */
+  private workflowSamplesOf(app: ApplicationRecord, window: MetricsWindow): Promise<GaugeSample[]> {
     const scope = { organizationId: app.organizationId, applicationId: app.id };
-    const workflows = await this.cache
+    return this.cache
       .get(app.id, window.start.getTime(), () => this.sampler.sample(scope, window))
       .catch((error: unknown): GaugeSample[] => {
         const admitted = this.throttle.admit(app.id);
@@ -92,29 +100,16 @@ export class ConductorMetricsService {
         }
         return [];
       });
-    const counted = new Map<string, GaugeSample>();
-    for (const { status, applicationVersion, count } of executors) {
-      const labels = {
-        status: restStatus(status),
-        application_version: applicationVersion,
-      };
-      const key = JSON.stringify(labels);
-      const seen = counted.get(key)?.value ?? 0;
-      counted.set(key, { family: 'executor_count', labels, value: seen + count });
-    }
-    return [...workflows, ...counted.values()];
   }
 
   /** The applications' executors not yet recovered, counted, by application id. */
   private async executorCountsOf(
+    organizationId: string,
     apps: readonly ApplicationRecord[],
   ): Promise<Map<string, UnrecoveredCount[]>> {
-    const byApp = new Map<string, UnrecoveredCount[]>();
-    const [first] = apps;
-    if (!first) return byApp;
-    // All of one organization: the key's.
     const ids = apps.map((app) => app.id);
-    for (const count of await this.executors.countExecutorsByStatus(first.organizationId, ids)) {
+    const byApp = new Map<string, UnrecoveredCount[]>();
+    for (const count of await this.executors.countUnrecoveredExecutors(organizationId, ids)) {
       const list = byApp.get(count.applicationId) ?? [];
       list.push(count);
       byApp.set(count.applicationId, list);
@@ -126,7 +121,7 @@ export class ConductorMetricsService {
   private async readableApplications(
     authorization: string | undefined,
     names: readonly string[] | undefined,
-  ): Promise<ApplicationRecord[]> {
+  ): Promise<{ organizationId: string; apps: ApplicationRecord[] }> {
     const secret = bearerToken(authorization);
     const key = secret ? await this.apiKeys.authenticate(secret) : null;
     if (!key) {
@@ -141,8 +136,23 @@ export class ConductorMetricsService {
       ? await this.applications.findByNames(key.organizationId, names)
       : await this.applications.findAll(key.organizationId);
     const scope = key.applicationIds;
-    return apps
-      .filter((app) => scope.length === 0 || scope.includes(app.id))
-      .sort((a, b) => a.name.localeCompare(b.name));
+    return {
+      organizationId: key.organizationId,
+      apps: apps
+        .filter((app) => scope.length === 0 || scope.includes(app.id))
+        .sort((a, b) => a.name.localeCompare(b.name)),
+    };
   }
+}
+
+/** `executor_count` samples: one per REST status and version (recorded statuses merged). */
+function executorCountSamples(counts: readonly UnrecoveredCount[]): GaugeSample[] {
+  const counted = new Map<string, GaugeSample>();
+  for (const { status, applicationVersion, count } of counts) {
+    const labels = { status: restStatus(status), application_version: applicationVersion };
+    const key = JSON.stringify(labels);
+    const seen = counted.get(key)?.value ?? 0;
+    counted.set(key, { family: 'executor_count', labels, value: seen + count });
+  }
+  return [...counted.values()];
 }

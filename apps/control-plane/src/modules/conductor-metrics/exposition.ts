@@ -37,9 +37,9 @@ export function renderExposition(apps: readonly AppSamples[], format: Exposition
     let headed = false;
     for (const app of apps) {
       const application = `{application="${escapeLabel(app.application)}"`;
-      const stamp = !stamped
-        ? ''
-        : ` ${format === 'openmetrics' ? app.windowStartMs / 1000 : app.windowStartMs}`;
+      const stamp = stamped
+        ? ` ${format === 'openmetrics' ? app.windowStartMs / 1000 : app.windowStartMs}`
+        : '';
       for (const sample of app.samples) {
         if (sample.family !== family) continue;
         if (!headed) {
@@ -48,8 +48,8 @@ export function renderExposition(apps: readonly AppSamples[], format: Exposition
         }
         // Built by concatenation: a scrape renders ~100 series per application.
         let labels = application;
-        for (const key in sample.labels) {
-          labels += `,${key}="${escapeLabel(sample.labels[key] ?? '')}"`;
+        for (const [key, value] of Object.entries(sample.labels)) {
+          labels += `,${key}="${escapeLabel(value)}"`;
         }
         lines.push(`${name}${labels}} ${sample.value}${stamp}`);
       }

@@ -125,4 +125,59 @@ describe('ExecutorsRepository paging on PostgreSQL', () => {
       repository.findVersions(scope.organizationId, scope.applicationId),
     ).resolves.toEqual(['v0', 'v2', 'v1']);
   });
+
+  it('counts the unrecovered executors of the applications asked for, in one organization only', async () => {
+    const newApp = (organizationId: string, name: string) =>
+      db.prisma.application.create({ data: { organizationId, name } });
+    const counted = await newApp(scope.organizationId, 'counted');
+    const idle = await newApp(scope.organizationId, 'idle');
+    const name = `org-${randomBytes(4).toString('hex')}`;
+    const foreignOrg = await db.prisma.organization.create({ data: { name, displayName: name } });
+    const foreign = await newApp(foreignOrg.id, 'counted');
+    const at = new Date();
+    const row = (
+      organizationId: string,
+      applicationId: string,
+      executorId: string,
+      status: Status,
+      applicationVersion: string,
+      recoveredAt: Date | null = null,
+    ) => ({
+      organizationId,
+      applicationId,
+      executorId,
+      applicationVersion,
+      language: 'typescript',
+      sdkVersion: '5.2.11',
+      status,
+      connectedAt: at,
+      lastSeenAt: at,
+      recoveredAt,
+    });
+    await db.prisma.executor.createMany({
+      data: [
+        row(scope.organizationId, counted.id, 'a', 'CONNECTED', 'v1'),
+        row(scope.organizationId, counted.id, 'b', 'CONNECTED', 'v1'),
+        row(scope.organizationId, counted.id, 'c', 'DISCONNECTED', 'v1'),
+        row(scope.organizationId, counted.id, 'd', 'DEAD', 'v2'),
+        row(scope.organizationId, counted.id, 'e', 'DEAD', 'v2', at), // recovered: history
+        row(foreignOrg.id, foreign.id, 'f', 'CONNECTED', 'v1'),
+      ],
+    });
+
+    const counts = await repository.countUnrecovered(scope.organizationId, [
+      counted.id,
+      idle.id,
+      foreign.id, // another organization's: never counted here
+    ]);
+    const key = (c: { status: string; applicationVersion: string }) =>
+      `${c.status}/${c.applicationVersion}`;
+    expect(counts.every((c) => c.applicationId === counted.id)).toBe(true);
+    expect(Object.fromEntries(counts.map((c) => [key(c), c.count]))).toEqual({
+      'CONNECTED/v1': 2,
+      'DISCONNECTED/v1': 1,
+      'DEAD/v2': 1,
+    });
+    await expect(repository.countUnrecovered(scope.organizationId, [])).resolves.toEqual([]);
+  });
 });

@@ -114,7 +114,7 @@ export class ExecutorsService {
    * Executors not yet recovered of each of the organization's applications given, by
    * application, recorded status and application version.
    */
-  countExecutorsByStatus(
+  countUnrecoveredExecutors(
     organizationId: string,
     applicationIds: readonly string[],
   ): Promise<UnrecoveredCount[]> {
