@@ -163,6 +163,28 @@ describe('restart and rewind, sent only to executors that know them', () => {
     expect(await sdk.getWorkflowStatus(newWorkflowId)).toMatchObject({ workflowName: 'compose' });
   });
 
+  it("reads and acts on each family's workflows whichever executor a read reaches first", async () => {
+    // Each family keeps its workflows in its own tables; reads take turns between the two
+    // executors, so three in a row reach both.
+    for (const workflowId of [dbos.workflowId, 'sdk-compose-1']) {
+      for (let read = 1; read <= 3; read++) {
+        expect(await get(workflowId), `${workflowId}, read ${read}`).toMatchObject({
+          workflowId,
+          status: 'SUCCESS',
+        });
+        expect(await stepsOf(workflowId), `${workflowId}'s steps, read ${read}`).toHaveLength(2);
+        const events = await api('get', `${base}/workflows/${workflowId}/events`, { key });
+        expect(events.status, `${workflowId}'s events, read ${read}`).toBe(200);
+        // Finished before the cancel: nothing cancelled, said so (and not a 404).
+        const cancel = await post(`/workflows/${workflowId}/cancel`, {});
+        expect(cancel, `${workflowId}, cancel ${read}`).toMatchObject({
+          status: 200,
+          body: { workflowId, outcome: 'ALREADY_FINISHED', status: 'SUCCESS' },
+        });
+      }
+    }
+  });
+
   it('audited every restart and rewind under its own name', async () => {
     const entries = await server.app.get<Database>(DATABASE).prisma.auditEvent.findMany({
       where: { organizationId: org.id, action: { in: ['workflow.restart', 'workflow.rewind'] } },

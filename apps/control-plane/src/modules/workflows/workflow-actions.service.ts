@@ -26,9 +26,10 @@ import {
 import { WorkflowsService } from './workflows.service';
 
 /**
- * Operator actions on one workflow. Each: confirm it exists (executors answer "success" for
- * unknown ids, so a missing workflow is a 404 here), send the command once through the proxy,
- * read the status back, and audit the outcome, success or failure. A fork onto another
+ * Operator actions on one workflow. Each: find it (executors answer "success" for unknown ids,
+ * so a missing workflow is a 404 here) and the SDK family whose executors hold it
+ * (`WorkflowsService.locate`), send the command once through the proxy to that family, read the
+ * status back from it, and audit the outcome, success or failure. A fork onto another
  * application version prefers an executor of that version. Restart and rewind go only to
  * executors whose SDK knows them (MESSAGE_SUPPORT); none connected: 501 naming what is needed.
  */
@@ -48,39 +49,45 @@ export class WorkflowActionsService {
     req: CancelWorkflowRequest,
   ): Promise<WorkflowActionResult> {
     const cancel = async (): Promise<WorkflowActionResult> => {
-      const before = await this.workflows.getStatus(op, workflowId);
-      const answer = await this.proxy.send(op.applicationId, 'cancel', {
-        workflow_id: workflowId,
-        cancel_children: req.cancelChildren,
-      });
+      const before = await this.workflows.locate(op, workflowId);
+      const answer = await this.proxy.send(
+        op.applicationId,
+        'cancel',
+        { workflow_id: workflowId, cancel_children: req.cancelChildren },
+        before.holders,
+      );
       assertSucceeded('cancel', answer);
-      const { status } = await this.outcomes.applied(op, workflowId);
-      return { workflowId, outcome: cancelOutcome(before, status), status };
+      const { status } = await this.outcomes.applied(op, workflowId, before.holders);
+      return { workflowId, outcome: cancelOutcome(before.status, status), status };
     };
     return this.single(op, WORKFLOW_ACTIONS.cancel, workflowId, { ...req }, cancel, auditedDone);
   }
 
   resumeWorkflow(op: Operator, workflowId: string, req: ResumeWorkflowRequest) {
     return this.single(op, WORKFLOW_ACTIONS.resume, workflowId, { ...req }, async () => {
-      await this.workflows.getStatus(op, workflowId);
-      const answer = await this.proxy.send(op.applicationId, 'resume', {
-        workflow_id: workflowId,
-        queue_name: req.queueName,
-      });
+      const { holders } = await this.workflows.locate(op, workflowId);
+      const answer = await this.proxy.send(
+        op.applicationId,
+        'resume',
+        { workflow_id: workflowId, queue_name: req.queueName },
+        holders,
+      );
       assertSucceeded('resume', answer);
-      return this.outcomes.applied(op, workflowId);
+      return this.outcomes.applied(op, workflowId, holders);
     });
   }
 
   deleteWorkflow(op: Operator, workflowId: string, query: DeleteWorkflowQuery) {
     return this.single(op, WORKFLOW_ACTIONS.delete, workflowId, { ...query }, async () => {
-      await this.workflows.getStatus(op, workflowId);
-      const answer = await this.proxy.send(op.applicationId, 'delete', {
-        workflow_id: workflowId,
-        delete_children: query.deleteChildren,
-      });
+      const { holders } = await this.workflows.locate(op, workflowId);
+      const answer = await this.proxy.send(
+        op.applicationId,
+        'delete',
+        { workflow_id: workflowId, delete_children: query.deleteChildren },
+        holders,
+      );
       assertSucceeded('delete', answer);
-      return this.outcomes.applied(op, workflowId);
+      return this.outcomes.applied(op, workflowId, holders);
     });
   }
 
@@ -91,7 +98,7 @@ export class WorkflowActionsService {
   ): Promise<ForkWorkflowResponse> {
     const details: Record<string, unknown> = { ...req };
     return this.single(op, WORKFLOW_ACTIONS.fork, workflowId, details, async () => {
-      await this.workflows.getStatus(op, workflowId);
+      const { holders } = await this.workflows.locate(op, workflowId);
       const answer = await this.proxy.send(
         op.applicationId,
         'fork_workflow',
@@ -105,14 +112,14 @@ export class WorkflowActionsService {
             queue_partition_key: req.queuePartitionKey,
           },
         },
-        { preferVersion: req.appVersion },
+        { ...holders, preferVersion: req.appVersion },
       );
       const newWorkflowId = answer.new_workflow_id;
       if (!newWorkflowId) {
         throw new AppError('EXECUTOR_ERROR', 'The executor did not report the new workflow id.');
       }
       details.newWorkflowId = newWorkflowId;
-      const { status } = await this.outcomes.applied(op, newWorkflowId);
+      const { status } = await this.outcomes.applied(op, newWorkflowId, holders);
       return { workflowId, newWorkflowId, status };
     });
   }
@@ -126,18 +133,18 @@ export class WorkflowActionsService {
     const details: Record<string, unknown> = { ...req };
     const supporting = supportedBy('restart');
     return this.single(op, WORKFLOW_ACTIONS.restart, workflowId, details, async () => {
-      await this.workflows.getStatus(op, workflowId, supporting);
+      const { holders } = await this.workflows.locate(op, workflowId, supporting);
       const answer = await this.proxy.send(
         op.applicationId,
         'restart',
         { workflow_id: workflowId },
-        supporting,
+        holders,
       );
       assertSucceeded('restart', answer);
       const newWorkflowId = answer.new_workflow_id ?? null;
       if (newWorkflowId === null) return { workflowId, newWorkflowId, status: null };
       details.newWorkflowId = newWorkflowId;
-      const { status } = await this.outcomes.applied(op, newWorkflowId, supporting);
+      const { status } = await this.outcomes.applied(op, newWorkflowId, holders);
       return { workflowId, newWorkflowId, status };
     });
   }
@@ -146,7 +153,7 @@ export class WorkflowActionsService {
   rewindWorkflow(op: Operator, workflowId: string, req: RewindWorkflowRequest) {
     const supporting = supportedBy('rewind_workflow');
     return this.single(op, WORKFLOW_ACTIONS.rewind, workflowId, { ...req }, async () => {
-      await this.workflows.getStatus(op, workflowId, supporting);
+      const { holders } = await this.workflows.locate(op, workflowId, supporting);
       const answer = await this.proxy.send(
         op.applicationId,
         'rewind_workflow',
@@ -159,10 +166,10 @@ export class WorkflowActionsService {
             queue_partition_key: req.queuePartitionKey,
           },
         },
-        { ...supporting, preferVersion: req.appVersion },
+        { ...holders, preferVersion: req.appVersion },
       );
       assertSucceeded('rewind_workflow', answer);
-      return this.outcomes.applied(op, workflowId, supporting);
+      return this.outcomes.applied(op, workflowId, holders);
     });
   }
 

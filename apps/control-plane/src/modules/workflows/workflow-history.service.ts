@@ -37,8 +37,7 @@ export class WorkflowHistoryService {
   ) {}
 
   async findEvents(scope: AppScope, workflowId: string): Promise<ListWorkflowEventsResponse> {
-    await this.workflows.getStatus(scope, workflowId);
-    const answer = await this.proxy.send(scope.applicationId, 'get_workflow_events', {
+    const answer = await this.workflows.sendToHolders(scope, workflowId, 'get_workflow_events', {
       workflow_id: workflowId,
     });
     return (answer.events ?? []).map(mapWorkflowEvent);
@@ -48,16 +47,19 @@ export class WorkflowHistoryService {
     scope: AppScope,
     workflowId: string,
   ): Promise<ListWorkflowNotificationsResponse> {
-    await this.workflows.getStatus(scope, workflowId);
-    const answer = await this.proxy.send(scope.applicationId, 'get_workflow_notifications', {
-      workflow_id: workflowId,
-    });
+    const answer = await this.workflows.sendToHolders(
+      scope,
+      workflowId,
+      'get_workflow_notifications',
+      {
+        workflow_id: workflowId,
+      },
+    );
     return (answer.notifications ?? []).map(mapWorkflowNotification);
   }
 
   async findStreams(scope: AppScope, workflowId: string): Promise<ListWorkflowStreamsResponse> {
-    await this.workflows.getStatus(scope, workflowId);
-    const answer = await this.proxy.send(scope.applicationId, 'get_workflow_streams', {
+    const answer = await this.workflows.sendToHolders(scope, workflowId, 'get_workflow_streams', {
       workflow_id: workflowId,
     });
     return (answer.streams ?? []).map(mapWorkflowStream);
@@ -68,8 +70,7 @@ export class WorkflowHistoryService {
     workflowId: string,
     query: ExportWorkflowQuery,
   ): Promise<ExportWorkflowResponse> {
-    await this.workflows.getStatus(scope, workflowId);
-    const answer = await this.proxy.send(scope.applicationId, 'export_workflow', {
+    const answer = await this.workflows.sendToHolders(scope, workflowId, 'export_workflow', {
       workflow_id: workflowId,
       export_children: query.exportChildren,
     });

@@ -3,6 +3,9 @@ import {
   AppError,
   type GetWorkflowQuery,
   type GetWorkflowResponse,
+  type MessageType,
+  type RequestFieldsOf,
+  type ResponseOf,
   type ListWorkflowStepsQuery,
   type ListWorkflowsBody,
   type ListWorkflowsQuery,
@@ -27,11 +30,18 @@ import {
 import { isNoExecutorConnected, LastKnownIndex } from './last-known/last-known-index';
 import { mapWorkflowAggregate, toAggregatesBody } from './workflow-aggregates.mapper';
 import { queryToListBody, searchToListBody, toPage } from './workflow-filters';
+import { readFromHoldingFamily } from './holding-family';
 import { wantsPayloads, withPayloads } from './workflow-payloads';
 import { mapWorkflow, mapWorkflowStep } from './workflow.mapper';
 
 /** Steps per request when their outputs are loaded (see PAYLOAD_PART_SIZE). */
 export const STEP_OUTPUT_PART_SIZE = 100;
+
+/** A workflow's status, and the send options that reach the executors holding it. */
+export interface LocatedWorkflow {
+  readonly status: string | null;
+  readonly holders: SendOptions;
+}
 
 /**
  * Workflow reads, answered live by one of the application's executors. Lists and single
@@ -89,13 +99,15 @@ export class WorkflowsService {
     workflowId: string,
     query: GetWorkflowQuery,
   ): Promise<GetWorkflowResponse> {
-    let answer;
+    let held;
     try {
-      answer = await this.proxy.send(scope.applicationId, 'get_workflow', {
-        workflow_id: workflowId,
-        load_input: query.loadInput,
-        load_output: query.loadOutput,
-      });
+      held = await readFromHoldingFamily(
+        this.proxy,
+        scope.applicationId,
+        'get_workflow',
+        { workflow_id: workflowId, load_input: query.loadInput, load_output: query.loadOutput },
+        (answer) => !!answer.output,
+      );
     } catch (error) {
       const known = isNoExecutorConnected(error)
         ? await this.lastKnown.findWorkflow(scope, workflowId)
@@ -103,8 +115,8 @@ export class WorkflowsService {
       if (known) return known;
       throw error;
     }
-    if (!answer.output) throw workflowNotFound(workflowId);
-    const workflow = mapWorkflow(answer.output);
+    if (!held?.response.output) throw workflowNotFound(workflowId);
+    const workflow = mapWorkflow(held.response.output);
     this.lastKnown.record(scope, [workflow]);
     return workflow;
   }
@@ -118,18 +130,34 @@ export class WorkflowsService {
     // offsets stay put between parts.
     const partSize = query.loadOutput ? STEP_OUTPUT_PART_SIZE : query.limit;
     const steps: WorkflowSteps[] = [];
+    // The first part finds the executors holding the workflow; the next parts go to them.
+    let holders: SendOptions | undefined;
     for (;;) {
       const limit = Math.min(partSize, query.limit - steps.length);
-      const answer = await this.proxy.send(scope.applicationId, 'list_steps', {
+      const fields = {
         workflow_id: workflowId,
         load_output: query.loadOutput,
         limit,
         offset: query.offset + steps.length,
-      });
+      };
+      let part;
+      if (holders) {
+        part = (await this.proxy.send(scope.applicationId, 'list_steps', fields, holders)).output;
+      } else {
+        const held = await readFromHoldingFamily(
+          this.proxy,
+          scope.applicationId,
+          'list_steps',
+          fields,
+          (answer) => !!answer.output,
+        );
+        part = held?.response.output;
+        holders = held?.holders;
+      }
       // Executors answer an unknown workflow with no output; a workflow without steps with [].
-      if (!answer.output) throw workflowNotFound(workflowId);
-      steps.push(...answer.output);
-      if (answer.output.length < limit || steps.length >= query.limit) break;
+      if (!part) throw workflowNotFound(workflowId);
+      steps.push(...part);
+      if (part.length < limit || steps.length >= query.limit) break;
     }
     return toPage(steps.map(mapWorkflowStep), query.limit, query.offset);
   }
@@ -151,22 +179,39 @@ export class WorkflowsService {
   }
 
   /**
-   * The status of one workflow, or NOT_FOUND; `options` narrow which executors are asked (an
-   * action only some SDKs know reads from those, whose tables hold the workflow it acts on).
+   * The status of one workflow and the options that reach the executors holding it (what acts
+   * on it or reads more of it goes there), or NOT_FOUND; `options` narrow which executors are
+   * asked (an action only some SDKs know reads from those).
    */
-  async getStatus(
+  async locate(
     scope: AppScope,
     workflowId: string,
     options: SendOptions = {},
-  ): Promise<string | null> {
-    const answer = await this.proxy.send(
+  ): Promise<LocatedWorkflow> {
+    const held = await readFromHoldingFamily(
+      this.proxy,
       scope.applicationId,
       'get_workflow',
       { workflow_id: workflowId, load_input: false, load_output: false },
+      (answer) => !!answer.output,
       options,
     );
-    if (!answer.output) throw workflowNotFound(workflowId);
-    return answer.output.Status ?? null;
+    if (!held?.response.output) throw workflowNotFound(workflowId);
+    return { status: held.response.output.Status ?? null, holders: held.holders };
+  }
+
+  /**
+   * Sends `type` about one workflow to the executors holding it, or NOT_FOUND (executors answer
+   * empty lists for unknown ids, so the workflow is looked up first).
+   */
+  async sendToHolders<K extends MessageType>(
+    scope: AppScope,
+    workflowId: string,
+    type: K,
+    fields: RequestFieldsOf<K>,
+  ): Promise<ResponseOf<K>> {
+    const { holders } = await this.locate(scope, workflowId);
+    return this.proxy.send(scope.applicationId, type, fields, holders);
   }
 
   private async findPage(

@@ -109,6 +109,14 @@ export class ExecutorProxy {
     return (await this.exchange(applicationId, type, fields, options)).response;
   }
 
+  /** Whether an open link of the application, here or on another replica, is one `accepts` takes. */
+  async hasExecutor(
+    applicationId: string,
+    accepts: (e: ExecutorIdentity) => boolean,
+  ): Promise<boolean> {
+    return (await this.openExecutors(applicationId)).some((e) => accepts(e.identity));
+  }
+
   /** As `send`, also saying which executor answered. */
   async exchange<K extends MessageType>(
     applicationId: string,
@@ -118,12 +126,8 @@ export class ExecutorProxy {
   ): Promise<Exchange<K>> {
     const kind = options.repeatable ? 'read' : commandKind(type);
     const { onlyVersion } = options;
-    const local = this.registry.forApplication(applicationId).map(localTarget);
-    // A lone process does not wait on anything before its first send.
-    const remote = this.remote?.enabled ? await this.remote.forApplication(applicationId) : [];
-    const open = newestFirst(local, remote).filter(
-      (e) =>
-        e.isOpen() && (onlyVersion === undefined || e.identity.applicationVersion === onlyVersion),
+    const open = (await this.openExecutors(applicationId)).filter(
+      (e) => onlyVersion === undefined || e.identity.applicationVersion === onlyVersion,
     );
     const { only } = options;
     const connected = only ? open.filter((e) => only.accepts(e.identity)) : open;
@@ -219,6 +223,14 @@ export class ExecutorProxy {
       }
       throw error;
     }
+  }
+
+  /** The application's open links, here and (replica mode) on other replicas, newest first. */
+  private async openExecutors(applicationId: string): Promise<CommandTarget[]> {
+    const local = this.registry.forApplication(applicationId).map(localTarget);
+    // A lone process does not wait on anything before its first send.
+    const remote = this.remote?.enabled ? await this.remote.forApplication(applicationId) : [];
+    return newestFirst(local, remote).filter((e) => e.isOpen());
   }
 
   private nextTurn(applicationId: string, connected: number): number {
