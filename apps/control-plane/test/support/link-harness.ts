@@ -36,6 +36,7 @@ export async function startLinkHarness(options: { requestTimeoutMs: number }) {
     executorId: string,
     applicationVersion: string,
     script: Script,
+    sdkVersion = '5.2.11',
   ): Promise<ScriptedExecutor> {
     const accepted = once(wss, 'connection') as Promise<[WebSocket]>;
     const client = new WebSocket(url);
@@ -64,7 +65,7 @@ export async function startLinkHarness(options: { requestTimeoutMs: number }) {
       applicationVersion,
       hostname: 'test',
       language: 'typescript',
-      sdkVersion: '5.2.11',
+      sdkVersion,
       metadata: null,
     };
     const executor: ScriptedExecutor = {

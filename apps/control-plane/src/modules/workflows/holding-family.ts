@@ -1,20 +1,29 @@
-import type { MessageType, RequestFieldsOf, ResponseOf } from '@podium/protocol';
+import {
+  AppError,
+  type MessageType,
+  type RequestFieldsOf,
+  type ResponseOf,
+} from '@podium/protocol';
+import type { ExecutorIdentity } from '../executors/executor-registry';
 import type { ExecutorProxy, SendOptions } from '../executors/proxy/executor-proxy';
 import { type SdkFamily, sdkFamilyOf } from '../executors/sdk-family';
+
+/** Send options that reach only the executors of the SDK family holding a workflow. */
+export type Holders = SendOptions & { readonly only: NonNullable<SendOptions['only']> };
 
 /** An answer about one workflow, and the options that reach the executors holding it. */
 export interface HeldAnswer<K extends MessageType> {
   readonly response: ResponseOf<K>;
-  readonly holders: SendOptions;
+  readonly holders: Holders;
 }
 
 /**
  * Reads about one workflow from the SDK family whose tables hold it. Each family keeps its
  * workflows in its own schema (`sdk-family.ts`), so in an application running both, the
  * executor that answered may not know a workflow the other family's executors do: then one of
- * those is asked. `holds` tells an answer about the workflow from "no such workflow". Null when
- * no family holds it. `holders` narrows `options` to the family that answered, for what
- * follows (the action, the status read back).
+ * those is asked (if that family left meanwhile, the workflow is not found). `holds` tells an
+ * answer about the workflow from "no such workflow". Null when no family holds it. `holders`
+ * reaches the family that answered, for what follows (the action, the status read back).
  */
 export async function readFromHoldingFamily<K extends MessageType>(
   proxy: ExecutorProxy,
@@ -22,28 +31,47 @@ export async function readFromHoldingFamily<K extends MessageType>(
   type: K,
   fields: RequestFieldsOf<K>,
   holds: (response: ResponseOf<K>) => boolean,
-  options: SendOptions = {},
 ): Promise<HeldAnswer<K> | null> {
-  const first = await proxy.exchange(applicationId, type, fields, options);
+  const first = await proxy.exchange(applicationId, type, fields);
   const asked = sdkFamilyOf(first.executor);
-  if (holds(first.response)) return { response: first.response, holders: within(asked, options) };
-  const other = within(asked === 'podium' ? 'dbos' : 'podium', options);
-  if (!other.only || !(await proxy.hasExecutor(applicationId, other.only.accepts))) return null;
-  const second = await proxy.send(applicationId, type, fields, other);
-  return holds(second) ? { response: second, holders: other } : null;
+  if (holds(first.response)) return { response: first.response, holders: holdersIn(asked) };
+  const other = holdersIn(asked === 'podium' ? 'dbos' : 'podium');
+  if (!(await proxy.hasExecutor(applicationId, other.only.accepts))) return null;
+  try {
+    const second = await proxy.send(applicationId, type, fields, other);
+    return holds(second) ? { response: second, holders: other } : null;
+  } catch (error) {
+    if (AppError.is(error) && error.code === 'EXECUTOR_UNAVAILABLE') return null;
+    throw error;
+  }
 }
 
-/** `options` narrowed to executors of `family`. */
-function within(family: SdkFamily, options: SendOptions): SendOptions {
-  const allowed = options.only?.accepts;
+/**
+ * `holders` narrowed to the executors `only` also accepts (an action only some SDKs know);
+ * `only`'s refusal when none of the holding family's connected executors is one.
+ */
+export async function narrowHolders(
+  proxy: ExecutorProxy,
+  applicationId: string,
+  holders: Holders,
+  only: NonNullable<SendOptions['only']>,
+): Promise<Holders> {
+  const holding = holders.only.accepts;
+  const accepts = (e: ExecutorIdentity) => holding(e) && only.accepts(e);
+  if (!(await proxy.hasExecutor(applicationId, accepts))) {
+    throw new AppError(only.refusalCode ?? 'EXECUTOR_UNAVAILABLE', only.refusal);
+  }
+  return { only: { ...holders.only, accepts } };
+}
+
+/** Options that reach the executors of `family` only. */
+function holdersIn(family: SdkFamily): Holders {
+  const name = family === 'podium' ? '@podium/sdk' : 'DBOS Transact';
   return {
-    ...options,
     only: {
-      accepts: (e) => sdkFamilyOf(e) === family && (!allowed || allowed(e)),
-      refusal:
-        options.only?.refusal ??
-        `The executors holding this workflow (${family === 'podium' ? '@podium/sdk' : 'DBOS Transact'}) are no longer connected.`,
-      refusalCode: options.only?.refusalCode ?? 'EXECUTOR_UNAVAILABLE',
+      accepts: (e) => sdkFamilyOf(e) === family,
+      refusal: `The executors holding this workflow (${name}) are no longer connected.`,
+      refusalCode: 'EXECUTOR_UNAVAILABLE',
     },
   };
 }

@@ -28,7 +28,7 @@ import { WorkflowsService } from './workflows.service';
 /**
  * Operator actions on one workflow. Each: find it (executors answer "success" for unknown ids,
  * so a missing workflow is a 404 here) and the SDK family whose executors hold it
- * (`WorkflowsService.locate`), send the command once through the proxy to that family, read the
+ * (`WorkflowsService.getHeldWorkflow`), send the command once through the proxy to that family, read the
  * status back from it, and audit the outcome, success or failure. A fork onto another
  * application version prefers an executor of that version. Restart and rewind go only to
  * executors whose SDK knows them (MESSAGE_SUPPORT); none connected: 501 naming what is needed.
@@ -49,7 +49,7 @@ export class WorkflowActionsService {
     req: CancelWorkflowRequest,
   ): Promise<WorkflowActionResult> {
     const cancel = async (): Promise<WorkflowActionResult> => {
-      const before = await this.workflows.locate(op, workflowId);
+      const before = await this.workflows.getHeldWorkflow(op, workflowId);
       const answer = await this.proxy.send(
         op.applicationId,
         'cancel',
@@ -65,7 +65,7 @@ export class WorkflowActionsService {
 
   resumeWorkflow(op: Operator, workflowId: string, req: ResumeWorkflowRequest) {
     return this.single(op, WORKFLOW_ACTIONS.resume, workflowId, { ...req }, async () => {
-      const { holders } = await this.workflows.locate(op, workflowId);
+      const { holders } = await this.workflows.getHeldWorkflow(op, workflowId);
       const answer = await this.proxy.send(
         op.applicationId,
         'resume',
@@ -79,7 +79,7 @@ export class WorkflowActionsService {
 
   deleteWorkflow(op: Operator, workflowId: string, query: DeleteWorkflowQuery) {
     return this.single(op, WORKFLOW_ACTIONS.delete, workflowId, { ...query }, async () => {
-      const { holders } = await this.workflows.locate(op, workflowId);
+      const { holders } = await this.workflows.getHeldWorkflow(op, workflowId);
       const answer = await this.proxy.send(
         op.applicationId,
         'delete',
@@ -98,7 +98,7 @@ export class WorkflowActionsService {
   ): Promise<ForkWorkflowResponse> {
     const details: Record<string, unknown> = { ...req };
     return this.single(op, WORKFLOW_ACTIONS.fork, workflowId, details, async () => {
-      const { holders } = await this.workflows.locate(op, workflowId);
+      const { holders } = await this.workflows.getHeldWorkflow(op, workflowId);
       const answer = await this.proxy.send(
         op.applicationId,
         'fork_workflow',
@@ -133,7 +133,7 @@ export class WorkflowActionsService {
     const details: Record<string, unknown> = { ...req };
     const supporting = supportedBy('restart');
     return this.single(op, WORKFLOW_ACTIONS.restart, workflowId, details, async () => {
-      const { holders } = await this.workflows.locate(op, workflowId, supporting);
+      const { holders } = await this.workflows.getHeldWorkflow(op, workflowId, supporting.only);
       const answer = await this.proxy.send(
         op.applicationId,
         'restart',
@@ -153,7 +153,7 @@ export class WorkflowActionsService {
   rewindWorkflow(op: Operator, workflowId: string, req: RewindWorkflowRequest) {
     const supporting = supportedBy('rewind_workflow');
     return this.single(op, WORKFLOW_ACTIONS.rewind, workflowId, { ...req }, async () => {
-      const { holders } = await this.workflows.locate(op, workflowId, supporting);
+      const { holders } = await this.workflows.getHeldWorkflow(op, workflowId, supporting.only);
       const answer = await this.proxy.send(
         op.applicationId,
         'rewind_workflow',
@@ -204,7 +204,7 @@ function supportedBy(type: keyof typeof MESSAGE_SUPPORT): SendOptions {
   return {
     only: {
       accepts,
-      refusal: `${action} needs ${needs}; none of this application's connected executors is one.`,
+      refusal: `${action} needs ${needs}; none of the connected executors holding this workflow is one.`,
       refusalCode: 'EXECUTOR_UNSUPPORTED',
     },
   };

@@ -30,7 +30,7 @@ import {
 import { isNoExecutorConnected, LastKnownIndex } from './last-known/last-known-index';
 import { mapWorkflowAggregate, toAggregatesBody } from './workflow-aggregates.mapper';
 import { queryToListBody, searchToListBody, toPage } from './workflow-filters';
-import { readFromHoldingFamily } from './holding-family';
+import { type Holders, narrowHolders, readFromHoldingFamily } from './holding-family';
 import { wantsPayloads, withPayloads } from './workflow-payloads';
 import { mapWorkflow, mapWorkflowStep } from './workflow.mapper';
 
@@ -38,13 +38,14 @@ import { mapWorkflow, mapWorkflowStep } from './workflow.mapper';
 export const STEP_OUTPUT_PART_SIZE = 100;
 
 /** A workflow's status, and the send options that reach the executors holding it. */
-export interface LocatedWorkflow {
+export interface HeldWorkflow {
   readonly status: string | null;
-  readonly holders: SendOptions;
+  readonly holders: Holders;
 }
 
 /**
- * Workflow reads, answered live by one of the application's executors. Lists and single
+ * Workflow reads, answered live by one of the application's executors (for one workflow, one
+ * of the SDK family holding it: `holding-family.ts`). Lists and single
  * workflows they answer feed the last-known index, which answers instead (marked `lastKnown`)
  * when no executor of the application is connected.
  */
@@ -180,24 +181,26 @@ export class WorkflowsService {
 
   /**
    * The status of one workflow and the options that reach the executors holding it (what acts
-   * on it or reads more of it goes there), or NOT_FOUND; `options` narrow which executors are
-   * asked (an action only some SDKs know reads from those).
+   * on it or reads more of it goes there), or NOT_FOUND. `only`: an action only some SDKs know,
+   * refused as it says when none of the holding family's executors is one.
    */
-  async locate(
+  async getHeldWorkflow(
     scope: AppScope,
     workflowId: string,
-    options: SendOptions = {},
-  ): Promise<LocatedWorkflow> {
+    only?: SendOptions['only'],
+  ): Promise<HeldWorkflow> {
     const held = await readFromHoldingFamily(
       this.proxy,
       scope.applicationId,
       'get_workflow',
       { workflow_id: workflowId, load_input: false, load_output: false },
       (answer) => !!answer.output,
-      options,
     );
     if (!held?.response.output) throw workflowNotFound(workflowId);
-    return { status: held.response.output.Status ?? null, holders: held.holders };
+    const holders = only
+      ? await narrowHolders(this.proxy, scope.applicationId, held.holders, only)
+      : held.holders;
+    return { status: held.response.output.Status ?? null, holders };
   }
 
   /**
@@ -210,7 +213,7 @@ export class WorkflowsService {
     type: K,
     fields: RequestFieldsOf<K>,
   ): Promise<ResponseOf<K>> {
-    const { holders } = await this.locate(scope, workflowId);
+    const { holders } = await this.getHeldWorkflow(scope, workflowId);
     return this.proxy.send(scope.applicationId, type, fields, holders);
   }
 

@@ -1,10 +1,8 @@
 import { AppError } from '@podium/protocol';
-import pino from 'pino';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startLinkHarness, type Script } from '../../../../test/support/link-harness';
-import type { Config } from '../../../config/config';
-import { ExecutorProxy, MAX_ATTEMPTS } from './executor-proxy';
-import { ExecutorRegistry } from '../executor-registry';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { Script } from '../../../../test/support/link-harness';
+import { useProxyHarness } from '../../../../test/support/proxy-harness';
+import { type ExecutorProxy, MAX_ATTEMPTS } from './executor-proxy';
 
 // Executors that answer must beat it on a loaded machine; only silent ones wait it out.
 const TIMEOUT_MS = 2_000;
@@ -35,31 +33,19 @@ async function rejection(promise: Promise<unknown>): Promise<AppError> {
 }
 
 describe('ExecutorProxy (real WebSockets)', () => {
-  let harness: Awaited<ReturnType<typeof startLinkHarness>>;
-  let registry: ExecutorRegistry;
+  const harness = useProxyHarness(TIMEOUT_MS);
   let proxy: ExecutorProxy;
+  beforeEach(() => {
+    proxy = harness.proxy();
+  });
 
   const connect = async (id: string, version: string, script: Script) => {
     // Links are ordered by when they opened (ms): keep each one's time distinct.
     await new Promise((resolve) => setTimeout(resolve, 3));
-    const executor = await harness.connect(id, version, script);
-    registry.add(executor.live);
-    return executor;
+    return harness.connect(id, version, script);
   };
   const getWorkflow = () => proxy.send('app', 'get_workflow', { workflow_id: 'wf-1' });
   const cancel = () => proxy.send('app', 'cancel', { workflow_id: 'wf-1' });
-
-  beforeEach(async () => {
-    harness = await startLinkHarness({ requestTimeoutMs: TIMEOUT_MS });
-    registry = new ExecutorRegistry();
-    const config = { executors: { requestTimeoutMs: TIMEOUT_MS } } as Config;
-    proxy = new ExecutorProxy(registry, config, pino({ level: 'silent' }));
-  });
-  afterEach(async () => {
-    // Whatever happened, nothing may be left waiting for an answer.
-    expect(harness.pending()).toBe(0);
-    await harness.close();
-  });
 
   it('answers 503 EXECUTOR_UNAVAILABLE when no executor is connected', async () => {
     const error = await rejection(getWorkflow());
@@ -256,7 +242,7 @@ describe('ExecutorProxy (real WebSockets)', () => {
       output: [],
     });
     expect(newer.received).toEqual(['list_application_versions']);
-    registry.remove(newer.live.link);
+    harness.registry().remove(newer.live.link);
     const error = await rejection(proxy.send('app', 'list_application_versions'));
     expect(error).toMatchObject({ code: 'EXECUTOR_UNSUPPORTED', status: 501 });
   });
