@@ -36,6 +36,28 @@ function expected(statuses: readonly ExecutorStatus[] | undefined): string[] {
   ].map((e) => e.id);
 }
 
+/** An executors row as a TypeScript executor of `applicationVersion` records it at `at`. */
+function executorRow(
+  where: { organizationId: string; applicationId: string },
+  executorId: string,
+  status: Status,
+  applicationVersion: string,
+  at: Date,
+  recoveredAt: Date | null = null,
+) {
+  return {
+    ...where,
+    executorId,
+    applicationVersion,
+    language: 'typescript',
+    sdkVersion: '5.2.11',
+    status,
+    connectedAt: at,
+    lastSeenAt: at,
+    recoveredAt,
+  };
+}
+
 describe('ExecutorsRepository paging on PostgreSQL', () => {
   let scratch: ScratchDatabase;
   let db: Database;
@@ -57,20 +79,14 @@ describe('ExecutorsRepository paging on PostgreSQL', () => {
     });
     scope = { organizationId: org.id, applicationId: app.id };
     const start = Date.parse('2026-01-01T00:00:00Z');
-    const row = (applicationId: string, executorId: string, status: Status, minute: number) => {
-      const at = new Date(start + minute * 60_000);
-      return {
-        organizationId: org.id,
-        applicationId,
+    const row = (applicationId: string, executorId: string, status: Status, minute: number) =>
+      executorRow(
+        { organizationId: org.id, applicationId },
         executorId,
-        applicationVersion: `v${minute % 3}`,
-        language: 'typescript',
-        sdkVersion: '5.2.11',
         status,
-        connectedAt: at,
-        lastSeenAt: at,
-      };
-    };
+        `v${minute % 3}`,
+        new Date(start + minute * 60_000),
+      );
     await db.prisma.executor.createMany({
       data: [
         ...ROWS.map(([id, status, minute]) => row(app.id, id, status, minute)),
@@ -135,33 +151,16 @@ describe('ExecutorsRepository paging on PostgreSQL', () => {
     const foreignOrg = await db.prisma.organization.create({ data: { name, displayName: name } });
     const foreign = await newApp(foreignOrg.id, 'counted');
     const at = new Date();
-    const row = (
-      organizationId: string,
-      applicationId: string,
-      executorId: string,
-      status: Status,
-      applicationVersion: string,
-      recoveredAt: Date | null = null,
-    ) => ({
-      organizationId,
-      applicationId,
-      executorId,
-      applicationVersion,
-      language: 'typescript',
-      sdkVersion: '5.2.11',
-      status,
-      connectedAt: at,
-      lastSeenAt: at,
-      recoveredAt,
-    });
+    const ours = { organizationId: scope.organizationId, applicationId: counted.id };
+    const theirs = { organizationId: foreignOrg.id, applicationId: foreign.id };
     await db.prisma.executor.createMany({
       data: [
-        row(scope.organizationId, counted.id, 'a', 'CONNECTED', 'v1'),
-        row(scope.organizationId, counted.id, 'b', 'CONNECTED', 'v1'),
-        row(scope.organizationId, counted.id, 'c', 'DISCONNECTED', 'v1'),
-        row(scope.organizationId, counted.id, 'd', 'DEAD', 'v2'),
-        row(scope.organizationId, counted.id, 'e', 'DEAD', 'v2', at), // recovered: history
-        row(foreignOrg.id, foreign.id, 'f', 'CONNECTED', 'v1'),
+        executorRow(ours, 'a', 'CONNECTED', 'v1', at),
+        executorRow(ours, 'b', 'CONNECTED', 'v1', at),
+        executorRow(ours, 'c', 'DISCONNECTED', 'v1', at),
+        executorRow(ours, 'd', 'DEAD', 'v2', at),
+        executorRow(ours, 'e', 'DEAD', 'v2', at, at), // recovered: history
+        executorRow(theirs, 'f', 'CONNECTED', 'v1', at),
       ],
     });
 

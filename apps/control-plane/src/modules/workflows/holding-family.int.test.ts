@@ -2,7 +2,7 @@ import { AppError } from '@podium/protocol';
 import { describe, expect, it } from 'vitest';
 import type { Script } from '../../../test/support/link-harness';
 import { useProxyHarness } from '../../../test/support/proxy-harness';
-import { narrowHolders, readFromHoldingFamily } from './holding-family';
+import { hasOutput, narrowHolders, readFromHoldingFamily } from './holding-family';
 
 const TIMEOUT_MS = 2_000;
 const PODIUM_SDK = 'podium-sdk/0.1.0';
@@ -23,7 +23,7 @@ describe('readFromHoldingFamily (real WebSockets)', () => {
       'app',
       'get_workflow',
       { workflow_id: workflowId, load_input: false, load_output: false },
-      (answer) => !!answer.output,
+      hasOutput,
     );
 
   // The newest version's executor is asked first: each order starts with the other family.

@@ -8,6 +8,11 @@ import type { ExecutorIdentity } from '../executors/executor-registry';
 import type { ExecutorProxy, SendOptions } from '../executors/proxy/executor-proxy';
 import { type SdkFamily, sdkFamilyOf } from '../executors/sdk-family';
 
+/** Executors answer a workflow they do not hold (get_workflow, list_steps) with no output. */
+export function hasOutput(answer: { readonly output?: unknown }): boolean {
+  return !!answer.output;
+}
+
 /** Send options that reach only the executors of the SDK family holding a workflow. */
 export type Holders = SendOptions & { readonly only: NonNullable<SendOptions['only']> };
 

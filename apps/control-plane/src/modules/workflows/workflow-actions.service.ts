@@ -28,8 +28,8 @@ import { WorkflowsService } from './workflows.service';
 /**
  * Operator actions on one workflow. Each: find it (executors answer "success" for unknown ids,
  * so a missing workflow is a 404 here) and the SDK family whose executors hold it
- * (`WorkflowsService.getHeldWorkflow`), send the command once through the proxy to that family, read the
- * status back from it, and audit the outcome, success or failure. A fork onto another
+ * (`WorkflowsService.getHeldWorkflow`), send the command once through the proxy to that family,
+ * read the status back from it, and audit the outcome, success or failure. A fork onto another
  * application version prefers an executor of that version. Restart and rewind go only to
  * executors whose SDK knows them (MESSAGE_SUPPORT); none connected: 501 naming what is needed.
  */
@@ -133,7 +133,7 @@ export class WorkflowActionsService {
     const details: Record<string, unknown> = { ...req };
     const supporting = supportedBy('restart');
     return this.single(op, WORKFLOW_ACTIONS.restart, workflowId, details, async () => {
-      const { holders } = await this.workflows.getHeldWorkflow(op, workflowId, supporting.only);
+      const { holders } = await this.workflows.getHeldWorkflow(op, workflowId, supporting);
       const answer = await this.proxy.send(
         op.applicationId,
         'restart',
@@ -153,7 +153,7 @@ export class WorkflowActionsService {
   rewindWorkflow(op: Operator, workflowId: string, req: RewindWorkflowRequest) {
     const supporting = supportedBy('rewind_workflow');
     return this.single(op, WORKFLOW_ACTIONS.rewind, workflowId, { ...req }, async () => {
-      const { holders } = await this.workflows.getHeldWorkflow(op, workflowId, supporting.only);
+      const { holders } = await this.workflows.getHeldWorkflow(op, workflowId, supporting);
       const answer = await this.proxy.send(
         op.applicationId,
         'rewind_workflow',
@@ -194,18 +194,15 @@ export class WorkflowActionsService {
 }
 
 /**
- * Only executors that know the type (the read before and after too: in an application running
- * both SDK families, the workflow lives in the tables of the family that can act on it).
- * Connected executors but none that knows it: 501 naming what is needed.
+ * Only executors that know the type, among those holding the workflow (`getHeldWorkflow`).
+ * None of them knows it: 501 naming what is needed.
  */
-function supportedBy(type: keyof typeof MESSAGE_SUPPORT): SendOptions {
+function supportedBy(type: keyof typeof MESSAGE_SUPPORT): NonNullable<SendOptions['only']> {
   const { accepts, needs } = MESSAGE_SUPPORT[type];
   const action = type === 'rewind_workflow' ? 'rewind' : type;
   return {
-    only: {
-      accepts,
-      refusal: `${action} needs ${needs}; none of the connected executors holding this workflow is one.`,
-      refusalCode: 'EXECUTOR_UNSUPPORTED',
-    },
+    accepts,
+    refusal: `${action} needs ${needs}; none of the connected executors holding this workflow is one.`,
+    refusalCode: 'EXECUTOR_UNSUPPORTED',
   };
 }

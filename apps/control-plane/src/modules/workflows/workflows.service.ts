@@ -30,7 +30,7 @@ import {
 import { isNoExecutorConnected, LastKnownIndex } from './last-known/last-known-index';
 import { mapWorkflowAggregate, toAggregatesBody } from './workflow-aggregates.mapper';
 import { queryToListBody, searchToListBody, toPage } from './workflow-filters';
-import { type Holders, narrowHolders, readFromHoldingFamily } from './holding-family';
+import { type Holders, hasOutput, narrowHolders, readFromHoldingFamily } from './holding-family';
 import { wantsPayloads, withPayloads } from './workflow-payloads';
 import { mapWorkflow, mapWorkflowStep } from './workflow.mapper';
 
@@ -45,9 +45,9 @@ export interface HeldWorkflow {
 
 /**
  * Workflow reads, answered live by one of the application's executors (for one workflow, one
- * of the SDK family holding it: `holding-family.ts`). Lists and single
- * workflows they answer feed the last-known index, which answers instead (marked `lastKnown`)
- * when no executor of the application is connected.
+ * of the SDK family holding it: `holding-family.ts`). Lists and single workflows they answer
+ * feed the last-known index, which answers instead (marked `lastKnown`) when no executor of the
+ * application is connected.
  */
 @Injectable()
 export class WorkflowsService {
@@ -107,7 +107,7 @@ export class WorkflowsService {
         scope.applicationId,
         'get_workflow',
         { workflow_id: workflowId, load_input: query.loadInput, load_output: query.loadOutput },
-        (answer) => !!answer.output,
+        hasOutput,
       );
     } catch (error) {
       const known = isNoExecutorConnected(error)
@@ -150,7 +150,7 @@ export class WorkflowsService {
           scope.applicationId,
           'list_steps',
           fields,
-          (answer) => !!answer.output,
+          hasOutput,
         );
         part = held?.response.output;
         holders = held?.holders;
@@ -194,7 +194,7 @@ export class WorkflowsService {
       scope.applicationId,
       'get_workflow',
       { workflow_id: workflowId, load_input: false, load_output: false },
-      (answer) => !!answer.output,
+      hasOutput,
     );
     if (!held?.response.output) throw workflowNotFound(workflowId);
     const holders = only
