@@ -1,10 +1,14 @@
 import type { Database } from '@podium/db';
 import { createScratchDatabase, type ScratchDatabase } from '@podium/db/testing';
 import {
+  ApplicationSchema,
   GetWorkflowResponseSchema,
   ListWorkflowStepsResponseSchema,
+  ListWorkflowsResponseSchema,
   RestartWorkflowResponseSchema,
   RewindWorkflowResponseSchema,
+  SearchWorkflowsResponseSchema,
+  StepAggregatesResponseSchema,
 } from '@podium/protocol';
 import { Podium } from '@podium/sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -33,6 +37,8 @@ describe('restart and rewind, sent only to executors that know them', () => {
   let app: { id: string; name: string };
   let base: string;
   let key: string;
+  /** The SDK workflow the restart test started. */
+  let restartedId = '';
 
   const get = async (workflowId: string) => {
     const res = await api('get', `${base}/workflows/${workflowId}`, { key });
@@ -153,6 +159,7 @@ describe('restart and rewind, sent only to executors that know them', () => {
     const newWorkflowId = result.newWorkflowId ?? '';
     expect(newWorkflowId).not.toBe('');
     expect(newWorkflowId).not.toBe('sdk-compose-1');
+    restartedId = newWorkflowId;
     // The truth, from the SDK app's own database: a new run of the same workflow finished.
     const sdk = podium;
     await waitUntil(
@@ -184,6 +191,81 @@ describe('restart and rewind, sent only to executors that know them', () => {
         });
       }
     }
+  });
+
+  it("lists, pages, counts and bulk-acts on both families' workflows as one application", async () => {
+    // DBOS holds its compose workflow; the SDK its own and the restarted one.
+    const expected = [dbos.workflowId, 'sdk-compose-1', restartedId];
+    const list = async (query: string) => {
+      const res = await api('get', `${base}/workflows?sortDesc=false&${query}`, { key });
+      expect(res.status, query).toBe(200);
+      return ListWorkflowsResponseSchema.parse(res.body);
+    };
+    const all = await list('limit=100');
+    expect(all.map((w) => w.workflowId).sort()).toEqual([...expected].sort());
+    const created = all.map((w) => Date.parse(w.createdAt ?? ''));
+    expect(created).toEqual([...created].sort((a, b) => a - b));
+    for (let offset = 0; offset < all.length; offset++) {
+      const [one, ...more] = await list(`limit=1&offset=${offset}`);
+      expect([one?.workflowId, more.length], `offset ${offset}`).toEqual([
+        all[offset]?.workflowId,
+        0,
+      ]);
+    }
+    const search = await post('/workflows/search', { sortDesc: false });
+    expect(search.status).toBe(200);
+    const found = SearchWorkflowsResponseSchema.parse(search.body).map((w) => w.workflowId);
+    expect(found).toEqual(all.map((w) => w.workflowId));
+
+    // Both apps name their workflow compose: one group, counted across the families.
+    const aggregates = await post('/workflows/aggregates', {
+      groupByWorkflowName: true,
+      selectCount: true,
+    });
+    expect(aggregates).toMatchObject({
+      status: 200,
+      body: [{ group: { workflowName: 'compose' }, count: 3 }],
+    });
+
+    // Every step of the three workflows, counted across the families.
+    const stepCounts = await Promise.all(expected.map(async (id) => (await stepsOf(id)).length));
+    const steps = await post('/steps/aggregates', { groupByFunctionName: true, selectCount: true });
+    expect(steps.status).toBe(200);
+    const counted = StepAggregatesResponseSchema.parse(steps.body).reduce(
+      (sum, group) => sum + (group.count ?? 0),
+      0,
+    );
+    expect(counted).toBe(stepCounts.reduce((a, b) => a + b, 0));
+
+    const bulk = await post('/workflows/bulk-cancel', {
+      workflowIds: [dbos.workflowId, 'sdk-compose-1', 'no-such-workflow'],
+    });
+    expect(bulk.status).toBe(200);
+    expect(
+      (bulk.body.results as Array<{ outcome: string; status: string | null }>).map((r) => [
+        r.outcome,
+        r.status,
+      ]),
+    ).toEqual([
+      ['ALREADY_FINISHED', 'SUCCESS'],
+      ['ALREADY_FINISHED', 'SUCCESS'],
+      ['NOT_FOUND', null],
+    ]);
+  });
+
+  it('pushes retention to an executor of each family, and says so', async () => {
+    // A row threshold far above what the app holds: pushed, nothing deleted.
+    const res = await api('patch', base, { key, body: { gcRowsThreshold: 1_000 } });
+    expect(res.status).toBe(204);
+    const pushed = await waitUntil(
+      async () => ApplicationSchema.parse((await api('get', base, { key })).body).lastRetentionPush,
+      15_000,
+      'the retention push to be recorded',
+    );
+    expect(pushed).toMatchObject({ outcome: 'delivered' });
+    expect(pushed.detail).toMatch(
+      /^Delivered to each SDK family: \S+ \(@podium\/sdk\), \S+ \(DBOS Transact\)\.$/,
+    );
   });
 
   it('refuses restart with 501 for a workflow held by DBOS TypeScript 5.2, the SDK executor beside it', async () => {

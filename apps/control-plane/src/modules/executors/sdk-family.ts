@@ -12,3 +12,8 @@ const PODIUM_SDK_PREFIX = 'podium-sdk/';
 export function sdkFamilyOf(executor: { readonly sdkVersion: string }): SdkFamily {
   return executor.sdkVersion.startsWith(PODIUM_SDK_PREFIX) ? 'podium' : 'dbos';
 }
+
+/** How operators know the family: the SDK's own name. */
+export function familyName(family: SdkFamily): string {
+  return family === 'podium' ? '@podium/sdk' : 'DBOS Transact';
+}

@@ -11,10 +11,14 @@ import { ExecutorProxy } from '../executors/proxy/executor-proxy';
 import type { AppScope } from '../../common/auth/app-scope';
 import { queuedQueryToBody, toPage } from '../workflows/workflow-filters';
 import { mapWorkflow } from '../workflows/workflow.mapper';
+import { readListedPage } from '../workflows/family-lists';
 import { wantsPayloads, withPayloads } from '../workflows/workflow-payloads';
 import { mapQueue } from './queue.mapper';
 
-/** Queues and their queued workflows, read live from one of the application's executors. */
+/**
+ * Queues and their queued workflows, read live from one of the application's executors (the
+ * queued workflows from each SDK family connected).
+ */
 @Injectable()
 export class QueuesService {
   constructor(private readonly proxy: ExecutorProxy) {}
@@ -38,13 +42,23 @@ export class QueuesService {
     query: ListQueuedWorkflowsQuery,
   ): Promise<Paginated<Workflow>> {
     const body = queuedQueryToBody(queueName, query);
-    const answer = await this.proxy.send(scope.applicationId, 'list_queued_workflows', {
-      body: { ...body, load_input: false },
-    });
-    let rows = answer.output ?? [];
-    if (wantsPayloads(body)) {
-      rows = await withPayloads(this.proxy, scope.applicationId, rows, { load_input: true });
-    }
+    const listed = await readListedPage(
+      this.proxy,
+      scope.applicationId,
+      { ...body, load_input: false },
+      async (pageBody, reach) =>
+        (
+          await this.proxy.send(
+            scope.applicationId,
+            'list_queued_workflows',
+            { body: pageBody },
+            reach,
+          )
+        ).output ?? [],
+    );
+    const rows = wantsPayloads(body)
+      ? await withPayloads(this.proxy, scope.applicationId, listed, { load_input: true })
+      : listed.map(({ row }) => row);
     return toPage(rows.map(mapWorkflow), query.limit, query.offset);
   }
 }

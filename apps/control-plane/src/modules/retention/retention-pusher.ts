@@ -6,7 +6,9 @@ import { LOGGER } from '../../common/logging/logging.tokens';
 import { CONFIG, type Config } from '../../config/config';
 import { ApplicationRecordsService } from '../applications/application-records.service';
 import type { RetentionPushRecord } from '../applications/retention-push-record';
+import { askEachFamily } from '../executors/family-fanout';
 import { ExecutorProxy } from '../executors/proxy/executor-proxy';
+import { familyName, sdkFamilyOf } from '../executors/sdk-family';
 import { hasRetention, retentionBodyOf } from './retention-body';
 
 /** Why a push happens: a settings change, or the periodic round. */
@@ -14,7 +16,8 @@ export type PushReason = 'settings-change' | 'schedule';
 
 /**
  * Pushes an application's retention settings to ONE connected executor as a `retention`
- * message (the work is app-wide: every executor of the app shares its system database) and
+ * message (the work is app-wide: every executor of the app shares its system database), one of
+ * each SDK family when both are connected (each keeps its workflows in its own tables), and
  * keeps the outcome on the application for operators.
  *
  * - Each dispatch has its own timeout (`retention.pushTimeoutMs`): Python executors run the
@@ -85,18 +88,28 @@ export class RetentionPusher {
     const body = retentionBodyOf(application, Date.now());
     const log = { applicationId: application.id, application: application.name, reason, ...body };
     try {
-      const { executor } = await this.proxy.exchange(
-        application.id,
-        'retention',
-        { body },
-        { timeoutMs: this.config.retention.pushTimeoutMs, repeatable: true },
-      );
-      this.logger.info({ ...log, executorId: executor.executorId }, 'retention pushed');
+      const parts = await askEachFamily(this.proxy, application.id, async (reach) => {
+        const { executor } = await this.proxy.exchange(
+          application.id,
+          'retention',
+          { body },
+          { timeoutMs: this.config.retention.pushTimeoutMs, repeatable: true, ...reach },
+        );
+        return executor;
+      });
+      for (const { value } of parts) {
+        this.logger.info({ ...log, executorId: value.executorId }, 'retention pushed');
+      }
       return {
         at: new Date(),
         outcome: 'delivered',
-        executorId: executor.executorId,
-        detail: null,
+        executorId: parts[0]?.value.executorId ?? null,
+        detail:
+          parts.length < 2
+            ? null
+            : `Delivered to each SDK family: ${parts
+                .map(({ value }) => `${value.executorId} (${familyName(sdkFamilyOf(value))})`)
+                .join(', ')}.`,
       };
     } catch (error) {
       const detail = AppError.is(error) ? (error.detail ?? error.title) : 'internal error';

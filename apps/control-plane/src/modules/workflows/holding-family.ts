@@ -5,16 +5,14 @@ import {
   type ResponseOf,
 } from '@podium/protocol';
 import type { ExecutorIdentity } from '../executors/executor-registry';
+import { familyHolders, type Holders } from '../executors/family-fanout';
 import type { ExecutorProxy, SendOptions } from '../executors/proxy/executor-proxy';
-import { type SdkFamily, sdkFamilyOf } from '../executors/sdk-family';
+import { sdkFamilyOf } from '../executors/sdk-family';
 
 /** Executors answer a workflow they do not hold (get_workflow, list_steps) with no output. */
 export function hasOutput(answer: { readonly output?: unknown }): boolean {
   return !!answer.output;
 }
-
-/** Send options that reach only the executors of the SDK family holding a workflow. */
-export type Holders = SendOptions & { readonly only: NonNullable<SendOptions['only']> };
 
 /** An answer about one workflow, and the options that reach the executors holding it. */
 export interface HeldAnswer<K extends MessageType> {
@@ -39,8 +37,8 @@ export async function readFromHoldingFamily<K extends MessageType>(
 ): Promise<HeldAnswer<K> | null> {
   const first = await proxy.exchange(applicationId, type, fields);
   const asked = sdkFamilyOf(first.executor);
-  if (holds(first.response)) return { response: first.response, holders: holdersIn(asked) };
-  const other = holdersIn(asked === 'podium' ? 'dbos' : 'podium');
+  if (holds(first.response)) return { response: first.response, holders: familyHolders(asked) };
+  const other = familyHolders(asked === 'podium' ? 'dbos' : 'podium');
   if (!(await proxy.hasExecutor(applicationId, other.only.accepts))) return null;
   try {
     const second = await proxy.send(applicationId, type, fields, other);
@@ -67,16 +65,4 @@ export async function narrowHolders(
     throw new AppError(only.refusalCode ?? 'EXECUTOR_UNAVAILABLE', only.refusal);
   }
   return { only: { ...holders.only, accepts } };
-}
-
-/** Options that reach the executors of `family` only. */
-function holdersIn(family: SdkFamily): Holders {
-  const name = family === 'podium' ? '@podium/sdk' : 'DBOS Transact';
-  return {
-    only: {
-      accepts: (e) => sdkFamilyOf(e) === family,
-      refusal: `The executors holding this workflow (${name}) are no longer connected.`,
-      refusalCode: 'EXECUTOR_UNAVAILABLE',
-    },
-  };
 }

@@ -9,8 +9,9 @@ import {
   type BulkWorkflowsResponse,
   type WorkflowActionResult,
 } from '@podium/protocol';
-import { ExecutorProxy } from '../executors/proxy/executor-proxy';
+import { ExecutorProxy, type SendOptions } from '../executors/proxy/executor-proxy';
 import { ActionOutcomes, assertSucceeded, cancelOutcome } from './action-outcomes';
+import type { ListedRow } from './family-lists';
 import type { Operator } from '../../common/auth/app-scope';
 import type { AuditedAction } from '../../common/routes/route-spec';
 import { WORKFLOW_ACTIONS, WorkflowAuditLog, auditedDone, failureOf } from './workflow-audit';
@@ -18,8 +19,9 @@ import { WorkflowsService } from './workflows.service';
 
 /**
  * Operator actions on many workflows at once, as one DBOS command each (`workflow_ids`, with
- * `workflow_id` set to the first id). Ids that do not exist are reported NOT_FOUND and left out
- * of the command; every id gets a result (its status read back) and an audit entry.
+ * `workflow_id` set to the first id) to each SDK family holding some of them. Ids that do not
+ * exist are reported NOT_FOUND and left out of the command; every id gets a result (its status
+ * read back) and an audit entry.
  */
 @Injectable()
 export class WorkflowBulkActionsService {
@@ -37,11 +39,13 @@ export class WorkflowBulkActionsService {
       WORKFLOW_ACTIONS.bulkCancel,
       workflowIds,
       options,
-      async (ids) => {
-        const answer = await this.proxy.send(op.applicationId, 'cancel', {
-          ...bulkIds(ids),
-          cancel_children: options.cancelChildren,
-        });
+      async (ids, reach) => {
+        const answer = await this.proxy.send(
+          op.applicationId,
+          'cancel',
+          { ...bulkIds(ids), cancel_children: options.cancelChildren },
+          reach,
+        );
         assertSucceeded('cancel', answer);
         return sameIds(ids);
       },
@@ -51,11 +55,13 @@ export class WorkflowBulkActionsService {
 
   bulkResume(op: Operator, req: BulkResumeWorkflowsRequest): Promise<BulkWorkflowsResponse> {
     const { workflowIds, ...options } = req;
-    return this.bulk(op, WORKFLOW_ACTIONS.bulkResume, workflowIds, options, async (ids) => {
-      const answer = await this.proxy.send(op.applicationId, 'resume', {
-        ...bulkIds(ids),
-        queue_name: options.queueName,
-      });
+    return this.bulk(op, WORKFLOW_ACTIONS.bulkResume, workflowIds, options, async (ids, reach) => {
+      const answer = await this.proxy.send(
+        op.applicationId,
+        'resume',
+        { ...bulkIds(ids), queue_name: options.queueName },
+        reach,
+      );
       assertSucceeded('resume', answer);
       return sameIds(ids);
     });
@@ -63,11 +69,13 @@ export class WorkflowBulkActionsService {
 
   bulkDelete(op: Operator, req: BulkDeleteWorkflowsRequest): Promise<BulkWorkflowsResponse> {
     const { workflowIds, ...options } = req;
-    return this.bulk(op, WORKFLOW_ACTIONS.bulkDelete, workflowIds, options, async (ids) => {
-      const answer = await this.proxy.send(op.applicationId, 'delete', {
-        ...bulkIds(ids),
-        delete_children: options.deleteChildren,
-      });
+    return this.bulk(op, WORKFLOW_ACTIONS.bulkDelete, workflowIds, options, async (ids, reach) => {
+      const answer = await this.proxy.send(
+        op.applicationId,
+        'delete',
+        { ...bulkIds(ids), delete_children: options.deleteChildren },
+        reach,
+      );
       assertSucceeded('delete', answer);
       return sameIds(ids);
     });
@@ -85,7 +93,7 @@ export class WorkflowBulkActionsService {
       WORKFLOW_ACTIONS.bulkForkFromFailure,
       workflowIds,
       options,
-      async (ids) => {
+      async (ids, reach) => {
         const answer = await this.proxy.send(
           op.applicationId,
           'fork_from_failure',
@@ -98,7 +106,7 @@ export class WorkflowBulkActionsService {
               queue_partition_key: options.queuePartitionKey,
             },
           },
-          { preferVersion: options.appVersion },
+          { preferVersion: options.appVersion, ...reach },
         );
         // The executor answers in request order, one new id per workflow.
         (answer.forked_workflow_ids ?? []).forEach((newId, i) => {
@@ -118,32 +126,41 @@ export class WorkflowBulkActionsService {
   }
 
   /**
-   * Runs a bulk command on the ids that exist; `execute` returns, per original id, the id whose
-   * status to report (itself, or its fork).
+   * Runs a bulk command on the ids that exist, once per SDK family holding some of them (each
+   * family keeps its workflows in its own tables); `execute` returns, per original id, the id
+   * whose status to report (itself, or its fork).
    */
   private async bulk(
     op: Operator,
     action: AuditedAction,
     workflowIds: readonly string[],
     options: Record<string, unknown>,
-    execute: (existing: string[]) => Promise<Map<string, string>>,
+    execute: (existing: string[], reach: SendOptions) => Promise<Map<string, string>>,
     /** The outcome of one done workflow from its status before and after (default SUCCESS). */
     judge: (before: string | null, after: string | null) => WorkflowActionResult['outcome'] = () =>
       'SUCCESS',
   ): Promise<BulkWorkflowsResponse> {
     const details = { ...options, bulk: true, count: workflowIds.length };
-    let before: Map<string, string | null>;
-    let reported: Map<string, string>;
+    let before: Map<string, ListedRow>;
+    const reported = new Map<string, string>();
+    // Ids whose family carried the command out, should another family's fail.
+    const done = new Set<string>();
     try {
-      before = await this.workflows.findStatuses(op, workflowIds);
-      const existing = workflowIds.filter((id) => before.has(id));
-      reported = existing.length > 0 ? await execute(existing) : new Map<string, string>();
+      before = await this.workflows.findListed(op, workflowIds);
+      for (const [reach, ids] of byFamily(workflowIds, before)) {
+        for (const [id, readId] of await execute(ids, reach)) reported.set(id, readId);
+        for (const id of ids) done.add(id);
+      }
     } catch (error) {
       const failure = { outcome: 'FAILURE' as const, ...failureOf(error) };
       await this.auditLog.record(
         op,
         action,
-        workflowIds.map((workflowId) => ({ workflowId, ...failure })),
+        workflowIds.map((workflowId) =>
+          done.has(workflowId)
+            ? { workflowId, outcome: 'SUCCESS' as const }
+            : { workflowId, ...failure },
+        ),
         details,
       );
       throw error;
@@ -153,7 +170,11 @@ export class WorkflowBulkActionsService {
       if (!before.has(workflowId)) return { workflowId, outcome: 'NOT_FOUND', status: null };
       const readId = reported.get(workflowId);
       const status = readId === undefined ? null : (after.get(readId) ?? null);
-      return { workflowId, outcome: judge(before.get(workflowId) ?? null, status), status };
+      return {
+        workflowId,
+        outcome: judge(before.get(workflowId)?.row.Status ?? null, status),
+        status,
+      };
     });
     await this.auditLog.record(
       op,
@@ -174,6 +195,22 @@ function bulkIds(ids: string[]): { workflow_id: string; workflow_ids: string[] }
   const [first] = ids;
   if (first === undefined) throw new AppError('INTERNAL', 'bulk command without workflow ids');
   return { workflow_id: first, workflow_ids: ids };
+}
+
+/** The ids that exist, grouped by the options that reach the SDK family holding them. */
+function byFamily(
+  workflowIds: readonly string[],
+  listed: Map<string, ListedRow>,
+): Map<SendOptions, string[]> {
+  const families = new Map<SendOptions, string[]>();
+  for (const id of workflowIds) {
+    const reach = listed.get(id)?.reach;
+    if (!reach) continue;
+    const ids = families.get(reach) ?? [];
+    ids.push(id);
+    families.set(reach, ids);
+  }
+  return families;
 }
 
 function sameIds(ids: readonly string[]): Map<string, string> {

@@ -1,5 +1,6 @@
 import type { WorkflowsOutput } from '@podium/protocol';
-import type { ExecutorProxy } from '../executors/proxy/executor-proxy';
+import type { ExecutorProxy, SendOptions } from '../executors/proxy/executor-proxy';
+import type { ListedRow } from './family-lists';
 
 /**
  * Workflows per request when inputs or outputs are loaded. Each can be large and an answer must
@@ -19,26 +20,44 @@ export function wantsPayloads(flags: PayloadFlags): boolean {
 
 /**
  * The same workflows, in the same order, with their inputs and/or outputs, fetched by id
- * `PAYLOAD_PART_SIZE` at a time. A workflow gone since the page was read keeps its row as read.
+ * `PAYLOAD_PART_SIZE` at a time from the SDK family that listed each. A workflow gone since the
+ * page was read keeps its row as read.
  */
 export async function withPayloads(
   proxy: ExecutorProxy,
   applicationId: string,
-  rows: readonly WorkflowsOutput[],
+  rows: readonly ListedRow[],
   flags: PayloadFlags,
 ): Promise<WorkflowsOutput[]> {
   const loaded = new Map<string, WorkflowsOutput>();
-  for (let start = 0; start < rows.length; start += PAYLOAD_PART_SIZE) {
-    const ids = rows.slice(start, start + PAYLOAD_PART_SIZE).map((row) => row.WorkflowUUID);
-    const answer = await proxy.send(applicationId, 'list_workflows', {
-      body: {
-        workflow_uuids: ids,
-        limit: ids.length,
-        load_input: flags.load_input ?? undefined,
-        load_output: flags.load_output ?? undefined,
-      },
-    });
-    for (const workflow of answer.output ?? []) loaded.set(workflow.WorkflowUUID, workflow);
+  for (const [reach, ids] of idsByFamily(rows)) {
+    for (let start = 0; start < ids.length; start += PAYLOAD_PART_SIZE) {
+      const part = ids.slice(start, start + PAYLOAD_PART_SIZE);
+      const answer = await proxy.send(
+        applicationId,
+        'list_workflows',
+        {
+          body: {
+            workflow_uuids: part,
+            limit: part.length,
+            load_input: flags.load_input ?? undefined,
+            load_output: flags.load_output ?? undefined,
+          },
+        },
+        reach,
+      );
+      for (const workflow of answer.output ?? []) loaded.set(workflow.WorkflowUUID, workflow);
+    }
   }
-  return rows.map((row) => loaded.get(row.WorkflowUUID) ?? row);
+  return rows.map(({ row }) => loaded.get(row.WorkflowUUID) ?? row);
+}
+
+function idsByFamily(rows: readonly ListedRow[]): Map<SendOptions, string[]> {
+  const ids = new Map<SendOptions, string[]>();
+  for (const { row, reach } of rows) {
+    const family = ids.get(reach) ?? [];
+    family.push(row.WorkflowUUID);
+    ids.set(reach, family);
+  }
+  return ids;
 }

@@ -20,6 +20,7 @@ import {
   type WorkflowsPage,
 } from '@podium/protocol';
 import { CONFIG, type Config } from '../../config/config';
+import { askEachFamily, type Holders, sendToEachFamily } from '../executors/family-fanout';
 import { ExecutorProxy, type SendOptions } from '../executors/proxy/executor-proxy';
 import type { AppScope } from '../../common/auth/app-scope';
 import {
@@ -28,9 +29,11 @@ import {
   type LastKnownFilter,
 } from './last-known/last-known-filters';
 import { isNoExecutorConnected, LastKnownIndex } from './last-known/last-known-index';
+import { maxOf, mergeAggregates, minOf, sumOf } from './family-aggregates';
+import { type ListedRow, listedRows, mergeListed, readListedPage } from './family-lists';
 import { mapWorkflowAggregate, toAggregatesBody } from './workflow-aggregates.mapper';
 import { queryToListBody, searchToListBody, toPage } from './workflow-filters';
-import { type Holders, hasOutput, narrowHolders, readFromHoldingFamily } from './holding-family';
+import { hasOutput, narrowHolders, readFromHoldingFamily } from './holding-family';
 import { wantsPayloads, withPayloads } from './workflow-payloads';
 import { mapWorkflow, mapWorkflowStep } from './workflow.mapper';
 
@@ -89,10 +92,25 @@ export class WorkflowsService {
     scope: AppScope,
     request: WorkflowAggregatesRequest,
   ): Promise<WorkflowAggregatesResponse> {
-    const answer = await this.proxy.send(scope.applicationId, 'get_workflow_aggregates', {
-      body: toAggregatesBody(request),
-    });
-    return (answer.output ?? []).map(mapWorkflowAggregate);
+    const parts = await sendToEachFamily(
+      this.proxy,
+      scope.applicationId,
+      'get_workflow_aggregates',
+      () => ({
+        body: toAggregatesBody(request),
+      }),
+    );
+    const rows = mergeAggregates(
+      parts.map(({ value }) => value.output ?? []),
+      (a, b) => ({
+        group: a.group,
+        count: sumOf(a.count, b.count),
+        min_created_at: minOf(a.min_created_at, b.min_created_at),
+        max_queue_wait_ms: maxOf(a.max_queue_wait_ms, b.max_queue_wait_ms),
+        max_total_latency_ms: maxOf(a.max_total_latency_ms, b.max_total_latency_ms),
+      }),
+    );
+    return rows.map(mapWorkflowAggregate);
   }
 
   async getWorkflow(
@@ -163,20 +181,31 @@ export class WorkflowsService {
     return toPage(steps.map(mapWorkflowStep), query.limit, query.offset);
   }
 
-  /** The current status of each id that exists (absent ids are missing from the map). */
+  /**
+   * The current status of each id that exists (absent ids are missing from the map), from the
+   * executors `options` reach, or else from every SDK family connected.
+   */
   async findStatuses(
     scope: AppScope,
     workflowIds: readonly string[],
     options: SendOptions = {},
   ): Promise<Map<string, string | null>> {
+    const listed = options.only
+      ? await this.listByIds(scope, workflowIds, options)
+      : await this.findListed(scope, workflowIds);
+    return new Map([...listed].map(([id, { row }]) => [id, row.Status ?? null]));
+  }
+
+  /** Each id that exists, as the SDK family holding it lists it. */
+  async findListed(
+    scope: AppScope,
+    workflowIds: readonly string[],
+  ): Promise<Map<string, ListedRow>> {
     if (workflowIds.length === 0) return new Map();
-    const answer = await this.proxy.send(
-      scope.applicationId,
-      'list_workflows',
-      { body: { workflow_uuids: [...workflowIds], limit: workflowIds.length } },
-      options,
+    const parts = await askEachFamily(this.proxy, scope.applicationId, (reach) =>
+      this.listByIds(scope, workflowIds, reach),
     );
-    return new Map((answer.output ?? []).map((w) => [w.WorkflowUUID, w.Status ?? null]));
+    return new Map(parts.flatMap(({ value }) => [...value]));
   }
 
   /**
@@ -223,48 +252,95 @@ export class WorkflowsService {
     limit: number,
     offset: number,
   ): Promise<WorkflowsPage> {
-    const answer = await this.proxy.send(scope.applicationId, 'list_workflows', {
-      body: { ...body, load_input: false, load_output: false },
-    });
-    return toPage(await this.completed(scope, answer.output ?? [], body), limit, offset);
+    const rows = await readListedPage(
+      this.proxy,
+      scope.applicationId,
+      { ...body, load_input: false, load_output: false },
+      async (pageBody, reach) =>
+        (await this.proxy.send(scope.applicationId, 'list_workflows', { body: pageBody }, reach))
+          .output ?? [],
+    );
+    return toPage(await this.completed(scope, rows, body), limit, offset);
   }
 
   /**
-   * Every match from `offset` on, read `pageSize` at a time, stopping one past the ceiling.
-   * Workflows started meanwhile can shift later pages: one read twice is kept once.
+   * Every match from `offset` on, stopping one past the ceiling; with both SDK families
+   * connected, each family's matches up to that many past `offset`, merged.
    */
   private async findAll(
     scope: AppScope,
     body: ListWorkflowsBody,
     offset: number,
   ): Promise<WorkflowsPage> {
-    const { maxResults, pageSize } = this.config.workflowSearch;
+    const { maxResults } = this.config.workflowSearch;
+    const parts = await askEachFamily(this.proxy, scope.applicationId, (reach, mixed) =>
+      mixed
+        ? this.readAll(scope, body, 0, offset + maxResults + 1, reach)
+        : this.readAll(scope, body, offset, maxResults + 1, reach),
+    );
+    const rows =
+      parts.length < 2
+        ? listedRows(parts)
+        : mergeListed(parts, body.sort_desc ?? false).slice(offset);
+    assertWithinCeiling(rows.length, maxResults);
+    const workflows = await this.completed(scope, rows, body);
+    return { items: workflows, limit: maxResults, offset };
+  }
+
+  /**
+   * Up to `count` matches from `from` on, read `pageSize` at a time. Workflows started meanwhile
+   * can shift later pages: one read twice is kept once.
+   */
+  private async readAll(
+    scope: AppScope,
+    body: ListWorkflowsBody,
+    from: number,
+    count: number,
+    reach: SendOptions,
+  ): Promise<WorkflowsOutput[]> {
+    const { pageSize } = this.config.workflowSearch;
     const rows = new Map<string, WorkflowsOutput>();
-    for (let at = offset; rows.size <= maxResults;) {
-      const limit = Math.min(pageSize, maxResults + 1 - rows.size);
-      const answer = await this.proxy.send(scope.applicationId, 'list_workflows', {
-        body: { ...body, limit, offset: at, load_input: false, load_output: false },
-      });
+    for (let at = from; rows.size < count;) {
+      const limit = Math.min(pageSize, count - rows.size);
+      const answer = await this.proxy.send(
+        scope.applicationId,
+        'list_workflows',
+        { body: { ...body, limit, offset: at, load_input: false, load_output: false } },
+        reach,
+      );
       const part = answer.output ?? [];
       for (const row of part) rows.set(row.WorkflowUUID, row);
       if (part.length < limit) break;
       at += part.length;
     }
-    assertWithinCeiling(rows.size, maxResults);
-    const workflows = await this.completed(scope, [...rows.values()], body);
-    return { items: workflows, limit: maxResults, offset };
+    return [...rows.values()];
+  }
+
+  private async listByIds(
+    scope: AppScope,
+    workflowIds: readonly string[],
+    reach: SendOptions,
+  ): Promise<Map<string, ListedRow>> {
+    if (workflowIds.length === 0) return new Map();
+    const answer = await this.proxy.send(
+      scope.applicationId,
+      'list_workflows',
+      { body: { workflow_uuids: [...workflowIds], limit: workflowIds.length } },
+      reach,
+    );
+    return new Map((answer.output ?? []).map((row) => [row.WorkflowUUID, { row, reach }]));
   }
 
   /** Rows read without payloads → workflows, with payloads when asked; fed to the index. */
   private async completed(
     scope: AppScope,
-    rows: WorkflowsOutput[],
+    rows: ListedRow[],
     body: ListWorkflowsBody,
   ): Promise<Workflow[]> {
     const { load_input, load_output } = body;
     const loaded = wantsPayloads(body)
       ? await withPayloads(this.proxy, scope.applicationId, rows, { load_input, load_output })
-      : rows;
+      : rows.map(({ row }) => row);
     const workflows = loaded.map(mapWorkflow);
     this.lastKnown.record(scope, workflows);
     return workflows;

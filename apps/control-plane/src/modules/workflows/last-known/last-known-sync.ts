@@ -12,6 +12,7 @@ import { CONFIG, type Config } from '../../../config/config';
 import { CoordinatorSchedule } from '../../../infra/replica/coordinator-schedule';
 import { ReplicaRole } from '../../../infra/replica/replica-role';
 import { ExecutorsService } from '../../executors/executors.service';
+import { sendToEachFamily } from '../../executors/family-fanout';
 import { ExecutorProxy } from '../../executors/proxy/executor-proxy';
 import { mapWorkflow } from '../workflow.mapper';
 import { LastKnownIndex } from './last-known-index';
@@ -24,8 +25,9 @@ const ACTIVE_STATUSES = ['PENDING', 'ENQUEUED', 'DELAYED'] as const;
 /**
  * Keeps the last-known index fresh without anyone looking: every PODIUM_LAST_KNOWN_SYNC_MS the
  * recovery coordinator (ReplicaRole: one replica) asks a connected executor of each application
- * for the workflows started since its last sync and for news of those the index holds as still
- * active, then prunes. Metadata only (no inputs or outputs asked). Passes never overlap.
+ * (of each SDK family, when it runs both) for the workflows started since its last sync and for
+ * news of those the index holds as still active, then prunes. Metadata only (no inputs or
+ * outputs asked). Passes never overlap.
  */
 @Injectable()
 export class LastKnownSync implements OnApplicationBootstrap, OnModuleDestroy {
@@ -81,17 +83,23 @@ export class LastKnownSync implements OnApplicationBootstrap, OnModuleDestroy {
     const since =
       this.syncedFrom.get(scope.applicationId) ??
       new Date(startedAt.getTime() - this.config.lastKnown.maxAgeMs);
-    const started = await this.proxy.send(scope.applicationId, 'list_workflows', {
-      body: { start_time: toWireTimestamp(since), sort_desc: true, limit: SYNC_PAGE_LIMIT },
-    });
+    const started = await sendToEachFamily(
+      this.proxy,
+      scope.applicationId,
+      'list_workflows',
+      () => ({
+        body: { start_time: toWireTimestamp(since), sort_desc: true, limit: SYNC_PAGE_LIMIT },
+      }),
+    );
     const active = await this.index.findIdsInStatus(scope, ACTIVE_STATUSES, SYNC_PAGE_LIMIT);
     const news =
       active.length === 0
-        ? { output: [] }
-        : await this.proxy.send(scope.applicationId, 'list_workflows', {
+        ? []
+        : await sendToEachFamily(this.proxy, scope.applicationId, 'list_workflows', () => ({
             body: { workflow_uuids: active, limit: active.length },
-          });
-    this.index.record(scope, [...(started.output ?? []), ...(news.output ?? [])].map(mapWorkflow));
+          }));
+    const rows = [...started, ...news].flatMap(({ value }) => value.output ?? []);
+    this.index.record(scope, rows.map(mapWorkflow));
     this.syncedFrom.set(scope.applicationId, startedAt);
   }
 }
