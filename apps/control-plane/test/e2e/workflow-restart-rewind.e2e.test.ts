@@ -3,6 +3,8 @@ import { createScratchDatabase, type ScratchDatabase } from '@podium/db/testing'
 import {
   ApplicationSchema,
   GetWorkflowResponseSchema,
+  ListAppMetricsResponseSchema,
+  ListApplicationVersionsResponseSchema,
   ListWorkflowStepsResponseSchema,
   ListWorkflowsResponseSchema,
   RestartWorkflowResponseSchema,
@@ -13,6 +15,7 @@ import {
 import { Podium } from '@podium/sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DATABASE } from '../../src/infra/database/database.tokens';
+import { AppMetricsCollector } from '../../src/modules/app-metrics/app-metrics-collector';
 import { ExecutorRegistry } from '../../src/modules/executors/executor-registry';
 import { factories } from '../factories';
 import { apiClient } from './api-client';
@@ -23,8 +26,12 @@ import { waitUntil } from './wait-until';
 /**
  * Podium's restart and rewind, which DBOS's API lacks, against real executors: a DBOS Transact
  * 5.2.11 app (rewind yes, restart no: removed in TS 5.0) alone, then joined by a @podium/sdk app
- * (both), so each is carried out only by an executor whose SDK knows it.
+ * (both), so each is carried out only by an executor whose SDK knows it. Joined, the two make an
+ * application running both SDK families, each with its workflows in its own tables: reads,
+ * actions, lists, aggregates, versions, metrics and retention must reach both.
  */
+const MINUTE_MS = 60_000;
+
 describe('restart and rewind, sent only to executors that know them', () => {
   let scratch: ScratchDatabase;
   let dbosSystemDb: ScratchDatabase;
@@ -251,6 +258,39 @@ describe('restart and rewind, sent only to executors that know them', () => {
       ['ALREADY_FINISHED', 'SUCCESS'],
       ['NOT_FOUND', null],
     ]);
+  });
+
+  it("lists both families' versions and adds up both's metrics history", async () => {
+    // Each family registers its own versions: the list has both executors' versions.
+    const running = server.app
+      .get(ExecutorRegistry)
+      .forApplication(app.id)
+      .map((e) => e.identity.applicationVersion);
+    const versions = await api('get', `${base}/versions`, { key });
+    expect(versions.status).toBe(200);
+    const listedVersions = ListApplicationVersionsResponseSchema.parse(versions.body).map(
+      (v) => v.versionName,
+    );
+    expect(listedVersions).toEqual(expect.arrayContaining(running));
+
+    // Each family counts its own workflows per minute; the history adds them up.
+    const created = [dbos.workflowId, 'sdk-compose-1', restartedId].map(async (id) =>
+      Date.parse((await get(id))?.createdAt ?? ''),
+    );
+    const minutes = (await Promise.all(created)).map((ms) => ms - (ms % MINUTE_MS));
+    const from = Math.min(...minutes);
+    const to = Math.max(...minutes) + MINUTE_MS;
+    const collector = server.app.get(AppMetricsCollector);
+    for (let minute = from; minute < to; minute += MINUTE_MS) {
+      await collector.collectMinute(app.id, minute);
+    }
+    const window = `startTime=${new Date(from).toISOString()}&endTime=${new Date(to).toISOString()}`;
+    const history = await api('get', `${base}/metrics?${window}`, { key });
+    expect(history.status).toBe(200);
+    const composed = ListAppMetricsResponseSchema.parse(history.body)
+      .filter((r) => r.metricType === 'workflow_count' && r.metricName === 'compose')
+      .reduce((sum, r) => sum + r.value, 0);
+    expect(composed).toBe(3);
   });
 
   it('pushes retention to an executor of each family, and says so', async () => {

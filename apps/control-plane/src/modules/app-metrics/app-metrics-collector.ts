@@ -11,6 +11,7 @@ import { CONFIG, type Config } from '../../config/config';
 import { CoordinatorSchedule } from '../../infra/replica/coordinator-schedule';
 import { ReplicaRole } from '../../infra/replica/replica-role';
 import { ExecutorsService } from '../executors/executors.service';
+import { sendToEachFamily } from '../executors/family-fanout';
 import { ExecutorProxy } from '../executors/proxy/executor-proxy';
 import { AppMetricsRepository } from './app-metrics.repository';
 import { MINUTE_MS, minutesToCollect } from './metric-minutes';
@@ -21,9 +22,10 @@ const CATCH_UP_MINUTES = 10;
 /**
  * Builds the per-application history behind `GET .../apps/{app}/metrics`: every
  * PODIUM_METRICS_HISTORY_COLLECT_MS the recovery coordinator (ReplicaRole: one replica) asks a
- * connected executor of each application for each completed minute's `get_metrics` counts and
- * stores them, then drops buckets, and executor link moments (the incident timeline's), older
- * than PODIUM_METRICS_HISTORY_DAYS. Passes never overlap.
+ * connected executor of each application (of each SDK family, when it runs both) for each
+ * completed minute's `get_metrics` counts and stores them, then drops buckets, and executor link
+ * moments (the incident timeline's), older than PODIUM_METRICS_HISTORY_DAYS. Passes never
+ * overlap.
  */
 @Injectable()
 export class AppMetricsCollector implements OnApplicationBootstrap, OnModuleDestroy {
@@ -59,17 +61,19 @@ export class AppMetricsCollector implements OnApplicationBootstrap, OnModuleDest
 
   /** Asks an executor for one minute's counts and stores them in place of what it had. */
   async collectMinute(applicationId: string, minuteStart: number): Promise<void> {
-    const answer = await this.proxy.send(applicationId, 'get_metrics', {
+    const parts = await sendToEachFamily(this.proxy, applicationId, 'get_metrics', () => ({
       start_time: toWireTimestamp(minuteStart),
       end_time: toWireTimestamp(minuteStart + MINUTE_MS),
       metric_class: 'workflow_step_count',
-    });
-    const counts = (answer.metrics ?? []).map((m) => ({
-      metricType: m.metric_type,
-      metricName: m.metric_name,
-      value: Math.round(m.value),
     }));
-    await this.buckets.saveMinute(applicationId, new Date(minuteStart), counts);
+    // Both SDK families count their own workflows and steps: a name both report is added up.
+    const counts = new Map<string, { metricType: string; metricName: string; value: number }>();
+    for (const m of parts.flatMap(({ value }) => value.metrics ?? [])) {
+      const key = JSON.stringify([m.metric_type, m.metric_name]);
+      const value = Math.round(m.value) + (counts.get(key)?.value ?? 0);
+      counts.set(key, { metricType: m.metric_type, metricName: m.metric_name, value });
+    }
+    await this.buckets.saveMinute(applicationId, new Date(minuteStart), [...counts.values()]);
   }
 
   private async runPass(now: number): Promise<void> {

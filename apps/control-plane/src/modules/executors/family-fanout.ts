@@ -15,7 +15,7 @@ export function familyHolders(family: SdkFamily): Holders {
   return {
     only: {
       accepts: (e) => sdkFamilyOf(e) === family,
-      refusal: `The executors holding this workflow (${familyName(family)}) are no longer connected.`,
+      refusal: `The executors of the SDK family holding it (${familyName(family)}) are no longer connected.`,
       refusalCode: 'EXECUTOR_UNAVAILABLE',
     },
   };
@@ -33,8 +33,8 @@ export interface FamilyPart<T> {
  * (`sdk-family.ts`), so what concerns all of an application's workflows (a list, an aggregate,
  * retention) needs an answer from each. With one family connected (or none) `ask` runs once with
  * no options: one `send` like any other, with the same failover and errors. `mixed` tells `ask`
- * whether the parts will be merged. A family that left before its turn is left out (unless no
- * family answered).
+ * whether the parts will be merged. A family that left before its turn, or whose executors lack
+ * the message, is left out (unless no family answered).
  */
 export async function askEachFamily<T>(
   proxy: ExecutorProxy,
@@ -51,7 +51,7 @@ export async function askEachFamily<T>(
   );
   const parts = settled.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
   const failures = settled.flatMap((s) => (s.status === 'rejected' ? [s.reason as Error] : []));
-  const failure = failures.find((error) => parts.length === 0 || !familyLeft(error));
+  const failure = failures.find((error) => parts.length === 0 || !familyCannotAnswer(error));
   if (failure !== undefined) throw failure;
   return parts;
 }
@@ -80,6 +80,9 @@ async function connectedFamilies(
   return families.filter((_family, i) => connected[i]);
 }
 
-function familyLeft(error: unknown): boolean {
-  return AppError.is(error) && error.code === 'EXECUTOR_UNAVAILABLE';
+function familyCannotAnswer(error: unknown): boolean {
+  return (
+    AppError.is(error) &&
+    (error.code === 'EXECUTOR_UNAVAILABLE' || error.code === 'EXECUTOR_UNSUPPORTED')
+  );
 }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import {
   AppError,
   type ApplicationVersion,
+  type ApplicationVersionOutput,
   type SetLatestVersionRequest,
   type ListPage,
 } from '@podium/protocol';
@@ -9,6 +10,7 @@ import type { AppScope, Operator } from '../../common/auth/app-scope';
 import { AUDIT_ACTIONS, operatorAction } from '../audit/audit-actions';
 import { AuditService } from '../audit/audit.service';
 import { ExecutorsService } from '../executors/executors.service';
+import { askEachFamily, type FamilyPart } from '../executors/family-fanout';
 import { ExecutorProxy } from '../executors/proxy/executor-proxy';
 import { mapApplicationVersion } from './application-version.mapper';
 
@@ -37,18 +39,26 @@ export class FleetService {
       versionName,
     });
     return this.audit.trackRemote(action, async () => {
-      const listed = await this.proxy.send(op.applicationId, 'list_application_versions');
-      if (!(listed.output ?? []).some((v) => v.version_name === versionName)) {
+      // Each SDK family registers versions in its own tables: set it where it is registered.
+      const holding = (await this.listVersions(op)).filter(({ value }) =>
+        value.some((v) => v.version_name === versionName),
+      );
+      if (holding.length === 0) {
         throw new AppError('NOT_FOUND', `No version "${versionName}" in this application.`);
       }
-      const answer = await this.proxy.send(op.applicationId, 'set_latest_application_version', {
-        version_name: versionName,
-      });
-      if (answer.success === false) {
-        throw new AppError(
-          'EXECUTOR_ERROR',
-          'The executor reported that setting the latest version failed.',
+      for (const { reach } of holding) {
+        const answer = await this.proxy.send(
+          op.applicationId,
+          'set_latest_application_version',
+          { version_name: versionName },
+          reach,
         );
+        if (answer.success === false) {
+          throw new AppError(
+            'EXECUTOR_ERROR',
+            'The executor reported that setting the latest version failed.',
+          );
+        }
       }
     });
   }
@@ -56,8 +66,7 @@ export class FleetService {
   async findVersions(scope: AppScope): Promise<ListPage<ApplicationVersion>> {
     const connected = await this.executors.countConnectedByVersion(scope.applicationId);
     try {
-      const answer = await this.proxy.send(scope.applicationId, 'list_application_versions');
-      const versions = [...(answer.output ?? [])].sort(
+      const versions = mergeVersions(await this.listVersions(scope)).sort(
         (a, b) => b.version_timestamp - a.version_timestamp,
       );
       const items = versions.map((v, i) =>
@@ -74,6 +83,17 @@ export class FleetService {
   }
 
   /** Distinct versions of the executor records, the most recently connected first. */
+  /** Each SDK family's registered versions (one part when the application runs one). */
+  private listVersions(scope: AppScope): Promise<FamilyPart<ApplicationVersionOutput[]>[]> {
+    return askEachFamily(
+      this.proxy,
+      scope.applicationId,
+      async (reach) =>
+        (await this.proxy.send(scope.applicationId, 'list_application_versions', {}, reach))
+          .output ?? [],
+    );
+  }
+
   private async recordedVersions(
     scope: AppScope,
     connected: Map<string, number>,
@@ -88,4 +108,25 @@ export class FleetService {
       connectedExecutors: connected.get(name) ?? 0,
     }));
   }
+}
+
+/** One row per version name: registered by both families, its newest timestamp and first creation. */
+function mergeVersions(
+  parts: readonly FamilyPart<ApplicationVersionOutput[]>[],
+): ApplicationVersionOutput[] {
+  const byName = new Map<string, ApplicationVersionOutput>();
+  for (const version of parts.flatMap(({ value }) => value)) {
+    const seen = byName.get(version.version_name);
+    byName.set(
+      version.version_name,
+      seen
+        ? {
+            ...seen,
+            version_timestamp: Math.max(seen.version_timestamp, version.version_timestamp),
+            created_at: Math.min(seen.created_at, version.created_at),
+          }
+        : version,
+    );
+  }
+  return [...byName.values()];
 }

@@ -4,10 +4,13 @@ import {
   type ListQueuedWorkflowsQuery,
   type ListQueuesResponse,
   type Queue,
+  type QueueOutput,
   type Paginated,
   type Workflow,
 } from '@podium/protocol';
+import { sendToEachFamily } from '../executors/family-fanout';
 import { ExecutorProxy } from '../executors/proxy/executor-proxy';
+import { hasOutput, readFromHoldingFamily } from '../workflows/holding-family';
 import type { AppScope } from '../../common/auth/app-scope';
 import { queuedQueryToBody, toPage } from '../workflows/workflow-filters';
 import { mapWorkflow } from '../workflows/workflow.mapper';
@@ -16,24 +19,37 @@ import { wantsPayloads, withPayloads } from '../workflows/workflow-payloads';
 import { mapQueue } from './queue.mapper';
 
 /**
- * Queues and their queued workflows, read live from one of the application's executors (the
- * queued workflows from each SDK family connected).
+ * Queues and their queued workflows, read live from one of the application's executors (of
+ * each SDK family connected: each keeps its queues' workflows in its own tables).
  */
 @Injectable()
 export class QueuesService {
   constructor(private readonly proxy: ExecutorProxy) {}
 
   async findQueues(scope: AppScope): Promise<ListQueuesResponse> {
-    const answer = await this.proxy.send(scope.applicationId, 'list_queues', { body: {} });
-    return (answer.output ?? []).map(mapQueue);
+    const parts = await sendToEachFamily(this.proxy, scope.applicationId, 'list_queues', () => ({
+      body: {},
+    }));
+    // A name both families define is one queue to operators (its workflows are listed from both).
+    const byName = new Map<string, QueueOutput>();
+    for (const queue of parts.flatMap(({ value }) => value.output ?? [])) {
+      if (!byName.has(queue.name)) byName.set(queue.name, queue);
+    }
+    return [...byName.values()].map(mapQueue);
   }
 
   async getQueue(scope: AppScope, queueName: string): Promise<Queue> {
-    const answer = await this.proxy.send(scope.applicationId, 'get_queue', { name: queueName });
-    if (!answer.output) {
+    const held = await readFromHoldingFamily(
+      this.proxy,
+      scope.applicationId,
+      'get_queue',
+      { name: queueName },
+      hasOutput,
+    );
+    if (!held?.response.output) {
       throw new AppError('NOT_FOUND', `No queue "${queueName}" in this application.`);
     }
-    return mapQueue(answer.output);
+    return mapQueue(held.response.output);
   }
 
   async findQueuedWorkflows(

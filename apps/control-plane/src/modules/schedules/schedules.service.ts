@@ -12,15 +12,18 @@ import type { AppScope, Operator } from '../../common/auth/app-scope';
 import type { AuditedAction } from '../../common/routes/route-spec';
 import { operatorAction } from '../audit/audit-actions';
 import { AuditService } from '../audit/audit.service';
-import { ExecutorProxy } from '../executors/proxy/executor-proxy';
+import { sendToEachFamily } from '../executors/family-fanout';
+import { ExecutorProxy, type SendOptions } from '../executors/proxy/executor-proxy';
+import { hasOutput, readFromHoldingFamily } from '../workflows/holding-family';
 import { wireTime } from '../workflows/workflow-filters';
 import { SCHEDULE_ACTIONS } from './schedule-actions';
 import { mapSchedule } from './schedule.mapper';
 
 /**
- * An application's schedules, kept in its system database and reached through an executor.
- * Executors answer "success" for unknown names, so actions look the schedule up first (404),
- * then act once through the proxy, audited either way.
+ * An application's schedules, kept in its system database and reached through an executor (of
+ * each SDK family, when it runs both: each keeps its schedules in its own tables). Executors
+ * answer "success" for unknown names, so actions look the schedule up first (404), then act once
+ * through the proxy on the family holding it, audited either way.
  */
 @Injectable()
 export class SchedulesService {
@@ -30,51 +33,55 @@ export class SchedulesService {
   ) {}
 
   async findSchedules(scope: AppScope, query: ListSchedulesQuery): Promise<ListSchedulesResponse> {
-    const answer = await this.proxy.send(scope.applicationId, 'list_schedules', {
+    const parts = await sendToEachFamily(this.proxy, scope.applicationId, 'list_schedules', () => ({
       body: {
         status: query.status,
         workflow_name: query.workflowName,
         schedule_name_prefix: query.scheduleNamePrefix,
         load_context: query.loadContext,
       },
-    });
-    return (answer.output ?? []).map(mapSchedule);
+    }));
+    const schedules = parts.flatMap(({ value }) => value.output ?? []);
+    if (parts.length > 1) schedules.sort((a, b) => a.schedule_name.localeCompare(b.schedule_name));
+    return schedules.map(mapSchedule);
   }
 
   async getSchedule(scope: AppScope, scheduleName: string): Promise<Schedule> {
-    const answer = await this.proxy.send(scope.applicationId, 'get_schedule', {
-      schedule_name: scheduleName,
-      load_context: true,
-    });
-    if (!answer.output) {
-      throw new AppError('NOT_FOUND', `No schedule "${scheduleName}" in this application.`);
-    }
-    return mapSchedule(answer.output);
+    return mapSchedule((await this.findHeldSchedule(scope, scheduleName)).response);
   }
 
   pauseSchedule(op: Operator, scheduleName: string): Promise<void> {
-    return this.act(op, SCHEDULE_ACTIONS.pause, scheduleName, {}, async () => {
-      const answer = await this.proxy.send(op.applicationId, 'pause_schedule', {
-        schedule_name: scheduleName,
-      });
+    return this.act(op, SCHEDULE_ACTIONS.pause, scheduleName, {}, async (holders) => {
+      const answer = await this.proxy.send(
+        op.applicationId,
+        'pause_schedule',
+        { schedule_name: scheduleName },
+        holders,
+      );
       if (answer.success === false) throw failed('pause_schedule');
     });
   }
 
   resumeSchedule(op: Operator, scheduleName: string): Promise<void> {
-    return this.act(op, SCHEDULE_ACTIONS.resume, scheduleName, {}, async () => {
-      const answer = await this.proxy.send(op.applicationId, 'resume_schedule', {
-        schedule_name: scheduleName,
-      });
+    return this.act(op, SCHEDULE_ACTIONS.resume, scheduleName, {}, async (holders) => {
+      const answer = await this.proxy.send(
+        op.applicationId,
+        'resume_schedule',
+        { schedule_name: scheduleName },
+        holders,
+      );
       if (answer.success === false) throw failed('resume_schedule');
     });
   }
 
   triggerSchedule(op: Operator, scheduleName: string): Promise<TriggerScheduleResponse> {
-    return this.act(op, SCHEDULE_ACTIONS.trigger, scheduleName, {}, async () => {
-      const answer = await this.proxy.send(op.applicationId, 'trigger_schedule', {
-        schedule_name: scheduleName,
-      });
+    return this.act(op, SCHEDULE_ACTIONS.trigger, scheduleName, {}, async (holders) => {
+      const answer = await this.proxy.send(
+        op.applicationId,
+        'trigger_schedule',
+        { schedule_name: scheduleName },
+        holders,
+      );
       if (!answer.workflow_id) {
         throw new AppError(
           'EXECUTOR_ERROR',
@@ -90,14 +97,38 @@ export class SchedulesService {
     scheduleName: string,
     req: BackfillScheduleRequest,
   ): Promise<BackfillScheduleResponse> {
-    return this.act(op, SCHEDULE_ACTIONS.backfill, scheduleName, { ...req }, async () => {
-      const answer = await this.proxy.send(op.applicationId, 'backfill_schedule', {
-        schedule_name: scheduleName,
-        start: wireTime(req.startTime) ?? '',
-        end: wireTime(req.endTime) ?? '',
-      });
+    return this.act(op, SCHEDULE_ACTIONS.backfill, scheduleName, { ...req }, async (holders) => {
+      const answer = await this.proxy.send(
+        op.applicationId,
+        'backfill_schedule',
+        {
+          schedule_name: scheduleName,
+          start: wireTime(req.startTime) ?? '',
+          end: wireTime(req.endTime) ?? '',
+        },
+        holders,
+      );
       return { workflowIds: answer.workflow_ids ?? [] };
     });
+  }
+
+  /**
+   * The schedule, and the options that reach the SDK family whose tables hold it (each family
+   * keeps its schedules in its own), or NOT_FOUND.
+   */
+  private async findHeldSchedule(scope: AppScope, scheduleName: string) {
+    const held = await readFromHoldingFamily(
+      this.proxy,
+      scope.applicationId,
+      'get_schedule',
+      { schedule_name: scheduleName, load_context: true },
+      hasOutput,
+    );
+    const schedule = held?.response.output;
+    if (!held || !schedule) {
+      throw new AppError('NOT_FOUND', `No schedule "${scheduleName}" in this application.`);
+    }
+    return { response: schedule, holders: held.holders };
   }
 
   private act<T>(
@@ -105,14 +136,11 @@ export class SchedulesService {
     action: AuditedAction,
     scheduleName: string,
     details: Record<string, unknown>,
-    execute: () => Promise<T>,
+    execute: (holders: SendOptions) => Promise<T>,
   ): Promise<T> {
     return this.audit.trackRemote(
       operatorAction(op, action, scheduleName, details),
-      async () => {
-        await this.getSchedule(op, scheduleName);
-        return execute();
-      },
+      async () => execute((await this.findHeldSchedule(op, scheduleName)).holders),
       (result) => ({ details: resultDetails(result) }),
     );
   }

@@ -9,7 +9,10 @@ import { familyHolders, type Holders } from '../executors/family-fanout';
 import type { ExecutorProxy, SendOptions } from '../executors/proxy/executor-proxy';
 import { sdkFamilyOf } from '../executors/sdk-family';
 
-/** Executors answer a workflow they do not hold (get_workflow, list_steps) with no output. */
+/**
+ * Executors answer a workflow, schedule or queue they do not hold (get_workflow, list_steps,
+ * get_schedule, get_queue) with no output.
+ */
 export function hasOutput(answer: { readonly output?: unknown }): boolean {
   return !!answer.output;
 }
@@ -21,10 +24,10 @@ export interface HeldAnswer<K extends MessageType> {
 }
 
 /**
- * Reads about one workflow from the SDK family whose tables hold it. Each family keeps its
- * workflows in its own schema (`sdk-family.ts`), so in an application running both, the
- * executor that answered may not know a workflow the other family's executors do: then one of
- * those is asked (if that family left meanwhile, the workflow is not found). `holds` tells an
+ * Reads about one workflow (or schedule, or queue) from the SDK family whose tables hold it.
+ * Each family keeps its workflows in its own schema (`sdk-family.ts`), so in an application
+ * running both, the executor that answered may not know a workflow the other family's executors
+ * do: then one of those is asked (if that family left meanwhile, the workflow is not found). `holds` tells an
  * answer about the workflow from "no such workflow". Null when no family holds it. `holders`
  * reaches the family that answered, for what follows (the action, the status read back).
  */
