@@ -293,6 +293,36 @@ describe('restart and rewind, sent only to executors that know them', () => {
     expect(composed).toBe(3);
   });
 
+  it('refuses to fork a workflow onto a version only the other family runs (nothing forked)', async () => {
+    const versionOf = (sdk: boolean) =>
+      server.app
+        .get(ExecutorRegistry)
+        .forApplication(app.id)
+        .find((e) => e.identity.sdkVersion.startsWith('podium-sdk/') === sdk)?.identity
+        .applicationVersion;
+    const [dbosVersion, sdkVersion] = [versionOf(false), versionOf(true)];
+    expect(dbosVersion).not.toBe(sdkVersion);
+    for (const [workflowId, version, holder, runner] of [
+      [dbos.workflowId, sdkVersion, 'DBOS Transact', '@podium/sdk'],
+      ['sdk-compose-1', dbosVersion, '@podium/sdk', 'DBOS Transact'],
+    ] as const) {
+      const fork = await post(`/workflows/${workflowId}/fork`, {
+        startStep: 0,
+        appVersion: version,
+      });
+      expect(fork, workflowId).toMatchObject({ status: 409, body: { code: 'CONFLICT' } });
+      expect(fork.body.detail).toContain(`run only by ${runner} executors`);
+      expect(fork.body.detail).toContain(`held by ${holder} executors`);
+    }
+    const bulk = await post('/workflows/bulk-fork-from-failure', {
+      workflowIds: [dbos.workflowId, 'sdk-compose-1'],
+      appVersion: sdkVersion,
+    });
+    expect(bulk).toMatchObject({ status: 409, body: { code: 'CONFLICT' } });
+    const listed = await api('get', `${base}/workflows?limit=100`, { key });
+    expect(ListWorkflowsResponseSchema.parse(listed.body)).toHaveLength(3);
+  });
+
   it('pushes retention to an executor of each family, and says so', async () => {
     // A row threshold far above what the app holds: pushed, nothing deleted.
     const res = await api('patch', base, { key, body: { gcRowsThreshold: 1_000 } });

@@ -7,12 +7,16 @@ import {
 import type { ExecutorProxy, SendOptions } from './proxy/executor-proxy';
 import { familyName, type SdkFamily, sdkFamilyOf } from './sdk-family';
 
-/** Send options that reach only the executors of one SDK family. */
-export type Holders = SendOptions & { readonly only: NonNullable<SendOptions['only']> };
+/** Send options that reach only the executors of one SDK family, and which family that is. */
+export type Holders = SendOptions & {
+  readonly only: NonNullable<SendOptions['only']>;
+  readonly family: SdkFamily;
+};
 
 /** Options that reach the executors of `family` only. */
 export function familyHolders(family: SdkFamily): Holders {
   return {
+    family,
     only: {
       accepts: (e) => sdkFamilyOf(e) === family,
       refusal: `The executors of the SDK family holding it (${familyName(family)}) are no longer connected.`,
@@ -21,10 +25,13 @@ export function familyHolders(family: SdkFamily): Holders {
   };
 }
 
+/** The options that reach the executors an answer came from: its family's, or none (any). */
+export type Reach = SendOptions | Holders;
+
 /** What one family answered, and the options that reach that family again (none: one family). */
 export interface FamilyPart<T> {
   readonly value: T;
-  readonly reach: SendOptions;
+  readonly reach: Reach;
 }
 
 /**
@@ -39,7 +46,7 @@ export interface FamilyPart<T> {
 export async function askEachFamily<T>(
   proxy: ExecutorProxy,
   applicationId: string,
-  ask: (reach: SendOptions, mixed: boolean) => Promise<T>,
+  ask: (reach: Reach, mixed: boolean) => Promise<T>,
 ): Promise<FamilyPart<T>[]> {
   const families = await connectedFamilies(proxy, applicationId);
   if (families.length < 2) return [{ value: await ask({}, false), reach: {} }];

@@ -1,11 +1,11 @@
 import type { WorkflowsOutput } from '@podium/protocol';
-import { askEachFamily } from '../executors/family-fanout';
-import type { ExecutorProxy, SendOptions } from '../executors/proxy/executor-proxy';
+import { askEachFamily, type Reach } from '../executors/family-fanout';
+import type { ExecutorProxy } from '../executors/proxy/executor-proxy';
 
 /** A listed workflow, and the options that reach the SDK family that listed it. */
 export interface ListedRow {
   readonly row: WorkflowsOutput;
-  readonly reach: SendOptions;
+  readonly reach: Reach;
 }
 
 /** What a page of a list is cut by (`list_workflows` and `list_queued_workflows` bodies). */
@@ -25,7 +25,7 @@ export async function readListedPage<B extends PagedBody>(
   proxy: ExecutorProxy,
   applicationId: string,
   body: B,
-  list: (body: B, reach: SendOptions) => Promise<readonly WorkflowsOutput[]>,
+  list: (body: B, reach: Reach) => Promise<readonly WorkflowsOutput[]>,
 ): Promise<ListedRow[]> {
   const offset = body.offset ?? 0;
   const end = body.limit == null ? undefined : offset + body.limit;
@@ -38,7 +38,7 @@ export async function readListedPage<B extends PagedBody>(
 
 /** Each family's rows, as listed. */
 export function listedRows(
-  parts: readonly { value: readonly WorkflowsOutput[]; reach: SendOptions }[],
+  parts: readonly { value: readonly WorkflowsOutput[]; reach: Reach }[],
 ): ListedRow[] {
   return parts.flatMap(({ value, reach }) => value.map((row) => ({ row, reach })));
 }
@@ -48,7 +48,7 @@ export function listedRows(
  * first when `descending`), then by id so that the order is the same on every read.
  */
 export function mergeListed(
-  parts: readonly { value: readonly WorkflowsOutput[]; reach: SendOptions }[],
+  parts: readonly { value: readonly WorkflowsOutput[]; reach: Reach }[],
   descending: boolean,
 ): ListedRow[] {
   const sign = descending ? -1 : 1;

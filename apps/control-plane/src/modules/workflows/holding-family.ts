@@ -5,9 +5,9 @@ import {
   type ResponseOf,
 } from '@podium/protocol';
 import type { ExecutorIdentity } from '../executors/executor-registry';
-import { familyHolders, type Holders } from '../executors/family-fanout';
+import { familyHolders, type Holders, type Reach } from '../executors/family-fanout';
 import type { ExecutorProxy, SendOptions } from '../executors/proxy/executor-proxy';
-import { sdkFamilyOf } from '../executors/sdk-family';
+import { familyName, sdkFamilyOf } from '../executors/sdk-family';
 
 /**
  * Executors answer a workflow, schedule or queue they do not hold (get_workflow, list_steps,
@@ -67,5 +67,32 @@ export async function narrowHolders(
   if (!(await proxy.hasExecutor(applicationId, accepts))) {
     throw new AppError(only.refusalCode ?? 'EXECUTOR_UNAVAILABLE', only.refusal);
   }
-  return { only: { ...holders.only, accepts } };
+  return { ...holders, only: { ...holders.only, accepts } };
+}
+
+/**
+ * A fork onto `version` is carried out by the family holding the workflow, in its own tables:
+ * when only the other family's executors run that version, none could ever run the fork, so it
+ * is refused (CONFLICT) rather than left waiting. With no executor of the version connected at
+ * all, the fork waits for one, as DBOS's does.
+ */
+export async function assertForkableOnto(
+  proxy: ExecutorProxy,
+  applicationId: string,
+  reach: Reach,
+  version: string | undefined,
+): Promise<void> {
+  if (version === undefined || !('family' in reach)) return;
+  const { family, only } = reach;
+  const runs = (e: ExecutorIdentity) => e.applicationVersion === version;
+  if (await proxy.hasExecutor(applicationId, (e) => runs(e) && only.accepts(e))) return;
+  if (!(await proxy.hasExecutor(applicationId, (e) => runs(e) && !only.accepts(e)))) return;
+  const other = familyName(family === 'podium' ? 'dbos' : 'podium');
+  throw new AppError(
+    'CONFLICT',
+    `Version "${version}" is run only by ${other} executors, which cannot see this workflow: ` +
+      `it is held by ${familyName(family)} executors (each SDK family keeps its workflows in ` +
+      'its own tables). Fork onto a version those run, or leave the version out.',
+    { appVersion: version },
+  );
 }

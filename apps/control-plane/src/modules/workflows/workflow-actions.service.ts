@@ -23,6 +23,7 @@ import {
   failureOf,
   type AuditedWorkflow,
 } from './workflow-audit';
+import { assertForkableOnto } from './holding-family';
 import { WorkflowsService } from './workflows.service';
 
 /**
@@ -99,6 +100,7 @@ export class WorkflowActionsService {
     const details: Record<string, unknown> = { ...req };
     return this.single(op, WORKFLOW_ACTIONS.fork, workflowId, details, async () => {
       const { holders } = await this.workflows.getHeldWorkflow(op, workflowId);
+      await assertForkableOnto(this.proxy, op.applicationId, holders, req.appVersion);
       const answer = await this.proxy.send(
         op.applicationId,
         'fork_workflow',

@@ -9,9 +9,11 @@ import {
   type BulkWorkflowsResponse,
   type WorkflowActionResult,
 } from '@podium/protocol';
-import { ExecutorProxy, type SendOptions } from '../executors/proxy/executor-proxy';
+import type { Reach } from '../executors/family-fanout';
+import { ExecutorProxy } from '../executors/proxy/executor-proxy';
 import { ActionOutcomes, assertSucceeded, cancelOutcome } from './action-outcomes';
 import type { ListedRow } from './family-lists';
+import { assertForkableOnto } from './holding-family';
 import type { Operator } from '../../common/auth/app-scope';
 import type { AuditedAction } from '../../common/routes/route-spec';
 import { WORKFLOW_ACTIONS, WorkflowAuditLog, auditedDone, failureOf } from './workflow-audit';
@@ -34,12 +36,8 @@ export class WorkflowBulkActionsService {
 
   bulkCancel(op: Operator, req: BulkCancelWorkflowsRequest): Promise<BulkWorkflowsResponse> {
     const { workflowIds, ...options } = req;
-    return this.bulk(
-      op,
-      WORKFLOW_ACTIONS.bulkCancel,
-      workflowIds,
-      options,
-      async (ids, reach) => {
+    return this.bulk(op, WORKFLOW_ACTIONS.bulkCancel, workflowIds, options, {
+      execute: async (ids, reach) => {
         const answer = await this.proxy.send(
           op.applicationId,
           'cancel',
@@ -49,35 +47,39 @@ export class WorkflowBulkActionsService {
         assertSucceeded('cancel', answer);
         return sameIds(ids);
       },
-      cancelOutcome,
-    );
+      judge: cancelOutcome,
+    });
   }
 
   bulkResume(op: Operator, req: BulkResumeWorkflowsRequest): Promise<BulkWorkflowsResponse> {
     const { workflowIds, ...options } = req;
-    return this.bulk(op, WORKFLOW_ACTIONS.bulkResume, workflowIds, options, async (ids, reach) => {
-      const answer = await this.proxy.send(
-        op.applicationId,
-        'resume',
-        { ...bulkIds(ids), queue_name: options.queueName },
-        reach,
-      );
-      assertSucceeded('resume', answer);
-      return sameIds(ids);
+    return this.bulk(op, WORKFLOW_ACTIONS.bulkResume, workflowIds, options, {
+      execute: async (ids, reach) => {
+        const answer = await this.proxy.send(
+          op.applicationId,
+          'resume',
+          { ...bulkIds(ids), queue_name: options.queueName },
+          reach,
+        );
+        assertSucceeded('resume', answer);
+        return sameIds(ids);
+      },
     });
   }
 
   bulkDelete(op: Operator, req: BulkDeleteWorkflowsRequest): Promise<BulkWorkflowsResponse> {
     const { workflowIds, ...options } = req;
-    return this.bulk(op, WORKFLOW_ACTIONS.bulkDelete, workflowIds, options, async (ids, reach) => {
-      const answer = await this.proxy.send(
-        op.applicationId,
-        'delete',
-        { ...bulkIds(ids), delete_children: options.deleteChildren },
-        reach,
-      );
-      assertSucceeded('delete', answer);
-      return sameIds(ids);
+    return this.bulk(op, WORKFLOW_ACTIONS.bulkDelete, workflowIds, options, {
+      execute: async (ids, reach) => {
+        const answer = await this.proxy.send(
+          op.applicationId,
+          'delete',
+          { ...bulkIds(ids), delete_children: options.deleteChildren },
+          reach,
+        );
+        assertSucceeded('delete', answer);
+        return sameIds(ids);
+      },
     });
   }
 
@@ -93,27 +95,31 @@ export class WorkflowBulkActionsService {
       WORKFLOW_ACTIONS.bulkForkFromFailure,
       workflowIds,
       options,
-      async (ids, reach) => {
-        const answer = await this.proxy.send(
-          op.applicationId,
-          'fork_from_failure',
-          {
-            body: {
-              workflow_ids: ids,
-              ...forkSelector(options),
-              application_version: options.appVersion,
-              queue_name: options.queueName,
-              queue_partition_key: options.queuePartitionKey,
+      {
+        check: (reach) =>
+          assertForkableOnto(this.proxy, op.applicationId, reach, options.appVersion),
+        execute: async (ids, reach) => {
+          const answer = await this.proxy.send(
+            op.applicationId,
+            'fork_from_failure',
+            {
+              body: {
+                workflow_ids: ids,
+                ...forkSelector(options),
+                application_version: options.appVersion,
+                queue_name: options.queueName,
+                queue_partition_key: options.queuePartitionKey,
+              },
             },
-          },
-          { preferVersion: options.appVersion, ...reach },
-        );
-        // The executor answers in request order, one new id per workflow.
-        (answer.forked_workflow_ids ?? []).forEach((newId, i) => {
-          const original = ids[i];
-          if (original !== undefined) forks.set(original, newId);
-        });
-        return forks;
+            { preferVersion: options.appVersion, ...reach },
+          );
+          // The executor answers in request order, one new id per workflow.
+          (answer.forked_workflow_ids ?? []).forEach((newId, i) => {
+            const original = ids[i];
+            if (original !== undefined) forks.set(original, newId);
+          });
+          return forks;
+        },
       },
     );
     return {
@@ -127,18 +133,14 @@ export class WorkflowBulkActionsService {
 
   /**
    * Runs a bulk command on the ids that exist, once per SDK family holding some of them (each
-   * family keeps its workflows in its own tables); `execute` returns, per original id, the id
-   * whose status to report (itself, or its fork).
+   * family keeps its workflows in its own tables).
    */
   private async bulk(
     op: Operator,
     action: AuditedAction,
     workflowIds: readonly string[],
     options: Record<string, unknown>,
-    execute: (existing: string[], reach: SendOptions) => Promise<Map<string, string>>,
-    /** The outcome of one done workflow from its status before and after (default SUCCESS). */
-    judge: (before: string | null, after: string | null) => WorkflowActionResult['outcome'] = () =>
-      'SUCCESS',
+    { execute, check, judge = () => 'SUCCESS' }: BulkCommand,
   ): Promise<BulkWorkflowsResponse> {
     const details = { ...options, bulk: true, count: workflowIds.length };
     let before: Map<string, ListedRow>;
@@ -147,7 +149,9 @@ export class WorkflowBulkActionsService {
     const done = new Set<string>();
     try {
       before = await this.workflows.findListed(op, workflowIds);
-      for (const [reach, ids] of byFamily(workflowIds, before)) {
+      const families = byFamily(workflowIds, before);
+      for (const reach of families.keys()) await check?.(reach);
+      for (const [reach, ids] of families) {
         for (const [id, readId] of await execute(ids, reach)) reported.set(id, readId);
         for (const id of ids) done.add(id);
       }
@@ -190,6 +194,18 @@ export class WorkflowBulkActionsService {
   }
 }
 
+interface BulkCommand {
+  /**
+   * Sends the command for the ids one family holds; per original id, the id whose status to
+   * report (itself, or its fork).
+   */
+  readonly execute: (existing: string[], reach: Reach) => Promise<Map<string, string>>;
+  /** Refuses the command for a family; every family is checked before anything is sent. */
+  readonly check?: (reach: Reach) => Promise<void>;
+  /** The outcome of one done workflow from its status before and after (default SUCCESS). */
+  readonly judge?: (before: string | null, after: string | null) => WorkflowActionResult['outcome'];
+}
+
 /** DBOS bulk fields: `workflow_ids` wins, `workflow_id` (its first id) must still be present. */
 function bulkIds(ids: string[]): { workflow_id: string; workflow_ids: string[] } {
   const [first] = ids;
@@ -201,8 +217,8 @@ function bulkIds(ids: string[]): { workflow_id: string; workflow_ids: string[] }
 function byFamily(
   workflowIds: readonly string[],
   listed: Map<string, ListedRow>,
-): Map<SendOptions, string[]> {
-  const families = new Map<SendOptions, string[]>();
+): Map<Reach, string[]> {
+  const families = new Map<Reach, string[]>();
   for (const id of workflowIds) {
     const reach = listed.get(id)?.reach;
     if (!reach) continue;

@@ -1,5 +1,6 @@
 import type { WorkflowsOutput } from '@podium/protocol';
-import type { ExecutorProxy, SendOptions } from '../executors/proxy/executor-proxy';
+import type { Reach } from '../executors/family-fanout';
+import type { ExecutorProxy } from '../executors/proxy/executor-proxy';
 import type { ListedRow } from './family-lists';
 
 /**
@@ -52,8 +53,8 @@ export async function withPayloads(
   return rows.map(({ row }) => loaded.get(row.WorkflowUUID) ?? row);
 }
 
-function idsByFamily(rows: readonly ListedRow[]): Map<SendOptions, string[]> {
-  const ids = new Map<SendOptions, string[]>();
+function idsByFamily(rows: readonly ListedRow[]): Map<Reach, string[]> {
+  const ids = new Map<Reach, string[]>();
   for (const { row, reach } of rows) {
     const family = ids.get(reach) ?? [];
     family.push(row.WorkflowUUID);

@@ -111,6 +111,7 @@ export const WORKFLOW_ROUTES = routeTable({
     method: 'post',
     path: `${one}/fork`,
     summary: 'Fork a workflow from a step',
+    errors: ['CONFLICT'], // onto a version only the other SDK family's executors run
     params,
     body: ForkWorkflowRequestSchema,
     response: ForkWorkflowResponseSchema,
@@ -177,6 +178,7 @@ export const WORKFLOW_ROUTES = routeTable({
     ...operate,
     method: 'post',
     path: `${base}/bulk-fork-from-failure`,
+    errors: ['CONFLICT'], // as forkWorkflow
     summary: 'Fork many workflows from their last failed step',
     body: BulkForkFromFailureRequestSchema,
     response: BulkForkFromFailureResponseSchema,
