@@ -333,9 +333,7 @@ describe('restart and rewind, sent only to executors that know them', () => {
       'the retention push to be recorded',
     );
     expect(pushed).toMatchObject({ outcome: 'delivered' });
-    expect(pushed.detail).toMatch(
-      /^Delivered to each SDK family: \S+ \(@podium\/sdk\), \S+ \(DBOS Transact\)\.$/,
-    );
+    expect(pushed.detail).toMatch(/^Delivered to \S+ \(@podium\/sdk\), \S+ \(DBOS Transact\)\.$/);
   });
 
   it('refuses restart with 501 for a workflow held by DBOS TypeScript 5.2, the SDK executor beside it', async () => {

@@ -61,7 +61,7 @@ export class AppMetricsCollector implements OnApplicationBootstrap, OnModuleDest
 
   /** Asks an executor for one minute's counts and stores them in place of what it had. */
   async collectMinute(applicationId: string, minuteStart: number): Promise<void> {
-    const parts = await sendToEachFamily(this.proxy, applicationId, 'get_metrics', () => ({
+    const { parts } = await sendToEachFamily(this.proxy, applicationId, 'get_metrics', () => ({
       start_time: toWireTimestamp(minuteStart),
       end_time: toWireTimestamp(minuteStart + MINUTE_MS),
       metric_class: 'workflow_step_count',

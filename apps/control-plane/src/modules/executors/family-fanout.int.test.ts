@@ -2,6 +2,7 @@ import { AppError, UNKNOWN_MESSAGE_TYPE_ERROR } from '@podium/protocol';
 import { describe, expect, it } from 'vitest';
 import type { Script } from '../../../test/support/link-harness';
 import { useProxyHarness } from '../../../test/support/proxy-harness';
+import type { Config } from '../../config/config';
 import { QueuesService } from '../queues/queues.service';
 import { sendToEachFamily } from './family-fanout';
 
@@ -27,7 +28,8 @@ describe('each SDK family asked (real WebSockets)', () => {
   it('lists the queues both families define, each name once, and finds either family’s', async () => {
     await connect('dbos', 'v1', defining('billing', 'shared'));
     await connect('sdk', 'v2', defining('shared', 'mail'), PODIUM_SDK);
-    const queues = new QueuesService(proxy());
+    const config = { workflowSearch: { pageSize: 100 } } as Config;
+    const queues = new QueuesService(proxy(), config);
     const names = (await queues.findQueues(scope)).map((q) => q.name);
     expect([...names].sort()).toEqual(['billing', 'mail', 'shared']);
     // The newest executor (the SDK's) is asked first; billing is DBOS's.
@@ -53,7 +55,7 @@ describe('each SDK family asked (real WebSockets)', () => {
       () => ({ output: [{ group: { function_name: 'greet' }, count: 2 }] }),
       PODIUM_SDK,
     );
-    const parts = await sendToEachFamily(proxy(), 'app', 'get_step_aggregates', stepAggregates);
+    const { parts } = await sendToEachFamily(proxy(), 'app', 'get_step_aggregates', stepAggregates);
     expect(parts.map(({ value }) => value.output)).toEqual([
       [{ group: { function_name: 'greet' }, count: 2 }],
     ]);

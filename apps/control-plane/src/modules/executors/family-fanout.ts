@@ -19,7 +19,7 @@ export function familyHolders(family: SdkFamily): Holders {
     family,
     only: {
       accepts: (e) => sdkFamilyOf(e) === family,
-      refusal: `The executors of the SDK family holding it (${familyName(family)}) are no longer connected.`,
+      refusal: `The ${familyName(family)} executors of this application are no longer connected.`,
       refusalCode: 'EXECUTOR_UNAVAILABLE',
     },
   };
@@ -34,6 +34,15 @@ export interface FamilyPart<T> {
   readonly reach: Reach;
 }
 
+/** What each SDK family answered. */
+export interface FamilyAnswers<T> {
+  readonly parts: FamilyPart<T>[];
+  /** Both families were asked: their parts are to be merged, even if one is missing. */
+  readonly mixed: boolean;
+  /** Families asked that could not answer (gone since, or lacking the message), and why. */
+  readonly missing: readonly { readonly family: SdkFamily; readonly detail: string }[];
+}
+
 /**
  * Runs `ask` once for each SDK family the application has connected, in parallel, with the
  * options that reach that family. Each family keeps its workflows in its own tables
@@ -41,26 +50,47 @@ export interface FamilyPart<T> {
  * retention) needs an answer from each. With one family connected (or none) `ask` runs once with
  * no options: one `send` like any other, with the same failover and errors. `mixed` tells `ask`
  * whether the parts will be merged. A family that left before its turn, or whose executors lack
- * the message, is left out (unless no family answered).
+ * the message, is reported `missing` (its failure thrown if no family answered, or if `strict`:
+ * when a missing family could change the outcome, as an existence check).
  */
 export async function askEachFamily<T>(
   proxy: ExecutorProxy,
   applicationId: string,
   ask: (reach: Reach, mixed: boolean) => Promise<T>,
-): Promise<FamilyPart<T>[]> {
+  { strict = false }: { readonly strict?: boolean } = {},
+): Promise<FamilyAnswers<T>> {
   const families = await connectedFamilies(proxy, applicationId);
-  if (families.length < 2) return [{ value: await ask({}, false), reach: {} }];
-  const settled = await Promise.allSettled(
-    families.map(async (family) => {
+  if (families.length < 2) {
+    return { parts: [{ value: await ask({}, false), reach: {} }], mixed: false, missing: [] };
+  }
+  type Answer =
+    | { family: SdkFamily; reach: Holders; value: T }
+    | { family: SdkFamily; reach: Holders; error: Error };
+  const answers = await Promise.all(
+    families.map(async (family): Promise<Answer> => {
       const reach = familyHolders(family);
-      return { value: await ask(reach, true), reach };
+      try {
+        return { family, reach, value: await ask(reach, true) };
+      } catch (error) {
+        return { family, reach, error: error as Error };
+      }
     }),
   );
-  const parts = settled.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
-  const failures = settled.flatMap((s) => (s.status === 'rejected' ? [s.reason as Error] : []));
-  const failure = failures.find((error) => parts.length === 0 || !familyCannotAnswer(error));
-  if (failure !== undefined) throw failure;
-  return parts;
+  const parts: FamilyPart<T>[] = [];
+  const missing: { family: SdkFamily; detail: string }[] = [];
+  const errors: Error[] = [];
+  for (const answer of answers) {
+    if ('value' in answer) {
+      parts.push({ value: answer.value, reach: answer.reach });
+      continue;
+    }
+    if (strict || !familyCannotAnswer(answer.error)) throw answer.error;
+    missing.push({ family: answer.family, detail: answer.error.message });
+    errors.push(answer.error);
+  }
+  const [failure] = errors;
+  if (parts.length === 0 && failure) throw failure;
+  return { parts, mixed: true, missing };
 }
 
 /** `type` sent to one executor of each connected SDK family (`askEachFamily`). */
@@ -70,7 +100,7 @@ export function sendToEachFamily<K extends MessageType>(
   type: K,
   fields: (mixed: boolean) => RequestFieldsOf<K>,
   options: Omit<SendOptions, 'only'> = {},
-): Promise<FamilyPart<ResponseOf<K>>[]> {
+): Promise<FamilyAnswers<ResponseOf<K>>> {
   return askEachFamily(proxy, applicationId, (reach, mixed) =>
     proxy.send(applicationId, type, fields(mixed), { ...options, ...reach }),
   );

@@ -82,18 +82,19 @@ export class FleetService {
     }
   }
 
-  /** Distinct versions of the executor records, the most recently connected first. */
   /** Each SDK family's registered versions (one part when the application runs one). */
-  private listVersions(scope: AppScope): Promise<FamilyPart<ApplicationVersionOutput[]>[]> {
-    return askEachFamily(
+  private async listVersions(scope: AppScope): Promise<FamilyPart<ApplicationVersionOutput[]>[]> {
+    const { parts } = await askEachFamily(
       this.proxy,
       scope.applicationId,
       async (reach) =>
         (await this.proxy.send(scope.applicationId, 'list_application_versions', {}, reach))
           .output ?? [],
     );
+    return parts;
   }
 
+  /** Distinct versions of the executor records, the most recently connected first. */
   private async recordedVersions(
     scope: AppScope,
     connected: Map<string, number>,
@@ -110,7 +111,10 @@ export class FleetService {
   }
 }
 
-/** One row per version name: registered by both families, its newest timestamp and first creation. */
+/**
+ * One row per version name; one both families registered keeps its newest timestamp and its
+ * first creation.
+ */
 function mergeVersions(
   parts: readonly FamilyPart<ApplicationVersionOutput[]>[],
 ): ApplicationVersionOutput[] {

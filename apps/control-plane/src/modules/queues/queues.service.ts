@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import {
   AppError,
   type ListQueuedWorkflowsQuery,
@@ -9,6 +9,7 @@ import {
   type Workflow,
 } from '@podium/protocol';
 import { sendToEachFamily } from '../executors/family-fanout';
+import { CONFIG, type Config } from '../../config/config';
 import { ExecutorProxy } from '../executors/proxy/executor-proxy';
 import { hasOutput, readFromHoldingFamily } from '../workflows/holding-family';
 import type { AppScope } from '../../common/auth/app-scope';
@@ -24,12 +25,20 @@ import { mapQueue } from './queue.mapper';
  */
 @Injectable()
 export class QueuesService {
-  constructor(private readonly proxy: ExecutorProxy) {}
+  constructor(
+    private readonly proxy: ExecutorProxy,
+    @Inject(CONFIG) private readonly config: Config,
+  ) {}
 
   async findQueues(scope: AppScope): Promise<ListQueuesResponse> {
-    const parts = await sendToEachFamily(this.proxy, scope.applicationId, 'list_queues', () => ({
-      body: {},
-    }));
+    const { parts } = await sendToEachFamily(
+      this.proxy,
+      scope.applicationId,
+      'list_queues',
+      () => ({
+        body: {},
+      }),
+    );
     // A name both families define is one queue to operators (its workflows are listed from both).
     const byName = new Map<string, QueueOutput>();
     for (const queue of parts.flatMap(({ value }) => value.output ?? [])) {
@@ -62,15 +71,16 @@ export class QueuesService {
       this.proxy,
       scope.applicationId,
       { ...body, load_input: false },
-      async (pageBody, reach) =>
-        (
-          await this.proxy.send(
-            scope.applicationId,
-            'list_queued_workflows',
-            { body: pageBody },
-            reach,
-          )
-        ).output ?? [],
+      async (pageBody, reach) => {
+        const answer = await this.proxy.send(
+          scope.applicationId,
+          'list_queued_workflows',
+          { body: pageBody },
+          reach,
+        );
+        return answer.output ?? [];
+      },
+      this.config.workflowSearch.pageSize,
     );
     const rows = wantsPayloads(body)
       ? await withPayloads(this.proxy, scope.applicationId, listed, { load_input: true })

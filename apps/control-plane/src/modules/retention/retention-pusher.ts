@@ -6,7 +6,8 @@ import { LOGGER } from '../../common/logging/logging.tokens';
 import { CONFIG, type Config } from '../../config/config';
 import { ApplicationRecordsService } from '../applications/application-records.service';
 import type { RetentionPushRecord } from '../applications/retention-push-record';
-import { askEachFamily } from '../executors/family-fanout';
+import type { ExecutorIdentity } from '../executors/executor-registry';
+import { askEachFamily, type FamilyAnswers } from '../executors/family-fanout';
 import { ExecutorProxy } from '../executors/proxy/executor-proxy';
 import { familyName, sdkFamilyOf } from '../executors/sdk-family';
 import { hasRetention, retentionBodyOf } from './retention-body';
@@ -88,7 +89,7 @@ export class RetentionPusher {
     const body = retentionBodyOf(application, Date.now());
     const log = { applicationId: application.id, application: application.name, reason, ...body };
     try {
-      const parts = await askEachFamily(this.proxy, application.id, async (reach) => {
+      const { parts, missing } = await askEachFamily(this.proxy, application.id, async (reach) => {
         const { executor } = await this.proxy.exchange(
           application.id,
           'retention',
@@ -104,12 +105,7 @@ export class RetentionPusher {
         at: new Date(),
         outcome: 'delivered',
         executorId: parts[0]?.value.executorId ?? null,
-        detail:
-          parts.length < 2
-            ? null
-            : `Delivered to each SDK family: ${parts
-                .map(({ value }) => `${value.executorId} (${familyName(sdkFamilyOf(value))})`)
-                .join(', ')}.`,
+        detail: deliveryDetail(parts, missing),
       };
     } catch (error) {
       const detail = AppError.is(error) ? (error.detail ?? error.title) : 'internal error';
@@ -121,4 +117,17 @@ export class RetentionPusher {
       return { at: new Date(), outcome, executorId: null, detail };
     }
   }
+}
+
+/** Where a push went when the application runs both SDK families (null: it runs one). */
+function deliveryDetail(
+  parts: FamilyAnswers<ExecutorIdentity>['parts'],
+  missing: FamilyAnswers<ExecutorIdentity>['missing'],
+): string | null {
+  if (parts.length < 2 && missing.length === 0) return null;
+  const delivered = parts
+    .map(({ value }) => `${value.executorId} (${familyName(sdkFamilyOf(value))})`)
+    .join(', ');
+  const skipped = missing.map(({ family, detail }) => ` Not to ${familyName(family)}: ${detail}`);
+  return `Delivered to ${delivered}.${skipped.join('')}`;
 }

@@ -33,16 +33,21 @@ export class SchedulesService {
   ) {}
 
   async findSchedules(scope: AppScope, query: ListSchedulesQuery): Promise<ListSchedulesResponse> {
-    const parts = await sendToEachFamily(this.proxy, scope.applicationId, 'list_schedules', () => ({
-      body: {
-        status: query.status,
-        workflow_name: query.workflowName,
-        schedule_name_prefix: query.scheduleNamePrefix,
-        load_context: query.loadContext,
-      },
-    }));
+    const { parts, mixed } = await sendToEachFamily(
+      this.proxy,
+      scope.applicationId,
+      'list_schedules',
+      () => ({
+        body: {
+          status: query.status,
+          workflow_name: query.workflowName,
+          schedule_name_prefix: query.scheduleNamePrefix,
+          load_context: query.loadContext,
+        },
+      }),
+    );
     const schedules = parts.flatMap(({ value }) => value.output ?? []);
-    if (parts.length > 1) schedules.sort((a, b) => a.schedule_name.localeCompare(b.schedule_name));
+    if (mixed) schedules.sort((a, b) => a.schedule_name.localeCompare(b.schedule_name));
     return schedules.map(mapSchedule);
   }
 

@@ -1,10 +1,12 @@
-import { AppError, type WorkflowsOutput } from '@podium/protocol';
+import { AppError, UNKNOWN_MESSAGE_TYPE_ERROR, type WorkflowsOutput } from '@podium/protocol';
 import { describe, expect, it } from 'vitest';
 import type { Script } from '../../../test/support/link-harness';
 import { useProxyHarness } from '../../../test/support/proxy-harness';
 import { readListedPage } from './family-lists';
 
 const TIMEOUT_MS = 2_000;
+/** Rows per request when both families are read: small, so that pages take several. */
+const CHUNK = 2;
 const PODIUM_SDK = 'podium-sdk/0.1.0';
 
 interface ListBody {
@@ -33,10 +35,16 @@ const row = (WorkflowUUID: string, createdAt: number): WorkflowsOutput => ({
 describe('readListedPage (real WebSockets)', () => {
   const { proxy, connect } = useProxyHarness(TIMEOUT_MS);
   const page = (body: ListBody) =>
-    readListedPage(proxy(), 'app', body, async (pageBody, reach) => {
-      const answer = await proxy().send('app', 'list_workflows', { body: pageBody }, reach);
-      return answer.output ?? [];
-    });
+    readListedPage(
+      proxy(),
+      'app',
+      body,
+      async (pageBody, reach) => {
+        const answer = await proxy().send('app', 'list_workflows', { body: pageBody }, reach);
+        return answer.output ?? [];
+      },
+      CHUNK,
+    );
 
   it('cuts a page of both SDK families’ workflows from their merged list', async () => {
     const dbosBodies: ListBody[] = [];
@@ -55,17 +63,30 @@ describe('readListedPage (real WebSockets)', () => {
       true,
       false,
     ]);
-    // Each family was asked for everything up to the page's end.
-    expect([...dbosBodies, ...sdkBodies]).toMatchObject([
-      { limit: 3, offset: 0 },
-      { limit: 3, offset: 0 },
+    // Each family was asked for everything up to the page's end, CHUNK rows at a time.
+    const asked = (bodies: ListBody[]) => bodies.map((b) => [b.offset, b.limit]);
+    expect(asked(dbosBodies)).toEqual([
+      [0, 2],
+      [2, 1],
+    ]);
+    expect(asked(sdkBodies)).toEqual([
+      [0, 2],
+      [2, 1],
     ]);
 
     const newest = await page({ limit: 3, offset: 0, sort_desc: true });
     expect(newest.map(({ row }) => row.WorkflowUUID)).toEqual(['p3', 'd2', 'p2']);
     const past = await page({ limit: 2, offset: 4, sort_desc: true });
     expect(past.map(({ row }) => row.WorkflowUUID)).toEqual(['p1']);
-    expect([dbos.received.length, sdk.received.length]).toEqual([3, 3]);
+    expect([dbos.received.length, sdk.received.length]).toEqual([6, 6]);
+  });
+
+  it('still cuts the page from the merged list when one family cannot answer', async () => {
+    await connect('dbos', 'v1', () => ({ error_message: UNKNOWN_MESSAGE_TYPE_ERROR }));
+    const rows = [10, 20, 30, 40, 50].map((at, i) => row(`p${i + 1}`, at));
+    await connect('sdk', 'v2', listing(rows, []), PODIUM_SDK);
+    const listed = await page({ limit: 2, offset: 2, sort_desc: false });
+    expect(listed.map(({ row }) => row.WorkflowUUID)).toEqual(['p3', 'p4']);
   });
 
   it('passes the page through as asked when one family is connected', async () => {

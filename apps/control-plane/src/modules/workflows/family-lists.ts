@@ -15,25 +15,51 @@ export interface PagedBody {
   readonly sort_desc?: boolean | null;
 }
 
+/** Reads one family's rows for a body. */
+export type ListRows<B> = (body: B, reach: Reach) => Promise<readonly WorkflowsOutput[]>;
+
 /**
  * One page of an application's workflows. With both SDK families connected, each is asked for
- * every row up to the page's end (an offset counts rows of the merged list, which no executor
- * sees), and the page is cut from the merged list; with one, the page as its executor read it.
- * `list` reads one family's rows for a body.
+ * every row up to the page's end, `chunk` rows per request so that every answer fits in a frame
+ * (an offset counts rows of the merged list, which no executor sees), and the page is cut from
+ * the merged list (a family that could not answer contributes nothing); with one, the page as
+ * its executor read it.
  */
 export async function readListedPage<B extends PagedBody>(
   proxy: ExecutorProxy,
   applicationId: string,
   body: B,
-  list: (body: B, reach: Reach) => Promise<readonly WorkflowsOutput[]>,
+  list: ListRows<B>,
+  chunk: number,
 ): Promise<ListedRow[]> {
   const offset = body.offset ?? 0;
   const end = body.limit == null ? undefined : offset + body.limit;
-  const parts = await askEachFamily(proxy, applicationId, (reach, mixed) =>
-    list(mixed ? { ...body, limit: end, offset: 0 } : body, reach),
+  const { parts, mixed } = await askEachFamily(proxy, applicationId, (reach, both) =>
+    both ? readRows(list, body, reach, { from: 0, count: end, chunk }) : list(body, reach),
   );
-  if (parts.length < 2) return listedRows(parts);
+  if (!mixed) return listedRows(parts);
   return mergeListed(parts, body.sort_desc ?? false).slice(offset, end);
+}
+
+/**
+ * Up to `count` rows (every row when undefined) from `from` on, read `chunk` at a time. Workflows
+ * started meanwhile can shift later chunks: a row read twice is kept once.
+ */
+export async function readRows<B extends PagedBody>(
+  list: ListRows<B>,
+  body: B,
+  reach: Reach,
+  { from, count, chunk }: { from: number; count: number | undefined; chunk: number },
+): Promise<WorkflowsOutput[]> {
+  const rows = new Map<string, WorkflowsOutput>();
+  for (let at = from; count === undefined || rows.size < count;) {
+    const limit = count === undefined ? chunk : Math.min(chunk, count - rows.size);
+    const part = await list({ ...body, limit, offset: at }, reach);
+    for (const row of part) rows.set(row.WorkflowUUID, row);
+    if (part.length < limit) break;
+    at += part.length;
+  }
+  return [...rows.values()];
 }
 
 /** Each family's rows, as listed. */
@@ -55,10 +81,15 @@ export function mergeListed(
   return listedRows(parts).sort(
     (a, b) =>
       sign * (createdAt(a.row) - createdAt(b.row)) ||
-      sign * a.row.WorkflowUUID.localeCompare(b.row.WorkflowUUID),
+      sign * compareIds(a.row.WorkflowUUID, b.row.WorkflowUUID),
   );
 }
 
 function createdAt(row: WorkflowsOutput): number {
   return Number(row.CreatedAt ?? 0);
+}
+
+/** By code unit: the same order on every read, whatever the locale. */
+function compareIds(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }

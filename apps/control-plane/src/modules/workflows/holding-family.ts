@@ -27,9 +27,11 @@ export interface HeldAnswer<K extends MessageType> {
  * Reads about one workflow (or schedule, or queue) from the SDK family whose tables hold it.
  * Each family keeps its workflows in its own schema (`sdk-family.ts`), so in an application
  * running both, the executor that answered may not know a workflow the other family's executors
- * do: then one of those is asked (if that family left meanwhile, the workflow is not found). `holds` tells an
- * answer about the workflow from "no such workflow". Null when no family holds it. `holders`
- * reaches the family that answered, for what follows (the action, the status read back).
+ * do: then one of those is asked (if that family left meanwhile, the workflow is not found).
+ * `holds` tells an answer about the workflow from "no such workflow". Null when no family holds
+ * it. `holders` reaches the family that answered, for what follows (the action, the status read
+ * back). A name both families hold (a schedule or queue each defines) is read from whichever
+ * answers first.
  */
 export async function readFromHoldingFamily<K extends MessageType>(
   proxy: ExecutorProxy,

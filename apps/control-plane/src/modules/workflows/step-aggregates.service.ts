@@ -18,7 +18,7 @@ export class StepAggregatesService {
     scope: AppScope,
     req: StepAggregatesRequest,
   ): Promise<StepAggregatesResponse> {
-    const parts = await sendToEachFamily(
+    const { parts } = await sendToEachFamily(
       this.proxy,
       scope.applicationId,
       'get_step_aggregates',

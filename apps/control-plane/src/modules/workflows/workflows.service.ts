@@ -14,7 +14,6 @@ import {
   type WorkflowAggregatesRequest,
   type WorkflowAggregatesResponse,
   type WorkflowSteps,
-  type WorkflowsOutput,
   type Paginated,
   type WorkflowStep,
   type WorkflowsPage,
@@ -30,7 +29,14 @@ import {
 } from './last-known/last-known-filters';
 import { isNoExecutorConnected, LastKnownIndex } from './last-known/last-known-index';
 import { maxOf, mergeAggregates, minOf, sumOf } from './family-aggregates';
-import { type ListedRow, listedRows, mergeListed, readListedPage } from './family-lists';
+import {
+  type ListedRow,
+  type ListRows,
+  listedRows,
+  mergeListed,
+  readListedPage,
+  readRows,
+} from './family-lists';
 import { mapWorkflowAggregate, toAggregatesBody } from './workflow-aggregates.mapper';
 import { queryToListBody, searchToListBody, toPage } from './workflow-filters';
 import { hasOutput, narrowHolders, readFromHoldingFamily } from './holding-family';
@@ -92,7 +98,7 @@ export class WorkflowsService {
     scope: AppScope,
     request: WorkflowAggregatesRequest,
   ): Promise<WorkflowAggregatesResponse> {
-    const parts = await sendToEachFamily(
+    const { parts } = await sendToEachFamily(
       this.proxy,
       scope.applicationId,
       'get_workflow_aggregates',
@@ -196,14 +202,20 @@ export class WorkflowsService {
     return new Map([...listed].map(([id, { row }]) => [id, row.Status ?? null]));
   }
 
-  /** Each id that exists, as the SDK family holding it lists it. */
+  /**
+   * Each id that exists, as the SDK family holding it lists it. Every family connected must
+   * answer (503 otherwise): an id one of them did not look up is not known to be absent.
+   */
   async findListed(
     scope: AppScope,
     workflowIds: readonly string[],
   ): Promise<Map<string, ListedRow>> {
     if (workflowIds.length === 0) return new Map();
-    const parts = await askEachFamily(this.proxy, scope.applicationId, (reach) =>
-      this.listByIds(scope, workflowIds, reach),
+    const { parts } = await askEachFamily(
+      this.proxy,
+      scope.applicationId,
+      (reach) => this.listByIds(scope, workflowIds, reach),
+      { strict: true },
     );
     return new Map(parts.flatMap(({ value }) => [...value]));
   }
@@ -255,10 +267,9 @@ export class WorkflowsService {
     const rows = await readListedPage(
       this.proxy,
       scope.applicationId,
-      { ...body, load_input: false, load_output: false },
-      async (pageBody, reach) =>
-        (await this.proxy.send(scope.applicationId, 'list_workflows', { body: pageBody }, reach))
-          .output ?? [],
+      body,
+      this.listRows(scope),
+      this.config.workflowSearch.pageSize,
     );
     return toPage(await this.completed(scope, rows, body), limit, offset);
   }
@@ -272,48 +283,32 @@ export class WorkflowsService {
     body: ListWorkflowsBody,
     offset: number,
   ): Promise<WorkflowsPage> {
-    const { maxResults } = this.config.workflowSearch;
-    const parts = await askEachFamily(this.proxy, scope.applicationId, (reach, mixed) =>
-      mixed
-        ? this.readAll(scope, body, 0, offset + maxResults + 1, reach)
-        : this.readAll(scope, body, offset, maxResults + 1, reach),
+    const { maxResults, pageSize: chunk } = this.config.workflowSearch;
+    const list = this.listRows(scope);
+    const { parts, mixed } = await askEachFamily(this.proxy, scope.applicationId, (reach, both) =>
+      both
+        ? readRows(list, body, reach, { from: 0, count: offset + maxResults + 1, chunk })
+        : readRows(list, body, reach, { from: offset, count: maxResults + 1, chunk }),
     );
-    const rows =
-      parts.length < 2
-        ? listedRows(parts)
-        : mergeListed(parts, body.sort_desc ?? false).slice(offset);
+    const rows = mixed
+      ? mergeListed(parts, body.sort_desc ?? false).slice(offset)
+      : listedRows(parts);
     assertWithinCeiling(rows.length, maxResults);
     const workflows = await this.completed(scope, rows, body);
     return { items: workflows, limit: maxResults, offset };
   }
 
-  /**
-   * Up to `count` matches from `from` on, read `pageSize` at a time. Workflows started meanwhile
-   * can shift later pages: one read twice is kept once.
-   */
-  private async readAll(
-    scope: AppScope,
-    body: ListWorkflowsBody,
-    from: number,
-    count: number,
-    reach: SendOptions,
-  ): Promise<WorkflowsOutput[]> {
-    const { pageSize } = this.config.workflowSearch;
-    const rows = new Map<string, WorkflowsOutput>();
-    for (let at = from; rows.size < count;) {
-      const limit = Math.min(pageSize, count - rows.size);
+  /** `list_workflows` without payloads (`completed` loads them by id when asked). */
+  private listRows(scope: AppScope): ListRows<ListWorkflowsBody> {
+    return async (body, reach) => {
       const answer = await this.proxy.send(
         scope.applicationId,
         'list_workflows',
-        { body: { ...body, limit, offset: at, load_input: false, load_output: false } },
+        { body: { ...body, load_input: false, load_output: false } },
         reach,
       );
-      const part = answer.output ?? [];
-      for (const row of part) rows.set(row.WorkflowUUID, row);
-      if (part.length < limit) break;
-      at += part.length;
-    }
-    return [...rows.values()];
+      return answer.output ?? [];
+    };
   }
 
   private async listByIds(

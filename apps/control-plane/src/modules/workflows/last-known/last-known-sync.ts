@@ -94,12 +94,15 @@ export class LastKnownSync implements OnApplicationBootstrap, OnModuleDestroy {
     const active = await this.index.findIdsInStatus(scope, ACTIVE_STATUSES, SYNC_PAGE_LIMIT);
     const news =
       active.length === 0
-        ? []
+        ? null
         : await sendToEachFamily(this.proxy, scope.applicationId, 'list_workflows', () => ({
             body: { workflow_uuids: active, limit: active.length },
           }));
-    const rows = [...started, ...news].flatMap(({ value }) => value.output ?? []);
+    const rows = [...started.parts, ...(news?.parts ?? [])].flatMap(
+      ({ value }) => value.output ?? [],
+    );
     this.index.record(scope, rows.map(mapWorkflow));
-    this.syncedFrom.set(scope.applicationId, startedAt);
+    // A family that could not answer is asked from the same start next time.
+    if (started.missing.length === 0) this.syncedFrom.set(scope.applicationId, startedAt);
   }
 }
