@@ -17,6 +17,8 @@ export interface Violation {
 
 /** A navigation under way (a redirect after the step's last click) replaced the page's document. */
 const NAVIGATED = /Execution context was destroyed|Cannot find context|frame was detached/;
+/** Longest wait for a page's title (Next streams it after the body): then axe reports it missing. */
+const TITLE_TIMEOUT_MS = 10_000;
 
 /**
  * Runs axe on the page once its document is loaded; if a navigation replaces the document
@@ -26,6 +28,14 @@ async function axeResults(page: Page): Promise<Pick<AxeResults, 'violations'>> {
   for (let attempt = 1; ; attempt++) {
     await page.waitForLoadState('load');
     try {
+      // The App Router sets the title with the streamed metadata, so a step can end before it.
+      await page
+        .waitForFunction(() => document.title.trim() !== '', undefined, {
+          timeout: TITLE_TIMEOUT_MS,
+        })
+        .catch((error: unknown) => {
+          if (NAVIGATED.test(String(error))) throw error;
+        });
       const loaded = await page.evaluate(() => 'axe' in window);
       if (!loaded) await page.addScriptTag({ path: axeScript });
       return await page.evaluate(
