@@ -10,6 +10,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { assertAccessible } from './support/accessibility';
 import { launchChromium, openPage, type Browser } from './support/chromium';
+import { reportPageOnFailure } from './support/failure-evidence';
 import { confirm, signUp, text, type Account } from './support/console-actions';
 import {
   assertConsoleStackBuilt,
@@ -75,6 +76,7 @@ describe('the Alerts page: rules, their state, webhooks and deliveries', () => {
   });
 
   // Every page a step ends on passes axe: no serious or critical violation.
+  reportPageOnFailure(() => page);
   afterEach(async (context) => {
     if (browser && page && !page.isClosed()) await assertAccessible(page, context.task.name);
   });

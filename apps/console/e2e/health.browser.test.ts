@@ -10,6 +10,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { assertAccessible } from './support/accessibility';
 import { HEALTH_REFETCH_INTERVAL_MS } from '../src/features/health/queries';
 import { launchChromium, openPage, type Browser } from './support/chromium';
+import { reportPageOnFailure } from './support/failure-evidence';
 import {
   assertConsoleStackBuilt,
   startConsoleStack,
@@ -49,6 +50,7 @@ describe('console health page', () => {
   });
 
   // Every page a step ends on passes axe: no serious or critical violation.
+  reportPageOnFailure(() => page);
   afterEach(async (context) => {
     if (browser && page && !page.isClosed()) await assertAccessible(page, context.task.name);
   });

@@ -13,6 +13,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { LAST_KNOWN_BANNER_ID, NEEDS_LIVE_EXECUTOR } from '../src/features/workflows/last-known';
 import { assertAccessible, sidewaysOverflow } from './support/accessibility';
 import { launchChromium, openPage, type Browser } from './support/chromium';
+import { reportPageOnFailure } from './support/failure-evidence';
 import {
   confirm,
   signOut,
@@ -75,6 +76,7 @@ describe('the operator journey: sign up to managing workflows', () => {
   });
 
   // Every page a step ends on passes axe (steps check the pages they pass through, too).
+  reportPageOnFailure(() => page);
   afterEach(async (context) => {
     if (browser && page && !page.isClosed()) await assertAccessible(page, context.task.name);
   });

@@ -10,6 +10,7 @@ import {
   startConsoleStack,
   type ConsoleStack,
 } from './console-stack';
+import { reportPageOnFailure } from './failure-evidence';
 import { createMigratedDatabase, type ScratchDatabase } from './scratch-database';
 
 export interface ConsoleSession {
@@ -63,7 +64,8 @@ export async function startConsoleSession(
 
 /**
  * The hooks of a journey file: a session before its tests, axe after each (every page a step
- * ends on passes: no serious or critical violation), everything closed after them. Returns the
+ * ends on passes: no serious or critical violation), the page reported when a test fails,
+ * everything closed after them. Returns the
  * session once `beforeAll` has run (a later `beforeAll` of the file may read it).
  */
 export function useConsoleSession(options?: ConsoleSessionOptions): () => ConsoleSession {
@@ -71,6 +73,7 @@ export function useConsoleSession(options?: ConsoleSessionOptions): () => Consol
   beforeAll(async () => {
     session = await startConsoleSession(options);
   });
+  reportPageOnFailure(() => session?.page);
   afterEach(async (context) => {
     if (session && !session.page.isClosed()) {
       await assertAccessible(session.page, context.task.name);

@@ -40,10 +40,12 @@ describe('the operator surface when executors fail (PostgreSQL, real WebSockets)
   let key: string;
   const links: ScriptedLink[] = [];
 
-  async function connectedApp(...executors: Array<{ script: Script; language?: string }>) {
+  async function connectedApp(
+    ...executors: Array<{ script: Script; language?: string; sdkVersion?: string }>
+  ) {
     const app = await f.newApp(org.id);
     const linked: ScriptedLink[] = [];
-    for (const [i, { script, language }] of executors.entries()) {
+    for (const [i, { script, language, sdkVersion }] of executors.entries()) {
       linked.push(
         await connectScriptedExecutor(
           `${server.conductorUrl}/websocket/${app.name}/${key}`,
@@ -51,6 +53,7 @@ describe('the operator surface when executors fail (PostgreSQL, real WebSockets)
             executor_id: `exec-${app.name}-${i}`,
             application_version: 'v1',
             ...(language && { language }),
+            ...(sdkVersion && { dbos_version: sdkVersion }),
           },
           script,
         ),
@@ -145,5 +148,46 @@ describe('the operator surface when executors fail (PostgreSQL, real WebSockets)
     });
     expect(res).toMatchObject({ status: 201, body: { workflowIds: null } });
     expect(sentOf('import_workflow')).toEqual([0, 1]);
+  });
+
+  it('names the workflows a bulk cancel reached when the other SDK family’s part fails', async () => {
+    // Each family lists only the ids its tables hold; the SDK's cancel works, DBOS's fails.
+    const holding =
+      (ids: string[], cancelled: boolean): Script =>
+      (request) => {
+        if (request.type === 'cancel') return { success: cancelled };
+        if (request.type !== 'list_workflows') return { error_message: 'Unknown message type' };
+        const asked = (request.body as { workflow_uuids: string[] }).workflow_uuids;
+        const held = asked.filter((id) => ids.includes(id));
+        return { output: held.map((WorkflowUUID) => ({ WorkflowUUID, Status: 'PENDING' })) };
+      };
+    const { base, links } = await connectedApp(
+      { script: holding(['sdk-1', 'sdk-2'], true), sdkVersion: 'podium-sdk/0.1.0' },
+      { script: holding(['dbos-1'], false) },
+    );
+    const workflowIds = ['sdk-1', 'dbos-1', 'sdk-2'];
+    const res = await api('post', `${base}/workflows/bulk-cancel`, { key, body: { workflowIds } });
+    expect(res).toMatchObject({
+      status: 502,
+      body: { code: 'EXECUTOR_ERROR', carriedOut: ['sdk-1', 'sdk-2'] },
+    });
+    expect(String(res.body.detail)).toMatch(/carried out for 2 of the 3 workflows/);
+    const cancels = links.map((link) => link.requests.filter((r) => r.type === 'cancel'));
+    expect(cancels.map((sent) => sent.map((r) => r.workflow_ids))).toEqual([
+      [['sdk-1', 'sdk-2']],
+      [['dbos-1']],
+    ]);
+
+    const entries = await server.app.get<Database>(DATABASE).prisma.auditEvent.findMany({
+      where: { organizationId: org.id, action: 'workflow.bulk_cancel' },
+    });
+    expect(entries).toHaveLength(workflowIds.length);
+    expect(entries).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ targetId: 'sdk-1', outcome: 'SUCCESS' }),
+        expect.objectContaining({ targetId: 'sdk-2', outcome: 'SUCCESS' }),
+        expect.objectContaining({ targetId: 'dbos-1', outcome: 'FAILURE' }),
+      ]),
+    );
   });
 });

@@ -5,7 +5,7 @@ import {
   type ResponseOf,
 } from '@podium/protocol';
 import type { ExecutorProxy, SendOptions } from './proxy/executor-proxy';
-import { familyName, type SdkFamily, sdkFamilyOf } from './sdk-family';
+import { familyName, SDK_FAMILIES, type SdkFamily, sdkFamilyOf } from './sdk-family';
 
 /** Send options that reach only the executors of one SDK family, and which family that is. */
 export type Holders = SendOptions & {
@@ -99,10 +99,9 @@ export function sendToEachFamily<K extends MessageType>(
   applicationId: string,
   type: K,
   fields: (mixed: boolean) => RequestFieldsOf<K>,
-  options: Omit<SendOptions, 'only'> = {},
 ): Promise<FamilyAnswers<ResponseOf<K>>> {
   return askEachFamily(proxy, applicationId, (reach, mixed) =>
-    proxy.send(applicationId, type, fields(mixed), { ...options, ...reach }),
+    proxy.send(applicationId, type, fields(mixed), reach),
   );
 }
 
@@ -110,11 +109,8 @@ async function connectedFamilies(
   proxy: ExecutorProxy,
   applicationId: string,
 ): Promise<SdkFamily[]> {
-  const families: SdkFamily[] = ['podium', 'dbos'];
-  const connected = await Promise.all(
-    families.map((family) => proxy.hasExecutor(applicationId, (e) => sdkFamilyOf(e) === family)),
-  );
-  return families.filter((_family, i) => connected[i]);
+  const connected = new Set((await proxy.connectedIdentities(applicationId)).map(sdkFamilyOf));
+  return SDK_FAMILIES.filter((family) => connected.has(family));
 }
 
 function familyCannotAnswer(error: unknown): boolean {

@@ -7,6 +7,9 @@
  */
 export type SdkFamily = 'podium' | 'dbos';
 
+/** Every family, in the order fan-outs ask them. */
+export const SDK_FAMILIES: readonly SdkFamily[] = ['podium', 'dbos'];
+
 const PODIUM_SDK_PREFIX = 'podium-sdk/';
 
 export function sdkFamilyOf(executor: { readonly sdkVersion: string }): SdkFamily {

@@ -86,9 +86,10 @@ export async function assertForkableOnto(
 ): Promise<void> {
   if (version === undefined || !('family' in reach)) return;
   const { family, only } = reach;
-  const runs = (e: ExecutorIdentity) => e.applicationVersion === version;
-  if (await proxy.hasExecutor(applicationId, (e) => runs(e) && only.accepts(e))) return;
-  if (!(await proxy.hasExecutor(applicationId, (e) => runs(e) && !only.accepts(e)))) return;
+  const running = (await proxy.connectedIdentities(applicationId)).filter(
+    (e) => e.applicationVersion === version,
+  );
+  if (running.length === 0 || running.some(only.accepts)) return;
   const other = familyName(family === 'podium' ? 'dbos' : 'podium');
   throw new AppError(
     'CONFLICT',

@@ -167,7 +167,7 @@ export class WorkflowBulkActionsService {
         ),
         details,
       );
-      throw error;
+      throw done.size > 0 ? partlyCarriedOut(error, done, workflowIds.length) : error;
     }
     const after = await this.outcomes.statuses(op, [...reported.values()]);
     const results: WorkflowActionResult[] = workflowIds.map((workflowId) => {
@@ -204,6 +204,21 @@ interface BulkCommand {
   readonly check?: (reach: Reach) => Promise<void>;
   /** The outcome of one done workflow from its status before and after (default SUCCESS). */
   readonly judge?: (before: string | null, after: string | null) => WorkflowActionResult['outcome'];
+}
+
+/**
+ * The failure of one SDK family's command after another family's was carried out: the caller
+ * must not take the error for "nothing happened" (and retry what was done).
+ */
+function partlyCarriedOut(error: unknown, done: ReadonlySet<string>, requested: number): unknown {
+  if (!AppError.is(error)) return error;
+  return new AppError(
+    error.code,
+    `${error.message} Before this failure the command was carried out for ${done.size} of the ` +
+      `${requested} workflows (those another SDK family's executors hold: \`carriedOut\`, also ` +
+      'in the audit log).',
+    { ...error.extra, carriedOut: [...done] },
+  );
 }
 
 /** DBOS bulk fields: `workflow_ids` wins, `workflow_id` (its first id) must still be present. */

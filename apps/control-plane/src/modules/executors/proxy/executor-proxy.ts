@@ -109,12 +109,17 @@ export class ExecutorProxy {
     return (await this.exchange(applicationId, type, fields, options)).response;
   }
 
+  /** Who holds the application's open links, here and on other replicas (one read of them). */
+  async connectedIdentities(applicationId: string): Promise<ExecutorIdentity[]> {
+    return (await this.openExecutors(applicationId)).map((e) => e.identity);
+  }
+
   /** Whether an open link of the application, here or on another replica, is one `accepts` takes. */
   async hasExecutor(
     applicationId: string,
     accepts: (e: ExecutorIdentity) => boolean,
   ): Promise<boolean> {
-    return (await this.openExecutors(applicationId)).some((e) => accepts(e.identity));
+    return (await this.connectedIdentities(applicationId)).some(accepts);
   }
 
   /** As `send`, also saying which executor answered. */
