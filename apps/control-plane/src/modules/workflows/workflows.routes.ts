@@ -38,6 +38,12 @@ const { base, one, read, operate, params } = WORKFLOW_ROUTE_PARTS;
 /** Workflow lists also say when they come from the last-known index (no executor connected). */
 const WORKFLOW_PAGE_META = [...PAGE_META_FIELDS, 'lastKnown'] as const;
 
+/** What a bulk action's failure says when the command was carried out for part of the ids. */
+const BULK_PARTIAL_FAILURE =
+  'Every id gets a result and an audit entry. In an application running both SDK families, ' +
+  'the command goes to each family holding some of the ids; if one family fails after ' +
+  "another's was carried out, the problem's `carriedOut` lists the ids that were.";
+
 /** The workflow routes (see WorkflowsController and WorkflowActionsController). */
 export const WORKFLOW_ROUTES = routeTable({
   listWorkflows: {
@@ -151,6 +157,7 @@ export const WORKFLOW_ROUTES = routeTable({
     ...operate,
     method: 'post',
     path: `${base}/bulk-cancel`,
+    description: BULK_PARTIAL_FAILURE,
     summary: 'Cancel many workflows',
     body: BulkCancelWorkflowsRequestSchema,
     response: BulkWorkflowsResponseSchema,
@@ -160,6 +167,7 @@ export const WORKFLOW_ROUTES = routeTable({
     ...operate,
     method: 'post',
     path: `${base}/bulk-resume`,
+    description: BULK_PARTIAL_FAILURE,
     summary: 'Resume many workflows',
     body: BulkResumeWorkflowsRequestSchema,
     response: BulkWorkflowsResponseSchema,
@@ -169,6 +177,7 @@ export const WORKFLOW_ROUTES = routeTable({
     ...operate,
     method: 'post',
     path: `${base}/bulk-delete`,
+    description: BULK_PARTIAL_FAILURE,
     summary: 'Delete many workflows',
     body: BulkDeleteWorkflowsRequestSchema,
     response: BulkWorkflowsResponseSchema,
@@ -178,6 +187,7 @@ export const WORKFLOW_ROUTES = routeTable({
     ...operate,
     method: 'post',
     path: `${base}/bulk-fork-from-failure`,
+    description: BULK_PARTIAL_FAILURE,
     errors: ['CONFLICT'], // as forkWorkflow
     summary: 'Fork many workflows from their last failed step',
     body: BulkForkFromFailureRequestSchema,
