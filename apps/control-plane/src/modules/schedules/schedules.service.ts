@@ -12,7 +12,7 @@ import type { AppScope, Operator } from '../../common/auth/app-scope';
 import type { AuditedAction } from '../../common/routes/route-spec';
 import { operatorAction } from '../audit/audit-actions';
 import { AuditService } from '../audit/audit.service';
-import { sendToEachFamily } from '../executors/family-fanout';
+import { askEachFamily, sendToEachFamily } from '../executors/family-fanout';
 import { ExecutorProxy, type SendOptions } from '../executors/proxy/executor-proxy';
 import { hasOutput, readFromHoldingFamily } from '../workflows/holding-family';
 import { wireTime } from '../workflows/workflow-filters';
@@ -23,7 +23,8 @@ import { mapSchedule } from './schedule.mapper';
  * An application's schedules, kept in its system database and reached through an executor (of
  * each SDK family, when it runs both: each keeps its schedules in its own tables). Executors
  * answer "success" for unknown names, so actions look the schedule up first (404), then act once
- * through the proxy on the family holding it, audited either way.
+ * through the proxy on the family holding it (pause and resume: on each family defining the
+ * name), audited either way.
  */
 @Injectable()
 export class SchedulesService {
@@ -56,27 +57,11 @@ export class SchedulesService {
   }
 
   pauseSchedule(op: Operator, scheduleName: string): Promise<void> {
-    return this.act(op, SCHEDULE_ACTIONS.pause, scheduleName, {}, async (holders) => {
-      const answer = await this.proxy.send(
-        op.applicationId,
-        'pause_schedule',
-        { schedule_name: scheduleName },
-        holders,
-      );
-      if (answer.success === false) throw failed('pause_schedule');
-    });
+    return this.actWhereDefined(op, SCHEDULE_ACTIONS.pause, scheduleName, 'pause_schedule');
   }
 
   resumeSchedule(op: Operator, scheduleName: string): Promise<void> {
-    return this.act(op, SCHEDULE_ACTIONS.resume, scheduleName, {}, async (holders) => {
-      const answer = await this.proxy.send(
-        op.applicationId,
-        'resume_schedule',
-        { schedule_name: scheduleName },
-        holders,
-      );
-      if (answer.success === false) throw failed('resume_schedule');
-    });
+    return this.actWhereDefined(op, SCHEDULE_ACTIONS.resume, scheduleName, 'resume_schedule');
   }
 
   triggerSchedule(op: Operator, scheduleName: string): Promise<TriggerScheduleResponse> {
@@ -130,9 +115,7 @@ export class SchedulesService {
       hasOutput,
     );
     const schedule = held?.response.output;
-    if (!held || !schedule) {
-      throw new AppError('NOT_FOUND', `No schedule "${scheduleName}" in this application.`);
-    }
+    if (!held || !schedule) throw notFound(scheduleName);
     return { response: schedule, holders: held.holders };
   }
 
@@ -149,6 +132,42 @@ export class SchedulesService {
       (result) => ({ details: resultDetails(result) }),
     );
   }
+
+  /**
+   * Pausing or resuming reaches every SDK family that defines the name: in an application
+   * running both (a migration from one to the other), each family's scheduler fires its own
+   * schedule of that name, so pausing one would leave it firing.
+   */
+  private actWhereDefined(
+    op: Operator,
+    action: AuditedAction,
+    scheduleName: string,
+    type: 'pause_schedule' | 'resume_schedule',
+  ): Promise<void> {
+    return this.audit.trackRemote(operatorAction(op, action, scheduleName, {}), async () => {
+      const { parts } = await askEachFamily(this.proxy, op.applicationId, async (reach) =>
+        hasOutput(
+          await this.proxy.send(
+            op.applicationId,
+            'get_schedule',
+            { schedule_name: scheduleName, load_context: false },
+            reach,
+          ),
+        ),
+      );
+      const defining = parts.filter(({ value }) => value);
+      if (defining.length === 0) throw notFound(scheduleName);
+      for (const { reach } of defining) {
+        const answer = await this.proxy.send(
+          op.applicationId,
+          type,
+          { schedule_name: scheduleName },
+          reach,
+        );
+        if (answer.success === false) throw failed(type);
+      }
+    });
+  }
 }
 
 /** What the audit entry keeps of an action's result: the workflows it started. */
@@ -157,6 +176,10 @@ function resultDetails(result: unknown): Record<string, unknown> {
   const { workflowId, workflowIds } = result as Partial<BackfillScheduleResponse> &
     Partial<TriggerScheduleResponse>;
   return { ...(workflowId && { workflowId }), ...(workflowIds && { workflowIds }) };
+}
+
+function notFound(scheduleName: string): AppError {
+  return new AppError('NOT_FOUND', `No schedule "${scheduleName}" in this application.`);
 }
 
 function failed(type: string): AppError {

@@ -1,0 +1,116 @@
+import { describe, expect, it } from 'vitest';
+import type { Script } from '../support/link-harness';
+import { useScriptedApps } from './scripted-app';
+
+const PODIUM_SDK = 'podium-sdk/0.1.0';
+
+/** Knows the schedules `names` (each family keeps its own); pauses and resumes as asked. */
+const defining =
+  (...names: string[]): Script =>
+  (request) => {
+    const name = request.schedule_name as string;
+    switch (request.type) {
+      case 'get_schedule':
+        return {
+          output: names.includes(name)
+            ? {
+                schedule_id: `${name}-id`,
+                schedule_name: name,
+                workflow_name: 'report',
+                schedule: '0 3 * * *',
+                status: 'ACTIVE',
+              }
+            : null,
+        };
+      case 'pause_schedule':
+      case 'resume_schedule':
+        return { success: true };
+      case 'trigger_schedule':
+        return { workflow_id: `${name}-run` };
+      default:
+        return { error_message: 'Unknown message type' };
+    }
+  };
+
+/**
+ * Actions in an application whose executors run both SDK families, each keeping its workflows
+ * and schedules in its own tables (scripted executors on real links, PostgreSQL): each family
+ * gets the part it holds, and what one family did is never reported as nothing done.
+ */
+describe('actions across both SDK families (PostgreSQL, real WebSockets)', () => {
+  const { connectedApp, auditEvents } = useScriptedApps();
+
+  it('pauses and resumes a schedule in every family defining its name, and triggers it once', async () => {
+    const { call, sentOf } = await connectedApp(
+      { script: defining('nightly', 'hourly'), sdkVersion: PODIUM_SDK },
+      { script: defining('nightly') },
+    );
+    // Both families' schedulers fire their "nightly": pausing one would leave it firing.
+    for (const action of ['pause', 'resume'] as const) {
+      const res = await call('post', `/schedules/nightly/${action}`);
+      expect(res.status, action).toBe(204);
+      expect(sentOf(`${action}_schedule`), action).toEqual([1, 1]);
+    }
+    // Only the SDK family defines "hourly".
+    expect((await call('post', '/schedules/hourly/pause')).status).toBe(204);
+    expect(sentOf('pause_schedule')).toEqual([2, 1]);
+    const missing = await call('post', '/schedules/weekly/pause');
+    expect(missing).toMatchObject({ status: 404, body: { code: 'NOT_FOUND' } });
+    expect(sentOf('pause_schedule')).toEqual([2, 1]);
+
+    const trigger = await call('post', '/schedules/nightly/trigger');
+    expect(trigger).toMatchObject({ status: 201, body: { workflowId: 'nightly-run' } });
+    expect(sentOf('trigger_schedule').reduce((a, b) => a + b)).toBe(1);
+
+    // One entry per action, whatever the number of families it reached.
+    const pauses = await auditEvents('schedule.pause');
+    expect(pauses).toHaveLength(3);
+    expect(pauses).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ targetId: 'nightly', outcome: 'SUCCESS' }),
+        expect.objectContaining({ targetId: 'hourly', outcome: 'SUCCESS' }),
+        expect.objectContaining({ targetId: 'weekly', outcome: 'FAILURE' }),
+      ]),
+    );
+    expect(await auditEvents('schedule.resume')).toHaveLength(1);
+  });
+
+  it('names the workflows a bulk cancel reached when the other SDK family’s part fails', async () => {
+    // Each family lists only the ids its tables hold; the SDK's cancel works, DBOS's fails.
+    const holding =
+      (ids: string[], cancelled: boolean): Script =>
+      (request) => {
+        if (request.type === 'cancel') return { success: cancelled };
+        if (request.type !== 'list_workflows') return { error_message: 'Unknown message type' };
+        const asked = (request.body as { workflow_uuids: string[] }).workflow_uuids;
+        const held = asked.filter((id) => ids.includes(id));
+        return { output: held.map((WorkflowUUID) => ({ WorkflowUUID, Status: 'PENDING' })) };
+      };
+    const { call, links } = await connectedApp(
+      { script: holding(['sdk-1', 'sdk-2'], true), sdkVersion: PODIUM_SDK },
+      { script: holding(['dbos-1'], false) },
+    );
+    const workflowIds = ['sdk-1', 'dbos-1', 'sdk-2'];
+    const res = await call('post', '/workflows/bulk-cancel', { workflowIds });
+    expect(res).toMatchObject({
+      status: 502,
+      body: { code: 'EXECUTOR_ERROR', carriedOut: ['sdk-1', 'sdk-2'] },
+    });
+    expect(String(res.body.detail)).toMatch(/carried out for 2 of the 3 workflows/);
+    const cancels = links.map((link) => link.requests.filter((r) => r.type === 'cancel'));
+    expect(cancels.map((sent) => sent.map((r) => r.workflow_ids))).toEqual([
+      [['sdk-1', 'sdk-2']],
+      [['dbos-1']],
+    ]);
+
+    const entries = await auditEvents('workflow.bulk_cancel');
+    expect(entries).toHaveLength(workflowIds.length);
+    expect(entries).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ targetId: 'sdk-1', outcome: 'SUCCESS' }),
+        expect.objectContaining({ targetId: 'sdk-2', outcome: 'SUCCESS' }),
+        expect.objectContaining({ targetId: 'dbos-1', outcome: 'FAILURE' }),
+      ]),
+    );
+  });
+});
