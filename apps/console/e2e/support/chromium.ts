@@ -43,7 +43,7 @@ export async function launchChromium(): Promise<Browser> {
 
 /**
  * The browser's tab, with what goes wrong in it collected in `errors`: uncaught exceptions and
- * messages logged as errors (but those `ignore` accepts).
+ * messages logged as errors (but those `ignore` accepts), each with the page's address.
  */
 export async function openPage(
   browser: Browser,
@@ -51,9 +51,12 @@ export async function openPage(
 ): Promise<{ page: Page; errors: string[] }> {
   const page = browser.context.pages()[0] ?? (await browser.context.newPage());
   const errors: string[] = [];
-  page.on('pageerror', (error) => errors.push(error.message));
+  // Where it happened, too: a hydration error's message names no page.
+  page.on('pageerror', (error) => errors.push(`${error.message} (on ${page.url()})`));
   page.on('console', (message) => {
-    if (message.type() === 'error' && !ignore(message.text())) errors.push(message.text());
+    if (message.type() === 'error' && !ignore(message.text())) {
+      errors.push(`${message.text()} (on ${page.url()})`);
+    }
   });
   return { page, errors };
 }

@@ -33,11 +33,19 @@ export function RequireSession({ children }: { children: ReactNode }) {
     return onSessionLost(toSignIn);
   }, [lost, pathname, search, router]);
 
+  // Until hydrated the answer is the server's "Loading…", even if the header's request for the
+  // same user has already filled the cache: this boundary can hydrate after that request ends,
+  // and showing the page then would not match the server's HTML (React error #418).
+  if (hasSession === null) return <Loading />;
   if (me.isSuccess) return children;
   if (me.isError && !lost) return <ProblemAlert error={me.error} />;
+  return lost ? <Loading text="Redirecting to sign-in…" /> : <Loading />;
+}
+
+function Loading({ text = 'Loading…' }: { text?: string }) {
   return (
     <p className="muted" role="status">
-      {lost ? 'Redirecting to sign-in…' : 'Loading…'}
+      {text}
     </p>
   );
 }
