@@ -6,33 +6,19 @@
 // its thumbnails (no random failure, about 5 s) finish and are re-run, its nightly report stays
 // in its durable sleep for two minutes.
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  confirm,
-  createExecutorKey,
-  createOrganization,
-  joinWithRole,
-  signUp,
-  text,
-  waitForStatus,
-} from './support/console-actions';
-import { owner, viewer } from './support/accounts';
-import { useConsoleSession } from './support/console-session';
-import {
-  assertExampleBuilt,
-  startExampleExecutor,
-  type ExampleExecutor,
-} from './support/example-executor';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { confirm, joinWithRole, text, waitForStatus } from './support/console-actions';
+import { viewer } from './support/accounts';
+import { CONNECT_STEP_TIMEOUT_MS, useExampleAppJourney } from './support/example-app-owner';
 
 /** One round of traffic at start (the next would come in an hour), every wait ×4. */
 const EXAMPLE_ENV = { EXAMPLE_INTERVAL_MS: '3600000', EXAMPLE_TIME_SCALE: '4' };
 
 describe('restarting and rewinding a workflow from its page', () => {
-  const session = useConsoleSession();
+  const journey = useExampleAppJourney();
   let page: Page;
   let consoleUrl: string;
   let pageErrors: string[] = [];
-  let example: ExampleExecutor | undefined;
   /** The finished thumbnail that is rewound, then restarted. */
   let originalId = '';
 
@@ -52,40 +38,14 @@ describe('restarting and rewinding a workflow from its page', () => {
   };
 
   beforeAll(() => {
-    assertExampleBuilt();
-    ({ page, consoleUrl, pageErrors } = session());
+    ({ page, consoleUrl, pageErrors } = journey.session());
   });
 
-  afterAll(async () => {
-    await example?.stop();
-  });
-
-  it('connects the example app with a key made in the console', async () => {
-    await signUp(page, consoleUrl, owner);
-    await createOrganization(page, consoleUrl, 'acme');
-    await page.getByLabel('Application name').fill('shop');
-    await page.getByRole('button', { name: 'Create application' }).click();
-    await page.waitForURL(workflowsUrl());
-    const connect = await createExecutorKey(page, consoleUrl, {
-      org: 'acme',
-      name: 'shop executors',
-      app: 'shop',
-    });
-    example = startExampleExecutor({ ...connect, appName: 'shop', env: EXAMPLE_ENV });
-
-    await page.goto(workflowsUrl());
-    // The example starts an embedded database first: slow on a loaded machine.
-    await page
-      .getByTestId('live-executors')
-      .and(page.locator('[data-count="1"]'))
-      .waitFor({ timeout: 90_000 });
-    for (const name of ['thumbnail', 'nightlyReport']) {
-      await page
-        .locator(`[data-testid="workflow-row"][data-workflow-name="${name}"]`)
-        .first()
-        .waitFor();
-    }
-  }, 150_000);
+  it(
+    'connects the example app with a key made in the console',
+    () => journey.connect(EXAMPLE_ENV, ['thumbnail', 'nightlyReport']),
+    CONNECT_STEP_TIMEOUT_MS,
+  );
 
   it('offers no rewind of a workflow still running, saying why', async () => {
     // The nightly report sleeps durably for two minutes (×4): PENDING all through this step.
