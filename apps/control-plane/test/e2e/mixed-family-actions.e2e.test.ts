@@ -33,6 +33,31 @@ const defining =
   };
 
 /**
+ * Holds the workflows `ids` (lists only those of them it is asked for) and carries bulk commands
+ * out, or fails them: a cancel answers its success, a fork from failure its new ids
+ * (`<id>-fork`) or an error.
+ */
+const holding =
+  (ids: string[], works: boolean): Script =>
+  (request) => {
+    const body = request.body as { workflow_uuids?: string[]; workflow_ids?: string[] };
+    switch (request.type) {
+      case 'list_workflows': {
+        const held = (body.workflow_uuids ?? []).filter((id) => ids.includes(id));
+        return { output: held.map((WorkflowUUID) => ({ WorkflowUUID, Status: 'ERROR' })) };
+      }
+      case 'cancel':
+        return { success: works };
+      case 'fork_from_failure':
+        return works
+          ? { forked_workflow_ids: (body.workflow_ids ?? []).map((id) => `${id}-fork`) }
+          : { error_message: 'no failed step to fork from' };
+      default:
+        return { error_message: 'Unknown message type' };
+    }
+  };
+
+/**
  * Actions in an application whose executors run both SDK families, each keeping its workflows
  * and schedules in its own tables (scripted executors on real links, PostgreSQL): each family
  * gets the part it holds, and what one family did is never reported as nothing done.
@@ -76,17 +101,8 @@ describe('actions across both SDK families (PostgreSQL, real WebSockets)', () =>
   });
 
   it('names the workflows a bulk cancel reached when the other SDK family’s part fails', async () => {
-    // Each family lists only the ids its tables hold; the SDK's cancel works, DBOS's fails.
-    const holding =
-      (ids: string[], cancelled: boolean): Script =>
-      (request) => {
-        if (request.type === 'cancel') return { success: cancelled };
-        if (request.type !== 'list_workflows') return { error_message: 'Unknown message type' };
-        const asked = (request.body as { workflow_uuids: string[] }).workflow_uuids;
-        const held = asked.filter((id) => ids.includes(id));
-        return { output: held.map((WorkflowUUID) => ({ WorkflowUUID, Status: 'PENDING' })) };
-      };
     const { call, links } = await connectedApp(
+      // The SDK's cancel works, DBOS's fails.
       { script: holding(['sdk-1', 'sdk-2'], true), sdkVersion: PODIUM_SDK },
       { script: holding(['dbos-1'], false) },
     );
@@ -110,6 +126,54 @@ describe('actions across both SDK families (PostgreSQL, real WebSockets)', () =>
         expect.objectContaining({ targetId: 'sdk-1', outcome: 'SUCCESS' }),
         expect.objectContaining({ targetId: 'sdk-2', outcome: 'SUCCESS' }),
         expect.objectContaining({ targetId: 'dbos-1', outcome: 'FAILURE' }),
+      ]),
+    );
+  });
+
+  it('records the workflow each fork started, and names the forks made before a family failed', async () => {
+    const both = await connectedApp(
+      { script: holding(['sdk-1'], true), sdkVersion: PODIUM_SDK },
+      { script: holding(['dbos-1'], true) },
+    );
+    const forked = await both.call('post', '/workflows/bulk-fork-from-failure', {
+      workflowIds: ['sdk-1', 'dbos-1'],
+    });
+    expect(forked).toMatchObject({
+      status: 200,
+      body: { workflowIds: ['sdk-1-fork', 'dbos-1-fork'] },
+    });
+
+    const partly = await connectedApp(
+      { script: holding(['sdk-2'], true), sdkVersion: PODIUM_SDK },
+      { script: holding(['dbos-2'], false) },
+    );
+    const failed = await partly.call('post', '/workflows/bulk-fork-from-failure', {
+      workflowIds: ['sdk-2', 'dbos-2'],
+    });
+    expect(failed).toMatchObject({
+      status: 502,
+      body: {
+        code: 'EXECUTOR_ERROR',
+        carriedOut: ['sdk-2'],
+        newWorkflowIds: { 'sdk-2': 'sdk-2-fork' },
+      },
+    });
+
+    const entries = await auditEvents('workflow.bulk_fork_from_failure');
+    expect(entries).toHaveLength(4);
+    const forkOf = (targetId: string, outcome: string, newWorkflowId?: string): unknown => {
+      const anyFork: unknown = expect.anything();
+      const details: unknown = newWorkflowId
+        ? expect.objectContaining({ newWorkflowId })
+        : expect.not.objectContaining({ newWorkflowId: anyFork });
+      return expect.objectContaining({ targetId, outcome, details });
+    };
+    expect(entries).toEqual(
+      expect.arrayContaining([
+        forkOf('sdk-1', 'SUCCESS', 'sdk-1-fork'),
+        forkOf('dbos-1', 'SUCCESS', 'dbos-1-fork'),
+        forkOf('sdk-2', 'SUCCESS', 'sdk-2-fork'),
+        forkOf('dbos-2', 'FAILURE'),
       ]),
     );
   });

@@ -34,6 +34,8 @@ export interface AuditedWorkflow {
   readonly errorDetail?: string;
   /** Done, but it changed nothing (a cancel that lost the race to completion), in words. */
   readonly nothingChanged?: { result: 'ALREADY_FINISHED'; status: string | null; summary: string };
+  /** The workflow a fork of this one started (bulk fork from failure). */
+  readonly newWorkflowId?: string;
 }
 
 /**
@@ -68,6 +70,7 @@ export class WorkflowAuditLog {
             ...details,
             ...(w.errorCode && { errorCode: w.errorCode, error: w.errorDetail }),
             ...w.nothingChanged,
+            ...(w.newWorkflowId && { newWorkflowId: w.newWorkflowId }),
           },
         }),
       ),

@@ -162,12 +162,12 @@ export class WorkflowBulkActionsService {
         action,
         workflowIds.map((workflowId) =>
           done.has(workflowId)
-            ? { workflowId, outcome: 'SUCCESS' as const }
+            ? { workflowId, outcome: 'SUCCESS' as const, ...forkOf(workflowId, reported) }
             : { workflowId, ...failure },
         ),
         details,
       );
-      throw done.size > 0 ? partlyCarriedOut(error, done, workflowIds.length) : error;
+      throw done.size > 0 ? partlyCarriedOut(error, done, reported, workflowIds.length) : error;
     }
     const after = await this.outcomes.statuses(op, [...reported.values()]);
     const results: WorkflowActionResult[] = workflowIds.map((workflowId) => {
@@ -186,7 +186,7 @@ export class WorkflowBulkActionsService {
       results.map((r) =>
         r.outcome === 'NOT_FOUND'
           ? { workflowId: r.workflowId, outcome: 'FAILURE', errorCode: 'NOT_FOUND' }
-          : auditedDone(r),
+          : { ...auditedDone(r), ...forkOf(r.workflowId, reported) },
       ),
       details,
     );
@@ -206,18 +206,41 @@ interface BulkCommand {
   readonly judge?: (before: string | null, after: string | null) => WorkflowActionResult['outcome'];
 }
 
+/** The fork a bulk command started from `workflowId`, if it forked (its reported id differs). */
+function forkOf(
+  workflowId: string,
+  reported: ReadonlyMap<string, string>,
+): { newWorkflowId?: string } {
+  const readId = reported.get(workflowId);
+  return readId !== undefined && readId !== workflowId ? { newWorkflowId: readId } : {};
+}
+
 /**
  * The failure of one SDK family's command after another family's was carried out: the caller
- * must not take the error for "nothing happened" (and retry what was done).
+ * must not take the error for "nothing happened" (and retry what was done). `carriedOut` names
+ * the ids done; a fork's new ids are in `newWorkflowIds`.
  */
-function partlyCarriedOut(error: unknown, done: ReadonlySet<string>, requested: number): unknown {
+function partlyCarriedOut(
+  error: unknown,
+  done: ReadonlySet<string>,
+  reported: ReadonlyMap<string, string>,
+  requested: number,
+): unknown {
   if (!AppError.is(error)) return error;
+  const forks = [...done].flatMap((id) => {
+    const { newWorkflowId } = forkOf(id, reported);
+    return newWorkflowId ? [[id, newWorkflowId] as const] : [];
+  });
   return new AppError(
     error.code,
     `${error.message} Before this failure the command was carried out for ${done.size} of the ` +
       `${requested} workflows (those another SDK family's executors hold: \`carriedOut\`, also ` +
       'in the audit log).',
-    { ...error.extra, carriedOut: [...done] },
+    {
+      ...error.extra,
+      carriedOut: [...done],
+      ...(forks.length > 0 && { newWorkflowIds: Object.fromEntries(forks) }),
+    },
   );
 }
 

@@ -42,7 +42,8 @@ const WORKFLOW_PAGE_META = [...PAGE_META_FIELDS, 'lastKnown'] as const;
 const BULK_PARTIAL_FAILURE =
   'Every id gets a result and an audit entry. In an application running both SDK families, ' +
   'the command goes to each family holding some of the ids; if one family fails after ' +
-  "another's was carried out, the problem's `carriedOut` lists the ids that were.";
+  "another's was carried out, the problem's `carriedOut` lists the ids that were (and " +
+  '`newWorkflowIds` the forks they started).';
 
 /** The workflow routes (see WorkflowsController and WorkflowActionsController). */
 export const WORKFLOW_ROUTES = routeTable({
