@@ -6,7 +6,8 @@ import { factories } from '../factories';
 import type { Script } from '../support/link-harness';
 import { apiClient } from './api-client';
 import { closed } from './fake-executor';
-import { connectScriptedExecutor, type ScriptedLink } from './scripted-executor';
+import { linkScriptedApp } from './scripted-app';
+import type { ScriptedLink } from './scripted-executor';
 import { startTestControlPlane, type RunningControlPlane } from './start';
 import { TestBrowser, signUpAndIn } from './test-browser';
 import { waitUntil } from './wait-until';
@@ -33,27 +34,14 @@ describe('executor answers: size, paging and disclosure (PostgreSQL, real WebSoc
   const links: ScriptedLink[] = [];
 
   async function connectedApp(scripts: Script[]) {
-    const app = await f.newApp(org.id);
-    for (const [index, script] of scripts.entries()) {
-      links.push(
-        await connectScriptedExecutor(
-          `${server.conductorUrl}/websocket/${app.name}/${key}`,
-          { executor_id: `exec-${app.name}-${index}`, application_version: 'v1' },
-          script,
-        ),
-      );
-    }
-    const registry = server.app.get(ExecutorRegistry);
-    await waitUntil(
-      () => registry.forApplication(app.id).length === scripts.length,
-      10_000,
-      'executors linked',
+    const linked = await linkScriptedApp(
+      server,
+      org,
+      key,
+      scripts.map((script) => ({ script })),
     );
-    return {
-      app,
-      links: links.slice(-scripts.length),
-      base: `/v2/orgs/${org.name}/apps/${app.name}`,
-    };
+    links.push(...linked.links);
+    return linked;
   }
 
   beforeAll(async () => {

@@ -22,6 +22,9 @@ export interface ScriptedExecutorSpec {
 type Api = ReturnType<typeof apiClient>;
 
 export interface ScriptedApp {
+  readonly app: { readonly id: string; readonly name: string };
+  /** `/v2/orgs/{org}/apps/{app}`. */
+  readonly base: string;
   readonly links: ScriptedLink[];
   /** How many requests of `type` each executor received, in link order. */
   readonly sentOf: (type: string) => number[];
@@ -76,7 +79,7 @@ export function useScriptedApps(overrides: ConfigOverrides = {}) {
  * A new application of `org` whose executors are scripted, linked through the gateway with
  * `key` (real WebSockets, version v1), once the registry holds every link.
  */
-async function linkScriptedApp(
+export async function linkScriptedApp(
   server: RunningControlPlane,
   org: { readonly id: string; readonly name: string },
   key: string,
@@ -101,12 +104,14 @@ async function linkScriptedApp(
   const registry = server.app.get(ExecutorRegistry);
   await waitUntil(
     () => registry.forApplication(app.id).length === executors.length,
-    5_000,
+    10_000,
     'executors linked',
   );
   const api = apiClient(server.url);
   const base = `/v2/orgs/${org.name}/apps/${app.name}`;
   return {
+    app,
+    base,
     links,
     sentOf: (type) => links.map((link) => link.requests.filter((r) => r.type === type).length),
     call: (method, path, body) => api(method, `${base}${path}`, { key, body }),

@@ -78,7 +78,7 @@ export async function askEachFamily<T>(
   );
   const parts: FamilyPart<T>[] = [];
   const missing: { family: SdkFamily; detail: string }[] = [];
-  const errors: Error[] = [];
+  let failure: Error | undefined;
   for (const answer of answers) {
     if ('value' in answer) {
       parts.push({ value: answer.value, reach: answer.reach });
@@ -86,9 +86,8 @@ export async function askEachFamily<T>(
     }
     if (strict || !familyCannotAnswer(answer.error)) throw answer.error;
     missing.push({ family: answer.family, detail: answer.error.message });
-    errors.push(answer.error);
+    failure ??= answer.error;
   }
-  const [failure] = errors;
   if (parts.length === 0 && failure) throw failure;
   return { parts, mixed: true, missing };
 }
