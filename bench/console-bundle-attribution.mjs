@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// Where each route's first-load JavaScript goes, gzipped: Next.js and React, zod, TanStack
-// Query, the protocol, the console's own code, other packages. Builds the console with browser
+// Where each route's first-load JavaScript goes, gzipped: Next.js and React, zod, the
+// console's query cache, the protocol, the console's other code, other packages. Builds the console with browser
 // source maps (PODIUM_BROWSER_SOURCE_MAPS=1; SKIP_BUILD=1 reads the last such build), takes the
 // same first-load chunks as console-bundle.mjs, and spreads each chunk's gzipped size over its
 // bytes by source (each chunk's gzip ratio applied to the bytes each source file generated).
@@ -30,10 +30,11 @@ function groupOf(source) {
     if (['next', 'react', 'react-dom', 'scheduler', '@swc/helpers'].includes(pkg[1])) {
       return 'Next.js + React';
     }
-    return pkg[1].startsWith('@tanstack/') ? 'TanStack Query' : pkg[1];
+    return pkg[1];
   }
   if (source.startsWith('turbopack:///[turbopack]')) return 'Next.js + React';
   if (source.includes('packages/protocol/')) return '@podium/protocol';
+  if (source.includes('apps/console/src/lib/query/')) return 'console query cache';
   if (source.includes('apps/console/')) return 'console code';
   return '(unmapped)';
 }

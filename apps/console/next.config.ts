@@ -13,6 +13,14 @@ const nextConfig: NextConfig = {
   productionBrowserSourceMaps: process.env.PODIUM_BROWSER_SOURCE_MAPS === '1',
   turbopack: { root: workspaceRoot },
   outputFileTracingRoot: workspaceRoot,
+  // Each saves about 1 KiB (chunking) and 0.6 KiB (CommonJS tree shaking: Next's and React's
+  // unused exports) gzipped on every route's first load; bench/console-bundle.mjs measures it.
+  experimental: {
+    // Fewer, larger first-load chunks: a route's small chunks of its own code compress better
+    // together.
+    turbopackChunking: { minChunkSize: 150_000, maxChunkCountPerGroup: 6 },
+    turbopackCjsTreeShaking: true,
+  },
 };
 
 export default nextConfig;

@@ -12,7 +12,7 @@ import { refreshSession } from './session-refresh';
 import { joinUrl } from './url';
 
 export interface RequestOptions {
-  /** Cancels the request (TanStack Query passes one per query). */
+  /** Cancels the request (the query cache passes one per request). */
   signal?: AbortSignal;
   /** Gives up after this long with a `TIMEOUT` error. */
   timeoutMs?: number;

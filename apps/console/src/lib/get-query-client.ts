@@ -1,13 +1,7 @@
-// The TanStack Query client for the App Router (TanStack's nextjs-app-prefetching
-// example): a new client for every server request, one shared client in the browser.
-import {
-  defaultShouldDehydrateQuery,
-  isServer,
-  MutationCache,
-  QueryCache,
-  QueryClient,
-} from '@tanstack/react-query';
+// The query client for the App Router: a new client for every server request, one shared
+// client in the browser.
 import { isApiFailure } from './api-failure';
+import { QueryClient } from './query/query-client';
 import { notifySessionLost } from './session-events';
 
 /**
@@ -28,27 +22,16 @@ function reportLostSession(error: unknown): void {
 
 function makeQueryClient(): QueryClient {
   return new QueryClient({
-    queryCache: new QueryCache({ onError: reportLostSession }),
-    mutationCache: new MutationCache({ onError: reportLostSession }),
-    defaultOptions: {
-      queries: {
-        // Data prefetched on the server is fresh on arrival: no refetch on mount.
-        staleTime: 60_000,
-        retry: shouldRetry,
-      },
-      dehydrate: {
-        // Also send queries still pending, so a server component may prefetch without awaiting.
-        shouldDehydrateQuery: (query) =>
-          defaultShouldDehydrateQuery(query) || query.state.status === 'pending',
-      },
-    },
+    // Data prefetched on the server is fresh on arrival: no refetch on mount.
+    defaults: { staleTime: 60_000, retry: shouldRetry },
+    onError: reportLostSession,
   });
 }
 
 let browserQueryClient: QueryClient | undefined;
 
 export function getQueryClient(): QueryClient {
-  if (isServer) return makeQueryClient();
+  if (typeof window === 'undefined') return makeQueryClient();
   // One client for the whole browser session: React may re-render the provider
   // (suspense) and must not lose the cache when it does.
   browserQueryClient ??= makeQueryClient();

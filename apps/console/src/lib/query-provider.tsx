@@ -1,6 +1,6 @@
 'use client';
 
-import { QueryClientProvider } from '@tanstack/react-query';
+import { QueryClientProvider } from './query/query-context';
 import type { ReactNode } from 'react';
 import { getQueryClient } from './get-query-client';
 

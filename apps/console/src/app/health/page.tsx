@@ -1,7 +1,7 @@
-import { dehydrate, HydrationBoundary } from '@tanstack/react-query';
 import { HealthOverview } from '../../features/health/components/health-overview';
 import { healthQueries } from '../../features/health/queries';
 import { getQueryClient } from '../../lib/get-query-client';
+import { HydrationBoundary } from '../../lib/query/hydration-boundary';
 
 // Health is live data from the control plane named by the runtime environment.
 export const dynamic = 'force-dynamic';
@@ -14,7 +14,7 @@ export default async function HomePage() {
     queryClient.prefetchQuery(healthQueries.readiness()),
   ]);
   return (
-    <HydrationBoundary state={dehydrate(queryClient)}>
+    <HydrationBoundary state={queryClient.dehydrate()}>
       <HealthOverview />
     </HydrationBoundary>
   );

@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { Link } from '../ui/link';
 import { HeaderSession } from './header-session';
 
 export function AppHeader() {

@@ -1,7 +1,7 @@
 'use client';
 
-import { useQuery } from '@tanstack/react-query';
-import Link from 'next/link';
+import { useQuery } from '../../lib/query';
+import { Link } from '../ui/link';
 import { OrgSwitcher } from '../../features/organizations/components/org-switcher';
 import { useSignOut } from '../../features/session/mutations';
 import { sessionQueries } from '../../features/session/queries';

@@ -1,7 +1,7 @@
 'use client';
 
 import { AppError } from '@podium/protocol/rest';
-import { useQuery } from '@tanstack/react-query';
+import { useQuery } from '../../lib/query';
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import { useEffect, type ReactNode } from 'react';
 import { signInPath } from '../../features/session/next-path';

@@ -3,7 +3,7 @@
 import { useState, type ReactNode } from 'react';
 import { ConfirmDialog } from './confirm-dialog';
 
-/** The state of the action a confirm button runs: a TanStack mutation fits. */
+/** The state of the action a confirm button runs: a `useMutation` result fits. */
 interface ConfirmedAction {
   isPending: boolean;
   error: unknown;

@@ -5,7 +5,7 @@ import type {
   CreateAlertingRuleRequest,
   UpdateAlertingRuleRequest,
 } from '@podium/protocol/rest';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '../../lib/query';
 import {
   createAlertRule,
   createAlertWebhook,

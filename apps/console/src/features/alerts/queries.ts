@@ -1,4 +1,4 @@
-import { queryOptions } from '@tanstack/react-query';
+import { queryOptions } from '../../lib/query/query';
 import { fetchAlertDeliveries, fetchAlertRules, fetchAlertWebhooks } from './api';
 
 export const alertQueries = {

@@ -1,7 +1,7 @@
 'use client';
 
 import type { CreateApiKeyRequest } from '@podium/protocol/rest';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '../../lib/query';
 import { createApiKey, renameApiKey, revokeApiKey } from './api';
 import { apiKeyQueries } from './queries';
 

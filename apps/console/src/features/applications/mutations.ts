@@ -1,7 +1,7 @@
 'use client';
 
 import type { CreateApplicationRequest, UpdateApplicationRequest } from '@podium/protocol/rest';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '../../lib/query';
 import { createApplication, deleteApplication, updateApplication } from './api';
 import { appQueries } from './queries';
 

@@ -1,5 +1,5 @@
 import { MAX_PAGE_LIMIT } from '@podium/protocol/rest';
-import { queryOptions } from '@tanstack/react-query';
+import { queryOptions } from '../../lib/query/query';
 import { fetchApplication, fetchApplications } from './api';
 
 export const appQueries = {

@@ -1,4 +1,4 @@
-import { queryOptions } from '@tanstack/react-query';
+import { queryOptions } from '../../lib/query/query';
 import { fetchAuditLogs, type AuditFilters } from './api';
 
 export const auditQueries = {

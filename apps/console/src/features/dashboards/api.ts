@@ -10,7 +10,7 @@ import {
 import { getJson, type RequestOptions } from '../../lib/api-client';
 import { appPath, fetchApplications } from '../applications/api';
 import { fetchExecutors } from '../fleet/api';
-import { fetchWorkflowAggregates, searchWorkflows } from '../workflows/api';
+import { fetchWorkflowAggregates, searchWorkflows } from '../workflows/list-api';
 import type { ExecutorSpan } from './executor-versions';
 import type { HistoryPoint } from './history-series';
 import type { CompletedRun } from './percentiles';

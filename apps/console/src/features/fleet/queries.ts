@@ -1,10 +1,11 @@
 import type { ExecutorStatus } from '@podium/protocol/rest';
-import { queryOptions } from '@tanstack/react-query';
+import { queryOptions } from '../../lib/query/query';
 import { versionQueries } from '../versions/queries';
 import { fetchExecutors } from './api';
+import { fleetKey } from './fleet-key';
 
 export const fleetQueries = {
-  all: (org: string, app: string) => ['fleet', org, app] as const,
+  all: fleetKey,
   /** The app's executor records; only those of `status` when given. */
   executors: (org: string, app: string, status: ExecutorStatus | null = null) =>
     queryOptions({

@@ -1,12 +1,12 @@
 'use client';
 
 import type { Executor } from '@podium/protocol/rest';
-import { useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '../../lib/query';
 import { useEffect, useState } from 'react';
-import { workflowQueries } from '../workflows/queries';
+import { workflowsKey } from '../workflows/workflows-key';
 import { liveEventsUrl } from './api';
+import { fleetKey } from './fleet-key';
 import { applyLiveEvent, LIVE_EVENT_TYPES, parseLiveEvent } from './live-events';
-import { fleetQueries } from './queries';
 
 export type LiveState = 'connecting' | 'live' | 'offline';
 
@@ -38,9 +38,9 @@ export function useLiveExecutors(org: string, app: string): LiveExecutors {
         state: 'live',
         executors: applyLiveEvent(prev.executors ?? [], event),
       }));
-      void queryClient.invalidateQueries({ queryKey: fleetQueries.all(org, app) });
+      void queryClient.invalidateQueries({ queryKey: fleetKey(org, app) });
       if (event.type !== 'snapshot' || event.executors.length > 0) {
-        void queryClient.invalidateQueries({ queryKey: workflowQueries.all(org, app) });
+        void queryClient.invalidateQueries({ queryKey: workflowsKey(org, app) });
       }
     };
     const open = () => {

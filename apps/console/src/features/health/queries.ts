@@ -1,4 +1,4 @@
-import { queryOptions } from '@tanstack/react-query';
+import { queryOptions } from '../../lib/query/query';
 import { fetchHealth, fetchReadiness } from './api';
 
 export const HEALTH_REFETCH_INTERVAL_MS = 5_000;

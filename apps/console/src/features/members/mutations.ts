@@ -1,7 +1,7 @@
 'use client';
 
 import type { CreateJoinSecretRequest, CreateRoleRequest } from '@podium/protocol/rest';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '../../lib/query';
 import { apiKeyQueries } from '../api-keys/queries';
 import { sessionQueries } from '../session/queries';
 import {

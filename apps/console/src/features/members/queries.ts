@@ -1,4 +1,4 @@
-import { queryOptions } from '@tanstack/react-query';
+import { queryOptions } from '../../lib/query/query';
 import { fetchDomainClaims, fetchJoinSecrets, fetchMembers, fetchRoles } from './api';
 
 export const memberQueries = {

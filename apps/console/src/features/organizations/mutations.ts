@@ -1,7 +1,7 @@
 'use client';
 
 import type { CreateOrganizationRequest } from '@podium/protocol/rest';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '../../lib/query';
 import { sessionQueries } from '../session/queries';
 import { createOrganization } from './api';
 import { orgQueries } from './queries';

@@ -1,4 +1,5 @@
-import { queryOptions, useQuery } from '@tanstack/react-query';
+import { useQuery } from '../../lib/query';
+import { queryOptions } from '../../lib/query/query';
 import type { RoleOutput } from '@podium/protocol/rest';
 import { roleOf } from '../../lib/roles';
 import { sessionQueries } from '../session/queries';

@@ -1,8 +1,8 @@
 'use client';
 
 import type { BackfillScheduleRequest } from '@podium/protocol/rest';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { workflowQueries } from '../workflows/queries';
+import { useMutation, useQueryClient } from '../../lib/query';
+import { workflowsKey } from '../workflows/workflows-key';
 import { backfillSchedule, setSchedulePaused, triggerSchedule } from './api';
 import { scheduleQueries } from './queries';
 
@@ -12,7 +12,7 @@ function useInvalidateSchedules(org: string, app: string) {
   return () =>
     Promise.all([
       queryClient.invalidateQueries({ queryKey: scheduleQueries.all(org, app) }),
-      queryClient.invalidateQueries({ queryKey: workflowQueries.all(org, app) }),
+      queryClient.invalidateQueries({ queryKey: workflowsKey(org, app) }),
     ]);
 }
 

@@ -1,7 +1,7 @@
 'use client';
 
 import type { CreateSessionRequest, RegisterUserRequest } from '@podium/protocol/rest';
-import { useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient, type QueryClient } from '../../lib/query';
 import { notifySessionChanged } from '../../lib/session-events';
 import { registerUser, signIn, signOut } from './api';
 

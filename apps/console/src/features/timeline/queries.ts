@@ -1,4 +1,4 @@
-import { queryOptions } from '@tanstack/react-query';
+import { queryOptions } from '../../lib/query/query';
 import { fetchTimeline, type TimelineFilters } from './api';
 
 /** How often an open timeline asks again: new events appear without a reload. */

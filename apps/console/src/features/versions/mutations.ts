@@ -1,6 +1,6 @@
 'use client';
 
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '../../lib/query';
 import { setLatestVersion } from './api';
 import { versionQueries } from './queries';
 

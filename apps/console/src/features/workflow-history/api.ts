@@ -7,13 +7,10 @@ import type {
   WorkflowStreamEntry,
 } from '@podium/protocol/rest';
 import { getJson, sendJson, type RequestOptions } from '../../lib/api-client';
-import { appPath } from '../applications/api';
+import { workflowPath, workflowsPath } from '../workflows/workflow-paths';
 
 // The one place that knows these endpoints' shapes (a list's wrapper may change). All are
 // read live from a connected executor (503 when none is).
-const workflowsPath = (org: string, app: string) => `${appPath(org, app)}/workflows`;
-const workflowPath = (org: string, app: string, id: string) =>
-  `${workflowsPath(org, app)}/${encodeURIComponent(id)}`;
 
 /** `GET .../workflows/{id}/events`: each key the workflow set, with its latest value. */
 export function fetchWorkflowEvents(

@@ -1,8 +1,8 @@
 'use client';
 
 import type { ImportWorkflowRequest } from '@podium/protocol/rest';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { workflowQueries } from '../workflows/queries';
+import { useMutation, useQueryClient } from '../../lib/query';
+import { workflowsKey } from '../workflows/workflows-key';
 import { importWorkflow } from './api';
 
 export interface ImportTarget {
@@ -17,6 +17,6 @@ export function useImportWorkflow() {
     mutationFn: ({ target, body }: { target: ImportTarget; body: ImportWorkflowRequest }) =>
       importWorkflow(target.org, target.app, body),
     onSettled: (_data, _error, { target }) =>
-      queryClient.invalidateQueries({ queryKey: workflowQueries.all(target.org, target.app) }),
+      queryClient.invalidateQueries({ queryKey: workflowsKey(target.org, target.app) }),
   });
 }

@@ -1,10 +1,10 @@
-import { queryOptions } from '@tanstack/react-query';
-import { workflowQueries } from '../workflows/queries';
+import { queryOptions } from '../../lib/query/query';
+import { workflowsKey } from '../workflows/workflows-key';
 import { fetchWorkflowEvents, fetchWorkflowNotifications, fetchWorkflowStreams } from './api';
 
 // Under the workflows' key root: an action on the workflow refreshes these too.
 const historyKey = (org: string, app: string, id: string) =>
-  [...workflowQueries.all(org, app), 'history', id] as const;
+  [...workflowsKey(org, app), 'history', id] as const;
 
 export const workflowHistoryQueries = {
   events: (org: string, app: string, id: string) =>

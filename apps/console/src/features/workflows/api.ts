@@ -1,57 +1,14 @@
 import type {
-  BulkForkFromFailureResponse,
-  BulkWorkflowsResponse,
   ForkWorkflowRequest,
   ForkWorkflowResponse,
   GetWorkflowResponse,
   RestartWorkflowResponse,
-  SearchWorkflowsRequest,
-  WorkflowActionResult,
-  WorkflowAggregatesRequest,
-  WorkflowAggregatesResponse,
   ListPage,
-  Workflow,
+  WorkflowActionResult,
   WorkflowStep,
 } from '@podium/protocol/rest';
-import { sendForPage, getPage, getJson, sendJson, type RequestOptions } from '../../lib/api-client';
-import { appPath } from '../applications/api';
-import type { BulkAction } from './bulk-summary';
-
-const workflowsPath = (org: string, app: string) => `${appPath(org, app)}/workflows`;
-const workflowPath = (org: string, app: string, id: string) =>
-  `${workflowsPath(org, app)}/${encodeURIComponent(id)}`;
-
-/** `POST .../workflows/search`: read live from a connected executor (503 when none is). */
-export function searchWorkflows(
-  org: string,
-  app: string,
-  request: Partial<SearchWorkflowsRequest>,
-  options?: RequestOptions,
-): Promise<ListPage<Workflow>> {
-  return sendForPage(
-    'POST',
-    `${workflowsPath(org, app)}/search`,
-    request,
-    'SearchWorkflowsResponseSchema',
-    options,
-  );
-}
-
-/** `POST .../workflows/aggregates`: counts per group, computed by a connected executor. */
-export function fetchWorkflowAggregates(
-  org: string,
-  app: string,
-  request: WorkflowAggregatesRequest,
-  options?: RequestOptions,
-): Promise<WorkflowAggregatesResponse> {
-  return sendJson(
-    'POST',
-    `${workflowsPath(org, app)}/aggregates`,
-    request,
-    'WorkflowAggregatesResponseSchema',
-    options,
-  );
-}
+import { getPage, getJson, sendJson, type RequestOptions } from '../../lib/api-client';
+import { workflowPath } from './workflow-paths';
 
 /** One workflow, with its input and output (metadata only when `lastKnown`: no executor). */
 export function fetchWorkflow(
@@ -144,45 +101,4 @@ export function deleteWorkflow(
     undefined,
     'DeleteWorkflowResponseSchema',
   );
-}
-
-const BULK_PATHS: Record<BulkAction, string> = {
-  cancel: 'bulk-cancel',
-  resume: 'bulk-resume',
-  delete: 'bulk-delete',
-  forkFromFailure: 'bulk-fork-from-failure',
-};
-
-/**
- * `POST .../workflows/bulk-*`. `withChildren` cancels or deletes descendants too (ignored by
- * resume and fork from failure).
- */
-export function bulkWorkflowAction(
-  org: string,
-  app: string,
-  action: BulkAction,
-  workflowIds: string[],
-  withChildren = false,
-): Promise<BulkWorkflowsResponse | BulkForkFromFailureResponse> {
-  const path = `${workflowsPath(org, app)}/${BULK_PATHS[action]}`;
-  switch (action) {
-    case 'cancel':
-      return sendJson(
-        'POST',
-        path,
-        { workflowIds, cancelChildren: withChildren },
-        'BulkWorkflowsResponseSchema',
-      );
-    case 'delete':
-      return sendJson(
-        'POST',
-        path,
-        { workflowIds, deleteChildren: withChildren },
-        'BulkWorkflowsResponseSchema',
-      );
-    case 'resume':
-      return sendJson('POST', path, { workflowIds }, 'BulkWorkflowsResponseSchema');
-    case 'forkFromFailure':
-      return sendJson('POST', path, { workflowIds }, 'BulkForkFromFailureResponseSchema');
-  }
 }

@@ -1,4 +1,5 @@
 import type { BulkForkFromFailureResponse, BulkWorkflowsResponse } from '@podium/protocol/rest';
+import { alreadyFinished } from './already-finished';
 import type { StatusAction } from './status';
 
 /** What the bulk bar offers: every status-bound action. */
@@ -12,11 +13,6 @@ export const BULK_VERB: Record<BulkAction, string> = {
 };
 
 type BulkResult = BulkWorkflowsResponse['results'][number] & { newWorkflowId?: string | null };
-
-/** A cancel that came too late, in the words the audit log uses too. */
-export function alreadyFinished(status: string | null): string {
-  return `already finished (${status ?? 'status unknown'}): nothing cancelled`;
-}
 
 /** How one result reads: the status read back afterwards (an executor's "success" proves nothing by itself). */
 function describeResult(action: BulkAction, result: BulkResult): string {

@@ -1,9 +1,8 @@
 'use client';
 
 import type { ForkWorkflowRequest } from '@podium/protocol/rest';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '../../lib/query';
 import {
-  bulkWorkflowAction,
   cancelWorkflow,
   deleteWorkflow,
   forkWorkflow,
@@ -11,11 +10,10 @@ import {
   resumeWorkflow,
   rewindWorkflow,
 } from './api';
-import type { BulkAction } from './bulk-summary';
 import { workflowQueries } from './queries';
 
 /** Every action changes what the app's lists and pages show: ask again afterwards. */
-function useInvalidateWorkflows(org: string, app: string) {
+export function useInvalidateWorkflows(org: string, app: string) {
   const queryClient = useQueryClient();
   return () => queryClient.invalidateQueries({ queryKey: workflowQueries.all(org, app) });
 }
@@ -59,22 +57,6 @@ export function useDeleteWorkflow(org: string, app: string, onDeleted: () => voi
     mutationFn: ({ id, deleteChildren }: { id: string; deleteChildren: boolean }) =>
       deleteWorkflow(org, app, id, deleteChildren),
     onSuccess: onDeleted,
-    onSettled,
-  });
-}
-
-export function useBulkWorkflowAction(org: string, app: string) {
-  const onSettled = useInvalidateWorkflows(org, app);
-  return useMutation({
-    mutationFn: ({
-      action,
-      ids,
-      withChildren,
-    }: {
-      action: BulkAction;
-      ids: string[];
-      withChildren?: boolean;
-    }) => bulkWorkflowAction(org, app, action, ids, withChildren),
     onSettled,
   });
 }

@@ -1,13 +1,7 @@
 import { WORKFLOW_STATUSES } from '@podium/protocol/rest';
 import { describe, expect, it } from 'vitest';
-import {
-  actionBlockedReason,
-  allows,
-  canCancel,
-  canResume,
-  rewindBlockedReason,
-  statusTone,
-} from './status';
+import { actionBlockedReason, allows, canCancel, canResume, rewindBlockedReason } from './status';
+import { statusTone } from './status-tone';
 
 describe('workflow actions by status', () => {
   it('cancels only active workflows', () => {

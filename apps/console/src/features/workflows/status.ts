@@ -1,22 +1,5 @@
-// What each workflow status looks like and which actions it allows. Statuses are strings
-// from the executor; newer SDKs may report ones this console does not know (neutral, and no
-// action is offered on them).
-import type { StatusTone } from '../../components/ui/status-badge';
-
-const TONES: Record<string, StatusTone> = {
-  SUCCESS: 'ok',
-  ERROR: 'bad',
-  MAX_RECOVERY_ATTEMPTS_EXCEEDED: 'bad',
-  CANCELLED: 'neutral',
-  PENDING: 'info',
-  ENQUEUED: 'warn',
-  DELAYED: 'warn',
-};
-
-export function statusTone(status: string | null): StatusTone {
-  return (status && TONES[status]) || 'neutral';
-}
-
+// Which actions each workflow status allows. Statuses are strings from the executor; newer
+// SDKs may report ones this console does not know (no action is offered on them).
 /**
  * Which statuses each action applies to. Cancel stops an active workflow at its next step and
  * takes it off its queue. Resume continues from the last completed step, bypassing the queue;

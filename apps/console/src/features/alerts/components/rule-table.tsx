@@ -1,14 +1,16 @@
 'use client';
 
 import type { AlertingRule, Application } from '@podium/protocol/rest';
-import { useState } from 'react';
+import { Suspense, useState } from 'react';
 import { ConfirmButton } from '../../../components/ui/confirm-button';
 import { DataTable } from '../../../components/ui/data-table';
 import { StatusBadge } from '../../../components/ui/status-badge';
 import { Timestamp } from '../../../components/ui/timestamp';
 import { useDeleteAlertRule } from '../mutations';
 import { describeParameters } from '../rule-text';
-import { EditRuleDialog } from './edit-rule-dialog';
+import { lazyComponent } from '../../../lib/lazy-component';
+
+const EditRuleDialog = lazyComponent(() => import('./edit-rule-dialog'), 'EditRuleDialog');
 
 const COLUMNS = ['Rule', 'Parameters', 'Receiver', 'Min. interval', 'State', 'Last fired'];
 
@@ -73,7 +75,9 @@ export function RuleTable({ org, app, rules, applications, canEdit }: RuleTableP
         ))}
       </DataTable>
       {editing && (
-        <EditRuleDialog org={org} app={app} rule={editing} onClose={() => setEditing(null)} />
+        <Suspense>
+          <EditRuleDialog org={org} app={app} rule={editing} onClose={() => setEditing(null)} />
+        </Suspense>
       )}
     </>
   );

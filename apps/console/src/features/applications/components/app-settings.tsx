@@ -1,6 +1,6 @@
 'use client';
 
-import { useQuery } from '@tanstack/react-query';
+import { useQuery } from '../../../lib/query';
 import { useRouter } from 'next/navigation';
 import { ConfirmButton } from '../../../components/ui/confirm-button';
 import { Panel } from '../../../components/ui/panel';

@@ -1,6 +1,6 @@
 'use client';
 
-import Link from 'next/link';
+import { Link } from '../../../components/ui/link';
 import { TabNav } from '../../../components/ui/tab-nav';
 import { LiveIndicator } from '../../fleet/components/live-indicator';
 import { useAppContext } from './app-context';

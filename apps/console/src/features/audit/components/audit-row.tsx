@@ -1,5 +1,5 @@
 import type { AuditLogEntry } from '@podium/protocol/rest';
-import Link from 'next/link';
+import { Link } from '../../../components/ui/link';
 import { CopyableId } from '../../../components/ui/copyable-id';
 import { StatusBadge } from '../../../components/ui/status-badge';
 import { Timestamp } from '../../../components/ui/timestamp';

@@ -1,9 +1,9 @@
 'use client';
 
 import { AppError, isInternalQueueName } from '@podium/protocol/rest';
-import { useQuery } from '@tanstack/react-query';
-import dynamic from 'next/dynamic';
+import { useQuery } from '../../../lib/query';
 import { useSearchParams } from 'next/navigation';
+import { Suspense, type ReactNode } from 'react';
 import { Panel } from '../../../components/ui/panel';
 import { ProblemAlert } from '../../../components/ui/problem-alert';
 import { DURATION_SAMPLE_SIZE } from '../api';
@@ -16,35 +16,22 @@ import { timeRangeOf, windowOf } from '../time-range';
 import { outcomeTotals, workflowSeries } from '../workflow-series';
 import { OutcomeSummary } from './outcome-summary';
 import { RangePicker } from './range-picker';
+import { lazyComponent } from '../../../lib/lazy-component';
 import styles from './dashboards.module.css';
 
 // The chart library loads after the page (its own chunk): the page's first load stays small,
 // and no other route ever carries it.
-function Drawing() {
-  return <p className="muted">Drawing the chart…</p>;
-}
-const WorkflowCharts = dynamic(() => import('./workflow-charts').then((m) => m.WorkflowCharts), {
-  ssr: false,
-  loading: Drawing,
-});
-const DurationChart = dynamic(() => import('./duration-chart').then((m) => m.DurationChart), {
-  ssr: false,
-  loading: Drawing,
-});
-const QueueChart = dynamic(() => import('./queue-chart').then((m) => m.QueueChart), {
-  ssr: false,
-  loading: Drawing,
-});
-const HistoryChart = dynamic(() => import('./history-chart').then((m) => m.HistoryChart), {
-  ssr: false,
-  loading: Drawing,
-});
-const VersionsChart = dynamic(() => import('./versions-chart').then((m) => m.VersionsChart), {
-  ssr: false,
-  loading: Drawing,
-});
+const WorkflowCharts = lazyComponent(() => import('./workflow-charts'), 'WorkflowCharts');
+const DurationChart = lazyComponent(() => import('./duration-chart'), 'DurationChart');
+const QueueChart = lazyComponent(() => import('./queue-chart'), 'QueueChart');
+const HistoryChart = lazyComponent(() => import('./history-chart'), 'HistoryChart');
+const VersionsChart = lazyComponent(() => import('./versions-chart'), 'VersionsChart');
 
-// Refreshes while the tab is visible (TanStack Query pauses intervals in background tabs).
+function Drawing({ children }: { children: ReactNode }) {
+  return <Suspense fallback={<p className="muted">Drawing the chart…</p>}>{children}</Suspense>;
+}
+
+// Refreshes while the tab is visible (intervals pause in background tabs).
 const live = { refetchInterval: DASHBOARD_REFRESH_MS } as const;
 
 const isNoExecutor = (error: unknown) =>
@@ -93,23 +80,33 @@ export function OverviewPage({ org, app }: { org: string; app: string }) {
               <>
                 <OutcomeSummary totals={outcomeTotals(series)} />
                 <div className={styles.grid}>
-                  <WorkflowCharts
-                    series={series}
-                    totals={outcomeTotals(series)}
-                    bucketLabel={bucketLabel}
-                    withDay={withDay}
-                  />
-                  {runs.data && (
-                    <DurationChart
-                      durations={durationsByName(runs.data.rows)}
-                      sampled={runs.data.rows.length}
-                      sampleSize={DURATION_SAMPLE_SIZE}
+                  <Drawing>
+                    <WorkflowCharts
+                      series={series}
+                      totals={outcomeTotals(series)}
+                      bucketLabel={bucketLabel}
+                      withDay={withDay}
                     />
+                  </Drawing>
+                  {runs.data && (
+                    <Drawing>
+                      <DurationChart
+                        durations={durationsByName(runs.data.rows)}
+                        sampled={runs.data.rows.length}
+                        sampleSize={DURATION_SAMPLE_SIZE}
+                      />
+                    </Drawing>
                   )}
                   {queues.data && (
-                    <QueueChart
-                      backlog={queueBacklog(queues.data.rows, queues.data.at, isInternalQueueName)}
-                    />
+                    <Drawing>
+                      <QueueChart
+                        backlog={queueBacklog(
+                          queues.data.rows,
+                          queues.data.at,
+                          isInternalQueueName,
+                        )}
+                      />
+                    </Drawing>
                   )}
                 </div>
               </>
@@ -122,16 +119,20 @@ export function OverviewPage({ org, app }: { org: string; app: string }) {
         <ProblemAlert error={history.error ?? spans.error} />
         <div className={styles.grid}>
           {history.data && (
-            <HistoryChart
-              series={historySeries(history.data.rows, history.data.window)}
-              withDay={withDay}
-            />
+            <Drawing>
+              <HistoryChart
+                series={historySeries(history.data.rows, history.data.window)}
+                withDay={withDay}
+              />
+            </Drawing>
           )}
           {spans.data && (
-            <VersionsChart
-              series={executorsByVersion(spans.data, windowOf(range, now))}
-              withDay={withDay}
-            />
+            <Drawing>
+              <VersionsChart
+                series={executorsByVersion(spans.data, windowOf(range, now))}
+                withDay={withDay}
+              />
+            </Drawing>
           )}
         </div>
       </Panel>

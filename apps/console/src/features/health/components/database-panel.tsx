@@ -1,7 +1,7 @@
 'use client';
 
 import { AppError } from '@podium/protocol/rest';
-import { useQuery } from '@tanstack/react-query';
+import { useQuery } from '../../../lib/query';
 import { Field, Fields } from '../../../components/ui/fields';
 import { Panel } from '../../../components/ui/panel';
 import { StatusBadge } from '../../../components/ui/status-badge';

@@ -1,7 +1,7 @@
 'use client';
 
 import { DOMAIN_CLAIM_ROLE } from '@podium/protocol/rest';
-import { useQuery } from '@tanstack/react-query';
+import { useQuery } from '../../../lib/query';
 import { useState, type FormEvent } from 'react';
 import { ConfirmButton } from '../../../components/ui/confirm-button';
 import { DataTable } from '../../../components/ui/data-table';

@@ -7,7 +7,7 @@ import {
   type Role,
   type RoleOutput,
 } from '@podium/protocol/rest';
-import { useQuery } from '@tanstack/react-query';
+import { useQuery } from '../../../lib/query';
 import { useState, type FormEvent } from 'react';
 import { CopyButton } from '../../../components/ui/copy-button';
 import { DataTable } from '../../../components/ui/data-table';

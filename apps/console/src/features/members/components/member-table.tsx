@@ -1,9 +1,9 @@
 'use client';
 
 import type { Member, RoleOutput } from '@podium/protocol/rest';
-import { useQuery } from '@tanstack/react-query';
+import { useQuery } from '../../../lib/query';
 import { useRouter } from 'next/navigation';
-import { useState } from 'react';
+import { Suspense, useState } from 'react';
 import { ConfirmButton } from '../../../components/ui/confirm-button';
 import { ConfirmDialog } from '../../../components/ui/confirm-dialog';
 import { DataTable } from '../../../components/ui/data-table';
@@ -13,7 +13,10 @@ import { can, grantableRoles, roleLabel } from '../../../lib/roles';
 import { sessionQueries } from '../../session/queries';
 import { useGrantRole, useRemoveMember } from '../mutations';
 import { isDemotion } from '../revocations';
-import { RevocationPreview } from './revocation-preview';
+import { lazyComponent } from '../../../lib/lazy-component';
+
+// Shown inside a confirmation only: loaded when one opens.
+const RevocationPreview = lazyComponent(() => import('./revocation-preview'), 'RevocationPreview');
 
 interface MemberTableProps {
   org: string;
@@ -102,7 +105,11 @@ export function MemberTable({ org, members, roleOfMember, roles, myRole }: Membe
                     }}
                   >
                     <p>They lose access to its applications and workflows at once.</p>
-                    {isAdmin && <RevocationPreview org={org} member={member} newRole={null} />}
+                    {isAdmin && (
+                      <Suspense>
+                        <RevocationPreview org={org} member={member} newRole={null} />
+                      </Suspense>
+                    )}
                   </ConfirmButton>
                 )}
               </td>
@@ -130,7 +137,9 @@ export function MemberTable({ org, members, roleOfMember, roles, myRole }: Membe
             Access beyond the {roleLabel(demotion.role.name)} role ends at once, and what they
             created but could no longer create is revoked.
           </p>
-          <RevocationPreview org={org} member={demotion.member} newRole={demotion.role} />
+          <Suspense>
+            <RevocationPreview org={org} member={demotion.member} newRole={demotion.role} />
+          </Suspense>
         </ConfirmDialog>
       )}
     </>

@@ -1,6 +1,6 @@
 'use client';
 
-import { useQuery } from '@tanstack/react-query';
+import { useQuery } from '../../../lib/query';
 import { Panel } from '../../../components/ui/panel';
 import { QueryList } from '../../../components/ui/query-list';
 import { can } from '../../../lib/roles';

@@ -1,7 +1,7 @@
 'use client';
 
 import type { Member, RoleOutput } from '@podium/protocol/rest';
-import { useQuery } from '@tanstack/react-query';
+import { useQuery } from '../../../lib/query';
 import { ProblemAlert } from '../../../components/ui/problem-alert';
 import { roleLabel } from '../../../lib/roles';
 import { apiKeyQueries } from '../../api-keys/queries';

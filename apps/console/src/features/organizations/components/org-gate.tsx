@@ -1,7 +1,7 @@
 'use client';
 
-import { useQuery } from '@tanstack/react-query';
-import Link from 'next/link';
+import { useQuery } from '../../../lib/query';
+import { Link } from '../../../components/ui/link';
 import type { ReactNode } from 'react';
 import { EmptyState } from '../../../components/ui/empty-state';
 import { sessionQueries } from '../../session/queries';

@@ -1,6 +1,6 @@
 'use client';
 
-import { useQuery } from '@tanstack/react-query';
+import { useQuery } from '../../../lib/query';
 import { TabNav } from '../../../components/ui/tab-nav';
 import { can, roleLabel, roleOf } from '../../../lib/roles';
 import { sessionQueries } from '../../session/queries';

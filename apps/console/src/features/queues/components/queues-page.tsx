@@ -1,7 +1,7 @@
 'use client';
 
 import { AppError, isInternalQueueName } from '@podium/protocol/rest';
-import { useQuery } from '@tanstack/react-query';
+import { useQuery } from '../../../lib/query';
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import { DataTable } from '../../../components/ui/data-table';
 import { EmptyState } from '../../../components/ui/empty-state';

@@ -1,5 +1,5 @@
-import Link from 'next/link';
-import { workflowHref } from '../../workflows/components/workflow-table';
+import { Link } from '../../../components/ui/link';
+import { workflowHref } from '../../workflows/workflow-href';
 import { describeOutcome, type ScheduleOutcome } from '../schedule-outcome';
 
 /** The last action's result, with a link to the run it started. */

@@ -1,7 +1,7 @@
 'use client';
 
 import { AppError, type Schedule } from '@podium/protocol/rest';
-import { useQuery } from '@tanstack/react-query';
+import { useQuery } from '../../../lib/query';
 import { useState } from 'react';
 import { EmptyState } from '../../../components/ui/empty-state';
 import { Panel } from '../../../components/ui/panel';

@@ -1,6 +1,6 @@
 'use client';
 
-import Link from 'next/link';
+import { Link } from '../../../components/ui/link';
 import { useSearchParams } from 'next/navigation';
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { ProblemAlert } from '../../../components/ui/problem-alert';
@@ -14,7 +14,7 @@ export interface Credentials {
   password: string;
 }
 
-/** The sign-in or sign-up request: a TanStack mutation fits. */
+/** The sign-in or sign-up request: a `useMutation` result fits. */
 interface CredentialsMutation<Body> {
   mutate: (body: Body, options: { onSuccess: () => void }) => void;
   isPending: boolean;

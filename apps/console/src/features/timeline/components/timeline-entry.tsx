@@ -1,5 +1,5 @@
 import type { TimelineEvent } from '@podium/protocol/rest';
-import Link from 'next/link';
+import { Link } from '../../../components/ui/link';
 import { useTimeZone } from '../../../lib/time-zone';
 import { KIND_DISPLAY, timeOfDay, timelineLink } from '../timeline-entries';
 

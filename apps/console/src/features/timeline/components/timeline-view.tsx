@@ -1,7 +1,7 @@
 'use client';
 
 import { TIMELINE_EVENT_KINDS, type TimelineEventKind } from '@podium/protocol/rest';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useQuery } from '../../../lib/query';
 import { useState } from 'react';
 import { EmptyState } from '../../../components/ui/empty-state';
 import { Panel } from '../../../components/ui/panel';

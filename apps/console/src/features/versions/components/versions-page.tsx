@@ -1,6 +1,6 @@
 'use client';
 
-import { useQuery } from '@tanstack/react-query';
+import { useQuery } from '../../../lib/query';
 import { useState } from 'react';
 import { ConfirmButton } from '../../../components/ui/confirm-button';
 import { DataTable } from '../../../components/ui/data-table';

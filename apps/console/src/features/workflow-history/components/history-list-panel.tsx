@@ -1,6 +1,6 @@
 'use client';
 
-import { useQuery, type UseQueryOptions } from '@tanstack/react-query';
+import { useQuery, type UseQueryOptions } from '../../../lib/query';
 import type { ReactNode } from 'react';
 import { EmptyState } from '../../../components/ui/empty-state';
 import { Panel } from '../../../components/ui/panel';
@@ -19,7 +19,7 @@ interface HistoryListPanelProps<T> {
   testId: string;
   /** What an empty list says. */
   empty: string;
-  query: UseQueryOptions<T[], Error, T[], string[]>;
+  query: UseQueryOptions<T[]>;
   children: (items: readonly T[]) => ReactNode;
 }
 

@@ -1,7 +1,8 @@
 'use client';
 
 import type { ImportWorkflowResponse } from '@podium/protocol/rest';
-import { useQueries, useQuery } from '@tanstack/react-query';
+import { useQuery } from '../../../lib/query';
+import { useQueries } from '../../../lib/query/use-queries';
 import { useId, useState } from 'react';
 import { Dialog } from '../../../components/ui/dialog';
 import { ProblemAlert } from '../../../components/ui/problem-alert';
@@ -23,7 +24,7 @@ export function useImportTargets(): TargetGroup[] {
   const orgs = (me.data?.organizations ?? [])
     .filter((o) => can(roleOf(o.role, o.permissions), 'application.write'))
     .map((o) => o.name);
-  const lists = useQueries({ queries: orgs.map((org) => appQueries.list(org)) });
+  const lists = useQueries(orgs.map((org) => appQueries.list(org)));
   return orgs
     .map((org, index) => ({
       org,

@@ -1,13 +1,13 @@
 'use client';
 
 import type { ImportWorkflowResponse } from '@podium/protocol/rest';
-import { useMutation } from '@tanstack/react-query';
-import Link from 'next/link';
+import { useMutation } from '../../../lib/query';
+import { Link } from '../../../components/ui/link';
 import { useState } from 'react';
 import { Panel } from '../../../components/ui/panel';
 import { ProblemAlert } from '../../../components/ui/problem-alert';
 import { downloadText } from '../../../lib/download';
-import { workflowHref } from '../../workflows/components/workflow-table';
+import { workflowHref } from '../../workflows/workflow-href';
 import { exportWorkflow } from '../api';
 import { exportFileName, exportFileText } from '../export-file';
 import type { ImportTarget } from '../mutations';

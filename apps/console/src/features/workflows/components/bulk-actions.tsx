@@ -1,13 +1,13 @@
 'use client';
 
 import type { Workflow } from '@podium/protocol/rest';
-import Link from 'next/link';
+import { Link } from '../../../components/ui/link';
 import { useState } from 'react';
 import { ConfirmDialog } from '../../../components/ui/confirm-dialog';
 import { BULK_VERB, forksOf, summarizeBulk, type BulkAction } from '../bulk-summary';
-import { useBulkWorkflowAction } from '../mutations';
+import { useBulkWorkflowAction } from '../bulk-mutation';
 import { allows } from '../status';
-import { workflowHref } from './workflow-table';
+import { workflowHref } from '../workflow-href';
 import { LAST_KNOWN_BANNER_ID, NEEDS_LIVE_EXECUTOR } from '../last-known';
 
 /** New workflows listed after a bulk fork (the rest are counted). */

@@ -1,13 +1,13 @@
 'use client';
 
 import type { Workflow, ListPage, WorkflowStep } from '@podium/protocol/rest';
-import { useQuery } from '@tanstack/react-query';
+import { useQuery } from '../../../lib/query';
 import { useNow } from '../../../lib/use-now';
 import { appQueries } from '../../applications/queries';
 import { fleetQueries } from '../../fleet/queries';
 import { queueQueries } from '../../queues/queries';
 import { explainExecution } from '../execution-explainer';
-import { WORKFLOWS_REFRESH_MS } from '../queries';
+import { WORKFLOWS_REFRESH_MS } from '../refresh';
 import { visibleQueueName } from '../queue-name';
 import { waitingOn } from '../waiting-on';
 import { WaitNote } from './wait-note';

@@ -1,7 +1,7 @@
 'use client';
 
 import type { ForkWorkflowResponse, WorkflowStep } from '@podium/protocol/rest';
-import { useQuery } from '@tanstack/react-query';
+import { useQuery } from '../../../lib/query';
 import { useId, useState, type FormEvent } from 'react';
 import { Dialog } from '../../../components/ui/dialog';
 import { ProblemAlert } from '../../../components/ui/problem-alert';

@@ -1,11 +1,11 @@
 'use client';
 
 import type { WorkflowStep } from '@podium/protocol/rest';
-import Link from 'next/link';
+import { Link } from '../../../components/ui/link';
 import { Timestamp } from '../../../components/ui/timestamp';
 import { formatElapsed } from '../../../lib/format';
 import { layoutTimeline, timelineTicks, type TimelineBar } from '../step-timeline';
-import { workflowHref } from './workflow-table';
+import { workflowHref } from '../workflow-href';
 
 interface StepTimelineProps {
   org: string;

@@ -6,7 +6,7 @@ import { Timestamp } from '../../../components/ui/timestamp';
 import { formatDuration } from '../../../lib/format';
 import { sleepWakeUpAt } from '../sleep-steps';
 import { ErrorValue } from './display-value';
-import { workflowHref } from './workflow-table';
+import { workflowHref } from '../workflow-href';
 
 const COLUMNS: ColumnHeading[] = [
   { key: 'number', content: '#', className: 'num' },

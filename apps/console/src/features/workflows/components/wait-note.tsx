@@ -1,10 +1,10 @@
 'use client';
 
-import Link from 'next/link';
+import { Link } from '../../../components/ui/link';
 import { Timestamp } from '../../../components/ui/timestamp';
 import { formatCountdown, formatRelative } from '../../../lib/format';
 import type { WaitingOn } from '../waiting-on';
-import { workflowHref } from './workflow-table';
+import { workflowHref } from '../workflow-href';
 
 /** One sentence on what a PENDING workflow waits on (`waiting-on.ts`), with a ticking countdown. */
 export function WaitNote({

@@ -1,22 +1,20 @@
 'use client';
 
-import type { Workflow, WorkflowActionResult, WorkflowStep } from '@podium/protocol/rest';
-import Link from 'next/link';
-import { useRouter } from 'next/navigation';
-import { useState, type ReactNode } from 'react';
-import { ConfirmDialog } from '../../../components/ui/confirm-dialog';
-import {
-  useCancelWorkflow,
-  useDeleteWorkflow,
-  useRestartWorkflow,
-  useResumeWorkflow,
-  useRewindWorkflow,
-} from '../mutations';
-import { alreadyFinished } from '../bulk-summary';
+import type { Workflow, WorkflowStep } from '@podium/protocol/rest';
+import { Link } from '../../../components/ui/link';
+import { Suspense, useState, type ReactNode } from 'react';
 import { actionBlockedReason, rewindBlockedReason } from '../status';
-import { ForkDialog } from './fork-dialog';
 import { LAST_KNOWN_BANNER_ID, NEEDS_LIVE_EXECUTOR } from '../last-known';
-import { workflowHref } from './workflow-table';
+import { workflowHref } from '../workflow-href';
+import { lazyComponent } from '../../../lib/lazy-component';
+import type { ConfirmedAction } from './action-confirmation';
+
+// Loaded on the first click: most visits to a workflow act on nothing.
+const ActionConfirmation = lazyComponent(
+  () => import('./action-confirmation'),
+  'ActionConfirmation',
+);
+const ForkDialog = lazyComponent(() => import('./fork-dialog'), 'ForkDialog');
 
 interface WorkflowActionsProps {
   org: string;
@@ -28,7 +26,7 @@ interface WorkflowActionsProps {
   offline?: boolean;
 }
 
-type Action = 'cancel' | 'resume' | 'fork' | 'delete' | 'restart' | 'rewind';
+type Action = ConfirmedAction | 'fork';
 
 /**
  * Cancel, resume, fork and delete, each offered only when the status and the viewer's role allow;
@@ -43,35 +41,13 @@ export function WorkflowActions({
   mayOperate,
   offline = false,
 }: WorkflowActionsProps) {
-  const router = useRouter();
   const [open, setOpen] = useState<Action | null>(null);
   const [notice, setNotice] = useState<ReactNode>(null);
-  const [deleteChildren, setDeleteChildren] = useState(false);
-  const cancel = useCancelWorkflow(org, app);
-  const resume = useResumeWorkflow(org, app);
-  const restart = useRestartWorkflow(org, app);
-  const rewind = useRewindWorkflow(org, app);
-  // Nothing is left to show here: back to the list, where it no longer appears.
-  const remove = useDeleteWorkflow(org, app, () =>
-    router.push(`/orgs/${org}/apps/${app}/workflows`),
-  );
   const blocked = (action: Action) => {
     if (offline) return NEEDS_LIVE_EXECUTOR;
     if (action === 'rewind') return rewindBlockedReason(workflow.status);
     if (action === 'restart') return undefined;
     return actionBlockedReason(action, workflow.status, mayOperate);
-  };
-
-  const readBack = (verb: string) => (result: WorkflowActionResult) => {
-    setOpen(null);
-    setNotice(
-      // Only a cancel that came too late says this; "Cancelled:" would be untrue.
-      result.outcome === 'ALREADY_FINISHED'
-        ? `${capitalized(alreadyFinished(result.status))}.`
-        : result.status === workflow.status
-          ? `${verb}: the executor left it ${result.status ?? 'unchanged'}.`
-          : `${verb}: now ${result.status ?? 'gone'}.`,
-    );
   };
 
   const button = (action: Action, label: string) => (
@@ -82,12 +58,6 @@ export function WorkflowActions({
       title={blocked(action)}
       aria-describedby={offline ? LAST_KNOWN_BANNER_ID : undefined}
       onClick={() => {
-        cancel.reset();
-        resume.reset();
-        restart.reset();
-        rewind.reset();
-        remove.reset();
-        setDeleteChildren(false);
         setNotice(null);
         setOpen(action);
       }}
@@ -109,121 +79,44 @@ export function WorkflowActions({
           {notice}
         </span>
       )}
-      <ConfirmDialog
-        open={open === 'cancel'}
-        title="Cancel this workflow?"
-        confirmLabel="Yes, cancel workflow"
-        tone="danger"
-        busy={cancel.isPending}
-        error={cancel.error}
-        onClose={() => setOpen(null)}
-        onConfirm={() => cancel.mutate(workflow.workflowId, { onSuccess: readBack('Cancelled') })}
-      >
-        <p>
-          It stops at its next step and leaves its queue. You can resume it later from its last
-          completed step.
-        </p>
-      </ConfirmDialog>
-      <ConfirmDialog
-        open={open === 'resume'}
-        title="Resume this workflow?"
-        confirmLabel="Yes, resume workflow"
-        busy={resume.isPending}
-        error={resume.error}
-        onClose={() => setOpen(null)}
-        onConfirm={() => resume.mutate(workflow.workflowId, { onSuccess: readBack('Resumed') })}
-      >
-        <p>It continues from its last completed step, bypassing its queue.</p>
-      </ConfirmDialog>
-      <ConfirmDialog
-        open={open === 'restart'}
-        title="Restart this workflow?"
-        confirmLabel="Yes, restart workflow"
-        busy={restart.isPending}
-        error={restart.error}
-        onClose={() => setOpen(null)}
-        onConfirm={() =>
-          restart.mutate(workflow.workflowId, {
-            onSuccess: ({ newWorkflowId, status }) => {
+      {open && open !== 'fork' && (
+        <Suspense>
+          <ActionConfirmation
+            action={open}
+            org={org}
+            app={app}
+            workflow={workflow}
+            onClose={() => setOpen(null)}
+            onDone={(done) => {
+              setOpen(null);
+              setNotice(done);
+            }}
+          />
+        </Suspense>
+      )}
+      {open === 'fork' && (
+        <Suspense>
+          <ForkDialog
+            org={org}
+            app={app}
+            workflowId={workflow.workflowId}
+            steps={steps}
+            onClose={() => setOpen(null)}
+            onForked={(result) => {
               setOpen(null);
               setNotice(
-                <span data-testid="restart-result">
-                  {newWorkflowId === null ? (
-                    'Restarted; the executor did not report the new workflow’s id.'
-                  ) : (
-                    <>
-                      Restarted as{' '}
-                      <Link className="mono" href={workflowHref(org, app, newWorkflowId)}>
-                        {newWorkflowId}
-                      </Link>{' '}
-                      ({status ?? 'status unknown'}).
-                    </>
-                  )}
+                <span data-testid="fork-result">
+                  Forked as{' '}
+                  <Link className="mono" href={workflowHref(org, app, result.newWorkflowId)}>
+                    {result.newWorkflowId}
+                  </Link>{' '}
+                  ({result.status ?? 'status unknown'}).
                 </span>,
               );
-            },
-          })
-        }
-      >
-        <p>A new workflow runs this one again from the start, with the same input.</p>
-      </ConfirmDialog>
-      <ConfirmDialog
-        open={open === 'rewind'}
-        title="Rewind this workflow?"
-        confirmLabel="Yes, rewind workflow"
-        busy={rewind.isPending}
-        error={rewind.error}
-        onClose={() => setOpen(null)}
-        onConfirm={() => rewind.mutate(workflow.workflowId, { onSuccess: readBack('Rewound') })}
-      >
-        <p>
-          It runs again in place, under the same id, from its first step; its events are rolled back
-          and its messages deleted.
-        </p>
-      </ConfirmDialog>
-      <ConfirmDialog
-        open={open === 'delete'}
-        title="Delete this workflow?"
-        confirmLabel="Yes, delete workflow"
-        tone="danger"
-        busy={remove.isPending}
-        error={remove.error}
-        onClose={() => setOpen(null)}
-        onConfirm={() => remove.mutate({ id: workflow.workflowId, deleteChildren })}
-      >
-        <p>Its record, steps and messages are removed from the app’s database for good.</p>
-        <label className="checkbox">
-          <input
-            type="checkbox"
-            checked={deleteChildren}
-            onChange={(event) => setDeleteChildren(event.target.checked)}
+            }}
           />
-          Also delete its child workflows
-        </label>
-      </ConfirmDialog>
-      {open === 'fork' && (
-        <ForkDialog
-          org={org}
-          app={app}
-          workflowId={workflow.workflowId}
-          steps={steps}
-          onClose={() => setOpen(null)}
-          onForked={(result) => {
-            setOpen(null);
-            setNotice(
-              <span data-testid="fork-result">
-                Forked as{' '}
-                <Link className="mono" href={workflowHref(org, app, result.newWorkflowId)}>
-                  {result.newWorkflowId}
-                </Link>{' '}
-                ({result.status ?? 'status unknown'}).
-              </span>,
-            );
-          }}
-        />
+        </Suspense>
       )}
     </div>
   );
 }
-
-const capitalized = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);

@@ -1,9 +1,9 @@
 'use client';
 
 import { AppError, type Workflow } from '@podium/protocol/rest';
-import { useQuery } from '@tanstack/react-query';
-import Link from 'next/link';
-import type { ReactNode } from 'react';
+import { useQuery } from '../../../lib/query';
+import { Link } from '../../../components/ui/link';
+import { Suspense, type ReactNode } from 'react';
 import { CopyButton } from '../../../components/ui/copy-button';
 import { CopyableId } from '../../../components/ui/copyable-id';
 import { EmptyState } from '../../../components/ui/empty-state';
@@ -13,18 +13,25 @@ import { ProblemAlert } from '../../../components/ui/problem-alert';
 import { Timestamp } from '../../../components/ui/timestamp';
 import { can } from '../../../lib/roles';
 import { useOrgRole } from '../../organizations/queries';
-import { WorkflowHistory } from '../../workflow-history/components/workflow-history';
-import { WORKFLOWS_REFRESH_MS, workflowQueries } from '../queries';
+import { workflowQueries } from '../queries';
+import { WORKFLOWS_REFRESH_MS } from '../refresh';
 import { describeError } from '../display';
-import { ExecutionNote } from './execution-note';
 import { LastKnownBanner, NeedsLiveExecutor } from './last-known-banner';
 import { NoExecutor } from './no-executor';
-import { StepTimeline } from './step-timeline';
 import { StepsTable } from './steps-table';
 import { WorkflowActions } from './workflow-actions';
-import { workflowHref } from './workflow-table';
+import { workflowHref } from '../workflow-href';
 import { WorkflowStatusBadge } from './workflow-status-badge';
 import { visibleQueueName } from '../queue-name';
+import { lazyComponent } from '../../../lib/lazy-component';
+
+// Loaded once the workflow is shown: each waits for answers of its own anyway.
+const ExecutionNote = lazyComponent(() => import('./execution-note'), 'ExecutionNote');
+const StepTimeline = lazyComponent(() => import('./step-timeline'), 'StepTimeline');
+const WorkflowHistory = lazyComponent(
+  () => import('../../workflow-history/components/workflow-history'),
+  'WorkflowHistory',
+);
 
 interface WorkflowDetailProps {
   org: string;
@@ -85,7 +92,11 @@ export function WorkflowDetail({ org, app, workflowId }: WorkflowDetailProps) {
         mayOperate={mayOperate}
         offline={lastKnown !== undefined}
       />
-      {!lastKnown && <ExecutionNote org={org} app={app} workflow={workflow} steps={steps.data} />}
+      {!lastKnown && (
+        <Suspense>
+          <ExecutionNote org={org} app={app} workflow={workflow} steps={steps.data} />
+        </Suspense>
+      )}
       <div className="detail-grid">
         <Panel title="Overview">
           <Overview org={org} app={app} workflow={workflow} />
@@ -113,12 +124,18 @@ export function WorkflowDetail({ org, app, workflowId }: WorkflowDetailProps) {
         )}
         {steps.data && (
           <div className="steps-layout">
-            <StepTimeline org={org} app={app} steps={steps.data.items} />
+            <Suspense>
+              <StepTimeline org={org} app={app} steps={steps.data.items} />
+            </Suspense>
             <StepsTable org={org} app={app} steps={steps.data.items} />
           </div>
         )}
       </Panel>
-      {!lastKnown && <WorkflowHistory org={org} app={app} workflowId={workflowId} />}
+      {!lastKnown && (
+        <Suspense>
+          <WorkflowHistory org={org} app={app} workflowId={workflowId} />
+        </Suspense>
+      )}
     </article>
   );
 }

@@ -1,5 +1,5 @@
 import { StatusBadge } from '../../../components/ui/status-badge';
-import { statusTone } from '../status';
+import { statusTone } from '../status-tone';
 
 export function WorkflowStatusBadge({
   status,

@@ -1,17 +1,14 @@
 'use client';
 
 import type { Workflow } from '@podium/protocol/rest';
-import Link from 'next/link';
+import { Link } from '../../../components/ui/link';
 import type { ReactNode } from 'react';
 import { DataTable, type ColumnHeading } from '../../../components/ui/data-table';
 import { Timestamp } from '../../../components/ui/timestamp';
 import { visibleQueueName } from '../queue-name';
+import { workflowHref } from '../workflow-href';
 import { ShortId } from './short-id';
 import { WorkflowStatusBadge } from './workflow-status-badge';
-
-export function workflowHref(org: string, app: string, id: string): string {
-  return `/orgs/${org}/apps/${app}/workflows/${encodeURIComponent(id)}`;
-}
 
 export interface WorkflowColumn {
   heading: string;

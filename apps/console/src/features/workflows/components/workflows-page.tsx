@@ -1,9 +1,9 @@
 'use client';
 
 import { AppError } from '@podium/protocol/rest';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useQuery } from '../../../lib/query';
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
-import { startTransition, useMemo, useOptimistic, useState } from 'react';
+import { startTransition, Suspense, useMemo, useOptimistic, useState } from 'react';
 import { EmptyState } from '../../../components/ui/empty-state';
 import { ProblemAlert } from '../../../components/ui/problem-alert';
 import { can } from '../../../lib/roles';
@@ -15,8 +15,8 @@ import {
   type WorkflowFilters,
 } from '../filters';
 import { sortPage } from '../list-sort';
-import { WORKFLOWS_REFRESH_MS, workflowQueries } from '../queries';
-import { BulkActions } from './bulk-actions';
+import { workflowListQueries } from '../list-queries';
+import { WORKFLOWS_REFRESH_MS } from '../refresh';
 import { LastKnownBanner } from './last-known-banner';
 import { NoExecutor } from './no-executor';
 import { Pagination } from './pagination';
@@ -24,6 +24,9 @@ import { TimeZoneSelect } from './time-zone-select';
 import { WorkflowFilterBar } from './workflow-filter-bar';
 import { WorkflowListTable } from './workflow-list-table';
 import { WorkflowTotal } from './workflow-total';
+import { lazyComponent } from '../../../lib/lazy-component';
+
+const BulkActions = lazyComponent(() => import('./bulk-actions'), 'BulkActions');
 
 const COLUMNS = [
   'id',
@@ -48,10 +51,13 @@ export function WorkflowsPage({ org, app }: { org: string; app: string }) {
   const [filters, setOptimisticFilters] = useOptimistic(urlFilters);
   const [autoRefresh, setAutoRefresh] = useState(true);
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  // The bulk bar loads with the first selection, then stays: it shows the outcome after clearing.
+  const [bulkShown, setBulkShown] = useState(false);
+  if (selected.size > 0 && !bulkShown) setBulkShown(true);
   const mayOperate = can(useOrgRole(org), 'application.write');
   const refetchInterval = autoRefresh ? WORKFLOWS_REFRESH_MS : false;
   const list = useQuery({
-    ...workflowQueries.list(org, app, filters),
+    ...workflowListQueries.list(org, app, filters),
     refetchInterval,
     // Paging and filtering keep the old rows on screen until the new ones arrive.
     placeholderData: keepPreviousData,
@@ -59,11 +65,11 @@ export function WorkflowsPage({ org, app }: { org: string; app: string }) {
   // Counts come from the executor's aggregates; an executor too old to answer them leaves the
   // list as it was (no counts, and Next guesses from a full page).
   const counts = useQuery({
-    ...workflowQueries.statusCounts(org, app, filters),
+    ...workflowListQueries.statusCounts(org, app, filters),
     refetchInterval,
     placeholderData: keepPreviousData,
   });
-  const names = useQuery(workflowQueries.names(org, app));
+  const names = useQuery(workflowListQueries.names(org, app));
   // No executor connected, and the control plane answered from its last-known index: the
   // counts it last gave are out of date, and the index counts what it holds.
   const lastKnown = list.data?.lastKnown;
@@ -122,14 +128,18 @@ export function WorkflowsPage({ org, app }: { org: string; app: string }) {
         <span className="muted" aria-live="polite">
           {list.isFetching ? 'Refreshing…' : ''}
         </span>
-        <BulkActions
-          org={org}
-          app={app}
-          selected={workflows.filter((w) => selected.has(w.workflowId))}
-          mayOperate={mayOperate}
-          offline={lastKnown !== undefined}
-          onClear={() => setSelected(new Set())}
-        />
+        {bulkShown && (
+          <Suspense>
+            <BulkActions
+              org={org}
+              app={app}
+              selected={workflows.filter((w) => selected.has(w.workflowId))}
+              mayOperate={mayOperate}
+              offline={lastKnown !== undefined}
+              onClear={() => setSelected(new Set())}
+            />
+          </Suspense>
+        )}
       </div>
       {noExecutor ? (
         <NoExecutor />
