@@ -184,11 +184,15 @@ describe('schedules, workflow history, export and import, and versions of DBOS a
     await expect(text(message('later'))).resolves.toContain('left unread');
 
     const lines = page.locator('[data-testid="workflow-stream"][data-key="lines"]');
-    const values = await lines.getByTestId('stream-value').allTextContents();
-    expect(values.filter((v) => v.includes('line'))).toEqual([
-      expect.stringContaining('first line') as string,
-      expect.stringContaining('second line') as string,
-    ]);
+    const lineValues = async () =>
+      (await lines.getByTestId('stream-value').allTextContents()).filter((v) => v.includes('line'));
+    // The streams arrive with their own request: ask until they are there.
+    await expect
+      .poll(lineValues)
+      .toEqual([
+        expect.stringContaining('first line') as string,
+        expect.stringContaining('second line') as string,
+      ]);
     await lines.getByRole('button', { name: 'Copy every value of stream lines' }).waitFor();
   });
 

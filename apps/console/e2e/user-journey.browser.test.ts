@@ -237,6 +237,16 @@ describe('the operator journey: sign up to managing workflows', () => {
       )
       .toEqual(new Set(['SUCCESS']));
 
+    // A console link is a real link: with Ctrl (⌘) it opens a new tab and this one stays put.
+    const listUrl = page.url();
+    const [tab] = await Promise.all([
+      page.context().waitForEvent('page'),
+      row.getByRole('link').click({ modifiers: ['ControlOrMeta'] }),
+    ]);
+    await tab.waitForURL(/\/workflows\/[^/?]+$/, { waitUntil: 'commit' });
+    await tab.close();
+    expect(page.url()).toBe(listUrl);
+
     await row.getByRole('link').click();
     await expect(waitForStatus(page, ['SUCCESS'])).resolves.toBe('SUCCESS');
     someWorkflowPath = new URL(page.url()).pathname;
@@ -279,6 +289,8 @@ describe('the operator journey: sign up to managing workflows', () => {
 
     // The step timeline beside the table: each step a bar on one axis, with its duration.
     const bars = page.getByTestId('step-timeline').getByTestId('timeline-step');
+    // The timeline loads after the page (its own chunk): wait for it, then read it whole.
+    await bars.first().waitFor();
     await expect(bars.evaluateAll((els) => els.map((e) => e.dataset.stepName))).resolves.toEqual([
       'validate',
       'reserveInventory',

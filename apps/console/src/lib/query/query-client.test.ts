@@ -160,4 +160,21 @@ describe('QueryClient', () => {
     expect(live.state).toMatchObject({ status: 'success', data: 'up' });
     expect(live.isStale(60_000)).toBe(false);
   });
+
+  it('takes a server answer for a cached query only when newer, keeping its fetcher', async () => {
+    const browser = newClient();
+    const fetcher = vi.fn(() => Promise.resolve('from the browser'));
+    const query = browser.query({ queryKey: ['k'], queryFn: fetcher });
+    await query.fetch();
+    const served = (data: string, dataUpdatedAt: number) => ({
+      queries: [{ queryKey: ['k'], data, dataUpdatedAt }],
+    });
+    browser.hydrate(served('older', 1), { onlyNew: false });
+    expect(query.state.data).toBe('from the browser');
+    browser.hydrate(served('newer', query.state.dataUpdatedAt + 1), { onlyNew: false });
+    expect(query.state.data).toBe('newer');
+    await query.fetch();
+    expect(fetcher).toHaveBeenCalledTimes(2);
+    expect(query.state.data).toBe('from the browser');
+  });
 });

@@ -102,9 +102,10 @@ export class QueryClient {
   /** Takes a server-rendered page's answers; `onlyNew` leaves queries already cached alone. */
   hydrate(state: DehydratedState, { onlyNew }: { onlyNew: boolean }): void {
     for (const { queryKey, data, dataUpdatedAt } of state.queries) {
-      const cached = this.queries.has(hashKey(queryKey));
-      if (cached === onlyNew) continue;
-      const query = this.query({ queryKey, queryFn: () => Promise.resolve(data) });
+      const cached = this.queries.get(hashKey(queryKey));
+      if (onlyNew ? cached : !cached) continue;
+      // A new query gets its real fetcher from the first page that shows it.
+      const query = cached ?? this.query({ queryKey, queryFn: () => Promise.resolve(data) });
       query.setData(data, dataUpdatedAt);
     }
   }
