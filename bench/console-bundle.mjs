@@ -4,7 +4,9 @@
 // reads Next's own per-route list of first-load chunks (.next/diagnostics/route-bundle-stats.json,
 // the data behind the size column `next build` no longer prints) and gzips each chunk on its own
 // (level 6, what servers use), as the browser receives them. Target: under TARGET_KIB (150) KiB
-// on every route.
+// on every route. BUDGET=1 (the test command sets it) exits non-zero when a route misses the
+// target or a first-load chunk carries zod or the executor catalog: sizes are deterministic for
+// one lockfile, so this is a check, not a timing.
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -75,3 +77,9 @@ console.log(
     `executor catalog in the browser: ${catalogChunks.length === 0 ? 'no' : catalogChunks.join(', ')}; ` +
     `zod in the first load: ${zodChunks.length === 0 ? 'no' : zodChunks.join(', ')}`,
 );
+if (
+  process.env.BUDGET === '1' &&
+  (!routes.every((r) => r.meetsTarget) || catalogChunks.length > 0 || zodChunks.length > 0)
+) {
+  process.exitCode = 1;
+}

@@ -42,6 +42,9 @@ pnpm turbo run build --output-logs=errors-only
 echo "==> lint and format check"
 pnpm lint
 
+echo "==> console bundle budget (first-load JS < 150 KiB gzipped per route; bench/README.md)"
+SKIP_BUILD=1 BUDGET=1 node bench/console-bundle.mjs | tail -1
+
 echo "==> typecheck and test every package"
 pnpm turbo run typecheck test --concurrency=2 --output-logs=full 2>&1 | tee "$LOG_DIR/packages.log"
 

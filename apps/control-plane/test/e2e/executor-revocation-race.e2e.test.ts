@@ -45,19 +45,26 @@ describe('executor admission racing revocation (PostgreSQL)', () => {
     };
   }
 
-  /** Resolves once a query of the control plane waits for a lock on `table`. */
-  const blockedOn = (table: string) =>
+  /**
+   * Resolves once a query of the control plane waits for a lock on `table`, one whose text
+   * includes `statement` when given: other work (the previous test's link closing, background
+   * jobs) may wait on the same table, and taking its wait for the link's would revoke too early.
+   */
+  const blockedOn = (table: string, statement = '') =>
     waitUntil(
       async () => {
         const rows = await locker.prisma.$queryRawUnsafe<Array<{ n: bigint }>>(
-          `SELECT count(*) AS n FROM pg_locks l JOIN pg_class c ON c.oid = l.relation
-           WHERE NOT l.granted AND c.relname = $1`,
+          `SELECT count(*) AS n FROM pg_locks l
+             JOIN pg_class c ON c.oid = l.relation
+             JOIN pg_stat_activity a ON a.pid = l.pid
+           WHERE NOT l.granted AND c.relname = $1 AND strpos(a.query, $2) > 0`,
           table,
+          statement,
         );
         return Number(rows[0]?.n ?? 0) > 0;
       },
       30_000,
-      `a query waiting on ${table}`,
+      `a query waiting on ${table}${statement && ` (${statement})`}`,
     );
 
   /** The server forgets a link when its side of the socket closes, just after the client's. */
@@ -91,7 +98,7 @@ describe('executor admission racing revocation (PostgreSQL)', () => {
     });
     if (!('ws' in result)) throw new Error(`refused: ${result.refused}`);
     const closes = closed(result.ws);
-    await blockedOn('executors'); // handshake done, recordConnected waiting
+    await blockedOn('executors', 'INSERT INTO "public"."executors"'); // recordConnected waiting
 
     await server.app.get(ApiKeysService).revokeApiKey(org.id, key.apiKey.id);
     await release();
@@ -103,13 +110,14 @@ describe('executor admission racing revocation (PostgreSQL)', () => {
   it('closes a link whose key is revoked between the key check and the upgrade', async () => {
     const app = await f.newApp(org.id);
     const key = await f.newApiKey(org.id);
-    // The gateway looks the application up after the key: hold it there.
+    // The gateway reads the key, then the applications it is scoped to (a join on
+    // applications): hold it there, the key already read as live.
     const release = await holdLock('LOCK TABLE applications IN ACCESS EXCLUSIVE MODE');
     const connecting = connectExecutor(wsUrl(app.name, key.secret), {
       executor_id: `exec-${randomUUID()}`,
       application_version: 'v1',
     });
-    await blockedOn('applications');
+    await blockedOn('applications', '"api_key_applications"');
 
     await server.app.get(ApiKeysService).revokeApiKey(org.id, key.apiKey.id);
     await release();
