@@ -1,4 +1,4 @@
-import { Query, type QueryObserver, type QueryOptions, type RetryPolicy } from './query';
+import { ignore, Query, type QueryObserver, type QueryOptions, type RetryPolicy } from './query';
 import { hashKey, keyStartsWith, type QueryKey } from './query-key';
 
 export interface QueryClientConfig {
@@ -14,8 +14,6 @@ export interface DehydratedState {
 
 /** A query nothing shows for this long is forgotten. */
 const UNUSED_QUERY_LIFETIME_MS = 5 * 60_000;
-
-const ignore = () => undefined;
 
 /**
  * The console's cache of control-plane answers, keyed by query key. Pages read it through
@@ -71,11 +69,15 @@ export class QueryClient {
     }
   }
 
-  /** A page shows the query: keep it; once none does, forget it after a while. */
+  /**
+   * A page shows the query: fetch it if it is stale for that page, and keep it; once no page
+   * does, forget it after a while.
+   */
   observe(query: Query, observer: QueryObserver): () => void {
     clearTimeout(this.forgetTimers.get(query));
     this.forgetTimers.delete(query);
     query.observers.add(observer);
+    if (observer.enabled && query.isStale(observer.staleTime)) query.fetch().catch(ignore);
     return () => {
       query.observers.delete(observer);
       if (query.observers.size > 0) return;

@@ -50,6 +50,9 @@ function retries(policy: RetryPolicy | undefined, failureCount: number, error: u
   return policy === true;
 }
 
+/** For a fetch whose failure the query itself records (its state, the client's `onError`). */
+export const ignore = () => undefined;
+
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
@@ -90,11 +93,12 @@ export class Query<T = unknown> {
     );
   }
 
-  /** Whether a page shows it with fetching on, and then whether it is stale for one of them. */
+  /** Whether a page shows it with fetching on. */
   isActive(): boolean {
     return [...this.observers].some((observer) => observer.enabled);
   }
 
+  /** Whether it is stale for one of the pages that show it with fetching on. */
   isStaleForObservers(): boolean {
     return [...this.observers].some((o) => o.enabled && this.isStale(o.staleTime));
   }

@@ -1,6 +1,7 @@
 'use client';
 
 import { useCallback, useRef, useState } from 'react';
+import { ignore } from './query';
 import { useQueryClient } from './query-context';
 
 export interface MutationCallbacks<TData, TVariables, TContext> {
@@ -92,7 +93,7 @@ export function useMutation<TData, TVariables = void, TContext = unknown>(
 
   const mutate = useCallback(
     (variables: TVariables, callbacks?: MutationCallbacks<TData, TVariables, TContext>) => {
-      mutateAsync(variables, callbacks).catch(() => undefined);
+      mutateAsync(variables, callbacks).catch(ignore);
     },
     [mutateAsync],
   );

@@ -4,8 +4,6 @@ import { useEffect, useRef, useSyncExternalStore } from 'react';
 import type { Query, QueryOptions, QueryState } from './query';
 import { useQueryClient } from './query-context';
 
-const ignore = () => undefined;
-
 /**
  * `useQuery` for a list whose length varies (one query per organization, say): each query's
  * state, fetched when stale, re-rendered on every change to any of them.
@@ -34,10 +32,9 @@ export function useQueries<T>(list: readonly QueryOptions<T>[]): QueryState<T>[]
 
   useEffect(() => {
     const staleTime = client.config.defaults.staleTime;
-    const unobserves = held.queries.map((query) => {
-      if (query.isStale(staleTime)) query.fetch().catch(ignore);
-      return client.observe(query, { enabled: true, staleTime });
-    });
+    const unobserves = held.queries.map((query) =>
+      client.observe(query, { enabled: true, staleTime }),
+    );
     return () => unobserves.forEach((unobserve) => unobserve());
   }, [client, held]);
 

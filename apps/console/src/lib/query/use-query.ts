@@ -1,7 +1,7 @@
 'use client';
 
 import { useEffect, useRef, useSyncExternalStore } from 'react';
-import { keepPreviousData, type UseQueryOptions } from './query';
+import { ignore, keepPreviousData, type UseQueryOptions } from './query';
 import { useQueryClient } from './query-context';
 
 interface ResultBase {
@@ -42,16 +42,15 @@ export function useQuery<T>(options: UseQueryOptions<T>): UseQueryResult<T> {
   const staleTime = options.staleTime ?? client.config.defaults.staleTime;
   const interval = enabled ? options.refetchInterval : false;
 
-  useEffect(() => {
-    const unobserve = client.observe(query, { enabled, staleTime });
-    if (enabled && query.isStale(staleTime)) query.fetch().catch(() => undefined);
-    return unobserve;
-  }, [client, query, enabled, staleTime]);
+  useEffect(
+    () => client.observe(query, { enabled, staleTime }),
+    [client, query, enabled, staleTime],
+  );
 
   useEffect(() => {
     if (!interval) return;
     const timer = setInterval(() => {
-      if (document.visibilityState !== 'hidden') query.fetch().catch(() => undefined);
+      if (document.visibilityState !== 'hidden') query.fetch().catch(ignore);
     }, interval);
     return () => clearInterval(timer);
   }, [query, interval]);
