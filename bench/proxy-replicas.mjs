@@ -7,6 +7,8 @@
 // twice, SECONDS each. Target: other-replica p99 overhead over direct under 3 ms. Two more
 // phases time the floor under routing: a message to an idle echo process and back through
 // Redis pub/sub (as routed commands travel) and over a WebSocket (as a direct link would).
+// Also the CPU per command of the replicas, of the PostgreSQL server (the last-known index's
+// writes) and of Redis, by phase.
 import { randomBytes } from 'node:crypto';
 import { fork } from 'node:child_process';
 import http from 'node:http';
@@ -19,6 +21,7 @@ import { cpuSeconds, freePort, startControlPlane } from './lib/control-plane.mjs
 import { runOpenLoop } from './lib/open-loop.mjs';
 import { roundTripClients } from './lib/round-trips.mjs';
 import { seedApp } from './lib/seed.mjs';
+import { postgresCpuSeconds, redisCpuSeconds } from './lib/service-cpu.mjs';
 import { round } from './lib/stats.mjs';
 
 const RATE = Number(process.env.RATE ?? 1000);
@@ -80,20 +83,26 @@ try {
     redisRoundTrip: [],
     socketRoundTrip: [],
   };
-  // CPU both replicas spent per command, by phase (direct and the round trips: what they spend idle).
-  const cpuMs = {
-    direct: 0,
-    sameReplica: 0,
-    otherReplica: 0,
-    redisRoundTrip: 0,
-    socketRoundTrip: 0,
+  // CPU spent per command, by phase: both replicas, the PostgreSQL server (the last-known
+  // index's writes) and Redis (direct and the round trips: what the replicas spend idle).
+  const meters = {
+    replicas: () => cpuSeconds(replicaA.pid) + cpuSeconds(replicaB.pid),
+    postgres: postgresCpuSeconds,
+    redis: redisCpuSeconds,
   };
-  const replicasCpu = () => cpuSeconds(replicaA.pid) + cpuSeconds(replicaB.pid);
+  const cpuMs = Object.fromEntries(
+    Object.keys(meters).map((meter) => [
+      meter,
+      Object.fromEntries(Object.keys(runs).map((phase) => [phase, 0])),
+    ]),
+  );
   for (let turn = 0; turn < 2; turn++) {
     for (const phase of Object.keys(runs)) {
-      const before = replicasCpu();
+      const before = Object.fromEntries(Object.entries(meters).map(([m, read]) => [m, read()]));
       const run = await runOpenLoop({ rate: RATE, seconds: SECONDS, send: send[phase] });
-      cpuMs[phase] += ((replicasCpu() - before) * 1000) / run.sent / 2;
+      for (const [meter, read] of Object.entries(meters)) {
+        cpuMs[meter][phase] += ((read() - before[meter]) * 1000) / run.sent / 2;
+      }
       runs[phase].push(run);
     }
   }
@@ -114,21 +123,27 @@ try {
     sameReplica: overhead('sameReplica'),
     otherReplica: overhead('otherReplica'),
   };
-  result.replicasCpuMsPerCommand = Object.fromEntries(
-    Object.entries(cpuMs).map(([phase, ms]) => [phase, round(ms, 3)]),
-  );
+  const perCommand = (byPhase) =>
+    Object.fromEntries(Object.entries(byPhase).map(([phase, ms]) => [phase, round(ms, 3)]));
+  result.replicasCpuMsPerCommand = perCommand(cpuMs.replicas);
+  result.postgresCpuMsPerCommand = perCommand(cpuMs.postgres);
+  result.redisCpuMsPerCommand = perCommand(cpuMs.redis);
   result.targetMet =
     result.overhead.otherReplica.p99Ms < TARGET_P99_MS &&
     result.otherReplica.errors === 0 &&
     result.sameReplica.errors === 0;
   console.log(JSON.stringify(result, null, 2));
   const { sameReplica, otherReplica } = result.overhead;
+  const cpuLine = (phase) =>
+    ['replicas', 'postgres', 'redis'].map((m) => result[`${m}CpuMsPerCommand`][phase]).join(' + ');
   console.log(
     `proxy across replicas: get_workflow at ${RATE}/s — direct p50 ${result.direct.p50Ms} / p99 ${result.direct.p99Ms} ms; ` +
       `same replica p50 ${result.sameReplica.p50Ms} / p99 ${result.sameReplica.p99Ms} ms (overhead ${sameReplica.p50Ms} / ${sameReplica.p99Ms}); ` +
       `other replica p50 ${result.otherReplica.p50Ms} / p99 ${result.otherReplica.p99Ms} ms (overhead ${otherReplica.p50Ms} / ${otherReplica.p99Ms}); ` +
       `bare round trip through Redis p50 ${result.redisRoundTrip.p50Ms} / p99 ${result.redisRoundTrip.p99Ms} ms, ` +
-      `over a WebSocket p50 ${result.socketRoundTrip.p50Ms} / p99 ${result.socketRoundTrip.p99Ms} ms — ` +
+      `over a WebSocket p50 ${result.socketRoundTrip.p50Ms} / p99 ${result.socketRoundTrip.p99Ms} ms; ` +
+      `CPU per command, replicas + PostgreSQL + Redis: same replica ${cpuLine('sameReplica')}, ` +
+      `other replica ${cpuLine('otherReplica')} ms — ` +
       `target other-replica p99 overhead <${TARGET_P99_MS} ms: ${result.targetMet ? 'met' : 'NOT met'}`,
   );
   agent.destroy();

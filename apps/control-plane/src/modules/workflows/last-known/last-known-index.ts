@@ -19,6 +19,7 @@ import {
   type LastKnownRow,
 } from './last-known.mapper';
 import { shouldIndex } from './should-index';
+import { TrimSchedule } from './trim-schedule';
 
 /** Writes wait this long to be batched with others (answers come in bursts: pages, refreshes). */
 const FLUSH_DELAY_MS = 200;
@@ -29,8 +30,9 @@ const MAX_PENDING_ROWS = 50_000;
  * The last-known index: workflow metadata from executors' answers, served when no executor of
  * the application is connected. Recording never slows or fails the answer it comes from:
  * rows are buffered (the newest report of a workflow wins), written in one statement per
- * flush, and a failed write is logged and dropped. Each write is followed by pruning the
- * applications it touched, so the bounds hold after every flush.
+ * flush, and a failed write is logged and dropped. An application that gained rows is then
+ * trimmed to its size bound when its TrimSchedule says so; the age bound applies at each trim
+ * and at every sync (pruneAged).
  */
 @Injectable()
 export class LastKnownIndex implements OnModuleDestroy {
@@ -40,6 +42,7 @@ export class LastKnownIndex implements OnModuleDestroy {
   private pendingRows = 0;
   private timer?: NodeJS.Timeout;
   private flushing?: Promise<void>;
+  private readonly trims: TrimSchedule;
 
   constructor(
     private readonly repository: LastKnownRepository,
@@ -48,6 +51,7 @@ export class LastKnownIndex implements OnModuleDestroy {
     @Inject(LOGGER) logger: Logger,
   ) {
     this.logger = logger.child({ component: 'last-known-index' });
+    this.trims = new TrimSchedule(config.lastKnown.maxRowsPerApp);
   }
 
   /** Queues what an executor just reported of these workflows (metadata only is kept). */
@@ -84,7 +88,7 @@ export class LastKnownIndex implements OnModuleDestroy {
   }
 
   /** Drops an application's rows beyond its bounds (see PODIUM_LAST_KNOWN_*). */
-  pruneApplication(applicationId: string): Promise<number> {
+  private pruneApplication(applicationId: string): Promise<number> {
     const { maxAgeMs, maxRowsPerApp } = this.config.lastKnown;
     return this.repository.pruneApplication(
       applicationId,
@@ -149,11 +153,19 @@ export class LastKnownIndex implements OnModuleDestroy {
       const allowed: LastKnownBatch[] = [];
       for (const entry of entries) {
         if (await this.isIndexed(entry.scope)) allowed.push(entry);
-        // What an application kept before it stopped being indexed goes with its next answer.
-        else await this.repository.deleteApplication(entry.scope);
+        else {
+          // What an application kept before it stopped being indexed goes with its next answer.
+          await this.repository.deleteApplication(entry.scope);
+          this.trims.forget(entry.scope.applicationId);
+        }
       }
-      await this.repository.upsert(allowed);
-      for (const { scope } of allowed) await this.pruneApplication(scope.applicationId);
+      const added = await this.repository.upsert(allowed);
+      for (const { scope } of allowed) {
+        const { applicationId } = scope;
+        if (!this.trims.add(applicationId, added.get(applicationId) ?? 0)) continue;
+        await this.pruneApplication(applicationId);
+        this.trims.trimmed(applicationId);
+      }
     } catch (error) {
       this.logger.warn({ err: String(error) }, 'last-known index write failed: rows dropped');
     }

@@ -76,6 +76,28 @@ describe.each(DATABASE_BACKENDS)('the last-known repository on %s', (_name, make
     expect(await repository.findOne(scope, 'a')).toMatchObject({ errorSummary: null });
   });
 
+  it('tells how many new rows each application gained (updates are not new rows)', async () => {
+    const [shop, mail] = [await newApp(), await newApp()];
+    const first = await repository.upsert([
+      { scope: shop, rows: [row('a', 1), row('b', 2)] },
+      { scope: mail, rows: [row('a', 1)] },
+    ]);
+    expect(Object.fromEntries(first)).toEqual({ [shop.applicationId]: 2, [mail.applicationId]: 1 });
+    // a updated, b an older report (skipped), c new.
+    const second = await repository.upsert([
+      {
+        scope: shop,
+        rows: [
+          row('a', 1, { status: 'ERROR' }),
+          row('b', 2, { updatedAt: new Date(Date.UTC(2026, 10, 1)) }),
+          row('c', 3),
+        ],
+      },
+    ]);
+    expect(Object.fromEntries(second)).toEqual({ [shop.applicationId]: 1 });
+    expect(await repository.upsert([])).toEqual(new Map());
+  });
+
   it('filters, sorts, pages and counts within one application only', async () => {
     const scope = await newApp();
     const other = await newApp();

@@ -33,9 +33,10 @@ export class LastKnownRepository {
    * Upserts the batches in one statement. A row already holding a newer `updatedAt` keeps it
    * (answers can arrive out of order). Answers without outputs carry no error: the summary an
    * earlier answer gave stays while the status is the same. Rows of an application deleted
-   * meanwhile are skipped.
+   * meanwhile are skipped. Returns how many rows each application gained (new workflows, not
+   * updates), by application id.
    */
-  async upsert(batches: readonly LastKnownBatch[]): Promise<void> {
+  async upsert(batches: readonly LastKnownBatch[]): Promise<Map<string, number>> {
     const records = batches.flatMap(({ scope, rows }) =>
       rows.map((row) => ({
         application_id: scope.applicationId,
@@ -52,30 +53,37 @@ export class LastKnownRepository {
         seen_at: row.seenAt,
       })),
     );
-    if (records.length === 0) return;
-    // One JSON parameter instead of thousands of bind parameters: one round trip per batch.
-    await this.db.prisma.$executeRaw`
-      INSERT INTO last_known_workflows AS k (application_id, organization_id, workflow_id, name,
-        status, queue_name, executor_id, application_version, created_at, updated_at,
-        error_summary, seen_at)
-      SELECT r.application_id, r.organization_id, r.workflow_id, r.name, r.status, r.queue_name,
-        r.executor_id, r.application_version, r.created_at, r.updated_at, r.error_summary,
-        r.seen_at
-      FROM jsonb_to_recordset(${JSON.stringify(records)}::jsonb) AS r(application_id uuid,
-        organization_id uuid, workflow_id text, name text, status text, queue_name text,
-        executor_id text, application_version text, created_at timestamptz,
-        updated_at timestamptz, error_summary text, seen_at timestamptz)
-      WHERE EXISTS (SELECT 1 FROM applications a
-        WHERE a.id = r.application_id AND a.organization_id = r.organization_id)
-      ON CONFLICT (application_id, workflow_id) DO UPDATE SET
-        name = EXCLUDED.name, status = EXCLUDED.status, queue_name = EXCLUDED.queue_name,
-        executor_id = EXCLUDED.executor_id, application_version = EXCLUDED.application_version,
-        created_at = EXCLUDED.created_at, updated_at = EXCLUDED.updated_at,
-        error_summary = COALESCE(EXCLUDED.error_summary,
-          CASE WHEN k.status IS NOT DISTINCT FROM EXCLUDED.status THEN k.error_summary END),
-        seen_at = EXCLUDED.seen_at
-      WHERE k.updated_at IS NULL OR EXCLUDED.updated_at IS NULL
-        OR EXCLUDED.updated_at >= k.updated_at`;
+    if (records.length === 0) return new Map();
+    // One JSON parameter instead of thousands of bind parameters: one round trip per batch. A
+    // row the statement inserted has no xmax; one it updated carries the updating transaction's.
+    const added = await this.db.prisma.$queryRaw<{ applicationId: string; added: number }[]>`
+      WITH written AS (
+        INSERT INTO last_known_workflows AS k (application_id, organization_id, workflow_id, name,
+          status, queue_name, executor_id, application_version, created_at, updated_at,
+          error_summary, seen_at)
+        SELECT r.application_id, r.organization_id, r.workflow_id, r.name, r.status, r.queue_name,
+          r.executor_id, r.application_version, r.created_at, r.updated_at, r.error_summary,
+          r.seen_at
+        FROM jsonb_to_recordset(${JSON.stringify(records)}::jsonb) AS r(application_id uuid,
+          organization_id uuid, workflow_id text, name text, status text, queue_name text,
+          executor_id text, application_version text, created_at timestamptz,
+          updated_at timestamptz, error_summary text, seen_at timestamptz)
+        WHERE EXISTS (SELECT 1 FROM applications a
+          WHERE a.id = r.application_id AND a.organization_id = r.organization_id)
+        ON CONFLICT (application_id, workflow_id) DO UPDATE SET
+          name = EXCLUDED.name, status = EXCLUDED.status, queue_name = EXCLUDED.queue_name,
+          executor_id = EXCLUDED.executor_id, application_version = EXCLUDED.application_version,
+          created_at = EXCLUDED.created_at, updated_at = EXCLUDED.updated_at,
+          error_summary = COALESCE(EXCLUDED.error_summary,
+            CASE WHEN k.status IS NOT DISTINCT FROM EXCLUDED.status THEN k.error_summary END),
+          seen_at = EXCLUDED.seen_at
+        WHERE k.updated_at IS NULL OR EXCLUDED.updated_at IS NULL
+          OR EXCLUDED.updated_at >= k.updated_at
+        RETURNING k.application_id, k.xmax = 0 AS inserted)
+      SELECT application_id::text AS "applicationId",
+        (count(*) FILTER (WHERE inserted))::int AS added
+      FROM written GROUP BY application_id`;
+    return new Map(added.map((row) => [row.applicationId, row.added]));
   }
 
   /**
