@@ -76,10 +76,21 @@ export function rssBytes(pid) {
   return Number(/VmRSS:\s+(\d+) kB/.exec(status)[1]) * 1024;
 }
 
+/** The fields of /proc/<pid>/stat after the command name (so field 14, utime, is [11]). */
+function statFields(pid) {
+  return fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+}
+
 /** CPU seconds (user + system) the process has used so far. */
 export function cpuSeconds(pid) {
-  const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  const fields = statFields(pid);
   return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
+}
+
+/** CPU seconds of the process's children that ended (and were waited for) so far. */
+export function endedChildrenCpuSeconds(pid) {
+  const fields = statFields(pid);
+  return (Number(fields[13]) + Number(fields[14])) / CLOCK_TICKS;
 }
 
 export async function cpuPercentOver(pid, seconds) {

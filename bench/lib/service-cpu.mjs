@@ -1,10 +1,7 @@
 // CPU the shared services on this machine spent, read from /proc like the control planes'
 // (lib/control-plane.mjs): the whole PostgreSQL server and the Redis server.
 import { execFileSync } from 'node:child_process';
-import fs from 'node:fs';
-import { cpuSeconds } from './control-plane.mjs';
-
-const CLOCK_TICKS = 100; // USER_HZ on Linux
+import { cpuSeconds, endedChildrenCpuSeconds } from './control-plane.mjs';
 
 function pids(pgrepArgs) {
   try {
@@ -24,12 +21,6 @@ function sumCpuSeconds(pidList) {
     }
   }
   return total;
-}
-
-/** CPU seconds of the process's children that ended (and were waited for) so far. */
-function endedChildrenCpuSeconds(pid) {
-  const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-  return (Number(fields[13]) + Number(fields[14])) / CLOCK_TICKS;
 }
 
 /**
