@@ -8,7 +8,9 @@
 // phases time the floor under routing: a message to an idle echo process and back through
 // Redis pub/sub (as routed commands travel) and over a WebSocket (as a direct link would).
 // Also the CPU per command of the replicas, of the PostgreSQL server (the last-known index's
-// writes) and of Redis, by phase.
+// writes) and of Redis, by phase, and how contended the machine was meanwhile: the share of its
+// CPU time the hypervisor stole, and how long the processes a command passes waited, ready,
+// for a CPU.
 import { randomBytes } from 'node:crypto';
 import { fork } from 'node:child_process';
 import http from 'node:http';
@@ -18,10 +20,11 @@ import { createScratchDatabase } from '@podium/db/testing';
 import { WebSocketServer } from 'ws';
 import { directClient, proxiedClient, summarize, whenAnswering } from './lib/command-clients.mjs';
 import { cpuSeconds, freePort, startControlPlane } from './lib/control-plane.mjs';
+import { machineCpuTicks, runQueueWaitSeconds } from './lib/machine-cpu.mjs';
 import { runOpenLoop } from './lib/open-loop.mjs';
 import { roundTripClients } from './lib/round-trips.mjs';
 import { seedApp } from './lib/seed.mjs';
-import { postgresCpuSeconds, redisCpuSeconds } from './lib/service-cpu.mjs';
+import { postgresCpuSeconds, redisCpuSeconds, redisPids } from './lib/service-cpu.mjs';
 import { round } from './lib/stats.mjs';
 
 const RATE = Number(process.env.RATE ?? 1000);
@@ -83,26 +86,36 @@ try {
     redisRoundTrip: [],
     socketRoundTrip: [],
   };
-  // CPU spent per command, by phase: both replicas, the PostgreSQL server (the last-known
-  // index's writes) and Redis (direct and the round trips: what the replicas spend idle).
+  // Seconds spent per command, by phase: the CPU of both replicas, of the PostgreSQL server (the
+  // last-known index's writes) and of Redis (direct and the round trips: what the replicas spend
+  // idle), and the run-queue wait of every process a routed command passes.
+  const passedBy = [process.pid, replicaA.pid, replicaB.pid, executor.pid, ...redisPids()];
   const meters = {
     replicas: () => cpuSeconds(replicaA.pid) + cpuSeconds(replicaB.pid),
     postgres: postgresCpuSeconds,
     redis: redisCpuSeconds,
+    waited: () => passedBy.reduce((sum, pid) => sum + runQueueWaitSeconds(pid), 0),
   };
-  const cpuMs = Object.fromEntries(
+  const msPerCommand = Object.fromEntries(
     Object.keys(meters).map((meter) => [
       meter,
       Object.fromEntries(Object.keys(runs).map((phase) => [phase, 0])),
     ]),
   );
+  const ticks = Object.fromEntries(
+    Object.keys(runs).map((phase) => [phase, { total: 0, stolen: 0 }]),
+  );
   for (let turn = 0; turn < 2; turn++) {
     for (const phase of Object.keys(runs)) {
       const before = Object.fromEntries(Object.entries(meters).map(([m, read]) => [m, read()]));
+      const ticksBefore = machineCpuTicks();
       const run = await runOpenLoop({ rate: RATE, seconds: SECONDS, send: send[phase] });
+      const ticksAfter = machineCpuTicks();
       for (const [meter, read] of Object.entries(meters)) {
-        cpuMs[meter][phase] += ((read() - before[meter]) * 1000) / run.sent / 2;
+        msPerCommand[meter][phase] += ((read() - before[meter]) * 1000) / run.sent / 2;
       }
+      ticks[phase].total += ticksAfter.total - ticksBefore.total;
+      ticks[phase].stolen += ticksAfter.stolen - ticksBefore.stolen;
       runs[phase].push(run);
     }
   }
@@ -125,9 +138,13 @@ try {
   };
   const perCommand = (byPhase) =>
     Object.fromEntries(Object.entries(byPhase).map(([phase, ms]) => [phase, round(ms, 3)]));
-  result.replicasCpuMsPerCommand = perCommand(cpuMs.replicas);
-  result.postgresCpuMsPerCommand = perCommand(cpuMs.postgres);
-  result.redisCpuMsPerCommand = perCommand(cpuMs.redis);
+  result.replicasCpuMsPerCommand = perCommand(msPerCommand.replicas);
+  result.postgresCpuMsPerCommand = perCommand(msPerCommand.postgres);
+  result.redisCpuMsPerCommand = perCommand(msPerCommand.redis);
+  result.runQueueWaitMsPerCommand = perCommand(msPerCommand.waited);
+  result.stolenPercent = Object.fromEntries(
+    Object.entries(ticks).map(([phase, t]) => [phase, round((100 * t.stolen) / t.total, 1)]),
+  );
   result.targetMet =
     result.overhead.otherReplica.p99Ms < TARGET_P99_MS &&
     result.otherReplica.errors === 0 &&
@@ -143,7 +160,10 @@ try {
       `bare round trip through Redis p50 ${result.redisRoundTrip.p50Ms} / p99 ${result.redisRoundTrip.p99Ms} ms, ` +
       `over a WebSocket p50 ${result.socketRoundTrip.p50Ms} / p99 ${result.socketRoundTrip.p99Ms} ms; ` +
       `CPU per command, replicas + PostgreSQL + Redis: same replica ${cpuLine('sameReplica')}, ` +
-      `other replica ${cpuLine('otherReplica')} ms — ` +
+      `other replica ${cpuLine('otherReplica')} ms; ` +
+      `run-queue wait per command (bench, replicas, executor, Redis) same / other replica ` +
+      `${result.runQueueWaitMsPerCommand.sameReplica} / ${result.runQueueWaitMsPerCommand.otherReplica} ms, ` +
+      `CPU time stolen by the host ${result.stolenPercent.sameReplica} / ${result.stolenPercent.otherReplica} % — ` +
       `target other-replica p99 overhead <${TARGET_P99_MS} ms: ${result.targetMet ? 'met' : 'NOT met'}`,
   );
   agent.destroy();

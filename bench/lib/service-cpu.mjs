@@ -39,7 +39,12 @@ export function postgresCpuSeconds() {
   );
 }
 
+/** The Redis server's processes on this machine. */
+export function redisPids() {
+  return pids(['-x', 'redis-server']);
+}
+
 /** CPU seconds the Redis server on this machine has used so far. */
 export function redisCpuSeconds() {
-  return sumCpuSeconds(pids(['-x', 'redis-server']));
+  return sumCpuSeconds(redisPids());
 }
