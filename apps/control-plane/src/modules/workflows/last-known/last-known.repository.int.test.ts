@@ -76,6 +76,23 @@ describe.each(DATABASE_BACKENDS)('the last-known repository on %s', (_name, make
     expect(await repository.findOne(scope, 'a')).toMatchObject({ errorSummary: null });
   });
 
+  it('keeps the times to the millisecond, and a missing one as none', async () => {
+    const scope = await newApp();
+    const times = {
+      createdAt: new Date('2026-12-01T08:15:30.993Z'),
+      updatedAt: new Date('2026-12-01T08:15:31.001Z'),
+      seenAt: new Date('2026-12-06T11:00:00.457Z'),
+    };
+    await repository.upsert([
+      { scope, rows: [row('a', 1, times), row('b', 2, { createdAt: null, updatedAt: null })] },
+    ]);
+    expect(await repository.findOne(scope, 'a')).toMatchObject(times);
+    expect(await repository.findOne(scope, 'b')).toMatchObject({
+      createdAt: null,
+      updatedAt: null,
+    });
+  });
+
   it('tells how many new rows each application gained (updates are not new rows)', async () => {
     const [shop, mail] = [await newApp(), await newApp()];
     const first = await repository.upsert([

@@ -1,0 +1,74 @@
+#!/usr/bin/env node
+// What the last-known index's writes cost: LastKnownRepository.upsert of ROWS new workflows
+// (default 200: one flush at 1,000 new workflows a second), FLUSHES times (default 100) after a
+// warm-up, three rounds. Reports the CPU the calling process spent per flush (its event loop
+// also serves requests: the JSON it builds and the Prisma call) and the PostgreSQL server's.
+// Every database's work counts on the server: run it on an otherwise quiet one.
+import { LastKnownRepository } from '@podium/control-plane/dist/modules/workflows/last-known/last-known.repository.js';
+import { openDatabase } from '@podium/db';
+import { createScratchDatabase } from '@podium/db/testing';
+import { seedApps } from './lib/seed.mjs';
+import { postgresCpuSeconds } from './lib/service-cpu.mjs';
+import { round } from './lib/stats.mjs';
+
+const ROWS = Number(process.env.ROWS ?? 200);
+const FLUSHES = Number(process.env.FLUSHES ?? 100);
+
+const scratch = await createScratchDatabase();
+const db = await openDatabase({ kind: 'postgres', url: scratch.url });
+try {
+  const { apps } = await seedApps(scratch.url, 1);
+  const { organizationId } = await db.prisma.application.findUniqueOrThrow({
+    where: { id: apps[0].id },
+  });
+  const scope = { applicationId: apps[0].id, organizationId };
+  const repository = new LastKnownRepository(db);
+  let next = 0;
+  // Shaped like a DBOS executor's answers (see lib/simulated-executor.mjs): a new id each time.
+  const batch = () => {
+    const rows = Array.from({ length: ROWS }, () => {
+      const i = next++;
+      return {
+        workflowId: `wf-${i}`,
+        name: 'compose',
+        status: 'SUCCESS',
+        queueName: null,
+        executorId: 'bench-executor',
+        applicationVersion: 'v1',
+        createdAt: new Date(1795317915993 + i),
+        updatedAt: new Date(1795317916002 + i),
+        errorSummary: null,
+        seenAt: new Date(),
+      };
+    });
+    return [{ scope, rows }];
+  };
+  for (let i = 0; i < 30; i++) await repository.upsert(batch());
+  const rounds = [];
+  for (let r = 0; r < 3; r++) {
+    let callerMicros = 0;
+    const postgresBefore = postgresCpuSeconds();
+    for (let i = 0; i < FLUSHES; i++) {
+      const batches = batch();
+      const before = process.cpuUsage();
+      await repository.upsert(batches);
+      const spent = process.cpuUsage(before);
+      callerMicros += spent.user + spent.system;
+    }
+    rounds.push({
+      callerCpuMsPerFlush: round(callerMicros / 1000 / FLUSHES, 2),
+      postgresCpuMsPerFlush: round(((postgresCpuSeconds() - postgresBefore) * 1000) / FLUSHES, 2),
+    });
+  }
+  console.log(JSON.stringify({ rowsPerFlush: ROWS, flushes: FLUSHES, rounds }, null, 2));
+  console.log(
+    `last-known writes, ${ROWS} new rows per flush: ` +
+      rounds
+        .map((r) => `caller ${r.callerCpuMsPerFlush} ms + PostgreSQL ${r.postgresCpuMsPerFlush} ms`)
+        .join('; ') +
+      ' of CPU per flush',
+  );
+} finally {
+  await db.close();
+  await scratch.drop();
+}
