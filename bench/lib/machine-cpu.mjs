@@ -3,6 +3,7 @@
 // runs on it, for as long as the host decides), and how long processes waited, ready to run,
 // for a CPU of this machine (run-queue wait). Tail latencies are read with these beside them.
 import fs from 'node:fs';
+import os from 'node:os';
 import zlib from 'node:zlib';
 
 /** Clock ticks all CPUs spent since boot: in all, and stolen (the aggregate "cpu" line). */
@@ -13,10 +14,15 @@ export function machineCpuTicks() {
   return { total: ticks.reduce((sum, t) => sum + t, 0), stolen: ticks[7] };
 }
 
+/** The share (%) of all CPU time the host stole between two `machineCpuTicks()` readings. */
+export function stolenPercent(before, after) {
+  return (100 * (after.stolen - before.stolen)) / (after.total - before.total);
+}
+
 /**
- * Seconds the process's main thread (a Node process's event loop) has spent ready to run but
- * waiting for a CPU, so far (the second field of /proc/<pid>/schedstat); 0 when the kernel
- * does not keep it or the process is gone.
+ * Seconds the process's main thread (a Node process's event loop; not its other threads) has
+ * spent ready to run but waiting for a CPU, so far (the second field of /proc/<pid>/schedstat);
+ * 0 when the kernel does not keep it or the process is gone.
  */
 export function runQueueWaitSeconds(pid) {
   try {
@@ -28,13 +34,20 @@ export function runQueueWaitSeconds(pid) {
 }
 
 /**
- * The kernel's timer frequency (CONFIG_HZ) when it publishes its configuration: a process
- * woken on a busy CPU may wait for the next tick, 1000 / hz ms away. null when unknown.
+ * The kernel's timer frequency (CONFIG_HZ), from its own configuration (`/proc/config.gz`, or
+ * the distribution's copy in /boot): a process woken on a busy CPU may wait for a tick,
+ * 1000 / hz ms apart. null when neither is there.
  */
 export function kernelTickHz() {
+  return (
+    tickOf(() => zlib.gunzipSync(fs.readFileSync('/proc/config.gz')).toString()) ??
+    tickOf(() => fs.readFileSync(`/boot/config-${os.release()}`, 'utf8'))
+  );
+}
+
+function tickOf(readConfig) {
   try {
-    const config = zlib.gunzipSync(fs.readFileSync('/proc/config.gz')).toString();
-    return Number(/^CONFIG_HZ=(\d+)$/m.exec(config)?.[1]) || null;
+    return Number(/^CONFIG_HZ=(\d+)$/m.exec(readConfig())?.[1]) || null;
   } catch {
     return null;
   }

@@ -35,6 +35,7 @@ export async function roundTripClients(redisUrl, prefix) {
       write(id, reject);
     });
   return {
+    pid: echo.pid,
     redis: sender((id, reject) => publisher.publish(`${prefix}:ping`, id).catch(reject)),
     socket: sender((id, reject) => socket.send(id, (error) => error && reject(error))),
     close: () => {

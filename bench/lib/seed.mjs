@@ -38,7 +38,7 @@ export async function seedApps(
     await db.prisma.apiKey.create({
       data: { organizationId: org.id, name: 'bench', prefix, secretHash: hash, permissions },
     });
-    return { org: org.name, apps, apiKey: secret };
+    return { org: org.name, orgId: org.id, apps, apiKey: secret };
   } finally {
     await db.close();
   }

@@ -39,9 +39,10 @@ export class LastKnownRepository {
   async upsert(batches: readonly LastKnownBatch[]): Promise<Map<string, number>> {
     if (!batches.some(({ rows }) => rows.length > 0)) return new Map();
     // One JSON parameter instead of thousands of bind parameters: one round trip per batch. It
-    // names each application once and carries times as epoch milliseconds: the flush runs on
-    // the event loop that serves requests, and Date#toJSON was most of its cost. A row the
-    // statement inserted has no xmax; one it updated carries the updating transaction's.
+    // names each application once and carries times as epoch milliseconds (read as float8, so
+    // that `/ 1000` keeps them): the flush runs on the event loop that serves requests, and a
+    // smaller JSON without Date#toJSON costs it a third less. A row the statement inserted has
+    // no xmax; one it updated carries the updating transaction's.
     const payload = JSON.stringify(
       batches.map(({ scope, rows }) => ({
         application_id: scope.applicationId,
