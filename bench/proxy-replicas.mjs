@@ -20,7 +20,7 @@ import { createScratchDatabase } from '@podium/db/testing';
 import { WebSocketServer } from 'ws';
 import { directClient, proxiedClient, summarize, whenAnswering } from './lib/command-clients.mjs';
 import { cpuSeconds, freePort, startControlPlane } from './lib/control-plane.mjs';
-import { machineCpuTicks, runQueueWaitSeconds, stolenPercent } from './lib/machine-cpu.mjs';
+import { machineCpuTicks, runQueueWaitSeconds } from './lib/machine-cpu.mjs';
 import { runOpenLoop } from './lib/open-loop.mjs';
 import { roundTripClients } from './lib/round-trips.mjs';
 import { seedApp } from './lib/seed.mjs';
@@ -86,9 +86,10 @@ try {
     redisRoundTrip: [],
     socketRoundTrip: [],
   };
-  // Seconds spent per command, by phase: the CPU of both replicas, of the PostgreSQL server (the
+  // Spent per command, by phase: the CPU seconds of both replicas, of the PostgreSQL server (the
   // last-known index's writes) and of Redis (direct and the round trips: what the replicas spend
-  // idle), and the run-queue wait of the processes the phase's messages pass (main threads).
+  // idle), the run-queue wait of the processes the phase's messages pass (main threads), and the
+  // machine's clock ticks, all and stolen (their ratio is the phase's stolen share).
   const redis = redisPids();
   const passes = {
     direct: [process.pid, executor.pid],
@@ -102,29 +103,24 @@ try {
     postgres: postgresCpuSeconds,
     redis: redisCpuSeconds,
     waited: (phase) => passes[phase].reduce((sum, pid) => sum + runQueueWaitSeconds(pid), 0),
+    ticks: () => machineCpuTicks().total,
+    stolenTicks: () => machineCpuTicks().stolen,
   };
-  const msPerCommand = Object.fromEntries(
+  const spentPerCommand = Object.fromEntries(
     Object.keys(meters).map((meter) => [
       meter,
       Object.fromEntries(Object.keys(runs).map((phase) => [phase, 0])),
     ]),
-  );
-  const ticks = Object.fromEntries(
-    Object.keys(runs).map((phase) => [phase, { total: 0, stolen: 0 }]),
   );
   for (let turn = 0; turn < 2; turn++) {
     for (const phase of Object.keys(runs)) {
       const before = Object.fromEntries(
         Object.entries(meters).map(([m, read]) => [m, read(phase)]),
       );
-      const ticksBefore = machineCpuTicks();
       const run = await runOpenLoop({ rate: RATE, seconds: SECONDS, send: send[phase] });
-      const ticksAfter = machineCpuTicks();
       for (const [meter, read] of Object.entries(meters)) {
-        msPerCommand[meter][phase] += ((read(phase) - before[meter]) * 1000) / run.sent / 2;
+        spentPerCommand[meter][phase] += (read(phase) - before[meter]) / run.sent / 2;
       }
-      ticks[phase].total += ticksAfter.total - ticksBefore.total;
-      ticks[phase].stolen += ticksAfter.stolen - ticksBefore.stolen;
       runs[phase].push(run);
     }
   }
@@ -145,16 +141,18 @@ try {
     sameReplica: overhead('sameReplica'),
     otherReplica: overhead('otherReplica'),
   };
-  const perCommand = (byPhase) =>
-    Object.fromEntries(Object.entries(byPhase).map(([phase, ms]) => [phase, round(ms, 3)]));
-  result.replicasCpuMsPerCommand = perCommand(msPerCommand.replicas);
-  result.postgresCpuMsPerCommand = perCommand(msPerCommand.postgres);
-  result.redisCpuMsPerCommand = perCommand(msPerCommand.redis);
-  result.runQueueWaitMsPerCommand = perCommand(msPerCommand.waited);
+  const msPerCommand = (meter) =>
+    Object.fromEntries(
+      Object.entries(spentPerCommand[meter]).map(([phase, s]) => [phase, round(s * 1000, 3)]),
+    );
+  result.replicasCpuMsPerCommand = msPerCommand('replicas');
+  result.postgresCpuMsPerCommand = msPerCommand('postgres');
+  result.redisCpuMsPerCommand = msPerCommand('redis');
+  result.runQueueWaitMsPerCommand = msPerCommand('waited');
   result.stolenPercent = Object.fromEntries(
-    Object.entries(ticks).map(([phase, t]) => [
+    Object.keys(runs).map((phase) => [
       phase,
-      round(stolenPercent({ total: 0, stolen: 0 }, t), 1),
+      round((100 * spentPerCommand.stolenTicks[phase]) / spentPerCommand.ticks[phase], 1),
     ]),
   );
   result.targetMet =
