@@ -6,6 +6,7 @@ import { ApiKeysService } from '../../src/modules/api-keys/api-keys.service';
 import { ExecutorRegistry } from '../../src/modules/executors/executor-registry';
 import { factories } from '../factories';
 import { closed, connectExecutor } from './fake-executor';
+import { blockedOn, holdLock } from './pg-locks';
 import { startTestControlPlane, type RunningControlPlane } from './start';
 import { waitUntil } from './wait-until';
 
@@ -23,49 +24,6 @@ describe('executor admission racing revocation (PostgreSQL)', () => {
 
   const wsUrl = (appName: string, key: string) =>
     `${server.conductorUrl}/websocket/${appName}/${key}`;
-
-  /** Holds `lock` in a transaction of its own until the returned release is called. */
-  async function holdLock(lock: string): Promise<() => Promise<void>> {
-    let release!: () => void;
-    const released = new Promise<void>((resolve) => (release = resolve));
-    let locked!: () => void;
-    const isLocked = new Promise<void>((resolve) => (locked = resolve));
-    const transaction = locker.prisma.$transaction(
-      async (tx) => {
-        await tx.$executeRawUnsafe(lock);
-        locked();
-        await released;
-      },
-      { timeout: 120_000, maxWait: 60_000 },
-    );
-    await isLocked;
-    return async () => {
-      release();
-      await transaction;
-    };
-  }
-
-  /**
-   * Resolves once a query of the control plane waits for a lock on `table`, one whose text
-   * includes `statement` when given: other work (the previous test's link closing, background
-   * jobs) may wait on the same table, and taking its wait for the link's would revoke too early.
-   */
-  const blockedOn = (table: string, statement = '') =>
-    waitUntil(
-      async () => {
-        const rows = await locker.prisma.$queryRawUnsafe<Array<{ n: bigint }>>(
-          `SELECT count(*) AS n FROM pg_locks l
-             JOIN pg_class c ON c.oid = l.relation
-             JOIN pg_stat_activity a ON a.pid = l.pid
-           WHERE NOT l.granted AND c.relname = $1 AND strpos(a.query, $2) > 0`,
-          table,
-          statement,
-        );
-        return Number(rows[0]?.n ?? 0) > 0;
-      },
-      30_000,
-      `a query waiting on ${table}${statement && ` (${statement})`}`,
-    );
 
   /** The server forgets a link when its side of the socket closes, just after the client's. */
   const unlinked = (applicationId: string) =>
@@ -91,14 +49,14 @@ describe('executor admission racing revocation (PostgreSQL)', () => {
   it('closes a link whose key is revoked while its connection is being recorded', async () => {
     const app = await f.newApp(org.id);
     const key = await f.newApiKey(org.id);
-    const release = await holdLock('LOCK TABLE executors IN EXCLUSIVE MODE');
+    const release = await holdLock(locker, 'LOCK TABLE executors IN EXCLUSIVE MODE');
     const result = await connectExecutor(wsUrl(app.name, key.secret), {
       executor_id: `exec-${randomUUID()}`,
       application_version: 'v1',
     });
     if (!('ws' in result)) throw new Error(`refused: ${result.refused}`);
     const closes = closed(result.ws);
-    await blockedOn('executors', 'INSERT INTO "public"."executors"'); // recordConnected waiting
+    await blockedOn(locker, 'executors', 'INSERT INTO "public"."executors"'); // recordConnected waiting
 
     await server.app.get(ApiKeysService).revokeApiKey(org.id, key.apiKey.id);
     await release();
@@ -112,12 +70,12 @@ describe('executor admission racing revocation (PostgreSQL)', () => {
     const key = await f.newApiKey(org.id);
     // The gateway reads the key, then the applications it is scoped to (a join on
     // applications): hold it there, the key already read as live.
-    const release = await holdLock('LOCK TABLE applications IN ACCESS EXCLUSIVE MODE');
+    const release = await holdLock(locker, 'LOCK TABLE applications IN ACCESS EXCLUSIVE MODE');
     const connecting = connectExecutor(wsUrl(app.name, key.secret), {
       executor_id: `exec-${randomUUID()}`,
       application_version: 'v1',
     });
-    await blockedOn('applications', '"api_key_applications"');
+    await blockedOn(locker, 'applications', '"api_key_applications"');
 
     await server.app.get(ApiKeysService).revokeApiKey(org.id, key.apiKey.id);
     await release();

@@ -10,6 +10,7 @@ import { ExecutorRecoveryService } from '../../src/modules/executors/recovery/ex
 import { ReplicaFailoverService } from '../../src/modules/replicas/replica-failover.service';
 import { factories } from '../factories';
 import type { Script } from '../support/link-harness';
+import { holdLock } from './pg-locks';
 import { requestsOf, systemDatabase } from './pretend-system-database';
 import { endpointOf, linkToReplica, startReplicas, type ReplicaSet } from './replicas';
 import type { ScriptedLink } from './scripted-executor';
@@ -268,19 +269,11 @@ describe('recovery across replicas (PostgreSQL + Redis, three replicas)', () => 
  */
 async function holdRows(databaseUrl: string, ...ids: string[]) {
   const direct = await openDatabase({ kind: 'postgres', url: databaseUrl });
-  let letGo!: () => void;
-  const gate = new Promise<void>((resolve) => (letGo = resolve));
-  let locked!: () => void;
-  const holding = new Promise<void>((resolve) => (locked = resolve));
-  const held = direct.prisma.$transaction(
-    async (tx) => {
-      await tx.$queryRaw`SELECT id FROM executors WHERE id = ANY(${ids}::uuid[]) FOR UPDATE`;
-      locked();
-      await gate;
-    },
-    { timeout: 120_000 },
+  const letGo = await holdLock(
+    direct,
+    'SELECT id FROM executors WHERE id = ANY($1::uuid[]) FOR UPDATE',
+    ids,
   );
-  await Promise.race([holding, held]);
   let released: Promise<void> | undefined;
   return {
     /** Until `count` sessions of this database wait on a lock. */
@@ -297,8 +290,7 @@ async function holdRows(databaseUrl: string, ...ids: string[]) {
       ),
     release: () =>
       (released ??= (async () => {
-        letGo();
-        await held.catch(() => undefined);
+        await letGo();
         await direct.close();
       })()),
   };

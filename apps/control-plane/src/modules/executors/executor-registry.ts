@@ -16,10 +16,17 @@ export interface LiveExecutor {
   readonly identity: ExecutorIdentity;
 }
 
-/** The links this process holds, by application. In memory: a link lives in one process. */
+/**
+ * The links this process holds, by application. In memory: a link lives in one process.
+ *
+ * It also remembers when each application last lost a link here: a link leaves the registry as
+ * it closes, before its disconnection is recorded, and whoever counts links in between must not
+ * read the silence as having started at the previous recorded disconnection.
+ */
 @Injectable()
 export class ExecutorRegistry {
   private readonly byApplication = new Map<string, Map<string, LiveExecutor>>();
+  private readonly lastRemovals = new Map<string, Date>();
 
   add(executor: LiveExecutor): void {
     const { applicationId } = executor.link.context;
@@ -31,10 +38,19 @@ export class ExecutorRegistry {
     links.set(executor.link.id, executor);
   }
 
-  remove(link: ExecutorLink): void {
-    const links = this.byApplication.get(link.context.applicationId);
-    links?.delete(link.id);
-    if (links?.size === 0) this.byApplication.delete(link.context.applicationId);
+  /** Forgets a link that closed `at`. */
+  remove(link: ExecutorLink, at: Date): void {
+    const { applicationId } = link.context;
+    const links = this.byApplication.get(applicationId);
+    if (!links?.delete(link.id)) return;
+    if (links.size === 0) this.byApplication.delete(applicationId);
+    const previous = this.lastRemovals.get(applicationId);
+    if (!previous || previous < at) this.lastRemovals.set(applicationId, at);
+  }
+
+  /** When a link of the application last closed here (null: none since this process started). */
+  lastRemovedAt(applicationId: string): Date | null {
+    return this.lastRemovals.get(applicationId) ?? null;
   }
 
   /** Connected executors of an application, newest link first. */

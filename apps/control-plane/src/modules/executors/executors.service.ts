@@ -136,22 +136,35 @@ export class ExecutorsService {
   /**
    * For alerting: how many executors of the application are linked (here or to another live
    * replica), when one last disconnected, and how many dead ones await recovery.
+   *
+   * Links are counted before the last disconnection is read, and a link closed here counts as
+   * of its close even while its disconnection is being recorded: an executor that just left is
+   * never taken for one silent since an earlier disconnection (which would fire
+   * UnresponsiveApplication at once, then resolve it when the record lands).
    */
   async findLiveness(
     applicationId: string,
   ): Promise<{ connected: number; lastDisconnectedAt: Date | null; unrecoveredDead: number }> {
-    const [byVersion, recorded] = await Promise.all([
-      this.countConnectedByVersion(applicationId),
-      this.executors.findLiveness(applicationId),
-    ]);
+    const byVersion = await this.countConnectedByVersion(applicationId);
+    const closedHere = this.registry.lastRemovedAt(applicationId);
+    const recorded = await this.executors.findLiveness(applicationId);
     const connected = [...byVersion.values()].reduce((sum, n) => sum + n, 0);
-    return { connected, ...recorded };
+    return {
+      connected,
+      lastDisconnectedAt: latest(recorded.lastDisconnectedAt, closedHere),
+      unrecoveredDead: recorded.unrecoveredDead,
+    };
   }
 
   /** Executors whose link this process holds. */
   private linkedExecutorIds(applicationId: string): Set<string> {
     return new Set(this.registry.forApplication(applicationId).map((e) => e.identity.executorId));
   }
+}
+
+function latest(a: Date | null, b: Date | null): Date | null {
+  if (!a || !b) return a ?? b;
+  return a > b ? a : b;
 }
 
 /** A link this process holds is connected, whatever a racing write says. */

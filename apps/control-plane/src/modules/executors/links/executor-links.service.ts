@@ -136,7 +136,7 @@ export class ExecutorLinksService implements OnModuleDestroy {
     );
     link.onClose(() => {
       const disconnectedAt = new Date();
-      this.registry.remove(link);
+      this.registry.remove(link, disconnectedAt);
       log.info({ executorId: identity.executorId, stopped: link.stopped }, 'executor disconnected');
       // Announced once recorded: recovery reads the disconnection (and its deadline) back.
       const recorded = this.executors

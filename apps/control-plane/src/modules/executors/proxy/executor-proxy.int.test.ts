@@ -242,7 +242,7 @@ describe('ExecutorProxy (real WebSockets)', () => {
       output: [],
     });
     expect(newer.received).toEqual(['list_application_versions']);
-    harness.registry().remove(newer.live.link);
+    harness.registry().remove(newer.live.link, new Date());
     const error = await rejection(proxy.send('app', 'list_application_versions'));
     expect(error).toMatchObject({ code: 'EXECUTOR_UNSUPPORTED', status: 501 });
   });

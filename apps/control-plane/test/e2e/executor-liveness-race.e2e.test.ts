@@ -1,0 +1,86 @@
+import { randomUUID } from 'node:crypto';
+import { openDatabase, type Database } from '@podium/db';
+import { createScratchDatabase, type ScratchDatabase } from '@podium/db/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ExecutorRegistry } from '../../src/modules/executors/executor-registry';
+import { ExecutorsService } from '../../src/modules/executors/executors.service';
+import { factories } from '../factories';
+import { closed, connectExecutor } from './fake-executor';
+import { blockedOn, holdLock } from './pg-locks';
+import { startTestControlPlane, type RunningControlPlane } from './start';
+import { waitUntil } from './wait-until';
+
+/**
+ * An executor leaving while its disconnection waits to be recorded (another session holds a
+ * table lock on executors), as alerting reads the application's liveness meanwhile. The link
+ * leaves the registry as it closes, before the record: a read in between once saw no executor
+ * and only the previous recorded disconnection, so UnresponsiveApplication fired at once
+ * (ignoring its period) and resolved when the record landed — then fired again.
+ */
+describe('the liveness of an application whose executor just left (PostgreSQL)', () => {
+  let scratch: ScratchDatabase;
+  let server: RunningControlPlane;
+  let locker: Database;
+  let f: ReturnType<typeof factories>;
+
+  beforeAll(async () => {
+    scratch = await createScratchDatabase();
+    server = await startTestControlPlane({ kind: 'postgres', url: scratch.url });
+    locker = await openDatabase({ kind: 'postgres', url: scratch.url });
+    f = factories(server.app);
+  });
+  afterAll(async () => {
+    await locker?.close();
+    await server?.close();
+    await scratch?.drop();
+  });
+
+  it('dates the silence from the close, before and after the disconnection is recorded', async () => {
+    const org = await f.newOrg();
+    const app = await f.newApp(org.id);
+    const key = await f.newApiKey(org.id);
+    const url = `${server.conductorUrl}/websocket/${app.name}/${key.secret}`;
+    const liveness = () => server.app.get(ExecutorsService).findLiveness(app.id);
+    const linkedHere = () => server.app.get(ExecutorRegistry).forApplication(app.id).length;
+    const recordedStatus = async (executorId: string) =>
+      (await locker.prisma.executor.findFirst({ where: { applicationId: app.id, executorId } }))
+        ?.status;
+    const link = async (executorId: string) => {
+      const result = await connectExecutor(url, {
+        executor_id: executorId,
+        application_version: 'v1',
+      });
+      if (!('ws' in result)) throw new Error(`refused: ${result.refused}`);
+      await waitUntil(() => linkedHere() === 1, 10_000, `${executorId} linked`);
+      return result.ws;
+    };
+
+    // A first executor comes and goes: the recorded disconnection a stale read would date from.
+    const first = `exec-${randomUUID()}`;
+    (await link(first)).close();
+    await waitUntil(async () => (await recordedStatus(first)) === 'DISCONNECTED', 10_000);
+    const earlier = (await liveness()).lastDisconnectedAt;
+    expect(earlier).toBeInstanceOf(Date);
+
+    const second = `exec-${randomUUID()}`;
+    const ws = await link(second);
+    expect((await liveness()).connected).toBe(1);
+    const release = await holdLock(locker, 'LOCK TABLE executors IN EXCLUSIVE MODE');
+    const leaving = new Date();
+    const closes = closed(ws);
+    ws.close();
+    await closes;
+    await blockedOn(locker, 'executors', 'UPDATE "public"."executors"'); // recordDisconnected
+    expect(linkedHere()).toBe(0);
+    expect(await recordedStatus(second)).toBe('CONNECTED'); // not recorded yet
+
+    const during = await liveness();
+    expect(during.connected).toBe(0);
+    expect(during.lastDisconnectedAt?.getTime()).toBeGreaterThanOrEqual(leaving.getTime());
+    expect(during.lastDisconnectedAt?.getTime()).toBeGreaterThan(earlier?.getTime() ?? 0);
+
+    await release();
+    await waitUntil(async () => (await recordedStatus(second)) === 'DISCONNECTED', 10_000);
+    expect(await liveness()).toEqual(during);
+  });
+});
