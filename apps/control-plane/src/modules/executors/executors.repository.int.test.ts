@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { openDatabase, type Database } from '@podium/db';
 import { createScratchDatabase, type ScratchDatabase } from '@podium/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -178,5 +178,55 @@ describe('ExecutorsRepository paging on PostgreSQL', () => {
       'DEAD/v2': 1,
     });
     await expect(repository.countUnrecovered(scope.organizationId, [])).resolves.toEqual([]);
+  });
+
+  it("dates an executor left CONNECTED on a replica whose lease passed from the lease's end, as its adoption records it", async () => {
+    const now = new Date('2026-06-01T12:00:00Z');
+    const minutes = (n: number) => new Date(now.getTime() + n * 60_000);
+    const replica = (leaseUntil: Date) =>
+      db.prisma.replica.create({
+        data: { id: randomUUID(), startedAt: minutes(-60), leaseUntil },
+      });
+    const newApp = (name: string) =>
+      db.prisma.application.create({ data: { organizationId: scope.organizationId, name } });
+    const [app, bystander] = [await newApp('lapsed'), await newApp('bystander')];
+    const [lapsed, alive, lapsedLater] = [
+      await replica(minutes(-2)),
+      await replica(minutes(1)),
+      await replica(minutes(-1)),
+    ];
+    const where = (application: { id: string }) => ({
+      organizationId: scope.organizationId,
+      applicationId: application.id,
+    });
+    await db.prisma.executor.createMany({
+      data: [
+        {
+          ...executorRow(where(app), 'gone', 'DISCONNECTED', 'v1', minutes(-30)),
+          disconnectedAt: minutes(-10),
+        },
+        {
+          ...executorRow(where(app), 'stranded', 'CONNECTED', 'v1', minutes(-20)),
+          replicaId: lapsed.id,
+        },
+        { ...executorRow(where(app), 'up', 'CONNECTED', 'v1', minutes(-20)), replicaId: alive.id },
+        // Another application's executor on a replica that lapsed later: not this one's silence.
+        {
+          ...executorRow(where(bystander), 'other', 'CONNECTED', 'v1', minutes(-20)),
+          replicaId: lapsedLater.id,
+        },
+      ],
+    });
+
+    // Before the lease passed its executor was linked: the last disconnection is the recorded one.
+    await expect(repository.findLiveness(app.id, minutes(-3))).resolves.toEqual({
+      lastDisconnectedAt: minutes(-10),
+      unrecoveredDead: 0,
+    });
+    const lapsedSince = { lastDisconnectedAt: minutes(-2), unrecoveredDead: 0 };
+    await expect(repository.findLiveness(app.id, now)).resolves.toEqual(lapsedSince);
+    // Adopted (as ReplicaFailoverService does, as of the lease's end): the same instant.
+    await repository.disconnectLinksOf(lapsed.id, minutes(-2));
+    await expect(repository.findLiveness(app.id, now)).resolves.toEqual(lapsedSince);
   });
 });

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Prisma, type Database } from '@podium/db';
 import { ExecutorStatusSchema, type ExecutorStatus } from '@podium/protocol';
+import { latest } from '../../common/time/latest';
 import { DATABASE } from '../../infra/database/database.tokens';
 import type { ExecutorIdentity } from './executor-registry';
 import type { ApplicationFleet } from './application-fleet';
@@ -387,20 +388,35 @@ export class ExecutorsRepository {
     });
   }
 
-  /** When an executor of the application last disconnected, and its dead ones not recovered. */
+  /**
+   * When an executor of the application last disconnected, and its dead ones not recovered. An
+   * executor still recorded CONNECTED on a replica whose lease passed (as of `now`; not adopted
+   * yet) disconnected at that lease's end, as its adoption will record it.
+   */
   async findLiveness(
     applicationId: string,
+    now: Date,
   ): Promise<{ lastDisconnectedAt: Date | null; unrecoveredDead: number }> {
-    const [latest, unrecoveredDead] = await Promise.all([
+    const [recorded, lapsed, unrecoveredDead] = await Promise.all([
       this.db.prisma.executor.aggregate({
         where: { applicationId },
         _max: { disconnectedAt: true },
+      }),
+      this.db.prisma.replica.aggregate({
+        where: {
+          leaseUntil: { lte: now },
+          executors: { some: { applicationId, status: 'CONNECTED' } },
+        },
+        _max: { leaseUntil: true },
       }),
       this.db.prisma.executor.count({
         where: { applicationId, status: 'DEAD', recoveredAt: null },
       }),
     ]);
-    return { lastDisconnectedAt: latest._max.disconnectedAt, unrecoveredDead };
+    return {
+      lastDisconnectedAt: latest(recorded._max.disconnectedAt, lapsed._max.leaseUntil),
+      unrecoveredDead,
+    };
   }
 
   /** The distinct application versions of the records, most recently connected first. */

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { Executor, ListExecutorsQuery, Paginated } from '@podium/protocol';
 import type { AppScope } from '../../common/auth/app-scope';
 import { toCountedPage } from '../../common/pagination/counted-page';
+import { latest } from '../../common/time/latest';
 import { EventBus } from '../../infra/events/event-bus';
 import { type ExecutorSnapshot, mapExecutor } from './executor-snapshot';
 import { ExecutorRegistry } from './executor-registry';
@@ -147,7 +148,7 @@ export class ExecutorsService {
   ): Promise<{ connected: number; lastDisconnectedAt: Date | null; unrecoveredDead: number }> {
     const byVersion = await this.countConnectedByVersion(applicationId);
     const closedHere = this.registry.lastRemovedAt(applicationId);
-    const recorded = await this.executors.findLiveness(applicationId);
+    const recorded = await this.executors.findLiveness(applicationId, new Date());
     const connected = [...byVersion.values()].reduce((sum, n) => sum + n, 0);
     return {
       connected,
@@ -160,11 +161,6 @@ export class ExecutorsService {
   private linkedExecutorIds(applicationId: string): Set<string> {
     return new Set(this.registry.forApplication(applicationId).map((e) => e.identity.executorId));
   }
-}
-
-function latest(a: Date | null, b: Date | null): Date | null {
-  if (!a || !b) return a ?? b;
-  return a > b ? a : b;
 }
 
 /** A link this process holds is connected, whatever a racing write says. */
