@@ -2,6 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { openDatabase, type Database } from '@podium/db';
 import { createScratchDatabase, type ScratchDatabase } from '@podium/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DATABASE_BACKENDS } from '../../../test/support/database-backends';
 import type { ExecutorStatus } from '@podium/protocol';
 import { restStatus } from './executor-snapshot';
 import { type ExecutorRecord, ExecutorsRepository } from './executors.repository';
@@ -179,6 +180,27 @@ describe('ExecutorsRepository paging on PostgreSQL', () => {
     });
     await expect(repository.countUnrecovered(scope.organizationId, [])).resolves.toEqual([]);
   });
+});
+
+describe.each(DATABASE_BACKENDS)('ExecutorsRepository liveness on %s', (_name, makeDatabase) => {
+  let db: Database;
+  let drop: (() => Promise<void>) | undefined;
+  let repository: ExecutorsRepository;
+  let organizationId: string;
+
+  beforeAll(async () => {
+    const database = await makeDatabase();
+    drop = database.drop;
+    db = await openDatabase(database.target);
+    repository = new ExecutorsRepository(db);
+    organizationId = (
+      await db.prisma.organization.create({ data: { name: 'acme', displayName: 'A' } })
+    ).id;
+  });
+  afterAll(async () => {
+    await db?.close();
+    await drop?.();
+  });
 
   it("dates an executor left CONNECTED on a replica whose lease passed from the lease's end, as its adoption records it", async () => {
     const now = new Date('2026-06-01T12:00:00Z');
@@ -188,7 +210,7 @@ describe('ExecutorsRepository paging on PostgreSQL', () => {
         data: { id: randomUUID(), startedAt: minutes(-60), leaseUntil },
       });
     const newApp = (name: string) =>
-      db.prisma.application.create({ data: { organizationId: scope.organizationId, name } });
+      db.prisma.application.create({ data: { organizationId: organizationId, name } });
     const [app, bystander] = [await newApp('lapsed'), await newApp('bystander')];
     const [lapsed, alive, lapsedLater] = [
       await replica(minutes(-2)),
@@ -196,7 +218,7 @@ describe('ExecutorsRepository paging on PostgreSQL', () => {
       await replica(minutes(-1)),
     ];
     const where = (application: { id: string }) => ({
-      organizationId: scope.organizationId,
+      organizationId: organizationId,
       applicationId: application.id,
     });
     await db.prisma.executor.createMany({
@@ -210,6 +232,8 @@ describe('ExecutorsRepository paging on PostgreSQL', () => {
           replicaId: lapsed.id,
         },
         { ...executorRow(where(app), 'up', 'CONNECTED', 'v1', minutes(-20)), replicaId: alive.id },
+        executorRow(where(app), 'dead', 'DEAD', 'v1', minutes(-50)),
+        executorRow(where(app), 'recovered', 'DEAD', 'v1', minutes(-50), minutes(-40)),
         // Another application's executor on a replica that lapsed later: not this one's silence.
         {
           ...executorRow(where(bystander), 'other', 'CONNECTED', 'v1', minutes(-20)),
@@ -221,9 +245,9 @@ describe('ExecutorsRepository paging on PostgreSQL', () => {
     // Before the lease passed its executor was linked: the last disconnection is the recorded one.
     await expect(repository.findLiveness(app.id, minutes(-3))).resolves.toEqual({
       lastDisconnectedAt: minutes(-10),
-      unrecoveredDead: 0,
+      unrecoveredDead: 1,
     });
-    const lapsedSince = { lastDisconnectedAt: minutes(-2), unrecoveredDead: 0 };
+    const lapsedSince = { lastDisconnectedAt: minutes(-2), unrecoveredDead: 1 };
     await expect(repository.findLiveness(app.id, now)).resolves.toEqual(lapsedSince);
     // Adopted (as ReplicaFailoverService does, as of the lease's end): the same instant.
     await repository.disconnectLinksOf(lapsed.id, minutes(-2));

@@ -1,7 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Prisma, type Database } from '@podium/db';
 import { ExecutorStatusSchema, type ExecutorStatus } from '@podium/protocol';
-import { latest } from '../../common/time/latest';
 import { DATABASE } from '../../infra/database/database.tokens';
 import type { ExecutorIdentity } from './executor-registry';
 import type { ApplicationFleet } from './application-fleet';
@@ -391,31 +390,29 @@ export class ExecutorsRepository {
   /**
    * When an executor of the application last disconnected, and its dead ones not recovered. An
    * executor still recorded CONNECTED on a replica whose lease passed (as of `now`; not adopted
-   * yet) disconnected at that lease's end, as its adoption will record it.
+   * yet) disconnected at that lease's end, as its adoption will record it. One statement, so an
+   * adoption lands wholly before or after it.
    */
   async findLiveness(
     applicationId: string,
     now: Date,
   ): Promise<{ lastDisconnectedAt: Date | null; unrecoveredDead: number }> {
-    const [recorded, lapsed, unrecoveredDead] = await Promise.all([
-      this.db.prisma.executor.aggregate({
-        where: { applicationId },
-        _max: { disconnectedAt: true },
-      }),
-      this.db.prisma.replica.aggregate({
-        where: {
-          leaseUntil: { lte: now },
-          executors: { some: { applicationId, status: 'CONNECTED' } },
-        },
-        _max: { leaseUntil: true },
-      }),
-      this.db.prisma.executor.count({
-        where: { applicationId, status: 'DEAD', recoveredAt: null },
-      }),
-    ]);
+    const [row] = await this.db.prisma.$queryRaw<
+      Array<{ lastDisconnectedAt: Date | null; unrecoveredDead: number }>
+    >`
+      SELECT greatest(
+               (SELECT max(disconnected_at) FROM executors
+                WHERE application_id = ${applicationId}::uuid),
+               (SELECT max(r.lease_until) FROM executors e JOIN replicas r ON r.id = e.replica_id
+                WHERE e.application_id = ${applicationId}::uuid AND e.status = 'CONNECTED'
+                  AND r.lease_until <= ${now}::timestamptz)
+             ) AS "lastDisconnectedAt",
+             (SELECT count(*)::int FROM executors
+              WHERE application_id = ${applicationId}::uuid AND status = 'DEAD'
+                AND recovered_at IS NULL) AS "unrecoveredDead"`;
     return {
-      lastDisconnectedAt: latest(recorded._max.disconnectedAt, lapsed._max.leaseUntil),
-      unrecoveredDead,
+      lastDisconnectedAt: row?.lastDisconnectedAt ?? null,
+      unrecoveredDead: row?.unrecoveredDead ?? 0,
     };
   }
 
