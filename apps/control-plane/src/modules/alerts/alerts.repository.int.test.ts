@@ -1,22 +1,20 @@
-import { openDatabase, type Database } from '@podium/db';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DATABASE_BACKENDS } from '../../../test/support/database-backends';
+import type { Database } from '@podium/db';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { DATABASE_BACKENDS, useDatabase } from '../../../test/support/database-backends';
 import { mapAlertDelivery } from './alert.mapper';
 import { AlertsRepository } from './alerts.repository';
 
 // The evaluator's state moves and the delivery log, on both databases the control plane runs
 // on (the log is appended with SQL of its own).
 describe.each(DATABASE_BACKENDS)('alert rules and deliveries on %s', (_name, makeDatabase) => {
+  const database = useDatabase(makeDatabase);
   let db: Database;
-  let drop: (() => Promise<void>) | undefined;
   let alerts: AlertsRepository;
   let organizationId: string;
   let applicationId: string;
 
   beforeAll(async () => {
-    const database = await makeDatabase();
-    drop = database.drop;
-    db = await openDatabase(database.target);
+    db = database();
     alerts = new AlertsRepository(db);
     const org = await db.prisma.organization.create({ data: { name: 'acme', displayName: 'A' } });
     const app = await db.prisma.application.create({
@@ -24,10 +22,6 @@ describe.each(DATABASE_BACKENDS)('alert rules and deliveries on %s', (_name, mak
     });
     organizationId = org.id;
     applicationId = app.id;
-  });
-  afterAll(async () => {
-    await db?.close();
-    await drop?.();
   });
 
   it('moves a rule OK → FIRING once, however many try, stamps lastFiredAt and records each move', async () => {

@@ -2,7 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { openDatabase, type Database } from '@podium/db';
 import { createScratchDatabase, type ScratchDatabase } from '@podium/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DATABASE_BACKENDS } from '../../../test/support/database-backends';
+import { DATABASE_BACKENDS, useDatabase } from '../../../test/support/database-backends';
 import type { ExecutorStatus } from '@podium/protocol';
 import { restStatus } from './executor-snapshot';
 import { type ExecutorRecord, ExecutorsRepository } from './executors.repository';
@@ -183,23 +183,17 @@ describe('ExecutorsRepository paging on PostgreSQL', () => {
 });
 
 describe.each(DATABASE_BACKENDS)('ExecutorsRepository liveness on %s', (_name, makeDatabase) => {
+  const database = useDatabase(makeDatabase);
   let db: Database;
-  let drop: (() => Promise<void>) | undefined;
   let repository: ExecutorsRepository;
   let organizationId: string;
 
   beforeAll(async () => {
-    const database = await makeDatabase();
-    drop = database.drop;
-    db = await openDatabase(database.target);
+    db = database();
     repository = new ExecutorsRepository(db);
     organizationId = (
       await db.prisma.organization.create({ data: { name: 'acme', displayName: 'A' } })
     ).id;
-  });
-  afterAll(async () => {
-    await db?.close();
-    await drop?.();
   });
 
   it("dates an executor left CONNECTED on a replica whose lease passed from the lease's end, as its adoption records it", async () => {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { openDatabase, type Database } from '@podium/db';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DATABASE_BACKENDS } from '../../../test/support/database-backends';
+import type { Database } from '@podium/db';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { DATABASE_BACKENDS, useDatabase } from '../../../test/support/database-backends';
 import { ExecutorsRepository } from '../executors/executors.repository';
 import { TimelineRepository, type TimelineScope } from './timeline.repository';
 
@@ -11,17 +11,15 @@ const ALL = { start: new Date(0), end: new Date('9999-01-01T00:00:00Z'), take: 1
 // The timeline's reads (raw SQL for executors and audit entries) on both databases the control
 // plane runs on: windows, limits, scoping to one application and to the organization.
 describe.each(DATABASE_BACKENDS)('the timeline read model on %s', (_name, makeDatabase) => {
+  const database = useDatabase(makeDatabase);
   let db: Database;
-  let drop: (() => Promise<void>) | undefined;
   let timeline: TimelineRepository;
   let org: TimelineScope;
   let shop: TimelineScope;
   let shopId: string;
 
   beforeAll(async () => {
-    const database = await makeDatabase();
-    drop = database.drop;
-    db = await openDatabase(database.target);
+    db = database();
     timeline = new TimelineRepository(db);
     const acme = await db.prisma.organization.create({ data: { name: 'acme', displayName: 'A' } });
     const other = await db.prisma.organization.create({ data: { name: 'evil', displayName: 'E' } });
@@ -110,10 +108,6 @@ describe.each(DATABASE_BACKENDS)('the timeline read model on %s', (_name, makeDa
       applicationIds: [a!.id],
       application: { id: a!.id, name: 'shop' },
     };
-  });
-  afterAll(async () => {
-    await db?.close();
-    await drop?.();
   });
 
   it('reads each moment of each executor link, newest first, within the window and the limit', async () => {

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { openDatabase, type Database, type Role } from '@podium/db';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DATABASE_BACKENDS } from '../../../../test/support/database-backends';
+import type { Database, Role } from '@podium/db';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { DATABASE_BACKENDS, useDatabase } from '../../../../test/support/database-backends';
 import { JoinSecretsRepository } from '../join-secrets/join-secrets.repository';
 import { MembersRepository, type RoleAssignment } from './members.repository';
 
@@ -10,8 +10,8 @@ const builtIn = (role: Role): RoleAssignment => ({ role, customRoleId: null });
 // The membership invariants live in transactions (row lock, conditional update): check them on
 // both databases the control plane runs on, and under real concurrency on PostgreSQL.
 describe.each(DATABASE_BACKENDS)('membership transactions on %s', (_name, makeDatabase) => {
+  const database = useDatabase(makeDatabase);
   let db: Database;
-  let drop: (() => Promise<void>) | undefined;
   let members: MembersRepository;
   let secrets: JoinSecretsRepository;
 
@@ -35,16 +35,10 @@ describe.each(DATABASE_BACKENDS)('membership transactions on %s', (_name, makeDa
     return { org, owners };
   }
 
-  beforeAll(async () => {
-    const database = await makeDatabase();
-    drop = database.drop;
-    db = await openDatabase(database.target);
+  beforeAll(() => {
+    db = database();
     members = new MembersRepository(db);
     secrets = new JoinSecretsRepository(db);
-  });
-  afterAll(async () => {
-    await db?.close();
-    await drop?.();
   });
 
   it('refuses to demote or remove the last owner', async () => {

@@ -1,11 +1,11 @@
 import { randomBytes } from 'node:crypto';
-import { openDatabase, type Database } from '@podium/db';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '@podium/db';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { AppScope } from '../../../common/auth/app-scope';
 import type { LastKnownFilter } from './last-known-filters';
 import type { LastKnownRow } from './last-known.mapper';
 import { LastKnownRepository } from './last-known.repository';
-import { DATABASE_BACKENDS } from '../../../../test/support/database-backends';
+import { DATABASE_BACKENDS, useDatabase } from '../../../../test/support/database-backends';
 
 const row = (id: string, minute: number, fields: Partial<LastKnownRow> = {}): LastKnownRow => ({
   workflowId: id,
@@ -25,8 +25,8 @@ const page: LastKnownFilter = { sortDesc: true, limit: 50, offset: 0 };
 // The upsert and pruning are hand-written SQL: check them on both databases the control plane
 // runs on.
 describe.each(DATABASE_BACKENDS)('the last-known repository on %s', (_name, makeDatabase) => {
+  const database = useDatabase(makeDatabase);
   let db: Database;
-  let drop: (() => Promise<void>) | undefined;
   let repository: LastKnownRepository;
 
   const newApp = async (): Promise<AppScope> => {
@@ -40,15 +40,9 @@ describe.each(DATABASE_BACKENDS)('the last-known repository on %s', (_name, make
   const ids = async (scope: AppScope, filter: LastKnownFilter = page) =>
     (await repository.findPage(scope, filter)).rows.map((r) => r.workflowId);
 
-  beforeAll(async () => {
-    const database = await makeDatabase();
-    drop = database.drop;
-    db = await openDatabase(database.target);
+  beforeAll(() => {
+    db = database();
     repository = new LastKnownRepository(db);
-  });
-  afterAll(async () => {
-    await db?.close();
-    await drop?.();
   });
 
   it('upserts a batch, keeps the newer report and an error summary the status still explains', async () => {
