@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import { PrismaPg } from '@prisma/adapter-pg';
+import pg from 'pg';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
 import { lockDataDir, type DataDirLock } from './data-dir-lock';
 import { PrismaClient } from './generated/prisma/client.js';
@@ -17,6 +18,13 @@ export interface Database {
   readonly prisma: PrismaClient;
   /** Migrations applied while opening (always empty on PostgreSQL: deploy applies them). */
   readonly appliedMigrations: readonly string[];
+  /**
+   * One statement with positional parameters (`$1`…) sent straight to the driver, outside
+   * Prisma and its transactions: for hot statements with a large parameter, which Prisma would
+   * serialize and parse again on the event loop (the last-known index's flush, see
+   * LastKnownRepository). Everything else goes through `prisma`.
+   */
+  query<T>(sql: string, params: readonly unknown[]): Promise<T[]>;
   /** Resolves when the database answers a trivial query; rejects otherwise. */
   ping(): Promise<void>;
   close(): Promise<void>;
@@ -32,13 +40,26 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
 }
 
 function openPostgres(url: string): Database {
-  const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: url }) });
+  // One pool for Prisma and `query` alike (the adapter leaves a pool it was given open).
+  const pool = new pg.Pool({ connectionString: url });
+  // An idle connection's failure (the server restarted) is the pool's to replace; without a
+  // listener it would crash the process. Queries report their own failures.
+  pool.on('error', () => undefined);
+  const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
   return {
     kind: 'postgres',
     prisma,
     appliedMigrations: [],
+    query: async <T>(sql: string, params: readonly unknown[]) =>
+      (await pool.query(sql, [...params])).rows as T[],
     ping: () => prisma.$queryRaw`SELECT 1`.then(() => undefined),
-    close: () => prisma.$disconnect(),
+    close: async () => {
+      try {
+        await prisma.$disconnect();
+      } finally {
+        await pool.end();
+      }
+    },
   };
 }
 
@@ -63,6 +84,8 @@ async function openPglite(dataDir: string): Promise<Database> {
       kind: 'pglite',
       prisma,
       appliedMigrations: appliedMigrationNames,
+      query: async <T>(sql: string, params: readonly unknown[]) =>
+        (await open.query<T>(sql, [...params])).rows,
       ping: () => open.query('SELECT 1').then(() => undefined),
       close: async () => {
         try {

@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { Prisma, openDatabase } from '../src';
+import { expectQueryPastPrisma } from './query-past-prisma';
 
 describe('embedded PGlite database', () => {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'podium-db-'));
@@ -28,6 +29,15 @@ describe('embedded PGlite database', () => {
       name: 'acme',
     });
     await second.close();
+  });
+
+  it('runs a statement past Prisma on the same database', async () => {
+    const db = await openDatabase({ kind: 'pglite', dataDir: 'memory://' });
+    try {
+      await expectQueryPastPrisma(db);
+    } finally {
+      await db.close();
+    }
   });
 
   it('enforces the schema: enums, cascades and unique app names per organization', async () => {

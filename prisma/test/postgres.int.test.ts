@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deployMigrations, openDatabase } from '../src';
 import { createScratchDatabase, type ScratchDatabase } from '../src/testing';
 import { prisma } from './cli';
+import { expectQueryPastPrisma } from './query-past-prisma';
 
 describe('PostgreSQL through the stock Prisma CLI (wasm engine shim)', () => {
   let database: ScratchDatabase;
@@ -44,6 +45,15 @@ describe('PostgreSQL through the stock Prisma CLI (wasm engine shim)', () => {
       expect(events).toHaveLength(1);
       expect(events[0]?.details).toEqual({ via: 'test' });
       expect(events[0]?.createdAt).toBeInstanceOf(Date);
+    } finally {
+      await db.close();
+    }
+  });
+
+  it('runs a statement past Prisma on the same pool', async () => {
+    const db = await openDatabase({ kind: 'postgres', url: database.url });
+    try {
+      await expectQueryPastPrisma(db);
     } finally {
       await db.close();
     }
