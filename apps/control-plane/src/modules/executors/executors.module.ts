@@ -9,6 +9,7 @@ import { ExecutorProxy } from './proxy/executor-proxy';
 import { RemoteCommandClient } from './proxy/remote/remote-command-client';
 import { RemoteCommandServer } from './proxy/remote/remote-command-server';
 import { RemoteExecutors } from './proxy/remote/remote-executors';
+import { RecoveryClaimsRepository } from './recovery/recovery-claims.repository';
 import { DeadExecutorRecoverer } from './recovery/dead-executor-recoverer';
 import { ExecutorRecoveryService } from './recovery/executor-recovery.service';
 
@@ -33,6 +34,7 @@ import { ExecutorRecoveryService } from './recovery/executor-recovery.service';
     RemoteExecutors,
     ExecutorRecoveryService,
     DeadExecutorRecoverer,
+    RecoveryClaimsRepository,
   ],
   exports: [ExecutorsService, ExecutorProxy],
 })

@@ -2,12 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { openDatabase, type Database } from '@podium/db';
 import { createScratchDatabase, type ScratchDatabase } from '@podium/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ExecutorsRepository } from './executors.repository';
+import { RecoveryClaimsRepository } from './recovery/recovery-claims.repository';
 
-describe('recovery claims on PostgreSQL (ExecutorsRepository)', () => {
+describe('recovery claims on PostgreSQL (RecoveryClaimsRepository)', () => {
   let scratch: ScratchDatabase;
   let db: Database;
-  let repository: ExecutorsRepository;
+  let repository: RecoveryClaimsRepository;
   let applicationId: string;
   let organizationId: string;
 
@@ -44,7 +44,7 @@ describe('recovery claims on PostgreSQL (ExecutorsRepository)', () => {
   beforeAll(async () => {
     scratch = await createScratchDatabase();
     db = await openDatabase({ kind: 'postgres', url: scratch.url });
-    repository = new ExecutorsRepository(db);
+    repository = new RecoveryClaimsRepository(db);
     const name = `org-${randomUUID().slice(0, 8)}`;
     const org = await db.prisma.organization.create({ data: { name, displayName: name } });
     const app = await db.prisma.application.create({

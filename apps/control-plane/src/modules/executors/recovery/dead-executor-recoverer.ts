@@ -15,6 +15,7 @@ import { RemoteExecutors } from '../proxy/remote/remote-executors';
 import { ExecutorRegistry, type ExecutorIdentity } from '../executor-registry';
 import { type ExecutorRecord, ExecutorsRepository } from '../executors.repository';
 import { sdkFamilyOf } from '../sdk-family';
+import { RecoveryClaimsRepository } from './recovery-claims.repository';
 import { RetrySchedule } from './recovery-schedule';
 
 /** Longest wait between two sweeps' tries at one dead executor. */
@@ -69,6 +70,7 @@ export class DeadExecutorRecoverer {
 
   constructor(
     private readonly executors: ExecutorsRepository,
+    private readonly claims: RecoveryClaimsRepository,
     private readonly registry: ExecutorRegistry,
     private readonly proxy: ExecutorProxy,
     private readonly remote: RemoteExecutors,
@@ -128,7 +130,7 @@ export class DeadExecutorRecoverer {
     if (this.registry.isLinked(dead.applicationId, dead.executorId)) return 'done'; // it came back: nothing to do
     let claimed: boolean;
     try {
-      claimed = await this.executors.claimRecovery(dead.id, this.replica.id);
+      claimed = await this.claims.claimRecovery(dead.id, this.replica.id);
     } catch (error) {
       this.retries.failed(dead.id);
       this.logger.warn(
@@ -141,7 +143,7 @@ export class DeadExecutorRecoverer {
     try {
       return await this.attemptClaimed(dead, versions);
     } finally {
-      await this.executors
+      await this.claims
         .releaseRecovery(dead.id, this.replica.id)
         .catch((error: unknown) =>
           this.logger.warn(
@@ -180,7 +182,7 @@ export class DeadExecutorRecoverer {
       // are its own to run.
       if (
         this.registry.isLinked(dead.applicationId, dead.executorId) ||
-        !(await this.executors.holdsRecovery(dead.id, this.replica.id))
+        !(await this.claims.holdsRecovery(dead.id, this.replica.id))
       ) {
         return 'done';
       }
