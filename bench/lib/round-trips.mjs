@@ -9,7 +9,11 @@ import WebSocket from 'ws';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
-/** Starts the echo process; each `send(i)` resolves when its message is back. */
+/**
+ * Starts the echo process; each `send(i)` resolves when its message is back. `takeWriteMs()`
+ * returns (and forgets) how long each WebSocket send so far held this thread: the write
+ * system call, in which the kernel delivers the message over loopback and wakes the echo.
+ */
 export async function roundTripClients(redisUrl, prefix) {
   const echo = fork(path.join(here, 'echo-process.mjs'), [redisUrl, prefix], {
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
@@ -28,6 +32,7 @@ export async function roundTripClients(redisUrl, prefix) {
   socket.on('message', (data) => answered(data.toString()));
   await subscriber.subscribe(`${prefix}:pong`);
   let next = 0;
+  let writeMs = [];
   const sender = (write) => () =>
     new Promise((resolve, reject) => {
       const id = String(next++);
@@ -37,7 +42,16 @@ export async function roundTripClients(redisUrl, prefix) {
   return {
     pid: echo.pid,
     redis: sender((id, reject) => publisher.publish(`${prefix}:ping`, id).catch(reject)),
-    socket: sender((id, reject) => socket.send(id, (error) => error && reject(error))),
+    socket: sender((id, reject) => {
+      const started = performance.now();
+      socket.send(id, (error) => error && reject(error));
+      writeMs.push(performance.now() - started);
+    }),
+    takeWriteMs: () => {
+      const taken = writeMs;
+      writeMs = [];
+      return taken;
+    },
     close: () => {
       echo.kill();
       socket.terminate();
