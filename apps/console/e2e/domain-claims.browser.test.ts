@@ -34,7 +34,8 @@ const viewer: Account = {
 };
 
 describe('domain claims on the members page', () => {
-  const session = useConsoleSession();
+  // Sign-up emails verified upstream, so claims admit (by default they stay pending).
+  const session = useConsoleSession({ controlPlaneEnv: { PODIUM_TRUST_SIGN_UP_EMAILS: 'true' } });
   let page: Page;
   let consoleUrl: string;
   let pageErrors: string[] = [];

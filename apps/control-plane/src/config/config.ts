@@ -72,6 +72,8 @@ export interface Config {
   readonly accounts: {
     /** `invite`: sign-up needs a join secret, except for the installation's first account. */
     readonly signUp: 'open' | 'invite';
+    /** Sign-up emails are verified upstream: domain claims admit new accounts (see env). */
+    readonly trustSignUpEmails: boolean;
   };
   readonly sessions: {
     /** HS256 key for access tokens; null: generated once and kept in `secretFile`. */
@@ -189,7 +191,10 @@ export function loadConfig(source: NodeJS.ProcessEnv): Config {
       maxStreamsPerCaller: env.PODIUM_LIVE_MAX_STREAMS_PER_CALLER,
     },
     metrics: { token: env.PODIUM_METRICS_TOKEN ?? null },
-    accounts: { signUp: env.PODIUM_SIGNUP },
+    accounts: {
+      signUp: env.PODIUM_SIGNUP,
+      trustSignUpEmails: env.PODIUM_TRUST_SIGN_UP_EMAILS,
+    },
     sessions: {
       secret: env.PODIUM_SESSION_SECRET ?? null,
       secretFile: path.resolve(env.PODIUM_DATA_DIR, 'session-secret'),

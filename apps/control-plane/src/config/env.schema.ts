@@ -145,6 +145,17 @@ export const EnvSchema = z
      */
     PODIUM_SIGNUP: z.enum(['open', 'invite']).default('open'),
     /**
+     * `true` only when every sign-up's email has been verified before it reaches Podium (e.g. an
+     * identity-aware proxy in front of the console): Podium itself does not verify that a new
+     * account owns its email, so only then may a domain claim admit new accounts. Otherwise
+     * claims are recorded as `pending` and admit nobody (anyone could sign up as
+     * `someone@<claimed domain>` and join as Operator).
+     */
+    PODIUM_TRUST_SIGN_UP_EMAILS: z
+      .enum(['true', 'false'])
+      .default('false')
+      .transform((value) => value === 'true'),
+    /**
      * When set, `GET /metrics` (this process's Prometheus metrics) answers only requests with
      * `Authorization: Bearer <this token>`; unset, it is open like /healthz. Set it when clients
      * you do not trust can reach the control plane (the console forwards `/api/*` to it).

@@ -50,7 +50,11 @@ describe('organizations, members and join secrets (PostgreSQL)', () => {
 
   beforeAll(async () => {
     scratch = await createScratchDatabase();
-    server = await startTestControlPlane({ kind: 'postgres', url: scratch.url });
+    // Sign-up emails verified upstream: domain claims admit (the next suite has them unverified).
+    server = await startTestControlPlane(
+      { kind: 'postgres', url: scratch.url },
+      { accounts: { trustSignUpEmails: true } },
+    );
     f = factories(server.app);
     players.owner = await player();
     org = `acme-${Date.now().toString(36)}`;
@@ -378,5 +382,44 @@ describe('organizations, members and join secrets (PostgreSQL)', () => {
     );
     const viewer = bodyOf(await players.viewer.browser.get(`/v2/orgs/${org}`), OrganizationSchema);
     expect(viewer.role).toBe('VIEWER');
+  });
+});
+
+describe('domain claims where sign-up emails are not verified (the default)', () => {
+  let scratch: ScratchDatabase;
+  let server: RunningControlPlane;
+  beforeAll(async () => {
+    scratch = await createScratchDatabase();
+    server = await startTestControlPlane({ kind: 'postgres', url: scratch.url });
+  });
+  afterAll(async () => {
+    await server?.close();
+    await scratch?.drop();
+  });
+
+  it('records a claim as pending, saying why, and admits nobody at the domain', async () => {
+    const owner = new TestBrowser(server.url);
+    await signUpAndIn(owner);
+    const org = `unverified-${Date.now().toString(36)}`;
+    await owner.post('/v2/orgs', { name: org });
+    const domain = `${org}.example`;
+    const claimed = bodyOf(
+      await owner.post(`/v2/orgs/${org}/domain-claims`, { domain }),
+      DomainClaimSchema,
+      201,
+    );
+    expect(claimed).toMatchObject({ domain, status: 'pending' });
+    expect(claimed.decisionNote).toContain('PODIUM_TRUST_SIGN_UP_EMAILS');
+    expect(claimed.decidedAt).toBeUndefined();
+    const listed = bodyOf(
+      await owner.get(`/v2/orgs/${org}/domain-claims`),
+      ListDomainClaimsResponseSchema,
+    );
+    expect(listed.claims.map((c) => c.status)).toEqual(['pending']);
+
+    // Anyone could sign up with an address there: it must not make them a member.
+    const impostor = new TestBrowser(server.url);
+    await signUpAndIn(impostor, { email: `ceo@${domain}` });
+    assertProblem(await impostor.get(`/v2/orgs/${org}`), 404, 'NOT_FOUND');
   });
 });

@@ -79,7 +79,7 @@ export async function startTestControlPlane(
       webhookResumeSweepMs: 10_000,
       ...overrides.alerts,
     },
-    accounts: { signUp: 'open', ...overrides.accounts },
+    accounts: { signUp: 'open', trustSignUpEmails: false, ...overrides.accounts },
     sessions: {
       secret: 'test-session-secret-that-is-long-enough',
       secretFile: '',

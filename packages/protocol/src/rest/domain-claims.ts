@@ -38,7 +38,11 @@ export const DomainClaimSchema = z.object({
   id: z.string(),
   orgName: z.string(),
   domain: z.string(),
-  status: z.enum(['pending', 'approved', 'denied']).describe('Self-hosted: always `approved`.'),
+  status: z
+    .enum(['pending', 'approved', 'denied'])
+    .describe(
+      'Self-hosted: `approved` (in effect at once) where sign-up emails are verified upstream (PODIUM_TRUST_SIGN_UP_EMAILS), otherwise `pending` (admits nobody).',
+    ),
   requestedBy: z.string().describe('The id of the user who claimed it.'),
   requestedAt: IsoTimestampSchema,
   decidedAt: IsoTimestampSchema.optional(),

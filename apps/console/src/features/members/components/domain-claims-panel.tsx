@@ -18,7 +18,8 @@ import { memberQueries } from '../queries';
 const COLUMNS = ['Domain', 'Status', 'Claimed'];
 
 /**
- * Email domains the organization claims: whoever signs up with an email there joins it.
+ * Email domains the organization claims: whoever signs up with an email there joins it, once
+ * the claim is approved (a pending one says why it is not in effect).
  * Listing and changing claims both take `organization.write`, so only managers see the panel.
  */
 export function DomainClaimsPanel({ org }: { org: string }) {
@@ -41,7 +42,14 @@ export function DomainClaimsPanel({ org }: { org: string }) {
             {items.map((claim) => (
               <tr key={claim.id} data-testid="domain-claim-row" data-domain={claim.domain}>
                 <td className="mono">{claim.domain}</td>
-                <td>{claim.status}</td>
+                <td>
+                  {claim.status}
+                  {claim.status !== 'approved' && claim.decisionNote && (
+                    <div className="muted" data-testid="domain-claim-note">
+                      {claim.decisionNote}
+                    </div>
+                  )}
+                </td>
                 <td>
                   <Timestamp value={claim.requestedAt} />
                 </td>

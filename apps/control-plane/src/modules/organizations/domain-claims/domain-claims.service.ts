@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import {
   AppError,
   DOMAIN_CLAIM_ROLE,
@@ -6,26 +6,36 @@ import {
   type ListDomainClaimsResponse,
 } from '@podium/protocol';
 import type { OrgScope } from '../../../common/auth/request-context';
+import { CONFIG, type Config } from '../../../config/config';
 import { AUDIT_ACTIONS, auditedAction } from '../../audit/audit-actions';
 import { AuditService } from '../../audit/audit.service';
 import { type DomainClaimRecord, DomainClaimsRepository } from './domain-claims.repository';
 
-const SELF_HOSTED_NOTE = 'Self-hosted: a claim is in effect at once.';
+const IN_EFFECT_NOTE = 'Self-hosted: a claim is in effect at once.';
+const PENDING_NOTE =
+  'Not in effect: this deployment does not verify sign-up emails (PODIUM_TRUST_SIGN_UP_EMAILS).';
 
 /**
  * Email domains an organization claims: a new account whose email is at a claimed domain joins
- * that organization at sign-up (SignUpService), as OPERATOR (DOMAIN_CLAIM_ROLE).
+ * that organization at sign-up (SignUpService), as OPERATOR (DOMAIN_CLAIM_ROLE) — only where
+ * sign-up emails are verified upstream (`accounts.trustSignUpEmails`). Podium does not verify
+ * them itself, so elsewhere claims stay `pending` and admit nobody.
  */
 @Injectable()
 export class DomainClaimsService {
+  private readonly inEffect: boolean;
+
   constructor(
     private readonly claims: DomainClaimsRepository,
     private readonly audit: AuditService,
-  ) {}
+    @Inject(CONFIG) config: Config,
+  ) {
+    this.inEffect = config.accounts.trustSignUpEmails;
+  }
 
   async findClaims(scope: OrgScope): Promise<ListDomainClaimsResponse> {
     const records = await this.claims.findForOrganization(scope.organization.id);
-    return { claims: records.map((r) => mapClaim(r, scope.organization.name)) };
+    return { claims: records.map((r) => this.mapClaim(r, scope.organization.name)) };
   }
 
   claim(scope: OrgScope, domain: string): Promise<DomainClaim> {
@@ -39,7 +49,7 @@ export class DomainClaimsService {
       if (created === 'taken') {
         throw new AppError('CONFLICT', `The domain "${domain}" is already claimed.`);
       }
-      return mapClaim(created, scope.organization.name);
+      return this.mapClaim(created, scope.organization.name);
     });
   }
 
@@ -61,6 +71,7 @@ export class DomainClaimsService {
    * is `memberOf`, the organization the account's invitation already made it a member of.
    */
   async admitAtSignUp(userId: string, email: string, memberOf?: string): Promise<boolean> {
+    if (!this.inEffect) return false;
     const domain = email.slice(email.lastIndexOf('@') + 1).toLowerCase();
     const claim = await this.claims.findOneByDomain(domain);
     if (!claim || claim.organizationId === memberOf) return false;
@@ -76,18 +87,18 @@ export class DomainClaimsService {
     });
     return true;
   }
-}
 
-function mapClaim(record: DomainClaimRecord, orgName: string): DomainClaim {
-  const at = record.createdAt.toISOString();
-  return {
-    id: record.id,
-    orgName,
-    domain: record.domain,
-    status: 'approved',
-    requestedBy: record.requestedById ?? '',
-    requestedAt: at,
-    decidedAt: at,
-    decisionNote: SELF_HOSTED_NOTE,
-  };
+  private mapClaim(record: DomainClaimRecord, orgName: string): DomainClaim {
+    const at = record.createdAt.toISOString();
+    return {
+      id: record.id,
+      orgName,
+      domain: record.domain,
+      requestedBy: record.requestedById ?? '',
+      requestedAt: at,
+      ...(this.inEffect
+        ? { status: 'approved', decidedAt: at, decisionNote: IN_EFFECT_NOTE }
+        : { status: 'pending', decisionNote: PENDING_NOTE }),
+    };
+  }
 }
