@@ -13,7 +13,7 @@ RUN pnpm install --frozen-lockfile \
 
 FROM node:20-bookworm-slim
 WORKDIR /app
-ENV NODE_ENV=production NEXT_TELEMETRY_DISABLED=1 PORT=3000 PODIUM_CONTROL_PLANE_URL=http://control-plane:8090
+ENV NODE_ENV=production NEXT_TELEMETRY_DISABLED=1 PORT=3000 PODIUM_CONTROL_PLANE_URL=http://haproxy:8090
 COPY --from=build /out /app
 USER node
 EXPOSE 3000
