@@ -9,10 +9,18 @@ import {
   OrganizationSchema,
 } from '@podium/protocol';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { API_KEYS_REFUSED_HERE } from '../../src/common/auth/route-permission';
 import { DATABASE } from '../../src/infra/database/database.tokens';
 import { factories } from '../factories';
 import { startTestControlPlane, type RunningControlPlane } from './start';
-import { TestBrowser, assertProblem, bodyOf, signUpAndIn } from './test-browser';
+import {
+  type RequestOptions,
+  TestBrowser,
+  assertProblem,
+  bodyOf,
+  pageOf,
+  signUpAndIn,
+} from './test-browser';
 
 /**
  * Issue #10: tools written for DBOS Conductor (`dbosctl --auth bearer`) use an API key on every
@@ -171,6 +179,89 @@ describe("API keys on the organization's routes (PostgreSQL)", () => {
     const reader = await keyWith(['token.read']);
     const refused = await machine().delete(`${tokens()}/${writer.id}`, bearer(reader.token));
     expect(assertProblem(refused, 403, 'FORBIDDEN').detail).toContain('token.write');
+  });
+
+  it('shows a key limited to some applications only keys within its scope; others are not found, as missing ones', async () => {
+    const caller = await keyWith(['token.read', 'token.write', 'application.read'], ['ledger']);
+    const within = await keyWith(['application.read'], ['ledger']);
+    const outside = {
+      payroll: await keyWith(['application.read'], ['payroll']),
+      // Partly outside, and every application: neither lies within "ledger".
+      both: await keyWith(['application.read'], ['ledger', 'payroll']),
+      unscoped: await keyWith(['token.read']),
+    };
+    const as = bearer(caller.token);
+
+    const page = pageOf(
+      await machine().get(`${tokens()}?limit=200`, as),
+      ListApiKeysResponseSchema,
+    );
+    const seen = page.items.map((k) => k.id);
+    expect(seen).toEqual(expect.arrayContaining([caller.id, within.id]));
+    for (const key of Object.values(outside)) expect(seen).not.toContain(key.id);
+    expect(page.total).toBe(page.items.length);
+    // Nothing in the listing names an application outside its scope.
+    expect(JSON.stringify(page.items)).not.toContain('payroll');
+
+    // Renaming or revoking one outside answers as for a key that does not exist, by name or id.
+    const missing = (ref: string) => `No API key ${ref} in "${org}".`;
+    for (const key of Object.values(outside)) {
+      for (const ref of [key.tokenName, key.id]) {
+        const renamed = await machine().patch(`${tokens()}/${ref}`, { newName: 'taken-over' }, as);
+        expect(assertProblem(renamed, 404, 'NOT_FOUND').detail).toBe(missing(ref));
+        const revoked = await machine().delete(`${tokens()}/${ref}`, as);
+        expect(assertProblem(revoked, 404, 'NOT_FOUND').detail).toBe(missing(ref));
+      }
+    }
+    const ghost = await machine().delete(`${tokens()}/no-such-key`, as);
+    expect(assertProblem(ghost, 404, 'NOT_FOUND').detail).toBe(missing('no-such-key'));
+
+    // Untouched, and listed as before for the admin and for an unscoped key.
+    const listedFor = async (viewer: TestBrowser, options?: RequestOptions) =>
+      bodyOf(await viewer.get(`${tokens()}?limit=200`, options), ListApiKeysResponseSchema);
+    const unscopedKey = bearer(outside.unscoped.token);
+    for (const all of [await listedFor(admin), await listedFor(machine(), unscopedKey)]) {
+      for (const key of Object.values(outside)) {
+        expect(all.find((k) => k.id === key.id)).toMatchObject({
+          tokenName: key.tokenName,
+          revokedAt: null,
+        });
+      }
+    }
+    // The key within its scope stays the caller's to manage.
+    const renamed = bodyOf(
+      await machine().patch(`${tokens()}/${within.id}`, { newName: `${within.tokenName}-2` }, as),
+      ApiKeySchema,
+    );
+    expect(renamed).toMatchObject({ id: within.id, applications: ['ledger'] });
+    expect((await machine().delete(`${tokens()}/${within.id}`, as)).status).toBe(204);
+  });
+
+  it('audits an API key refused on an audited route for signed-in users', async () => {
+    const everything = await keyWith(['organization.write', 'token.read', 'token.write']);
+    const key = bearer(everything.token);
+    const created = await machine().post(tokens(), { name: 'x', permissions: ['token.read'] }, key);
+    assertProblem(created, 403, 'FORBIDDEN');
+    const renamed = await machine().patch(`/v2/orgs/${org}`, { newName: `${org}-x` }, key);
+    assertProblem(renamed, 403, 'FORBIDDEN');
+
+    const db = server.app.get<Database>(DATABASE).prisma;
+    const events = await db.auditEvent.findMany({
+      where: { organizationId: orgId, actorApiKeyId: everything.id },
+      orderBy: { createdAt: 'asc' },
+    });
+    const refusal: unknown = expect.objectContaining({
+      errorCode: 'FORBIDDEN',
+      error: API_KEYS_REFUSED_HERE,
+    });
+    expect(events).toEqual([
+      expect.objectContaining({ action: 'token.create', outcome: 'FAILURE', details: refusal }),
+      expect.objectContaining({
+        action: 'organization.update',
+        outcome: 'FAILURE',
+        details: refusal,
+      }),
+    ]);
   });
 
   it('keeps keys off the routes DBOS gates behind OAuth, and off Podium-only ones', async () => {

@@ -22,6 +22,13 @@ describe('autoscaling policy and recommendation', () => {
   let outsiderKey: string;
 
   const policyPath = () => `${base}/autoscaling-policy`;
+  /** The application's autoscaling policy entries in the audit log, newest first. */
+  const policyEntries = async (appName: string) => {
+    const audit = await setup.server.app
+      .get(AuditService)
+      .findAuditLogs(setup.org.id, { limit: 50, offset: 0, target: appName });
+    return audit.items.filter((e) => e.operation.startsWith('autoscaling_policy.'));
+  };
 
   beforeAll(async () => {
     setup = await startDbosApp('autoscale');
@@ -55,6 +62,29 @@ describe('autoscaling policy and recommendation', () => {
       expect.objectContaining({ location: 'body.max', value: 3 }),
     ]);
     expect((await api('get', policyPath(), { key: readKey })).status).toBe(404);
+    // Each refusal by the executor's answer is audited; the request the schema refused never ran.
+    const refused = await policyEntries(setup.app.name);
+    expect(refused.map((e) => [e.status, e.details.errorCode, e.details.policy])).toEqual([
+      ['failure', 'VALIDATION_FAILED', { queue: 'podium-global' }],
+      ['failure', 'VALIDATION_FAILED', { queue: 'podium-partitioned' }],
+      ['failure', 'VALIDATION_FAILED', { queue: 'no-such-queue' }],
+    ]);
+  });
+
+  it('refuses a policy while no executor is connected to check the queue, and audits it', async () => {
+    const idle = await setup.f.newApp(setup.org.id);
+    const put = await api(
+      'put',
+      `/v2/orgs/${setup.org.name}/apps/${idle.name}/autoscaling-policy`,
+      {
+        key,
+        body: { queue: 'podium-workers' },
+      },
+    );
+    expect(put).toMatchObject({ status: 503, body: { code: 'EXECUTOR_UNAVAILABLE' } });
+    expect(
+      (await policyEntries(idle.name)).map((e) => [e.operation, e.status, e.details.errorCode]),
+    ).toEqual([['autoscaling_policy.set', 'failure', 'EXECUTOR_UNAVAILABLE']]);
   });
 
   it('stores a policy on a scalable queue and echoes it; readers may not change it', async () => {
@@ -105,16 +135,17 @@ describe('autoscaling policy and recommendation', () => {
     expect((await api('delete', policyPath(), { key })).status).toBe(204);
     expect((await api('delete', policyPath(), { key })).status).toBe(204);
     expect((await api('get', `${base}/autoscale`, { key: readKey })).status).toBe(404);
-    const audit = await setup.server.app
-      .get(AuditService)
-      .findAuditLogs(setup.org.id, { limit: 50, offset: 0 });
-    const entries = audit.items.filter((e) => e.operation.startsWith('autoscaling_policy.'));
-    // Newest first: the reader's refused attempt is audited too (by the access guard).
+    const entries = await policyEntries(setup.app.name);
+    // Newest first: the reader's refused attempt is audited too (by the access guard), after the
+    // queues refused earlier.
     expect(entries.map((e) => [e.operation, e.status, e.details.errorCode])).toEqual([
       ['autoscaling_policy.delete', 'success', undefined],
       ['autoscaling_policy.delete', 'success', undefined],
       ['autoscaling_policy.set', 'success', undefined],
       ['autoscaling_policy.set', 'failure', 'FORBIDDEN'],
+      ['autoscaling_policy.set', 'failure', 'VALIDATION_FAILED'],
+      ['autoscaling_policy.set', 'failure', 'VALIDATION_FAILED'],
+      ['autoscaling_policy.set', 'failure', 'VALIDATION_FAILED'],
     ]);
     expect(entries[2]?.details).toMatchObject({
       policy: { queue: 'podium-workers', rollout: { maxOldApplicationVersions: 2 } },

@@ -9,8 +9,10 @@ import {
   type UpdateAlertingRuleRequest,
 } from '@podium/protocol';
 import type { AppScope } from '../../common/auth/app-scope';
+import { applicationScopeOf } from '../../common/auth/principal';
 import type { ApplicationRecord } from '../../common/auth/tenancy';
 import type { OrgScope } from '../../common/auth/request-context';
+import { scopeIncludes } from '../api-keys/application-scope';
 import { ApplicationRecordsService } from '../applications/application-records.service';
 import { auditedAction } from '../audit/audit-actions';
 import { AuditService } from '../audit/audit.service';
@@ -99,9 +101,13 @@ export class AlertRulesService {
     });
   }
 
+  /**
+   * Outside a scoped key's applications is answered like a missing app: the key can neither
+   * alert an application it was not given nor probe which names exist.
+   */
   private async receiverNamed(scope: OrgScope, name: string): Promise<ApplicationRecord> {
     const receiver = await this.applications.findOneByName(scope.organization.id, name);
-    if (!receiver) {
+    if (!receiver || !scopeIncludes(applicationScopeOf(scope.principal), receiver.id)) {
       throw new AppError(
         'NOT_FOUND',
         `No application named "${name}" in "${scope.organization.name}" to receive the alerts.`,

@@ -61,6 +61,16 @@ function mapRecord({ applications, ...row }: Row): ApiKeyRecord {
   };
 }
 
+/**
+ * The keys a caller limited to the applications `scope` may see: those limited to applications of
+ * it. An unscoped key reaches every application, so it is outside any scope. Empty `scope` (a
+ * user, an unscoped key): every key.
+ */
+function visibleWithin(scope: readonly string[]): Prisma.ApiKeyWhereInput {
+  if (scope.length === 0) return {};
+  return { applications: { some: {}, every: { applicationId: { in: [...scope] } } } };
+}
+
 /** The only place that touches the api_keys tables. Secrets appear here only as hashes. */
 @Injectable()
 export class ApiKeysRepository {
@@ -84,15 +94,24 @@ export class ApiKeysRepository {
 
   /**
    * The key `ref` names: its id, or the name of a live key (a revoked one when no live key has
-   * it, the newest: revoking by name twice is fine, as by id).
+   * it, the newest: revoking by name twice is fine, as by id). Among the keys a caller limited
+   * to `scope` may see (see visibleWithin).
    */
-  async findOneByIdOrName(organizationId: string, ref: string): Promise<ApiKeyRecord | null> {
+  async findOneByIdOrName(
+    organizationId: string,
+    ref: string,
+    scope: readonly string[],
+  ): Promise<ApiKeyRecord | null> {
+    const visible = { organizationId, ...visibleWithin(scope) };
     if (UUID.test(ref)) {
-      const byId = await this.findOne(organizationId, ref);
-      if (byId) return byId;
+      const byId = await this.db.prisma.apiKey.findFirst({
+        where: { ...visible, id: ref },
+        select: SELECT,
+      });
+      if (byId) return mapRecord(byId);
     }
     const row = await this.db.prisma.apiKey.findFirst({
-      where: { organizationId, name: ref },
+      where: { ...visible, name: ref },
       select: SELECT,
       orderBy: [{ revokedAt: { sort: 'desc', nulls: 'first' } }, { createdAt: 'desc' }],
     });
@@ -112,12 +131,13 @@ export class ApiKeysRepository {
     return row && mapRecord(row);
   }
 
-  /** Newest first, revoked keys included. */
+  /** Newest first, revoked keys included; those a caller limited to `scope` may see. */
   async findPage(
     organizationId: string,
     page: PaginationQuery,
+    scope: readonly string[],
   ): Promise<{ items: ApiKeyRecord[]; total: number }> {
-    const where = { organizationId };
+    const where = { organizationId, ...visibleWithin(scope) };
     const [rows, total] = await Promise.all([
       this.db.prisma.apiKey.findMany({
         where,

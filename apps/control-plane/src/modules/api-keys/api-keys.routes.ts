@@ -13,6 +13,8 @@ import { routeTable } from '../../common/routes/route-spec';
 
 const base = '/v2/orgs/{org}/tokens';
 const common = { tag: 'API keys', access: 'admin' } as const;
+const SCOPED_CALLER_SEES =
+  'An API key limited to some applications sees, renames and revokes only keys limited to applications within its own scope; any other key is not found.';
 const REVOKED_WITH_CREATOR =
   'The key is revoked when its creator leaves or no longer holds `token.write` and every permission it carries.';
 
@@ -52,6 +54,7 @@ export const API_KEY_ROUTES = routeTable({
     method: 'get',
     path: base,
     summary: 'List API keys, revoked ones included (never their secrets)',
+    description: SCOPED_CALLER_SEES,
     query: PaginationQuerySchema,
     response: ListApiKeysResponseSchema,
     paged: true,
@@ -62,6 +65,7 @@ export const API_KEY_ROUTES = routeTable({
     method: 'patch',
     path: `${base}/{tokenName}`,
     summary: 'Rename an API key (by name or id); the secret stays the same',
+    description: SCOPED_CALLER_SEES,
     params: ApiKeyParamsSchema,
     body: UpdateApiKeyRequestSchema,
     response: UpdateApiKeyResponseSchema,
@@ -74,7 +78,7 @@ export const API_KEY_ROUTES = routeTable({
     method: 'delete',
     path: `${base}/{tokenName}`,
     summary: 'Revoke an API key (by name or id)',
-    description: 'Executor links opened with it close at once (close code 4001).',
+    description: `Executor links opened with it close at once (close code 4001). ${SCOPED_CALLER_SEES}`,
     params: ApiKeyParamsSchema,
     status: 204,
     audit: { action: AUDIT_ACTIONS.tokenRevoke, targetParam: 'tokenName' },

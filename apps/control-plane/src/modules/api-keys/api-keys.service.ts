@@ -23,6 +23,7 @@ import { ApplicationRecordsService } from '../applications/application-records.s
 import { AUDIT_ACTIONS, auditedAction } from '../audit/audit-actions';
 import { AuditService } from '../audit/audit.service';
 import { API_KEY_SECRETS } from './api-key-secret';
+import { scopeIncludes } from './application-scope';
 import { mapApiKey, mapCreatedApiKey } from './api-keys.dto';
 import { ApiKeysRepository, type ApiKeyRecord } from './api-keys.repository';
 import { TtlCache } from '../../common/cache/ttl-cache';
@@ -166,8 +167,16 @@ export class ApiKeysService implements OnModuleDestroy {
     );
   }
 
+  /**
+   * A key limited to some applications sees only keys limited to applications of its own scope,
+   * so a listing never names the organization's other applications.
+   */
   async findApiKeys(scope: OrgScope, page: PaginationQuery): Promise<Paginated<ApiKey>> {
-    const { items, total } = await this.keys.findPage(scope.organization.id, page);
+    const { items, total } = await this.keys.findPage(
+      scope.organization.id,
+      page,
+      applicationScopeOf(scope.principal),
+    );
     return toCountedPage(items.map(mapApiKey), total, page);
   }
 
@@ -191,7 +200,7 @@ export class ApiKeysService implements OnModuleDestroy {
 
   /**
    * `DELETE /tokens/{tokenName}` (name or id): revoking twice is fine; a key of another
-   * organization is not found.
+   * organization, or one the caller may not see (see findApiKeys), is not found.
    */
   revokeApiKeyFor(scope: OrgScope, ref: string): Promise<void> {
     let targetId = ref;
@@ -207,8 +216,13 @@ export class ApiKeysService implements OnModuleDestroy {
     );
   }
 
+  /** A key the caller may not see (see findApiKeys) is not found, as one that never existed. */
   private async getApiKey(scope: OrgScope, ref: string): Promise<ApiKeyRecord> {
-    const key = await this.keys.findOneByIdOrName(scope.organization.id, ref);
+    const key = await this.keys.findOneByIdOrName(
+      scope.organization.id,
+      ref,
+      applicationScopeOf(scope.principal),
+    );
     if (!key) throw notFound(scope, ref);
     return key;
   }
@@ -246,10 +260,7 @@ export class ApiKeysService implements OnModuleDestroy {
     const application = await this.applications.findOneByName(apiKey.organizationId, appName);
     // Out of the key's scope is answered like a missing app, so a scoped key cannot probe
     // which application names exist in its organization.
-    const inScope =
-      application &&
-      (apiKey.applicationIds.length === 0 || apiKey.applicationIds.includes(application.id));
-    if (!inScope) {
+    if (!application || !reaches(apiKey, application.id)) {
       return {
         ok: false,
         code: 'NOT_FOUND',
@@ -334,7 +345,7 @@ export class ApiKeysService implements OnModuleDestroy {
     const found = await this.applications.findByNames(scope.organization.id, unique);
     // A scoped key names only its own applications; others are unknown to it (never probed).
     const scopeIds = applicationScopeOf(scope.principal);
-    const reachable = found.filter((app) => scopeIds.length === 0 || scopeIds.includes(app.id));
+    const reachable = found.filter((app) => scopeIncludes(scopeIds, app.id));
     const idByName = new Map(reachable.map((app) => [app.name, app.id]));
     const missing = names.flatMap((name, index) =>
       idByName.has(name)
@@ -348,7 +359,7 @@ export class ApiKeysService implements OnModuleDestroy {
 
 /** Whether the key's application scope includes the application (empty: all of them). */
 export function reaches(key: ApiKeyRecord, applicationId: string): boolean {
-  return key.applicationIds.length === 0 || key.applicationIds.includes(applicationId);
+  return scopeIncludes(key.applicationIds, applicationId);
 }
 
 function isLive(key: ApiKeyRecord, now: Date): boolean {

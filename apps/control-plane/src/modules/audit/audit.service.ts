@@ -1,10 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import {
-  AppError,
-  type ListAuditLogsQuery,
-  type AuditLogEntry,
-  type Paginated,
-} from '@podium/protocol';
+import { type ListAuditLogsQuery, type AuditLogEntry, type Paginated } from '@podium/protocol';
 import type { Principal } from '../../common/auth/principal';
 import { toCountedPage } from '../../common/pagination/counted-page';
 import type { Logger } from 'pino';
@@ -13,6 +8,7 @@ import { currentSourceIp } from '../../common/http/request-origin';
 import { Transactions } from '../../infra/database/transactions';
 import { mapAuditLogEntry } from './audit.dto';
 import { AuditRepository } from './audit.repository';
+import { storableFailure } from './storable-failure';
 
 /** The control plane acting on its own (executor recovery): recorded with no user or key. */
 export interface SystemActor {
@@ -106,6 +102,26 @@ export class AuditService {
   }
 
   /**
+   * As `track`, once `check` passed; a refusal by the check is recorded as a FAILURE too. The
+   * check runs before the transaction opens: it may ask an executor, and no transaction is held
+   * open across that round trip.
+   */
+  async trackAfterCheck<T>(
+    action: TrackedAction,
+    check: () => Promise<void>,
+    operation: () => Promise<T>,
+    onSuccess?: AuditOnSuccess<T>,
+  ): Promise<T> {
+    try {
+      await check();
+    } catch (error) {
+      await this.recordFailure(action, error);
+      throw error;
+    }
+    return this.track(action, operation, onSuccess);
+  }
+
+  /**
    * As `track`, for work done on executors (schedules, versions, imports): nothing to join in
    * this database, and no transaction held open across the round trip, so the outcome is
    * recorded once the work is done. The work happened either way: a record that cannot be
@@ -139,11 +155,12 @@ export class AuditService {
     return result;
   }
 
-  /** FAILURE with the error's code and detail; a failed write is logged, never thrown. */
+  /**
+   * FAILURE with the error's code and a detail every reader may see (see storableFailure); a
+   * failed write is logged, never thrown.
+   */
   private async recordFailure(action: TrackedAction, error: unknown): Promise<void> {
-    const failure = AppError.is(error)
-      ? { errorCode: error.code, error: error.detail ?? error.title }
-      : { errorCode: 'INTERNAL', error: 'internal error' };
+    const failure = storableFailure(error, this.logger);
     await this.record({
       ...action,
       targetId: action.targetId ?? null,

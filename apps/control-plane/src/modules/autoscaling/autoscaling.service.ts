@@ -42,21 +42,21 @@ export class AutoscalingService {
     return { policy: await this.policyOf(scope) };
   }
 
-  /** The queue is checked with an executor first: a policy that cannot work is refused. */
+  /**
+   * The queue is checked with an executor first: a policy that cannot work is refused, and the
+   * refusal audited like any failed change.
+   */
   async setPolicy(
     op: Operator,
     applicationName: string,
     policy: AutoscalePolicy,
   ): Promise<AutoscalingPolicyResponse> {
-    const refusal = scalingRefusal(await this.queue(op, policy.queue));
-    if (refusal) {
-      throw AppError.validation(
-        [{ path: 'queue', location: 'body.queue', value: policy.queue, message: refusal }],
-        `The queue "${policy.queue}" cannot drive autoscaling: it ${refusal}.`,
-      );
-    }
     const action = operatorAction(op, ACTIONS.setPolicy, applicationName, { policy });
-    await this.audit.track(action, () => this.policies.save(op.applicationId, policy));
+    await this.audit.trackAfterCheck(
+      action,
+      () => this.assertScalable(op, policy.queue),
+      () => this.policies.save(op.applicationId, policy),
+    );
     return { policy };
   }
 
@@ -86,6 +86,17 @@ export class AutoscalingService {
     const policy = await this.policies.find(scope.applicationId);
     if (!policy) throw new AppError('NOT_FOUND', 'This application has no autoscaling policy.');
     return policy;
+  }
+
+  /** 422 naming why the queue cannot drive autoscaling; no executor to ask is the proxy's 503. */
+  private async assertScalable(scope: AppScope, queueName: string): Promise<void> {
+    const refusal = scalingRefusal(await this.queue(scope, queueName));
+    if (refusal) {
+      throw AppError.validation(
+        [{ path: 'queue', location: 'body.queue', value: queueName, message: refusal }],
+        `The queue "${queueName}" cannot drive autoscaling: it ${refusal}.`,
+      );
+    }
   }
 
   private async queue(scope: AppScope, name: string): Promise<QueueOutput | null> {

@@ -1,8 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { AppError, type ErrorCode, type WorkflowActionResult } from '@podium/protocol';
+import { type ErrorCode, type WorkflowActionResult } from '@podium/protocol';
 import type { Logger } from 'pino';
 import { LOGGER } from '../../common/logging/logging.tokens';
 import { AuditService } from '../audit/audit.service';
+import { type StorableFailure, storableFailure } from '../audit/storable-failure';
 import type { Operator } from '../../common/auth/app-scope';
 import type { AuditedAction } from '../../common/routes/route-spec';
 
@@ -30,8 +31,10 @@ export const WORKFLOW_ACTIONS = {
 export interface AuditedWorkflow {
   readonly workflowId: string;
   readonly outcome: 'SUCCESS' | 'FAILURE';
+  /** A failure known by its code alone (an id that does not exist). */
   readonly errorCode?: ErrorCode;
-  readonly errorDetail?: string;
+  /** What the action threw (see failureOf). */
+  readonly thrown?: unknown;
   /** Done, but it changed nothing (a cancel that lost the race to completion), in words. */
   readonly nothingChanged?: { result: 'ALREADY_FINISHED'; status: string | null; summary: string };
   /** The workflow a fork of this one started (bulk fork from failure). */
@@ -56,6 +59,7 @@ export class WorkflowAuditLog {
     workflows: readonly AuditedWorkflow[],
     details: Record<string, unknown>,
   ): Promise<void> {
+    const failures = new StoredFailures(this.logger);
     const writes = await Promise.allSettled(
       workflows.map((w) =>
         this.audit.record({
@@ -68,7 +72,7 @@ export class WorkflowAuditLog {
           details: {
             applicationId: operator.applicationId,
             ...details,
-            ...(w.errorCode && { errorCode: w.errorCode, error: w.errorDetail }),
+            ...failures.of(w),
             ...w.nothingChanged,
             ...(w.newWorkflowId && { newWorkflowId: w.newWorkflowId }),
           },
@@ -107,8 +111,27 @@ export function auditedDone(result: WorkflowActionResult): AuditedWorkflow {
   };
 }
 
-/** The code and operator-safe detail of whatever an action failed with. */
-export function failureOf(error: unknown): { errorCode: ErrorCode; errorDetail: string } {
-  if (AppError.is(error)) return { errorCode: error.code, errorDetail: error.message };
-  return { errorCode: 'INTERNAL', errorDetail: 'internal error' };
+/** The failure of an action that threw: recorded as its code and a detail any reader may see. */
+export function failureOf(error: unknown): { thrown: unknown } {
+  return { thrown: error };
+}
+
+/**
+ * The failure details of one write of entries (see storableFailure). An error failing many
+ * workflows (a bulk action) is turned into details once: one reference, one log line.
+ */
+class StoredFailures {
+  private readonly byError = new Map<unknown, StorableFailure>();
+
+  constructor(private readonly logger: Logger) {}
+
+  of(w: AuditedWorkflow): Partial<StorableFailure> {
+    if (!('thrown' in w)) return w.errorCode ? { errorCode: w.errorCode } : {};
+    let failure = this.byError.get(w.thrown);
+    if (!failure) {
+      failure = storableFailure(w.thrown, this.logger);
+      this.byError.set(w.thrown, failure);
+    }
+    return failure;
+  }
 }

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import {
-  AppError,
   type AlertEvent,
   type AlertRuleType,
   type AlertWebhookFormat,
@@ -9,6 +8,7 @@ import {
 } from '@podium/protocol';
 import type { Logger } from 'pino';
 import { LOGGER } from '../../../common/logging/logging.tokens';
+import { storableFailure } from '../../audit/storable-failure';
 import { ExecutorProxy } from '../../executors/proxy/executor-proxy';
 import { type AlertRuleInContext, AlertsRepository } from '../alerts.repository';
 import type { AlertFinding } from '../evaluation/alert-finding';
@@ -114,10 +114,8 @@ export class AlertDispatcher {
         ? { ok: true, error: null }
         : { ok: false, error: 'The alert handler threw.' };
     } catch (error) {
-      outcome = {
-        ok: false,
-        error: AppError.is(error) ? (error.detail ?? error.title) : 'internal error',
-      };
+      // Every member reading the application's deliveries sees it: an executor's words withheld.
+      outcome = { ok: false, error: storableFailure(error, this.logger).error };
     }
     const attempt = {
       at: at.toISOString(),

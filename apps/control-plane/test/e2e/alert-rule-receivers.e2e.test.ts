@@ -1,0 +1,88 @@
+import { createScratchDatabase, type ScratchDatabase } from '@podium/db/testing';
+import {
+  AlertingRuleSchema,
+  ApplicationSchema,
+  CreateApiKeyResponseSchema,
+  ListAlertingRulesResponseSchema,
+  OrganizationSchema,
+} from '@podium/protocol';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestControlPlane, type RunningControlPlane } from './start';
+import { TestBrowser, assertProblem, bodyOf, signUpAndIn } from './test-browser';
+
+/**
+ * Who may receive an application's alerts (no executors needed: rules are only stored here). An
+ * API key limited to some applications names receivers among them only; any other application
+ * is unknown to it, worded as one that does not exist (never probed).
+ */
+describe('alerting rule receivers within an API key’s scope (PostgreSQL)', () => {
+  let scratch: ScratchDatabase;
+  let server: RunningControlPlane;
+  let admin: TestBrowser;
+  let org: string;
+  let scoped: { headers: { authorization: string } };
+
+  const rules = (app: string) => `/v2/orgs/${org}/apps/${app}/alerting-rules`;
+  const unknownReceiver = (name: string) =>
+    `No application named "${name}" in "${org}" to receive the alerts.`;
+
+  beforeAll(async () => {
+    scratch = await createScratchDatabase();
+    server = await startTestControlPlane({ kind: 'postgres', url: scratch.url });
+    admin = new TestBrowser(server.url);
+    await signUpAndIn(admin);
+    org = `receivers-${Date.now().toString(36)}`;
+    bodyOf(await admin.post('/v2/orgs', { name: org }), OrganizationSchema, 201);
+    for (const name of ['ledger', 'payroll']) {
+      bodyOf(await admin.post(`/v2/orgs/${org}/apps`, { name }), ApplicationSchema, 201);
+    }
+    const key = bodyOf(
+      await admin.post(`/v2/orgs/${org}/tokens`, {
+        name: 'ledger operator',
+        permissions: ['application.read', 'application.write'],
+        applications: ['ledger'],
+      }),
+      CreateApiKeyResponseSchema,
+      201,
+    );
+    scoped = { headers: { authorization: `Bearer ${key.token}` } };
+  });
+  afterAll(async () => {
+    await server?.close();
+    await scratch?.drop();
+  });
+
+  it('refuses a receiver outside the key’s scope as an unknown application, on create and update', async () => {
+    const api = new TestBrowser(server.url);
+    const rule = { ruleType: 'ExecutorDied', ruleMetadata: {} };
+    for (const name of ['payroll', 'no-such-app']) {
+      const created = await api.post(rules('ledger'), { ...rule, receivingAppName: name }, scoped);
+      expect(assertProblem(created, 404, 'NOT_FOUND').detail).toBe(unknownReceiver(name));
+    }
+
+    const own = bodyOf(await api.post(rules('ledger'), rule, scoped), AlertingRuleSchema, 201);
+    for (const name of ['payroll', 'no-such-app']) {
+      const updated = await api.patch(
+        `${rules('ledger')}/${own.id}`,
+        { receivingAppName: name },
+        scoped,
+      );
+      expect(assertProblem(updated, 404, 'NOT_FOUND').detail).toBe(unknownReceiver(name));
+    }
+    const listed = bodyOf(await admin.get(rules('ledger')), ListAlertingRulesResponseSchema);
+    expect(listed).toEqual([expect.objectContaining({ id: own.id, receivingAppId: own.appId })]);
+  });
+
+  it('lets a signed-in member name any application of the organization', async () => {
+    const created = bodyOf(
+      await admin.post(rules('ledger'), {
+        ruleType: 'ExecutorDied',
+        ruleMetadata: {},
+        receivingAppName: 'payroll',
+      }),
+      AlertingRuleSchema,
+      201,
+    );
+    expect(created.receivingAppId).not.toBe(created.appId);
+  });
+});
