@@ -11,6 +11,7 @@ import { DATABASE } from '../../src/infra/database/database.tokens';
 import { ExecutorRegistry } from '../../src/modules/executors/executor-registry';
 import { LastKnownIndex } from '../../src/modules/workflows/last-known/last-known-index';
 import { LastKnownSync } from '../../src/modules/workflows/last-known/last-known-sync';
+import { mapLastKnownWorkflow } from '../../src/modules/workflows/last-known/last-known.mapper';
 import { factories } from '../factories';
 import { apiClient } from './api-client';
 import { startTestControlPlane, type RunningControlPlane } from './start';
@@ -246,5 +247,40 @@ describe('the last-known index', () => {
     index.record(scope, [workflow]);
     await index.flush();
     expect(await indexedIds()).toEqual([]);
+  });
+
+  it('keeps the batch when an executor reports text PostgreSQL cannot store', async () => {
+    const f = factories(server.app);
+    const [poisoned, clean] = [await f.newApp(org.id), await f.newApp(org.id)];
+    const reported = (workflowId: string, name: string) =>
+      mapLastKnownWorkflow({
+        workflowId,
+        name,
+        status: 'ERROR',
+        queueName: null,
+        executorId: 'exec\u0000-1',
+        applicationVersion: 'v1',
+        createdAt: new Date(),
+        updatedAt: new Date(),
+        errorSummary: 'bad \uD800 half',
+        seenAt: new Date(),
+      });
+    // One flush, one statement: the NUL and the lone surrogate used to fail it whole.
+    index.record({ organizationId: org.id, applicationId: poisoned.id }, [
+      reported('lk-nul-name', 'charge\u0000card'),
+      reported('lk-nul-id\u0000', 'charge'),
+    ]);
+    index.record({ organizationId: org.id, applicationId: clean.id }, [
+      reported('lk-clean', 'charge'),
+    ]);
+    await index.flush();
+    const stored = await db.prisma.lastKnownWorkflow.findMany({
+      where: { applicationId: { in: [poisoned.id, clean.id] } },
+      orderBy: { workflowId: 'asc' },
+    });
+    expect(stored.map((r) => [r.workflowId, r.name, r.executorId, r.errorSummary])).toEqual([
+      ['lk-clean', 'charge', 'exec\uFFFD-1', 'bad \uFFFD half'],
+      ['lk-nul-name', 'charge\uFFFDcard', 'exec\uFFFD-1', 'bad \uFFFD half'],
+    ]);
   });
 });

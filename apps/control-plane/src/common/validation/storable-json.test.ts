@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { screenJson, unstorableTextReason } from './storable-json';
+import { screenJson, storableText, unstorableTextReason } from './storable-json';
 
 /** `{ a: { a: ... 1 } }`, `depth` objects deep, built without recursion. */
 function nested(depth: number): unknown {
@@ -20,6 +20,22 @@ describe('unstorableTextReason', () => {
 
   it.each(['plain', 'emoji 😀 (a proper pair)', '', 'ünïcödé \u{10FFFF}'])('accepts %j', (text) => {
     expect(unstorableTextReason(text)).toBeUndefined();
+  });
+});
+
+describe('storableText', () => {
+  it.each([
+    ['a\u0000b\u0000', 'a\uFFFDb\uFFFD'],
+    ['x\udfff\ud800y', 'x\uFFFD\uFFFDy'],
+    ['emoji 😀 then \ud83d', 'emoji 😀 then \uFFFD'],
+  ])('replaces what cannot be stored in %j', (text, stored) => {
+    expect(storableText(text)).toBe(stored);
+    expect(unstorableTextReason(storableText(text))).toBeUndefined();
+  });
+
+  it('returns storable text as it is', () => {
+    const text = 'ünïcödé 😀';
+    expect(storableText(text)).toBe(text);
   });
 });
 

@@ -30,6 +30,18 @@ export function unstorableTextReason(text: string): string | undefined {
   return undefined;
 }
 
+// Every lone half in a string: what storableText replaces (with NUL).
+const UNPAIRED_SURROGATES = /\p{Cs}/gu;
+
+/**
+ * `text` with what PostgreSQL cannot store (NUL, unpaired surrogates) replaced by U+FFFD: for
+ * text an executor reported, which is kept as near as possible rather than refused.
+ */
+export function storableText(text: string): string {
+  if (!unstorableTextReason(text)) return text;
+  return text.replace(UNPAIRED_SURROGATES, '\uFFFD').replaceAll('\u0000', '\uFFFD');
+}
+
 /** A value still to look at; its path is kept as a link to its parent, joined only on a finding. */
 interface Pending {
   readonly value: unknown;

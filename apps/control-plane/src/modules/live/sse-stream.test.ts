@@ -1,13 +1,17 @@
 import { EventEmitter } from 'node:events';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { LiveSession } from './live-session';
-import { SseStream, type SseSink } from './sse-stream';
+import { MAX_UNSENT_BYTES, SseStream, type SseSink } from './sse-stream';
 
 class FakeResponse extends EventEmitter implements SseSink {
   readonly chunks: string[] = [];
   ended = false;
+  destroyed = false;
+  /** What the client has not read: everything, unless a test drains it. */
+  writableLength = 0;
   write(chunk: string) {
     this.chunks.push(chunk);
+    this.writableLength += chunk.length;
     return true;
   }
   end() {
@@ -41,6 +45,45 @@ describe('SseStream', () => {
     expect(res.chunks).toEqual([]);
     expect(closed).toHaveBeenCalledOnce();
     expect(vi.getTimerCount()).toBe(0);
+  });
+
+  it('is closed from the start when the client left before it was made', () => {
+    const res = new FakeResponse();
+    res.emit('close');
+    res.destroyed = true;
+    const stream = new SseStream(res, 1_000);
+    const closed = vi.fn();
+    stream.onClose(closed);
+    stream.send('x', {});
+    expect(stream.isOpen).toBe(false);
+    expect(closed).toHaveBeenCalledOnce();
+    expect(res.chunks).toEqual([]);
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
+  it('drops a client that stops reading once too much waits for it', () => {
+    const res = new FakeResponse();
+    const stream = new SseStream(res, 1_000);
+    const big = 'x'.repeat(MAX_UNSENT_BYTES / 4);
+    for (let i = 0; i < 4; i++) stream.send('big', big);
+    expect(stream.isOpen).toBe(true);
+    stream.send('big', big); // past the bound now: ended instead of written
+    expect(stream.isOpen).toBe(false);
+    expect(res.ended).toBe(true);
+    expect(res.chunks).toHaveLength(4);
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
+  it('keeps a client that reads however much passes through', () => {
+    const res = new FakeResponse();
+    const stream = new SseStream(res, 1_000);
+    const big = 'x'.repeat(MAX_UNSENT_BYTES / 4);
+    for (let i = 0; i < 12; i++) {
+      stream.send('big', big);
+      res.writableLength = 0; // the client read it
+    }
+    expect(stream.isOpen).toBe(true);
+    expect(res.chunks).toHaveLength(12);
   });
 
   it('ends the response when closed by the server', () => {

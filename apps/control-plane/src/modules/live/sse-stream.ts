@@ -1,14 +1,23 @@
 /**
  * One server-sent-events response. Invariants: nothing is written after the client left or
  * the stream was closed; the heartbeat timer lives exactly as long as the stream (it is
- * cleared on close, whoever closes), so an abandoned stream leaks nothing.
+ * cleared on close, whoever closes), so an abandoned stream leaks nothing — including one whose
+ * client left before it was made (its 'close' already fired), and one whose client stopped
+ * reading (what waits unsent is bounded).
  */
+
+/** A client that leaves this much unread is dropped (EventSource reconnects by itself). */
+export const MAX_UNSENT_BYTES = 16 * 1024 * 1024;
 
 /** The part of a response the stream needs (the raw Node response in production). */
 export interface SseSink {
   write(chunk: string): unknown;
   end(): unknown;
   once(event: 'close', listener: () => void): unknown;
+  /** True once the client has gone (or the response was destroyed). */
+  readonly destroyed: boolean;
+  /** Bytes written but not yet taken by the client. */
+  readonly writableLength: number;
 }
 
 export class SseStream {
@@ -23,6 +32,7 @@ export class SseStream {
     this.heartbeat = setInterval(() => this.comment('heartbeat'), heartbeatMs);
     this.heartbeat.unref();
     sink.once('close', () => this.onClosed());
+    if (sink.destroyed) this.onClosed();
   }
 
   get isOpen(): boolean {
@@ -52,7 +62,9 @@ export class SseStream {
   }
 
   private write(chunk: string): void {
-    if (!this.closed) this.sink.write(chunk);
+    if (this.closed) return;
+    if (this.sink.writableLength > MAX_UNSENT_BYTES) this.close();
+    else this.sink.write(chunk);
   }
 
   private onClosed(): void {

@@ -1,6 +1,6 @@
 import type { WorkflowsOutput } from '@podium/protocol';
 import { describe, expect, it } from 'vitest';
-import { mergeListed } from './family-lists';
+import { type ListRows, mergeListed, readRows, type PagedBody } from './family-lists';
 
 const row = (WorkflowUUID: string, createdAt: number): WorkflowsOutput => ({
   WorkflowUUID,
@@ -25,5 +25,32 @@ describe('mergeListed (both SDK families in one list)', () => {
       'd1',
       'p1',
     ]);
+  });
+});
+
+describe('readRows (one family, chunk by chunk)', () => {
+  const reach = { timeoutMs: 1 };
+  const ids = (n: number, from = 0) => Array.from({ length: n }, (_, i) => row(`w${from + i}`, i));
+
+  it('reads chunk after chunk until a short one', async () => {
+    const asked: Array<number | null | undefined> = [];
+    const list: ListRows<PagedBody> = ({ offset, limit }) => {
+      asked.push(offset);
+      return Promise.resolve(ids(Math.min(limit ?? 0, 25 - (offset ?? 0)), offset ?? 0));
+    };
+    const rows = await readRows(list, {}, reach, { from: 0, count: undefined, chunk: 10 });
+    expect(rows).toHaveLength(25);
+    expect(asked).toEqual([0, 10, 20]);
+  });
+
+  it('stops when an executor ignores the offset and answers the same rows again', async () => {
+    let asked = 0;
+    const list: ListRows<PagedBody> = ({ limit }) => {
+      asked += 1;
+      return Promise.resolve(ids(limit ?? 0));
+    };
+    const rows = await readRows(list, {}, reach, { from: 0, count: undefined, chunk: 10 });
+    expect(rows).toHaveLength(10);
+    expect(asked).toBe(2);
   });
 });

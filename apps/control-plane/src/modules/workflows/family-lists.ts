@@ -43,7 +43,9 @@ export async function readListedPage<B extends PagedBody>(
 
 /**
  * Up to `count` rows (every row when undefined) from `from` on, read `chunk` at a time. Workflows
- * started meanwhile can shift later chunks: a row read twice is kept once.
+ * started meanwhile can shift later chunks: a row read twice is kept once. A chunk that brings
+ * no row not read before ends the reading: an executor that ignores `offset` would otherwise be
+ * asked forever.
  */
 export async function readRows<B extends PagedBody>(
   list: ListRows<B>,
@@ -55,8 +57,9 @@ export async function readRows<B extends PagedBody>(
   for (let at = from; count === undefined || rows.size < count;) {
     const limit = count === undefined ? chunk : Math.min(chunk, count - rows.size);
     const part = await list({ ...body, limit, offset: at }, reach);
+    const known = rows.size;
     for (const row of part) rows.set(row.WorkflowUUID, row);
-    if (part.length < limit) break;
+    if (part.length < limit || rows.size === known) break;
     at += part.length;
   }
   return [...rows.values()];

@@ -65,8 +65,10 @@ export class LastKnownIndex implements OnModuleDestroy {
       this.pending.set(scope.applicationId, entry);
     }
     for (const workflow of workflows) {
-      if (!entry.rows.has(workflow.workflowId)) this.pendingRows += 1;
-      entry.rows.set(workflow.workflowId, toLastKnownRow(workflow, seenAt));
+      const row = toLastKnownRow(workflow, seenAt);
+      if (!row) continue;
+      if (!entry.rows.has(row.workflowId)) this.pendingRows += 1;
+      entry.rows.set(row.workflowId, row);
     }
     this.timer ??= setTimeout(() => void this.flush(), FLUSH_DELAY_MS).unref();
   }

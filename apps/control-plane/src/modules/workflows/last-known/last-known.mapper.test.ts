@@ -27,6 +27,7 @@ describe('the last-known mapper', () => {
   it('keeps metadata only, and reads back a valid workflow with the rest null', () => {
     const seenAt = new Date('2026-12-04T10:00:00Z');
     const row = toLastKnownRow(reported, seenAt);
+    if (!row) throw new Error('a storable workflow id gives a row');
     expect(JSON.stringify(row)).not.toMatch(/4242|secret|alice/);
     const workflow = mapLastKnownWorkflow(row);
     expect(WorkflowSchema.parse(workflow)).toEqual(workflow);
@@ -44,6 +45,16 @@ describe('the last-known mapper', () => {
       output: null,
       user: null,
     });
+  });
+
+  it('keeps text PostgreSQL cannot store with U+FFFD in place, and no row for such an id', () => {
+    const seenAt = new Date();
+    const row = toLastKnownRow(
+      { ...reported, workflowName: 'ch\u0000arge', error: 'x\ud800' },
+      seenAt,
+    );
+    expect(row).toMatchObject({ name: 'ch\uFFFDarge', errorSummary: 'x\uFFFD' });
+    expect(toLastKnownRow({ ...reported, workflowId: 'wf\u0000' }, seenAt)).toBeNull();
   });
 
   it('shortens long errors, never splitting a surrogate pair', () => {

@@ -1,4 +1,5 @@
 import type { LastKnown, Workflow } from '@podium/protocol';
+import { storableText, unstorableTextReason } from '../../../common/validation/storable-json';
 
 /**
  * Workflows ↔ rows of the last-known index. Only metadata crosses: inputs, outputs and
@@ -24,19 +25,29 @@ export interface LastKnownRow {
   readonly seenAt: Date;
 }
 
-export function toLastKnownRow(workflow: Workflow, seenAt: Date): LastKnownRow {
+/**
+ * What the index keeps of an executor's report; null for a workflow whose id PostgreSQL cannot
+ * store. Other text it cannot store is kept with U+FFFD in place of the bad characters: the
+ * rows of every application go in one statement, which one such string would fail whole.
+ */
+export function toLastKnownRow(workflow: Workflow, seenAt: Date): LastKnownRow | null {
+  if (unstorableTextReason(workflow.workflowId)) return null;
   return {
     workflowId: workflow.workflowId,
-    name: workflow.workflowName,
-    status: workflow.status,
-    queueName: workflow.queueName,
-    executorId: workflow.executorId,
-    applicationVersion: workflow.appVersion,
+    name: storable(workflow.workflowName),
+    status: storable(workflow.status),
+    queueName: storable(workflow.queueName),
+    executorId: storable(workflow.executorId),
+    applicationVersion: storable(workflow.appVersion),
     createdAt: toDate(workflow.createdAt),
     updatedAt: toDate(workflow.updatedAt),
-    errorSummary: summarizeError(workflow.error),
+    errorSummary: storable(summarizeError(workflow.error)),
     seenAt,
   };
+}
+
+function storable(text: string | null): string | null {
+  return text === null ? null : storableText(text);
 }
 
 /** A row as a workflow: what the index does not keep is null. */
