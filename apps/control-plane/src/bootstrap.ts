@@ -16,6 +16,7 @@ import {
 } from './common/http/connection-timeouts';
 import { installJsonBodies } from './common/http/json-bodies';
 import { installRouteBodyLimits } from './common/http/route-body-limits';
+import { AuthenticationGuard } from './modules/auth/authentication.guard';
 import { API_ROUTES } from './modules/openapi/openapi.service';
 import { installRequestOrigin } from './common/http/request-origin';
 import { installRequestScreening } from './common/http/request-screening';
@@ -50,7 +51,10 @@ export async function startControlPlane(
   );
   const fastify = app.getHttpAdapter().getInstance();
   installJsonBodies(fastify);
-  installRouteBodyLimits(fastify, API_ROUTES, config.executors.maxFrameBytes);
+  const authentication = app.get(AuthenticationGuard);
+  installRouteBodyLimits(fastify, API_ROUTES, config.executors.maxFrameBytes, (request) =>
+    authentication.authenticateRequest(request),
+  );
   installRequestScreening(fastify);
   installRequestOrigin(fastify);
   installHandlingWithoutIdleTimeout(fastify);

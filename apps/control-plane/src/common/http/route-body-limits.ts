@@ -1,16 +1,22 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { nestPath } from '../routes/route.decorator';
 import type { RouteSpec } from '../routes/route-spec';
 
+/** Who the caller is, or a rejection (UNAUTHENTICATED): the authentication guard's check. */
+export type Authenticate = (request: FastifyRequest) => Promise<unknown>;
+
 /**
  * Gives the routes whose spec says `executorSizedBody` a body limit of `limitBytes` instead of
- * Fastify's 1 MiB (anything larger is still a 413 problem). Must run before Nest registers its
- * routes (at `listen`): Fastify reads a route's limit when the route is added.
+ * Fastify's 1 MiB (anything larger is still a 413 problem), and authenticates their callers
+ * before the body is read: guards run only after it, and a body this size must not be read
+ * (and held, raw and parsed) for anyone who can open a connection. Must run before Nest
+ * registers its routes (at `listen`): Fastify reads a route's limit and hooks when it is added.
  */
 export function installRouteBodyLimits(
   fastify: FastifyInstance,
   routes: readonly RouteSpec[],
   limitBytes: number,
+  authenticate: Authenticate,
 ): void {
   const sized = new Set(
     routes
@@ -21,6 +27,12 @@ export function installRouteBodyLimits(
     const methods = Array.isArray(route.method) ? route.method : [route.method];
     if (methods.some((method) => sized.has(`${method} ${route.url}`))) {
       route.bodyLimit = limitBytes;
+      route.onRequest = [...hooksOf(route.onRequest), (request) => authenticate(request)];
     }
   });
+}
+
+function hooksOf<H>(hooks: H | H[] | undefined): H[] {
+  if (hooks === undefined) return [];
+  return Array.isArray(hooks) ? hooks : [hooks];
 }

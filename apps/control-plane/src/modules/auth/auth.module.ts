@@ -19,7 +19,9 @@ import { TenantDirectory } from './tenant-directory';
   providers: [
     TenantDirectory,
     RoutePolicies,
-    { provide: APP_GUARD, useClass: AuthenticationGuard },
+    // Also a provider of its own: bootstrap runs its check before large bodies are read.
+    AuthenticationGuard,
+    { provide: APP_GUARD, useExisting: AuthenticationGuard },
     { provide: APP_GUARD, useClass: OrgAccessGuard },
   ],
 })

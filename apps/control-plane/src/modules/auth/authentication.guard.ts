@@ -27,12 +27,20 @@ export class AuthenticationGuard implements CanActivate {
   async canActivate(context: ExecutionContext): Promise<boolean> {
     if (this.policies.of(context).isPublic) return true;
     const req = context.switchToHttp().getRequest<HttpRequest>();
+    requestContext(req).principal = await this.authenticateRequest(req);
+    return true;
+  }
+
+  /**
+   * The caller, or UNAUTHENTICATED. Also run before a large body is read (see
+   * installEarlyAuthentication), so that only callers can make the server read one.
+   */
+  async authenticateRequest(req: HttpRequest): Promise<Principal> {
     try {
       const principal = await this.authenticate(req);
       if (!principal)
         throw new AppError('UNAUTHENTICATED', 'Sign in, or send an API key as a Bearer token.');
-      requestContext(req).principal = principal;
-      return true;
+      return principal;
     } catch (error) {
       if (AppError.is(error) && error.code === 'UNAUTHENTICATED') {
         this.metrics.recordRefusal('unauthenticated');
