@@ -53,6 +53,11 @@ export class ExecutorGateway implements OnApplicationBootstrap, BeforeApplicatio
       maxPayload: config.executors.maxFrameBytes,
       perMessageDeflate: false,
     });
+    // A bad handshake (method, version, key) with a good key: answered as every refusal is,
+    // with a problem, instead of ws's own text/html.
+    this.wss.on('wsClientError', (error, socket) =>
+      refuseUpgrade(socket, 'MALFORMED_REQUEST', `Not a WebSocket handshake: ${error.message}`),
+    );
   }
 
   onApplicationBootstrap() {
