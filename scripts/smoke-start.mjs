@@ -32,6 +32,8 @@ const [apiPort, consolePort] = [await freePort(), await freePort()];
 const apiUrl = `http://127.0.0.1:${apiPort}`;
 const consoleUrl = `http://127.0.0.1:${consolePort}`;
 const { check, finish } = checklist('smoke');
+/** An example becomes HEALTHY after it boots its embedded PGlite: slow on a loaded machine. */
+const EXAMPLE_HEALTHY_TIMEOUT_MS = 120_000;
 
 /** `npm start`'s run-podium.mjs on a fresh PGlite folder. */
 function startPodium(extraEnv = {}) {
@@ -63,7 +65,10 @@ async function exampleStopsWithNpm(signal, { api, base, key, running }) {
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const npmExited = new Promise((resolve) => npm.on('exit', () => resolve(true)));
-  const second = await eventually(() => connectedExample(api, base, key, running), 120_000);
+  const second = await eventually(
+    () => connectedExample(api, base, key, running),
+    EXAMPLE_HEALTHY_TIMEOUT_MS,
+  );
   const pid = Number(second?.executorMetadata?.pid);
   npm.kill(signal);
   const gone = pid > 0 && !!(await eventually(async () => !isAlive(pid), 30_000));
@@ -116,7 +121,10 @@ if (account?.key) {
     const { key, org } = account;
     const base = `/v2/orgs/${org}/apps/${appName}`;
     const api = client(apiUrl);
-    const executor = await eventually(() => connectedExample(api, base, key), 30_000);
+    const executor = await eventually(
+      () => connectedExample(api, base, key),
+      EXAMPLE_HEALTHY_TIMEOUT_MS,
+    );
     check(
       'with CONDUCTOR_KEY: the example runs too, its output prefixed [example]',
       run.output.includes(`Example app:    "${appName}"`) &&
@@ -156,7 +164,7 @@ if (account?.key) {
     if (pid > 0) process.kill(pid, 'SIGTERM');
     const left = await eventually(
       async () => /\[example\] exited .*keep running/.test(run.output),
-      15_000,
+      30_000,
     );
     const stillReady = await fetch(`${apiUrl}/readyz`).then((r) => r.ok);
     const stillConsole = await fetch(`${consoleUrl}/`).then((r) => r.ok);

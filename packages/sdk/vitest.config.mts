@@ -7,8 +7,9 @@ export default defineConfig({
     // boot one); a normal run takes well under a minute.
     testTimeout: 180_000,
     hookTimeout: 180_000,
-    // The integration suites mostly wait on databases and timers, not on the CPU.
-    maxWorkers: 4,
+    // One per core of the CI machine (two): PGlite boots are CPU-bound, and more workers would
+    // starve each other's timers.
+    maxWorkers: 2,
     // A conductor key in the developer's environment must not turn every test app into an
     // executor; the agent tests configure theirs explicitly.
     env: { CONDUCTOR_KEY: '', CONDUCTOR_URL: '' },

@@ -41,7 +41,7 @@ describe('hydrating signed-in pages on a slow CPU', () => {
             ['/orgs/acme', 'org-role'],
             ['/orgs/acme/apps/shop/workflows', 'no-executor'],
           ] as const) {
-            await page.goto(`${consoleUrl}${path}`);
+            await page.goto(`${consoleUrl}${path}`, { timeout: THROTTLED_LOAD_TIMEOUT_MS });
             await page.getByTestId(shown).waitFor({ timeout: THROTTLED_LOAD_TIMEOUT_MS });
           }
         }

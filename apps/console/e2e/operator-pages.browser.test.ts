@@ -188,7 +188,7 @@ describe('schedules, workflow history, export and import, and versions of DBOS a
       (await lines.getByTestId('stream-value').allTextContents()).filter((v) => v.includes('line'));
     // The streams arrive with their own request: ask until they are there.
     await expect
-      .poll(lineValues)
+      .poll(lineValues, { timeout: 20_000 })
       .toEqual([
         expect.stringContaining('first line') as string,
         expect.stringContaining('second line') as string,

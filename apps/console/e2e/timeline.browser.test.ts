@@ -19,6 +19,7 @@ import {
 } from './support/console-actions';
 import { useConsoleSession } from './support/console-session';
 import { assertBuilt, repoRoot } from './support/console-stack';
+import { CONNECT_STEP_TIMEOUT_MS } from './support/example-app-owner';
 import { startService, stopService, type Service } from './support/processes';
 
 const exampleMain = path.join(repoRoot, 'apps/example/dist/main.js');
@@ -88,45 +89,49 @@ describe('the Timeline pages', () => {
     await expect(days.getByRole('listitem').count()).resolves.toBeGreaterThanOrEqual(4);
   });
 
-  it('adds a real executor’s story: connected, its version appeared, the alert resolved, then stopped (and the alert fires again)', async () => {
-    const { apiKey, conductorUrl } = await createExecutorKey(page, consoleUrl, {
-      org: 'acme',
-      name: 'shop executors',
-      app: 'shop',
-    });
+  it(
+    'adds a real executor’s story: connected, its version appeared, the alert resolved, then stopped (and the alert fires again)',
+    async () => {
+      const { apiKey, conductorUrl } = await createExecutorKey(page, consoleUrl, {
+        org: 'acme',
+        name: 'shop executors',
+        app: 'shop',
+      });
 
-    await page.goto(`${consoleUrl}/orgs/acme/apps/shop/timeline`);
-    example = startService('example app', [exampleMain], {
-      cwd: repoRoot,
-      env: {
-        ...process.env,
-        DATABASE_URL: '',
-        CONDUCTOR_KEY: apiKey,
-        CONDUCTOR_URL: conductorUrl,
-        APP_NAME: 'shop',
-        PODIUM_EXAMPLE_DATA_DIR: exampleDir,
-        EXAMPLE_INTERVAL_MS: '0',
-      },
-    });
-    // The example starts an embedded database first: slow on a loaded machine.
-    const connected = entries('executor.connected');
-    await connected.waitFor({ timeout: 90_000 });
-    await expect(
-      connected.getByRole('link', { name: 'Executors' }).getAttribute('href'),
-    ).resolves.toBe('/orgs/acme/apps/shop/executors');
-    await entries('version.appeared').waitFor();
-    await expect(text(entries('alert.resolved'))).resolves.toContain(
-      'UnresponsiveApplication resolved',
-    );
+      await page.goto(`${consoleUrl}/orgs/acme/apps/shop/timeline`);
+      example = startService('example app', [exampleMain], {
+        cwd: repoRoot,
+        env: {
+          ...process.env,
+          DATABASE_URL: '',
+          CONDUCTOR_KEY: apiKey,
+          CONDUCTOR_URL: conductorUrl,
+          APP_NAME: 'shop',
+          PODIUM_EXAMPLE_DATA_DIR: exampleDir,
+          EXAMPLE_INTERVAL_MS: '0',
+        },
+      });
+      // The example starts an embedded database first: slow on a loaded machine.
+      const connected = entries('executor.connected');
+      await connected.waitFor({ timeout: 90_000 });
+      await expect(
+        connected.getByRole('link', { name: 'Executors' }).getAttribute('href'),
+      ).resolves.toBe('/orgs/acme/apps/shop/executors');
+      await entries('version.appeared').waitFor();
+      await expect(text(entries('alert.resolved'))).resolves.toContain(
+        'UnresponsiveApplication resolved',
+      );
 
-    await stopService(example);
-    example = undefined;
-    const stopped = entries('executor.disconnected');
-    await stopped.waitFor();
-    await expect(text(stopped)).resolves.toContain('stopped');
-    // No executor again: the rule fires a second time.
-    await entries('alert.fired').nth(1).waitFor();
-  });
+      await stopService(example);
+      example = undefined;
+      const stopped = entries('executor.disconnected');
+      await stopped.waitFor();
+      await expect(text(stopped)).resolves.toContain('stopped');
+      // No executor again: the rule fires a second time.
+      await entries('alert.fired').nth(1).waitFor();
+    },
+    CONNECT_STEP_TIMEOUT_MS,
+  );
 
   it('narrows to the kinds checked, and to a range', async () => {
     await page.getByRole('checkbox', { name: 'Executor connected' }).check();

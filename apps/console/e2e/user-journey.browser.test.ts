@@ -29,6 +29,7 @@ import {
   startExampleExecutor,
   type ExampleExecutor,
 } from './support/example-executor';
+import { CONNECT_STEP_TIMEOUT_MS } from './support/example-app-owner';
 import { createMigratedDatabase, type ScratchDatabase } from './support/scratch-database';
 
 const SCREENSHOT_DIR = process.env.PODIUM_SCREENSHOT_DIR ?? os.tmpdir();
@@ -183,40 +184,44 @@ describe('the operator journey: sign up to managing workflows', () => {
     expect(cookies.map((c) => c.name)).toContain('podium_access');
   });
 
-  it("shows a real executor's workflows as soon as it connects", async () => {
-    await page.goto(`${consoleUrl}/orgs/acme/apps/shop/workflows`);
-    await page.getByTestId('no-executor').waitFor();
-    example = startExampleExecutor({
-      apiKey,
-      conductorUrl,
-      appName: 'shop',
-      env: { EXAMPLE_INTERVAL_MS: '2000' },
-    });
+  it(
+    "shows a real executor's workflows as soon as it connects",
+    async () => {
+      await page.goto(`${consoleUrl}/orgs/acme/apps/shop/workflows`);
+      await page.getByTestId('no-executor').waitFor();
+      example = startExampleExecutor({
+        apiKey,
+        conductorUrl,
+        appName: 'shop',
+        env: { EXAMPLE_INTERVAL_MS: '2000' },
+      });
 
-    // No reload: the live stream and the poll bring the executor and its workflows in.
-    // The example starts an embedded database first: slow on a loaded machine.
-    await page
-      .getByTestId('live-executors')
-      .and(page.locator('[data-count="1"]'))
-      .waitFor({ timeout: 90_000 });
-    await page.getByTestId('workflow-row').first().waitFor();
-    for (const name of ['processOrder', 'thumbnail', 'importBatch']) {
+      // No reload: the live stream and the poll bring the executor and its workflows in.
+      // The example starts an embedded database first: slow on a loaded machine.
       await page
-        .locator(`[data-testid="workflow-row"][data-workflow-name="${name}"]`)
-        .first()
-        .waitFor();
-    }
-    await page.screenshot({ path: SCREENSHOT, fullPage: false });
+        .getByTestId('live-executors')
+        .and(page.locator('[data-count="1"]'))
+        .waitFor({ timeout: 90_000 });
+      await page.getByTestId('workflow-row').first().waitFor();
+      for (const name of ['processOrder', 'thumbnail', 'importBatch']) {
+        await page
+          .locator(`[data-testid="workflow-row"][data-workflow-name="${name}"]`)
+          .first()
+          .waitFor();
+      }
+      await page.screenshot({ path: SCREENSHOT, fullPage: false });
 
-    await page.getByRole('link', { name: 'Executors' }).click();
-    const executor = page.getByTestId('executor-row').first();
-    await expect(executor.getAttribute('data-status')).resolves.toBe('HEALTHY');
-    await expect(text(executor)).resolves.toContain('typescript');
-    await page.getByRole('link', { name: 'Queues' }).click();
-    await page.getByRole('button', { name: 'Show workflows of media' }).click();
-    await page.getByTestId('queued-workflows').waitFor();
-    await expect(text(page.getByTestId('queue-table'))).resolves.toContain('2 at once');
-  });
+      await page.getByRole('link', { name: 'Executors' }).click();
+      const executor = page.getByTestId('executor-row').first();
+      await expect(executor.getAttribute('data-status')).resolves.toBe('HEALTHY');
+      await expect(text(executor)).resolves.toContain('typescript');
+      await page.getByRole('link', { name: 'Queues' }).click();
+      await page.getByRole('button', { name: 'Show workflows of media' }).click();
+      await page.getByTestId('queued-workflows').waitFor();
+      await expect(text(page.getByTestId('queue-table'))).resolves.toContain('2 at once');
+    },
+    CONNECT_STEP_TIMEOUT_MS,
+  );
 
   it('filters by status and name, and opens a workflow with its steps', async () => {
     await page.getByRole('link', { name: 'Workflows' }).click();
@@ -460,10 +465,13 @@ describe('the operator journey: sign up to managing workflows', () => {
         .getByTestId('workflow-row')
         .evaluateAll((rows) => rows.map((r) => r.querySelector('time')?.dateTime ?? ''));
     await expect
-      .poll(async () => {
-        const times = await created();
-        return times.length > 1 && times.join() === [...times].sort().join();
-      })
+      .poll(
+        async () => {
+          const times = await created();
+          return times.length > 1 && times.join() === [...times].sort().join();
+        },
+        { timeout: 20_000 },
+      )
       .toBe(true);
 
     // Every timestamp in local time or in UTC, as chosen (and remembered).

@@ -44,7 +44,7 @@ describe.each(BACKENDS.map((make) => make()))('resume on $name', (backend) => {
 
       const resumed = await podium.resumeWorkflow<string>(held.workflowId);
       expect(resumed.workflowId).toBe(held.workflowId);
-      expect(await resumed.getResult({ timeoutMs: 5000 })).toBe('held');
+      expect(await resumed.getResult()).toBe('held');
       expect(await held.getStatus()).toMatchObject({
         status: 'SUCCESS',
         queueName: INTERNAL_QUEUE,
@@ -55,7 +55,7 @@ describe.each(BACKENDS.map((make) => make()))('resume on $name', (backend) => {
         podium.resumeWorkflow(moved.workflowId, { queueName: 'nope' }),
       ).rejects.toBeInstanceOf(InvalidOperationError);
       await podium.resumeWorkflow(moved.workflowId, { queueName: 'other' });
-      expect(await moved.getResult({ timeoutMs: 5000 })).toBe('moved');
+      expect(await moved.getResult()).toBe('moved');
       expect((await moved.getStatus())?.queueName).toBe('other');
       // The queue's limit still holds for what stayed on it.
       expect((await blocker.getStatus())?.status).toBe('PENDING');
@@ -192,7 +192,7 @@ describe.each(BACKENDS.map((make) => make()))('resume on $name', (backend) => {
     const handle = await listener.start([]);
     await waitFor(() => log.count('listening') === 1);
     await podium.resumeWorkflow(handle.workflowId);
-    expect(await handle.getResult({ timeoutMs: 5000 })).toBe('stopped');
+    expect(await handle.getResult()).toBe('stopped');
     expect([log.count('listening'), log.count('after')]).toEqual([1, 1]);
     expect((await handle.getStatus())?.queueName).toBe(INTERNAL_QUEUE);
   });

@@ -26,9 +26,9 @@ function defineWorkflows(podium: Podium, log: RunLog, gate = deferred()) {
   return { sleeper, blocker, gate };
 }
 
-// Long enough for a first step to run on a loaded two-core CI machine; the tests wait
-// for the deadline itself rather than racing it.
-const TIMEOUT_MS = 1_500;
+// Long enough for a first step to run on a loaded two-core CI machine, stalls included; the
+// tests wait for the deadline itself rather than racing it.
+const TIMEOUT_MS = 5_000;
 
 describe.each(BACKENDS.map((make) => make()))('timeouts on $name', (backend) => {
   const harness = useHarness(backend);

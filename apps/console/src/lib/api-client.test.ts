@@ -51,7 +51,8 @@ afterEach(() => {
 type Answer = {
   status: number;
   body?: unknown;
-  delayMs?: number;
+  /** Answered once this has resolved. */
+  holdUntil?: Promise<unknown>;
   headers?: Record<string, string>;
 };
 
@@ -67,8 +68,8 @@ async function controlPlane(answer: (req: Seen, index: number) => Answer): Promi
         body,
       };
       seen.push(entry);
-      const { status, body: out, delayMs, headers } = answer(entry, seen.length - 1);
-      if (delayMs) await new Promise((resolve) => setTimeout(resolve, delayMs));
+      const { status, body: out, holdUntil, headers } = answer(entry, seen.length - 1);
+      await holdUntil;
       const type = status >= 400 ? 'application/problem+json' : 'application/json';
       res.writeHead(status, { 'content-type': type, ...headers });
       res.end(out === undefined ? undefined : JSON.stringify(out));
@@ -224,13 +225,28 @@ describe('a 401 from an expired access cookie', () => {
   });
 
   it('shares one refresh between requests that fail at the same time', async () => {
-    const baseUrl = await controlPlane((req) =>
-      req.url === '/v2/sessions/refresh'
-        ? { status: 200, body: session, delayMs: 50 }
-        : expiringSession(req),
-    );
+    // The refresh is answered only once each of the three has had its 401 and turned to the
+    // refresh (on a 401 a read asks for the CSRF token, then joins the refresh in flight or
+    // starts one, in the same turn); until then every request is refused.
+    let allTurned!: () => void;
+    const allTurnedToRefresh = new Promise<void>((resolve) => (allTurned = resolve));
+    let tokensAsked = 0;
+    const csrfToken = () => {
+      if (++tokensAsked === 3) allTurned();
+      return 'csrf-1';
+    };
+    let refreshed = false;
+    const baseUrl = await controlPlane((req) => {
+      if (req.url === '/v2/sessions/refresh') {
+        const answered = allTurnedToRefresh.then(() => (refreshed = true));
+        return { status: 200, body: session, holdUntil: answered };
+      }
+      return refreshed
+        ? { status: 200, body: { workflowIds: ['x'] } }
+        : { status: 401, body: unauthenticated };
+    });
     const results = await Promise.all(
-      ['/a', '/b', '/c'].map((path) => getJson(path, Thing, withCsrf(baseUrl))),
+      ['/a', '/b', '/c'].map((path) => getJson(path, Thing, { baseUrl, csrfToken })),
     );
     expect(results).toEqual([
       { workflowIds: ['x'] },

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import http from 'node:http';
 import { createScratchDatabase, type ScratchDatabase } from '@podium/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type WebSocket from 'ws';
@@ -9,7 +10,10 @@ import { factories } from '../factories';
 import { closed, connectExecutor } from './fake-executor';
 import { startTestControlPlane, type RunningControlPlane } from './start';
 import { TestBrowser, signUpAndIn } from './test-browser';
-import { waitUntil } from './wait-until';
+import { DEFAULT_WAIT_TIMEOUT_MS, waitUntil } from './wait-until';
+
+/** The lifetime of the key that expires under a live link: far beyond connecting. */
+const KEY_LIFETIME_MS = 15_000;
 
 describe('executor gateway (PostgreSQL)', () => {
   let scratch: ScratchDatabase;
@@ -41,7 +45,7 @@ describe('executor gateway (PostgreSQL)', () => {
           .get(ExecutorRegistry)
           .forApplication(app.id)
           .some((e) => e.identity.executorId === executorId),
-      5_000,
+      DEFAULT_WAIT_TIMEOUT_MS,
       `executor ${executorId} registered`,
     );
     return result.ws;
@@ -76,6 +80,27 @@ describe('executor gateway (PostgreSQL)', () => {
     expect(logs).toContain('[REDACTED]');
     expect(logs).not.toContain(bogus);
     expect(logs).not.toContain(secret);
+  });
+
+  it('answers a good key with a malformed handshake as a problem (400), not as ws text', async () => {
+    const url = new URL(wsUrl(app.name, secret).replace(/^ws/, 'http'));
+    // An upgrade without Sec-WebSocket-Key: past authentication, refused by the handshake.
+    const answer = await new Promise<{ status?: number; type?: string; body: string }>(
+      (resolve, reject) => {
+        const req = http.get(url, { headers: { Connection: 'Upgrade', Upgrade: 'websocket' } });
+        req.on('response', (res) => {
+          let body = '';
+          res.on('data', (chunk: Buffer) => (body += chunk.toString()));
+          res.on('end', () =>
+            resolve({ status: res.statusCode, type: res.headers['content-type'], body }),
+          );
+        });
+        req.on('error', reject);
+      },
+    );
+    expect(answer.status).toBe(400);
+    expect(answer.type).toContain('application/problem+json');
+    expect(JSON.parse(answer.body)).toMatchObject({ status: 400, code: 'MALFORMED_REQUEST' });
   });
 
   it('refuses an unknown application (404) and a key without websocket.connect (403)', async () => {
@@ -189,15 +214,24 @@ describe('executor gateway (PostgreSQL)', () => {
     bystander.close();
   });
 
-  it('closes the link when its key expires', async () => {
-    // It must outlive connectAs (connecting, then waiting for registration) on a loaded machine.
-    const key = await f.newApiKey(org.id, { expiresAt: new Date(Date.now() + 5_000) });
-    const ws = await connectAs(`exec-${randomUUID()}`, key.secret);
-    await expect(closed(ws)).resolves.toBe(4001);
-    await expect(connectExecutor(wsUrl(app.name, key.secret))).resolves.toMatchObject({
-      refused: 401,
-    });
-  });
+  it(
+    'closes the link when its key expires',
+    async () => {
+      // The link learns its key's expiry when it connects and closes itself then: a later change
+      // in the database would not reach it, so the key must outlive connectAs (connecting, then
+      // waiting for registration) on a loaded machine, by far. The wait below ends on the close.
+      const key = await f.newApiKey(org.id, { expiresAt: new Date(Date.now() + KEY_LIFETIME_MS) });
+      const ws = await connectAs(`exec-${randomUUID()}`, key.secret);
+      const closing = new Promise<[number, string]>((resolve) =>
+        ws.once('close', (code, reason) => resolve([code, reason.toString()])),
+      );
+      await expect(closing).resolves.toEqual([4001, 'API key expired']);
+      await expect(connectExecutor(wsUrl(app.name, key.secret))).resolves.toMatchObject({
+        refused: 401,
+      });
+    },
+    KEY_LIFETIME_MS + 45_000,
+  );
 
   it('closes every link of a deleted application (4001), leaves other applications alone, then refuses it', async () => {
     const doomed = await f.newApp(org.id);
@@ -212,7 +246,11 @@ describe('executor gateway (PostgreSQL)', () => {
         return result.ws;
       }),
     );
-    await waitUntil(() => registry.forApplication(doomed.id).length === 2, 5_000, 'both linked');
+    await waitUntil(
+      () => registry.forApplication(doomed.id).length === 2,
+      DEFAULT_WAIT_TIMEOUT_MS,
+      'both linked',
+    );
     const bystander = await connectAs(`exec-${randomUUID()}`);
     const closes = Promise.all(sockets.map(closed));
 
@@ -222,7 +260,11 @@ describe('executor gateway (PostgreSQL)', () => {
 
     await expect(closes).resolves.toEqual([4001, 4001]);
     expect(bystander.readyState).toBe(bystander.OPEN);
-    await waitUntil(() => registry.forApplication(doomed.id).length === 0, 5_000, 'unlinked');
+    await waitUntil(
+      () => registry.forApplication(doomed.id).length === 0,
+      DEFAULT_WAIT_TIMEOUT_MS,
+      'unlinked',
+    );
     await expect(connectExecutor(wsUrl(doomed.name, secret))).resolves.toMatchObject({
       refused: 404,
     });

@@ -13,7 +13,7 @@ import { dbosExecutorStatuses } from './dbos-conductor-spec';
 import { connectScriptedExecutor } from './scripted-executor';
 import { openSse } from './sse-client';
 import { startTestControlPlane, type RunningControlPlane } from './start';
-import { waitUntil } from './wait-until';
+import { DEFAULT_WAIT_TIMEOUT_MS, waitUntil } from './wait-until';
 
 describe('executors, versions and live events (PostgreSQL)', () => {
   let scratch: ScratchDatabase;
@@ -89,7 +89,7 @@ describe('executors, versions and live events (PostgreSQL)', () => {
     });
     expect(streams.size).toBe(2);
     sse.close();
-    await waitUntil(() => streams.size === 1, 5_000, 'stream cleaned up');
+    await waitUntil(() => streams.size === 1, DEFAULT_WAIT_TIMEOUT_MS, 'stream cleaned up');
   });
 
   it('lists recorded executors, connected first, with paging and a status filter', async () => {

@@ -9,7 +9,7 @@ import { factories } from '../factories';
 import { openSse } from './sse-client';
 import { startTestControlPlane, type RunningControlPlane } from './start';
 import { TestBrowser, signUpAndIn } from './test-browser';
-import { waitUntil } from './wait-until';
+import { DEFAULT_WAIT_TIMEOUT_MS, waitUntil } from './wait-until';
 
 /** A live stream lasts as long as its caller may read the application, not its first request. */
 describe('live streams end with their authority (PostgreSQL)', () => {
@@ -108,7 +108,11 @@ describe('live streams end with their authority (PostgreSQL)', () => {
     expect(await refused.res.json()).toMatchObject({ code: 'RATE_LIMITED' });
     // Closing one makes room again, once the server has seen the client leave.
     open[0]?.close();
-    await waitUntil(() => heldBy(key.apiKey.id) === 2, 10_000, 'the closed stream forgotten');
+    await waitUntil(
+      () => heldBy(key.apiKey.id) === 2,
+      DEFAULT_WAIT_TIMEOUT_MS,
+      'the closed stream forgotten',
+    );
     const again = await openAs(headers);
     expect(again.res.status).toBe(200);
     for (const sse of [...open, again]) sse.close();

@@ -9,7 +9,7 @@ import { scrape, type Scrape } from './prometheus-scrape';
 import { startReplicas, type ReplicaSet } from './replicas';
 import { openSse } from './sse-client';
 import { startTestControlPlane, type RunningControlPlane } from './start';
-import { waitUntil } from './wait-until';
+import { DEFAULT_WAIT_TIMEOUT_MS, waitUntil } from './wait-until';
 
 const METRICS_TOKEN = 'metrics-token-for-the-e2e-test';
 
@@ -125,7 +125,7 @@ describe('GET /metrics after real activity (one process)', () => {
     sse.close();
     await waitUntil(
       async () => (await read()).value('podium_live_streams') === 0,
-      5_000,
+      DEFAULT_WAIT_TIMEOUT_MS,
       'the live stream counted as closed',
     );
 

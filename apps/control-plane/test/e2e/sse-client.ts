@@ -1,4 +1,4 @@
-import { waitUntil } from './wait-until';
+import { DEFAULT_WAIT_TIMEOUT_MS, waitUntil } from './wait-until';
 
 export interface SseEvent {
   readonly event: string;
@@ -45,7 +45,7 @@ export async function openSse(url: string, headers: Record<string, string>) {
     comments,
     ended,
     /** The next event (after those already taken) of this type. */
-    async next(type: string, timeoutMs = 5_000): Promise<SseEvent> {
+    async next(type: string, timeoutMs = DEFAULT_WAIT_TIMEOUT_MS): Promise<SseEvent> {
       const found = await waitUntil(
         () => {
           const index = events.findIndex((e, i) => i >= cursor && e.event === type);

@@ -1,7 +1,10 @@
+/** Only a guard against hanging: a wait ends as soon as what it waits for happens. */
+export const DEFAULT_WAIT_TIMEOUT_MS = 30_000;
+
 /** Polls `probe` until it returns a truthy value or `timeoutMs` passes. */
 export async function waitUntil<T>(
   probe: () => Promise<T> | T,
-  timeoutMs = 5_000,
+  timeoutMs = DEFAULT_WAIT_TIMEOUT_MS,
   what = 'condition',
 ): Promise<NonNullable<T>> {
   const deadline = Date.now() + timeoutMs;

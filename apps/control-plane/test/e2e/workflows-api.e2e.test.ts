@@ -13,7 +13,7 @@ import { apiClient } from './api-client';
 import { pageOf } from './test-browser';
 import { connectScriptedExecutor, type ScriptedLink } from './scripted-executor';
 import { startTestControlPlane, type RunningControlPlane } from './start';
-import { waitUntil } from './wait-until';
+import { DEFAULT_WAIT_TIMEOUT_MS, waitUntil } from './wait-until';
 
 const RECORD = {
   WorkflowUUID: 'wf-1',
@@ -73,7 +73,11 @@ describe('workflow and queue API with scripted executors (PostgreSQL, real WebSo
     );
     links.push(link);
     const registry = server.app.get(ExecutorRegistry);
-    await waitUntil(() => registry.forApplication(app.id).length > 0, 5_000, 'executor linked');
+    await waitUntil(
+      () => registry.forApplication(app.id).length > 0,
+      DEFAULT_WAIT_TIMEOUT_MS,
+      'executor linked',
+    );
     return { app, link, base: `/v2/orgs/${org.name}/apps/${app.name}` };
   }
 
