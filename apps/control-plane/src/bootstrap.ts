@@ -15,7 +15,7 @@ import {
   installHandlingWithoutIdleTimeout,
 } from './common/http/connection-timeouts';
 import { installJsonBodies } from './common/http/json-bodies';
-import { installRouteBodyLimits } from './common/http/route-body-limits';
+import { installExecutorSizedBodies } from './common/http/executor-sized-bodies';
 import { AuthenticationGuard } from './modules/auth/authentication.guard';
 import { API_ROUTES } from './modules/openapi/openapi.service';
 import { installRequestOrigin } from './common/http/request-origin';
@@ -52,7 +52,7 @@ export async function startControlPlane(
   const fastify = app.getHttpAdapter().getInstance();
   installJsonBodies(fastify);
   const authentication = app.get(AuthenticationGuard);
-  installRouteBodyLimits(fastify, API_ROUTES, config.executors.maxFrameBytes, (request) =>
+  installExecutorSizedBodies(fastify, API_ROUTES, config.executors.maxFrameBytes, (request) =>
     authentication.authenticateRequest(request),
   );
   installRequestScreening(fastify);

@@ -10,8 +10,11 @@ import { assertExampleBuilt, startExampleExecutor, type ExampleExecutor } from '
 
 /** The example starts an embedded database first: slow on a loaded machine. */
 const EXECUTOR_LIVE_TIMEOUT_MS = 90_000;
-/** Long enough for signing up, the key and the example's start on a loaded machine. */
-export const CONNECT_STEP_TIMEOUT_MS = 150_000;
+/**
+ * Long enough for signing up, the key and the example's start on a loaded machine, and the few
+ * 20 s waits a test takes after it: a hang guard above the sum of the waits it guards.
+ */
+export const CONNECT_STEP_TIMEOUT_MS = 240_000;
 
 const WORKFLOWS_PATH = '/orgs/acme/apps/shop/workflows';
 

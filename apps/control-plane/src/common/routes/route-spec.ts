@@ -61,7 +61,8 @@ interface RouteBase {
   /**
    * Takes bodies up to the executor frame limit (`PODIUM_EXECUTOR_MAX_FRAME_BYTES`) rather than
    * 1 MiB: a payload handed to an executor whole (an import) may be as large as what an
-   * executor may send us (the export it came from). See `installRouteBodyLimits`.
+   * executor may send us (the export it came from). Its caller is authenticated before the
+   * body is read. See `installExecutorSizedBodies`.
    */
   readonly executorSizedBody?: boolean;
 }

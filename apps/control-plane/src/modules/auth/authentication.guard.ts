@@ -27,13 +27,14 @@ export class AuthenticationGuard implements CanActivate {
   async canActivate(context: ExecutionContext): Promise<boolean> {
     if (this.policies.of(context).isPublic) return true;
     const req = context.switchToHttp().getRequest<HttpRequest>();
-    requestContext(req).principal = await this.authenticateRequest(req);
+    // Already there when the route authenticates before reading its body.
+    requestContext(req).principal ??= await this.authenticateRequest(req);
     return true;
   }
 
   /**
    * The caller, or UNAUTHENTICATED. Also run before a large body is read (see
-   * installEarlyAuthentication), so that only callers can make the server read one.
+   * installExecutorSizedBodies), so that only callers can make the server read one.
    */
   async authenticateRequest(req: HttpRequest): Promise<Principal> {
     try {

@@ -17,6 +17,9 @@ class FakeResponse extends EventEmitter implements SseSink {
   end() {
     this.ended = true;
   }
+  destroy() {
+    this.destroyed = true;
+  }
 }
 
 describe('SseStream', () => {
@@ -69,7 +72,8 @@ describe('SseStream', () => {
     expect(stream.isOpen).toBe(true);
     stream.send('big', big); // past the bound now: ended instead of written
     expect(stream.isOpen).toBe(false);
-    expect(res.ended).toBe(true);
+    expect(res.destroyed).toBe(true); // the unsent data goes with the connection
+    expect(res.ended).toBe(false);
     expect(res.chunks).toHaveLength(4);
     expect(vi.getTimerCount()).toBe(0);
   });

@@ -13,6 +13,8 @@ export const MAX_UNSENT_BYTES = 16 * 1024 * 1024;
 export interface SseSink {
   write(chunk: string): unknown;
   end(): unknown;
+  /** Drops the connection and whatever waits unsent on it. */
+  destroy(): unknown;
   once(event: 'close', listener: () => void): unknown;
   /** True once the client has gone (or the response was destroyed). */
   readonly destroyed: boolean;
@@ -63,8 +65,14 @@ export class SseStream {
 
   private write(chunk: string): void {
     if (this.closed) return;
-    if (this.sink.writableLength > MAX_UNSENT_BYTES) this.close();
-    else this.sink.write(chunk);
+    if (this.sink.writableLength <= MAX_UNSENT_BYTES) {
+      this.sink.write(chunk);
+      return;
+    }
+    // Not end(): that would wait behind what is unsent, holding it for as long as the client
+    // keeps the connection open without reading.
+    this.sink.destroy();
+    this.onClosed();
   }
 
   private onClosed(): void {

@@ -45,7 +45,8 @@ export async function readListedPage<B extends PagedBody>(
  * Up to `count` rows (every row when undefined) from `from` on, read `chunk` at a time. Workflows
  * started meanwhile can shift later chunks: a row read twice is kept once. A chunk that brings
  * no row not read before ends the reading: an executor that ignores `offset` would otherwise be
- * asked forever.
+ * asked forever. (A whole chunk of workflows started between two requests of a newest-first
+ * read ends it too, short: the price of never looping.)
  */
 export async function readRows<B extends PagedBody>(
   list: ListRows<B>,

@@ -9,7 +9,7 @@ import {
   type BulkWorkflowsResponse,
   type WorkflowActionResult,
 } from '@podium/protocol';
-import { AdminOnlyDetailError } from '../../common/errors/admin-only-detail-error';
+import { type CommandProgress, withProgress } from './command-progress';
 import type { Reach } from '../executors/family-fanout';
 import { ExecutorProxy } from '../executors/proxy/executor-proxy';
 import { ActionOutcomes, assertSucceeded, cancelOutcome } from './action-outcomes';
@@ -232,7 +232,7 @@ function partlyCarriedOut(
     const { newWorkflowId } = forkOf(id, reported);
     return newWorkflowId ? [[id, newWorkflowId] as const] : [];
   });
-  const progress: Progress = {
+  const progress: CommandProgress = {
     sentence:
       `Before this failure the command was carried out for ${done.size} of the ${requested} ` +
       "workflows (those another SDK family's executors hold: `carriedOut`, also in the audit log).",
@@ -241,40 +241,7 @@ function partlyCarriedOut(
       ...(forks.length > 0 && { newWorkflowIds: Object.fromEntries(forks) }),
     },
   };
-  // An executor's own words stay withheld from callers without organization.write.
-  if (error instanceof AdminOnlyDetailError)
-    return new PartlyCarriedOutAdminOnlyError(error, progress);
-  return new AppError(error.code, `${error.message} ${progress.sentence}`, {
-    ...error.extra,
-    ...progress.extra,
-  });
-}
-
-/** What a partly carried out command did, in the control plane's words: for every caller. */
-interface Progress {
-  readonly sentence: string;
-  readonly extra: Record<string, unknown>;
-}
-
-/** Still an AdminOnlyDetailError; its withheld form keeps the progress (only the cause is hidden). */
-class PartlyCarriedOutAdminOnlyError extends AdminOnlyDetailError {
-  declare readonly extra: Record<string, unknown>;
-
-  constructor(
-    private readonly original: AdminOnlyDetailError,
-    private readonly progress: Progress,
-  ) {
-    super(original.code, `${original.message} ${progress.sentence}`);
-    this.extra = { ...original.extra, ...progress.extra };
-  }
-
-  override withheld(reference: string): AppError {
-    const withheld = this.original.withheld(reference);
-    return new AppError(withheld.code, `${withheld.message} ${this.progress.sentence}`, {
-      ...this.extra,
-      ...withheld.extra,
-    });
-  }
+  return withProgress(error, progress);
 }
 
 /** DBOS bulk fields: `workflow_ids` wins, `workflow_id` (its first id) must still be present. */

@@ -29,8 +29,8 @@ export function DomainClaimsPanel({ org }: { org: string }) {
     <Panel title="Domain claims" testId="domain-claims">
       <p className="muted">
         A new account signing up with an email at a claimed domain joins this organization as{' '}
-        {roleLabel(DOMAIN_CLAIM_ROLE)}. Existing accounts are not moved, and removing a claim
-        removes nobody.
+        {roleLabel(DOMAIN_CLAIM_ROLE)} once the claim is approved; a pending claim admits nobody
+        (its note says why). Existing accounts are not moved, and removing a claim removes nobody.
       </p>
       <QueryList
         items={claims.data?.claims}
