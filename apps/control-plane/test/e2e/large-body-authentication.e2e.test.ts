@@ -1,9 +1,11 @@
 import net from 'node:net';
 import { createScratchDatabase, type ScratchDatabase } from '@podium/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MAX_LARGE_BODIES_AT_ONCE } from '../../src/common/http/large-body-slots';
 import { factories } from '../factories';
 import { startTestControlPlane, type RunningControlPlane } from './start';
 import { TestBrowser, signUpAndIn } from './test-browser';
+import { waitUntil } from './wait-until';
 
 /** The head of what the server answers, as soon as it answers (no body is ever sent). */
 function answerToHeadersOnly(url: string, head: string): Promise<string> {
@@ -75,16 +77,55 @@ describe('large bodies are read only for callers', () => {
     expect(withCookie).toMatch(/^HTTP\/1\.1 401 /);
   });
 
-  it("reads a caller's body as before", async () => {
-    const res = await fetch(`${server.url}${base}/workflows/import`, {
+  /** An import of 2 MiB (over Fastify's 1 MiB default) by the key's holder. */
+  const importLarge = () =>
+    fetch(`${server.url}${base}/workflows/import`, {
       method: 'POST',
       headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
       body: JSON.stringify({ serializedWorkflow: 'x'.repeat(2 * 1024 * 1024) }),
     });
-    // Past authentication, and a body over Fastify's 1 MiB default read and judged: not an
-    // export.
+
+  it("reads a caller's body as before", async () => {
+    const res = await importLarge();
+    // Past authentication, and the body read and judged: not an export.
     expect(res.status).toBe(422);
     expect(((await res.json()) as { code: string }).code).toBe('VALIDATION_FAILED');
+  });
+
+  it('reads only so many large bodies at once, and takes more once one has gone', async () => {
+    // Callers that announce a large body and send none hold every slot...
+    const holders = Array.from({ length: MAX_LARGE_BODIES_AT_ONCE }, () => {
+      const { hostname, port } = new URL(server.url);
+      const socket = net.connect(Number(port), hostname);
+      socket.write(importHead(`Authorization: Bearer ${key}\r\n`));
+      return socket;
+    });
+    // ...so another large import is refused, to come back shortly.
+    let refused: Response | undefined;
+    await waitUntil(
+      async () => {
+        const res = await importLarge();
+        if (res.status === 429) refused = res;
+        else await res.arrayBuffer();
+        return refused !== undefined;
+      },
+      undefined,
+      'all slots held',
+    );
+    expect(refused?.headers.get('retry-after')).toBe('1');
+    expect(((await refused?.json()) as { code: string }).code).toBe('RATE_LIMITED');
+    // One holder leaves: its slot comes back.
+    holders.pop()?.destroy();
+    await waitUntil(
+      async () => {
+        const res = await importLarge();
+        await res.arrayBuffer();
+        return res.status === 422;
+      },
+      undefined,
+      'a slot free',
+    );
+    for (const holder of holders) holder.destroy();
   });
 
   it('reads a signed-in user’s body as before', async () => {

@@ -58,7 +58,7 @@ export const WORKFLOW_HISTORY_ROUTES = routeTable({
     status: 201,
     body: ImportWorkflowRequestSchema,
     response: ImportWorkflowResponseSchema,
-    errors: ['CONFLICT', 'PAYLOAD_TOO_LARGE'],
+    errors: ['CONFLICT', 'PAYLOAD_TOO_LARGE', 'RATE_LIMITED'],
     executorSizedBody: true,
     audit: { action: WORKFLOW_ACTIONS.import },
   },
