@@ -1,7 +1,8 @@
 // Domain claims on the members page: an owner claims an email domain, a new user signing up
 // there joins the organization as an operator, another organization cannot claim it too, the
-// owner removes the claim, and a viewer sees no claims at all. All real: the built control
-// plane on a scratch PostgreSQL database, the console's server, Chromium, axe after each step.
+// owner removes the claim, and a viewer sees no claims at all (sign-up emails verified upstream);
+// by default a claim shows as pending, with why. All real: the built control plane on a scratch
+// PostgreSQL database, the console's server, Chromium, axe after each step.
 import { randomUUID } from 'node:crypto';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -146,6 +147,27 @@ describe('domain claims on the members page', () => {
     expect(await page.getByTestId('domain-claims').count()).toBe(0);
     expect(await page.getByRole('button', { name: 'Claim domain' }).count()).toBe(0);
     expect(await page.getByRole('button', { name: /Remove claim/ }).count()).toBe(0);
+    expect(pageErrors).toEqual([]);
+  });
+});
+
+describe('domain claims where sign-up emails are not verified (the default)', () => {
+  const session = useConsoleSession();
+
+  it('shows a claim as pending, with the note saying why it admits nobody', async () => {
+    const { page, consoleUrl, pageErrors } = session();
+    await signUp(page, consoleUrl, owner);
+    await createOrganization(page, consoleUrl, 'pending-co');
+    await page.goto(`${consoleUrl}/orgs/pending-co/members`);
+    const form = page.getByRole('form', { name: 'Claim a domain' });
+    await form.getByLabel('Domain').fill(domain);
+    await form.getByRole('button', { name: 'Claim domain' }).click();
+    const row = page.getByTestId('domain-claim-row').and(page.locator(`[data-domain="${domain}"]`));
+    await row.waitFor();
+    await expect(text(row)).resolves.toContain('pending');
+    await expect(text(row.getByTestId('domain-claim-note'))).resolves.toContain(
+      'PODIUM_TRUST_SIGN_UP_EMAILS',
+    );
     expect(pageErrors).toEqual([]);
   });
 });

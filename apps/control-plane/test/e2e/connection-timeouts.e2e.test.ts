@@ -50,7 +50,7 @@ describe('idle connections are closed (short idle timeout)', () => {
  * stream, a WebSocket upgrade) are never cut while being sent or before their handling starts,
  * however loaded the machine: the other servers of this file show the cuts.
  */
-const LONG_LIVED_TIMEOUTS = { idleMs: 5_000, headersMs: 5_000, requestMs: 5_000 };
+const LONG_LIVED_TIMEOUTS = { idleMs: 2_000, headersMs: 2_000, requestMs: 2_000 };
 /** Idle periods waited out by each test below: together well past every timeout above. */
 const IDLE_PERIODS = 2;
 
