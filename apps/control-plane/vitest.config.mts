@@ -7,5 +7,8 @@ export default defineConfig({
     include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
+    // Vitest's default is one worker fewer than the CPUs: one on the two-core CI machine, so the
+    // suite ran file after file while most e2e files mostly wait (on executors, leases, timers).
+    maxWorkers: 2,
   },
 });
