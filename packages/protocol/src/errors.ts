@@ -15,11 +15,20 @@ export const ERROR_CODES = {
   UNAUTHENTICATED: { status: 401, title: 'Authentication is required' },
   FORBIDDEN: { status: 403, title: 'You are not allowed to do this' },
   NOT_FOUND: { status: 404, title: 'Not found' },
+  /** A WebSocket handshake by a method other than GET (`Allow` says which). */
+  METHOD_NOT_ALLOWED: { status: 405, title: 'The method is not allowed here' },
   /** The client took too long to send its request (headers or body). */
   REQUEST_TIMEOUT: { status: 408, title: 'The request was not received in time' },
   CONFLICT: { status: 409, title: 'This conflicts with the current state' },
   /** A search without `limit` matches more than the control plane returns at once. */
   TOO_MANY_RESULTS: { status: 422, title: 'The search matches too many workflows' },
+  /**
+   * With both SDK families connected a page is cut from their merged list, read from its start:
+   * an offset deeper than the control plane reads that way.
+   */
+  OFFSET_TOO_LARGE: { status: 422, title: 'The offset is deeper than this list can be paged' },
+  /** The inputs and outputs of the workflows asked for are more than one answer holds. */
+  PAYLOADS_TOO_LARGE: { status: 422, title: 'The workflows’ inputs and outputs are too large' },
   PAYLOAD_TOO_LARGE: { status: 413, title: 'The request is too large' },
   URI_TOO_LONG: { status: 414, title: 'The URL is too long' },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, title: 'The request body must be JSON' },

@@ -69,13 +69,18 @@ describe('loadConfig', () => {
   });
 
   it('answers a search without limit with up to 10,000 workflows, read 1,000 at a time', () => {
-    expect(loadConfig({}).workflowSearch).toEqual({ maxResults: 10_000, pageSize: 1_000 });
+    expect(loadConfig({}).workflowSearch).toEqual({
+      maxResults: 10_000,
+      pageSize: 1_000,
+      maxPayloadBytes: 64 * 1024 * 1024,
+    });
     expect(
       loadConfig({
         PODIUM_WORKFLOW_SEARCH_MAX_RESULTS: '50000',
         PODIUM_WORKFLOW_SEARCH_PAGE_SIZE: '200',
+        PODIUM_WORKFLOW_PAYLOADS_MAX_BYTES: '1048576',
       }).workflowSearch,
-    ).toEqual({ maxResults: 50_000, pageSize: 200 });
+    ).toEqual({ maxResults: 50_000, pageSize: 200, maxPayloadBytes: 1_048_576 });
     // No bigger than the largest page the API itself asks an executor for.
     expect(() => loadConfig({ PODIUM_WORKFLOW_SEARCH_PAGE_SIZE: '1001' })).toThrow(
       /PODIUM_WORKFLOW_SEARCH_PAGE_SIZE/,

@@ -100,6 +100,8 @@ export interface WorkflowSearchSettings {
   readonly maxResults: number;
   /** Workflows per request to the executor while reading them. */
   readonly pageSize: number;
+  /** Most bytes of inputs and outputs one answer loads (any list or search asking for them). */
+  readonly maxPayloadBytes: number;
 }
 
 export interface RedisTarget {
@@ -169,6 +171,7 @@ export function loadConfig(source: NodeJS.ProcessEnv): Config {
     workflowSearch: {
       maxResults: env.PODIUM_WORKFLOW_SEARCH_MAX_RESULTS,
       pageSize: env.PODIUM_WORKFLOW_SEARCH_PAGE_SIZE,
+      maxPayloadBytes: env.PODIUM_WORKFLOW_PAYLOADS_MAX_BYTES,
     },
     retention: {
       intervalMs: env.PODIUM_RETENTION_INTERVAL_MS,

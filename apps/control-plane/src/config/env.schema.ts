@@ -87,6 +87,15 @@ export const EnvSchema = z
       .max(MAX_WORKFLOW_PAGE_LIMIT)
       .default(MAX_WORKFLOW_PAGE_LIMIT),
     /**
+     * Most bytes of workflow inputs and outputs one answer loads (`loadInput`/`loadOutput` on a
+     * list or search); more is a 422 PAYLOADS_TOO_LARGE problem rather than held in memory.
+     */
+    PODIUM_WORKFLOW_PAYLOADS_MAX_BYTES: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .default(64 * 1024 * 1024),
+    /**
      * How often the coordinator pushes retention settings (a `retention` message) to one
      * connected executor of each application with a threshold set; also pushed at each change.
      */

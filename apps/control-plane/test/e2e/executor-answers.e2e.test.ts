@@ -13,6 +13,8 @@ import { TestBrowser, signUpAndIn } from './test-browser';
 import { waitUntil } from './wait-until';
 
 const MAX_FRAME_BYTES = 1024 * 1024;
+/** Inputs and outputs one answer may load: a few frames' worth, so a page can pass it. */
+const MAX_PAYLOAD_BYTES = 2 * 1024 * 1024;
 
 /** A workflow record as DBOS TS sends it; `Input` only when asked for. */
 const record = (id: string, withInput: boolean) => ({
@@ -48,7 +50,10 @@ describe('executor answers: size, paging and disclosure (PostgreSQL, real WebSoc
     scratch = await createScratchDatabase();
     server = await startTestControlPlane(
       { kind: 'postgres', url: scratch.url },
-      { executors: { maxFrameBytes: MAX_FRAME_BYTES } },
+      {
+        executors: { maxFrameBytes: MAX_FRAME_BYTES },
+        workflowSearch: { maxPayloadBytes: MAX_PAYLOAD_BYTES },
+      },
     );
     f = factories(server.app);
     api = apiClient(server.url);
@@ -101,6 +106,37 @@ describe('executor answers: size, paging and disclosure (PostgreSQL, real WebSoc
       expect((part.workflow_uuids as string[]).length).toBeLessThanOrEqual(PAYLOAD_PART_SIZE);
     }
     expect(parts.flatMap((part) => part.workflow_uuids)).toEqual(ids);
+  });
+
+  it('refuses a page whose inputs pass the payload budget, and stops reading them', async () => {
+    // 30 KB each: a part of 25 fits in a frame, 70 of them (2.1 MB) pass the 2 MiB budget.
+    const bulky = (id: string) => ({ ...record(id, false), Input: 'x'.repeat(30_000) });
+    const ids = Array.from({ length: 100 }, (_, i) => `bulky-${i}`);
+    const {
+      base,
+      links: [link],
+    } = await connectedApp([
+      (request) => {
+        const body = request.body as {
+          workflow_uuids?: string[];
+          load_input?: boolean;
+          limit: number;
+        };
+        const wanted = body.workflow_uuids ?? ids.slice(0, body.limit);
+        return { output: wanted.map((id) => (body.load_input ? bulky(id) : record(id, false))) };
+      },
+    ]);
+
+    const fits = await api('get', `${base}/workflows?loadInput=true&limit=60`, { key });
+    expect(fits.status).toBe(200);
+    link!.requests.length = 0;
+    const tooLarge = await api('get', `${base}/workflows?loadInput=true&limit=100`, { key });
+    expect(tooLarge).toMatchObject({
+      status: 422,
+      body: { code: 'PAYLOADS_TOO_LARGE', maxPayloadBytes: MAX_PAYLOAD_BYTES },
+    });
+    // The list, then parts until the budget was passed (75 workflows): never the fourth part.
+    expect(link!.requests).toHaveLength(1 + 3);
   });
 
   it('does not pass an answer too large for a frame on to the next executor', async () => {

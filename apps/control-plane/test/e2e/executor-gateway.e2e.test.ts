@@ -82,25 +82,52 @@ describe('executor gateway (PostgreSQL)', () => {
     expect(logs).not.toContain(secret);
   });
 
-  it('answers a good key with a malformed handshake as a problem (400), not as ws text', async () => {
+  /** An upgrade request with a good key, its method and headers as given. */
+  function handshake(method: string, headers: Record<string, string>) {
     const url = new URL(wsUrl(app.name, secret).replace(/^ws/, 'http'));
-    // An upgrade without Sec-WebSocket-Key: past authentication, refused by the handshake.
-    const answer = await new Promise<{ status?: number; type?: string; body: string }>(
+    return new Promise<{ status?: number; headers: http.IncomingHttpHeaders; body: string }>(
       (resolve, reject) => {
-        const req = http.get(url, { headers: { Connection: 'Upgrade', Upgrade: 'websocket' } });
+        const req = http.request(url, {
+          method,
+          headers: { Connection: 'Upgrade', Upgrade: 'websocket', ...headers },
+        });
         req.on('response', (res) => {
           let body = '';
           res.on('data', (chunk: Buffer) => (body += chunk.toString()));
-          res.on('end', () =>
-            resolve({ status: res.statusCode, type: res.headers['content-type'], body }),
-          );
+          res.on('end', () => resolve({ status: res.statusCode, headers: res.headers, body }));
         });
         req.on('error', reject);
+        req.end();
       },
     );
+  }
+
+  it('answers a good key with a malformed handshake as a problem (400), not as ws text', async () => {
+    // An upgrade without Sec-WebSocket-Key: past authentication, refused by the handshake.
+    const answer = await handshake('GET', { 'Sec-WebSocket-Version': '13' });
     expect(answer.status).toBe(400);
-    expect(answer.type).toContain('application/problem+json');
+    expect(answer.headers['content-type']).toContain('application/problem+json');
     expect(JSON.parse(answer.body)).toMatchObject({ status: 400, code: 'MALFORMED_REQUEST' });
+    expect(answer.headers['sec-websocket-version']).toBeUndefined();
+  });
+
+  it('names the versions it speaks when refusing another, and allows only GET', async () => {
+    const key = Buffer.alloc(16, 7).toString('base64');
+    const version = await handshake('GET', {
+      'Sec-WebSocket-Key': key,
+      'Sec-WebSocket-Version': '99',
+    });
+    expect(version.status).toBe(400);
+    expect(version.headers['sec-websocket-version']).toBe('13, 8');
+    expect(JSON.parse(version.body)).toMatchObject({ code: 'MALFORMED_REQUEST' });
+
+    const method = await handshake('POST', {
+      'Sec-WebSocket-Key': key,
+      'Sec-WebSocket-Version': '13',
+    });
+    expect(method.status).toBe(405);
+    expect(method.headers.allow).toBe('GET');
+    expect(JSON.parse(method.body)).toMatchObject({ status: 405, code: 'METHOD_NOT_ALLOWED' });
   });
 
   it('refuses an unknown application (404) and a key without websocket.connect (403)', async () => {

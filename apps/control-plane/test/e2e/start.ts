@@ -65,7 +65,12 @@ export async function startTestControlPlane(
       syncMs: 60_000,
       ...overrides.lastKnown,
     },
-    workflowSearch: { maxResults: 10_000, pageSize: 1_000, ...overrides.workflowSearch },
+    workflowSearch: {
+      maxResults: 10_000,
+      pageSize: 1_000,
+      maxPayloadBytes: 64 * 1024 * 1024,
+      ...overrides.workflowSearch,
+    },
     retention: { intervalMs: 300_000, pushTimeoutMs: 30_000, ...overrides.retention },
     live: { recheckMs: 60_000, maxStreamsPerCaller: 16, ...overrides.live },
     metrics: { token: null, ...overrides.metrics },

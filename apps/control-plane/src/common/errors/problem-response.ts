@@ -19,12 +19,17 @@ export function sendProblem(reply: HttpReply, error: AppError, instance?: string
 }
 
 /** A complete HTTP/1.1 response carrying `error`, closing the connection. */
-export function rawProblemResponse(error: AppError): string {
+export function rawProblemResponse(
+  error: AppError,
+  headers: Readonly<Record<string, string>> = {},
+): string {
   const body = JSON.stringify(error.toProblem());
+  const extra = Object.entries(headers).map(([name, value]) => `${name}: ${value}\r\n`);
   return (
     `HTTP/1.1 ${error.status} ${STATUS_CODES[error.status] ?? 'Error'}\r\n` +
     `Content-Type: ${PROBLEM_CONTENT_TYPE}\r\n` +
     `Content-Length: ${Buffer.byteLength(body)}\r\n` +
+    extra.join('') +
     'Connection: close\r\n\r\n' +
     body
   );

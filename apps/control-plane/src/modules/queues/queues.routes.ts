@@ -6,6 +6,7 @@ import {
   QueuePathSchema,
 } from '@podium/protocol';
 import { routeTable } from '../../common/routes/route-spec';
+import { PAGE_ERRORS } from '../workflows/workflows.routes';
 
 const base = '/v2/orgs/{org}/apps/{app}/queues';
 const common = { tag: 'Queues', access: 'read', viaExecutor: true } as const;
@@ -32,6 +33,7 @@ export const QUEUE_ROUTES = routeTable({
     method: 'get',
     path: `${base}/{queueName}/workflows`,
     summary: 'List the queued and active workflows of a queue',
+    errors: PAGE_ERRORS,
     params: QueuePathSchema,
     query: ListQueuedWorkflowsQuerySchema,
     response: ListQueuedWorkflowsResponseSchema,

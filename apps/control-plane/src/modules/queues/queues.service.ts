@@ -15,7 +15,7 @@ import { hasOutput, readFromHoldingFamily } from '../workflows/holding-family';
 import type { AppScope } from '../../common/auth/app-scope';
 import { queuedQueryToBody, toPage } from '../workflows/workflow-filters';
 import { mapWorkflow } from '../workflows/workflow.mapper';
-import { readListedPage } from '../workflows/family-lists';
+import { mergedReading, readListedPage } from '../workflows/family-lists';
 import { wantsPayloads, withPayloads } from '../workflows/workflow-payloads';
 import { mapQueue } from './queue.mapper';
 
@@ -80,10 +80,16 @@ export class QueuesService {
         );
         return answer.output ?? [];
       },
-      this.config.workflowSearch.pageSize,
+      mergedReading(this.config.workflowSearch),
     );
     const rows = wantsPayloads(body)
-      ? await withPayloads(this.proxy, scope.applicationId, listed, { load_input: true })
+      ? await withPayloads(
+          this.proxy,
+          scope.applicationId,
+          listed,
+          { load_input: true },
+          this.config.workflowSearch.maxPayloadBytes,
+        )
       : listed.map(({ row }) => row);
     return toPage(rows.map(mapWorkflow), query.limit, query.offset);
   }

@@ -7,6 +7,8 @@ import { readListedPage } from './family-lists';
 const TIMEOUT_MS = 2_000;
 /** Rows per request when both families are read: small, so that pages take several. */
 const CHUNK = 2;
+/** The deepest offset into both families' merged list. */
+const MAX_OFFSET = 4;
 const PODIUM_SDK = 'podium-sdk/0.1.0';
 
 interface ListBody {
@@ -43,7 +45,7 @@ describe('readListedPage (real WebSockets)', () => {
         const answer = await proxy().send('app', 'list_workflows', { body: pageBody }, reach);
         return answer.output ?? [];
       },
-      CHUNK,
+      { chunk: CHUNK, maxOffset: MAX_OFFSET },
     );
 
   it('cuts a page of both SDK families’ workflows from their merged list', async () => {
@@ -81,6 +83,17 @@ describe('readListedPage (real WebSockets)', () => {
     expect([dbos.received.length, sdk.received.length]).toEqual([6, 6]);
   });
 
+  it('refuses an offset into the merged list deeper than the bound, asking no executor', async () => {
+    const dbos = await connect('dbos', 'v1', listing([row('d1', 20)], []));
+    const sdk = await connect('sdk', 'v2', listing([row('p1', 10)], []), PODIUM_SDK);
+    const failure = await page({ limit: 1, offset: MAX_OFFSET + 1 }).catch((e: unknown) => e);
+    expect(AppError.is(failure) && [failure.code, failure.extra]).toEqual([
+      'OFFSET_TOO_LARGE',
+      { maxOffset: MAX_OFFSET },
+    ]);
+    expect([dbos.received.length, sdk.received.length]).toEqual([0, 0]);
+  });
+
   it('still cuts the page from the merged list when one family cannot answer', async () => {
     await connect('dbos', 'v1', () => ({ error_message: UNKNOWN_MESSAGE_TYPE_ERROR }));
     const rows = [10, 20, 30, 40, 50].map((at, i) => row(`p${i + 1}`, at));
@@ -89,7 +102,7 @@ describe('readListedPage (real WebSockets)', () => {
     expect(listed.map(({ row }) => row.WorkflowUUID)).toEqual(['p3', 'p4']);
   });
 
-  it('passes the page through as asked when one family is connected', async () => {
+  it('passes the page through as asked when one family is connected, at any offset', async () => {
     const bodies: ListBody[] = [];
     const dbos = await connect('dbos', 'v1', listing([row('d1', 20), row('d2', 40)], bodies));
     const listed = await page({ limit: 1, offset: 1, sort_desc: false });
@@ -97,6 +110,7 @@ describe('readListedPage (real WebSockets)', () => {
     expect(listed[0]?.reach).toEqual({});
     expect(bodies).toMatchObject([{ limit: 1, offset: 1, sort_desc: false }]);
     expect(dbos.received).toEqual(['list_workflows']);
+    expect(await page({ limit: 1, offset: 1_000 })).toEqual([]);
   });
 
   it('fails as the proxy does when no executor is connected', async () => {

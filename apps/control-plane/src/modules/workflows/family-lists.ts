@@ -1,4 +1,5 @@
-import type { WorkflowsOutput } from '@podium/protocol';
+import { AppError, type WorkflowsOutput } from '@podium/protocol';
+import type { WorkflowSearchSettings } from '../../config/config';
 import { askEachFamily, type Reach } from '../executors/family-fanout';
 import type { ExecutorProxy } from '../executors/proxy/executor-proxy';
 
@@ -15,30 +16,58 @@ export interface PagedBody {
   readonly sort_desc?: boolean | null;
 }
 
+/** How lists of both SDK families are read: `chunk` rows per request, from offsets up to `maxOffset`. */
+export interface MergedReading {
+  readonly chunk: number;
+  readonly maxOffset: number;
+}
+
+/** Merged lists are read as searches are: `pageSize` rows at a time, offsets up to `maxResults`. */
+export function mergedReading({ pageSize, maxResults }: WorkflowSearchSettings): MergedReading {
+  return { chunk: pageSize, maxOffset: maxResults };
+}
+
 /** Reads one family's rows for a body. */
 export type ListRows<B> = (body: B, reach: Reach) => Promise<readonly WorkflowsOutput[]>;
 
 /**
  * One page of an application's workflows. With both SDK families connected, each is asked for
  * every row up to the page's end, `chunk` rows per request so that every answer fits in a frame
- * (an offset counts rows of the merged list, which no executor sees), and the page is cut from
- * the merged list (a family that could not answer contributes nothing); with one, the page as
- * its executor read it.
+ * (an offset counts rows of the merged list, which no executor sees; past `maxOffset` it is
+ * refused rather than read), and the page is cut from the merged list (a family that could not
+ * answer contributes nothing); with one, the page as its executor read it.
  */
 export async function readListedPage<B extends PagedBody>(
   proxy: ExecutorProxy,
   applicationId: string,
   body: B,
   list: ListRows<B>,
-  chunk: number,
+  { chunk, maxOffset }: MergedReading,
 ): Promise<ListedRow[]> {
   const offset = body.offset ?? 0;
   const end = body.limit == null ? undefined : offset + body.limit;
-  const { parts, mixed } = await askEachFamily(proxy, applicationId, (reach, both) =>
-    both ? readRows(list, body, reach, { from: 0, count: end, chunk }) : list(body, reach),
-  );
+  const { parts, mixed } = await askEachFamily(proxy, applicationId, (reach, both) => {
+    if (!both) return list(body, reach);
+    assertMergedOffset(offset, maxOffset);
+    return readRows(list, body, reach, { from: 0, count: end, chunk });
+  });
   if (!mixed) return listedRows(parts);
   return mergeListed(parts, body.sort_desc ?? false).slice(offset, end);
+}
+
+/**
+ * Refuses an offset into a merged list deeper than `maxOffset`: each family would be read from
+ * its start up to there, held in memory and sorted for one page.
+ */
+export function assertMergedOffset(offset: number, maxOffset: number): void {
+  if (offset <= maxOffset) return;
+  throw new AppError(
+    'OFFSET_TOO_LARGE',
+    `Both SDK families of this application are connected, so a page is cut from their merged ` +
+      `list, read from its start: the offset may be at most ${maxOffset}. Narrow the filters ` +
+      '(for example by creation time) to reach older workflows.',
+    { maxOffset },
+  );
 }
 
 /**

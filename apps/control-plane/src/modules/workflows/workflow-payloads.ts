@@ -1,4 +1,4 @@
-import type { WorkflowsOutput } from '@podium/protocol';
+import { AppError, type WorkflowsOutput } from '@podium/protocol';
 import type { Reach } from '../executors/family-fanout';
 import type { ExecutorProxy } from '../executors/proxy/executor-proxy';
 import type { ListedRow } from './family-lists';
@@ -22,15 +22,18 @@ export function wantsPayloads(flags: PayloadFlags): boolean {
 /**
  * The same workflows, in the same order, with their inputs and/or outputs, fetched by id
  * `PAYLOAD_PART_SIZE` at a time from the SDK family that listed each. A workflow gone since the
- * page was read keeps its row as read.
+ * page was read keeps its row as read. Inputs and outputs past `maxBytes` in all (UTF-8) are a
+ * PAYLOADS_TOO_LARGE problem rather than an answer held in memory whatever its size.
  */
 export async function withPayloads(
   proxy: ExecutorProxy,
   applicationId: string,
   rows: readonly ListedRow[],
   flags: PayloadFlags,
+  maxBytes: number,
 ): Promise<WorkflowsOutput[]> {
   const loaded = new Map<string, WorkflowsOutput>();
+  let bytes = 0;
   for (const [reach, ids] of idsByFamily(rows)) {
     for (let start = 0; start < ids.length; start += PAYLOAD_PART_SIZE) {
       const part = ids.slice(start, start + PAYLOAD_PART_SIZE);
@@ -47,10 +50,27 @@ export async function withPayloads(
         },
         reach,
       );
-      for (const workflow of answer.output ?? []) loaded.set(workflow.WorkflowUUID, workflow);
+      for (const workflow of answer.output ?? []) {
+        loaded.set(workflow.WorkflowUUID, workflow);
+        bytes += payloadBytes(workflow);
+      }
+      if (bytes > maxBytes) throw payloadsTooLarge(maxBytes);
     }
   }
   return rows.map(({ row }) => loaded.get(row.WorkflowUUID) ?? row);
+}
+
+function payloadBytes({ Input, Output }: WorkflowsOutput): number {
+  return (Input ? Buffer.byteLength(Input) : 0) + (Output ? Buffer.byteLength(Output) : 0);
+}
+
+function payloadsTooLarge(maxBytes: number): AppError {
+  return new AppError(
+    'PAYLOADS_TOO_LARGE',
+    `The inputs and outputs of these workflows pass ${maxBytes} bytes, the most one answer ` +
+      'holds: ask for fewer workflows (a smaller limit), or without loadInput/loadOutput.',
+    { maxPayloadBytes: maxBytes },
+  );
 }
 
 function idsByFamily(rows: readonly ListedRow[]): Map<Reach, string[]> {

@@ -39,6 +39,12 @@ const { base, one, read, operate, params } = WORKFLOW_ROUTE_PARTS;
 const WORKFLOW_PAGE_META = [...PAGE_META_FIELDS, 'lastKnown'] as const;
 
 /** What a bulk action's failure says when the command was carried out for part of the ids. */
+/**
+ * A page's refusals besides validation: an offset too deep into both SDK families' merged list,
+ * more inputs and outputs than one answer loads.
+ */
+export const PAGE_ERRORS = ['OFFSET_TOO_LARGE', 'PAYLOADS_TOO_LARGE'] as const;
+
 const BULK_PARTIAL_FAILURE =
   'Every id gets a result and an audit entry. In an application running both SDK families, ' +
   'the command goes to each family holding some of the ids; if one family fails after ' +
@@ -51,6 +57,7 @@ export const WORKFLOW_ROUTES = routeTable({
     ...read,
     method: 'get',
     path: base,
+    errors: PAGE_ERRORS,
     summary: 'List workflows (common filters)',
     query: ListWorkflowsQuerySchema,
     response: ListWorkflowsResponseSchema,
@@ -58,7 +65,8 @@ export const WORKFLOW_ROUTES = routeTable({
   },
   searchWorkflows: {
     ...read,
-    errors: ['TOO_MANY_RESULTS'], // a search without limit matching more than the ceiling
+    // TOO_MANY_RESULTS: a search without limit matching more than the ceiling.
+    errors: ['TOO_MANY_RESULTS', ...PAGE_ERRORS],
     method: 'post',
     path: `${base}/search`,
     summary: 'Search workflows (full filter set)',

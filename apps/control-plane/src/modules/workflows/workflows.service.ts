@@ -30,9 +30,11 @@ import {
 import { isNoExecutorConnected, LastKnownIndex } from './last-known/last-known-index';
 import { maxOf, mergeAggregates, minOf, sumOf } from './family-aggregates';
 import {
+  assertMergedOffset,
   type ListedRow,
   type ListRows,
   listedRows,
+  mergedReading,
   mergeListed,
   readListedPage,
   readRows,
@@ -269,7 +271,7 @@ export class WorkflowsService {
       scope.applicationId,
       body,
       this.listRows(scope),
-      this.config.workflowSearch.pageSize,
+      mergedReading(this.config.workflowSearch),
     );
     return toPage(await this.completed(scope, rows, body), limit, offset);
   }
@@ -285,11 +287,11 @@ export class WorkflowsService {
   ): Promise<WorkflowsPage> {
     const { maxResults, pageSize: chunk } = this.config.workflowSearch;
     const list = this.listRows(scope);
-    const { parts, mixed } = await askEachFamily(this.proxy, scope.applicationId, (reach, both) =>
-      both
-        ? readRows(list, body, reach, { from: 0, count: offset + maxResults + 1, chunk })
-        : readRows(list, body, reach, { from: offset, count: maxResults + 1, chunk }),
-    );
+    const { parts, mixed } = await askEachFamily(this.proxy, scope.applicationId, (reach, both) => {
+      if (!both) return readRows(list, body, reach, { from: offset, count: maxResults + 1, chunk });
+      assertMergedOffset(offset, maxResults);
+      return readRows(list, body, reach, { from: 0, count: offset + maxResults + 1, chunk });
+    });
     const rows = mixed
       ? mergeListed(parts, body.sort_desc ?? false).slice(offset)
       : listedRows(parts);
@@ -334,7 +336,13 @@ export class WorkflowsService {
   ): Promise<Workflow[]> {
     const { load_input, load_output } = body;
     const loaded = wantsPayloads(body)
-      ? await withPayloads(this.proxy, scope.applicationId, rows, { load_input, load_output })
+      ? await withPayloads(
+          this.proxy,
+          scope.applicationId,
+          rows,
+          { load_input, load_output },
+          this.config.workflowSearch.maxPayloadBytes,
+        )
       : rows.map(({ row }) => row);
     const workflows = loaded.map(mapWorkflow);
     this.lastKnown.record(scope, workflows);

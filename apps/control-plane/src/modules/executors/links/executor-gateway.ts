@@ -17,7 +17,7 @@ import { ApiKeysService, type ExecutorLinkAuthorization } from '../../api-keys/a
 import { type CommandObserver, ExecutorLink } from './executor-link';
 import { parseExecutorPath } from './executor-path';
 import { ExecutorLinksService } from './executor-links.service';
-import { refuseUpgrade } from './refuse-upgrade';
+import { refuseHandshake, refuseUpgrade } from './refuse-upgrade';
 
 /** How the metrics name each refusal of an executor's key (see ApiKeysService). */
 const REFUSALS: Readonly<
@@ -55,9 +55,7 @@ export class ExecutorGateway implements OnApplicationBootstrap, BeforeApplicatio
     });
     // A bad handshake (method, version, key) with a good key: answered as every refusal is,
     // with a problem, instead of ws's own text/html.
-    this.wss.on('wsClientError', (error, socket) =>
-      refuseUpgrade(socket, 'MALFORMED_REQUEST', `Not a WebSocket handshake: ${error.message}`),
-    );
+    this.wss.on('wsClientError', (error, socket, req) => refuseHandshake(socket, req, error));
   }
 
   onApplicationBootstrap() {
