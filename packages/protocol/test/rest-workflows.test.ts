@@ -3,10 +3,15 @@ import {
   BulkCancelWorkflowsRequestSchema,
   BulkForkFromFailureRequestSchema,
   CancelWorkflowRequestSchema,
+  ConductorMetricsQuerySchema,
   DeleteWorkflowQuerySchema,
+  GetWorkflowQuerySchema,
   ListExecutorsQuerySchema,
+  ListQueuedWorkflowsQuerySchema,
+  ListWorkflowStepsQuerySchema,
   ListWorkflowsQuerySchema,
   MAX_BULK_WORKFLOWS,
+  PaginationQuerySchema,
   SearchWorkflowsRequestSchema,
 } from '../src';
 
@@ -44,6 +49,27 @@ describe('workflow REST schemas', () => {
   it('refuses unknown keys in a search, so a typo cannot widen it', () => {
     const result = SearchWorkflowsRequestSchema.safeParse({ statuses: ['ERROR'] });
     expect(result.success).toBe(false);
+  });
+
+  it('refuses unknown query parameters on every listing and read, so a misspelled filter is not dropped', () => {
+    const queries = {
+      ConductorMetricsQuerySchema,
+      DeleteWorkflowQuerySchema,
+      GetWorkflowQuerySchema,
+      ListExecutorsQuerySchema,
+      ListQueuedWorkflowsQuerySchema,
+      ListWorkflowStepsQuerySchema,
+      ListWorkflowsQuerySchema,
+      PaginationQuerySchema,
+    };
+    for (const [name, schema] of Object.entries(queries)) {
+      expect(schema.safeParse({}).success, name).toBe(true);
+      const typo = schema.safeParse({ stauts: 'ERROR' });
+      expect(typo.error?.issues[0], name).toMatchObject({
+        code: 'unrecognized_keys',
+        keys: ['stauts'],
+      });
+    }
   });
 
   it('drops duplicate ids of a bulk action and caps their number', () => {

@@ -6,7 +6,7 @@ import { queryList } from './query-params';
  * (`dbos_conductor_v1_*`) for the last completed clock-aligned minute. Every filter repeats
  * (`?applications=a&applications=b`, or comma-separated); absent means everything.
  */
-export const ConductorMetricsQuerySchema = z.object({
+export const ConductorMetricsQuerySchema = z.strictObject({
   applications: queryList(z.string().min(1)).describe('Only these applications (exact names).'),
   workflow_names: queryList(z.string().min(1)).describe(
     'Only series of these workflow names (families labelled by workflow name).',

@@ -60,7 +60,7 @@ export const ExecutorSchema = z.object({
 export type Executor = z.infer<typeof ExecutorSchema>;
 
 /** `GET .../executors`: healthy (linked) ones first, then by last connection, newest first. */
-export const ListExecutorsQuerySchema = z.object({
+export const ListExecutorsQuerySchema = z.strictObject({
   status: queryList(ExecutorStatusSchema),
   ...PaginationQuerySchema.shape,
 });

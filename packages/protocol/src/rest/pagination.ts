@@ -31,7 +31,7 @@ export function limitPagesWithPayloads(
 }
 
 /** `?limit=&offset=` of list endpoints (strings coerced, defaults applied). */
-export const PaginationQuerySchema = z.object({
+export const PaginationQuerySchema = z.strictObject({
   limit: z.coerce
     .number()
     .int()

@@ -53,7 +53,7 @@ export const QueuePathSchema = z.object({ queueName: z.string().min(1).max(256) 
  * DELAYED unless `status` says otherwise), oldest first unless `sortDesc=true`.
  */
 export const ListQueuedWorkflowsQuerySchema = z
-  .object({
+  .strictObject({
     status: queryList(WorkflowStatusSchema),
     workflowName: queryList(z.string().min(1)),
     ...PaginationQuerySchema.shape,

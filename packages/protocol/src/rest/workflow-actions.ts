@@ -108,7 +108,7 @@ export type RewindWorkflowRequest = z.infer<typeof RewindWorkflowRequestSchema>;
 export const RewindWorkflowResponseSchema = WorkflowActionResultSchema;
 
 /** `DELETE .../workflows/{id}?deleteChildren=`. */
-export const DeleteWorkflowQuerySchema = z.object({ deleteChildren: queryBoolean(false) });
+export const DeleteWorkflowQuerySchema = z.strictObject({ deleteChildren: queryBoolean(false) });
 export type DeleteWorkflowQuery = z.infer<typeof DeleteWorkflowQuerySchema>;
 export const DeleteWorkflowResponseSchema = WorkflowActionResultSchema;
 

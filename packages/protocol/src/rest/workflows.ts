@@ -208,7 +208,7 @@ export const SearchWorkflowsResponseSchema = ListWorkflowsResponseSchema;
 export type SearchWorkflowsResponse = ListWorkflowsResponse;
 
 /** `GET .../workflows/{workflowId}`: input and output are loaded unless turned off. */
-export const GetWorkflowQuerySchema = z.object({
+export const GetWorkflowQuerySchema = z.strictObject({
   loadInput: queryBoolean(true),
   loadOutput: queryBoolean(true),
 });
@@ -217,7 +217,7 @@ export const GetWorkflowResponseSchema = WorkflowSchema.extend({ lastKnown });
 export type GetWorkflowResponse = z.infer<typeof GetWorkflowResponseSchema>;
 
 /** `GET .../workflows/{workflowId}/steps`. */
-export const ListWorkflowStepsQuerySchema = z.object({
+export const ListWorkflowStepsQuerySchema = z.strictObject({
   limit: z.coerce.number().int().min(1).max(MAX_PAGE_LIMIT).default(MAX_PAGE_LIMIT),
   offset: z.coerce.number().int().min(0).default(0),
   loadOutput: queryBoolean(true),
