@@ -65,6 +65,7 @@ describe('the Alerts page: rules, their state, webhooks and deliveries', () => {
         DATABASE_URL: database.url,
         PODIUM_LOG_LEVEL: 'warn',
         PODIUM_ALERT_EVALUATION_MS: '200',
+        PODIUM_ALERT_WEBHOOK_ALLOW_PRIVATE: 'true', // the receiver is on this machine
       },
       readyPath: '/sign-in',
     });

@@ -94,6 +94,15 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ PODIUM_LOG_FORMAT: 'yaml' })).toThrow(/PODIUM_LOG_FORMAT/);
   });
 
+  it('keeps webhooks off private addresses unless PODIUM_ALERT_WEBHOOK_ALLOW_PRIVATE=true', () => {
+    expect(loadConfig({}).alerts.webhookAllowPrivate).toBe(false);
+    const allowed = loadConfig({ PODIUM_ALERT_WEBHOOK_ALLOW_PRIVATE: 'true' });
+    expect(allowed.alerts.webhookAllowPrivate).toBe(true);
+    expect(() => loadConfig({ PODIUM_ALERT_WEBHOOK_ALLOW_PRIVATE: 'yes' })).toThrow(
+      /PODIUM_ALERT_WEBHOOK_ALLOW_PRIVATE/,
+    );
+  });
+
   it('lets anyone sign up unless PODIUM_SIGNUP=invite', () => {
     expect(loadConfig({}).accounts.signUp).toBe('open');
     expect(loadConfig({ PODIUM_SIGNUP: 'invite' }).accounts.signUp).toBe('invite');

@@ -59,6 +59,8 @@ export interface Config {
     readonly webhookRetryBaseMs: number;
     /** Period of the coordinator's look for deliveries a stopped process abandoned. */
     readonly webhookResumeSweepMs: number;
+    /** Webhooks may target private, loopback and link-local addresses (refused by default). */
+    readonly webhookAllowPrivate: boolean;
   };
   readonly live: {
     /** How often open live streams re-authorize their caller (see LiveAccessWatch). */
@@ -188,6 +190,7 @@ export function loadConfig(source: NodeJS.ProcessEnv): Config {
       webhookMaxAttempts: env.PODIUM_ALERT_WEBHOOK_MAX_ATTEMPTS,
       webhookRetryBaseMs: env.PODIUM_ALERT_WEBHOOK_RETRY_BASE_MS,
       webhookResumeSweepMs: env.PODIUM_ALERT_WEBHOOK_RESUME_SWEEP_MS,
+      webhookAllowPrivate: env.PODIUM_ALERT_WEBHOOK_ALLOW_PRIVATE,
     },
     live: {
       recheckMs: env.PODIUM_LIVE_RECHECK_MS,

@@ -128,6 +128,15 @@ export const EnvSchema = z
     /** How often the coordinator resumes webhook deliveries a stopped process left mid-way. */
     PODIUM_ALERT_WEBHOOK_RESUME_SWEEP_MS: z.coerce.number().int().min(100).default(10_000),
     /**
+     * Whether webhooks may target private, loopback and link-local addresses (by address or by a
+     * name resolving to one). Off by default: any account may add a webhook, and the control
+     * plane would POST into the operator's own network. Turn on for receivers inside it.
+     */
+    PODIUM_ALERT_WEBHOOK_ALLOW_PRIVATE: z
+      .enum(['true', 'false'])
+      .default('false')
+      .transform((value) => value === 'true'),
+    /**
      * How often open live streams (server-sent events) re-check that their caller may still
      * read the application; revocations, sign-outs and member removals end them at once anyway.
      */

@@ -5,24 +5,13 @@ import {
   SessionResponseSchema,
   UserSchema,
 } from '@podium/protocol';
-import { createScratchDatabase, type ScratchDatabase } from '@podium/db/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestControlPlane, type RunningControlPlane } from './start';
+import { describe, expect, it } from 'vitest';
+import { usePostgresControlPlane } from './start';
 import { TestBrowser, bodyOf, assertProblem, signUpAndIn } from './test-browser';
 
 describe('accounts and sessions (PostgreSQL)', () => {
-  let scratch: ScratchDatabase;
-  let server: RunningControlPlane;
-  const browser = () => new TestBrowser(server.url);
-
-  beforeAll(async () => {
-    scratch = await createScratchDatabase();
-    server = await startTestControlPlane({ kind: 'postgres', url: scratch.url });
-  });
-  afterAll(async () => {
-    await server?.close();
-    await scratch?.drop();
-  });
+  const stack = usePostgresControlPlane();
+  const browser = () => new TestBrowser(stack.server.url);
 
   it('registers a user (and nothing else), signs in, and answers /v2/users/me', async () => {
     const b = browser();
@@ -59,7 +48,7 @@ describe('accounts and sessions (PostgreSQL)', () => {
     });
 
     // Neither the password nor a token reaches the log.
-    const logs = server.logs.join('');
+    const logs = stack.server.logs.join('');
     for (const secret of [
       'a very long password',
       b.cookie('podium_access')!.value,

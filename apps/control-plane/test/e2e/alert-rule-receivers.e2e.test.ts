@@ -1,4 +1,3 @@
-import { createScratchDatabase, type ScratchDatabase } from '@podium/db/testing';
 import {
   AlertingRuleSchema,
   ApplicationSchema,
@@ -6,8 +5,8 @@ import {
   ListAlertingRulesResponseSchema,
   OrganizationSchema,
 } from '@podium/protocol';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestControlPlane, type RunningControlPlane } from './start';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { usePostgresControlPlane } from './start';
 import { TestBrowser, assertProblem, bodyOf, signUpAndIn } from './test-browser';
 
 /**
@@ -16,8 +15,7 @@ import { TestBrowser, assertProblem, bodyOf, signUpAndIn } from './test-browser'
  * is unknown to it, worded as one that does not exist (never probed).
  */
 describe('alerting rule receivers within an API key’s scope (PostgreSQL)', () => {
-  let scratch: ScratchDatabase;
-  let server: RunningControlPlane;
+  const stack = usePostgresControlPlane();
   let admin: TestBrowser;
   let org: string;
   let scoped: { headers: { authorization: string } };
@@ -27,9 +25,7 @@ describe('alerting rule receivers within an API key’s scope (PostgreSQL)', () 
     `No application named "${name}" in "${org}" to receive the alerts.`;
 
   beforeAll(async () => {
-    scratch = await createScratchDatabase();
-    server = await startTestControlPlane({ kind: 'postgres', url: scratch.url });
-    admin = new TestBrowser(server.url);
+    admin = new TestBrowser(stack.server.url);
     await signUpAndIn(admin);
     org = `receivers-${Date.now().toString(36)}`;
     bodyOf(await admin.post('/v2/orgs', { name: org }), OrganizationSchema, 201);
@@ -47,13 +43,9 @@ describe('alerting rule receivers within an API key’s scope (PostgreSQL)', () 
     );
     scoped = { headers: { authorization: `Bearer ${key.token}` } };
   });
-  afterAll(async () => {
-    await server?.close();
-    await scratch?.drop();
-  });
 
   it('refuses a receiver outside the key’s scope as an unknown application, on create and update', async () => {
-    const api = new TestBrowser(server.url);
+    const api = new TestBrowser(stack.server.url);
     const rule = { ruleType: 'ExecutorDied', ruleMetadata: {} };
     for (const name of ['payroll', 'no-such-app']) {
       const created = await api.post(rules('ledger'), { ...rule, receivingAppName: name }, scoped);

@@ -102,7 +102,9 @@ describe('webhook deliveries abandoned by a stopped process (PostgreSQL)', () =>
     receiver = await startWebhookReceiver();
     server = await startTestControlPlane(
       { kind: 'postgres', url: scratch.url },
-      { alerts: { webhookResumeSweepMs: 100, webhookRetryBaseMs: 50 } },
+      {
+        alerts: { webhookResumeSweepMs: 100, webhookRetryBaseMs: 50, webhookAllowPrivate: true },
+      },
     );
     alerts = server.app.get(AlertsRepository);
     owner = new TestBrowser(server.url);

@@ -32,7 +32,10 @@ describe('the RecoveryFailed rule (scripted executors on real links)', () => {
     receiver = await startWebhookReceiver();
     server = await startTestControlPlane(
       { kind: 'postgres', url: scratch.url },
-      { alerts: { evaluationMs: 100 }, executors: { recoverySweepMs: 200 } },
+      {
+        alerts: { evaluationMs: 100, webhookAllowPrivate: true },
+        executors: { recoverySweepMs: 200 },
+      },
     );
   }, 60_000);
 

@@ -29,7 +29,9 @@ describe('alert evaluation across replicas (PostgreSQL + Redis)', () => {
 
   beforeAll(async () => {
     receiver = await startWebhookReceiver();
-    set = await startReplicas(3, { alerts: { evaluationMs: 100, webhookRetryBaseMs: 50 } });
+    set = await startReplicas(3, {
+      alerts: { evaluationMs: 100, webhookRetryBaseMs: 50, webhookAllowPrivate: true },
+    });
     owner = new TestBrowser(set.replicas[1]!.url);
     await signUpAndIn(owner);
   }, 120_000);

@@ -64,7 +64,7 @@ describe('alerting rules, evaluation and delivery (DBOS 5.2.11 executors)', () =
     receiver = await startWebhookReceiver({ refuseFirstOn: '/hook' });
     server = await startTestControlPlane(
       { kind: 'postgres', url: scratch.url },
-      { alerts: { evaluationMs: 200, webhookRetryBaseMs: 50 } },
+      { alerts: { evaluationMs: 200, webhookRetryBaseMs: 50, webhookAllowPrivate: true } },
     );
     const owned = await setUpOwnedApp(server.url, {
       orgPrefix: 'alerts',

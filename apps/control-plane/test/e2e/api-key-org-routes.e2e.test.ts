@@ -1,5 +1,4 @@
 import type { Database } from '@podium/db';
-import { createScratchDatabase, type ScratchDatabase } from '@podium/db/testing';
 import {
   ApiKeySchema,
   ApplicationSchema,
@@ -8,11 +7,11 @@ import {
   ListApplicationsResponseSchema,
   OrganizationSchema,
 } from '@podium/protocol';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { API_KEYS_REFUSED_HERE } from '../../src/common/auth/route-permission';
 import { DATABASE } from '../../src/infra/database/database.tokens';
 import { factories } from '../factories';
-import { startTestControlPlane, type RunningControlPlane } from './start';
+import { usePostgresControlPlane } from './start';
 import {
   type RequestOptions,
   TestBrowser,
@@ -29,11 +28,10 @@ import {
  * for signed-in users.
  */
 describe("API keys on the organization's routes (PostgreSQL)", () => {
-  let scratch: ScratchDatabase;
-  let server: RunningControlPlane;
+  const stack = usePostgresControlPlane();
   let admin: TestBrowser;
   let adminId: string;
-  const machine = () => new TestBrowser(server.url);
+  const machine = () => new TestBrowser(stack.server.url);
   let org: string;
   let orgId: string;
 
@@ -52,19 +50,13 @@ describe("API keys on the organization's routes (PostgreSQL)", () => {
   }
 
   beforeAll(async () => {
-    scratch = await createScratchDatabase();
-    server = await startTestControlPlane({ kind: 'postgres', url: scratch.url });
-    admin = new TestBrowser(server.url);
+    admin = new TestBrowser(stack.server.url);
     ({ userId: adminId } = await signUpAndIn(admin));
     org = `keyroutes-${Date.now().toString(36)}`;
     orgId = bodyOf(await admin.post('/v2/orgs', { name: org }), OrganizationSchema, 201).id;
     for (const name of ['ledger', 'payroll']) {
       bodyOf(await admin.post(`/v2/orgs/${org}/apps`, { name }), ApplicationSchema, 201);
     }
-  });
-  afterAll(async () => {
-    await server?.close();
-    await scratch?.drop();
   });
 
   it('lists the keys with token.read (never a secret), and refuses a key without it', async () => {
@@ -133,7 +125,7 @@ describe("API keys on the organization's routes (PostgreSQL)", () => {
     );
 
     // The audit log names the key that acted.
-    const db = server.app.get<Database>(DATABASE).prisma;
+    const db = stack.server.app.get<Database>(DATABASE).prisma;
     const events = await db.auditEvent.findMany({
       where: { organizationId: orgId, actorApiKeyId: writer.id, outcome: 'SUCCESS' },
     });
@@ -245,7 +237,7 @@ describe("API keys on the organization's routes (PostgreSQL)", () => {
     const renamed = await machine().patch(`/v2/orgs/${org}`, { newName: `${org}-x` }, key);
     assertProblem(renamed, 403, 'FORBIDDEN');
 
-    const db = server.app.get<Database>(DATABASE).prisma;
+    const db = stack.server.app.get<Database>(DATABASE).prisma;
     const events = await db.auditEvent.findMany({
       where: { organizationId: orgId, actorApiKeyId: everything.id },
       orderBy: { createdAt: 'asc' },
@@ -292,7 +284,7 @@ describe("API keys on the organization's routes (PostgreSQL)", () => {
   });
 
   it("answers another organization's key 404, as for any unknown organization", async () => {
-    const f = factories(server.app);
+    const f = factories(stack.server.app);
     const elsewhere = await f.newOrg();
     const foreign = await f.newApiKey(elsewhere.id, { permissions: ['token.read', 'token.write'] });
     const api = machine();

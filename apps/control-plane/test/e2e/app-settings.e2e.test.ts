@@ -3,10 +3,9 @@ import {
   ListAuditLogsResponseSchema,
   OrganizationSchema,
 } from '@podium/protocol';
-import { createScratchDatabase, type ScratchDatabase } from '@podium/db/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { factories } from '../factories';
-import { startTestControlPlane, type RunningControlPlane } from './start';
+import { usePostgresControlPlane } from './start';
 import { TestBrowser, assertProblem, bodyOf, signUpAndIn } from './test-browser';
 import { waitUntil } from './wait-until';
 
@@ -16,8 +15,7 @@ import { waitUntil } from './wait-until';
  * drive is exercised against a real DBOS executor in dbos-retention.e2e.test.ts.
  */
 describe('application settings and registration over HTTP (PostgreSQL)', () => {
-  let scratch: ScratchDatabase;
-  let server: RunningControlPlane;
+  const stack = usePostgresControlPlane();
   let admin: TestBrowser;
   let viewer: TestBrowser;
   let outsider: TestBrowser;
@@ -35,12 +33,10 @@ describe('application settings and registration over HTTP (PostgreSQL)', () => {
     );
 
   beforeAll(async () => {
-    scratch = await createScratchDatabase();
-    server = await startTestControlPlane({ kind: 'postgres', url: scratch.url });
-    const f = factories(server.app);
-    admin = new TestBrowser(server.url);
-    viewer = new TestBrowser(server.url);
-    outsider = new TestBrowser(server.url);
+    const f = factories(stack.server.app);
+    admin = new TestBrowser(stack.server.url);
+    viewer = new TestBrowser(stack.server.url);
+    outsider = new TestBrowser(stack.server.url);
     await signUpAndIn(admin);
     const { userId } = await signUpAndIn(viewer);
     await signUpAndIn(outsider);
@@ -49,10 +45,6 @@ describe('application settings and registration over HTTP (PostgreSQL)', () => {
     await f.newMember(id, userId, 'VIEWER');
     theirs = `other-${Date.now().toString(36)}`;
     bodyOf(await outsider.post('/v2/orgs', { name: theirs }), OrganizationSchema, 201);
-  });
-  afterAll(async () => {
-    await server?.close();
-    await scratch?.drop();
   });
 
   it('registers with PUT once: a repeat changes nothing and is not audited again', async () => {

@@ -1,14 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import type { Database } from '@podium/db';
-import { createScratchDatabase, type ScratchDatabase } from '@podium/db/testing';
 import { CreateApplicationRequestSchema, PERMISSIONS, builtInRole } from '@podium/protocol';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { OrgScope } from '../../src/common/auth/request-context';
 import { DATABASE } from '../../src/infra/database/database.tokens';
 import { ApiKeysService } from '../../src/modules/api-keys/api-keys.service';
 import { ApplicationsService } from '../../src/modules/applications/applications.service';
 import { factories } from '../factories';
-import { startTestControlPlane, type RunningControlPlane } from './start';
+import { usePostgresControlPlane } from './start';
 
 /**
  * A change and its audit record commit together. Driven through the services (behind the
@@ -16,16 +15,13 @@ import { startTestControlPlane, type RunningControlPlane } from './start';
  * (the lone surrogate becomes U+FFFD on the way) but refuses in the audit record's JSON.
  */
 describe('audited changes are atomic (PostgreSQL)', () => {
-  let scratch: ScratchDatabase;
-  let server: RunningControlPlane;
+  const stack = usePostgresControlPlane();
   let db: Database;
   let scope: OrgScope;
 
   beforeAll(async () => {
-    scratch = await createScratchDatabase();
-    server = await startTestControlPlane({ kind: 'postgres', url: scratch.url });
-    db = server.app.get<Database>(DATABASE);
-    const f = factories(server.app);
+    db = stack.server.app.get<Database>(DATABASE);
+    const f = factories(stack.server.app);
     const [organization, user] = await Promise.all([f.newOrg(), f.newUser()]);
     scope = {
       organization,
@@ -34,14 +30,10 @@ describe('audited changes are atomic (PostgreSQL)', () => {
       role: builtInRole('OWNER'),
     };
   });
-  afterAll(async () => {
-    await server?.close();
-    await scratch?.drop();
-  });
 
   it('saves no API key whose audit record cannot be written', async () => {
     await expect(
-      server.app.get(ApiKeysService).createApiKeyFor(scope, {
+      stack.server.app.get(ApiKeysService).createApiKeyFor(scope, {
         name: 'ghost\ud800',
         permissions: ['application.read'],
         applications: [],
@@ -52,7 +44,7 @@ describe('audited changes are atomic (PostgreSQL)', () => {
   });
 
   it('creates no application whose audit record cannot be written', async () => {
-    const applications = server.app.get(ApplicationsService);
+    const applications = stack.server.app.get(ApplicationsService);
     await expect(
       applications.createApplication(
         scope,
@@ -66,7 +58,7 @@ describe('audited changes are atomic (PostgreSQL)', () => {
   });
 
   it('still saves and audits an ordinary change', async () => {
-    const created = await server.app.get(ApiKeysService).createApiKeyFor(scope, {
+    const created = await stack.server.app.get(ApiKeysService).createApiKeyFor(scope, {
       name: 'ordinary',
       permissions: ['application.read'],
       applications: [],

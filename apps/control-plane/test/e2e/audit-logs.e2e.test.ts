@@ -4,17 +4,15 @@ import {
   ListAuditLogsResponseSchema,
   OrganizationSchema,
 } from '@podium/protocol';
-import { createScratchDatabase, type ScratchDatabase } from '@podium/db/testing';
 import { isIP } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { apiClient } from './api-client';
 import { factories } from '../factories';
-import { startTestControlPlane, type RunningControlPlane } from './start';
+import { usePostgresControlPlane } from './start';
 import { TestBrowser, bodyOf, pageOf, assertProblem, signUpAndIn } from './test-browser';
 
 describe('audit log (PostgreSQL)', () => {
-  let scratch: ScratchDatabase;
-  let server: RunningControlPlane;
+  const stack = usePostgresControlPlane();
   let owner: TestBrowser;
   let viewer: TestBrowser;
   let ownerId: string;
@@ -28,15 +26,13 @@ describe('audit log (PostgreSQL)', () => {
     pageOf(await owner.get(`/v2/orgs/${org}/audit-logs${query}`), ListAuditLogsResponseSchema);
 
   beforeAll(async () => {
-    scratch = await createScratchDatabase();
-    server = await startTestControlPlane({ kind: 'postgres', url: scratch.url });
-    owner = new TestBrowser(server.url);
-    viewer = new TestBrowser(server.url);
+    owner = new TestBrowser(stack.server.url);
+    viewer = new TestBrowser(stack.server.url);
     ({ userId: ownerId, email: ownerEmail } = await signUpAndIn(owner));
     ({ userId: viewerId } = await signUpAndIn(viewer));
     org = `audited-${Date.now().toString(36)}`;
     const { id } = bodyOf(await owner.post('/v2/orgs', { name: org }), OrganizationSchema, 201);
-    await factories(server.app).newMember(id, viewerId, 'VIEWER');
+    await factories(stack.server.app).newMember(id, viewerId, 'VIEWER');
 
     // A day in the life of an organization: successes and failures.
     await owner.post(`/v2/orgs/${org}/apps`, { name: 'payments' });
@@ -76,13 +72,9 @@ describe('audit log (PostgreSQL)', () => {
     );
     secrets.push(deployer.token);
     deployerKeyId = deployer.id;
-    const api = apiClient(server.url);
+    const api = apiClient(stack.server.url);
     await api('put', `/v2/orgs/${org}/apps/sneaky`, { key: deployer.token, body: {} });
     await owner.patch(`/v2/orgs/${org}/tokens/${deployer.id}`, { newName: 'deployer-2' });
-  });
-  afterAll(async () => {
-    await server?.close();
-    await scratch?.drop();
   });
 
   it('records every operator action, successes and failures, newest first', async () => {

@@ -1,11 +1,10 @@
-import { createScratchDatabase, type ScratchDatabase } from '@podium/db/testing';
 import { UNKNOWN_MESSAGE_TYPE_ERROR } from '@podium/protocol';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { factories } from '../factories';
 import { conductorScraper } from './conductor-scrape';
 import { connectScriptedExecutor, type ScriptedLink } from './scripted-executor';
 import { scrape } from './prometheus-scrape';
-import { startTestControlPlane, type RunningControlPlane } from './start';
+import { usePostgresControlPlane } from './start';
 import { waitUntil } from './wait-until';
 
 /**
@@ -14,24 +13,21 @@ import { waitUntil } from './wait-until';
  * and an application with no executor connected gives none, without failing the scrape.
  */
 describe('GET /v1/metrics with executors that cannot answer everything', () => {
-  let scratch: ScratchDatabase;
-  let server: RunningControlPlane;
+  const stack = usePostgresControlPlane();
   let scraper: ReturnType<typeof conductorScraper>;
   let old: ScriptedLink;
   let oldApp: string;
   let emptyApp: string;
 
   beforeAll(async () => {
-    scratch = await createScratchDatabase();
-    server = await startTestControlPlane({ kind: 'postgres', url: scratch.url });
-    const f = factories(server.app);
+    const f = factories(stack.server.app);
     const org = await f.newOrg();
     oldApp = (await f.newApp(org.id)).name;
     emptyApp = (await f.newApp(org.id)).name;
     const key = (await f.newApiKey(org.id)).secret;
-    scraper = conductorScraper(server, key);
+    scraper = conductorScraper(stack.server, key);
     old = await connectScriptedExecutor(
-      `${server.conductorUrl}/websocket/${oldApp}/${key}`,
+      `${stack.server.conductorUrl}/websocket/${oldApp}/${key}`,
       { executor_id: 'old-executor', application_version: 'v1', dbos_version: '4.10.0' },
       (request) => {
         if (request.type === 'get_step_aggregates') {
@@ -49,7 +45,7 @@ describe('GET /v1/metrics with executors that cannot answer everything', () => {
     );
     await waitUntil(
       async () =>
-        (await scrape(`${server.url}/metrics`)).value('podium_executor_links', {
+        (await scrape(`${stack.server.url}/metrics`)).value('podium_executor_links', {
           state: 'connected',
         }) === 1,
       10_000,
@@ -58,8 +54,6 @@ describe('GET /v1/metrics with executors that cannot answer everything', () => {
   });
   afterAll(async () => {
     await old?.close();
-    await server?.close();
-    await scratch?.drop();
   });
 
   it('keeps the workflow families of an executor without step aggregates, and skips an app with no executor', async () => {

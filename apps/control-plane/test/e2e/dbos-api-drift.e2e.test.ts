@@ -1,8 +1,7 @@
-import { createScratchDatabase, type ScratchDatabase } from '@podium/db/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { driftFrom, type Drift } from './api-drift';
 import { readDbosFixture as read } from './dbos-conductor-spec';
-import { startTestControlPlane, type RunningControlPlane } from './start';
+import { usePostgresControlPlane } from './start';
 
 /**
  * The served `/openapi.json` against DBOS Conductor's published API (the vendored fixture):
@@ -40,23 +39,16 @@ function changes(actual: string[], known: string[], what: string): string[] {
 }
 
 describe('the served API against DBOS Conductor 2.0.0 (PostgreSQL)', () => {
-  let scratch: ScratchDatabase;
-  let server: RunningControlPlane;
+  const stack = usePostgresControlPlane();
   let drift: Drift;
 
   beforeAll(async () => {
-    scratch = await createScratchDatabase();
-    server = await startTestControlPlane({ kind: 'postgres', url: scratch.url });
-    const served = (await (await fetch(`${server.url}/openapi.json`)).json()) as Record<
+    const served = (await (await fetch(`${stack.server.url}/openapi.json`)).json()) as Record<
       string,
       unknown
     >;
     drift = driftFrom(read('openapi-3.1.json'), served);
     console.log(report(drift));
-  });
-  afterAll(async () => {
-    await server?.close();
-    await scratch?.drop();
   });
 
   it('compares all 63 operations of the vendored spec', () => {

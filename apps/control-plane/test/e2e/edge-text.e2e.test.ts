@@ -1,10 +1,9 @@
-import { createScratchDatabase, type ScratchDatabase } from '@podium/db/testing';
 import { ProblemDetailsSchema } from '@podium/protocol';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { ExecutorRegistry } from '../../src/modules/executors/executor-registry';
 import { connectScriptedExecutor, type ScriptedLink } from './scripted-executor';
 import { setUpOwnedApp, type OwnedApp } from './owned-app';
-import { startTestControlPlane, type RunningControlPlane } from './start';
+import { usePostgresControlPlane } from './start';
 import { assertProblem } from './test-browser';
 import { waitUntil } from './wait-until';
 
@@ -14,22 +13,15 @@ function deeplyNested(depth: number): string {
 }
 
 describe('text PostgreSQL cannot store, and deep JSON, are refused at the edge (PostgreSQL)', () => {
-  let scratch: ScratchDatabase;
-  let server: RunningControlPlane;
+  const stack = usePostgresControlPlane();
   let owned: OwnedApp;
 
   beforeAll(async () => {
-    scratch = await createScratchDatabase();
-    server = await startTestControlPlane({ kind: 'postgres', url: scratch.url });
-    owned = await setUpOwnedApp(server.url, {
+    owned = await setUpOwnedApp(stack.server.url, {
       orgPrefix: 'edge',
       app: { name: 'edge-app' },
       permissions: ['websocket.connect', 'application.read'],
     });
-  });
-  afterAll(async () => {
-    await server?.close();
-    await scratch?.drop();
   });
 
   it.each([
@@ -49,11 +41,11 @@ describe('text PostgreSQL cannot store, and deep JSON, are refused at the edge (
   /** A connected executor that answers any listing with nothing. */
   async function connectExecutor(executorId: string): Promise<ScriptedLink> {
     const link = await connectScriptedExecutor(
-      `${server.conductorUrl}/websocket/${owned.app.name}/${owned.apiKey}`,
+      `${stack.server.conductorUrl}/websocket/${owned.app.name}/${owned.apiKey}`,
       { executor_id: executorId, application_version: 'v1' },
       () => ({ output: [] }),
     );
-    const registry = server.app.get(ExecutorRegistry);
+    const registry = stack.server.app.get(ExecutorRegistry);
     await waitUntil(() => registry.isLinked(owned.app.id, executorId), 10_000, 'executor linked');
     return link;
   }
@@ -76,7 +68,7 @@ describe('text PostgreSQL cannot store, and deep JSON, are refused at the edge (
   it('refuses JSON nested deeper than the limit with a 422 instead of overflowing the stack', async () => {
     const link = await connectExecutor('edge-deep');
     try {
-      const res = await fetch(`${server.url}${owned.base}/workflows/search`, {
+      const res = await fetch(`${stack.server.url}${owned.base}/workflows/search`, {
         method: 'POST',
         headers: { authorization: `Bearer ${owned.apiKey}`, 'content-type': 'application/json' },
         body: deeplyNested(5_000),
@@ -89,7 +81,7 @@ describe('text PostgreSQL cannot store, and deep JSON, are refused at the edge (
       expect(link.requests).toEqual([]);
 
       // A sane depth still goes through to the executor.
-      const shallow = await fetch(`${server.url}${owned.base}/workflows/search`, {
+      const shallow = await fetch(`${stack.server.url}${owned.base}/workflows/search`, {
         method: 'POST',
         headers: { authorization: `Bearer ${owned.apiKey}`, 'content-type': 'application/json' },
         body: deeplyNested(10),
@@ -113,7 +105,7 @@ describe('text PostgreSQL cannot store, and deep JSON, are refused at the edge (
     expect(problem.errors?.map((e) => e.path)).toEqual(['after']);
     expect(problem.detail).toMatch(/query/);
 
-    const health = await fetch(`${server.url}/healthz?probe=%00`);
+    const health = await fetch(`${stack.server.url}/healthz?probe=%00`);
     expect(health.status).toBe(422);
   });
 });

@@ -1,13 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { openDatabase, type Database } from '@podium/db';
-import { createScratchDatabase, type ScratchDatabase } from '@podium/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ExecutorRegistry } from '../../src/modules/executors/executor-registry';
 import { ExecutorsService } from '../../src/modules/executors/executors.service';
 import { factories } from '../factories';
 import { closed, connectExecutor } from './fake-executor';
 import { blockedOn, holdLock } from './pg-locks';
-import { startTestControlPlane, type RunningControlPlane } from './start';
+import { usePostgresControlPlane } from './start';
 import { waitUntil } from './wait-until';
 
 /**
@@ -18,30 +17,25 @@ import { waitUntil } from './wait-until';
  * (ignoring its period) and resolved when the record landed — then fired again.
  */
 describe('the liveness of an application whose executor just left (PostgreSQL)', () => {
-  let scratch: ScratchDatabase;
-  let server: RunningControlPlane;
+  const stack = usePostgresControlPlane();
   let locker: Database;
   let f: ReturnType<typeof factories>;
 
   beforeAll(async () => {
-    scratch = await createScratchDatabase();
-    server = await startTestControlPlane({ kind: 'postgres', url: scratch.url });
-    locker = await openDatabase({ kind: 'postgres', url: scratch.url });
-    f = factories(server.app);
+    locker = await openDatabase({ kind: 'postgres', url: stack.scratch.url });
+    f = factories(stack.server.app);
   });
   afterAll(async () => {
     await locker?.close();
-    await server?.close();
-    await scratch?.drop();
   });
 
   it('dates the silence from the close, before and after the disconnection is recorded', async () => {
     const org = await f.newOrg();
     const app = await f.newApp(org.id);
     const key = await f.newApiKey(org.id);
-    const url = `${server.conductorUrl}/websocket/${app.name}/${key.secret}`;
-    const liveness = () => server.app.get(ExecutorsService).findLiveness(app.id);
-    const linkedHere = () => server.app.get(ExecutorRegistry).forApplication(app.id).length;
+    const url = `${stack.server.conductorUrl}/websocket/${app.name}/${key.secret}`;
+    const liveness = () => stack.server.app.get(ExecutorsService).findLiveness(app.id);
+    const linkedHere = () => stack.server.app.get(ExecutorRegistry).forApplication(app.id).length;
     const recordedStatus = async (executorId: string) =>
       (await locker.prisma.executor.findFirst({ where: { applicationId: app.id, executorId } }))
         ?.status;

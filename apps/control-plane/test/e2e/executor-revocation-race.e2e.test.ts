@@ -1,13 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { openDatabase, type Database } from '@podium/db';
-import { createScratchDatabase, type ScratchDatabase } from '@podium/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiKeysService } from '../../src/modules/api-keys/api-keys.service';
 import { ExecutorRegistry } from '../../src/modules/executors/executor-registry';
 import { factories } from '../factories';
 import { closed, connectExecutor } from './fake-executor';
 import { blockedOn, holdLock } from './pg-locks';
-import { startTestControlPlane, type RunningControlPlane } from './start';
+import { usePostgresControlPlane } from './start';
 import { waitUntil } from './wait-until';
 
 /**
@@ -16,34 +15,29 @@ import { waitUntil } from './wait-until';
  * revoked (or the app deleted) meanwhile, then the lock is released. The link must end closed.
  */
 describe('executor admission racing revocation (PostgreSQL)', () => {
-  let scratch: ScratchDatabase;
-  let server: RunningControlPlane;
+  const stack = usePostgresControlPlane();
   let locker: Database;
   let f: ReturnType<typeof factories>;
   let org: { id: string; name: string };
 
   const wsUrl = (appName: string, key: string) =>
-    `${server.conductorUrl}/websocket/${appName}/${key}`;
+    `${stack.server.conductorUrl}/websocket/${appName}/${key}`;
 
   /** The server forgets a link when its side of the socket closes, just after the client's. */
   const unlinked = (applicationId: string) =>
     waitUntil(
-      () => server.app.get(ExecutorRegistry).forApplication(applicationId).length === 0,
+      () => stack.server.app.get(ExecutorRegistry).forApplication(applicationId).length === 0,
       10_000,
       'the link unregistered',
     );
 
   beforeAll(async () => {
-    scratch = await createScratchDatabase();
-    server = await startTestControlPlane({ kind: 'postgres', url: scratch.url });
-    locker = await openDatabase({ kind: 'postgres', url: scratch.url });
-    f = factories(server.app);
+    locker = await openDatabase({ kind: 'postgres', url: stack.scratch.url });
+    f = factories(stack.server.app);
     org = await f.newOrg();
   });
   afterAll(async () => {
     await locker?.close();
-    await server?.close();
-    await scratch?.drop();
   });
 
   it('closes a link whose key is revoked while its connection is being recorded', async () => {
@@ -58,7 +52,7 @@ describe('executor admission racing revocation (PostgreSQL)', () => {
     const closes = closed(result.ws);
     await blockedOn(locker, 'executors', 'INSERT INTO "public"."executors"'); // recordConnected waiting
 
-    await server.app.get(ApiKeysService).revokeApiKey(org.id, key.apiKey.id);
+    await stack.server.app.get(ApiKeysService).revokeApiKey(org.id, key.apiKey.id);
     await release();
 
     await expect(closes).resolves.toBe(4001);
@@ -77,7 +71,7 @@ describe('executor admission racing revocation (PostgreSQL)', () => {
     });
     await blockedOn(locker, 'applications', '"api_key_applications"');
 
-    await server.app.get(ApiKeysService).revokeApiKey(org.id, key.apiKey.id);
+    await stack.server.app.get(ApiKeysService).revokeApiKey(org.id, key.apiKey.id);
     await release();
 
     const result = await connecting;

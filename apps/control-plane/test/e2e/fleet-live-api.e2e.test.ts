@@ -1,10 +1,9 @@
-import { createScratchDatabase, type ScratchDatabase } from '@podium/db/testing';
 import {
   ListApplicationVersionsResponseSchema,
   ListExecutorsResponseSchema,
   LiveEventSchema,
 } from '@podium/protocol';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { LiveStreams } from '../../src/modules/live/live-streams';
 import { factories } from '../factories';
 import { apiClient } from './api-client';
@@ -12,36 +11,30 @@ import { pageOf } from './test-browser';
 import { dbosExecutorStatuses } from './dbos-conductor-spec';
 import { connectScriptedExecutor } from './scripted-executor';
 import { openSse } from './sse-client';
-import { startTestControlPlane, type RunningControlPlane } from './start';
+import { usePostgresControlPlane } from './start';
 import { DEFAULT_WAIT_TIMEOUT_MS, waitUntil } from './wait-until';
 
 describe('executors, versions and live events (PostgreSQL)', () => {
-  let scratch: ScratchDatabase;
-  let server: RunningControlPlane;
+  const stack = usePostgresControlPlane();
   let f: ReturnType<typeof factories>;
   let api: ReturnType<typeof apiClient>;
   let org: { id: string; name: string };
   let key: string;
 
-  const executorUrl = (appName: string) => `${server.conductorUrl}/websocket/${appName}/${key}`;
+  const executorUrl = (appName: string) =>
+    `${stack.server.conductorUrl}/websocket/${appName}/${key}`;
 
   beforeAll(async () => {
-    scratch = await createScratchDatabase();
-    server = await startTestControlPlane({ kind: 'postgres', url: scratch.url });
-    f = factories(server.app);
-    api = apiClient(server.url);
+    f = factories(stack.server.app);
+    api = apiClient(stack.server.url);
     org = await f.newOrg();
     key = (await f.newApiKey(org.id)).secret;
-  });
-  afterAll(async () => {
-    await server?.close();
-    await scratch?.drop();
   });
 
   it('streams a snapshot, then executor connects and disconnects, and cleans up when the client leaves', async () => {
     const app = await f.newApp(org.id);
-    const streams = server.app.get(LiveStreams);
-    const sse = await openSse(`${server.url}/v2/orgs/${org.name}/apps/${app.name}/events`, {
+    const streams = stack.server.app.get(LiveStreams);
+    const sse = await openSse(`${stack.server.url}/v2/orgs/${org.name}/apps/${app.name}/events`, {
       authorization: `Bearer ${key}`,
     });
     expect(sse.res.status).toBe(200);
@@ -84,7 +77,7 @@ describe('executors, versions and live events (PostgreSQL)', () => {
     await elsewhere.close();
 
     // Left open on purpose: shutting the server down must end it (afterAll would hang).
-    await openSse(`${server.url}/v2/orgs/${org.name}/apps/${app.name}/events`, {
+    await openSse(`${stack.server.url}/v2/orgs/${org.name}/apps/${app.name}/events`, {
       authorization: `Bearer ${key}`,
     });
     expect(streams.size).toBe(2);

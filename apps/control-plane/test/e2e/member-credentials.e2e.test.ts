@@ -16,12 +16,11 @@ import {
   RevokedCredentialsSchema,
   UpdateMemberResponseSchema,
 } from '@podium/protocol';
-import { createScratchDatabase, type ScratchDatabase } from '@podium/db/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { CLOSE_ACCESS_REVOKED } from '../../src/modules/executors/links/executor-links.service';
 import { factories } from '../factories';
 import { closed, connectExecutor } from './fake-executor';
-import { startTestControlPlane, type RunningControlPlane } from './start';
+import { usePostgresControlPlane } from './start';
 import { TestBrowser, bodyOf, signUpAndIn } from './test-browser';
 import { waitUntil } from './wait-until';
 
@@ -34,8 +33,7 @@ interface Player {
 }
 
 describe('credentials of removed and demoted members (PostgreSQL)', () => {
-  let scratch: ScratchDatabase;
-  let server: RunningControlPlane;
+  const stack = usePostgresControlPlane();
   let f: ReturnType<typeof factories>;
   let owner: Player;
   let org: string;
@@ -45,7 +43,7 @@ describe('credentials of removed and demoted members (PostgreSQL)', () => {
   let ownerKey: string;
 
   async function player(): Promise<Player> {
-    const browser = new TestBrowser(server.url);
+    const browser = new TestBrowser(stack.server.url);
     const { userId } = await signUpAndIn(browser);
     return { browser, userId };
   }
@@ -74,7 +72,7 @@ describe('credentials of removed and demoted members (PostgreSQL)', () => {
 
   /** The status of reading the application with `secret` as a Bearer token. */
   async function readAppWith(secret: string): Promise<number> {
-    const res = await new TestBrowser(server.url).get(`/v2/orgs/${org}/apps/${appName}`, {
+    const res = await new TestBrowser(stack.server.url).get(`/v2/orgs/${org}/apps/${appName}`, {
       headers: { authorization: `Bearer ${secret}` },
     });
     return res.status;
@@ -93,9 +91,7 @@ describe('credentials of removed and demoted members (PostgreSQL)', () => {
   }
 
   beforeAll(async () => {
-    scratch = await createScratchDatabase();
-    server = await startTestControlPlane({ kind: 'postgres', url: scratch.url });
-    f = factories(server.app);
+    f = factories(stack.server.app);
     owner = await player();
     org = `creds-${Date.now().toString(36)}`;
     orgId = bodyOf(await owner.browser.post('/v2/orgs', { name: org }), OrganizationSchema, 201).id;
@@ -105,10 +101,6 @@ describe('credentials of removed and demoted members (PostgreSQL)', () => {
       201,
     ).name;
     ownerKey = (await createApiKey(owner, 'owner key', ['application.read'])).token;
-  });
-  afterAll(async () => {
-    await server?.close();
-    await scratch?.drop();
   });
 
   it('revokes what a removed admin created: a 1,000-use ADMIN join secret, a key and its executor link', async () => {
@@ -123,7 +115,7 @@ describe('credentials of removed and demoted members (PostgreSQL)', () => {
     expect(await readAppWith(apiKey.token)).toBe(200);
     const executorId = `exec-${randomUUID()}`;
     const link = await connectExecutor(
-      `${server.conductorUrl}/websocket/${appName}/${apiKey.token}`,
+      `${stack.server.conductorUrl}/websocket/${appName}/${apiKey.token}`,
       { executor_id: executorId, application_version: 'v1' },
     );
     if (!('ws' in link)) throw new Error(`refused: ${link.refused} ${link.body}`);
@@ -148,7 +140,7 @@ describe('credentials of removed and demoted members (PostgreSQL)', () => {
     expect(await readAppWith(apiKey.token)).toBe(401);
     await expect(linkClosed).resolves.toBe(CLOSE_ACCESS_REVOKED);
     const again = await connectExecutor(
-      `${server.conductorUrl}/websocket/${appName}/${apiKey.token}`,
+      `${stack.server.conductorUrl}/websocket/${appName}/${apiKey.token}`,
     );
     expect(again).toMatchObject({ refused: 401 });
     // Nobody else's credentials.

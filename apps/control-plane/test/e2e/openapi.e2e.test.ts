@@ -2,15 +2,14 @@ import type { Server } from 'node:http';
 import { type INestApplication, RequestMethod } from '@nestjs/common';
 import { HTTP_CODE_METADATA, METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
 import { ModulesContainer, Reflector } from '@nestjs/core';
-import { createScratchDatabase, type ScratchDatabase } from '@podium/db/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { permissionOfRoute } from '../../src/common/auth/route-permission';
 import { policyOf } from '../../src/modules/auth/route-policy';
 import { ROUTE_SPEC } from '../../src/common/routes/route.decorator';
 import { API_ROUTES } from '../../src/modules/openapi/openapi.service';
 import type { RouteSpec } from '../../src/common/routes/route-spec';
-import { startTestControlPlane, type RunningControlPlane } from './start';
+import { usePostgresControlPlane } from './start';
 
 /** `GET /v2/orgs/{org}`: one key per operation, in OpenAPI's path syntax. */
 const keyOf = (method: string, path: string) =>
@@ -68,32 +67,22 @@ function declaredAccess(route: RouteSpec): string | undefined {
 }
 
 describe('the OpenAPI document against the routes Nest registered (PostgreSQL)', () => {
-  let scratch: ScratchDatabase;
-  let server: RunningControlPlane;
+  const stack = usePostgresControlPlane();
   const documented = API_ROUTES.map((r) => keyOf(r.method, r.path));
 
-  beforeAll(async () => {
-    scratch = await createScratchDatabase();
-    server = await startTestControlPlane({ kind: 'postgres', url: scratch.url });
-  });
-  afterAll(async () => {
-    await server?.close();
-    await scratch?.drop();
-  });
-
   it('documents every registered route, and registers every documented one', () => {
-    const registered = handlers(server.app).map((h) => h.key);
+    const registered = handlers(stack.server.app).map((h) => h.key);
     expect(registered.length).toBeGreaterThanOrEqual(45);
     expect([...registered].sort()).toEqual([...documented].sort());
     expect(new Set(documented).size).toBe(documented.length);
-    expect(documented.filter((key) => !isRouted(server.app, key))).toEqual([]);
-    expect(isRouted(server.app, 'GET /v2/no-such-route')).toBe(false);
+    expect(documented.filter((key) => !isRouted(stack.server.app, key))).toEqual([]);
+    expect(isRouted(stack.server.app, 'GET /v2/no-such-route')).toBe(false);
   });
 
   it('states the success status and the access each handler declares', () => {
-    const found = handlers(server.app);
+    const found = handlers(stack.server.app);
     // The metadata walk sees what the router routes (so the checks below cover every route).
-    expect(found.every((h) => isRouted(server.app, h.key))).toBe(true);
+    expect(found.every((h) => isRouted(stack.server.app, h.key))).toBe(true);
     for (const handler of found) {
       const route = API_ROUTES.find((r) => keyOf(r.method, r.path) === handler.key);
       expect(route, handler.key).toBeDefined();
@@ -105,23 +94,23 @@ describe('the OpenAPI document against the routes Nest registered (PostgreSQL)',
   });
 
   it('serves the document and a docs page showing every operation, without authentication', async () => {
-    const spec = await fetch(`${server.url}/openapi.json`);
+    const spec = await fetch(`${stack.server.url}/openapi.json`);
     expect(spec.status).toBe(200);
     const body = (await spec.json()) as { openapi: string; info: { title: string }; paths: object };
     expect(body).toMatchObject({ openapi: '3.1.0', info: { title: 'Podium control plane API' } });
     expect(Object.keys(body.paths)).toContain('/v2/orgs/{org}/tokens/{tokenName}');
 
-    const yaml = await fetch(`${server.url}/openapi.yaml`);
+    const yaml = await fetch(`${stack.server.url}/openapi.yaml`);
     expect(yaml.status).toBe(200);
     expect(yaml.headers.get('content-type')).toMatch(/^application\/yaml/);
     expect(parseYaml(await yaml.text())).toEqual(body);
-    const spec30 = await fetch(`${server.url}/openapi-3.0.json`);
+    const spec30 = await fetch(`${stack.server.url}/openapi-3.0.json`);
     expect(spec30.status).toBe(200);
     const body30 = (await spec30.json()) as { openapi: string; paths: object };
     expect(body30.openapi).toBe('3.0.3');
     expect(Object.keys(body30.paths)).toEqual(Object.keys(body.paths));
 
-    const res = await fetch(`${server.url}/docs`);
+    const res = await fetch(`${stack.server.url}/docs`);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toMatch(/text\/html/);
     expect(res.headers.get('content-security-policy')).toMatch(/default-src 'none'/);

@@ -1,11 +1,10 @@
 import type { Database } from '@podium/db';
-import { createScratchDatabase, type ScratchDatabase } from '@podium/db/testing';
 import { OrganizationSchema, SELF_HOSTED_PLAN } from '@podium/protocol';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { DATABASE } from '../../src/infra/database/database.tokens';
 import { AuditRetention } from '../../src/modules/audit/audit-retention';
 import { factories } from '../factories';
-import { startTestControlPlane, type RunningControlPlane } from './start';
+import { usePostgresControlPlane } from './start';
 import { TestBrowser, assertProblem, bodyOf, signUpAndIn } from './test-browser';
 
 const DAY_MS = 86_400_000;
@@ -15,8 +14,7 @@ const DAY_MS = 86_400_000;
  * the audit log's retention, which the coordinator's sweep enforces per organization.
  */
 describe('organization settings: rename and audit log retention', () => {
-  let scratch: ScratchDatabase;
-  let server: RunningControlPlane;
+  const stack = usePostgresControlPlane();
   let db: Database;
   let owner: TestBrowser;
   let admin: TestBrowser;
@@ -28,21 +26,14 @@ describe('organization settings: rename and audit log retention', () => {
     db.prisma.auditEvent.findMany({ where: { organizationId }, orderBy: { createdAt: 'asc' } });
 
   beforeAll(async () => {
-    scratch = await createScratchDatabase();
-    server = await startTestControlPlane({ kind: 'postgres', url: scratch.url });
-    db = server.app.get<Database>(DATABASE);
-    owner = new TestBrowser(server.url);
+    db = stack.server.app.get<Database>(DATABASE);
+    owner = new TestBrowser(stack.server.url);
     await signUpAndIn(owner);
-    admin = new TestBrowser(server.url);
+    admin = new TestBrowser(stack.server.url);
     const { userId } = await signUpAndIn(admin);
     name = `settings-${unique()}`;
     orgId = bodyOf(await owner.post('/v2/orgs', { name }), OrganizationSchema, 201).id;
-    await factories(server.app).newMember(orgId, userId, 'ADMIN');
-  });
-
-  afterAll(async () => {
-    await server?.close();
-    await scratch?.drop();
+    await factories(stack.server.app).newMember(orgId, userId, 'ADMIN');
   });
 
   it("serves DBOS's organization fields, the plan fields fixed", async () => {
@@ -98,7 +89,7 @@ describe('organization settings: rename and audit log retention', () => {
         data: { createdAt: eightDaysAgo },
       });
     }
-    await server.app.get(AuditRetention).sweep();
+    await stack.server.app.get(AuditRetention).sweep();
     const kept = (await auditOf(orgId)).map((e) => e.action);
     expect(kept).not.toContain('organization.create');
     expect(kept).toContain('organization.update');

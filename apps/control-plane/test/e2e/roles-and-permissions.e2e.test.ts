@@ -14,10 +14,9 @@ import {
   PERMISSIONS,
   type Permission,
 } from '@podium/protocol';
-import { createScratchDatabase, type ScratchDatabase } from '@podium/db/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { factories } from '../factories';
-import { startTestControlPlane, type RunningControlPlane } from './start';
+import { usePostgresControlPlane } from './start';
 import { TestBrowser, assertProblem, bodyOf, signUpAndIn } from './test-browser';
 
 interface Player {
@@ -26,8 +25,7 @@ interface Player {
 }
 
 describe('roles, permissions and named API keys (PostgreSQL)', () => {
-  let scratch: ScratchDatabase;
-  let server: RunningControlPlane;
+  const stack = usePostgresControlPlane();
   let f: ReturnType<typeof factories>;
   let owner: Player;
   let outsider: Player;
@@ -38,7 +36,7 @@ describe('roles, permissions and named API keys (PostgreSQL)', () => {
   let roleCount = 0;
 
   async function player(): Promise<Player> {
-    const browser = new TestBrowser(server.url);
+    const browser = new TestBrowser(stack.server.url);
     const { userId } = await signUpAndIn(browser);
     return { browser, userId };
   }
@@ -74,9 +72,7 @@ describe('roles, permissions and named API keys (PostgreSQL)', () => {
   const bearer = (token: string) => ({ headers: { authorization: `Bearer ${token}` } });
 
   beforeAll(async () => {
-    scratch = await createScratchDatabase();
-    server = await startTestControlPlane({ kind: 'postgres', url: scratch.url });
-    f = factories(server.app);
+    f = factories(stack.server.app);
     owner = await player();
     outsider = await player();
     org = `perm-${Date.now().toString(36)}`;
@@ -88,10 +84,6 @@ describe('roles, permissions and named API keys (PostgreSQL)', () => {
       ApplicationSchema,
       201,
     );
-  });
-  afterAll(async () => {
-    await server?.close();
-    await scratch?.drop();
   });
 
   it('lists the eight DBOS permissions and the built-in roles to any member, nobody else', async () => {
@@ -333,7 +325,7 @@ describe('roles, permissions and named API keys (PostgreSQL)', () => {
     );
     expect(created).toMatchObject({ tokenName: 'reader', permissions: ['application.read'] });
     const app = `/v2/orgs/${org}/apps/${appName}`;
-    const machine = new TestBrowser(server.url);
+    const machine = new TestBrowser(stack.server.url);
     expect((await machine.get(app, bearer(created.token))).status).toBe(200);
     assertProblem(
       await machine.patch(app, { description: 'x' }, bearer(created.token)),
@@ -410,12 +402,12 @@ describe('roles, permissions and named API keys (PostgreSQL)', () => {
       201,
     );
     const app = `/v2/orgs/${org}/apps/${appName}`;
-    expect((await new TestBrowser(server.url).get(app, bearer(key.token))).status).toBe(200);
+    expect((await new TestBrowser(stack.server.url).get(app, bearer(key.token))).status).toBe(200);
 
     // VIEWER holds application.read but not token.write: the key outlived its creator's power.
     expect(await grant(owner, maker.userId, 'VIEWER')).toBe(204);
     assertProblem(
-      await new TestBrowser(server.url).get(app, bearer(key.token)),
+      await new TestBrowser(stack.server.url).get(app, bearer(key.token)),
       401,
       'UNAUTHENTICATED',
     );

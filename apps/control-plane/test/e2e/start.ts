@@ -2,7 +2,9 @@ import type { Server } from 'node:http';
 import { Writable } from 'node:stream';
 import type { INestApplication } from '@nestjs/common';
 import type { DatabaseTarget } from '@podium/db';
+import { createScratchDatabase, type ScratchDatabase } from '@podium/db/testing';
 import pino from 'pino';
+import { afterAll, beforeAll } from 'vitest';
 import { listeningUrl, startControlPlane } from '../../src/bootstrap';
 import { REDACTED, REDACTED_LOG_PATHS } from '../../src/common/logging/redact';
 import type { Config, RedisTarget } from '../../src/config/config';
@@ -32,6 +34,43 @@ export type ConfigOverrides = {
   redis?: RedisTarget;
   replica?: Partial<Config['replica']>;
 };
+
+/** A control plane and the scratch PostgreSQL database it runs on. */
+export interface PostgresControlPlane {
+  readonly scratch: ScratchDatabase;
+  readonly server: RunningControlPlane;
+}
+
+/**
+ * A control plane on a scratch PostgreSQL database for the tests of one file: started before
+ * them (before the file's own `beforeAll` hooks registered after this call), closed and its
+ * database dropped after them (after the file's `afterAll` hooks: Vitest runs those in reverse).
+ * Read its parts in hooks and tests, not at registration time.
+ */
+export function usePostgresControlPlane(overrides: ConfigOverrides = {}): PostgresControlPlane {
+  const stack: { scratch?: ScratchDatabase; server?: RunningControlPlane } = {};
+  beforeAll(async () => {
+    stack.scratch = await createScratchDatabase();
+    stack.server = await startTestControlPlane(
+      { kind: 'postgres', url: stack.scratch.url },
+      overrides,
+    );
+  });
+  afterAll(async () => {
+    await stack.server?.close();
+    await stack.scratch?.drop();
+  });
+  return {
+    get scratch() {
+      if (!stack.scratch) throw new Error('the control plane is not started yet');
+      return stack.scratch;
+    },
+    get server() {
+      if (!stack.server) throw new Error('the control plane is not started yet');
+      return stack.server;
+    },
+  };
+}
 
 /** A real control plane on an ephemeral loopback port, logging (debug) into memory. */
 export async function startTestControlPlane(
@@ -82,6 +121,7 @@ export async function startTestControlPlane(
       webhookMaxAttempts: 5,
       webhookRetryBaseMs: 2_000,
       webhookResumeSweepMs: 10_000,
+      webhookAllowPrivate: false,
       ...overrides.alerts,
     },
     accounts: { signUp: 'open', trustSignUpEmails: false, ...overrides.accounts },

@@ -1,5 +1,4 @@
 import type { Database } from '@podium/db';
-import { createScratchDatabase, type ScratchDatabase } from '@podium/db/testing';
 import { AlertingRuleSchema, ListAlertDeliveriesResponseSchema } from '@podium/protocol';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DATABASE } from '../../src/infra/database/database.tokens';
@@ -10,7 +9,7 @@ import type { Script } from '../support/link-harness';
 import { apiClient } from './api-client';
 import { linkScriptedApp, type ScriptedExecutorSpec } from './scripted-app';
 import type { ScriptedLink } from './scripted-executor';
-import { startTestControlPlane, type RunningControlPlane } from './start';
+import { usePostgresControlPlane } from './start';
 import { TestBrowser, signUpAndIn } from './test-browser';
 import { waitUntil } from './wait-until';
 
@@ -48,8 +47,7 @@ const holding = (ids: string[], forks: boolean): Script =>
  * reference, the original in the control plane's log under it.
  */
 describe('executor error text in records every member reads (PostgreSQL, real WebSockets)', () => {
-  let scratch: ScratchDatabase;
-  let server: RunningControlPlane;
+  const stack = usePostgresControlPlane();
   let f: ReturnType<typeof factories>;
   let org: { id: string; name: string };
   /** Application operator's key: no `organization.write`. */
@@ -57,12 +55,12 @@ describe('executor error text in records every member reads (PostgreSQL, real We
   const links: ScriptedLink[] = [];
 
   async function connectedApp(...executors: ScriptedExecutorSpec[]) {
-    const linked = await linkScriptedApp(server, org, key, executors);
+    const linked = await linkScriptedApp(stack.server, org, key, executors);
     links.push(...linked.links);
     return linked;
   }
   const auditEvents = (action: string) =>
-    server.app.get<Database>(DATABASE).prisma.auditEvent.findMany({
+    stack.server.app.get<Database>(DATABASE).prisma.auditEvent.findMany({
       where: { organizationId: org.id, action },
     });
   /** The detail is withheld, and the log keeps it under the reference the text names. */
@@ -70,21 +68,17 @@ describe('executor error text in records every member reads (PostgreSQL, real We
     expect(typeof reference).toBe('string');
     expect(String(text)).toContain(reference);
     expect(String(text)).not.toContain('db.internal');
-    const logged = server.logs.find((line) => line.includes(String(reference)));
+    const logged = stack.server.logs.find((line) => line.includes(String(reference)));
     expect(logged).toContain('db.internal');
   };
 
   beforeAll(async () => {
-    scratch = await createScratchDatabase();
-    server = await startTestControlPlane({ kind: 'postgres', url: scratch.url });
-    f = factories(server.app);
+    f = factories(stack.server.app);
     org = await f.newOrg();
     key = (await f.newApiKey(org.id)).secret;
   });
   afterAll(async () => {
     for (const link of links) await link.close();
-    await server?.close();
-    await scratch?.drop();
   });
 
   it('audits a failed action on executors with the withheld text and its reference', async () => {
@@ -139,7 +133,7 @@ describe('executor error text in records every member reads (PostgreSQL, real We
     expectWithheld(details.error, details.reference);
 
     // An administrator reads the executor's words, and what was done.
-    const admin = new TestBrowser(server.url);
+    const admin = new TestBrowser(stack.server.url);
     await f.newMember(org.id, (await signUpAndIn(admin)).userId, 'ADMIN');
     const shown = await admin.post(`${base}/workflows/bulk-fork-from-failure`, { workflowIds });
     expect(shown).toMatchObject({ status: 502, body: { carriedOut: ['sdk-1'] } });
@@ -150,17 +144,17 @@ describe('executor error text in records every member reads (PostgreSQL, real We
 
   it("records an alert delivery to an executor that failed without the executor's words", async () => {
     const { app, base } = await connectedApp({ script: failingBut() });
-    const api = apiClient(server.url);
+    const api = apiClient(stack.server.url);
     const created = await api('post', `${base}/alerting-rules`, {
       key,
       body: { ruleType: 'ExecutorDied', ruleMetadata: {} },
     });
     const rule = AlertingRuleSchema.parse(created.body);
-    const [inContext] = await server.app
+    const [inContext] = await stack.server.app
       .get(AlertsRepository)
       .findRulesToEvaluate({ applicationId: app.id });
     expect(inContext?.id).toBe(rule.id);
-    await server.app
+    await stack.server.app
       .get(AlertDispatcher)
       .notify(inContext!, 'FIRING', { active: true, message: 'an executor died', metadata: {} });
 

@@ -7,6 +7,7 @@ import { LOGGER } from '../../../common/logging/logging.tokens';
 import { CONFIG, type Config } from '../../../config/config';
 import { AlertsRepository, type DeliveryLease } from '../alerts.repository';
 import { SIGNATURE_HEADER, signatureHeader } from '../webhooks/webhook-signature';
+import { postWebhook } from './webhook-post';
 
 /** One webhook notification: where, the body, and the secret that signs it. */
 export interface WebhookJob {
@@ -117,8 +118,8 @@ export class WebhookSender implements OnModuleDestroy {
       });
     }
     try {
-      const response = await fetch(job.url, {
-        method: 'POST',
+      const httpStatus = await postWebhook({
+        url: job.url,
         headers: {
           'content-type': 'application/json',
           'user-agent': 'Podium-Alerts',
@@ -126,12 +127,11 @@ export class WebhookSender implements OnModuleDestroy {
           [SIGNATURE_HEADER]: signatureHeader(job.secret, job.body, at),
         },
         body: job.body,
-        redirect: 'manual',
-        signal: AbortSignal.timeout(this.config.alerts.webhookTimeoutMs),
+        timeoutMs: this.config.alerts.webhookTimeoutMs,
+        allowPrivate: this.config.alerts.webhookAllowPrivate,
       });
-      await response.body?.cancel();
-      const ok = response.status >= 200 && response.status < 300;
-      return result({ ok, httpStatus: response.status, error: ok ? null : 'non-2xx answer' });
+      const ok = httpStatus >= 200 && httpStatus < 300;
+      return result({ ok, httpStatus, error: ok ? null : 'non-2xx answer' });
     } catch (error) {
       return result({ ok: false, httpStatus: null, error: describe(error) });
     }
@@ -153,9 +153,7 @@ export class WebhookSender implements OnModuleDestroy {
 }
 
 function describe(error: unknown): string {
-  if (error instanceof Error && error.name === 'TimeoutError') return 'timed out';
-  const cause = (error as { cause?: { code?: string; message?: string } }).cause;
-  return cause?.code ?? cause?.message ?? (error instanceof Error ? error.message : String(error));
+  return error instanceof Error ? error.message : String(error);
 }
 
 /** Scheme, host and port only: paths and queries may carry tokens. */

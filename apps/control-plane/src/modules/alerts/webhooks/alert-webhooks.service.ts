@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import {
   AppError,
   type CreateAlertWebhookRequest,
@@ -10,11 +10,13 @@ import type { AppScope } from '../../../common/auth/app-scope';
 import type { OrgScope } from '../../../common/auth/request-context';
 import type { ApplicationRecord } from '../../../common/auth/tenancy';
 import { SecretKind } from '../../../common/secrets/secret-kind';
+import { CONFIG, type Config } from '../../../config/config';
 import { auditedAction } from '../../audit/audit-actions';
 import { AuditService } from '../../audit/audit.service';
 import { ALERT_ACTIONS } from '../alert-actions';
 import { mapAlertDelivery, mapAlertWebhook } from '../alert.mapper';
 import { AlertsRepository } from '../alerts.repository';
+import { privateTargetReason } from '../delivery/webhook-targets';
 import { WebhookSecretBox } from './webhook-secret-box';
 
 /** Webhook signing secrets: `pwh_<8 hex>_<43 chars>`, shown once. */
@@ -30,6 +32,7 @@ export class AlertWebhooksService {
     private readonly alerts: AlertsRepository,
     private readonly secrets: WebhookSecretBox,
     private readonly audit: AuditService,
+    @Inject(CONFIG) private readonly config: Config,
   ) {}
 
   async findWebhooks(
@@ -54,6 +57,7 @@ export class AlertWebhooksService {
     return this.audit.track(
       action,
       async () => {
+        this.assertReachable(new URL(request.url));
         const { secret, prefix } = WEBHOOK_SECRETS.generate();
         const created = await this.alerts.createWebhook({
           organizationId: scope.organization.id,
@@ -66,6 +70,17 @@ export class AlertWebhooksService {
         return { ...mapAlertWebhook(created), secret };
       },
       (created) => ({ targetId: created.id }),
+    );
+  }
+
+  /** Refuses a URL naming a private address unless PODIUM_ALERT_WEBHOOK_ALLOW_PRIVATE allows it. */
+  private assertReachable(url: URL): void {
+    const reason = this.config.alerts.webhookAllowPrivate ? null : privateTargetReason(url);
+    if (reason === null) return;
+    throw new AppError(
+      'VALIDATION_FAILED',
+      `The webhook URL is refused: ${reason}. Webhooks reach public addresses only, unless ` +
+        'an operator sets PODIUM_ALERT_WEBHOOK_ALLOW_PRIVATE=true on the control plane.',
     );
   }
 
