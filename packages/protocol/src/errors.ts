@@ -15,7 +15,7 @@ export const ERROR_CODES = {
   UNAUTHENTICATED: { status: 401, title: 'Authentication is required' },
   FORBIDDEN: { status: 403, title: 'You are not allowed to do this' },
   NOT_FOUND: { status: 404, title: 'Not found' },
-  /** A WebSocket handshake by a method other than GET (`Allow` says which). */
+  /** A method the resource does not take (the executor handshake by other than GET; `Allow`). */
   METHOD_NOT_ALLOWED: { status: 405, title: 'The method is not allowed here' },
   /** The client took too long to send its request (headers or body). */
   REQUEST_TIMEOUT: { status: 408, title: 'The request was not received in time' },

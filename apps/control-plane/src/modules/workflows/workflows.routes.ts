@@ -38,13 +38,13 @@ const { base, one, read, operate, params } = WORKFLOW_ROUTE_PARTS;
 /** Workflow lists also say when they come from the last-known index (no executor connected). */
 const WORKFLOW_PAGE_META = [...PAGE_META_FIELDS, 'lastKnown'] as const;
 
-/** What a bulk action's failure says when the command was carried out for part of the ids. */
 /**
  * A page's refusals besides validation: an offset too deep into both SDK families' merged list,
  * more inputs and outputs than one answer loads.
  */
 export const PAGE_ERRORS = ['OFFSET_TOO_LARGE', 'PAYLOADS_TOO_LARGE'] as const;
 
+/** What a bulk action's failure says when the command was carried out for part of the ids. */
 const BULK_PARTIAL_FAILURE =
   'Every id gets a result and an audit entry. In an application running both SDK families, ' +
   'the command goes to each family holding some of the ids; if one family fails after ' +

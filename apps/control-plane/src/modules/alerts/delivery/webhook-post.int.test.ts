@@ -1,7 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { postWebhook, type WebhookPost } from './webhook-post';
+import { postWebhook, type WebhookPost, WebhookPostError } from './webhook-post';
 
 describe('postWebhook (a real HTTP receiver on this machine)', () => {
   const received: { path: string; body: string; delivery: string }[] = [];
@@ -65,6 +65,9 @@ describe('postWebhook (a real HTTP receiver on this machine)', () => {
       }),
     ).rejects.toThrow(/^refused: localhost is a private/);
     expect(received).toEqual([]);
+    // A refusal is final: the sender makes no other attempt.
+    const refusal = await post('/private', { allowPrivate: false }).catch((e: unknown) => e);
+    expect(refusal instanceof WebhookPostError && refusal.refused).toBe(true);
   });
 
   it('ends an attempt the receiver does not answer at its timeout', async () => {
@@ -84,6 +87,6 @@ describe('postWebhook (a real HTTP receiver on this machine)', () => {
         timeoutMs: 5_000,
         allowPrivate: true,
       }),
-    ).rejects.toThrow(/^ECONNREFUSED$/);
+    ).rejects.toThrow(expect.objectContaining({ message: 'ECONNREFUSED', refused: false }));
   });
 });

@@ -12,7 +12,15 @@ export interface WebhookPost {
 }
 
 /** A failed POST, with what the delivery log says of it. */
-export class WebhookPostError extends Error {}
+export class WebhookPostError extends Error {
+  /** A refused target: no later attempt can succeed, so none is made. */
+  readonly refused: boolean;
+
+  constructor(message: string, { refused = false }: { refused?: boolean } = {}) {
+    super(message);
+    this.refused = refused;
+  }
+}
 
 /**
  * POSTs one webhook and resolves with the answer's status (its body is discarded). Redirects are
@@ -22,7 +30,9 @@ export class WebhookPostError extends Error {}
 export function postWebhook(post: WebhookPost): Promise<number> {
   const url = new URL(post.url);
   const refused = post.allowPrivate ? null : privateTargetReason(url);
-  if (refused) return Promise.reject(new WebhookPostError(`refused: ${refused}`));
+  if (refused) {
+    return Promise.reject(new WebhookPostError(`refused: ${refused}`, { refused: true }));
+  }
   const client = url.protocol === 'https:' ? https : http;
   return new Promise((resolve, reject) => {
     const request = client.request(url, {
@@ -35,7 +45,10 @@ export function postWebhook(post: WebhookPost): Promise<number> {
       resolve(response.statusCode ?? 0);
       response.destroy(); // the body is not read: the status is the answer
     });
-    request.on('error', (error) => reject(new WebhookPostError(describe(error))));
+    request.on('error', (error: NodeJS.ErrnoException) => {
+      const refusedName = error.code === 'PRIVATE_ADDRESS';
+      reject(new WebhookPostError(describe(error), { refused: refusedName }));
+    });
     request.end(post.body);
   });
 }

@@ -7,7 +7,7 @@ import { LOGGER } from '../../../common/logging/logging.tokens';
 import { CONFIG, type Config } from '../../../config/config';
 import { AlertsRepository, type DeliveryLease } from '../alerts.repository';
 import { SIGNATURE_HEADER, signatureHeader } from '../webhooks/webhook-signature';
-import { postWebhook } from './webhook-post';
+import { postWebhook, WebhookPostError } from './webhook-post';
 
 /** One webhook notification: where, the body, and the secret that signs it. */
 export interface WebhookJob {
@@ -83,8 +83,8 @@ export class WebhookSender implements OnModuleDestroy {
     const { webhookMaxAttempts: max, webhookRetryBaseMs: base } = this.config.alerts;
     for (let n = (job.attemptsMade ?? 0) + 1; n <= max && !this.stopped; n++) {
       if (!(await this.alerts.renewLease(job.deliveryId, this.leaseFor()))) return; // taken over
-      const attempt = await this.attempt(job);
-      const last = n === max || job.secret === null;
+      const { attempt, final } = await this.attempt(job);
+      const last = n === max || final;
       const status = attempt.ok ? 'DELIVERED' : last ? 'FAILED' : 'PENDING';
       const backoff = base * 2 ** (n - 1);
       const leaseUntil = status === 'PENDING' ? this.leaseFor(backoff).until : null;
@@ -102,20 +102,19 @@ export class WebhookSender implements OnModuleDestroy {
     }
   }
 
-  private async attempt(job: WebhookJob): Promise<AlertDeliveryAttempt> {
+  /** One attempt, and whether it is final whatever the attempts left (nothing would change). */
+  private async attempt(
+    job: WebhookJob,
+  ): Promise<{ attempt: AlertDeliveryAttempt; final: boolean }> {
     const at = new Date();
-    const result = (fields: Omit<AlertDeliveryAttempt, 'at' | 'durationMs'>) => ({
-      at: at.toISOString(),
-      durationMs: Date.now() - at.getTime(),
-      ...fields,
+    const result = (fields: Omit<AlertDeliveryAttempt, 'at' | 'durationMs'>, final = false) => ({
+      attempt: { at: at.toISOString(), durationMs: Date.now() - at.getTime(), ...fields },
+      final,
     });
     if (job.secret === null) {
-      return result({
-        ok: false,
-        httpStatus: null,
-        error:
-          'The signing secret cannot be read (was the session secret changed?): re-create the webhook.',
-      });
+      const error =
+        'The signing secret cannot be read (was the session secret changed?): re-create the webhook.';
+      return result({ ok: false, httpStatus: null, error }, true);
     }
     try {
       const httpStatus = await postWebhook({
@@ -133,7 +132,8 @@ export class WebhookSender implements OnModuleDestroy {
       const ok = httpStatus >= 200 && httpStatus < 300;
       return result({ ok, httpStatus, error: ok ? null : 'non-2xx answer' });
     } catch (error) {
-      return result({ ok: false, httpStatus: null, error: describe(error) });
+      const refused = error instanceof WebhookPostError && error.refused;
+      return result({ ok: false, httpStatus: null, error: describe(error) }, refused);
     }
   }
 

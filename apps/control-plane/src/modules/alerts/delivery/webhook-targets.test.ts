@@ -26,10 +26,25 @@ describe('webhook targets', () => {
       'fe80::1',
       '::ffff:127.0.0.1',
       '::ffff:169.254.169.254',
+      '::7f00:1', // IPv4-compatible 127.0.0.1
+      '::a9fe:a9fe', // IPv4-compatible 169.254.169.254
+      '::ffff:0:a00:1', // SIIT 10.0.0.1
+      '64:ff9b::7f00:1', // NAT64 of 127.0.0.1
+      '64:ff9b::10.0.0.1',
+      '2002:c0a8:101::1', // 6to4 of 192.168.1.1
+      '64:ff9b:1::1',
+      'fec0::1',
     ]) {
       expect(isPrivateAddress(address), address).toBe(true);
     }
-    for (const address of ['93.184.216.34', '8.8.8.8', '172.32.0.1', '2606:4700::1111']) {
+    for (const address of [
+      '93.184.216.34',
+      '8.8.8.8',
+      '172.32.0.1',
+      '2606:4700::1111',
+      '64:ff9b::5db8:d822', // NAT64 of 93.184.216.34 (how IPv6-only networks reach IPv4)
+      '2002:5db8:d822::1', // 6to4 of 93.184.216.34
+    ]) {
       expect(isPrivateAddress(address), address).toBe(false);
     }
   });

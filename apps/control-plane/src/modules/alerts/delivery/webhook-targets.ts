@@ -24,19 +24,57 @@ for (const [network, prefix] of [
 }
 for (const [network, prefix] of [
   ['::', 127], // unspecified and loopback
-  ['64:ff9b::', 96], // NAT64: an IPv4 address inside
+  ['64:ff9b:1::', 48], // NAT64 for local use
   ['fc00::', 7], // unique local
   ['fe80::', 10], // link-local
+  ['fec0::', 10], // site-local (deprecated)
   ['ff00::', 8], // multicast
 ] as const) {
   PRIVATE_ADDRESSES.addSubnet(network, prefix, 'ipv6');
 }
 
-/** Whether an IP address (v4, v6, or v4 mapped into v6) is one a webhook may not reach. */
+/**
+ * Whether an IP address is one a webhook may not reach: by the lists above (IPv4 mapped into
+ * IPv6 included: BlockList checks those against the IPv4 rules), or by the IPv4 address an IPv6
+ * one carries (NAT64, 6to4, IPv4-compatible and SIIT forms), judged as that IPv4 address.
+ */
 export function isPrivateAddress(address: string): boolean {
   const family = isIP(address);
   if (family === 0) return false;
-  return PRIVATE_ADDRESSES.check(address, family === 4 ? 'ipv4' : 'ipv6');
+  if (family === 4) return PRIVATE_ADDRESSES.check(address, 'ipv4');
+  if (PRIVATE_ADDRESSES.check(address, 'ipv6')) return true;
+  const carried = carriedIpv4(address);
+  return carried !== null && PRIVATE_ADDRESSES.check(carried, 'ipv4');
+}
+
+/** The IPv4 address inside a NAT64, 6to4, IPv4-compatible or SIIT IPv6 address, or null. */
+function carriedIpv4(address: string): string | null {
+  const groups = ipv6Groups(address);
+  const g = (index: number) => groups[index] ?? 0;
+  const zero = (from: number, to: number) => groups.slice(from, to).every((group) => group === 0);
+  const quad = (high: number, low: number) =>
+    [high >> 8, high & 0xff, low >> 8, low & 0xff].join('.');
+  if (g(0) === 0x64 && g(1) === 0xff9b && zero(2, 6)) return quad(g(6), g(7)); // 64:ff9b::/96
+  if (g(0) === 0x2002) return quad(g(1), g(2)); // 6to4, 2002::/16
+  if (zero(0, 6)) return quad(g(6), g(7)); // IPv4-compatible, ::/96
+  if (zero(0, 4) && g(4) === 0xffff && g(5) === 0) return quad(g(6), g(7)); // SIIT
+  return null;
+}
+
+/** The eight 16-bit groups of a valid IPv6 address (`::` expanded, a dotted tail read). */
+function ipv6Groups(address: string): number[] {
+  const dotted = /(\d+)\.(\d+)\.(\d+)\.(\d+)$/.exec(address);
+  let text = address;
+  if (dotted) {
+    const [a = 0, b = 0, c = 0, d = 0] = dotted.slice(1).map(Number);
+    const pair = (high: number, low: number) => ((high << 8) | low).toString(16);
+    text = `${address.slice(0, dotted.index)}${pair(a, b)}:${pair(c, d)}`;
+  }
+  const [head = '', tail] = text.split('::');
+  const groups = (part: string) => (part === '' ? [] : part.split(':').map((g) => parseInt(g, 16)));
+  const left = groups(head);
+  const right = tail === undefined ? [] : groups(tail);
+  return [...left, ...new Array<number>(8 - left.length - right.length).fill(0), ...right];
 }
 
 /**

@@ -77,10 +77,11 @@ export class AlertWebhooksService {
   private assertReachable(url: URL): void {
     const reason = this.config.alerts.webhookAllowPrivate ? null : privateTargetReason(url);
     if (reason === null) return;
-    throw new AppError(
-      'VALIDATION_FAILED',
-      `The webhook URL is refused: ${reason}. Webhooks reach public addresses only, unless ` +
-        'an operator sets PODIUM_ALERT_WEBHOOK_ALLOW_PRIVATE=true on the control plane.',
+    const message = `${reason}: webhooks reach public addresses only`;
+    throw AppError.validation(
+      [{ path: 'url', location: 'body.url', message, value: url.origin }],
+      `The webhook URL is refused: ${message}, unless an operator sets ` +
+        'PODIUM_ALERT_WEBHOOK_ALLOW_PRIVATE=true on the control plane.',
     );
   }
 
