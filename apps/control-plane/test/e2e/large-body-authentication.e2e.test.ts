@@ -1,9 +1,8 @@
 import net from 'node:net';
-import { createScratchDatabase, type ScratchDatabase } from '@podium/db/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { MAX_LARGE_BODIES_AT_ONCE } from '../../src/common/http/large-body-slots';
 import { factories } from '../factories';
-import { startTestControlPlane, type RunningControlPlane } from './start';
+import { usePostgresControlPlane } from './start';
 import { TestBrowser, signUpAndIn } from './test-browser';
 import { waitUntil } from './wait-until';
 
@@ -31,26 +30,16 @@ function answerToHeadersOnly(url: string, head: string): Promise<string> {
  * a byte of it arrives.
  */
 describe('large bodies are read only for callers', () => {
-  let scratch: ScratchDatabase;
-  let server: RunningControlPlane;
+  const stack = usePostgresControlPlane({ executors: { maxFrameBytes: 8 * 1024 * 1024 } });
   let base: string;
   let key: string;
 
   beforeAll(async () => {
-    scratch = await createScratchDatabase();
-    server = await startTestControlPlane(
-      { kind: 'postgres', url: scratch.url },
-      { executors: { maxFrameBytes: 8 * 1024 * 1024 } },
-    );
-    const f = factories(server.app);
+    const f = factories(stack.server.app);
     const org = await f.newOrg();
     const app = await f.newApp(org.id);
     base = `/v2/orgs/${org.name}/apps/${app.name}`;
     key = (await f.newApiKey(org.id)).secret;
-  });
-  afterAll(async () => {
-    await server?.close();
-    await scratch?.drop();
   });
 
   const importHead = (headers: string) =>
@@ -59,19 +48,19 @@ describe('large bodies are read only for callers', () => {
 
   it('refuses an anonymous import before its body, as a problem', async () => {
     // Announced as 4 MB (within the route's limit) and never sent: an answer can only come before the body is read.
-    const answer = await answerToHeadersOnly(server.url, importHead(''));
+    const answer = await answerToHeadersOnly(stack.server.url, importHead(''));
     expect(answer).toMatch(/^HTTP\/1\.1 401 /);
     expect(answer.toLowerCase()).toContain('content-type: application/problem+json');
   });
 
   it('refuses an unknown key and a forged session cookie the same way', async () => {
     const withKey = await answerToHeadersOnly(
-      server.url,
+      stack.server.url,
       importHead('Authorization: Bearer not-a-key\r\n'),
     );
     expect(withKey).toMatch(/^HTTP\/1\.1 401 /);
     const withCookie = await answerToHeadersOnly(
-      server.url,
+      stack.server.url,
       importHead('Cookie: podium_access=forged\r\nX-CSRF-Token: forged\r\n'),
     );
     expect(withCookie).toMatch(/^HTTP\/1\.1 401 /);
@@ -79,7 +68,7 @@ describe('large bodies are read only for callers', () => {
 
   /** An import of 2 MiB (over Fastify's 1 MiB default) by the key's holder. */
   const importLarge = () =>
-    fetch(`${server.url}${base}/workflows/import`, {
+    fetch(`${stack.server.url}${base}/workflows/import`, {
       method: 'POST',
       headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
       body: JSON.stringify({ serializedWorkflow: 'x'.repeat(2 * 1024 * 1024) }),
@@ -95,7 +84,7 @@ describe('large bodies are read only for callers', () => {
   it('reads only so many large bodies at once, and takes more once one has gone', async () => {
     // Callers that announce a large body and send none hold every slot...
     const holders = Array.from({ length: MAX_LARGE_BODIES_AT_ONCE }, () => {
-      const { hostname, port } = new URL(server.url);
+      const { hostname, port } = new URL(stack.server.url);
       const socket = net.connect(Number(port), hostname);
       socket.write(importHead(`Authorization: Bearer ${key}\r\n`));
       return socket;
@@ -129,7 +118,7 @@ describe('large bodies are read only for callers', () => {
   });
 
   it('reads a signed-in user’s body as before', async () => {
-    const browser = new TestBrowser(server.url);
+    const browser = new TestBrowser(stack.server.url);
     await signUpAndIn(browser);
     const res = await browser.post(`${base}/workflows/import`, { serializedWorkflow: 'x' });
     // Authenticated, but not a member of the organization: not found, after the body.
