@@ -41,8 +41,13 @@ export const DEFAULT_CONNECTION_TIMINGS: ConnectionTimings = {
   backoff: DEFAULT_RECONNECT_BACKOFF,
 };
 
-/** Sends a text frame on the socket a request came from; false if it is gone. */
-export type Reply = (text: string) => boolean;
+/** The socket a request came from, for its answer. */
+export interface Reply {
+  /** Sends a text frame; false if the socket is gone. */
+  send(text: string): boolean;
+  /** False once that socket is closing or closed (a new one may be open by then). */
+  isOpen(): boolean;
+}
 export type FrameHandler = (frame: string, reply: Reply) => void;
 
 /** What one dial attempt learned, for the log line written when it closes. */
@@ -133,7 +138,10 @@ export class ConductorConnection {
     });
     socket.on('message', (data) => {
       keepalive.alive();
-      this.onFrame(frameText(data), (text) => this.reply(socket, text));
+      this.onFrame(frameText(data), {
+        send: (text) => this.reply(socket, text),
+        isOpen: () => this.isCurrent(socket),
+      });
     });
     socket.on('ping', () => keepalive.alive());
     socket.on('pong', () => keepalive.alive());
@@ -178,8 +186,12 @@ export class ConductorConnection {
     this.retryTimer = setTimeout(() => this.dial(), retryInMs);
   }
 
+  private isCurrent(socket: WebSocket): boolean {
+    return this.socket === socket && socket.readyState === WebSocket.OPEN;
+  }
+
   private reply(socket: WebSocket, text: string): boolean {
-    if (this.socket !== socket || socket.readyState !== WebSocket.OPEN) return false;
+    if (!this.isCurrent(socket)) return false;
     try {
       socket.send(text, (error) => {
         if (error) this.logger.debug({ err: error.message }, 'conductor reply not sent');

@@ -8,7 +8,11 @@
  *   `encodeErrorResponse`); a handler result that does not match the catalog is replaced by
  *   an error answer, never sent as is.
  * - Requests are served concurrently and answered as soon as each is ready (out of order),
- *   correlated by `request_id` (echoed, or left out when the request had none).
+ *   correlated by `request_id` (echoed, or left out when the request had none). At most
+ *   `limits.concurrent` run at once (their handlers use the app's database pool), the rest wait
+ *   in arrival order; past `limits.waiting` waiting, a request is answered "busy" at once. A
+ *   waiting request whose link closed meanwhile is dropped unrun: nobody awaits its answer.
+ *   `executor_info` never waits: it is how a new link learns who we are.
  * - A type without a handler (outside the catalog, or in it but not implemented here) is
  *   answered with `UNKNOWN_MESSAGE_TYPE_ERROR`, as every DBOS SDK does.
  */
@@ -25,19 +29,26 @@ import {
   UNKNOWN_MESSAGE_TYPE_ERROR,
 } from '@podium/protocol';
 import type { Logger } from '../logger';
+import { BoundedRunner, type RunnerLimits } from './bounded-runner';
 import type { Reply } from './connection';
+
+export const DEFAULT_REQUEST_LIMITS: RunnerLimits = { concurrent: 4, waiting: 1_000 };
 
 type AnyHandler = (request: ExecutorRequest) => Promise<Record<string, unknown>>;
 
 export class Dispatcher {
   private readonly inFlight = new Set<Promise<void>>();
+  private readonly runner: BoundedRunner;
 
   constructor(
     private readonly handlers: PartialExecutorRequestHandlers,
     private readonly logger: Logger,
     /** Called after an answer was handed to the socket (the agent watches `executor_info`). */
     private readonly onAnswered: (type: string) => void = () => undefined,
-  ) {}
+    limits: RunnerLimits = DEFAULT_REQUEST_LIMITS,
+  ) {
+    this.runner = new BoundedRunner(limits);
+  }
 
   /** Handles one frame; the answer (if any) goes to `reply`. Returns at once. */
   dispatch(frame: string, reply: Reply): void {
@@ -47,11 +58,16 @@ export class Dispatcher {
         this.refuse(decoded, reply);
         return;
       }
-      const task = this.answer(decoded.message, reply).catch((error: unknown) => {
-        this.logger.error({ err: describe(error) }, 'conductor request could not be answered');
-      });
-      this.inFlight.add(task);
-      void task.finally(() => this.inFlight.delete(task));
+      const request = decoded.message;
+      if (request.type === 'executor_info') {
+        this.track(this.answerSafely(request, reply));
+        return;
+      }
+      const task = this.runner.run(() =>
+        reply.isOpen() ? this.answerSafely(request, reply) : this.dropUnrun(request),
+      );
+      if (task) this.track(task);
+      else this.refuseBusy(request, reply);
     } catch (error) {
       this.logger.error({ err: describe(error) }, 'conductor frame could not be handled');
     }
@@ -64,6 +80,29 @@ export class Dispatcher {
     const timeout = new Promise<void>((resolve) => (timer = setTimeout(resolve, timeoutMs)));
     await Promise.race([Promise.allSettled([...this.inFlight]), timeout]);
     clearTimeout(timer);
+  }
+
+  private track(task: Promise<void>): void {
+    this.inFlight.add(task);
+    void task.finally(() => this.inFlight.delete(task));
+  }
+
+  private answerSafely(request: ExecutorRequest, reply: Reply): Promise<void> {
+    return this.answer(request, reply).catch((error: unknown) => {
+      this.logger.error({ err: describe(error) }, 'conductor request could not be answered');
+    });
+  }
+
+  private dropUnrun({ type, request_id: requestId }: ExecutorRequest): Promise<void> {
+    this.logger.debug({ type, requestId }, 'conductor link closed before the request ran');
+    return Promise.resolve();
+  }
+
+  private refuseBusy({ type, request_id: requestId }: ExecutorRequest, reply: Reply): void {
+    const { running, waiting } = this.runner.load;
+    this.logger.warn({ type, requestId, running, waiting }, 'conductor request refused: busy');
+    const message = `Executor busy: ${running} conductor requests running and ${waiting} waiting`;
+    this.send(type, requestId, errorAnswer(type, requestId, message), reply);
   }
 
   private async answer(request: ExecutorRequest, reply: Reply): Promise<void> {
@@ -125,7 +164,7 @@ export class Dispatcher {
     reply: Reply,
     started?: number,
   ): void {
-    const sent = reply(frame);
+    const sent = reply.send(frame);
     const fields = { type, requestId, ms: started === undefined ? 0 : Date.now() - started };
     if (!sent) {
       this.logger.debug(fields, 'conductor link closed before the answer was sent');

@@ -1,0 +1,127 @@
+import { decodeResponse, encodeRequest } from '@podium/protocol';
+import { describe, expect, it } from 'vitest';
+import { silentLogger } from '../logger';
+import type { RunnerLimits } from './bounded-runner';
+import type { Reply } from './connection';
+import { Dispatcher } from './dispatch';
+
+/** A socket stand-in: collects the frames sent, open until closed. */
+function fakeReply(): Reply & { frames: string[]; close(): void } {
+  let open = true;
+  const frames: string[] = [];
+  return {
+    frames,
+    send: (text) => open && frames.push(text) > 0,
+    isOpen: () => open,
+    close: () => void (open = false),
+  };
+}
+
+/** `recovery` requests whose handler waits until the test releases each one. */
+function heldRecoveries() {
+  const started: string[] = [];
+  const releases = new Map<string, () => void>();
+  const recovery = async ({ executor_ids: [id] }: { executor_ids: string[] }) => {
+    started.push(id!);
+    await new Promise<void>((resolve) => releases.set(id!, resolve));
+    return { success: true };
+  };
+  const release = (id: string) => releases.get(id)!();
+  return { started, release, handler: recovery };
+}
+
+const limitedDispatcher = (
+  handlers: ConstructorParameters<typeof Dispatcher>[0],
+  limits: RunnerLimits,
+) => new Dispatcher(handlers, silentLogger, undefined, limits);
+
+const frame = (id: string) => encodeRequest('recovery', { executor_ids: [id] }).frame;
+const flush = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+const executorInfo = () => ({
+  executor_id: 'exec-1',
+  application_version: 'v1',
+  language: 'typescript' as const,
+  dbos_version: '1.0.0',
+});
+
+describe('Dispatcher limits', () => {
+  it('runs at most `concurrent` requests at once, the rest in arrival order as slots free', async () => {
+    const held = heldRecoveries();
+    const dispatcher = limitedDispatcher(
+      { recovery: held.handler },
+      { concurrent: 2, waiting: 10 },
+    );
+    const reply = fakeReply();
+    for (const id of ['a', 'b', 'c', 'd']) dispatcher.dispatch(frame(id), reply);
+    await flush();
+    expect(held.started).toEqual(['a', 'b']);
+
+    held.release('b');
+    await flush();
+    expect(held.started).toEqual(['a', 'b', 'c']);
+    expect(reply.frames).toHaveLength(1);
+
+    for (const id of ['a', 'c']) held.release(id);
+    await flush();
+    expect(held.started).toEqual(['a', 'b', 'c', 'd']);
+    held.release('d');
+    await dispatcher.drain(60_000);
+    const answers = reply.frames.map((text) => decodeResponse(text, 'recovery'));
+    expect(answers.every((answer) => answer.ok && answer.message.success === true)).toBe(true);
+    expect(answers).toHaveLength(4);
+  });
+
+  it('answers "busy" at once past the waiting bound, and keeps executor_info out of the queue', async () => {
+    const held = heldRecoveries();
+    const handlers = {
+      recovery: held.handler,
+      executor_info: () => Promise.resolve(executorInfo()),
+    };
+    const dispatcher = limitedDispatcher(handlers, { concurrent: 1, waiting: 1 });
+    const reply = fakeReply();
+    for (const id of ['a', 'b', 'c']) dispatcher.dispatch(frame(id), reply);
+    await flush();
+    expect(held.started).toEqual(['a']);
+    expect(reply.frames).toHaveLength(1);
+    const busy = decodeResponse(reply.frames[0]!, 'recovery');
+    expect(busy.ok && busy.message).toMatchObject({
+      success: false,
+      error_message: 'Executor busy: 1 conductor requests running and 1 waiting',
+    });
+
+    dispatcher.dispatch(encodeRequest('executor_info').frame, reply);
+    await flush();
+    expect(reply.frames).toHaveLength(2);
+    const info = decodeResponse(reply.frames[1]!, 'executor_info');
+    expect(info.ok && info.message.executor_id).toBe('exec-1');
+
+    held.release('a');
+    await flush();
+    held.release('b');
+    await dispatcher.drain(60_000);
+    expect(held.started).toEqual(['a', 'b']);
+  });
+
+  it('drops a waiting request whose link closed before a slot freed', async () => {
+    const held = heldRecoveries();
+    const dispatcher = limitedDispatcher(
+      { recovery: held.handler },
+      { concurrent: 1, waiting: 10 },
+    );
+    const oldLink = fakeReply();
+    dispatcher.dispatch(frame('a'), oldLink);
+    dispatcher.dispatch(frame('b'), oldLink);
+    const newLink = fakeReply();
+    dispatcher.dispatch(frame('c'), newLink);
+    oldLink.close();
+
+    held.release('a');
+    await flush();
+    expect(held.started).toEqual(['a', 'c']);
+    held.release('c');
+    await dispatcher.drain(60_000);
+    expect(oldLink.frames).toHaveLength(0);
+    expect(newLink.frames).toHaveLength(1);
+  });
+});
