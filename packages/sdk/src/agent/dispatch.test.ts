@@ -72,11 +72,12 @@ describe('Dispatcher limits', () => {
     expect(answers).toHaveLength(4);
   });
 
-  it('answers "busy" at once past the waiting bound, and keeps executor_info out of the queue', async () => {
+  it('answers "busy" at once past the waiting bound, and keeps executor_info and alert out of the queue', async () => {
     const held = heldRecoveries();
     const handlers = {
       recovery: held.handler,
       executor_info: () => Promise.resolve(executorInfo()),
+      alert: () => Promise.resolve({ success: true }),
     };
     const dispatcher = limitedDispatcher(handlers, { concurrent: 1, waiting: 1 });
     const reply = fakeReply();
@@ -95,6 +96,11 @@ describe('Dispatcher limits', () => {
     expect(reply.frames).toHaveLength(2);
     const info = decodeResponse(reply.frames[1]!, 'executor_info');
     expect(info.ok && info.message.executor_id).toBe('exec-1');
+    const alert = { name: 'ExecutorDied', message: 'gone', metadata: {} };
+    dispatcher.dispatch(encodeRequest('alert', alert).frame, reply);
+    await flush();
+    expect(reply.frames).toHaveLength(3);
+    expect(decodeResponse(reply.frames[2]!, 'alert')).toMatchObject({ ok: true });
 
     held.release('a');
     await flush();

@@ -12,7 +12,7 @@
  *   `limits.concurrent` run at once (their handlers use the app's database pool), the rest wait
  *   in arrival order; past `limits.waiting` waiting, a request is answered "busy" at once. A
  *   waiting request whose link closed meanwhile is dropped unrun: nobody awaits its answer.
- *   `executor_info` never waits: it is how a new link learns who we are.
+ *   `executor_info` and `alert` never wait (UNBOUNDED_TYPES).
  * - A type without a handler (outside the catalog, or in it but not implemented here) is
  *   answered with `UNKNOWN_MESSAGE_TYPE_ERROR`, as every DBOS SDK does.
  */
@@ -33,6 +33,13 @@ import { BoundedRunner, type RunnerLimits } from './bounded-runner';
 import type { Reply } from './connection';
 
 export const DEFAULT_REQUEST_LIMITS: RunnerLimits = { concurrent: 4, waiting: 1_000 };
+
+/**
+ * Requests that do no database work and never wait for a slot: `executor_info` is how a new
+ * link learns who we are, and `alert` runs the app's handler, which may be slow and must not
+ * hold back a recovery.
+ */
+const UNBOUNDED_TYPES: ReadonlySet<string> = new Set<MessageType>(['executor_info', 'alert']);
 
 type AnyHandler = (request: ExecutorRequest) => Promise<Record<string, unknown>>;
 
@@ -59,7 +66,7 @@ export class Dispatcher {
         return;
       }
       const request = decoded.message;
-      if (request.type === 'executor_info') {
+      if (UNBOUNDED_TYPES.has(request.type)) {
         this.track(this.answerSafely(request, reply));
         return;
       }
