@@ -140,6 +140,44 @@ describe.each(DATABASE_BACKENDS)('the last-known repository on %s', (_name, make
     expect(await ids(scope)).toHaveLength(3);
   });
 
+  it('rewrites an unchanged row only to move a seen_at older than a minute', async () => {
+    const scope = await newApp();
+    const seen = (seconds: number) => new Date(Date.UTC(2026, 11, 6, 12, 0, seconds));
+    const rowVersion = async () => {
+      const [version] = await db.query<{ xmin: string }>(
+        `SELECT xmin::text FROM last_known_workflows
+        WHERE application_id = $1::uuid AND workflow_id = 'a'`,
+        [scope.applicationId],
+      );
+      return version?.xmin;
+    };
+    const report = (seconds: number, fields: Partial<LastKnownRow> = {}) =>
+      repository.upsert([
+        { scope, rows: [row('a', 1, { errorSummary: 'boom', seenAt: seen(seconds), ...fields })] },
+      ]);
+    await report(0);
+    const first = await rowVersion();
+
+    await report(30);
+    await report(40, { errorSummary: null }); // an answer without outputs: the summary stays
+    expect(await rowVersion()).toBe(first);
+    expect(await repository.findOne(scope, 'a')).toMatchObject({ seenAt: seen(0) });
+
+    await report(45, { executorId: 'exec-2' });
+    expect(await repository.findOne(scope, 'a')).toMatchObject({
+      executorId: 'exec-2',
+      errorSummary: 'boom',
+      seenAt: seen(45),
+    });
+    await report(50, { errorSummary: 'boom again' });
+    expect(await repository.findOne(scope, 'a')).toMatchObject({ errorSummary: 'boom again' });
+
+    const beforeRefresh = await rowVersion();
+    await report(50 + 61, { executorId: 'exec-2', errorSummary: 'boom again' });
+    expect(await rowVersion()).not.toBe(beforeRefresh);
+    expect(await repository.findOne(scope, 'a')).toMatchObject({ seenAt: seen(111) });
+  });
+
   it('prunes to the newest rows and drops those unseen too long', async () => {
     const scope = await newApp();
     const old = new Date(Date.now() - 86_400_000);

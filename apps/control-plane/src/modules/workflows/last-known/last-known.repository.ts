@@ -133,6 +133,13 @@ export class LastKnownRepository {
  * The flush's statement: `$1` is the JSON of LastKnownBatch[] (see toPayloadRow). A row it
  * inserted has no xmax; one it updated carries the updating transaction's.
  */
+/**
+ * A report that changes nothing of a row rewrites it only to move `seen_at`, and only when that
+ * is older than this: a console polling a page would otherwise rewrite the same rows (a new row
+ * version, its index entries and WAL) on every refresh. The index's "as of" is that coarse.
+ */
+const SEEN_AT_REFRESH_SECONDS = 60;
+
 const UPSERT = `
   WITH written AS (
     INSERT INTO last_known_workflows AS k (application_id, organization_id, workflow_id, name,
@@ -155,8 +162,14 @@ const UPSERT = `
       error_summary = COALESCE(EXCLUDED.error_summary,
         CASE WHEN k.status IS NOT DISTINCT FROM EXCLUDED.status THEN k.error_summary END),
       seen_at = EXCLUDED.seen_at
-    WHERE k.updated_at IS NULL OR EXCLUDED.updated_at IS NULL
-      OR EXCLUDED.updated_at >= k.updated_at
+    WHERE (k.updated_at IS NULL OR EXCLUDED.updated_at IS NULL
+        OR EXCLUDED.updated_at >= k.updated_at)
+      AND ((k.name, k.status, k.queue_name, k.executor_id, k.application_version, k.created_at,
+          k.updated_at) IS DISTINCT FROM (EXCLUDED.name, EXCLUDED.status, EXCLUDED.queue_name,
+          EXCLUDED.executor_id, EXCLUDED.application_version, EXCLUDED.created_at,
+          EXCLUDED.updated_at)
+        OR COALESCE(EXCLUDED.error_summary, k.error_summary) IS DISTINCT FROM k.error_summary
+        OR k.seen_at < EXCLUDED.seen_at - interval '${SEEN_AT_REFRESH_SECONDS} seconds')
     RETURNING k.application_id, k.xmax = 0 AS inserted)
   SELECT application_id::text AS "applicationId",
     (count(*) FILTER (WHERE inserted))::int AS added
