@@ -15,7 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifySignature } from '../../src/modules/alerts/webhooks/webhook-signature';
 import { type DbosExecutorProcess, startDbosExecutor } from './dbos-executor';
 import { setUpOwnedApp } from './owned-app';
-import { startTestControlPlane, type RunningControlPlane } from './start';
+import { usePostgresControlPlane, type RunningControlPlane } from './start';
 import { TestBrowser, bodyOf, signUpAndIn } from './test-browser';
 import { waitUntil } from './wait-until';
 import { startWebhookReceiver } from './webhook-receiver';
@@ -26,7 +26,6 @@ import { startWebhookReceiver } from './webhook-receiver';
  * checking every signature. Each rule type is driven to fire and then to resolve.
  */
 describe('alerting rules, evaluation and delivery (DBOS 5.2.11 executors)', () => {
-  let scratch: ScratchDatabase;
   let dbosSystemDb: ScratchDatabase;
   let server: RunningControlPlane;
   let receiver: Awaited<ReturnType<typeof startWebhookReceiver>>;
@@ -58,14 +57,14 @@ describe('alerting rules, evaluation and delivery (DBOS 5.2.11 executors)', () =
       scenario,
     });
 
+  const stack = usePostgresControlPlane({
+    alerts: { evaluationMs: 200, webhookRetryBaseMs: 50, webhookAllowPrivate: true },
+  });
+
   beforeAll(async () => {
-    scratch = await createScratchDatabase();
     dbosSystemDb = await createScratchDatabase({ create: false }); // DBOS creates its own
     receiver = await startWebhookReceiver({ refuseFirstOn: '/hook' });
-    server = await startTestControlPlane(
-      { kind: 'postgres', url: scratch.url },
-      { alerts: { evaluationMs: 200, webhookRetryBaseMs: 50, webhookAllowPrivate: true } },
-    );
+    server = stack.server;
     const owned = await setUpOwnedApp(server.url, {
       orgPrefix: 'alerts',
       app: { name: 'alerted', executorTimeoutSecs: 5 },
@@ -79,9 +78,7 @@ describe('alerting rules, evaluation and delivery (DBOS 5.2.11 executors)', () =
   afterAll(async () => {
     first?.child.kill('SIGKILL');
     await second?.stop();
-    await server?.close();
     await receiver?.close();
-    await scratch?.drop();
     await dbosSystemDb?.drop();
   });
 

@@ -7,15 +7,13 @@ import {
   ListApplicationsResponseSchema,
   OrganizationSchema,
 } from '@podium/protocol';
-import { createScratchDatabase, type ScratchDatabase } from '@podium/db/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { factories } from '../factories';
 import { closed, connectExecutor } from './fake-executor';
-import { startTestControlPlane, type RunningControlPlane } from './start';
+import { usePostgresControlPlane, type RunningControlPlane } from './start';
 import { TestBrowser, bodyOf, assertProblem, signUpAndIn } from './test-browser';
 
 describe('applications and API keys over HTTP (PostgreSQL)', () => {
-  let scratch: ScratchDatabase;
   let server: RunningControlPlane;
   let admin: TestBrowser;
   let viewer: TestBrowser;
@@ -43,14 +41,12 @@ describe('applications and API keys over HTTP (PostgreSQL)', () => {
   const createKeyRaw = (body: Record<string, unknown>) =>
     admin.post(`/v2/orgs/${org}/tokens`, { permissions: ['application.read'], ...body });
 
+  // Pings an hour apart: a revoked key's link closes within the test only if the revocation
+  // is pushed to it, not found at a later ping.
+  const stack = usePostgresControlPlane({ executors: { pingIntervalMs: 60 * 60_000 } });
+
   beforeAll(async () => {
-    scratch = await createScratchDatabase();
-    // Pings an hour apart: a revoked key's link closes within the test only if the revocation
-    // is pushed to it, not found at a later ping.
-    server = await startTestControlPlane(
-      { kind: 'postgres', url: scratch.url },
-      { executors: { pingIntervalMs: 60 * 60_000 } },
-    );
+    server = stack.server;
     const f = factories(server.app);
     admin = new TestBrowser(server.url);
     viewer = new TestBrowser(server.url);
@@ -61,10 +57,6 @@ describe('applications and API keys over HTTP (PostgreSQL)', () => {
     org = `keys-${Date.now().toString(36)}`;
     const { id } = bodyOf(await admin.post('/v2/orgs', { name: org }), OrganizationSchema, 201);
     await f.newMember(id, userId, 'VIEWER');
-  });
-  afterAll(async () => {
-    await server?.close();
-    await scratch?.drop();
   });
 
   it('registers, lists, reads, updates and deletes applications', async () => {

@@ -9,7 +9,7 @@ import { MINUTE_MS, minuteOf } from '../../src/modules/app-metrics/metric-minute
 import { ExecutorRegistry } from '../../src/modules/executors/executor-registry';
 import { factories } from '../factories';
 import { apiClient } from './api-client';
-import { startTestControlPlane, type RunningControlPlane } from './start';
+import { usePostgresControlPlane, type RunningControlPlane } from './start';
 import { waitUntil } from './wait-until';
 
 const GREETED = 3;
@@ -20,7 +20,6 @@ const GREETED = 3;
  * collector's own method, as its timer calls it), so the test never waits for a minute to pass.
  */
 describe('GET .../apps/{app}/metrics: the metrics history', () => {
-  let scratch: ScratchDatabase;
   let appDb: ScratchDatabase;
   let server: RunningControlPlane;
   let podium: Podium;
@@ -44,14 +43,12 @@ describe('GET .../apps/{app}/metrics: the metrics history', () => {
       .filter((r) => r.metricType === metricType && r.metricName === metricName)
       .reduce((sum, r) => sum + r.value, 0);
 
+  // Its own timer stays out of the way: the test collects the minutes itself.
+  const stack = usePostgresControlPlane({ appMetrics: { collectMs: 3_600_000 } });
+
   beforeAll(async () => {
-    scratch = await createScratchDatabase();
     appDb = await createScratchDatabase({ migrate: false });
-    // Its own timer stays out of the way: the test collects the minutes itself.
-    server = await startTestControlPlane(
-      { kind: 'postgres', url: scratch.url },
-      { appMetrics: { collectMs: 3_600_000 } },
-    );
+    server = stack.server;
     api = apiClient(server.url);
     collector = server.app.get(AppMetricsCollector);
     const f = factories(server.app);
@@ -85,8 +82,6 @@ describe('GET .../apps/{app}/metrics: the metrics history', () => {
 
   afterAll(async () => {
     await podium?.shutdown();
-    await server?.close();
-    await scratch?.drop();
     await appDb?.drop();
   });
 

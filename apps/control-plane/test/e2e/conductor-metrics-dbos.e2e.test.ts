@@ -5,7 +5,7 @@ import { factories } from '../factories';
 import { apiClient } from './api-client';
 import { conductorScraper } from './conductor-scrape';
 import { type DbosExecutorProcess, startDbosExecutor } from './dbos-executor';
-import { startTestControlPlane, type RunningControlPlane } from './start';
+import { usePostgresControlPlane, type RunningControlPlane } from './start';
 import { waitUntil } from './wait-until';
 
 /**
@@ -14,7 +14,6 @@ import { waitUntil } from './wait-until';
  * PENDING twice (once unqueued, once running on `podium-serial`) and once ENQUEUED behind it.
  */
 describe('GET /v1/metrics from a real DBOS Transact 5.2.11 executor', () => {
-  let scratch: ScratchDatabase;
   let dbosSystemDb: ScratchDatabase;
   let server: RunningControlPlane;
   let executor: DbosExecutorProcess;
@@ -22,10 +21,11 @@ describe('GET /v1/metrics from a real DBOS Transact 5.2.11 executor', () => {
   let appName: string;
   let minutes: number[];
 
+  const stack = usePostgresControlPlane();
+
   beforeAll(async () => {
-    scratch = await createScratchDatabase();
     dbosSystemDb = await createScratchDatabase({ create: false }); // DBOS creates its own
-    server = await startTestControlPlane({ kind: 'postgres', url: scratch.url });
+    server = stack.server;
     const f = factories(server.app);
     const org = await f.newOrg();
     const app = await f.newApp(org.id);
@@ -55,8 +55,6 @@ describe('GET /v1/metrics from a real DBOS Transact 5.2.11 executor', () => {
 
   afterAll(async () => {
     await executor?.stop();
-    await server?.close();
-    await scratch?.drop();
     await dbosSystemDb?.drop();
   });
 

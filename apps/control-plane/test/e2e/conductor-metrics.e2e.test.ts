@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { factories } from '../factories';
 import { conductorScraper } from './conductor-scrape';
 import { parseScrape, scrape, type Scrape } from './prometheus-scrape';
-import { startTestControlPlane, type RunningControlPlane } from './start';
+import { usePostgresControlPlane, type RunningControlPlane } from './start';
 import { waitUntil } from './wait-until';
 
 const MINUTE = 60_000;
@@ -20,7 +20,6 @@ const AGGREGATE_TYPES = ['get_workflow_aggregates', 'get_step_aggregates'];
  * a minute boundary, its windows are summed.
  */
 describe('GET /v1/metrics (DBOS Conductor) from a real executor', () => {
-  let scratch: ScratchDatabase;
   let appDb: ScratchDatabase;
   let server: RunningControlPlane;
   let podium: Podium;
@@ -44,10 +43,11 @@ describe('GET /v1/metrics (DBOS Conductor) from a real executor', () => {
     );
   };
 
+  const stack = usePostgresControlPlane();
+
   beforeAll(async () => {
-    scratch = await createScratchDatabase();
     appDb = await createScratchDatabase({ migrate: false });
-    server = await startTestControlPlane({ kind: 'postgres', url: scratch.url });
+    server = stack.server;
     const f = factories(server.app);
     const org = await f.newOrg();
     const app = await f.newApp(org.id);
@@ -98,8 +98,6 @@ describe('GET /v1/metrics (DBOS Conductor) from a real executor', () => {
   });
   afterAll(async () => {
     await podium?.shutdown();
-    await server?.close();
-    await scratch?.drop();
     await appDb?.drop();
   });
 

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiClient } from './api-client';
 import { startDbosExecutor, type DbosExecutorProcess } from './dbos-executor';
 import { openSse } from './sse-client';
-import { startTestControlPlane, type RunningControlPlane } from './start';
+import { usePostgresControlPlane, type RunningControlPlane } from './start';
 import { type TestBrowser, bodyOf } from './test-browser';
 import { setUpOwnedApp } from './owned-app';
 import { waitUntil } from './wait-until';
@@ -22,7 +22,6 @@ import { waitUntil } from './wait-until';
  * recover on their own, and a new process has a new executor id.)
  */
 describe('dead-executor recovery with real DBOS Transact 5.2.11 executors', () => {
-  let scratch: ScratchDatabase;
   let dbosSystemDb: ScratchDatabase;
   let server: RunningControlPlane;
   let owner: TestBrowser;
@@ -33,15 +32,13 @@ describe('dead-executor recovery with real DBOS Transact 5.2.11 executors', () =
   let base: string;
   let key: string;
 
+  // No sweep after the one at boot: only the deadline's own timer can declare the executor
+  // dead within the test.
+  const stack = usePostgresControlPlane({ executors: { recoverySweepMs: 60 * 60_000 } });
+
   beforeAll(async () => {
-    scratch = await createScratchDatabase();
     dbosSystemDb = await createScratchDatabase({ create: false }); // DBOS creates its own
-    // No sweep after the one at boot: only the deadline's own timer can declare the executor
-    // dead within the test.
-    server = await startTestControlPlane(
-      { kind: 'postgres', url: scratch.url },
-      { executors: { recoverySweepMs: 60 * 60_000 } },
-    );
+    server = stack.server;
     api = apiClient(server.url);
     ({
       owner,
@@ -71,8 +68,6 @@ describe('dead-executor recovery with real DBOS Transact 5.2.11 executors', () =
   afterAll(async () => {
     await victim?.stop();
     await survivor?.stop();
-    await server?.close();
-    await scratch?.drop();
     await dbosSystemDb?.drop();
   });
 

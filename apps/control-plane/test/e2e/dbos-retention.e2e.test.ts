@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RetentionSchedule } from '../../src/modules/retention/retention-schedule';
 import { startDbosExecutor, type DbosExecutorProcess } from './dbos-executor';
 import { setUpOwnedApp, type OwnedApp } from './owned-app';
-import { startTestControlPlane, type RunningControlPlane } from './start';
+import { usePostgresControlPlane, type RunningControlPlane } from './start';
 import { bodyOf } from './test-browser';
 import { waitUntil } from './wait-until';
 
@@ -18,7 +18,6 @@ const HOUR_MS = 3_600_000;
  * never does). Workflow ages are set by moving their timestamps back in that database.
  */
 describe('retention pushed to a real DBOS Transact 5.2.11 executor', () => {
-  let scratch: ScratchDatabase;
   let systemDb: ScratchDatabase;
   let sql: Client;
   let server: RunningControlPlane;
@@ -57,14 +56,14 @@ describe('retention pushed to a real DBOS Transact 5.2.11 executor', () => {
         line.includes(`"application":"${owned.app.name}"`),
     );
 
+  const stack = usePostgresControlPlane(
+    // No scheduled round during the test: the pushes are the PATCHes' and the test's own.
+    { retention: { intervalMs: 24 * HOUR_MS, pushTimeoutMs: 10_000 } },
+  );
+
   beforeAll(async () => {
-    scratch = await createScratchDatabase();
     systemDb = await createScratchDatabase({ create: false }); // DBOS creates its own
-    server = await startTestControlPlane(
-      { kind: 'postgres', url: scratch.url },
-      // No scheduled round during the test: the pushes are the PATCHes' and the test's own.
-      { retention: { intervalMs: 24 * HOUR_MS, pushTimeoutMs: 10_000 } },
-    );
+    server = stack.server;
     owned = await setUpOwnedApp(server.url, {
       orgPrefix: 'retention',
       app: { name: 'ledger' },
@@ -85,8 +84,6 @@ describe('retention pushed to a real DBOS Transact 5.2.11 executor', () => {
   afterAll(async () => {
     await sql?.end();
     await executor?.stop();
-    await server?.close();
-    await scratch?.drop();
     await systemDb?.drop();
   });
 

@@ -16,7 +16,7 @@ import { apiClient } from './api-client';
 import { startDbosExecutor, type DbosExecutorProcess } from './dbos-executor';
 import { openSse } from './sse-client';
 import { pageOf } from './test-browser';
-import { startTestControlPlane, type RunningControlPlane } from './start';
+import { usePostgresControlPlane, type RunningControlPlane } from './start';
 import { waitUntil } from './wait-until';
 
 /**
@@ -25,7 +25,6 @@ import { waitUntil } from './wait-until';
  * through the API.
  */
 describe('workflow API against a real DBOS Transact 5.2.11 executor', () => {
-  let scratch: ScratchDatabase;
   let dbosSystemDb: ScratchDatabase;
   let server: RunningControlPlane;
   let executor: DbosExecutorProcess;
@@ -49,10 +48,11 @@ describe('workflow API against a real DBOS Transact 5.2.11 executor', () => {
     );
   const post = (path: string, body?: unknown) => api('post', `${base}${path}`, { key, body });
 
+  const stack = usePostgresControlPlane();
+
   beforeAll(async () => {
-    scratch = await createScratchDatabase();
     dbosSystemDb = await createScratchDatabase({ create: false }); // DBOS creates its own
-    server = await startTestControlPlane({ kind: 'postgres', url: scratch.url });
+    server = stack.server;
     api = apiClient(server.url);
     const f = factories(server.app);
     org = await f.newOrg();
@@ -73,8 +73,6 @@ describe('workflow API against a real DBOS Transact 5.2.11 executor', () => {
   afterAll(async () => {
     sse?.close();
     await executor?.stop();
-    await server?.close();
-    await scratch?.drop();
     await dbosSystemDb?.drop();
   });
 

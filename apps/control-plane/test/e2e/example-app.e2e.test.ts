@@ -16,7 +16,7 @@ import type { z } from 'zod';
 import type { NodeProcess } from './child-process';
 import { startExample } from './example-process';
 import { setUpOwnedApp } from './owned-app';
-import { startTestControlPlane, type RunningControlPlane } from './start';
+import { usePostgresControlPlane, type RunningControlPlane } from './start';
 import { type TestBrowser, bodyOf } from './test-browser';
 import { waitUntil } from './wait-until';
 
@@ -39,7 +39,6 @@ interface Order {
  * another forked. What the API says is checked against the example's log and its database.
  */
 describe('the example app as an executor of the control plane', () => {
-  let scratch: ScratchDatabase;
   let exampleDb: ScratchDatabase;
   let server: RunningControlPlane;
   let example: NodeProcess;
@@ -73,10 +72,11 @@ describe('the example app as an executor of the control plane', () => {
       `${workflowId} ${statuses.join('|')} in the example's database`,
     );
 
+  const stack = usePostgresControlPlane();
+
   beforeAll(async () => {
-    scratch = await createScratchDatabase();
     exampleDb = await createScratchDatabase({ migrate: false }); // the SDK migrates its schema
-    server = await startTestControlPlane({ kind: 'postgres', url: scratch.url });
+    server = stack.server;
     // The key may only connect executors: what the console suggests for CONDUCTOR_KEY.
     const owned = await setUpOwnedApp(server.url, {
       orgPrefix: 'example',
@@ -118,8 +118,6 @@ describe('the example app as an executor of the control plane', () => {
   afterAll(async () => {
     await example?.stop();
     await observer?.shutdown();
-    await server?.close();
-    await scratch?.drop();
     await exampleDb?.drop();
   });
 

@@ -1,4 +1,3 @@
-import { createScratchDatabase, type ScratchDatabase } from '@podium/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ExecutorRegistry } from '../../src/modules/executors/executor-registry';
 import { PAYLOAD_PART_SIZE } from '../../src/modules/workflows/workflow-payloads';
@@ -8,7 +7,7 @@ import { apiClient } from './api-client';
 import { closed } from './fake-executor';
 import { linkScriptedApp } from './scripted-app';
 import type { ScriptedLink } from './scripted-executor';
-import { startTestControlPlane, type RunningControlPlane } from './start';
+import { usePostgresControlPlane, type RunningControlPlane } from './start';
 import { TestBrowser, signUpAndIn } from './test-browser';
 import { waitUntil } from './wait-until';
 
@@ -27,7 +26,6 @@ const record = (id: string, withInput: boolean) => ({
 
 /** What executors send back, and what a caller asking for too much or being a viewer sees. */
 describe('executor answers: size, paging and disclosure (PostgreSQL, real WebSockets)', () => {
-  let scratch: ScratchDatabase;
   let server: RunningControlPlane;
   let f: ReturnType<typeof factories>;
   let api: ReturnType<typeof apiClient>;
@@ -46,15 +44,13 @@ describe('executor answers: size, paging and disclosure (PostgreSQL, real WebSoc
     return linked;
   }
 
+  const stack = usePostgresControlPlane({
+    executors: { maxFrameBytes: MAX_FRAME_BYTES },
+    workflowSearch: { maxPayloadBytes: MAX_PAYLOAD_BYTES },
+  });
+
   beforeAll(async () => {
-    scratch = await createScratchDatabase();
-    server = await startTestControlPlane(
-      { kind: 'postgres', url: scratch.url },
-      {
-        executors: { maxFrameBytes: MAX_FRAME_BYTES },
-        workflowSearch: { maxPayloadBytes: MAX_PAYLOAD_BYTES },
-      },
-    );
+    server = stack.server;
     f = factories(server.app);
     api = apiClient(server.url);
     org = await f.newOrg();
@@ -62,8 +58,6 @@ describe('executor answers: size, paging and disclosure (PostgreSQL, real WebSoc
   });
   afterAll(async () => {
     for (const link of links) await link.close();
-    await server?.close();
-    await scratch?.drop();
   });
 
   it('refuses a page of more than 100 workflows with their inputs or outputs', async () => {

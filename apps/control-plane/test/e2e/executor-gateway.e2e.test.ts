@@ -1,14 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import http from 'node:http';
-import { createScratchDatabase, type ScratchDatabase } from '@podium/db/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type WebSocket from 'ws';
 import { ApiKeysService } from '../../src/modules/api-keys/api-keys.service';
 import { ExecutorRegistry } from '../../src/modules/executors/executor-registry';
 import { ExecutorsRepository } from '../../src/modules/executors/executors.repository';
 import { factories } from '../factories';
 import { closed, connectExecutor } from './fake-executor';
-import { startTestControlPlane, type RunningControlPlane } from './start';
+import { usePostgresControlPlane, type RunningControlPlane } from './start';
 import { TestBrowser, signUpAndIn } from './test-browser';
 import { DEFAULT_WAIT_TIMEOUT_MS, waitUntil } from './wait-until';
 
@@ -16,7 +15,6 @@ import { DEFAULT_WAIT_TIMEOUT_MS, waitUntil } from './wait-until';
 const KEY_LIFETIME_MS = 15_000;
 
 describe('executor gateway (PostgreSQL)', () => {
-  let scratch: ScratchDatabase;
   let server: RunningControlPlane;
   let f: ReturnType<typeof factories>;
   let org: { id: string; name: string };
@@ -51,22 +49,16 @@ describe('executor gateway (PostgreSQL)', () => {
     return result.ws;
   }
 
+  // Pings an hour apart: a revoked key's links close within the test only if the revocation
+  // is pushed to them, not found at a later ping.
+  const stack = usePostgresControlPlane({ executors: { pingIntervalMs: 60 * 60_000 } });
+
   beforeAll(async () => {
-    scratch = await createScratchDatabase();
-    // Pings an hour apart: a revoked key's links close within the test only if the revocation
-    // is pushed to them, not found at a later ping.
-    server = await startTestControlPlane(
-      { kind: 'postgres', url: scratch.url },
-      { executors: { pingIntervalMs: 60 * 60_000 } },
-    );
+    server = stack.server;
     f = factories(server.app);
     org = await f.newOrg();
     app = await f.newApp(org.id);
     ({ secret } = await f.newApiKey(org.id));
-  });
-  afterAll(async () => {
-    await server?.close();
-    await scratch?.drop();
   });
 
   it('refuses an unknown key with 401 and a problem body before the upgrade, and never logs a key', async () => {

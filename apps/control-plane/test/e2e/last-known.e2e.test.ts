@@ -14,7 +14,7 @@ import { LastKnownSync } from '../../src/modules/workflows/last-known/last-known
 import { mapLastKnownWorkflow } from '../../src/modules/workflows/last-known/last-known.mapper';
 import { factories } from '../factories';
 import { apiClient } from './api-client';
-import { startTestControlPlane, type RunningControlPlane } from './start';
+import { usePostgresControlPlane, type RunningControlPlane } from './start';
 import { pageOf } from './test-browser';
 import { waitUntil } from './wait-until';
 
@@ -26,7 +26,6 @@ const MAX_ROWS = 6;
  * metadata only, within the tenant, and within the configured bounds.
  */
 describe('the last-known index', () => {
-  let scratch: ScratchDatabase;
   let appDb: ScratchDatabase;
   let server: RunningControlPlane;
   let podium: Podium;
@@ -48,13 +47,11 @@ describe('the last-known index', () => {
       })
     ).map((r) => r.workflowId);
 
+  const stack = usePostgresControlPlane({ lastKnown: { maxRowsPerApp: MAX_ROWS } });
+
   beforeAll(async () => {
-    scratch = await createScratchDatabase();
     appDb = await createScratchDatabase({ migrate: false });
-    server = await startTestControlPlane(
-      { kind: 'postgres', url: scratch.url },
-      { lastKnown: { maxRowsPerApp: MAX_ROWS } },
-    );
+    server = stack.server;
     api = apiClient(server.url);
     db = server.app.get<Database>(DATABASE);
     index = server.app.get(LastKnownIndex);
@@ -108,8 +105,6 @@ describe('the last-known index', () => {
 
   afterAll(async () => {
     await podium?.shutdown();
-    await server?.close();
-    await scratch?.drop();
     await appDb?.drop();
   });
 

@@ -1,19 +1,17 @@
 import type { Database } from '@podium/db';
-import { createScratchDatabase, type ScratchDatabase } from '@podium/db/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { DATABASE } from '../../src/infra/database/database.tokens';
 import { ApiKeysService } from '../../src/modules/api-keys/api-keys.service';
 import { LiveAccessWatch } from '../../src/modules/live/live-access-watch';
 import { LiveStreams } from '../../src/modules/live/live-streams';
 import { factories } from '../factories';
 import { openSse } from './sse-client';
-import { startTestControlPlane, type RunningControlPlane } from './start';
+import { usePostgresControlPlane, type RunningControlPlane } from './start';
 import { TestBrowser, signUpAndIn } from './test-browser';
 import { DEFAULT_WAIT_TIMEOUT_MS, waitUntil } from './wait-until';
 
 /** A live stream lasts as long as its caller may read the application, not its first request. */
 describe('live streams end with their authority (PostgreSQL)', () => {
-  let scratch: ScratchDatabase;
   let server: RunningControlPlane;
   let f: ReturnType<typeof factories>;
   let org: { id: string; name: string };
@@ -40,20 +38,14 @@ describe('live streams end with their authority (PostgreSQL)', () => {
     return { browser, userId, sse };
   }
 
+  // Max 3 streams per caller, so the cap is reached in a few requests.
+  const stack = usePostgresControlPlane({ live: { maxStreamsPerCaller: 3 } });
+
   beforeAll(async () => {
-    scratch = await createScratchDatabase();
-    // Max 3 streams per caller, so the cap is reached in a few requests.
-    server = await startTestControlPlane(
-      { kind: 'postgres', url: scratch.url },
-      { live: { maxStreamsPerCaller: 3 } },
-    );
+    server = stack.server;
     f = factories(server.app);
     org = await f.newOrg();
     app = await f.newApp(org.id);
-  });
-  afterAll(async () => {
-    await server?.close();
-    await scratch?.drop();
   });
 
   it('ends a stream opened with an API key when the key is revoked', async () => {

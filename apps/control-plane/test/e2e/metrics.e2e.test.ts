@@ -8,7 +8,7 @@ import { connectExecutor } from './fake-executor';
 import { scrape, type Scrape } from './prometheus-scrape';
 import { startReplicas, type ReplicaSet } from './replicas';
 import { openSse } from './sse-client';
-import { startTestControlPlane, type RunningControlPlane } from './start';
+import { usePostgresControlPlane, type RunningControlPlane } from './start';
 import { DEFAULT_WAIT_TIMEOUT_MS, waitUntil } from './wait-until';
 
 const METRICS_TOKEN = 'metrics-token-for-the-e2e-test';
@@ -35,7 +35,6 @@ async function launchSdkApp(conductorUrl: string, appName: string, key: string, 
 }
 
 describe('GET /metrics after real activity (one process)', () => {
-  let scratch: ScratchDatabase;
   let appDb: ScratchDatabase;
   let server: RunningControlPlane;
   let podium: Podium;
@@ -47,13 +46,11 @@ describe('GET /metrics after real activity (one process)', () => {
   const read = (): Promise<Scrape> =>
     scrape(`${server.url}/metrics`, { authorization: `Bearer ${METRICS_TOKEN}` });
 
+  const stack = usePostgresControlPlane({ metrics: { token: METRICS_TOKEN } });
+
   beforeAll(async () => {
-    scratch = await createScratchDatabase();
     appDb = await createScratchDatabase({ migrate: false });
-    server = await startTestControlPlane(
-      { kind: 'postgres', url: scratch.url },
-      { metrics: { token: METRICS_TOKEN } },
-    );
+    server = stack.server;
     api = apiClient(server.url);
     const f = factories(server.app);
     const org = await f.newOrg();
@@ -65,8 +62,6 @@ describe('GET /metrics after real activity (one process)', () => {
   });
   afterAll(async () => {
     await podium?.shutdown();
-    await server?.close();
-    await scratch?.drop();
     await appDb?.drop();
   });
 

@@ -1,11 +1,10 @@
 import type { Database } from '@podium/db';
-import { createScratchDatabase, type ScratchDatabase } from '@podium/db/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { DATABASE } from '../../src/infra/database/database.tokens';
 import { ExecutorRegistry } from '../../src/modules/executors/executor-registry';
 import { factories } from '../factories';
 import { connectScriptedExecutor, type ScriptedLink } from './scripted-executor';
-import { startTestControlPlane, type RunningControlPlane } from './start';
+import { usePostgresControlPlane } from './start';
 import { waitUntil } from './wait-until';
 
 const DEAD = 30;
@@ -17,27 +16,20 @@ const BURST = 40;
  * one for connections that came during it), not one per connection.
  */
 describe('recovery under a burst of connections (PostgreSQL)', () => {
-  let scratch: ScratchDatabase;
-  let server: RunningControlPlane;
   const links: ScriptedLink[] = [];
 
-  beforeAll(async () => {
-    scratch = await createScratchDatabase();
-    server = await startTestControlPlane(
-      { kind: 'postgres', url: scratch.url },
-      // No sweep during the test, and no request timing out while the test holds one.
-      { executors: { recoverySweepMs: 600_000, requestTimeoutMs: 60_000 } },
-    );
+  // No sweep during the test, and no request timing out while the test holds one.
+  const stack = usePostgresControlPlane({
+    executors: { recoverySweepMs: 600_000, requestTimeoutMs: 60_000 },
   });
+
   afterAll(async () => {
     for (const link of links) await link.close();
-    await server?.close();
-    await scratch?.drop();
   });
 
   it('checks each dead executor about once, however many executors connect meanwhile', async () => {
-    const f = factories(server.app);
-    const db = server.app.get<Database>(DATABASE);
+    const f = factories(stack.server.app);
+    const db = stack.server.app.get<Database>(DATABASE);
     const org = await f.newOrg();
     const app = await f.newApp(org.id);
     const key = (await f.newApiKey(org.id)).secret;
@@ -57,7 +49,7 @@ describe('recovery under a burst of connections (PostgreSQL)', () => {
         deadAt: at,
       })),
     });
-    const url = `${server.conductorUrl}/websocket/${app.name}/${key}`;
+    const url = `${stack.server.conductorUrl}/websocket/${app.name}/${key}`;
     // Each executor says nothing is pending (recovery is confirmed on the first check); the
     // first holds its first answer until the burst is in.
     let release!: () => void;
@@ -89,7 +81,7 @@ describe('recovery under a burst of connections (PostgreSQL)', () => {
         ),
       );
     }
-    const registry = server.app.get(ExecutorRegistry);
+    const registry = stack.server.app.get(ExecutorRegistry);
     await waitUntil(
       () => registry.forApplication(app.id).length === BURST + 1,
       30_000,

@@ -10,7 +10,7 @@ import { ExecutorRegistry, type LiveExecutor } from '../../src/modules/executors
 import { ExecutorsRepository } from '../../src/modules/executors/executors.repository';
 import { factories } from '../factories';
 import { apiClient } from './api-client';
-import { startTestControlPlane, type RunningControlPlane } from './start';
+import { usePostgresControlPlane, type RunningControlPlane } from './start';
 import { waitUntil } from './wait-until';
 
 /**
@@ -20,7 +20,6 @@ import { waitUntil } from './wait-until';
  * against the app's own view of its workflows, so the state really changed.
  */
 describe('a @podium/sdk app as an executor of the control plane', () => {
-  let scratch: ScratchDatabase;
   let appDb: ScratchDatabase;
   let server: RunningControlPlane;
   let podium: Podium;
@@ -47,10 +46,11 @@ describe('a @podium/sdk app as an executor of the control plane', () => {
       `${workflowId} in ${statuses.join('|')}`,
     );
 
+  const stack = usePostgresControlPlane();
+
   beforeAll(async () => {
-    scratch = await createScratchDatabase();
     appDb = await createScratchDatabase({ migrate: false }); // the SDK migrates its own schema
-    server = await startTestControlPlane({ kind: 'postgres', url: scratch.url });
+    server = stack.server;
     api = apiClient(server.url);
     const f = factories(server.app);
     org = await f.newOrg();
@@ -93,8 +93,6 @@ describe('a @podium/sdk app as an executor of the control plane', () => {
 
   afterAll(async () => {
     await podium?.shutdown();
-    await server?.close();
-    await scratch?.drop();
     await appDb?.drop();
   });
 

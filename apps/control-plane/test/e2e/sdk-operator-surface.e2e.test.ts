@@ -7,7 +7,7 @@ import { ExecutorRegistry } from '../../src/modules/executors/executor-registry'
 import { factories } from '../factories';
 import { apiClient } from './api-client';
 import { OperatorSurface } from './operator-surface';
-import { startTestControlPlane, type RunningControlPlane } from './start';
+import { usePostgresControlPlane, type RunningControlPlane } from './start';
 import { waitUntil } from './wait-until';
 
 /**
@@ -16,7 +16,6 @@ import { waitUntil } from './wait-until';
  * same checks, so both kinds of executor answer the control plane alike.
  */
 describe('the operator surface against an @podium/sdk executor', () => {
-  let scratch: ScratchDatabase;
   let appDb: ScratchDatabase;
   let server: RunningControlPlane;
   let podium: Podium;
@@ -24,14 +23,12 @@ describe('the operator surface against an @podium/sdk executor', () => {
   const chatty = 'chatty-1';
   const BULKY = 'bulky-1';
 
+  // Frames big enough for the export of `bulky` (the default test limit is 1 MiB).
+  const stack = usePostgresControlPlane({ executors: { maxFrameBytes: 8 * 1024 * 1024 } });
+
   beforeAll(async () => {
-    scratch = await createScratchDatabase();
     appDb = await createScratchDatabase({ migrate: false }); // the SDK migrates its own schema
-    // Frames big enough for the export of `bulky` (the default test limit is 1 MiB).
-    server = await startTestControlPlane(
-      { kind: 'postgres', url: scratch.url },
-      { executors: { maxFrameBytes: 8 * 1024 * 1024 } },
-    );
+    server = stack.server;
     const f = factories(server.app);
     const org = await f.newOrg();
     const app = await f.newApp(org.id);
@@ -85,8 +82,6 @@ describe('the operator surface against an @podium/sdk executor', () => {
 
   afterAll(async () => {
     await podium?.shutdown();
-    await server?.close();
-    await scratch?.drop();
     await appDb?.drop();
   });
 

@@ -11,7 +11,7 @@ import type { NodeProcess } from './child-process';
 import { startExample } from './example-process';
 import { setUpOwnedApp } from './owned-app';
 import { scrape } from './prometheus-scrape';
-import { startTestControlPlane, type RunningControlPlane } from './start';
+import { usePostgresControlPlane, type RunningControlPlane } from './start';
 import { type TestBrowser, bodyOf } from './test-browser';
 import { waitUntil } from './wait-until';
 
@@ -23,7 +23,6 @@ const GRACE_SECONDS = 10;
  * the control plane has the other, idle one take them over.
  */
 describe('dead-executor recovery with @podium/sdk executors (the example app)', () => {
-  let scratch: ScratchDatabase;
   let exampleDb: ScratchDatabase;
   let server: RunningControlPlane;
   let browser: TestBrowser;
@@ -35,10 +34,11 @@ describe('dead-executor recovery with @podium/sdk executors (the example app)', 
   const get = async <S extends z.ZodType>(url: string, schema: S) =>
     bodyOf(await browser.get(url), schema);
 
+  const stack = usePostgresControlPlane();
+
   beforeAll(async () => {
-    scratch = await createScratchDatabase();
     exampleDb = await createScratchDatabase({ migrate: false }); // the SDK migrates its schema
-    server = await startTestControlPlane({ kind: 'postgres', url: scratch.url });
+    server = stack.server;
     const owned = await setUpOwnedApp(server.url, {
       orgPrefix: 'sdk-recovery',
       // Longer than the search after the kill can take on a loaded machine (see the test).
@@ -71,8 +71,6 @@ describe('dead-executor recovery with @podium/sdk executors (the example app)', 
   afterAll(async () => {
     busy?.child.kill('SIGKILL');
     await idle?.stop();
-    await server?.close();
-    await scratch?.drop();
     await exampleDb?.drop();
   });
 

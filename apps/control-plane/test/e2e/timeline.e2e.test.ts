@@ -9,7 +9,7 @@ import {
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type DbosExecutorProcess, startDbosExecutor } from './dbos-executor';
 import { setUpOwnedApp } from './owned-app';
-import { startTestControlPlane, type RunningControlPlane } from './start';
+import { usePostgresControlPlane, type RunningControlPlane } from './start';
 import { TestBrowser, bodyOf, signUpAndIn } from './test-browser';
 import { waitUntil } from './wait-until';
 
@@ -20,7 +20,6 @@ import { waitUntil } from './wait-until';
  * timeline must tell that story in order, filter it, and keep it to its organization.
  */
 describe('the incident timeline (DBOS 5.2.11 executors)', () => {
-  let scratch: ScratchDatabase;
   let dbosSystemDb: ScratchDatabase;
   let server: RunningControlPlane;
   let owner: TestBrowser;
@@ -38,13 +37,11 @@ describe('the incident timeline (DBOS 5.2.11 executors)', () => {
   const find = (events: TimelineEvent[], kind: TimelineEventKind, targetId?: string) =>
     events.find((e) => e.kind === kind && (targetId === undefined || e.target.id === targetId));
 
+  const stack = usePostgresControlPlane({ alerts: { evaluationMs: 200, webhookRetryBaseMs: 50 } });
+
   beforeAll(async () => {
-    scratch = await createScratchDatabase();
     dbosSystemDb = await createScratchDatabase({ create: false }); // DBOS creates its own
-    server = await startTestControlPlane(
-      { kind: 'postgres', url: scratch.url },
-      { alerts: { evaluationMs: 200, webhookRetryBaseMs: 50 } },
-    );
+    server = stack.server;
     const owned = await setUpOwnedApp(server.url, {
       orgPrefix: 'timeline',
       app: { name: 'incidents', executorTimeoutSecs: 5 },
@@ -80,8 +77,6 @@ describe('the incident timeline (DBOS 5.2.11 executors)', () => {
   afterAll(async () => {
     killed?.child.kill('SIGKILL');
     await survivor?.stop();
-    await server?.close();
-    await scratch?.drop();
     await dbosSystemDb?.drop();
   });
 

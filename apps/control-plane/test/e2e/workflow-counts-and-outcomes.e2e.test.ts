@@ -8,7 +8,7 @@ import { ExecutorRegistry } from '../../src/modules/executors/executor-registry'
 import { factories } from '../factories';
 import { apiClient } from './api-client';
 import { startDbosExecutor, type DbosExecutorProcess } from './dbos-executor';
-import { startTestControlPlane, type RunningControlPlane } from './start';
+import { usePostgresControlPlane, type RunningControlPlane } from './start';
 import { waitUntil } from './wait-until';
 
 /**
@@ -19,7 +19,6 @@ import { waitUntil } from './wait-until';
  * the audit log.
  */
 describe('workflow counts and action outcomes through real executors', () => {
-  let scratch: ScratchDatabase;
   let dbosDb: ScratchDatabase;
   let sdkDb: ScratchDatabase;
   let server: RunningControlPlane;
@@ -40,11 +39,12 @@ describe('workflow counts and action outcomes through real executors', () => {
   const countsBy = (rows: WorkflowAggregate[], key: string) =>
     Object.fromEntries(rows.map((row) => [row.group[key] ?? 'null', row.count]));
 
+  const stack = usePostgresControlPlane();
+
   beforeAll(async () => {
-    scratch = await createScratchDatabase();
     dbosDb = await createScratchDatabase({ create: false }); // DBOS creates its own
     sdkDb = await createScratchDatabase({ migrate: false }); // the SDK migrates its own schema
-    server = await startTestControlPlane({ kind: 'postgres', url: scratch.url });
+    server = stack.server;
     api = apiClient(server.url);
     f = factories(server.app);
     org = await f.newOrg();
@@ -96,8 +96,6 @@ describe('workflow counts and action outcomes through real executors', () => {
   afterAll(async () => {
     await podium?.shutdown();
     await dbos?.stop();
-    await server?.close();
-    await scratch?.drop();
     await dbosDb?.drop();
     await sdkDb?.drop();
   });

@@ -20,7 +20,7 @@ import { ExecutorRegistry } from '../../src/modules/executors/executor-registry'
 import { factories } from '../factories';
 import { apiClient } from './api-client';
 import { startDbosExecutor, type DbosExecutorProcess } from './dbos-executor';
-import { startTestControlPlane, type RunningControlPlane } from './start';
+import { usePostgresControlPlane, type RunningControlPlane } from './start';
 import { waitUntil } from './wait-until';
 
 /**
@@ -33,7 +33,6 @@ import { waitUntil } from './wait-until';
 const MINUTE_MS = 60_000;
 
 describe('restart and rewind, sent only to executors that know them', () => {
-  let scratch: ScratchDatabase;
   let dbosSystemDb: ScratchDatabase;
   let sdkDb: ScratchDatabase;
   let server: RunningControlPlane;
@@ -57,11 +56,12 @@ describe('restart and rewind, sent only to executors that know them', () => {
   };
   const post = (path: string, body?: unknown) => api('post', `${base}${path}`, { key, body });
 
+  const stack = usePostgresControlPlane();
+
   beforeAll(async () => {
-    scratch = await createScratchDatabase();
     dbosSystemDb = await createScratchDatabase({ create: false }); // DBOS creates its own
     sdkDb = await createScratchDatabase({ migrate: false }); // the SDK migrates its own schema
-    server = await startTestControlPlane({ kind: 'postgres', url: scratch.url });
+    server = stack.server;
     api = apiClient(server.url);
     const f = factories(server.app);
     org = await f.newOrg();
@@ -81,8 +81,6 @@ describe('restart and rewind, sent only to executors that know them', () => {
   afterAll(async () => {
     await podium?.shutdown();
     await dbos?.stop();
-    await server?.close();
-    await scratch?.drop();
     await dbosSystemDb?.drop();
     await sdkDb?.drop();
   });

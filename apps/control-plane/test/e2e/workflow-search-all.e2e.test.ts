@@ -5,7 +5,7 @@ import { LastKnownIndex } from '../../src/modules/workflows/last-known/last-know
 import { factories } from '../factories';
 import { apiClient } from './api-client';
 import { startDbosExecutor, type DbosExecutorProcess } from './dbos-executor';
-import { startTestControlPlane, type RunningControlPlane } from './start';
+import { usePostgresControlPlane, type RunningControlPlane } from './start';
 import { pageOf } from './test-browser';
 import { waitUntil } from './wait-until';
 
@@ -19,7 +19,6 @@ const MAX_RESULTS = 7;
  * TOO_MANY_RESULTS problem; with no executor connected, the last-known index answers the same.
  */
 describe('a workflow search without limit', () => {
-  let scratch: ScratchDatabase;
   let dbosSystemDb: ScratchDatabase;
   let server: RunningControlPlane;
   let executor: DbosExecutorProcess;
@@ -34,13 +33,13 @@ describe('a workflow search without limit', () => {
   const page = async (body: Record<string, unknown>) =>
     pageOf(await search(body), ListWorkflowsResponseSchema);
 
+  const stack = usePostgresControlPlane({
+    workflowSearch: { pageSize: PAGE_SIZE, maxResults: MAX_RESULTS },
+  });
+
   beforeAll(async () => {
-    scratch = await createScratchDatabase();
     dbosSystemDb = await createScratchDatabase({ create: false }); // DBOS creates its own
-    server = await startTestControlPlane(
-      { kind: 'postgres', url: scratch.url },
-      { workflowSearch: { pageSize: PAGE_SIZE, maxResults: MAX_RESULTS } },
-    );
+    server = stack.server;
     api = apiClient(server.url);
     const f = factories(server.app);
     const org = await f.newOrg();
@@ -59,8 +58,6 @@ describe('a workflow search without limit', () => {
 
   afterAll(async () => {
     await executor?.stop();
-    await server?.close();
-    await scratch?.drop();
     await dbosSystemDb?.drop();
   });
 

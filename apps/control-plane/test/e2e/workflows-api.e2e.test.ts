@@ -1,5 +1,4 @@
 import type { Database } from '@podium/db';
-import { createScratchDatabase, type ScratchDatabase } from '@podium/db/testing';
 import { ListWorkflowsResponseSchema, ProblemDetailsSchema } from '@podium/protocol';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { acceptsApiKeys, permissionOfRoute } from '../../src/common/auth/route-permission';
@@ -12,7 +11,7 @@ import type { Script } from '../support/link-harness';
 import { apiClient } from './api-client';
 import { pageOf } from './test-browser';
 import { connectScriptedExecutor, type ScriptedLink } from './scripted-executor';
-import { startTestControlPlane, type RunningControlPlane } from './start';
+import { usePostgresControlPlane, type RunningControlPlane } from './start';
 import { DEFAULT_WAIT_TIMEOUT_MS, waitUntil } from './wait-until';
 
 const RECORD = {
@@ -55,7 +54,6 @@ function dbosLike(): Script {
 }
 
 describe('workflow and queue API with scripted executors (PostgreSQL, real WebSockets)', () => {
-  let scratch: ScratchDatabase;
   let server: RunningControlPlane;
   let f: ReturnType<typeof factories>;
   let api: ReturnType<typeof apiClient>;
@@ -81,13 +79,13 @@ describe('workflow and queue API with scripted executors (PostgreSQL, real WebSo
     return { app, link, base: `/v2/orgs/${org.name}/apps/${app.name}` };
   }
 
+  const stack = usePostgresControlPlane(
+    // Short for the silent executors, yet long enough for answering ones on a loaded machine.
+    { executors: { requestTimeoutMs: 1_500 } },
+  );
+
   beforeAll(async () => {
-    scratch = await createScratchDatabase();
-    server = await startTestControlPlane(
-      { kind: 'postgres', url: scratch.url },
-      // Short for the silent executors, yet long enough for answering ones on a loaded machine.
-      { executors: { requestTimeoutMs: 1_500 } },
-    );
+    server = stack.server;
     f = factories(server.app);
     api = apiClient(server.url);
     org = await f.newOrg();
@@ -96,8 +94,6 @@ describe('workflow and queue API with scripted executors (PostgreSQL, real WebSo
   });
   afterAll(async () => {
     await Promise.all(links.map((l) => l.close()));
-    await server?.close();
-    await scratch?.drop();
   });
 
   it('answers 503 EXECUTOR_UNAVAILABLE as a problem when the app has no executor connected', async () => {
