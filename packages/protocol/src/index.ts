@@ -6,6 +6,8 @@
 // ── Executor protocol (DBOS-compatible WebSocket messages) ───────────────────────────────────
 export {
   UNKNOWN_MESSAGE_TYPE_ERROR,
+  EXECUTOR_BUSY_ERROR,
+  isExecutorBusyError,
   SCHEDULE_STATUSES,
   KNOWN_EXECUTOR_LANGUAGES,
   ExecutorLanguageSchema,

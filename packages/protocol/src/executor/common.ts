@@ -13,6 +13,17 @@ import { WORKFLOW_STATUSES } from './workflow-statuses';
 /** The `error_message` every DBOS SDK answers with when it does not know a request's type. */
 export const UNKNOWN_MESSAGE_TYPE_ERROR = 'Unknown message type';
 
+/**
+ * How a Podium SDK executor's `error_message` starts when it refused a request unrun because too
+ * many were waiting: the request was not carried out, so another executor may take it.
+ */
+export const EXECUTOR_BUSY_ERROR = 'Executor busy';
+
+/** Whether an `error_message` is an {@link EXECUTOR_BUSY_ERROR} refusal. */
+export function isExecutorBusyError(message: string | null | undefined): boolean {
+  return message?.startsWith(EXECUTOR_BUSY_ERROR) === true;
+}
+
 export { WORKFLOW_STATUSES, isWorkflowStatus, type WorkflowStatus } from './workflow-statuses';
 export const WorkflowStatusSchema = z.enum(WORKFLOW_STATUSES);
 

@@ -184,7 +184,9 @@ export const LAST_KNOWN_REASONS = ['no executor connected'] as const;
  * inputs, outputs or steps; errors shortened) kept from executors' earlier answers.
  */
 export const LastKnownSchema = z.object({
-  at: IsoTimestampSchema.describe('When an executor last reported this data.'),
+  at: IsoTimestampSchema.describe(
+    'When an executor last reported this data (to the minute: a report that changes nothing moves it at most once a minute).',
+  ),
   reason: z.enum(LAST_KNOWN_REASONS),
 });
 export type LastKnown = z.infer<typeof LastKnownSchema>;

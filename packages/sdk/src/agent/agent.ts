@@ -67,8 +67,10 @@ export class ConductorAgent {
   ) {
     this.logger = guardedLogger(logger);
     // A session is healthy once the control plane has our identity: the backoff starts over.
-    this.dispatcher = new Dispatcher(handlers, this.logger, (type) => {
-      if (type === 'executor_info') this.connection.markHealthy();
+    this.dispatcher = new Dispatcher(handlers, this.logger, {
+      onAnswered: (type) => {
+        if (type === 'executor_info') this.connection.markHealthy();
+      },
     });
     this.connection = new ConductorConnection(
       settings,

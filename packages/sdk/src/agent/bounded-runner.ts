@@ -1,16 +1,25 @@
-/**
- * Runs at most `concurrent` tasks at once and holds at most `waiting` more, started in arrival
- * order as slots free. The conductor agent's requests go through one, so a burst from the
- * control plane cannot take every connection of the app's pool from its workflows.
- */
 export interface RunnerLimits {
   concurrent: number;
   waiting: number;
 }
 
+interface Waiting {
+  readonly start: () => void;
+  /** False once nobody awaits the task any more: it is dropped unrun. */
+  readonly wanted: () => boolean;
+  readonly drop: () => void;
+}
+
+/**
+ * Runs at most `concurrent` tasks at once and holds at most `waiting` more, started in arrival
+ * order as slots free. A waiting task no longer wanted is dropped unrun when its turn comes, or
+ * as soon as the queue is full, so stale tasks never take a newer one's place. The conductor
+ * agent's requests go through one, so a burst from the control plane cannot take every
+ * connection of the app's pool from its workflows.
+ */
 export class BoundedRunner {
   private running = 0;
-  private readonly queue: Array<() => void> = [];
+  private queue: Waiting[] = [];
 
   constructor(private readonly limits: RunnerLimits) {}
 
@@ -20,11 +29,17 @@ export class BoundedRunner {
   }
 
   /**
-   * Starts `task` now or once a slot frees. Resolves when it has finished (it must not reject);
-   * undefined, and nothing queued, when every slot is taken and the queue is full.
+   * Starts `task` now or once a slot frees, if it is still `wanted` then (else `dropped` runs
+   * instead). Resolves when either has finished; undefined, and nothing queued, when every slot
+   * is taken and the queue is full of wanted tasks.
    */
-  run(task: () => Promise<void>): Promise<void> | undefined {
+  run(
+    task: () => Promise<void>,
+    wanted: () => boolean,
+    dropped: () => void,
+  ): Promise<void> | undefined {
     const hasSlot = this.running < this.limits.concurrent;
+    if (!hasSlot && this.queue.length >= this.limits.waiting) this.dropUnwanted();
     if (!hasSlot && this.queue.length >= this.limits.waiting) return undefined;
     return new Promise<void>((resolve) => {
       const start = (): void => {
@@ -32,12 +47,39 @@ export class BoundedRunner {
         const finished = (): void => {
           this.running -= 1;
           resolve();
-          this.queue.shift()?.();
+          this.startNext();
         };
-        task().then(finished, finished);
+        try {
+          task().then(finished, finished);
+        } catch {
+          finished();
+        }
+      };
+      const drop = (): void => {
+        try {
+          dropped();
+        } finally {
+          resolve();
+        }
       };
       if (hasSlot) start();
-      else this.queue.push(start);
+      else this.queue.push({ start, wanted, drop });
     });
+  }
+
+  private startNext(): void {
+    for (let next = this.queue.shift(); next; next = this.queue.shift()) {
+      if (next.wanted()) return next.start();
+      next.drop();
+    }
+  }
+
+  private dropUnwanted(): void {
+    const kept: Waiting[] = [];
+    for (const waiting of this.queue) {
+      if (waiting.wanted()) kept.push(waiting);
+      else waiting.drop();
+    }
+    this.queue = kept;
   }
 }

@@ -1,9 +1,8 @@
 import { decodeResponse, encodeRequest } from '@podium/protocol';
 import { describe, expect, it } from 'vitest';
 import { silentLogger } from '../logger';
-import type { RunnerLimits } from './bounded-runner';
 import type { Reply } from './connection';
-import { Dispatcher } from './dispatch';
+import { Dispatcher, type RequestLimits } from './dispatch';
 
 /** A socket stand-in: collects the frames sent, open until closed. */
 function fakeReply(): Reply & { frames: string[]; close(): void } {
@@ -30,10 +29,17 @@ function heldRecoveries() {
   return { started, release, handler: recovery };
 }
 
+/** A clock the test moves by hand. */
+const clock = { ms: 0, now: () => clock.ms };
+
 const limitedDispatcher = (
   handlers: ConstructorParameters<typeof Dispatcher>[0],
-  limits: RunnerLimits,
-) => new Dispatcher(handlers, silentLogger, undefined, limits);
+  limits: Omit<RequestLimits, 'maxWaitMs'> & { maxWaitMs?: number },
+) =>
+  new Dispatcher(handlers, silentLogger, {
+    limits: { maxWaitMs: 60_000, ...limits },
+    now: clock.now,
+  });
 
 const frame = (id: string) => encodeRequest('recovery', { executor_ids: [id] }).frame;
 const flush = () => new Promise<void>((resolve) => setImmediate(resolve));
@@ -100,7 +106,10 @@ describe('Dispatcher limits', () => {
     dispatcher.dispatch(encodeRequest('alert', alert).frame, reply);
     await flush();
     expect(reply.frames).toHaveLength(3);
-    expect(decodeResponse(reply.frames[2]!, 'alert')).toMatchObject({ ok: true });
+    expect(decodeResponse(reply.frames[2]!, 'alert')).toMatchObject({
+      ok: true,
+      message: { success: true },
+    });
 
     held.release('a');
     await flush();
@@ -129,5 +138,49 @@ describe('Dispatcher limits', () => {
     await dispatcher.drain(60_000);
     expect(oldLink.frames).toHaveLength(0);
     expect(newLink.frames).toHaveLength(1);
+  });
+
+  it('drops a waiting request that waited maxWaitMs: the control plane stopped waiting', async () => {
+    const held = heldRecoveries();
+    const dispatcher = limitedDispatcher(
+      { recovery: held.handler },
+      { concurrent: 1, waiting: 10, maxWaitMs: 15_000 },
+    );
+    const reply = fakeReply();
+    dispatcher.dispatch(frame('a'), reply);
+    dispatcher.dispatch(frame('stale'), reply);
+    clock.ms += 10_000;
+    dispatcher.dispatch(frame('fresh'), reply);
+    clock.ms += 5_000; // 'stale' has waited 15 s, 'fresh' 5 s
+
+    held.release('a');
+    await flush();
+    expect(held.started).toEqual(['a', 'fresh']);
+    held.release('fresh');
+    await dispatcher.drain(60_000);
+    expect(reply.frames).toHaveLength(2);
+  });
+
+  it('makes room in a full queue by dropping requests nobody awaits before refusing one', async () => {
+    const held = heldRecoveries();
+    const dispatcher = limitedDispatcher({ recovery: held.handler }, { concurrent: 1, waiting: 2 });
+    const oldLink = fakeReply();
+    dispatcher.dispatch(frame('a'), oldLink);
+    dispatcher.dispatch(frame('b'), oldLink);
+    dispatcher.dispatch(frame('c'), oldLink);
+    oldLink.close();
+    const newLink = fakeReply();
+    dispatcher.dispatch(frame('d'), newLink);
+    dispatcher.dispatch(frame('e'), newLink);
+    expect(newLink.frames).toHaveLength(0); // neither refused as busy
+
+    held.release('a');
+    await flush();
+    held.release('d');
+    await flush();
+    held.release('e');
+    await dispatcher.drain(60_000);
+    expect(held.started).toEqual(['a', 'd', 'e']);
+    expect(newLink.frames).toHaveLength(2);
   });
 });

@@ -10,9 +10,10 @@
  * - Requests are served concurrently and answered as soon as each is ready (out of order),
  *   correlated by `request_id` (echoed, or left out when the request had none). At most
  *   `limits.concurrent` run at once (their handlers use the app's database pool), the rest wait
- *   in arrival order; past `limits.waiting` waiting, a request is answered "busy" at once. A
- *   waiting request whose link closed meanwhile is dropped unrun: nobody awaits its answer.
- *   `executor_info` and `alert` never wait (UNBOUNDED_TYPES).
+ *   in arrival order; past `limits.waiting` waiting, a request is answered at once with
+ *   `EXECUTOR_BUSY_ERROR` (the control plane then asks another executor: nothing was run). A
+ *   waiting request whose link closed, or that waited `limits.maxWaitMs`, is dropped unrun:
+ *   nobody awaits its answer any more. `executor_info` and `alert` never wait (UNBOUNDED_TYPES).
  * - A type without a handler (outside the catalog, or in it but not implemented here) is
  *   answered with `UNKNOWN_MESSAGE_TYPE_ERROR`, as every DBOS SDK does.
  */
@@ -21,6 +22,7 @@ import {
   decodeRequest,
   encodeErrorResponse,
   encodeResponse,
+  EXECUTOR_BUSY_ERROR,
   type ExecutorRequest,
   ExecutorMessages,
   isMessageType,
@@ -32,12 +34,28 @@ import type { Logger } from '../logger';
 import { BoundedRunner, type RunnerLimits } from './bounded-runner';
 import type { Reply } from './connection';
 
-export const DEFAULT_REQUEST_LIMITS: RunnerLimits = { concurrent: 4, waiting: 1_000 };
+export interface RequestLimits extends RunnerLimits {
+  /** A request that waited this long is dropped unrun: the control plane stopped waiting. */
+  maxWaitMs: number;
+}
+
+/** Waits up to the control plane's own default (PODIUM_EXECUTOR_REQUEST_TIMEOUT_MS, 15 s). */
+export const DEFAULT_REQUEST_LIMITS: RequestLimits = {
+  concurrent: 4,
+  waiting: 1_000,
+  maxWaitMs: 15_000,
+};
+
+export interface DispatcherOptions {
+  /** Called after an answer was handed to the socket (the agent watches `executor_info`). */
+  onAnswered?: (type: string) => void;
+  limits?: RequestLimits;
+  now?: () => number;
+}
 
 /**
- * Requests that do no database work and never wait for a slot: `executor_info` is how a new
- * link learns who we are, and `alert` runs the app's handler, which may be slow and must not
- * hold back a recovery.
+ * Requests that never wait for a slot: `executor_info` is how a new link learns who we are, and
+ * `alert` runs the app's handler, which may be slow and must not hold back a recovery.
  */
 const UNBOUNDED_TYPES: ReadonlySet<string> = new Set<MessageType>(['executor_info', 'alert']);
 
@@ -46,15 +64,20 @@ type AnyHandler = (request: ExecutorRequest) => Promise<Record<string, unknown>>
 export class Dispatcher {
   private readonly inFlight = new Set<Promise<void>>();
   private readonly runner: BoundedRunner;
+  private readonly onAnswered: (type: string) => void;
+  private readonly maxWaitMs: number;
+  private readonly now: () => number;
 
   constructor(
     private readonly handlers: PartialExecutorRequestHandlers,
     private readonly logger: Logger,
-    /** Called after an answer was handed to the socket (the agent watches `executor_info`). */
-    private readonly onAnswered: (type: string) => void = () => undefined,
-    limits: RunnerLimits = DEFAULT_REQUEST_LIMITS,
+    options: DispatcherOptions = {},
   ) {
+    const limits = options.limits ?? DEFAULT_REQUEST_LIMITS;
     this.runner = new BoundedRunner(limits);
+    this.maxWaitMs = limits.maxWaitMs;
+    this.onAnswered = options.onAnswered ?? (() => undefined);
+    this.now = options.now ?? Date.now;
   }
 
   /** Handles one frame; the answer (if any) goes to `reply`. Returns at once. */
@@ -70,8 +93,11 @@ export class Dispatcher {
         this.track(this.answerSafely(request, reply));
         return;
       }
-      const task = this.runner.run(() =>
-        reply.isOpen() ? this.answerSafely(request, reply) : this.dropUnrun(request),
+      const arrived = this.now();
+      const task = this.runner.run(
+        () => this.answerSafely(request, reply, arrived),
+        () => reply.isOpen() && this.now() - arrived < this.maxWaitMs,
+        () => this.dropUnrun(request, reply, arrived),
       );
       if (task) this.track(task);
       else this.refuseBusy(request, reply);
@@ -94,27 +120,32 @@ export class Dispatcher {
     void task.finally(() => this.inFlight.delete(task));
   }
 
-  private answerSafely(request: ExecutorRequest, reply: Reply): Promise<void> {
-    return this.answer(request, reply).catch((error: unknown) => {
+  private answerSafely(request: ExecutorRequest, reply: Reply, arrived?: number): Promise<void> {
+    return this.answer(request, reply, arrived).catch((error: unknown) => {
       this.logger.error({ err: describe(error) }, 'conductor request could not be answered');
     });
   }
 
-  private dropUnrun({ type, request_id: requestId }: ExecutorRequest): Promise<void> {
-    this.logger.debug({ type, requestId }, 'conductor link closed before the request ran');
-    return Promise.resolve();
+  private dropUnrun(
+    { type, request_id: requestId }: ExecutorRequest,
+    reply: Reply,
+    arrived: number,
+  ) {
+    const waitedMs = this.now() - arrived;
+    const why = reply.isOpen() ? `waited over ${this.maxWaitMs} ms` : 'its link closed';
+    this.logger.warn({ type, requestId, waitedMs }, `conductor request dropped unrun: ${why}`);
   }
 
   private refuseBusy({ type, request_id: requestId }: ExecutorRequest, reply: Reply): void {
     const { running, waiting } = this.runner.load;
     this.logger.warn({ type, requestId, running, waiting }, 'conductor request refused: busy');
-    const message = `Executor busy: ${running} conductor requests running and ${waiting} waiting`;
+    const message = `${EXECUTOR_BUSY_ERROR}: ${running} conductor requests running and ${waiting} waiting`;
     this.send(type, requestId, errorAnswer(type, requestId, message), reply);
   }
 
-  private async answer(request: ExecutorRequest, reply: Reply): Promise<void> {
+  private async answer(request: ExecutorRequest, reply: Reply, arrived?: number): Promise<void> {
     const { type, request_id: requestId } = request;
-    const started = Date.now();
+    const started = this.now();
     let frame: string;
     const handler = (this.handlers as Partial<Record<MessageType, AnyHandler>>)[type];
     if (typeof handler !== 'function') {
@@ -131,7 +162,7 @@ export class Dispatcher {
         );
       }
     }
-    this.send(type, requestId, frame, reply, started);
+    this.send(type, requestId, frame, reply, { arrived: arrived ?? started, started });
   }
 
   private refuse(failure: DecodeFailure, reply: Reply): void {
@@ -169,10 +200,15 @@ export class Dispatcher {
     requestId: string | null | undefined,
     frame: string,
     reply: Reply,
-    started?: number,
+    timing?: { arrived: number; started: number },
   ): void {
     const sent = reply.send(frame);
-    const fields = { type, requestId, ms: started === undefined ? 0 : Date.now() - started };
+    const fields = {
+      type,
+      requestId,
+      ms: timing ? this.now() - timing.started : 0,
+      waitedMs: timing ? timing.started - timing.arrived : 0,
+    };
     if (!sent) {
       this.logger.debug(fields, 'conductor link closed before the answer was sent');
       return;

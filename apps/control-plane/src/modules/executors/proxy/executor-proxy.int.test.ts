@@ -1,4 +1,4 @@
-import { AppError } from '@podium/protocol';
+import { AppError, EXECUTOR_BUSY_ERROR } from '@podium/protocol';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Script } from '../../../../test/support/link-harness';
 import { useProxyHarness } from '../../../../test/support/proxy-harness';
@@ -247,6 +247,22 @@ describe('ExecutorProxy (real WebSockets)', () => {
     harness.registry().remove(newer.live.link, new Date());
     const error = await rejection(proxy.send('app', 'list_application_versions'));
     expect(error).toMatchObject({ code: 'EXECUTOR_UNSUPPORTED', status: 501 });
+  });
+
+  it('sends what an executor refused unrun as busy to the next one, a mutation too; 502 when all are busy', async () => {
+    const refusesAll: Script = () => ({
+      error_message: `${EXECUTOR_BUSY_ERROR}: 4 conductor requests running and 1000 waiting`,
+    });
+    const free = await connect('free', 'v1', answers);
+    const busy = await connect('busy', 'v1', refusesAll); // the newest link: mutations go first here
+    await expect(cancel()).resolves.toMatchObject({ success: true });
+    expect(busy.received).toEqual(['cancel']);
+    expect(free.received).toEqual(['cancel']);
+
+    harness.registry().remove(free.live.link, new Date());
+    const error = await rejection(cancel());
+    expect(error).toMatchObject({ code: 'EXECUTOR_NO_ANSWER', status: 502 });
+    expect(error.detail).toContain('nothing was carried out');
   });
 
   it('refuses to send a request that cannot be encoded, before anything leaves', async () => {

@@ -1,6 +1,7 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import {
   AppError,
+  isExecutorBusyError,
   ProtocolEncodeError,
   UNKNOWN_MESSAGE_TYPE_ERROR,
   type MessageType,
@@ -37,6 +38,8 @@ import { ExecutorRequestError } from '../links/executor-request-error';
  *   the executor applied them, so the caller gets EXECUTOR_NO_ANSWER ("check, then retry")
  *   rather than a second cancel, fork or delete. Those marked `repeatable` (retention) do.
  * - "Unknown message type" means the executor did not act; the next one (a newer SDK) may.
+ *   So does "Executor busy" (a Podium SDK refusing a request unrun while too many wait), for
+ *   mutations too; when every executor asked was busy, EXECUTOR_NO_ANSWER says nothing ran.
  * - Any other `error_message` is the answer (executors share one system database, so another
  *   would fail the same way): EXECUTOR_ERROR with a summary, never a traceback.
  *
@@ -80,6 +83,7 @@ export interface Exchange<K extends MessageType> {
 type Attempt<K extends MessageType> =
   | { readonly kind: 'answered'; readonly response: ResponseOf<K> }
   | { readonly kind: 'unsupported' }
+  | { readonly kind: 'busy' }
   | { readonly kind: 'failed'; readonly error: ExecutorRequestError };
 
 @Injectable()
@@ -147,6 +151,7 @@ export class ExecutorProxy {
     const failures: ExecutorRequestError[] = [];
     let sent = 0;
     let unsupported = 0;
+    let busy = 0;
 
     for (const executor of candidates) {
       if (sent >= MAX_ATTEMPTS) break;
@@ -158,6 +163,10 @@ export class ExecutorProxy {
           { applicationId, type, ...executor.logFields, err: attempt.error.message },
           'nothing sent to a closing executor link: trying the next one',
         );
+        continue;
+      }
+      if (attempt.kind === 'busy') {
+        busy += 1; // refused unrun: as if it had not been sent
         continue;
       }
       sent += 1;
@@ -190,6 +199,12 @@ export class ExecutorProxy {
       failures.push(attempt.error);
     }
 
+    if (sent === 0 && busy > 0) {
+      throw new AppError(
+        'EXECUTOR_NO_ANSWER',
+        `Every executor asked was too busy to take "${type}"; nothing was carried out, try again.`,
+      );
+    }
     if (sent === 0) {
       throw new AppError(
         'EXECUTOR_UNAVAILABLE',
@@ -216,6 +231,7 @@ export class ExecutorProxy {
     try {
       const response = await executor.request(type, fields, timeoutMs);
       if (response.error_message === UNKNOWN_MESSAGE_TYPE_ERROR) return { kind: 'unsupported' };
+      if (isExecutorBusyError(response.error_message)) return { kind: 'busy' };
       return { kind: 'answered', response };
     } catch (error) {
       if (error instanceof ExecutorRequestError) return { kind: 'failed', error };

@@ -32,7 +32,8 @@ export class LastKnownRepository {
   /**
    * Upserts the batches in one statement. A row already holding a newer `updatedAt` keeps it
    * (answers can arrive out of order). Answers without outputs carry no error: the summary an
-   * earlier answer gave stays while the status is the same. Rows of an application deleted
+   * earlier answer gave stays while the status is the same. A report that changes nothing
+   * moves `seenAt` only once a minute (SEEN_AT_REFRESH_SECONDS). Rows of an application deleted
    * meanwhile are skipped. Returns how many rows each application gained (new workflows, not
    * updates), by application id.
    */
@@ -130,16 +131,16 @@ export class LastKnownRepository {
 }
 
 /**
- * The flush's statement: `$1` is the JSON of LastKnownBatch[] (see toPayloadRow). A row it
- * inserted has no xmax; one it updated carries the updating transaction's.
- */
-/**
  * A report that changes nothing of a row rewrites it only to move `seen_at`, and only when that
  * is older than this: a console polling a page would otherwise rewrite the same rows (a new row
  * version, its index entries and WAL) on every refresh. The index's "as of" is that coarse.
  */
 const SEEN_AT_REFRESH_SECONDS = 60;
 
+/**
+ * The flush's statement: `$1` is the JSON of LastKnownBatch[] (see toPayloadRow). A row it
+ * inserted has no xmax; one it updated carries the updating transaction's.
+ */
 const UPSERT = `
   WITH written AS (
     INSERT INTO last_known_workflows AS k (application_id, organization_id, workflow_id, name,
