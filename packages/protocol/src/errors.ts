@@ -40,6 +40,8 @@ export const ERROR_CODES = {
   EXECUTOR_ERROR: { status: 502, title: 'The executor reported an error' },
   EXECUTOR_ANSWER_TOO_LARGE: { status: 502, title: "The executor's answer is too large" },
   EXECUTOR_UNAVAILABLE: { status: 503, title: 'No executor of this app is connected' },
+  /** Every executor asked refused the request unrun (EXECUTOR_BUSY_ERROR): nothing was done. */
+  EXECUTOR_BUSY: { status: 503, title: 'The executors are too busy to take this now' },
   /** Sent by the console's /api proxy when the control plane does not answer. */
   CONTROL_PLANE_UNREACHABLE: { status: 502, title: 'The control plane cannot be reached' },
   DATABASE_UNAVAILABLE: { status: 503, title: 'The database is unavailable' },

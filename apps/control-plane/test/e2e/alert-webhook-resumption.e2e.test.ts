@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { createScratchDatabase, type ScratchDatabase } from '@podium/db/testing';
 import {
   ApplicationSchema,
   CreateAlertWebhookResponseSchema,
@@ -12,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AlertsRepository } from '../../src/modules/alerts/alerts.repository';
 import { WebhookResumption } from '../../src/modules/alerts/delivery/webhook-resumption';
 import { verifySignature } from '../../src/modules/alerts/webhooks/webhook-signature';
-import { startTestControlPlane, type RunningControlPlane } from './start';
+import { usePostgresControlPlane, type RunningControlPlane } from './start';
 import { TestBrowser, bodyOf, signUpAndIn } from './test-browser';
 import { waitUntil } from './wait-until';
 import { startWebhookReceiver } from './webhook-receiver';
@@ -25,7 +24,6 @@ import { startWebhookReceiver } from './webhook-receiver';
  * process leaves them.
  */
 describe('webhook deliveries abandoned by a stopped process (PostgreSQL)', () => {
-  let scratch: ScratchDatabase;
   let server: RunningControlPlane;
   let receiver: Awaited<ReturnType<typeof startWebhookReceiver>>;
   let owner: TestBrowser;
@@ -97,15 +95,13 @@ describe('webhook deliveries abandoned by a stopped process (PostgreSQL)', () =>
     return { id, body };
   }
 
+  const stack = usePostgresControlPlane({
+    alerts: { webhookResumeSweepMs: 100, webhookRetryBaseMs: 50, webhookAllowPrivate: true },
+  });
+
   beforeAll(async () => {
-    scratch = await createScratchDatabase();
     receiver = await startWebhookReceiver();
-    server = await startTestControlPlane(
-      { kind: 'postgres', url: scratch.url },
-      {
-        alerts: { webhookResumeSweepMs: 100, webhookRetryBaseMs: 50, webhookAllowPrivate: true },
-      },
-    );
+    server = stack.server;
     alerts = server.app.get(AlertsRepository);
     owner = new TestBrowser(server.url);
     await signUpAndIn(owner);
@@ -125,9 +121,7 @@ describe('webhook deliveries abandoned by a stopped process (PostgreSQL)', () =>
   });
 
   afterAll(async () => {
-    await server?.close();
     await receiver?.close();
-    await scratch?.drop();
   });
 
   it('resumes an abandoned delivery once, signed, from the attempt it had reached', async () => {

@@ -1,4 +1,3 @@
-import { createScratchDatabase, type ScratchDatabase } from '@podium/db/testing';
 import {
   AlertWebhookPayloadSchema,
   AlertingRuleSchema,
@@ -8,7 +7,7 @@ import {
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setUpOwnedApp } from './owned-app';
 import { connectScriptedExecutor, type ScriptedLink } from './scripted-executor';
-import { startTestControlPlane, type RunningControlPlane } from './start';
+import { usePostgresControlPlane, type RunningControlPlane } from './start';
 import { bodyOf } from './test-browser';
 import { waitUntil } from './wait-until';
 import { startWebhookReceiver } from './webhook-receiver';
@@ -19,7 +18,6 @@ import { startWebhookReceiver } from './webhook-receiver';
  * very executor). Once a retry succeeds the dead executor is recovered and the rule resolves.
  */
 describe('the RecoveryFailed rule (scripted executors on real links)', () => {
-  let scratch: ScratchDatabase;
   let server: RunningControlPlane;
   let receiver: Awaited<ReturnType<typeof startWebhookReceiver>>;
   let rescuer: ScriptedLink | undefined;
@@ -27,23 +25,19 @@ describe('the RecoveryFailed rule (scripted executors on real links)', () => {
   let recoveryWorks = false;
   let recovered = false;
 
+  const stack = usePostgresControlPlane({
+    alerts: { evaluationMs: 100, webhookAllowPrivate: true },
+    executors: { recoverySweepMs: 200 },
+  });
+
   beforeAll(async () => {
-    scratch = await createScratchDatabase();
     receiver = await startWebhookReceiver();
-    server = await startTestControlPlane(
-      { kind: 'postgres', url: scratch.url },
-      {
-        alerts: { evaluationMs: 100, webhookAllowPrivate: true },
-        executors: { recoverySweepMs: 200 },
-      },
-    );
+    server = stack.server;
   }, 60_000);
 
   afterAll(async () => {
     await rescuer?.close();
-    await server?.close();
     await receiver?.close();
-    await scratch?.drop();
   });
 
   it('fires when a sent recovery fails, and resolves once a retry recovers the executor', async () => {

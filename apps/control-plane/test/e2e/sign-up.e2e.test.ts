@@ -7,10 +7,9 @@ import {
   SessionResponseSchema,
   UserSchema,
 } from '@podium/protocol';
-import { createScratchDatabase, type ScratchDatabase } from '@podium/db/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Config } from '../../src/config/config';
-import { startTestControlPlane, type RunningControlPlane } from './start';
+import { usePostgresControlPlane } from './start';
 import { TestBrowser, bodyOf, assertProblem, signUpAndIn } from './test-browser';
 
 interface Account {
@@ -29,18 +28,7 @@ const newAccount = (joinSecret?: string): Account => ({
 
 /** A control plane on a fresh database (the first-account rule needs an empty one). */
 function onFreshControlPlane(signUp: Config['accounts']['signUp']) {
-  const state = {} as { server: RunningControlPlane; scratch: ScratchDatabase };
-  beforeAll(async () => {
-    state.scratch = await createScratchDatabase();
-    state.server = await startTestControlPlane(
-      { kind: 'postgres', url: state.scratch.url },
-      { accounts: { signUp } },
-    );
-  });
-  afterAll(async () => {
-    await state.server?.close();
-    await state.scratch?.drop();
-  });
+  const state = usePostgresControlPlane({ accounts: { signUp } });
   return {
     browser: () => new TestBrowser(state.server.url),
     /** Signs the account in (in a new browser) and reads /v2/users/me. */

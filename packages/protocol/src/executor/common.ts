@@ -14,14 +14,18 @@ import { WORKFLOW_STATUSES } from './workflow-statuses';
 export const UNKNOWN_MESSAGE_TYPE_ERROR = 'Unknown message type';
 
 /**
- * How a Podium SDK executor's `error_message` starts when it refused a request unrun because too
- * many were waiting: the request was not carried out, so another executor may take it.
+ * How a Podium SDK executor's `error_message` starts (then `: ` and why) when it refused a
+ * request unrun, too many being in its queue or this one having waited too long in it: the
+ * request was not carried out, so another executor may take it.
  */
 export const EXECUTOR_BUSY_ERROR = 'Executor busy';
 
-/** Whether an `error_message` is an {@link EXECUTOR_BUSY_ERROR} refusal. */
+/**
+ * Whether an `error_message` is an {@link EXECUTOR_BUSY_ERROR} refusal. Only a `@podium/sdk`
+ * executor sends one: believe it from those only (the control plane checks the family).
+ */
 export function isExecutorBusyError(message: string | null | undefined): boolean {
-  return message?.startsWith(EXECUTOR_BUSY_ERROR) === true;
+  return message?.startsWith(`${EXECUTOR_BUSY_ERROR}: `) === true;
 }
 
 export { WORKFLOW_STATUSES, isWorkflowStatus, type WorkflowStatus } from './workflow-statuses';

@@ -3,9 +3,16 @@ export interface RunnerLimits {
   waiting: number;
 }
 
+/** What a waiting task says of itself. */
+export interface WaitingTask {
+  /** False once nobody awaits the task any more: it is dropped unrun. */
+  wanted(): boolean;
+  /** Runs instead of a task dropped unrun. */
+  dropped(): void;
+}
+
 interface Waiting {
   readonly start: () => void;
-  /** False once nobody awaits the task any more: it is dropped unrun. */
   readonly wanted: () => boolean;
   readonly drop: () => void;
 }
@@ -15,7 +22,8 @@ interface Waiting {
  * order as slots free. A waiting task no longer wanted is dropped unrun when its turn comes, or
  * as soon as the queue is full, so stale tasks never take a newer one's place. The conductor
  * agent's requests go through one, so a burst from the control plane cannot take every
- * connection of the app's pool from its workflows.
+ * connection of the app's pool from its workflows. A task or callback that throws counts as
+ * finished (or unwanted): it never holds a slot or stalls the queue.
  */
 export class BoundedRunner {
   private running = 0;
@@ -29,15 +37,11 @@ export class BoundedRunner {
   }
 
   /**
-   * Starts `task` now or once a slot frees, if it is still `wanted` then (else `dropped` runs
-   * instead). Resolves when either has finished; undefined, and nothing queued, when every slot
-   * is taken and the queue is full of wanted tasks.
+   * Starts `task` now or once a slot frees if it is still wanted then (else `dropped` runs).
+   * Resolves when either has finished; undefined, and nothing queued, when every slot is taken
+   * and the queue is full of wanted tasks.
    */
-  run(
-    task: () => Promise<void>,
-    wanted: () => boolean,
-    dropped: () => void,
-  ): Promise<void> | undefined {
+  run(task: () => Promise<void>, waiting: WaitingTask): Promise<void> | undefined {
     const hasSlot = this.running < this.limits.concurrent;
     if (!hasSlot && this.queue.length >= this.limits.waiting) this.dropUnwanted();
     if (!hasSlot && this.queue.length >= this.limits.waiting) return undefined;
@@ -57,9 +61,17 @@ export class BoundedRunner {
       };
       const drop = (): void => {
         try {
-          dropped();
-        } finally {
-          resolve();
+          waiting.dropped();
+        } catch {
+          // Dropped either way.
+        }
+        resolve();
+      };
+      const wanted = (): boolean => {
+        try {
+          return waiting.wanted();
+        } catch {
+          return false;
         }
       };
       if (hasSlot) start();

@@ -29,17 +29,18 @@ function heldRecoveries() {
   return { started, release, handler: recovery };
 }
 
-/** A clock the test moves by hand. */
-const clock = { ms: 0, now: () => clock.ms };
-
-const limitedDispatcher = (
+/** A dispatcher with these limits, on a clock the test moves by hand (`clock.ms`). */
+function limitedDispatcher(
   handlers: ConstructorParameters<typeof Dispatcher>[0],
   limits: Omit<RequestLimits, 'maxWaitMs'> & { maxWaitMs?: number },
-) =>
-  new Dispatcher(handlers, silentLogger, {
+) {
+  const clock = { ms: 0 };
+  const dispatcher = new Dispatcher(handlers, silentLogger, {
     limits: { maxWaitMs: 60_000, ...limits },
-    now: clock.now,
+    now: () => clock.ms,
   });
+  return { dispatcher, clock };
+}
 
 const frame = (id: string) => encodeRequest('recovery', { executor_ids: [id] }).frame;
 const flush = () => new Promise<void>((resolve) => setImmediate(resolve));
@@ -54,7 +55,7 @@ const executorInfo = () => ({
 describe('Dispatcher limits', () => {
   it('runs at most `concurrent` requests at once, the rest in arrival order as slots free', async () => {
     const held = heldRecoveries();
-    const dispatcher = limitedDispatcher(
+    const { dispatcher } = limitedDispatcher(
       { recovery: held.handler },
       { concurrent: 2, waiting: 10 },
     );
@@ -85,7 +86,7 @@ describe('Dispatcher limits', () => {
       executor_info: () => Promise.resolve(executorInfo()),
       alert: () => Promise.resolve({ success: true }),
     };
-    const dispatcher = limitedDispatcher(handlers, { concurrent: 1, waiting: 1 });
+    const { dispatcher } = limitedDispatcher(handlers, { concurrent: 1, waiting: 1 });
     const reply = fakeReply();
     for (const id of ['a', 'b', 'c']) dispatcher.dispatch(frame(id), reply);
     await flush();
@@ -94,7 +95,8 @@ describe('Dispatcher limits', () => {
     const busy = decodeResponse(reply.frames[0]!, 'recovery');
     expect(busy.ok && busy.message).toMatchObject({
       success: false,
-      error_message: 'Executor busy: 1 conductor requests running and 1 waiting',
+      error_message:
+        'Executor busy: too many conductor requests waiting (1 conductor requests running, 1 waiting)',
     });
 
     dispatcher.dispatch(encodeRequest('executor_info').frame, reply);
@@ -120,7 +122,7 @@ describe('Dispatcher limits', () => {
 
   it('drops a waiting request whose link closed before a slot freed', async () => {
     const held = heldRecoveries();
-    const dispatcher = limitedDispatcher(
+    const { dispatcher } = limitedDispatcher(
       { recovery: held.handler },
       { concurrent: 1, waiting: 10 },
     );
@@ -140,30 +142,37 @@ describe('Dispatcher limits', () => {
     expect(newLink.frames).toHaveLength(1);
   });
 
-  it('drops a waiting request that waited maxWaitMs: the control plane stopped waiting', async () => {
+  it('refuses a request unrun as busy once it waited maxWaitMs, so another executor can take it', async () => {
     const held = heldRecoveries();
-    const dispatcher = limitedDispatcher(
+    const { dispatcher, clock } = limitedDispatcher(
       { recovery: held.handler },
-      { concurrent: 1, waiting: 10, maxWaitMs: 15_000 },
+      { concurrent: 1, waiting: 10, maxWaitMs: 10_000 },
     );
     const reply = fakeReply();
     dispatcher.dispatch(frame('a'), reply);
     dispatcher.dispatch(frame('stale'), reply);
-    clock.ms += 10_000;
+    clock.ms += 6_000;
     dispatcher.dispatch(frame('fresh'), reply);
-    clock.ms += 5_000; // 'stale' has waited 15 s, 'fresh' 5 s
+    clock.ms += 4_000; // 'stale' has waited 10 s, 'fresh' 4 s
 
     held.release('a');
     await flush();
     expect(held.started).toEqual(['a', 'fresh']);
+    const refusal = decodeResponse(reply.frames[1]!, 'recovery');
+    expect(refusal.ok && refusal.message.error_message).toMatch(
+      /^Executor busy: it waited 10000 ms for a free slot/,
+    );
     held.release('fresh');
     await dispatcher.drain(60_000);
-    expect(reply.frames).toHaveLength(2);
+    expect(reply.frames).toHaveLength(3);
   });
 
   it('makes room in a full queue by dropping requests nobody awaits before refusing one', async () => {
     const held = heldRecoveries();
-    const dispatcher = limitedDispatcher({ recovery: held.handler }, { concurrent: 1, waiting: 2 });
+    const { dispatcher } = limitedDispatcher(
+      { recovery: held.handler },
+      { concurrent: 1, waiting: 2 },
+    );
     const oldLink = fakeReply();
     dispatcher.dispatch(frame('a'), oldLink);
     dispatcher.dispatch(frame('b'), oldLink);

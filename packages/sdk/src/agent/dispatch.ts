@@ -10,10 +10,10 @@
  * - Requests are served concurrently and answered as soon as each is ready (out of order),
  *   correlated by `request_id` (echoed, or left out when the request had none). At most
  *   `limits.concurrent` run at once (their handlers use the app's database pool), the rest wait
- *   in arrival order; past `limits.waiting` waiting, a request is answered at once with
- *   `EXECUTOR_BUSY_ERROR` (the control plane then asks another executor: nothing was run). A
- *   waiting request whose link closed, or that waited `limits.maxWaitMs`, is dropped unrun:
- *   nobody awaits its answer any more. `executor_info` and `alert` never wait (UNBOUNDED_TYPES).
+ *   in arrival order. A request is refused unrun with `EXECUTOR_BUSY_ERROR` (the control plane
+ *   then asks another executor) past `limits.waiting` waiting, or once it waited
+ *   `limits.maxWaitMs`; one whose link closed while it waited is dropped unrun (nobody awaits
+ *   its answer). `executor_info` and `alert` never wait (UNBOUNDED_TYPES).
  * - A type without a handler (outside the catalog, or in it but not implemented here) is
  *   answered with `UNKNOWN_MESSAGE_TYPE_ERROR`, as every DBOS SDK does.
  */
@@ -32,18 +32,22 @@ import {
 } from '@podium/protocol';
 import type { Logger } from '../logger';
 import { BoundedRunner, type RunnerLimits } from './bounded-runner';
+import { WarningThrottle } from './warning-throttle';
 import type { Reply } from './connection';
 
 export interface RequestLimits extends RunnerLimits {
-  /** A request that waited this long is dropped unrun: the control plane stopped waiting. */
+  /** A request that waited this long for a slot is refused unrun (EXECUTOR_BUSY_ERROR). */
   maxWaitMs: number;
 }
 
-/** Waits up to the control plane's own default (PODIUM_EXECUTOR_REQUEST_TIMEOUT_MS, 15 s). */
+/**
+ * A request waits at most 10 s: under the control plane's default timeout
+ * (PODIUM_EXECUTOR_REQUEST_TIMEOUT_MS, 15 s), so it hears "busy" in time to ask another executor.
+ */
 export const DEFAULT_REQUEST_LIMITS: RequestLimits = {
   concurrent: 4,
   waiting: 1_000,
-  maxWaitMs: 15_000,
+  maxWaitMs: 10_000,
 };
 
 export interface DispatcherOptions {
@@ -59,6 +63,9 @@ export interface DispatcherOptions {
  */
 const UNBOUNDED_TYPES: ReadonlySet<string> = new Set<MessageType>(['executor_info', 'alert']);
 
+/** Busy refusals come in bursts: one warning per this interval, with how many it stands for. */
+const REFUSAL_WARNING_INTERVAL_MS = 10_000;
+
 type AnyHandler = (request: ExecutorRequest) => Promise<Record<string, unknown>>;
 
 export class Dispatcher {
@@ -67,6 +74,7 @@ export class Dispatcher {
   private readonly onAnswered: (type: string) => void;
   private readonly maxWaitMs: number;
   private readonly now: () => number;
+  private readonly refusals = new WarningThrottle(REFUSAL_WARNING_INTERVAL_MS);
 
   constructor(
     private readonly handlers: PartialExecutorRequestHandlers,
@@ -94,13 +102,12 @@ export class Dispatcher {
         return;
       }
       const arrived = this.now();
-      const task = this.runner.run(
-        () => this.answerSafely(request, reply, arrived),
-        () => reply.isOpen() && this.now() - arrived < this.maxWaitMs,
-        () => this.dropUnrun(request, reply, arrived),
-      );
+      const task = this.runner.run(() => this.answerSafely(request, reply, arrived), {
+        wanted: () => reply.isOpen() && this.now() - arrived < this.maxWaitMs,
+        dropped: () => this.dropUnrun(request, reply, arrived),
+      });
       if (task) this.track(task);
-      else this.refuseBusy(request, reply);
+      else this.refuseBusy(request, reply, 'too many conductor requests waiting');
     } catch (error) {
       this.logger.error({ err: describe(error) }, 'conductor frame could not be handled');
     }
@@ -126,20 +133,27 @@ export class Dispatcher {
     });
   }
 
-  private dropUnrun(
-    { type, request_id: requestId }: ExecutorRequest,
-    reply: Reply,
-    arrived: number,
-  ) {
+  /** A waiting request nobody awaits any more: its link closed, or it waited too long. */
+  private dropUnrun(request: ExecutorRequest, reply: Reply, arrived: number): void {
+    const { type, request_id: requestId } = request;
+    if (!reply.isOpen()) {
+      this.logger.debug({ type, requestId }, 'conductor link closed before the request ran');
+      return;
+    }
     const waitedMs = this.now() - arrived;
-    const why = reply.isOpen() ? `waited over ${this.maxWaitMs} ms` : 'its link closed';
-    this.logger.warn({ type, requestId, waitedMs }, `conductor request dropped unrun: ${why}`);
+    this.refuseBusy(request, reply, `it waited ${waitedMs} ms for a free slot`);
   }
 
-  private refuseBusy({ type, request_id: requestId }: ExecutorRequest, reply: Reply): void {
+  /** Answers EXECUTOR_BUSY_ERROR: not run, so the control plane may ask another executor. */
+  private refuseBusy({ type, request_id: requestId }: ExecutorRequest, reply: Reply, why: string) {
     const { running, waiting } = this.runner.load;
-    this.logger.warn({ type, requestId, running, waiting }, 'conductor request refused: busy');
-    const message = `${EXECUTOR_BUSY_ERROR}: ${running} conductor requests running and ${waiting} waiting`;
+    this.refusals.note(this.now(), (refused) =>
+      this.logger.warn(
+        { type, running, waiting, refusedSinceLastWarning: refused },
+        'conductor requests refused unrun: this executor is busy',
+      ),
+    );
+    const message = `${EXECUTOR_BUSY_ERROR}: ${why} (${running} conductor requests running, ${waiting} waiting)`;
     this.send(type, requestId, errorAnswer(type, requestId, message), reply);
   }
 

@@ -21,6 +21,8 @@ export const COMMAND_OUTCOMES = [
   'error',
   /** "Unknown message type": an older executor. */
   'unsupported',
+  /** Refused unrun by a busy @podium/sdk executor (EXECUTOR_BUSY_ERROR). */
+  'busy',
   'no_answer',
   'disconnected',
   'invalid_response',

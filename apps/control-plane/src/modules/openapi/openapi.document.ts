@@ -85,6 +85,7 @@ const VIA_EXECUTOR: readonly ErrorCode[] = [
   'EXECUTOR_ERROR',
   'EXECUTOR_ANSWER_TOO_LARGE',
   'EXECUTOR_UNAVAILABLE',
+  'EXECUTOR_BUSY',
 ];
 
 const SUCCESS: Record<200 | 201 | 204, string> = { 200: 'OK', 201: 'Created', 204: 'No content' };

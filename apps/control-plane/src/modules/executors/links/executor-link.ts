@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import {
   decodeResponse,
   encodeRequest,
+  isExecutorBusyError,
   UNKNOWN_MESSAGE_TYPE_ERROR,
   type MessageType,
   type RequestFieldsOf,
@@ -285,7 +286,8 @@ export class ExecutorLink {
 function answeredOutcome(response: unknown): CommandOutcome {
   const message = (response as { error_message?: string | null }).error_message;
   if (!message) return 'answered';
-  return message === UNKNOWN_MESSAGE_TYPE_ERROR ? 'unsupported' : 'error';
+  if (message === UNKNOWN_MESSAGE_TYPE_ERROR) return 'unsupported';
+  return isExecutorBusyError(message) ? 'busy' : 'error';
 }
 
 const FAILURE_OUTCOMES: Record<ExecutorRequestFailure, CommandOutcome> = {

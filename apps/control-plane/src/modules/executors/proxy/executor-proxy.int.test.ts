@@ -39,10 +39,10 @@ describe('ExecutorProxy (real WebSockets)', () => {
     proxy = harness.proxy();
   });
 
-  const connect = async (id: string, version: string, script: Script) => {
+  const connect = async (id: string, version: string, script: Script, sdkVersion?: string) => {
     // Links are ordered by when they opened (ms): keep each one's time distinct.
     await new Promise((resolve) => setTimeout(resolve, 3));
-    return harness.connect(id, version, script);
+    return harness.connect(id, version, script, sdkVersion);
   };
   const getWorkflow = () => proxy.send('app', 'get_workflow', { workflow_id: 'wf-1' });
   const cancel = () => proxy.send('app', 'cancel', { workflow_id: 'wf-1' });
@@ -249,20 +249,33 @@ describe('ExecutorProxy (real WebSockets)', () => {
     expect(error).toMatchObject({ code: 'EXECUTOR_UNSUPPORTED', status: 501 });
   });
 
-  it('sends what an executor refused unrun as busy to the next one, a mutation too; 502 when all are busy', async () => {
-    const refusesAll: Script = () => ({
-      error_message: `${EXECUTOR_BUSY_ERROR}: 4 conductor requests running and 1000 waiting`,
-    });
+  const refusesAll: Script = () => ({
+    error_message: `${EXECUTOR_BUSY_ERROR}: too many conductor requests waiting`,
+  });
+  const PODIUM_SDK = 'podium-sdk/1.0.0';
+
+  it('sends what a @podium/sdk executor refused unrun as busy to the next one, a mutation too; 503 when all are busy', async () => {
     const free = await connect('free', 'v1', answers);
-    const busy = await connect('busy', 'v1', refusesAll); // the newest link: mutations go first here
+    const busy = await connect('busy', 'v1', refusesAll, PODIUM_SDK); // newest: mutations go here first
     await expect(cancel()).resolves.toMatchObject({ success: true });
     expect(busy.received).toEqual(['cancel']);
     expect(free.received).toEqual(['cancel']);
 
     harness.registry().remove(free.live.link, new Date());
     const error = await rejection(cancel());
-    expect(error).toMatchObject({ code: 'EXECUTOR_NO_ANSWER', status: 502 });
+    expect(error).toMatchObject({ code: 'EXECUTOR_BUSY', status: 503 });
     expect(error.detail).toContain('nothing was carried out');
+  });
+
+  it('believes "Executor busy" from @podium/sdk executors only, and says busy, not unsupported, when a busy one knows the type', async () => {
+    const dbos = await connect('dbos', 'v1', refusesAll);
+    expect(await rejection(cancel())).toMatchObject({ code: 'EXECUTOR_ERROR', status: 502 });
+    harness.registry().remove(dbos.live.link, new Date());
+
+    await connect('older', 'v1', () => ({ error_message: 'Unknown message type' }));
+    await connect('busy', 'v1', refusesAll, PODIUM_SDK);
+    const error = await rejection(proxy.send('app', 'list_application_versions'));
+    expect(error).toMatchObject({ code: 'EXECUTOR_BUSY', status: 503 });
   });
 
   it('refuses to send a request that cannot be encoded, before anything leaves', async () => {

@@ -17,6 +17,7 @@ import { ExecutorReportedError } from './executor-proxy-errors';
 import { commandKind, newestFirst, orderCandidates } from './executor-proxy-selection';
 import { RemoteExecutors } from './remote/remote-executors';
 import { ExecutorRegistry, type ExecutorIdentity } from '../executor-registry';
+import { sdkFamilyOf } from '../sdk-family';
 import { ExecutorRequestError } from '../links/executor-request-error';
 
 /**
@@ -38,12 +39,14 @@ import { ExecutorRequestError } from '../links/executor-request-error';
  *   the executor applied them, so the caller gets EXECUTOR_NO_ANSWER ("check, then retry")
  *   rather than a second cancel, fork or delete. Those marked `repeatable` (retention) do.
  * - "Unknown message type" means the executor did not act; the next one (a newer SDK) may.
- *   So does "Executor busy" (a Podium SDK refusing a request unrun while too many wait), for
- *   mutations too; when every executor asked was busy, EXECUTOR_NO_ANSWER says nothing ran.
+ *   So does "Executor busy: …" from a @podium/sdk executor (it refused the request unrun), for
+ *   mutations too; busy refusals do not count towards MAX_ATTEMPTS (each executor is asked at
+ *   most once). When every executor asked was busy: 503 EXECUTOR_BUSY, nothing was done.
  * - Any other `error_message` is the answer (executors share one system database, so another
  *   would fail the same way): EXECUTOR_ERROR with a summary, never a traceback.
  *
- * Outcomes: 503 EXECUTOR_UNAVAILABLE (none connected), 502 EXECUTOR_NO_ANSWER (none answered),
+ * Outcomes: 503 EXECUTOR_UNAVAILABLE (none connected), 503 EXECUTOR_BUSY (every one asked was
+ * busy), 502 EXECUTOR_NO_ANSWER (none answered),
  * 502 EXECUTOR_ERROR (it answered with an error), 501 EXECUTOR_UNSUPPORTED (none knows the type).
  */
 
@@ -167,6 +170,13 @@ export class ExecutorProxy {
       }
       if (attempt.kind === 'busy') {
         busy += 1; // refused unrun: as if it had not been sent
+        const admitted = this.throttle.admit(`${applicationId}/${type}/busy`);
+        if (admitted) {
+          this.logger.warn(
+            { applicationId, type, ...executor.logFields, ...suppressedField(admitted) },
+            'executor too busy to take the command: trying the next one',
+          );
+        }
         continue;
       }
       sent += 1;
@@ -199,18 +209,18 @@ export class ExecutorProxy {
       failures.push(attempt.error);
     }
 
-    if (sent === 0 && busy > 0) {
-      throw new AppError(
-        'EXECUTOR_NO_ANSWER',
-        `Every executor asked was too busy to take "${type}"; nothing was carried out, try again.`,
-      );
-    }
-    if (sent === 0) {
+    if (sent === 0 && busy === 0) {
       throw new AppError(
         'EXECUTOR_UNAVAILABLE',
         onlyVersion === undefined
           ? 'No executor of this application is connected.'
           : `No executor of version "${onlyVersion}" of this application is connected.`,
+      );
+    }
+    if (failures.length === 0 && busy > 0) {
+      throw new AppError(
+        'EXECUTOR_BUSY',
+        `Every executor that could take "${type}" was too busy; nothing was carried out, try again.`,
       );
     }
     if (failures.length === 0 && unsupported > 0) {
@@ -231,7 +241,8 @@ export class ExecutorProxy {
     try {
       const response = await executor.request(type, fields, timeoutMs);
       if (response.error_message === UNKNOWN_MESSAGE_TYPE_ERROR) return { kind: 'unsupported' };
-      if (isExecutorBusyError(response.error_message)) return { kind: 'busy' };
+      const busy = isExecutorBusyError(response.error_message);
+      if (busy && sdkFamilyOf(executor.identity) === 'podium') return { kind: 'busy' };
       return { kind: 'answered', response };
     } catch (error) {
       if (error instanceof ExecutorRequestError) return { kind: 'failed', error };

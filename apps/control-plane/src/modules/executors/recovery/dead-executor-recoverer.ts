@@ -52,6 +52,11 @@ export type RecoveryOutcome = 'done' | 'not-yet' | 'unreachable';
  * - Every `recovery` sent is audited (actor: the control plane), whatever its outcome.
  */
 /** Failures of the pending-workflows check that mean no executor could answer it. */
+/** Failures after which the recovery was certainly not carried out: not a failed recovery. */
+const NOT_CARRIED_OUT: ReadonlySet<string> = new Set<ErrorCode>([
+  'EXECUTOR_UNAVAILABLE',
+  'EXECUTOR_BUSY',
+]);
 const UNANSWERED: ReadonlySet<string> = new Set<ErrorCode>([
   'EXECUTOR_UNAVAILABLE',
   'EXECUTOR_NO_ANSWER',
@@ -213,7 +218,8 @@ export class DeadExecutorRecoverer {
         ? { errorCode: error.code, error: error.detail ?? error.title }
         : { errorCode: 'INTERNAL', error: String(error) };
       // EXECUTOR_UNAVAILABLE: it left between the check and the send; nothing was sent.
-      const attempted = sent && failure.errorCode !== 'EXECUTOR_UNAVAILABLE';
+      // EXECUTOR_BUSY: every executor asked refused it unrun.
+      const attempted = sent && !NOT_CARRIED_OUT.has(failure.errorCode);
       const admitted = this.throttle.admit(
         `${dead.applicationId}/${attempted ? 'failed' : 'check'}/${failure.errorCode}`,
       );
