@@ -7,7 +7,12 @@ import type { AlertRuleInContext } from '../alerts.repository';
 import type { AlertFinding } from './alert-finding';
 
 /** Executor answers that mean "cannot tell now" rather than a broken rule. */
-const UNANSWERED = new Set(['EXECUTOR_UNAVAILABLE', 'EXECUTOR_NO_ANSWER', 'EXECUTOR_UNSUPPORTED']);
+const UNANSWERED = new Set([
+  'EXECUTOR_UNAVAILABLE',
+  'EXECUTOR_NO_ANSWER',
+  'EXECUTOR_BUSY',
+  'EXECUTOR_UNSUPPORTED',
+]);
 
 /**
  * Reads whether a rule's condition holds, from what Podium already knows: workflow aggregates
