@@ -143,6 +143,7 @@ describe('conductor link (agent, fast timings)', () => {
         await slow.promise;
         return { output: [] };
       },
+      list_queues: () => Promise.resolve({ output: [] }),
       cancel: () => Promise.reject(new Error('database is down')),
       // Not a WorkflowsOutput: must never reach the wire as is.
       get_workflow: () => Promise.resolve({ output: { Status: 'SUCCESS' } } as never),
@@ -150,11 +151,11 @@ describe('conductor link (agent, fast timings)', () => {
     const link = await server.nextLink();
     const order: string[] = [];
     const listed = link.request('list_workflows', { body: {} }).then((r) => order.push(r.type));
-    const info = link.request('executor_info').then((r) => order.push(r.type));
-    await info;
+    const queues = link.request('list_queues').then((r) => order.push(r.type));
+    await queues;
     slow.resolve();
     await listed;
-    expect(order).toEqual(['executor_info', 'list_workflows']);
+    expect(order).toEqual(['list_queues', 'list_workflows']);
 
     const cancel = await link.request('cancel', { workflow_id: 'w' });
     expect(cancel).toMatchObject({
@@ -164,6 +165,40 @@ describe('conductor link (agent, fast timings)', () => {
     const got = await link.request('get_workflow', { workflow_id: 'w' });
     expect(got.output).toBeUndefined();
     expect(got.error_message).toMatch(/ProtocolEncodeError: cannot encode get_workflow/);
+  });
+
+  it('runs at most 4 requests at once, and never runs one still waiting when its link closed', async () => {
+    const server = await conductor();
+    const gate = deferred();
+    let running = 0;
+    const cancelled: string[] = [];
+    agent(server, {
+      list_workflows: async () => {
+        running++;
+        await gate.promise;
+        return { output: [] };
+      },
+      cancel: ({ workflow_id }) => {
+        cancelled.push(workflow_id);
+        return Promise.resolve({ success: true });
+      },
+    });
+    const first = await server.nextLink();
+    for (let i = 0; i < 5; i++) void first.request('list_workflows', { body: {} }).catch(() => {});
+    void first.request('cancel', { workflow_id: 'queued' }).catch(() => {});
+    // executor_info never waits: once it is answered, every frame sent before it was dispatched.
+    await first.request('executor_info');
+    expect(running).toBe(4);
+
+    first.socket.terminate();
+    const second = await server.nextLink(15_000);
+    gate.resolve();
+    // Requests wait in arrival order: once this one ran, the first link's were run or dropped.
+    expect(await second.request('cancel', { workflow_id: 'after' })).toMatchObject({
+      success: true,
+    });
+    expect(cancelled).toEqual(['after']);
+    expect(running).toBe(4);
   });
 
   it('answers the requests in flight on stop(), then closes with 1000 and stays closed', async () => {
