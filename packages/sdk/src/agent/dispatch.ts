@@ -97,11 +97,11 @@ export class Dispatcher {
         return;
       }
       const request = decoded.message;
+      const arrived = this.now();
       if (UNBOUNDED_TYPES.has(request.type)) {
-        this.track(this.answerSafely(request, reply));
+        this.track(this.answerSafely(request, reply, arrived));
         return;
       }
-      const arrived = this.now();
       const task = this.runner.run(() => this.answerSafely(request, reply, arrived), {
         wanted: () => reply.isOpen() && this.now() - arrived < this.maxWaitMs,
         dropped: () => this.dropUnrun(request, reply, arrived),
@@ -127,7 +127,7 @@ export class Dispatcher {
     void task.finally(() => this.inFlight.delete(task));
   }
 
-  private answerSafely(request: ExecutorRequest, reply: Reply, arrived?: number): Promise<void> {
+  private answerSafely(request: ExecutorRequest, reply: Reply, arrived: number): Promise<void> {
     return this.answer(request, reply, arrived).catch((error: unknown) => {
       this.logger.error({ err: describe(error) }, 'conductor request could not be answered');
     });
@@ -157,7 +157,7 @@ export class Dispatcher {
     this.send(type, requestId, errorAnswer(type, requestId, message), reply);
   }
 
-  private async answer(request: ExecutorRequest, reply: Reply, arrived?: number): Promise<void> {
+  private async answer(request: ExecutorRequest, reply: Reply, arrived: number): Promise<void> {
     const { type, request_id: requestId } = request;
     const started = this.now();
     let frame: string;
@@ -176,7 +176,7 @@ export class Dispatcher {
         );
       }
     }
-    this.send(type, requestId, frame, reply, { arrived: arrived ?? started, started });
+    this.send(type, requestId, frame, reply, { arrived, started });
   }
 
   private refuse(failure: DecodeFailure, reply: Reply): void {

@@ -51,12 +51,12 @@ export type RecoveryOutcome = 'done' | 'not-yet' | 'unreachable';
  *   idempotent.
  * - Every `recovery` sent is audited (actor: the control plane), whatever its outcome.
  */
-/** Failures of the pending-workflows check that mean no executor could answer it. */
 /** Failures after which the recovery was certainly not carried out: not a failed recovery. */
 const NOT_CARRIED_OUT: ReadonlySet<string> = new Set<ErrorCode>([
   'EXECUTOR_UNAVAILABLE',
   'EXECUTOR_BUSY',
 ]);
+/** Failures of the pending-workflows check that mean no executor could answer it. */
 const UNANSWERED: ReadonlySet<string> = new Set<ErrorCode>([
   'EXECUTOR_UNAVAILABLE',
   'EXECUTOR_NO_ANSWER',
