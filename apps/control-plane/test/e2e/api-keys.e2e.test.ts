@@ -238,6 +238,28 @@ describe('applications and API keys over HTTP (PostgreSQL)', () => {
     );
   });
 
+  it('revokes a key whose two applications are deleted at the same moment', async () => {
+    // Each delete once saw the other application still scoping the key, so neither revoked it
+    // and the key ended with no scope: every application. Several rounds, as it is a race.
+    for (let round = 0; round < 6; round += 1) {
+      const suffix = `${round}-${Date.now().toString(36)}`;
+      const [first, second] = [
+        await createApp(`pair-a-${suffix}`),
+        await createApp(`pair-b-${suffix}`),
+      ];
+      const key = await createKey({ applications: [first.name, second.name] });
+      const deletes = await Promise.all(
+        [first, second].map((app) => admin.delete(`/v2/orgs/${org}/apps/${app.name}`)),
+      );
+      expect(deletes.map((res) => res.status)).toEqual([204, 204]);
+      assertProblem(
+        await new TestBrowser(server.url).get(`/v2/orgs/${org}/apps`, bearer(key.token)),
+        401,
+        'UNAUTHENTICATED',
+      );
+    }
+  });
+
   it('answers NOT_FOUND to outsiders, and for another organization’s key ids', async () => {
     const app = await createApp(`private-${Date.now().toString(36)}`);
     const key = await createKey();

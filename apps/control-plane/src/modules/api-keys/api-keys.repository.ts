@@ -170,8 +170,13 @@ export class ApiKeysRepository {
     return rows.map(mapRecord);
   }
 
-  /** Live keys whose only scope is this application. */
-  async findScopedOnlyTo(organizationId: string, applicationId: string): Promise<string[]> {
+  /**
+   * Live keys whose only scope is this application, read under the organization's key lock
+   * (see lockKeysOf), which the caller's transaction holds to its end: deleting two applications
+   * of one key at once cannot leave it with no scope (every application) unrevoked.
+   */
+  async lockScopedOnlyTo(organizationId: string, applicationId: string): Promise<string[]> {
+    await lockKeysOf(this.db.prisma, organizationId);
     const rows = await this.db.prisma.apiKey.findMany({
       where: {
         organizationId,
@@ -208,7 +213,7 @@ export class ApiKeysRepository {
     write: (tx: Prisma.TransactionClient) => Promise<T>,
   ): Promise<T | 'taken'> {
     return this.db.prisma.$transaction(async (tx) => {
-      await tx.$queryRaw`SELECT id FROM organizations WHERE id = ${organizationId}::uuid FOR UPDATE`;
+      await lockKeysOf(tx, organizationId);
       const holder = await tx.apiKey.findFirst({
         where: {
           organizationId,
@@ -234,4 +239,12 @@ export class ApiKeysRepository {
   async touchLastUsed(id: string, at: Date): Promise<void> {
     await this.db.prisma.apiKey.update({ where: { id }, data: { lastUsedAt: at } });
   }
+}
+
+/**
+ * The organization's key lock (its row, to the end of the transaction): taken by every change of
+ * the organization's key names and application scopes, so such changes happen one at a time.
+ */
+async function lockKeysOf(db: Prisma.TransactionClient, organizationId: string): Promise<void> {
+  await db.$queryRaw`SELECT id FROM organizations WHERE id = ${organizationId}::uuid FOR UPDATE`;
 }

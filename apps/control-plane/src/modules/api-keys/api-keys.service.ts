@@ -330,10 +330,11 @@ export class ApiKeysService implements OnModuleDestroy {
 
   /**
    * Revokes the live keys scoped to this application alone (before it is deleted: an empty
-   * scope would mean "every application"). Returns their ids.
+   * scope would mean "every application"). Returns their ids. Call it in the transaction that
+   * deletes the application: it locks the organization's keys until that transaction ends.
    */
   async revokeKeysScopedOnlyTo(organizationId: string, applicationId: string): Promise<string[]> {
-    const ids = await this.keys.findScopedOnlyTo(organizationId, applicationId);
+    const ids = await this.keys.lockScopedOnlyTo(organizationId, applicationId);
     for (const id of ids) await this.revokeApiKey(organizationId, id);
     return ids;
   }

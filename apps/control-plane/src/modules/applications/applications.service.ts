@@ -147,8 +147,10 @@ export class ApplicationsService {
   }
 
   /**
-   * Deletes the application. Keys scoped to it alone are revoked first: with their last scope
-   * gone they would otherwise reach every application of the organization. Then its executors'
+   * Deletes the application. Keys scoped to it alone are revoked first, in the same transaction
+   * and under the organization's key lock (two of a key's applications deleted at once must not
+   * leave it scoped to none): with their last scope gone they would otherwise reach every
+   * application of the organization. Then its executors'
    * links close (`application.deleted`): they would otherwise serve a deleted app until they drop.
    */
   deleteApplication(scope: OrgScope, application: ApplicationRecord): Promise<void> {
