@@ -201,16 +201,28 @@ describe('roles, permissions and named API keys (PostgreSQL)', () => {
     expect(entry).toMatchObject({ status: 'success', details: { role_name: readers } });
   });
 
-  it('lets a granter grant only roles whose permissions they hold, and only owners the owner role', async () => {
+  it('lets a granter change only members whose role, old and new, holds no permission the granter lacks; only owners touch the owner role', async () => {
     const managers = await customRole(['organization.read', 'organization.write']);
     const looker = await customRole(['organization.read']);
     const granter = await member('VIEWER');
     expect(await grant(owner, granter.userId, managers)).toBe(204);
     const target = await member('VIEWER');
+    // VIEWER holds application.read, which the granter lacks: changing it is as removing it.
+    expect(await grant(granter, target.userId, looker)).toBe(403);
+    expect(await grant(owner, target.userId, looker)).toBe(204);
 
     expect(await grant(granter, target.userId, 'OPERATOR')).toBe(403);
+    expect(await grant(granter, target.userId, managers)).toBe(204);
     expect(await grant(granter, target.userId, looker)).toBe(204);
     const admin = await member('ADMIN');
+    // Demoting an admin (whose keys the demotion revokes) needs every permission it holds.
+    const demotion = await granter.browser.put(grantPath(admin.userId, looker));
+    assertProblem(demotion, 403, 'FORBIDDEN');
+    const members = bodyOf(
+      await owner.browser.get(`/v2/orgs/${org}/members?limit=500`),
+      ListMembersResponseSchema,
+    );
+    expect(members.users[admin.userId]?.name).toBe('ADMIN');
     expect(await grant(admin, target.userId, 'OWNER')).toBe(403);
     expect(await grant(admin, target.userId, 'OPERATOR')).toBe(204);
     // A role holder without organization.write grants nothing.

@@ -148,11 +148,20 @@ export class MembersService {
   }
 }
 
+/** The caller may give `target` the role `newRole` (its own role again: remove it). */
 function assertMayManage(scope: OrgScope, target: MemberRecord, newRole: RoleOutput): void {
   const callerRole = scope.role;
   if (!callerRole) throw new AppError('FORBIDDEN', 'Only signed-in members manage members.');
   if ((isOwnerRole(target.role) || isOwnerRole(newRole)) && !isOwnerRole(callerRole)) {
     throw new AppError('FORBIDDEN', 'Only owners can grant, change or remove the owner role.');
+  }
+  // Changing a member's role is as strong as removing them (it revokes what they may no
+  // longer create): the member's current role must be within the caller's too.
+  if (!isRoleWithin(target.role, callerRole)) {
+    throw new AppError(
+      'FORBIDDEN',
+      `Your role, ${callerRole.name}, cannot change or remove a member holding the ${target.role.name} role: it lacks some of its permissions.`,
+    );
   }
   if (!isRoleWithin(newRole, callerRole)) {
     throw new AppError(
