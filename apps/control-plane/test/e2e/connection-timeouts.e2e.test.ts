@@ -28,7 +28,10 @@ describe('idle connections are closed (short idle timeout)', () => {
   beforeAll(async () => {
     server = await startTestControlPlane(
       { kind: 'pglite', dataDir: 'memory://' },
-      { httpTimeouts: { idleMs: 300, headersMs: 300, requestMs: 600 } },
+      // The idle timeout closes these silently; Node's headers deadline would answer 408 instead,
+      // so it is due well after (expired timers run in the order they were due, even after a
+      // stall): only the idle timeout can close them first.
+      { httpTimeouts: { idleMs: 300, headersMs: 3_000, requestMs: 6_000 } },
     );
   });
   afterAll(() => server?.close());
