@@ -4,13 +4,18 @@ import {
   CreateAlertWebhookResponseSchema,
   ListExecutorsResponseSchema,
 } from '@podium/protocol';
+import type { Database } from '@podium/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DATABASE } from '../../src/infra/database/database.tokens';
 import { setUpOwnedApp } from './owned-app';
 import { connectScriptedExecutor, type ScriptedLink } from './scripted-executor';
 import { usePostgresControlPlane, type RunningControlPlane } from './start';
 import { bodyOf } from './test-browser';
 import { waitUntil } from './wait-until';
 import { startWebhookReceiver } from './webhook-receiver';
+
+/** What an executor may say that only the organization's administrators should read. */
+const SECRET = 'password authentication failed for user "app" (db.internal:5432)';
 
 /**
  * RecoveryFailed: a dead executor's workflows are pending and the executor asked to recover
@@ -72,7 +77,8 @@ describe('the RecoveryFailed rule (scripted executors on real links)', () => {
             return { exist: !recovered };
           case 'recovery':
             recovered = recoveryWorks;
-            return { success: recoveryWorks };
+            // Refused in the executor's own words, which only administrators may read.
+            return recoveryWorks ? { success: true } : { error_message: SECRET };
           default:
             return { success: true };
         }
@@ -99,6 +105,18 @@ describe('the RecoveryFailed rule (scripted executors on real links)', () => {
       ruleType: 'RecoveryFailed',
       metadata: { executor_id: 'doomed', application_version: 'v1' },
     });
+    // The alert (webhooks, deliveries every member reads) and the audit entry withhold the
+    // executor's words, naming the reference under which the log keeps them.
+    const reference = /reference ([\w-]+)/.exec(fired.message)?.[1];
+    expect(reference).toBeDefined();
+    expect(`${fired.message} ${fired.metadata.error}`).not.toContain('db.internal');
+    expect(server.logs.find((line) => line.includes(String(reference)))).toContain('db.internal');
+    const audited = await server.app.get<Database>(DATABASE).prisma.auditEvent.findFirst({
+      where: { action: 'executor.recover', outcome: 'FAILURE', targetId: 'doomed' },
+    });
+    const details = audited?.details as Record<string, unknown> | undefined;
+    expect(details).toMatchObject({ errorCode: 'EXECUTOR_ERROR', reference: expect.any(String) });
+    expect(String(details?.error)).not.toContain('db.internal');
     await waitUntil(
       () => rescuer?.requests.find((r) => r.type === 'alert' && r.name === 'RecoveryFailed'),
       30_000,

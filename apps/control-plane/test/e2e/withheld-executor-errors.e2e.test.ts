@@ -1,5 +1,9 @@
 import type { Database } from '@podium/db';
-import { AlertingRuleSchema, ListAlertDeliveriesResponseSchema } from '@podium/protocol';
+import {
+  AlertingRuleSchema,
+  ApplicationSchema,
+  ListAlertDeliveriesResponseSchema,
+} from '@podium/protocol';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DATABASE } from '../../src/infra/database/database.tokens';
 import { AlertDispatcher } from '../../src/modules/alerts/delivery/alert-dispatcher';
@@ -140,6 +144,19 @@ describe('executor error text in records every member reads (PostgreSQL, real We
     const detail = (shown.body as { detail: string }).detail;
     expect(detail).toContain('db.internal:5432');
     expect(detail).toMatch(/carried out for 1 of the 2 workflows/);
+  });
+
+  it("shows a failed retention push on the application without the executor's words", async () => {
+    const { call } = await connectedApp({ script: failingBut() });
+    expect((await call('patch', '', { gcRowsThreshold: 1_000 })).status).toBe(204);
+    const push = await waitUntil(
+      async () => ApplicationSchema.parse((await call('get', '')).body).lastRetentionPush,
+      30_000,
+      'the retention push recorded',
+    );
+    expect(push.outcome).toBe('failed');
+    const reference = /reference ([\w-]+)/.exec(push.detail ?? '')?.[1];
+    expectWithheld(push.detail, reference);
   });
 
   it("records an alert delivery to an executor that failed without the executor's words", async () => {

@@ -5,6 +5,7 @@ import type { ApplicationRecord } from '../../common/auth/tenancy';
 import { LOGGER } from '../../common/logging/logging.tokens';
 import { CONFIG, type Config } from '../../config/config';
 import { ApplicationRecordsService } from '../applications/application-records.service';
+import { storableFailure } from '../audit/storable-failure';
 import type { RetentionPushRecord } from '../applications/retention-push-record';
 import type { ExecutorIdentity } from '../executors/executor-registry';
 import { askEachFamily, type FamilyAnswers } from '../executors/family-fanout';
@@ -108,7 +109,9 @@ export class RetentionPusher {
         detail: deliveryDetail(parts, missing),
       };
     } catch (error) {
-      const detail = AppError.is(error) ? (error.detail ?? error.title) : 'internal error';
+      // Shown to every reader of the application (`lastRetentionPush`): an executor's own error
+      // text is withheld there, and logged in full under the reference it names.
+      const detail = storableFailure(error, this.logger).error;
       const outcome =
         AppError.is(error) && error.code === 'EXECUTOR_UNAVAILABLE' ? 'no_executor' : 'failed';
       // An app with nothing connected is common (and retried every round): not a warning.

@@ -10,6 +10,7 @@ import { ReplicaIdentity } from '../../../infra/replica/replica-identity';
 import { PodiumMetrics } from '../../../infra/metrics/podium-metrics';
 import { AUDIT_ACTIONS } from '../../audit/audit-actions';
 import { AuditService, CONTROL_PLANE } from '../../audit/audit.service';
+import { storableFailure } from '../../audit/storable-failure';
 import { ExecutorProxy } from '../proxy/executor-proxy';
 import { RemoteExecutors } from '../proxy/remote/remote-executors';
 import { ExecutorRegistry, type ExecutorIdentity } from '../executor-registry';
@@ -236,8 +237,11 @@ export class DeadExecutorRecoverer {
       }
       if (attempted) {
         this.metrics.recordRecovery('failed');
-        await this.audited(dead, 'FAILURE', { recoveredBy: by, ...failure }, log);
-        this.events.emit('executor.recovery-failed', { ...dead, error: failure.error });
+        // The audit log and the RecoveryFailed alert are read by every member (and webhooks):
+        // an executor's own error text is withheld there, logged in full under a reference.
+        const stored = storableFailure(error, this.logger);
+        await this.audited(dead, 'FAILURE', { recoveredBy: by, ...stored }, log);
+        this.events.emit('executor.recovery-failed', { ...dead, error: stored.error });
       }
       // Nobody answered the check: the application's other dead executors would fare the same.
       return !sent && UNANSWERED.has(failure.errorCode) ? 'unreachable' : 'not-yet';
@@ -293,7 +297,12 @@ export class DeadExecutorRecoverer {
   private async audited(
     dead: ExecutorRecord,
     outcome: 'SUCCESS' | 'FAILURE',
-    details: { recoveredBy?: ExecutorIdentity; errorCode?: string; error?: string },
+    details: {
+      recoveredBy?: ExecutorIdentity;
+      errorCode?: string;
+      error?: string;
+      reference?: string;
+    },
     log: Logger,
   ) {
     const { recoveredBy, ...failure } = details;
