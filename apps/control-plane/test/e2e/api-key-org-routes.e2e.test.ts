@@ -173,6 +173,28 @@ describe("API keys on the organization's routes (PostgreSQL)", () => {
     expect(assertProblem(refused, 403, 'FORBIDDEN').detail).toContain('token.write');
   });
 
+  it('gives a key created by an expiring key its expiry, never a later one', async () => {
+    const expiresAt = new Date(Date.now() + 3_600_000).toISOString();
+    const res = await admin.post(tokens(), {
+      name: `expiring-${(made += 1)}`,
+      permissions: ['token.write', 'application.read'],
+      expiresAt,
+    });
+    const writer = bodyOf(res, CreateApiKeyResponseSchema, 201);
+    const child = bodyOf(
+      await machine().post(
+        `${tokens()}/child-of-expiring`,
+        { permissions: ['application.read'] },
+        bearer(writer.token),
+      ),
+      CreateApiKeyResponseSchema,
+      201,
+    );
+    expect(child.expiresAt).toBe(expiresAt);
+    const listed = bodyOf(await admin.get(`${tokens()}?limit=500`), ListApiKeysResponseSchema);
+    expect(listed.find((k) => k.id === child.id)?.expiresAt).toBe(expiresAt);
+  });
+
   it('shows a key limited to some applications only keys within its scope; others are not found, as missing ones', async () => {
     const caller = await keyWith(['token.read', 'token.write', 'application.read'], ['ledger']);
     const within = await keyWith(['application.read'], ['ledger']);

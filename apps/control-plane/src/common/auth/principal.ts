@@ -7,6 +7,8 @@ export interface ApiKeyCaller {
   readonly applicationIds: readonly string[];
   /** The member who created it (null once they are gone); keys it creates are theirs too. */
   readonly createdById: string | null;
+  /** When it stops working (null: never); keys it creates expire no later. */
+  readonly expiresAt: Date | null;
 }
 
 /** Who is calling: a signed-in user (console session) or a machine client (API key). */

@@ -38,7 +38,7 @@ export const API_KEY_ROUTES = routeTable({
     method: 'post',
     path: `${base}/{tokenName}`,
     summary: 'Create an API key by name (DBOS Conductor); the secret is shown only here',
-    description: `Absent \`permissions\`: all eight; absent \`appNames\`: every application. A creator gives only permissions they hold; an API key creating one, only applications within its own scope. ${REVOKED_WITH_CREATOR}`,
+    description: `Absent \`permissions\`: all eight; absent \`appNames\`: every application. A creator gives only permissions they hold; an API key creating one, only applications within its own scope, and its own expiry. ${REVOKED_WITH_CREATOR}`,
     status: 201,
     params: ApiKeyParamsSchema,
     body: CreateNamedApiKeyRequestSchema,

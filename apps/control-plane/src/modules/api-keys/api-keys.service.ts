@@ -13,7 +13,7 @@ import {
   canCreateApiKey,
   type Paginated,
 } from '@podium/protocol';
-import { applicationScopeOf } from '../../common/auth/principal';
+import { applicationScopeOf, type Principal } from '../../common/auth/principal';
 import { knownPermissions } from '../../common/auth/route-permission';
 import type { OrgScope } from '../../common/auth/request-context';
 import { toCountedPage } from '../../common/pagination/counted-page';
@@ -143,10 +143,7 @@ export class ApiKeysService implements OnModuleDestroy {
             'An API key limited to some applications creates keys only for them: name them in `applications` (`appNames`).',
           );
         }
-        const expiresAt = input.expiresAt ? new Date(input.expiresAt) : null;
-        if (expiresAt && expiresAt <= now) {
-          throw AppError.validation([{ path: 'expiresAt', message: 'must be in the future' }]);
-        }
+        const expiresAt = expiryFor(scope.principal, input.expiresAt, now);
         const applicationIds = await this.applicationIdsOf(scope, input.applications);
         const { apiKey, secret } = await this.createApiKey(scope.organization.id, {
           name: input.name,
@@ -356,6 +353,25 @@ export class ApiKeysService implements OnModuleDestroy {
     if (missing.length > 0) throw AppError.validation(missing);
     return unique.map((name) => idByName.get(name) ?? '');
   }
+}
+
+/**
+ * A new key's expiry: the one asked for, in the future. A key created by a key expires no later
+ * than that key (with it, unless asked for earlier): an expiring key must not mint one that
+ * outlives it.
+ */
+function expiryFor(
+  creator: Principal,
+  requested: string | null | undefined,
+  now: Date,
+): Date | null {
+  const expiresAt = requested ? new Date(requested) : null;
+  if (expiresAt && expiresAt <= now) {
+    throw AppError.validation([{ path: 'expiresAt', message: 'must be in the future' }]);
+  }
+  const ceiling = creator.kind === 'api-key' ? creator.apiKey.expiresAt : null;
+  if (!ceiling) return expiresAt;
+  return expiresAt && expiresAt < ceiling ? expiresAt : ceiling;
 }
 
 /** Whether the key's application scope includes the application (empty: all of them). */
