@@ -1,6 +1,7 @@
 import {
   ApplicationSchema,
   CreateAlertWebhookResponseSchema,
+  ListAlertWebhooksResponseSchema,
   OrganizationSchema,
 } from '@podium/protocol';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -55,5 +56,17 @@ describe('alert webhook targets on the default settings (PostgreSQL)', () => {
       201,
     );
     expect(created.url).toBe('https://hooks.example.com/podium');
+  });
+
+  it('lists a URL without what may be its token; only its creator read it whole, once', async () => {
+    const url = 'https://hooks.example.com/services/T0001/B0002/SECRET?channel=ops';
+    const path = `/v2/orgs/${org}/apps/ledger/alert-webhooks`;
+    const created = bodyOf(await admin.post(path, { url }), CreateAlertWebhookResponseSchema, 201);
+    expect(created.url).toBe(url);
+    const listed = ListAlertWebhooksResponseSchema.parse((await admin.get(path)).body);
+    expect(listed.find((hook) => hook.id === created.id)?.url).toBe(
+      'https://hooks.example.com/services/…',
+    );
+    expect(JSON.stringify(listed)).not.toContain('SECRET');
   });
 });

@@ -137,7 +137,11 @@ export type CreateAlertWebhookRequest = z.infer<typeof CreateAlertWebhookRequest
 
 export const AlertWebhookSchema = z.object({
   id: z.uuid(),
-  url: z.string(),
+  url: z
+    .string()
+    .describe(
+      'Listed as its origin and first path segment, the rest `…` (paths and queries may carry tokens); whole only in the create response.',
+    ),
   format: AlertWebhookFormatSchema,
   /** Null: every application of the organization. */
   appId: z.uuid().nullable(),

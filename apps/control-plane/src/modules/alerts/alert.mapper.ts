@@ -25,11 +25,15 @@ export function mapAlertingRule(rule: AlertRuleRecord): AlertingRule {
   };
 }
 
-/** Never the secret, not even encrypted: its prefix only. */
+/**
+ * Never the secret, not even encrypted: its prefix only. Nor the whole URL, which may carry a
+ * token (Slack's do) that anyone listing webhooks could post with: see shownUrl. The create
+ * response alone gives it whole, to whoever just sent it.
+ */
 export function mapAlertWebhook(webhook: AlertWebhookRecord): AlertWebhook {
   return {
     id: webhook.id,
-    url: webhook.url,
+    url: shownUrl(webhook.url),
     format: webhook.format as AlertWebhookFormat,
     appId: webhook.applicationId,
     secretPrefix: webhook.secretPrefix,
@@ -53,4 +57,20 @@ export function mapAlertDelivery(delivery: AlertDeliveryRecord): AlertDelivery {
     attempts: Attempts.parse(delivery.attempts),
     createdAt: delivery.createdAt.toISOString(),
   };
+}
+
+/**
+ * A webhook URL as listed: its origin and first path segment, the rest (where tokens go:
+ * `https://hooks.slack.com/services/T…/B…/secret`) and any query replaced by `…`.
+ */
+export function shownUrl(url: string): string {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return 'invalid URL';
+  }
+  const [first = '', ...rest] = parsed.pathname.slice(1).split('/');
+  const hidden = rest.some((segment) => segment !== '') || parsed.search !== '';
+  return `${parsed.origin}/${first}${hidden ? '/…' : ''}`;
 }

@@ -67,7 +67,7 @@ export class AlertWebhooksService {
           secretPrefix: prefix,
           secretEncrypted: this.secrets.seal(secret),
         });
-        return { ...mapAlertWebhook(created), secret };
+        return { ...mapAlertWebhook(created), url: created.url, secret };
       },
       (created) => ({ targetId: created.id }),
     );
