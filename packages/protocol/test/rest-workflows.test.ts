@@ -5,6 +5,7 @@ import {
   CancelWorkflowRequestSchema,
   ConductorMetricsQuerySchema,
   DeleteWorkflowQuerySchema,
+  ForkWorkflowRequestSchema,
   GetWorkflowQuerySchema,
   ListExecutorsQuerySchema,
   ListQueuedWorkflowsQuerySchema,
@@ -29,6 +30,15 @@ describe('workflow REST schemas', () => {
     ).toMatchObject({ status: ['ERROR', 'SUCCESS'], sortDesc: false });
     expect(ListWorkflowsQuerySchema.parse({ status: ',' }).status).toBeUndefined();
     expect(DeleteWorkflowQuerySchema.parse({ deleteChildren: 'true' }).deleteChildren).toBe(true);
+    // Go's ParseBool spellings, as DBOS Conductor reads them (Python's requests sends `True`).
+    for (const [text, value] of [
+      ['True', true],
+      ['t', true],
+      ['FALSE', false],
+      ['F', false],
+    ]) {
+      expect(ListWorkflowsQuerySchema.parse({ sortDesc: text }).sortDesc).toBe(value);
+    }
     expect(ListExecutorsQuerySchema.parse({ status: ['HEALTHY'] }).status).toEqual(['HEALTHY']);
     // DBOS's names only: Podium's table says CONNECTED, the API never does.
     expect(ListExecutorsQuerySchema.safeParse({ status: ['CONNECTED'] }).success).toBe(false);
@@ -103,5 +113,7 @@ describe('workflow REST schemas', () => {
 
   it('treats an empty action body as all defaults', () => {
     expect(CancelWorkflowRequestSchema.parse({})).toEqual({ cancelChildren: false });
+    // DBOS Conductor's fork takes no required field: from the start.
+    expect(ForkWorkflowRequestSchema.parse({})).toEqual({ startStep: 0 });
   });
 });

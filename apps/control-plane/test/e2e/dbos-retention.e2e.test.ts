@@ -140,7 +140,7 @@ describe('retention pushed to a real DBOS Transact 5.2.11 executor', () => {
       startStep: 1,
       newWorkflowId: newest,
     });
-    expect(fork.status).toBe(200);
+    expect(fork.status).toBe(201);
     await untilStatus(newest, 'ERROR');
 
     const res = await owned.owner.patch(owned.base, { gcTimeThresholdMs: -1, gcRowsThreshold: 1 });

@@ -1,6 +1,7 @@
 import type { Database } from '@podium/db';
 import { createScratchDatabase, type ScratchDatabase } from '@podium/db/testing';
 import {
+  ForkWorkflowResponseSchema,
   GetWorkflowResponseSchema,
   ListApplicationVersionsResponseSchema,
   ListExecutorsResponseSchema,
@@ -186,12 +187,19 @@ describe('workflow API against a real DBOS Transact 5.2.11 executor', () => {
     const original = ids.error ?? '';
     const newWorkflowId = `fork-${executor.child.pid}`;
     const fork = await post(`/workflows/${original}/fork`, { startStep: 1, newWorkflowId });
-    expect(fork.body).toMatchObject({ workflowId: original, newWorkflowId });
+    expect(fork).toMatchObject({ status: 201, body: { workflowId: original, newWorkflowId } });
     await until(newWorkflowId, ['ERROR']);
     expect(await get(newWorkflowId)).toMatchObject({
       forkedFrom: original,
       workflowName: 'failing',
     });
+    // As DBOS Conductor, every field is optional: from the start, under an id the executor picks.
+    const fromStart = await post(`/workflows/${original}/fork`);
+    expect(fromStart.status).toBe(201);
+    const fromStartId = ForkWorkflowResponseSchema.parse(fromStart.body).newWorkflowId;
+    expect(fromStartId).not.toBe(original);
+    await until(fromStartId, ['ERROR']);
+    expect(await get(fromStartId)).toMatchObject({ forkedFrom: original });
 
     const bulk = await post('/workflows/bulk-fork-from-failure', {
       workflowIds: [original, 'no-such-workflow'],

@@ -122,7 +122,7 @@ describe('workflow and queue API with scripted executors (PostgreSQL, real WebSo
       status: 'PENDING',
       workflowName: 'checkout',
       createdAt: '2026-01-01T00:00:00.000Z',
-      attributes: { tenant: 'acme' },
+      attributes: '{"tenant":"acme"}', // text, as DBOS Conductor's Workflow.attributes
       roles: "['ops']",
       input: "[ 'order-1' ]",
     });
@@ -147,6 +147,18 @@ describe('workflow and queue API with scripted executors (PostgreSQL, real WebSo
         has_parent: false,
       },
     });
+    // What a DBOS Conductor client may send back: its `$schema` link, null lists, `True`.
+    const asDbosClients = await api('post', `${base}/workflows/search`, {
+      key: readKey,
+      body: { $schema: `${base}/schemas/WorkflowSearchBody.json`, status: null, user: null },
+    });
+    expect(asDbosClients.status).toBe(200);
+    expect(link.requests.at(-1)?.body).not.toHaveProperty('status');
+    const listedTrue = await api('get', `${base}/workflows?sortDesc=False&loadInput=True`, {
+      key: readKey,
+    });
+    expect(listedTrue.status).toBe(200);
+    expect(link.requests.at(-1)).toMatchObject({ body: { sort_desc: false, load_input: true } });
     const missing = await api('get', `${base}/workflows/nope`, { key: readKey });
     expect(missing).toMatchObject({ status: 404, body: { code: 'NOT_FOUND' } });
   });

@@ -5,12 +5,17 @@ import { z } from 'zod';
  * key repeats), so these schemas parse text; their *input* JSON Schema is what a client sends.
  */
 
-/** `?flag=true|false` (also `1`/`0`); `fallback` when absent. `z.coerce.boolean` would read "false" as true. */
+/** The spellings Go's `strconv.ParseBool` reads, as DBOS Conductor does (Python sends `True`). */
+const TRUE_TEXTS = ['true', 'True', 'TRUE', 't', 'T', '1'] as const;
+const FALSE_TEXTS = ['false', 'False', 'FALSE', 'f', 'F', '0'] as const;
+const TRUE_TEXT_SET: ReadonlySet<string> = new Set(TRUE_TEXTS);
+
+/** `?flag=true|false` (and ParseBool's other spellings); `fallback` when absent. `z.coerce.boolean` would read "false" as true. */
 export function queryBoolean(fallback: boolean) {
   return z
-    .enum(['true', 'false', '1', '0'])
+    .enum([...TRUE_TEXTS, ...FALSE_TEXTS])
     .default(fallback ? 'true' : 'false')
-    .transform((value) => value === 'true' || value === '1');
+    .transform((value) => TRUE_TEXT_SET.has(value));
 }
 
 /**

@@ -47,13 +47,16 @@ export const ResumeWorkflowRequestSchema = z.strictObject({
 export type ResumeWorkflowRequest = z.infer<typeof ResumeWorkflowRequestSchema>;
 export const ResumeWorkflowResponseSchema = WorkflowActionResultSchema;
 
-/** `POST .../workflows/{id}/fork`: a new workflow that re-runs from `startStep`. */
+/** `POST .../workflows/{id}/fork` (201): a new workflow that re-runs from `startStep`. */
 export const ForkWorkflowRequestSchema = z.strictObject({
   startStep: z
     .number()
     .int()
     .min(0)
-    .describe("The step to re-run from, in the executor's numbering (see a step's `stepId`)."),
+    .default(0)
+    .describe(
+      "The step to re-run from, in the executor's numbering (see a step's `stepId`); 0 (the start) when absent, as DBOS Conductor.",
+    ),
   newWorkflowId: optionalName.describe(
     "The new workflow's id; the executor picks a UUID when absent.",
   ),

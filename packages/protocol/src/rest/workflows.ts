@@ -40,12 +40,9 @@ export const WorkflowSchema = z.object({
   priority: z.number().int().nullable(),
   user: text.describe('The authenticated user.'),
   assumedRole: text,
-  roles: z
-    .union([z.array(z.string()), z.string()])
-    .nullable()
-    .describe(
-      "A list when the executor sent JSON; the raw text otherwise (Python sends `['a', 'b']`).",
-    ),
+  roles: text.describe(
+    'The authenticated roles as the executor sent them: JSON text (`["a","b"]`) from TypeScript, `[\'a\', \'b\']` from Python.',
+  ),
   input: text.describe(
     'Display string of the inputs (Node `util.inspect`, Python `str()`); never JSON-parse it.',
   ),
@@ -64,10 +61,7 @@ export const WorkflowSchema = z.object({
   forkedFrom: text,
   wasForkedFrom: z.boolean().nullable(),
   scheduleName: text,
-  attributes: z
-    .union([z.record(z.string(), z.unknown()), z.string()])
-    .nullable()
-    .describe('Custom attributes: an object when the executor sent JSON, the raw text otherwise.'),
+  attributes: text.describe('Custom attributes as the executor sent them (JSON text).'),
 });
 export type Workflow = z.infer<typeof WorkflowSchema>;
 
@@ -128,27 +122,27 @@ export const WORKFLOW_TIME_FILTERS = {
 
 /**
  * `POST .../workflows/search`: the full filter set. List filters match any of their values; an
- * empty list is the same as leaving the filter out. Unknown keys are refused, so a typo cannot
- * silently widen a search.
+ * empty list or null (DBOS Conductor's lists are nullable) is the same as leaving the filter out.
+ * Unknown keys are refused, so a typo cannot silently widen a search.
  */
 export const SearchWorkflowsRequestSchema = z
   .strictObject({
-    status: z.array(WorkflowStatusSchema).optional(),
-    workflowName: values.optional(),
+    status: z.array(WorkflowStatusSchema).nullish(),
+    workflowName: values.nullish(),
     workflowIds: z
       .array(z.string().min(1))
       .min(1)
       .max(MAX_PAGE_LIMIT)
-      .optional()
+      .nullish()
       .describe('Exact ids (at least one when given).'),
-    workflowIdPrefix: values.optional(),
-    queueName: values.optional(),
-    scheduleName: values.optional(),
-    user: values.optional().describe('Authenticated user.'),
-    executorId: values.optional(),
-    appVersion: values.optional(),
-    parentWorkflowId: values.optional(),
-    forkedFrom: values.optional(),
+    workflowIdPrefix: values.nullish(),
+    queueName: values.nullish(),
+    scheduleName: values.nullish(),
+    user: values.nullish().describe('Authenticated user.'),
+    executorId: values.nullish(),
+    appVersion: values.nullish(),
+    parentWorkflowId: values.nullish(),
+    forkedFrom: values.nullish(),
     ...WORKFLOW_TIME_FILTERS,
     hasParent: z.boolean().optional(),
     wasForkedFrom: z.boolean().optional(),

@@ -14,7 +14,8 @@ export function routeInputs(spec: RouteSpec): Partial<Record<RoutePart, z.ZodTyp
 /**
  * Validates a route's body, query and path parameters against the schemas of its spec (the
  * only validation pipe: `@Route` installs it). Failures become VALIDATION_FAILED with one entry
- * per problem. A body the schema accepts empty may be left out (it counts as `{}`).
+ * per problem. A body the schema accepts empty may be left out (it counts as `{}`); a body's
+ * top-level `$schema` is dropped first (see withoutSchemaLink).
  */
 export class RouteInputPipe implements PipeTransform {
   private readonly inputs: Partial<Record<RoutePart, z.ZodType>>;
@@ -31,13 +32,26 @@ export class RouteInputPipe implements PipeTransform {
     const schema = this.inputs[type];
     // `@Route` refuses handlers that read a part their spec does not declare: never here.
     if (!schema) throw new AppError('INTERNAL', `This route does not declare its ${type}.`);
-    const input = type === 'body' && this.bodyOptional ? (value ?? {}) : value;
+    const input =
+      type === 'body' ? withoutSchemaLink(this.bodyOptional ? (value ?? {}) : value) : value;
     const parsed = schema.safeParse(input);
     if (parsed.success) return parsed.data;
     throw AppError.validation(
       parsed.error.issues.flatMap((issue) => fieldErrors(type, input, issue)),
     );
   }
+}
+
+/**
+ * DBOS Conductor's objects (Huma) carry a read-only `$schema` link: a client sending an object
+ * back as it read it is not refused for it.
+ */
+function withoutSchemaLink(body: unknown): unknown {
+  if (typeof body !== 'object' || body === null || Array.isArray(body) || !('$schema' in body)) {
+    return body;
+  }
+  const { $schema: _link, ...rest } = body as Record<string, unknown>;
+  return rest;
 }
 
 /** Huma's names for the parts (DBOS Conductor's problems say `path.`, not `param.`). */

@@ -162,6 +162,29 @@ describe('RouteInputPipe', () => {
     ]);
   });
 
+  it("drops a body's top-level $schema link (DBOS Conductor's objects carry one), nothing else", () => {
+    const closed = new RouteInputPipe({
+      ...ROUTES.listThings,
+      body: z.strictObject({ prefix: z.string().optional() }),
+    });
+    const link = 'https://conductor.example/schemas/Things.json';
+    expect(closed.transform({ $schema: link, prefix: 'a' }, { type: 'body' })).toEqual({
+      prefix: 'a',
+    });
+    expect(
+      validationErrors(() =>
+        closed.transform({ prefix: 'a', nested: { $schema: link } }, { type: 'body' }),
+      ),
+    ).toEqual([
+      {
+        path: '(root)',
+        location: 'body.nested',
+        value: { $schema: link },
+        message: expect.any(String) as string,
+      },
+    ]);
+  });
+
   it('leaves the other parameters (request context, client) alone', () => {
     const context = { principal: undefined };
     expect(pipe.transform(context, { type: 'custom' })).toBe(context);

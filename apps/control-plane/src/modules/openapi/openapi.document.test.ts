@@ -101,7 +101,9 @@ describe('the OpenAPI document', () => {
       expect.arrayContaining(['org', 'app', 'limit', 'offset', 'sortDesc', 'loadInput']),
     );
     const fork = doc.paths['/v2/orgs/{org}/apps/{app}/workflows/{workflowId}/fork']?.post;
-    expect(fork).toMatchObject({ requestBody: { required: true }, 'x-podium-access': 'operate' });
+    // DBOS Conductor: every field optional (from the start), 201 Created.
+    expect(fork).toMatchObject({ requestBody: { required: false }, 'x-podium-access': 'operate' });
+    expect(Object.keys(fork?.responses ?? {})).toContain('201');
   });
 
   it('carries the descriptions the protocol schemas give their fields', () => {

@@ -25,7 +25,7 @@ describe('mapWorkflow', () => {
       workflowId: 'wf-1',
       status: 'ERROR',
       workflowName: 'checkout',
-      roles: ['admin', 'ops'],
+      roles: '["admin","ops"]', // text, as DBOS Conductor's Workflow.roles
       input: "[ 'order-1', { qty: 2 } ]",
       output: null,
       error: '{"name":"Error","message":"declined"}',
@@ -33,13 +33,13 @@ describe('mapWorkflow', () => {
       priority: 0,
       timeoutMs: 60000,
       wasForkedFrom: false,
-      attributes: { tenant: 'acme', tier: 2 },
+      attributes: '{"tenant":"acme","tier":2}',
       queueName: 'payments',
       completedAt: null,
     });
   });
 
-  it('keeps Python reprs and unreadable values as text instead of failing', () => {
+  it('keeps Python reprs as they are and unreadable values as null instead of failing', () => {
     const workflow = mapWorkflow({
       WorkflowUUID: 'wf-2',
       Status: 'SOMETHING_NEW',

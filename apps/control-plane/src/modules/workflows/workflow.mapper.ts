@@ -3,8 +3,8 @@ import type { Workflow, WorkflowStep, WorkflowSteps, WorkflowsOutput } from '@po
 /**
  * DBOS records (PascalCase, epoch-ms strings) → REST shapes (camelCase, ISO times, null for
  * absent). Display strings (input, output, error, step output) pass through untouched: they
- * are renderings, not JSON. Only `Attributes` and `AuthenticatedRoles` are JSON by design, and
- * even those fall back to the raw text (Python sends `str(list)`).
+ * are renderings, not JSON, and so are `Attributes` and `AuthenticatedRoles` (JSON from TypeScript,
+ * `str(list)` from Python): DBOS Conductor's API passes them on as text too.
  */
 
 export function mapWorkflow(w: WorkflowsOutput): Workflow {
@@ -23,7 +23,7 @@ export function mapWorkflow(w: WorkflowsOutput): Workflow {
     priority: toInteger(w.Priority),
     user: w.AuthenticatedUser ?? null,
     assumedRole: w.AssumedRole ?? null,
-    roles: parseRoles(w.AuthenticatedRoles),
+    roles: w.AuthenticatedRoles || null,
     input: w.Input ?? null,
     output: w.Output ?? null,
     error: w.Error ?? null,
@@ -38,7 +38,7 @@ export function mapWorkflow(w: WorkflowsOutput): Workflow {
     forkedFrom: w.ForkedFrom ?? null,
     wasForkedFrom: w.WasForkedFrom ?? null,
     scheduleName: w.ScheduleName ?? null,
-    attributes: parseAttributes(w.Attributes),
+    attributes: w.Attributes || null,
   };
 }
 
@@ -71,26 +71,4 @@ function toNumber(value: string | number | null | undefined): number | null {
 function toInteger(value: string | null | undefined): number | null {
   const n = toNumber(value);
   return n !== null && Number.isInteger(n) ? n : null;
-}
-
-function parseJson(text: string): unknown {
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return undefined;
-  }
-}
-
-function parseRoles(text: string | null | undefined): string[] | string | null {
-  if (text === null || text === undefined || text === '') return null;
-  const parsed = parseJson(text);
-  return Array.isArray(parsed) && parsed.every((r) => typeof r === 'string') ? parsed : text;
-}
-
-function parseAttributes(text: string | null | undefined): Record<string, unknown> | string | null {
-  if (text === null || text === undefined || text === '') return null;
-  const parsed = parseJson(text);
-  return typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)
-    ? (parsed as Record<string, unknown>)
-    : text;
 }

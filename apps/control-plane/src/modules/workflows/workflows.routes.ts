@@ -125,6 +125,7 @@ export const WORKFLOW_ROUTES = routeTable({
     ...operate,
     method: 'post',
     path: `${one}/fork`,
+    status: 201,
     summary: 'Fork a workflow from a step',
     errors: ['CONFLICT'], // onto a version only the other SDK family's executors run
     params,
