@@ -133,7 +133,7 @@ describe('the example app on PGlite', () => {
     const traffic = startTraffic(podium, workflows, { intervalMs: 100, logger });
     // The first round starts at once, the next on the interval: two rounds logged means it
     // kept going.
-    await vi.waitFor(() => expect(rounds.length).toBeGreaterThanOrEqual(2), { timeout: 10_000 });
+    await vi.waitFor(() => expect(rounds.length).toBeGreaterThanOrEqual(2), { timeout: 120_000 });
     await traffic.stop();
     // Runs of the schedule may start meanwhile: they are not the traffic's.
     const started = (await podium.listWorkflows({ loadInput: false }))

@@ -16,7 +16,7 @@ describe.each(CHILD_BACKENDS)('delayed starts across a crash on $name', ({ datab
   // Two cold starts of a child process (with PGlite: two database boots); the limit catches hangs.
   it(
     'keeps a SIGKILLed process’s delayed workflow DELAYED, then runs it once',
-    { timeout: 90_000 },
+    { timeout: 300_000 },
     async () => {
       const { env, cleanup } = await database(apps.scratch);
       const stepLog = path.join(apps.scratch, `${uniqueName('steps')}.log`);

@@ -15,14 +15,18 @@ describe('serializeCookie', () => {
   const base = { path: '/', httpOnly: true, secure: false, sameSite: 'Lax' } as const;
 
   it('writes Max-Age with a matching Expires, and the flags', () => {
+    const before = Date.now();
     const cookie = serializeCookie('a', 'x y', { ...base, secure: true, maxAgeSeconds: 900 });
+    const after = Date.now();
     const [pair, ...attributes] = cookie.split('; ');
     expect(pair).toBe('a=x%20y');
     expect(attributes).toEqual(
       expect.arrayContaining(['Path=/', 'Max-Age=900', 'HttpOnly', 'Secure', 'SameSite=Lax']),
     );
     const expires = Date.parse(attributes.find((a) => a.startsWith('Expires='))!.slice(8));
-    expect(Math.abs(expires - (Date.now() + 900_000))).toBeLessThan(2_000);
+    // Expires is to the second: between `before` (rounded down) and `after`, 900 s on.
+    expect(expires).toBeGreaterThanOrEqual(Math.floor(before / 1000) * 1000 + 900_000);
+    expect(expires).toBeLessThanOrEqual(after + 900_000);
   });
 
   it('writes a fixed expiry, and no HttpOnly for a readable cookie', () => {
