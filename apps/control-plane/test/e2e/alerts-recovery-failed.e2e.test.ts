@@ -115,7 +115,10 @@ describe('the RecoveryFailed rule (scripted executors on real links)', () => {
       where: { action: 'executor.recover', outcome: 'FAILURE', targetId: 'doomed' },
     });
     const details = audited?.details as Record<string, unknown> | undefined;
-    expect(details).toMatchObject({ errorCode: 'EXECUTOR_ERROR', reference: expect.any(String) });
+    expect(details).toMatchObject({
+      errorCode: 'EXECUTOR_ERROR',
+      reference: expect.any(String) as string,
+    });
     expect(String(details?.error)).not.toContain('db.internal');
     await waitUntil(
       () => rescuer?.requests.find((r) => r.type === 'alert' && r.name === 'RecoveryFailed'),
