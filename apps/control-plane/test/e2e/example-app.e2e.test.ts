@@ -55,8 +55,15 @@ describe('the example app as an executor of the control plane', () => {
   const api = {
     get: async <S extends z.ZodType>(url: string, schema: S) =>
       bodyOf(await browser.get(`${base}${url}`), schema),
-    post: async <S extends z.ZodType>(url: string, body: unknown, schema: S) =>
-      bodyOf(await browser.post(`${base}${url}`, body), schema),
+    // Asking for the result, as the console does (cancel and resume answer 204 otherwise).
+    post: async <S extends z.ZodType>(url: string, body: unknown, schema: S, status = 200) =>
+      bodyOf(
+        await browser.post(`${base}${url}`, body, {
+          headers: { prefer: 'return=representation' },
+        }),
+        schema,
+        status,
+      ),
   };
   const listed = async (query = '') =>
     await api.get(`/workflows?limit=100${query}`, ListWorkflowsResponseSchema);
@@ -220,6 +227,7 @@ describe('the example app as an executor of the control plane', () => {
       `/workflows/${original.workflowId}/fork`,
       { startStep: ship.stepId },
       ForkWorkflowResponseSchema,
+      201,
     );
     expect(fork.workflowId).toBe(original.workflowId);
     expect(fork.newWorkflowId).not.toBe(original.workflowId);
