@@ -11,6 +11,7 @@ interface Seen {
   url: string;
   csrf: string | undefined;
   contentType: string | undefined;
+  prefer: string | undefined;
   body: string;
 }
 
@@ -65,6 +66,7 @@ async function controlPlane(answer: (req: Seen, index: number) => Answer): Promi
         url: req.url ?? '',
         csrf: req.headers[CSRF_HEADER.toLowerCase()] as string | undefined,
         contentType: req.headers['content-type'],
+        prefer: req.headers.prefer as string | undefined,
         body,
       };
       seen.push(entry);
@@ -141,7 +143,7 @@ describe('getPage', () => {
 });
 
 describe('sendJson', () => {
-  it('sends the body as JSON with the CSRF header and parses the answer', async () => {
+  it('sends the body as JSON with the CSRF header, asks for the result, and parses it', async () => {
     const baseUrl = await controlPlane(() => ({ status: 201, body: { workflowIds: ['app-1'] } }));
     await expect(
       sendJson('POST', '/v2/orgs/acme/apps', { name: 'shop' }, Thing, withCsrf(baseUrl)),
@@ -152,6 +154,8 @@ describe('sendJson', () => {
         url: '/v2/orgs/acme/apps',
         csrf: 'csrf-1',
         contentType: 'application/json',
+        // Where DBOS Conductor answers 204, the control plane gives the result only if asked.
+        prefer: 'return=representation',
         body: '{"name":"shop"}',
       },
     ]);
@@ -184,6 +188,7 @@ describe('getJson', () => {
     const baseUrl = await controlPlane(() => ({ status: 200, body: { workflowIds: ['x'] } }));
     await getJson('/v2/users/me', Thing, withCsrf(baseUrl));
     expect(seen[0]).toMatchObject({ method: 'GET', csrf: undefined, contentType: undefined });
+    expect(seen[0]?.prefer).toBeUndefined();
   });
 });
 
@@ -195,6 +200,7 @@ describe('sendWithoutContent', () => {
     ).resolves.toBeUndefined();
     expect(seen[0]).toMatchObject({ method: 'DELETE', csrf: 'csrf-1', body: '' });
     expect(seen[0]?.contentType).toBeUndefined();
+    expect(seen[0]?.prefer).toBeUndefined();
   });
 });
 

@@ -131,6 +131,9 @@ async function call(
       ...checkRequestHeaders(expectation),
     };
     if (body !== undefined) headers['content-type'] = 'application/json';
+    // A write whose answer is read asks for it (RFC 7240): where DBOS Conductor answers 204,
+    // the control plane gives the result only when asked.
+    if (method !== 'GET' && expectation.schema) headers.prefer = 'return=representation';
     const token = method === 'GET' ? undefined : csrfToken();
     if (token) headers[CSRF_HEADER] = token;
     return send(what, joinUrl(baseUrl, path), {

@@ -3,7 +3,8 @@ export function apiClient(baseUrl: string) {
   return async function api(
     method: string,
     path: string,
-    options: { key?: string; body?: unknown } = {},
+    /** `minimal`: no `Prefer: return=representation` on a write (as DBOS's tools send it). */
+    options: { key?: string; body?: unknown; minimal?: boolean } = {},
   ): Promise<{
     status: number;
     headers: Headers;
@@ -13,6 +14,11 @@ export function apiClient(baseUrl: string) {
     const headers: Record<string, string> = {};
     if (options.key) headers.authorization = `Bearer ${options.key}`;
     if (options.body !== undefined) headers['content-type'] = 'application/json';
+    // Writes ask for their result, as the console does: where DBOS Conductor answers 204 (cancel,
+    // resume, delete and their bulk forms), the control plane gives it only when asked.
+    if (method.toLowerCase() !== 'get' && !options.minimal) {
+      headers.prefer = 'return=representation';
+    }
     const res = await fetch(`${baseUrl}${path}`, {
       method: method.toUpperCase(),
       headers,

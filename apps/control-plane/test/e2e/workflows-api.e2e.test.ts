@@ -42,9 +42,14 @@ function dbosLike(): Script {
         const ids = body.workflow_uuids ?? [...statuses.keys()];
         return { output: ids.filter((id) => statuses.has(id)).map(record) };
       }
-      case 'cancel': {
+      case 'cancel':
+      case 'resume':
+      case 'delete': {
         const ids = (request.workflow_ids as string[] | undefined) ?? [String(request.workflow_id)];
-        for (const id of ids) if (statuses.has(id)) statuses.set(id, 'CANCELLED');
+        for (const id of ids.filter((known) => statuses.has(known))) {
+          if (request.type === 'delete') statuses.delete(id);
+          else statuses.set(id, request.type === 'cancel' ? 'CANCELLED' : 'ENQUEUED');
+        }
         return { success: true };
       }
       default:
@@ -298,6 +303,25 @@ describe('workflow and queue API with scripted executors (PostgreSQL, real WebSo
       },
     ]);
     expect(mine[0]?.actorApiKeyId).toBeTruthy();
+  });
+
+  it("answers DBOS Conductor's 204 to a cancel, resume or delete, one or in bulk, that does not ask for its result", async () => {
+    const { base } = await connectedApp(dbosLike());
+    const minimal = (method: string, path: string, body?: unknown) =>
+      api(method, `${base}/workflows${path}`, { key: operatorKey, body, minimal: true });
+    for (const res of [
+      await minimal('post', '/wf-1/cancel'),
+      await minimal('post', '/wf-1/resume'),
+      await minimal('post', '/bulk-cancel', { workflowIds: ['wf-2'] }),
+      await minimal('delete', '/wf-2'),
+    ]) {
+      expect(res).toMatchObject({ status: 204, body: { text: '' } });
+      expect(res.headers.get('vary')).toMatch(/prefer/i);
+    }
+    // Asked for (RFC 7240), the result comes with a 200, as the console reads it.
+    const asked = await api('post', `${base}/workflows/wf-1/cancel`, { key: operatorKey });
+    expect(asked).toMatchObject({ status: 200, body: { workflowId: 'wf-1', status: 'CANCELLED' } });
+    expect(asked.headers.get('preference-applied')).toBe('return=representation');
   });
 
   it('bulk-cancels with workflow_ids (workflow_id first), reporting per id and auditing each', async () => {

@@ -82,6 +82,12 @@ interface RouteWithBody extends RouteBase {
    * see ListPageInterceptor). `true`: a paged list (`PAGE_META_FIELDS`).
    */
   readonly paged?: true | readonly ListPageMetaField[];
+  /**
+   * Answers 204 with no body, DBOS Conductor's status for this operation, unless the request says
+   * `Prefer: return=representation` (RFC 7240): then `status` with `response` (see
+   * PreferredRepresentationInterceptor). Podium's console asks for it; DBOS's tools get DBOS's answer.
+   */
+  readonly representationOnRequest?: true;
 }
 
 interface RouteWithoutBody extends RouteBase {

@@ -10,6 +10,7 @@ import {
 } from '@nestjs/common';
 import { ROUTE_ARGS_METADATA } from '@nestjs/common/constants';
 import { ListPageInterceptor } from './list-page.interceptor';
+import { PreferredRepresentationInterceptor } from './preferred-representation.interceptor';
 import { RouteInputPipe, type RoutePart, routeInputs } from './route-input.pipe';
 import type { RouteSpec } from './route-spec';
 
@@ -47,6 +48,8 @@ export function Route(spec: RouteSpec): MethodDecorator {
   }
   if (spec.status !== 204 && spec.paged)
     decorators.push(UseInterceptors(new ListPageInterceptor()));
+  if (spec.status !== 204 && spec.representationOnRequest)
+    decorators.push(UseInterceptors(new PreferredRepresentationInterceptor()));
   return applyDecorators(...decorators);
 }
 

@@ -101,6 +101,10 @@ describe('the OpenAPI document', () => {
       expect.arrayContaining(['org', 'app', 'limit', 'offset', 'sortDesc', 'loadInput']),
     );
     const fork = doc.paths['/v2/orgs/{org}/apps/{app}/workflows/{workflowId}/fork']?.post;
+    // DBOS Conductor's 204 to a cancel, its result (200) only when asked with Prefer.
+    const cancel = op('/v2/orgs/{org}/apps/{app}/workflows/{workflowId}/cancel', 'post');
+    expect(Object.keys(cancel.responses)).toEqual(expect.arrayContaining(['200', '204']));
+    expect(cancel.parameters.find((p) => p.name === 'Prefer')).toMatchObject({ in: 'header' });
     // DBOS Conductor: every field optional (from the start), 201 Created.
     expect(fork).toMatchObject({ requestBody: { required: false }, 'x-podium-access': 'operate' });
     expect(Object.keys(fork?.responses ?? {})).toContain('201');

@@ -156,6 +156,15 @@ function operation(
     for (const other of route.alternates ?? []) {
       success[other.status] = { description: other.description, content };
     }
+    if (route.representationOnRequest) {
+      success[status] = {
+        ...success[status],
+        description: `${description}: with \`Prefer: return=representation\` (RFC 7240).`,
+      };
+      success[204] = {
+        description: `${SUCCESS[204]} (as DBOS Conductor), unless asked otherwise.`,
+      };
+    }
   }
   return {
     operationId: route.operationId,
@@ -240,8 +249,18 @@ function parameters(route: RouteSpec, target: Target): JsonSchema[] {
     ...scope,
     ...objectParameters(route.params, 'path', target),
     ...objectParameters(route.query, 'query', target),
+    ...(route.status !== 204 && route.representationOnRequest ? [PREFER_PARAMETER] : []),
   ];
 }
+
+/** The header of routes answering 204 unless asked for their result (representationOnRequest). */
+const PREFER_PARAMETER: JsonSchema = {
+  name: 'Prefer',
+  in: 'header',
+  required: false,
+  schema: { type: 'string', enum: ['return=representation', 'return=minimal'] },
+  description: '`return=representation`: answer 200 with the result instead of 204 No Content.',
+};
 
 function objectParameters(
   schema: z.ZodObject | undefined,

@@ -103,6 +103,7 @@ export const WORKFLOW_ROUTES = routeTable({
   },
   cancelWorkflow: {
     ...operate,
+    representationOnRequest: true,
     method: 'post',
     path: `${one}/cancel`,
     summary: 'Cancel a workflow',
@@ -113,6 +114,7 @@ export const WORKFLOW_ROUTES = routeTable({
   },
   resumeWorkflow: {
     ...operate,
+    representationOnRequest: true,
     method: 'post',
     path: `${one}/resume`,
     summary: 'Resume a workflow from its last completed step',
@@ -155,6 +157,7 @@ export const WORKFLOW_ROUTES = routeTable({
   },
   deleteWorkflow: {
     ...operate,
+    representationOnRequest: true,
     method: 'delete',
     path: one,
     summary: 'Delete a workflow',
@@ -165,6 +168,7 @@ export const WORKFLOW_ROUTES = routeTable({
   },
   bulkCancelWorkflows: {
     ...operate,
+    representationOnRequest: true,
     method: 'post',
     path: `${base}/bulk-cancel`,
     description: BULK_PARTIAL_FAILURE,
@@ -175,6 +179,7 @@ export const WORKFLOW_ROUTES = routeTable({
   },
   bulkResumeWorkflows: {
     ...operate,
+    representationOnRequest: true,
     method: 'post',
     path: `${base}/bulk-resume`,
     description: BULK_PARTIAL_FAILURE,
@@ -185,6 +190,7 @@ export const WORKFLOW_ROUTES = routeTable({
   },
   bulkDeleteWorkflows: {
     ...operate,
+    representationOnRequest: true,
     method: 'post',
     path: `${base}/bulk-delete`,
     description: BULK_PARTIAL_FAILURE,
