@@ -77,6 +77,7 @@ export {
   paginated,
   listResponse,
   PaginationQuerySchema,
+  WholeListQuerySchema,
   type Paginated,
   type PaginationQuery,
 } from './rest/pagination';

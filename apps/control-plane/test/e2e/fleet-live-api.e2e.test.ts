@@ -111,7 +111,8 @@ describe('executors, versions and live events (PostgreSQL)', () => {
         ? parsed
         : undefined;
     });
-    expect(page).toMatchObject({ total: 2, limit: 50, offset: 0 });
+    // Served whole by default, as DBOS Conductor does (no paging parameters in its API).
+    expect(page).toMatchObject({ total: 2, limit: 500, offset: 0 });
     expect(page.items[0]).toMatchObject({ language: 'typescript', dbosVersion: '5.2.11' });
 
     // DBOS's application status and language come from its executors.
@@ -123,6 +124,8 @@ describe('executors, versions and live events (PostgreSQL)', () => {
       status: 'UNAVAILABLE',
       language: null,
     });
+    const apps = await api('get', appsPath, { key });
+    expect(apps.headers.get('x-page-limit')).toBe('500');
 
     const filtered = await api('get', `${base}/executors?status=DISCONNECTED&limit=1`, { key });
     expect(pageOf(filtered, ListExecutorsResponseSchema)).toMatchObject({

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { PaginationQuerySchema, listResponse } from './pagination';
+import { WholeListQuerySchema, listResponse } from './pagination';
 import { IsoTimestampSchema, queryList } from './query-params';
 import { EXECUTOR_STATUSES } from './values/executor-statuses';
 
@@ -62,7 +62,7 @@ export type Executor = z.infer<typeof ExecutorSchema>;
 /** `GET .../executors`: healthy (linked) ones first, then by last connection, newest first. */
 export const ListExecutorsQuerySchema = z.strictObject({
   status: queryList(ExecutorStatusSchema),
-  ...PaginationQuerySchema.shape,
+  ...WholeListQuerySchema.shape,
 });
 export type ListExecutorsQuery = z.infer<typeof ListExecutorsQuerySchema>;
 export const ListExecutorsResponseSchema = listResponse(ExecutorSchema);

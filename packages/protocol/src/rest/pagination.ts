@@ -44,6 +44,24 @@ export const PaginationQuerySchema = z.strictObject({
 export type PaginationQuery = z.infer<typeof PaginationQuerySchema>;
 
 /**
+ * As PaginationQuerySchema, for lists DBOS Conductor serves whole (its API takes no paging
+ * there: applications, keys, members, executors): without `limit`, the largest page, so a DBOS
+ * client reads every item of any ordinary organization; past it, the list headers give the
+ * next page.
+ */
+export const WholeListQuerySchema = PaginationQuerySchema.extend({
+  limit: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(MAX_PAGE_LIMIT)
+    .default(MAX_PAGE_LIMIT)
+    .describe(
+      `Most items to return; absent, ${MAX_PAGE_LIMIT} (DBOS Conductor lists these whole).`,
+    ),
+});
+
+/**
  * A page as services produce it and the console reads it back (`getPage`). Over HTTP only the
  * items are the body (`listResponse`); `total`, `limit`, `offset` and `nextOffset` travel in
  * headers (`LIST_HEADERS`). `total` is present when counting is cheap; `nextOffset` when

@@ -4,7 +4,7 @@ import {
   CreateNamedApiKeyRequestSchema,
   CreateApiKeyResponseSchema,
   ListApiKeysResponseSchema,
-  PaginationQuerySchema,
+  WholeListQuerySchema,
   UpdateApiKeyRequestSchema,
   UpdateApiKeyResponseSchema,
 } from '@podium/protocol';
@@ -55,7 +55,7 @@ export const API_KEY_ROUTES = routeTable({
     path: base,
     summary: 'List API keys, revoked ones included (never their secrets)',
     description: SCOPED_CALLER_SEES,
-    query: PaginationQuerySchema,
+    query: WholeListQuerySchema,
     response: ListApiKeysResponseSchema,
     paged: true,
   },

@@ -3,7 +3,7 @@ import {
   CreateApplicationResponseSchema,
   GetApplicationResponseSchema,
   ListApplicationsResponseSchema,
-  PaginationQuerySchema,
+  WholeListQuerySchema,
   RegisterApplicationRequestSchema,
   UpdateApplicationRequestSchema,
 } from '@podium/protocol';
@@ -48,7 +48,7 @@ export const APPLICATION_ROUTES = routeTable({
     tag,
     access: 'read',
     keys: true,
-    query: PaginationQuerySchema,
+    query: WholeListQuerySchema,
     response: ListApplicationsResponseSchema,
     paged: true,
   },

@@ -2,7 +2,7 @@ import {
   GrantRoleParamsSchema,
   ListMembersResponseSchema,
   MemberParamsSchema,
-  PaginationQuerySchema,
+  WholeListQuerySchema,
   RemovedMemberSchema,
   UpdateMemberRequestSchema,
   UpdateMemberResponseSchema,
@@ -20,10 +20,10 @@ export const MEMBER_ROUTES = routeTable({
     path: base,
     summary: 'List members with their roles',
     description:
-      "A page of members (`items`), and DBOS Conductor's view of it: `orgName` and `users`, each member's role by user id.",
+      "A page of members (`items`; all of them up to 500 unless `limit` says fewer), and DBOS Conductor's view of it: `orgName` and `users`, each member's role by user id.",
     tag,
     access: 'read',
-    query: PaginationQuerySchema,
+    query: WholeListQuerySchema,
     response: ListMembersResponseSchema,
   },
   updateMemberRole: {
