@@ -12,6 +12,7 @@ import {
   ListRolesResponseSchema,
   OrganizationSchema,
   PERMISSIONS,
+  RemovedMemberSchema,
   type Permission,
 } from '@podium/protocol';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -236,6 +237,28 @@ describe('roles, permissions and named API keys (PostgreSQL)', () => {
       422,
       'VALIDATION_FAILED',
     );
+  });
+
+  it('takes a member by DBOS user name, as DBOS Conductor does: the list keys them by it, the member paths take it', async () => {
+    const name = `named_${Date.now().toString(36)}`;
+    const browser = new TestBrowser(stack.server.url);
+    const { userId } = await signUpAndIn(browser, { name });
+    await f.newMember(orgId, userId, 'VIEWER');
+    const roleOf = async () =>
+      bodyOf(
+        await owner.browser.get(`/v2/orgs/${org}/members?limit=500`),
+        ListMembersResponseSchema,
+      ).users[name]?.name;
+    expect(await roleOf()).toBe('VIEWER');
+    expect(await grant(owner, name, 'OPERATOR')).toBe(204);
+    expect(await roleOf()).toBe('OPERATOR');
+    // Audited under the member's id, whatever the path named them by.
+    const granted = (await auditOf('role.grant')).filter((e) => e.target.id === userId);
+    expect(granted.map((e) => e.status)).toEqual(['success']);
+
+    const removed = await owner.browser.delete(`/v2/orgs/${org}/members/${name}`);
+    expect(bodyOf(removed, RemovedMemberSchema)).toMatchObject({ id: userId, name });
+    assertProblem(await owner.browser.delete(`/v2/orgs/${org}/members/${name}`), 404, 'NOT_FOUND');
   });
 
   it("grants MEMBER, DBOS's Organization Member: keys and links, not the organization", async () => {

@@ -161,14 +161,18 @@ const unique = () => randomBytes(4).toString('hex');
 /** Registers and signs in a new user in `browser`. */
 export async function signUpAndIn(
   browser: TestBrowser,
-  overrides: { email?: string; password?: string; displayName?: string } = {},
+  overrides: { email?: string; password?: string; displayName?: string; name?: string } = {},
 ) {
   const account = {
     email: overrides.email ?? `user-${unique()}@example.com`,
     password: overrides.password ?? `password-${unique()}`,
     displayName: overrides.displayName ?? 'Test User',
   };
-  const registered = await browser.post('/v2/users', account);
+  // `name`: a DBOS user name, given only when asked for (most accounts have none).
+  const registered = await browser.post('/v2/users', {
+    ...account,
+    ...(overrides.name && { name: overrides.name }),
+  });
   if (registered.status !== 201) throw new Error(`sign-up: ${JSON.stringify(registered.body)}`);
   const session = await browser.post('/v2/sessions', {
     email: account.email,

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { paginated } from './pagination';
 import { RoleOutputSchema, RoleSchema } from './roles';
 import { IsoTimestampSchema } from './query-params';
+import { MemberRefSchema } from './member-ref';
 
 // The built-in roles live with the roles: members hold one of them or a custom one.
 export { ROLES, RoleSchema, type Role } from './roles';
@@ -17,7 +18,8 @@ export type Member = z.infer<typeof MemberSchema>;
 
 /**
  * `GET /v2/orgs/{org}/members` (`?limit=&offset=`): the page, and DBOS Conductor's view of it,
- * `orgName` and `users` (each member's role by user id, the key the member paths take).
+ * `orgName` and `users`: each member's role by their DBOS user name, or by user id for a member
+ * without one (either is what the member paths take).
  */
 export const ListMembersResponseSchema = paginated(MemberSchema).extend({
   orgName: z.string(),
@@ -25,8 +27,8 @@ export const ListMembersResponseSchema = paginated(MemberSchema).extend({
 });
 export type ListMembersResponse = z.infer<typeof ListMembersResponseSchema>;
 
-/** Path parameters of `/v2/orgs/{org}/members/{userId}`. */
-export const MemberParamsSchema = z.object({ userId: z.uuid() });
+/** Path parameters of `/v2/orgs/{org}/members/{userId}` (see MemberRefSchema). */
+export const MemberParamsSchema = z.object({ userId: MemberRefSchema });
 
 /** `PATCH /v2/orgs/{org}/members/{userId}`. */
 export const UpdateMemberRequestSchema = z.object({ role: RoleSchema });

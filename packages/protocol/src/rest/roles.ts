@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MemberRefSchema } from './member-ref';
 import { PermissionListSchema, PermissionSchema } from './permissions';
 import { ROLES } from './values/built-in-roles';
 
@@ -44,4 +45,7 @@ export type CreateRoleResponse = z.infer<typeof CreateRoleResponseSchema>;
 export const RoleParamsSchema = z.object({ roleName: RoleNameSchema });
 
 /** Path parameters of `PUT /v2/orgs/{org}/members/{userId}/roles/{roleName}`. */
-export const GrantRoleParamsSchema = z.object({ userId: z.uuid(), roleName: RoleNameSchema });
+export const GrantRoleParamsSchema = z.object({
+  userId: MemberRefSchema,
+  roleName: RoleNameSchema,
+});

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { PermissionSchema } from './permissions';
 import { RoleOutputSchema } from './roles';
 import { IsoTimestampSchema } from './query-params';
+import { UserNameSchema } from './member-ref';
 import { MIN_PASSWORD_LENGTH, MAX_PASSWORD_LENGTH } from './values/password-lengths';
 
 export { MIN_PASSWORD_LENGTH, MAX_PASSWORD_LENGTH } from './values/password-lengths';
@@ -11,12 +12,7 @@ export const EmailSchema = z.string().trim().toLowerCase().pipe(z.email().max(25
 
 export const DisplayNameSchema = z.string().trim().min(1).max(100);
 
-/** DBOS Conductor's user names: 3 to 30 of a-z, 0-9 and `_`. */
-export const UserNameSchema = z
-  .string()
-  .min(3)
-  .max(30)
-  .regex(/^[a-z0-9_]+$/, 'must be lower-case letters, digits or underscores');
+export { UserNameSchema } from './member-ref';
 
 const ProfileFieldSchema = z.string().trim().max(100);
 

@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { Database, Prisma } from '@podium/db';
 import type { PaginationQuery } from '@podium/protocol';
 import { DATABASE } from '../../infra/database/database.tokens';
+import { isUuid } from '../../common/validation/uuid';
 
 export interface ApiKeyRecord {
   readonly id: string;
@@ -30,8 +31,6 @@ export interface NewApiKey {
   expiresAt: Date | null;
   createdById: string | null;
 }
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Every column but the hash, and the scopes with their names. */
 const SELECT = {
@@ -103,7 +102,7 @@ export class ApiKeysRepository {
     scope: readonly string[],
   ): Promise<ApiKeyRecord | null> {
     const visible = { organizationId, ...visibleWithin(scope) };
-    if (UUID.test(ref)) {
+    if (isUuid(ref)) {
       const byId = await this.db.prisma.apiKey.findFirst({
         where: { ...visible, id: ref },
         select: SELECT,

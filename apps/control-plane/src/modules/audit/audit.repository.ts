@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { Prisma, type AuditOutcome, type Database } from '@podium/db';
 import type { PaginationQuery } from '@podium/protocol';
 import { DATABASE } from '../../infra/database/database.tokens';
+import { isUuid } from '../../common/validation/uuid';
 
 export interface NewAuditEvent {
   readonly organizationId: string;
@@ -109,8 +110,6 @@ export class AuditRepository {
 /** `subject` is an id (user or key) or a display name; ids are only compared when they are one. */
 function subjectMatches(subject: string): Prisma.AuditEventWhereInput[] {
   const byDisplay = { subjectDisplay: subject };
-  if (!UUID.test(subject)) return [byDisplay];
+  if (!isUuid(subject)) return [byDisplay];
   return [byDisplay, { actorUserId: subject }, { actorApiKeyId: subject }];
 }
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

@@ -21,8 +21,6 @@ const RevocationPreview = lazyComponent(() => import('./revocation-preview'), 'R
 interface MemberTableProps {
   org: string;
   members: readonly Member[];
-  /** Each member's role with its permissions, by user id (the list's `users`). */
-  roleOfMember: Readonly<Record<string, RoleOutput>>;
   /** Every role of the organization, built in first. */
   roles: readonly RoleOutput[];
   myRole: RoleOutput | undefined;
@@ -30,7 +28,7 @@ interface MemberTableProps {
 
 const COLUMNS = ['Name', 'Email', 'Role', 'Joined'];
 
-export function MemberTable({ org, members, roleOfMember, roles, myRole }: MemberTableProps) {
+export function MemberTable({ org, members, roles, myRole }: MemberTableProps) {
   const me = useQuery(sessionQueries.me());
   const updateRole = useGrantRole(org);
   const remove = useRemoveMember(org);
@@ -42,7 +40,7 @@ export function MemberTable({ org, members, roleOfMember, roles, myRole }: Membe
   const [demotion, setDemotion] = useState<{ member: Member; role: RoleOutput } | null>(null);
   const changeRole = (member: Member, roleName: string) => {
     const role = roles.find((r) => r.name === roleName);
-    const current = roleOfMember[member.userId];
+    const current = roles.find((r) => r.name === member.role);
     if (!role) return;
     if (!current || isDemotion(current, role)) {
       updateRole.reset();

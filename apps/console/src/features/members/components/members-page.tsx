@@ -20,13 +20,7 @@ export function MembersPage({ org }: { org: string }) {
       <Panel title="Members">
         <QueryList items={members.data?.items} error={members.error ?? roles.error}>
           {(items) => (
-            <MemberTable
-              org={org}
-              members={items}
-              roleOfMember={members.data?.users ?? {}}
-              roles={roles.data ?? []}
-              myRole={role}
-            />
+            <MemberTable org={org} members={items} roles={roles.data ?? []} myRole={role} />
           )}
         </QueryList>
       </Panel>

@@ -93,6 +93,15 @@ export class MembersRepository {
     return row && mapRecord(row);
   }
 
+  /** The member whose user has this DBOS user name. */
+  async findOneByUserName(organizationId: string, name: string): Promise<MemberRecord | null> {
+    const row = await this.db.prisma.membership.findFirst({
+      where: { organizationId, user: { name } },
+      include: WITH_USER,
+    });
+    return row && mapRecord(row);
+  }
+
   /** Replaces the member's one role (a custom role deleted meanwhile fails its foreign key). */
   updateRole(
     organizationId: string,

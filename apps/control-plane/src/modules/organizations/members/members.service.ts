@@ -15,6 +15,7 @@ import {
 import { EventBus } from '../../../infra/events/event-bus';
 import type { OrgScope } from '../../../common/auth/request-context';
 import { toCountedPage } from '../../../common/pagination/counted-page';
+import { isUuid } from '../../../common/validation/uuid';
 import { ApiKeysService } from '../../api-keys/api-keys.service';
 import { AUDIT_ACTIONS, auditedAction } from '../../audit/audit-actions';
 import { AuditService } from '../../audit/audit.service';
@@ -47,62 +48,55 @@ export class MembersService {
     return {
       ...toCountedPage(items.map(mapMember), total, page),
       orgName: scope.organization.name,
-      users: Object.fromEntries(items.map((member) => [member.userId, member.role])),
+      users: Object.fromEntries(items.map((member) => [member.name ?? member.userId, member.role])),
     };
   }
 
-  /** Replaces the member's role with the built-in or custom role named `roleName`. */
+  /**
+   * Replaces the role of `member` (a user id or DBOS user name) with the built-in or custom role
+   * named `roleName`.
+   */
   updateMemberRole(
     scope: OrgScope,
-    userId: string,
+    member: string,
     roleName: string,
   ): Promise<UpdateMemberResponse> {
     let previousRole: string | undefined;
-    const action = auditedAction(scope, AUDIT_ACTIONS.roleGrant, userId, { role_name: roleName });
+    const action = auditedAction(scope, AUDIT_ACTIONS.roleGrant, member, { role_name: roleName });
     return this.audit.track(
       action,
       async () => {
         const { role, customRoleId } = await this.roles.getGrantableRole(scope, roleName);
-        const target = await this.getMember(scope, userId);
+        const target = await this.getMember(scope, member);
         previousRole = target.role.name;
         assertMayManage(scope, target, role);
         const assignment = customRoleId
           ? { role: null, customRoleId }
           : { role: builtInName(role), customRoleId: null };
         const updated = refusedOr(
-          await this.members.updateRole(scope.organization.id, userId, assignment),
+          await this.members.updateRole(scope.organization.id, target.userId, assignment),
           scope,
-          userId,
+          member,
         );
-        const revoked = await this.revokeOutlivedCredentials(scope, userId, updated.role);
+        const revoked = await this.revokeOutlivedCredentials(scope, target.userId, updated.role);
         return { ...mapMember(updated), revoked };
       },
-      ({ revoked }) => ({ details: { previousRole, revoked } }),
+      ({ userId, revoked }) => ({ targetId: userId, details: { previousRole, revoked } }),
     );
   }
 
   /**
-   * Removes a member; members may always remove themselves (leave). Returns who was removed
-   * (the credentials of theirs this revoked are in the audit entry).
+   * Removes `member` (a user id or DBOS user name); members may always remove themselves
+   * (leave). Returns who was removed (the credentials of theirs this revoked are in the audit
+   * entry).
    */
-  async removeMember(scope: OrgScope, userId: string): Promise<RemovedMember> {
-    let removed: MemberRecord | undefined;
-    await this.removeMembership(scope, userId, (target) => (removed = target));
-    if (!removed) throw notAMember(scope, userId);
-    return mapRemovedMember(removed);
-  }
-
-  private removeMembership(
-    scope: OrgScope,
-    userId: string,
-    onTarget: (target: MemberRecord) => void,
-  ): Promise<RevokedCredentials> {
-    const action = auditedAction(scope, AUDIT_ACTIONS.memberRemove, userId);
-    return this.audit.track(
+  async removeMember(scope: OrgScope, member: string): Promise<RemovedMember> {
+    const action = auditedAction(scope, AUDIT_ACTIONS.memberRemove, member);
+    const { target } = await this.audit.track(
       action,
       async () => {
-        const target = await this.getMember(scope, userId);
-        onTarget(target);
+        const target = await this.getMember(scope, member);
+        const { userId } = target;
         const leaving = scope.principal.kind === 'user' && scope.principal.userId === userId;
         if (!leaving) {
           if (!scope.permissions.includes('organization.write')) {
@@ -113,12 +107,13 @@ export class MembersService {
           }
           assertMayManage(scope, target, target.role);
         }
-        refusedOr(await this.members.remove(scope.organization.id, userId), scope, userId);
+        refusedOr(await this.members.remove(scope.organization.id, userId), scope, member);
         this.events.emit('member.removed', { organizationId: scope.organization.id, userId });
-        return this.revokeOutlivedCredentials(scope, userId, null);
+        return { target, revoked: await this.revokeOutlivedCredentials(scope, userId, null) };
       },
-      (revoked) => ({ details: { revoked } }),
+      ({ target, revoked }) => ({ targetId: target.userId, details: { revoked } }),
     );
+    return mapRemovedMember(target);
   }
 
   /**
@@ -141,10 +136,14 @@ export class MembersService {
     };
   }
 
-  private async getMember(scope: OrgScope, userId: string): Promise<MemberRecord> {
-    const member = await this.members.findOne(scope.organization.id, userId);
-    if (!member) throw notAMember(scope, userId);
-    return member;
+  /** The member a path names: by user id, or by DBOS user name (which has no `-`). */
+  private async getMember(scope: OrgScope, member: string): Promise<MemberRecord> {
+    const organizationId = scope.organization.id;
+    const found = isUuid(member)
+      ? await this.members.findOne(organizationId, member)
+      : await this.members.findOneByUserName(organizationId, member);
+    if (!found) throw notAMember(scope, member);
+    return found;
   }
 }
 
