@@ -1,9 +1,9 @@
 /**
  * How far an OpenAPI document is from DBOS Conductor's: which of its operations (method and
  * path; path parameters compared by position, not name) are not served, and, for those that
- * are, which field names of the request (query parameters as `query.<name>`: our queries are
- * closed, so a parameter we lack is a 422 for a DBOS client; then the body) and of the 2xx
- * response are missing. Field names are
+ * are, which of their success statuses (201, 204 …) and which field names of the request (query
+ * parameters as `query.<name>`: our queries are closed, so a parameter we lack is a 422 for a
+ * DBOS client; then the body) and of the 2xx response are missing. Field names are
  * dotted paths through objects and arrays (`[]`): a bare array of `{workflowId}` is
  * `[].workflowId`, which `{items: [{id}]}` does not have. Huma's read-only `$schema` is not a
  * field. Pure functions over parsed JSON, for `dbos-api-drift.e2e.test.ts`.
@@ -18,6 +18,8 @@ export interface OperationShape {
   readonly key: string;
   readonly request: ReadonlySet<string>;
   readonly response: ReadonlySet<string>;
+  /** Its 2xx statuses (`201`; `200` and `204` where both may answer). */
+  readonly successes: ReadonlySet<string>;
 }
 
 export interface Drift {
@@ -25,6 +27,8 @@ export interface Drift {
   readonly missingOperations: string[];
   /** `<key> request|response <field>` for served operations (`query.x`: a query parameter). */
   readonly missingFields: string[];
+  /** `<key> <status>`: a DBOS success status a served operation never answers. */
+  readonly missingStatuses: string[];
   readonly operations: { readonly total: number; readonly served: number };
   /** DBOS fields of the served operations, and how many of them we have. */
   readonly fields: { readonly total: number; readonly present: number };
@@ -39,9 +43,10 @@ export function operationsOf(doc: Json): Map<string, OperationShape> {
       if (!op) continue;
       const key = `${method.toUpperCase()} ${path.replace(/\{[^}]+\}/g, '{}')}`;
       const body = (op.requestBody as Json | undefined)?.content as Json | undefined;
-      const success = Object.entries((op.responses ?? {}) as Record<string, Json>).find(
+      const successes = Object.entries((op.responses ?? {}) as Record<string, Json>).filter(
         ([status]) => /^2\d\d$/.test(status),
-      )?.[1];
+      );
+      const success = successes[0]?.[1];
       const query = ((op.parameters ?? []) as Json[])
         .filter((parameter) => parameter.in === 'query')
         .map((parameter) => `query.${String(parameter.name)}`);
@@ -49,6 +54,7 @@ export function operationsOf(doc: Json): Map<string, OperationShape> {
         key,
         request: new Set([...query, ...fieldsOf(doc, jsonSchemaOf(body))]),
         response: new Set(fieldsOf(doc, jsonSchemaOf(success?.content as Json | undefined))),
+        successes: new Set(successes.map(([status]) => status)),
       });
     }
   }
@@ -60,6 +66,7 @@ export function driftFrom(theirs: Json, ours: Json): Drift {
   const served = operationsOf(ours);
   const missingOperations: string[] = [];
   const missingFields: string[] = [];
+  const missingStatuses: string[] = [];
   let total = 0;
   let present = 0;
   for (const [key, op] of operationsOf(theirs)) {
@@ -67,6 +74,9 @@ export function driftFrom(theirs: Json, ours: Json): Drift {
     if (!mine) {
       missingOperations.push(key);
       continue;
+    }
+    for (const status of op.successes) {
+      if (!mine.successes.has(status)) missingStatuses.push(`${key} ${status}`);
     }
     for (const part of ['request', 'response'] as const) {
       for (const field of op[part]) {
@@ -80,6 +90,7 @@ export function driftFrom(theirs: Json, ours: Json): Drift {
   return {
     missingOperations: missingOperations.sort(),
     missingFields: missingFields.sort(),
+    missingStatuses: missingStatuses.sort(),
     operations: { total: count, served: count - missingOperations.length },
     fields: { total, present },
   };

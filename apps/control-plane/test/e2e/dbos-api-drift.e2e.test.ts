@@ -14,6 +14,7 @@ import { usePostgresControlPlane } from './start';
 interface KnownDrift {
   readonly missingOperations: string[];
   readonly missingFields: string[];
+  readonly missingStatuses: string[];
 }
 
 function report(drift: Drift): string {
@@ -25,6 +26,8 @@ function report(drift: Drift): string {
     ...drift.missingOperations.map((key) => `  ${key}`),
     `Missing fields (${drift.missingFields.length}):`,
     ...drift.missingFields.map((field) => `  ${field}`),
+    `Missing success statuses (${drift.missingStatuses.length}):`,
+    ...drift.missingStatuses.map((status) => `  ${status}`),
   ].join('\n');
 }
 
@@ -63,5 +66,10 @@ describe('the served API against DBOS Conductor 2.0.0 (PostgreSQL)', () => {
   it('misses exactly the field names known-drift.json lists', () => {
     const known = read('known-drift.json') as unknown as KnownDrift;
     expect(changes(drift.missingFields, known.missingFields, 'field')).toEqual([]);
+  });
+
+  it('answers every success status DBOS documents (201 for creates, 204 …) but those listed', () => {
+    const known = read('known-drift.json') as unknown as KnownDrift;
+    expect(changes(drift.missingStatuses, known.missingStatuses, 'status')).toEqual([]);
   });
 });

@@ -187,7 +187,10 @@ describe('workflow API against a real DBOS Transact 5.2.11 executor', () => {
     const original = ids.error ?? '';
     const newWorkflowId = `fork-${executor.child.pid}`;
     const fork = await post(`/workflows/${original}/fork`, { startStep: 1, newWorkflowId });
-    expect(fork).toMatchObject({ status: 201, body: { workflowId: original, newWorkflowId } });
+    expect(fork).toMatchObject({
+      status: 201,
+      body: { workflowId: newWorkflowId, forkedFrom: original, newWorkflowId },
+    });
     await until(newWorkflowId, ['ERROR']);
     expect(await get(newWorkflowId)).toMatchObject({
       forkedFrom: original,
@@ -196,7 +199,7 @@ describe('workflow API against a real DBOS Transact 5.2.11 executor', () => {
     // As DBOS Conductor, every field is optional: from the start, under an id the executor picks.
     const fromStart = await post(`/workflows/${original}/fork`);
     expect(fromStart.status).toBe(201);
-    const fromStartId = ForkWorkflowResponseSchema.parse(fromStart.body).newWorkflowId;
+    const fromStartId = ForkWorkflowResponseSchema.parse(fromStart.body).workflowId;
     expect(fromStartId).not.toBe(original);
     await until(fromStartId, ['ERROR']);
     expect(await get(fromStartId)).toMatchObject({ forkedFrom: original });

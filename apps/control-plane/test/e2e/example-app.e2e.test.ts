@@ -229,7 +229,9 @@ describe('the example app as an executor of the control plane', () => {
       ForkWorkflowResponseSchema,
       201,
     );
-    expect(fork.workflowId).toBe(original.workflowId);
+    // DBOS Conductor's answer names the fork; Podium's also what it was forked from.
+    expect(fork.forkedFrom).toBe(original.workflowId);
+    expect(fork.workflowId).toBe(fork.newWorkflowId);
     expect(fork.newWorkflowId).not.toBe(original.workflowId);
     await untilInApp(fork.newWorkflowId, ['SUCCESS']);
 

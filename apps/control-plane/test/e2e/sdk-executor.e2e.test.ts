@@ -187,7 +187,11 @@ describe('a @podium/sdk app as an executor of the control plane', () => {
   it('forks the failed workflow from its failing step, one by id and in bulk', async () => {
     const newWorkflowId = 'failing-1-fork';
     const fork = await post(`/workflows/${ids.error}/fork`, { startStep: 1, newWorkflowId });
-    expect(fork.body).toMatchObject({ workflowId: ids.error, newWorkflowId });
+    expect(fork.body).toMatchObject({
+      workflowId: newWorkflowId,
+      forkedFrom: ids.error,
+      newWorkflowId,
+    });
     await untilInApp(newWorkflowId, ['ERROR']);
     expect(await podium.getWorkflowStatus(newWorkflowId)).toMatchObject({
       forkedFrom: ids.error,

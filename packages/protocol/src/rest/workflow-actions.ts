@@ -66,8 +66,9 @@ export const ForkWorkflowRequestSchema = z.strictObject({
 });
 export type ForkWorkflowRequest = z.infer<typeof ForkWorkflowRequestSchema>;
 export const ForkWorkflowResponseSchema = z.object({
-  workflowId: z.string().describe('The forked (original) workflow.'),
-  newWorkflowId: z.string(),
+  workflowId: z.string().describe("The new workflow (DBOS Conductor's one field)."),
+  forkedFrom: z.string().describe('The forked (original) workflow.'),
+  newWorkflowId: z.string().describe('The new workflow again, named as restart names it.'),
   status: ReportedWorkflowStatusSchema.nullable().describe(
     "The new workflow's status as read back.",
   ),

@@ -122,7 +122,8 @@ export class WorkflowActionsService {
       }
       details.newWorkflowId = newWorkflowId;
       const { status } = await this.outcomes.applied(op, newWorkflowId, holders);
-      return { workflowId, newWorkflowId, status };
+      // DBOS Conductor's one field, workflowId, names the fork; Podium's names both.
+      return { workflowId: newWorkflowId, forkedFrom: workflowId, newWorkflowId, status };
     });
   }
 
