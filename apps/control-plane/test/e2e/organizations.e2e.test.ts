@@ -84,8 +84,10 @@ describe('organizations, members and join secrets (PostgreSQL)', () => {
       { id: orgId, name: org, displayName: 'Acme', role: 'OWNER', permissions: [...PERMISSIONS] },
     ]);
     // DBOS Conductor's profile: one organization, the oldest membership's.
+    // No DBOS user name given at sign-up: the id, which the member paths take (never the
+    // display name, which may be someone else's user name).
     expect(me).toMatchObject({
-      name: 'Test User',
+      name: me.user.id,
       email: me.user.email,
       orgId,
       orgName: org,
@@ -165,7 +167,7 @@ describe('organizations, members and join secrets (PostgreSQL)', () => {
       id: coOwner.userId,
       orgId,
       email: removed.email,
-      name: 'Test User',
+      name: coOwner.userId,
       givenName: '',
       familyName: '',
       company: '',

@@ -252,9 +252,10 @@ describe('roles, permissions and named API keys (PostgreSQL)', () => {
     expect(await roleOf()).toBe('VIEWER');
     expect(await grant(owner, name, 'OPERATOR')).toBe(204);
     expect(await roleOf()).toBe('OPERATOR');
-    // Audited under the member's id, whatever the path named them by.
+    // Refused or not, audited under the member's id, whatever the path named them by.
+    expect(await grant(await member('ADMIN'), name, 'OWNER')).toBe(403);
     const granted = (await auditOf('role.grant')).filter((e) => e.target.id === userId);
-    expect(granted.map((e) => e.status)).toEqual(['success']);
+    expect(granted.map((e) => e.status).sort()).toEqual(['failure', 'success']);
 
     const removed = await owner.browser.delete(`/v2/orgs/${org}/members/${name}`);
     expect(bodyOf(removed, RemovedMemberSchema)).toMatchObject({ id: userId, name });

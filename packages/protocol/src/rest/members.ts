@@ -59,7 +59,9 @@ export const RemovedMemberSchema = z.object({
   id: z.uuid(),
   orgId: z.uuid(),
   email: z.string(),
-  name: z.string().describe('Their DBOS user name, or else their display name.'),
+  name: z
+    .string()
+    .describe('Their DBOS user name, or else their user id: what the member paths take.'),
   givenName: z.string(),
   familyName: z.string(),
   company: z.string(),

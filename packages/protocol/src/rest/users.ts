@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { PermissionSchema } from './permissions';
 import { RoleOutputSchema } from './roles';
 import { IsoTimestampSchema } from './query-params';
-import { UserNameSchema } from './member-ref';
+import { UserNameSchema } from './user-name';
 import { MIN_PASSWORD_LENGTH, MAX_PASSWORD_LENGTH } from './values/password-lengths';
 
 export { MIN_PASSWORD_LENGTH, MAX_PASSWORD_LENGTH } from './values/password-lengths';
@@ -12,7 +12,7 @@ export const EmailSchema = z.string().trim().toLowerCase().pipe(z.email().max(25
 
 export const DisplayNameSchema = z.string().trim().min(1).max(100);
 
-export { UserNameSchema } from './member-ref';
+export { UserNameSchema } from './user-name';
 
 const ProfileFieldSchema = z.string().trim().max(100);
 
@@ -75,7 +75,9 @@ export type UserOrganization = z.infer<typeof UserOrganizationSchema>;
 export const CurrentUserResponseSchema = z.object({
   user: UserSchema,
   organizations: z.array(UserOrganizationSchema),
-  name: z.string().describe('Their DBOS user name, or else their display name.'),
+  name: z
+    .string()
+    .describe('Their DBOS user name, or else their user id: what the member paths take.'),
   email: z.string(),
   orgId: z.string(),
   orgName: z.string(),

@@ -21,9 +21,12 @@ export function mapUser(user: UserRecord): User {
   };
 }
 
-/** DBOS Conductor's `name`: the user name given at sign-up, or else the display name. */
-export function dbosNameOf(user: Pick<UserRecord, 'name' | 'displayName'>): string {
-  return user.name ?? user.displayName;
+/**
+ * DBOS Conductor's `name`, which its member paths take: the user name given at sign-up, or else
+ * the user id (never the display name, which may be another member's user name).
+ */
+export function dbosNameOf(user: { readonly name: string | null }, userId: string): string {
+  return user.name ?? userId;
 }
 
 /** Podium's view (every organization) and DBOS Conductor's (one: the oldest membership). */
@@ -40,7 +43,7 @@ export function mapCurrentUser(
   return {
     user: mapUser(user),
     organizations: [...organizations],
-    name: dbosNameOf(user),
+    name: dbosNameOf(user, user.id),
     email: user.email,
     orgId: first?.id ?? '',
     orgName: first?.name ?? '',

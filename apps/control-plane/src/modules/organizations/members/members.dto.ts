@@ -18,7 +18,7 @@ export function mapRemovedMember(member: MemberRecord): RemovedMember {
     id: member.userId,
     orgId: member.organizationId,
     email: member.email,
-    name: dbosNameOf(member),
+    name: dbosNameOf(member, member.userId),
     givenName: member.givenName,
     familyName: member.familyName,
     company: member.company,

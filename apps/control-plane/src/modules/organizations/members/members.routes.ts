@@ -20,7 +20,7 @@ export const MEMBER_ROUTES = routeTable({
     path: base,
     summary: 'List members with their roles',
     description:
-      "A page of members (`items`; all of them up to 500 unless `limit` says fewer), and DBOS Conductor's view of it: `orgName` and `users`, each member's role by user id.",
+      "A page of members (`items`; all of them up to 500 unless `limit` says fewer), and DBOS Conductor's view of it: `orgName` and `users`, each member's role by their DBOS user name, or by user id for a member without one (either is what the member paths take).",
     tag,
     access: 'read',
     query: WholeListQuerySchema,

@@ -21,6 +21,7 @@ import { AUDIT_ACTIONS, auditedAction } from '../../audit/audit-actions';
 import { AuditService } from '../../audit/audit.service';
 import { JoinSecretsService } from '../join-secrets/join-secrets.service';
 import { RolesService } from '../roles/roles.service';
+import { dbosNameOf } from '../../users/users.dto';
 import { mapMember, mapRemovedMember } from './members.dto';
 import { type MemberRecord, type MembershipRefusal, MembersRepository } from './members.repository';
 
@@ -48,7 +49,9 @@ export class MembersService {
     return {
       ...toCountedPage(items.map(mapMember), total, page),
       orgName: scope.organization.name,
-      users: Object.fromEntries(items.map((member) => [member.name ?? member.userId, member.role])),
+      users: Object.fromEntries(
+        items.map((member) => [dbosNameOf(member, member.userId), member.role]),
+      ),
     };
   }
 
@@ -56,18 +59,21 @@ export class MembersService {
    * Replaces the role of `member` (a user id or DBOS user name) with the built-in or custom role
    * named `roleName`.
    */
-  updateMemberRole(
+  async updateMemberRole(
     scope: OrgScope,
     member: string,
     roleName: string,
   ): Promise<UpdateMemberResponse> {
     let previousRole: string | undefined;
-    const action = auditedAction(scope, AUDIT_ACTIONS.roleGrant, member, { role_name: roleName });
+    const targetId = await this.memberIdOf(scope, member);
+    const action = auditedAction(scope, AUDIT_ACTIONS.roleGrant, targetId, {
+      role_name: roleName,
+    });
     return this.audit.track(
       action,
       async () => {
         const { role, customRoleId } = await this.roles.getGrantableRole(scope, roleName);
-        const target = await this.getMember(scope, member);
+        const target = await this.getMember(scope, targetId);
         previousRole = target.role.name;
         assertMayManage(scope, target, role);
         const assignment = customRoleId
@@ -81,7 +87,7 @@ export class MembersService {
         const revoked = await this.revokeOutlivedCredentials(scope, target.userId, updated.role);
         return { ...mapMember(updated), revoked };
       },
-      ({ userId, revoked }) => ({ targetId: userId, details: { previousRole, revoked } }),
+      ({ revoked }) => ({ details: { previousRole, revoked } }),
     );
   }
 
@@ -91,11 +97,12 @@ export class MembersService {
    * entry).
    */
   async removeMember(scope: OrgScope, member: string): Promise<RemovedMember> {
-    const action = auditedAction(scope, AUDIT_ACTIONS.memberRemove, member);
+    const targetId = await this.memberIdOf(scope, member);
+    const action = auditedAction(scope, AUDIT_ACTIONS.memberRemove, targetId);
     const { target } = await this.audit.track(
       action,
       async () => {
-        const target = await this.getMember(scope, member);
+        const target = await this.getMember(scope, targetId);
         const { userId } = target;
         const leaving = scope.principal.kind === 'user' && scope.principal.userId === userId;
         if (!leaving) {
@@ -111,7 +118,7 @@ export class MembersService {
         this.events.emit('member.removed', { organizationId: scope.organization.id, userId });
         return { target, revoked: await this.revokeOutlivedCredentials(scope, userId, null) };
       },
-      ({ target, revoked }) => ({ targetId: target.userId, details: { revoked } }),
+      ({ revoked }) => ({ details: { revoked } }),
     );
     return mapRemovedMember(target);
   }
@@ -134,6 +141,16 @@ export class MembersService {
         role,
       ),
     };
+  }
+
+  /**
+   * The user id of the member a path names by id or DBOS user name, so that the audit entry of
+   * an action on them (refused or not) names their id; the path's text when nobody has it.
+   */
+  private async memberIdOf(scope: OrgScope, member: string): Promise<string> {
+    if (isUuid(member)) return member;
+    const found = await this.members.findOneByUserName(scope.organization.id, member);
+    return found?.userId ?? member;
   }
 
   /** The member a path names: by user id, or by DBOS user name (which has no `-`). */
