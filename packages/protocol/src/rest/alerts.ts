@@ -140,7 +140,7 @@ export const AlertWebhookSchema = z.object({
   url: z
     .string()
     .describe(
-      'Listed as its origin and first path segment, the rest `…` (paths and queries may carry tokens); whole only in the create response.',
+      'Listed as its origin, its path and query `…` (they may carry tokens; `secretPrefix` tells two apart); whole only in the create response.',
     ),
   format: AlertWebhookFormatSchema,
   /** Null: every application of the organization. */

@@ -2,16 +2,16 @@ import { describe, expect, it } from 'vitest';
 import { shownUrl } from './alert.mapper';
 
 describe('shownUrl', () => {
-  it('hides what follows the first path segment, and the query, where tokens go', () => {
+  it('keeps the origin and hides the path and query, where tokens go', () => {
     expect(shownUrl('https://hooks.slack.com/services/T0001/B0002/abcdefSECRET')).toBe(
-      'https://hooks.slack.com/services/…',
+      'https://hooks.slack.com/…',
     );
-    expect(shownUrl('https://example.com/hook?token=SECRET')).toBe('https://example.com/hook/…');
-    expect(shownUrl('https://example.com:8443/')).toBe('https://example.com:8443/');
+    expect(shownUrl('https://ntfy.sh/secret-topic')).toBe('https://ntfy.sh/…');
+    expect(shownUrl('https://example.com/?token=SECRET')).toBe('https://example.com/…');
   });
 
-  it('shows a URL with at most one path segment whole', () => {
-    expect(shownUrl('http://127.0.0.1:4000/alerts')).toBe('http://127.0.0.1:4000/alerts');
-    expect(shownUrl('https://example.com/alerts/')).toBe('https://example.com/alerts');
+  it('shows a URL without path or query whole', () => {
+    expect(shownUrl('https://example.com:8443')).toBe('https://example.com:8443/');
+    expect(shownUrl('not a url')).toBe('invalid URL');
   });
 });

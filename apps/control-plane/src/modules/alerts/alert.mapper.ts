@@ -60,8 +60,9 @@ export function mapAlertDelivery(delivery: AlertDeliveryRecord): AlertDelivery {
 }
 
 /**
- * A webhook URL as listed: its origin and first path segment, the rest (where tokens go:
- * `https://hooks.slack.com/services/T…/B…/secret`) and any query replaced by `…`.
+ * A webhook URL as listed: its origin, the path and query (where tokens go: Slack's
+ * `/services/T…/B…/secret`, ntfy's topic, …) replaced by `…`. The signing secret's prefix tells
+ * two webhooks to one origin apart.
  */
 export function shownUrl(url: string): string {
   let parsed: URL;
@@ -70,7 +71,6 @@ export function shownUrl(url: string): string {
   } catch {
     return 'invalid URL';
   }
-  const [first = '', ...rest] = parsed.pathname.slice(1).split('/');
-  const hidden = rest.some((segment) => segment !== '') || parsed.search !== '';
-  return `${parsed.origin}/${first}${hidden ? '/…' : ''}`;
+  const hidden = parsed.pathname !== '/' || parsed.search !== '';
+  return `${parsed.origin}/${hidden ? '…' : ''}`;
 }

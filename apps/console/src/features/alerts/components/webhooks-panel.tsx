@@ -112,7 +112,7 @@ export function WebhooksPanel({ org, app, webhooks }: WebhooksProps) {
               <td className="row-actions">
                 <ConfirmButton
                   label="Remove"
-                  ariaLabel={`Remove the webhook to ${hook.url}`}
+                  ariaLabel={`Remove the webhook to ${hook.url} (secret ${hook.secretPrefix}…)`}
                   title="Remove this webhook?"
                   confirmLabel="Remove webhook"
                   tone="danger"
