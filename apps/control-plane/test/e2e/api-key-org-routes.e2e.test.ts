@@ -4,6 +4,7 @@ import {
   ApplicationSchema,
   CreateApiKeyResponseSchema,
   ListApiKeysResponseSchema,
+  ListAuditLogsResponseSchema,
   ListApplicationsResponseSchema,
   OrganizationSchema,
 } from '@podium/protocol';
@@ -193,6 +194,12 @@ describe("API keys on the organization's routes (PostgreSQL)", () => {
     expect(child.expiresAt).toBe(expiresAt);
     const listed = bodyOf(await admin.get(`${tokens()}?limit=500`), ListApiKeysResponseSchema);
     expect(listed.find((k) => k.id === child.id)?.expiresAt).toBe(expiresAt);
+    // The audit entry says the expiry the key got, not the none it asked for.
+    const [entry] = bodyOf(
+      await admin.get(`/v2/orgs/${org}/audit-logs?operation=token.create&target=${child.id}`),
+      ListAuditLogsResponseSchema,
+    );
+    expect(entry?.details).toMatchObject({ expiresAt });
   });
 
   it('shows a key limited to some applications only keys within its scope; others are not found, as missing ones', async () => {

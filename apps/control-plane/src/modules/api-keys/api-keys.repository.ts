@@ -243,7 +243,9 @@ export class ApiKeysRepository {
 /**
  * The organization's key lock (its row, to the end of the transaction): taken by every change of
  * the organization's key names and application scopes, so such changes happen one at a time.
+ * `NO KEY UPDATE`, not `UPDATE`: it must not hold back the inserts that reference the
+ * organization (audit entries, alert events) while an application's deletion cascades.
  */
 async function lockKeysOf(db: Prisma.TransactionClient, organizationId: string): Promise<void> {
-  await db.$queryRaw`SELECT id FROM organizations WHERE id = ${organizationId}::uuid FOR UPDATE`;
+  await db.$queryRaw`SELECT id FROM organizations WHERE id = ${organizationId}::uuid FOR NO KEY UPDATE`;
 }

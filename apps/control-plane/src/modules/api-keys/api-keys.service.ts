@@ -159,8 +159,12 @@ export class ApiKeysService implements OnModuleDestroy {
         });
         return mapCreatedApiKey(apiKey, secret);
       },
-      // Never the secret: only what identifies the key.
-      (created) => ({ targetId: created.id, details: { prefix: created.prefix } }),
+      // Never the secret: only what identifies the key, and the expiry it got (a key's key
+      // gets its creator's when it asked for none or a later one).
+      (created) => ({
+        targetId: created.id,
+        details: { prefix: created.prefix, expiresAt: created.expiresAt },
+      }),
     );
   }
 
