@@ -29,9 +29,8 @@ describe('idle connections are closed (short idle timeout)', () => {
     server = await startTestControlPlane(
       { kind: 'pglite', dataDir: 'memory://' },
       // The idle timeout closes these silently; Node's headers deadline would answer 408 instead,
-      // so it is due well after (expired timers run in the order they were due, even after a
-      // stall): only the idle timeout can close them first.
-      { httpTimeouts: { idleMs: 300, headersMs: 3_000, requestMs: 6_000 } },
+      // so it is due long after the test's own hang guard: only the idle timeout closes them.
+      { httpTimeouts: { idleMs: 300, headersMs: 60_000, requestMs: 120_000 } },
     );
   });
   afterAll(() => server?.close());

@@ -312,15 +312,23 @@ describe('workflow and queue API with scripted executors (PostgreSQL, real WebSo
     for (const res of [
       await minimal('post', '/wf-1/cancel'),
       await minimal('post', '/wf-1/resume'),
-      await minimal('post', '/bulk-cancel', { workflowIds: ['wf-2'] }),
+      await minimal('post', '/bulk-cancel', { workflowIds: ['wf-1', 'wf-2'] }),
+      await minimal('post', '/bulk-resume', { workflowIds: ['wf-2'] }),
       await minimal('delete', '/wf-2'),
+      await minimal('post', '/bulk-delete', { workflowIds: ['wf-1'] }),
     ]) {
       expect(res).toMatchObject({ status: 204, body: { text: '' } });
       expect(res.headers.get('vary')).toMatch(/prefer/i);
     }
     // Asked for (RFC 7240), the result comes with a 200, as the console reads it.
-    const asked = await api('post', `${base}/workflows/wf-1/cancel`, { key: operatorKey });
-    expect(asked).toMatchObject({ status: 200, body: { workflowId: 'wf-1', status: 'CANCELLED' } });
+    const asked = await api('post', `${base}/workflows/bulk-cancel`, {
+      key: operatorKey,
+      body: { workflowIds: ['wf-1'] },
+    });
+    expect(asked).toMatchObject({
+      status: 200,
+      body: { results: [{ workflowId: 'wf-1', outcome: 'NOT_FOUND' }] },
+    });
     expect(asked.headers.get('preference-applied')).toBe('return=representation');
   });
 

@@ -46,8 +46,8 @@ export type PaginationQuery = z.infer<typeof PaginationQuerySchema>;
 /**
  * As PaginationQuerySchema, for lists DBOS Conductor serves whole (its API takes no paging
  * there: applications, keys, members, executors): without `limit`, the largest page, so a DBOS
- * client reads every item of any ordinary organization; past it, the list headers give the
- * next page.
+ * client reads every item of any ordinary organization; past it, the page (its headers, or the
+ * members page's own fields) says where the next one starts.
  */
 export const WholeListQuerySchema = PaginationQuerySchema.extend({
   limit: z.coerce

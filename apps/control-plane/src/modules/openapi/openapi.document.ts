@@ -160,6 +160,7 @@ function operation(
       success[status] = {
         ...success[status],
         description: `${description}: with \`Prefer: return=representation\` (RFC 7240).`,
+        headers: PREFERENCE_APPLIED_HEADERS,
       };
       success[204] = {
         description: `${SUCCESS[204]} (as DBOS Conductor), unless asked otherwise.`,
@@ -258,8 +259,18 @@ const PREFER_PARAMETER: JsonSchema = {
   name: 'Prefer',
   in: 'header',
   required: false,
-  schema: { type: 'string', enum: ['return=representation', 'return=minimal'] },
-  description: '`return=representation`: answer 200 with the result instead of 204 No Content.',
+  schema: { type: 'string', examples: ['return=representation'] },
+  description:
+    'RFC 7240 preferences; with `return=representation` among them, the answer is 200 with the result instead of 204 No Content.',
+};
+
+/** What such a route's answer with its result says of it. */
+const PREFERENCE_APPLIED_HEADERS: JsonSchema = {
+  'Preference-Applied': {
+    description: '`return=representation`.',
+    schema: { type: 'string' },
+  },
+  Vary: { description: 'Includes `Prefer` (on the 204 too).', schema: { type: 'string' } },
 };
 
 function objectParameters(

@@ -111,12 +111,12 @@ export class RetentionPusher {
     } catch (error) {
       // Shown to every reader of the application (`lastRetentionPush`): an executor's own error
       // text is withheld there, and logged in full under the reference it names.
-      const detail = storableFailure(error, this.logger).error;
+      const { error: detail, reference } = storableFailure(error, this.logger);
       const outcome =
         AppError.is(error) && error.code === 'EXECUTOR_UNAVAILABLE' ? 'no_executor' : 'failed';
       // An app with nothing connected is common (and retried every round): not a warning.
       const level = outcome === 'no_executor' ? 'info' : 'warn';
-      this.logger[level]({ ...log, outcome, err: detail }, 'retention not pushed');
+      this.logger[level]({ ...log, outcome, err: detail, reference }, 'retention not pushed');
       return { at: new Date(), outcome, executorId: null, detail };
     }
   }
