@@ -38,9 +38,10 @@ describe('accounts and sessions (PostgreSQL)', () => {
 
     const me = bodyOf(await b.get('/v2/users/me'), CurrentUserResponseSchema);
     expect(me).toMatchObject({ user, organizations: [] });
-    // DBOS's profile fields beside Podium's; no organization yet, so none is named.
+    // DBOS's profile fields beside Podium's; no organization yet, so none is named. No user name
+    // was given: `name` is the id, as the member paths take it (not the display name, 'Ada').
     expect(me).toMatchObject({
-      name: 'Ada',
+      name: user.id,
       email: user.email,
       orgId: '',
       orgName: '',

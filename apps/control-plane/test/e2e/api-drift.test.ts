@@ -90,9 +90,22 @@ describe('the API drift measure', () => {
         'GET /v2/orgs/{}/apps/{}/workflows response [].subject.display',
         'GET /v2/orgs/{}/apps/{}/workflows response [].workflowId',
       ],
+      missingStatuses: [],
       operations: { total: 2, served: 1 },
       fields: { total: 4, present: 0 },
     });
+  });
+
+  it('reports a success status DBOS documents that a served operation never answers', () => {
+    const create = theirs.paths['/v2/orgs/{orgName}/tokens/{tokenName}'].post;
+    const ours = {
+      ...theirs,
+      paths: {
+        ...theirs.paths,
+        '/v2/orgs/{org}/tokens/{name}': { post: { ...create, responses: { '200': {} } } },
+      },
+    };
+    expect(driftFrom(theirs, ours).missingStatuses).toEqual(['POST /v2/orgs/{}/tokens/{} 201']);
   });
 
   it('finds nothing missing in a document against itself', () => {
