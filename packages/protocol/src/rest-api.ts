@@ -56,7 +56,7 @@ export { ORGANIZATION_NAME_PATTERN } from './rest/values/organization-name';
 export { TIMELINE_EVENT_KINDS } from './rest/values/timeline-kinds';
 export { ALERT_RULE_TYPES, ALERT_WEBHOOK_FORMATS } from './rest/values/alert-kinds';
 export { PROBLEM_CONTENT_TYPE } from './rest/values/problem-media-type';
-export { EXECUTOR_STATUSES } from './rest/values/executor-statuses';
+export { EXECUTOR_STATUSES, EXECUTOR_STATUS_FILTERS } from './rest/values/executor-statuses';
 
 // ── REST shapes shared by the control plane and the console ─────────────────────────────────
 export {
@@ -273,6 +273,7 @@ export {
 } from './rest/queues';
 export {
   ExecutorStatusSchema,
+  ExecutorStatusFilterSchema,
   ExecutorSchema,
   ListExecutorsQuerySchema,
   ListExecutorsResponseSchema,
@@ -282,6 +283,7 @@ export {
   type VersionsSource,
   LiveEventSchema,
   type ExecutorStatus,
+  type ExecutorStatusFilter,
   type Executor,
   type ListExecutorsQuery,
   type ListExecutorsResponse,

@@ -91,6 +91,8 @@ describe('the API drift measure', () => {
         'GET /v2/orgs/{}/apps/{}/workflows response [].workflowId',
       ],
       missingStatuses: [],
+      refusedValues: [],
+      foreignValues: [],
       operations: { total: 2, served: 1 },
       fields: { total: 4, present: 0 },
     });
@@ -106,6 +108,55 @@ describe('the API drift measure', () => {
       },
     };
     expect(driftFrom(theirs, ours).missingStatuses).toEqual(['POST /v2/orgs/{}/tokens/{} 201']);
+  });
+
+  it('reports enum values a DBOS request may carry that ours refuses, and answers outside DBOS enums', () => {
+    const enumOf = (...values: string[]) => ({ type: 'string', enum: values });
+    const listing = (kinds: Record<string, unknown>) => ({
+      '/v2/orgs/{o}/apps/{a}/executors': {
+        get: {
+          parameters: [{ in: 'query', name: 'kind', schema: kinds }],
+          responses: {
+            '200': json({
+              type: 'array',
+              items: {
+                type: 'object',
+                properties: { status: { $ref: '#/components/schemas/St' } },
+              },
+            }),
+          },
+        },
+      },
+      '/v2/orgs/{o}/tokens': {
+        post: {
+          requestBody: json({
+            type: 'object',
+            properties: { permissions: { type: 'array', items: kinds } },
+          }),
+          responses: { '201': json({ type: 'object', properties: { kind: { const: 'a' } } }) },
+        },
+      },
+    });
+    const dbos = {
+      paths: listing(enumOf('a', 'b')),
+      components: { schemas: { St: enumOf('UP', 'DOWN') } },
+    };
+    const podium = {
+      paths: listing({ anyOf: [enumOf('a'), { type: 'null' }] }),
+      components: { schemas: { St: enumOf('UP', 'DOWN', 'STOPPED') } },
+    };
+    expect(operationsOf(dbos).get('POST /v2/orgs/{}/tokens')?.requestValues).toEqual(
+      new Map([['permissions', new Set(['"a"', '"b"'])]]),
+    );
+    expect(driftFrom(dbos, podium)).toMatchObject({
+      missingFields: [],
+      refusedValues: [
+        'GET /v2/orgs/{}/apps/{}/executors request query.kind "b"',
+        'POST /v2/orgs/{}/tokens request permissions "b"',
+      ],
+      foreignValues: ['GET /v2/orgs/{}/apps/{}/executors response [].status "STOPPED"'],
+    });
+    expect(driftFrom(podium, podium)).toMatchObject({ refusedValues: [], foreignValues: [] });
   });
 
   it('finds nothing missing in a document against itself', () => {

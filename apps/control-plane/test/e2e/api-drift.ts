@@ -18,6 +18,9 @@ export interface OperationShape {
   readonly key: string;
   readonly request: ReadonlySet<string>;
   readonly response: ReadonlySet<string>;
+  /** The enumerated values of the fields that have them (a query parameter's included). */
+  readonly requestValues: ReadonlyMap<string, ReadonlySet<string>>;
+  readonly responseValues: ReadonlyMap<string, ReadonlySet<string>>;
   /** Its 2xx statuses (`201`; `200` and `204` where both may answer). */
   readonly successes: ReadonlySet<string>;
 }
@@ -29,6 +32,10 @@ export interface Drift {
   readonly missingFields: string[];
   /** `<key> <status>`: a DBOS success status a served operation never answers. */
   readonly missingStatuses: string[];
+  /** `<key> request <field> <value>`: a value DBOS's enum allows that our request refuses. */
+  readonly refusedValues: string[];
+  /** `<key> response <field> <value>`: a value we may answer that DBOS's enum does not list. */
+  readonly foreignValues: string[];
   readonly operations: { readonly total: number; readonly served: number };
   /** DBOS fields of the served operations, and how many of them we have. */
   readonly fields: { readonly total: number; readonly present: number };
@@ -47,13 +54,22 @@ export function operationsOf(doc: Json): Map<string, OperationShape> {
         ([status]) => /^2\d\d$/.test(status),
       );
       const success = successes[0]?.[1];
-      const query = ((op.parameters ?? []) as Json[])
-        .filter((parameter) => parameter.in === 'query')
-        .map((parameter) => `query.${String(parameter.name)}`);
+      const request = new Map<string, Set<string>>();
+      for (const parameter of (op.parameters ?? []) as Json[]) {
+        if (parameter.in !== 'query') continue;
+        const name = `query.${String(parameter.name)}`;
+        request.set(name, new Set());
+        collect(doc, parameter.schema as Json | undefined, name, request);
+      }
+      collect(doc, jsonSchemaOf(body), '', request);
+      const response = new Map<string, Set<string>>();
+      collect(doc, jsonSchemaOf(success?.content as Json | undefined), '', response);
       shapes.set(key, {
         key,
-        request: new Set([...query, ...fieldsOf(doc, jsonSchemaOf(body))]),
-        response: new Set(fieldsOf(doc, jsonSchemaOf(success?.content as Json | undefined))),
+        request: new Set(request.keys()),
+        response: new Set(response.keys()),
+        requestValues: enumerated(request),
+        responseValues: enumerated(response),
         successes: new Set(successes.map(([status]) => status)),
       });
     }
@@ -67,6 +83,8 @@ export function driftFrom(theirs: Json, ours: Json): Drift {
   const missingOperations: string[] = [];
   const missingFields: string[] = [];
   const missingStatuses: string[] = [];
+  const refusedValues: string[] = [];
+  const foreignValues: string[] = [];
   let total = 0;
   let present = 0;
   for (const [key, op] of operationsOf(theirs)) {
@@ -85,12 +103,26 @@ export function driftFrom(theirs: Json, ours: Json): Drift {
         else missingFields.push(`${key} ${part} ${field}`);
       }
     }
+    // An enum on both sides: ours must take all of DBOS's and answer none but DBOS's.
+    for (const [field, values] of op.requestValues) {
+      const taken = mine.requestValues.get(field);
+      for (const value of taken ? values : []) {
+        if (!taken?.has(value)) refusedValues.push(`${key} request ${field} ${value}`);
+      }
+    }
+    for (const [field, values] of op.responseValues) {
+      for (const value of mine.responseValues.get(field) ?? []) {
+        if (!values.has(value)) foreignValues.push(`${key} response ${field} ${value}`);
+      }
+    }
   }
   const count = operationsOf(theirs).size;
   return {
     missingOperations: missingOperations.sort(),
     missingFields: missingFields.sort(),
     missingStatuses: missingStatuses.sort(),
+    refusedValues: refusedValues.sort(),
+    foreignValues: foreignValues.sort(),
     operations: { total: count, served: count - missingOperations.length },
     fields: { total, present },
   };
@@ -102,18 +134,30 @@ function jsonSchemaOf(content: Json | undefined): Json | undefined {
   return media?.schema as Json | undefined;
 }
 
-/** Dotted field paths of a schema, following `$ref`s (once per path: schemas may recurse). */
-function fieldsOf(doc: Json, schema: Json | undefined, prefix = '', seen = new Set<string>()) {
-  const fields: string[] = [];
-  if (!schema) return fields;
+/**
+ * Adds to `into` the dotted field paths of a schema, each with the values its `enum`s and
+ * `const`s allow (JSON text; none for an open field), following `$ref`s (once per path: schemas
+ * may recurse).
+ */
+function collect(
+  doc: Json,
+  schema: Json | undefined,
+  prefix: string,
+  into: Map<string, Set<string>>,
+  seen: ReadonlySet<string> = new Set(),
+): void {
+  if (!schema) return;
   const ref = schema.$ref;
   if (typeof ref === 'string') {
-    if (seen.has(ref)) return fields;
-    return fieldsOf(doc, resolve(doc, ref), prefix, new Set([...seen, ref]));
+    if (!seen.has(ref)) collect(doc, resolve(doc, ref), prefix, into, new Set([...seen, ref]));
+    return;
   }
+  const values = prefix ? into.get(prefix) : undefined;
+  for (const value of (schema.enum ?? []) as unknown[]) values?.add(JSON.stringify(value));
+  if ('const' in schema) values?.add(JSON.stringify(schema.const));
   for (const combinator of ['anyOf', 'oneOf', 'allOf']) {
     for (const branch of (schema[combinator] ?? []) as Json[]) {
-      fields.push(...fieldsOf(doc, branch, prefix, seen));
+      collect(doc, branch, prefix, into, seen);
     }
   }
   for (const [name, property] of Object.entries(
@@ -121,10 +165,24 @@ function fieldsOf(doc: Json, schema: Json | undefined, prefix = '', seen = new S
   )) {
     if (name === '$schema') continue;
     const path = prefix ? `${prefix}.${name}` : name;
-    fields.push(path, ...fieldsOf(doc, property, path, seen));
+    if (!into.has(path)) into.set(path, new Set());
+    collect(doc, property, path, into, seen);
   }
-  if (schema.items) fields.push(...fieldsOf(doc, schema.items as Json, `${prefix}[]`, seen));
-  return [...new Set(fields)];
+  if (schema.items) {
+    // The items are not a field of their own: their fields are `<field>[].x`, and a scalar
+    // array's enum is the field's.
+    const path = `${prefix}[]`;
+    const listed = into.has(path);
+    if (!listed) into.set(path, new Set());
+    collect(doc, schema.items as Json, path, into, seen);
+    for (const value of into.get(path) ?? []) values?.add(value);
+    if (!listed) into.delete(path);
+  }
+}
+
+/** The fields that enumerate their values. */
+function enumerated(fields: Map<string, Set<string>>): Map<string, ReadonlySet<string>> {
+  return new Map([...fields].filter(([, values]) => values.size > 0));
 }
 
 function resolve(doc: Json, ref: string): Json | undefined {

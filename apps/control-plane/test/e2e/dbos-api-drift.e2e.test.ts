@@ -15,6 +15,8 @@ interface KnownDrift {
   readonly missingOperations: string[];
   readonly missingFields: string[];
   readonly missingStatuses: string[];
+  readonly refusedValues: string[];
+  readonly foreignValues: string[];
 }
 
 function report(drift: Drift): string {
@@ -28,6 +30,10 @@ function report(drift: Drift): string {
     ...drift.missingFields.map((field) => `  ${field}`),
     `Missing success statuses (${drift.missingStatuses.length}):`,
     ...drift.missingStatuses.map((status) => `  ${status}`),
+    `DBOS enum values refused in requests (${drift.refusedValues.length}):`,
+    ...drift.refusedValues.map((value) => `  ${value}`),
+    `Values answered outside DBOS enums (${drift.foreignValues.length}):`,
+    ...drift.foreignValues.map((value) => `  ${value}`),
   ].join('\n');
 }
 
@@ -71,5 +77,11 @@ describe('the served API against DBOS Conductor 2.0.0 (PostgreSQL)', () => {
   it('answers every success status DBOS documents (201 for creates, 204 …) but those listed', () => {
     const known = read('known-drift.json') as unknown as KnownDrift;
     expect(changes(drift.missingStatuses, known.missingStatuses, 'status')).toEqual([]);
+  });
+
+  it('takes every value DBOS enumerates for a request field, and answers none outside its enums but those listed', () => {
+    const known = read('known-drift.json') as unknown as KnownDrift;
+    expect(changes(drift.refusedValues, known.refusedValues, 'refused value')).toEqual([]);
+    expect(changes(drift.foreignValues, known.foreignValues, 'foreign value')).toEqual([]);
   });
 });

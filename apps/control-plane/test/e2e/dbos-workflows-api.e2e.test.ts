@@ -283,7 +283,9 @@ describe('workflow API against a real DBOS Transact 5.2.11 executor', () => {
     await executor.stop();
     const left = LiveEventSchema.parse((await sse.next('executor.disconnected', 15_000)).data);
     // DBOS closes its link with a close frame when it shuts down: it stopped, it was not lost.
-    expect(left).toMatchObject({ executor: { status: 'STOPPED', language: 'typescript' } });
+    expect(left).toMatchObject({
+      executor: { status: 'DISCONNECTED', stopped: true, language: 'typescript' },
+    });
     // Counts need a live executor (lists come from the last-known index then).
     const res = await api('post', `${base}/workflows/aggregates`, {
       key,

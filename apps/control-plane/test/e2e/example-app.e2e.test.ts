@@ -266,13 +266,12 @@ describe('the example app as an executor of the control plane', () => {
     expect(done).toMatchObject({ status: 'SUCCESS', output: `'${String(inApp?.output)}'` });
   });
 
-  it('stops cleanly on SIGTERM and is then STOPPED', async () => {
+  it('stops cleanly on SIGTERM and is then stopped', async () => {
     expect(await example.stop()).toBe(0);
     await waitUntil(
-      async () =>
-        (await api.get('/executors', ListExecutorsResponseSchema))[0]?.status === 'STOPPED',
+      async () => (await api.get('/executors', ListExecutorsResponseSchema))[0]?.stopped === true,
       10_000,
-      'a STOPPED executor',
+      'a stopped executor',
     );
   });
 });

@@ -318,7 +318,7 @@ describe('dead-executor recovery (scripted executors, PostgreSQL)', () => {
     expect(db.pending.get('zombie')).toBe('v1');
   });
 
-  it('recovers the work a STOPPED executor (a normal close) left, after the grace period', async () => {
+  it('recovers the work a stopped executor (a normal close) left, after the grace period', async () => {
     const app = await newApp(setup, 1);
     const h = helpers(setup, app);
     const db = systemDatabase();
@@ -327,10 +327,10 @@ describe('dead-executor recovery (scripted executors, PostgreSQL)', () => {
     await h.until('stopping', 'connected', (e) => e.status === 'HEALTHY');
     db.pending.set('stopping', 'v1');
     await stopping.close(1000); // the SDK's shutdown, with a workflow still PENDING
-    const stopped = await h.until('stopping', 'stopped', (e) => e.status === 'STOPPED');
-    expect(stopped.deadAt).toBeNull();
+    const stopped = await h.until('stopping', 'stopped', (e) => e.stopped);
+    expect(stopped).toMatchObject({ status: 'DISCONNECTED', deadAt: null });
     const recovered = await h.until('stopping', 'recovered', (e) => e.recoveredAt !== null);
-    expect(recovered.status).toBe('STOPPED'); // still, once dead and recovered
+    expect(recovered).toMatchObject({ status: 'DEAD', stopped: true }); // still, once recovered
     expect(recovered.deadAt).not.toBeNull();
     expect(requestsOf(peer, 'recovery')).toEqual([
       expect.objectContaining({ executor_ids: ['stopping'] }),

@@ -68,7 +68,7 @@ describe('executors, versions and live events (PostgreSQL)', () => {
     await link.close(); // a closing handshake: it stopped on purpose
     const disconnected = LiveEventSchema.parse((await sse.next('executor.disconnected')).data);
     expect(disconnected).toMatchObject({
-      executor: { executorId: 'exec-live', status: 'STOPPED' },
+      executor: { executorId: 'exec-live', status: 'DISCONNECTED', stopped: true },
     });
     if (disconnected.type === 'executor.disconnected') {
       expect(disconnected.executor.disconnectedAt).toBe(disconnected.at);
@@ -159,7 +159,7 @@ describe('executors, versions and live events (PostgreSQL)', () => {
     await live.close();
   });
 
-  it('shows an executor that closed its link itself as STOPPED, and filters by it', async () => {
+  it('flags an executor that closed its link itself as stopped, in DBOS statuses, and filters by it', async () => {
     const app = await f.newApp(org.id);
     const base = `/v2/orgs/${org.name}/apps/${app.name}`;
     const connect = (id: string) =>
@@ -177,22 +177,22 @@ describe('executors, versions and live events (PostgreSQL)', () => {
     await sdk.close(1000); // our SDK's shutdown
     await dbos.close(); // DBOS's: a close frame without a code
     lost.ws.terminate(); // no close frame: a crash or a cut network
-    const expected = 'dbos:STOPPED,lost:DISCONNECTED,sdk:STOPPED';
+    const expected = 'dbos:DISCONNECTED:stopped,lost:DISCONNECTED:lost,sdk:DISCONNECTED:stopped';
     const ended = await waitUntil(async () => {
       const res = await api('get', `${base}/executors`, { key });
       const items = ListExecutorsResponseSchema.parse(res.body);
       const shown = items
-        .map((e) => `${e.executorId}:${e.status}`)
+        .map((e) => `${e.executorId}:${e.status}:${e.stopped ? 'stopped' : 'lost'}`)
         .sort()
         .join();
       return shown === expected ? items : undefined;
     });
     expect(ended).toHaveLength(3);
-    // A DBOS client validates DBOS's enum: STOPPED is Podium's one extension of it.
-    const allowed = new Set([...dbosExecutorStatuses(), 'STOPPED']);
+    // A DBOS client validates DBOS's enum: nothing outside it, whatever the flag says.
+    const allowed = new Set(dbosExecutorStatuses());
     const served = [...healthy, ...ended].map((e) => e.status);
     expect(served.filter((status) => !allowed.has(status))).toEqual([]);
-    expect(new Set(served)).toEqual(new Set(['HEALTHY', 'DISCONNECTED', 'STOPPED']));
+    expect(new Set(served)).toEqual(new Set(['HEALTHY', 'DISCONNECTED']));
 
     const stopped = await api('get', `${base}/executors?status=STOPPED`, { key });
     const stoppedItems = ListExecutorsResponseSchema.parse(stopped.body);
@@ -200,10 +200,10 @@ describe('executors, versions and live events (PostgreSQL)', () => {
       ['dbos', null],
       ['sdk', null],
     ]);
+    // A status takes the stopped ones too, as the list shows them.
     const disconnected = await api('get', `${base}/executors?status=DISCONNECTED`, { key });
-    expect(pageOf(disconnected, ListExecutorsResponseSchema)).toMatchObject({
-      total: 1,
-      items: [{ executorId: 'lost' }],
-    });
+    expect(pageOf(disconnected, ListExecutorsResponseSchema).total).toBe(3);
+    const either = await api('get', `${base}/executors?status=HEALTHY,STOPPED`, { key });
+    expect(pageOf(either, ListExecutorsResponseSchema).total).toBe(2);
   });
 });

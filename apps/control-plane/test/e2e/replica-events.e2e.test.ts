@@ -81,8 +81,8 @@ describe('events and limits shared by replicas (PostgreSQL + Redis)', () => {
     const disconnected = LiveEventSchema.parse(
       (await sse.next('executor.disconnected', 10_000)).data,
     );
-    // It closed the link itself: STOPPED, and the flag crossed replicas with the rest.
-    expect(disconnected).toMatchObject({ executor: { executorId: 'streamed', status: 'STOPPED' } });
+    // It closed the link itself: stopped, and the flag crossed replicas with the rest.
+    expect(disconnected).toMatchObject({ executor: { executorId: 'streamed', stopped: true } });
     // Dates crossed as Dates: the event's time is the executor's disconnection time.
     if (disconnected.type === 'executor.disconnected') {
       expect(disconnected.executor.disconnectedAt).toBe(disconnected.at);

@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { WholeListQuerySchema, listResponse } from './pagination';
 import { IsoTimestampSchema, queryList } from './query-params';
-import { EXECUTOR_STATUSES } from './values/executor-statuses';
+import { EXECUTOR_STATUSES, EXECUTOR_STATUS_FILTERS } from './values/executor-statuses';
 
-export { EXECUTOR_STATUSES } from './values/executor-statuses';
+export { EXECUTOR_STATUSES, EXECUTOR_STATUS_FILTERS } from './values/executor-statuses';
 
 /**
  * Executors and application versions of an app (`/v2/orgs/{org}/apps/{app}/executors`,
@@ -11,26 +11,29 @@ export { EXECUTOR_STATUSES } from './values/executor-statuses';
  */
 
 /**
- * DBOS Conductor's executor states, plus one Podium extension. HEALTHY: a link is open;
- * DISCONNECTED: it closed, and the app's grace period is running; DEAD: the grace period passed
- * with no reconnect, so its pending workflows are (or were) being recovered by another executor
- * of its version (`recoveredAt` says when that was confirmed).
- * STOPPED (Podium's extension, not in DBOS's enum): the executor closed its link itself with a
- * closing handshake (WebSocket close code 1000, 1001, or 1005 as DBOS sends it): it shut down on
- * purpose, it was not lost. It goes through the same grace period and recovery as a lost one
- * (`deadAt` and `recoveredAt` say where that stands), so work it left behind is not stranded.
+ * DBOS Conductor's executor states, and no other (a client checking DBOS's enum must not meet an
+ * unknown one). HEALTHY: a link is open; DISCONNECTED: it closed, and the app's grace period is
+ * running; DEAD: the grace period passed with no reconnect, so its pending workflows are (or
+ * were) being recovered by another executor of its version (`recoveredAt` says when that was
+ * confirmed). An executor that shut down on purpose goes through the same states, with
+ * `stopped` set (see `ExecutorSchema`).
  */
 export const ExecutorStatusSchema = z
   .enum(EXECUTOR_STATUSES)
-  .describe(
-    "DBOS Conductor's HEALTHY, DISCONNECTED, DEAD; STOPPED is a Podium extension (an executor that closed its link cleanly).",
-  );
+  .describe("DBOS Conductor's HEALTHY, DISCONNECTED, DEAD.");
 export type ExecutorStatus = z.infer<typeof ExecutorStatusSchema>;
+
+/** A status to list, or STOPPED: the executors whose `stopped` is true. */
+export const ExecutorStatusFilterSchema = z
+  .enum(EXECUTOR_STATUS_FILTERS)
+  .describe(
+    'HEALTHY, DISCONNECTED or DEAD as in `status` (stopped ones included), or STOPPED: those that shut down on purpose and have not reconnected.',
+  );
+export type ExecutorStatusFilter = z.infer<typeof ExecutorStatusFilterSchema>;
 
 /**
  * One executor process, as it described itself in `executor_info`, in DBOS Conductor's names.
- * `status` is DBOS's enum plus Podium's STOPPED; the lifecycle times after it are Podium's
- * additions.
+ * `status` is DBOS's enum; `stopped` and the lifecycle times after it are Podium's additions.
  */
 export const ExecutorSchema = z.object({
   executorId: z.string().describe("The executor's own id (a new one on every process start)."),
@@ -45,13 +48,18 @@ export const ExecutorSchema = z.object({
     .nullable()
     .describe('User-defined tags (`conductorExecutorMetadata`).'),
   status: ExecutorStatusSchema,
+  stopped: z
+    .boolean()
+    .describe(
+      'It closed its link itself (WebSocket close code 1000, 1001, or 1005 as DBOS sends it) and has not reconnected: it shut down on purpose, it was not lost. `status` still says where its grace period and recovery stand: work it left behind is recovered all the same.',
+    ),
   createdAt: IsoTimestampSchema.describe('Its first connection.'),
   updatedAt: IsoTimestampSchema.describe('Its latest lifecycle change or sign of life.'),
   connectedAt: IsoTimestampSchema,
   disconnectedAt: IsoTimestampSchema.nullable(),
   lastSeenAt: IsoTimestampSchema,
   deadAt: IsoTimestampSchema.nullable().describe(
-    "When its application's grace period after disconnecting passed (it was declared dead); null unless DEAD or STOPPED.",
+    "When its application's grace period after disconnecting passed (it was declared dead); null unless DEAD.",
   ),
   recoveredAt: IsoTimestampSchema.nullable().describe(
     'When an executor of its version confirmed that none of its workflows is still PENDING (they were recovered, or there were none); null while recovery is pending.',
@@ -61,7 +69,7 @@ export type Executor = z.infer<typeof ExecutorSchema>;
 
 /** `GET .../executors`: healthy (linked) ones first, then by last connection, newest first. */
 export const ListExecutorsQuerySchema = z.strictObject({
-  status: queryList(ExecutorStatusSchema),
+  status: queryList(ExecutorStatusFilterSchema),
   ...WholeListQuerySchema.shape,
 });
 export type ListExecutorsQuery = z.infer<typeof ListExecutorsQuerySchema>;

@@ -7,6 +7,7 @@ import {
   type Workflow,
 } from '@podium/protocol/rest';
 import { describe, expect, it } from 'vitest';
+import { executorFixture } from '../fleet/executor-fixture';
 import { completedRunOf, executorSpanOf, queueCountOf, statusBucketOf } from './api';
 
 const workflow = (fields: Partial<Workflow>): Workflow =>
@@ -62,22 +63,11 @@ describe('dashboard adapters', () => {
   });
 
   it('turns executor records into connection spans', () => {
-    const base = {
-      executorId: 'ex-1',
-      appId: '0190a000-0000-7000-8000-000000000001',
+    const base = executorFixture('ex-1', '2026-12-04T10:00:00.000Z', {
       appVersion: 'v7',
-      hostname: null,
-      hostId: null,
-      language: 'typescript',
-      dbosVersion: '5.2.11',
-      executorMetadata: null,
-      createdAt: '2026-12-04T10:00:00.000Z',
       updatedAt: '2026-12-04T10:05:00.000Z',
-      connectedAt: '2026-12-04T10:00:00.000Z',
       lastSeenAt: '2026-12-04T10:05:00.000Z',
-      deadAt: null,
-      recoveredAt: null,
-    };
+    });
     const connected = ExecutorSchema.parse({ ...base, status: 'HEALTHY', disconnectedAt: null });
     expect(executorSpanOf(connected)).toEqual({
       version: 'v7',

@@ -176,8 +176,9 @@ export async function fetchExecutorHealth(
   options?: RequestOptions,
 ): Promise<{ connected: number; dead: number }> {
   const page = await fetchExecutors(org, app, null, options);
-  const count = (status: string) => page.items.filter((e) => e.status === status).length;
-  return { connected: count('HEALTHY'), dead: count('DEAD') };
+  const count = (status: string) =>
+    page.items.filter((e) => e.status === status && !e.stopped).length;
+  return { connected: count('HEALTHY'), dead: count('DEAD') }; // stopping on purpose is not dying
 }
 
 /** Every application name of the organization, page by page. */

@@ -1,6 +1,6 @@
 import {
   MAX_PAGE_LIMIT,
-  type ExecutorStatus,
+  type ExecutorStatusFilter,
   type Executor,
   type ListPage,
 } from '@podium/protocol/rest';
@@ -13,7 +13,7 @@ import { appPath } from '../applications/api';
 export function fetchExecutors(
   org: string,
   app: string,
-  status: ExecutorStatus | null,
+  status: ExecutorStatusFilter | null,
   options?: RequestOptions,
 ): Promise<ListPage<Executor>> {
   const only = status ? `&status=${status}` : '';

@@ -1,36 +1,22 @@
 import type { Executor } from '@podium/protocol/rest';
 import { describe, expect, it } from 'vitest';
+import { executorFixture } from './executor-fixture';
 import { withinHistoryWindow } from './executor-history';
 
 const now = Date.parse('2026-12-04T12:00:00.000Z');
 const hoursAgo = (h: number) => new Date(now - h * 3_600_000).toISOString();
 
-function executor(id: string, overrides: Partial<Executor>): Executor {
-  return {
-    executorId: id,
-    appId: '0195f0a0-0000-7000-8000-000000000001',
-    hostname: null,
-    hostId: null,
-    language: 'typescript',
-    dbosVersion: '5.2.11',
-    appVersion: 'v1',
-    executorMetadata: null,
-    status: 'HEALTHY',
-    createdAt: hoursAgo(100),
-    updatedAt: hoursAgo(100),
-    connectedAt: hoursAgo(100),
-    disconnectedAt: null,
-    lastSeenAt: hoursAgo(100),
-    deadAt: null,
-    recoveredAt: null,
-    ...overrides,
-  };
-}
+const executor = (id: string, overrides: Partial<Executor>) =>
+  executorFixture(id, hoursAgo(100), overrides);
 
 describe('withinHistoryWindow', () => {
   const executors = [
     executor('live', {}), // connected for 100 h: always shown
-    executor('recent', { status: 'STOPPED', disconnectedAt: hoursAgo(2) }),
+    executor('recent', {
+      status: 'DISCONNECTED',
+      stopped: true,
+      disconnectedAt: hoursAgo(2),
+    }),
     executor('old', { status: 'DEAD', disconnectedAt: hoursAgo(30), deadAt: hoursAgo(29) }),
   ];
   const ids = (window: Parameters<typeof withinHistoryWindow>[1]) => {

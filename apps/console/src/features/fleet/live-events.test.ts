@@ -1,25 +1,12 @@
-import type { Executor } from '@podium/protocol/rest';
 import { describe, expect, it } from 'vitest';
+import { executorFixture } from './executor-fixture';
 import { applyLiveEvent, parseLiveEvent } from './live-events';
 
-const executor = (id: string): Executor => ({
-  executorId: id,
-  appId: '0195f0a0-0000-7000-8000-000000000001',
-  hostname: 'vm',
-  hostId: null,
-  language: 'typescript',
-  dbosVersion: 'podium-sdk/0.1.0',
-  appVersion: 'v1',
-  executorMetadata: null,
-  status: 'HEALTHY',
-  createdAt: '2026-11-22T07:40:06.835Z',
-  updatedAt: '2026-11-22T07:40:06.835Z',
-  connectedAt: '2026-11-22T07:40:06.835Z',
-  disconnectedAt: null,
-  lastSeenAt: '2026-11-22T07:40:06.835Z',
-  deadAt: null,
-  recoveredAt: null,
-});
+const executor = (id: string) =>
+  executorFixture(id, '2026-11-22T07:40:06.835Z', {
+    hostname: 'vm',
+    dbosVersion: 'podium-sdk/0.1.0',
+  });
 const at = '2026-11-22T07:41:00.000Z';
 
 describe('applyLiveEvent', () => {

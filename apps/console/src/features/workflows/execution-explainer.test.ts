@@ -1,32 +1,19 @@
 import type { Executor } from '@podium/protocol/rest';
 import { describe, expect, it } from 'vitest';
+import { executorFixture } from '../fleet/executor-fixture';
 import { unlimitedQueue } from '../queues/queue-fixture';
 import { explainExecution } from './execution-explainer';
 
 const now = Date.parse('2026-11-22T12:00:00.000Z');
 const ago = (seconds: number) => new Date(now - seconds * 1000).toISOString();
 
-function executor(id: string, overrides: Partial<Executor> = {}): Executor {
-  return {
-    executorId: id,
-    appId: '0195f0a0-0000-7000-8000-000000000001',
+const executor = (id: string, overrides: Partial<Executor> = {}) =>
+  executorFixture(id, ago(600), {
     hostname: `${id}.local`,
-    hostId: null,
-    language: 'typescript',
-    dbosVersion: '5.2.11',
-    appVersion: 'v1',
-    executorMetadata: null,
-    status: 'HEALTHY',
-    createdAt: ago(600),
     updatedAt: ago(1),
-    connectedAt: ago(600),
-    disconnectedAt: null,
     lastSeenAt: ago(1),
-    deadAt: null,
-    recoveredAt: null,
     ...overrides,
-  };
-}
+  });
 
 const pending = {
   workflowId: 'wf',
@@ -140,12 +127,16 @@ describe('explainExecution', () => {
   });
 
   it('explains a stopped executor by where its grace period and recovery stand', () => {
-    const stopping = executor('a', { status: 'STOPPED', disconnectedAt: ago(20) });
+    const stopping = executor('a', {
+      status: 'DISCONNECTED',
+      stopped: true,
+      disconnectedAt: ago(20),
+    });
     expect(explain([stopping])).toMatchObject({ state: 'disconnected', tone: 'warn' });
     expect(explain([stopping])?.text).toMatch(
       /^Executor a stopped 20 s ago\. Unless it reconnects/,
     );
-    const stopped = { ...stopping, deadAt: ago(5) };
+    const stopped = { ...stopping, status: 'DEAD' as const, deadAt: ago(5) };
     expect(explain([stopped, executor('b')])).toMatchObject({
       state: 'recovering',
       text: 'Executor a is stopped; its recovery is under way (1 connected executor of version v1 can take it over).',

@@ -129,12 +129,10 @@ function explainPending(
         'process is gone, resume the workflow to have a connected executor run it.',
     };
   }
-  // A STOPPED executor (it shut down on purpose) goes through the same grace period and
+  // A stopped executor (it shut down on purpose) goes through the same grace period and
   // recovery as a lost one: explained by where that stands, in words that say "stopped".
-  const stopped = owner.status === 'STOPPED';
-  const phase =
-    owner.status === 'STOPPED' ? (owner.deadAt ? 'DEAD' : 'DISCONNECTED') : owner.status;
-  switch (phase) {
+  const { stopped } = owner;
+  switch (owner.status) {
     case 'HEALTHY':
       return {
         state: 'running',

@@ -23,15 +23,22 @@ const connected: ExecutorSnapshot = {
 };
 
 describe('the executor snapshot', () => {
-  it('shows an executor that stopped on purpose as STOPPED through its grace period and death', () => {
+  it('flags an executor that stopped on purpose through its grace period and death, in DBOS statuses', () => {
     const stopped = { ...connected, stopped: true, disconnectedAt: at(2) };
-    expect(mapExecutor({ ...stopped, status: 'DISCONNECTED' }).status).toBe('STOPPED');
+    expect(mapExecutor({ ...stopped, status: 'DISCONNECTED' })).toMatchObject({
+      status: 'DISCONNECTED',
+      stopped: true,
+    });
     expect(mapExecutor({ ...stopped, status: 'DEAD', deadAt: at(3) })).toMatchObject({
-      status: 'STOPPED',
+      status: 'DEAD',
+      stopped: true,
       deadAt: at(3).toISOString(),
     });
-    // A reconnect clears the flag in the row; a connected snapshot never reads STOPPED.
-    expect(mapExecutor({ ...stopped, status: 'CONNECTED' }).status).toBe('HEALTHY');
+    // A reconnect clears the flag in the row; a connected snapshot is never stopped.
+    expect(mapExecutor({ ...stopped, status: 'CONNECTED' })).toMatchObject({
+      status: 'HEALTHY',
+      stopped: false,
+    });
   });
 
   it('maps to the REST executor field by field', () => {
@@ -53,6 +60,7 @@ describe('the executor snapshot', () => {
       dbosVersion: 'podium-sdk/1',
       executorMetadata: { region: 'eu' },
       status: 'DEAD',
+      stopped: false,
       createdAt: at(0).toISOString(),
       updatedAt: at(4).toISOString(),
       connectedAt: at(1).toISOString(),

@@ -52,7 +52,7 @@ export function restStatus(recorded: RecordedExecutorStatus): ExecutorStatus {
 
 /**
  * In DBOS Conductor's names; `hostId` (a DBOS Cloud VM) is always null here, `updatedAt` is its
- * latest lifecycle change or sign of life. The lifecycle times after `status` are Podium's.
+ * latest lifecycle change or sign of life. `stopped` and the lifecycle times are Podium's.
  */
 export function mapExecutor(snapshot: ExecutorSnapshot): Executor {
   const updatedAt = Math.max(changedAt(snapshot).getTime(), snapshot.lastSeenAt.getTime());
@@ -65,7 +65,9 @@ export function mapExecutor(snapshot: ExecutorSnapshot): Executor {
     language: snapshot.language,
     dbosVersion: snapshot.sdkVersion,
     executorMetadata: asObject(snapshot.metadata),
-    status: shownStatus(snapshot),
+    status: restStatus(snapshot.status),
+    // Stopped until it connects again.
+    stopped: snapshot.stopped && snapshot.status !== 'CONNECTED',
     createdAt: snapshot.createdAt.toISOString(),
     updatedAt: new Date(updatedAt).toISOString(),
     connectedAt: snapshot.connectedAt.toISOString(),
@@ -74,16 +76,6 @@ export function mapExecutor(snapshot: ExecutorSnapshot): Executor {
     deadAt: snapshot.deadAt?.toISOString() ?? null,
     recoveredAt: snapshot.recoveredAt?.toISOString() ?? null,
   };
-}
-
-/**
- * STOPPED for an executor that shut down on purpose, whatever its grace period and recovery
- * (DISCONNECTED, then DEAD) say: an operator reads "stopped", not "dead", for a planned stop.
- */
-export function shownStatus(snapshot: ExecutorSnapshot): ExecutorStatus {
-  return snapshot.stopped && snapshot.status !== 'CONNECTED'
-    ? 'STOPPED'
-    : restStatus(snapshot.status);
 }
 
 /** When its latest lifecycle change happened (connected, disconnected, dead, recovered). */

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Prisma, type Database } from '@podium/db';
-import { ExecutorStatusSchema, type ExecutorStatus } from '@podium/protocol';
+import { EXECUTOR_STATUS_FILTERS, type ExecutorStatusFilter } from '@podium/protocol';
 import { DATABASE } from '../../infra/database/database.tokens';
 import type { ExecutorIdentity } from './executor-registry';
 import type { ApplicationFleet } from './application-fleet';
@@ -11,8 +11,8 @@ import type { LinkContext } from './links/executor-link';
 export interface ExecutorPageQuery {
   /** Executor ids whose link this process holds: connected, whatever their row says. */
   readonly linked: ReadonlySet<string>;
-  /** Only these statuses, as shown (STOPPED included); all when absent. */
-  readonly statuses?: readonly ExecutorStatus[];
+  /** Only these statuses (or STOPPED: the stopped ones); all when absent. */
+  readonly statuses?: readonly ExecutorStatusFilter[];
   readonly limit: number;
   readonly offset: number;
 }
@@ -450,18 +450,19 @@ function connectedWhere(
 }
 
 /**
- * The other rows (their own status stands), or null when the status filter leaves none. STOPPED
- * is a shown status (`shownStatus`): the `stopped` rows among DISCONNECTED and DEAD ones.
+ * The other rows (their own status stands), or null when the status filter leaves none.
+ * DISCONNECTED and DEAD take stopped rows too (the API shows them so, with `stopped`); STOPPED
+ * takes only those.
  */
 function othersWhere(
   organizationId: string,
   applicationId: string,
   { linked, statuses }: PartQuery,
 ): Prisma.ExecutorWhereInput | null {
-  const wanted = statuses ?? EXECUTOR_STATUSES;
+  const wanted = statuses ?? EXECUTOR_STATUS_FILTERS;
   const lost = wanted.filter((s) => s === 'DISCONNECTED' || s === 'DEAD');
   const shown: Prisma.ExecutorWhereInput[] = [];
-  if (lost.length > 0) shown.push({ status: { in: lost }, stopped: false });
+  if (lost.length > 0) shown.push({ status: { in: lost } });
   if (wanted.includes('STOPPED')) shown.push({ status: { not: 'CONNECTED' }, stopped: true });
   if (shown.length === 0) return null;
   return {
@@ -472,5 +473,3 @@ function othersWhere(
     ...(linked.size > 0 && { executorId: { notIn: [...linked] } }),
   };
 }
-
-const EXECUTOR_STATUSES: readonly ExecutorStatus[] = ExecutorStatusSchema.options;

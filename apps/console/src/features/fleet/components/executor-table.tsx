@@ -1,15 +1,20 @@
-import type { Executor, ExecutorStatus } from '@podium/protocol/rest';
+import type { Executor, ExecutorStatusFilter } from '@podium/protocol/rest';
 import { CopyableId } from '../../../components/ui/copyable-id';
 import { DataTable } from '../../../components/ui/data-table';
 import { StatusBadge, type StatusTone } from '../../../components/ui/status-badge';
 import { Timestamp } from '../../../components/ui/timestamp';
 
-export const EXECUTOR_TONES: Record<ExecutorStatus, StatusTone> = {
+export const EXECUTOR_TONES: Record<ExecutorStatusFilter, StatusTone> = {
   HEALTHY: 'ok',
   DISCONNECTED: 'warn',
   DEAD: 'bad',
   STOPPED: 'neutral',
 };
+/** What an operator reads: STOPPED for one that shut down on purpose, else its status. */
+export function shownExecutorStatus(executor: Executor): ExecutorStatusFilter {
+  return executor.stopped ? 'STOPPED' : executor.status;
+}
+
 const COLUMNS = [
   'Executor ID',
   'Status',
@@ -47,12 +52,19 @@ export function ExecutorTable({ executors }: { executors: readonly Executor[] })
   return (
     <DataTable columns={COLUMNS} dense testId="executor-table">
       {executors.map((executor) => (
-        <tr key={executor.executorId} data-testid="executor-row" data-status={executor.status}>
+        <tr
+          key={executor.executorId}
+          data-testid="executor-row"
+          data-status={shownExecutorStatus(executor)}
+        >
           <td>
             <CopyableId value={executor.executorId} kind="executor ID" shortTo={13} />
           </td>
           <td>
-            <StatusBadge tone={EXECUTOR_TONES[executor.status]} status={executor.status} />
+            <StatusBadge
+              tone={EXECUTOR_TONES[shownExecutorStatus(executor)]}
+              status={shownExecutorStatus(executor)}
+            />
           </td>
           <td className="clip-cell" title={executor.hostname ?? undefined}>
             {executor.hostname ?? '—'}

@@ -1,6 +1,6 @@
 'use client';
 
-import { EXECUTOR_STATUSES, type ExecutorStatus } from '@podium/protocol/rest';
+import { EXECUTOR_STATUS_FILTERS, type ExecutorStatusFilter } from '@podium/protocol/rest';
 import { useQuery } from '../../../lib/query';
 import { useState } from 'react';
 import { EmptyState } from '../../../components/ui/empty-state';
@@ -20,7 +20,7 @@ const REFRESH_MS = 5_000;
 
 /** The app's executors (from the control plane's records); its versions have their own page. */
 export function ExecutorsPage({ org, app }: { org: string; app: string }) {
-  const [status, setStatus] = useState<ExecutorStatus | null>(null);
+  const [status, setStatus] = useState<ExecutorStatusFilter | null>(null);
   const [historyWindow, setHistoryWindow] = useState<HistoryWindow>(DEFAULT_HISTORY_WINDOW);
   const executors = useQuery({
     ...fleetQueries.executors(org, app, status),
@@ -41,11 +41,11 @@ export function ExecutorsPage({ org, app }: { org: string; app: string }) {
           <SelectField
             label="Status"
             value={status ?? ''}
-            onChange={(e) => setStatus((e.target.value || null) as ExecutorStatus | null)}
+            onChange={(e) => setStatus((e.target.value || null) as ExecutorStatusFilter | null)}
             className="compact"
           >
             <option value="">Any</option>
-            {EXECUTOR_STATUSES.map((s) => (
+            {EXECUTOR_STATUS_FILTERS.map((s) => (
               <option key={s} value={s}>
                 {s.toLowerCase()}
               </option>
