@@ -13,7 +13,11 @@
  * | `EXAMPLE_DEBUG`           | unset (`1`: debug logs)                       |
  */
 import path from 'node:path';
-import { DEFAULT_CONDUCTOR_URL } from '@podium/protocol';
+import {
+  APPLICATION_NAME_PATTERN,
+  APPLICATION_NAME_RULE,
+  DEFAULT_CONDUCTOR_URL,
+} from '@podium/protocol';
 
 export interface ExampleConfig {
   appName: string;
@@ -47,8 +51,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ExampleConfig 
     issues.push('DATABASE_URL must be a postgresql:// connection string');
   }
   const appName = value('APP_NAME') ?? 'example';
-  if (!/^[a-z0-9_-]{3,30}$/.test(appName)) {
-    issues.push('APP_NAME must be 3-30 characters of a-z, 0-9, - and _');
+  if (!APPLICATION_NAME_PATTERN.test(appName)) {
+    issues.push(`APP_NAME must be ${APPLICATION_NAME_RULE}`);
   }
   const intervalMs = Number(value('EXAMPLE_INTERVAL_MS') ?? 4_000);
   if (!Number.isInteger(intervalMs) || intervalMs < 0) {

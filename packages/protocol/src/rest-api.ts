@@ -43,6 +43,7 @@ export {
 export { MIN_PASSWORD_LENGTH, MAX_PASSWORD_LENGTH } from './rest/values/password-lengths';
 export {
   APPLICATION_NAME_PATTERN,
+  APPLICATION_NAME_RULE,
   DEFAULT_EXECUTOR_TIMEOUT_SECS,
   MIN_EXECUTOR_TIMEOUT_SECS,
   MAX_EXECUTOR_TIMEOUT_SECS,
@@ -52,7 +53,7 @@ export {
   MAX_JOIN_SECRET_TTL_DAYS,
   MAX_JOIN_SECRET_USES,
 } from './rest/values/join-secret-limits';
-export { ORGANIZATION_NAME_PATTERN } from './rest/values/organization-name';
+export { ORGANIZATION_NAME_PATTERN, ORGANIZATION_NAME_RULE } from './rest/values/organization-name';
 export { TIMELINE_EVENT_KINDS } from './rest/values/timeline-kinds';
 export { ALERT_RULE_TYPES, ALERT_WEBHOOK_FORMATS } from './rest/values/alert-kinds';
 export { PROBLEM_CONTENT_TYPE } from './rest/values/problem-media-type';

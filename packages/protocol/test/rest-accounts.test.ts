@@ -28,14 +28,15 @@ describe('account and tenancy REST schemas', () => {
     ).toEqual(['displayName', 'email', 'password']);
   });
 
-  it('accepts application names executors use (3-30 of a-z 0-9 - _) with default settings', () => {
+  it('accepts application names executors use (3-256 of a-z 0-9 - _) with default settings', () => {
     expect(CreateApplicationRequestSchema.parse({ name: 'billing_v2-eu' })).toEqual({
       name: 'billing_v2-eu',
       description: '',
       executorTimeoutSecs: 60,
       privateMode: false,
     });
-    for (const name of ['ab', 'Billing', 'a'.repeat(31), 'with space']) {
+    expect(CreateApplicationRequestSchema.parse({ name: 'a'.repeat(256) }).name).toHaveLength(256);
+    for (const name of ['ab', 'Billing', 'a'.repeat(257), 'with space']) {
       expect(CreateApplicationRequestSchema.safeParse({ name }).success).toBe(false);
     }
     expect(UpdateApplicationRequestSchema.safeParse({}).success).toBe(false);

@@ -87,6 +87,11 @@ describe('application settings and registration over HTTP (PostgreSQL)', () => {
     expect(unknown.errors).toMatchObject([{ location: 'body.name' }]);
     assertProblem(await put(admin, appPath('Not_Valid!')), 422, 'VALIDATION_FAILED');
     assertProblem(await admin.get(appPath('ledger2')), 404, 'NOT_FOUND');
+    // DBOS's newest limit is 256 characters (its published spec still says 30).
+    const longest = `l${'-'.repeat(254)}l`;
+    expect((await put(admin, appPath(longest))).status).toBe(204);
+    expect((await read(longest)).name).toBe(longest);
+    assertProblem(await put(admin, appPath(`${longest}l`)), 422, 'VALIDATION_FAILED');
   });
 
   it('changes DBOS settings with PATCH (204) and audits each from its old to its new value', async () => {

@@ -30,6 +30,7 @@ describe('executor gateway (PostgreSQL)', () => {
     executorId: string,
     key = secret,
     appName = app.name,
+    applicationId = app.id,
   ): Promise<WebSocket> {
     const result = await connectExecutor(wsUrl(appName, key), {
       executor_id: executorId,
@@ -41,7 +42,7 @@ describe('executor gateway (PostgreSQL)', () => {
       () =>
         server.app
           .get(ExecutorRegistry)
-          .forApplication(app.id)
+          .forApplication(applicationId)
           .some((e) => e.identity.executorId === executorId),
       DEFAULT_WAIT_TIMEOUT_MS,
       `executor ${executorId} registered`,
@@ -177,6 +178,16 @@ describe('executor gateway (PostgreSQL)', () => {
       ),
     );
     expect(disconnected?.disconnectedAt).toBeInstanceOf(Date);
+  });
+
+  it('links an executor of an application whose name is as long as DBOS allows (256)', async () => {
+    const longest = await f.newApp(org.id, `app-${'x'.repeat(247)}-${randomUUID().slice(0, 4)}`);
+    expect(longest.name).toHaveLength(256);
+    const executorId = `exec-${randomUUID()}`;
+    const ws = await connectAs(executorId, secret, longest.name, longest.id);
+    expect((await executorsOf(longest.id)).map((e) => e.executorId)).toEqual([executorId]);
+    ws.close();
+    await closed(ws);
   });
 
   it('drops malformed, unsolicited and binary frames and keeps serving the link', async () => {

@@ -111,6 +111,18 @@ describe('organizations, members and join secrets (PostgreSQL)', () => {
       'VALIDATION_FAILED',
     );
     expect(bad.errors?.[0]?.path).toBe('name');
+    // Every DBOS Conductor organization name ([a-z0-9_], 3-30) is one here too.
+    const dbosName = `acme_${Date.now().toString(36)}_`;
+    const dbosStyle = await players.outsider.browser.post('/v2/orgs', { name: dbosName });
+    expect(bodyOf(dbosStyle, OrganizationSchema, 201).name).toBe(dbosName);
+    expect((await players.outsider.browser.get(`/v2/orgs/${dbosName}`)).status).toBe(200);
+    for (const name of ['-acme', 'acme-', 'a'.repeat(41)]) {
+      assertProblem(
+        await players.outsider.browser.post('/v2/orgs', { name }),
+        422,
+        'VALIDATION_FAILED',
+      );
+    }
   });
 
   it('lists members with their roles to any member', async () => {

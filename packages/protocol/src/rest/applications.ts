@@ -3,6 +3,7 @@ import { listResponse } from './pagination';
 import { IsoTimestampSchema } from './query-params';
 import {
   APPLICATION_NAME_PATTERN,
+  APPLICATION_NAME_RULE,
   DEFAULT_EXECUTOR_TIMEOUT_SECS,
   MIN_EXECUTOR_TIMEOUT_SECS,
   MAX_EXECUTOR_TIMEOUT_SECS,
@@ -10,6 +11,7 @@ import {
 
 export {
   APPLICATION_NAME_PATTERN,
+  APPLICATION_NAME_RULE,
   DEFAULT_EXECUTOR_TIMEOUT_SECS,
   MIN_EXECUTOR_TIMEOUT_SECS,
   MAX_EXECUTOR_TIMEOUT_SECS,
@@ -17,7 +19,7 @@ export {
 
 export const ApplicationNameSchema = z
   .string()
-  .regex(APPLICATION_NAME_PATTERN, 'must be 3-30 characters of a-z, 0-9, "-" and "_"');
+  .regex(APPLICATION_NAME_PATTERN, `must be ${APPLICATION_NAME_RULE}`);
 
 const DescriptionSchema = z.string().trim().max(500);
 /**

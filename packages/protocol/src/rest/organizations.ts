@@ -2,16 +2,13 @@ import { z } from 'zod';
 import { listResponse } from './pagination';
 import { PermissionSchema } from './permissions';
 import { IsoTimestampSchema } from './query-params';
-import { ORGANIZATION_NAME_PATTERN } from './values/organization-name';
+import { ORGANIZATION_NAME_PATTERN, ORGANIZATION_NAME_RULE } from './values/organization-name';
 
-export { ORGANIZATION_NAME_PATTERN } from './values/organization-name';
+export { ORGANIZATION_NAME_PATTERN, ORGANIZATION_NAME_RULE } from './values/organization-name';
 
 export const OrganizationNameSchema = z
   .string()
-  .regex(
-    ORGANIZATION_NAME_PATTERN,
-    'must be 3-40 characters of a-z, 0-9 and "-", starting and ending with a letter or digit',
-  );
+  .regex(ORGANIZATION_NAME_PATTERN, `must be ${ORGANIZATION_NAME_RULE}`);
 
 /** `POST /v2/orgs`: the caller becomes its owner. */
 export const CreateOrganizationRequestSchema = z.object({

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import {
+  APPLICATION_NAME_RULE,
   AppError,
   ApplicationNameSchema,
   type Application,
@@ -92,7 +93,7 @@ export class ApplicationsService {
         {
           path: 'app',
           location: 'path.app',
-          message: 'must be 3-30 characters of a-z, 0-9, "-" and "_"',
+          message: `must be ${APPLICATION_NAME_RULE}`,
           value: name,
         },
       ]);

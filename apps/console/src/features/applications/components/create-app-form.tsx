@@ -49,7 +49,7 @@ export function CreateAppForm({ org }: { org: string }) {
         pattern={htmlPattern(APPLICATION_NAME_PATTERN)}
         placeholder="checkout"
         autoComplete="off"
-        hint="Exactly the name your executors use (DBOS appName / APP_NAME): 3–30 of a–z, 0–9, “-”, “_”."
+        hint="Exactly the name your executors use (DBOS appName / APP_NAME): 3–256 of a–z, 0–9, “-”, “_”."
       />
       <DescriptionField value={description} onChange={setDescription} hint="Optional." />
       <ExecutorTimeoutField value={executorTimeout} onChange={setExecutorTimeout} />

@@ -34,7 +34,7 @@ export function CreateOrgForm() {
         required
         pattern={htmlPattern(ORGANIZATION_NAME_PATTERN)}
         placeholder="acme"
-        hint="Used in URLs: 3–40 of a–z, 0–9 and “-”."
+        hint="Used in URLs: 3–40 of a–z, 0–9, “_” and “-” (“-” not first or last)."
         autoComplete="off"
       />
       <TextField

@@ -1,5 +1,8 @@
-/** DBOS app names: 3-30 of [a-z0-9-_] (we accept up to 64, and capitals, for older apps). */
-const APP_NAME = /^[A-Za-z0-9_-]{1,64}$/;
+/**
+ * DBOS app names: 3-256 of [a-z0-9-_] (`APPLICATION_NAME_PATTERN`); capitals and shorter ones
+ * too, for older apps: one that is not registered is refused by name, not by shape.
+ */
+const APP_NAME = /^[A-Za-z0-9_-]{1,256}$/;
 
 export interface ExecutorPath {
   readonly appName: string;
