@@ -3,9 +3,11 @@ import { once } from 'node:events';
 import { openDatabase, type Database } from '@podium/db';
 import { createScratchDatabase, type ScratchDatabase } from '@podium/db/testing';
 import {
+  AlertingRuleSchema,
   type Executor,
   ListExecutorsResponseSchema,
   LiveEventSchema,
+  TimelineResponseSchema,
   type AuditLogEntry,
 } from '@podium/protocol';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -336,6 +338,44 @@ describe('dead-executor recovery (scripted executors, PostgreSQL)', () => {
       expect.objectContaining({ executor_ids: ['stopping'] }),
     ]);
     expect(db.pending.has('stopping')).toBe(false);
+  });
+
+  it('fires ExecutorDied for a lost executor, never for one that stopped on purpose', async () => {
+    const app = await newApp(setup, 1);
+    const h = helpers(setup, app);
+    const db = systemDatabase();
+    const api = apiClient(setup.server.url);
+    const base = `/v2/orgs/${setup.org.name}/apps/${app.name}`;
+    const created = await api('post', `${base}/alerting-rules`, {
+      key: setup.key,
+      body: { ruleType: 'ExecutorDied', ruleMetadata: {} },
+    });
+    const rule = AlertingRuleSchema.parse(created.body);
+    keep(await h.connect('peer-a', 'v1', db.script('v1')));
+    const planned = keep(await h.connect('planned', 'v1', db.script('v1')));
+    const lost = keep(await h.connect('lost', 'v1', db.script('v1')));
+    await h.until('lost', 'connected', (e) => e.status === 'HEALTHY');
+
+    await planned.close(1000); // a deploy or a scale-in: nobody is paged
+    await h.until('planned', 'recovered', (e) => e.stopped && e.recoveredAt !== null);
+    await crash(lost);
+    const fired = await waitUntil(
+      async () => {
+        const res = await api('get', `${base}/timeline?kinds=alert.fired`, { key: setup.key });
+        const events = TimelineResponseSchema.parse(res.body);
+        return events.length > 0 ? events : undefined;
+      },
+      10_000,
+      'ExecutorDied fired',
+    );
+    await h.until('lost', 'recovered', (e) => e.recoveredAt !== null);
+    // One firing, for the lost one; the planned stop (dead first) fired none.
+    expect(fired).toEqual([
+      expect.objectContaining({
+        target: { type: 'alert_rule', id: rule.id },
+        summary: expect.stringContaining('Executor lost ') as string,
+      }),
+    ]);
   });
 
   it('confirms a dead executor that left nothing pending without sending recovery', async () => {

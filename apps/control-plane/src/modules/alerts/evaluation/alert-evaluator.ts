@@ -48,7 +48,11 @@ export class AlertEvaluator implements OnApplicationBootstrap, OnModuleDestroy {
     this.logger = logger.child({ component: 'alerts' });
     this.passes = new CoordinatorSchedule(role, this.logger, 'alert evaluation');
     this.unsubscribers = [
-      events.on('executor.dead', (e) => this.onExecutorEvent('ExecutorDied', e, deathOf(e))),
+      events.on('executor.dead', (e) => {
+        // A stop on purpose (a deploy, a scale-in) is no death to page about: what it left is
+        // recovered all the same, and RecoveryFailed still reports a recovery that fails.
+        if (!e.stopped) this.onExecutorEvent('ExecutorDied', e, deathOf(e));
+      }),
       events.on('executor.recovery-failed', (e) =>
         this.onExecutorEvent('RecoveryFailed', e, recoveryFailureOf(e)),
       ),
