@@ -2,6 +2,7 @@
 export { Podium } from './podium';
 export { SDK_VERSION, SDK_VERSION_STRING } from './version';
 export type { PodiumOptions, PGliteInstance } from './options';
+export type { RequestLimits as ConductorRequestLimits } from './agent/dispatch';
 export type { Logger } from './logger';
 export type { WorkflowContext } from './engine/context';
 export type { WorkflowHandle } from './engine/handle';

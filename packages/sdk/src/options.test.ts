@@ -70,6 +70,7 @@ describe('resolveOptions: conductor', () => {
       url: 'wss://podium.example.com/conductor/v1alpha1/websocket/shop/secret',
       redactedUrl: 'wss://podium.example.com/conductor/v1alpha1/websocket/shop/[REDACTED]',
       executorMetadata: undefined,
+      requestLimits: { concurrent: 4, waiting: 1_000, maxWaitMs: 10_000 },
     });
     // A new executor per process, as with DBOS.
     expect(resolved.executorId).toMatch(/^[0-9a-f-]{36}$/);
@@ -85,6 +86,33 @@ describe('resolveOptions: conductor', () => {
       executorMetadata: { a: 1 },
     });
     expect(resolved.executorId).toBe('pod-1');
+  });
+
+  it('takes request limits for the agent, each defaulted alone, and refuses ones out of range', () => {
+    const limited = resolveOptions(
+      { ...base, conductorKey: 'k', conductorRequestLimits: { concurrent: 8, waiting: 0 } },
+      {},
+    );
+    expect(limited.conductor?.requestLimits).toEqual({
+      concurrent: 8,
+      waiting: 0,
+      maxWaitMs: 10_000,
+    });
+    const bad = { concurrent: 0, waiting: -1, maxWaitMs: 1.5 };
+    // Checked with a key or without (a key may come later from the environment).
+    for (const key of ['k', undefined]) {
+      expect(() =>
+        resolveOptions({ ...base, conductorKey: key, conductorRequestLimits: bad }, {}),
+      ).toThrow(
+        expect.objectContaining({
+          issues: [
+            'conductorRequestLimits.concurrent must be a positive integer',
+            'conductorRequestLimits.waiting must be a non-negative integer',
+            'conductorRequestLimits.maxWaitMs must be a positive integer',
+          ],
+        }),
+      );
+    }
   });
 
   it('refuses URLs and names that would break the connection URL', () => {

@@ -3,6 +3,7 @@
  * `Podium` constructor and reports every problem at once in a `ConfigurationError`.
  */
 import { randomUUID } from 'node:crypto';
+import type { RequestLimits } from './agent/dispatch';
 import {
   type ConductorSettings,
   type Environment,
@@ -119,6 +120,15 @@ export interface PodiumOptions {
    * @default none
    */
   conductorExecutorMetadata?: Record<string, unknown>;
+  /**
+   * How the agent serves the control plane's requests: at most `concurrent` at once (their
+   * handlers use the app's database pool, so keep it well under `poolSize`), at most `waiting`
+   * more queued; a request that waited `maxWaitMs` or found the queue full is answered "busy"
+   * unrun, and the control plane asks another executor. Keep `maxWaitMs` under the control
+   * plane's request timeout (Podium's `PODIUM_EXECUTOR_REQUEST_TIMEOUT_MS`, 15 s by default).
+   * @default { concurrent: 4, waiting: 1000, maxWaitMs: 10000 }
+   */
+  conductorRequestLimits?: Partial<RequestLimits>;
 }
 
 /** Options after defaults are applied. */

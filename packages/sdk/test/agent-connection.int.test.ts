@@ -7,6 +7,7 @@
 import type { PartialExecutorRequestHandlers } from '@podium/protocol';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { type AgentTimings, ConductorAgent } from '../src/agent/agent';
+import type { RequestLimits } from '../src/agent/dispatch';
 import { pgliteBackend } from './helpers/backends';
 import { FakeConductor, freePort } from './helpers/fake-conductor';
 import { useHarness } from './helpers/harness';
@@ -46,11 +47,15 @@ describe('conductor link (agent, fast timings)', () => {
     return server;
   }
 
-  function agent(server: FakeConductor, handlers: PartialExecutorRequestHandlers = {}) {
+  function agent(
+    server: FakeConductor,
+    handlers: PartialExecutorRequestHandlers = {},
+    requestLimits?: RequestLimits,
+  ) {
     const logger = recordingLogger();
     const base = `${server.url}/websocket/app`;
     const instance = new ConductorAgent(
-      { url: `${base}/secret-key`, redactedUrl: `${base}/[REDACTED]` },
+      { url: `${base}/secret-key`, redactedUrl: `${base}/[REDACTED]`, requestLimits },
       { executor_info: () => Promise.resolve(IDENTITY), ...handlers },
       logger,
       FAST,
@@ -199,6 +204,31 @@ describe('conductor link (agent, fast timings)', () => {
     });
     expect(cancelled).toEqual(['after']);
     expect(running).toBe(4);
+  });
+
+  it('serves within the configured request limits: one running, one waiting, the next busy', async () => {
+    const server = await conductor();
+    const gate = deferred();
+    let running = 0;
+    agent(
+      server,
+      {
+        list_workflows: async () => {
+          running++;
+          await gate.promise;
+          return { output: [] };
+        },
+      },
+      { concurrent: 1, waiting: 1, maxWaitMs: 60_000 },
+    );
+    const link = await server.nextLink();
+    const answers = [1, 2, 3].map(() => link.request('list_workflows', { body: {} }));
+    // The third found one running and one waiting: refused unrun, at once.
+    expect((await answers[2])?.error_message).toMatch(/^Executor busy/);
+    expect(running).toBe(1);
+    gate.resolve();
+    for (const answer of answers.slice(0, 2)) expect((await answer).output).toEqual([]);
+    expect(running).toBe(2);
   });
 
   it('answers the requests in flight on stop(), then closes with 1000 and stays closed', async () => {

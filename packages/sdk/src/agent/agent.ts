@@ -60,7 +60,8 @@ export class ConductorAgent {
   private readonly logger: Logger;
 
   constructor(
-    settings: Pick<ConductorSettings, 'url' | 'redactedUrl'>,
+    settings: Pick<ConductorSettings, 'url' | 'redactedUrl'> &
+      Partial<Pick<ConductorSettings, 'requestLimits'>>,
     handlers: PartialExecutorRequestHandlers,
     logger: Logger,
     private readonly timings: AgentTimings = DEFAULT_AGENT_TIMINGS,
@@ -68,6 +69,7 @@ export class ConductorAgent {
     this.logger = guardedLogger(logger);
     // A session is healthy once the control plane has our identity: the backoff starts over.
     this.dispatcher = new Dispatcher(handlers, this.logger, {
+      limits: settings.requestLimits,
       onAnswered: (type) => {
         if (type === 'executor_info') this.connection.markHealthy();
       },

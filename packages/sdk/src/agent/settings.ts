@@ -7,6 +7,7 @@
  */
 
 import { DEFAULT_CONDUCTOR_URL } from '@podium/protocol';
+import { DEFAULT_REQUEST_LIMITS, type RequestLimits } from './dispatch';
 
 export interface ConductorSettings {
   /** `<base without trailing slashes>/websocket/<appName>/<key>`. Contains the key. */
@@ -15,6 +16,8 @@ export interface ConductorSettings {
   readonly redactedUrl: string;
   /** JSON tags reported in `executor_info` (a deep copy of the option). */
   readonly executorMetadata: Record<string, unknown> | undefined;
+  /** How many control-plane requests run at once and wait, and how long one may wait. */
+  readonly requestLimits: RequestLimits;
 }
 
 export interface ConductorOptions {
@@ -22,6 +25,7 @@ export interface ConductorOptions {
   conductorKey?: string;
   conductorUrl?: string;
   conductorExecutorMetadata?: Record<string, unknown>;
+  conductorRequestLimits?: Partial<RequestLimits>;
 }
 
 export type Environment = Readonly<Record<string, string | undefined>>;
@@ -42,6 +46,7 @@ export function resolveConductorSettings(
   const key = options.conductorKey ?? nonEmpty(env.CONDUCTOR_KEY);
   const base = options.conductorUrl ?? nonEmpty(env.CONDUCTOR_URL) ?? DEFAULT_CONDUCTOR_URL;
   const metadata = copyMetadata(options.conductorExecutorMetadata, issues);
+  const requestLimits = requestLimitsOf(options.conductorRequestLimits, issues);
   if (key === undefined) return undefined;
   const before = issues.length;
   if (key.trim() === '' || UNSAFE_SEGMENT.test(key)) {
@@ -56,7 +61,12 @@ export function resolveConductorSettings(
   }
   if (issues.length > before) return undefined;
   const prefix = `${trimmed}/websocket/${options.appName}/`;
-  return { url: prefix + key, redactedUrl: `${prefix}[REDACTED]`, executorMetadata: metadata };
+  return {
+    url: prefix + key,
+    redactedUrl: `${prefix}[REDACTED]`,
+    executorMetadata: metadata,
+    requestLimits,
+  };
 }
 
 function nonEmpty(value: string | undefined): string | undefined {
@@ -72,6 +82,25 @@ function isWebSocketUrl(value: string): boolean {
   } catch {
     return false;
   }
+}
+
+/** The defaults, with what the option sets; a value out of range is an issue. */
+function requestLimitsOf(
+  limits: Partial<RequestLimits> | undefined,
+  issues: string[],
+): RequestLimits {
+  const resolved = { ...DEFAULT_REQUEST_LIMITS, ...limits };
+  const { concurrent, waiting, maxWaitMs } = resolved;
+  if (!Number.isInteger(concurrent) || concurrent < 1) {
+    issues.push('conductorRequestLimits.concurrent must be a positive integer');
+  }
+  if (!Number.isInteger(waiting) || waiting < 0) {
+    issues.push('conductorRequestLimits.waiting must be a non-negative integer');
+  }
+  if (!Number.isInteger(maxWaitMs) || maxWaitMs < 1) {
+    issues.push('conductorRequestLimits.maxWaitMs must be a positive integer');
+  }
+  return resolved;
 }
 
 /** A deep copy through JSON, so what is reported is what was configured at construction. */
