@@ -353,12 +353,12 @@ describe('dead-executor recovery (scripted executors, PostgreSQL)', () => {
     const rule = AlertingRuleSchema.parse(created.body);
     keep(await h.connect('peer-a', 'v1', db.script('v1')));
     const planned = keep(await h.connect('planned', 'v1', db.script('v1')));
-    const lost = keep(await h.connect('lost', 'v1', db.script('v1')));
-    await h.until('lost', 'connected', (e) => e.status === 'HEALTHY');
+    const crashing = keep(await h.connect('crashing', 'v1', db.script('v1')));
+    await h.until('crashing', 'connected', (e) => e.status === 'HEALTHY');
 
     await planned.close(1000); // a deploy or a scale-in: nobody is paged
     await h.until('planned', 'recovered', (e) => e.stopped && e.recoveredAt !== null);
-    await crash(lost);
+    await crash(crashing);
     const fired = await waitUntil(
       async () => {
         const res = await api('get', `${base}/timeline?kinds=alert.fired`, { key: setup.key });
@@ -368,12 +368,12 @@ describe('dead-executor recovery (scripted executors, PostgreSQL)', () => {
       10_000,
       'ExecutorDied fired',
     );
-    await h.until('lost', 'recovered', (e) => e.recoveredAt !== null);
-    // One firing, for the lost one; the planned stop (dead first) fired none.
+    await h.until('crashing', 'recovered', (e) => e.recoveredAt !== null);
+    // One firing, for the crashed one; the planned stop (dead first) fired none.
     expect(fired).toEqual([
       expect.objectContaining({
         target: { type: 'alert_rule', id: rule.id },
-        summary: expect.stringContaining('Executor lost ') as string,
+        summary: expect.stringContaining('Executor crashing ') as string,
       }),
     ]);
   });

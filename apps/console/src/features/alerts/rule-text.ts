@@ -15,7 +15,7 @@ export const RULE_TYPES: Record<AlertRuleType, { help: string; example: string }
     example: '{"period_secs": 60}',
   },
   ExecutorDied: {
-    help: 'An executor was declared dead; resolves once it is recovered.',
+    help: 'An executor was lost and declared dead (not one stopped on purpose, as in a deploy); resolves once it is recovered.',
     example: '{}',
   },
   RecoveryFailed: {

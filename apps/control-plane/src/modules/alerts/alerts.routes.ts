@@ -56,7 +56,7 @@ export const ALERT_ROUTES = routeTable({
     path: rules,
     summary: 'Create an alerting rule',
     description:
-      'Rule types: WorkflowFailure {threshold, period_secs, workflow_name?}, SlowQueue {threshold_secs, queue_name?}, UnresponsiveApplication {period_secs} (DBOS Conductor’s), and ExecutorDied {} (an executor lost, not one stopped on purpose), RecoveryFailed {} (Podium’s). Firing sends the `alert` message to an executor of the receiving application and POSTs to the webhooks.',
+      'Rule types: WorkflowFailure {threshold, period_secs, workflow_name?}, SlowQueue {threshold_secs, queue_name?}, UnresponsiveApplication {period_secs} (DBOS Conductor’s), and Podium’s ExecutorDied {} (an executor lost, not one stopped on purpose) and RecoveryFailed {}. Firing sends the `alert` message to an executor of the receiving application and POSTs to the webhooks.',
     tag,
     access: 'admin',
     status: 201,

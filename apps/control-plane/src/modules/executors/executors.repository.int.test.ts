@@ -3,14 +3,14 @@ import { openDatabase, type Database } from '@podium/db';
 import { createScratchDatabase, type ScratchDatabase } from '@podium/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DATABASE_BACKENDS, useDatabase } from '../../../test/support/database-backends';
-import type { ExecutorStatus } from '@podium/protocol';
+import type { ExecutorStatusFilter } from '@podium/protocol';
 import { restStatus } from './executor-snapshot';
 import { type ExecutorRecord, ExecutorsRepository } from './executors.repository';
 
 type Status = ExecutorRecord['status'];
 
-// [executorId, status in its row, minutes after the first connection]
-const ROWS: ReadonlyArray<[string, Status, number]> = [
+// [executorId, status in its row, minutes after the first connection, stopped on purpose]
+const ROWS: ReadonlyArray<[string, Status, number, boolean?]> = [
   ['old-gone', 'DISCONNECTED', 0],
   ['dead', 'DEAD', 1],
   ['linked-stale', 'DISCONNECTED', 2], // its link is held here: a racing write left the row behind
@@ -18,18 +18,25 @@ const ROWS: ReadonlyArray<[string, Status, number]> = [
   ['gone', 'DISCONNECTED', 4],
   ['up-2', 'CONNECTED', 5],
   ['new-gone', 'DISCONNECTED', 6],
+  ['stopping', 'DISCONNECTED', 7, true],
+  ['stopped', 'DEAD', 8, true],
+  ['linked-stopped', 'DISCONNECTED', 9, true], // back (linked here): no longer stopped
 ];
-const LINKED = new Set(['linked-stale', 'up-2']);
+const LINKED = new Set(['linked-stale', 'up-2', 'linked-stopped']);
 
 /** What the listing promises, computed the slow way: effective status, healthy first, newest first. */
-function expected(statuses: readonly ExecutorStatus[] | undefined): string[] {
-  const effective = ROWS.map(([id, status, minute]) => ({
+function expected(statuses: readonly ExecutorStatusFilter[] | undefined): string[] {
+  const effective = ROWS.map(([id, status, minute, stopped = false]) => ({
     id,
     minute,
     status: restStatus(LINKED.has(id) ? 'CONNECTED' : status),
+    stopped: stopped && !LINKED.has(id),
   }));
   const newestFirst = effective
-    .filter((e) => !statuses || statuses.includes(e.status))
+    .filter(
+      (e) =>
+        !statuses || statuses.includes(e.status) || (e.stopped && statuses.includes('STOPPED')),
+    )
     .sort((a, b) => b.minute - a.minute);
   return [
     ...newestFirst.filter((e) => e.status === 'HEALTHY'),
@@ -90,7 +97,10 @@ describe('ExecutorsRepository paging on PostgreSQL', () => {
       );
     await db.prisma.executor.createMany({
       data: [
-        ...ROWS.map(([id, status, minute]) => row(app.id, id, status, minute)),
+        ...ROWS.map(([id, status, minute, stopped = false]) => ({
+          ...row(app.id, id, status, minute),
+          stopped,
+        })),
         row(other.id, 'up-1', 'CONNECTED', 9),
       ],
     });
@@ -100,12 +110,15 @@ describe('ExecutorsRepository paging on PostgreSQL', () => {
     await scratch?.drop();
   });
 
-  const filters: Array<readonly ExecutorStatus[] | undefined> = [
+  const filters: Array<readonly ExecutorStatusFilter[] | undefined> = [
     undefined,
     ['HEALTHY'],
     ['DISCONNECTED'],
     ['DISCONNECTED', 'DEAD'],
     ['HEALTHY', 'DEAD'],
+    ['STOPPED'],
+    ['HEALTHY', 'STOPPED'],
+    ['DEAD', 'STOPPED'],
   ];
 
   it.each(filters)(
@@ -137,7 +150,7 @@ describe('ExecutorsRepository paging on PostgreSQL', () => {
       LINKED,
     );
     expect(connected.map((r) => r.executorId)).toEqual(expected(['HEALTHY']));
-    // Versions by their latest connection: v0 (minute 6), v2 (5), v1 (4).
+    // Versions by their latest connection: v0 (minute 9), v2 (8), v1 (7).
     await expect(
       repository.findVersions(scope.organizationId, scope.applicationId),
     ).resolves.toEqual(['v0', 'v2', 'v1']);
@@ -227,6 +240,8 @@ describe.each(DATABASE_BACKENDS)('ExecutorsRepository liveness on %s', (_name, m
         },
         { ...executorRow(where(app), 'up', 'CONNECTED', 'v1', minutes(-20)), replicaId: alive.id },
         executorRow(where(app), 'dead', 'DEAD', 'v1', minutes(-50)),
+        // Stopped on purpose: dead and unrecovered, but not lost.
+        { ...executorRow(where(app), 'stopped', 'DEAD', 'v0', minutes(-60)), stopped: true },
         executorRow(where(app), 'recovered', 'DEAD', 'v1', minutes(-50), minutes(-40)),
         // Another application's executor on a replica that lapsed later: not this one's silence.
         {
@@ -239,9 +254,10 @@ describe.each(DATABASE_BACKENDS)('ExecutorsRepository liveness on %s', (_name, m
     // Before the lease passed its executor was linked: the last disconnection is the recorded one.
     await expect(repository.findLiveness(app.id, minutes(-3))).resolves.toEqual({
       lastDisconnectedAt: minutes(-10),
-      unrecoveredDead: 1,
+      unrecoveredDead: 2,
+      unrecoveredLost: 1,
     });
-    const lapsedSince = { lastDisconnectedAt: minutes(-2), unrecoveredDead: 1 };
+    const lapsedSince = { lastDisconnectedAt: minutes(-2), unrecoveredDead: 2, unrecoveredLost: 1 };
     await expect(repository.findLiveness(app.id, now)).resolves.toEqual(lapsedSince);
     // Adopted (as ReplicaFailoverService does, as of the lease's end): the same instant.
     await repository.disconnectLinksOf(lapsed.id, minutes(-2));

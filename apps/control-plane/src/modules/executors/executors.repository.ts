@@ -359,7 +359,8 @@ export class ExecutorsRepository {
   }
 
   /**
-   * When an executor of the application last disconnected, and its dead ones not recovered. An
+   * When an executor of the application last disconnected, and its dead ones not recovered (all,
+   * and those lost rather than stopped on purpose). An
    * executor still recorded CONNECTED on a replica whose lease passed (as of `now`; not adopted
    * yet) disconnected at that lease's end, as its adoption will record it. One statement, so an
    * adoption lands wholly before or after it.
@@ -367,9 +368,13 @@ export class ExecutorsRepository {
   async findLiveness(
     applicationId: string,
     now: Date,
-  ): Promise<{ lastDisconnectedAt: Date | null; unrecoveredDead: number }> {
+  ): Promise<{
+    lastDisconnectedAt: Date | null;
+    unrecoveredDead: number;
+    unrecoveredLost: number;
+  }> {
     const [row] = await this.db.prisma.$queryRaw<
-      Array<{ lastDisconnectedAt: Date | null; unrecoveredDead: number }>
+      Array<{ lastDisconnectedAt: Date | null; unrecoveredDead: number; unrecoveredLost: number }>
     >`
       SELECT greatest(
                (SELECT max(disconnected_at) FROM executors
@@ -378,12 +383,16 @@ export class ExecutorsRepository {
                 WHERE e.application_id = ${applicationId}::uuid AND e.status = 'CONNECTED'
                   AND r.lease_until <= ${now}::timestamptz)
              ) AS "lastDisconnectedAt",
-             (SELECT count(*)::int FROM executors
-              WHERE application_id = ${applicationId}::uuid AND status = 'DEAD'
-                AND recovered_at IS NULL) AS "unrecoveredDead"`;
+             dead."unrecoveredDead", dead."unrecoveredLost"
+      FROM (SELECT count(*)::int AS "unrecoveredDead",
+                   (count(*) FILTER (WHERE NOT stopped))::int AS "unrecoveredLost"
+            FROM executors
+            WHERE application_id = ${applicationId}::uuid AND status = 'DEAD'
+              AND recovered_at IS NULL) AS dead`;
     return {
       lastDisconnectedAt: row?.lastDisconnectedAt ?? null,
       unrecoveredDead: row?.unrecoveredDead ?? 0,
+      unrecoveredLost: row?.unrecoveredLost ?? 0,
     };
   }
 

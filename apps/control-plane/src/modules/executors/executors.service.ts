@@ -143,9 +143,12 @@ export class ExecutorsService {
    * never taken for one silent since an earlier disconnection (which would fire
    * UnresponsiveApplication at once, then resolve it when the record lands).
    */
-  async findLiveness(
-    applicationId: string,
-  ): Promise<{ connected: number; lastDisconnectedAt: Date | null; unrecoveredDead: number }> {
+  async findLiveness(applicationId: string): Promise<{
+    connected: number;
+    lastDisconnectedAt: Date | null;
+    unrecoveredDead: number;
+    unrecoveredLost: number;
+  }> {
     const byVersion = await this.countConnectedByVersion(applicationId);
     const closedHere = this.registry.lastRemovedAt(applicationId);
     const recorded = await this.executors.findLiveness(applicationId, new Date());
@@ -154,6 +157,7 @@ export class ExecutorsService {
       connected,
       lastDisconnectedAt: latest(recorded.lastDisconnectedAt, closedHere),
       unrecoveredDead: recorded.unrecoveredDead,
+      unrecoveredLost: recorded.unrecoveredLost,
     };
   }
 

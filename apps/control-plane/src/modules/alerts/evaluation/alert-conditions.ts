@@ -38,8 +38,9 @@ export class AlertConditions {
         case 'UnresponsiveApplication':
           return await this.unresponsive(rule, now);
         case 'ExecutorDied':
+          return await this.deadUnrecovered(rule, 'unrecoveredLost');
         case 'RecoveryFailed':
-          return await this.deadUnrecovered(rule);
+          return await this.deadUnrecovered(rule, 'unrecoveredDead');
       }
     } catch (error) {
       if (AppError.is(error) && UNANSWERED.has(error.code)) return null;
@@ -110,9 +111,16 @@ export class AlertConditions {
     };
   }
 
-  /** Death and failed recovery fire on their events; they hold while a dead one is unrecovered. */
-  private async deadUnrecovered(rule: AlertRuleInContext): Promise<AlertFinding> {
-    const { unrecoveredDead } = await this.executors.findLiveness(rule.applicationId);
+  /**
+   * Death and failed recovery fire on their events; they hold while a dead one is unrecovered
+   * (for a death, one that was lost: ExecutorDied never fired for a stop on purpose, so one left
+   * unrecovered, as after a deploy to another version, must not hold it).
+   */
+  private async deadUnrecovered(
+    rule: AlertRuleInContext,
+    counted: 'unrecoveredDead' | 'unrecoveredLost',
+  ): Promise<AlertFinding> {
+    const unrecoveredDead = (await this.executors.findLiveness(rule.applicationId))[counted];
     return {
       active: unrecoveredDead > 0,
       message:
