@@ -4,6 +4,7 @@
 // control plane on a scratch PostgreSQL database, the console's server, Chromium, axe-core.
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { sidewaysOverflow } from './support/accessibility';
 import { createOrganization, signUp, text, type Account } from './support/console-actions';
 import { useConsoleSession } from './support/console-session';
 
@@ -94,6 +95,27 @@ describe('the app settings page', () => {
     await page.reload();
     await expect(field('Keep at most (workflows)').inputValue()).resolves.toBe('');
     await expect(field('Keep completed workflows for (hours)').inputValue()).resolves.toBe('24');
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('creates an application with a name as long as DBOS allows, and its pages still fit', async () => {
+    const longest = `checkout-${'x'.repeat(243)}-end`; // 256 characters, one unbroken run
+    await page.goto(`${consoleUrl}/orgs/acme`);
+    await page.getByLabel('Application name').fill(longest);
+    await page.getByRole('button', { name: 'Create application' }).click();
+    await page.waitForURL(`${consoleUrl}/orgs/acme/apps/${longest}/workflows`);
+    // The name in the heading and in the empty states (no executor yet), wrapped: nothing to
+    // scroll sideways.
+    for (const [tab, shown] of [
+      ['workflows', /^No executor of .+ is connected$/],
+      ['executors', /^No executor of .+ has connected yet$/],
+      ['settings', /^Settings$/],
+    ] as const) {
+      await page.goto(`${consoleUrl}/orgs/acme/apps/${longest}/${tab}`);
+      await page.getByRole('heading', { level: 1, name: longest }).waitFor();
+      await page.getByRole('heading', { name: shown }).first().waitFor();
+      await expect(sidewaysOverflow(page)).resolves.toEqual([]);
+    }
     expect(pageErrors).toEqual([]);
   });
 });

@@ -569,9 +569,12 @@ describe('the operator journey: sign up to managing workflows', () => {
     await page.screenshot({ path: screenshot('last-known-detail') });
     await assertAccessible(page, 'last-known workflow');
 
-    // It was stopped (SIGTERM: the SDK closes its link normally), so it reads STOPPED.
+    // It was stopped (SIGTERM: the SDK closes its link normally), so it reads so.
     await page.goto(`${consoleUrl}/orgs/acme/apps/shop/executors`);
-    const stopped = page.locator('[data-testid="executor-row"][data-status="STOPPED"]');
+    const stopped = page.locator('[data-testid="executor-row"][data-stopped="true"]');
+    await expect(text(stopped.first().getByTestId('executor-status'))).resolves.toMatch(
+      /^(DISCONNECTED|DEAD) · stopped$/,
+    );
     await stopped.first().waitFor();
     const status = page.getByLabel('Status');
     await status.selectOption('HEALTHY');
@@ -579,8 +582,8 @@ describe('the operator journey: sign up to managing workflows', () => {
     await status.selectOption('STOPPED');
     await stopped.first().waitFor();
     const rows = page.getByTestId('executor-row');
-    expect(new Set(await rows.evaluateAll((els) => els.map((e) => e.dataset.status)))).toEqual(
-      new Set(['STOPPED']),
+    expect(new Set(await rows.evaluateAll((els) => els.map((e) => e.dataset.stopped)))).toEqual(
+      new Set(['true']),
     );
     await status.selectOption('');
 

@@ -90,7 +90,11 @@ describe('resolveOptions: conductor', () => {
 
   it('takes request limits for the agent, each defaulted alone, and refuses ones out of range', () => {
     const limited = resolveOptions(
-      { ...base, conductorKey: 'k', conductorRequestLimits: { concurrent: 8, waiting: 0 } },
+      {
+        ...base,
+        conductorKey: 'k',
+        conductorRequestLimits: { concurrent: 8, waiting: 0, maxWaitMs: undefined },
+      },
       {},
     );
     expect(limited.conductor?.requestLimits).toEqual({

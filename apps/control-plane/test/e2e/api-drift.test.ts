@@ -157,6 +157,15 @@ describe('the API drift measure', () => {
       foreignValues: ['GET /v2/orgs/{}/apps/{}/executors response [].status "STOPPED"'],
     });
     expect(driftFrom(podium, podium)).toMatchObject({ refusedValues: [], foreignValues: [] });
+    // A field DBOS enumerates that ours leaves open may answer anything.
+    const open = structuredClone(podium);
+    open.paths['/v2/orgs/{o}/tokens'].post.responses['201'] = json({
+      type: 'object',
+      properties: { kind: { type: 'string' } },
+    });
+    expect(driftFrom(dbos, open).foreignValues).toContain(
+      'POST /v2/orgs/{}/tokens response kind *',
+    );
   });
 
   it('finds nothing missing in a document against itself', () => {

@@ -34,7 +34,10 @@ export interface Drift {
   readonly missingStatuses: string[];
   /** `<key> request <field> <value>`: a value DBOS's enum allows that our request refuses. */
   readonly refusedValues: string[];
-  /** `<key> response <field> <value>`: a value we may answer that DBOS's enum does not list. */
+  /**
+   * `<key> response <field> <value>`: a value we may answer that DBOS's enum does not list (`*`:
+   * our field enumerates nothing, so any value may come).
+   */
   readonly foreignValues: string[];
   readonly operations: { readonly total: number; readonly served: number };
   /** DBOS fields of the served operations, and how many of them we have. */
@@ -103,15 +106,19 @@ export function driftFrom(theirs: Json, ours: Json): Drift {
         else missingFields.push(`${key} ${part} ${field}`);
       }
     }
-    // An enum on both sides: ours must take all of DBOS's and answer none but DBOS's.
+    // Where DBOS enumerates: ours must take all of its values (an open field takes any) and
+    // answer none but its (an open field may answer anything).
     for (const [field, values] of op.requestValues) {
       const taken = mine.requestValues.get(field);
-      for (const value of taken ? values : []) {
-        if (!taken?.has(value)) refusedValues.push(`${key} request ${field} ${value}`);
+      if (!taken) continue;
+      for (const value of values) {
+        if (!taken.has(value)) refusedValues.push(`${key} request ${field} ${value}`);
       }
     }
     for (const [field, values] of op.responseValues) {
-      for (const value of mine.responseValues.get(field) ?? []) {
+      if (!mine.response.has(field)) continue; // reported missing above
+      const answered = mine.responseValues.get(field) ?? ['*'];
+      for (const value of answered) {
         if (!values.has(value)) foreignValues.push(`${key} response ${field} ${value}`);
       }
     }

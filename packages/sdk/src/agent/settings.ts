@@ -89,7 +89,9 @@ function requestLimitsOf(
   limits: Partial<RequestLimits> | undefined,
   issues: string[],
 ): RequestLimits {
-  const resolved = { ...DEFAULT_REQUEST_LIMITS, ...limits };
+  // An entry given as undefined is defaulted as an absent one.
+  const given = Object.entries(limits ?? {}).filter(([, value]) => value !== undefined);
+  const resolved: RequestLimits = { ...DEFAULT_REQUEST_LIMITS, ...Object.fromEntries(given) };
   const { concurrent, waiting, maxWaitMs } = resolved;
   if (!Number.isInteger(concurrent) || concurrent < 1) {
     issues.push('conductorRequestLimits.concurrent must be a positive integer');

@@ -176,9 +176,10 @@ export async function fetchExecutorHealth(
   options?: RequestOptions,
 ): Promise<{ connected: number; dead: number }> {
   const page = await fetchExecutors(org, app, null, options);
-  const count = (status: string) =>
-    page.items.filter((e) => e.status === status && !e.stopped).length;
-  return { connected: count('HEALTHY'), dead: count('DEAD') }; // stopping on purpose is not dying
+  const connected = page.items.filter((e) => e.status === 'HEALTHY').length;
+  // Stopping on purpose is not dying.
+  const dead = page.items.filter((e) => e.status === 'DEAD' && !e.stopped).length;
+  return { connected, dead };
 }
 
 /** Every application name of the organization, page by page. */

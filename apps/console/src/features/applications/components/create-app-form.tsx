@@ -1,6 +1,10 @@
 'use client';
 
-import { APPLICATION_NAME_PATTERN, DEFAULT_EXECUTOR_TIMEOUT_SECS } from '@podium/protocol/rest';
+import {
+  APPLICATION_NAME_PATTERN,
+  APPLICATION_NAME_RULE,
+  DEFAULT_EXECUTOR_TIMEOUT_SECS,
+} from '@podium/protocol/rest';
 import { useRouter } from 'next/navigation';
 import { useState, type FormEvent } from 'react';
 import { htmlPattern } from '../../../lib/html-pattern';
@@ -49,7 +53,7 @@ export function CreateAppForm({ org }: { org: string }) {
         pattern={htmlPattern(APPLICATION_NAME_PATTERN)}
         placeholder="checkout"
         autoComplete="off"
-        hint="Exactly the name your executors use (DBOS appName / APP_NAME): 3–256 of a–z, 0–9, “-”, “_”."
+        hint={`Exactly the name your executors use (DBOS appName / APP_NAME): ${APPLICATION_NAME_RULE}.`}
       />
       <DescriptionField value={description} onChange={setDescription} hint="Optional." />
       <ExecutorTimeoutField value={executorTimeout} onChange={setExecutorTimeout} />

@@ -1,19 +1,14 @@
-import type { Executor, ExecutorStatusFilter } from '@podium/protocol/rest';
+import type { Executor, ExecutorStatus } from '@podium/protocol/rest';
 import { CopyableId } from '../../../components/ui/copyable-id';
 import { DataTable } from '../../../components/ui/data-table';
 import { StatusBadge, type StatusTone } from '../../../components/ui/status-badge';
 import { Timestamp } from '../../../components/ui/timestamp';
 
-export const EXECUTOR_TONES: Record<ExecutorStatusFilter, StatusTone> = {
+const EXECUTOR_TONES: Record<ExecutorStatus, StatusTone> = {
   HEALTHY: 'ok',
   DISCONNECTED: 'warn',
   DEAD: 'bad',
-  STOPPED: 'neutral',
 };
-/** What an operator reads: STOPPED for one that shut down on purpose, else its status. */
-export function shownExecutorStatus(executor: Executor): ExecutorStatusFilter {
-  return executor.stopped ? 'STOPPED' : executor.status;
-}
 
 const COLUMNS = [
   'Executor ID',
@@ -47,6 +42,22 @@ function RecoveryCell({ executor }: { executor: Executor }) {
   );
 }
 
+/**
+ * Its status as the API says it (so the status filter finds what the badge reads), marked and
+ * not alarming when it shut down on purpose.
+ */
+function ExecutorStatusBadge({ executor }: { executor: Executor }) {
+  return executor.stopped ? (
+    <StatusBadge tone="neutral" status={`${executor.status} · stopped`} testId="executor-status" />
+  ) : (
+    <StatusBadge
+      tone={EXECUTOR_TONES[executor.status]}
+      status={executor.status}
+      testId="executor-status"
+    />
+  );
+}
+
 /** Executor records, one row each, sized to read without sideways scrolling at 1280 px. */
 export function ExecutorTable({ executors }: { executors: readonly Executor[] }) {
   return (
@@ -55,16 +66,14 @@ export function ExecutorTable({ executors }: { executors: readonly Executor[] })
         <tr
           key={executor.executorId}
           data-testid="executor-row"
-          data-status={shownExecutorStatus(executor)}
+          data-status={executor.status}
+          data-stopped={executor.stopped}
         >
           <td>
             <CopyableId value={executor.executorId} kind="executor ID" shortTo={13} />
           </td>
           <td>
-            <StatusBadge
-              tone={EXECUTOR_TONES[shownExecutorStatus(executor)]}
-              status={shownExecutorStatus(executor)}
-            />
+            <ExecutorStatusBadge executor={executor} />
           </td>
           <td className="clip-cell" title={executor.hostname ?? undefined}>
             {executor.hostname ?? '—'}

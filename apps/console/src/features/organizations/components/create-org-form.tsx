@@ -1,6 +1,6 @@
 'use client';
 
-import { ORGANIZATION_NAME_PATTERN } from '@podium/protocol/rest';
+import { ORGANIZATION_NAME_PATTERN, ORGANIZATION_NAME_RULE } from '@podium/protocol/rest';
 import { useRouter } from 'next/navigation';
 import { useState, type FormEvent } from 'react';
 import { htmlPattern } from '../../../lib/html-pattern';
@@ -34,7 +34,7 @@ export function CreateOrgForm() {
         required
         pattern={htmlPattern(ORGANIZATION_NAME_PATTERN)}
         placeholder="acme"
-        hint="Used in URLs: 3–40 of a–z, 0–9, “_” and “-” (“-” not first or last)."
+        hint={`Used in URLs: ${ORGANIZATION_NAME_RULE}.`}
         autoComplete="off"
       />
       <TextField

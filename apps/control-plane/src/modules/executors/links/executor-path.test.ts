@@ -19,6 +19,12 @@ describe('parseExecutorPath', () => {
     });
   });
 
+  it('reads application names up to 256 characters', () => {
+    const longest = `a${'-'.repeat(254)}z`;
+    expect(parseExecutorPath(`/websocket/${longest}/k`, '')?.appName).toBe(longest);
+    expect(parseExecutorPath(`/websocket/${longest}z/k`, '')).toBeNull();
+  });
+
   it('refuses other paths and bad app names', () => {
     expect(parseExecutorPath('/other/websocket/a/b', base)).toBeNull();
     expect(parseExecutorPath('/websocket/billing', base)).toBeNull();
