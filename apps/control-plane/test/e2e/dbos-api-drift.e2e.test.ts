@@ -50,6 +50,7 @@ function changes(actual: string[], known: string[], what: string): string[] {
 describe('the served API against DBOS Conductor 2.0.0 (PostgreSQL)', () => {
   const stack = usePostgresControlPlane();
   let drift: Drift;
+  const known = read('known-drift.json') as unknown as KnownDrift;
 
   beforeAll(async () => {
     const served = (await (await fetch(`${stack.server.url}/openapi.json`)).json()) as Record<
@@ -65,22 +66,18 @@ describe('the served API against DBOS Conductor 2.0.0 (PostgreSQL)', () => {
   });
 
   it('misses exactly the operations known-drift.json lists', () => {
-    const known = read('known-drift.json') as unknown as KnownDrift;
     expect(changes(drift.missingOperations, known.missingOperations, 'operation')).toEqual([]);
   });
 
   it('misses exactly the field names known-drift.json lists', () => {
-    const known = read('known-drift.json') as unknown as KnownDrift;
     expect(changes(drift.missingFields, known.missingFields, 'field')).toEqual([]);
   });
 
   it('answers every success status DBOS documents (201 for creates, 204 …) but those listed', () => {
-    const known = read('known-drift.json') as unknown as KnownDrift;
     expect(changes(drift.missingStatuses, known.missingStatuses, 'status')).toEqual([]);
   });
 
   it('takes every value DBOS enumerates for a request field, and answers none outside its enums but those listed', () => {
-    const known = read('known-drift.json') as unknown as KnownDrift;
     expect(changes(drift.refusedValues, known.refusedValues, 'refused value')).toEqual([]);
     expect(changes(drift.foreignValues, known.foreignValues, 'foreign value')).toEqual([]);
   });

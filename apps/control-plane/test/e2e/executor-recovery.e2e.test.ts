@@ -1,126 +1,18 @@
 import { randomUUID } from 'node:crypto';
-import { once } from 'node:events';
 import { openDatabase, type Database } from '@podium/db';
 import { createScratchDatabase, type ScratchDatabase } from '@podium/db/testing';
-import {
-  AlertingRuleSchema,
-  type Executor,
-  ListExecutorsResponseSchema,
-  LiveEventSchema,
-  TimelineResponseSchema,
-  type AuditLogEntry,
-} from '@podium/protocol';
+import { LiveEventSchema } from '@podium/protocol';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DATABASE } from '../../src/infra/database/database.tokens';
-import { AuditService } from '../../src/modules/audit/audit.service';
 import { ApplicationsRepository } from '../../src/modules/applications/applications.repository';
-import { ExecutorRecoveryService } from '../../src/modules/executors/recovery/executor-recovery.service';
-import type { Script } from '../support/link-harness';
 import { requestsOf, systemDatabase } from './pretend-system-database';
-import { factories } from '../factories';
-import { apiClient } from './api-client';
-import { connectScriptedExecutor, type ScriptedLink } from './scripted-executor';
+import type { ScriptedLink } from './scripted-executor';
+import { crash, helpers, newApp, setUp, sweepOnce, type Setup } from './scripted-recovery';
 import { openSse } from './sse-client';
-import { startTestControlPlane, type RunningControlPlane } from './start';
+import type { RunningControlPlane } from './start';
 import { waitUntil } from './wait-until';
 
-// Dead-executor recovery through a real control plane and real links, with scripted executors
-// that share a pretend system database (see systemDatabase).
-
-const SWEEP_MS = 300;
-
-interface Setup {
-  server: RunningControlPlane;
-  org: { id: string; name: string };
-  key: string;
-}
-
-/** A control plane on `scratch`, with a new organization and key unless given theirs. */
-async function setUp(scratch: ScratchDatabase, reuse?: Omit<Setup, 'server'>): Promise<Setup> {
-  const server = await startTestControlPlane(
-    { kind: 'postgres', url: scratch.url },
-    // Answering executors (executor_info, exist_pending_workflows, recovery) must beat the
-    // request timeout on a loaded machine; only the silent one in one test waits it out.
-    { executors: { recoverySweepMs: SWEEP_MS, requestTimeoutMs: 3_000 } },
-  );
-  if (reuse) return { server, ...reuse };
-  const f = factories(server.app);
-  const org = await f.newOrg();
-  const key = (await f.newApiKey(org.id)).secret;
-  return { server, org, key };
-}
-
-/** An application with a grace period below the API's minimum (set in its row, as the API does). */
-async function newApp({ server, org }: Setup, gracePeriodSeconds: number) {
-  const name = `app-${Math.random().toString(36).slice(2, 10)}`;
-  return server.app
-    .get(ApplicationsRepository)
-    .create(org.id, name, { executorGracePeriodSeconds: gracePeriodSeconds });
-}
-
-function helpers(setup: Setup, app: { name: string }) {
-  const api = apiClient(setup.server.url);
-  const wsUrl = `${setup.server.conductorUrl}/websocket/${app.name}/${setup.key}`;
-  const executors = async (): Promise<Executor[]> => {
-    const res = await api('get', `/v2/orgs/${setup.org.name}/apps/${app.name}/executors`, {
-      key: setup.key,
-    });
-    return ListExecutorsResponseSchema.parse(res.body);
-  };
-  const executor = async (id: string) => (await executors()).find((e) => e.executorId === id);
-  return {
-    connect: (id: string, version: string, script: Script, sdkVersion?: string) =>
-      connectScriptedExecutor(
-        wsUrl,
-        {
-          executor_id: id,
-          application_version: version,
-          ...(sdkVersion === undefined ? {} : { dbos_version: sdkVersion }),
-        },
-        script,
-      ),
-    executor,
-    until: (id: string, what: string, probe: (e: Executor) => boolean, timeoutMs = 10_000) =>
-      waitUntil(
-        async () => {
-          const found = await executor(id);
-          return found && probe(found) ? found : undefined;
-        },
-        timeoutMs,
-        `${id} ${what}`,
-      ),
-    recoveryAudit: async (executorId: string): Promise<AuditLogEntry[]> =>
-      (
-        await setup.server.app.get(AuditService).findAuditLogs(setup.org.id, {
-          operation: 'executor.recover',
-          target: executorId,
-          limit: 50,
-          offset: 0,
-        })
-      ).items,
-  };
-}
-
-/**
- * Kills the link without a close handshake. The control plane's side of it is gone once the
- * executor reads DISCONNECTED (or later), which every caller waits for next.
- */
-const crash = async (link: ScriptedLink) => {
-  const closed = once(link.ws, 'close');
-  link.ws.terminate();
-  await closed;
-};
-/**
- * A whole recovery sweep that began after this call (the one under way, if any, ends first):
- * every deadline re-derived from the table, every overdue executor declared dead and tried.
- * What it did not do, no sweep will.
- */
-const sweepOnce = async (server: RunningControlPlane) => {
-  const recovery = server.app.get(ExecutorRecoveryService);
-  await recovery.sweep();
-  await recovery.sweep();
-};
-
+// Dead-executor recovery through a real control plane and real links (see scripted-recovery.ts).
 describe('dead-executor recovery (scripted executors, PostgreSQL)', () => {
   let scratch: ScratchDatabase;
   let setup: Setup;
@@ -338,44 +230,6 @@ describe('dead-executor recovery (scripted executors, PostgreSQL)', () => {
       expect.objectContaining({ executor_ids: ['stopping'] }),
     ]);
     expect(db.pending.has('stopping')).toBe(false);
-  });
-
-  it('fires ExecutorDied for a lost executor, never for one that stopped on purpose', async () => {
-    const app = await newApp(setup, 1);
-    const h = helpers(setup, app);
-    const db = systemDatabase();
-    const api = apiClient(setup.server.url);
-    const base = `/v2/orgs/${setup.org.name}/apps/${app.name}`;
-    const created = await api('post', `${base}/alerting-rules`, {
-      key: setup.key,
-      body: { ruleType: 'ExecutorDied', ruleMetadata: {} },
-    });
-    const rule = AlertingRuleSchema.parse(created.body);
-    keep(await h.connect('peer-a', 'v1', db.script('v1')));
-    const planned = keep(await h.connect('planned', 'v1', db.script('v1')));
-    const crashing = keep(await h.connect('crashing', 'v1', db.script('v1')));
-    await h.until('crashing', 'connected', (e) => e.status === 'HEALTHY');
-
-    await planned.close(1000); // a deploy or a scale-in: nobody is paged
-    await h.until('planned', 'recovered', (e) => e.stopped && e.recoveredAt !== null);
-    await crash(crashing);
-    const fired = await waitUntil(
-      async () => {
-        const res = await api('get', `${base}/timeline?kinds=alert.fired`, { key: setup.key });
-        const events = TimelineResponseSchema.parse(res.body);
-        return events.length > 0 ? events : undefined;
-      },
-      10_000,
-      'ExecutorDied fired',
-    );
-    await h.until('crashing', 'recovered', (e) => e.recoveredAt !== null);
-    // One firing, for the crashed one; the planned stop (dead first) fired none.
-    expect(fired).toEqual([
-      expect.objectContaining({
-        target: { type: 'alert_rule', id: rule.id },
-        summary: expect.stringContaining('Executor crashing ') as string,
-      }),
-    ]);
   });
 
   it('confirms a dead executor that left nothing pending without sending recovery', async () => {

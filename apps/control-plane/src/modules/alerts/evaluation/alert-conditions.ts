@@ -120,16 +120,16 @@ export class AlertConditions {
     rule: AlertRuleInContext,
     counted: 'unrecoveredDead' | 'unrecoveredLost',
   ): Promise<AlertFinding> {
-    const unrecoveredDead = (await this.executors.findLiveness(rule.applicationId))[counted];
+    const unrecovered = (await this.executors.findLiveness(rule.applicationId))[counted];
     return {
-      active: unrecoveredDead > 0,
+      active: unrecovered > 0,
       message:
-        unrecoveredDead > 0
-          ? `${unrecoveredDead} dead executors of ${rule.application.name} await recovery.`
+        unrecovered > 0
+          ? `${unrecovered} dead executors of ${rule.application.name} await recovery.`
           : `Every dead executor of ${rule.application.name} has been recovered.`,
       metadata: {
         application_name: rule.application.name,
-        unrecovered_executor_count: String(unrecoveredDead),
+        unrecovered_executor_count: String(unrecovered),
       },
     };
   }
