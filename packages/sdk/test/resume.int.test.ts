@@ -196,4 +196,18 @@ describe.each(BACKENDS.map((make) => make()))('resume on $name', (backend) => {
     expect([log.count('listening'), log.count('after')]).toEqual([1, 1]);
     expect((await handle.getStatus())?.queueName).toBe(INTERNAL_QUEUE);
   });
+
+  it('records no failure of a step that stopped because its execution was told to', async () => {
+    const log = new RunLog();
+    const { podium, fetcher } = await launch(log, { appName: uniqueName('app') });
+    const handle = await fetcher.start([]);
+    await waitFor(() => log.count('fetching') === 1);
+    await podium.resumeWorkflow(handle.workflowId);
+    // The abort was the old execution's, not the step's: the new one runs the step again.
+    expect(await handle.getResult()).toBe('fetched');
+    expect(log.count('fetching')).toBe(2);
+    expect(await podium.listSteps(handle.workflowId)).toMatchObject([
+      { functionName: 'fetch', output: 'fetched', error: null },
+    ]);
+  });
 });

@@ -7,6 +7,7 @@ import {
 } from '../src';
 import { BACKENDS } from './helpers/backends';
 import { useHarness } from './helpers/harness';
+import { recordingLogger } from './helpers/recording-logger';
 import { deferred, RunLog, uniqueName, untilClockPasses, waitFor } from './helpers/util';
 
 function defineWorkflows(podium: Podium, log: RunLog, gate = deferred()) {
@@ -78,6 +79,33 @@ describe.each(BACKENDS.map((make) => make()))('timeouts on $name', (backend) => 
     const recovered = second.podium.retrieveWorkflow(handle.workflowId);
     await expect(recovered.getResult()).rejects.toBeInstanceOf(WorkflowCancelledError);
     expect([log.count('before'), log.count('after')]).toEqual([1, 0]);
+  });
+
+  it("leaves a resumed workflow alone when the earlier execution's deadline passes", async () => {
+    const log = new RunLog();
+    const logger = recordingLogger();
+    const { podium, blocker, gate } = await launch(log, { appName: uniqueName('app'), logger });
+    const handle = await blocker.start([], { timeoutMs: TIMEOUT_MS });
+    await waitFor(() => log.count('blocking') === 1);
+    const firstDeadline = (await handle.getStatus())?.deadlineEpochMs ?? Number.NaN;
+    // Resumed while its step (which takes no notice of ctx.signal) still runs: claimed again at
+    // once, with a deadline of its own, its execution waiting for the first one to stop.
+    await podium.resumeWorkflow(handle.workflowId);
+    await waitFor(async () => {
+      const status = await handle.getStatus();
+      return status?.status === 'PENDING' && status.deadlineEpochMs !== null;
+    });
+    await untilClockPasses(firstDeadline);
+    await waitFor(() =>
+      logger.lines.some(
+        (line) =>
+          line.message === 'workflow deadline passed' &&
+          line.fields.workflowId === handle.workflowId,
+      ),
+    );
+    // The first execution's timer cancelled nothing: the workflow is the second claim's now.
+    expect((await handle.getStatus())?.status).toBe('PENDING');
+    gate.resolve();
   });
 
   it('rejects a timeout that is not a positive integer', async () => {

@@ -133,6 +133,9 @@ export class ExecutionContext implements WorkflowContext {
         outcome = { output: serializeValue(await fn()), error: null };
         break;
       } catch (error) {
+        // Stopped because its execution was told to (ctx.signal): not the step's own failure,
+        // so nothing is recorded and the step runs again wherever the workflow continues.
+        if (this.signal.aborted) throw this.signal.reason;
         if (attempt >= policy.retries) {
           outcome = { output: null, error: serializeError(error) };
           break;

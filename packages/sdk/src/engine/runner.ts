@@ -115,7 +115,7 @@ export class Runner {
   ): Promise<WorkflowOutcome | undefined> {
     const deadline = record.deadlineEpochMs;
     if (deadline === null) return this.run(record, controller.signal);
-    const expire = (): Promise<void> => this.expire(record.workflowId, controller);
+    const expire = (): Promise<void> => this.expire(record, deadline, controller);
     if (deadline <= Date.now()) {
       await expire();
       return undefined;
@@ -130,11 +130,15 @@ export class Runner {
     }
   }
 
-  private async expire(workflowId: string, controller: AbortController): Promise<void> {
+  private async expire(
+    { workflowId, generation }: WorkflowRecord,
+    deadline: number,
+    controller: AbortController,
+  ): Promise<void> {
     try {
-      const status = await this.storage.cancelWorkflow(workflowId);
-      this.logger.info({ workflowId, status }, 'workflow deadline passed');
-      if (status === 'CANCELLED') controller.abort(new WorkflowCancelledError(workflowId));
+      const cancelled = await this.storage.expireWorkflow(workflowId, generation, deadline);
+      this.logger.info({ workflowId, cancelled }, 'workflow deadline passed');
+      if (cancelled) controller.abort(new WorkflowCancelledError(workflowId));
     } catch (error) {
       this.logger.error({ workflowId, err: String(error) }, 'could not cancel timed-out workflow');
     }

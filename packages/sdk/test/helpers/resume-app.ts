@@ -6,8 +6,9 @@ import { deferred, type RunLog } from './util';
 export { INTERNAL_QUEUE } from '../../src/engine/management';
 
 /**
- * Two queues (`serial` holds one at a time) and five workflows: `gated` (steps a, b, c; b waits
- * for `gate`), `listener` (its first step runs until the execution is told to stop), `waiter`
+ * Two queues (`serial` holds one at a time) and six workflows: `gated` (steps a, b, c; b waits
+ * for `gate`), `listener` (its first step runs until the execution is told to stop), `fetcher`
+ * (its first step fails when told to stop, as a `fetch` given `ctx.signal` does), `waiter`
  * (waits for a message), `job` and `boom` (fails in its step).
  */
 export function defineResumeApp(podium: Podium, log: RunLog, gate = deferred()) {
@@ -25,6 +26,17 @@ export function defineResumeApp(podium: Podium, log: RunLog, gate = deferred()) 
     await ctx.step('after', () => log.hit('after'));
     return why;
   });
+  /** Its first step fails when the execution is told to stop, and succeeds when run again. */
+  const fetcher = podium.workflow('fetcher', async (ctx) =>
+    ctx.step('fetch', () => {
+      log.hit('fetching');
+      if (log.count('fetching') > 1) return 'fetched';
+      return new Promise<string>((_, reject) => {
+        const abort = () => reject(new Error('This operation was aborted'));
+        ctx.signal.addEventListener('abort', abort, { once: true });
+      });
+    }),
+  );
   const waiter = podium.workflow('waiter', async (ctx) => {
     await ctx.step('begin', () => log.hit('begin'));
     return ctx.recv<string>('go', 600_000);
@@ -39,5 +51,5 @@ export function defineResumeApp(podium: Podium, log: RunLog, gate = deferred()) 
       throw new Error('boom');
     });
   });
-  return { gated, listener, waiter, job, boom, gate };
+  return { gated, listener, fetcher, waiter, job, boom, gate };
 }

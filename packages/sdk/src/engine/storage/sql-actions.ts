@@ -21,6 +21,21 @@ export class SqlActions extends SqlPart {
     return this.statusOf(workflowId);
   }
 
+  async expireWorkflow(
+    workflowId: string,
+    generation: number,
+    deadlineEpochMs: number,
+  ): Promise<boolean> {
+    const rows = await this.driver.query<Row>(
+      `UPDATE ${this.ws} SET status = 'CANCELLED', ${END_NOW}
+       WHERE workflow_id = $1 AND generation = $2 AND workflow_deadline_epoch_ms = $3
+         AND status IN ${ACTIVE_STATUSES}
+       RETURNING workflow_id`,
+      [workflowId, generation, deadlineEpochMs],
+    );
+    return rows.length > 0;
+  }
+
   /** DBOS `setWorkflowDelay`: only a DELAYED workflow's delay moves. */
   async setDelay(
     workflowId: string,

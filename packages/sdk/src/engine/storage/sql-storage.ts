@@ -242,6 +242,14 @@ export class SqlStorage extends SqlPart implements Storage {
     return this.actions.cancelWorkflow(workflowId);
   }
 
+  expireWorkflow(
+    workflowId: string,
+    generation: number,
+    deadlineEpochMs: number,
+  ): Promise<boolean> {
+    return this.actions.expireWorkflow(workflowId, generation, deadlineEpochMs);
+  }
+
   resumeWorkflows(workflowIds: string[], queueName: string): Promise<ResumeResult> {
     return this.actions.resumeWorkflows(workflowIds, queueName);
   }

@@ -256,6 +256,12 @@ export interface Storage extends MessageStorage {
   /** Cancels a PENDING/ENQUEUED/DELAYED workflow; returns the status afterwards (null: absent). */
   cancelWorkflow(workflowId: string): Promise<WorkflowStatusType | null>;
   /**
+   * Cancels a workflow past its deadline if it is still the claim that set it: the same
+   * generation and deadline (a resume clears the deadline, the next claim moves the generation
+   * on, so an earlier execution's timer never cancels a later one). Returns whether it did.
+   */
+  expireWorkflow(workflowId: string, generation: number, deadlineEpochMs: number): Promise<boolean>;
+  /**
    * Atomically re-enqueues on `queueName` every one of the workflows that is neither SUCCESS
    * nor ERROR (DBOS `resumeWorkflows`); changes nothing if any id does not exist.
    */
