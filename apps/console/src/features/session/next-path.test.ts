@@ -12,6 +12,12 @@ describe('safeNextPath', () => {
     ['/\\evil.example', '/'],
     ['orgs/acme', '/'],
     ['/sign-in?next=/x', '/'],
+    // The browser drops tabs and newlines before parsing: these are `//evil.example`.
+    ['/\t/evil.example', '/'],
+    ['/\n/evil.example/x', '/'],
+    ['/\r\n/evil.example', '/'],
+    ['/x/../sign-in', '/'],
+    ['/orgs/acme#workflows', '/orgs/acme#workflows'],
   ])('%s → %s', (raw, expected) => {
     expect(safeNextPath(raw)).toBe(expected);
   });

@@ -1,12 +1,25 @@
+/** Stands for this console's origin while a `next` parameter is parsed. */
+const OWN_ORIGIN = 'http://console.invalid';
+
 /**
  * Where to go after signing in: the `next` parameter when it is a path on this console,
  * `/` otherwise. Refuses other origins (`//evil.example`, `https://...`, `/\evil`) so a link
- * to the sign-in page cannot bounce a fresh session elsewhere.
+ * to the sign-in page cannot bounce a fresh session elsewhere. The path is parsed as the
+ * browser will parse it, which drops tabs and newlines anywhere (`/<tab>/evil.example` is
+ * `//evil.example`), and what comes back is the parsed path, the one that was checked.
  */
 export function safeNextPath(raw: string | null | undefined): string {
   if (!raw || !raw.startsWith('/') || raw.startsWith('//') || raw.includes('\\')) return '/';
-  if (raw.startsWith('/sign-in') || raw.startsWith('/sign-up')) return '/';
-  return raw;
+  let url: URL;
+  try {
+    url = new URL(raw, OWN_ORIGIN);
+  } catch {
+    return '/';
+  }
+  if (url.origin !== OWN_ORIGIN) return '/';
+  const path = `${url.pathname}${url.search}${url.hash}`;
+  if (path.startsWith('/sign-in') || path.startsWith('/sign-up')) return '/';
+  return path;
 }
 
 /** The sign-in page, asked to come back to `path` afterwards. */

@@ -96,6 +96,20 @@ describe('the /api proxy asked to check an answer', () => {
     expect(answer).toEqual({ kind: 'empty' });
   });
 
+  it('answers a 502 problem when the answer breaks off mid-body', async () => {
+    upstream = await startServer((_req: http.IncomingMessage, res: http.ServerResponse) => {
+      res.writeHead(200, { 'content-type': 'application/json', 'content-length': '100' });
+      res.write('["metric.', () => res.destroy());
+    });
+    const [response, problem] = await ask(upstream.url, list);
+    expect(response.status).toBe(502);
+    expect(response.headers.get('content-type')).toContain('application/problem+json');
+    expect(problem).toMatchObject({ type: problemType('CONTROL_PLANE_UNREACHABLE') });
+    expect((problem as unknown as { detail: string }).detail).toMatch(
+      /^The control plane's answer to GET \/v2\/orgs\/acme\/permissions\?limit=2 was cut off/,
+    );
+  });
+
   it('refuses a check naming no schema of the protocol, before forwarding', async () => {
     const url = await answering(200, []);
     const request = new Request('http://console.test/api/v2/x', {

@@ -5,8 +5,14 @@
 import { AppError } from '@podium/protocol/rest';
 import { z } from 'zod';
 import { checkAnswer, isSchemaName, readExpectation, restSchema } from '../check-answer';
-import { CHECK_HEADER, CHECKED_HEADER, STREAM_CHECK_PARAM } from '../checked-answer';
+import {
+  CHECK_HEADER,
+  CHECKED_HEADER,
+  STREAM_CHECK_PARAM,
+  type CheckedAnswer,
+} from '../checked-answer';
 import { problemResponse } from '../problem-details';
+import { describeNetworkError } from '../network-error';
 import { checkEventStream } from './checked-event-stream';
 import { forwardRequest, type ForwardOptions } from './forward';
 import { forwardResponseHeaders } from './headers';
@@ -26,7 +32,16 @@ export async function forwardChecked(request: Request, options: ForwardOptions):
     return problemResponse(new AppError('VALIDATION_FAILED', detail).toProblem());
   }
   const response = await forwardRequest(request, options);
-  const answer = await checkAnswer(requestName(request, options), response, expectation.data);
+  const name = requestName(request, options);
+  let answer: CheckedAnswer;
+  try {
+    answer = await checkAnswer(name, response, expectation.data);
+  } catch (error) {
+    // The answer's body broke off (the control plane or a replica behind it went away).
+    if (request.signal.aborted) return new Response(null, { status: 499 });
+    const detail = `The control plane's answer to ${name} was cut off (${describeNetworkError(error)}).`;
+    return problemResponse(new AppError('CONTROL_PLANE_UNREACHABLE', detail).toProblem());
+  }
   const headers = forwardResponseHeaders(response.headers);
   // The body is now the verdict: none of the upstream body's own description applies to it.
   for (const name of ['content-type', 'content-length', 'content-encoding', 'etag']) {

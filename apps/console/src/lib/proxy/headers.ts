@@ -18,10 +18,18 @@ const HOP_BY_HOP = new Set([
 /**
  * Also dropped on the way up: `host` (fetch sets the control plane's),
  * `accept-encoding`, because fetch decompresses what it receives and the browser
- * must not be told the body is still compressed, and CHECK_HEADER, which asks this
- * proxy, not the control plane, for a check.
+ * must not be told the body is still compressed, `expect` (Node's server already
+ * answered a `100-continue`, and fetch refuses to send the header), and CHECK_HEADER,
+ * which asks this proxy, not the control plane, for a check.
  */
-const REQUEST_ONLY = new Set(['host', 'accept-encoding', CHECK_HEADER]);
+const REQUEST_ONLY = new Set(['host', 'accept-encoding', 'expect', CHECK_HEADER]);
+
+/**
+ * Set by the console's own server (server/forwarded-for.mjs), the one client address the
+ * console vouches for: a client naming it in its Connection header must not strip it, or
+ * the control plane would take the console for the client (rate limits, audit).
+ */
+const VOUCHED = 'x-forwarded-for';
 
 function connectionTokens(headers: Headers): Set<string> {
   const value = headers.get('connection') ?? '';
@@ -46,7 +54,10 @@ function copy(from: Headers, drop: (name: string) => boolean): Headers {
 }
 
 export function forwardRequestHeaders(incoming: Headers): Headers {
-  return copy(incoming, (name) => REQUEST_ONLY.has(name));
+  const headers = copy(incoming, (name) => REQUEST_ONLY.has(name));
+  const vouched = incoming.get(VOUCHED);
+  if (vouched !== null) headers.set(VOUCHED, vouched);
+  return headers;
 }
 
 export function forwardResponseHeaders(upstream: Headers): Headers {

@@ -118,6 +118,30 @@ describe('the /api proxy route', () => {
     }
   });
 
+  it('keeps the vouched client address, even when the Connection header names it', async () => {
+    await controlPlane();
+    await GET(
+      new Request(consoleUrl('/api/me'), {
+        headers: { connection: 'keep-alive, X-Forwarded-For', 'x-forwarded-for': '203.0.113.7' },
+      }),
+    );
+    expect(seen[0]?.headers['x-forwarded-for']).toBe('203.0.113.7');
+  });
+
+  it('forwards a body sent with Expect: 100-continue (its server has answered the expectation)', async () => {
+    await controlPlane();
+    const response = await POST(
+      new Request(consoleUrl('/api/v2/import'), {
+        method: 'POST',
+        body: '{"big":true}',
+        headers: { 'content-type': 'application/json', expect: '100-continue' },
+      }),
+    );
+    expect(response.status).toBe(200);
+    expect(seen[0]?.body).toBe('{"big":true}');
+    expect(seen[0]?.headers.expect).toBeUndefined();
+  });
+
   it('passes the status, headers and every set-cookie back unchanged', async () => {
     await controlPlane((_req, res) => {
       res.writeHead(409, {
