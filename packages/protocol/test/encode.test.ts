@@ -110,7 +110,6 @@ describe('encodeRequest', () => {
     expect(encodeRequest('retention', { body: { gc_rows_threshold: 100 } }).message.body).toEqual({
       gc_cutoff_epoch_ms: null,
       gc_rows_threshold: 100,
-      gc_batch_size: null,
       timeout_cutoff_epoch_ms: null,
     });
     expect(encodeRequest('list_queued_workflows').message.body).toEqual({

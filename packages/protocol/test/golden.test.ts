@@ -155,9 +155,12 @@ function expectedFrame(msg: Record<string, unknown>): Record<string, unknown> {
   const body = expected.body as Record<string, unknown> | undefined;
   if (body) {
     // Null filters are dropped (TS reads `was_forked_from: null` as `= NULL`, an empty result);
-    // retention is the exception: Python needs all four keys, null allowed.
+    // retention is the exception: Python needs its three cutoff keys, null allowed, but takes
+    // a null gc_batch_size for "no batches", so that one is dropped too.
     if (type !== 'retention') {
       for (const key of Object.keys(body)) if (body[key] === null) delete body[key];
+    } else if (body.gc_batch_size === null) {
+      delete body.gc_batch_size;
     }
     for (const [key, value] of Object.entries(added?.body ?? {})) body[key] ??= value;
   }

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import http from 'node:http';
+import { ListExecutorsResponseSchema } from '@podium/protocol';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type WebSocket from 'ws';
 import { ApiKeysService } from '../../src/modules/api-keys/api-keys.service';
@@ -178,6 +179,33 @@ describe('executor gateway (PostgreSQL)', () => {
       ),
     );
     expect(disconnected?.disconnectedAt).toBeInstanceOf(Date);
+  });
+
+  it('links a DBOS executor from before late 2025, which says neither language nor version', async () => {
+    const executorId = `exec-${randomUUID()}`;
+    const result = await connectExecutor(wsUrl(app.name, secret), {
+      executor_id: executorId,
+      application_version: 'v1',
+      language: undefined, // left out of the frame, as TypeScript < 4.5 and Python < 2.6 do
+      dbos_version: undefined,
+    });
+    if (!('ws' in result)) throw new Error(`refused: ${result.refused} ${result.body}`);
+    const listed = await waitUntil(async () => {
+      const response = await fetch(`${server.url}/v2/orgs/${org.name}/apps/${app.name}/executors`, {
+        headers: { authorization: `Bearer ${secret}` },
+      });
+      const executors = ListExecutorsResponseSchema.parse(await response.json());
+      return executors.find((e) => e.executorId === executorId && e.status === 'HEALTHY');
+    });
+    // DBOS Conductor's Executor has both nullable: null, not a made-up value.
+    expect(listed).toMatchObject({ language: null, dbosVersion: null, appVersion: 'v1' });
+    expect((await executorsOf(app.id)).find((e) => e.executorId === executorId)).toMatchObject({
+      status: 'CONNECTED',
+      language: null,
+      sdkVersion: null,
+    });
+    result.ws.close();
+    await closed(result.ws);
   });
 
   it('links an executor of an application whose name is as long as DBOS allows (256)', async () => {

@@ -296,7 +296,7 @@ describe('restart and rewind, sent only to executors that know them', () => {
       server.app
         .get(ExecutorRegistry)
         .forApplication(app.id)
-        .find((e) => e.identity.sdkVersion.startsWith('podium-sdk/') === sdk)?.identity
+        .find((e) => (e.identity.sdkVersion?.startsWith('podium-sdk/') ?? false) === sdk)?.identity
         .applicationVersion;
     const [dbosVersion, sdkVersion] = [versionOf(false), versionOf(true)];
     expect(dbosVersion).not.toBe(sdkVersion);

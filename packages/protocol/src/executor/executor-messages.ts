@@ -21,10 +21,13 @@ export const ExecutorInfoMessage = defineMessage(
     application_version: z.string(),
     /** Go omits it when it cannot get one. */
     hostname: z.string().nullish(),
-    /** `typescript`, `python`, `go` or `java`. */
-    language: ExecutorLanguageSchema,
+    /**
+     * `typescript`, `python`, `go` or `java`. Like `dbos_version`, sent since late 2025 (TS 4.5,
+     * Python 2.6, Go 0.9): an older executor leaves both out.
+     */
+    language: ExecutorLanguageSchema.nullish(),
     /** SDK package version, e.g. `5.2.11`; Python may say `unknown`. */
-    dbos_version: z.string(),
+    dbos_version: z.string().nullish(),
     /** User-defined JSON tags. */
     executor_metadata: z.record(z.string(), z.unknown()).nullish(),
   },

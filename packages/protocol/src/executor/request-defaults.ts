@@ -39,7 +39,8 @@ const DEFAULTS: Partial<Record<MessageType, Fill>> = {
   retention: (_draft, body) => {
     body.gc_cutoff_epoch_ms ??= null;
     body.gc_rows_threshold ??= null;
-    body.gc_batch_size ??= null;
+    // gc_batch_size stays out unless set: Python (2.27+) takes a null one for "no batches",
+    // one DELETE of the whole backlog, and an absent one for its default.
     body.timeout_cutoff_epoch_ms ??= null;
   },
   // TS ≤ 4.27 reads the old spellings; every SDK ignores keys it does not know.

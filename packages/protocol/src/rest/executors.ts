@@ -41,8 +41,14 @@ export const ExecutorSchema = z.object({
   appVersion: z.string(),
   hostname: z.string().nullable(),
   hostId: z.string().nullable().describe('A DBOS Cloud VM id; always null when self-hosted.'),
-  language: z.string().describe('`typescript`, `python`, `go`, `java`, ...'),
-  dbosVersion: z.string().describe('DBOS Transact (or Podium SDK) version.'),
+  language: z
+    .string()
+    .nullable()
+    .describe('`typescript`, `python`, `go`, `java`, ...; null from an executor too old to say.'),
+  dbosVersion: z
+    .string()
+    .nullable()
+    .describe('DBOS Transact (or Podium SDK) version; null from an executor too old to say.'),
   executorMetadata: z
     .record(z.string(), z.unknown())
     .nullable()

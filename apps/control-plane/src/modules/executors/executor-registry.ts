@@ -6,8 +6,9 @@ export interface ExecutorIdentity {
   readonly executorId: string;
   readonly applicationVersion: string;
   readonly hostname: string | null;
-  readonly language: string;
-  readonly sdkVersion: string;
+  /** Null (both) from an executor too old to say: DBOS SDKs before late 2025. */
+  readonly language: string | null;
+  readonly sdkVersion: string | null;
   readonly metadata: Record<string, unknown> | null;
 }
 

@@ -13,8 +13,8 @@ export interface ExecutorSnapshot {
   readonly executorId: string;
   readonly applicationVersion: string;
   readonly hostname: string | null;
-  readonly language: string;
-  readonly sdkVersion: string;
+  readonly language: string | null;
+  readonly sdkVersion: string | null;
   /** As the executor reported it; shown only when it is an object. */
   readonly metadata: unknown;
   /** As recorded (Podium's table); `restStatus` gives DBOS's name. */

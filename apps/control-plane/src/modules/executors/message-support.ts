@@ -3,7 +3,8 @@ import { sdkFamilyOf } from './sdk-family';
 
 /**
  * Which executors know the message types that only some SDKs (or SDK versions) handle, decided
- * from the language and version each reports (`language`, `dbos_version`). The one place this
+ * from the language and version each reports (`language`, `dbos_version`; one too old to report
+ * them is offered none of these types). The one place this
  * is decided: the proxy sends such a type only to an executor accepted here, so an operator gets
  * a clear "needs ..." rather than an executor's "Unknown message type".
  */
@@ -66,12 +67,12 @@ export const MESSAGE_SUPPORT = {
   },
 } as const satisfies Record<string, MessageSupport>;
 
-function versionOf(version: string): readonly [number, number] | null {
-  const match = /^v?(\d+)\.(\d+)/.exec(version);
+function versionOf(version: string | null): readonly [number, number] | null {
+  const match = /^v?(\d+)\.(\d+)/.exec(version ?? '');
   return match ? [Number(match[1]), Number(match[2])] : null;
 }
 
-function atLeast(version: string, major: number, minor: number): boolean {
+function atLeast(version: string | null, major: number, minor: number): boolean {
   const parsed = versionOf(version);
   if (!parsed) return false;
   const [have, haveMinor] = parsed;

@@ -12,8 +12,9 @@ export const SDK_FAMILIES: readonly SdkFamily[] = ['podium', 'dbos'];
 
 const PODIUM_SDK_PREFIX = 'podium-sdk/';
 
-export function sdkFamilyOf(executor: { readonly sdkVersion: string }): SdkFamily {
-  return executor.sdkVersion.startsWith(PODIUM_SDK_PREFIX) ? 'podium' : 'dbos';
+export function sdkFamilyOf(executor: { readonly sdkVersion: string | null }): SdkFamily {
+  // Every @podium/sdk says its version: one that says none is a DBOS executor from before 2026.
+  return executor.sdkVersion?.startsWith(PODIUM_SDK_PREFIX) ? 'podium' : 'dbos';
 }
 
 /** How operators know the family: the SDK's own name. */

@@ -14,19 +14,17 @@ describe('the retention body', () => {
     expect(body).toEqual({
       gc_cutoff_epoch_ms: NOW - 3_600_000,
       gc_rows_threshold: 500,
-      gc_batch_size: null,
       timeout_cutoff_epoch_ms: NOW - 60_000,
     });
   });
 
-  it('sends every key, null where unset, so Python executors accept it', () => {
+  it('sends every cutoff key, null where unset, and no batch size (the executor default)', () => {
     const body = retentionBodyOf({ ...unset, gcRowsThreshold: 10n }, NOW);
     const { frame } = encodeRequest('retention', { request_id: 'r1', body });
     const sent = JSON.parse(frame) as { body: Record<string, unknown> };
     expect(sent.body).toEqual({
       gc_cutoff_epoch_ms: null,
       gc_rows_threshold: 10,
-      gc_batch_size: null,
       timeout_cutoff_epoch_ms: null,
     });
   });

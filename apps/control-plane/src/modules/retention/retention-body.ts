@@ -18,14 +18,14 @@ export function hasRetention(settings: RetentionSettings): boolean {
 
 /**
  * The `retention` body for `now`: durations become absolute cutoffs (`now − threshold`), as
- * DBOS Conductor sends them. All four keys are always present, null where unset (Python
- * answers `success:false` when one is missing); `gc_batch_size` is left to the executor.
+ * DBOS Conductor sends them. The three cutoff keys are always present, null where unset
+ * (Python answers `success:false` when one is missing); `gc_batch_size` is left out, for the
+ * executor's default (Python takes a null one for "no batches").
  */
 export function retentionBodyOf(settings: RetentionSettings, now: number): RetentionBody {
   return {
     gc_cutoff_epoch_ms: cutoff(settings.gcTimeThresholdMs, now),
     gc_rows_threshold: settings.gcRowsThreshold === null ? null : Number(settings.gcRowsThreshold),
-    gc_batch_size: null,
     timeout_cutoff_epoch_ms: cutoff(settings.globalTimeoutMs, now),
   };
 }

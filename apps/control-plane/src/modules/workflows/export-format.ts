@@ -78,8 +78,8 @@ export function canImport(writer: ExportWriter, executor: ExecutorIdentity): boo
     case 'dbos-typescript':
       return executor.language === 'typescript' && !podium;
     case 'json':
-      // Portable or unnamed serialisation: any SDK that exports JSON.
-      return executor.language !== 'python';
+      // Portable or unnamed serialisation: any SDK that exports JSON (and says its language).
+      return executor.language !== null && executor.language !== 'python';
   }
 }
 

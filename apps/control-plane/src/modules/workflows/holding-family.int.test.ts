@@ -65,7 +65,7 @@ describe('readFromHoldingFamily (real WebSockets)', () => {
     const held = await read('dbos-wf');
     if (!held) throw new Error('the DBOS workflow was not found');
     const onlySdk = {
-      accepts: (e: { sdkVersion: string }) => e.sdkVersion === PODIUM_SDK,
+      accepts: (e: { sdkVersion: string | null }) => e.sdkVersion === PODIUM_SDK,
       refusal: 'restart needs a Podium SDK executor',
       refusalCode: 'EXECUTOR_UNSUPPORTED' as const,
     };

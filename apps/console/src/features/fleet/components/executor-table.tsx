@@ -79,7 +79,9 @@ export function ExecutorTable({ executors }: { executors: readonly Executor[] })
             {executor.hostname ?? '—'}
           </td>
           <td>
-            {executor.language} <span className="mono small">{executor.dbosVersion}</span>
+            {/* An executor from before late 2025 says neither. */}
+            {executor.language ?? '—'}{' '}
+            <span className="mono small">{executor.dbosVersion ?? ''}</span>
           </td>
           <td className="mono" title={executor.appVersion}>
             {executor.appVersion.slice(0, 12)}

@@ -219,8 +219,8 @@ function toIdentity(info: ResponseOf<'executor_info'>): ExecutorIdentity {
     executorId: info.executor_id,
     applicationVersion: info.application_version,
     hostname: info.hostname ?? null,
-    language: info.language,
-    sdkVersion: info.dbos_version,
+    language: info.language ?? null,
+    sdkVersion: info.dbos_version ?? null,
     metadata: info.executor_metadata ?? null,
   };
 }

@@ -268,7 +268,7 @@ export class DeadExecutorRecoverer {
         preferVersion: dead.applicationVersion,
         only: {
           accepts: (executor) => sdkFamilyOf(executor) === family,
-          refusal: `No connected executor runs the dead executor's SDK (${dead.sdkVersion}) to look up its workflows.`,
+          refusal: `No connected executor runs the dead executor's SDK (${dead.sdkVersion ?? 'a version it did not say'}) to look up its workflows.`,
         },
       },
     );
