@@ -193,6 +193,29 @@ describe('dead-executor recovery (scripted executors, PostgreSQL)', () => {
     expect(requestsOf(dbos, 'exist_pending_workflows')).toEqual([]);
   });
 
+  it('sends recovery to an executor of the dead one’s SDK family, not to a newer one of the other', async () => {
+    const app = await newApp(setup, 1);
+    const h = helpers(setup, app);
+    const podiumTables = systemDatabase();
+    const dbosTables = systemDatabase();
+    const dbos = keep(await h.connect('dbos-v1', 'v1', dbosTables.script('v1'), '5.2.11'));
+    const dying = keep(await h.connect('dbos-dying', 'v1', dbosTables.script('v1'), '5.2.11'));
+    await h.until('dbos-dying', 'connected', (e) => e.status === 'HEALTHY');
+    // Linked last, so the newest executor of v1: a mutation's first choice by the proxy's rules.
+    const sdk = keep(
+      await h.connect('sdk-v1', 'v1', podiumTables.script('v1'), 'podium-sdk/0.1.0'),
+    );
+    await h.until('sdk-v1', 'connected', (e) => e.status === 'HEALTHY');
+    dbosTables.pending.set('dbos-dying', 'v1');
+    await crash(dying);
+    await h.until('dbos-dying', 'recovered', (e) => e.recoveredAt !== null, 10_000);
+    expect(requestsOf(dbos, 'recovery')).toEqual([
+      expect.objectContaining({ executor_ids: ['dbos-dying'] }),
+    ]);
+    expect(requestsOf(sdk, 'recovery')).toEqual([]);
+    expect(dbosTables.pending.has('dbos-dying')).toBe(false);
+  });
+
   it('takes back an executor declared dead that reconnects, and leaves its workflows to it', async () => {
     const app = await newApp(setup, 1);
     const h = helpers(setup, app);

@@ -168,13 +168,26 @@ describe('the incident timeline (DBOS 5.2.11 executors)', () => {
       CreateApiKeyResponseSchema,
       201,
     );
-    const byKey = await fetch(`${server.url}${base}/timeline`, {
-      headers: { authorization: `Bearer ${secret}` },
-    });
-    expect(byKey.status).toBe(200);
-    const seenByKey = TimelineResponseSchema.parse(await byKey.json());
+    const seenBy = async (token: string) => {
+      const response = await fetch(`${server.url}${base}/timeline`, {
+        headers: { authorization: `Bearer ${token}` },
+      });
+      expect(response.status).toBe(200);
+      return TimelineResponseSchema.parse(await response.json());
+    };
+    const seenByKey = await seenBy(secret);
     expect(find(seenByKey, 'executor.dead', killedId)).toBeDefined();
     expect(find(seenByKey, 'audit')).toBeUndefined();
+    // Nor one that also holds `organization.read`: no key reads the audit log.
+    const { token: orgReader } = bodyOf(
+      await owner.post(`/v2/orgs/${orgName}/tokens`, {
+        name: 'org-reader',
+        permissions: ['organization.read', 'application.read'],
+      }),
+      CreateApiKeyResponseSchema,
+      201,
+    );
+    expect(find(await seenBy(orgReader), 'audit')).toBeUndefined();
 
     for (const query of [
       'kinds=executor.exploded',

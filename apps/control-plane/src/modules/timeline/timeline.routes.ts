@@ -3,7 +3,7 @@ import { routeTable } from '../../common/routes/route-spec';
 
 const tag = 'Timeline';
 const description =
-  'Podium’s own (DBOS Conductor has none). Alerts fired and resolved, executors connected, disconnected, declared dead and recovered (each executor’s latest link), versions first seen, and operator actions from the audit log (`audit`, to admins only), newest first, as a bare array. Page with `limit`/`offset`; narrow with `startTime`/`endTime` and `kinds`.';
+  'Podium’s own (DBOS Conductor has none). Alerts fired and resolved, executors connected, disconnected, declared dead and recovered (each executor’s latest link), versions first seen, and operator actions from the audit log (`audit`, only to those who may read the audit log: signed-in members with `organization.read`, never an API key), newest first, as a bare array. Page with `limit`/`offset`; narrow with `startTime`/`endTime` and `kinds`.';
 const shape = {
   tag,
   description,

@@ -45,8 +45,11 @@ export class TimelineService {
       take: query.offset + query.limit,
     };
     const kinds = new Set<TimelineEventKind>(query.kinds ?? TIMELINE_EVENT_KINDS);
-    // Audit entries are the audit log's: `organization.read`.
-    if (!scope.permissions.includes('organization.read')) kinds.delete('audit');
+    // Audit entries are the audit log's: `organization.read`, and a signed-in member (no key
+    // reads the audit log, whatever its permissions).
+    const readsAuditLog =
+      scope.principal.kind === 'user' && scope.permissions.includes('organization.read');
+    if (!readsAuditLog) kinds.delete('audit');
     const appName = (id: string) => names.get(id) ?? null;
 
     const alertEvents = [

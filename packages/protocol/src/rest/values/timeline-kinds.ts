@@ -1,6 +1,9 @@
 // Zod-free (see permission-names.ts): the console's browser code imports these at run time.
 
-/** What happened; `audit` entries (operator actions) are listed to admins only, as the log is. */
+/**
+ * What happened; `audit` entries (operator actions) are listed only to whoever may read the audit
+ * log: a signed-in member with `organization.read`, never an API key.
+ */
 export const TIMELINE_EVENT_KINDS = [
   'alert.fired',
   'alert.resolved',

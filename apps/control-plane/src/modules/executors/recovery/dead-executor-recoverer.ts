@@ -125,14 +125,14 @@ export class DeadExecutorRecoverer {
 
   /**
    * Claims the dead executor's recovery, then asks whether anything of it is still PENDING; if
-   * so, has an executor of its version recover it, then asks again. Never throws.
+   * so, has an executor of its version and SDK family recover it, then asks again. Never throws.
    */
   private async attemptRecovery(dead: ExecutorRecord): Promise<RecoveryOutcome> {
     if (this.stopped) return 'not-yet';
     // Nobody to ask (closing links cannot answer): an executor connecting, or the sweep, tries
     // again.
-    const versions = await this.connectedVersions(dead.applicationId);
-    if (versions.size === 0) return 'unreachable';
+    const connected = await this.connectedExecutors(dead.applicationId);
+    if (connected.length === 0) return 'unreachable';
     if (this.registry.isLinked(dead.applicationId, dead.executorId)) return 'done'; // it came back: nothing to do
     let claimed: boolean;
     try {
@@ -147,7 +147,7 @@ export class DeadExecutorRecoverer {
     }
     if (!claimed) return 'done'; // another replica is at it
     try {
-      return await this.attemptClaimed(dead, versions);
+      return await this.attemptClaimed(dead, connected);
     } finally {
       await this.claims
         .releaseRecovery(dead.id, this.replica.id)
@@ -162,7 +162,7 @@ export class DeadExecutorRecoverer {
 
   private async attemptClaimed(
     dead: ExecutorRecord,
-    versions: ReadonlySet<string>,
+    connected: readonly ExecutorIdentity[],
   ): Promise<RecoveryOutcome> {
     const log = this.logger.child({
       executorId: dead.executorId,
@@ -173,13 +173,14 @@ export class DeadExecutorRecoverer {
     let by: ExecutorIdentity | undefined;
     try {
       if (!(await this.hasPending(dead))) return await this.confirm(dead, null, log);
-      if (!versions.has(dead.applicationVersion)) {
+      const recoverer = recovererOf(dead);
+      if (!connected.some(recoverer.accepts)) {
         this.retries.failed(dead.id);
         const admitted = this.throttle.admit(`${dead.applicationId}/waits`);
         if (admitted) {
           log.info(
             suppressedField(admitted),
-            'recovery waits for an executor of its version to connect',
+            'recovery waits for an executor of its version and SDK to connect',
           );
         }
         return 'not-yet';
@@ -198,7 +199,7 @@ export class DeadExecutorRecoverer {
         dead.applicationId,
         'recovery',
         { executor_ids: [dead.executorId] },
-        { onlyVersion: dead.applicationVersion },
+        { onlyVersion: dead.applicationVersion, only: recoverer },
       );
       by = answer.executor;
       log.info({ recoveredBy: by.executorId }, 'recovery sent');
@@ -248,11 +249,11 @@ export class DeadExecutorRecoverer {
     }
   }
 
-  /** The versions of the application's executors connected here or to another live replica. */
-  private async connectedVersions(applicationId: string): Promise<Set<string>> {
+  /** The application's executors connected here or to another live replica. */
+  private async connectedExecutors(applicationId: string): Promise<ExecutorIdentity[]> {
     const open = this.registry.forApplication(applicationId).filter((e) => e.link.isOpen);
     const elsewhere = this.remote.enabled ? await this.remote.forApplication(applicationId) : [];
-    return new Set([...open, ...elsewhere].map((e) => e.identity.applicationVersion));
+    return [...open, ...elsewhere].map((e) => e.identity);
   }
 
   private async hasPending(dead: ExecutorRecord): Promise<boolean> {
@@ -268,7 +269,7 @@ export class DeadExecutorRecoverer {
         preferVersion: dead.applicationVersion,
         only: {
           accepts: (executor) => sdkFamilyOf(executor) === family,
-          refusal: `No connected executor runs the dead executor's SDK (${dead.sdkVersion ?? 'a version it did not say'}) to look up its workflows.`,
+          refusal: `No connected executor runs the dead executor's SDK (${sdkOf(dead)}) to look up its workflows.`,
         },
       },
     );
@@ -328,4 +329,24 @@ export class DeadExecutorRecoverer {
       log.error({ err: String(error) }, 'could not audit an executor recovery');
     }
   }
+}
+
+/**
+ * Who may recover a dead executor: one of its version and of its SDK family, whose tables hold
+ * its workflows (one of the other family would re-queue nothing and answer success).
+ */
+function recovererOf(dead: ExecutorRecord): {
+  readonly accepts: (executor: ExecutorIdentity) => boolean;
+  readonly refusal: string;
+} {
+  const family = sdkFamilyOf(dead);
+  return {
+    accepts: (executor) =>
+      executor.applicationVersion === dead.applicationVersion && sdkFamilyOf(executor) === family,
+    refusal: `No connected executor of version "${dead.applicationVersion}" runs the dead executor's SDK (${sdkOf(dead)}).`,
+  };
+}
+
+function sdkOf(dead: ExecutorRecord): string {
+  return dead.sdkVersion ?? 'a version it did not say';
 }
