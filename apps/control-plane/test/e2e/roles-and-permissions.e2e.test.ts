@@ -202,6 +202,24 @@ describe('roles, permissions and named API keys (PostgreSQL)', () => {
     expect(entry).toMatchObject({ status: 'success', details: { role_name: readers } });
   });
 
+  it('lets only a member who could invite as OPERATOR claim a domain (it admits people so)', async () => {
+    const orgWriters = await customRole(['organization.read', 'organization.write']);
+    const someone = await member('VIEWER');
+    expect(await grant(owner, someone.userId, orgWriters)).toBe(204);
+    const refused = assertProblem(
+      await someone.browser.post(`/v2/orgs/${org}/domain-claims`, { domain: 'writers.example' }),
+      403,
+      'FORBIDDEN',
+    );
+    expect(refused.detail).toBe(
+      'A domain claim admits new accounts as OPERATOR, a role you cannot invite people as.',
+    );
+    const [entry] = (await auditOf('domain_claim.create')).filter(
+      (e) => e.target.id === 'writers.example',
+    );
+    expect(entry).toMatchObject({ status: 'failure' });
+  });
+
   it('lets a granter change only members whose role, old and new, holds no permission the granter lacks; only owners touch the owner role', async () => {
     const managers = await customRole(['organization.read', 'organization.write']);
     const looker = await customRole(['organization.read']);

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import {
   AppError,
+  canCreateJoinSecret,
   DOMAIN_CLAIM_ROLE,
   type DomainClaim,
   type ListDomainClaimsResponse,
@@ -41,6 +42,13 @@ export class DomainClaimsService {
   claim(scope: OrgScope, domain: string): Promise<DomainClaim> {
     const action = auditedAction(scope, AUDIT_ACTIONS.domainClaimCreate, domain);
     return this.audit.track(action, async () => {
+      // It admits people as DOMAIN_CLAIM_ROLE: only whoever could invite them so may claim.
+      if (!canCreateJoinSecret(scope.role, DOMAIN_CLAIM_ROLE)) {
+        throw new AppError(
+          'FORBIDDEN',
+          `A domain claim admits new accounts as ${DOMAIN_CLAIM_ROLE}, a role you cannot invite people as.`,
+        );
+      }
       const created = await this.claims.create({
         organizationId: scope.organization.id,
         domain,
