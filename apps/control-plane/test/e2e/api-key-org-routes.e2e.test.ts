@@ -174,6 +174,42 @@ describe("API keys on the organization's routes (PostgreSQL)", () => {
     expect(assertProblem(refused, 403, 'FORBIDDEN').detail).toContain('token.write');
   });
 
+  it('revokes the keys a key created (and theirs) with it, and audits which', async () => {
+    const writer = await keyWith(['token.write', 'application.read']);
+    const child = bodyOf(
+      await machine().post(
+        `${tokens()}/child-${(made += 1)}`,
+        { permissions: ['token.write', 'application.read'] },
+        bearer(writer.token),
+      ),
+      CreateApiKeyResponseSchema,
+      201,
+    );
+    const grandchild = bodyOf(
+      await machine().post(
+        `${tokens()}/grandchild-${(made += 1)}`,
+        { permissions: ['application.read'] },
+        bearer(child.token),
+      ),
+      CreateApiKeyResponseSchema,
+      201,
+    );
+    const other = await keyWith(['application.read']);
+    const appsWith = (token: string) => machine().get(`/v2/orgs/${org}/apps`, bearer(token));
+    expect((await appsWith(grandchild.token)).status).toBe(200);
+
+    expect((await admin.delete(`${tokens()}/${writer.id}`)).status).toBe(204);
+    for (const key of [writer, child, grandchild]) {
+      assertProblem(await appsWith(key.token), 401, 'UNAUTHENTICATED');
+    }
+    expect((await appsWith(other.token)).status).toBe(200);
+    const [entry] = bodyOf(
+      await admin.get(`/v2/orgs/${org}/audit-logs?operation=token.revoke&target=${writer.id}`),
+      ListAuditLogsResponseSchema,
+    );
+    expect(entry?.details).toMatchObject({ keysItCreated: [child.id, grandchild.id] });
+  });
+
   it('gives a key created by an expiring key its expiry, never a later one', async () => {
     const expiresAt = new Date(Date.now() + 3_600_000).toISOString();
     const res = await admin.post(tokens(), {

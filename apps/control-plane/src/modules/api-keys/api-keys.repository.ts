@@ -30,6 +30,8 @@ export interface NewApiKey {
   applicationIds: readonly string[];
   expiresAt: Date | null;
   createdById: string | null;
+  /** The key that created it, when a key did. */
+  createdByApiKeyId: string | null;
 }
 
 /** Every column but the hash, and the scopes with their names. */
@@ -227,6 +229,29 @@ export class ApiKeysRepository {
   }
 
   /** Revokes a key of that organization; false when there is none (or it was revoked already). */
+  /**
+   * Revokes the live keys key `id` created, and those they created in turn (through revoked
+   * ones too: a key made while its creator was being revoked dies at the next revocation);
+   * returns their ids.
+   */
+  async revokeCreatedBy(organizationId: string, id: string, at: Date): Promise<string[]> {
+    const rows = await this.db.prisma.$queryRaw<{ id: string }[]>`
+      WITH RECURSIVE created AS (
+        SELECT id, revoked_at FROM api_keys
+        WHERE created_by_api_key_id = ${id}::uuid AND organization_id = ${organizationId}::uuid
+        UNION ALL
+        SELECT k.id, k.revoked_at FROM api_keys k JOIN created c ON k.created_by_api_key_id = c.id
+      )
+      SELECT id::text AS id FROM created WHERE revoked_at IS NULL`;
+    const ids = rows.map((row) => row.id);
+    if (ids.length === 0) return [];
+    await this.db.prisma.apiKey.updateMany({
+      where: { id: { in: ids }, organizationId, revokedAt: null },
+      data: { revokedAt: at },
+    });
+    return ids;
+  }
+
   async revoke(organizationId: string, id: string, at: Date): Promise<boolean> {
     const { count } = await this.db.prisma.apiKey.updateMany({
       where: { id, organizationId, revokedAt: null },

@@ -35,6 +35,8 @@ export interface CreateApiKeyInput {
   applicationIds?: readonly string[];
   expiresAt?: Date | null;
   createdById?: string | null;
+  /** The key creating it, when a key does: revoking that one revokes this one too. */
+  createdByApiKeyId?: string | null;
 }
 
 export type ExecutorLinkAuthorization =
@@ -91,6 +93,7 @@ export class ApiKeysService implements OnModuleDestroy {
       applicationIds: input.applicationIds ?? [],
       expiresAt: input.expiresAt ?? null,
       createdById: input.createdById ?? null,
+      createdByApiKeyId: input.createdByApiKeyId ?? null,
     });
     if (apiKey === 'taken') {
       throw new AppError('CONFLICT', `A live API key is already named "${input.name}".`);
@@ -156,6 +159,8 @@ export class ApiKeysService implements OnModuleDestroy {
             scope.principal.kind === 'user'
               ? scope.principal.userId
               : scope.principal.apiKey.createdById,
+          // ...and dies with the key that created it, when revoked (as it expires with it).
+          createdByApiKeyId: scope.principal.kind === 'api-key' ? scope.principal.apiKey.id : null,
         });
         return mapCreatedApiKey(apiKey, secret);
       },
@@ -205,15 +210,19 @@ export class ApiKeysService implements OnModuleDestroy {
    */
   revokeApiKeyFor(scope: OrgScope, ref: string): Promise<void> {
     let targetId = ref;
+    let created: string[] = [];
     const action = auditedAction(scope, AUDIT_ACTIONS.tokenRevoke, ref);
     return this.audit.track(
       action,
       async () => {
         const key = await this.getApiKey(scope, ref);
         targetId = key.id;
-        await this.revokeApiKey(scope.organization.id, key.id);
+        ({ created } = await this.revokeWithItsKeys(scope.organization.id, key.id));
       },
-      () => ({ targetId, details: { tokenName: ref } }),
+      () => ({
+        targetId,
+        details: { tokenName: ref, ...(created.length > 0 && { keysItCreated: created }) },
+      }),
     );
   }
 
@@ -303,11 +312,25 @@ export class ApiKeysService implements OnModuleDestroy {
     );
   }
 
-  /** Revokes the key; every link that used it closes (see ExecutorLinksService). */
+  /**
+   * Revokes the key, and the keys it created (theirs too); every link that used one closes (see
+   * ExecutorLinksService). True when the key itself was live.
+   */
   async revokeApiKey(organizationId: string, apiKeyId: string): Promise<boolean> {
-    const revoked = await this.keys.revoke(organizationId, apiKeyId, new Date());
-    if (revoked) this.events.emit('api-key.revoked', { organizationId, apiKeyId });
-    return revoked;
+    return (await this.revokeWithItsKeys(organizationId, apiKeyId)).revoked;
+  }
+
+  private async revokeWithItsKeys(
+    organizationId: string,
+    apiKeyId: string,
+  ): Promise<{ revoked: boolean; created: string[] }> {
+    const at = new Date();
+    const revoked = await this.keys.revoke(organizationId, apiKeyId, at);
+    const created = await this.keys.revokeCreatedBy(organizationId, apiKeyId, at);
+    for (const id of revoked ? [apiKeyId, ...created] : created) {
+      this.events.emit('api-key.revoked', { organizationId, apiKeyId: id });
+    }
+    return { revoked, created };
   }
 
   /**
