@@ -98,6 +98,21 @@ export function describeAuthAttemptLimiter(name: string, make: LimiterFactory) {
       expect(outcomes.filter((o) => o === 'tried')).toHaveLength(2);
     });
 
+    it('counts an IPv6 address by its /64, where a host may pick a new address at will', async () => {
+      const { limiter } = await setup();
+      await limiter.beginSignIn('2001:db8:1:2::a', 'ada@example.com');
+      await limiter.beginSignIn('2001:db8:1:2::b', 'ada@example.com');
+      const error = await refusal(limiter.beginSignIn('2001:db8:1:2:ff::c', 'ada@example.com'));
+      expect(error.code).toBe('RATE_LIMITED');
+      // Another /64 is another client; an IPv4-mapped address is its IPv4 address.
+      await expect(
+        limiter.beginSignIn('2001:db8:1:3::a', 'ada@example.com'),
+      ).resolves.toBeUndefined();
+      await limiter.beginSignIn('::ffff:192.0.2.7', 'ada@example.com');
+      await limiter.beginSignIn('192.0.2.7', 'ada@example.com');
+      await expect(limiter.beginSignIn('192.0.2.7', 'ada@example.com')).rejects.toThrow(AppError);
+    });
+
     it('limits one address across accounts and across sign-in and sign-up', async () => {
       const { limiter, advance } = await setup();
       for (let i = 0; i < 5; i++) await limiter.beginSignIn('10.0.0.1', `user${i}@example.com`);

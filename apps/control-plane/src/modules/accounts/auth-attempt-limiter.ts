@@ -1,5 +1,6 @@
 import { AppError } from '@podium/protocol';
 import type { RefusalReason } from '../../infra/metrics/podium-metrics';
+import { clientNetworkOf } from './client-network';
 import type { ProgressiveDelayPolicy } from './progressive-delay';
 import type { SlidingWindow } from './sliding-window-rate-limiter';
 
@@ -24,9 +25,9 @@ export const DEFAULT_AUTH_RATE_LIMITS: AuthRateLimits = {
 };
 
 /**
- * Slows password guessing and mass sign-ups. Every limit is keyed by the client address, so
- * nobody can lock an account's owner out from elsewhere: failures against an account delay
- * only the address they came from. Checked before any password work (a refused attempt costs
+ * Slows password guessing and mass sign-ups. Every limit is keyed by the client address (an
+ * IPv6 one by its /64: clientNetworkOf), so nobody can lock an account's owner out from
+ * elsewhere: failures against an account delay only the address they came from. Checked before any password work (a refused attempt costs
  * no scrypt). A sign-in counts as failed up front and is forgiven on success, so concurrent
  * guesses cannot overshoot.
  *
@@ -44,20 +45,21 @@ export abstract class AuthAttemptLimiter {
   }
 
   /** Throws RATE_LIMITED (with Retry-After) or counts the attempt, as a failure until it succeeds. */
-  async beginSignIn(ip: string, account: string): Promise<void> {
+  async beginSignIn(address: string, account: string): Promise<void> {
+    const ip = clientNetworkOf(address);
     const waitMs = await this.checkAndCountSignIn(ip, accountAtAddress(account, ip));
     if (waitMs > 0) this.onRefusal('sign_in_rate_limited');
     assertNoWait(waitMs);
   }
 
   /** A correct password: the failures against this account from this address are forgiven. */
-  signInSucceeded(ip: string, account: string): Promise<void> {
-    return this.forgetFailures(accountAtAddress(account, ip));
+  signInSucceeded(address: string, account: string): Promise<void> {
+    return this.forgetFailures(accountAtAddress(account, clientNetworkOf(address)));
   }
 
   /** Throws RATE_LIMITED (with Retry-After) or counts the attempt. */
-  async beginSignUp(ip: string): Promise<void> {
-    const waitMs = await this.checkAndCountSignUp(ip);
+  async beginSignUp(address: string): Promise<void> {
+    const waitMs = await this.checkAndCountSignUp(clientNetworkOf(address));
     if (waitMs > 0) this.onRefusal('sign_up_rate_limited');
     assertNoWait(waitMs);
   }
