@@ -22,7 +22,12 @@ function defineApp(podium: Podium) {
     await ctx.step('begin', () => 'waiting');
     return (await ctx.recv<string>(topic, 600_000)) ?? 'timed out';
   });
-  return { echo, waiter };
+  /** Awaits a child, then waits for a message: its replay reads the child's result again. */
+  const parent = podium.workflow('parent', async (ctx, topic: string) => {
+    const said = await (await ctx.startWorkflow(echo, ['from the child'])).getResult();
+    return `${said}, then ${(await ctx.recv<string>(topic, 600_000)) ?? 'timed out'}`;
+  });
+  return { echo, waiter, parent };
 }
 
 /** The outcome of every retention round begun from now on, in order. */
@@ -83,6 +88,23 @@ describe.each(BACKENDS.map((make) => make()))('retention on $name', (backend) =>
     await link.request('retention', { body: { gc_rows_threshold: 10, gc_cutoff_epoch_ms: 1 } });
     expect(await rounds(1)).toMatchObject({ status: 'done', deleted: 0 });
     expect(await ids(podium)).toHaveLength(2);
+  });
+
+  it('keeps a finished child while its parent is active (a replay reads it), then collects both', async () => {
+    const { podium, link, parent, appName } = await connect();
+    const handle = await parent.start(['go'], { workflowId: `${appName}-parent` });
+    const child = podium.retrieveWorkflow<string>(`${appName}-parent-0`);
+    await waitFor(async () => (await child.getStatus())?.status === 'SUCCESS');
+    // The parent has read the child's result and waits for its message.
+    await waitFor(async () => ((await podium.listSteps(handle.workflowId)) ?? []).length >= 2);
+    const rounds = watchRounds();
+    await link.request('retention', { body: { gc_cutoff_epoch_ms: Date.now() + 60_000 } });
+    expect(await rounds(0)).toMatchObject({ status: 'done', deleted: 0 });
+    await podium.send(handle.workflowId, 'now', 'go');
+    expect(await handle.getResult()).toBe('from the child, then now');
+    await link.request('retention', { body: { gc_cutoff_epoch_ms: Date.now() + 60_000 } });
+    expect(await rounds(1)).toMatchObject({ status: 'done', deleted: 2 });
+    expect(await ids(podium)).toEqual([]);
   });
 
   it('cancels active workflows created by the timeout cutoff; they complete and free their ids', async () => {

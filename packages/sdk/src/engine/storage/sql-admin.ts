@@ -41,7 +41,10 @@ export class SqlAdmin extends SqlPart implements AdminStorage {
     });
   }
 
-  /** DBOS 5's garbage collection, on this application's workflows. */
+  /**
+   * DBOS 5's garbage collection, on this application's workflows, but for a finished child whose
+   * parent has not finished: the parent's replay (after a crash or a resume) reads its result.
+   */
   private async collect(
     db: Queryable,
     appName: string,
@@ -64,8 +67,10 @@ export class SqlAdmin extends SqlPart implements AdminStorage {
       const [row] = await db.query<Row>(
         `WITH gone AS (
            DELETE FROM ${this.ws} WHERE workflow_id IN (
-             SELECT workflow_id FROM ${this.ws}
-             WHERE application_name = $1 AND completed_at < $2
+             SELECT w.workflow_id FROM ${this.ws} w
+             WHERE w.application_name = $1 AND w.completed_at < $2
+               AND NOT EXISTS (SELECT 1 FROM ${this.ws} p
+                 WHERE p.workflow_id = w.parent_workflow_id AND p.completed_at IS NULL)
              LIMIT $3)
            RETURNING 1)
          SELECT count(*) AS deleted FROM gone`,
