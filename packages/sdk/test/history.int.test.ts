@@ -147,6 +147,32 @@ describe.each(BACKENDS.map((make) => make()))('history on $name', (backend) => {
     expect(await podium.importWorkflow(exported)).toEqual([id, `${id}-6`]);
   });
 
+  it('sends again, once rewound, what a dropped step had sent', async () => {
+    const log = new RunLog();
+    const { podium, receiver, sender } = await harness.launch(
+      (p) => ({
+        receiver: p.workflow('receiver', async (ctx) => [
+          await ctx.recv<string>('ping', WAIT_MS),
+          await ctx.recv<string>('ping', WAIT_MS),
+        ]),
+        sender: p.workflow('sender', async (ctx, to: string) => {
+          await ctx.send(to, `ping ${log.count('sent') + 1}`, 'ping');
+          log.hit('sent');
+          await ctx.step('check', () => {
+            if (log.count('sent') === 1) throw new Error('fails the first time');
+          });
+        }),
+      }),
+      { appName: uniqueName('app') },
+    );
+    const receiving = await receiver.start([]);
+    const sending = await sender.start([receiving.workflowId]);
+    await expect(sending.getResult()).rejects.toThrow('fails the first time');
+    await podium.rewindWorkflow(sending.workflowId, { startStep: 0 });
+    await waitFor(async () => (await sending.getStatus())?.status === 'SUCCESS');
+    expect(await receiving.getResult()).toEqual(['ping 1', 'ping 2']);
+  });
+
   it('rewinds a finished workflow in place, rolling back what the dropped steps did', async () => {
     const appName = uniqueName('app');
     const log = new RunLog();

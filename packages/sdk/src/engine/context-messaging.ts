@@ -6,6 +6,7 @@
  * so each message is received by exactly one recv. Waits (`recv`, `getEvent`) record their
  * deadline, so after a restart they wait only for the remainder.
  */
+import { randomUUID } from 'node:crypto';
 import { WorkflowNotFoundError } from '../errors';
 import { serializeValue } from '../internal/serialization';
 import type { Logger } from '../logger';
@@ -55,7 +56,9 @@ export async function sendMessage(
 ): Promise<void> {
   const functionId = core.takeFunctionId();
   if ((await core.recorded(functionId, 'podium.send')) !== null) return;
-  const messageId = `${core.workflowId}-${functionId}`;
+  // Sent once per checkpoint (the step is recorded in the message's transaction), so the id
+  // need not repeat: a fixed one would drop the send a rewind runs again.
+  const messageId = randomUUID();
   const step = newStep(core, functionId, 'podium.send', null);
   await deliver(core.deps, { messageId, destinationId, topic, message }, step);
 }
