@@ -91,6 +91,11 @@ export class DeadExecutorRecoverer {
     this.retries = new RetrySchedule(config.executors.recoverySweepMs, MAX_RETRY_MS);
   }
 
+  /** Forgets the retry waits of every dead executor but these (those still awaiting recovery). */
+  forgetAllBut(awaiting: ReadonlySet<string>): void {
+    this.retries.keepOnly(awaiting);
+  }
+
   /** Attempts under way finish without recording anything; none start. */
   stop(): void {
     this.stopped = true;

@@ -133,7 +133,11 @@ export class ExecutorRecoveryService implements OnApplicationBootstrap, OnModule
       await this.reachDeadline(record);
     }
     const unreachable = new Set<string>();
-    for (const record of await this.executors.findUnrecovered()) {
+    const awaiting = await this.executors.findUnrecovered();
+    // Retry waits of executors that left the list another way (reconnected, recovered by
+    // another replica, deleted with their application) are forgotten.
+    this.recoverer.forgetAllBut(new Set(awaiting.map((record) => record.id)));
+    for (const record of awaiting) {
       if (this.stopped) return;
       if (unreachable.has(record.applicationId)) continue;
       if ((await this.recoverer.recover(record, false)) === 'unreachable') {

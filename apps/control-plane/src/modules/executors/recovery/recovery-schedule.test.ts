@@ -34,4 +34,14 @@ describe('RetrySchedule', () => {
     expect(schedule.size).toBe(0);
     expect(schedule.failed('d')).toBe(0);
   });
+
+  it('forgets the executors no longer awaiting recovery, and keeps the others’ waits', () => {
+    const schedule = new RetrySchedule(1_000, 5_000, () => 0);
+    for (const key of ['came-back', 'recovered-elsewhere', 'still-dead']) schedule.failed(key);
+    schedule.failed('still-dead');
+    schedule.keepOnly(new Set(['still-dead', 'never-failed']));
+    expect(schedule.size).toBe(1);
+    expect(schedule.isDue('still-dead')).toBe(false);
+    expect(schedule.failed('came-back')).toBe(0); // a first failure again, should it die again
+  });
 });

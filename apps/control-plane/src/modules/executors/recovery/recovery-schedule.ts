@@ -43,6 +43,11 @@ export class RetrySchedule {
     this.entries.delete(key);
   }
 
+  /** Forgets every key but these (the others left another way: reconnected, recovered elsewhere, deleted). */
+  keepOnly(keys: ReadonlySet<string>): void {
+    for (const key of this.entries.keys()) if (!keys.has(key)) this.entries.delete(key);
+  }
+
   get size(): number {
     return this.entries.size;
   }
