@@ -3,6 +3,7 @@ import {
   ApplicationSchema,
   CreateApiKeyResponseSchema,
   ListAlertingRulesResponseSchema,
+  ListAuditLogsResponseSchema,
   OrganizationSchema,
 } from '@podium/protocol';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -76,5 +77,26 @@ describe('alerting rule receivers within an API key’s scope (PostgreSQL)', () 
       201,
     );
     expect(created.receivingAppId).not.toBe(created.appId);
+  });
+
+  it('keeps a rule whose receiver is deleted, its alerts going to its own application again', async () => {
+    bodyOf(await admin.post(`/v2/orgs/${org}/apps`, { name: 'pager' }), ApplicationSchema, 201);
+    const rule = bodyOf(
+      await admin.post(rules('ledger'), {
+        ruleType: 'ExecutorDied',
+        ruleMetadata: {},
+        receivingAppName: 'pager',
+      }),
+      AlertingRuleSchema,
+      201,
+    );
+    expect((await admin.delete(`/v2/orgs/${org}/apps/pager`)).status).toBe(204);
+    const listed = bodyOf(await admin.get(rules('ledger')), ListAlertingRulesResponseSchema);
+    expect(listed.find((r) => r.id === rule.id)).toMatchObject({ receivingAppId: rule.appId });
+    const [entry] = bodyOf(
+      await admin.get(`/v2/orgs/${org}/audit-logs?operation=application.delete`),
+      ListAuditLogsResponseSchema,
+    );
+    expect(entry?.details).toMatchObject({ alertRulesReceivingOwnAlerts: [rule.id] });
   });
 });

@@ -29,6 +29,15 @@ export class AlertRulesService {
     private readonly audit: AuditService,
   ) {}
 
+  /**
+   * Before `applicationId` is deleted (in its transaction): other applications' rules that
+   * named it as their receiver send their alerts to their own application from now on, rather
+   * than vanishing with it. Returns their ids, for the deletion's audit entry.
+   */
+  keepRulesReceivedBy(organizationId: string, applicationId: string): Promise<string[]> {
+    return this.alerts.receiveOwnAlertsInsteadOf(organizationId, applicationId);
+  }
+
   async findRules(scope: AppScope): Promise<ListAlertingRulesResponse> {
     const rules = await this.alerts.findRules(scope.organizationId, scope.applicationId);
     return rules.map(mapAlertingRule);

@@ -32,5 +32,6 @@ import { WebhookSecretBox } from './webhooks/webhook-secret-box';
     WebhookSender,
     WebhookResumption,
   ],
+  exports: [AlertRulesService],
 })
 export class AlertsModule {}

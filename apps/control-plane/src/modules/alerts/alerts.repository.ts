@@ -110,6 +110,24 @@ const IN_CONTEXT = {
 export class AlertsRepository {
   constructor(@Inject(DATABASE) private readonly db: Database) {}
 
+  /**
+   * Rules of other applications that send their alerts to this one are given back their own
+   * application as receiver (this one is being deleted: the cascade would delete them);
+   * returns their ids.
+   */
+  async receiveOwnAlertsInsteadOf(
+    organizationId: string,
+    applicationId: string,
+  ): Promise<string[]> {
+    const rows = await this.db.prisma.$queryRaw<{ id: string }[]>`
+      UPDATE alert_rules SET receiving_application_id = application_id
+      WHERE organization_id = ${organizationId}::uuid
+        AND receiving_application_id = ${applicationId}::uuid
+        AND application_id <> ${applicationId}::uuid
+      RETURNING id::text AS id`;
+    return rows.map((row) => row.id);
+  }
+
   findRules(organizationId: string, applicationId: string): Promise<AlertRuleRecord[]> {
     return this.db.prisma.alertRule.findMany({
       where: { organizationId, applicationId },

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AlertsModule } from '../alerts/alerts.module';
 import { ApiKeysModule } from '../api-keys/api-keys.module';
 import { ExecutorsModule } from '../executors/executors.module';
 import { RetentionModule } from '../retention/retention.module';
@@ -8,7 +9,7 @@ import { ApplicationsService } from './applications.service';
 
 /** The applications REST resource (lookups for other modules: ApplicationRecordsModule). */
 @Module({
-  imports: [ApiKeysModule, ExecutorsModule, RetentionModule],
+  imports: [AlertsModule, ApiKeysModule, ExecutorsModule, RetentionModule],
   controllers: [ApplicationsController],
   providers: [ApplicationsRepository, ApplicationsService],
 })

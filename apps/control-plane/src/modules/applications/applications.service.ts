@@ -14,6 +14,7 @@ import { applicationScopeOf } from '../../common/auth/principal';
 import type { OrgScope } from '../../common/auth/request-context';
 import { toCountedPage } from '../../common/pagination/counted-page';
 import { EventBus } from '../../infra/events/event-bus';
+import { AlertRulesService } from '../alerts/alert-rules.service';
 import { ApiKeysService } from '../api-keys/api-keys.service';
 import { NO_FLEET } from '../executors/application-fleet';
 import { ExecutorsService } from '../executors/executors.service';
@@ -35,6 +36,7 @@ export class ApplicationsService {
     private readonly audit: AuditService,
     private readonly events: EventBus,
     private readonly retention: RetentionPusher,
+    private readonly alertRules: AlertRulesService,
   ) {}
 
   createApplication(scope: OrgScope, input: CreateApplicationRequest): Promise<Application> {
@@ -153,14 +155,21 @@ export class ApplicationsService {
    * leave it scoped to none): with their last scope gone they would otherwise reach every
    * application of the organization. Then its executors'
    * links close (`application.deleted`): they would otherwise serve a deleted app until they drop.
+   * Other applications' alerting rules that sent their alerts to it are kept, their receiver
+   * back to their own application.
    */
   deleteApplication(scope: OrgScope, application: ApplicationRecord): Promise<void> {
     let revokedApiKeyIds: string[] = [];
+    let alertRulesReceivingOwnAlerts: string[] = [];
     const action = auditedAction(scope, AUDIT_ACTIONS.applicationDelete, application.name);
     return this.audit.track(
       action,
       async () => {
         revokedApiKeyIds = await this.apiKeys.revokeKeysScopedOnlyTo(
+          scope.organization.id,
+          application.id,
+        );
+        alertRulesReceivingOwnAlerts = await this.alertRules.keepRulesReceivedBy(
           scope.organization.id,
           application.id,
         );
@@ -171,7 +180,12 @@ export class ApplicationsService {
           applicationId: application.id,
         });
       },
-      () => ({ details: { revokedApiKeyIds } }),
+      () => ({
+        details: {
+          revokedApiKeyIds,
+          ...(alertRulesReceivingOwnAlerts.length > 0 && { alertRulesReceivingOwnAlerts }),
+        },
+      }),
     );
   }
 }
