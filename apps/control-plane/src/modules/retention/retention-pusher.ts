@@ -29,13 +29,16 @@ export type PushReason = 'settings-change' | 'schedule';
  * - `delivered` means the executor answered success; DBOS TS ≥ 5.0 answers before the round
  *   runs (and skips it while a previous one runs), so it is not proof of deletion.
  * - Pushes of one application never overlap in this process: one asked for meanwhile runs
- *   when the current one ends, with the newest settings asked for.
+ *   when the current one ends.
+ * - Whatever record a caller holds, a push sends the settings stored when it starts (read
+ *   again then): a round that listed the application before an operator changed or cleared its
+ *   thresholds must not push the old ones, whose deletions and cancellations cannot be undone.
  */
 @Injectable()
 export class RetentionPusher {
   private readonly logger: Logger;
   private readonly inFlight = new Set<string>();
-  /** The newest settings asked for while a push of that application was under way. */
+  /** A push asked for while one of that application was under way: why, the newest reason. */
   private readonly queued = new Map<
     string,
     { application: ApplicationRecord; reason: PushReason }
@@ -58,14 +61,18 @@ export class RetentionPusher {
     application: ApplicationRecord,
     reason: PushReason,
   ): Promise<RetentionPushRecord | null> {
-    if (!hasRetention(application)) return null;
     if (this.inFlight.has(application.id)) {
       this.queued.set(application.id, { application, reason });
       return null;
     }
     this.inFlight.add(application.id);
     try {
-      const record = await this.dispatch(application, reason);
+      const current = await this.applications.findOneById(
+        application.organizationId,
+        application.id,
+      );
+      if (!current || !hasRetention(current)) return null; // deleted, or its thresholds cleared
+      const record = await this.dispatch(current, reason);
       await this.applications
         .recordRetentionPush(application.id, record)
         .catch((err: unknown) =>
