@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import { ListExecutorsResponseSchema } from '@podium/protocol';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import type WebSocket from 'ws';
+import { EventBus } from '../../src/infra/events/event-bus';
 import { ApiKeysService } from '../../src/modules/api-keys/api-keys.service';
 import { ExecutorRegistry } from '../../src/modules/executors/executor-registry';
 import { ExecutorsRepository } from '../../src/modules/executors/executors.repository';
@@ -206,6 +207,40 @@ describe('executor gateway (PostgreSQL)', () => {
     });
     result.ws.close();
     await closed(result.ws);
+  });
+
+  it('announces no disconnection of a link its executor had already replaced by redialling', async () => {
+    const executorId = `exec-${randomUUID()}`;
+    const announced: Date[] = [];
+    const off = server.app.get(EventBus).on('executor.disconnected', (snapshot) => {
+      if (snapshot.executorId === executorId) announced.push(snapshot.connectedAt);
+    });
+    const recordings = vi.spyOn(server.app.get(ExecutorsRepository), 'recordDisconnected');
+    try {
+      const linked = () => server.app.get(ExecutorRegistry).forApplication(app.id);
+      const mine = () => linked().filter((e) => e.identity.executorId === executorId);
+      const first = await connectAs(executorId);
+      // A redial while the first link still looks open (a network blip): the row is its now.
+      const result = await connectExecutor(wsUrl(app.name, secret), {
+        executor_id: executorId,
+        application_version: 'v1',
+      });
+      if (!('ws' in result)) throw new Error(`refused: ${result.refused}`);
+      await waitUntil(() => mine().length === 2, DEFAULT_WAIT_TIMEOUT_MS, 'both links');
+      const secondConnectedAt = (await executorsOf(app.id)).find(
+        (e) => e.executorId === executorId,
+      )?.connectedAt;
+      first.close();
+      await waitUntil(() => recordings.mock.results.length === 1, DEFAULT_WAIT_TIMEOUT_MS);
+      await expect(recordings.mock.results[0]?.value).resolves.toBe(false); // not its row
+      // The second link's close is announced: by then the first one's would have been too.
+      result.ws.close();
+      await waitUntil(() => announced.length > 0, DEFAULT_WAIT_TIMEOUT_MS, 'an announcement');
+      expect(announced).toEqual([secondConnectedAt]);
+    } finally {
+      off();
+      recordings.mockRestore();
+    }
   });
 
   it('links an executor of an application whose name is as long as DBOS allows (256)', async () => {

@@ -111,12 +111,13 @@ export class ExecutorsRepository {
     connectedAt: Date,
     at: Date,
     stopped = false,
-  ): Promise<void> {
+  ): Promise<boolean> {
     const rows = await this.db.prisma.executor.updateManyAndReturn({
       where: { applicationId: context.applicationId, executorId, connectedAt, status: 'CONNECTED' },
       data: { status: 'DISCONNECTED', disconnectedAt: at, lastSeenAt: at, stopped },
     });
     await this.recordMoments(rows, 'disconnected', at);
+    return rows.length > 0;
   }
 
   /**

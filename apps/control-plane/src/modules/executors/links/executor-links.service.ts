@@ -139,6 +139,8 @@ export class ExecutorLinksService implements OnModuleDestroy {
       this.registry.remove(link, disconnectedAt);
       log.info({ executorId: identity.executorId, stopped: link.stopped }, 'executor disconnected');
       // Announced once recorded: recovery reads the disconnection (and its deadline) back.
+      // Not when the row belongs to a newer link already (the executor redialled, here or on
+      // another replica, before this one was found closed): that would hide the live link.
       const recorded = this.executors
         .recordDisconnected(
           link.context,
@@ -147,15 +149,17 @@ export class ExecutorLinksService implements OnModuleDestroy {
           disconnectedAt,
           link.stopped,
         )
-        .catch((error: unknown) =>
-          log.error({ err: String(error) }, 'could not record disconnection'),
-        )
-        .then(() =>
+        .catch((error: unknown) => {
+          log.error({ err: String(error) }, 'could not record disconnection');
+          return true; // unknown: announced, as the link did close
+        })
+        .then((ours) => {
+          if (!ours) return;
           this.events.emit(
             'executor.disconnected',
             snapshotOf(link, identity, times, disconnectedAt),
-          ),
-        )
+          );
+        })
         .catch((error: unknown) =>
           log.error({ err: String(error) }, 'executor.disconnected listener failed'),
         );
