@@ -13,7 +13,7 @@ const OPTIONS: RedisOptions = {
   // A command waits through one reconnection at most: callers (commands, sign-ins) have their
   // own deadlines, and a queue that grows while Redis is away helps nobody.
   maxRetriesPerRequest: 1,
-  // Reconnect for ever, at most a second apart; subscriptions are restored by ioredis.
+  // Reconnect for ever, at most a second apart (subscriptions: see RedisConnections).
   retryStrategy: (attempt) => Math.min(attempt * 100, 1_000),
 };
 
@@ -27,6 +27,9 @@ type MessageHandler = (message: string) => void;
  *
  * Pub/sub delivers at most once: what is published while a subscriber is reconnecting is lost
  * to it. Callers that cannot afford a loss keep a backstop (timeouts, periodic re-reads).
+ * Every (re)connection of the subscriber subscribes again to every channel listened to here:
+ * ioredis restores only those it knows were confirmed, and a link lost between its SUBSCRIBE and
+ * the reply, then a refused reconnect, leaves it knowing none (nothing heard again, for good).
  */
 export class RedisConnections {
   private readonly handlers = new Map<string, MessageHandler>();
@@ -41,6 +44,7 @@ export class RedisConnections {
     subscriber.on('message', (channel: string, message: string) =>
       this.handlers.get(channel)?.(message),
     );
+    subscriber.on('ready', () => void this.resubscribe());
     for (const [role, client] of [
       ['commands', commands],
       ['subscriber', subscriber],
@@ -83,6 +87,15 @@ export class RedisConnections {
   async subscribe(channel: string, handler: MessageHandler): Promise<void> {
     this.handlers.set(channel, handler);
     await this.subscriber.subscribe(channel);
+  }
+
+  /** Subscribes again to every channel listened to (a repeated SUBSCRIBE changes nothing). */
+  private async resubscribe(): Promise<void> {
+    const channels = [...this.handlers.keys()];
+    if (channels.length === 0) return;
+    await this.subscriber
+      .subscribe(...channels)
+      .catch((error: Error) => this.warn('subscriber', 'could not subscribe again', error));
   }
 
   async unsubscribe(channel: string): Promise<void> {
