@@ -3,8 +3,10 @@ import { randomUUID } from 'node:crypto';
 import { createScratchDatabase, type ScratchDatabase } from '@podium/db/testing';
 import type { Database } from '@podium/db';
 import { ReadinessResponseSchema } from '@podium/protocol';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { DATABASE } from '../../src/infra/database/database.tokens';
+import { ExecutorRegistry } from '../../src/modules/executors/executor-registry';
+import { ReplicasRepository } from '../../src/modules/replicas/replicas.repository';
 import { factories } from '../factories';
 import { TEST_REDIS_URL, scratchRedis } from '../support/redis';
 import { closed, connectExecutor } from './fake-executor';
@@ -98,6 +100,35 @@ describe('a replica’s start, readiness and stop (PostgreSQL + Redis)', () => {
       // Liveness never asks a dependency.
       expect((await fetch(`${replica.url}/healthz`)).status).toBe(200);
     } finally {
+      await replica.close();
+    }
+  });
+
+  it('lets its links go once its lease passes unrenewed (PostgreSQL out of reach), as the others may adopt them', async () => {
+    const replica = await startTestControlPlane(postgres(), {
+      redis: scratchRedis(),
+      replica: { leaseSeconds: 3 },
+    });
+    const renewals = vi.spyOn(replica.app.get(ReplicasRepository), 'renewLease');
+    try {
+      const f = factories(replica.app);
+      const org = await f.newOrg();
+      const app = await f.newApp(org.id);
+      const { secret } = await f.newApiKey(org.id);
+      const opened = await connectExecutor(
+        `${replica.conductorUrl}/websocket/${app.name}/${secret}`,
+        { executor_id: 'stranded', application_version: 'v1' },
+      );
+      if (!('ws' in opened)) throw new Error(`refused: ${opened.body}`);
+      await waitUntil(() => replica.app.get(ExecutorRegistry).isLinked(app.id, 'stranded'));
+      const closing = closed(opened.ws);
+      renewals.mockRejectedValue(new Error('connect ECONNREFUSED 127.0.0.1:5432'));
+      // Three renewals a lease: the link goes once the last good one's lease has passed.
+      expect(await closing).toBe(1012);
+      expect(renewals.mock.calls.length).toBeGreaterThanOrEqual(3);
+      expect(replica.logs.join('')).toContain('replica lease lapsed unrenewed');
+    } finally {
+      renewals.mockRestore();
       await replica.close();
     }
   });

@@ -18,7 +18,9 @@ import { ReplicasRepository } from './replicas.repository';
  * This replica's row in `replicas` and its lease: inserted before anything can link to it,
  * renewed every third of `replica.leaseSeconds` (two renewals may fail before the others take
  * it for dead), deleted on a clean stop once its links are closed and recorded. A process that
- * dies keeps its row until its lease passes: then it is dead to the others.
+ * dies keeps its row until its lease passes: then it is dead to the others. One that lives but
+ * cannot renew (PostgreSQL out of its reach) lets its links go once its lease has passed, since
+ * the others may adopt its executors and recover their work: they redial a replica that holds one.
  */
 @Injectable()
 export class ReplicaLeaseService
@@ -29,6 +31,10 @@ export class ReplicaLeaseService
   private renewing?: Promise<void>;
   /** Whether a renewal has held the lease yet: a row missing after that was taken from us. */
   private held = false;
+  /** When the others take this replica for dead, by this clock: the last renewal's start + lease. */
+  private heldUntil = 0;
+  /** Whether the links were let go since the lease lapsed (once per lapse). */
+  private lapsed = false;
 
   constructor(
     private readonly replicas: ReplicasRepository,
@@ -67,6 +73,7 @@ export class ReplicaLeaseService
 
   private async renew(): Promise<void> {
     const { id, startedAt } = this.replica;
+    const sentAt = Date.now();
     const outcome = await this.replicas.renewLease(
       { id, startedAt, address: this.listeningAddress() },
       this.config.replica.leaseSeconds,
@@ -82,13 +89,26 @@ export class ReplicaLeaseService
       await this.executors.closeAllLinks();
     }
     this.held = true;
+    this.lapsed = false;
+    this.heldUntil = sentAt + this.config.replica.leaseSeconds * 1000;
   }
 
   private async renewQuietly() {
-    this.renewing = this.renew().catch((error: unknown) =>
-      this.logger.warn({ err: String(error) }, 'replica lease not renewed: retrying'),
-    );
+    this.renewing = this.renew().catch(async (error: unknown) => {
+      this.logger.warn({ err: String(error) }, 'replica lease not renewed: retrying');
+      await this.letGoIfLapsed();
+    });
     await this.renewing;
+  }
+
+  private async letGoIfLapsed() {
+    if (!this.held || this.lapsed || Date.now() < this.heldUntil) return;
+    this.lapsed = true;
+    this.logger.warn(
+      { replicaId: this.replica.id },
+      'replica lease lapsed unrenewed: closing links so they reconnect to a replica that holds one',
+    );
+    await this.executors.closeAllLinks();
   }
 
   /** host:port once the server listens (null before: the first renewal comes earlier). */
