@@ -1,7 +1,13 @@
-import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  type OnApplicationBootstrap,
+  type OnModuleDestroy,
+} from '@nestjs/common';
 import type { ResponseOf } from '@podium/protocol';
 import type { Logger } from 'pino';
 import { LOGGER } from '../../../common/logging/logging.tokens';
+import { CONFIG, type Config } from '../../../config/config';
 import { ApiKeysService } from '../../api-keys/api-keys.service';
 import { EventBus } from '../../../infra/events/event-bus';
 import { ReplicaIdentity } from '../../../infra/replica/replica-identity';
@@ -28,7 +34,7 @@ export const CLOSE_SERVICE_RESTART = 1012;
  * What follows a disconnection (DEAD, recovery) is ExecutorRecoveryService's.
  */
 @Injectable()
-export class ExecutorLinksService implements OnModuleDestroy {
+export class ExecutorLinksService implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly unsubscribers: Array<() => void>;
   /**
    * Every link from its upgrade until it closes, handshake and recording included: what
@@ -39,6 +45,7 @@ export class ExecutorLinksService implements OnModuleDestroy {
   private readonly recording = new Set<Promise<void>>();
   /** Handshakes failing in a loop (a broken deploy) log a few lines a minute. */
   private readonly throttle = new LogThrottle();
+  private recheckTimer?: NodeJS.Timeout;
 
   constructor(
     private readonly registry: ExecutorRegistry,
@@ -47,6 +54,7 @@ export class ExecutorLinksService implements OnModuleDestroy {
     private readonly apiKeys: ApiKeysService,
     private readonly replica: ReplicaIdentity,
     metrics: PodiumMetrics,
+    @Inject(CONFIG) private readonly config: Config,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {
     metrics.observeExecutorLinks(() => this.countByState());
@@ -63,8 +71,42 @@ export class ExecutorLinksService implements OnModuleDestroy {
     ];
   }
 
+  /**
+   * Every ping interval, each open link's key and application are read again: the backstop for
+   * a revocation or deletion whose announcement this replica missed (Redis pub/sub delivers at
+   * most once, and not while a subscriber reconnects). One read per key and application.
+   */
+  onApplicationBootstrap() {
+    this.recheckTimer = setInterval(
+      () => void this.recheckAccess(),
+      this.config.executors.pingIntervalMs,
+    );
+    this.recheckTimer.unref();
+  }
+
   onModuleDestroy() {
+    clearInterval(this.recheckTimer);
     for (const unsubscribe of this.unsubscribers) unsubscribe();
+  }
+
+  private async recheckAccess(): Promise<void> {
+    const grants = new Map<string, LinkContext>();
+    for (const { context } of this.links) {
+      grants.set(`${context.apiKeyId}/${context.applicationId}`, context);
+    }
+    for (const [grant, context] of grants) {
+      const authorized = await this.apiKeys
+        .isExecutorLinkStillAuthorized(context)
+        .catch((error: unknown) => {
+          this.logger.warn({ err: String(error) }, 'could not re-check executor links: kept');
+          return true;
+        });
+      if (authorized) continue;
+      this.closeLinks(
+        (other) => `${other.apiKeyId}/${other.applicationId}` === grant,
+        'access ended (found at a re-check)',
+      );
+    }
   }
 
   /**
