@@ -1,6 +1,10 @@
 import type { Database } from '@podium/db';
 import { createScratchDatabase, type ScratchDatabase } from '@podium/db/testing';
-import { WorkflowAggregatesResponseSchema, type WorkflowAggregate } from '@podium/protocol';
+import {
+  WorkflowAggregatesResponseSchema,
+  type WorkflowActionResult,
+  type WorkflowAggregate,
+} from '@podium/protocol';
 import { Podium } from '@podium/sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DATABASE } from '../../src/infra/database/database.tokens';
@@ -247,5 +251,46 @@ describe('workflow counts and action outcomes through real executors', () => {
       summary: 'already finished (ERROR): nothing cancelled',
     });
     expect(detailsOf(waiting)).not.toHaveProperty('result');
+  });
+
+  it('reports a resume of a SUCCESS or ERROR workflow (DBOS leaves them) as ALREADY_FINISHED', async () => {
+    const compose = dbos.workflowId;
+    const single = await api('post', `${bases.dbos}/workflows/${compose}/resume`, {
+      key,
+      body: {},
+    });
+    expect(single.body).toEqual({
+      workflowId: compose,
+      outcome: 'ALREADY_FINISHED',
+      status: 'SUCCESS',
+    });
+    // In bulk: the failed one stays as it was; the other (cancelled above, or still waiting)
+    // is really resumed.
+    const failed = dbos.workflows.error ?? '';
+    const other = dbos.workflows.pending ?? '';
+    const bulk = await api('post', `${bases.dbos}/workflows/bulk-resume`, {
+      key,
+      body: { workflowIds: [failed, other] },
+    });
+    const [left, resumed] = bulk.body.results as WorkflowActionResult[];
+    expect(left).toEqual({ workflowId: failed, outcome: 'ALREADY_FINISHED', status: 'ERROR' });
+    expect(resumed).toMatchObject({ workflowId: other, outcome: 'SUCCESS' });
+    expect(['ENQUEUED', 'PENDING']).toContain(resumed?.status);
+
+    const entries = await server.app.get<Database>(DATABASE).prisma.auditEvent.findMany({
+      where: {
+        organizationId: org.id,
+        action: { in: ['workflow.resume', 'workflow.bulk_resume'] },
+      },
+    });
+    const detailsOf = (id: string) => entries.find((e) => e.targetId === id)?.details;
+    expect(detailsOf(compose)).toMatchObject({
+      result: 'ALREADY_FINISHED',
+      summary: 'already finished (SUCCESS): nothing resumed',
+    });
+    expect(detailsOf(failed)).toMatchObject({
+      summary: 'already finished (ERROR): nothing resumed',
+    });
+    expect(detailsOf(other)).not.toHaveProperty('result');
   });
 });

@@ -23,8 +23,9 @@ export const WorkflowActionResultSchema = z.object({
     .enum(['SUCCESS', 'NOT_FOUND', 'ALREADY_FINISHED'])
     .describe(
       '`NOT_FOUND`: no such workflow, so nothing was sent for it (bulk only; single actions 404). ' +
-        '`ALREADY_FINISHED` (cancel): it had finished, as `status` says, before the cancel ' +
-        'could take effect: nothing was cancelled.',
+        '`ALREADY_FINISHED` (cancel, resume): it had finished, as `status` says, before the cancel ' +
+        'could take effect: nothing was cancelled; or it was SUCCESS or ERROR, which a resume ' +
+        'leaves alone: nothing was resumed.',
     ),
   status: ReportedWorkflowStatusSchema.nullable(),
 });

@@ -47,6 +47,17 @@ describe('summarizeBulk', () => {
     ).toBe('Cancel: 1 already finished (SUCCESS): nothing cancelled, 1 now CANCELLED.');
   });
 
+  it('says which workflows a resume left alone, being SUCCESS or ERROR', () => {
+    expect(
+      summarizeBulk('resume', {
+        results: [
+          { workflowId: 'a', outcome: 'ALREADY_FINISHED', status: 'ERROR' },
+          { workflowId: 'b', outcome: 'SUCCESS', status: 'ENQUEUED' },
+        ],
+      }),
+    ).toBe('Resume: 1 already finished (ERROR): nothing resumed, 1 now ENQUEUED.');
+  });
+
   it('lists the forks a bulk fork made, with their originals', () => {
     expect(
       forksOf({

@@ -12,12 +12,20 @@ export const BULK_VERB: Record<BulkAction, string> = {
   forkFromFailure: 'Fork from failure',
 };
 
+/** What a bulk action that found a workflow finished did not do to it. */
+const UNDONE: Record<BulkAction, string> = {
+  cancel: 'cancelled',
+  resume: 'resumed',
+  delete: 'deleted',
+  forkFromFailure: 'forked',
+};
+
 type BulkResult = BulkWorkflowsResponse['results'][number] & { newWorkflowId?: string | null };
 
 /** How one result reads: the status read back afterwards (an executor's "success" proves nothing by itself). */
 function describeResult(action: BulkAction, result: BulkResult): string {
   if (result.outcome === 'NOT_FOUND') return 'not found';
-  if (result.outcome === 'ALREADY_FINISHED') return alreadyFinished(result.status);
+  if (result.outcome === 'ALREADY_FINISHED') return alreadyFinished(result.status, UNDONE[action]);
   if (action === 'forkFromFailure') return result.newWorkflowId ? 'forked' : 'not forked';
   if (action === 'delete' && result.status === null) return 'deleted';
   return `now ${result.status ?? 'gone'}`;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cancelOutcome } from './action-outcomes';
+import { cancelOutcome, resumeOutcome } from './action-outcomes';
 
 describe('cancelOutcome', () => {
   it('is SUCCESS when the cancel took: active before, CANCELLED after', () => {
@@ -16,5 +16,16 @@ describe('cancelOutcome', () => {
 
   it('claims nothing was left undone when the status could not be read back', () => {
     expect(cancelOutcome('PENDING', null)).toBe('SUCCESS');
+  });
+});
+
+describe('resumeOutcome', () => {
+  it('is ALREADY_FINISHED for the statuses DBOS leaves alone, SUCCESS for the others', () => {
+    expect(resumeOutcome('SUCCESS')).toBe('ALREADY_FINISHED');
+    expect(resumeOutcome('ERROR')).toBe('ALREADY_FINISHED');
+    for (const status of ['CANCELLED', 'MAX_RECOVERY_ATTEMPTS_EXCEEDED', 'PENDING', 'ENQUEUED']) {
+      expect(resumeOutcome(status)).toBe('SUCCESS');
+    }
+    expect(resumeOutcome(null)).toBe('SUCCESS');
   });
 });

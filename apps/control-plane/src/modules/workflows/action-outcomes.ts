@@ -62,6 +62,17 @@ export function cancelOutcome(
   return finishedBefore || finishedOtherwise ? 'ALREADY_FINISHED' : 'SUCCESS';
 }
 
+/** Statuses a resume leaves as they are (DBOS resumes every other one). */
+const NOT_RESUMED = new Set(['SUCCESS', 'ERROR']);
+
+/**
+ * Whether a resume did anything. DBOS answers `success` for a SUCCESS or ERROR workflow, which
+ * it leaves alone: finished so before, nothing was resumed.
+ */
+export function resumeOutcome(before: string | null | undefined): 'SUCCESS' | 'ALREADY_FINISHED' {
+  return before != null && NOT_RESUMED.has(before) ? 'ALREADY_FINISHED' : 'SUCCESS';
+}
+
 /** `success: false` without an error message is still a failure. */
 export function assertSucceeded(type: string, answer: { success?: boolean | null }): void {
   if (answer.success === false) {

@@ -13,7 +13,7 @@ import {
 } from '@podium/protocol';
 import { MESSAGE_SUPPORT } from '../executors/message-support';
 import { ExecutorProxy, type SendOptions } from '../executors/proxy/executor-proxy';
-import { ActionOutcomes, assertSucceeded, cancelOutcome } from './action-outcomes';
+import { ActionOutcomes, assertSucceeded, cancelOutcome, resumeOutcome } from './action-outcomes';
 import type { Operator } from '../../common/auth/app-scope';
 import type { AuditedAction } from '../../common/routes/route-spec';
 import {
@@ -64,18 +64,26 @@ export class WorkflowActionsService {
     return this.single(op, WORKFLOW_ACTIONS.cancel, workflowId, { ...req }, cancel, auditedDone);
   }
 
-  resumeWorkflow(op: Operator, workflowId: string, req: ResumeWorkflowRequest) {
-    return this.single(op, WORKFLOW_ACTIONS.resume, workflowId, { ...req }, async () => {
-      const { holders } = await this.workflows.getHeldWorkflow(op, workflowId);
+  resumeWorkflow(
+    op: Operator,
+    workflowId: string,
+    req: ResumeWorkflowRequest,
+  ): Promise<WorkflowActionResult> {
+    const resume = async (): Promise<WorkflowActionResult> => {
+      const before = await this.workflows.getHeldWorkflow(op, workflowId);
       const answer = await this.proxy.send(
         op.applicationId,
         'resume',
         { workflow_id: workflowId, queue_name: req.queueName },
-        holders,
+        before.holders,
       );
       assertSucceeded('resume', answer);
-      return this.outcomes.applied(op, workflowId, holders);
-    });
+      const { status } = await this.outcomes.applied(op, workflowId, before.holders);
+      return { workflowId, outcome: resumeOutcome(before.status), status };
+    };
+    return this.single(op, WORKFLOW_ACTIONS.resume, workflowId, { ...req }, resume, (result) =>
+      auditedDone(result, 'resumed'),
+    );
   }
 
   deleteWorkflow(op: Operator, workflowId: string, query: DeleteWorkflowQuery) {

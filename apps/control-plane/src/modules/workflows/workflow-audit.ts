@@ -96,8 +96,11 @@ export class WorkflowAuditLog {
   }
 }
 
-/** The audit record of an action done on one workflow; says so when it changed nothing. */
-export function auditedDone(result: WorkflowActionResult): AuditedWorkflow {
+/**
+ * The audit record of an action done on one workflow; says so when it changed nothing (it had
+ * finished: nothing `undone`, e.g. cancelled).
+ */
+export function auditedDone(result: WorkflowActionResult, undone = 'cancelled'): AuditedWorkflow {
   if (result.outcome !== 'ALREADY_FINISHED')
     return { workflowId: result.workflowId, outcome: 'SUCCESS' };
   return {
@@ -106,7 +109,7 @@ export function auditedDone(result: WorkflowActionResult): AuditedWorkflow {
     nothingChanged: {
       result: 'ALREADY_FINISHED',
       status: result.status,
-      summary: `already finished (${result.status ?? 'status unknown'}): nothing cancelled`,
+      summary: `already finished (${result.status ?? 'status unknown'}): nothing ${undone}`,
     },
   };
 }

@@ -12,7 +12,7 @@ import {
 import { type CommandProgress, withProgress } from './command-progress';
 import type { Reach } from '../executors/family-fanout';
 import { ExecutorProxy } from '../executors/proxy/executor-proxy';
-import { ActionOutcomes, assertSucceeded, cancelOutcome } from './action-outcomes';
+import { ActionOutcomes, assertSucceeded, cancelOutcome, resumeOutcome } from './action-outcomes';
 import type { ListedRow } from './family-lists';
 import { assertForkableOnto } from './holding-family';
 import type { Operator } from '../../common/auth/app-scope';
@@ -65,6 +65,8 @@ export class WorkflowBulkActionsService {
         assertSucceeded('resume', answer);
         return sameIds(ids);
       },
+      judge: resumeOutcome,
+      undone: 'resumed',
     });
   }
 
@@ -141,7 +143,7 @@ export class WorkflowBulkActionsService {
     action: AuditedAction,
     workflowIds: readonly string[],
     options: Record<string, unknown>,
-    { execute, check, judge = () => 'SUCCESS' }: BulkCommand,
+    { execute, check, judge = () => 'SUCCESS', undone }: BulkCommand,
   ): Promise<BulkWorkflowsResponse> {
     const details = { ...options, bulk: true, count: workflowIds.length };
     let before: Map<string, ListedRow>;
@@ -187,7 +189,7 @@ export class WorkflowBulkActionsService {
       results.map((r) =>
         r.outcome === 'NOT_FOUND'
           ? { workflowId: r.workflowId, outcome: 'FAILURE', errorCode: 'NOT_FOUND' }
-          : { ...auditedDone(r), ...forkOf(r.workflowId, reported) },
+          : { ...auditedDone(r, undone), ...forkOf(r.workflowId, reported) },
       ),
       details,
     );
@@ -205,6 +207,8 @@ interface BulkCommand {
   readonly check?: (reach: Reach) => Promise<void>;
   /** The outcome of one done workflow from its status before and after (default SUCCESS). */
   readonly judge?: (before: string | null, after: string | null) => WorkflowActionResult['outcome'];
+  /** What an ALREADY_FINISHED workflow had not, in the audit log's words (default: cancelled). */
+  readonly undone?: string;
 }
 
 /** The fork a bulk command started from `workflowId`, if it forked (its reported id differs). */

@@ -53,9 +53,9 @@ export function ActionConfirmation({
 
   const readBack = (verb: string) => (result: WorkflowActionResult) =>
     onDone(
-      // Only a cancel that came too late says this; "Cancelled:" would be untrue.
+      // A cancel that came too late, a resume of a finished one: "Cancelled:" would be untrue.
       result.outcome === 'ALREADY_FINISHED'
-        ? `${capitalized(alreadyFinished(result.status))}.`
+        ? `${capitalized(alreadyFinished(result.status, verb.toLowerCase()))}.`
         : result.status === workflow.status
           ? `${verb}: the executor left it ${result.status ?? 'unchanged'}.`
           : `${verb}: now ${result.status ?? 'gone'}.`,
