@@ -191,6 +191,8 @@ describe('workflow API against a real DBOS Transact 5.2.11 executor', () => {
       status: 201,
       body: { workflowId: newWorkflowId, forkedFrom: original, newWorkflowId },
     });
+    // DBOS's 201 names the new workflow's address.
+    expect(fork.headers.get('location')).toBe(`${base}/workflows/${newWorkflowId}`);
     await until(newWorkflowId, ['ERROR']);
     expect(await get(newWorkflowId)).toMatchObject({
       forkedFrom: original,

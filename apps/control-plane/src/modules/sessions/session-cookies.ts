@@ -5,14 +5,13 @@ import type { HttpReply, HttpRequest } from '../../common/http/http';
 import { CONFIG, type Config } from '../../config/config';
 import { ACCESS_TOKEN_TTL_SECONDS } from './access-tokens';
 import type { IssuedSession } from './sessions.dto';
+import { forwardedPrefixOf } from '../../common/http/forwarded-prefix';
 
 export const ACCESS_COOKIE = 'podium_access';
 export const REFRESH_COOKIE = 'podium_refresh';
 
 /** Where the refresh cookie goes: only to the session endpoints (refresh and sign-out). */
 const SESSIONS_PATH = '/v2/sessions';
-/** A proxy mounting us under a prefix (the console's `/api`) names it in X-Forwarded-Prefix. */
-const FORWARDED_PREFIX = /^(\/[\w.-]+)*$/;
 
 /** The session credentials a request carries (any may be missing). */
 export interface SessionCredentials {
@@ -61,8 +60,7 @@ export class SessionCookies {
 
   private options(req: HttpRequest): Record<'access' | 'refresh' | 'csrf', CookieOptions> {
     const base = { sameSite: 'Lax', secure: this.config.sessions.secureCookies } as const;
-    const header = req.headers['x-forwarded-prefix'];
-    const prefix = typeof header === 'string' && FORWARDED_PREFIX.test(header) ? header : '';
+    const prefix = forwardedPrefixOf(req);
     return {
       access: { ...base, httpOnly: true, path: '/' },
       refresh: { ...base, httpOnly: true, path: `${prefix}${SESSIONS_PATH}` },

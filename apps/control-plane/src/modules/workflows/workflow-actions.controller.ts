@@ -1,4 +1,4 @@
-import { Body, Controller, Param, Query } from '@nestjs/common';
+import { Body, Controller, Param, Query, Req, Res } from '@nestjs/common';
 import type {
   BulkCancelWorkflowsRequest,
   BulkDeleteWorkflowsRequest,
@@ -19,6 +19,8 @@ import type {
 import { Context } from '../../common/auth/decorators';
 import type { RequestContext } from '../../common/auth/request-context';
 import { operatorOf } from '../../common/auth/app-scope';
+import { forwardedPrefixOf } from '../../common/http/forwarded-prefix';
+import type { HttpReply, HttpRequest } from '../../common/http/http';
 import { Route } from '../../common/routes/route.decorator';
 import { WorkflowActionsService } from './workflow-actions.service';
 import { WorkflowBulkActionsService } from './workflow-bulk-actions.service';
@@ -83,12 +85,19 @@ export class WorkflowActionsController {
   }
 
   @Route(ROUTES.forkWorkflow)
-  fork(
+  async fork(
     @Context() ctx: RequestContext,
     @Param() { workflowId }: { workflowId: string },
     @Body() body: ForkWorkflowRequest,
+    @Req() req: HttpRequest,
+    @Res({ passthrough: true }) res: HttpReply,
   ): Promise<ForkWorkflowResponse> {
-    return this.actions.forkWorkflow(operatorOf(ctx), workflowId, body);
+    const forked = await this.actions.forkWorkflow(operatorOf(ctx), workflowId, body);
+    // DBOS's 201 names the new workflow: this path with `{workflowId}/fork` replaced by it.
+    const workflows = (req.url.split('?')[0] ?? '').replace(/\/[^/]+\/fork$/, '');
+    const location = `${forwardedPrefixOf(req)}${workflows}/${encodeURIComponent(forked.workflowId)}`;
+    res.header('Location', location);
+    return forked;
   }
 
   @Route(ROUTES.restartWorkflow)
