@@ -100,6 +100,34 @@ describe('actions across both SDK families (PostgreSQL, real WebSockets)', () =>
     expect(await auditEvents('schedule.resume')).toHaveLength(1);
   });
 
+  it('reads steps from the family holding the workflow, not from one that answers [] for any id', async () => {
+    const step = { function_id: 0, function_name: 'charge', output: '"ok"', error: null };
+    /** DBOS Python's way: list_steps answers [] for an id it does not hold. */
+    const python: Script = (request) =>
+      request.type === 'get_workflow'
+        ? {}
+        : request.type === 'list_steps'
+          ? { output: [] }
+          : { error_message: 'Unknown message type' };
+    const sdk: Script = (request) =>
+      request.type === 'get_workflow'
+        ? { output: { WorkflowUUID: request.workflow_id, Status: 'SUCCESS' } }
+        : request.type === 'list_steps'
+          ? { output: [step] }
+          : { error_message: 'Unknown message type' };
+    const { call, sentOf } = await connectedApp(
+      { script: sdk, sdkVersion: PODIUM_SDK },
+      { script: python, language: 'python', sdkVersion: '2.27.0' },
+    );
+    // Reads take turns among executors: whichever is asked first, the answer is the held one.
+    for (let turn = 0; turn < 4; turn++) {
+      const res = await call('get', '/workflows/wf-1/steps');
+      expect(res.status, `turn ${turn}`).toBe(200);
+      expect((res.body as { stepName: string }[]).map((s) => s.stepName)).toEqual(['charge']);
+    }
+    expect(sentOf('list_steps')).toEqual([4, 0]);
+  });
+
   it('names the workflows a bulk cancel reached when the other SDK family’s part fails', async () => {
     const { call, links } = await connectedApp(
       // The SDK's cancel works, DBOS's fails.

@@ -157,8 +157,9 @@ export class WorkflowsService {
     // offsets stay put between parts.
     const partSize = query.loadOutput ? STEP_OUTPUT_PART_SIZE : query.limit;
     const steps: WorkflowSteps[] = [];
-    // The first part finds the executors holding the workflow; the next parts go to them.
-    let holders: SendOptions | undefined;
+    // The family holding it, found by get_workflow: DBOS Python answers list_steps with [] for
+    // any id, so in an application running both families an empty list says nothing.
+    const { holders } = await this.getHeldWorkflow(scope, workflowId);
     for (;;) {
       const limit = Math.min(partSize, query.limit - steps.length);
       const fields = {
@@ -167,21 +168,13 @@ export class WorkflowsService {
         limit,
         offset: query.offset + steps.length,
       };
-      let part;
-      if (holders) {
-        part = (await this.proxy.send(scope.applicationId, 'list_steps', fields, holders)).output;
-      } else {
-        const held = await readFromHoldingFamily(
-          this.proxy,
-          scope.applicationId,
-          'list_steps',
-          fields,
-          hasOutput,
-        );
-        part = held?.response.output;
-        holders = held?.holders;
-      }
-      // Executors answer an unknown workflow with no output; a workflow without steps with [].
+      const { output: part } = await this.proxy.send(
+        scope.applicationId,
+        'list_steps',
+        fields,
+        holders,
+      );
+      // Deleted meanwhile (TypeScript and @podium/sdk answer an unknown id with no output).
       if (!part) throw workflowNotFound(workflowId);
       steps.push(...part);
       if (part.length < limit || steps.length >= query.limit) break;
