@@ -123,9 +123,28 @@ describe('actions across both SDK families (PostgreSQL, real WebSockets)', () =>
     for (let turn = 0; turn < 4; turn++) {
       const res = await call('get', '/workflows/wf-1/steps');
       expect(res.status, `turn ${turn}`).toBe(200);
-      expect((res.body as { stepName: string }[]).map((s) => s.stepName)).toEqual(['charge']);
+      expect((res.body as unknown as { stepName: string }[]).map((s) => s.stepName)).toEqual([
+        'charge',
+      ]);
     }
     expect(sentOf('list_steps')).toEqual([4, 0]);
+  });
+
+  it('checks an autoscaling queue with the family defining it, whichever executor is asked first', async () => {
+    const defines: Script = (request) =>
+      request.type === 'get_queue'
+        ? { output: { name: request.name, worker_concurrency: 2, concurrency: null } }
+        : { error_message: 'Unknown message type' };
+    const lacks: Script = (request) =>
+      request.type === 'get_queue' ? {} : { error_message: 'Unknown message type' };
+    const { call } = await connectedApp(
+      { script: defines, sdkVersion: PODIUM_SDK },
+      { script: lacks },
+    );
+    for (let turn = 0; turn < 4; turn++) {
+      const res = await call('put', '/autoscaling-policy', { queue: 'workers' });
+      expect(res.status, `turn ${turn}: ${JSON.stringify(res.body)}`).toBe(200);
+    }
   });
 
   it('names the workflows a bulk cancel reached when the other SDK family’s part fails', async () => {

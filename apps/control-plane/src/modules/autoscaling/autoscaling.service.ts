@@ -16,6 +16,7 @@ import { WorkflowsService } from '../workflows/workflows.service';
 import { recommendExecutors, scalingRefusal } from './autoscale-recommendation';
 import { AUTOSCALING_ACTIONS as ACTIONS } from './autoscaling-actions';
 import { AutoscalingRepository } from './autoscaling.repository';
+import { hasOutput, readFromHoldingFamily } from '../workflows/holding-family';
 
 /** The backlog that needs executors: what waits on the queue and what runs from it. */
 const BACKLOG = WorkflowAggregatesRequestSchema.parse({
@@ -99,8 +100,15 @@ export class AutoscalingService {
     }
   }
 
+  /** From the SDK family defining it (each keeps its queues apart); null when none does. */
   private async queue(scope: AppScope, name: string): Promise<QueueOutput | null> {
-    const answer = await this.proxy.send(scope.applicationId, 'get_queue', { name });
-    return answer.output ?? null;
+    const held = await readFromHoldingFamily(
+      this.proxy,
+      scope.applicationId,
+      'get_queue',
+      { name },
+      hasOutput,
+    );
+    return held?.response.output ?? null;
   }
 }
