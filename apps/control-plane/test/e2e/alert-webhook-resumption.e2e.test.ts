@@ -8,6 +8,7 @@ import {
   type AlertWebhookPayload,
 } from '@podium/protocol';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CONFIG, type Config } from '../../src/config/config';
 import { AlertsRepository } from '../../src/modules/alerts/alerts.repository';
 import { WebhookResumption } from '../../src/modules/alerts/delivery/webhook-resumption';
 import { verifySignature } from '../../src/modules/alerts/webhooks/webhook-signature';
@@ -136,6 +137,15 @@ describe('webhook deliveries abandoned by a stopped process (PostgreSQL)', () =>
     expect(verifySignature(hook.secret, abandoned.body, requests[0]?.signature ?? '')).toBe(true);
   });
 
+  it('fails, unsent, an abandoned delivery with no attempt left (the limit was lowered since)', async () => {
+    const hook = await createWebhook('/spent');
+    const max = server.app.get<Config>(CONFIG).alerts.webhookMaxAttempts;
+    const spent = await abandonedDelivery(hook.id, new Date(Date.now() - 1_000), max);
+    const failed = await reaching(spent.id, 'FAILED');
+    expect(failed.attempts).toHaveLength(max);
+    expect(receiver.received.filter((r) => r.path === '/spent')).toEqual([]);
+  });
+
   it("leaves a live process's delivery alone, and fails one whose webhook was deleted", async () => {
     const live = await createWebhook('/live');
     const gone = await createWebhook('/gone');
@@ -150,6 +160,6 @@ describe('webhook deliveries abandoned by a stopped process (PostgreSQL)', () =>
     const untouched = await deliveryOf(leased.id);
     expect(untouched).toMatchObject({ status: 'PENDING' });
     expect(untouched?.attempts).toHaveLength(1);
-    expect(receiver.received.filter((r) => r.path !== '/resumed')).toEqual([]);
+    expect(receiver.received.filter((r) => r.path === '/live' || r.path === '/gone')).toEqual([]);
   });
 });

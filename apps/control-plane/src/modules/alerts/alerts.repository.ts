@@ -294,6 +294,14 @@ export class AlertsRepository {
       WHERE id = ${id}::uuid`;
   }
 
+  /** Marks a PENDING delivery leased to `owner` FAILED (no attempt left); false when it is not. */
+  async giveUp(id: string, owner: string): Promise<boolean> {
+    const changed = await this.db.prisma.$executeRaw`
+      UPDATE alert_deliveries SET status = 'FAILED', lease_until = NULL
+      WHERE id = ${id}::uuid AND status = 'PENDING' AND lease_owner = ${owner}`;
+    return changed === 1;
+  }
+
   /** Extends `lease` before an attempt; false when the delivery is no longer its owner's. */
   async renewLease(id: string, lease: DeliveryLease): Promise<boolean> {
     const changed = await this.db.prisma.$executeRaw`

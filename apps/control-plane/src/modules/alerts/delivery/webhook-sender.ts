@@ -4,6 +4,7 @@ import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
 import type { AlertDeliveryAttempt } from '@podium/protocol';
 import type { Logger } from 'pino';
 import { LOGGER } from '../../../common/logging/logging.tokens';
+import { runAt } from '../../../common/time/run-at';
 import { CONFIG, type Config } from '../../../config/config';
 import { AlertsRepository, type DeliveryLease } from '../alerts.repository';
 import { SIGNATURE_HEADER, signatureHeader } from '../webhooks/webhook-signature';
@@ -39,7 +40,7 @@ const LEASE_SLACK_MS = 5_000;
 @Injectable()
 export class WebhookSender implements OnModuleDestroy {
   private readonly logger: Logger;
-  private readonly waits = new Set<{ timer: NodeJS.Timeout; done: () => void }>();
+  private readonly waits = new Set<{ cancel: () => void; done: () => void }>();
   private stopped = false;
   /** This process, as the owner of the leases it takes. */
   private readonly owner = `${hostname()}:${process.pid}:${randomUUID()}`;
@@ -55,7 +56,7 @@ export class WebhookSender implements OnModuleDestroy {
   onModuleDestroy() {
     this.stopped = true;
     for (const wait of this.waits) {
-      clearTimeout(wait.timer);
+      wait.cancel();
       wait.done();
     }
   }
@@ -81,6 +82,16 @@ export class WebhookSender implements OnModuleDestroy {
 
   private async run(job: WebhookJob): Promise<void> {
     const { webhookMaxAttempts: max, webhookRetryBaseMs: base } = this.config.alerts;
+    if ((job.attemptsMade ?? 0) >= max) {
+      // Resumed with no attempt left (the limit was lowered since): failed, not PENDING for ever.
+      if (await this.alerts.giveUp(job.deliveryId, this.owner)) {
+        this.logger.warn(
+          { deliveryId: job.deliveryId, origin: originOf(job.url) },
+          'alert webhook delivery failed: no attempts left',
+        );
+      }
+      return;
+    }
     for (let n = (job.attemptsMade ?? 0) + 1; n <= max && !this.stopped; n++) {
       if (!(await this.alerts.renewLease(job.deliveryId, this.leaseFor()))) return; // taken over
       const { attempt, final } = await this.attempt(job);
@@ -137,17 +148,15 @@ export class WebhookSender implements OnModuleDestroy {
     }
   }
 
+  /** Waits `ms`, however long (runAt: a bare timer fires at once past 2^31 − 1 ms). */
   private wait(ms: number): Promise<void> {
     return new Promise((resolve) => {
-      const entry = {
-        timer: setTimeout(() => {
-          this.waits.delete(entry);
-          resolve();
-        }, ms),
-        done: resolve,
-      };
-      entry.timer.unref();
+      const entry = { cancel: () => {}, done: resolve };
       this.waits.add(entry);
+      entry.cancel = runAt(new Date(Date.now() + ms), () => {
+        this.waits.delete(entry);
+        resolve();
+      });
     });
   }
 }
