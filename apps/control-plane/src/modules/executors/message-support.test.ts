@@ -1,8 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { ExecutorIdentity } from './executor-registry';
-import { supportsAlert, supportsRestart, supportsRewind } from './message-support';
+import {
+  supportsAlert,
+  supportsRestart,
+  supportsRewind,
+  supportsWorkflowIds,
+} from './message-support';
 
-const executor = (language: string, sdkVersion: string) =>
+const executor = (language: string | null, sdkVersion: string | null) =>
   ({ language, sdkVersion }) as ExecutorIdentity;
 
 describe('which executors are sent the message types only some SDKs know', () => {
@@ -36,5 +41,17 @@ describe('which executors are sent the message types only some SDKs know', () =>
     expect(supportsRewind(executor('go', 'v1.2.0'))).toBe(false);
     expect(supportsRewind(executor('java', '1.0.0'))).toBe(false);
     expect(supportsRewind(executor('typescript', 'podium-sdk/0.1.0'))).toBe(true);
+  });
+
+  it('names many workflows in one frame only to TS 4.11, Python 2.15, Go, Java and our SDK', () => {
+    expect(supportsWorkflowIds(executor('typescript', '4.11.0'))).toBe(true);
+    expect(supportsWorkflowIds(executor('typescript', '4.10.3'))).toBe(false);
+    expect(supportsWorkflowIds(executor('python', '2.15.0'))).toBe(true);
+    expect(supportsWorkflowIds(executor('python', '2.14.2'))).toBe(false);
+    expect(supportsWorkflowIds(executor('go', 'v0.9.0'))).toBe(true);
+    expect(supportsWorkflowIds(executor('java', '1.0.0'))).toBe(true);
+    expect(supportsWorkflowIds(executor('typescript', 'podium-sdk/0.1.0'))).toBe(true);
+    // Too old to say its language and version (TypeScript < 4.5, Python < 2.6, Go < 0.9).
+    expect(supportsWorkflowIds(executor(null, null))).toBe(false);
   });
 });

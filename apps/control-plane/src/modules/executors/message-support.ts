@@ -55,6 +55,26 @@ export function supportsRewind(executor: ExecutorIdentity): boolean {
   return executor.language === 'typescript' && atLeast(executor.sdkVersion, 5, 1);
 }
 
+/**
+ * `workflow_ids` in `cancel`, `resume` and `delete` (one frame for many workflows): DBOS
+ * TypeScript from 4.11 and Python from 2.15, Go, Java, @podium/sdk. An older executor (or one
+ * too old to say its version) acts on `workflow_id` alone, and answers success.
+ */
+export function supportsWorkflowIds(executor: ExecutorIdentity): boolean {
+  if (sdkFamilyOf(executor) === 'podium') return true;
+  switch (executor.language) {
+    case 'typescript':
+      return atLeast(executor.sdkVersion, 4, 11);
+    case 'python':
+      return atLeast(executor.sdkVersion, 2, 15);
+    case 'go':
+    case 'java':
+      return true;
+    default:
+      return false;
+  }
+}
+
 /** The gated workflow actions an operator can ask for. */
 export const MESSAGE_SUPPORT = {
   restart: {

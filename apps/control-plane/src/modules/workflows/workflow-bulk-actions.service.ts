@@ -7,10 +7,13 @@ import {
   type BulkForkFromFailureResponse,
   type BulkResumeWorkflowsRequest,
   type BulkWorkflowsResponse,
+  type RequestFieldsOf,
   type WorkflowActionResult,
 } from '@podium/protocol';
 import { type CommandProgress, withProgress } from './command-progress';
+import type { ExecutorIdentity } from '../executors/executor-registry';
 import type { Reach } from '../executors/family-fanout';
+import { supportsWorkflowIds } from '../executors/message-support';
 import { ExecutorProxy } from '../executors/proxy/executor-proxy';
 import { ActionOutcomes, assertSucceeded, cancelOutcome, resumeOutcome } from './action-outcomes';
 import type { ListedRow } from './family-lists';
@@ -39,13 +42,13 @@ export class WorkflowBulkActionsService {
     const { workflowIds, ...options } = req;
     return this.bulk(op, WORKFLOW_ACTIONS.bulkCancel, workflowIds, options, {
       execute: async (ids, reach) => {
-        const answer = await this.proxy.send(
-          op.applicationId,
+        await this.sendForEach(
+          op,
           'cancel',
-          { ...bulkIds(ids), cancel_children: options.cancelChildren },
+          ids,
+          { cancel_children: options.cancelChildren },
           reach,
         );
-        assertSucceeded('cancel', answer);
         return sameIds(ids);
       },
       judge: cancelOutcome,
@@ -56,13 +59,7 @@ export class WorkflowBulkActionsService {
     const { workflowIds, ...options } = req;
     return this.bulk(op, WORKFLOW_ACTIONS.bulkResume, workflowIds, options, {
       execute: async (ids, reach) => {
-        const answer = await this.proxy.send(
-          op.applicationId,
-          'resume',
-          { ...bulkIds(ids), queue_name: options.queueName },
-          reach,
-        );
-        assertSucceeded('resume', answer);
+        await this.sendForEach(op, 'resume', ids, { queue_name: options.queueName }, reach);
         return sameIds(ids);
       },
       judge: resumeOutcome,
@@ -74,13 +71,13 @@ export class WorkflowBulkActionsService {
     const { workflowIds, ...options } = req;
     return this.bulk(op, WORKFLOW_ACTIONS.bulkDelete, workflowIds, options, {
       execute: async (ids, reach) => {
-        const answer = await this.proxy.send(
-          op.applicationId,
+        await this.sendForEach(
+          op,
           'delete',
-          { ...bulkIds(ids), delete_children: options.deleteChildren },
+          ids,
+          { delete_children: options.deleteChildren },
           reach,
         );
-        assertSucceeded('delete', answer);
         return sameIds(ids);
       },
     });
@@ -132,6 +129,38 @@ export class WorkflowBulkActionsService {
         newWorkflowId: forks.get(r.workflowId) ?? null,
       })),
     };
+  }
+
+  /**
+   * Sends a cancel, resume or delete for `ids`: one frame naming them all (`workflow_ids`) to an
+   * executor that reads it, else one frame per id, since an older executor acts on
+   * `workflow_id` alone and answers success for all (supportsWorkflowIds).
+   */
+  private async sendForEach<K extends 'cancel' | 'resume' | 'delete'>(
+    op: Operator,
+    type: K,
+    ids: string[],
+    fields: Omit<RequestFieldsOf<K>, 'workflow_id' | 'workflow_ids'>,
+    reach: Reach,
+  ): Promise<void> {
+    const send = async (idFields: { workflow_id: string; workflow_ids?: string[] }, to: Reach) =>
+      assertSucceeded(
+        type,
+        await this.proxy.send(
+          op.applicationId,
+          type,
+          { ...fields, ...idFields } as RequestFieldsOf<K>,
+          to,
+        ),
+      );
+    const holding = reach.only?.accepts ?? (() => true);
+    const reading = (e: ExecutorIdentity) => holding(e) && supportsWorkflowIds(e);
+    if (ids.length === 1) return send(bulkIds(ids), reach);
+    if (await this.proxy.hasExecutor(op.applicationId, reading)) {
+      const refusal = 'No connected executor holding these workflows reads workflow_ids any more.';
+      return send(bulkIds(ids), { ...reach, only: { refusal, ...reach.only, accepts: reading } });
+    }
+    for (const id of ids) await send({ workflow_id: id }, reach);
   }
 
   /**

@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import type { Script } from '../support/link-harness';
+import { useScriptedApps } from './scripted-app';
+
+/** Holds `ids`; as DBOS TypeScript before 4.11, a cancel acts on `workflow_id` alone. */
+const holding =
+  (ids: string[]): Script =>
+  (request) => {
+    const body = request.body as { workflow_uuids?: string[] } | undefined;
+    switch (request.type) {
+      case 'list_workflows':
+        return {
+          output: (body?.workflow_uuids ?? [])
+            .filter((id) => ids.includes(id))
+            .map((WorkflowUUID) => ({ WorkflowUUID, Status: 'PENDING' })),
+        };
+      case 'cancel':
+      case 'resume':
+      case 'delete':
+        return { success: true };
+      default:
+        return { error_message: 'Unknown message type' };
+    }
+  };
+
+/**
+ * Bulk cancel, resume and delete name every workflow in one frame (`workflow_ids`) only to
+ * executors that read it (DBOS TypeScript 4.11 and Python 2.15 on); an older one acts on
+ * `workflow_id` alone and answers success for all, so it gets one frame per workflow.
+ */
+describe('bulk actions on executors older than workflow_ids (PostgreSQL, real WebSockets)', () => {
+  const { connectedApp } = useScriptedApps();
+  const ids = ['wf-a', 'wf-b', 'wf-c'];
+  const sentIds = (requests: Array<Record<string, unknown>>, type: string) =>
+    requests.filter((r) => r.type === type).map((r) => [r.workflow_id, r.workflow_ids ?? null]);
+
+  it('sends an older executor one frame per workflow', async () => {
+    const { call, links } = await connectedApp({ script: holding(ids), sdkVersion: '4.10.3' });
+    for (const action of ['cancel', 'resume', 'delete'] as const) {
+      const res = await call('post', `/workflows/bulk-${action}`, { workflowIds: ids });
+      expect(res.status, action).toBe(200);
+      expect(sentIds(links[0]?.requests ?? [], action), action).toEqual(
+        ids.map((id) => [id, null]),
+      );
+    }
+  });
+
+  it('names them all in one frame to an executor that reads workflow_ids', async () => {
+    const { call, links } = await connectedApp({ script: holding(ids), sdkVersion: '4.11.0' });
+    expect((await call('post', '/workflows/bulk-cancel', { workflowIds: ids })).status).toBe(200);
+    expect(sentIds(links[0]?.requests ?? [], 'cancel')).toEqual([['wf-a', ids]]);
+  });
+});
