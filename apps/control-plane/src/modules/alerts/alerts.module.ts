@@ -3,6 +3,7 @@ import { ApplicationRecordsModule } from '../applications/application-records.mo
 import { ExecutorsModule } from '../executors/executors.module';
 import { SessionsModule } from '../sessions/sessions.module';
 import { WorkflowsModule } from '../workflows/workflows.module';
+import { AlertHistoryService } from './alert-history.service';
 import { AlertRulesService } from './alert-rules.service';
 import { AlertsController } from './alerts.controller';
 import { AlertsRepository } from './alerts.repository';
@@ -24,6 +25,7 @@ import { WebhookSecretBox } from './webhooks/webhook-secret-box';
   providers: [
     AlertsRepository,
     AlertRulesService,
+    AlertHistoryService,
     AlertWebhooksService,
     WebhookSecretBox,
     AlertConditions,
@@ -32,6 +34,6 @@ import { WebhookSecretBox } from './webhooks/webhook-secret-box';
     WebhookSender,
     WebhookResumption,
   ],
-  exports: [AlertRulesService],
+  exports: [AlertRulesService, AlertHistoryService],
 })
 export class AlertsModule {}

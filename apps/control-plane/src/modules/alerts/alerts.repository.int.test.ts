@@ -86,6 +86,45 @@ describe.each(DATABASE_BACKENDS)('alert rules and deliveries on %s', (_name, mak
     ).resolves.toEqual([]);
   });
 
+  it('forgets rule moves and finished deliveries older than a cutoff, never a PENDING one', async () => {
+    const rule = await alerts.createRule({
+      organizationId,
+      applicationId,
+      receivingApplicationId: applicationId,
+      ruleType: 'WorkflowFailure',
+      ruleMetadata: {},
+      minIntervalSecs: null,
+    });
+    const longAgo = new Date(Date.now() - 40 * 86_400_000);
+    await alerts.changeState(rule, 'OK', 'FIRING', longAgo, { fired: true, message: 'old' });
+    await alerts.changeState(rule, 'FIRING', 'OK', new Date(), { fired: false, message: 'new' });
+    const delivery = (status: string) =>
+      db.prisma.alertDelivery.create({
+        data: {
+          organizationId,
+          applicationId,
+          ruleType: 'WorkflowFailure',
+          event: 'FIRING',
+          channel: 'webhook',
+          target: 'https://hooks.example',
+          message: status,
+          status,
+          createdAt: longAgo,
+        },
+      });
+    const [delivered, failed, pending] = await Promise.all(
+      ['DELIVERED', 'FAILED', 'PENDING'].map(delivery),
+    );
+    const cutoff = new Date(Date.now() - 30 * 86_400_000);
+    expect(await alerts.deleteHistoryBefore(cutoff)).toEqual({ events: 1, deliveries: 2 });
+    const events = await db.prisma.alertEvent.findMany({ where: { ruleId: rule.id } });
+    expect(events.map((e) => e.message)).toEqual(['new']);
+    const left = await db.prisma.alertDelivery.findMany({
+      where: { id: { in: [delivered!.id, failed!.id, pending!.id] } },
+    });
+    expect(left.map((d) => d.id)).toEqual([pending!.id]);
+  });
+
   it('leases a webhook delivery to one process: renewals by others fail, an abandoned one is claimed once', async () => {
     const now = Date.now();
     const mine = { owner: 'replica-a', until: new Date(now + 60_000) };

@@ -294,6 +294,15 @@ export class AlertsRepository {
       WHERE id = ${id}::uuid`;
   }
 
+  /** Deletes the rule moves and the finished deliveries older than `cutoff` (see AlertHistoryService). */
+  async deleteHistoryBefore(cutoff: Date): Promise<{ events: number; deliveries: number }> {
+    const events = await this.db.prisma.alertEvent.deleteMany({ where: { at: { lt: cutoff } } });
+    const deliveries = await this.db.prisma.alertDelivery.deleteMany({
+      where: { createdAt: { lt: cutoff }, status: { not: 'PENDING' } },
+    });
+    return { events: events.count, deliveries: deliveries.count };
+  }
+
   /** Marks a PENDING delivery leased to `owner` FAILED (no attempt left); false when it is not. */
   async giveUp(id: string, owner: string): Promise<boolean> {
     const changed = await this.db.prisma.$executeRaw`

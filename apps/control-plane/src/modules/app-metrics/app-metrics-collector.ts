@@ -15,6 +15,7 @@ import { sendToEachFamily } from '../executors/family-fanout';
 import { ExecutorProxy } from '../executors/proxy/executor-proxy';
 import { AppMetricsRepository } from './app-metrics.repository';
 import { MINUTE_MS, minutesToCollect } from './metric-minutes';
+import { AlertHistoryService } from '../alerts/alert-history.service';
 
 /** Completed minutes one pass may still fetch for an application it missed (a restart, a hand-over). */
 const CATCH_UP_MINUTES = 10;
@@ -23,9 +24,9 @@ const CATCH_UP_MINUTES = 10;
  * Builds the per-application history behind `GET .../apps/{app}/metrics`: every
  * PODIUM_METRICS_HISTORY_COLLECT_MS the recovery coordinator (ReplicaRole: one replica) asks a
  * connected executor of each application (of each SDK family, when it runs both) for each
- * completed minute's `get_metrics` counts and stores them, then drops buckets, and executor link
- * moments (the incident timeline's), older than PODIUM_METRICS_HISTORY_DAYS. Passes never
- * overlap.
+ * completed minute's `get_metrics` counts and stores them, then drops buckets, executor link
+ * moments and the alerts' rule moves (the incident timeline's) and finished deliveries, older
+ * than PODIUM_METRICS_HISTORY_DAYS. Passes never overlap.
  */
 @Injectable()
 export class AppMetricsCollector implements OnApplicationBootstrap, OnModuleDestroy {
@@ -38,6 +39,7 @@ export class AppMetricsCollector implements OnApplicationBootstrap, OnModuleDest
     private readonly buckets: AppMetricsRepository,
     private readonly executors: ExecutorsService,
     private readonly proxy: ExecutorProxy,
+    private readonly alertHistory: AlertHistoryService,
     role: ReplicaRole,
     @Inject(CONFIG) private readonly config: Config,
     @Inject(LOGGER) logger: Logger,
@@ -97,5 +99,6 @@ export class AppMetricsCollector implements OnApplicationBootstrap, OnModuleDest
     const cutoff = new Date(now - this.config.appMetrics.retentionMs);
     await this.buckets.deleteBefore(cutoff);
     await this.executors.forgetHistoryBefore(cutoff);
+    await this.alertHistory.forgetBefore(cutoff);
   }
 }
