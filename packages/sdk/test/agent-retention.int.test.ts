@@ -90,20 +90,29 @@ describe.each(BACKENDS.map((make) => make()))('retention on $name', (backend) =>
     expect(await ids(podium)).toHaveLength(2);
   });
 
-  it('keeps a finished child while its parent is active (a replay reads it), then collects both', async () => {
+  it('keeps a finished child while its parent may still run (active, or cancelled: resumable)', async () => {
     const { podium, link, parent, appName } = await connect();
     const handle = await parent.start(['go'], { workflowId: `${appName}-parent` });
     const child = podium.retrieveWorkflow<string>(`${appName}-parent-0`);
     await waitFor(async () => (await child.getStatus())?.status === 'SUCCESS');
     // The parent has read the child's result and waits for its message.
     await waitFor(async () => ((await podium.listSteps(handle.workflowId)) ?? []).length >= 2);
+    const childDone = (await child.getStatus())?.completedAt ?? Number.NaN;
+    await untilClockPasses(childDone);
+    const cutoff = Date.now(); // after the child's completion, before the parent's cancel
     const rounds = watchRounds();
-    await link.request('retention', { body: { gc_cutoff_epoch_ms: Date.now() + 60_000 } });
+    await link.request('retention', { body: { gc_cutoff_epoch_ms: cutoff } });
     expect(await rounds(0)).toMatchObject({ status: 'done', deleted: 0 });
+    await untilClockPasses(cutoff);
+    await podium.cancelWorkflow(handle.workflowId);
+    await link.request('retention', { body: { gc_cutoff_epoch_ms: cutoff } });
+    expect(await rounds(1)).toMatchObject({ status: 'done', deleted: 0 });
+    // Resumed, the parent replays its read of the child's result, then gets its message.
+    await podium.resumeWorkflow(handle.workflowId);
     await podium.send(handle.workflowId, 'now', 'go');
     expect(await handle.getResult()).toBe('from the child, then now');
     await link.request('retention', { body: { gc_cutoff_epoch_ms: Date.now() + 60_000 } });
-    expect(await rounds(1)).toMatchObject({ status: 'done', deleted: 2 });
+    expect(await rounds(2)).toMatchObject({ status: 'done', deleted: 2 });
     expect(await ids(podium)).toEqual([]);
   });
 

@@ -207,6 +207,7 @@ describe("API keys on the organization's routes (PostgreSQL)", () => {
       await admin.get(`/v2/orgs/${org}/audit-logs?operation=token.revoke&target=${writer.id}`),
       ListAuditLogsResponseSchema,
     );
+    // Oldest first: the child, then the key it created.
     expect(entry?.details).toMatchObject({ keysItCreated: [child.id, grandchild.id] });
   });
 

@@ -50,4 +50,13 @@ describe('executor links whose access ended unannounced (PostgreSQL)', () => {
     expect(kept.ws.readyState).toBe(kept.ws.OPEN);
     kept.ws.close();
   });
+
+  it('closes the links of an application deleted without a word', async () => {
+    const org = await f.newOrg();
+    const app = await f.newApp(org.id);
+    const linked = await linkedExecutor(org.id, app.name, app.id);
+    const closing = closed(linked.ws);
+    await db.prisma.application.delete({ where: { id: app.id } });
+    expect(await closing).toBe(CLOSE_ACCESS_REVOKED);
+  });
 });

@@ -466,4 +466,44 @@ describe('roles, permissions and named API keys (PostgreSQL)', () => {
       'UNAUTHENTICATED',
     );
   });
+
+  it('revokes with a key the keys it created, even those its creator could still create', async () => {
+    const writers = await customRole([
+      'organization.read',
+      'token.write',
+      'application.read',
+      'application.write',
+    ]);
+    const readers = await customRole(['organization.read', 'token.write', 'application.read']);
+    const maker = await member('VIEWER');
+    expect(await grant(owner, maker.userId, writers)).toBe(204);
+    const parent = bodyOf(
+      await maker.browser.post(`/v2/orgs/${org}/tokens/parent-${roleCount}`, {
+        permissions: ['token.write', 'application.read', 'application.write'],
+      }),
+      CreateApiKeyResponseSchema,
+      201,
+    );
+    const child = bodyOf(
+      await new TestBrowser(stack.server.url).post(
+        `/v2/orgs/${org}/tokens/child-${roleCount}`,
+        { permissions: ['application.read'] },
+        bearer(parent.token),
+      ),
+      CreateApiKeyResponseSchema,
+      201,
+    );
+    // `readers` lacks application.write, which the parent holds: it goes, and its child with it.
+    expect(await grant(owner, maker.userId, readers)).toBe(204);
+    const app = `/v2/orgs/${org}/apps/${appName}`;
+    for (const key of [parent, child]) {
+      const res = await new TestBrowser(stack.server.url).get(app, bearer(key.token));
+      assertProblem(res, 401, 'UNAUTHENTICATED');
+    }
+    const entry = (await auditOf('role.grant')).find(
+      (e) => e.target.id === maker.userId && e.details.role_name === readers,
+    );
+    const revoked = (entry?.details.revoked as { apiKeys: { id: string }[] }).apiKeys;
+    expect(revoked.map((k) => k.id).sort()).toEqual([parent.id, child.id].sort());
+  });
 });

@@ -118,7 +118,9 @@ export const ApplicationSchema = z.object({
   language: z
     .string()
     .nullable()
-    .describe("Its executors' language (the latest connected one's); null before any connected."),
+    .describe(
+      "Its executors' language (the latest connected one's); null before any connected, or when that one was too old to say (DBOS SDKs before late 2025).",
+    ),
   dbosCloud: z.boolean().describe('Hosted on DBOS Cloud: always false (self-hosted).'),
   description: z.string(),
   executorTimeoutSecs: z.number().int(),

@@ -21,6 +21,13 @@ export interface ApiKeyRecord {
   readonly createdAt: Date;
 }
 
+/** A key revoked along with the one that created it. */
+export interface RevokedKey {
+  readonly id: string;
+  readonly name: string;
+  readonly prefix: string;
+}
+
 export interface NewApiKey {
   organizationId: string;
   name: string;
@@ -228,30 +235,31 @@ export class ApiKeysRepository {
     });
   }
 
-  /** Revokes a key of that organization; false when there is none (or it was revoked already). */
   /**
    * Revokes the live keys key `id` created, and those they created in turn (through revoked
    * ones too: a key made while its creator was being revoked dies at the next revocation);
-   * returns their ids.
+   * returns them, oldest first.
    */
-  async revokeCreatedBy(organizationId: string, id: string, at: Date): Promise<string[]> {
-    const rows = await this.db.prisma.$queryRaw<{ id: string }[]>`
+  async revokeCreatedBy(organizationId: string, id: string, at: Date): Promise<RevokedKey[]> {
+    const rows = await this.db.prisma.$queryRaw<RevokedKey[]>`
       WITH RECURSIVE created AS (
-        SELECT id, revoked_at FROM api_keys
+        SELECT id, name, prefix, created_at, revoked_at FROM api_keys
         WHERE created_by_api_key_id = ${id}::uuid AND organization_id = ${organizationId}::uuid
         UNION ALL
-        SELECT k.id, k.revoked_at FROM api_keys k JOIN created c ON k.created_by_api_key_id = c.id
+        SELECT k.id, k.name, k.prefix, k.created_at, k.revoked_at
+        FROM api_keys k JOIN created c ON k.created_by_api_key_id = c.id
       )
-      SELECT id::text AS id FROM created WHERE revoked_at IS NULL`;
-    const ids = rows.map((row) => row.id);
-    if (ids.length === 0) return [];
+      SELECT id::text AS id, name, prefix FROM created
+      WHERE revoked_at IS NULL ORDER BY created_at, id`;
+    if (rows.length === 0) return [];
     await this.db.prisma.apiKey.updateMany({
-      where: { id: { in: ids }, organizationId, revokedAt: null },
+      where: { id: { in: rows.map((row) => row.id) }, organizationId, revokedAt: null },
       data: { revokedAt: at },
     });
-    return ids;
+    return rows;
   }
 
+  /** Revokes a key of that organization; false when there is none (or it was revoked already). */
   async revoke(organizationId: string, id: string, at: Date): Promise<boolean> {
     const { count } = await this.db.prisma.apiKey.updateMany({
       where: { id, organizationId, revokedAt: null },

@@ -25,7 +25,7 @@ import { AuditService } from '../audit/audit.service';
 import { API_KEY_SECRETS } from './api-key-secret';
 import { scopeIncludes } from './application-scope';
 import { mapApiKey, mapCreatedApiKey } from './api-keys.dto';
-import { ApiKeysRepository, type ApiKeyRecord } from './api-keys.repository';
+import { ApiKeysRepository, type ApiKeyRecord, type RevokedKey } from './api-keys.repository';
 import { TtlCache } from '../../common/cache/ttl-cache';
 
 export interface CreateApiKeyInput {
@@ -217,7 +217,9 @@ export class ApiKeysService implements OnModuleDestroy {
       async () => {
         const key = await this.getApiKey(scope, ref);
         targetId = key.id;
-        ({ created } = await this.revokeWithItsKeys(scope.organization.id, key.id));
+        created = (await this.revokeWithItsKeys(scope.organization.id, key.id)).created.map(
+          (revoked) => revoked.id,
+        );
       },
       () => ({
         targetId,
@@ -323,11 +325,12 @@ export class ApiKeysService implements OnModuleDestroy {
   private async revokeWithItsKeys(
     organizationId: string,
     apiKeyId: string,
-  ): Promise<{ revoked: boolean; created: string[] }> {
+  ): Promise<{ revoked: boolean; created: RevokedKey[] }> {
     const at = new Date();
     const revoked = await this.keys.revoke(organizationId, apiKeyId, at);
     const created = await this.keys.revokeCreatedBy(organizationId, apiKeyId, at);
-    for (const id of revoked ? [apiKeyId, ...created] : created) {
+    const ids = created.map((key) => key.id);
+    for (const id of revoked ? [apiKeyId, ...ids] : ids) {
       this.events.emit('api-key.revoked', { organizationId, apiKeyId: id });
     }
     return { revoked, created };
@@ -347,7 +350,10 @@ export class ApiKeysService implements OnModuleDestroy {
     const revoked: RevokedCredentials['apiKeys'] = [];
     for (const { id, name, prefix, permissions } of keys) {
       if (canCreateApiKey(creatorRole, knownPermissions(permissions))) continue;
-      if (await this.revokeApiKey(organizationId, id)) revoked.push({ id, name, prefix });
+      const outcome = await this.revokeWithItsKeys(organizationId, id);
+      if (outcome.revoked) revoked.push({ id, name, prefix });
+      // The keys it created die with it, even those its creator could still create.
+      revoked.push(...outcome.created.filter((key) => !revoked.some((r) => r.id === key.id)));
     }
     return revoked;
   }

@@ -43,7 +43,8 @@ export class SqlAdmin extends SqlPart implements AdminStorage {
 
   /**
    * DBOS 5's garbage collection, on this application's workflows, but for a finished child whose
-   * parent has not finished: the parent's replay (after a crash or a resume) reads its result.
+   * parent may still run (active, or cancelled or given up, which a resume runs again): the
+   * parent's replay reads the child's result. Once the parent is SUCCESS, ERROR or gone, it goes.
    */
   private async collect(
     db: Queryable,
@@ -70,7 +71,8 @@ export class SqlAdmin extends SqlPart implements AdminStorage {
              SELECT w.workflow_id FROM ${this.ws} w
              WHERE w.application_name = $1 AND w.completed_at < $2
                AND NOT EXISTS (SELECT 1 FROM ${this.ws} p
-                 WHERE p.workflow_id = w.parent_workflow_id AND p.completed_at IS NULL)
+                 WHERE p.workflow_id = w.parent_workflow_id
+                   AND p.status NOT IN ('SUCCESS', 'ERROR'))
              LIMIT $3)
            RETURNING 1)
          SELECT count(*) AS deleted FROM gone`,
