@@ -98,6 +98,15 @@ describe('SseStream', () => {
     expect(stream.isOpen).toBe(false);
     expect(vi.getTimerCount()).toBe(0);
   });
+
+  it('cuts, rather than ends, a client still behind when closed by the server', () => {
+    const res = new FakeResponse();
+    const stream = new SseStream(res, 1_000);
+    stream.send('executor.connected', { executorId: 'e1' }); // unread: the client is behind
+    stream.close();
+    expect([res.ended, res.destroyed]).toEqual([false, true]);
+    expect(stream.isOpen).toBe(false);
+  });
 });
 
 describe('LiveSession', () => {

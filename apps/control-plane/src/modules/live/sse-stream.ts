@@ -51,10 +51,15 @@ export class SseStream {
     this.write(`: ${text}\n\n`);
   }
 
-  /** Ends the response (server shutdown). */
+  /**
+   * Ends the response (server shutdown, access ended). A client still behind is cut instead:
+   * end() would wait behind what it has not read, for as long as it keeps the connection open
+   * (no idle timeout applies to these), and hold a stopping server open with it.
+   */
   close(): void {
     if (this.closed) return;
-    this.sink.end();
+    if (this.sink.writableLength > 0) this.sink.destroy();
+    else this.sink.end();
     this.onClosed();
   }
 
