@@ -4,8 +4,10 @@ import { MINUTE_MS, minuteOf, minutesToCollect, recoveryCounts } from './metric-
 const at = (iso: string) => Date.parse(iso);
 
 describe('minutesToCollect', () => {
-  it('starts with the last completed minute', () => {
-    expect(minutesToCollect(at('2026-12-04T10:05:30Z'), undefined, 10)).toEqual([
+  it('starts with every minute it may catch up on: its predecessor may have missed them', () => {
+    expect(minutesToCollect(at('2026-12-04T10:05:30Z'), undefined, 3)).toEqual([
+      at('2026-12-04T10:02:00Z'),
+      at('2026-12-04T10:03:00Z'),
       at('2026-12-04T10:04:00Z'),
     ]);
   });

@@ -9,12 +9,14 @@ export function minuteOf(time: number): number {
 
 /**
  * The minutes to collect at `now`: every completed minute after `collectedUpTo` (the start of the
- * first minute not yet collected), at most `catchUp` of them, the newest last.
+ * first minute not yet collected), at most `catchUp` of them, the newest last. Not known (a new
+ * process, or a new coordinator after a hand-over): all `catchUp` of them, since the minutes just
+ * before may not have been collected by anyone, and collecting a minute again changes nothing.
  */
 export function minutesToCollect(now: number, collectedUpTo: number | undefined, catchUp: number) {
   const current = minuteOf(now);
   const earliest = current - catchUp * MINUTE_MS;
-  const from = Math.max(collectedUpTo ?? current - MINUTE_MS, earliest);
+  const from = Math.max(collectedUpTo ?? earliest, earliest);
   const minutes: number[] = [];
   for (let start = from; start < current; start += MINUTE_MS) minutes.push(start);
   return minutes;
