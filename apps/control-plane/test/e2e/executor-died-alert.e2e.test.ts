@@ -1,28 +1,18 @@
-import { createScratchDatabase, type ScratchDatabase } from '@podium/db/testing';
 import { AlertingRuleSchema, TimelineResponseSchema } from '@podium/protocol';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { apiClient } from './api-client';
 import { systemDatabase } from './pretend-system-database';
-import type { ScriptedLink } from './scripted-executor';
-import { crash, helpers, newApp, setUp, type Setup } from './scripted-recovery';
+import { crash, helpers, newApp, type Setup, useScriptedRecovery } from './scripted-recovery';
 import { waitUntil } from './wait-until';
 
 // Podium's ExecutorDied alert against dead-executor recovery (scripted executors, see
 // scripted-recovery.ts): it pages for a lost executor, not for a deploy.
 describe('the ExecutorDied alert (scripted executors, PostgreSQL)', () => {
-  let scratch: ScratchDatabase;
+  const recovery = useScriptedRecovery();
+  const { keep } = recovery;
   let setup: Setup;
-  const links: ScriptedLink[] = [];
-  const keep = <T extends ScriptedLink>(link: T) => (links.push(link), link);
-
-  beforeAll(async () => {
-    scratch = await createScratchDatabase();
-    setup = await setUp(scratch);
-  });
-  afterAll(async () => {
-    for (const link of links) link.ws.terminate();
-    await setup?.server.close();
-    await scratch?.drop();
+  beforeAll(() => {
+    setup = recovery.setup();
   });
 
   it('fires ExecutorDied for a lost executor, never for one that stopped on purpose', async () => {

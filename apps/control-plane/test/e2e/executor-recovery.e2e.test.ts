@@ -7,26 +7,26 @@ import { DATABASE } from '../../src/infra/database/database.tokens';
 import { ApplicationsRepository } from '../../src/modules/applications/applications.repository';
 import { requestsOf, systemDatabase } from './pretend-system-database';
 import type { ScriptedLink } from './scripted-executor';
-import { crash, helpers, newApp, setUp, sweepOnce, type Setup } from './scripted-recovery';
+import {
+  crash,
+  helpers,
+  newApp,
+  setUp,
+  sweepOnce,
+  type Setup,
+  useScriptedRecovery,
+} from './scripted-recovery';
 import { openSse } from './sse-client';
 import type { RunningControlPlane } from './start';
 import { waitUntil } from './wait-until';
 
 // Dead-executor recovery through a real control plane and real links (see scripted-recovery.ts).
 describe('dead-executor recovery (scripted executors, PostgreSQL)', () => {
-  let scratch: ScratchDatabase;
+  const recovery = useScriptedRecovery();
+  const { keep } = recovery;
   let setup: Setup;
-  const links: ScriptedLink[] = [];
-  const keep = <T extends ScriptedLink>(link: T) => (links.push(link), link);
-
-  beforeAll(async () => {
-    scratch = await createScratchDatabase();
-    setup = await setUp(scratch);
-  });
-  afterAll(async () => {
-    for (const link of links) link.ws.terminate();
-    await setup?.server.close();
-    await scratch?.drop();
+  beforeAll(() => {
+    setup = recovery.setup();
   });
 
   it('declares an executor dead after the grace period and recovers it through one of its version', async () => {

@@ -20,8 +20,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { CLOSE_ACCESS_REVOKED } from '../../src/modules/executors/links/executor-links.service';
 import { factories } from '../factories';
 import { closed, connectExecutor } from './fake-executor';
+import { createCustomRole, grantRole } from './org-roles';
 import { usePostgresControlPlane } from './start';
-import { TestBrowser, bodyOf, signUpAndIn } from './test-browser';
+import { TestBrowser, assertProblem, bodyOf, signUpAndIn } from './test-browser';
 import { waitUntil } from './wait-until';
 
 /** Only a hang guard: every wait below ends on an event or a condition. */
@@ -242,5 +243,52 @@ describe('credentials of removed and demoted members (PostgreSQL)', () => {
       UpdateMemberResponseSchema,
     );
     expect(promoted.revoked).toEqual({ apiKeys: [], joinSecrets: [] });
+  });
+
+  it('revokes with a key the keys it created, even those its creator could still create', async () => {
+    const writers = await createCustomRole(owner.browser, org, 'key_writers', [
+      'organization.read',
+      'token.write',
+      'application.read',
+      'application.write',
+    ]);
+    const readers = await createCustomRole(owner.browser, org, 'key_readers', [
+      'organization.read',
+      'token.write',
+      'application.read',
+    ]);
+    const maker = await member('VIEWER');
+    expect(await grantRole(owner.browser, org, maker.userId, writers)).toBe(204);
+    const parent = bodyOf(
+      await maker.browser.post(`/v2/orgs/${org}/tokens/parent-key`, {
+        permissions: ['token.write', 'application.read', 'application.write'],
+      }),
+      CreateApiKeyResponseSchema,
+      201,
+    );
+    const child = bodyOf(
+      await new TestBrowser(stack.server.url).post(
+        `/v2/orgs/${org}/tokens/child-key`,
+        { permissions: ['application.read'] },
+        { headers: { authorization: `Bearer ${parent.token}` } },
+      ),
+      CreateApiKeyResponseSchema,
+      201,
+    );
+    // `readers` lacks application.write, which the parent holds: it goes, and its child with it.
+    expect(await grantRole(owner.browser, org, maker.userId, readers)).toBe(204);
+    const app = `/v2/orgs/${org}/apps/${appName}`;
+    for (const key of [parent, child]) {
+      const res = await new TestBrowser(stack.server.url).get(app, {
+        headers: { authorization: `Bearer ${key.token}` },
+      });
+      assertProblem(res, 401, 'UNAUTHENTICATED');
+    }
+    const entry = bodyOf(
+      await owner.browser.get(`/v2/orgs/${org}/audit-logs?operation=role.grant&limit=1000`),
+      ListAuditLogsResponseSchema,
+    ).find((e) => e.target.id === maker.userId && e.details.role_name === readers);
+    const revoked = (entry?.details.revoked as { apiKeys: { id: string }[] }).apiKeys;
+    expect(revoked.map((k) => k.id).sort()).toEqual([parent.id, child.id].sort());
   });
 });

@@ -11,7 +11,7 @@ import { factories } from '../factories';
 import { TEST_REDIS_URL, scratchRedis } from '../support/redis';
 import { closed, connectExecutor } from './fake-executor';
 import { replicaIdOf } from './replicas';
-import { startTestControlPlane } from './start';
+import { type RunningControlPlane, startTestControlPlane } from './start';
 import { waitUntil } from './wait-until';
 
 /** A TCP relay to Redis that the test can cut, as a network failure would. */
@@ -40,6 +40,20 @@ async function startCuttableRelay() {
       for (const socket of sockets) socket.destroy();
     },
   };
+}
+
+/** An executor linked to `replica`, of a new application of a new organization. */
+async function linkExecutor(replica: RunningControlPlane, executorId: string) {
+  const f = factories(replica.app);
+  const org = await f.newOrg();
+  const app = await f.newApp(org.id);
+  const { secret } = await f.newApiKey(org.id);
+  const opened = await connectExecutor(`${replica.conductorUrl}/websocket/${app.name}/${secret}`, {
+    executor_id: executorId,
+    application_version: 'v1',
+  });
+  if (!('ws' in opened)) throw new Error(`refused: ${opened.body}`);
+  return { app, opened };
 }
 
 describe('a replica’s start, readiness and stop (PostgreSQL + Redis)', () => {
@@ -111,15 +125,7 @@ describe('a replica’s start, readiness and stop (PostgreSQL + Redis)', () => {
     });
     const renewals = vi.spyOn(replica.app.get(ReplicasRepository), 'renewLease');
     try {
-      const f = factories(replica.app);
-      const org = await f.newOrg();
-      const app = await f.newApp(org.id);
-      const { secret } = await f.newApiKey(org.id);
-      const opened = await connectExecutor(
-        `${replica.conductorUrl}/websocket/${app.name}/${secret}`,
-        { executor_id: 'stranded', application_version: 'v1' },
-      );
-      if (!('ws' in opened)) throw new Error(`refused: ${opened.body}`);
+      const { app, opened } = await linkExecutor(replica, 'stranded');
       await waitUntil(() => replica.app.get(ExecutorRegistry).isLinked(app.id, 'stranded'));
       const closing = closed(opened.ws);
       renewals.mockRejectedValue(new Error('connect ECONNREFUSED 127.0.0.1:5432'));
@@ -137,18 +143,7 @@ describe('a replica’s start, readiness and stop (PostgreSQL + Redis)', () => {
     const replica = await startTestControlPlane(postgres(), { redis: scratchRedis() });
     const db = replica.app.get<Database>(DATABASE);
     const replicaId = replicaIdOf(replica);
-    const f = factories(replica.app);
-    const org = await f.newOrg();
-    const app = await f.newApp(org.id);
-    const { secret } = await f.newApiKey(org.id);
-    const opened = await connectExecutor(
-      `${replica.conductorUrl}/websocket/${app.name}/${secret}`,
-      {
-        executor_id: 'rolling',
-        application_version: 'v1',
-      },
-    );
-    if (!('ws' in opened)) throw new Error(`refused: ${opened.body}`);
+    const { opened } = await linkExecutor(replica, 'rolling');
     await waitUntil(
       () => db.prisma.executor.findFirst({ where: { executorId: 'rolling', replicaId } }),
       10_000,

@@ -4,7 +4,6 @@ import type { Role } from '@podium/db';
 import {
   ApplicationSchema,
   CreateApiKeyResponseSchema,
-  CreateRoleResponseSchema,
   ListApiKeysResponseSchema,
   ListAuditLogsResponseSchema,
   ListMembersResponseSchema,
@@ -17,6 +16,7 @@ import {
 } from '@podium/protocol';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { factories } from '../factories';
+import { createCustomRole, grantRole } from './org-roles';
 import { usePostgresControlPlane } from './start';
 import { TestBrowser, assertProblem, bodyOf, signUpAndIn } from './test-browser';
 
@@ -49,19 +49,14 @@ describe('roles, permissions and named API keys (PostgreSQL)', () => {
   }
 
   /** A custom role of `org` with these permissions, created by the owner; its name. */
-  async function customRole(permissions: Permission[]): Promise<string> {
-    const name = `role_${(roleCount += 1)}`;
-    const res = await owner.browser.post(`/v2/orgs/${org}/roles`, { name, permissions });
-    expect(bodyOf(res, CreateRoleResponseSchema, 201)).toEqual({ name, permissions });
-    return name;
-  }
+  const customRole = (permissions: Permission[]) =>
+    createCustomRole(owner.browser, org, `role_${(roleCount += 1)}`, permissions);
 
   const grantPath = (userId: string, roleName: string, orgName = org) =>
     `/v2/orgs/${orgName}/members/${userId}/roles/${roleName}`;
 
-  async function grant(by: Player, userId: string, roleName: string): Promise<number> {
-    return (await by.browser.put(grantPath(userId, roleName))).status;
-  }
+  const grant = (by: Player, userId: string, roleName: string) =>
+    grantRole(by.browser, org, userId, roleName);
 
   async function auditOf(action: string) {
     return bodyOf(
@@ -465,45 +460,5 @@ describe('roles, permissions and named API keys (PostgreSQL)', () => {
       401,
       'UNAUTHENTICATED',
     );
-  });
-
-  it('revokes with a key the keys it created, even those its creator could still create', async () => {
-    const writers = await customRole([
-      'organization.read',
-      'token.write',
-      'application.read',
-      'application.write',
-    ]);
-    const readers = await customRole(['organization.read', 'token.write', 'application.read']);
-    const maker = await member('VIEWER');
-    expect(await grant(owner, maker.userId, writers)).toBe(204);
-    const parent = bodyOf(
-      await maker.browser.post(`/v2/orgs/${org}/tokens/parent-${roleCount}`, {
-        permissions: ['token.write', 'application.read', 'application.write'],
-      }),
-      CreateApiKeyResponseSchema,
-      201,
-    );
-    const child = bodyOf(
-      await new TestBrowser(stack.server.url).post(
-        `/v2/orgs/${org}/tokens/child-${roleCount}`,
-        { permissions: ['application.read'] },
-        bearer(parent.token),
-      ),
-      CreateApiKeyResponseSchema,
-      201,
-    );
-    // `readers` lacks application.write, which the parent holds: it goes, and its child with it.
-    expect(await grant(owner, maker.userId, readers)).toBe(204);
-    const app = `/v2/orgs/${org}/apps/${appName}`;
-    for (const key of [parent, child]) {
-      const res = await new TestBrowser(stack.server.url).get(app, bearer(key.token));
-      assertProblem(res, 401, 'UNAUTHENTICATED');
-    }
-    const entry = (await auditOf('role.grant')).find(
-      (e) => e.target.id === maker.userId && e.details.role_name === readers,
-    );
-    const revoked = (entry?.details.revoked as { apiKeys: { id: string }[] }).apiKeys;
-    expect(revoked.map((k) => k.id).sort()).toEqual([parent.id, child.id].sort());
   });
 });

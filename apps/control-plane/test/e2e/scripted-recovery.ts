@@ -2,10 +2,11 @@
 // that share a pretend system database (see systemDatabase in pretend-system-database.ts): the
 // setup and helpers of executor-recovery.e2e.test.ts and executor-died-alert.e2e.test.ts.
 import { once } from 'node:events';
-import type { ScratchDatabase } from '@podium/db/testing';
+import { createScratchDatabase, type ScratchDatabase } from '@podium/db/testing';
 import { type AuditLogEntry, type Executor, ListExecutorsResponseSchema } from '@podium/protocol';
 import { AuditService } from '../../src/modules/audit/audit.service';
 import { ApplicationsRepository } from '../../src/modules/applications/applications.repository';
+import { afterAll, beforeAll } from 'vitest';
 import { ExecutorRecoveryService } from '../../src/modules/executors/recovery/executor-recovery.service';
 import type { Script } from '../support/link-harness';
 import { factories } from '../factories';
@@ -110,3 +111,30 @@ export const sweepOnce = async (server: RunningControlPlane) => {
   await recovery.sweep();
   await recovery.sweep();
 };
+
+/**
+ * The hooks of a file of scripted-recovery tests: a control plane on a scratch database with a
+ * new organization and key (`setup()`, from beforeAll on), and `keep` for links to cut after
+ * the file's tests.
+ */
+export function useScriptedRecovery() {
+  let scratch: ScratchDatabase | undefined;
+  let setup: Setup | undefined;
+  const links: ScriptedLink[] = [];
+  beforeAll(async () => {
+    scratch = await createScratchDatabase();
+    setup = await setUp(scratch);
+  });
+  afterAll(async () => {
+    for (const link of links) link.ws.terminate();
+    await setup?.server.close();
+    await scratch?.drop();
+  });
+  return {
+    setup: (): Setup => {
+      if (!setup) throw new Error('useScriptedRecovery starts its control plane in beforeAll');
+      return setup;
+    },
+    keep: <T extends ScriptedLink>(link: T): T => (links.push(link), link),
+  };
+}

@@ -92,7 +92,7 @@ export class ExecutorLinksService implements OnApplicationBootstrap, OnModuleDes
   private async recheckAccess(): Promise<void> {
     const grants = new Map<string, LinkContext>();
     for (const { context } of this.links) {
-      grants.set(`${context.apiKeyId}/${context.applicationId}`, context);
+      grants.set(grantOf(context), context);
     }
     for (const [grant, context] of grants) {
       const authorized = await this.apiKeys
@@ -102,10 +102,7 @@ export class ExecutorLinksService implements OnApplicationBootstrap, OnModuleDes
           return true;
         });
       if (authorized) continue;
-      this.closeLinks(
-        (other) => `${other.apiKeyId}/${other.applicationId}` === grant,
-        'access ended (found at a re-check)',
-      );
+      this.closeLinks((other) => grantOf(other) === grant, 'access ended (found at a re-check)');
     }
   }
 
@@ -269,4 +266,9 @@ function toIdentity(info: ResponseOf<'executor_info'>): ExecutorIdentity {
     sdkVersion: info.dbos_version ?? null,
     metadata: info.executor_metadata ?? null,
   };
+}
+
+/** What a link's access rests on: its key, for its application. */
+function grantOf(context: LinkContext): string {
+  return `${context.apiKeyId}/${context.applicationId}`;
 }
