@@ -6,7 +6,7 @@ import { TestBrowser, assertProblem, bodyOf, signUpAndIn } from './test-browser'
 import { openSse } from './sse-client';
 import { startReplicas, type ReplicaSet } from './replicas';
 import type { RunningControlPlane } from './start';
-import { waitUntil } from './wait-until';
+import { DEFAULT_WAIT_TIMEOUT_MS, waitUntil } from './wait-until';
 
 const info = (executor_id: string) => ({ executor_id, application_version: 'v1' });
 
@@ -55,7 +55,10 @@ describe('events and limits shared by replicas (PostgreSQL + Redis)', () => {
 
   beforeAll(async () => {
     // Pings an hour apart: a link closes within a test only if the news is pushed to it.
-    set = await startReplicas(2, { executors: { pingIntervalMs: 60 * 60_000 } });
+    set = await startReplicas(2, {
+      executors: { pingIntervalMs: 60 * 60_000 },
+      live: { maxStreamsPerCaller: 2 },
+    });
     [a, b] = set.replicas as [RunningControlPlane, RunningControlPlane];
     ownerOnB = new TestBrowser(b.url);
     await signUpAndIn(ownerOnB);
@@ -136,5 +139,32 @@ describe('events and limits shared by replicas (PostgreSQL + Redis)', () => {
     expect(statuses).toEqual([401, 401, 401, 401, 401]);
     assertProblem(await guess(onB), 429, 'RATE_LIMITED');
     assertProblem(await guess(onA), 429, 'RATE_LIMITED');
+  });
+
+  it("counts a caller's live streams on every replica together", async () => {
+    const app = await createApp('streams-cap');
+    const key = await createKey();
+    const headers = { authorization: `Bearer ${key.token}` };
+    const open = (on: RunningControlPlane) =>
+      openSse(`${on.url}/v2/orgs/${org}/apps/${app.name}/events`, headers);
+    const held = [await open(a), await open(b)];
+    expect(held.map((sse) => sse.res.status)).toEqual([200, 200]);
+    // Two in all, one on each replica: a third is refused on either.
+    for (const on of [a, b]) {
+      const refused = await open(on);
+      expect(refused.res.status).toBe(429);
+      expect(await refused.res.json()).toMatchObject({ code: 'RATE_LIMITED' });
+    }
+    // Room on A again once B has seen its client leave and given the slot back.
+    held.pop()?.close();
+    const again = await waitUntil(
+      async () => {
+        const sse = await open(a);
+        return sse.res.status === 200 ? sse : undefined;
+      },
+      DEFAULT_WAIT_TIMEOUT_MS,
+      "the closed stream's slot given back",
+    );
+    for (const sse of [...held, again]) sse.close();
   });
 });

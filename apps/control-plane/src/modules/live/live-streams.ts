@@ -6,6 +6,7 @@ import type { HttpReply } from '../../common/http/http';
 import { CONFIG, type Config } from '../../config/config';
 import { PodiumMetrics } from '../../infra/metrics/podium-metrics';
 import { SseStream } from './sse-stream';
+import { StreamSlots } from './stream-slots';
 
 /** Comment lines this often keep idle streams alive through proxies. */
 export const HEARTBEAT_MS = 15_000;
@@ -18,8 +19,8 @@ function callerOf(principal: Principal): string {
 /**
  * The open SSE responses, each with who opened it for which application, so a stream can be
  * ended when that caller's access ends (LiveAccessWatch), and one caller cannot hold more than
- * `live.maxStreamsPerCaller` at once. All are ended at shutdown (an open stream would otherwise
- * keep the HTTP server from closing).
+ * `live.maxStreamsPerCaller` at once (on all replicas together: StreamSlots). All are ended at
+ * shutdown (an open stream would otherwise keep the HTTP server from closing).
  */
 @Injectable()
 export class LiveStreams implements BeforeApplicationShutdown {
@@ -28,26 +29,36 @@ export class LiveStreams implements BeforeApplicationShutdown {
   constructor(
     @Inject(CONFIG) private readonly config: Config,
     private readonly metrics: PodiumMetrics,
+    private readonly slots: StreamSlots,
   ) {
     metrics.observeLiveStreams(() => this.open.size);
   }
 
   /** Opens the stream, or throws RATE_LIMITED (before any byte is written) past the cap. */
-  start(reply: HttpReply, holder: Operator, heartbeatMs = HEARTBEAT_MS): SseStream {
-    this.assertRoomFor(holder.principal);
-    // The stream writes to the raw response for as long as it lives: Fastify must let go.
-    reply.hijack();
-    const res = reply.raw;
-    res.writeHead(200, {
-      'Content-Type': 'text/event-stream; charset=utf-8',
-      'Cache-Control': 'no-cache, no-transform',
-      Connection: 'keep-alive',
-      'X-Accel-Buffering': 'no',
-    });
-    res.flushHeaders();
-    const stream = new SseStream(res, heartbeatMs);
+  async start(reply: HttpReply, holder: Operator, heartbeatMs = HEARTBEAT_MS): Promise<SseStream> {
+    const slot = await this.takeSlotFor(holder.principal);
+    let stream: SseStream;
+    try {
+      // The stream writes to the raw response for as long as it lives: Fastify must let go.
+      reply.hijack();
+      const res = reply.raw;
+      res.writeHead(200, {
+        'Content-Type': 'text/event-stream; charset=utf-8',
+        'Cache-Control': 'no-cache, no-transform',
+        Connection: 'keep-alive',
+        'X-Accel-Buffering': 'no',
+      });
+      res.flushHeaders();
+      stream = new SseStream(res, heartbeatMs);
+    } catch (error) {
+      slot.release();
+      throw error;
+    }
     this.open.set(stream, holder);
-    stream.onClose(() => this.open.delete(stream));
+    stream.onClose(() => {
+      this.open.delete(stream);
+      slot.release();
+    });
     stream.comment('connected');
     return stream;
   }
@@ -77,18 +88,16 @@ export class LiveStreams implements BeforeApplicationShutdown {
     for (const stream of [...this.open.keys()]) stream.close();
   }
 
-  private assertRoomFor(principal: Principal) {
-    const caller = callerOf(principal);
-    let held = 0;
-    for (const holder of this.open.values()) if (callerOf(holder.principal) === caller) held += 1;
+  /** One of the caller's slots, or RATE_LIMITED when it holds them all. */
+  private async takeSlotFor(principal: Principal) {
     const { maxStreamsPerCaller } = this.config.live;
-    if (held >= maxStreamsPerCaller) {
-      this.metrics.recordRefusal('live_streams_per_caller');
-      throw new AppError(
-        'RATE_LIMITED',
-        `This caller already holds ${held} live streams (at most ${maxStreamsPerCaller}); close one first.`,
-        { retryAfterSeconds: 5 },
-      );
-    }
+    const claim = await this.slots.take(callerOf(principal), maxStreamsPerCaller);
+    if ('slot' in claim) return claim.slot;
+    this.metrics.recordRefusal('live_streams_per_caller');
+    throw new AppError(
+      'RATE_LIMITED',
+      `This caller already holds ${claim.held} live streams (at most ${maxStreamsPerCaller}); close one first.`,
+      { retryAfterSeconds: 5 },
+    );
   }
 }

@@ -22,7 +22,7 @@ export class LiveController {
     // Open the session before the 200: a failure here is still an ordinary problem response.
     const session = await this.live.open(holder);
     try {
-      const stream = this.streams.start(res, holder);
+      const stream = await this.streams.start(res, holder);
       stream.onClose(() => session.close());
       session.pipe((event) => stream.send(event.type, event));
     } catch (error) {
