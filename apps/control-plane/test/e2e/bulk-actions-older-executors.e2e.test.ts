@@ -2,9 +2,12 @@ import { describe, expect, it } from 'vitest';
 import type { Script } from '../support/link-harness';
 import { useScriptedApps } from './scripted-app';
 
-/** Holds `ids`; as DBOS TypeScript before 4.11, a cancel acts on `workflow_id` alone. */
+/**
+ * Holds `ids`; as DBOS TypeScript before 4.11, a cancel acts on `workflow_id` alone. Its
+ * commands on `failing` fail.
+ */
 const holding =
-  (ids: string[]): Script =>
+  (ids: string[], failing?: string): Script =>
   (request) => {
     const body = request.body as { workflow_uuids?: string[] } | undefined;
     switch (request.type) {
@@ -17,7 +20,9 @@ const holding =
       case 'cancel':
       case 'resume':
       case 'delete':
-        return { success: true };
+        return request.workflow_id === failing
+          ? { success: false, error_message: 'disk full' }
+          : { success: true };
       default:
         return { error_message: 'Unknown message type' };
     }
@@ -29,7 +34,7 @@ const holding =
  * `workflow_id` alone and answers success for all, so it gets one frame per workflow.
  */
 describe('bulk actions on executors older than workflow_ids (PostgreSQL, real WebSockets)', () => {
-  const { connectedApp } = useScriptedApps();
+  const { connectedApp, auditEvents } = useScriptedApps();
   const ids = ['wf-a', 'wf-b', 'wf-c'];
   const sentIds = (requests: Array<Record<string, unknown>>, type: string) =>
     requests.filter((r) => r.type === type).map((r) => [r.workflow_id, r.workflow_ids ?? null]);
@@ -49,5 +54,33 @@ describe('bulk actions on executors older than workflow_ids (PostgreSQL, real We
     const { call, links } = await connectedApp({ script: holding(ids), sdkVersion: '4.11.0' });
     expect((await call('post', '/workflows/bulk-cancel', { workflowIds: ids })).status).toBe(200);
     expect(sentIds(links[0]?.requests ?? [], 'cancel')).toEqual([['wf-a', ids]]);
+  });
+
+  it('names the workflows done before one of the frames failed, in its answer and audit log', async () => {
+    // Ids of its own: the organization's audit log holds the other tests' too.
+    const mine = ['wf-d', 'wf-e', 'wf-f'];
+    const { call, links } = await connectedApp({
+      script: holding(mine, 'wf-e'),
+      sdkVersion: '4.10.3',
+    });
+    const res = await call('post', '/workflows/bulk-delete', { workflowIds: mine });
+    expect(res).toMatchObject({
+      status: 502,
+      body: { code: 'EXECUTOR_ERROR', carriedOut: ['wf-d'] },
+    });
+    expect(String(res.body.detail)).toMatch(/carried out for 1 of the 3 workflows/);
+    // Nothing is sent after the failure.
+    expect(sentIds(links[0]?.requests ?? [], 'delete')).toEqual([
+      ['wf-d', null],
+      ['wf-e', null],
+    ]);
+    const entries = (await auditEvents('workflow.bulk_delete')).filter(
+      (e) => e.targetId !== null && mine.includes(e.targetId),
+    );
+    expect(entries.map((e) => [e.targetId, e.outcome]).sort()).toEqual([
+      ['wf-d', 'SUCCESS'],
+      ['wf-e', 'FAILURE'],
+      ['wf-f', 'FAILURE'],
+    ]);
   });
 });

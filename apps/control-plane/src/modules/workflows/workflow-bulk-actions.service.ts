@@ -41,13 +41,14 @@ export class WorkflowBulkActionsService {
   bulkCancel(op: Operator, req: BulkCancelWorkflowsRequest): Promise<BulkWorkflowsResponse> {
     const { workflowIds, ...options } = req;
     return this.bulk(op, WORKFLOW_ACTIONS.bulkCancel, workflowIds, options, {
-      execute: async (ids, reach) => {
+      execute: async (ids, reach, carriedOut) => {
         await this.sendForEach(
           op,
           'cancel',
           ids,
           { cancel_children: options.cancelChildren },
           reach,
+          carriedOut,
         );
         return sameIds(ids);
       },
@@ -58,8 +59,15 @@ export class WorkflowBulkActionsService {
   bulkResume(op: Operator, req: BulkResumeWorkflowsRequest): Promise<BulkWorkflowsResponse> {
     const { workflowIds, ...options } = req;
     return this.bulk(op, WORKFLOW_ACTIONS.bulkResume, workflowIds, options, {
-      execute: async (ids, reach) => {
-        await this.sendForEach(op, 'resume', ids, { queue_name: options.queueName }, reach);
+      execute: async (ids, reach, carriedOut) => {
+        await this.sendForEach(
+          op,
+          'resume',
+          ids,
+          { queue_name: options.queueName },
+          reach,
+          carriedOut,
+        );
         return sameIds(ids);
       },
       judge: resumeOutcome,
@@ -70,13 +78,14 @@ export class WorkflowBulkActionsService {
   bulkDelete(op: Operator, req: BulkDeleteWorkflowsRequest): Promise<BulkWorkflowsResponse> {
     const { workflowIds, ...options } = req;
     return this.bulk(op, WORKFLOW_ACTIONS.bulkDelete, workflowIds, options, {
-      execute: async (ids, reach) => {
+      execute: async (ids, reach, carriedOut) => {
         await this.sendForEach(
           op,
           'delete',
           ids,
           { delete_children: options.deleteChildren },
           reach,
+          carriedOut,
         );
         return sameIds(ids);
       },
@@ -134,7 +143,8 @@ export class WorkflowBulkActionsService {
   /**
    * Sends a cancel, resume or delete for `ids`: one frame naming them all (`workflow_ids`) to an
    * executor that reads it, else one frame per id, since an older executor acts on
-   * `workflow_id` alone and answers success for all (supportsWorkflowIds).
+   * `workflow_id` alone and answers success for all (supportsWorkflowIds). Each frame's ids are
+   * `carriedOut` once it succeeded, should a later one fail.
    */
   private async sendForEach<K extends 'cancel' | 'resume' | 'delete'>(
     op: Operator,
@@ -142,8 +152,9 @@ export class WorkflowBulkActionsService {
     ids: string[],
     fields: Omit<RequestFieldsOf<K>, 'workflow_id' | 'workflow_ids'>,
     reach: Reach,
+    carriedOut: (ids: readonly string[]) => void,
   ): Promise<void> {
-    const send = async (idFields: { workflow_id: string; workflow_ids?: string[] }, to: Reach) =>
+    const send = async (idFields: { workflow_id: string; workflow_ids?: string[] }, to: Reach) => {
       assertSucceeded(
         type,
         await this.proxy.send(
@@ -153,6 +164,8 @@ export class WorkflowBulkActionsService {
           to,
         ),
       );
+      carriedOut(idFields.workflow_ids ?? [idFields.workflow_id]);
+    };
     const holding = reach.only?.accepts ?? (() => true);
     const reading = (e: ExecutorIdentity) => holding(e) && supportsWorkflowIds(e);
     if (ids.length === 1) return send(bulkIds(ids), reach);
@@ -177,15 +190,16 @@ export class WorkflowBulkActionsService {
     const details = { ...options, bulk: true, count: workflowIds.length };
     let before: Map<string, ListedRow>;
     const reported = new Map<string, string>();
-    // Ids whose family carried the command out, should another family's fail.
+    // Ids the command was carried out for, should a later part fail.
     const done = new Set<string>();
+    const carriedOut = (ids: readonly string[]) => ids.forEach((id) => done.add(id));
     try {
       before = await this.workflows.findListed(op, workflowIds);
       const families = byFamily(workflowIds, before);
       for (const reach of families.keys()) await check?.(reach);
       for (const [reach, ids] of families) {
-        for (const [id, readId] of await execute(ids, reach)) reported.set(id, readId);
-        for (const id of ids) done.add(id);
+        for (const [id, readId] of await execute(ids, reach, carriedOut)) reported.set(id, readId);
+        carriedOut(ids);
       }
     } catch (error) {
       const failure = { outcome: 'FAILURE' as const, ...failureOf(error) };
@@ -231,7 +245,12 @@ interface BulkCommand {
    * Sends the command for the ids one family holds; per original id, the id whose status to
    * report (itself, or its fork).
    */
-  readonly execute: (existing: string[], reach: Reach) => Promise<Map<string, string>>;
+  readonly execute: (
+    existing: string[],
+    reach: Reach,
+    /** Names ids done before the whole part is (commands sent one per workflow). */
+    carriedOut: (ids: readonly string[]) => void,
+  ) => Promise<Map<string, string>>;
   /** Refuses the command for a family; every family is checked before anything is sent. */
   readonly check?: (reach: Reach) => Promise<void>;
   /** The outcome of one done workflow from its status before and after (default SUCCESS). */
@@ -250,9 +269,10 @@ function forkOf(
 }
 
 /**
- * The failure of one SDK family's command after another family's was carried out: the caller
- * must not take the error for "nothing happened" (and retry what was done). `carriedOut` names
- * the ids done; a fork's new ids are in `newWorkflowIds`.
+ * A failure after part of the command was carried out (another SDK family's part, or the first
+ * of the frames sent one per workflow): the caller must not take the error for "nothing
+ * happened" (and retry what was done). `carriedOut` names the ids done; a fork's new ids are in
+ * `newWorkflowIds`.
  */
 function partlyCarriedOut(
   error: unknown,
@@ -268,7 +288,7 @@ function partlyCarriedOut(
   const progress: CommandProgress = {
     sentence:
       `Before this failure the command was carried out for ${done.size} of the ${requested} ` +
-      "workflows (those another SDK family's executors hold: `carriedOut`, also in the audit log).",
+      'workflows (`carriedOut`, also in the audit log).',
     extra: {
       carriedOut: [...done],
       ...(forks.length > 0 && { newWorkflowIds: Object.fromEntries(forks) }),

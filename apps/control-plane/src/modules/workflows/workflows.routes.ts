@@ -47,9 +47,9 @@ export const PAGE_ERRORS = ['OFFSET_TOO_LARGE', 'PAYLOADS_TOO_LARGE'] as const;
 /** What a bulk action's failure says when the command was carried out for part of the ids. */
 const BULK_PARTIAL_FAILURE =
   'Every id gets a result and an audit entry. In an application running both SDK families, ' +
-  'the command goes to each family holding some of the ids; if one family fails after ' +
-  "another's was carried out, the problem's `carriedOut` lists the ids that were (and " +
-  '`newWorkflowIds` the forks they started).';
+  'the command goes to each family holding some of the ids; an executor too old to read ' +
+  '`workflow_ids` gets one command per id. If a part fails after another was carried out, the ' +
+  "problem's `carriedOut` lists the ids that were (and `newWorkflowIds` the forks they started).";
 
 /** The workflow routes (see WorkflowsController and WorkflowActionsController). */
 export const WORKFLOW_ROUTES = routeTable({
