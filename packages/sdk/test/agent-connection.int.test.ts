@@ -103,6 +103,27 @@ describe('conductor link (agent, fast timings)', () => {
     expect(lost?.fields.retryInMs).toBe(50);
   });
 
+  it('keeps the key out of a logged refusal whose body quotes the URL', async () => {
+    let refused = 0;
+    const server = await conductor({
+      // As a default 404 page does ("Cannot GET <path>"), percent-encoded too.
+      refuse: (request) =>
+        (refused += 1) > 1
+          ? undefined
+          : {
+              status: 404,
+              body: `Cannot GET ${request.url} (${encodeURIComponent(request.url ?? '')})`,
+            },
+    });
+    const { logger } = agent(server);
+    await server.nextLink();
+    const warning = logger.lines.find((line) => line.level === 'warn');
+    expect(warning?.fields.body).toMatch(
+      /^Cannot GET \/\S*\/websocket\/app\/\[REDACTED\] \(%2F\S*%2Fwebsocket%2Fapp%2F\[REDACTED\]\)$/,
+    );
+    expect(JSON.stringify(logger.lines)).not.toContain('secret-key');
+  });
+
   it('terminates and re-dials a link whose pings go unanswered', async () => {
     const server = await conductor({ autoPong: false });
     const { logger } = agent(server);

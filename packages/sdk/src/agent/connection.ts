@@ -24,6 +24,7 @@ import {
   type ReconnectBackoffPolicy,
 } from './reconnect-backoff';
 import { DEFAULT_KEEPALIVE, Keepalive, type KeepaliveTimings } from './keepalive';
+import { redactKey } from './settings';
 
 export interface ConnectionTimings {
   /** Opening handshake timeout (DBOS TS: 5 s). */
@@ -149,7 +150,7 @@ export class ConductorConnection {
       attempt.status = response.statusCode;
       attempt.failure = `HTTP ${response.statusCode ?? '?'}`;
       void readBody(response).then((body) => {
-        attempt.body = body;
+        attempt.body = redactKey(body, this.target);
         socket.terminate();
       });
     });

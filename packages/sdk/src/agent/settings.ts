@@ -3,7 +3,7 @@
  * options (falling back to `CONDUCTOR_KEY` / `CONDUCTOR_URL`) and validated with the others.
  *
  * Invariant: the key only ever appears in `url`, which is given to the WebSocket client and
- * nothing else; logs use `redactedUrl`.
+ * nothing else; logs use `redactedUrl`, and text from the server (redactKey).
  */
 
 import { DEFAULT_CONDUCTOR_URL } from '@podium/protocol';
@@ -63,10 +63,25 @@ export function resolveConductorSettings(
   const prefix = `${trimmed}/websocket/${options.appName}/`;
   return {
     url: prefix + key,
-    redactedUrl: `${prefix}[REDACTED]`,
+    redactedUrl: `${prefix}${REDACTED}`,
     executorMetadata: metadata,
     requestLimits,
   };
+}
+
+const REDACTED = '[REDACTED]';
+
+/**
+ * `text` with the key in `target.url`, as written or percent-encoded, replaced by `[REDACTED]`:
+ * for text a server sent, which may quote the URL (a default 404 page: "Cannot GET <path>").
+ */
+export function redactKey(
+  text: string,
+  target: Pick<ConductorSettings, 'url' | 'redactedUrl'>,
+): string {
+  const key = target.url.slice(target.redactedUrl.length - REDACTED.length);
+  if (key === '') return text;
+  return text.replaceAll(key, REDACTED).replaceAll(encodeURIComponent(key), REDACTED);
 }
 
 function nonEmpty(value: string | undefined): string | undefined {
