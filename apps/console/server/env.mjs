@@ -6,19 +6,30 @@
 import { DEFAULT_EXECUTOR_BASE_PATH } from '@podium/protocol/rest';
 import { z } from 'zod';
 
+/**
+ * An http(s) or ws(s) URL without a user or password: requests to it would fail, and the
+ * failure (which quotes the URL) would reach clients; the conductor URL is shown to members.
+ * @param {RegExp} protocol
+ */
+const urlWithoutCredentials = (protocol) =>
+  z.url({ protocol }).refine((value) => {
+    const url = new URL(value);
+    return url.username === '' && url.password === '';
+  }, 'must not carry a user name or password');
+
 export const ServerEnvSchema = z.object({
   /** Where the server listens unless `-H` says otherwise. */
   HOST: z.string().min(1).default('127.0.0.1'),
   /** Its port unless `-p` says otherwise. */
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   /** Where the Route Handler under /api and the executor forwarder send requests. */
-  PODIUM_CONTROL_PLANE_URL: z.url({ protocol: /^https?$/ }).default('http://127.0.0.1:8090'),
+  PODIUM_CONTROL_PLANE_URL: urlWithoutCredentials(/^https?$/).default('http://127.0.0.1:8090'),
   /**
    * The URL executors dial (their `CONDUCTOR_URL`), shown with new API keys. Default: the
    * control plane URL as `ws(s)://`; set it when executors reach the control plane by another
    * address than the console does.
    */
-  PODIUM_CONDUCTOR_URL: z.url({ protocol: /^wss?$/ }).optional(),
+  PODIUM_CONDUCTOR_URL: urlWithoutCredentials(/^wss?$/).optional(),
   /** WebSocket upgrades to `<base>/websocket/...` are forwarded (as on the control plane). */
   PODIUM_EXECUTOR_BASE_PATH: z.string().default(DEFAULT_EXECUTOR_BASE_PATH),
   /** Whose X-Forwarded-For the server believes (see forwarded-for.mjs). Default: loopback. */

@@ -37,6 +37,16 @@ describe('readServerEnv', () => {
     });
   });
 
+  it('refuses URLs that carry credentials, without echoing them', () => {
+    for (const name of ['PODIUM_CONTROL_PLANE_URL', 'PODIUM_CONDUCTOR_URL']) {
+      const scheme = name === 'PODIUM_CONDUCTOR_URL' ? 'wss' : 'https';
+      const read = () => readServerEnv({ [name]: `${scheme}://admin:s3cret@podium.example` });
+      expect(read, name).toThrow(new RegExp(name));
+      expect(read, name).toThrow(/must not carry a user name or password/);
+      expect(read, name).not.toThrow(/s3cret/);
+    }
+  });
+
   it('names a bad port', () => {
     expect(() => readServerEnv({ PORT: 'eighty' })).toThrow(/PORT/);
   });
