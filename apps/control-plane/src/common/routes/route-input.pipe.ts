@@ -58,8 +58,14 @@ function withoutSchemaLink(body: unknown): unknown {
 const LOCATION_PREFIX: Record<RoutePart, string> = { body: 'body', query: 'query', param: 'path' };
 
 /**
+ * Fields whose value a problem does not repeat: a password or secret (a webhook's URL may carry
+ * a token too), which would otherwise end up wherever error bodies are kept.
+ */
+const SECRET_FIELD = /password|secret|token|^url$/i;
+
+/**
  * One field error per issue; an unknown-keys issue gives one per key, located at that key.
- * `value` is what the client sent there (absent for a missing field).
+ * `value` is what the client sent there (absent for a missing field, and for a secret).
  */
 function fieldErrors(
   part: RoutePart,
@@ -68,7 +74,9 @@ function fieldErrors(
 ): ProblemFieldError[] {
   const path = issue.path.join('.') || '(root)';
   const at = (keys: readonly PropertyKey[]) => {
-    const value = valueAt(input, keys);
+    const last = keys.at(-1);
+    const value =
+      typeof last === 'string' && SECRET_FIELD.test(last) ? undefined : valueAt(input, keys);
     return {
       path,
       message: issue.message,
