@@ -189,7 +189,7 @@ if (exampleOnly) {
     }
     await waitFor(consoleUrl, 'The console');
     const database = process.env.DATABASE_URL
-      ? `PostgreSQL${cluster ? `, Redis at ${cluster.redisUrl}` : ''}`
+      ? `PostgreSQL${cluster ? `, Redis at ${new URL(cluster.redisUrl).host}` : ''}`
       : `PGlite in ${process.env.PODIUM_DATA_DIR ?? '.data/'}`;
     const example = exampleEnv();
     process.stdout.write(

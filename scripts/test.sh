@@ -24,8 +24,12 @@ if [ -z "${CHROMIUM_PATH:-}" ]; then
   [ -x "$CHROMIUM_PATH" ] || need_package chromium "the browser tests" "or set CHROMIUM_PATH"
 fi
 # `pnpm cluster` and its smoke test put Debian's HAProxy in front of the replicas.
-command -v haproxy >/dev/null || [ -x /usr/sbin/haproxy ] ||
-  need_package haproxy "the cluster smoke tests"
+if [ -n "${HAPROXY:-}" ]; then
+  [ -x "$HAPROXY" ] || { echo "HAPROXY=$HAPROXY is not an executable file." >&2; exit 1; }
+else
+  command -v haproxy >/dev/null || [ -x /usr/sbin/haproxy ] || [ -x /usr/local/sbin/haproxy ] ||
+    need_package haproxy "the cluster smoke tests" "or set HAPROXY"
+fi
 
 if [ -n "${DATABASE_URL:-}" ]; then
   echo "==> pnpm db:deploy (the documented PostgreSQL deploy command) on DATABASE_URL"
