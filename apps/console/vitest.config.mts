@@ -4,5 +4,7 @@ export default defineConfig({
   test: {
     include: ['src/**/*.test.ts', 'server/**/*.test.ts'],
     environment: 'node',
+    // A guard against hanging, not a deadline: some tests use real sockets on a loaded machine.
+    testTimeout: 30_000,
   },
 });

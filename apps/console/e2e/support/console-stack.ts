@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { freePort, startService, stopService, waitForHttp, type Service } from './processes';
+import { freePorts, startService, stopService, waitForHttp, type Service } from './processes';
 
 export const repoRoot = fileURLToPath(new URL('../../../../', import.meta.url));
 const consoleDir = path.join(repoRoot, 'apps/console');
@@ -49,7 +49,7 @@ export async function startConsoleStack({
   consoleEnv = {},
   readyPath,
 }: ConsoleStackOptions): Promise<ConsoleStack> {
-  const [apiPort, consolePort] = [await freePort(), await freePort()];
+  const [apiPort, consolePort] = await freePorts(2);
   const apiUrl = `http://127.0.0.1:${apiPort}`;
   const consoleUrl = `http://127.0.0.1:${consolePort}`;
   const controlPlane = startService('control plane', [controlPlaneMain], {

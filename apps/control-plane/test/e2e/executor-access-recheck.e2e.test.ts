@@ -16,7 +16,9 @@ import { waitUntil } from './wait-until';
  * back, so nothing is announced at all.
  */
 describe('executor links whose access ended unannounced (PostgreSQL)', () => {
-  const stack = usePostgresControlPlane({ executors: { pingIntervalMs: 500 } });
+  // The re-check runs each ping interval; a link silent for two is cut, so not much shorter:
+  // the executors live in this process, and a stalled one must not lose its link.
+  const stack = usePostgresControlPlane({ executors: { pingIntervalMs: 3_000 } });
   let f: ReturnType<typeof factories>;
   let db: Database;
 

@@ -12,7 +12,7 @@ import { TEST_REDIS_URL, scratchRedis } from '../support/redis';
 import { closed, connectExecutor } from './fake-executor';
 import { replicaIdOf } from './replicas';
 import { type RunningControlPlane, startTestControlPlane } from './start';
-import { waitUntil } from './wait-until';
+import { DEFAULT_WAIT_TIMEOUT_MS, waitUntil } from './wait-until';
 
 /** A TCP relay to Redis that the test can cut, as a network failure would. */
 async function startCuttableRelay() {
@@ -123,15 +123,27 @@ describe('a replica’s start, readiness and stop (PostgreSQL + Redis)', () => {
       redis: scratchRedis(),
       replica: { leaseSeconds: 3 },
     });
-    const renewals = vi.spyOn(replica.app.get(ReplicasRepository), 'renewLease');
+    const repository = replica.app.get(ReplicasRepository);
+    const renew = repository.renewLease.bind(repository);
+    // When each good renewal started; none succeeds once `failing`.
+    const goodRenewals: number[] = [];
+    let failing = false;
+    const renewals = vi.spyOn(repository, 'renewLease').mockImplementation(async (...args) => {
+      if (failing) throw new Error('connect ECONNREFUSED 127.0.0.1:5432');
+      const startedAt = Date.now();
+      const outcome = await renew(...args);
+      goodRenewals.push(startedAt);
+      return outcome;
+    });
     try {
       const { app, opened } = await linkExecutor(replica, 'stranded');
       await waitUntil(() => replica.app.get(ExecutorRegistry).isLinked(app.id, 'stranded'));
+      await waitUntil(() => goodRenewals.length > 0, DEFAULT_WAIT_TIMEOUT_MS, 'a renewal');
       const closing = closed(opened.ws);
-      renewals.mockRejectedValue(new Error('connect ECONNREFUSED 127.0.0.1:5432'));
-      // Three renewals a lease: the link goes once the last good one's lease has passed.
+      failing = true;
       expect(await closing).toBe(1012);
-      expect(renewals.mock.calls.length).toBeGreaterThanOrEqual(3);
+      // Not at the first failure: once the last good renewal's lease (3 s) has passed.
+      expect(Date.now() - (goodRenewals.at(-1) ?? 0)).toBeGreaterThanOrEqual(3_000 - 50);
       expect(replica.logs.join('')).toContain('replica lease lapsed unrenewed');
     } finally {
       renewals.mockRestore();

@@ -13,7 +13,7 @@ import { factories } from '../factories';
 import { apiClient } from './api-client';
 import { connectScriptedExecutor, type ScriptedLink } from './scripted-executor';
 import { startTestControlPlane, type RunningControlPlane } from './start';
-import { waitUntil } from './wait-until';
+import { DEFAULT_WAIT_TIMEOUT_MS, waitUntil } from './wait-until';
 
 const SWEEP_MS = 300;
 
@@ -71,7 +71,12 @@ export function helpers(setup: Setup, app: { name: string }) {
         script,
       ),
     executor,
-    until: (id: string, what: string, probe: (e: Executor) => boolean, timeoutMs = 10_000) =>
+    until: (
+      id: string,
+      what: string,
+      probe: (e: Executor) => boolean,
+      timeoutMs = DEFAULT_WAIT_TIMEOUT_MS,
+    ) =>
       waitUntil(
         async () => {
           const found = await executor(id);

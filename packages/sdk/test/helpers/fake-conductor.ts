@@ -60,7 +60,7 @@ export class ConductorLink {
   async request<K extends MessageType>(
     type: K,
     fields?: RequestFieldsOf<K>,
-    timeoutMs = 10_000,
+    timeoutMs = 30_000,
   ): Promise<ResponseOf<K>> {
     // encodeRequest's rest-tuple parameter cannot be called with a generic K's fields as is.
     const encoded = (
@@ -73,7 +73,7 @@ export class ConductorLink {
   }
 
   /** Sends any text and waits for the frame answering `requestId`. */
-  send(text: string, requestId: string, timeoutMs = 10_000): Promise<string> {
+  send(text: string, requestId: string, timeoutMs = 30_000): Promise<string> {
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => {
         this.waiters.delete(requestId);
@@ -137,7 +137,7 @@ export class FakeConductor {
   }
 
   /** The oldest accepted link not yet taken, or the next one to be accepted. */
-  nextLink(timeoutMs = 10_000): Promise<ConductorLink> {
+  nextLink(timeoutMs = 30_000): Promise<ConductorLink> {
     const ready = this.untaken.shift();
     if (ready !== undefined) return Promise.resolve(ready);
     return new Promise((resolve, reject) => {

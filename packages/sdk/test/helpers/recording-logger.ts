@@ -42,7 +42,7 @@ export async function executionsEnded(
       logger.lines.filter(
         (line) => EXECUTION_ENDS.has(line.message) && line.fields.workflowId === workflowId,
       ).length >= count,
-    10_000,
+    30_000,
     `${count} execution(s) of ${workflowId} ended`,
   );
 }

@@ -45,7 +45,7 @@ export function watchStorage<K extends AsyncMethodName>(method: K): StorageWatch
             .filter((i) => matches(argsOf(i)))
             .map(resultOf)
             .find((result) => result !== undefined),
-        10_000,
+        30_000,
         `a call of ${method} that began after the barrier`,
       );
       return found.value;
@@ -61,7 +61,7 @@ export function watchStorage<K extends AsyncMethodName>(method: K): StorageWatch
           const caller = spy.mock.contexts[i];
           return indexes(i + 1).some((n) => spy.mock.contexts[n] === caller);
         },
-        10_000,
+        30_000,
         `another call of ${method} after the awaited result`,
       );
     },
