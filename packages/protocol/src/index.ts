@@ -103,6 +103,11 @@ export {
   BODY_MESSAGE_TYPES,
   type EncodedRequest,
 } from './executor/encode';
+export {
+  EXECUTOR_IDENTITY_MAX_CHARS,
+  EXECUTOR_METADATA_MAX_CHARS,
+  executorMetadataChars,
+} from './executor/executor-messages';
 export { toWireIssues, type WireIssue } from './executor/issues';
 export {
   WorkflowExportSchema,

@@ -143,4 +143,18 @@ describe('resolveOptions: conductor', () => {
       'conductorUrl must be a ws:// or wss:// URL (got "http://podium.example.com")',
     ]);
   });
+
+  it('refuses executor metadata larger than the control plane takes', () => {
+    const options = (tags: string) => ({
+      appName: 'shop',
+      databaseUrl: 'postgresql://x/db',
+      conductorKey: 'mine',
+      conductorExecutorMetadata: { tags },
+    });
+    // {"tags":"…"} is 11 characters besides the value.
+    expect(() => resolveOptions(options('x'.repeat(64 * 1024 - 11)), {})).not.toThrow();
+    expect(() => resolveOptions(options('x'.repeat(64 * 1024 - 10)), {})).toThrow(
+      'conductorExecutorMetadata must be at most 65536 characters of JSON',
+    );
+  });
 });

@@ -209,6 +209,23 @@ describe('executor gateway (PostgreSQL)', () => {
     await closed(result.ws);
   });
 
+  it('closes the link of an executor whose identity is beyond bounds, and says which part', async () => {
+    const executorId = `exec-${randomUUID()}`;
+    const result = await connectExecutor(wsUrl(app.name, secret), {
+      executor_id: executorId,
+      application_version: 'v1',
+      executor_metadata: { blob: 'x'.repeat(64 * 1024) },
+    });
+    if (!('ws' in result)) throw new Error(`refused: ${result.refused} ${result.body}`);
+    expect(await closed(result.ws)).toBe(1011);
+    const failure = server.logs
+      .join('')
+      .split('\n')
+      .find((line) => line.includes('executor_info handshake failed'));
+    expect(failure).toContain('executor_metadata: at most 65536 characters of JSON');
+    expect((await executorsOf(app.id)).some((e) => e.executorId === executorId)).toBe(false);
+  });
+
   it('announces no disconnection of a link its executor had already replaced by redialling', async () => {
     const executorId = `exec-${randomUUID()}`;
     const announced: Date[] = [];

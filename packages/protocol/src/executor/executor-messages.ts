@@ -12,24 +12,45 @@ import {
 
 /** Executor identity, recovery, maintenance, metrics and aggregates. */
 
+/**
+ * Bounds on what an executor says of itself: it is stored, sent to every live stream and
+ * across replicas, and listed. Far above what any SDK sends (ids and versions are tens of
+ * characters, metadata a few tags).
+ */
+export const EXECUTOR_IDENTITY_MAX_CHARS = 1_024;
+export const EXECUTOR_METADATA_MAX_CHARS = 64 * 1024;
+
+const identityString = () => z.string().max(EXECUTOR_IDENTITY_MAX_CHARS);
+
+/** The length of `executor_metadata` as JSON. */
+export function executorMetadataChars(metadata: Record<string, unknown>): number {
+  return JSON.stringify(metadata).length;
+}
+
 /** First request of every session. The executor's identity; `executor_id` is new on each launch. */
 export const ExecutorInfoMessage = defineMessage(
   'executor_info',
   {},
   {
-    executor_id: z.string(),
-    application_version: z.string(),
+    executor_id: identityString(),
+    application_version: identityString(),
     /** Go omits it when it cannot get one. */
-    hostname: z.string().nullish(),
+    hostname: identityString().nullish(),
     /**
      * `typescript`, `python`, `go` or `java`. Like `dbos_version`, sent since late 2025 (TS 4.5,
      * Python 2.6, Go 0.9): an older executor leaves both out.
      */
     language: ExecutorLanguageSchema.nullish(),
     /** SDK package version, e.g. `5.2.11`; Python may say `unknown`. */
-    dbos_version: z.string().nullish(),
+    dbos_version: identityString().nullish(),
     /** User-defined JSON tags. */
-    executor_metadata: z.record(z.string(), z.unknown()).nullish(),
+    executor_metadata: z
+      .record(z.string(), z.unknown())
+      .refine(
+        (metadata) => executorMetadataChars(metadata) <= EXECUTOR_METADATA_MAX_CHARS,
+        `at most ${EXECUTOR_METADATA_MAX_CHARS} characters of JSON`,
+      )
+      .nullish(),
   },
 );
 

@@ -6,7 +6,11 @@
  * nothing else; logs use `redactedUrl`, and text from the server (redactKey).
  */
 
-import { DEFAULT_CONDUCTOR_URL } from '@podium/protocol';
+import {
+  DEFAULT_CONDUCTOR_URL,
+  EXECUTOR_METADATA_MAX_CHARS,
+  executorMetadataChars,
+} from '@podium/protocol';
 import { DEFAULT_REQUEST_LIMITS, type RequestLimits } from './dispatch';
 
 export interface ConductorSettings {
@@ -131,10 +135,19 @@ function copyMetadata(
     issues.push(invalid);
     return undefined;
   }
+  let copy: Record<string, unknown>;
   try {
-    return JSON.parse(JSON.stringify(metadata)) as Record<string, unknown>;
+    copy = JSON.parse(JSON.stringify(metadata)) as Record<string, unknown>;
   } catch {
     issues.push(invalid);
     return undefined;
   }
+  // The control plane refuses more (and closes the link), so say so at launch.
+  if (executorMetadataChars(copy) > EXECUTOR_METADATA_MAX_CHARS) {
+    issues.push(
+      `conductorExecutorMetadata must be at most ${EXECUTOR_METADATA_MAX_CHARS} characters of JSON`,
+    );
+    return undefined;
+  }
+  return copy;
 }

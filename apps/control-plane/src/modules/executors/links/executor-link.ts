@@ -213,10 +213,12 @@ export class ExecutorLink {
     // A response we can correlate but not read fails its request now, not at the timeout.
     const entry = decoded.requestId ? this.settle(decoded.requestId) : undefined;
     const issues = decoded.issues?.slice(0, 5);
+    const [first] = issues ?? [];
     entry?.reject(
       new ExecutorRequestError(
         'EXECUTOR_INVALID_RESPONSE',
-        `invalid ${entry.type} response (${decoded.reason})`,
+        `invalid ${entry.type} response (${decoded.reason}` +
+          `${first ? `: ${first.path || '(root)'}: ${first.message}` : ''})`,
         entry.delivered,
       ),
     );
