@@ -69,6 +69,23 @@ describe('the operator surface when executors fail (PostgreSQL, real WebSockets)
     expect(res).toMatchObject({ status: 502, body: { code: 'EXECUTOR_ERROR' } });
   });
 
+  it('refuses a backfill window that could hold more runs than a backfill starts, sending nothing', async () => {
+    const everySecond = { ...SCHEDULE, schedule_name: 'ticker', schedule: '* * * * * *' };
+    const { call, sentOf } = await connectedApp({
+      script: (request) =>
+        request.type === 'get_schedule'
+          ? { output: everySecond }
+          : { workflow_ids: [], error_message: 'must not be asked' },
+    });
+    const res = await call('post', '/schedules/ticker/backfill', {
+      startTime: '2026-01-01T00:00:00Z',
+      endTime: '2026-01-03T00:00:00Z',
+    });
+    expect(res).toMatchObject({ status: 422, body: { code: 'VALIDATION_FAILED' } });
+    expect(String(res.body.detail)).toMatch(/up to 172800 runs .* at most 100000/);
+    expect(sentOf('backfill_schedule')).toEqual([0]);
+  });
+
   it("sends an import only to an executor of the export's language", async () => {
     const importing: Script = (request) =>
       request.type === 'import_workflow'

@@ -66,7 +66,10 @@ export const SCHEDULE_ROUTES = routeTable({
     ...operate,
     path: `${one}/backfill`,
     summary: 'Enqueue one run per tick of a past window',
-    description: 'Ticks already run are not run again (each tick has one workflow id).',
+    description:
+      'Ticks already run are not run again (each tick has one workflow id). A window that could ' +
+      "hold more than 100,000 runs (bounded from the cron expression's second, minute and " +
+      'hour fields) is refused with 422: split it.',
     params,
     body: BackfillScheduleRequestSchema,
     response: BackfillScheduleResponseSchema,

@@ -6,6 +6,7 @@ import {
   type ListSchedulesQuery,
   type ListSchedulesResponse,
   type Schedule,
+  type ScheduleOutput,
   type TriggerScheduleResponse,
 } from '@podium/protocol';
 import type { AppScope, Operator } from '../../common/auth/app-scope';
@@ -16,6 +17,7 @@ import { askEachFamily, sendToEachFamily } from '../executors/family-fanout';
 import { ExecutorProxy, type SendOptions } from '../executors/proxy/executor-proxy';
 import { hasOutput, readFromHoldingFamily } from '../workflows/holding-family';
 import { wireTime } from '../workflows/workflow-filters';
+import { assertBackfillBounded } from './backfill-bounds';
 import { SCHEDULE_ACTIONS } from './schedule-actions';
 import { mapSchedule } from './schedule.mapper';
 
@@ -65,7 +67,7 @@ export class SchedulesService {
   }
 
   triggerSchedule(op: Operator, scheduleName: string): Promise<TriggerScheduleResponse> {
-    return this.act(op, SCHEDULE_ACTIONS.trigger, scheduleName, {}, async (holders) => {
+    return this.act(op, SCHEDULE_ACTIONS.trigger, scheduleName, {}, async ({ holders }) => {
       const answer = await this.proxy.send(
         op.applicationId,
         'trigger_schedule',
@@ -87,7 +89,9 @@ export class SchedulesService {
     scheduleName: string,
     req: BackfillScheduleRequest,
   ): Promise<BackfillScheduleResponse> {
-    return this.act(op, SCHEDULE_ACTIONS.backfill, scheduleName, { ...req }, async (holders) => {
+    const details = { ...req };
+    return this.act(op, SCHEDULE_ACTIONS.backfill, scheduleName, details, async (held) => {
+      assertBackfillBounded(held.response.schedule, req);
       const answer = await this.proxy.send(
         op.applicationId,
         'backfill_schedule',
@@ -96,7 +100,7 @@ export class SchedulesService {
           start: wireTime(req.startTime) ?? '',
           end: wireTime(req.endTime) ?? '',
         },
-        holders,
+        held.holders,
       );
       return { workflowIds: answer.workflow_ids ?? [] };
     });
@@ -124,11 +128,11 @@ export class SchedulesService {
     action: AuditedAction,
     scheduleName: string,
     details: Record<string, unknown>,
-    execute: (holders: SendOptions) => Promise<T>,
+    execute: (held: { response: ScheduleOutput; holders: SendOptions }) => Promise<T>,
   ): Promise<T> {
     return this.audit.trackRemote(
       operatorAction(op, action, scheduleName, details),
-      async () => execute((await this.findHeldSchedule(op, scheduleName)).holders),
+      async () => execute(await this.findHeldSchedule(op, scheduleName)),
       (result) => ({ details: resultDetails(result) }),
     );
   }
