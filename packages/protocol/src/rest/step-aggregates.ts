@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { MAX_PAGE_LIMIT } from './pagination';
 import { RestTimestampSchema } from './query-params';
+import { checkTimeBuckets } from './time-buckets';
 
 /**
  * `POST .../steps/aggregates`: counts and longest durations of completed steps, grouped by
@@ -26,7 +27,10 @@ export const StepAggregatesRequestSchema = z
       .int()
       .positive()
       .optional()
-      .describe('Group by completion time in buckets this long; the group key is `time_bucket`.'),
+      .describe(
+        'Group by completion time in buckets this long; the group key is `time_bucket`. At ' +
+          'least 1 s (1 h without `completedAfter`), and at most 100,000 buckets in the window.',
+      ),
   })
   .refine(
     (body) =>
@@ -37,7 +41,8 @@ export const StepAggregatesRequestSchema = z
       message: 'group by something: groupByFunctionName, groupByStatus or timeBucketSizeMs',
       path: ['groupByFunctionName'],
     },
-  );
+  )
+  .superRefine(checkTimeBuckets('completedAfter', 'completedBefore'));
 export type StepAggregatesRequest = z.infer<typeof StepAggregatesRequestSchema>;
 
 /** One group. `group` maps `function_name`, `status`, `time_bucket` to their values. */

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { WorkflowStatusSchema } from '../executor/common';
 import { MAX_PAGE_LIMIT } from './pagination';
 import { IsoTimestampSchema } from './query-params';
+import { checkTimeBuckets } from './time-buckets';
 import { WORKFLOW_TIME_FILTERS } from './workflows';
 
 /**
@@ -32,7 +33,10 @@ export const WorkflowAggregatesRequestSchema = z
       .int()
       .positive()
       .optional()
-      .describe('Buckets on the creation time; the group key is `timeBucket`.'),
+      .describe(
+        'Buckets on the creation time; the group key is `timeBucket`. At least 1 s (1 h without ' +
+          '`startTime`), and at most 100,000 buckets in the window.',
+      ),
     status: z.array(WorkflowStatusSchema).nullish(),
     workflowName: values,
     workflowIds: values,
@@ -61,7 +65,8 @@ export const WorkflowAggregatesRequestSchema = z
         body.groupByApplicationName,
       ),
     { message: 'group by at least one key (a groupBy* flag) or set timeBucketSizeMs' },
-  );
+  )
+  .superRefine(checkTimeBuckets('startTime', 'endTime'));
 export type WorkflowAggregatesRequest = z.infer<typeof WorkflowAggregatesRequestSchema>;
 
 /**
