@@ -8,6 +8,7 @@ import { AccessTokens } from './access-tokens';
 import { CsrfTokens } from './csrf-tokens';
 import { SessionAuthenticator } from './session-authenticator';
 import { SessionCookies } from './session-cookies';
+import { SessionRetention } from './session-retention';
 import { SESSION_KEYS, loadSessionKeys } from './session-keys';
 import { SessionsController } from './sessions.controller';
 import { SessionsRepository } from './sessions.repository';
@@ -28,6 +29,7 @@ import { SessionsService } from './sessions.service';
     SessionsRepository,
     SessionsService,
     SessionAuthenticator,
+    SessionRetention,
   ],
   exports: [SessionAuthenticator, SESSION_KEYS],
 })

@@ -22,6 +22,12 @@ const FIELDS = {
   createdAt: true,
 } as const;
 
+/**
+ * Retired tokens kept per session, newest first: reuse of an older one is not recognised as
+ * theft, only refused as unknown. Bounds what a client refreshing in a loop can write.
+ */
+export const MAX_RETIRED_TOKENS_PER_SESSION = 100;
+
 /** The only place that touches the sessions table. Refresh tokens appear here only as hashes. */
 @Injectable()
 export class SessionsRepository {
@@ -72,6 +78,10 @@ export class SessionsRepository {
       await tx.retiredRefreshToken.create({
         data: { tokenHash: change.fromHash, sessionId: id, retiredAt: change.at },
       });
+      await tx.$executeRaw`
+        DELETE FROM retired_refresh_tokens WHERE token_hash IN (
+          SELECT token_hash FROM retired_refresh_tokens WHERE session_id = ${id}::uuid
+          ORDER BY retired_at DESC OFFSET ${MAX_RETIRED_TOKENS_PER_SESSION})`;
       return true;
     });
   }
@@ -96,6 +106,17 @@ export class SessionsRepository {
       data: { revokedAt: at },
     });
     return count === 1;
+  }
+
+  /**
+   * Deletes the sessions that ended (revoked, or expired) before `cutoff`, their retired tokens
+   * with them; how many.
+   */
+  async deleteEndedBefore(cutoff: Date): Promise<number> {
+    const { count } = await this.db.prisma.session.deleteMany({
+      where: { OR: [{ revokedAt: { lt: cutoff } }, { expiresAt: { lt: cutoff } }] },
+    });
+    return count;
   }
 
   /**
