@@ -1,9 +1,10 @@
 import type { Database } from '@podium/db';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { DATABASE } from '../../src/infra/database/database.tokens';
 import { ApiKeysService } from '../../src/modules/api-keys/api-keys.service';
 import { LiveAccessWatch } from '../../src/modules/live/live-access-watch';
 import { LiveStreams } from '../../src/modules/live/live-streams';
+import { LiveService } from '../../src/modules/live/live.service';
 import { factories } from '../factories';
 import { openSse } from './sse-client';
 import { usePostgresControlPlane, type RunningControlPlane } from './start';
@@ -94,8 +95,12 @@ describe('live streams end with their authority (PostgreSQL)', () => {
     const key = await f.newApiKey(org.id, { permissions: ['application.read'] });
     const headers = { authorization: `Bearer ${key.secret}` };
     const open = await Promise.all([openAs(headers), openAs(headers), openAs(headers)]);
+    const sessions = vi.spyOn(server.app.get(LiveService), 'open');
     const refused = await openAs(headers);
     expect(refused.res.status).toBe(429);
+    // Refused before anything else is done for it (a session reads every executor).
+    expect(sessions).not.toHaveBeenCalled();
+    sessions.mockRestore();
     expect(refused.res.headers.get('retry-after')).toBe('5');
     expect(await refused.res.json()).toMatchObject({ code: 'RATE_LIMITED' });
     // Closing one makes room again, once the server has seen the client leave.

@@ -6,7 +6,7 @@ import type { HttpReply } from '../../common/http/http';
 import { CONFIG, type Config } from '../../config/config';
 import { PodiumMetrics } from '../../infra/metrics/podium-metrics';
 import { SseStream } from './sse-stream';
-import { StreamSlots } from './stream-slots';
+import { type StreamSlot, StreamSlots } from './stream-slots';
 
 /** Comment lines this often keep idle streams alive through proxies. */
 export const HEARTBEAT_MS = 15_000;
@@ -34,9 +34,30 @@ export class LiveStreams implements BeforeApplicationShutdown {
     metrics.observeLiveStreams(() => this.open.size);
   }
 
-  /** Opens the stream, or throws RATE_LIMITED (before any byte is written) past the cap. */
-  async start(reply: HttpReply, holder: Operator, heartbeatMs = HEARTBEAT_MS): Promise<SseStream> {
-    const slot = await this.takeSlotFor(holder.principal);
+  /**
+   * One of the caller's stream slots, or RATE_LIMITED past the cap: taken before anything else
+   * is done for the stream, so a refused caller costs nothing more. Given back by the stream
+   * it goes to (start), or by the caller if none does.
+   */
+  async reserve(holder: Operator): Promise<StreamSlot> {
+    const { maxStreamsPerCaller } = this.config.live;
+    const claim = await this.slots.take(callerOf(holder.principal), maxStreamsPerCaller);
+    if ('slot' in claim) return claim.slot;
+    this.metrics.recordRefusal('live_streams_per_caller');
+    throw new AppError(
+      'RATE_LIMITED',
+      `This caller already holds ${claim.held} live streams (at most ${maxStreamsPerCaller}); close one first.`,
+      { retryAfterSeconds: 5 },
+    );
+  }
+
+  /** Opens the stream in `slot` (reserve), which it gives back when it ends, or fails to open. */
+  start(
+    reply: HttpReply,
+    holder: Operator,
+    slot: StreamSlot,
+    heartbeatMs = HEARTBEAT_MS,
+  ): SseStream {
     let stream: SseStream;
     try {
       // The stream writes to the raw response for as long as it lives: Fastify must let go.
@@ -86,18 +107,5 @@ export class LiveStreams implements BeforeApplicationShutdown {
 
   beforeApplicationShutdown() {
     for (const stream of [...this.open.keys()]) stream.close();
-  }
-
-  /** One of the caller's slots, or RATE_LIMITED when it holds them all. */
-  private async takeSlotFor(principal: Principal) {
-    const { maxStreamsPerCaller } = this.config.live;
-    const claim = await this.slots.take(callerOf(principal), maxStreamsPerCaller);
-    if ('slot' in claim) return claim.slot;
-    this.metrics.recordRefusal('live_streams_per_caller');
-    throw new AppError(
-      'RATE_LIMITED',
-      `This caller already holds ${claim.held} live streams (at most ${maxStreamsPerCaller}); close one first.`,
-      { retryAfterSeconds: 5 },
-    );
   }
 }

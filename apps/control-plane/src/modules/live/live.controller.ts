@@ -19,10 +19,14 @@ export class LiveController {
   @Route(ROUTES.streamApplicationEvents)
   async events(@Context() ctx: RequestContext, @Res() res: HttpReply): Promise<void> {
     const holder = operatorOf(ctx);
+    const slot = await this.streams.reserve(holder);
     // Open the session before the 200: a failure here is still an ordinary problem response.
-    const session = await this.live.open(holder);
+    const session = await this.live.open(holder).catch((error: unknown) => {
+      slot.release();
+      throw error;
+    });
     try {
-      const stream = await this.streams.start(res, holder);
+      const stream = this.streams.start(res, holder, slot);
       stream.onClose(() => session.close());
       session.pipe((event) => stream.send(event.type, event));
     } catch (error) {
