@@ -141,10 +141,16 @@ describe('GET .../apps/{app}/metrics: the metrics history', () => {
     expect((await api('get', `${base}/metrics?${query}`, { key: outsiderKey })).status).toBe(404);
   });
 
-  it('drops buckets older than the retention', async () => {
+  it('drops buckets, and executors recovered, older than the retention', async () => {
     // A pass whose "now" is 31 days on: the default retention is 30 days.
     await collector.collect(window.to + 31 * 86_400_000);
-    const rows = await history();
-    expect(rows.filter((r) => r.metricType !== 'recovery_count')).toEqual([]);
+    expect(await history()).toEqual([]);
+    // The executor recovered a month before is gone; the connected one stays.
+    const executors = await server.app.get<Database>(DATABASE).prisma.executor.findMany({
+      where: { applicationId: app.id },
+      select: { executorId: true, status: true },
+    });
+    expect(executors.map((e) => e.executorId)).not.toContain('recovered-exec');
+    expect(executors.filter((e) => e.status === 'CONNECTED')).toHaveLength(1);
   });
 });

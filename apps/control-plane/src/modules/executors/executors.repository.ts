@@ -234,6 +234,17 @@ export class ExecutorsRepository {
     return count;
   }
 
+  /**
+   * Forgets the executors recovered before `cutoff` (the history's retention): dead, their work
+   * done elsewhere, nothing left to act on. One that was never recovered stays, awaiting it.
+   */
+  async deleteRecoveredBefore(cutoff: Date): Promise<number> {
+    const { count } = await this.db.prisma.executor.deleteMany({
+      where: { status: 'DEAD', recoveredAt: { lt: cutoff } },
+    });
+    return count;
+  }
+
   /** The history the incident timeline reads: one row per moment of a link. */
   private async recordMoments(
     rows: readonly ExecutorRecord[],
