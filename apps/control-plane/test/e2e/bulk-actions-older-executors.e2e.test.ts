@@ -56,6 +56,31 @@ describe('bulk actions on executors older than workflow_ids (PostgreSQL, real We
     expect(sentIds(links[0]?.requests ?? [], 'cancel')).toEqual([['wf-a', ids]]);
   });
 
+  it('sends an option an older executor would ignore only to one that reads it, else 501', async () => {
+    const { call, links } = await connectedApp({ script: holding(ids), sdkVersion: '4.10.3' });
+    const cancel = await call('post', '/workflows/bulk-cancel', {
+      workflowIds: ids,
+      cancelChildren: true,
+    });
+    expect(cancel).toMatchObject({ status: 501, body: { code: 'EXECUTOR_UNSUPPORTED' } });
+    expect(String(cancel.body.detail)).toContain('cancelChildren needs a DBOS TypeScript ≥ 4.20');
+    const resume = await call('post', '/workflows/bulk-resume', {
+      workflowIds: ids,
+      queueName: 'slow',
+    });
+    expect(resume).toMatchObject({ status: 501, body: { code: 'EXECUTOR_UNSUPPORTED' } });
+    // Nothing was sent: an older executor would have answered success, ignoring the option.
+    expect(sentIds(links[0]?.requests ?? [], 'cancel')).toEqual([]);
+    expect(sentIds(links[0]?.requests ?? [], 'resume')).toEqual([]);
+
+    const { call: callNewer } = await connectedApp({ script: holding(ids), sdkVersion: '4.20.0' });
+    const newer = await callNewer('post', '/workflows/bulk-cancel', {
+      workflowIds: ids,
+      cancelChildren: true,
+    });
+    expect(newer.status).toBe(200);
+  });
+
   it('names the workflows done before one of the frames failed, in its answer and audit log', async () => {
     // Ids of its own: the organization's audit log holds the other tests' too.
     const mine = ['wf-d', 'wf-e', 'wf-f'];

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { ExecutorIdentity } from './executor-registry';
 import {
   supportsAlert,
+  supportsCancelChildren,
+  supportsQueueTarget,
   supportsRestart,
   supportsRewind,
   supportsWorkflowIds,
@@ -53,5 +55,23 @@ describe('which executors are sent the message types only some SDKs know', () =>
     expect(supportsWorkflowIds(executor('typescript', 'podium-sdk/0.1.0'))).toBe(true);
     // Too old to say its language and version (TypeScript < 4.5, Python < 2.6, Go < 0.9).
     expect(supportsWorkflowIds(executor(null, null))).toBe(false);
+  });
+
+  it('sends cancel_children only to TS 4.20, Python 2.24, Go, Java and our SDK', () => {
+    expect(supportsCancelChildren(executor('typescript', '4.20.0'))).toBe(true);
+    expect(supportsCancelChildren(executor('typescript', '4.19.9'))).toBe(false);
+    expect(supportsCancelChildren(executor('python', '2.24.0'))).toBe(true);
+    expect(supportsCancelChildren(executor('python', '2.23.1'))).toBe(false);
+    expect(supportsCancelChildren(executor('go', 'v0.9.0'))).toBe(true);
+    expect(supportsCancelChildren(executor('typescript', 'podium-sdk/0.1.0'))).toBe(true);
+    expect(supportsCancelChildren(executor(null, null))).toBe(false);
+  });
+
+  it('sends a resume or fork onto a queue only to TS 4.11 and later among TypeScript', () => {
+    expect(supportsQueueTarget(executor('typescript', '4.11.0'))).toBe(true);
+    expect(supportsQueueTarget(executor('typescript', '4.10.3'))).toBe(false);
+    expect(supportsQueueTarget(executor('python', '2.6.0'))).toBe(true);
+    expect(supportsQueueTarget(executor('java', '1.0.0'))).toBe(true);
+    expect(supportsQueueTarget(executor(null, null))).toBe(false);
   });
 });

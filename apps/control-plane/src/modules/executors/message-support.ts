@@ -61,19 +61,36 @@ export function supportsRewind(executor: ExecutorIdentity): boolean {
  * too old to say its version) acts on `workflow_id` alone, and answers success.
  */
 export function supportsWorkflowIds(executor: ExecutorIdentity): boolean {
-  if (sdkFamilyOf(executor) === 'podium') return true;
-  switch (executor.language) {
-    case 'typescript':
-      return atLeast(executor.sdkVersion, 4, 11);
-    case 'python':
-      return atLeast(executor.sdkVersion, 2, 15);
-    case 'go':
-    case 'java':
-      return true;
-    default:
-      return false;
-  }
+  return since(executor, { typescript: [4, 11], python: [2, 15] });
 }
+
+/**
+ * `cancel_children` in `cancel`: DBOS TypeScript from 4.20 and Python from 2.24, Go, Java,
+ * @podium/sdk. An older executor ignores it (cancels the parent alone) and answers success.
+ */
+export function supportsCancelChildren(executor: ExecutorIdentity): boolean {
+  return since(executor, { typescript: [4, 20], python: [2, 24] });
+}
+
+/**
+ * `queue_name` (and `queue_partition_key`) in `resume` and `fork_workflow`: DBOS TypeScript from
+ * 4.11, the other SDKs. An older TypeScript executor ignores them and runs the workflow at once.
+ */
+export function supportsQueueTarget(executor: ExecutorIdentity): boolean {
+  return since(executor, { typescript: [4, 11], python: [0, 0] });
+}
+
+/** The options of an action that only some executors read. */
+export const OPTION_SUPPORT = {
+  cancelChildren: {
+    accepts: supportsCancelChildren,
+    needs: 'a DBOS TypeScript ≥ 4.20, Python ≥ 2.24, Go, Java or Podium SDK executor',
+  },
+  queueName: {
+    accepts: supportsQueueTarget,
+    needs: 'a DBOS TypeScript ≥ 4.11, Python, Go, Java or Podium SDK executor',
+  },
+} as const satisfies Record<string, MessageSupport>;
 
 /** The gated workflow actions an operator can ask for. */
 export const MESSAGE_SUPPORT = {
@@ -86,6 +103,27 @@ export const MESSAGE_SUPPORT = {
     needs: 'a DBOS TypeScript ≥ 5.1 or Podium SDK executor',
   },
 } as const satisfies Record<string, MessageSupport>;
+
+/**
+ * @podium/sdk, DBOS TypeScript and Python from the versions given, Go and Java (whose clients
+ * came later); no other (nor one too old to say its language and version).
+ */
+function since(
+  executor: ExecutorIdentity,
+  minimum: Record<'typescript' | 'python', readonly [number, number]>,
+): boolean {
+  if (sdkFamilyOf(executor) === 'podium') return true;
+  switch (executor.language) {
+    case 'typescript':
+    case 'python':
+      return atLeast(executor.sdkVersion, ...minimum[executor.language]);
+    case 'go':
+    case 'java':
+      return true;
+    default:
+      return false;
+  }
+}
 
 function versionOf(version: string | null): readonly [number, number] | null {
   const match = /^v?(\d+)\.(\d+)/.exec(version ?? '');

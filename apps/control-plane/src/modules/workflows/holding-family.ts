@@ -58,18 +58,18 @@ export async function readFromHoldingFamily<K extends MessageType>(
  * `holders` narrowed to the executors `only` also accepts (an action only some SDKs know);
  * `only`'s refusal when none of the holding family's connected executors is one.
  */
-export async function narrowHolders(
+export async function narrowHolders<R extends Reach>(
   proxy: ExecutorProxy,
   applicationId: string,
-  holders: Holders,
+  holders: R,
   only: NonNullable<SendOptions['only']>,
-): Promise<Holders> {
-  const holding = holders.only.accepts;
+): Promise<R> {
+  const holding = holders.only?.accepts ?? (() => true);
   const accepts = (e: ExecutorIdentity) => holding(e) && only.accepts(e);
   if (!(await proxy.hasExecutor(applicationId, accepts))) {
     throw new AppError(only.refusalCode ?? 'EXECUTOR_UNAVAILABLE', only.refusal);
   }
-  return { ...holders, only: { ...holders.only, accepts } };
+  return { ...holders, only: { ...(holders.only ?? only), accepts } };
 }
 
 /**

@@ -11,9 +11,9 @@ import {
   type RewindWorkflowRequest,
   type WorkflowActionResult,
 } from '@podium/protocol';
-import { MESSAGE_SUPPORT } from '../executors/message-support';
-import { ExecutorProxy, type SendOptions } from '../executors/proxy/executor-proxy';
+import { ExecutorProxy } from '../executors/proxy/executor-proxy';
 import { ActionOutcomes, assertSucceeded, cancelOutcome, resumeOutcome } from './action-outcomes';
+import { readersOf, supportedBy } from './action-support';
 import type { Operator } from '../../common/auth/app-scope';
 import type { AuditedAction } from '../../common/routes/route-spec';
 import {
@@ -50,7 +50,8 @@ export class WorkflowActionsService {
     req: CancelWorkflowRequest,
   ): Promise<WorkflowActionResult> {
     const cancel = async (): Promise<WorkflowActionResult> => {
-      const before = await this.workflows.getHeldWorkflow(op, workflowId);
+      const readers = readersOf('cancelChildren', req.cancelChildren);
+      const before = await this.workflows.getHeldWorkflow(op, workflowId, readers);
       const answer = await this.proxy.send(
         op.applicationId,
         'cancel',
@@ -70,7 +71,8 @@ export class WorkflowActionsService {
     req: ResumeWorkflowRequest,
   ): Promise<WorkflowActionResult> {
     const resume = async (): Promise<WorkflowActionResult> => {
-      const before = await this.workflows.getHeldWorkflow(op, workflowId);
+      const readers = readersOf('queueName', req.queueName);
+      const before = await this.workflows.getHeldWorkflow(op, workflowId, readers);
       const answer = await this.proxy.send(
         op.applicationId,
         'resume',
@@ -107,7 +109,8 @@ export class WorkflowActionsService {
   ): Promise<ForkWorkflowResponse> {
     const details: Record<string, unknown> = { ...req };
     return this.single(op, WORKFLOW_ACTIONS.fork, workflowId, details, async () => {
-      const { holders } = await this.workflows.getHeldWorkflow(op, workflowId);
+      const readers = readersOf('queueName', req.queueName ?? req.queuePartitionKey);
+      const { holders } = await this.workflows.getHeldWorkflow(op, workflowId, readers);
       await assertForkableOnto(this.proxy, op.applicationId, holders, req.appVersion);
       const answer = await this.proxy.send(
         op.applicationId,
@@ -202,18 +205,4 @@ export class WorkflowActionsService {
       throw error;
     }
   }
-}
-
-/**
- * Only executors that know the type, among those holding the workflow (`getHeldWorkflow`).
- * None of them knows it: 501 naming what is needed.
- */
-function supportedBy(type: keyof typeof MESSAGE_SUPPORT): NonNullable<SendOptions['only']> {
-  const { accepts, needs } = MESSAGE_SUPPORT[type];
-  const action = type === 'rewind_workflow' ? 'rewind' : type;
-  return {
-    accepts,
-    refusal: `${action} needs ${needs}; none of the connected executors holding this workflow is one.`,
-    refusalCode: 'EXECUTOR_UNSUPPORTED',
-  };
 }

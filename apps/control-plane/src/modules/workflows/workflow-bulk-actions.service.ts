@@ -14,10 +14,11 @@ import { type CommandProgress, withProgress } from './command-progress';
 import type { ExecutorIdentity } from '../executors/executor-registry';
 import type { Reach } from '../executors/family-fanout';
 import { supportsWorkflowIds } from '../executors/message-support';
-import { ExecutorProxy } from '../executors/proxy/executor-proxy';
+import { ExecutorProxy, type SendOptions } from '../executors/proxy/executor-proxy';
 import { ActionOutcomes, assertSucceeded, cancelOutcome, resumeOutcome } from './action-outcomes';
 import type { ListedRow } from './family-lists';
-import { assertForkableOnto } from './holding-family';
+import { readersOf } from './action-support';
+import { assertForkableOnto, narrowHolders } from './holding-family';
 import type { Operator } from '../../common/auth/app-scope';
 import type { AuditedAction } from '../../common/routes/route-spec';
 import { WORKFLOW_ACTIONS, WorkflowAuditLog, auditedDone, failureOf } from './workflow-audit';
@@ -40,14 +41,16 @@ export class WorkflowBulkActionsService {
 
   bulkCancel(op: Operator, req: BulkCancelWorkflowsRequest): Promise<BulkWorkflowsResponse> {
     const { workflowIds, ...options } = req;
+    const readers = this.readers(op, readersOf('cancelChildren', options.cancelChildren));
     return this.bulk(op, WORKFLOW_ACTIONS.bulkCancel, workflowIds, options, {
+      check: readers,
       execute: async (ids, reach, carriedOut) => {
         await this.sendForEach(
           op,
           'cancel',
           ids,
           { cancel_children: options.cancelChildren },
-          reach,
+          await readers(reach),
           carriedOut,
         );
         return sameIds(ids);
@@ -58,14 +61,16 @@ export class WorkflowBulkActionsService {
 
   bulkResume(op: Operator, req: BulkResumeWorkflowsRequest): Promise<BulkWorkflowsResponse> {
     const { workflowIds, ...options } = req;
+    const readers = this.readers(op, readersOf('queueName', options.queueName));
     return this.bulk(op, WORKFLOW_ACTIONS.bulkResume, workflowIds, options, {
+      check: readers,
       execute: async (ids, reach, carriedOut) => {
         await this.sendForEach(
           op,
           'resume',
           ids,
           { queue_name: options.queueName },
-          reach,
+          await readers(reach),
           carriedOut,
         );
         return sameIds(ids);
@@ -138,6 +143,15 @@ export class WorkflowBulkActionsService {
         newWorkflowId: forks.get(r.workflowId) ?? null,
       })),
     };
+  }
+
+  /**
+   * A family's reach narrowed to the executors that read an option asked for (`readersOf`), or
+   * as it is; 501 when none of them is connected.
+   */
+  private readers(op: Operator, only: SendOptions['only']) {
+    return (reach: Reach): Promise<Reach> =>
+      only ? narrowHolders(this.proxy, op.applicationId, reach, only) : Promise.resolve(reach);
   }
 
   /**
@@ -252,7 +266,7 @@ interface BulkCommand {
     carriedOut: (ids: readonly string[]) => void,
   ) => Promise<Map<string, string>>;
   /** Refuses the command for a family; every family is checked before anything is sent. */
-  readonly check?: (reach: Reach) => Promise<void>;
+  readonly check?: (reach: Reach) => Promise<unknown>;
   /** The outcome of one done workflow from its status before and after (default SUCCESS). */
   readonly judge?: (before: string | null, after: string | null) => WorkflowActionResult['outcome'];
   /** What an ALREADY_FINISHED workflow had not, in the audit log's words (default: cancelled). */
