@@ -86,7 +86,7 @@ describe.each(DATABASE_BACKENDS)('alert rules and deliveries on %s', (_name, mak
     ).resolves.toEqual([]);
   });
 
-  it('forgets rule moves and finished deliveries older than a cutoff, never a PENDING one', async () => {
+  it('forgets rule moves and finished deliveries older than a cutoff, never one still resumable', async () => {
     const rule = await alerts.createRule({
       organizationId,
       applicationId,
@@ -98,31 +98,38 @@ describe.each(DATABASE_BACKENDS)('alert rules and deliveries on %s', (_name, mak
     const longAgo = new Date(Date.now() - 40 * 86_400_000);
     await alerts.changeState(rule, 'OK', 'FIRING', longAgo, { fired: true, message: 'old' });
     await alerts.changeState(rule, 'FIRING', 'OK', new Date(), { fired: false, message: 'new' });
-    const delivery = (status: string) =>
+    const delivery = (status: string, channel = 'webhook', leaseUntil: Date | null = null) =>
       db.prisma.alertDelivery.create({
         data: {
           organizationId,
           applicationId,
           ruleType: 'WorkflowFailure',
           event: 'FIRING',
-          channel: 'webhook',
-          target: 'https://hooks.example',
+          channel,
+          target: channel === 'webhook' ? 'https://hooks.example' : 'app',
           message: status,
           status,
           createdAt: longAgo,
+          leaseUntil,
         },
       });
-    const [delivered, failed, pending] = await Promise.all(
-      ['DELIVERED', 'FAILED', 'PENDING'].map(delivery),
-    );
+    const [delivered, failed, leased, toExecutor, beforeLeases] = await Promise.all([
+      delivery('DELIVERED'),
+      delivery('FAILED'),
+      // A webhook delivery under a lease: resumable, whatever its age.
+      delivery('PENDING', 'webhook', new Date(Date.now() + 60_000)),
+      // Sent once, never resumed: its process stopped mid-send.
+      delivery('PENDING', 'executor'),
+      delivery('PENDING', 'webhook', null),
+    ]);
     const cutoff = new Date(Date.now() - 30 * 86_400_000);
-    expect(await alerts.deleteHistoryBefore(cutoff)).toEqual({ events: 1, deliveries: 2 });
+    expect(await alerts.deleteHistoryBefore(cutoff)).toEqual({ events: 1, deliveries: 4 });
     const events = await db.prisma.alertEvent.findMany({ where: { ruleId: rule.id } });
     expect(events.map((e) => e.message)).toEqual(['new']);
-    const left = await db.prisma.alertDelivery.findMany({
-      where: { id: { in: [delivered!.id, failed!.id, pending!.id] } },
-    });
-    expect(left.map((d) => d.id)).toEqual([pending!.id]);
+    const all = [delivered, failed, leased, toExecutor, beforeLeases].map((d) => d.id);
+    const left = await db.prisma.alertDelivery.findMany({ where: { id: { in: all } } });
+    expect(left.map((d) => d.id)).toEqual([leased.id]);
+    await db.prisma.alertDelivery.delete({ where: { id: leased.id } });
   });
 
   it('leases a webhook delivery to one process: renewals by others fail, an abandoned one is claimed once', async () => {

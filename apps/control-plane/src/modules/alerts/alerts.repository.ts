@@ -294,11 +294,18 @@ export class AlertsRepository {
       WHERE id = ${id}::uuid`;
   }
 
-  /** Deletes the rule moves and the finished deliveries older than `cutoff` (see AlertHistoryService). */
+  /**
+   * Deletes the rule moves and the finished deliveries older than `cutoff` (see
+   * AlertHistoryService); a PENDING one too when nothing will ever finish it: to an executor
+   * (sent once, never resumed: its process stopped mid-send) or from before leases.
+   */
   async deleteHistoryBefore(cutoff: Date): Promise<{ events: number; deliveries: number }> {
     const events = await this.db.prisma.alertEvent.deleteMany({ where: { at: { lt: cutoff } } });
     const deliveries = await this.db.prisma.alertDelivery.deleteMany({
-      where: { createdAt: { lt: cutoff }, status: { not: 'PENDING' } },
+      where: {
+        createdAt: { lt: cutoff },
+        OR: [{ status: { not: 'PENDING' } }, { channel: 'executor' }, { leaseUntil: null }],
+      },
     });
     return { events: events.count, deliveries: deliveries.count };
   }
