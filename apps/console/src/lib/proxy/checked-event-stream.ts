@@ -23,22 +23,39 @@ export function checkedEvent(block: string, schema: z.ZodType): string | null {
   );
 }
 
+/**
+ * An event longer than this ends the stream (the browser's EventSource reconnects): what waits
+ * for its end is held in memory. The control plane drops a client 16 MiB behind, too.
+ */
+export const MAX_EVENT_CHARS = 16 * 1024 * 1024;
+
 /** `body`, an event stream, with every event checked by `schema` (see `checkedEvent`). */
 export function checkEventStream(
   body: ReadableStream<Uint8Array>,
   schema: z.ZodType,
+  maxEventChars = MAX_EVENT_CHARS,
 ): ReadableStream<Uint8Array> {
   const decoder = new TextDecoder();
   const encoder = new TextEncoder();
   let pending = '';
+  // Where the search for an event's end resumes: what came before held none (a large event
+  // arriving in many chunks is not searched again from its start each time).
+  let searchFrom = 0;
   return body.pipeThrough(
     new TransformStream<Uint8Array, Uint8Array>({
       transform(chunk, controller) {
         pending += decoder.decode(chunk, { stream: true });
-        for (let end = pending.indexOf('\n\n'); end !== -1; end = pending.indexOf('\n\n')) {
+        let end = pending.indexOf('\n\n', searchFrom);
+        while (end !== -1) {
           const event = checkedEvent(pending.slice(0, end), schema);
           pending = pending.slice(end + 2);
           if (event !== null) controller.enqueue(encoder.encode(`${event}\n\n`));
+          end = pending.indexOf('\n\n');
+        }
+        // Its last character may be the first half of a blank line.
+        searchFrom = Math.max(0, pending.length - 1);
+        if (pending.length > maxEventChars) {
+          controller.error(new Error(`an event longer than ${maxEventChars} characters`));
         }
       },
     }),
