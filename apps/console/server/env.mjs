@@ -13,6 +13,8 @@ import { z } from 'zod';
  */
 const urlWithoutCredentials = (protocol) =>
   z.url({ protocol }).refine((value) => {
+    // Refinements run after a failed check too: an unparseable value is z.url()'s to name.
+    if (!URL.canParse(value)) return true;
     const url = new URL(value);
     return url.username === '' && url.password === '';
   }, 'must not carry a user name or password');

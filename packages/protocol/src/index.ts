@@ -103,6 +103,7 @@ export {
   BODY_MESSAGE_TYPES,
   type EncodedRequest,
 } from './executor/encode';
+export { CRON_SHORTHANDS } from './executor/cron-shorthands';
 export {
   EXECUTOR_IDENTITY_MAX_CHARS,
   EXECUTOR_METADATA_MAX_CHARS,

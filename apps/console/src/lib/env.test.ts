@@ -47,6 +47,12 @@ describe('readServerEnv', () => {
     }
   });
 
+  it('names a URL it cannot parse', () => {
+    expect(() => readServerEnv({ PODIUM_CONTROL_PLANE_URL: '127.0.0.1:8090' })).toThrow(
+      /Invalid console environment[\s\S]*PODIUM_CONTROL_PLANE_URL/,
+    );
+  });
+
   it('names a bad port', () => {
     expect(() => readServerEnv({ PORT: 'eighty' })).toThrow(/PORT/);
   });

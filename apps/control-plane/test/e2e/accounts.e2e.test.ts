@@ -121,6 +121,9 @@ describe('accounts and sessions (PostgreSQL)', () => {
     // What was typed is repeated where it helps, never for a password.
     expect(problem.errors?.find((e) => e.path === 'email')?.value).toBe('not-an-email');
     expect(JSON.stringify(res.body)).not.toContain('hunter2');
+    // Nor when the issue is at the root: the body repeated without its password.
+    const root = await browser().post('/v2/sessions', ['not', { password: 'hunter3' }]);
+    expect(JSON.stringify(root.body)).not.toContain('hunter3');
   });
 
   it('refreshes by rotating the refresh token; the old one is then refused', async () => {

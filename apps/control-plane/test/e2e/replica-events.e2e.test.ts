@@ -160,7 +160,9 @@ describe('events and limits shared by replicas (PostgreSQL + Redis)', () => {
     const again = await waitUntil(
       async () => {
         const sse = await open(a);
-        return sse.res.status === 200 ? sse : undefined;
+        if (sse.res.status === 200) return sse;
+        sse.close();
+        return undefined;
       },
       DEFAULT_WAIT_TIMEOUT_MS,
       "the closed stream's slot given back",

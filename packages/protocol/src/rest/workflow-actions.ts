@@ -36,7 +36,10 @@ export const CancelWorkflowRequestSchema = z.strictObject({
   cancelChildren: z
     .boolean()
     .default(false)
-    .describe('Also cancel every descendant (TS 4.20 / Py 2.24; older executors ignore it).'),
+    .describe(
+      'Also cancel every descendant (DBOS TS 4.20 / Py 2.24 on: with only older executors ' +
+        'holding the workflow, 501 EXECUTOR_UNSUPPORTED).',
+    ),
 });
 export type CancelWorkflowRequest = z.infer<typeof CancelWorkflowRequestSchema>;
 export const CancelWorkflowResponseSchema = WorkflowActionResultSchema;

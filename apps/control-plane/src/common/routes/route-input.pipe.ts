@@ -76,7 +76,9 @@ function fieldErrors(
   const at = (keys: readonly PropertyKey[]) => {
     const last = keys.at(-1);
     const value =
-      typeof last === 'string' && SECRET_FIELD.test(last) ? undefined : valueAt(input, keys);
+      typeof last === 'string' && SECRET_FIELD.test(last)
+        ? undefined
+        : withoutSecrets(valueAt(input, keys));
     return {
       path,
       message: issue.message,
@@ -86,6 +88,17 @@ function fieldErrors(
   };
   if (issue.code === 'unrecognized_keys') return issue.keys.map((key) => at([...issue.path, key]));
   return [at(issue.path)];
+}
+
+/** `value` with every secret field left out, however deep (an issue at a parent or the root). */
+function withoutSecrets(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutSecrets);
+  if (typeof value !== 'object' || value === null) return value;
+  return Object.fromEntries(
+    Object.entries(value)
+      .filter(([key]) => !SECRET_FIELD.test(key))
+      .map(([key, inner]) => [key, withoutSecrets(inner)]),
+  );
 }
 
 function valueAt(input: unknown, keys: readonly PropertyKey[]): unknown {

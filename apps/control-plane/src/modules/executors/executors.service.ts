@@ -77,9 +77,9 @@ export class ExecutorsService {
    * Drops the links' history older than `cutoff` (kept as long as the metrics history), and the
    * executors recovered before it (a new process is a new executor: their rows would pile up).
    */
-  async forgetHistoryBefore(cutoff: Date): Promise<number> {
-    const events = await this.executors.deleteEventsBefore(cutoff);
-    return events + (await this.executors.deleteRecoveredBefore(cutoff));
+  async forgetHistoryBefore(cutoff: Date): Promise<void> {
+    await this.executors.deleteEventsBefore(cutoff);
+    await this.executors.deleteRecoveredBefore(cutoff);
   }
 
   /** Per application: connected (a link held here counts at once) and its executors' language. */

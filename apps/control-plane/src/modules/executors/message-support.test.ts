@@ -71,6 +71,7 @@ describe('which executors are sent the message types only some SDKs know', () =>
     expect(supportsQueueTarget(executor('typescript', '4.11.0'))).toBe(true);
     expect(supportsQueueTarget(executor('typescript', '4.10.3'))).toBe(false);
     expect(supportsQueueTarget(executor('python', '2.6.0'))).toBe(true);
+    expect(supportsQueueTarget(executor('python', 'unknown'))).toBe(true);
     expect(supportsQueueTarget(executor('java', '1.0.0'))).toBe(true);
     expect(supportsQueueTarget(executor(null, null))).toBe(false);
   });

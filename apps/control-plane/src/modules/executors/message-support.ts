@@ -77,7 +77,7 @@ export function supportsCancelChildren(executor: ExecutorIdentity): boolean {
  * 4.11, the other SDKs. An older TypeScript executor ignores them and runs the workflow at once.
  */
 export function supportsQueueTarget(executor: ExecutorIdentity): boolean {
-  return since(executor, { typescript: [4, 11], python: [0, 0] });
+  return since(executor, { typescript: [4, 11] });
 }
 
 /** The options of an action that only some executors read. */
@@ -105,18 +105,20 @@ export const MESSAGE_SUPPORT = {
 } as const satisfies Record<string, MessageSupport>;
 
 /**
- * @podium/sdk, DBOS TypeScript and Python from the versions given, Go and Java (whose clients
- * came later); no other (nor one too old to say its language and version).
+ * @podium/sdk, DBOS TypeScript and Python from the versions given (any version when none is),
+ * Go and Java (whose clients came later); no other (nor one too old to say its language).
  */
 function since(
   executor: ExecutorIdentity,
-  minimum: Record<'typescript' | 'python', readonly [number, number]>,
+  minimum: Partial<Record<'typescript' | 'python', readonly [number, number]>>,
 ): boolean {
   if (sdkFamilyOf(executor) === 'podium') return true;
   switch (executor.language) {
     case 'typescript':
-    case 'python':
-      return atLeast(executor.sdkVersion, ...minimum[executor.language]);
+    case 'python': {
+      const first = minimum[executor.language];
+      return first === undefined || atLeast(executor.sdkVersion, ...first);
+    }
     case 'go':
     case 'java':
       return true;

@@ -33,7 +33,9 @@ return -1
  * The slots of every replica in Redis: one sorted set per caller, a member per open stream,
  * scored by when it expires. The replica holding a stream pushes its expiry back every
  * SLOT_REFRESH_MS and removes it when the stream ends; one that dies leaves it to expire.
- * Times are the replica's clock (milliseconds): a skew between replicas only moves an expiry.
+ * Times are the replica's clock (milliseconds), so the replicas' clocks must agree to well
+ * within SLOT_TTL_MS - SLOT_REFRESH_MS (45 s; NTP keeps them within milliseconds): one further
+ * ahead would expire the others' slots early, letting a caller past the cap for a while.
  */
 export class RedisStreamSlots extends StreamSlots implements OnModuleDestroy {
   /** Slots held here: member → caller's key. */

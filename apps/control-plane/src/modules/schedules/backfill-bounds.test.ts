@@ -16,7 +16,15 @@ describe('maxBackfillRuns', () => {
     expect(maxBackfillRuns('* * * * * *', 0, 2 * DAY)).toBe(2 * 86_400);
   });
 
+  it('reads the shorthands as the fields they stand for', () => {
+    expect(maxBackfillRuns('@daily', 0, 2 * DAY)).toBe(4);
+    expect(maxBackfillRuns('@HOURLY', 0, 30 * DAY)).toBe(24 * 32);
+  });
+
   it('counts a field it does not read as its whole range', () => {
+    // A reversed range wraps around (22 to 2) in some SDKs.
+    expect(maxBackfillRuns('* * 22-2,12 * * *', 0, DAY)).toBe(DAY / 1_000);
+    expect(maxBackfillRuns('0 22-2,12 * * *', 0, DAY)).toBe(24 * 3);
     expect(maxBackfillRuns('L * * * *', 0, DAY)).toBe(60 * 24 * 3);
     expect(maxBackfillRuns('5 */0 * * *', 0, DAY)).toBe(24 * 3);
   });

@@ -1,4 +1,4 @@
-import { AppError, type BackfillScheduleRequest } from '@podium/protocol';
+import { AppError, type BackfillScheduleRequest, CRON_SHORTHANDS } from '@podium/protocol';
 
 /**
  * At most this many runs per backfill. An executor answers with the id of every run it
@@ -21,10 +21,12 @@ const TIME_OF_DAY_RANGES: ReadonlyArray<readonly [number, number]> = [
  * An upper bound on the runs `cron` fires in `[startMs, endMs)`, read from its second, minute
  * and hour fields (five fields: at second 0): runs a day times the days the window touches
  * (two more for its ends and a daylight-saving day), and never more than one a second. A field
- * this does not read (names, `L`, `?`) counts as its whole range.
+ * this does not read (names, `L`, `?`, a reversed range) counts as its whole range; `@daily` and
+ * the other shorthands count as the fields they stand for.
  */
 export function maxBackfillRuns(cron: string, startMs: number, endMs: number): number {
-  const fields = cron.trim().split(/\s+/);
+  const expression = cron.trim();
+  const fields = (CRON_SHORTHANDS[expression.toLowerCase()] ?? expression).split(/\s+/);
   const timeOfDay = fields.length === 5 ? ['0', ...fields.slice(0, 2)] : fields.slice(0, 3);
   const perDay = TIME_OF_DAY_RANGES.reduce(
     (runs, range, i) => runs * valuesIn(timeOfDay[i] ?? '*', range),
@@ -56,7 +58,8 @@ function valuesIn(field: string, [lo, hi]: readonly [number, number]): number {
     const start = from === '*' ? lo : Number(from);
     const end = to !== undefined ? Number(to) : from === '*' || stepText !== undefined ? hi : start;
     const step = stepText === undefined ? 1 : Number(stepText);
-    if (step < 1) return whole;
+    // A reversed range wraps around in some SDKs (22-2: 22 to 2): counted whole.
+    if (step < 1 || start > end) return whole;
     for (let value = Math.max(start, lo); value <= Math.min(end, hi); value += step) {
       seen.add(value);
     }

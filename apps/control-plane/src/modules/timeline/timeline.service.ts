@@ -23,7 +23,8 @@ const FAR_FUTURE = new Date('9999-12-31T00:00:00Z');
 /**
  * The incident timeline of an organization or one of its applications: each source's newest
  * `offset + limit` events in the window, merged newest first, then the page cut. Operator
- * actions (`audit`) are the audit log's, so only admins see them (others get the rest).
+ * actions (`audit`) are the audit log's, so only those who may read it see them: signed-in
+ * members with `organization.read` (others get the rest).
  */
 @Injectable()
 export class TimelineService {

@@ -26,7 +26,7 @@ export function readersOf(option: keyof typeof OPTION_SUPPORT, asked: unknown): 
   const { accepts, needs } = OPTION_SUPPORT[option];
   return {
     accepts,
-    refusal: `${option} needs ${needs}; no connected executor holding the workflow is one.`,
+    refusal: `${option} needs ${needs}; no connected executor holding the workflows is one.`,
     refusalCode: 'EXECUTOR_UNSUPPORTED',
   };
 }

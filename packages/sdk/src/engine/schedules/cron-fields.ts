@@ -11,6 +11,8 @@
  * Every problem throws `CronSyntaxError` naming the field.
  */
 
+import { CRON_SHORTHANDS } from '@podium/protocol';
+
 export class CronSyntaxError extends Error {
   constructor(
     readonly expression: string,
@@ -42,16 +44,6 @@ export interface CronFields {
   daysOfMonth: DayOfMonthRule[];
   daysOfWeek: DayOfWeekRule[];
 }
-
-const NICKNAMES: Readonly<Record<string, string>> = {
-  '@yearly': '0 0 1 1 *',
-  '@annually': '0 0 1 1 *',
-  '@monthly': '0 0 1 * *',
-  '@weekly': '0 0 * * 0',
-  '@daily': '0 0 * * *',
-  '@midnight': '0 0 * * *',
-  '@hourly': '0 * * * *',
-};
 
 const MONTH_NAMES = [
   'jan',
@@ -111,7 +103,7 @@ const DAY_OF_WEEK: Bounds = { name: 'day of week', min: 0, max: 7 };
 
 export function parseCronFields(expression: string): CronFields {
   if (typeof expression !== 'string') throw new CronSyntaxError(String(expression), 'not a string');
-  const source = NICKNAMES[expression.trim().toLowerCase()] ?? expression;
+  const source = CRON_SHORTHANDS[expression.trim().toLowerCase()] ?? expression;
   const parts = source.trim().split(/\s+/);
   if (parts.length !== 5 && parts.length !== 6) {
     throw new CronSyntaxError(expression, `expected 5 or 6 fields, got ${parts.length}`);
