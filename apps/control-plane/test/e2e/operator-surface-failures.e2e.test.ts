@@ -26,7 +26,7 @@ const withSchedule =
 describe('the operator surface when executors fail (PostgreSQL, real WebSockets)', () => {
   const { connectedApp, auditEvents } = useScriptedApps({
     // Short for the silent executors, yet long enough for answering ones on a loaded machine.
-    executors: { requestTimeoutMs: 1_500 },
+    executors: { requestTimeoutMs: 4_000 },
   });
 
   it('answers 501 when the executors predate schedules and workflow events', async () => {

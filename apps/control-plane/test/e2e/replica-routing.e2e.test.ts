@@ -86,7 +86,7 @@ describe('commands routed between replicas (PostgreSQL + Redis)', () => {
   beforeAll(async () => {
     set = await startReplicas(2, {
       // Room for the 40 MiB answer; a short default timeout for the unanswered mutation.
-      executors: { maxFrameBytes: 64 * MiB, requestTimeoutMs: 2_000 },
+      executors: { maxFrameBytes: 64 * MiB, requestTimeoutMs: 5_000 },
     });
     [a, b] = set.replicas as [RunningControlPlane, RunningControlPlane];
     db = a.app.get<Database>(DATABASE);

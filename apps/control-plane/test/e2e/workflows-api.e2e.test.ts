@@ -86,7 +86,7 @@ describe('workflow and queue API with scripted executors (PostgreSQL, real WebSo
 
   const stack = usePostgresControlPlane(
     // Short for the silent executors, yet long enough for answering ones on a loaded machine.
-    { executors: { requestTimeoutMs: 1_500 } },
+    { executors: { requestTimeoutMs: 4_000 } },
   );
 
   beforeAll(async () => {
