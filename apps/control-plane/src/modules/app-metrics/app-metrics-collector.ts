@@ -14,7 +14,8 @@ import { ExecutorsService } from '../executors/executors.service';
 import { sendToEachFamily } from '../executors/family-fanout';
 import { ExecutorProxy } from '../executors/proxy/executor-proxy';
 import { AppMetricsRepository } from './app-metrics.repository';
-import { MINUTE_MS, minutesToCollect } from './metric-minutes';
+import { MINUTE_MS, keptCounts, minutesToCollect } from './metric-minutes';
+import { ThrottledWarnings } from '../../common/logging/throttled-warnings';
 import { AlertHistoryService } from '../alerts/alert-history.service';
 
 /** Completed minutes one pass may still fetch for an application it missed (a restart, a hand-over). */
@@ -32,6 +33,7 @@ const CATCH_UP_MINUTES = 10;
 export class AppMetricsCollector implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger: Logger;
   private readonly schedule: CoordinatorSchedule;
+  private readonly warnings: ThrottledWarnings;
   /** Per application id: the start of the first minute not collected yet. */
   private readonly collectedUpTo = new Map<string, number>();
 
@@ -46,6 +48,7 @@ export class AppMetricsCollector implements OnApplicationBootstrap, OnModuleDest
   ) {
     this.logger = logger.child({ component: 'app-metrics' });
     this.schedule = new CoordinatorSchedule(role, this.logger, 'metrics collection');
+    this.warnings = new ThrottledWarnings(this.logger);
   }
 
   onApplicationBootstrap() {
@@ -75,7 +78,14 @@ export class AppMetricsCollector implements OnApplicationBootstrap, OnModuleDest
       const value = Math.round(m.value) + (counts.get(key)?.value ?? 0);
       counts.set(key, { metricType: m.metric_type, metricName: m.metric_name, value });
     }
-    await this.buckets.saveMinute(applicationId, new Date(minuteStart), [...counts.values()]);
+    const { kept, dropped } = keptCounts([...counts.values()]);
+    if (dropped > 0) {
+      this.warnings.warn('an executor reported more metric names than a minute keeps', undefined, {
+        applicationId,
+        dropped,
+      });
+    }
+    await this.buckets.saveMinute(applicationId, new Date(minuteStart), kept);
   }
 
   private async runPass(now: number): Promise<void> {

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { MINUTE_MS, minuteOf, minutesToCollect, recoveryCounts } from './metric-minutes';
+import {
+  MAX_NAMES_PER_MINUTE,
+  MINUTE_MS,
+  keptCounts,
+  minuteOf,
+  minutesToCollect,
+  recoveryCounts,
+} from './metric-minutes';
 
 const at = (iso: string) => Date.parse(iso);
 
@@ -53,3 +60,24 @@ function row(timeBucket: string, metricName: string) {
     timeBucket,
   };
 }
+
+describe('keptCounts', () => {
+  it('keeps per metric type the largest counts, up to the bound, and names of a sane length', () => {
+    const many = Array.from({ length: MAX_NAMES_PER_MINUTE + 2 }, (_, i) => ({
+      metricType: 'workflow_count',
+      metricName: `wf-${i}`,
+      value: i,
+    }));
+    const steps = [{ metricType: 'step_count', metricName: 'step', value: 1 }];
+    const long = { metricType: 'step_count', metricName: 'x'.repeat(1_025), value: 9 };
+    const { kept, dropped } = keptCounts([...many, ...steps, long]);
+    expect(dropped).toBe(3);
+    expect(kept.filter((c) => c.metricType === 'workflow_count')).toHaveLength(
+      MAX_NAMES_PER_MINUTE,
+    );
+    // The two smallest went.
+    expect(kept.map((c) => c.metricName)).not.toContain('wf-0');
+    expect(kept.map((c) => c.metricName)).not.toContain('wf-1');
+    expect(kept.filter((c) => c.metricType === 'step_count')).toEqual(steps);
+  });
+});

@@ -44,3 +44,25 @@ export function recoveryCounts(
     value,
   }));
 }
+
+/** Names kept per metric type and minute, and their longest: an executor reports as it likes. */
+export const MAX_NAMES_PER_MINUTE = 1_000;
+export const MAX_METRIC_NAME_CHARS = 1_024;
+
+/**
+ * The counts a minute keeps: per metric type the MAX_NAMES_PER_MINUTE largest, names no longer
+ * than MAX_METRIC_NAME_CHARS (workflow and step names are far shorter); and how many it drops.
+ */
+export function keptCounts<C extends { metricType: string; metricName: string; value: number }>(
+  counts: readonly C[],
+): { kept: C[]; dropped: number } {
+  const byType = new Map<string, C[]>();
+  for (const count of counts) {
+    if (count.metricName.length > MAX_METRIC_NAME_CHARS) continue;
+    byType.set(count.metricType, [...(byType.get(count.metricType) ?? []), count]);
+  }
+  const kept = [...byType.values()].flatMap((ofType) =>
+    ofType.sort((a, b) => b.value - a.value).slice(0, MAX_NAMES_PER_MINUTE),
+  );
+  return { kept, dropped: counts.length - kept.length };
+}
