@@ -10,6 +10,30 @@ describe('formatPayload', () => {
     expect(formatPayload(' [1,2] ')).toEqual({ kind: 'json', text: '[\n  1,\n  2\n]' });
   });
 
+  it('lays JSON out as sent: big integers, number spellings, repeated keys and strings kept', () => {
+    const sent =
+      '{"id":12345678901234567890, "ratio":1.0,"n":1e5,"k":1,"k":2,"s":"a, b: {c} [d] \\" e","e":[ ],"o":{}}';
+    expect(formatPayload(sent).text).toBe(
+      [
+        '{',
+        '  "id": 12345678901234567890,',
+        '  "ratio": 1.0,',
+        '  "n": 1e5,',
+        '  "k": 1,',
+        '  "k": 2,',
+        '  "s": "a, b: {c} [d] \\" e",',
+        '  "e": [],',
+        '  "o": {}',
+        '}',
+      ].join('\n'),
+    );
+  });
+
+  it('lays nested JSON out as JSON.stringify would', () => {
+    const value = { a: [1, { b: [], c: { d: 'x' } }], e: null, f: [[true]] };
+    expect(formatPayload(JSON.stringify(value)).text).toBe(JSON.stringify(value, null, 2));
+  });
+
   it('keeps anything else exactly as the executor sent it', () => {
     for (const value of ["{ orderId: 'o-1', total: 12 }", "[ 'a', 'b' ]", "'text'", '42', '']) {
       expect(formatPayload(value)).toEqual({ kind: 'text', text: value });

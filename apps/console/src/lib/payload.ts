@@ -14,10 +14,50 @@ export function formatPayload(value: string): FormattedPayload {
   const trimmed = value.trim();
   if (!trimmed.startsWith('{') && !trimmed.startsWith('[')) return { kind: 'text', text: value };
   try {
-    return { kind: 'json', text: JSON.stringify(JSON.parse(trimmed), null, 2) };
+    JSON.parse(trimmed);
   } catch {
     return { kind: 'text', text: value };
   }
+  return { kind: 'json', text: reindented(trimmed) };
+}
+
+/**
+ * Valid JSON `text` laid out two spaces an indent, every token kept as written: a parse and
+ * stringify would round integers past 2^53 (an int64 id), turn `1.0` into `1` and drop
+ * repeated keys, and the payload shown would no longer be the one sent.
+ */
+function reindented(text: string): string {
+  let out = '';
+  let depth = 0;
+  const newline = () => `\n${'  '.repeat(depth)}`;
+  for (let i = 0; i < text.length; i++) {
+    const char = text[i] as string;
+    if (char === '"') {
+      let end = i + 1;
+      while (text[end] !== '"') end += text[end] === '\\' ? 2 : 1;
+      out += text.slice(i, end + 1);
+      i = end;
+    } else if (char === '{' || char === '[') {
+      const next = text.slice(i + 1).trimStart()[0];
+      if (next === (char === '{' ? '}' : ']')) {
+        out += char === '{' ? '{}' : '[]';
+        i = text.indexOf(next, i + 1);
+      } else {
+        depth += 1;
+        out += char + newline();
+      }
+    } else if (char === '}' || char === ']') {
+      depth -= 1;
+      out += newline() + char;
+    } else if (char === ',') {
+      out += `,${newline()}`;
+    } else if (char === ':') {
+      out += ': ';
+    } else if (!/\s/.test(char)) {
+      out += char;
+    }
+  }
+  return out;
 }
 
 /** A file name for downloading a payload: `<base>.json` or `<base>.txt`, safe on any system. */
