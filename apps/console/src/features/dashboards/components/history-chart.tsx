@@ -2,6 +2,7 @@
 
 import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from 'recharts';
 import { formatBucket } from '../format';
+import { useTimeZone } from '../../../lib/time-zone';
 import type { HistoryBucket } from '../history-series';
 import { ChartFigure } from './chart-figure';
 import { AXIS_TICK, CHART_PROPS, PALETTE } from './chart-theme';
@@ -14,7 +15,8 @@ export function HistoryChart({
   series: readonly HistoryBucket[];
   withDay: boolean;
 }) {
-  const time = (row: HistoryBucket) => formatBucket(row.bucket, withDay);
+  const zone = useTimeZone();
+  const time = (row: HistoryBucket) => formatBucket(row.bucket, withDay, zone);
   const total = (key: 'workflows' | 'steps' | 'recoveries') =>
     series.reduce((sum, row) => sum + row[key], 0);
   return (

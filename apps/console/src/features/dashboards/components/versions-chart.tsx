@@ -3,12 +3,14 @@
 import { Area, AreaChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from 'recharts';
 import type { VersionSeries } from '../executor-versions';
 import { formatBucket } from '../format';
+import { useTimeZone } from '../../../lib/time-zone';
 import { ChartFigure } from './chart-figure';
 import { AXIS_TICK, CHART_PROPS, PALETTE } from './chart-theme';
 
 /** Executors connected per application version over the range (the control plane's records). */
 export function VersionsChart({ series, withDay }: { series: VersionSeries; withDay: boolean }) {
-  const time = (bucket: number) => formatBucket(bucket, withDay);
+  const zone = useTimeZone();
+  const time = (bucket: number) => formatBucket(bucket, withDay, zone);
   const data = series.rows.map((row) => ({ time: time(row.bucket), ...row.counts }));
   return (
     <ChartFigure

@@ -12,6 +12,7 @@ import {
   YAxis,
 } from 'recharts';
 import { formatBucket, formatRate } from '../format';
+import { useTimeZone } from '../../../lib/time-zone';
 import type { OutcomeTotals, WorkflowBucket } from '../workflow-series';
 import { ChartFigure, type TableColumn } from './chart-figure';
 import { AXIS_TICK, CHART_PROPS, SERIES_COLORS } from './chart-theme';
@@ -27,7 +28,8 @@ const COUNT_KEYS = ['started', 'succeeded', 'failed', 'cancelled'] as const;
 
 /** Workflows started, succeeded, failed and cancelled per bucket, and the failure rate. */
 export function WorkflowCharts({ series, totals, bucketLabel, withDay }: Props) {
-  const time = (row: WorkflowBucket) => formatBucket(row.bucket, withDay);
+  const zone = useTimeZone();
+  const time = (row: WorkflowBucket) => formatBucket(row.bucket, withDay, zone);
   const data = series.map((row) => ({ ...row, time: time(row) }));
   const countColumns: TableColumn<WorkflowBucket>[] = [
     { label: 'Bucket start', cell: time },
