@@ -209,6 +209,39 @@ describe.each(DATABASE_BACKENDS)('ExecutorsRepository liveness on %s', (_name, m
     ).id;
   });
 
+  it("tells per application whether one is connected and its newest executor's language", async () => {
+    const at = (minute: number) => new Date(Date.UTC(2026, 5, 1, 12, minute));
+    const newApp = (name: string) =>
+      db.prisma.application.create({ data: { organizationId, name } });
+    const [mixed, idle, never] = [
+      await newApp('fleet-mixed'),
+      await newApp('fleet-idle'),
+      await newApp('fleet-never'),
+    ];
+    const where = (application: { id: string }) => ({
+      organizationId,
+      applicationId: application.id,
+    });
+    await db.prisma.executor.createMany({
+      data: [
+        { ...executorRow(where(mixed), 'old', 'CONNECTED', 'v1', at(1)), language: 'python' },
+        { ...executorRow(where(mixed), 'new', 'DEAD', 'v1', at(5)), language: 'go' },
+        executorRow(where(idle), 'gone', 'DISCONNECTED', 'v1', at(2)),
+      ],
+    });
+    const fleets = await repository.findFleets(organizationId, [mixed.id, idle.id, never.id]);
+    expect(Object.fromEntries(fleets)).toEqual({
+      [mixed.id]: { connected: true, language: 'go' },
+      [idle.id]: { connected: false, language: 'typescript' },
+    });
+    // Another organization's ids find nothing.
+    const other = await db.prisma.organization.create({
+      data: { name: 'other-fleet', displayName: 'O' },
+    });
+    await expect(repository.findFleets(other.id, [mixed.id])).resolves.toEqual(new Map());
+    await expect(repository.findFleets(organizationId, [])).resolves.toEqual(new Map());
+  });
+
   it("dates an executor left CONNECTED on a replica whose lease passed from the lease's end, as its adoption records it", async () => {
     const now = new Date('2026-06-01T12:00:00Z');
     const minutes = (n: number) => new Date(now.getTime() + n * 60_000);

@@ -427,25 +427,25 @@ export class ExecutorsRepository {
     organizationId: string,
     applicationIds: readonly string[],
   ): Promise<Map<string, ApplicationFleet>> {
-    const where = { organizationId, applicationId: { in: [...applicationIds] } };
-    const [latest, connected] = await Promise.all([
-      this.db.prisma.executor.findMany({
-        where,
-        distinct: ['applicationId'],
-        orderBy: [{ applicationId: 'asc' }, ...NEWEST_FIRST],
-        select: { applicationId: true, language: true },
-      }),
-      this.db.prisma.executor.groupBy({
-        by: ['applicationId'],
-        where: { ...where, status: 'CONNECTED' },
-      }),
-    ]);
-    const live = new Set(connected.map((g) => g.applicationId));
+    if (applicationIds.length === 0) return new Map();
+    // One index lookup per application (its newest row, and whether one is CONNECTED): Prisma's
+    // `distinct` read every executor row of the applications and kept one each in memory.
+    const ids = Prisma.join(applicationIds.map((id) => Prisma.sql`(${id}::uuid)`));
+    const rows = await this.db.prisma.$queryRaw<
+      Array<{ applicationId: string; language: string | null; connected: boolean }>
+    >`
+      SELECT app.id::text AS "applicationId", latest.language,
+             EXISTS (SELECT 1 FROM executors live
+                     WHERE live.application_id = app.id AND live.status = 'CONNECTED'
+                       AND live.organization_id = ${organizationId}::uuid) AS connected
+      FROM (VALUES ${ids}) AS app(id)
+      JOIN LATERAL (
+        SELECT e.language FROM executors e
+        WHERE e.application_id = app.id AND e.organization_id = ${organizationId}::uuid
+        ORDER BY e.connected_at DESC, e.id DESC LIMIT 1
+      ) latest ON true`;
     return new Map(
-      latest.map((r) => [
-        r.applicationId,
-        { connected: live.has(r.applicationId), language: r.language },
-      ]),
+      rows.map((r) => [r.applicationId, { connected: r.connected, language: r.language }]),
     );
   }
 }
