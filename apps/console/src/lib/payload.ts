@@ -38,10 +38,11 @@ function reindented(text: string): string {
       out += text.slice(i, end + 1);
       i = end;
     } else if (char === '{' || char === '[') {
-      const next = text.slice(i + 1).trimStart()[0];
-      if (next === (char === '{' ? '}' : ']')) {
+      let next = i + 1;
+      while (isJsonSpace(text[next])) next += 1;
+      if (text[next] === (char === '{' ? '}' : ']')) {
         out += char === '{' ? '{}' : '[]';
-        i = text.indexOf(next, i + 1);
+        i = next;
       } else {
         depth += 1;
         out += char + newline();
@@ -53,11 +54,16 @@ function reindented(text: string): string {
       out += `,${newline()}`;
     } else if (char === ':') {
       out += ': ';
-    } else if (!/\s/.test(char)) {
+    } else if (!isJsonSpace(char)) {
       out += char;
     }
   }
   return out;
+}
+
+/** JSON's whitespace: space, tab, line feed, carriage return. */
+function isJsonSpace(char: string | undefined): boolean {
+  return char === ' ' || char === '\n' || char === '\r' || char === '\t';
 }
 
 /** A file name for downloading a payload: `<base>.json` or `<base>.txt`, safe on any system. */

@@ -59,7 +59,9 @@ export function keptCounts<C extends { metricType: string; metricName: string; v
   const byType = new Map<string, C[]>();
   for (const count of counts) {
     if (count.metricName.length > MAX_METRIC_NAME_CHARS) continue;
-    byType.set(count.metricType, [...(byType.get(count.metricType) ?? []), count]);
+    const ofType = byType.get(count.metricType);
+    if (ofType) ofType.push(count);
+    else byType.set(count.metricType, [count]);
   }
   const kept = [...byType.values()].flatMap((ofType) =>
     ofType.sort((a, b) => b.value - a.value).slice(0, MAX_NAMES_PER_MINUTE),
