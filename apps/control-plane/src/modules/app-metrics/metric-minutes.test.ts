@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   MAX_NAMES_PER_MINUTE,
+  MAX_ROWS_PER_MINUTE,
   MINUTE_MS,
   keptCounts,
   minuteOf,
@@ -79,5 +80,19 @@ describe('keptCounts', () => {
     expect(kept.map((c) => c.metricName)).not.toContain('wf-0');
     expect(kept.map((c) => c.metricName)).not.toContain('wf-1');
     expect(kept.filter((c) => c.metricType === 'step_count')).toEqual(steps);
+  });
+
+  it('keeps at most MAX_ROWS_PER_MINUTE rows whatever types an executor makes up', () => {
+    const madeUp = Array.from({ length: 5 * MAX_NAMES_PER_MINUTE }, (_, i) => ({
+      metricType: `type-${i % 5}`,
+      metricName: `n-${i}`,
+      value: i,
+    }));
+    const { kept, dropped } = keptCounts(madeUp);
+    expect(kept).toHaveLength(MAX_ROWS_PER_MINUTE);
+    expect(dropped).toBe(5 * MAX_NAMES_PER_MINUTE - MAX_ROWS_PER_MINUTE);
+    expect(Math.min(...kept.map((c) => c.value))).toBe(
+      5 * MAX_NAMES_PER_MINUTE - MAX_ROWS_PER_MINUTE,
+    );
   });
 });

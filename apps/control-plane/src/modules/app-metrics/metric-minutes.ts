@@ -45,26 +45,37 @@ export function recoveryCounts(
   }));
 }
 
-/** Names kept per metric type and minute, and their longest: an executor reports as it likes. */
+/**
+ * What a minute keeps of what an executor reports (it reports as it likes): names per metric
+ * type, rows in all (the SDKs report two types, `workflow_count` and `step_count`), and the
+ * longest type or name.
+ */
 export const MAX_NAMES_PER_MINUTE = 1_000;
+export const MAX_ROWS_PER_MINUTE = 2 * MAX_NAMES_PER_MINUTE;
 export const MAX_METRIC_NAME_CHARS = 1_024;
 
 /**
- * The counts a minute keeps: per metric type the MAX_NAMES_PER_MINUTE largest, names no longer
- * than MAX_METRIC_NAME_CHARS (workflow and step names are far shorter); and how many it drops.
+ * The counts a minute keeps: per metric type the MAX_NAMES_PER_MINUTE largest, and of those the
+ * MAX_ROWS_PER_MINUTE largest, types and names no longer than MAX_METRIC_NAME_CHARS (workflow and
+ * step names are far shorter); and how many it drops.
  */
 export function keptCounts<C extends { metricType: string; metricName: string; value: number }>(
   counts: readonly C[],
 ): { kept: C[]; dropped: number } {
   const byType = new Map<string, C[]>();
   for (const count of counts) {
-    if (count.metricName.length > MAX_METRIC_NAME_CHARS) continue;
+    const tooLong = [count.metricType, count.metricName].some(
+      (t) => t.length > MAX_METRIC_NAME_CHARS,
+    );
+    if (tooLong) continue;
     const ofType = byType.get(count.metricType);
     if (ofType) ofType.push(count);
     else byType.set(count.metricType, [count]);
   }
-  const kept = [...byType.values()].flatMap((ofType) =>
-    ofType.sort((a, b) => b.value - a.value).slice(0, MAX_NAMES_PER_MINUTE),
-  );
+  const largestFirst = (a: C, b: C) => b.value - a.value;
+  const kept = [...byType.values()]
+    .flatMap((ofType) => ofType.sort(largestFirst).slice(0, MAX_NAMES_PER_MINUTE))
+    .sort(largestFirst)
+    .slice(0, MAX_ROWS_PER_MINUTE);
   return { kept, dropped: counts.length - kept.length };
 }
