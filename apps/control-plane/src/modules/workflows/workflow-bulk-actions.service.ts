@@ -41,40 +41,20 @@ export class WorkflowBulkActionsService {
 
   bulkCancel(op: Operator, req: BulkCancelWorkflowsRequest): Promise<BulkWorkflowsResponse> {
     const { workflowIds, ...options } = req;
-    const readers = this.readers(op, readersOf('cancelChildren', options.cancelChildren));
+    const fields = { cancel_children: options.cancelChildren };
+    const readers = readersOf('cancelChildren', options.cancelChildren);
     return this.bulk(op, WORKFLOW_ACTIONS.bulkCancel, workflowIds, options, {
-      check: readers,
-      execute: async (ids, reach, carriedOut) => {
-        await this.sendForEach(
-          op,
-          'cancel',
-          ids,
-          { cancel_children: options.cancelChildren },
-          await readers(reach),
-          carriedOut,
-        );
-        return sameIds(ids);
-      },
+      ...this.sending(op, 'cancel', fields, readers),
       judge: cancelOutcome,
     });
   }
 
   bulkResume(op: Operator, req: BulkResumeWorkflowsRequest): Promise<BulkWorkflowsResponse> {
     const { workflowIds, ...options } = req;
-    const readers = this.readers(op, readersOf('queueName', options.queueName));
+    const fields = { queue_name: options.queueName };
+    const readers = readersOf('queueName', options.queueName);
     return this.bulk(op, WORKFLOW_ACTIONS.bulkResume, workflowIds, options, {
-      check: readers,
-      execute: async (ids, reach, carriedOut) => {
-        await this.sendForEach(
-          op,
-          'resume',
-          ids,
-          { queue_name: options.queueName },
-          await readers(reach),
-          carriedOut,
-        );
-        return sameIds(ids);
-      },
+      ...this.sending(op, 'resume', fields, readers),
       judge: resumeOutcome,
       undone: 'resumed',
     });
@@ -82,18 +62,9 @@ export class WorkflowBulkActionsService {
 
   bulkDelete(op: Operator, req: BulkDeleteWorkflowsRequest): Promise<BulkWorkflowsResponse> {
     const { workflowIds, ...options } = req;
+    const fields = { delete_children: options.deleteChildren };
     return this.bulk(op, WORKFLOW_ACTIONS.bulkDelete, workflowIds, options, {
-      execute: async (ids, reach, carriedOut) => {
-        await this.sendForEach(
-          op,
-          'delete',
-          ids,
-          { delete_children: options.deleteChildren },
-          reach,
-          carriedOut,
-        );
-        return sameIds(ids);
-      },
+      ...this.sending(op, 'delete', fields),
     });
   }
 
@@ -146,12 +117,25 @@ export class WorkflowBulkActionsService {
   }
 
   /**
-   * A family's reach narrowed to the executors that read an option asked for (`readersOf`), or
-   * as it is; 501 when none of them is connected.
+   * How a cancel, resume or delete is checked and sent per SDK family (sendForEach): to the
+   * executors that read an option asked for (`only`, from `readersOf`), 501 when none of them is
+   * connected, checked for every family before anything is sent.
    */
-  private readers(op: Operator, only: SendOptions['only']) {
-    return (reach: Reach): Promise<Reach> =>
+  private sending<K extends 'cancel' | 'resume' | 'delete'>(
+    op: Operator,
+    type: K,
+    fields: Omit<RequestFieldsOf<K>, 'workflow_id' | 'workflow_ids'>,
+    only?: SendOptions['only'],
+  ): Pick<BulkCommand, 'check' | 'execute'> {
+    const narrowed = (reach: Reach): Promise<Reach> =>
       only ? narrowHolders(this.proxy, op.applicationId, reach, only) : Promise.resolve(reach);
+    return {
+      ...(only && { check: narrowed }),
+      execute: async (ids, reach, carriedOut) => {
+        await this.sendForEach(op, type, ids, fields, await narrowed(reach), carriedOut);
+        return sameIds(ids);
+      },
+    };
   }
 
   /**
