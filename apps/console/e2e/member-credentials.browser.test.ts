@@ -1,6 +1,7 @@
 // Removing an admin revokes the API keys and join links they created (a credential stays valid
 // only while its creator could still create it). The members page says which, before it acts,
-// so an operator can make replacements first; afterwards the lists show them revoked. All real:
+// so an operator can make replacements first; afterwards the lists show them revoked. A key or
+// link, shown once, shows as soon as it is made, its list's reload held meanwhile. All real:
 // the built control plane on a scratch PostgreSQL database, the console's server, Chromium.
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -14,12 +15,16 @@ import {
   type Account,
 } from './support/console-actions';
 import { useConsoleSession } from './support/console-session';
+import { holdReads, type HeldReads } from './support/held-reads';
 
 const owner: Account = {
   name: 'Olivia Owner',
   email: 'olivia@example.test',
   password: 'correct horse battery staple',
 };
+const KEYS_PATH = '/api/v2/orgs/acme/tokens';
+const JOIN_SECRETS_PATH = '/api/v2/orgs/acme/join-secrets';
+
 const admin: Account = {
   name: 'Adam Admin',
   email: 'adam@example.test',
@@ -35,12 +40,32 @@ describe('removing an admin revokes what they created, and the console says so f
   let keyPrefix = '';
   let linkPrefix = '';
 
-  /** Creates a join link on the members page with `role`; returns the link. */
-  async function createJoinLink(role: string): Promise<string> {
-    await page.goto(`${consoleUrl}/orgs/acme/members`);
+  /** Creates a join link on the members page (opened unless `onPage`) with `role`; returns it. */
+  async function createJoinLink(role: string, { onPage = false } = {}): Promise<string> {
+    if (!onPage) await page.goto(`${consoleUrl}/orgs/acme/members`);
     await page.getByLabel('Role', { exact: true }).selectOption(role);
     await page.getByRole('button', { name: 'Create join link' }).click();
     return text(page.getByTestId('join-link'));
+  }
+
+  /**
+   * Opens the page that lists what `path` answers (through `open`), waits for its first answer,
+   * then holds the page's next reads of it.
+   */
+  async function holdReloadOf(path: string, open: () => Promise<unknown>): Promise<HeldReads> {
+    const listed = page.waitForResponse(
+      (response) =>
+        new URL(response.url()).pathname === path && response.request().method() === 'GET',
+    );
+    await open();
+    await listed;
+    return holdReads(page, path);
+  }
+
+  /** The list's reload was asked for, and held, while the secret showed; lets it through. */
+  async function heldAndReleased(list: HeldReads): Promise<void> {
+    await expect.poll(() => list.count()).toBeGreaterThan(0);
+    await list.release();
   }
 
   const adminRow = () =>
@@ -62,16 +87,26 @@ describe('removing an admin revokes what they created, and the console says so f
     await page.waitForURL(`${consoleUrl}/orgs/acme`);
     await expect(page.getByTestId('org-role').getAttribute('data-role')).resolves.toBe('ADMIN');
 
-    await page.getByRole('link', { name: 'API keys' }).click();
+    // A secret shown once shows as soon as it exists, not once its list has reloaded.
+    let list = await holdReloadOf(KEYS_PATH, () =>
+      page.getByRole('link', { name: 'API keys' }).click(),
+    );
     await page.getByLabel('Key name').fill('ci deploys');
     await page.getByRole('button', { name: 'Create API key' }).click();
     keyPrefix = (await text(page.getByTestId('api-key-secret'))).slice(0, 12);
     expect(keyPrefix).toMatch(/^pdm_[0-9a-f]{8}$/);
+    await heldAndReleased(list);
     await page.getByRole('button', { name: 'I have copied it' }).click();
+    await page.getByTestId(`api-key-${keyPrefix}`).waitFor();
 
-    const viewerLink = await createJoinLink('VIEWER');
+    list = await holdReloadOf(JOIN_SECRETS_PATH, () =>
+      page.goto(`${consoleUrl}/orgs/acme/members`),
+    );
+    const viewerLink = await createJoinLink('VIEWER', { onPage: true });
     linkPrefix = /secret=(pjs_[0-9a-f]{8})_/.exec(viewerLink)?.[1] ?? '';
     expect(linkPrefix).not.toBe('');
+    await heldAndReleased(list);
+    await page.getByTestId(`join-secret-${linkPrefix}`).waitFor();
     await signOut(page);
   });
 

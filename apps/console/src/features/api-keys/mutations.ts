@@ -14,7 +14,9 @@ export function useCreateApiKey(org: string) {
   const invalidate = useInvalidateKeys(org);
   return useMutation({
     mutationFn: (body: CreateApiKeyRequest) => createApiKey(org, body),
-    onSuccess: invalidate,
+    // Not awaited: the secret is shown once, so as soon as it exists (waiting for the list to
+    // reload, a slow answer kept it from view, and a page left meanwhile lost it).
+    onSuccess: () => void invalidate(),
   });
 }
 

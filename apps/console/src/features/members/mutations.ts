@@ -54,10 +54,12 @@ export function useRemoveMember(org: string) {
 }
 
 export function useCreateJoinSecret(org: string) {
-  const onSuccess = useInvalidate(org);
+  const invalidate = useInvalidate(org);
   return useMutation({
     mutationFn: (body: CreateJoinSecretRequest) => createJoinSecret(org, body),
-    onSuccess,
+    // Not awaited: the link is shown once, so as soon as it exists (waiting for the lists to
+    // reload, a slow answer kept it from view, and a page left meanwhile lost it).
+    onSuccess: () => void invalidate(),
   });
 }
 
