@@ -1,12 +1,17 @@
 // An admin changes an application's DBOS settings in the console (executor timeout, retention
 // thresholds, global timeout, private mode), is told what it cannot send, saves, and finds the
-// settings persisted after a reload, with the retention push they caused. All real: the built
-// control plane on a scratch PostgreSQL database, the console's server, Chromium, axe-core.
+// settings persisted after a reload, with the retention push they caused; a failed refresh
+// leaves the form as it was. All real: the built control plane on a scratch PostgreSQL
+// database, the console's server, Chromium, axe-core.
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { sidewaysOverflow } from './support/accessibility';
 import { createOrganization, signUp, text, type Account } from './support/console-actions';
 import { useConsoleSession } from './support/console-session';
+import { failReads } from './support/intercepted-reads';
+
+/** Only a guard against hanging: the page's 5 s poll, then its retries (1 s, 2 s), fail first. */
+const REFRESH_FAILED_TIMEOUT_MS = 30_000;
 
 const owner: Account = {
   name: 'Olivia Owner',
@@ -86,6 +91,18 @@ describe('the app settings page', () => {
     await expect(text(page.getByTestId('last-retention-push'))).resolves.toContain(
       'no executor connected',
     );
+  });
+
+  it('keeps the form and what was typed in it when a refresh fails', async () => {
+    await field('Keep at most (workflows)').fill('777');
+    const restore = await failReads(page, '/api/v2/orgs/acme/apps/shop');
+    const failed = page.getByTestId('refresh-failed');
+    await failed.waitFor({ timeout: REFRESH_FAILED_TIMEOUT_MS });
+    await expect(field('Keep at most (workflows)').inputValue()).resolves.toBe('777');
+    await restore();
+    await failed.waitFor({ state: 'detached', timeout: REFRESH_FAILED_TIMEOUT_MS });
+    await expect(field('Keep at most (workflows)').inputValue()).resolves.toBe('777');
+    await page.reload();
   });
 
   it('turns a threshold off when its box is emptied', async () => {

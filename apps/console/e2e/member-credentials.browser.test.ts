@@ -15,7 +15,7 @@ import {
   type Account,
 } from './support/console-actions';
 import { useConsoleSession } from './support/console-session';
-import { holdReads, type HeldReads } from './support/held-reads';
+import { holdReads, type HeldReads } from './support/intercepted-reads';
 
 const owner: Account = {
   name: 'Olivia Owner',

@@ -2,8 +2,8 @@
 // a round of workflows every 2 s) connected with a key made in the browser, then a cancel that
 // lost the race to completion, cancel, resume and fork from a workflow's page, the same on
 // several at once (and the audit log of it), the less common filters, forking failed imports,
-// and deleting. All real: the built control plane on a scratch PostgreSQL database, the
-// console's server, Chromium, axe-core after every step.
+// a failed refresh under an open dialog, and deleting. All real: the built control plane on a
+// scratch PostgreSQL database, the console's server, Chromium, axe-core after every step.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -13,12 +13,16 @@ import { assertAccessible } from './support/accessibility';
 import { owner } from './support/accounts';
 import { confirm, text, waitForStatus } from './support/console-actions';
 import { CONNECT_STEP_TIMEOUT_MS, useExampleAppJourney } from './support/example-app-owner';
+import { failReads } from './support/intercepted-reads';
 
 /**
  * For the steps whose own waits on the example's workflows (a sleep to end, an import to fail)
  * add up to a minute and a half or more: above that sum, where the file's default is 60 s.
  */
 const LONG_STEP_TIMEOUT_MS = CONNECT_STEP_TIMEOUT_MS;
+
+/** Only a guard against hanging: the page's 3 s poll, then its retries (1 s, 2 s), fail first. */
+const REFRESH_FAILED_TIMEOUT_MS = 30_000;
 
 const SCREENSHOT_DIR = process.env.PODIUM_SCREENSHOT_DIR ?? os.tmpdir();
 const SCREENSHOT = path.join(SCREENSHOT_DIR, 'console-workflows.png');
@@ -304,13 +308,39 @@ describe('acting on workflows: one, several, forks, deletes', () => {
     LONG_STEP_TIMEOUT_MS,
   );
 
-  it('deletes a finished workflow from its page, and several from the list', async () => {
+  /** Opens the page of a finished thumbnail workflow; returns its id. */
+  async function openFinishedThumbnail(): Promise<string> {
     await page.goto(`${consoleUrl}/orgs/acme/apps/shop/workflows?status=SUCCESS&name=thumbnail`);
     const row = page.getByTestId('workflow-row').first();
     await row.waitFor();
-    const deletedId = (await row.getAttribute('data-workflow-id')) ?? '';
+    const id = (await row.getAttribute('data-workflow-id')) ?? '';
     await row.getByRole('link').click();
     await waitForStatus(page, ['SUCCESS']);
+    return id;
+  }
+
+  it('keeps a workflow and its open dialog on screen when a refresh fails', async () => {
+    const id = await openFinishedThumbnail();
+    await page.getByRole('button', { name: 'Delete workflow…' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.waitFor();
+
+    const restore = await failReads(
+      page,
+      `/api/v2/orgs/acme/apps/shop/workflows/${encodeURIComponent(id)}`,
+    );
+    const failed = page.getByTestId('refresh-failed');
+    await failed.waitFor({ timeout: REFRESH_FAILED_TIMEOUT_MS });
+    await expect(dialog.isVisible()).resolves.toBe(true);
+    await expect(text(page.getByTestId('workflow-id'))).resolves.toBe(id);
+    await restore();
+    await failed.waitFor({ state: 'detached', timeout: REFRESH_FAILED_TIMEOUT_MS });
+    await dialog.getByRole('button', { name: 'Back' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+  });
+
+  it('deletes a finished workflow from its page, and several from the list', async () => {
+    const deletedId = await openFinishedThumbnail();
     await page.getByRole('button', { name: 'Delete workflow…' }).click();
     await confirm(page, 'Yes, delete workflow');
     await page.waitForURL((url) => url.pathname.endsWith('/apps/shop/workflows'));

@@ -5,6 +5,7 @@ import { useRouter } from 'next/navigation';
 import { ConfirmButton } from '../../../components/ui/confirm-button';
 import { Panel } from '../../../components/ui/panel';
 import { ProblemAlert } from '../../../components/ui/problem-alert';
+import { RefreshFailed } from '../../../components/ui/refresh-failed';
 import { can } from '../../../lib/roles';
 import { useOrgRole } from '../../organizations/queries';
 import { useDeleteApplication, useUpdateApplication } from '../mutations';
@@ -16,13 +17,20 @@ export function AppSettings({ org, app }: { org: string; app: string }) {
   const detail = useQuery({ ...appQueries.detail(org, app), refetchInterval: 5_000 });
   const role = useOrgRole(org);
   const update = useUpdateApplication(org, app);
-  if (detail.isError) return <ProblemAlert error={detail.error} />;
-  if (!detail.data) return <p className="muted">Loading…</p>;
+  if (!detail.data) {
+    return detail.isError ? (
+      <ProblemAlert error={detail.error} />
+    ) : (
+      <p className="muted">Loading…</p>
+    );
+  }
   if (!can(role, 'application.write')) {
     return <p className="muted">Only admins change an application’s settings.</p>;
   }
+  // A failed refresh leaves the form, and what the operator typed in it, on screen.
   return (
     <>
+      <RefreshFailed error={detail.error} readAt={detail.dataUpdatedAt} />
       {/* Keyed by update time: a saved change re-seeds the form from the server. */}
       <AppSettingsForm key={detail.data.updatedAt} application={detail.data} update={update} />
       <DeleteApp org={org} app={app} />

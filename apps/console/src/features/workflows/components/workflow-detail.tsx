@@ -10,6 +10,7 @@ import { EmptyState } from '../../../components/ui/empty-state';
 import { Panel } from '../../../components/ui/panel';
 import { PayloadViewer } from '../../../components/ui/payload-viewer';
 import { ProblemAlert } from '../../../components/ui/problem-alert';
+import { RefreshFailed } from '../../../components/ui/refresh-failed';
 import { Timestamp } from '../../../components/ui/timestamp';
 import { can } from '../../../lib/roles';
 import { useOrgRole } from '../../organizations/queries';
@@ -45,9 +46,6 @@ export function WorkflowDetail({ org, app, workflowId }: WorkflowDetailProps) {
   const steps = useQuery({ ...workflowQueries.steps(org, app, workflowId), ...polling });
   const mayOperate = can(useOrgRole(org), 'application.write');
 
-  if (AppError.is(detail.error) && detail.error.code === 'EXECUTOR_UNAVAILABLE') {
-    return <NoExecutor />;
-  }
   if (AppError.is(detail.error) && detail.error.code === 'NOT_FOUND') {
     return (
       <EmptyState title="No such workflow" testId="workflow-not-found">
@@ -58,14 +56,21 @@ export function WorkflowDetail({ org, app, workflowId }: WorkflowDetailProps) {
       </EmptyState>
     );
   }
-  if (detail.isError) return <ProblemAlert error={detail.error} />;
-  if (!detail.data) return <p className="muted">Asking the app’s executors…</p>;
+  if (!detail.data) {
+    if (AppError.is(detail.error) && detail.error.code === 'EXECUTOR_UNAVAILABLE') {
+      return <NoExecutor />;
+    }
+    if (detail.isError) return <ProblemAlert error={detail.error} />;
+    return <p className="muted">Asking the app’s executors…</p>;
+  }
+  // A failed refresh leaves the workflow (and an open dialog) on screen, under its problem.
   const workflow = detail.data;
   // No executor connected: the control plane answered from its last-known index.
   const { lastKnown } = workflow;
 
   return (
     <article aria-label={`Workflow ${workflow.workflowId}`}>
+      <RefreshFailed error={detail.error} readAt={detail.dataUpdatedAt} />
       <div className="detail-heading">
         <p className="eyebrow">
           <Link href={`/orgs/${org}/apps/${app}/workflows`}>Workflows</Link> /{' '}

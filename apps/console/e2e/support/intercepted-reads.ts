@@ -1,5 +1,5 @@
-// Holds the page's reads of one address until released: what a slow answer looks like, on
-// demand, without waiting for time.
+// The page's reads of one address held or refused on demand: what a slow answer or a failed
+// refresh looks like, without waiting for time.
 import type { Page, Request, Route } from 'playwright-core';
 
 export interface HeldReads {
@@ -9,11 +9,13 @@ export interface HeldReads {
   release(): Promise<void>;
 }
 
+const sameAddress = (pathname: string) => (url: URL) => url.pathname === pathname;
+
 /** Holds the page's GET requests to `pathname` (query string aside) from now on. */
 export async function holdReads(page: Page, pathname: string): Promise<HeldReads> {
   const held: Route[] = [];
   let released = false;
-  const matches = (url: URL) => url.pathname === pathname;
+  const matches = sameAddress(pathname);
   const hold = (route: Route, request: Request) => {
     if (released || request.method() !== 'GET') return route.continue();
     held.push(route);
@@ -28,4 +30,16 @@ export async function holdReads(page: Page, pathname: string): Promise<HeldReads
       await page.unroute(matches, hold);
     },
   };
+}
+
+/**
+ * Refuses the page's GET requests to `pathname` as an unreachable server would, from now on;
+ * returns what lets them through again.
+ */
+export async function failReads(page: Page, pathname: string): Promise<() => Promise<void>> {
+  const matches = sameAddress(pathname);
+  const fail = (route: Route, request: Request) =>
+    request.method() === 'GET' ? route.abort('connectionrefused') : route.continue();
+  await page.route(matches, fail);
+  return () => page.unroute(matches, fail);
 }
