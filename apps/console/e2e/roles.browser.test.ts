@@ -1,8 +1,8 @@
 // Members & roles: an owner makes a custom role from permission checkboxes, grants it to a
-// member, cannot delete it while it is held, and deletes it once it is not; the member then
-// sees only what the role allows. All real: the built control plane on a scratch PostgreSQL
-// database, the console's server, Chromium.
-import type { Page } from 'playwright-core';
+// member (every change of role asked first), cannot delete it while it is held, and deletes it
+// once it is not; the member then sees only what the role allows. All real: the built control
+// plane on a scratch PostgreSQL database, the console's server, Chromium.
+import type { Page, Request } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
   confirm,
@@ -92,14 +92,41 @@ describe('custom roles on the members page', () => {
     expect(await roleRow('auditors').count()).toBe(1);
   });
 
+  it('asks before a promotion too, and sends nothing on Back', async () => {
+    const roleChanges: string[] = [];
+    const record = (request: Request) => {
+      if (request.method() === 'PUT' && /\/members\/[^/]+\/roles\//.test(request.url())) {
+        roleChanges.push(request.url().split('/').at(-1) ?? '');
+      }
+    };
+    page.on('request', record);
+    try {
+      const roleSelect = memberRow().getByLabel(`Role of ${member.name}`);
+      await roleSelect.selectOption('OWNER');
+      const toOwner = page.getByRole('dialog', { name: `Make ${member.name} Owner?` });
+      await expect(text(toOwner.getByTestId('promotion-note'))).resolves.toContain(
+        'owners included',
+      );
+      await toOwner.getByRole('button', { name: 'Back' }).click();
+      await toOwner.waitFor({ state: 'hidden' });
+      await expect(roleSelect.inputValue()).resolves.toBe('auditors');
+
+      // Within what auditors give, still asked.
+      const granted = page.waitForResponse(
+        (res) => res.request().method() === 'PUT' && res.url().endsWith('/roles/VIEWER'),
+      );
+      await roleSelect.selectOption('VIEWER');
+      await confirm(page, 'Change role');
+      // The console's server checks answers for the browser and says the control plane's status.
+      expect((await granted).headers()[CHECKED_HEADER]).toBe('204');
+      await expect(roleSelect.inputValue()).resolves.toBe('VIEWER');
+      expect(roleChanges).toEqual(['VIEWER']);
+    } finally {
+      page.off('request', record);
+    }
+  });
+
   it('deletes the role once nobody holds it', async () => {
-    // Within what auditors give: granted at once, without a dialog.
-    const granted = page.waitForResponse(
-      (res) => res.request().method() === 'PUT' && res.url().endsWith('/roles/VIEWER'),
-    );
-    await memberRow().getByLabel(`Role of ${member.name}`).selectOption('VIEWER');
-    // The console's server checks answers for the browser and says the control plane's status.
-    expect((await granted).headers()[CHECKED_HEADER]).toBe('204');
     await roleRow('auditors').getByRole('button', { name: 'Delete role auditors' }).click();
     await confirm(page, 'Delete role');
     await roleRow('auditors').waitFor({ state: 'detached' });

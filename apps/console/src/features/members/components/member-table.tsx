@@ -28,6 +28,13 @@ interface MemberTableProps {
 
 const COLUMNS = ['Name', 'Email', 'Role', 'Joined'];
 
+interface RoleChange {
+  member: Member;
+  role: RoleOutput;
+  /** Whether `role` lacks something their current one allows. */
+  demotes: boolean;
+}
+
 export function MemberTable({ org, members, roles, myRole }: MemberTableProps) {
   const me = useQuery(sessionQueries.me());
   const updateRole = useGrantRole(org);
@@ -36,21 +43,21 @@ export function MemberTable({ org, members, roles, myRole }: MemberTableProps) {
   const isAdmin = can(myRole, 'organization.write');
   const grantable = grantableRoles(myRole, roles);
   const myId = me.data?.user.id;
-  // A demotion waits here for confirmation: it may revoke keys and join links they created.
-  const [demotion, setDemotion] = useState<{ member: Member; role: RoleOutput } | null>(null);
+  // Every change of role waits here for confirmation (a select also changes on a stray arrow
+  // key): a promotion hands out powers, the owner's among them; a demotion may revoke keys and
+  // join links they created.
+  const [change, setChange] = useState<RoleChange | null>(null);
   const changeRole = (member: Member, roleName: string) => {
     const role = roles.find((r) => r.name === roleName);
     const current = roles.find((r) => r.name === member.role);
     if (!role) return;
-    if (!current || isDemotion(current, role)) {
-      updateRole.reset();
-      setDemotion({ member, role });
-    } else updateRole.mutate({ userId: member.userId, roleName });
+    updateRole.reset();
+    setChange({ member, role, demotes: !current || isDemotion(current, role) });
   };
 
   return (
     <>
-      <ProblemAlert error={demotion ? null : updateRole.error} />
+      <ProblemAlert error={change ? null : updateRole.error} />
       <DataTable columns={COLUMNS} actionsColumn="Actions" testId="member-table">
         {members.map((member) => {
           const isMe = member.userId === myId;
@@ -115,29 +122,40 @@ export function MemberTable({ org, members, roles, myRole }: MemberTableProps) {
           );
         })}
       </DataTable>
-      {demotion && (
+      {change && (
         <ConfirmDialog
           open
-          title={`Make ${demotion.member.displayName} ${roleLabel(demotion.role.name)}?`}
+          title={`Make ${change.member.displayName} ${roleLabel(change.role.name)}?`}
           confirmLabel="Change role"
-          tone="danger"
+          tone={change.demotes || change.role.name === 'OWNER' ? 'danger' : 'primary'}
           busy={updateRole.isPending}
           error={updateRole.error}
-          onClose={() => setDemotion(null)}
+          onClose={() => setChange(null)}
           onConfirm={() =>
             updateRole.mutate(
-              { userId: demotion.member.userId, roleName: demotion.role.name },
-              { onSuccess: () => setDemotion(null) },
+              { userId: change.member.userId, roleName: change.role.name },
+              { onSuccess: () => setChange(null) },
             )
           }
         >
-          <p>
-            Access beyond the {roleLabel(demotion.role.name)} role ends at once, and what they
-            created but could no longer create is revoked.
-          </p>
-          <Suspense>
-            <RevocationPreview org={org} member={demotion.member} newRole={demotion.role} />
-          </Suspense>
+          {change.demotes ? (
+            <>
+              <p>
+                Access beyond the {roleLabel(change.role.name)} role ends at once, and what they
+                created but could no longer create is revoked.
+              </p>
+              <Suspense>
+                <RevocationPreview org={org} member={change.member} newRole={change.role} />
+              </Suspense>
+            </>
+          ) : (
+            <p data-testid="promotion-note">
+              Everything the {roleLabel(change.role.name)} role allows is theirs at once
+              {change.role.name === 'OWNER'
+                ? ', up to changing or removing every member, owners included.'
+                : '.'}
+            </p>
+          )}
         </ConfirmDialog>
       )}
     </>
