@@ -1,8 +1,9 @@
 // Removing an admin revokes the API keys and join links they created (a credential stays valid
 // only while its creator could still create it). The members page says which, before it acts,
 // so an operator can make replacements first; afterwards the lists show them revoked. A key or
-// link, shown once, shows as soon as it is made, its list's reload held meanwhile. All real:
-// the built control plane on a scratch PostgreSQL database, the console's server, Chromium.
+// link, shown once, shows as soon as it is made, its list's reload held meanwhile; a join link
+// is revoked only once that is confirmed. All real: the built control plane on a scratch
+// PostgreSQL database, the console's server, Chromium.
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -166,6 +167,23 @@ describe('removing an admin revokes what they created, and the console says so f
       'Join links of theirs to be revoked (0): none.',
     );
     await page.getByRole('dialog').getByRole('button', { name: 'Back' }).click();
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('revokes a join link only once that is confirmed', async () => {
+    const link = await createJoinLink('VIEWER');
+    const prefix = /secret=(pjs_[0-9a-f]{8})_/.exec(link)?.[1] ?? '';
+    const row = page.getByTestId(`join-secret-${prefix}`);
+    const revoke = row.getByRole('button', { name: `Revoke join link ${prefix}` });
+    const dialog = page.getByRole('dialog', { name: `Revoke the join link ${prefix}…?` });
+    await revoke.click();
+    await dialog.getByRole('button', { name: 'Back' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await row.getByRole('cell', { name: 'usable', exact: true }).waitFor();
+
+    await revoke.click();
+    await confirm(page, 'Revoke join link');
+    await row.getByRole('cell', { name: 'revoked', exact: true }).waitFor();
     expect(pageErrors).toEqual([]);
   });
 });

@@ -9,6 +9,7 @@ import {
 } from '@podium/protocol/rest';
 import { useQuery } from '../../../lib/query';
 import { useState, type FormEvent } from 'react';
+import { ConfirmButton } from '../../../components/ui/confirm-button';
 import { CopyButton } from '../../../components/ui/copy-button';
 import { DataTable } from '../../../components/ui/data-table';
 import { Panel } from '../../../components/ui/panel';
@@ -99,7 +100,7 @@ export function JoinSecretsPanel({ org, myRole }: { org: string; myRole: RoleOut
           </div>
         </div>
       )}
-      <ProblemAlert error={secrets.error ?? revoke.error} />
+      <ProblemAlert error={secrets.error} />
       {secrets.data && secrets.data.items.length > 0 && (
         <DataTable columns={COLUMNS} actionsColumn="Actions" dense>
           {secrets.data.items.map((secret) => {
@@ -117,14 +118,19 @@ export function JoinSecretsPanel({ org, myRole }: { org: string; myRole: RoleOut
                 <td>{secret.revokedAt ? 'revoked' : usable ? 'usable' : 'used up or expired'}</td>
                 <td className="row-actions">
                   {usable && (
-                    <button
-                      type="button"
-                      className="btn btn-small btn-danger-outline"
-                      disabled={revoke.isPending}
-                      onClick={() => revoke.mutate(secret.id)}
+                    <ConfirmButton
+                      label="Revoke"
+                      ariaLabel={`Revoke join link ${secret.prefix}`}
+                      title={`Revoke the join link ${secret.prefix}…?`}
+                      confirmLabel="Revoke join link"
+                      action={revoke}
+                      onConfirm={(close) => revoke.mutate(secret.id, { onSuccess: close })}
                     >
-                      Revoke
-                    </button>
+                      <p>
+                        Nobody can join with it any more, whoever it was sent to. This cannot be
+                        undone.
+                      </p>
+                    </ConfirmButton>
                   )}
                 </td>
               </tr>
