@@ -17,8 +17,6 @@ import {
 import { sortPage } from '../list-sort';
 import { workflowListQueries } from '../list-queries';
 import { WORKFLOWS_REFRESH_MS } from '../refresh';
-import { LastKnownBanner } from './last-known-banner';
-import { NoExecutor } from './no-executor';
 import { Pagination } from './pagination';
 import { TimeZoneSelect } from './time-zone-select';
 import { WorkflowFilterBar } from './workflow-filter-bar';
@@ -27,6 +25,9 @@ import { WorkflowTotal } from './workflow-total';
 import { lazyComponent } from '../../../lib/lazy-component';
 
 const BulkActions = lazyComponent(() => import('./bulk-actions'), 'BulkActions');
+// Shown only while no executor is connected: out of the page's first load.
+const NoExecutor = lazyComponent(() => import('./no-executor'), 'NoExecutor');
+const LastKnownBanner = lazyComponent(() => import('./last-known-banner'), 'LastKnownBanner');
 
 const COLUMNS = [
   'id',
@@ -103,7 +104,11 @@ export function WorkflowsPage({ org, app }: { org: string; app: string }) {
 
   return (
     <section aria-label="Workflows">
-      {lastKnown && !noExecutor && <LastKnownBanner lastKnown={lastKnown} />}
+      {lastKnown && !noExecutor && (
+        <Suspense>
+          <LastKnownBanner lastKnown={lastKnown} />
+        </Suspense>
+      )}
       <div className="toolbar">
         <WorkflowFilterBar
           // A new bar (and its typed text) whenever the URL's text filters change, e.g. on Back.
@@ -142,7 +147,9 @@ export function WorkflowsPage({ org, app }: { org: string; app: string }) {
         )}
       </div>
       {noExecutor ? (
-        <NoExecutor />
+        <Suspense>
+          <NoExecutor />
+        </Suspense>
       ) : list.isError ? (
         <ProblemAlert error={list.error} testId="workflows-error" />
       ) : list.isPending ? (
