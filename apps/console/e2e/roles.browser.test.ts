@@ -1,7 +1,8 @@
 // Members & roles: an owner makes a custom role from permission checkboxes, grants it to a
 // member (every change of role asked first), cannot delete it while it is held, and deletes it
-// once it is not; the member then sees only what the role allows. All real: the built control
-// plane on a scratch PostgreSQL database, the console's server, Chromium.
+// once it is not; the member then sees only what the role allows (API keys listed, not
+// changed, under a role holding token.read alone). All real: the built control plane on a
+// scratch PostgreSQL database, the console's server, Chromium.
 import type { Page, Request } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -38,6 +39,19 @@ describe('custom roles on the members page', () => {
   const memberRow = () =>
     page.getByTestId('member-row').and(page.locator(`[data-email="${member.email}"]`));
 
+  /** Makes a custom role on the members page from its permissions' checkboxes. */
+  async function createRole(name: string, permissions: string[]): Promise<void> {
+    const form = page.getByRole('form', { name: 'Create role' });
+    await form.getByLabel('Role name').fill(name);
+    for (const permission of permissions) {
+      await form
+        .getByRole('checkbox', { name: new RegExp(permission.replace('.', '\\.')) })
+        .check();
+    }
+    await form.getByRole('button', { name: 'Create role' }).click();
+    await roleRow(name).waitFor();
+  }
+
   beforeAll(() => {
     ({ page, consoleUrl, pageErrors } = session());
   });
@@ -51,12 +65,7 @@ describe('custom roles on the members page', () => {
     );
     await expect(text(roleRow('VIEWER'))).resolves.toContain('Built in');
 
-    const form = page.getByRole('form', { name: 'Create role' });
-    await form.getByLabel('Role name').fill('auditors');
-    await form.getByRole('checkbox', { name: /organization\.read/ }).check();
-    await form.getByRole('checkbox', { name: /application\.read/ }).check();
-    await form.getByRole('button', { name: 'Create role' }).click();
-    await roleRow('auditors').waitFor();
+    await createRole('auditors', ['organization.read', 'application.read']);
     await expect(text(roleRow('auditors'))).resolves.toContain(
       'Customorganization.read, application.read',
     );
@@ -144,6 +153,27 @@ describe('custom roles on the members page', () => {
     await form.getByRole('checkbox', { name: /metric\.read/ }).check();
     await form.getByRole('button', { name: 'Create API key' }).click();
     await page.getByTestId('api-key-secret').waitFor();
+    await page.getByRole('button', { name: 'I have copied it' }).click();
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('shows a role holding token.read the API keys, with no way to change them', async () => {
+    await membersPage();
+    await createRole('keyreaders', ['organization.read', 'token.read']);
+    await memberRow().getByLabel(`Role of ${member.name}`).selectOption('keyreaders');
+    await confirm(page, 'Change role');
+    await signOut(page);
+
+    await submitSignIn(page, member.email, member.password);
+    await page.waitForURL(`${consoleUrl}/`);
+    await page.goto(`${consoleUrl}/orgs/roles-co`);
+    await page
+      .getByRole('navigation', { name: 'Organization' })
+      .getByRole('link', { name: 'API keys' })
+      .click();
+    await page.getByTestId('api-key-table').getByText('metrics scraper').waitFor();
+    await expect(page.getByRole('form', { name: 'Create API key' }).count()).resolves.toBe(0);
+    await expect(page.getByRole('button', { name: /^(Rename|Revoke) / }).count()).resolves.toBe(0);
     expect(pageErrors).toEqual([]);
   });
 });

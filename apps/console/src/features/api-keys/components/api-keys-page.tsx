@@ -14,15 +14,19 @@ import { CreateKeyForm } from './create-key-form';
 import { KeyTable } from './key-table';
 import { NewKeySecret } from './new-key-secret';
 
-/** API keys of an organization (admins only): create, see once, list, rename, revoke. */
+/**
+ * API keys of an organization: listed to whoever holds `token.read`; created, shown once,
+ * renamed and revoked by whoever also holds `token.write`.
+ */
 export function ApiKeysPage({ org, conductorUrl }: { org: string; conductorUrl: string }) {
   const role = useOrgRole(org);
-  const isAdmin = can(role, 'token.write');
-  const keys = useQuery({ ...apiKeyQueries.list(org), enabled: isAdmin });
-  const apps = useQuery({ ...appQueries.list(org), enabled: isAdmin });
+  const mayRead = can(role, 'token.read');
+  const mayWrite = can(role, 'token.write');
+  const keys = useQuery({ ...apiKeyQueries.list(org), enabled: mayRead });
+  const apps = useQuery({ ...appQueries.list(org), enabled: mayWrite });
   const [created, setCreated] = useState<CreateApiKeyResponse | null>(null);
 
-  if (role && !isAdmin) return <p className="muted">Only admins manage API keys.</p>;
+  if (role && !mayRead) return <p className="muted">Your role does not show API keys.</p>;
   return (
     <>
       {created && (
@@ -33,18 +37,22 @@ export function ApiKeysPage({ org, conductorUrl }: { org: string; conductorUrl: 
           onDone={() => setCreated(null)}
         />
       )}
-      <Panel title="Create an API key">
-        <CreateKeyForm org={org} applications={apps.data?.items} onCreated={setCreated} />
-      </Panel>
+      {mayWrite && (
+        <Panel title="Create an API key">
+          <CreateKeyForm org={org} applications={apps.data?.items} onCreated={setCreated} />
+        </Panel>
+      )}
       <Panel title="API keys">
         <QueryList
           items={keys.data?.items}
           error={keys.error}
           empty={
-            <EmptyState title="No API keys yet">Create one for your app’s executors.</EmptyState>
+            <EmptyState title="No API keys yet">
+              {mayWrite ? 'Create one for your app’s executors.' : 'Admins create them.'}
+            </EmptyState>
           }
         >
-          {(items) => <KeyTable org={org} keys={items} />}
+          {(items) => <KeyTable org={org} keys={items} mayWrite={mayWrite} />}
         </QueryList>
       </Panel>
     </>

@@ -26,13 +26,25 @@ const COLUMNS = [
   'Expires',
 ];
 
-export function KeyTable({ org, keys }: { org: string; keys: readonly ApiKey[] }) {
+interface KeyTableProps {
+  org: string;
+  keys: readonly ApiKey[];
+  /** Whether the user may rename and revoke keys (`token.write`): else no actions column. */
+  mayWrite: boolean;
+}
+
+export function KeyTable({ org, keys, mayWrite }: KeyTableProps) {
   const [renaming, setRenaming] = useState<ApiKey | null>(null);
   const revoke = useRevokeApiKey(org);
 
   return (
     <>
-      <DataTable columns={COLUMNS} actionsColumn="Actions" scroll testId="api-key-table">
+      <DataTable
+        columns={COLUMNS}
+        actionsColumn={mayWrite ? 'Actions' : undefined}
+        scroll
+        testId="api-key-table"
+      >
         {keys.map((key) => {
           const status = keyStatus(key);
           return (
@@ -51,32 +63,34 @@ export function KeyTable({ org, keys }: { org: string; keys: readonly ApiKey[] }
                 {key.lastUsedAt ? <Timestamp value={key.lastUsedAt} style="relative" /> : 'never'}
               </td>
               <td>{key.expiresAt ? <Timestamp value={key.expiresAt} /> : 'never'}</td>
-              <td className="row-actions">
-                <button
-                  type="button"
-                  className="btn btn-small"
-                  onClick={() => setRenaming(key)}
-                  aria-label={`Rename ${key.tokenName}`}
-                >
-                  Rename
-                </button>
-                {status !== 'revoked' && (
-                  <ConfirmButton
-                    label="Revoke"
-                    ariaLabel={`Revoke ${key.tokenName}`}
-                    title={`Revoke “${key.tokenName}”?`}
-                    confirmLabel="Revoke key"
-                    action={revoke}
-                    onConfirm={(close) => revoke.mutate(key.id, { onSuccess: close })}
+              {mayWrite && (
+                <td className="row-actions">
+                  <button
+                    type="button"
+                    className="btn btn-small"
+                    onClick={() => setRenaming(key)}
+                    aria-label={`Rename ${key.tokenName}`}
                   >
-                    <p>
-                      Executors connected with <span className="mono">{key.prefix}…</span> are
-                      disconnected at once, and the key stops working everywhere. This cannot be
-                      undone.
-                    </p>
-                  </ConfirmButton>
-                )}
-              </td>
+                    Rename
+                  </button>
+                  {status !== 'revoked' && (
+                    <ConfirmButton
+                      label="Revoke"
+                      ariaLabel={`Revoke ${key.tokenName}`}
+                      title={`Revoke “${key.tokenName}”?`}
+                      confirmLabel="Revoke key"
+                      action={revoke}
+                      onConfirm={(close) => revoke.mutate(key.id, { onSuccess: close })}
+                    >
+                      <p>
+                        Executors connected with <span className="mono">{key.prefix}…</span> are
+                        disconnected at once, and the key stops working everywhere. This cannot be
+                        undone.
+                      </p>
+                    </ConfirmButton>
+                  )}
+                </td>
+              )}
             </tr>
           );
         })}
