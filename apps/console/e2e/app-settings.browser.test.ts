@@ -1,12 +1,20 @@
 // An admin changes an application's DBOS settings in the console (executor timeout, retention
 // thresholds, global timeout, private mode), is told what it cannot send, saves, and finds the
 // settings persisted after a reload, with the retention push they caused; a failed refresh
-// leaves the form as it was. All real: the built control plane on a scratch PostgreSQL
-// database, the console's server, Chromium, axe-core.
+// leaves the form as it was, and deleting the application shows its keys revoked. All real:
+// the built control plane on a scratch PostgreSQL database, the console's server, Chromium,
+// axe-core.
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { sidewaysOverflow } from './support/accessibility';
-import { createOrganization, signUp, text, type Account } from './support/console-actions';
+import {
+  confirm,
+  createExecutorKey,
+  createOrganization,
+  signUp,
+  text,
+  type Account,
+} from './support/console-actions';
 import { useConsoleSession } from './support/console-session';
 import { failReads } from './support/intercepted-reads';
 
@@ -133,6 +141,31 @@ describe('the app settings page', () => {
       await page.getByRole('heading', { name: shown }).first().waitFor();
       await expect(sidewaysOverflow(page)).resolves.toEqual([]);
     }
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('shows the keys scoped to an application revoked as soon as it is deleted', async () => {
+    const { apiKey } = await createExecutorKey(page, consoleUrl, {
+      org: 'acme',
+      name: 'shop only',
+      app: 'shop',
+    });
+    const key = page.getByTestId(`api-key-${apiKey.slice(0, 12)}`);
+    await key.locator('[data-status="active"]').waitFor();
+
+    // The console's own navigation from here on: the keys list it holds is what would show.
+    const orgTabs = page.getByRole('navigation', { name: 'Organization' });
+    await orgTabs.getByRole('link', { name: 'Applications' }).click();
+    await page.getByRole('link', { name: 'shop', exact: true }).click();
+    await page
+      .getByRole('navigation', { name: 'Application' })
+      .getByRole('link', { name: 'Settings' })
+      .click();
+    await page.getByRole('button', { name: 'Delete application' }).click();
+    await confirm(page, 'Delete application');
+    await page.waitForURL(`${consoleUrl}/orgs/acme`);
+    await orgTabs.getByRole('link', { name: 'API keys' }).click();
+    await key.locator('[data-status="revoked"]').waitFor();
     expect(pageErrors).toEqual([]);
   });
 });

@@ -2,6 +2,7 @@
 
 import type { CreateApplicationRequest, UpdateApplicationRequest } from '@podium/protocol/rest';
 import { useMutation, useQueryClient } from '../../lib/query';
+import { apiKeyQueries } from '../api-keys/queries';
 import { createApplication, deleteApplication, updateApplication } from './api';
 import { appQueries } from './queries';
 
@@ -27,6 +28,9 @@ export function useDeleteApplication(org: string, app: string) {
     mutationFn: () => deleteApplication(org, app),
     onSuccess: () => {
       queryClient.removeQueries({ queryKey: appQueries.detail(org, app).queryKey });
+      // The control plane revoked the keys scoped to it alone: the list held would show them
+      // active until it went stale.
+      queryClient.removeQueries({ queryKey: apiKeyQueries.all(org) });
       return queryClient.invalidateQueries({ queryKey: appQueries.list(org).queryKey });
     },
   });
