@@ -241,6 +241,12 @@ describe('the operator journey: sign up to managing workflows', () => {
         },
       )
       .toEqual(new Set(['SUCCESS']));
+    // Applied, the filter bar is the same one: the focus stays on Apply.
+    await expect(
+      page
+        .getByRole('button', { name: 'Apply' })
+        .evaluate((button) => button === document.activeElement),
+    ).resolves.toBe(true);
 
     // A console link is a real link: with Ctrl (⌘) it opens a new tab and this one stays put.
     const listUrl = page.url();

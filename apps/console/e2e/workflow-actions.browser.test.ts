@@ -250,6 +250,17 @@ describe('acting on workflows: one, several, forks, deletes', () => {
     // Reloaded from the URL alone, the group is open with its filter in it.
     await page.reload();
     await expect(page.getByRole('textbox', { name: 'Queue' }).inputValue()).resolves.toBe('media');
+
+    // To the unfiltered list through the app's tab (the same page, its URL changed): the field
+    // follows the URL.
+    await page
+      .getByRole('navigation', { name: 'Application' })
+      .getByRole('link', { name: 'Workflows' })
+      .click();
+    await page.waitForURL((url) => url.pathname.endsWith('/workflows') && url.search === '');
+    await page.locator('details.more-filters:not([open])').waitFor(); // none of its filters set
+    await page.getByText('More filters').click();
+    await expect(page.getByRole('textbox', { name: 'Queue' }).inputValue()).resolves.toBe('');
   });
 
   it(

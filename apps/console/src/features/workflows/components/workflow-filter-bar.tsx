@@ -27,6 +27,9 @@ interface WorkflowFilterBarProps {
 
 const number = new Intl.NumberFormat('en-US');
 
+const sameText = (a: TextFilters, b: TextFilters) =>
+  TEXT_FILTERS.every(({ key }) => a[key] === b[key]);
+
 const trimmed = (text: TextFilters) =>
   Object.fromEntries(
     Object.entries(text).map(([key, value]) => [key, value.trim()]),
@@ -43,6 +46,13 @@ export function WorkflowFilterBar({
   names,
 }: WorkflowFilterBarProps) {
   const [text, setText] = useState(filters.text);
+  // The URL's text filters changed (applied here, or Back): the fields show them. Adjusted
+  // while rendering, not by remounting the bar, which lost the focus on every Apply.
+  const [shownText, setShownText] = useState(filters.text);
+  if (!sameText(shownText, filters.text)) {
+    setShownText(filters.text);
+    setText(filters.text);
+  }
   const apply = (change: Partial<WorkflowFilters>) =>
     onChange({ ...filters, text: trimmed(text), ...change, offset: 0 });
 

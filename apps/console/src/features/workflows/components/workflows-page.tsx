@@ -111,8 +111,6 @@ export function WorkflowsPage({ org, app }: { org: string; app: string }) {
       )}
       <div className="toolbar">
         <WorkflowFilterBar
-          // A new bar (and its typed text) whenever the URL's text filters change, e.g. on Back.
-          key={JSON.stringify(filters.text)}
           filters={filters}
           onChange={setFilters}
           statusCounts={statusCounts}
