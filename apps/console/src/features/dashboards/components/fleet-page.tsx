@@ -24,7 +24,8 @@ const COLUMNS: Array<{ column: FleetSortColumn; label: string }> = [
   { column: 'app', label: 'Application' },
   { column: 'connected', label: 'Executors connected' },
   { column: 'dead', label: 'Dead' },
-  { column: 'failed', label: `Failed (last ${recent})` },
+  // Executors count by creation time: a workflow started earlier that failed since is not here.
+  { column: 'failed', label: `Failed (started in the last ${recent})` },
   { column: 'failureRate', label: 'Failure rate' },
   { column: 'oldestEnqueuedMs', label: 'Oldest enqueued' },
 ];
@@ -47,8 +48,8 @@ export function FleetPage({ org }: { org: string }) {
     <Panel title="Fleet">
       <p className="muted">
         Each application’s executors (from the control plane’s records) and, for those with an
-        executor connected, its failures in the last {recent} and its oldest enqueued workflow.
-        Refreshes every {DASHBOARD_REFRESH_MS / 1000} s.
+        executor connected, the failures among its workflows started in the last {recent} and its
+        oldest enqueued workflow. Refreshes every {DASHBOARD_REFRESH_MS / 1000} s.
       </p>
       <ProblemAlert error={fleet.error} />
       {!fleet.data && !fleet.error && <p className="muted">Asking every application…</p>}
