@@ -145,6 +145,15 @@ describe('audit log (PostgreSQL)', () => {
     expect(await operations(`?subject=${viewerId}`)).toEqual(['token.create']);
     expect(await operations(`?subject=deployer`)).toEqual(['application.create']);
     expect((await auditLogs(`?subject=${encodeURIComponent(ownerEmail)}`)).total).toBe(14);
+    // By id, newest first, page after page: the same entries as by the owner's email.
+    const ids = async (query: string) => (await auditLogs(query)).items.map((e) => e.id);
+    const everyOwnerEntry = await ids(`?subject=${encodeURIComponent(ownerEmail)}&limit=100`);
+    expect((await auditLogs(`?subject=${ownerId}&limit=5&offset=5`)).total).toBe(14);
+    expect([
+      ...(await ids(`?subject=${ownerId}&limit=5`)),
+      ...(await ids(`?subject=${ownerId}&limit=5&offset=5`)),
+      ...(await ids(`?subject=${ownerId}&limit=5&offset=10`)),
+    ]).toEqual(everyOwnerEntry);
     expect((await auditLogs('?status=failure')).total).toBe(4);
     expect((await auditLogs('?startTime=2999-01-01T00:00:00Z')).items).toEqual([]);
     expect((await auditLogs(`?endTime=${encodeURIComponent(revoked.emitTime)}`)).total).toBe(6);

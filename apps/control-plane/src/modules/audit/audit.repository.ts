@@ -86,26 +86,58 @@ export class AuditRepository {
       targetId: filter.targetId,
       targetType: filter.targetType,
       outcome: filter.outcome,
-      ...(filter.subject && { OR: subjectMatches(filter.subject) }),
       ...((filter.since || filter.until) && {
         createdAt: { gte: filter.since, lt: filter.until },
       }),
     };
+    const subjects = filter.subject ? subjectMatches(filter.subject) : [];
+    const matching =
+      subjects.length > 1 ? { ...where, OR: subjects } : { ...where, ...subjects[0] };
     const [rows, total] = await Promise.all([
-      this.db.prisma.auditEvent.findMany({
-        where,
-        orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
-        take: page.limit,
-        skip: page.offset,
-      }),
-      this.db.prisma.auditEvent.count({ where }),
+      subjects.length > 1
+        ? this.newestFirstOfAny(where, subjects, page)
+        : this.newestFirst(matching, page.offset, page.limit),
+      this.db.prisma.auditEvent.count({ where: matching }),
     ]);
     return {
       items: rows.map((row) => ({ ...row, details: row.details as Record<string, unknown> })),
       total,
     };
   }
+
+  private newestFirst(where: Prisma.AuditEventWhereInput, skip: number, take: number) {
+    return this.db.prisma.auditEvent.findMany({ where, orderBy: NEWEST_FIRST, skip, take });
+  }
+
+  /**
+   * A page of the entries matching `where` and any of `alternatives`, newest first: each
+   * alternative read on its own, as far as the page reaches, then merged. One query with their
+   * OR let PostgreSQL walk the whole organization's history by time for a subject with few
+   * entries or none (0.5 s at 2M entries; each alternative alone follows its own index).
+   */
+  private async newestFirstOfAny(
+    where: Prisma.AuditEventWhereInput,
+    alternatives: Prisma.AuditEventWhereInput[],
+    page: PaginationQuery,
+  ) {
+    const reach = page.offset + page.limit;
+    const found = await Promise.all(
+      alternatives.map((alternative) => this.newestFirst({ ...where, ...alternative }, 0, reach)),
+    );
+    const byId = new Map(found.flat().map((row) => [row.id, row]));
+    return [...byId.values()]
+      .sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime() || compare(b.id, a.id))
+      .slice(page.offset, reach);
+  }
 }
+
+/** As PostgreSQL orders uuids: their lowercase hex text orders the same way. */
+const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+const NEWEST_FIRST: Prisma.AuditEventOrderByWithRelationInput[] = [
+  { createdAt: 'desc' },
+  { id: 'desc' },
+];
 
 /** `subject` is an id (user or key) or a display name; ids are only compared when they are one. */
 function subjectMatches(subject: string): Prisma.AuditEventWhereInput[] {
