@@ -4,7 +4,7 @@
 // link, shown once, shows as soon as it is made, its list's reload held meanwhile; a join link
 // is revoked only once that is confirmed. All real: the built control plane on a scratch
 // PostgreSQL database, the console's server, Chromium.
-import type { Page } from 'playwright-core';
+import type { Page, Request } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
   confirm,
@@ -23,6 +23,13 @@ const owner: Account = {
   email: 'olivia@example.test',
   password: 'correct horse battery staple',
 };
+/** A join link's secret prefix, as its list names it. */
+function joinLinkPrefix(link: string): string {
+  const prefix = /secret=(pjs_[0-9a-f]{8})_/.exec(link)?.[1];
+  if (!prefix) throw new Error(`no join secret in ${link}`);
+  return prefix;
+}
+
 const KEYS_PATH = '/api/v2/orgs/acme/tokens';
 const JOIN_SECRETS_PATH = '/api/v2/orgs/acme/join-secrets';
 
@@ -104,8 +111,7 @@ describe('removing an admin revokes what they created, and the console says so f
       page.goto(`${consoleUrl}/orgs/acme/members`),
     );
     const viewerLink = await createJoinLink('VIEWER', { onPage: true });
-    linkPrefix = /secret=(pjs_[0-9a-f]{8})_/.exec(viewerLink)?.[1] ?? '';
-    expect(linkPrefix).not.toBe('');
+    linkPrefix = joinLinkPrefix(viewerLink);
     await heldAndReleased(list);
     await page.getByTestId(`join-secret-${linkPrefix}`).waitFor();
     await signOut(page);
@@ -171,19 +177,28 @@ describe('removing an admin revokes what they created, and the console says so f
   });
 
   it('revokes a join link only once that is confirmed', async () => {
-    const link = await createJoinLink('VIEWER');
-    const prefix = /secret=(pjs_[0-9a-f]{8})_/.exec(link)?.[1] ?? '';
+    const prefix = joinLinkPrefix(await createJoinLink('VIEWER'));
     const row = page.getByTestId(`join-secret-${prefix}`);
     const revoke = row.getByRole('button', { name: `Revoke join link ${prefix}` });
     const dialog = page.getByRole('dialog', { name: `Revoke the join link ${prefix}…?` });
-    await revoke.click();
-    await dialog.getByRole('button', { name: 'Back' }).click();
-    await dialog.waitFor({ state: 'hidden' });
-    await row.getByRole('cell', { name: 'usable', exact: true }).waitFor();
+    const revocations: string[] = [];
+    const record = (request: Request) => {
+      if (request.method() === 'DELETE') revocations.push(request.url());
+    };
+    page.on('request', record);
+    try {
+      await revoke.click();
+      await dialog.getByRole('button', { name: 'Back' }).click();
+      await dialog.waitFor({ state: 'hidden' });
+      await row.getByRole('cell', { name: 'usable', exact: true }).waitFor();
 
-    await revoke.click();
-    await confirm(page, 'Revoke join link');
-    await row.getByRole('cell', { name: 'revoked', exact: true }).waitFor();
+      await revoke.click();
+      await confirm(page, 'Revoke join link');
+      await row.getByRole('cell', { name: 'revoked', exact: true }).waitFor();
+      expect(revocations).toHaveLength(1); // the confirmed one: Back sent none
+    } finally {
+      page.off('request', record);
+    }
     expect(pageErrors).toEqual([]);
   });
 });

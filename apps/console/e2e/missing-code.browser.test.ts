@@ -38,6 +38,5 @@ describe('a part of a page whose code is gone', () => {
     await missing.getByRole('button', { name: 'Reload page' }).click();
     await leave.click();
     await dialog.getByTestId('revocation-preview').waitFor();
-    expect(await missing.count()).toBe(0);
   });
 });

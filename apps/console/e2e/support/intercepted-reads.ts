@@ -2,6 +2,9 @@
 // refresh looks like, without waiting for time.
 import type { Page, Request, Route } from 'playwright-core';
 
+/** Only a guard against hanging: a page's poll (3-5 s), then its retries (1 s, 2 s), fail first. */
+const REFRESH_FAILED_TIMEOUT_MS = 30_000;
+
 export interface HeldReads {
   /** How many GET requests to the path are held so far. */
   count(): number;
@@ -42,4 +45,22 @@ export async function failReads(page: Page, pathname: string): Promise<() => Pro
     request.method() === 'GET' ? route.abort('connectionrefused') : route.continue();
   await page.route(matches, fail);
   return () => page.unroute(matches, fail);
+}
+
+/**
+ * Refuses the page's reads of `pathname` until its failed refresh shows (`refresh-failed`), runs
+ * `meanwhile` (what must still be on screen), lets them through again and waits for a refresh
+ * to answer (the notice gone).
+ */
+export async function whileRefreshFails(
+  page: Page,
+  pathname: string,
+  meanwhile: () => Promise<void>,
+): Promise<void> {
+  const restore = await failReads(page, pathname);
+  const failed = page.getByTestId('refresh-failed');
+  await failed.waitFor({ timeout: REFRESH_FAILED_TIMEOUT_MS });
+  await meanwhile();
+  await restore();
+  await failed.waitFor({ state: 'detached', timeout: REFRESH_FAILED_TIMEOUT_MS });
 }

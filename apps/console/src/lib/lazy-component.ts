@@ -5,6 +5,13 @@ import { MissingCode } from '../components/ui/missing-code';
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type AnyComponent = ComponentType<any>;
 
+/** What Turbopack, webpack and the browsers' own `import()` say when a file cannot be fetched. */
+const isMissingChunk = (error: unknown) =>
+  error instanceof Error &&
+  /chunk|dynamically imported module|Importing a module script/i.test(
+    `${error.name} ${error.message}`,
+  );
+
 /** Takes the props of the component it stands in for, and ignores them. */
 const standIn: AnyComponent = MissingCode;
 
@@ -21,7 +28,10 @@ export function lazyComponent<M extends Record<K, AnyComponent>, K extends keyof
   return lazy(() =>
     load().then(
       (module) => ({ default: module[name] }),
-      () => ({ default: standIn as M[K] }),
+      (error: unknown) => {
+        if (!isMissingChunk(error)) throw error; // a module that threw: a bug, not a redeploy
+        return { default: standIn as M[K] };
+      },
     ),
   );
 }

@@ -48,7 +48,9 @@ export function ApiKeysPage({ org, conductorUrl }: { org: string; conductorUrl: 
           error={keys.error}
           empty={
             <EmptyState title="No API keys yet">
-              {mayWrite ? 'Create one for your app’s executors.' : 'Admins create them.'}
+              {mayWrite
+                ? 'Create one for your app’s executors.'
+                : 'Members who may write API keys create them.'}
             </EmptyState>
           }
         >

@@ -53,7 +53,8 @@ export function WorkflowNamePicker({ value, onChange, onPick, names }: WorkflowN
     } else if (event.key === 'Enter' && showing && matches[active]) {
       event.preventDefault();
       pick(matches[active].name);
-    } else if (event.key === 'Escape') {
+    } else if (event.key === 'Escape' || event.key === 'Enter') {
+      // Enter without a suggestion chosen sends the filter form: the list closes with it.
       setOpen(false);
       setActive(-1);
     }

@@ -144,11 +144,15 @@ export function WorkflowsPage({ org, app }: { org: string; app: string }) {
           </Suspense>
         )}
       </div>
+      {/* A failed refresh leaves the rows read before on screen, under its problem. */}
+      {list.isError && list.data && !noExecutor && (
+        <ProblemAlert error={list.error} testId="workflows-error" />
+      )}
       {noExecutor ? (
         <Suspense>
           <NoExecutor />
         </Suspense>
-      ) : list.isError ? (
+      ) : list.isError && !list.data ? (
         <ProblemAlert error={list.error} testId="workflows-error" />
       ) : list.isPending ? (
         <p className="muted">Asking the app’s executors…</p>
