@@ -13,7 +13,11 @@ import { assertAccessible } from './support/accessibility';
 import { owner } from './support/accounts';
 import { confirm, text, waitForStatus } from './support/console-actions';
 import { CONNECT_STEP_TIMEOUT_MS, useExampleAppJourney } from './support/example-app-owner';
-import { whileRefreshFails } from './support/intercepted-reads';
+import {
+  failReads,
+  REFRESH_FAILED_TIMEOUT_MS,
+  whileRefreshFails,
+} from './support/intercepted-reads';
 
 /**
  * For the steps whose own waits on the example's workflows (a sleep to end, an import to fail)
@@ -326,6 +330,18 @@ describe('acting on workflows: one, several, forks, deletes', () => {
     await waitForStatus(page, ['SUCCESS']);
     return id;
   }
+
+  it("keeps the list's rows on screen when a refresh fails", async () => {
+    await page.goto(`${consoleUrl}/orgs/acme/apps/shop/workflows?status=SUCCESS&name=thumbnail`);
+    const rows = page.getByTestId('workflow-row');
+    await rows.first().waitFor();
+    const restore = await failReads(page, '/api/v2/orgs/acme/apps/shop/workflows/search', 'POST');
+    const failed = page.getByTestId('workflows-error');
+    await failed.waitFor({ timeout: REFRESH_FAILED_TIMEOUT_MS });
+    expect(await rows.count()).toBeGreaterThan(0);
+    await restore();
+    await failed.waitFor({ state: 'detached', timeout: REFRESH_FAILED_TIMEOUT_MS });
+  });
 
   it('keeps a workflow and its open dialog on screen when a refresh fails', async () => {
     const id = await openFinishedThumbnail();

@@ -3,7 +3,7 @@
 import type { Page, Request, Route } from 'playwright-core';
 
 /** Only a guard against hanging: a page's poll (3-5 s), then its retries (1 s, 2 s), fail first. */
-const REFRESH_FAILED_TIMEOUT_MS = 30_000;
+export const REFRESH_FAILED_TIMEOUT_MS = 30_000;
 
 export interface HeldReads {
   /** How many GET requests to the path are held so far. */
@@ -36,13 +36,17 @@ export async function holdReads(page: Page, pathname: string): Promise<HeldReads
 }
 
 /**
- * Refuses the page's GET requests to `pathname` as an unreachable server would, from now on;
- * returns what lets them through again.
+ * Refuses the page's reads of `pathname` (GET, or POST for a search) as an unreachable server
+ * would, from now on; returns what lets them through again.
  */
-export async function failReads(page: Page, pathname: string): Promise<() => Promise<void>> {
+export async function failReads(
+  page: Page,
+  pathname: string,
+  method: 'GET' | 'POST' = 'GET',
+): Promise<() => Promise<void>> {
   const matches = sameAddress(pathname);
   const fail = (route: Route, request: Request) =>
-    request.method() === 'GET' ? route.abort('connectionrefused') : route.continue();
+    request.method() === method ? route.abort('connectionrefused') : route.continue();
   await page.route(matches, fail);
   return () => page.unroute(matches, fail);
 }
