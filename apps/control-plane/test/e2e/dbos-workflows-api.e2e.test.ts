@@ -274,7 +274,13 @@ describe('workflow API against a real DBOS Transact 5.2.11 executor', () => {
     expect(entries.every((e) => e.actorApiKeyId !== null && e.targetType === 'workflow')).toBe(
       true,
     );
-    const fork = entries.find((e) => e.action === 'workflow.fork');
+    // The workflow was forked more than once: the entry of the fork from step 1, whatever
+    // order the rows come back in.
+    const fork = entries.find(
+      (e) =>
+        e.action === 'workflow.fork' &&
+        (e.details as { newWorkflowId?: unknown }).newWorkflowId === ids.fork,
+    );
     expect(fork).toMatchObject({
       targetId: ids.error,
       details: { startStep: 1, newWorkflowId: ids.fork },
