@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { Prisma, type AuditOutcome, type Database } from '@podium/db';
 import type { PaginationQuery } from '@podium/protocol';
 import { DATABASE } from '../../infra/database/database.tokens';
+import { compareIds } from '../../common/pagination/compare-ids';
 import { isUuid } from '../../common/validation/uuid';
 
 export interface NewAuditEvent {
@@ -135,7 +136,7 @@ export class AuditRepository {
     );
     const byId = new Map(found.flat().map((row) => [row.id, row]));
     const pageIds = [...byId.values()]
-      .sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime() || compare(b.id, a.id))
+      .sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime() || compareIds(b.id, a.id))
       .slice(page.offset, reach)
       .map((row) => row.id);
     return this.db.prisma.auditEvent.findMany({
@@ -150,9 +151,6 @@ export class AuditRepository {
  * deeper, one query (PostgreSQL skips the rows, the merge would hold them all).
  */
 const MERGE_REACH = 10_000;
-
-/** As PostgreSQL orders uuids: their lowercase hex text orders the same way. */
-const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 const NEWEST_FIRST: Prisma.AuditEventOrderByWithRelationInput[] = [
   { createdAt: 'desc' },

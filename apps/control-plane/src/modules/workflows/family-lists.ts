@@ -1,4 +1,5 @@
 import { AppError, type WorkflowsOutput } from '@podium/protocol';
+import { compareIds } from '../../common/pagination/compare-ids';
 import type { WorkflowSearchSettings } from '../../config/config';
 import { askEachFamily, type Reach } from '../executors/family-fanout';
 import type { ExecutorProxy } from '../executors/proxy/executor-proxy';
@@ -120,9 +121,4 @@ export function mergeListed(
 
 function createdAt(row: WorkflowsOutput): number {
   return Number(row.CreatedAt ?? 0);
-}
-
-/** By code unit: the same order on every read, whatever the locale. */
-function compareIds(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
