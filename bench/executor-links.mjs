@@ -55,7 +55,15 @@ const ask = (holder, message, type) =>
 
 try {
   for (let i = 0; i < REPLICAS; i++) {
-    controlPlanes.push(await startControlPlane({ DATABASE_URL: scratch.url, ...replicaEnv }));
+    controlPlanes.push(
+      await startControlPlane({
+        DATABASE_URL: scratch.url,
+        // One application holds every link: its limit is what the bench opens (MAX_LINKS_PER_APP
+        // to try another; 0 turns it off), so each upgrade is checked as in production.
+        PODIUM_EXECUTOR_MAX_LINKS_PER_APP: process.env.MAX_LINKS_PER_APP ?? String(LINKS),
+        ...replicaEnv,
+      }),
+    );
   }
   await new Promise((r) => setTimeout(r, 3000));
   const baselines = controlPlanes.map((cp) => rssBytes(cp.pid));

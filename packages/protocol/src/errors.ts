@@ -33,6 +33,11 @@ export const ERROR_CODES = {
   URI_TOO_LONG: { status: 414, title: 'The URL is too long' },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, title: 'The request body must be JSON' },
   RATE_LIMITED: { status: 429, title: 'Too many requests' },
+  /** An executor's upgrade refused: its application holds as many links as it may. */
+  EXECUTOR_LIMIT_REACHED: {
+    status: 429,
+    title: 'The application has as many executors connected as it may',
+  },
   HEADERS_TOO_LARGE: { status: 431, title: 'The request headers are too large' },
   INTERNAL: { status: 500, title: 'Internal error' },
   EXECUTOR_UNSUPPORTED: { status: 501, title: 'The connected executors do not support this' },

@@ -27,6 +27,8 @@ export interface Config {
   readonly executors: {
     readonly basePath: string;
     readonly maxFrameBytes: number;
+    /** Most links per application, every replica's together (0: no limit; ExecutorLinkQuota). */
+    readonly maxLinksPerApp: number;
     readonly requestTimeoutMs: number;
     readonly pingIntervalMs: number;
     /** Period of the dead-executor recovery sweep (see ExecutorRecoveryService). */
@@ -161,6 +163,7 @@ export function loadConfig(source: NodeJS.ProcessEnv): Config {
     executors: {
       basePath: env.PODIUM_EXECUTOR_BASE_PATH,
       maxFrameBytes: env.PODIUM_EXECUTOR_MAX_FRAME_BYTES,
+      maxLinksPerApp: env.PODIUM_EXECUTOR_MAX_LINKS_PER_APP,
       requestTimeoutMs: env.PODIUM_EXECUTOR_REQUEST_TIMEOUT_MS,
       pingIntervalMs: env.PODIUM_EXECUTOR_PING_INTERVAL_MS,
       recoverySweepMs: env.PODIUM_EXECUTOR_RECOVERY_SWEEP_MS,

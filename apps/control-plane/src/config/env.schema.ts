@@ -56,6 +56,11 @@ export const EnvSchema = z
       .int()
       .min(1024)
       .default(64 * 1024 * 1024),
+    /**
+     * Most executor links one application may hold across every replica (0: no limit), so one
+     * runaway deploy or leaked key cannot exhaust the control plane for every tenant.
+     */
+    PODIUM_EXECUTOR_MAX_LINKS_PER_APP: z.coerce.number().int().min(0).default(1_000),
     /** How long a command may wait for an executor's answer. */
     PODIUM_EXECUTOR_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).default(15_000),
     /** Ping period; a link silent for two periods is dropped. */

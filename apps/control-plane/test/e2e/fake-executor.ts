@@ -1,3 +1,4 @@
+import type { IncomingHttpHeaders } from 'node:http';
 import WebSocket from 'ws';
 
 export interface FakeExecutorInfo {
@@ -12,12 +13,12 @@ export interface FakeExecutorInfo {
 /**
  * Opens a link like a DBOS executor, answering executor_info from the first byte
  * (the server's request can arrive in the same read as the 101 response).
- * Resolves with the refusal status and body if the upgrade is refused.
+ * Resolves with the refusal status, body and headers if the upgrade is refused.
  */
 export function connectExecutor(
   url: string,
   info?: FakeExecutorInfo,
-): Promise<{ ws: WebSocket } | { refused: number; body: string }> {
+): Promise<{ ws: WebSocket } | { refused: number; body: string; headers: IncomingHttpHeaders }> {
   return new Promise((resolve, reject) => {
     const ws = new WebSocket(url);
     if (info) answerExecutorInfo(ws, info);
@@ -25,7 +26,7 @@ export function connectExecutor(
     ws.once('unexpected-response', (_req, res) => {
       let body = '';
       res.on('data', (chunk: Buffer) => (body += chunk.toString()));
-      res.on('end', () => resolve({ refused: res.statusCode ?? 0, body }));
+      res.on('end', () => resolve({ refused: res.statusCode ?? 0, body, headers: res.headers }));
     });
     ws.once('error', reject);
   });

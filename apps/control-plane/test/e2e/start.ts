@@ -93,6 +93,7 @@ export async function startTestControlPlane(
     executors: {
       basePath: '/conductor/v1alpha1',
       maxFrameBytes: 1024 * 1024,
+      maxLinksPerApp: 1_000,
       requestTimeoutMs: 5_000,
       pingIntervalMs: 20_000,
       recoverySweepMs: 30_000,

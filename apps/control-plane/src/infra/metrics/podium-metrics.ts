@@ -47,6 +47,8 @@ export const REFUSAL_REASONS = [
   'executor_forbidden',
   /** Executor upgrade: unknown application or one outside the key's scope (404). */
   'executor_not_found',
+  /** Executor upgrade: its application holds as many links as it may (429). */
+  'executor_limit_reached',
 ] as const;
 export type RefusalReason = (typeof REFUSAL_REASONS)[number];
 

@@ -4,6 +4,7 @@ import { ExecutorRegistry } from './executor-registry';
 import { ExecutorsRepository } from './executors.repository';
 import { ExecutorsService } from './executors.service';
 import { ExecutorGateway } from './links/executor-gateway';
+import { ExecutorLinkQuota } from './links/executor-link-quota';
 import { ExecutorLinksService } from './links/executor-links.service';
 import { ExecutorProxy } from './proxy/executor-proxy';
 import { RemoteCommandClient } from './proxy/remote/remote-command-client';
@@ -28,6 +29,7 @@ import { ExecutorRecoveryService } from './recovery/executor-recovery.service';
     ExecutorsService,
     ExecutorGateway,
     ExecutorLinksService,
+    ExecutorLinkQuota,
     ExecutorProxy,
     RemoteCommandClient,
     RemoteCommandServer,

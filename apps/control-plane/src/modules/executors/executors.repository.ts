@@ -290,6 +290,25 @@ export class ExecutorsRepository {
   }
 
   /**
+   * The application's executors recorded CONNECTED by other replicas than `replicaId` (the one
+   * asking counts its own links itself), dead replicas' not yet adopted included.
+   */
+  countConnectedElsewhere(
+    organizationId: string,
+    applicationId: string,
+    replicaId: string,
+  ): Promise<number> {
+    return this.db.prisma.executor.count({
+      where: {
+        organizationId,
+        applicationId,
+        status: 'CONNECTED',
+        OR: [{ replicaId: null }, { replicaId: { not: replicaId } }],
+      },
+    });
+  }
+
+  /**
    * Every record of the application, newest connection first. Unbounded (a new row per executor
    * process start): for tests and diagnostics; the API reads through `findPage`.
    */

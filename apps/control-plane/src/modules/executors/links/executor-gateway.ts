@@ -9,12 +9,14 @@ import {
 import { HttpAdapterHost } from '@nestjs/core';
 import type { Logger } from 'pino';
 import { WebSocketServer } from 'ws';
+import { LogThrottle, suppressedField } from '../../../common/logging/log-throttle';
 import { LOGGER } from '../../../common/logging/logging.tokens';
 import { type RedactUrl, urlRedactor } from '../../../common/logging/redact';
 import { CONFIG, type Config } from '../../../config/config';
 import { PodiumMetrics, type RefusalReason } from '../../../infra/metrics/podium-metrics';
 import { ApiKeysService, type ExecutorLinkAuthorization } from '../../api-keys/api-keys.service';
 import { type CommandObserver, ExecutorLink } from './executor-link';
+import { ExecutorLinkQuota } from './executor-link-quota';
 import { parseExecutorPath } from './executor-path';
 import { ExecutorLinksService } from './executor-links.service';
 import { refuseHandshake, refuseUpgrade } from './refuse-upgrade';
@@ -37,6 +39,8 @@ const REFUSALS: Readonly<
 export class ExecutorGateway implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly wss: WebSocketServer;
   private readonly redactUrl: RedactUrl;
+  /** Executors refused for their application's limit retry every second: a few lines a minute. */
+  private readonly limitLog = new LogThrottle();
   private server?: Server;
 
   constructor(
@@ -44,6 +48,7 @@ export class ExecutorGateway implements OnApplicationBootstrap, BeforeApplicatio
     @Inject(CONFIG) private readonly config: Config,
     private readonly apiKeys: ApiKeysService,
     private readonly links: ExecutorLinksService,
+    private readonly quota: ExecutorLinkQuota,
     private readonly metrics: PodiumMetrics,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {
@@ -97,6 +102,39 @@ export class ExecutorGateway implements OnApplicationBootstrap, BeforeApplicatio
       this.metrics.recordRefusal(REFUSALS[auth.code]);
       return refuseUpgrade(socket, auth.code, auth.detail);
     }
+    const { application } = auth;
+    const admitted = await this.quota.admit(application.organizationId, application.id, () =>
+      this.open(req, socket, head, auth),
+    );
+    if (!admitted) {
+      const admittedLine = this.limitLog.admit(application.id);
+      if (admittedLine) {
+        this.logger.warn(
+          {
+            appName: application.name,
+            limit: this.config.executors.maxLinksPerApp,
+            ...suppressedField(admittedLine),
+          },
+          'executor refused: the application holds as many links as it may',
+        );
+      }
+      this.metrics.recordRefusal('executor_limit_reached');
+      return refuseUpgrade(
+        socket,
+        'EXECUTOR_LIMIT_REACHED',
+        `Application ${application.name} has ${this.config.executors.maxLinksPerApp} executors connected, the most this control plane accepts; retry once one disconnects.`,
+        { 'Retry-After': '1' },
+      );
+    }
+  }
+
+  /** Completes the upgrade (synchronously: ws calls back at once) and hands the link over. */
+  private open(
+    req: IncomingMessage,
+    socket: Duplex,
+    head: Buffer,
+    auth: Extract<ExecutorLinkAuthorization, { ok: true }>,
+  ) {
     this.wss.handleUpgrade(req, socket, head, (ws) => {
       const link = new ExecutorLink(
         ws,

@@ -207,6 +207,15 @@ export class ExecutorLinksService implements OnApplicationBootstrap, OnModuleDes
     });
   }
 
+  /** The application's open links on this replica, in their handshake or attached. */
+  openLinks(applicationId: string): number {
+    let count = 0;
+    for (const link of this.links) {
+      if (link.context.applicationId === applicationId && link.isOpen) count += 1;
+    }
+    return count;
+  }
+
   /** Links from their upgrade to their close: in the handshake, attached and open, closing. */
   private countByState(): LinkStateCounts {
     const counts = { handshake: 0, connected: 0, closing: 0 };
