@@ -50,6 +50,13 @@ export interface Config {
     /** How long collected buckets are kept. */
     readonly retentionMs: number;
   };
+  /** What one organization may hold at once (0: no limit; see createWithinQuota). */
+  readonly quotas: {
+    readonly applicationsPerOrg: number;
+    /** Unrevoked and unexpired ones. */
+    readonly liveApiKeysPerOrg: number;
+    readonly alertRulesPerOrg: number;
+  };
   readonly alerts: {
     /** Period of alert-rule evaluation, on the coordinator only (see AlertEvaluator). */
     readonly evaluationMs: number;
@@ -186,6 +193,11 @@ export function loadConfig(source: NodeJS.ProcessEnv): Config {
     appMetrics: {
       collectMs: env.PODIUM_METRICS_HISTORY_COLLECT_MS,
       retentionMs: env.PODIUM_METRICS_HISTORY_DAYS * 86_400_000,
+    },
+    quotas: {
+      applicationsPerOrg: env.PODIUM_ORG_MAX_APPLICATIONS,
+      liveApiKeysPerOrg: env.PODIUM_ORG_MAX_API_KEYS,
+      alertRulesPerOrg: env.PODIUM_ORG_MAX_ALERT_RULES,
     },
     alerts: {
       evaluationMs: env.PODIUM_ALERT_EVALUATION_MS,

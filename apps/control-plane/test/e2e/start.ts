@@ -26,6 +26,7 @@ export type ConfigOverrides = {
   workflowSearch?: Partial<Config['workflowSearch']>;
   retention?: Partial<Config['retention']>;
   alerts?: Partial<Config['alerts']>;
+  quotas?: Partial<Config['quotas']>;
   appMetrics?: Partial<Config['appMetrics']>;
   accounts?: Partial<Config['accounts']>;
   metrics?: Partial<Config['metrics']>;
@@ -116,6 +117,12 @@ export async function startTestControlPlane(
     metrics: { token: null, ...overrides.metrics },
     auditRetentionSweepMs: 3_600_000,
     appMetrics: { collectMs: 60_000, retentionMs: 30 * 86_400_000, ...overrides.appMetrics },
+    quotas: {
+      applicationsPerOrg: 1_000,
+      liveApiKeysPerOrg: 1_000,
+      alertRulesPerOrg: 1_000,
+      ...overrides.quotas,
+    },
     alerts: {
       evaluationMs: 30_000,
       webhookTimeoutMs: 5_000,

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import {
   AppError,
   parseAlertRuleMetadata,
@@ -12,6 +12,9 @@ import type { AppScope } from '../../common/auth/app-scope';
 import { applicationScopeOf } from '../../common/auth/principal';
 import type { ApplicationRecord } from '../../common/auth/tenancy';
 import type { OrgScope } from '../../common/auth/request-context';
+import { quotaExceeded } from '../../common/errors/quota-exceeded';
+import { CONFIG, type Config } from '../../config/config';
+import { QUOTA_EXCEEDED } from '../../infra/database/organization-quota';
 import { scopeIncludes } from '../api-keys/application-scope';
 import { ApplicationRecordsService } from '../applications/application-records.service';
 import { auditedAction } from '../audit/audit-actions';
@@ -27,6 +30,7 @@ export class AlertRulesService {
     private readonly alerts: AlertsRepository,
     private readonly applications: ApplicationRecordsService,
     private readonly audit: AuditService,
+    @Inject(CONFIG) private readonly config: Config,
   ) {}
 
   /**
@@ -60,15 +64,20 @@ export class AlertRulesService {
         const receiver = receivingAppName
           ? await this.receiverNamed(scope, receivingAppName)
           : application;
-        const created = await this.alerts.createRule({
-          organizationId: scope.organization.id,
-          applicationId: application.id,
-          receivingApplicationId: receiver.id,
-          ruleType,
-          // The request schema checked them already; this adds the defaults.
-          ruleMetadata: parametersOf(ruleType, request.ruleMetadata),
-          minIntervalSecs: minIntervalSecs ?? null,
-        });
+        const max = this.config.quotas.alertRulesPerOrg;
+        const created = await this.alerts.createRule(
+          {
+            organizationId: scope.organization.id,
+            applicationId: application.id,
+            receivingApplicationId: receiver.id,
+            ruleType,
+            // The request schema checked them already; this adds the defaults.
+            ruleMetadata: parametersOf(ruleType, request.ruleMetadata),
+            minIntervalSecs: minIntervalSecs ?? null,
+          },
+          max,
+        );
+        if (created === QUOTA_EXCEEDED) throw quotaExceeded('alerting rules', max);
         return mapAlertingRule(created);
       },
       (rule) => ({ targetId: rule.id }),

@@ -1,6 +1,7 @@
 import type { Database } from '@podium/db';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DATABASE_BACKENDS, useDatabase } from '../../../test/support/database-backends';
+import { QUOTA_EXCEEDED } from '../../infra/database/organization-quota';
 import { mapAlertDelivery } from './alert.mapper';
 import { AlertsRepository } from './alerts.repository';
 
@@ -24,15 +25,24 @@ describe.each(DATABASE_BACKENDS)('alert rules and deliveries on %s', (_name, mak
     applicationId = app.id;
   });
 
+  async function newRule(ruleType: 'ExecutorDied' | 'WorkflowFailure') {
+    const rule = await alerts.createRule(
+      {
+        organizationId,
+        applicationId,
+        receivingApplicationId: applicationId,
+        ruleType,
+        ruleMetadata: {},
+        minIntervalSecs: null,
+      },
+      0,
+    );
+    if (rule === QUOTA_EXCEEDED) throw new Error('no quota was set');
+    return rule;
+  }
+
   it('moves a rule OK → FIRING once, however many try, stamps lastFiredAt and records each move', async () => {
-    const rule = await alerts.createRule({
-      organizationId,
-      applicationId,
-      receivingApplicationId: applicationId,
-      ruleType: 'ExecutorDied',
-      ruleMetadata: {},
-      minIntervalSecs: null,
-    });
+    const rule = await newRule('ExecutorDied');
     const at = new Date();
     const moves = await Promise.all(
       [1, 2, 3].map(() =>
@@ -87,14 +97,7 @@ describe.each(DATABASE_BACKENDS)('alert rules and deliveries on %s', (_name, mak
   });
 
   it('forgets rule moves and finished deliveries older than a cutoff, never one still resumable', async () => {
-    const rule = await alerts.createRule({
-      organizationId,
-      applicationId,
-      receivingApplicationId: applicationId,
-      ruleType: 'WorkflowFailure',
-      ruleMetadata: {},
-      minIntervalSecs: null,
-    });
+    const rule = await newRule('WorkflowFailure');
     const longAgo = new Date(Date.now() - 40 * 86_400_000);
     await alerts.changeState(rule, 'OK', 'FIRING', longAgo, { fired: true, message: 'old' });
     await alerts.changeState(rule, 'FIRING', 'OK', new Date(), { fired: false, message: 'new' });

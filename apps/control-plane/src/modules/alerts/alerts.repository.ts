@@ -9,6 +9,7 @@ import type {
   AlertWebhookFormat,
 } from '@podium/protocol';
 import { DATABASE } from '../../infra/database/database.tokens';
+import { createWithinQuota, QUOTA_EXCEEDED } from '../../infra/database/organization-quota';
 
 export interface AlertRuleRecord {
   readonly id: string;
@@ -135,10 +136,19 @@ export class AlertsRepository {
     });
   }
 
-  createRule(rule: NewAlertRule): Promise<AlertRuleRecord> {
-    return this.db.prisma.alertRule.create({
-      data: { ...rule, ruleMetadata: rule.ruleMetadata as Prisma.InputJsonObject },
-    });
+  /** QUOTA_EXCEEDED when the organization has `max` rules already (0: no limit). */
+  createRule(rule: NewAlertRule, max: number): Promise<AlertRuleRecord | typeof QUOTA_EXCEEDED> {
+    const { organizationId } = rule;
+    return createWithinQuota(
+      this.db,
+      organizationId,
+      max,
+      (tx) => tx.alertRule.count({ where: { organizationId } }),
+      (tx) =>
+        tx.alertRule.create({
+          data: { ...rule, ruleMetadata: rule.ruleMetadata as Prisma.InputJsonObject },
+        }),
+    );
   }
 
   /** Null when the application has no such rule. */

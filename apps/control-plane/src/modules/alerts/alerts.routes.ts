@@ -62,6 +62,7 @@ export const ALERT_ROUTES = routeTable({
     status: 201,
     body: CreateAlertingRuleRequestSchema,
     response: AlertingRuleSchema,
+    errors: ['QUOTA_EXCEEDED'],
     audit: { action: ACTIONS.ruleCreate },
   },
   updateAlertingRule: {

@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { Database, Prisma } from '@podium/db';
 import type { PaginationQuery } from '@podium/protocol';
 import { DATABASE } from '../../infra/database/database.tokens';
+import { lockOrganization, QUOTA_EXCEEDED } from '../../infra/database/organization-quota';
 import { isUuid } from '../../common/validation/uuid';
 
 export interface ApiKeyRecord {
@@ -84,10 +85,28 @@ function visibleWithin(scope: readonly string[]): Prisma.ApiKeyWhereInput {
 export class ApiKeysRepository {
   constructor(@Inject(DATABASE) private readonly db: Database) {}
 
-  /** 'taken' when a live (unrevoked) key of the organization has that name. */
-  create(key: NewApiKey): Promise<ApiKeyRecord | 'taken'> {
+  /**
+   * 'taken' when a live (unrevoked) key of the organization has that name, QUOTA_EXCEEDED when it
+   * has `maxLive` keys neither revoked nor expired (0: no limit).
+   */
+  create(
+    key: NewApiKey,
+    maxLive: number,
+    now = new Date(),
+  ): Promise<ApiKeyRecord | 'taken' | typeof QUOTA_EXCEEDED> {
     const { applicationIds, permissions, ...fields } = key;
-    return this.withNameFree(key.organizationId, key.name, null, async (tx) => {
+    const { organizationId } = key;
+    return this.withNameFree(organizationId, key.name, null, async (tx) => {
+      if (maxLive > 0) {
+        const live = await tx.apiKey.count({
+          where: {
+            organizationId,
+            revokedAt: null,
+            OR: [{ expiresAt: null }, { expiresAt: { gt: now } }],
+          },
+        });
+        if (live >= maxLive) return QUOTA_EXCEEDED;
+      }
       const row = await tx.apiKey.create({
         data: {
           ...fields,
@@ -180,11 +199,11 @@ export class ApiKeysRepository {
 
   /**
    * Live keys whose only scope is this application, read under the organization's key lock
-   * (see lockKeysOf), which the caller's transaction holds to its end: deleting two applications
+   * (see lockOrganization), which the caller's transaction holds to its end: deleting two applications
    * of one key at once cannot leave it with no scope (every application) unrevoked.
    */
   async lockScopedOnlyTo(organizationId: string, applicationId: string): Promise<string[]> {
-    await lockKeysOf(this.db.prisma, organizationId);
+    await lockOrganization(this.db.prisma, organizationId);
     const rows = await this.db.prisma.apiKey.findMany({
       where: {
         organizationId,
@@ -221,7 +240,7 @@ export class ApiKeysRepository {
     write: (tx: Prisma.TransactionClient) => Promise<T>,
   ): Promise<T | 'taken'> {
     return this.db.prisma.$transaction(async (tx) => {
-      await lockKeysOf(tx, organizationId);
+      await lockOrganization(tx, organizationId);
       const holder = await tx.apiKey.findFirst({
         where: {
           organizationId,
@@ -271,14 +290,4 @@ export class ApiKeysRepository {
   async touchLastUsed(id: string, at: Date): Promise<void> {
     await this.db.prisma.apiKey.update({ where: { id }, data: { lastUsedAt: at } });
   }
-}
-
-/**
- * The organization's key lock (its row, to the end of the transaction): taken by every change of
- * the organization's key names and application scopes, so such changes happen one at a time.
- * `NO KEY UPDATE`, not `UPDATE`: it must not hold back the inserts that reference the
- * organization (audit entries, alert events) while an application's deletion cascades.
- */
-async function lockKeysOf(db: Prisma.TransactionClient, organizationId: string): Promise<void> {
-  await db.$queryRaw`SELECT id FROM organizations WHERE id = ${organizationId}::uuid FOR NO KEY UPDATE`;
 }

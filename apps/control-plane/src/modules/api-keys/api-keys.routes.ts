@@ -29,7 +29,7 @@ export const API_KEY_ROUTES = routeTable({
     status: 201,
     body: CreateApiKeyRequestSchema,
     response: CreateApiKeyResponseSchema,
-    errors: ['CONFLICT'],
+    errors: ['CONFLICT', 'QUOTA_EXCEEDED'],
     audit: { action: AUDIT_ACTIONS.tokenCreate },
   },
   createNamedApiKey: {
@@ -43,7 +43,7 @@ export const API_KEY_ROUTES = routeTable({
     params: ApiKeyParamsSchema,
     body: CreateNamedApiKeyRequestSchema,
     response: CreateApiKeyResponseSchema,
-    errors: ['CONFLICT'],
+    errors: ['CONFLICT', 'QUOTA_EXCEEDED'],
     audit: { action: AUDIT_ACTIONS.tokenCreate },
   },
   listApiKeys: {

@@ -1,4 +1,4 @@
-import { Injectable, type OnModuleDestroy } from '@nestjs/common';
+import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
 import {
   AppError,
   PERMISSIONS,
@@ -16,7 +16,10 @@ import {
 import { applicationScopeOf, type Principal } from '../../common/auth/principal';
 import { knownPermissions } from '../../common/auth/route-permission';
 import type { OrgScope } from '../../common/auth/request-context';
+import { quotaExceeded } from '../../common/errors/quota-exceeded';
 import { toCountedPage } from '../../common/pagination/counted-page';
+import { CONFIG, type Config } from '../../config/config';
+import { QUOTA_EXCEEDED } from '../../infra/database/organization-quota';
 import { EventBus } from '../../infra/events/event-bus';
 import type { ApplicationRecord } from '../../common/auth/tenancy';
 import { ApplicationRecordsService } from '../applications/application-records.service';
@@ -66,6 +69,7 @@ export class ApiKeysService implements OnModuleDestroy {
     private readonly applications: ApplicationRecordsService,
     private readonly events: EventBus,
     private readonly audit: AuditService,
+    @Inject(CONFIG) private readonly config: Config,
   ) {
     // Announced once committed (forgotten earlier, the cache could reload the row as it was),
     // and on every replica: each keeps its own cache.
@@ -84,20 +88,25 @@ export class ApiKeysService implements OnModuleDestroy {
     input: CreateApiKeyInput,
   ): Promise<{ apiKey: ApiKeyRecord; secret: string }> {
     const { secret, prefix, hash } = API_KEY_SECRETS.generate();
-    const apiKey = await this.keys.create({
-      organizationId,
-      name: input.name,
-      prefix,
-      secretHash: hash,
-      permissions: input.permissions,
-      applicationIds: input.applicationIds ?? [],
-      expiresAt: input.expiresAt ?? null,
-      createdById: input.createdById ?? null,
-      createdByApiKeyId: input.createdByApiKeyId ?? null,
-    });
+    const maxLive = this.config.quotas.liveApiKeysPerOrg;
+    const apiKey = await this.keys.create(
+      {
+        organizationId,
+        name: input.name,
+        prefix,
+        secretHash: hash,
+        permissions: input.permissions,
+        applicationIds: input.applicationIds ?? [],
+        expiresAt: input.expiresAt ?? null,
+        createdById: input.createdById ?? null,
+        createdByApiKeyId: input.createdByApiKeyId ?? null,
+      },
+      maxLive,
+    );
     if (apiKey === 'taken') {
       throw new AppError('CONFLICT', `A live API key is already named "${input.name}".`);
     }
+    if (apiKey === QUOTA_EXCEEDED) throw quotaExceeded('live API keys', maxLive);
     return { apiKey, secret };
   }
 

@@ -3,6 +3,7 @@ import type { Database } from '@podium/db';
 import type { PaginationQuery } from '@podium/protocol';
 import type { ApplicationRecord } from '../../common/auth/tenancy';
 import { DATABASE } from '../../infra/database/database.tokens';
+import { createWithinQuota, QUOTA_EXCEEDED } from '../../infra/database/organization-quota';
 import { isUniqueViolation } from '../../infra/database/unique-violation';
 import type { RetentionPushRecord } from './retention-push-record';
 
@@ -30,14 +31,24 @@ export class ApplicationsRepository {
     return this.db.prisma.application.create({ data: { organizationId, name, ...settings } });
   }
 
-  /** Null when the organization already has an application of that name. */
+  /**
+   * Null when the organization already has an application of that name, QUOTA_EXCEEDED when it
+   * has `max` applications (0: no limit).
+   */
   async tryCreate(
     organizationId: string,
     name: string,
     settings: ApplicationSettings,
-  ): Promise<ApplicationRecord | null> {
+    max: number,
+  ): Promise<ApplicationRecord | null | typeof QUOTA_EXCEEDED> {
     try {
-      return await this.create(organizationId, name, settings);
+      return await createWithinQuota(
+        this.db,
+        organizationId,
+        max,
+        (tx) => tx.application.count({ where: { organizationId } }),
+        (tx) => tx.application.create({ data: { organizationId, name, ...settings } }),
+      );
     } catch (error) {
       if (isUniqueViolation(error)) return null;
       throw error;

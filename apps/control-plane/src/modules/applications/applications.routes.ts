@@ -24,7 +24,7 @@ export const APPLICATION_ROUTES = routeTable({
     status: 201,
     body: CreateApplicationRequestSchema,
     response: CreateApplicationResponseSchema,
-    errors: ['CONFLICT'],
+    errors: ['CONFLICT', 'QUOTA_EXCEEDED'],
     audit: { action: AUDIT_ACTIONS.applicationCreate },
   },
   registerApplication: {
@@ -38,6 +38,7 @@ export const APPLICATION_ROUTES = routeTable({
     status: 204,
     appMayBeNew: true,
     body: RegisterApplicationRequestSchema,
+    errors: ['QUOTA_EXCEEDED'],
     audit: { action: AUDIT_ACTIONS.applicationCreate, targetParam: 'app' },
   },
   listApplications: {

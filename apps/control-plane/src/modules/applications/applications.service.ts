@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import {
   APPLICATION_NAME_RULE,
   AppError,
@@ -12,7 +12,10 @@ import {
 } from '@podium/protocol';
 import { applicationScopeOf } from '../../common/auth/principal';
 import type { OrgScope } from '../../common/auth/request-context';
+import { quotaExceeded } from '../../common/errors/quota-exceeded';
 import { toCountedPage } from '../../common/pagination/counted-page';
+import { CONFIG, type Config } from '../../config/config';
+import { QUOTA_EXCEEDED } from '../../infra/database/organization-quota';
 import { EventBus } from '../../infra/events/event-bus';
 import { AlertRulesService } from '../alerts/alert-rules.service';
 import { ApiKeysService } from '../api-keys/api-keys.service';
@@ -23,7 +26,7 @@ import { AuditService } from '../audit/audit.service';
 import { mapApplication, toStoredSettings } from './applications.dto';
 import type { ApplicationRecord } from '../../common/auth/tenancy';
 import { RetentionPusher } from '../retention/retention-pusher';
-import { ApplicationsRepository } from './applications.repository';
+import { type ApplicationSettings, ApplicationsRepository } from './applications.repository';
 import { settingChanges } from './settings-changes';
 
 /** Applications are addressed (and audited) by name: the name executors connect with. */
@@ -37,17 +40,14 @@ export class ApplicationsService {
     private readonly events: EventBus,
     private readonly retention: RetentionPusher,
     private readonly alertRules: AlertRulesService,
+    @Inject(CONFIG) private readonly config: Config,
   ) {}
 
   createApplication(scope: OrgScope, input: CreateApplicationRequest): Promise<Application> {
     const { name, ...settings } = input;
     const action = auditedAction(scope, AUDIT_ACTIONS.applicationCreate, name, settings);
     return this.audit.track(action, async () => {
-      const created = await this.applications.tryCreate(
-        scope.organization.id,
-        name,
-        toStoredSettings(settings),
-      );
+      const created = await this.tryCreate(scope, name, toStoredSettings(settings));
       if (!created) {
         throw new AppError(
           'CONFLICT',
@@ -104,7 +104,7 @@ export class ApplicationsService {
     const action = auditedAction(scope, AUDIT_ACTIONS.applicationCreate, name, settings);
     try {
       await this.audit.track(action, async () => {
-        const created = await this.applications.tryCreate(scope.organization.id, name, settings);
+        const created = await this.tryCreate(scope, name, settings);
         // Its transaction is spoilt by the unique violation: leave it (audited as a FAILURE).
         if (!created) throw new AppError('CONFLICT', `"${name}" was registered meanwhile.`);
       });
@@ -187,6 +187,18 @@ export class ApplicationsService {
         },
       }),
     );
+  }
+
+  /** Null when the name is taken; refused past the organization's quota of applications. */
+  private async tryCreate(
+    scope: OrgScope,
+    name: string,
+    settings: ApplicationSettings,
+  ): Promise<ApplicationRecord | null> {
+    const max = this.config.quotas.applicationsPerOrg;
+    const created = await this.applications.tryCreate(scope.organization.id, name, settings, max);
+    if (created === QUOTA_EXCEEDED) throw quotaExceeded('applications', max);
+    return created;
   }
 }
 

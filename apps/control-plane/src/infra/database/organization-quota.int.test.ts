@@ -1,0 +1,70 @@
+import type { Database } from '@podium/db';
+import pino from 'pino';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { DATABASE_BACKENDS, useDatabase } from '../../../test/support/database-backends';
+import { Transactions, transactionAware } from './transactions';
+import { createWithinQuota, QUOTA_EXCEEDED } from './organization-quota';
+
+const MAX = 2;
+
+describe.each(DATABASE_BACKENDS)('organization quotas on %s', (_name, makeDatabase) => {
+  const database = useDatabase(makeDatabase);
+  let db: Database;
+
+  beforeAll(() => {
+    db = database();
+  });
+
+  const newOrg = (name: string) =>
+    db.prisma.organization.create({ data: { name, displayName: name } });
+
+  /** An application of the organization, unless it has MAX already. */
+  const createApp = (organizationId: string, name: string) =>
+    createWithinQuota(
+      db,
+      organizationId,
+      MAX,
+      (tx) => tx.application.count({ where: { organizationId } }),
+      (tx) => tx.application.create({ data: { organizationId, name } }),
+    );
+
+  it('lets racing creations in one organization pass the quota none together', async () => {
+    const org = await newOrg('racing');
+    const outcomes = await Promise.all(
+      Array.from({ length: 6 }, (_, i) => createApp(org.id, `app-${i}`)),
+    );
+    expect(outcomes.filter((outcome) => outcome !== QUOTA_EXCEEDED)).toHaveLength(MAX);
+    expect(outcomes.filter((outcome) => outcome === QUOTA_EXCEEDED)).toHaveLength(6 - MAX);
+    expect(await db.prisma.application.count({ where: { organizationId: org.id } })).toBe(MAX);
+  });
+
+  it('counts each organization alone, and a removal frees a place', async () => {
+    const [full, other] = [await newOrg('full'), await newOrg('other')];
+    for (const name of ['a', 'b']) await createApp(full.id, name);
+    await expect(createApp(full.id, 'c')).resolves.toBe(QUOTA_EXCEEDED);
+    await expect(createApp(other.id, 'a')).resolves.toMatchObject({ name: 'a' });
+    await db.prisma.application.deleteMany({ where: { organizationId: full.id, name: 'a' } });
+    await expect(createApp(full.id, 'c')).resolves.toMatchObject({ name: 'c' });
+  });
+
+  it('joins the transaction it runs in, holding the lock until that commits', async () => {
+    const org = await newOrg('joined');
+    const transactions = new Transactions(transactionAware(db), pino({ level: 'silent' }));
+    const scoped = transactionAware(db);
+    const inOne = () =>
+      transactions.run(() =>
+        createWithinQuota(
+          scoped,
+          org.id,
+          MAX,
+          (tx) => tx.application.count({ where: { organizationId: org.id } }),
+          async (tx) => {
+            const created = await tx.application.count({ where: { organizationId: org.id } });
+            return tx.application.create({ data: { organizationId: org.id, name: `n${created}` } });
+          },
+        ),
+      );
+    const outcomes = await Promise.all([inOne(), inOne(), inOne()]);
+    expect(outcomes.filter((outcome) => outcome === QUOTA_EXCEEDED)).toHaveLength(1);
+  });
+});

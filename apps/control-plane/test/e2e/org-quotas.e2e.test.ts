@@ -1,0 +1,96 @@
+import type { Database } from '@podium/db';
+import {
+  AlertingRuleSchema,
+  ApplicationSchema,
+  CreateApiKeyResponseSchema,
+  ListAuditLogsResponseSchema,
+  OrganizationSchema,
+} from '@podium/protocol';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { DATABASE } from '../../src/infra/database/database.tokens';
+import { usePostgresControlPlane } from './start';
+import { TestBrowser, type TestResponse, bodyOf, signUpAndIn } from './test-browser';
+
+const QUOTA = 2;
+
+describe('organization quotas over HTTP (PostgreSQL)', () => {
+  const stack = usePostgresControlPlane({
+    quotas: { applicationsPerOrg: QUOTA, liveApiKeysPerOrg: QUOTA, alertRulesPerOrg: QUOTA },
+  });
+  let admin: TestBrowser;
+  let org: string;
+
+  beforeAll(async () => {
+    admin = new TestBrowser(stack.server.url);
+    await signUpAndIn(admin);
+    org = `quotas-${Date.now().toString(36)}`;
+    bodyOf(await admin.post('/v2/orgs', { name: org }), OrganizationSchema, 201);
+  });
+
+  /** The refusal of a creation past the quota: a 409 problem naming what is full. */
+  function expectQuotaRefusal(res: TestResponse, things: string) {
+    expect(res.status).toBe(409);
+    expect(res.headers.get('content-type')).toContain('application/problem+json');
+    expect(res.body).toMatchObject({
+      code: 'QUOTA_EXCEEDED',
+      detail: expect.stringContaining(`has ${QUOTA} ${things}`) as string,
+    });
+  }
+
+  it('refuses an application past the quota, by POST and by DBOS-style PUT, until one is deleted', async () => {
+    for (const name of ['ledger', 'payroll']) {
+      bodyOf(await admin.post(`/v2/orgs/${org}/apps`, { name }), ApplicationSchema, 201);
+    }
+    expectQuotaRefusal(
+      await admin.post(`/v2/orgs/${org}/apps`, { name: 'billing' }),
+      'applications',
+    );
+    expectQuotaRefusal(await admin.put(`/v2/orgs/${org}/apps/billing`, {}), 'applications');
+    // An application that exists is still "registered" (nothing is created).
+    expect((await admin.put(`/v2/orgs/${org}/apps/ledger`, {})).status).toBe(204);
+
+    // The refusals are operator actions like any: audited.
+    const refused = bodyOf(
+      await admin.get(`/v2/orgs/${org}/audit-logs?operation=application.create`),
+      ListAuditLogsResponseSchema,
+    ).filter((entry) => entry.status === 'failure');
+    expect(refused.map((entry) => entry.target?.id)).toEqual(['billing', 'billing']);
+
+    expect((await admin.delete(`/v2/orgs/${org}/apps/payroll`)).status).toBe(204);
+    bodyOf(await admin.post(`/v2/orgs/${org}/apps`, { name: 'billing' }), ApplicationSchema, 201);
+  });
+
+  it('counts live API keys only: a revoked or expired one frees its place', async () => {
+    const create = (name: string) =>
+      admin.post(`/v2/orgs/${org}/tokens`, { name, permissions: ['application.read'] });
+    const first = bodyOf(await create('first'), CreateApiKeyResponseSchema, 201);
+    const second = bodyOf(await create('second'), CreateApiKeyResponseSchema, 201);
+    expectQuotaRefusal(await create('third'), 'live API keys');
+    expectQuotaRefusal(
+      await admin.post(`/v2/orgs/${org}/tokens/third`, { permissions: ['application.read'] }),
+      'live API keys',
+    );
+
+    expect((await admin.delete(`/v2/orgs/${org}/tokens/${first.id}`)).status).toBe(204);
+    bodyOf(await create('third'), CreateApiKeyResponseSchema, 201);
+    expectQuotaRefusal(await create('fourth'), 'live API keys');
+
+    const db = stack.server.app.get<Database>(DATABASE);
+    await db.prisma.apiKey.update({
+      where: { id: second.id },
+      data: { expiresAt: new Date(Date.now() - 1_000) },
+    });
+    bodyOf(await create('fourth'), CreateApiKeyResponseSchema, 201);
+  });
+
+  it("counts alerting rules across the organization's applications", async () => {
+    const rule = { ruleType: 'ExecutorDied', ruleMetadata: {} };
+    const rulesOf = (app: string) => `/v2/orgs/${org}/apps/${app}/alerting-rules`;
+    bodyOf(await admin.post(rulesOf('ledger'), rule), AlertingRuleSchema, 201);
+    const second = bodyOf(await admin.post(rulesOf('billing'), rule), AlertingRuleSchema, 201);
+    expectQuotaRefusal(await admin.post(rulesOf('ledger'), rule), 'alerting rules');
+
+    expect((await admin.delete(`${rulesOf('billing')}/${second.id}`)).status).toBe(204);
+    bodyOf(await admin.post(rulesOf('ledger'), rule), AlertingRuleSchema, 201);
+  });
+});
