@@ -56,6 +56,8 @@ export interface Config {
     /** Unrevoked and unexpired ones. */
     readonly liveApiKeysPerOrg: number;
     readonly alertRulesPerOrg: number;
+    /** The organization's and its applications' together. */
+    readonly alertWebhooksPerOrg: number;
   };
   readonly alerts: {
     /** Period of alert-rule evaluation, on the coordinator only (see AlertEvaluator). */
@@ -198,6 +200,7 @@ export function loadConfig(source: NodeJS.ProcessEnv): Config {
       applicationsPerOrg: env.PODIUM_ORG_MAX_APPLICATIONS,
       liveApiKeysPerOrg: env.PODIUM_ORG_MAX_API_KEYS,
       alertRulesPerOrg: env.PODIUM_ORG_MAX_ALERT_RULES,
+      alertWebhooksPerOrg: env.PODIUM_ORG_MAX_ALERT_WEBHOOKS,
     },
     alerts: {
       evaluationMs: env.PODIUM_ALERT_EVALUATION_MS,

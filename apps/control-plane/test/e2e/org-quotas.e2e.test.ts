@@ -2,6 +2,7 @@ import type { Database } from '@podium/db';
 import {
   AlertingRuleSchema,
   ApplicationSchema,
+  CreateAlertWebhookResponseSchema,
   CreateApiKeyResponseSchema,
   ListAuditLogsResponseSchema,
   OrganizationSchema,
@@ -15,7 +16,12 @@ const QUOTA = 2;
 
 describe('organization quotas over HTTP (PostgreSQL)', () => {
   const stack = usePostgresControlPlane({
-    quotas: { applicationsPerOrg: QUOTA, liveApiKeysPerOrg: QUOTA, alertRulesPerOrg: QUOTA },
+    quotas: {
+      applicationsPerOrg: QUOTA,
+      liveApiKeysPerOrg: QUOTA,
+      alertRulesPerOrg: QUOTA,
+      alertWebhooksPerOrg: QUOTA,
+    },
   });
   let admin: TestBrowser;
   let org: string;
@@ -92,5 +98,22 @@ describe('organization quotas over HTTP (PostgreSQL)', () => {
 
     expect((await admin.delete(`${rulesOf('billing')}/${second.id}`)).status).toBe(204);
     bodyOf(await admin.post(rulesOf('ledger'), rule), AlertingRuleSchema, 201);
+  });
+
+  it("counts the organization's webhooks and its applications' together", async () => {
+    const hook = (path: string) => ({ url: `https://hooks.example.com/${path}`, format: 'json' });
+    const orgHooks = `/v2/orgs/${org}/alert-webhooks`;
+    const appHooks = `/v2/orgs/${org}/apps/ledger/alert-webhooks`;
+    const first = bodyOf(
+      await admin.post(orgHooks, hook('org')),
+      CreateAlertWebhookResponseSchema,
+      201,
+    );
+    bodyOf(await admin.post(appHooks, hook('ledger')), CreateAlertWebhookResponseSchema, 201);
+    expectQuotaRefusal(await admin.post(appHooks, hook('more')), 'alert webhooks');
+    expectQuotaRefusal(await admin.post(orgHooks, hook('more')), 'alert webhooks');
+
+    expect((await admin.delete(`${orgHooks}/${first.id}`)).status).toBe(204);
+    bodyOf(await admin.post(appHooks, hook('more')), CreateAlertWebhookResponseSchema, 201);
   });
 });

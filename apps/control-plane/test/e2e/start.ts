@@ -121,6 +121,7 @@ export async function startTestControlPlane(
       applicationsPerOrg: 1_000,
       liveApiKeysPerOrg: 1_000,
       alertRulesPerOrg: 1_000,
+      alertWebhooksPerOrg: 100,
       ...overrides.quotas,
     },
     alerts: {

@@ -259,15 +259,26 @@ export class AlertsRepository {
     return this.db.prisma.alertWebhook.findUnique({ where: { id } });
   }
 
-  createWebhook(webhook: {
-    organizationId: string;
-    applicationId: string | null;
-    url: string;
-    format: AlertWebhookFormat;
-    secretPrefix: string;
-    secretEncrypted: string;
-  }): Promise<AlertWebhookRecord> {
-    return this.db.prisma.alertWebhook.create({ data: webhook });
+  /** QUOTA_EXCEEDED when the organization has `max` webhooks already (0: no limit). */
+  createWebhook(
+    webhook: {
+      organizationId: string;
+      applicationId: string | null;
+      url: string;
+      format: AlertWebhookFormat;
+      secretPrefix: string;
+      secretEncrypted: string;
+    },
+    max: number,
+  ): Promise<AlertWebhookRecord | typeof QUOTA_EXCEEDED> {
+    const { organizationId } = webhook;
+    return createWithinQuota(
+      this.db,
+      organizationId,
+      max,
+      (tx) => tx.alertWebhook.count({ where: { organizationId } }),
+      (tx) => tx.alertWebhook.create({ data: webhook }),
+    );
   }
 
   async deleteWebhook(

@@ -31,6 +31,7 @@ const createWebhook = {
   status: 201,
   body: CreateAlertWebhookRequestSchema,
   response: CreateAlertWebhookResponseSchema,
+  errors: ['QUOTA_EXCEEDED'],
   audit: { action: ACTIONS.webhookCreate },
 } as const;
 const deleteWebhook = {

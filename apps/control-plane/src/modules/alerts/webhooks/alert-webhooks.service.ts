@@ -10,7 +10,9 @@ import type { AppScope } from '../../../common/auth/app-scope';
 import type { OrgScope } from '../../../common/auth/request-context';
 import type { ApplicationRecord } from '../../../common/auth/tenancy';
 import { SecretKind } from '../../../common/secrets/secret-kind';
+import { quotaExceeded } from '../../../common/errors/quota-exceeded';
 import { CONFIG, type Config } from '../../../config/config';
+import { QUOTA_EXCEEDED } from '../../../infra/database/organization-quota';
 import { auditedAction } from '../../audit/audit-actions';
 import { AuditService } from '../../audit/audit.service';
 import { ALERT_ACTIONS } from '../alert-actions';
@@ -59,14 +61,19 @@ export class AlertWebhooksService {
       async () => {
         this.assertReachable(new URL(request.url));
         const { secret, prefix } = WEBHOOK_SECRETS.generate();
-        const created = await this.alerts.createWebhook({
-          organizationId: scope.organization.id,
-          applicationId: application?.id ?? null,
-          url: request.url,
-          format: request.format,
-          secretPrefix: prefix,
-          secretEncrypted: this.secrets.seal(secret),
-        });
+        const max = this.config.quotas.alertWebhooksPerOrg;
+        const created = await this.alerts.createWebhook(
+          {
+            organizationId: scope.organization.id,
+            applicationId: application?.id ?? null,
+            url: request.url,
+            format: request.format,
+            secretPrefix: prefix,
+            secretEncrypted: this.secrets.seal(secret),
+          },
+          max,
+        );
+        if (created === QUOTA_EXCEEDED) throw quotaExceeded('alert webhooks', max);
         return { ...mapAlertWebhook(created), url: created.url, secret };
       },
       (created) => ({ targetId: created.id }),
