@@ -4,6 +4,9 @@ import { appPath } from '../applications/api';
 
 const queuesPath = (org: string, app: string) => `${appPath(org, app)}/queues`;
 
+/** How many of a queue's workflows its page shows: the oldest. */
+export const QUEUED_SHOWN = 100;
+
 /** `GET .../queues`: every queue the app's executors declare. */
 export function fetchQueues(
   org: string,
@@ -21,7 +24,7 @@ export function fetchQueuedWorkflows(
   options?: RequestOptions,
 ): Promise<ListPage<Workflow>> {
   return getPage(
-    `${queuesPath(org, app)}/${encodeURIComponent(queue)}/workflows?limit=100`,
+    `${queuesPath(org, app)}/${encodeURIComponent(queue)}/workflows?limit=${QUEUED_SHOWN}`,
     'ListQueuedWorkflowsResponseSchema',
     options,
   );

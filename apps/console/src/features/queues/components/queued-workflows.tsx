@@ -2,9 +2,12 @@
 
 import { useQuery } from '../../../lib/query';
 import { EmptyState } from '../../../components/ui/empty-state';
+import { Link } from '../../../components/ui/link';
 import { Panel } from '../../../components/ui/panel';
 import { QueryList } from '../../../components/ui/query-list';
 import { WorkflowTable, type WorkflowColumnName } from '../../workflows/components/workflow-table';
+import { workflowListHref } from '../../workflows/workflow-list-href';
+import { QUEUED_SHOWN } from '../api';
 import { queueQueries } from '../queries';
 
 const COLUMNS: WorkflowColumnName[] = ['id', 'name', 'status', 'enqueued', 'started', 'priority'];
@@ -20,6 +23,19 @@ export function QueuedWorkflows({ org, app, queue }: { org: string; app: string;
       >
         {(items) => <WorkflowTable org={org} app={app} workflows={items} columns={COLUMNS} />}
       </QueryList>
+      {list.data?.nextOffset !== undefined && (
+        <p className="muted" data-testid="queued-workflows-more">
+          The {QUEUED_SHOWN} oldest are shown; more may be waiting.{' '}
+          <Link
+            href={workflowListHref(org, app, {
+              status: ['PENDING', 'ENQUEUED'],
+              text: { queue },
+            })}
+          >
+            See them all in the workflow list
+          </Link>
+        </p>
+      )}
     </Panel>
   );
 }
