@@ -20,7 +20,10 @@ export const ERROR_CODES = {
   /** The client took too long to send its request (headers or body). */
   REQUEST_TIMEOUT: { status: 408, title: 'The request was not received in time' },
   CONFLICT: { status: 409, title: 'This conflicts with the current state' },
-  /** A creation past the organization's quota (applications, live API keys, alerting rules). */
+  /**
+   * A creation past the organization's quota (applications, live API keys, alerting rules, alert
+   * webhooks).
+   */
   QUOTA_EXCEEDED: { status: 409, title: 'The organization holds as many of these as it may' },
   /** A search without `limit` matches more than the control plane returns at once. */
   TOO_MANY_RESULTS: { status: 422, title: 'The search matches too many workflows' },

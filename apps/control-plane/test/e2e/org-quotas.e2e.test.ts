@@ -4,6 +4,7 @@ import {
   ApplicationSchema,
   CreateAlertWebhookResponseSchema,
   CreateApiKeyResponseSchema,
+  ListApplicationsResponseSchema,
   ListAuditLogsResponseSchema,
   OrganizationSchema,
 } from '@podium/protocol';
@@ -24,14 +25,22 @@ describe('organization quotas over HTTP (PostgreSQL)', () => {
     },
   });
   let admin: TestBrowser;
-  let org: string;
+  let made = 0;
 
   beforeAll(async () => {
     admin = new TestBrowser(stack.server.url);
     await signUpAndIn(admin);
-    org = `quotas-${Date.now().toString(36)}`;
-    bodyOf(await admin.post('/v2/orgs', { name: org }), OrganizationSchema, 201);
   });
+
+  /** A new organization of the admin's, with these applications: each test starts from empty. */
+  async function newOrg(apps: string[] = []): Promise<string> {
+    const org = `quotas-${Date.now().toString(36)}-${(made += 1)}`;
+    bodyOf(await admin.post('/v2/orgs', { name: org }), OrganizationSchema, 201);
+    for (const name of apps) {
+      bodyOf(await admin.post(`/v2/orgs/${org}/apps`, { name }), ApplicationSchema, 201);
+    }
+    return org;
+  }
 
   /** The refusal of a creation past the quota: a 409 problem naming what is full. */
   function expectQuotaRefusal(res: TestResponse, things: string) {
@@ -44,9 +53,7 @@ describe('organization quotas over HTTP (PostgreSQL)', () => {
   }
 
   it('refuses an application past the quota, by POST and by DBOS-style PUT, until one is deleted', async () => {
-    for (const name of ['ledger', 'payroll']) {
-      bodyOf(await admin.post(`/v2/orgs/${org}/apps`, { name }), ApplicationSchema, 201);
-    }
+    const org = await newOrg(['ledger', 'payroll']);
     expectQuotaRefusal(
       await admin.post(`/v2/orgs/${org}/apps`, { name: 'billing' }),
       'applications',
@@ -66,7 +73,16 @@ describe('organization quotas over HTTP (PostgreSQL)', () => {
     bodyOf(await admin.post(`/v2/orgs/${org}/apps`, { name: 'billing' }), ApplicationSchema, 201);
   });
 
+  it('registers one name twice at once by PUT on the last place, both answered 204', async () => {
+    const org = await newOrg(['ledger']);
+    const puts = await Promise.all([1, 2].map(() => admin.put(`/v2/orgs/${org}/apps/billing`, {})));
+    expect(puts.map((res) => res.status)).toEqual([204, 204]);
+    const listed = bodyOf(await admin.get(`/v2/orgs/${org}/apps`), ListApplicationsResponseSchema);
+    expect(listed.map((app) => app.name).sort()).toEqual(['billing', 'ledger']);
+  });
+
   it('counts live API keys only: a revoked or expired one frees its place', async () => {
+    const org = await newOrg();
     const create = (name: string) =>
       admin.post(`/v2/orgs/${org}/tokens`, { name, permissions: ['application.read'] });
     const first = bodyOf(await create('first'), CreateApiKeyResponseSchema, 201);
@@ -90,6 +106,7 @@ describe('organization quotas over HTTP (PostgreSQL)', () => {
   });
 
   it("counts alerting rules across the organization's applications", async () => {
+    const org = await newOrg(['ledger', 'billing']);
     const rule = { ruleType: 'ExecutorDied', ruleMetadata: {} };
     const rulesOf = (app: string) => `/v2/orgs/${org}/apps/${app}/alerting-rules`;
     bodyOf(await admin.post(rulesOf('ledger'), rule), AlertingRuleSchema, 201);
@@ -101,6 +118,7 @@ describe('organization quotas over HTTP (PostgreSQL)', () => {
   });
 
   it("counts the organization's webhooks and its applications' together", async () => {
+    const org = await newOrg(['ledger']);
     const hook = (path: string) => ({ url: `https://hooks.example.com/${path}`, format: 'json' });
     const orgHooks = `/v2/orgs/${org}/alert-webhooks`;
     const appHooks = `/v2/orgs/${org}/apps/ledger/alert-webhooks`;

@@ -47,24 +47,22 @@ describe.each(DATABASE_BACKENDS)('organization quotas on %s', (_name, makeDataba
     await expect(createApp(full.id, 'c')).resolves.toMatchObject({ name: 'c' });
   });
 
-  it('joins the transaction it runs in, holding the lock until that commits', async () => {
+  it('joins the transaction it runs in: what it created goes if that one rolls back', async () => {
     const org = await newOrg('joined');
-    const transactions = new Transactions(transactionAware(db), pino({ level: 'silent' }));
     const scoped = transactionAware(db);
-    const inOne = () =>
-      transactions.run(() =>
-        createWithinQuota(
-          scoped,
-          org.id,
-          MAX,
-          (tx) => tx.application.count({ where: { organizationId: org.id } }),
-          async (tx) => {
-            const created = await tx.application.count({ where: { organizationId: org.id } });
-            return tx.application.create({ data: { organizationId: org.id, name: `n${created}` } });
-          },
-        ),
+    const transactions = new Transactions(scoped, pino({ level: 'silent' }));
+    const failure = new Error('the work around the creation failed');
+    const run = transactions.run(async () => {
+      await createWithinQuota(
+        scoped,
+        org.id,
+        MAX,
+        (tx) => tx.application.count({ where: { organizationId: org.id } }),
+        (tx) => tx.application.create({ data: { organizationId: org.id, name: 'undone' } }),
       );
-    const outcomes = await Promise.all([inOne(), inOne(), inOne()]);
-    expect(outcomes.filter((outcome) => outcome === QUOTA_EXCEEDED)).toHaveLength(1);
+      throw failure;
+    });
+    await expect(run).rejects.toBe(failure);
+    expect(await db.prisma.application.count({ where: { organizationId: org.id } })).toBe(0);
   });
 });

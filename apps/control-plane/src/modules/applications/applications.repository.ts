@@ -3,7 +3,7 @@ import type { Database } from '@podium/db';
 import type { PaginationQuery } from '@podium/protocol';
 import type { ApplicationRecord } from '../../common/auth/tenancy';
 import { DATABASE } from '../../infra/database/database.tokens';
-import { createWithinQuota, QUOTA_EXCEEDED } from '../../infra/database/organization-quota';
+import { lockOrganization, QUOTA_EXCEEDED } from '../../infra/database/organization-quota';
 import { isUniqueViolation } from '../../infra/database/unique-violation';
 import type { RetentionPushRecord } from './retention-push-record';
 
@@ -33,7 +33,8 @@ export class ApplicationsRepository {
 
   /**
    * Null when the organization already has an application of that name, QUOTA_EXCEEDED when it
-   * has `max` applications (0: no limit).
+   * has `max` applications (0: no limit). The name is looked up first, under the organization's
+   * lock: registering an existing name (DBOS's idempotent PUT) is never a quota refusal.
    */
   async tryCreate(
     organizationId: string,
@@ -42,13 +43,18 @@ export class ApplicationsRepository {
     max: number,
   ): Promise<ApplicationRecord | null | typeof QUOTA_EXCEEDED> {
     try {
-      return await createWithinQuota(
-        this.db,
-        organizationId,
-        max,
-        (tx) => tx.application.count({ where: { organizationId } }),
-        (tx) => tx.application.create({ data: { organizationId, name, ...settings } }),
-      );
+      return await this.db.prisma.$transaction(async (tx) => {
+        await lockOrganization(tx, organizationId);
+        const taken = await tx.application.findFirst({
+          where: { organizationId, name },
+          select: { id: true },
+        });
+        if (taken) return null;
+        if (max > 0 && (await tx.application.count({ where: { organizationId } })) >= max) {
+          return QUOTA_EXCEEDED;
+        }
+        return tx.application.create({ data: { organizationId, name, ...settings } });
+      });
     } catch (error) {
       if (isUniqueViolation(error)) return null;
       throw error;

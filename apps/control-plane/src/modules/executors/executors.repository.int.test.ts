@@ -296,4 +296,53 @@ describe.each(DATABASE_BACKENDS)('ExecutorsRepository liveness on %s', (_name, m
     await repository.disconnectLinksOf(lapsed.id, minutes(-2));
     await expect(repository.findLiveness(app.id, now)).resolves.toEqual(lapsedSince);
   });
+
+  it("counts an application's links recorded by the other live replicas, not by itself nor by one whose lease passed", async () => {
+    // Leases are read on the database's clock: ten minutes either way of this one's.
+    const replica = (leaseMinutes: number) =>
+      db.prisma.replica.create({
+        data: {
+          id: randomUUID(),
+          startedAt: new Date(Date.now() - 3_600_000),
+          leaseUntil: new Date(Date.now() + leaseMinutes * 60_000),
+        },
+      });
+    const [asking, live, lapsed] = [await replica(10), await replica(10), await replica(-10)];
+    const newApp = (name: string) =>
+      db.prisma.application.create({ data: { organizationId, name } });
+    const [app, other] = [await newApp('counted'), await newApp('counted-other')];
+    const at = new Date();
+    const row = (
+      application: { id: string },
+      executorId: string,
+      status: Status,
+      replicaId: string | null,
+    ) => ({
+      ...executorRow(
+        { organizationId, applicationId: application.id },
+        executorId,
+        status,
+        'v1',
+        at,
+      ),
+      replicaId,
+    });
+    await db.prisma.executor.createMany({
+      data: [
+        row(app, 'here', 'CONNECTED', asking.id),
+        row(app, 'there-1', 'CONNECTED', live.id),
+        row(app, 'there-2', 'CONNECTED', live.id),
+        row(app, 'there-gone', 'DISCONNECTED', live.id),
+        row(app, 'stranded', 'CONNECTED', lapsed.id),
+        row(app, 'unplaced', 'CONNECTED', null),
+        row(other, 'elsewhere', 'CONNECTED', live.id),
+      ],
+    });
+    await expect(
+      repository.countConnectedElsewhere(organizationId, app.id, asking.id),
+    ).resolves.toBe(2);
+    await expect(repository.countConnectedElsewhere(organizationId, app.id, live.id)).resolves.toBe(
+      1,
+    );
+  });
 });

@@ -290,22 +290,24 @@ export class ExecutorsRepository {
   }
 
   /**
-   * The application's executors recorded CONNECTED by other replicas than `replicaId` (the one
-   * asking counts its own links itself), dead replicas' not yet adopted included.
+   * The application's executors recorded CONNECTED by other live replicas than `replicaId` (the
+   * one asking counts its own links itself). A replica whose lease passed holds no links any more:
+   * its executors, redialing elsewhere, are not counted twice while it waits to be adopted.
    */
-  countConnectedElsewhere(
+  async countConnectedElsewhere(
     organizationId: string,
     applicationId: string,
     replicaId: string,
   ): Promise<number> {
-    return this.db.prisma.executor.count({
-      where: {
-        organizationId,
-        applicationId,
-        status: 'CONNECTED',
-        OR: [{ replicaId: null }, { replicaId: { not: replicaId } }],
-      },
-    });
+    const [row] = await this.db.prisma.$queryRaw<Array<{ count: number }>>`
+      SELECT count(*)::int AS count
+      FROM executors e JOIN replicas r ON r.id = e.replica_id
+      WHERE e.organization_id = ${organizationId}::uuid
+        AND e.application_id = ${applicationId}::uuid
+        AND e.status = 'CONNECTED'
+        AND e.replica_id <> ${replicaId}::uuid
+        AND r.lease_until > now()`;
+    return row?.count ?? 0;
   }
 
   /**

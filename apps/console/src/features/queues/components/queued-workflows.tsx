@@ -28,7 +28,7 @@ export function QueuedWorkflows({ org, app, queue }: { org: string; app: string;
           The {QUEUED_SHOWN} oldest are shown; more may be waiting.{' '}
           <Link
             href={workflowListHref(org, app, {
-              status: ['PENDING', 'ENQUEUED'],
+              status: ['PENDING', 'ENQUEUED', 'DELAYED'],
               text: { queue },
             })}
           >

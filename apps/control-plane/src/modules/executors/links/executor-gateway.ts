@@ -42,6 +42,8 @@ export class ExecutorGateway implements OnApplicationBootstrap, BeforeApplicatio
   /** Executors refused for their application's limit retry every second: a few lines a minute. */
   private readonly limitLog = new LogThrottle();
   private server?: Server;
+  /** Set at shutdown: an upgrade admitted after the links were closed is dropped (it redials). */
+  private stopping = false;
 
   constructor(
     private readonly adapterHost: HttpAdapterHost,
@@ -71,6 +73,7 @@ export class ExecutorGateway implements OnApplicationBootstrap, BeforeApplicatio
   // Before the HTTP server closes: it would otherwise wait forever on upgraded sockets.
   async beforeApplicationShutdown() {
     this.server?.off('upgrade', this.onUpgrade);
+    this.stopping = true;
     await this.links.closeAll();
     for (const client of this.wss.clients) client.terminate(); // never attached, if any
     this.wss.close();
@@ -135,6 +138,7 @@ export class ExecutorGateway implements OnApplicationBootstrap, BeforeApplicatio
     head: Buffer,
     auth: Extract<ExecutorLinkAuthorization, { ok: true }>,
   ) {
+    if (this.stopping) return void socket.destroy();
     this.wss.handleUpgrade(req, socket, head, (ws) => {
       const link = new ExecutorLink(
         ws,

@@ -22,9 +22,10 @@ interface Queue {
  * The most links an application may hold (PODIUM_EXECUTOR_MAX_LINKS_PER_APP), so one runaway
  * deploy or leaked key cannot exhaust the control plane for every tenant. An upgrade is counted
  * against the application's open links on this replica and its executors recorded CONNECTED by
- * the others (dead ones' until adopted). Upgrades of one application are decided in turn on a
- * replica, each batch of waiting ones on one read, so a replica never passes the limit itself;
- * upgrades racing on other replicas, or not yet recorded there, can pass it together.
+ * the other live replicas. Upgrades of one application are decided in turn on a replica, each
+ * batch of waiting ones on one read, so a replica never passes the limit itself; upgrades racing
+ * on other replicas, or still in their handshake there, can pass it together. A half-open link
+ * counts until pings cut it (40–60 s).
  */
 @Injectable()
 export class ExecutorLinkQuota {
@@ -94,5 +95,14 @@ export class ExecutorLinkQuota {
       if (batch.length > room) this.fullUntil.set(applicationId, Date.now() + FULL_VERDICT_MS);
     }
     this.queues.delete(applicationId);
+    this.forgetPastVerdicts();
+  }
+
+  /** Drops the verdicts that ran out (applications that stopped retrying, or were deleted). */
+  private forgetPastVerdicts(): void {
+    const now = Date.now();
+    for (const [applicationId, until] of this.fullUntil) {
+      if (until <= now) this.fullUntil.delete(applicationId);
+    }
   }
 }
