@@ -28,12 +28,13 @@ export function mapAlertingRule(rule: AlertRuleRecord): AlertingRule {
 /**
  * Never the secret, not even encrypted: its prefix only. Nor the whole URL, which may carry a
  * token (Slack's do) that anyone listing webhooks could post with: see shownUrl. The create
- * response alone gives it whole, to whoever just sent it.
+ * response alone gives it whole, to whoever just sent it. `url`: the stored one opened (null
+ * when it cannot be: see WebhookSecretBox).
  */
-export function mapAlertWebhook(webhook: AlertWebhookRecord): AlertWebhook {
+export function mapAlertWebhook(webhook: AlertWebhookRecord, url: string | null): AlertWebhook {
   return {
     id: webhook.id,
-    url: shownUrl(webhook.url),
+    url: url === null ? UNREADABLE_URL : shownUrl(url),
     format: webhook.format as AlertWebhookFormat,
     appId: webhook.applicationId,
     secretPrefix: webhook.secretPrefix,
@@ -64,6 +65,9 @@ export function mapAlertDelivery(delivery: AlertDeliveryRecord): AlertDelivery {
  * `/services/T…/B…/secret`, ntfy's topic, …) replaced by `…`. The signing secret's prefix tells
  * two webhooks to one origin apart.
  */
+/** What a list shows for a URL sealed with another session secret. */
+export const UNREADABLE_URL = 'unreadable (the session secret changed): re-create this webhook';
+
 export function shownUrl(url: string): string {
   let parsed: URL;
   try {

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { ApplicationRecordsModule } from '../applications/application-records.module';
 import { ExecutorsModule } from '../executors/executors.module';
+import { ReplicasModule } from '../replicas/replicas.module';
 import { SessionsModule } from '../sessions/sessions.module';
 import { WorkflowsModule } from '../workflows/workflows.module';
 import { AlertHistoryService } from './alert-history.service';
@@ -14,13 +15,20 @@ import { AlertConditions } from './evaluation/alert-conditions';
 import { AlertEvaluator } from './evaluation/alert-evaluator';
 import { AlertWebhooksService } from './webhooks/alert-webhooks.service';
 import { WebhookSecretBox } from './webhooks/webhook-secret-box';
+import { WebhookUrlSealing } from './webhooks/webhook-url-sealing';
 
 /**
  * Alerting: rules per application (REST), their evaluation on the coordinator
  * (`evaluation/`), and notifications to executors and webhooks (`delivery/`, `webhooks/`).
  */
 @Module({
-  imports: [ApplicationRecordsModule, ExecutorsModule, SessionsModule, WorkflowsModule],
+  imports: [
+    ApplicationRecordsModule,
+    ExecutorsModule,
+    ReplicasModule,
+    SessionsModule,
+    WorkflowsModule,
+  ],
   controllers: [AlertsController],
   providers: [
     AlertsRepository,
@@ -28,6 +36,7 @@ import { WebhookSecretBox } from './webhooks/webhook-secret-box';
     AlertHistoryService,
     AlertWebhooksService,
     WebhookSecretBox,
+    WebhookUrlSealing,
     AlertConditions,
     AlertEvaluator,
     AlertDispatcher,

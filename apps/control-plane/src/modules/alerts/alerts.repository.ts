@@ -254,6 +254,26 @@ export class AlertsRepository {
     });
   }
 
+  /** Every webhook whose URL is still stored plain (from before URLs were sealed). */
+  findPlainUrlWebhooks(): Promise<Array<{ id: string; url: string }>> {
+    const plain = (scheme: string) => ({
+      url: { startsWith: `${scheme}://`, mode: 'insensitive' as const },
+    });
+    return this.db.prisma.alertWebhook.findMany({
+      where: { OR: [plain('http'), plain('https')] },
+      select: { id: true, url: true },
+    });
+  }
+
+  /** Stores a webhook's URL as `to`, unless it is no longer `from` (sealed meanwhile): whether it did. */
+  async replaceWebhookUrl(id: string, from: string, to: string): Promise<boolean> {
+    const { count } = await this.db.prisma.alertWebhook.updateMany({
+      where: { id, url: from },
+      data: { url: to },
+    });
+    return count === 1;
+  }
+
   /** One webhook by id, whatever its organization (a delivery being resumed names it). */
   findWebhook(id: string): Promise<AlertWebhookRecord | null> {
     return this.db.prisma.alertWebhook.findUnique({ where: { id } });

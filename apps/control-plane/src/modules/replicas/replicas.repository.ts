@@ -1,6 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Database } from '@podium/db';
 import { DATABASE } from '../../infra/database/database.tokens';
+import {
+  REPLICA_CAPABILITIES,
+  type ReplicaCapability,
+} from '../../infra/replica/replica-capabilities';
 import type { LeaseRow } from './lease-view';
 
 /**
@@ -23,11 +27,23 @@ export class ReplicasRepository {
       UPDATE replicas SET lease_until = now() + make_interval(secs => ${leaseSeconds}), address = ${replica.address}
       WHERE id = ${replica.id}::uuid`;
     if (renewed > 0) return 'renewed';
+    const capabilities = [...REPLICA_CAPABILITIES];
     await this.db.prisma.$executeRaw`
-      INSERT INTO replicas (id, started_at, lease_until, address)
-      VALUES (${replica.id}::uuid, ${replica.startedAt}, now() + make_interval(secs => ${leaseSeconds}), ${replica.address})
+      INSERT INTO replicas (id, started_at, lease_until, address, capabilities)
+      VALUES (${replica.id}::uuid, ${replica.startedAt}, now() + make_interval(secs => ${leaseSeconds}), ${replica.address}, ${capabilities}::text[])
       ON CONFLICT (id) DO UPDATE SET lease_until = EXCLUDED.lease_until, address = EXCLUDED.address`;
     return 'inserted';
+  }
+
+  /** Whether every replica whose lease lives lists `capability` (older versions list none). */
+  async everyLiveReplicaHas(capability: ReplicaCapability): Promise<boolean> {
+    const [row] = await this.db.prisma.$queryRaw<Array<{ lacking: boolean }>>`
+      SELECT EXISTS (
+        SELECT 1 FROM replicas
+        WHERE lease_until > now()
+          AND NOT (COALESCE(capabilities, ARRAY[]::text[]) @> ARRAY[${capability}]::text[])
+      ) AS lacking`;
+    return row?.lacking === false;
   }
 
   /** Every replica's lease, with the time left on it by the database's clock. */

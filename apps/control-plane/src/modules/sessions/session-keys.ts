@@ -13,7 +13,7 @@ export interface SessionKeys {
   readonly accessToken: Uint8Array;
   /** HMAC key of CSRF tokens. */
   readonly csrf: Buffer;
-  /** AES-256-GCM key of the alert webhooks' signing secrets, at rest (WebhookSecretBox). */
+  /** AES-256-GCM key of the alert webhooks' signing secrets and URLs, at rest (WebhookSecretBox). */
   readonly webhookSecrets: Buffer;
 }
 

@@ -70,6 +70,7 @@ export class AlertDispatcher {
         at: at.toISOString(),
       };
       const body = bodyOf(hook.format as AlertWebhookFormat, payload);
+      const url = this.secrets.openUrl(hook.url);
       // Stored with its body and leased to this process's sender: if the process stops before
       // the attempts are done, the coordinator resumes them (WebhookResumption).
       await this.alerts.createDelivery({
@@ -77,13 +78,13 @@ export class AlertDispatcher {
         id: deliveryId,
         channel: 'webhook',
         webhookId: hook.id,
-        target: originOf(hook.url),
+        target: originOf(url),
         body,
         lease: this.sender.leaseFor(),
       });
       this.sender.send({
         deliveryId,
-        url: hook.url,
+        url,
         body,
         secret: this.secrets.open(hook.secretEncrypted),
       });

@@ -84,7 +84,7 @@ export class WebhookResumption implements OnApplicationBootstrap, OnModuleDestro
     );
     this.sender.send({
       deliveryId: delivery.id,
-      url: hook.url,
+      url: this.secrets.openUrl(hook.url),
       body: delivery.body,
       secret: this.secrets.open(hook.secretEncrypted),
       attemptsMade: delivery.attemptCount,

@@ -13,7 +13,8 @@ import { postWebhook, WebhookPostError } from './webhook-post';
 /** One webhook notification: where, the body, and the secret that signs it. */
 export interface WebhookJob {
   readonly deliveryId: string;
-  readonly url: string;
+  /** Null when the stored URL could not be opened: the delivery fails, saying why. */
+  readonly url: string | null;
   readonly body: string;
   /** Null when the stored secret could not be opened: the delivery fails, saying why. */
   readonly secret: string | null;
@@ -122,19 +123,20 @@ export class WebhookSender implements OnModuleDestroy {
       attempt: { at: at.toISOString(), durationMs: Date.now() - at.getTime(), ...fields },
       final,
     });
-    if (job.secret === null) {
-      const error =
-        'The signing secret cannot be read (was the session secret changed?): re-create the webhook.';
+    if (job.url === null || job.secret === null) {
+      const what = job.url === null ? 'URL' : 'signing secret';
+      const error = `The webhook's ${what} cannot be read (was the session secret changed?): re-create the webhook.`;
       return result({ ok: false, httpStatus: null, error }, true);
     }
+    const { url, secret } = job;
     try {
       const httpStatus = await postWebhook({
-        url: job.url,
+        url,
         headers: {
           'content-type': 'application/json',
           'user-agent': 'Podium-Alerts',
           'podium-delivery': job.deliveryId,
-          [SIGNATURE_HEADER]: signatureHeader(job.secret, job.body, at),
+          [SIGNATURE_HEADER]: signatureHeader(secret, job.body, at),
         },
         body: job.body,
         timeoutMs: this.config.alerts.webhookTimeoutMs,
@@ -166,7 +168,8 @@ function describe(error: unknown): string {
 }
 
 /** Scheme, host and port only: paths and queries may carry tokens. */
-export function originOf(url: string): string {
+export function originOf(url: string | null): string {
+  if (url === null) return 'unreadable URL';
   try {
     return new URL(url).origin;
   } catch {

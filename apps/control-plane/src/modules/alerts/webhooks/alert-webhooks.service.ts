@@ -20,6 +20,7 @@ import { mapAlertDelivery, mapAlertWebhook } from '../alert.mapper';
 import { AlertsRepository } from '../alerts.repository';
 import { privateTargetReason } from '../delivery/webhook-targets';
 import { WebhookSecretBox } from './webhook-secret-box';
+import { WebhookUrlSealing } from './webhook-url-sealing';
 
 /** Webhook signing secrets: `pwh_<8 hex>_<43 chars>`, shown once. */
 const WEBHOOK_SECRETS = new SecretKind('pwh');
@@ -33,6 +34,7 @@ export class AlertWebhooksService {
   constructor(
     private readonly alerts: AlertsRepository,
     private readonly secrets: WebhookSecretBox,
+    private readonly urlSealing: WebhookUrlSealing,
     private readonly audit: AuditService,
     @Inject(CONFIG) private readonly config: Config,
   ) {}
@@ -42,7 +44,7 @@ export class AlertWebhooksService {
     application: ApplicationRecord | null,
   ): Promise<ListAlertWebhooksResponse> {
     const hooks = await this.alerts.findWebhooks(scope.organization.id, application?.id ?? null);
-    return hooks.map(mapAlertWebhook);
+    return hooks.map((hook) => mapAlertWebhook(hook, this.secrets.openUrl(hook.url)));
   }
 
   createWebhook(
@@ -66,7 +68,7 @@ export class AlertWebhooksService {
           {
             organizationId: scope.organization.id,
             applicationId: application?.id ?? null,
-            url: request.url,
+            url: await this.urlSealing.storedForm(request.url),
             format: request.format,
             secretPrefix: prefix,
             secretEncrypted: this.secrets.seal(secret),
@@ -74,7 +76,7 @@ export class AlertWebhooksService {
           max,
         );
         if (created === QUOTA_EXCEEDED) throw quotaExceeded('alert webhooks', max);
-        return { ...mapAlertWebhook(created), url: created.url, secret };
+        return { ...mapAlertWebhook(created, request.url), url: request.url, secret };
       },
       (created) => ({ targetId: created.id }),
     );

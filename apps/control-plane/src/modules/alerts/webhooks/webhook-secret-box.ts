@@ -4,11 +4,15 @@ import { SESSION_KEYS, type SessionKeys } from '../../sessions/session-keys';
 
 const VERSION = 'v1';
 
+/** A URL stored plain: before URLs were sealed, or while an older replica lives (WebhookUrlSealing). */
+const PLAIN_URL = /^https?:\/\//i;
+
 /**
- * Webhook signing secrets at rest. HMAC needs the secret itself, so it cannot be hashed: it is
- * encrypted (AES-256-GCM) with a key derived from the session secret (`PODIUM_SESSION_SECRET`).
- * A database dump alone reveals nothing; changing the session secret makes stored webhook
- * secrets unreadable (their deliveries fail, saying so): re-create the webhooks then.
+ * A webhook's secrets at rest: its signing secret and its URL (which may carry a token, as
+ * Slack's do). HMAC needs the secret itself and a POST the URL, so neither can be hashed: they
+ * are encrypted (AES-256-GCM) with a key derived from the session secret
+ * (`PODIUM_SESSION_SECRET`). A database dump alone reveals neither; changing the session secret
+ * makes stored webhooks unreadable (their deliveries fail, saying so): re-create them then.
  */
 @Injectable()
 export class WebhookSecretBox {
@@ -21,6 +25,11 @@ export class WebhookSecretBox {
     return [VERSION, iv, cipher.getAuthTag(), sealed]
       .map((part) => (typeof part === 'string' ? part : part.toString('base64url')))
       .join('.');
+  }
+
+  /** A URL as stored: sealed, or still plain when stored before URLs were sealed. */
+  openUrl(stored: string): string | null {
+    return PLAIN_URL.test(stored) ? stored : this.open(stored);
   }
 
   /** Null when it cannot be opened (another session secret, or tampered with). */
