@@ -108,7 +108,8 @@ describe('alert webhook targets on the default settings (PostgreSQL)', () => {
       where: { id: older.id },
       data: { leaseUntil: new Date(Date.now() - 3_600_000) },
     });
-    await expect(sealing.sealPlainUrls()).resolves.toBe(1);
+    // Sealed by this call, or by the coordinator's minute pass if it came first.
+    await sealing.sealPlainUrls();
     const sealed = await storedUrl();
     expect(sealed).not.toContain('OLDSECRET');
     expect(stack.server.app.get(WebhookSecretBox).openUrl(sealed)).toBe(url);

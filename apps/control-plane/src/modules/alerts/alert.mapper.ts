@@ -60,13 +60,14 @@ export function mapAlertDelivery(delivery: AlertDeliveryRecord): AlertDelivery {
   };
 }
 
+/** What a list shows for a URL sealed with another session secret. */
+export const UNREADABLE_URL = 'unreadable (the session secret changed): re-create this webhook';
+
 /**
  * A webhook URL as listed: its origin, the path and query (where tokens go: Slack's
  * `/services/T…/B…/secret`, ntfy's topic, …) replaced by `…`. The signing secret's prefix tells
  * two webhooks to one origin apart.
  */
-/** What a list shows for a URL sealed with another session secret. */
-export const UNREADABLE_URL = 'unreadable (the session secret changed): re-create this webhook';
 
 export function shownUrl(url: string): string {
   let parsed: URL;

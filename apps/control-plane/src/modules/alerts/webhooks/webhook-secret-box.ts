@@ -11,8 +11,10 @@ const PLAIN_URL = /^https?:\/\//i;
  * A webhook's secrets at rest: its signing secret and its URL (which may carry a token, as
  * Slack's do). HMAC needs the secret itself and a POST the URL, so neither can be hashed: they
  * are encrypted (AES-256-GCM) with a key derived from the session secret
- * (`PODIUM_SESSION_SECRET`). A database dump alone reveals neither; changing the session secret
- * makes stored webhooks unreadable (their deliveries fail, saying so): re-create them then.
+ * (`PODIUM_SESSION_SECRET`). A database dump alone reveals neither (URLs once sealed: see
+ * WebhookUrlSealing); changing the session secret makes stored webhooks unreadable (their
+ * deliveries fail, saying so), as does going back to a version that reads URLs plain: re-create
+ * them then.
  */
 @Injectable()
 export class WebhookSecretBox {
