@@ -4,9 +4,10 @@
 // over a bare WebSocket, to this process. get_workflow is sent (a) directly, (b) as HTTP to
 // replica A (the link is local there) and (c) as HTTP to replica B (routed through Redis to
 // A and back). Open-loop at RATE commands/s (default 1,000), the three phases taking turns
-// twice, SECONDS each. Target: other-replica p99 overhead over direct under 3 ms. Two more
-// phases time the floor under routing: a message to an idle echo process and back through
-// Redis pub/sub (as routed commands travel) and over a WebSocket (as a direct link would).
+// twice, SECONDS each after WARM_SECONDS unmeasured. Target: other-replica p99 overhead over
+// direct under 3 ms. Two more phases time the floor under routing: a message to an idle echo
+// process and back through Redis pub/sub (as routed commands travel) and over a WebSocket (as a
+// direct link would).
 // Also the CPU per command of the replicas, of the PostgreSQL server (the last-known index's
 // writes) and of Redis, by phase, and how contended the machine was meanwhile: the share of its
 // CPU time the hypervisor stole, and how long the processes a command passes waited, ready,
@@ -29,6 +30,7 @@ import { round } from './lib/stats.mjs';
 
 const RATE = Number(process.env.RATE ?? 1000);
 const SECONDS = Number(process.env.SECONDS ?? 8);
+const WARM_SECONDS = Number(process.env.WARM_SECONDS ?? 2);
 const REDIS_URL = process.env.REDIS_URL || 'redis://127.0.0.1:6379';
 const TARGET_P99_MS = 3;
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -72,12 +74,9 @@ try {
     redisRoundTrip: echo.redis,
     socketRoundTrip: echo.socket,
   };
-  // Until both replicas reach the executor; then every path warms up.
+  // Until both replicas reach the executor.
   await whenAnswering(send.sameReplica);
   await whenAnswering(send.otherReplica);
-  for (const phase of Object.keys(send)) {
-    await runOpenLoop({ rate: RATE, seconds: 2, send: send[phase] });
-  }
 
   const runs = {
     direct: [],
@@ -114,6 +113,10 @@ try {
   );
   for (let turn = 0; turn < 2; turn++) {
     for (const phase of Object.keys(runs)) {
+      // A phase measures its path under steady load, so WARM_SECONDS of it run first, unmeasured:
+      // here a replica idles for over half a minute between its phases (at a steady 1,000/s it
+      // would not), and what V8 compiled for the path may be gone by then.
+      await runOpenLoop({ rate: RATE, seconds: WARM_SECONDS, send: send[phase] });
       const before = Object.fromEntries(
         Object.entries(meters).map(([m, read]) => [m, read(phase)]),
       );
