@@ -15,7 +15,9 @@ export const DependencyCheckSchema = z.object({
   error: z
     .string()
     .optional()
-    .describe('Plain-words reason when down; never contains credentials.'),
+    .describe(
+      'When down: that it timed out or failed, never where (the replica logs the driver message).',
+    ),
 });
 export type DependencyCheck = z.infer<typeof DependencyCheckSchema>;
 

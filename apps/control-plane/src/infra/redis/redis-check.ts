@@ -1,6 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { DependencyCheck } from '@podium/protocol';
-import { describeFailure, withTimeout } from '../../common/health/dependency-probe';
+import { type ProbeResult, probeDependency } from '../../common/health/dependency-probe';
 import { REDIS } from './redis.tokens';
 import type { RedisConnections } from './redis-connections';
 
@@ -16,17 +15,13 @@ export class RedisCheck {
   constructor(@Inject(REDIS) private readonly redis: RedisConnections | null) {}
 
   /** Null when this process runs alone (no Redis). */
-  async check(): Promise<DependencyCheck | null> {
-    if (!this.redis) return null;
-    const started = performance.now();
-    let error: string | undefined;
-    try {
-      await withTimeout(this.redis.commands.ping(), REDIS_PING_TIMEOUT_MS);
-      if (!this.redis.isSubscriberReady) error = 'the subscriber connection is down';
-    } catch (cause) {
-      error = describeFailure(cause);
-    }
-    const latencyMs = Math.round((performance.now() - started) * 10) / 10;
-    return error ? { status: 'down', latencyMs, error } : { status: 'up', latencyMs };
+  async check(): Promise<ProbeResult | null> {
+    const redis = this.redis;
+    if (!redis) return null;
+    return probeDependency(
+      () => redis.commands.ping(),
+      REDIS_PING_TIMEOUT_MS,
+      () => (redis.isSubscriberReady ? null : 'the subscriber connection is down'),
+    );
   }
 }
