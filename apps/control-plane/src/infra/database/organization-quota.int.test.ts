@@ -20,13 +20,12 @@ describe.each(DATABASE_BACKENDS)('organization quotas on %s', (_name, makeDataba
 
   /** An application of the organization, unless it has MAX already. */
   const createApp = (organizationId: string, name: string) =>
-    createWithinQuota(
-      db,
+    createWithinQuota(db, {
       organizationId,
-      MAX,
-      (tx) => tx.application.count({ where: { organizationId } }),
-      (tx) => tx.application.create({ data: { organizationId, name } }),
-    );
+      max: MAX,
+      count: (tx) => tx.application.count({ where: { organizationId } }),
+      create: (tx) => tx.application.create({ data: { organizationId, name } }),
+    });
 
   it('lets racing creations in one organization pass the quota none together', async () => {
     const org = await newOrg('racing');
@@ -47,19 +46,36 @@ describe.each(DATABASE_BACKENDS)('organization quotas on %s', (_name, makeDataba
     await expect(createApp(full.id, 'c')).resolves.toMatchObject({ name: 'c' });
   });
 
+  it('answers what settle returns before counting, and counts when it returns undefined', async () => {
+    const org = await newOrg('settled');
+    for (const name of ['a', 'b']) await createApp(org.id, name);
+    const register = (name: string) =>
+      createWithinQuota(db, {
+        organizationId: org.id,
+        max: MAX,
+        settle: async (tx) =>
+          (await tx.application.findFirst({ where: { organizationId: org.id, name } }))
+            ? ('taken' as const)
+            : undefined,
+        count: (tx) => tx.application.count({ where: { organizationId: org.id } }),
+        create: (tx) => tx.application.create({ data: { organizationId: org.id, name } }),
+      });
+    await expect(register('a')).resolves.toBe('taken'); // full, yet a conflict, not a quota refusal
+    await expect(register('c')).resolves.toBe(QUOTA_EXCEEDED);
+  });
+
   it('joins the transaction it runs in: what it created goes if that one rolls back', async () => {
     const org = await newOrg('joined');
     const scoped = transactionAware(db);
     const transactions = new Transactions(scoped, pino({ level: 'silent' }));
     const failure = new Error('the work around the creation failed');
     const run = transactions.run(async () => {
-      await createWithinQuota(
-        scoped,
-        org.id,
-        MAX,
-        (tx) => tx.application.count({ where: { organizationId: org.id } }),
-        (tx) => tx.application.create({ data: { organizationId: org.id, name: 'undone' } }),
-      );
+      await createWithinQuota(scoped, {
+        organizationId: org.id,
+        max: MAX,
+        count: (tx) => tx.application.count({ where: { organizationId: org.id } }),
+        create: (tx) => tx.application.create({ data: { organizationId: org.id, name: 'undone' } }),
+      });
       throw failure;
     });
     await expect(run).rejects.toBe(failure);

@@ -16,20 +16,35 @@ export async function lockOrganization(
   await tx.$queryRaw`SELECT id FROM organizations WHERE id = ${organizationId}::uuid FOR NO KEY UPDATE`;
 }
 
+/** A creation counted against its organization's quota (see createWithinQuota). */
+export interface QuotaedCreation<T, S> {
+  readonly organizationId: string;
+  /** What the organization may hold; 0 is no limit. */
+  readonly max: number;
+  /** What holds a place, read under the lock. */
+  readonly count: (tx: Prisma.TransactionClient) => Promise<number>;
+  readonly create: (tx: Prisma.TransactionClient) => Promise<T>;
+  /**
+   * Asked first, under the lock: what it returns, unless undefined, is the answer, before any
+   * count (a name already taken is a conflict, never a quota refusal).
+   */
+  readonly settle?: (tx: Prisma.TransactionClient) => Promise<S | undefined>;
+}
+
 /**
- * Runs `create` unless the organization already holds `max` of what `count` counts (`max` 0: no
- * limit), under the organization's lock: creations racing in one organization never pass `max`
- * together, on any replica.
+ * Runs `create` unless the organization already holds `max` of what `count` counts, under the
+ * organization's lock: creations racing in one organization never pass `max` together, on any
+ * replica.
  */
-export function createWithinQuota<T>(
+export function createWithinQuota<T, S = never>(
   db: Database,
-  organizationId: string,
-  max: number,
-  count: (tx: Prisma.TransactionClient) => Promise<number>,
-  create: (tx: Prisma.TransactionClient) => Promise<T>,
-): Promise<T | typeof QUOTA_EXCEEDED> {
+  creation: QuotaedCreation<T, S>,
+): Promise<T | S | typeof QUOTA_EXCEEDED> {
+  const { organizationId, max, count, create, settle } = creation;
   return db.prisma.$transaction(async (tx) => {
     await lockOrganization(tx, organizationId);
+    const settled = await settle?.(tx);
+    if (settled !== undefined) return settled;
     if (max > 0 && (await count(tx)) >= max) return QUOTA_EXCEEDED;
     return create(tx);
   });

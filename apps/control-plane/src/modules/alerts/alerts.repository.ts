@@ -139,16 +139,15 @@ export class AlertsRepository {
   /** QUOTA_EXCEEDED when the organization has `max` rules already (0: no limit). */
   createRule(rule: NewAlertRule, max: number): Promise<AlertRuleRecord | typeof QUOTA_EXCEEDED> {
     const { organizationId } = rule;
-    return createWithinQuota(
-      this.db,
+    return createWithinQuota(this.db, {
       organizationId,
       max,
-      (tx) => tx.alertRule.count({ where: { organizationId } }),
-      (tx) =>
+      count: (tx) => tx.alertRule.count({ where: { organizationId } }),
+      create: (tx) =>
         tx.alertRule.create({
           data: { ...rule, ruleMetadata: rule.ruleMetadata as Prisma.InputJsonObject },
         }),
-    );
+    });
   }
 
   /** Null when the application has no such rule. */
@@ -292,13 +291,12 @@ export class AlertsRepository {
     max: number,
   ): Promise<AlertWebhookRecord | typeof QUOTA_EXCEEDED> {
     const { organizationId } = webhook;
-    return createWithinQuota(
-      this.db,
+    return createWithinQuota(this.db, {
       organizationId,
       max,
-      (tx) => tx.alertWebhook.count({ where: { organizationId } }),
-      (tx) => tx.alertWebhook.create({ data: webhook }),
-    );
+      count: (tx) => tx.alertWebhook.count({ where: { organizationId } }),
+      create: (tx) => tx.alertWebhook.create({ data: webhook }),
+    });
   }
 
   async deleteWebhook(

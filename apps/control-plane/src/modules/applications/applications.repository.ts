@@ -3,7 +3,7 @@ import type { Database } from '@podium/db';
 import type { PaginationQuery } from '@podium/protocol';
 import type { ApplicationRecord } from '../../common/auth/tenancy';
 import { DATABASE } from '../../infra/database/database.tokens';
-import { lockOrganization, QUOTA_EXCEEDED } from '../../infra/database/organization-quota';
+import { createWithinQuota, type QUOTA_EXCEEDED } from '../../infra/database/organization-quota';
 import { isUniqueViolation } from '../../infra/database/unique-violation';
 import type { RetentionPushRecord } from './retention-push-record';
 
@@ -43,17 +43,18 @@ export class ApplicationsRepository {
     max: number,
   ): Promise<ApplicationRecord | null | typeof QUOTA_EXCEEDED> {
     try {
-      return await this.db.prisma.$transaction(async (tx) => {
-        await lockOrganization(tx, organizationId);
-        const taken = await tx.application.findFirst({
-          where: { organizationId, name },
-          select: { id: true },
-        });
-        if (taken) return null;
-        if (max > 0 && (await tx.application.count({ where: { organizationId } })) >= max) {
-          return QUOTA_EXCEEDED;
-        }
-        return tx.application.create({ data: { organizationId, name, ...settings } });
+      return await createWithinQuota(this.db, {
+        organizationId,
+        max,
+        settle: async (tx) => {
+          const taken = await tx.application.findFirst({
+            where: { organizationId, name },
+            select: { id: true },
+          });
+          return taken ? null : undefined;
+        },
+        count: (tx) => tx.application.count({ where: { organizationId } }),
+        create: (tx) => tx.application.create({ data: { organizationId, name, ...settings } }),
       });
     } catch (error) {
       if (isUniqueViolation(error)) return null;

@@ -55,9 +55,12 @@ export class WebhookUrlSealing implements OnApplicationBootstrap, OnModuleDestro
 
   /** Seals the URLs still plain if every live replica reads sealed ones; how many it sealed. */
   async sealPlainUrls(): Promise<number> {
+    // Plain URLs first: once all are sealed, which is most minutes, the fleet is not asked.
+    const plain = await this.alerts.findPlainUrlWebhooks();
+    if (plain.length === 0) return 0;
     if (!(await this.fleet.everyLiveReplicaHas('sealed-webhook-urls'))) return 0;
     let sealed = 0;
-    for (const { id, url } of await this.alerts.findPlainUrlWebhooks()) {
+    for (const { id, url } of plain) {
       if (await this.alerts.replaceWebhookUrl(id, url, this.secrets.seal(url))) sealed += 1;
     }
     return sealed;
