@@ -19,6 +19,7 @@ import { installExecutorSizedBodies } from './common/http/executor-sized-bodies'
 import { AuthenticationGuard } from './modules/auth/authentication.guard';
 import { API_ROUTES } from './modules/openapi/openapi.service';
 import { installRequestOrigin } from './common/http/request-origin';
+import { trustFunction } from './common/http/client-address';
 import { installRequestScreening } from './common/http/request-screening';
 import { urlRedactor } from './common/logging/redact';
 import { RequestLog, requestIdOf } from './common/logging/request-logging';
@@ -36,7 +37,7 @@ export async function startControlPlane(
   const requestLog = new RequestLog(logger, redactUrl);
   const adapter = new FastifyAdapter({
     // The client address (login rate limits) comes through the console's proxy.
-    trustProxy: trustProxyOption(config.http.trustProxy),
+    trustProxy: trustFunction(config.http.trustProxy),
     genReqId: requestIdOf,
     routerOptions: { maxParamLength: MAX_PARAM_LENGTH, ignoreTrailingSlash: true },
     ...frameworkErrorOptions({ redactUrl, requestLog, maxParamLength: MAX_PARAM_LENGTH }),
@@ -70,9 +71,4 @@ export function listeningUrl(app: INestApplication<Server>): string {
   const address = app.getHttpServer().address() as AddressInfo;
   const host = address.address.includes(':') ? `[${address.address}]` : address.address;
   return `http://${host}:${address.port}`;
-}
-
-/** Config allows a hop count; Fastify takes that as a function of the hop. */
-function trustProxyOption(trust: Config['http']['trustProxy']) {
-  return typeof trust === 'number' ? (_address: string, hop: number) => hop < trust : trust;
 }

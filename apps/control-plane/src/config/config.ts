@@ -87,6 +87,8 @@ export interface Config {
     readonly signUp: 'open' | 'invite';
     /** Sign-up emails are verified upstream: domain claims admit new accounts (see env). */
     readonly trustSignUpEmails: boolean;
+    /** API keys no one holds one client address may present a minute (0: no limit). */
+    readonly unknownApiKeysPerMinute: number;
   };
   readonly sessions: {
     /** HS256 key for access tokens; null: generated once and kept in `secretFile`. */
@@ -218,6 +220,7 @@ export function loadConfig(source: NodeJS.ProcessEnv): Config {
     accounts: {
       signUp: env.PODIUM_SIGNUP,
       trustSignUpEmails: env.PODIUM_TRUST_SIGN_UP_EMAILS,
+      unknownApiKeysPerMinute: env.PODIUM_UNKNOWN_API_KEYS_PER_MINUTE,
     },
     sessions: {
       secret: env.PODIUM_SESSION_SECRET ?? null,

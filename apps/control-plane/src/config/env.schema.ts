@@ -177,6 +177,13 @@ export const EnvSchema = z
      */
     PODIUM_SIGNUP: z.enum(['open', 'invite']).default('open'),
     /**
+     * API keys that authenticate no one (unknown, revoked or expired) one client address may
+     * present a minute, over HTTP and executor upgrades together (0: no limit). Past it, a key
+     * from that address not seen valid in the last second is refused (429) without a lookup:
+     * guessing keys cannot turn into database reads. Replicas count together (Redis).
+     */
+    PODIUM_UNKNOWN_API_KEYS_PER_MINUTE: z.coerce.number().int().min(0).default(60),
+    /**
      * `true` only when every sign-up's email has been verified before it reaches Podium (e.g. an
      * identity-aware proxy in front of the console): Podium itself does not verify that a new
      * account owns its email, so only then may a domain claim admit new accounts. Otherwise

@@ -18,9 +18,11 @@ export interface FakeExecutorInfo {
 export function connectExecutor(
   url: string,
   info?: FakeExecutorInfo,
+  /** Of the upgrade request (e.g. X-Forwarded-For, to play a client behind a proxy). */
+  headers?: Record<string, string>,
 ): Promise<{ ws: WebSocket } | { refused: number; body: string; headers: IncomingHttpHeaders }> {
   return new Promise((resolve, reject) => {
-    const ws = new WebSocket(url);
+    const ws = new WebSocket(url, { headers });
     if (info) answerExecutorInfo(ws, info);
     ws.once('open', () => resolve({ ws }));
     ws.once('unexpected-response', (_req, res) => {

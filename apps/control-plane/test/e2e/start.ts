@@ -133,7 +133,12 @@ export async function startTestControlPlane(
       webhookAllowPrivate: false,
       ...overrides.alerts,
     },
-    accounts: { signUp: 'open', trustSignUpEmails: false, ...overrides.accounts },
+    accounts: {
+      signUp: 'open',
+      trustSignUpEmails: false,
+      unknownApiKeysPerMinute: 60,
+      ...overrides.accounts,
+    },
     sessions: {
       secret: 'test-session-secret-that-is-long-enough',
       secretFile: '',

@@ -16,6 +16,7 @@ const LIMITS: AuthRateLimits = {
     maxDelayMs: 2 * MINUTE,
     forgetAfterMs: 60 * MINUTE,
   },
+  unknownKeysPerAddress: { limit: 3, windowMs: MINUTE },
 };
 
 /** Builds a limiter with these limits reading time from `now`, and one of its own. */
@@ -39,9 +40,9 @@ async function refusal(attempt: Promise<void>): Promise<AppError> {
  */
 export function describeAuthAttemptLimiter(name: string, make: LimiterFactory) {
   describe(name, () => {
-    async function setup() {
+    async function setup(limits = LIMITS) {
       let now = 1_700_000_000_000;
-      const limiter = await make(LIMITS, () => now);
+      const limiter = await make(limits, () => now);
       return { limiter, advance: (ms: number) => (now += ms) };
     }
 
@@ -111,6 +112,37 @@ export function describeAuthAttemptLimiter(name: string, make: LimiterFactory) {
       await limiter.beginSignIn('::ffff:192.0.2.7', 'ada@example.com');
       await limiter.beginSignIn('192.0.2.7', 'ada@example.com');
       await expect(limiter.beginSignIn('192.0.2.7', 'ada@example.com')).rejects.toThrow(AppError);
+    });
+
+    it('refuses key lookups from an address past its budget of unknown keys, until the window slides', async () => {
+      const { limiter, advance } = await setup();
+      for (let i = 0; i < 3; i++) {
+        await limiter.beforeKeyLookup('10.0.0.1'); // a lookup alone counts nothing
+        await limiter.beforeKeyLookup('10.0.0.1');
+        await limiter.unknownKeyPresented('10.0.0.1');
+        advance(10 * SECOND);
+      }
+      const error = await refusal(limiter.beforeKeyLookup('10.0.0.1'));
+      expect(error.code).toBe('RATE_LIMITED');
+      expect(error.extra).toEqual({ retryAfterSeconds: 30 }); // the first counted 30 s ago
+      // Another address, its own budget; password sign-ins from this one, theirs.
+      await expect(limiter.beforeKeyLookup('10.0.0.2')).resolves.toBeUndefined();
+      await expect(limiter.beginSignIn('10.0.0.1', 'ada@example.com')).resolves.toBeUndefined();
+      advance(30 * SECOND);
+      await expect(limiter.beforeKeyLookup('10.0.0.1')).resolves.toBeUndefined();
+    });
+
+    it('counts unknown keys by /64 and does not limit them at a budget of 0', async () => {
+      const { limiter } = await setup();
+      for (const host of ['a', 'b', 'c'])
+        await limiter.unknownKeyPresented(`2001:db8:1:2::${host}`);
+      await expect(limiter.beforeKeyLookup('2001:db8:1:2::d')).rejects.toThrow(AppError);
+      const unlimited = await setup({
+        ...LIMITS,
+        unknownKeysPerAddress: { limit: 0, windowMs: MINUTE },
+      });
+      for (let i = 0; i < 5; i++) await unlimited.limiter.unknownKeyPresented('10.0.0.1');
+      await expect(unlimited.limiter.beforeKeyLookup('10.0.0.1')).resolves.toBeUndefined();
     });
 
     it('limits one address across accounts and across sign-in and sign-up', async () => {

@@ -11,6 +11,8 @@ export interface AuthRateLimits {
   readonly perAddress: SlidingWindow;
   /** Failed sign-ins per (account, client address). */
   readonly perAccountAndAddress: ProgressiveDelayPolicy;
+  /** API keys that authenticate no one, per client address (a `limit` of 0: no limit). */
+  readonly unknownKeysPerAddress: SlidingWindow;
 }
 
 export const DEFAULT_AUTH_RATE_LIMITS: AuthRateLimits = {
@@ -22,10 +24,19 @@ export const DEFAULT_AUTH_RATE_LIMITS: AuthRateLimits = {
     maxDelayMs: 15 * MINUTE,
     forgetAfterMs: 24 * 60 * MINUTE,
   },
+  unknownKeysPerAddress: { limit: 60, windowMs: MINUTE },
 };
 
+/** The limits with the operator's budget of unknown API keys (config `accounts`). */
+export function authRateLimits(unknownApiKeysPerMinute: number): AuthRateLimits {
+  return {
+    ...DEFAULT_AUTH_RATE_LIMITS,
+    unknownKeysPerAddress: { limit: unknownApiKeysPerMinute, windowMs: MINUTE },
+  };
+}
+
 /**
- * Slows password guessing and mass sign-ups. Every limit is keyed by the client address (an
+ * Slows password and API key guessing and mass sign-ups. Every limit is keyed by the client address (an
  * IPv6 one by its /64: clientNetworkOf), so nobody can lock an account's owner out from
  * elsewhere: failures against an account delay only the address they came from. Checked before any password work (a refused attempt costs
  * no scrypt). A sign-in counts as failed up front and is forgiven on success, so concurrent
@@ -65,6 +76,22 @@ export abstract class AuthAttemptLimiter {
   }
 
   /**
+   * Throws RATE_LIMITED (with Retry-After) while this address is past its budget of API keys
+   * that authenticated no one: the lookup it asks for is not made. Counts nothing (see
+   * unknownKeyPresented), so lookups racing from one address may pass the budget by as many.
+   */
+  async beforeKeyLookup(address: string): Promise<void> {
+    const waitMs = await this.unknownKeyWait(clientNetworkOf(address));
+    if (waitMs > 0) this.onRefusal('api_key_rate_limited');
+    assertNoWait(waitMs);
+  }
+
+  /** An API key that authenticates no one (unknown, revoked, expired) came from this address. */
+  unknownKeyPresented(address: string): Promise<void> {
+    return this.countUnknownKey(clientNetworkOf(address));
+  }
+
+  /**
    * The wait (ms) before this address may try to sign in into this account; when none (0),
    * counts the attempt against the address and as a failure of `failureKey`.
    */
@@ -74,6 +101,11 @@ export abstract class AuthAttemptLimiter {
   protected abstract checkAndCountSignUp(ip: string): Promise<number>;
 
   protected abstract forgetFailures(failureKey: string): Promise<void>;
+
+  /** The wait (ms) before a key from this address may be looked up; 0 when it may now. */
+  protected abstract unknownKeyWait(ip: string): Promise<number>;
+
+  protected abstract countUnknownKey(ip: string): Promise<void>;
 }
 
 function accountAtAddress(account: string, ip: string): string {

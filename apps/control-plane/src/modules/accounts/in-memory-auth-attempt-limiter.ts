@@ -10,11 +10,17 @@ import { SlidingWindowRateLimiter } from './sliding-window-rate-limiter';
 export class InMemoryAuthAttemptLimiter extends AuthAttemptLimiter {
   private readonly perAddress: SlidingWindowRateLimiter;
   private readonly perAccountAndAddress: ProgressiveDelay;
+  /** Null when unknown keys are not limited. */
+  private readonly unknownKeys: SlidingWindowRateLimiter | null;
 
   constructor(limits: AuthRateLimits = DEFAULT_AUTH_RATE_LIMITS, now: () => number = Date.now) {
     super();
     this.perAddress = new SlidingWindowRateLimiter(limits.perAddress, now);
     this.perAccountAndAddress = new ProgressiveDelay(limits.perAccountAndAddress, now);
+    this.unknownKeys =
+      limits.unknownKeysPerAddress.limit > 0
+        ? new SlidingWindowRateLimiter(limits.unknownKeysPerAddress, now)
+        : null;
   }
 
   protected checkAndCountSignIn(ip: string, failureKey: string): Promise<number> {
@@ -37,6 +43,15 @@ export class InMemoryAuthAttemptLimiter extends AuthAttemptLimiter {
 
   protected forgetFailures(failureKey: string): Promise<void> {
     this.perAccountAndAddress.reset(failureKey);
+    return Promise.resolve();
+  }
+
+  protected unknownKeyWait(ip: string): Promise<number> {
+    return Promise.resolve(this.unknownKeys?.retryAfterMs(ip) ?? 0);
+  }
+
+  protected countUnknownKey(ip: string): Promise<void> {
+    this.unknownKeys?.record(ip);
     return Promise.resolve();
   }
 }

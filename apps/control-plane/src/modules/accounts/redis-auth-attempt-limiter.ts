@@ -9,7 +9,8 @@ import {
 /**
  * The same rules as the in-memory limiter (SlidingWindowRateLimiter, ProgressiveDelay), kept
  * in Redis and checked-and-counted by one script, so every replica counts into one budget.
- * Per address: a list of its latest `limit` attempt times, newest first. Per account and
+ * Per address: a list of its latest `limit` attempt times, newest first (one for sign-ins and
+ * sign-ups, one for unknown API keys). Per account and
  * address: a hash of the failure count and the last failure's time. Keys expire with their
  * window, so nothing needs cleaning. Times are the replica's clock (milliseconds).
  */
@@ -56,6 +57,17 @@ countAddress(KEYS[1], now, limit, window)
 return 0
 `;
 
+/** KEYS: address. ARGV: now, limit, window. */
+const UNKNOWN_KEY_WAIT = `${LIMIT_SCRIPTS}
+return math.ceil(addressWait(KEYS[1], tonumber(ARGV[1]), tonumber(ARGV[2]), tonumber(ARGV[3])))
+`;
+
+/** KEYS: address. ARGV: now, limit, window. */
+const COUNT_UNKNOWN_KEY = `${LIMIT_SCRIPTS}
+countAddress(KEYS[1], tonumber(ARGV[1]), tonumber(ARGV[2]), tonumber(ARGV[3]))
+return 0
+`;
+
 export class RedisAuthAttemptLimiter extends AuthAttemptLimiter {
   constructor(
     private readonly redis: RedisConnections,
@@ -98,6 +110,32 @@ export class RedisAuthAttemptLimiter extends AuthAttemptLimiter {
 
   protected async forgetFailures(failureKey: string): Promise<void> {
     await this.redis.commands.del(this.failuresKey(failureKey));
+  }
+
+  protected async unknownKeyWait(ip: string): Promise<number> {
+    return Number(await this.onUnknownKeys(UNKNOWN_KEY_WAIT, ip));
+  }
+
+  protected async countUnknownKey(ip: string): Promise<void> {
+    await this.onUnknownKeys(COUNT_UNKNOWN_KEY, ip);
+  }
+
+  /** Runs `script` on the address's unknown keys; nothing when they are not limited. */
+  private onUnknownKeys(script: string, ip: string): Promise<unknown> {
+    const { limit, windowMs } = this.limits.unknownKeysPerAddress;
+    if (limit <= 0) return Promise.resolve(0);
+    return this.redis.commands.eval(
+      script,
+      1,
+      this.unknownKeysKey(ip),
+      this.now(),
+      limit,
+      windowMs,
+    );
+  }
+
+  private unknownKeysKey(ip: string): string {
+    return this.redis.key('limits', 'unknown-keys', ip);
   }
 
   private addressKey(ip: string): string {

@@ -23,6 +23,7 @@ import { QUOTA_EXCEEDED } from '../../infra/database/organization-quota';
 import { EventBus } from '../../infra/events/event-bus';
 import type { ApplicationRecord } from '../../common/auth/tenancy';
 import { ApplicationRecordsService } from '../applications/application-records.service';
+import { AuthAttemptLimiter } from '../accounts/auth-attempt-limiter';
 import { AUDIT_ACTIONS, auditedAction } from '../audit/audit-actions';
 import { AuditService } from '../audit/audit.service';
 import { API_KEY_SECRETS } from './api-key-secret';
@@ -44,7 +45,8 @@ export interface CreateApiKeyInput {
 
 export type ExecutorLinkAuthorization =
   | { ok: true; apiKey: ApiKeyRecord; application: ApplicationRecord }
-  | { ok: false; code: 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND'; detail: string };
+  | { ok: false; code: 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND'; detail: string }
+  | { ok: false; code: 'RATE_LIMITED'; detail: string; retryAfterSeconds: number };
 
 const REFUSED = 'The API key is not valid: it is unknown, revoked or expired.';
 
@@ -69,6 +71,7 @@ export class ApiKeysService implements OnModuleDestroy {
     private readonly applications: ApplicationRecordsService,
     private readonly events: EventBus,
     private readonly audit: AuditService,
+    private readonly limiter: AuthAttemptLimiter,
     @Inject(CONFIG) private readonly config: Config,
   ) {
     // Announced once committed (forgotten earlier, the cache could reload the row as it was),
@@ -248,11 +251,22 @@ export class ApiKeysService implements OnModuleDestroy {
     return key;
   }
 
-  /** The live key a secret belongs to, or null. Records the use (to the minute). */
-  async authenticate(secret: string, now = new Date()): Promise<ApiKeyRecord | null> {
+  /**
+   * The live key a secret belongs to, or null. Records the use (to the minute). `from`, the
+   * client's address, is held to its budget of keys that authenticate no one (AuthAttemptLimiter):
+   * past it, a key not seen valid in the last second is refused, RATE_LIMITED, unread.
+   */
+  async authenticate(
+    secret: string,
+    from?: string,
+    now = new Date(),
+  ): Promise<ApiKeyRecord | null> {
     if (!API_KEY_SECRETS.isWellFormed(secret)) return null;
     const hash = API_KEY_SECRETS.hash(secret);
     if (this.refusals.get(hash, now.getTime())) return null;
+    if (from !== undefined && !this.recentlyValid.get(hash, now.getTime())) {
+      await this.limiter.beforeKeyLookup(from);
+    }
     let key = await this.recentlyValid.getOrLoad(
       hash,
       () => this.keys.findOneBySecretHash(hash),
@@ -260,6 +274,7 @@ export class ApiKeysService implements OnModuleDestroy {
     );
     if (!key || !isLive(key, now)) {
       this.refusals.set(hash, true, now.getTime());
+      if (from !== undefined) await this.limiter.unknownKeyPresented(from);
       return null;
     }
     if (isLastUseStale(key.lastUsedAt, now)) {
@@ -272,8 +287,19 @@ export class ApiKeysService implements OnModuleDestroy {
   }
 
   /** May this secret open an executor link for the application named `appName`? */
-  async authorizeExecutorLink(appName: string, secret: string): Promise<ExecutorLinkAuthorization> {
-    const apiKey = await this.authenticate(secret);
+  async authorizeExecutorLink(
+    appName: string,
+    secret: string,
+    from: string,
+  ): Promise<ExecutorLinkAuthorization> {
+    let apiKey: ApiKeyRecord | null;
+    try {
+      apiKey = await this.authenticate(secret, from);
+    } catch (error) {
+      if (!AppError.is(error) || error.code !== 'RATE_LIMITED') throw error;
+      const retryAfterSeconds = Number(error.extra?.retryAfterSeconds ?? 1);
+      return { ok: false, code: 'RATE_LIMITED', detail: error.message, retryAfterSeconds };
+    }
     if (!apiKey) return { ok: false, code: 'UNAUTHENTICATED', detail: REFUSED };
     if (!apiKey.permissions.includes('websocket.connect')) {
       return { ok: false, code: 'FORBIDDEN', detail: 'This API key may not connect executors.' };

@@ -53,7 +53,7 @@ export class AuthenticationGuard implements CanActivate {
   private async authenticate(req: HttpRequest): Promise<Principal | null> {
     const bearer = bearerToken(req.headers.authorization);
     if (bearer) {
-      const apiKey = await this.apiKeys.authenticate(bearer);
+      const apiKey = await this.apiKeys.authenticate(bearer, req.ip);
       if (!apiKey)
         throw new AppError('UNAUTHENTICATED', 'The API key is unknown, revoked or expired.');
       return { kind: 'api-key', apiKey };

@@ -47,15 +47,13 @@ export class ConductorMetricsService {
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
 
+  /** `from`: the caller's address, for the budget of unknown API keys (see ApiKeysService). */
   async render(
-    authorization: string | undefined,
+    caller: { authorization: string | undefined; from: string },
     query: ConductorMetricsQuery,
     format: ExpositionFormat,
   ): Promise<string> {
-    const { organizationId, apps } = await this.readableApplications(
-      authorization,
-      query.applications,
-    );
+    const { organizationId, apps } = await this.readableApplications(caller, query.applications);
     const window = lastCompletedMinute(this.clock.now());
     const windowStartMs = window.start.getTime();
     this.cache.keepOnly(windowStartMs);
@@ -119,11 +117,11 @@ export class ConductorMetricsService {
 
   /** The bearer key's applications (in its scope), narrowed to `names` when given. */
   private async readableApplications(
-    authorization: string | undefined,
+    { authorization, from }: { authorization: string | undefined; from: string },
     names: readonly string[] | undefined,
   ): Promise<{ organizationId: string; apps: ApplicationRecord[] }> {
     const secret = bearerToken(authorization);
-    const key = secret ? await this.apiKeys.authenticate(secret) : null;
+    const key = secret ? await this.apiKeys.authenticate(secret, from) : null;
     if (!key) {
       this.metrics.recordRefusal('unauthenticated');
       throw new AppError('UNAUTHENTICATED', 'Send an API key as a Bearer token.');

@@ -9,6 +9,7 @@ import {
 import { HttpAdapterHost } from '@nestjs/core';
 import type { Logger } from 'pino';
 import { WebSocketServer } from 'ws';
+import { clientAddressOf, trustFunction } from '../../../common/http/client-address';
 import { LogThrottle, suppressedField } from '../../../common/logging/log-throttle';
 import { LOGGER } from '../../../common/logging/logging.tokens';
 import { type RedactUrl, urlRedactor } from '../../../common/logging/redact';
@@ -21,9 +22,15 @@ import { parseExecutorPath } from './executor-path';
 import { ExecutorLinksService } from './executor-links.service';
 import { refuseHandshake, refuseUpgrade } from './refuse-upgrade';
 
-/** How the metrics name each refusal of an executor's key (see ApiKeysService). */
+/**
+ * How the metrics name each refusal of an executor's key (see ApiKeysService); RATE_LIMITED is
+ * counted where it is decided (AuthAttemptLimiter).
+ */
 const REFUSALS: Readonly<
-  Record<Extract<ExecutorLinkAuthorization, { ok: false }>['code'], RefusalReason>
+  Record<
+    Exclude<Extract<ExecutorLinkAuthorization, { ok: false }>['code'], 'RATE_LIMITED'>,
+    RefusalReason
+  >
 > = {
   UNAUTHENTICATED: 'executor_unauthenticated',
   FORBIDDEN: 'executor_forbidden',
@@ -41,6 +48,9 @@ export class ExecutorGateway implements OnApplicationBootstrap, BeforeApplicatio
   private readonly redactUrl: RedactUrl;
   /** Executors refused for their application's limit retry every second: a few lines a minute. */
   private readonly limitLog = new LogThrottle();
+  /** An address guessing keys tries as fast as it can: a few lines a minute. */
+  private readonly guessLog = new LogThrottle();
+  private readonly trustProxy: ReturnType<typeof trustFunction>;
   private server?: Server;
   /** Set at shutdown: an upgrade admitted after the links were closed is dropped (it redials). */
   private stopping = false;
@@ -55,6 +65,7 @@ export class ExecutorGateway implements OnApplicationBootstrap, BeforeApplicatio
     @Inject(LOGGER) private readonly logger: Logger,
   ) {
     this.redactUrl = urlRedactor(config.executors.basePath);
+    this.trustProxy = trustFunction(config.http.trustProxy);
     this.wss = new WebSocketServer({
       noServer: true,
       maxPayload: config.executors.maxFrameBytes,
@@ -96,7 +107,20 @@ export class ExecutorGateway implements OnApplicationBootstrap, BeforeApplicatio
   private async handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer) {
     const path = parseExecutorPath(req.url ?? '', this.config.executors.basePath);
     if (!path) return refuseUpgrade(socket, 'NOT_FOUND', 'No WebSocket endpoint at this path.');
-    const auth = await this.apiKeys.authorizeExecutorLink(path.appName, path.apiKey);
+    const from = clientAddressOf(req, this.trustProxy);
+    const auth = await this.apiKeys.authorizeExecutorLink(path.appName, path.apiKey, from);
+    if (!auth.ok && auth.code === 'RATE_LIMITED') {
+      const admittedLine = this.guessLog.admit(from);
+      if (admittedLine) {
+        this.logger.warn(
+          { from, appName: path.appName, ...suppressedField(admittedLine) },
+          'executor refused: its address presented too many API keys that authenticate no one',
+        );
+      }
+      return refuseUpgrade(socket, auth.code, auth.detail, {
+        'Retry-After': String(auth.retryAfterSeconds),
+      });
+    }
     if (!auth.ok) {
       this.logger.info(
         { url: this.redactUrl(req.url ?? ''), appName: path.appName, code: auth.code },
