@@ -58,6 +58,9 @@ export interface Config {
     readonly alertRulesPerOrg: number;
     /** The organization's and its applications' together. */
     readonly alertWebhooksPerOrg: number;
+    readonly customRolesPerOrg: number;
+    /** Unrevoked, unexpired and with uses left. */
+    readonly usableJoinSecretsPerOrg: number;
   };
   readonly alerts: {
     /** Period of alert-rule evaluation, on the coordinator only (see AlertEvaluator). */
@@ -203,6 +206,8 @@ export function loadConfig(source: NodeJS.ProcessEnv): Config {
       liveApiKeysPerOrg: env.PODIUM_ORG_MAX_API_KEYS,
       alertRulesPerOrg: env.PODIUM_ORG_MAX_ALERT_RULES,
       alertWebhooksPerOrg: env.PODIUM_ORG_MAX_ALERT_WEBHOOKS,
+      customRolesPerOrg: env.PODIUM_ORG_MAX_ROLES,
+      usableJoinSecretsPerOrg: env.PODIUM_ORG_MAX_JOIN_SECRETS,
     },
     alerts: {
       evaluationMs: env.PODIUM_ALERT_EVALUATION_MS,

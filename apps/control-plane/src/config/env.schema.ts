@@ -148,13 +148,18 @@ export const EnvSchema = z
     PODIUM_LIVE_RECHECK_MS: z.coerce.number().int().min(100).default(60_000),
     /**
      * What one organization may hold at once (0: no limit): applications, live (unrevoked,
-     * unexpired) API keys, alerting rules and alert webhooks. Past it a creation is refused (409 QUOTA_EXCEEDED).
+     * unexpired) API keys, alerting rules, alert webhooks, custom roles and usable join secrets.
+     * Past it a creation is refused (409 QUOTA_EXCEEDED).
      */
     PODIUM_ORG_MAX_APPLICATIONS: z.coerce.number().int().min(0).default(1_000),
     PODIUM_ORG_MAX_API_KEYS: z.coerce.number().int().min(0).default(1_000),
     PODIUM_ORG_MAX_ALERT_RULES: z.coerce.number().int().min(0).default(1_000),
     /** Fewer: every alert is POSTed to each webhook it concerns. */
     PODIUM_ORG_MAX_ALERT_WEBHOOKS: z.coerce.number().int().min(0).default(100),
+    /** Custom roles: each is checked on its members' every request. */
+    PODIUM_ORG_MAX_ROLES: z.coerce.number().int().min(0).default(100),
+    /** Usable join secrets (unrevoked, unexpired, uses left): open invitations into the org. */
+    PODIUM_ORG_MAX_JOIN_SECRETS: z.coerce.number().int().min(0).default(100),
     /** Live streams one caller (a user or an API key) may hold open at once. */
     PODIUM_LIVE_MAX_STREAMS_PER_CALLER: z.coerce.number().int().min(1).default(16),
     /**

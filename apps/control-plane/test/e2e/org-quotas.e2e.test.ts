@@ -4,6 +4,9 @@ import {
   ApplicationSchema,
   CreateAlertWebhookResponseSchema,
   CreateApiKeyResponseSchema,
+  CreateJoinSecretResponseSchema,
+  CreateRoleResponseSchema,
+  GenerateJoinSecretResponseSchema,
   ListApplicationsResponseSchema,
   ListAuditLogsResponseSchema,
   OrganizationSchema,
@@ -22,6 +25,8 @@ describe('organization quotas over HTTP (PostgreSQL)', () => {
       liveApiKeysPerOrg: QUOTA,
       alertRulesPerOrg: QUOTA,
       alertWebhooksPerOrg: QUOTA,
+      customRolesPerOrg: QUOTA,
+      usableJoinSecretsPerOrg: QUOTA,
     },
   });
   let admin: TestBrowser;
@@ -115,6 +120,36 @@ describe('organization quotas over HTTP (PostgreSQL)', () => {
 
     expect((await admin.delete(`${rulesOf('billing')}/${second.id}`)).status).toBe(204);
     bodyOf(await admin.post(rulesOf('ledger'), rule), AlertingRuleSchema, 201);
+  });
+
+  it('refuses a custom role past the quota, a taken name still a conflict, until one is deleted', async () => {
+    const org = await newOrg();
+    const roles = `/v2/orgs/${org}/roles`;
+    const role = (name: string) => ({ name, permissions: ['application.read'] });
+    bodyOf(await admin.post(roles, role('auditor')), CreateRoleResponseSchema, 201);
+    bodyOf(await admin.post(roles, role('on_call')), CreateRoleResponseSchema, 201);
+    expectQuotaRefusal(await admin.post(roles, role('release')), 'custom roles');
+    expect((await admin.post(roles, role('auditor'))).status).toBe(409);
+    expect((await admin.post(roles, role('auditor'))).body).toMatchObject({ code: 'CONFLICT' });
+
+    expect((await admin.delete(`${roles}/on_call`)).status).toBe(204);
+    bodyOf(await admin.post(roles, role('release')), CreateRoleResponseSchema, 201);
+  });
+
+  it('counts usable join secrets, by either door: a revoked one frees its place', async () => {
+    const org = await newOrg();
+    const secrets = `/v2/orgs/${org}/join-secrets`;
+    const first = bodyOf(
+      await admin.post(secrets, { role: 'VIEWER' }),
+      CreateJoinSecretResponseSchema,
+      201,
+    );
+    bodyOf(await admin.post(`/v2/orgs/${org}/secrets`, {}), GenerateJoinSecretResponseSchema, 201);
+    expectQuotaRefusal(await admin.post(secrets, { role: 'VIEWER' }), 'usable join secrets');
+    expectQuotaRefusal(await admin.post(`/v2/orgs/${org}/secrets`, {}), 'usable join secrets');
+
+    expect((await admin.delete(`${secrets}/${first.id}`)).status).toBe(204);
+    bodyOf(await admin.post(secrets, { role: 'VIEWER' }), CreateJoinSecretResponseSchema, 201);
   });
 
   it("counts the organization's webhooks and its applications' together", async () => {

@@ -122,6 +122,8 @@ export async function startTestControlPlane(
       liveApiKeysPerOrg: 1_000,
       alertRulesPerOrg: 1_000,
       alertWebhooksPerOrg: 100,
+      customRolesPerOrg: 100,
+      usableJoinSecretsPerOrg: 100,
       ...overrides.quotas,
     },
     alerts: {

@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { Database, Prisma, Role } from '@podium/db';
 import type { PaginationQuery } from '@podium/protocol';
 import { DATABASE } from '../../../infra/database/database.tokens';
+import { createWithinQuota, type QUOTA_EXCEEDED } from '../../../infra/database/organization-quota';
 
 export interface JoinSecretRecord {
   readonly id: string;
@@ -37,16 +38,36 @@ export type RedeemOutcome = 'joined' | 'already_member' | 'unusable';
 export class JoinSecretsRepository {
   constructor(@Inject(DATABASE) private readonly db: Database) {}
 
-  create(secret: {
-    organizationId: string;
-    role: Role;
-    prefix: string;
-    secretHash: string;
-    expiresAt: Date;
-    maxUses: number;
-    createdById: string | null;
-  }): Promise<JoinSecretRecord> {
-    return this.db.prisma.joinSecret.create({ data: secret, select: FIELDS });
+  /**
+   * QUOTA_EXCEEDED when the organization has `max` usable secrets (unrevoked, unexpired, uses
+   * left; 0: no limit).
+   */
+  create(
+    secret: {
+      organizationId: string;
+      role: Role;
+      prefix: string;
+      secretHash: string;
+      expiresAt: Date;
+      maxUses: number;
+      createdById: string | null;
+    },
+    max: number,
+    now: Date,
+  ): Promise<JoinSecretRecord | typeof QUOTA_EXCEEDED> {
+    const { organizationId } = secret;
+    return createWithinQuota(this.db, {
+      organizationId,
+      max,
+      count: async (tx) => {
+        const [row] = await tx.$queryRaw<Array<{ usable: number }>>`
+          SELECT count(*)::int AS usable FROM join_secrets
+          WHERE organization_id = ${organizationId}::uuid AND revoked_at IS NULL
+            AND expires_at > ${now} AND uses < max_uses`;
+        return row?.usable ?? 0;
+      },
+      create: (tx) => tx.joinSecret.create({ data: secret, select: FIELDS }),
+    });
   }
 
   /** Newest first. */

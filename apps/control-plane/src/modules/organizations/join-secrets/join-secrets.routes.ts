@@ -27,6 +27,7 @@ export const JOIN_SECRET_ROUTES = routeTable({
     status: 201,
     body: CreateJoinSecretRequestSchema,
     response: CreateJoinSecretResponseSchema,
+    errors: ['QUOTA_EXCEEDED'],
     audit: { action: AUDIT_ACTIONS.joinSecretCreate },
   },
   generateJoinSecret: {
@@ -39,6 +40,7 @@ export const JOIN_SECRET_ROUTES = routeTable({
     access: 'admin',
     status: 201,
     response: GenerateJoinSecretResponseSchema,
+    errors: ['QUOTA_EXCEEDED'],
     audit: { action: AUDIT_ACTIONS.joinSecretCreate },
   },
   listJoinSecrets: {

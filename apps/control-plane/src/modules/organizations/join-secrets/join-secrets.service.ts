@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import {
   AppError,
   type CreateJoinSecretRequest,
@@ -18,7 +18,10 @@ import {
 } from '@podium/protocol';
 import type { Principal } from '../../../common/auth/principal';
 import type { OrgScope } from '../../../common/auth/request-context';
+import { quotaExceeded } from '../../../common/errors/quota-exceeded';
 import { toCountedPage } from '../../../common/pagination/counted-page';
+import { CONFIG, type Config } from '../../../config/config';
+import { QUOTA_EXCEEDED } from '../../../infra/database/organization-quota';
 import { AUDIT_ACTIONS, auditedAction } from '../../audit/audit-actions';
 import { type AuditActor, AuditService, type TrackedAction } from '../../audit/audit.service';
 import { mapOrganization } from '../organizations.dto';
@@ -39,6 +42,7 @@ export class JoinSecretsService {
     private readonly secrets: JoinSecretsRepository,
     private readonly organizations: OrganizationsRepository,
     private readonly audit: AuditService,
+    @Inject(CONFIG) private readonly config: Config,
   ) {}
 
   createJoinSecret(
@@ -58,15 +62,21 @@ export class JoinSecretsService {
         }
         const expiresAt = expiryOf(input.expiresAt, now);
         const generated = JOIN_SECRETS.generate();
-        const record = await this.secrets.create({
-          organizationId: scope.organization.id,
-          role: input.role,
-          prefix: generated.prefix,
-          secretHash: generated.hash,
-          expiresAt,
-          maxUses: input.maxUses,
-          createdById: scope.principal.kind === 'user' ? scope.principal.userId : null,
-        });
+        const max = this.config.quotas.usableJoinSecretsPerOrg;
+        const record = await this.secrets.create(
+          {
+            organizationId: scope.organization.id,
+            role: input.role,
+            prefix: generated.prefix,
+            secretHash: generated.hash,
+            expiresAt,
+            maxUses: input.maxUses,
+            createdById: scope.principal.kind === 'user' ? scope.principal.userId : null,
+          },
+          max,
+          now,
+        );
+        if (record === QUOTA_EXCEEDED) throw quotaExceeded('usable join secrets', max);
         return mapCreatedJoinSecret(record, generated.secret);
       },
       // Never the secret: only what identifies it.

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { Database, Role } from '@podium/db';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DATABASE_BACKENDS, useDatabase } from '../../../../test/support/database-backends';
+import { QUOTA_EXCEEDED } from '../../../infra/database/organization-quota';
 import { JoinSecretsRepository } from '../join-secrets/join-secrets.repository';
 import { MembersRepository, type RoleAssignment } from './members.repository';
 
@@ -34,6 +35,17 @@ describe.each(DATABASE_BACKENDS)('membership transactions on %s', (_name, makeDa
     }
     return { org, owners };
   }
+
+  /** A VIEWER join secret of the organization, valid a minute. */
+  const newSecret = (organizationId: string, maxUses: number) => ({
+    organizationId,
+    role: 'VIEWER' as const,
+    prefix: `pjs_${unique()}`,
+    secretHash: unique(),
+    expiresAt: new Date(Date.now() + 60_000),
+    maxUses,
+    createdById: null,
+  });
 
   beforeAll(() => {
     db = database();
@@ -74,17 +86,31 @@ describe.each(DATABASE_BACKENDS)('membership transactions on %s', (_name, makeDa
     expect(owners.map((o) => o._count)).toEqual(orgs.map(() => 1));
   });
 
+  it('holds usable join secrets to the quota: revoked, used-up and expired ones free their place', async () => {
+    const { org } = await orgWithOwners(1);
+    const now = new Date();
+    const attempt = () => secrets.create(newSecret(org.id, 1), 2, now);
+    const created = async () => {
+      const secret = await attempt();
+      if (secret === QUOTA_EXCEEDED) throw new Error('refused within the quota');
+      return secret;
+    };
+    const [first, second] = [await created(), await created()];
+    await expect(attempt()).resolves.toBe(QUOTA_EXCEEDED);
+    await db.prisma.joinSecret.update({ where: { id: first.id }, data: { revokedAt: now } });
+    const third = await created();
+    await expect(attempt()).resolves.toBe(QUOTA_EXCEEDED);
+    await db.prisma.joinSecret.update({ where: { id: second.id }, data: { uses: 1 } });
+    await created();
+    await db.prisma.joinSecret.update({ where: { id: third.id }, data: { expiresAt: now } });
+    await created();
+    await expect(attempt()).resolves.toBe(QUOTA_EXCEEDED);
+  });
+
   it('redeems a join secret no more often than its uses allow, even concurrently', async () => {
     const { org } = await orgWithOwners(1);
-    const secret = await secrets.create({
-      organizationId: org.id,
-      role: 'VIEWER',
-      prefix: `pjs_${unique()}`,
-      secretHash: unique(),
-      expiresAt: new Date(Date.now() + 60_000),
-      maxUses: 2,
-      createdById: null,
-    });
+    const secret = await secrets.create(newSecret(org.id, 2), 0, new Date());
+    if (secret === QUOTA_EXCEEDED) throw new Error('no quota was set');
     const joiners = await Promise.all([newUser(), newUser(), newUser(), newUser()]);
     const outcomes = await Promise.all(
       joiners.map((user) => secrets.redeem(secret, user.id, new Date())),

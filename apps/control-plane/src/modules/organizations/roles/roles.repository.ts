@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { type Database, Prisma } from '@podium/db';
 import { DATABASE } from '../../../infra/database/database.tokens';
+import { createWithinQuota, type QUOTA_EXCEEDED } from '../../../infra/database/organization-quota';
 import { isUniqueViolation } from '../../../infra/database/unique-violation';
 
 export interface CustomRoleRecord {
@@ -32,15 +33,30 @@ export class RolesRepository {
     });
   }
 
-  /** 'taken' when the organization has a role of that name. */
+  /**
+   * 'taken' when the organization has a role of that name, QUOTA_EXCEEDED when it has `max`
+   * custom roles (0: no limit).
+   */
   async create(
     organizationId: string,
     name: string,
     permissions: readonly string[],
-  ): Promise<CustomRoleRecord | 'taken'> {
+    max: number,
+  ): Promise<CustomRoleRecord | 'taken' | typeof QUOTA_EXCEEDED> {
     try {
-      return await this.db.prisma.customRole.create({
-        data: { organizationId, name, permissions: [...permissions] },
+      return await createWithinQuota(this.db, {
+        organizationId,
+        max,
+        settle: async (tx) =>
+          (await tx.customRole.findUnique({
+            where: { organizationId_name: { organizationId, name } },
+            select: { id: true },
+          }))
+            ? ('taken' as const)
+            : undefined,
+        count: (tx) => tx.customRole.count({ where: { organizationId } }),
+        create: (tx) =>
+          tx.customRole.create({ data: { organizationId, name, permissions: [...permissions] } }),
       });
     } catch (error) {
       if (isUniqueViolation(error)) return 'taken';

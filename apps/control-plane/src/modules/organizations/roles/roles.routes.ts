@@ -41,7 +41,7 @@ export const ROLE_ROUTES = routeTable({
     status: 201,
     body: CreateRoleRequestSchema,
     response: CreateRoleResponseSchema,
-    errors: ['CONFLICT'],
+    errors: ['CONFLICT', 'QUOTA_EXCEEDED'],
     audit: { action: AUDIT_ACTIONS.roleCreate },
   },
   deleteRole: {

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import {
   AppError,
   BUILT_IN_ROLES,
@@ -12,6 +12,9 @@ import {
   type RoleOutput,
 } from '@podium/protocol';
 import type { OrgScope } from '../../../common/auth/request-context';
+import { quotaExceeded } from '../../../common/errors/quota-exceeded';
+import { CONFIG, type Config } from '../../../config/config';
+import { QUOTA_EXCEEDED } from '../../../infra/database/organization-quota';
 import { AUDIT_ACTIONS, auditedAction } from '../../audit/audit-actions';
 import { AuditService } from '../../audit/audit.service';
 import { heldRoleOf } from './held-role';
@@ -32,6 +35,7 @@ export class RolesService {
   constructor(
     private readonly roles: RolesRepository,
     private readonly audit: AuditService,
+    @Inject(CONFIG) private readonly config: Config,
   ) {}
 
   findPermissions(): ListPermissionsResponse {
@@ -59,7 +63,14 @@ export class RolesService {
       if (isBuiltInName(input.name)) {
         throw new AppError('CONFLICT', `"${input.name}" is a built-in role's name.`);
       }
-      const created = await this.roles.create(scope.organization.id, input.name, input.permissions);
+      const max = this.config.quotas.customRolesPerOrg;
+      const created = await this.roles.create(
+        scope.organization.id,
+        input.name,
+        input.permissions,
+        max,
+      );
+      if (created === QUOTA_EXCEEDED) throw quotaExceeded('custom roles', max);
       if (created === 'taken') {
         throw new AppError(
           'CONFLICT',
