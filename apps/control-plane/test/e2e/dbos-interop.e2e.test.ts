@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ExecutorRegistry, type LiveExecutor } from '../../src/modules/executors/executor-registry';
-import { ExecutorsRepository } from '../../src/modules/executors/executors.repository';
+import { ExecutorListingsRepository } from '../../src/modules/executors/executor-listings.repository';
 import { startDbosApp, type DbosApp } from './dbos-app';
 import { waitUntil } from './wait-until';
 
@@ -28,7 +28,9 @@ describe('a real DBOS Transact 5.2.11 executor', () => {
       metadata: { suite: 'podium-e2e' },
     });
     expect(live.identity.applicationVersion).toMatch(/^[0-9a-f]{32}$/);
-    const [record] = await server.app.get(ExecutorsRepository).findForApplication(org.id, app.id);
+    const [record] = await server.app
+      .get(ExecutorListingsRepository)
+      .findForApplication(org.id, app.id);
     expect(record).toMatchObject({ status: 'CONNECTED', executorId: live.identity.executorId });
   });
 
@@ -58,7 +60,7 @@ describe('a real DBOS Transact 5.2.11 executor', () => {
     await waitUntil(
       async () => {
         const [record] = await server.app
-          .get(ExecutorsRepository)
+          .get(ExecutorListingsRepository)
           .findForApplication(org.id, app.id);
         return record?.status === 'DISCONNECTED';
       },

@@ -6,6 +6,7 @@ import type WebSocket from 'ws';
 import { EventBus } from '../../src/infra/events/event-bus';
 import { ApiKeysService } from '../../src/modules/api-keys/api-keys.service';
 import { ExecutorRegistry } from '../../src/modules/executors/executor-registry';
+import { ExecutorListingsRepository } from '../../src/modules/executors/executor-listings.repository';
 import { ExecutorsRepository } from '../../src/modules/executors/executors.repository';
 import { factories } from '../factories';
 import { closed, connectExecutor } from './fake-executor';
@@ -26,7 +27,7 @@ describe('executor gateway (PostgreSQL)', () => {
   const wsUrl = (appName: string, key: string) =>
     `${server.conductorUrl}/websocket/${appName}/${key}`;
   const executorsOf = (applicationId: string) =>
-    server.app.get(ExecutorsRepository).findForApplication(org.id, applicationId);
+    server.app.get(ExecutorListingsRepository).findForApplication(org.id, applicationId);
 
   async function connectAs(
     executorId: string,

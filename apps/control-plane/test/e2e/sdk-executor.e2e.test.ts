@@ -7,7 +7,7 @@ import {
 import { Podium, SDK_VERSION_STRING } from '@podium/sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ExecutorRegistry, type LiveExecutor } from '../../src/modules/executors/executor-registry';
-import { ExecutorsRepository } from '../../src/modules/executors/executors.repository';
+import { ExecutorListingsRepository } from '../../src/modules/executors/executor-listings.repository';
 import { factories } from '../factories';
 import { apiClient } from './api-client';
 import { usePostgresControlPlane, type RunningControlPlane } from './start';
@@ -105,7 +105,9 @@ describe('a @podium/sdk app as an executor of the control plane', () => {
       sdkVersion: SDK_VERSION_STRING,
       metadata: { suite: 'podium-e2e-sdk' },
     });
-    const [record] = await server.app.get(ExecutorsRepository).findForApplication(org.id, app.id);
+    const [record] = await server.app
+      .get(ExecutorListingsRepository)
+      .findForApplication(org.id, app.id);
     expect(record).toMatchObject({ status: 'CONNECTED', executorId: podium.executorId });
   });
 
@@ -225,7 +227,7 @@ describe('a @podium/sdk app as an executor of the control plane', () => {
     await waitUntil(
       async () => {
         const [record] = await server.app
-          .get(ExecutorsRepository)
+          .get(ExecutorListingsRepository)
           .findForApplication(org.id, app.id);
         return record?.status === 'DISCONNECTED';
       },

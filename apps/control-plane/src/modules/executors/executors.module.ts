@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { ApiKeysModule } from '../api-keys/api-keys.module';
 import { ExecutorRegistry } from './executor-registry';
+import { ExecutorListingsRepository } from './executor-listings.repository';
 import { ExecutorsRepository } from './executors.repository';
 import { ExecutorsService } from './executors.service';
 import { ExecutorGateway } from './links/executor-gateway';
@@ -25,6 +26,7 @@ import { ExecutorRecoveryService } from './recovery/executor-recovery.service';
   imports: [ApiKeysModule],
   providers: [
     ExecutorsRepository,
+    ExecutorListingsRepository,
     ExecutorRegistry,
     ExecutorsService,
     ExecutorGateway,

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DATABASE_BACKENDS, useDatabase } from '../../../test/support/database-backends';
 import type { ExecutorStatusFilter } from '@podium/protocol';
 import { restStatus } from './executor-snapshot';
+import { ExecutorListingsRepository } from './executor-listings.repository';
 import { type ExecutorRecord, ExecutorsRepository } from './executors.repository';
 
 type Status = ExecutorRecord['status'];
@@ -66,16 +67,16 @@ function executorRow(
   };
 }
 
-describe('ExecutorsRepository paging on PostgreSQL', () => {
+describe('ExecutorListingsRepository paging on PostgreSQL', () => {
   let scratch: ScratchDatabase;
   let db: Database;
-  let repository: ExecutorsRepository;
+  let listings: ExecutorListingsRepository;
   let scope: { organizationId: string; applicationId: string };
 
   beforeAll(async () => {
     scratch = await createScratchDatabase();
     db = await openDatabase({ kind: 'postgres', url: scratch.url });
-    repository = new ExecutorsRepository(db);
+    listings = new ExecutorListingsRepository(db);
     const name = `org-${randomBytes(4).toString('hex')}`;
     const org = await db.prisma.organization.create({ data: { name, displayName: name } });
     const app = await db.prisma.application.create({
@@ -127,7 +128,7 @@ describe('ExecutorsRepository paging on PostgreSQL', () => {
       const all = expected(statuses);
       for (const limit of [1, 3]) {
         for (let offset = 0; offset <= all.length + 1; offset++) {
-          const page = await repository.findPage(scope.organizationId, scope.applicationId, {
+          const page = await listings.findPage(scope.organizationId, scope.applicationId, {
             linked: LINKED,
             statuses,
             limit,
@@ -144,16 +145,16 @@ describe('ExecutorsRepository paging on PostgreSQL', () => {
   );
 
   it('lists the connected ones and the distinct versions without reading every row', async () => {
-    const connected = await repository.findConnected(
+    const connected = await listings.findConnected(
       scope.organizationId,
       scope.applicationId,
       LINKED,
     );
     expect(connected.map((r) => r.executorId)).toEqual(expected(['HEALTHY']));
     // Versions by their latest connection: v0 (minute 9), v2 (8), v1 (7).
-    await expect(
-      repository.findVersions(scope.organizationId, scope.applicationId),
-    ).resolves.toEqual(['v0', 'v2', 'v1']);
+    await expect(listings.findVersions(scope.organizationId, scope.applicationId)).resolves.toEqual(
+      ['v0', 'v2', 'v1'],
+    );
   });
 
   it('counts the unrecovered executors of the applications asked for, in one organization only', async () => {
@@ -178,7 +179,7 @@ describe('ExecutorsRepository paging on PostgreSQL', () => {
       ],
     });
 
-    const counts = await repository.countUnrecovered(scope.organizationId, [
+    const counts = await listings.countUnrecovered(scope.organizationId, [
       counted.id,
       idle.id,
       foreign.id, // another organization's: never counted here
@@ -191,7 +192,7 @@ describe('ExecutorsRepository paging on PostgreSQL', () => {
       'DISCONNECTED/v1': 1,
       'DEAD/v2': 1,
     });
-    await expect(repository.countUnrecovered(scope.organizationId, [])).resolves.toEqual([]);
+    await expect(listings.countUnrecovered(scope.organizationId, [])).resolves.toEqual([]);
   });
 });
 
@@ -199,11 +200,13 @@ describe.each(DATABASE_BACKENDS)('ExecutorsRepository liveness on %s', (_name, m
   const database = useDatabase(makeDatabase);
   let db: Database;
   let repository: ExecutorsRepository;
+  let listings: ExecutorListingsRepository;
   let organizationId: string;
 
   beforeAll(async () => {
     db = database();
     repository = new ExecutorsRepository(db);
+    listings = new ExecutorListingsRepository(db);
     organizationId = (
       await db.prisma.organization.create({ data: { name: 'acme', displayName: 'A' } })
     ).id;
@@ -229,7 +232,7 @@ describe.each(DATABASE_BACKENDS)('ExecutorsRepository liveness on %s', (_name, m
         executorRow(where(idle), 'gone', 'DISCONNECTED', 'v1', at(2)),
       ],
     });
-    const fleets = await repository.findFleets(organizationId, [mixed.id, idle.id, never.id]);
+    const fleets = await listings.findFleets(organizationId, [mixed.id, idle.id, never.id]);
     expect(Object.fromEntries(fleets)).toEqual({
       [mixed.id]: { connected: true, language: 'go' },
       [idle.id]: { connected: false, language: 'typescript' },
@@ -238,8 +241,8 @@ describe.each(DATABASE_BACKENDS)('ExecutorsRepository liveness on %s', (_name, m
     const other = await db.prisma.organization.create({
       data: { name: 'other-fleet', displayName: 'O' },
     });
-    await expect(repository.findFleets(other.id, [mixed.id])).resolves.toEqual(new Map());
-    await expect(repository.findFleets(organizationId, [])).resolves.toEqual(new Map());
+    await expect(listings.findFleets(other.id, [mixed.id])).resolves.toEqual(new Map());
+    await expect(listings.findFleets(organizationId, [])).resolves.toEqual(new Map());
   });
 
   it("dates an executor left CONNECTED on a replica whose lease passed from the lease's end, as its adoption records it", async () => {
@@ -285,16 +288,16 @@ describe.each(DATABASE_BACKENDS)('ExecutorsRepository liveness on %s', (_name, m
     });
 
     // Before the lease passed its executor was linked: the last disconnection is the recorded one.
-    await expect(repository.findLiveness(app.id, minutes(-3))).resolves.toEqual({
+    await expect(listings.findLiveness(app.id, minutes(-3))).resolves.toEqual({
       lastDisconnectedAt: minutes(-10),
       unrecoveredDead: 2,
       unrecoveredLost: 1,
     });
     const lapsedSince = { lastDisconnectedAt: minutes(-2), unrecoveredDead: 2, unrecoveredLost: 1 };
-    await expect(repository.findLiveness(app.id, now)).resolves.toEqual(lapsedSince);
+    await expect(listings.findLiveness(app.id, now)).resolves.toEqual(lapsedSince);
     // Adopted (as ReplicaFailoverService does, as of the lease's end): the same instant.
     await repository.disconnectLinksOf(lapsed.id, minutes(-2));
-    await expect(repository.findLiveness(app.id, now)).resolves.toEqual(lapsedSince);
+    await expect(listings.findLiveness(app.id, now)).resolves.toEqual(lapsedSince);
   });
 
   it("counts an application's links recorded by the other live replicas, not by itself nor by one whose lease passed", async () => {

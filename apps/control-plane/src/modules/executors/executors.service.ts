@@ -7,11 +7,12 @@ import { EventBus } from '../../infra/events/event-bus';
 import { type ExecutorSnapshot, mapExecutor } from './executor-snapshot';
 import { ExecutorRegistry } from './executor-registry';
 import type { ApplicationFleet } from './application-fleet';
-import { ExecutorsRepository, type UnrecoveredCount } from './executors.repository';
+import { ExecutorListingsRepository, type UnrecoveredCount } from './executor-listings.repository';
+import { ExecutorsRepository } from './executors.repository';
 import { ExecutorLinksService } from './links/executor-links.service';
 import { RemoteExecutors } from './proxy/remote/remote-executors';
 
-export type { UnrecoveredCount } from './executors.repository';
+export type { UnrecoveredCount } from './executor-listings.repository';
 
 /**
  * An application's executors as the rest of the control plane sees them: their records, marked
@@ -24,6 +25,7 @@ export class ExecutorsService {
   constructor(
     private readonly registry: ExecutorRegistry,
     private readonly executors: ExecutorsRepository,
+    private readonly listings: ExecutorListingsRepository,
     private readonly links: ExecutorLinksService,
     private readonly remote: RemoteExecutors,
     private readonly events: EventBus,
@@ -48,7 +50,7 @@ export class ExecutorsService {
   /** Connected executors first, then the others; each newest connection first. */
   async findExecutors(scope: AppScope, query: ListExecutorsQuery): Promise<Paginated<Executor>> {
     const linked = this.linkedExecutorIds(scope.applicationId);
-    const page = await this.executors.findPage(scope.organizationId, scope.applicationId, {
+    const page = await this.listings.findPage(scope.organizationId, scope.applicationId, {
       linked,
       statuses: query.status,
       limit: query.limit,
@@ -60,7 +62,7 @@ export class ExecutorsService {
 
   async findConnectedExecutors(scope: AppScope): Promise<Executor[]> {
     const linked = this.linkedExecutorIds(scope.applicationId);
-    const records = await this.executors.findConnected(
+    const records = await this.listings.findConnected(
       scope.organizationId,
       scope.applicationId,
       linked,
@@ -70,7 +72,7 @@ export class ExecutorsService {
 
   /** The applications some executor is connected to, here or on another replica. */
   findApplicationsWithConnected(): Promise<AppScope[]> {
-    return this.executors.findApplicationsWithConnected();
+    return this.listings.findApplicationsWithConnected();
   }
 
   /**
@@ -87,7 +89,7 @@ export class ExecutorsService {
     organizationId: string,
     applicationIds: readonly string[],
   ): Promise<Map<string, ApplicationFleet>> {
-    const fleets = await this.executors.findFleets(organizationId, applicationIds);
+    const fleets = await this.listings.findFleets(organizationId, applicationIds);
     for (const id of applicationIds) {
       const linked = this.registry.forApplication(id)[0];
       if (linked) {
@@ -102,7 +104,7 @@ export class ExecutorsService {
 
   /** Distinct versions of the executor records, the most recently connected first. */
   findRecordedVersions(scope: AppScope): Promise<string[]> {
-    return this.executors.findVersions(scope.organizationId, scope.applicationId);
+    return this.listings.findVersions(scope.organizationId, scope.applicationId);
   }
 
   /** How many executors of each version are linked, here or (replicas) to another live one. */
@@ -123,7 +125,7 @@ export class ExecutorsService {
     organizationId: string,
     applicationIds: readonly string[],
   ): Promise<UnrecoveredCount[]> {
-    return this.executors.countUnrecovered(organizationId, applicationIds);
+    return this.listings.countUnrecovered(organizationId, applicationIds);
   }
 
   /** When each of the application's executors recovered in [from, to) was, and its version. */
@@ -132,7 +134,7 @@ export class ExecutorsService {
     from: Date,
     to: Date,
   ): Promise<Array<{ at: Date; applicationVersion: string }>> {
-    const rows = await this.executors.findRecoveredBetween(applicationId, from, to);
+    const rows = await this.listings.findRecoveredBetween(applicationId, from, to);
     return rows.flatMap((r) =>
       r.recoveredAt ? [{ at: r.recoveredAt, applicationVersion: r.applicationVersion }] : [],
     );
@@ -155,7 +157,7 @@ export class ExecutorsService {
   }> {
     const byVersion = await this.countConnectedByVersion(applicationId);
     const closedHere = this.registry.lastRemovedAt(applicationId);
-    const recorded = await this.executors.findLiveness(applicationId, new Date());
+    const recorded = await this.listings.findLiveness(applicationId, new Date());
     const connected = [...byVersion.values()].reduce((sum, n) => sum + n, 0);
     return {
       connected,
