@@ -168,9 +168,9 @@ export const EnvSchema = z
      */
     PODIUM_SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
     /**
-     * Which peers may set X-Forwarded-For: the client address drives the sign-in rate limits,
-     * and the console's server is such a peer. Default: loopback only (the console on the same
-     * host); behind a load balancer or on another host, name its address or subnet. Anything
+     * Which peers may set X-Forwarded-For: the client address drives the sign-in and API key
+     * limits, and the console's server is such a peer. Default: loopback only (the console on the
+     * same host); behind a load balancer or on another host, name its address or subnet. Anything
      * trusted can claim any client address, so never trust a whole network that clients share.
      * `true`, `false`, a hop count, or a comma-separated list of addresses, subnets or the names
      * loopback, linklocal, uniquelocal (Fastify's `trustProxy`, i.e. proxy-addr).
@@ -182,10 +182,10 @@ export const EnvSchema = z
      */
     PODIUM_SIGNUP: z.enum(['open', 'invite']).default('open'),
     /**
-     * API keys that authenticate no one (unknown, revoked or expired) one client address may
-     * present a minute, over HTTP and executor upgrades together (0: no limit). Past it, a key
-     * from that address not seen valid in the last second is refused (429) without a lookup:
-     * guessing keys cannot turn into database reads. Replicas count together (Redis).
+     * Lookups of API keys a replica has not seen valid in the last ten minutes that one client
+     * address may have a minute, over HTTP and executor upgrades together (0: no limit). Past it
+     * such a key is refused (429) without a lookup: guessing keys cannot turn into database
+     * reads. Replicas count together (Redis); keys seen valid lately still pass.
      */
     PODIUM_UNKNOWN_API_KEYS_PER_MINUTE: z.coerce.number().int().min(0).default(60),
     /**

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type WebSocket from 'ws';
 import { API_KEY_SECRETS } from '../../src/modules/api-keys/api-key-secret';
+import { ApiKeysService } from '../../src/modules/api-keys/api-keys.service';
 import { factories } from '../factories';
 import { closed, connectExecutor } from './fake-executor';
 import { scrape } from './prometheus-scrape';
@@ -42,12 +43,16 @@ describe('API keys that authenticate no one, per client address (PODIUM_UNKNOWN_
     await set?.close();
   });
 
-  it('counts executor upgrades and HTTP calls on every replica into one budget, then refuses lookups from that address with 429', async () => {
+  it('counts lookups of keys not known valid on every replica into one budget, then refuses them with 429; keys seen valid pass', async () => {
     const [first, second] = set.replicas as [RunningControlPlane, RunningControlPlane];
     const f = factories(first.app);
     const org = await f.newOrg();
     const app = await f.newApp(org.id);
-    const { secret } = await f.newApiKey(org.id);
+    const { secret: inUse } = await f.newApiKey(org.id);
+    const { secret: unused } = await f.newApiKey(org.id);
+    // Seen valid by both replicas (from elsewhere: two of that address's three lookups).
+    expect((await listApps(first, org.name, inUse, NEIGHBOUR)).status).toBe(200);
+    expect((await listApps(second, org.name, inUse, NEIGHBOUR)).status).toBe(200);
 
     // Within the budget: each unknown key is looked up and refused as unknown.
     await expect(upgrade(first, app.name, unknownKey(), GUESSER)).resolves.toMatchObject({
@@ -69,19 +74,24 @@ describe('API keys that authenticate no one, per client address (PODIUM_UNKNOWN_
       expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
       expect(JSON.parse(refused.body)).toMatchObject({ status: 429, code: 'RATE_LIMITED' });
     }
-    // A real key from that address is not looked up either while it is past the budget.
-    await expect(upgrade(first, app.name, secret, GUESSER)).resolves.toMatchObject({
+    // So is a real key neither replica has seen valid; one they have passes, from there too.
+    await expect(upgrade(first, app.name, unused, GUESSER)).resolves.toMatchObject({
       refused: 429,
     });
+    expect((await listApps(first, org.name, inUse, GUESSER)).status).toBe(200);
+    const linked = await upgrade(second, app.name, inUse, GUESSER);
+    expect(linked).toHaveProperty('ws');
+    // Still so once its one-second cache has passed (seen valid stays known ten minutes).
+    const later = new Date(Date.now() + 5_000);
+    await expect(
+      first.app.get(ApiKeysService).authenticate(inUse, '198.51.100.7', later),
+    ).resolves.toMatchObject({ organizationId: org.id });
     const metrics = await scrape(`${first.url}/metrics`);
     expect(
       metrics.value('podium_refusals_total', { reason: 'api_key_rate_limited' }),
     ).toBeGreaterThanOrEqual(1);
 
-    // Another address has a budget of its own.
-    expect((await listApps(first, org.name, secret, NEIGHBOUR)).status).toBe(200);
-    const linked = await upgrade(second, app.name, secret, NEIGHBOUR);
-    expect(linked).toHaveProperty('ws');
+    // Another address has a budget of its own (one lookup left).
     await expect(upgrade(first, app.name, unknownKey(), NEIGHBOUR)).resolves.toMatchObject({
       refused: 401,
     });

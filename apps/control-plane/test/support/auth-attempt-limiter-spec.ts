@@ -114,35 +114,39 @@ export function describeAuthAttemptLimiter(name: string, make: LimiterFactory) {
       await expect(limiter.beginSignIn('192.0.2.7', 'ada@example.com')).rejects.toThrow(AppError);
     });
 
-    it('refuses key lookups from an address past its budget of unknown keys, until the window slides', async () => {
+    it('refuses key lookups from an address past its budget, until the window slides', async () => {
       const { limiter, advance } = await setup();
       for (let i = 0; i < 3; i++) {
-        await limiter.beforeKeyLookup('10.0.0.1'); // a lookup alone counts nothing
-        await limiter.beforeKeyLookup('10.0.0.1');
-        await limiter.unknownKeyPresented('10.0.0.1');
+        await limiter.beginKeyLookup('10.0.0.1');
         advance(10 * SECOND);
       }
-      const error = await refusal(limiter.beforeKeyLookup('10.0.0.1'));
+      const error = await refusal(limiter.beginKeyLookup('10.0.0.1'));
       expect(error.code).toBe('RATE_LIMITED');
       expect(error.extra).toEqual({ retryAfterSeconds: 30 }); // the first counted 30 s ago
       // Another address, its own budget; password sign-ins from this one, theirs.
-      await expect(limiter.beforeKeyLookup('10.0.0.2')).resolves.toBeUndefined();
+      await expect(limiter.beginKeyLookup('10.0.0.2')).resolves.toBeUndefined();
       await expect(limiter.beginSignIn('10.0.0.1', 'ada@example.com')).resolves.toBeUndefined();
       advance(30 * SECOND);
-      await expect(limiter.beforeKeyLookup('10.0.0.1')).resolves.toBeUndefined();
+      await expect(limiter.beginKeyLookup('10.0.0.1')).resolves.toBeUndefined();
     });
 
-    it('counts unknown keys by /64 and does not limit them at a budget of 0', async () => {
+    it('counts concurrent key lookups up front, by /64, and none at a budget of 0', async () => {
       const { limiter } = await setup();
-      for (const host of ['a', 'b', 'c'])
-        await limiter.unknownKeyPresented(`2001:db8:1:2::${host}`);
-      await expect(limiter.beforeKeyLookup('2001:db8:1:2::d')).rejects.toThrow(AppError);
+      const outcomes = await Promise.all(
+        ['a', 'b', 'c', 'd', 'e'].map((host) =>
+          limiter.beginKeyLookup(`2001:db8:1:2::${host}`).then(
+            () => 'looked up',
+            () => 'refused',
+          ),
+        ),
+      );
+      expect(outcomes.filter((o) => o === 'looked up')).toHaveLength(3);
       const unlimited = await setup({
         ...LIMITS,
         unknownKeysPerAddress: { limit: 0, windowMs: MINUTE },
       });
-      for (let i = 0; i < 5; i++) await unlimited.limiter.unknownKeyPresented('10.0.0.1');
-      await expect(unlimited.limiter.beforeKeyLookup('10.0.0.1')).resolves.toBeUndefined();
+      for (let i = 0; i < 5; i++) await unlimited.limiter.beginKeyLookup('10.0.0.1');
+      await expect(unlimited.limiter.beginKeyLookup('10.0.0.1')).resolves.toBeUndefined();
     });
 
     it('limits one address across accounts and across sign-in and sign-up', async () => {

@@ -11,7 +11,7 @@ export interface AuthRateLimits {
   readonly perAddress: SlidingWindow;
   /** Failed sign-ins per (account, client address). */
   readonly perAccountAndAddress: ProgressiveDelayPolicy;
-  /** API keys that authenticate no one, per client address (a `limit` of 0: no limit). */
+  /** Lookups of API keys not known valid, per client address (a `limit` of 0: no limit). */
   readonly unknownKeysPerAddress: SlidingWindow;
 }
 
@@ -76,19 +76,14 @@ export abstract class AuthAttemptLimiter {
   }
 
   /**
-   * Throws RATE_LIMITED (with Retry-After) while this address is past its budget of API keys
-   * that authenticated no one: the lookup it asks for is not made. Counts nothing (see
-   * unknownKeyPresented), so lookups racing from one address may pass the budget by as many.
+   * Throws RATE_LIMITED (with Retry-After) while this address is past its budget of lookups of
+   * keys not known valid, so the lookup is not made; otherwise counts it. Counted up front, in
+   * one step, so lookups racing from one address cannot pass the budget together.
    */
-  async beforeKeyLookup(address: string): Promise<void> {
-    const waitMs = await this.unknownKeyWait(clientNetworkOf(address));
+  async beginKeyLookup(address: string): Promise<void> {
+    const waitMs = await this.checkAndCountKeyLookup(clientNetworkOf(address));
     if (waitMs > 0) this.onRefusal('api_key_rate_limited');
     assertNoWait(waitMs);
-  }
-
-  /** An API key that authenticates no one (unknown, revoked, expired) came from this address. */
-  unknownKeyPresented(address: string): Promise<void> {
-    return this.countUnknownKey(clientNetworkOf(address));
   }
 
   /**
@@ -102,10 +97,8 @@ export abstract class AuthAttemptLimiter {
 
   protected abstract forgetFailures(failureKey: string): Promise<void>;
 
-  /** The wait (ms) before a key from this address may be looked up; 0 when it may now. */
-  protected abstract unknownKeyWait(ip: string): Promise<number>;
-
-  protected abstract countUnknownKey(ip: string): Promise<void>;
+  /** The wait (ms) before this address may have a key looked up; when none (0), counts it. */
+  protected abstract checkAndCountKeyLookup(ip: string): Promise<number>;
 }
 
 function accountAtAddress(account: string, ip: string): string {

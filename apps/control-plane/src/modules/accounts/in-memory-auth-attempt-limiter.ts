@@ -46,12 +46,10 @@ export class InMemoryAuthAttemptLimiter extends AuthAttemptLimiter {
     return Promise.resolve();
   }
 
-  protected unknownKeyWait(ip: string): Promise<number> {
-    return Promise.resolve(this.unknownKeys?.retryAfterMs(ip) ?? 0);
-  }
-
-  protected countUnknownKey(ip: string): Promise<void> {
-    this.unknownKeys?.record(ip);
-    return Promise.resolve();
+  protected checkAndCountKeyLookup(ip: string): Promise<number> {
+    if (!this.unknownKeys) return Promise.resolve(0);
+    const waitMs = this.unknownKeys.retryAfterMs(ip);
+    if (waitMs <= 0) this.unknownKeys.record(ip);
+    return Promise.resolve(waitMs);
   }
 }

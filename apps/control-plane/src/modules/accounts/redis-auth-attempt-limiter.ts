@@ -5,12 +5,13 @@ import {
   type AuthRateLimits,
   DEFAULT_AUTH_RATE_LIMITS,
 } from './auth-attempt-limiter';
+import type { SlidingWindow } from './sliding-window-rate-limiter';
 
 /**
  * The same rules as the in-memory limiter (SlidingWindowRateLimiter, ProgressiveDelay), kept
  * in Redis and checked-and-counted by one script, so every replica counts into one budget.
  * Per address: a list of its latest `limit` attempt times, newest first (one for sign-ins and
- * sign-ups, one for unknown API keys). Per account and
+ * sign-ups, one for lookups of API keys not known valid). Per account and
  * address: a hash of the failure count and the last failure's time. Keys expire with their
  * window, so nothing needs cleaning. Times are the replica's clock (milliseconds).
  */
@@ -48,23 +49,12 @@ redis.call('PEXPIRE', KEYS[2], forget)
 return 0
 `;
 
-/** KEYS: address. ARGV: now, limit, window. */
-const SIGN_UP = `${LIMIT_SCRIPTS}
+/** A sign-up, or a lookup of a key not known valid. KEYS: address. ARGV: now, limit, window. */
+const ADDRESS_ATTEMPT = `${LIMIT_SCRIPTS}
 local now, limit, window = tonumber(ARGV[1]), tonumber(ARGV[2]), tonumber(ARGV[3])
 local wait = addressWait(KEYS[1], now, limit, window)
 if wait > 0 then return math.ceil(wait) end
 countAddress(KEYS[1], now, limit, window)
-return 0
-`;
-
-/** KEYS: address. ARGV: now, limit, window. */
-const UNKNOWN_KEY_WAIT = `${LIMIT_SCRIPTS}
-return math.ceil(addressWait(KEYS[1], tonumber(ARGV[1]), tonumber(ARGV[2]), tonumber(ARGV[3])))
-`;
-
-/** KEYS: address. ARGV: now, limit, window. */
-const COUNT_UNKNOWN_KEY = `${LIMIT_SCRIPTS}
-countAddress(KEYS[1], tonumber(ARGV[1]), tonumber(ARGV[2]), tonumber(ARGV[3]))
 return 0
 `;
 
@@ -95,43 +85,30 @@ export class RedisAuthAttemptLimiter extends AuthAttemptLimiter {
     return Number(wait);
   }
 
-  protected async checkAndCountSignUp(ip: string): Promise<number> {
-    const { limit, windowMs } = this.limits.perAddress;
-    const wait = await this.redis.commands.eval(
-      SIGN_UP,
-      1,
-      this.addressKey(ip),
-      this.now(),
-      limit,
-      windowMs,
-    );
-    return Number(wait);
+  protected checkAndCountSignUp(ip: string): Promise<number> {
+    return this.checkAndCountAttempt(this.addressKey(ip), this.limits.perAddress);
   }
 
   protected async forgetFailures(failureKey: string): Promise<void> {
     await this.redis.commands.del(this.failuresKey(failureKey));
   }
 
-  protected async unknownKeyWait(ip: string): Promise<number> {
-    return Number(await this.onUnknownKeys(UNKNOWN_KEY_WAIT, ip));
+  protected async checkAndCountKeyLookup(ip: string): Promise<number> {
+    const window = this.limits.unknownKeysPerAddress;
+    return window.limit > 0 ? this.checkAndCountAttempt(this.unknownKeysKey(ip), window) : 0;
   }
 
-  protected async countUnknownKey(ip: string): Promise<void> {
-    await this.onUnknownKeys(COUNT_UNKNOWN_KEY, ip);
-  }
-
-  /** Runs `script` on the address's unknown keys; nothing when they are not limited. */
-  private onUnknownKeys(script: string, ip: string): Promise<unknown> {
-    const { limit, windowMs } = this.limits.unknownKeysPerAddress;
-    if (limit <= 0) return Promise.resolve(0);
-    return this.redis.commands.eval(
-      script,
+  private async checkAndCountAttempt(key: string, window: SlidingWindow): Promise<number> {
+    const { limit, windowMs } = window;
+    const wait = await this.redis.commands.eval(
+      ADDRESS_ATTEMPT,
       1,
-      this.unknownKeysKey(ip),
+      key,
       this.now(),
       limit,
       windowMs,
     );
+    return Number(wait);
   }
 
   private unknownKeysKey(ip: string): string {

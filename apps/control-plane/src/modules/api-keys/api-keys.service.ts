@@ -1,4 +1,5 @@
 import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
+import type { Logger } from 'pino';
 import {
   AppError,
   PERMISSIONS,
@@ -31,6 +32,8 @@ import { scopeIncludes } from './application-scope';
 import { mapApiKey, mapCreatedApiKey } from './api-keys.dto';
 import { ApiKeysRepository, type ApiKeyRecord, type RevokedKey } from './api-keys.repository';
 import { TtlCache } from '../../common/cache/ttl-cache';
+import { LogThrottle, suppressedField } from '../../common/logging/log-throttle';
+import { LOGGER } from '../../common/logging/logging.tokens';
 
 export interface CreateApiKeyInput {
   name: string;
@@ -64,6 +67,15 @@ export class ApiKeysService implements OnModuleDestroy {
    * at once; expiry is checked on every hit). See LAST_USE_RESOLUTION_MS for the write side.
    */
   private readonly recentlyValid = new TtlCache<string, ApiKeyRecord>(1_000);
+
+  /**
+   * Keys seen valid here in the last 10 minutes: their lookups skip the client address's budget
+   * (AuthAttemptLimiter), so a guesser sharing their address (a NAT, a proxy not trusted as it
+   * should be) cannot lock them out. Their lookups still run: revocation and expiry apply.
+   */
+  private readonly knownValid = new TtlCache<string, true>(10 * 60_000);
+  /** The budget's store (Redis) failing: a few lines a minute. */
+  private readonly budgetLog = new LogThrottle();
   private readonly unsubscribe: () => void;
 
   constructor(
@@ -73,6 +85,7 @@ export class ApiKeysService implements OnModuleDestroy {
     private readonly audit: AuditService,
     private readonly limiter: AuthAttemptLimiter,
     @Inject(CONFIG) private readonly config: Config,
+    @Inject(LOGGER) private readonly logger: Logger,
   ) {
     // Announced once committed (forgotten earlier, the cache could reload the row as it was),
     // and on every replica: each keeps its own cache.
@@ -252,31 +265,28 @@ export class ApiKeysService implements OnModuleDestroy {
   }
 
   /**
-   * The live key a secret belongs to, or null. Records the use (to the minute). `from`, the
-   * client's address, is held to its budget of keys that authenticate no one (AuthAttemptLimiter):
-   * past it, a key not seen valid in the last second is refused, RATE_LIMITED, unread.
+   * The live key a secret belongs to, or null. Records the use (to the minute). A key not seen
+   * valid here lately is looked up within the budget of `from`, the client's address
+   * (AuthAttemptLimiter): past it, RATE_LIMITED, and no lookup.
    */
-  async authenticate(
-    secret: string,
-    from?: string,
-    now = new Date(),
-  ): Promise<ApiKeyRecord | null> {
+  async authenticate(secret: string, from: string, now = new Date()): Promise<ApiKeyRecord | null> {
     if (!API_KEY_SECRETS.isWellFormed(secret)) return null;
     const hash = API_KEY_SECRETS.hash(secret);
-    if (this.refusals.get(hash, now.getTime())) return null;
-    if (from !== undefined && !this.recentlyValid.get(hash, now.getTime())) {
-      await this.limiter.beforeKeyLookup(from);
+    const at = now.getTime();
+    if (this.refusals.get(hash, at)) return null;
+    if (!this.recentlyValid.get(hash, at) && !this.knownValid.get(hash, at)) {
+      await this.beginLookup(from);
     }
     let key = await this.recentlyValid.getOrLoad(
       hash,
       () => this.keys.findOneBySecretHash(hash),
-      now.getTime(),
+      at,
     );
     if (!key || !isLive(key, now)) {
-      this.refusals.set(hash, true, now.getTime());
-      if (from !== undefined) await this.limiter.unknownKeyPresented(from);
+      this.refusals.set(hash, true, at);
       return null;
     }
+    if (!this.knownValid.get(hash, at)) this.knownValid.set(hash, true, at);
     if (isLastUseStale(key.lastUsedAt, now)) {
       await this.keys.touchLastUsed(key.id, now);
       key = { ...key, lastUsedAt: now };
@@ -284,6 +294,22 @@ export class ApiKeysService implements OnModuleDestroy {
       this.recentlyValid.set(hash, key, now.getTime());
     }
     return key;
+  }
+
+  /** Counts a lookup against `from`'s budget; when the budget's store fails, lets it through. */
+  private async beginLookup(from: string): Promise<void> {
+    try {
+      await this.limiter.beginKeyLookup(from);
+    } catch (error) {
+      if (AppError.is(error)) throw error;
+      const admitted = this.budgetLog.admit('unavailable');
+      if (admitted) {
+        this.logger.warn(
+          { err: String(error), ...suppressedField(admitted) },
+          'API key lookups go unlimited: their per-address budget could not be read',
+        );
+      }
+    }
   }
 
   /** May this secret open an executor link for the application named `appName`? */

@@ -8,6 +8,7 @@ import { ApiKeysService } from '../api-keys/api-keys.service';
 import { SessionAuthenticator } from '../sessions/session-authenticator';
 import { RoutePolicies } from './route-policy';
 import { bearerToken } from '../../common/auth/bearer';
+import { clientInfoOf } from '../accounts/client-info';
 
 /**
  * Global guard: every route needs a caller unless its spec says `public`.
@@ -53,7 +54,7 @@ export class AuthenticationGuard implements CanActivate {
   private async authenticate(req: HttpRequest): Promise<Principal | null> {
     const bearer = bearerToken(req.headers.authorization);
     if (bearer) {
-      const apiKey = await this.apiKeys.authenticate(bearer, req.ip);
+      const apiKey = await this.apiKeys.authenticate(bearer, clientInfoOf(req).ip);
       if (!apiKey)
         throw new AppError('UNAUTHENTICATED', 'The API key is unknown, revoked or expired.');
       return { kind: 'api-key', apiKey };

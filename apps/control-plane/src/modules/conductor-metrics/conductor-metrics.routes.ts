@@ -16,6 +16,6 @@ export const CONDUCTOR_METRICS_ROUTES = routeTable({
     query: ConductorMetricsQuerySchema,
     media: 'text/plain',
     response: ConductorMetricsResponseSchema,
-    errors: ['UNAUTHENTICATED', 'FORBIDDEN'],
+    errors: ['UNAUTHENTICATED', 'FORBIDDEN', 'RATE_LIMITED'],
   },
 });

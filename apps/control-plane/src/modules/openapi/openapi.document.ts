@@ -214,6 +214,8 @@ function problemCodes(route: RouteSpec): ErrorCode[] {
   if (route.access !== 'public') {
     codes.add('UNAUTHENTICATED');
     codes.add('FORBIDDEN');
+    // An API key from an address past its budget of lookups (AuthAttemptLimiter).
+    codes.add('RATE_LIMITED');
   }
   if (route.path.includes('{')) codes.add('NOT_FOUND');
   if (route.viaExecutor) for (const code of VIA_EXECUTOR) codes.add(code);
