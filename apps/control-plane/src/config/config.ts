@@ -90,7 +90,7 @@ export interface Config {
     readonly signUp: 'open' | 'invite';
     /** Sign-up emails are verified upstream: domain claims admit new accounts (see env). */
     readonly trustSignUpEmails: boolean;
-    /** API keys no one holds one client address may present a minute (0: no limit). */
+    /** Lookups of API keys not seen valid lately, per client address and minute (0: none). */
     readonly unknownApiKeysPerMinute: number;
   };
   readonly sessions: {

@@ -13,6 +13,7 @@ const BUDGET = 3;
 // Loopback is a trusted proxy in tests: X-Forwarded-For names the client.
 const GUESSER = { 'X-Forwarded-For': '198.51.100.7' };
 const NEIGHBOUR = { 'X-Forwarded-For': '198.51.100.8' };
+const FLEET = { 'X-Forwarded-For': '198.51.100.9' };
 
 /** A well-formed key nobody holds. */
 const unknownKey = () => API_KEY_SECRETS.generate().secret;
@@ -81,11 +82,15 @@ describe('API keys that authenticate no one, per client address (PODIUM_UNKNOWN_
     expect((await listApps(first, org.name, inUse, GUESSER)).status).toBe(200);
     const linked = await upgrade(second, app.name, inUse, GUESSER);
     expect(linked).toHaveProperty('ws');
-    // Still so once its one-second cache has passed (seen valid stays known ten minutes).
-    const later = new Date(Date.now() + 5_000);
-    await expect(
-      first.app.get(ApiKeysService).authenticate(inUse, '198.51.100.7', later),
-    ).resolves.toMatchObject({ organizationId: org.id });
+    // Still so past its one-second cache, and as long as it is used: known ten minutes from
+    // its latest use (the guesser's budget, on the replicas' real clock, stays spent).
+    const keys = first.app.get(ApiKeysService);
+    for (const minutes of [0.1, 9, 18]) {
+      const later = new Date(Date.now() + minutes * 60_000);
+      await expect(keys.authenticate(inUse, '198.51.100.7', later)).resolves.toMatchObject({
+        organizationId: org.id,
+      });
+    }
     const metrics = await scrape(`${first.url}/metrics`);
     expect(
       metrics.value('podium_refusals_total', { reason: 'api_key_rate_limited' }),
@@ -95,6 +100,28 @@ describe('API keys that authenticate no one, per client address (PODIUM_UNKNOWN_
     await expect(upgrade(first, app.name, unknownKey(), NEIGHBOUR)).resolves.toMatchObject({
       refused: 401,
     });
+    // A fleet behind one address dialing at once with a key not seen yet costs one place.
+    const { secret: fleetKey } = await f.newApiKey(org.id);
+    const fleet = await Promise.all(
+      Array.from({ length: 10 }, () => upgrade(second, app.name, fleetKey, FLEET)),
+    );
+    expect(fleet.filter((attempt) => 'ws' in attempt)).toHaveLength(10);
+    for (let i = 0; i < BUDGET - 1; i++) {
+      await expect(upgrade(second, app.name, unknownKey(), FLEET)).resolves.toMatchObject({
+        refused: 401,
+      });
+    }
+    await expect(upgrade(second, app.name, unknownKey(), FLEET)).resolves.toMatchObject({
+      refused: 429,
+    });
+    await Promise.all(
+      fleet.map((attempt) => {
+        const socket = (attempt as { ws: WebSocket }).ws;
+        const gone = closed(socket);
+        socket.close();
+        return gone;
+      }),
+    );
     const ws = (linked as { ws: WebSocket }).ws;
     const done = closed(ws);
     ws.close();

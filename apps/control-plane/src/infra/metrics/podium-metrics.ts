@@ -37,7 +37,7 @@ export const REFUSAL_REASONS = [
   'sign_up_rate_limited',
   /** A caller asking for more live streams than it may hold at once. */
   'live_streams_per_caller',
-  /** An API key from an address past its budget of keys that authenticate no one (429). */
+  /** An API key not seen valid lately, from an address past its budget of lookups (429). */
   'api_key_rate_limited',
   /** HTTP: no credentials, or an unknown, revoked or expired API key or session. */
   'unauthenticated',

@@ -69,13 +69,15 @@ export class ApiKeysService implements OnModuleDestroy {
   private readonly recentlyValid = new TtlCache<string, ApiKeyRecord>(1_000);
 
   /**
-   * Keys seen valid here in the last 10 minutes: their lookups skip the client address's budget
+   * Keys used validly here in the last 10 minutes: their lookups skip the client address's budget
    * (AuthAttemptLimiter), so a guesser sharing their address (a NAT, a proxy not trusted as it
    * should be) cannot lock them out. Their lookups still run: revocation and expiry apply.
    */
   private readonly knownValid = new TtlCache<string, true>(10 * 60_000);
   /** The budget's store (Redis) failing: a few lines a minute. */
   private readonly budgetLog = new LogThrottle();
+  /** Lookups within a budget under way, by key hash and address (see lookUpWithinBudget). */
+  private readonly budgetedLookups = new Map<string, Promise<ApiKeyRecord | null>>();
   private readonly unsubscribe: () => void;
 
   constructor(
@@ -274,19 +276,15 @@ export class ApiKeysService implements OnModuleDestroy {
     const hash = API_KEY_SECRETS.hash(secret);
     const at = now.getTime();
     if (this.refusals.get(hash, at)) return null;
-    if (!this.recentlyValid.get(hash, at) && !this.knownValid.get(hash, at)) {
-      await this.beginLookup(from);
-    }
-    let key = await this.recentlyValid.getOrLoad(
-      hash,
-      () => this.keys.findOneBySecretHash(hash),
-      at,
-    );
+    const known = this.recentlyValid.get(hash, at) ?? this.knownValid.get(hash, at);
+    let key = known
+      ? await this.recentlyValid.getOrLoad(hash, () => this.keys.findOneBySecretHash(hash), at)
+      : await this.lookUpWithinBudget(hash, from, now);
     if (!key || !isLive(key, now)) {
       this.refusals.set(hash, true, at);
       return null;
     }
-    if (!this.knownValid.get(hash, at)) this.knownValid.set(hash, true, at);
+    this.knownValid.set(hash, true, at); // ten minutes from its latest use
     if (isLastUseStale(key.lastUsedAt, now)) {
       await this.keys.touchLastUsed(key.id, now);
       key = { ...key, lastUsedAt: now };
@@ -296,8 +294,32 @@ export class ApiKeysService implements OnModuleDestroy {
     return key;
   }
 
+  /**
+   * Looks a key not seen valid lately up within `from`'s budget, once for every request from
+   * there with that key until it is known (an executor fleet behind one address dialing at once
+   * costs one place): a valid key is known before the next request can ask.
+   */
+  private lookUpWithinBudget(hash: string, from: string, now: Date): Promise<ApiKeyRecord | null> {
+    const shared = `${hash}\n${from}`;
+    let lookup = this.budgetedLookups.get(shared);
+    if (!lookup) {
+      const at = now.getTime();
+      lookup = this.checkBudget(from)
+        .then(() =>
+          this.recentlyValid.getOrLoad(hash, () => this.keys.findOneBySecretHash(hash), at),
+        )
+        .then((key) => {
+          if (key && isLive(key, now)) this.knownValid.set(hash, true, at);
+          return key;
+        })
+        .finally(() => this.budgetedLookups.delete(shared));
+      this.budgetedLookups.set(shared, lookup);
+    }
+    return lookup;
+  }
+
   /** Counts a lookup against `from`'s budget; when the budget's store fails, lets it through. */
-  private async beginLookup(from: string): Promise<void> {
+  private async checkBudget(from: string): Promise<void> {
     try {
       await this.limiter.beginKeyLookup(from);
     } catch (error) {

@@ -131,6 +131,12 @@ describe('the OpenAPI document', () => {
     });
   });
 
+  it('lists 429 RATE_LIMITED on authenticated routes (an address past its API key budget), not on public ones', () => {
+    expect(Object.keys(op('/v2/orgs/{org}/apps', 'get').responses)).toContain('429');
+    expect(Object.keys(op('/v1/metrics', 'get').responses)).toContain('429');
+    expect(Object.keys(op('/healthz', 'get').responses)).not.toContain('429');
+  });
+
   it('names the credentials of each kind of route', () => {
     const bearerOrCookie = [{ bearerAuth: [] }, { sessionCookie: [], csrfToken: [] }];
     expect(op('/v2/orgs/{org}/apps/{app}/workflows/{workflowId}/cancel', 'post').security).toEqual(

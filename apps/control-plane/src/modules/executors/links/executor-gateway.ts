@@ -114,7 +114,7 @@ export class ExecutorGateway implements OnApplicationBootstrap, BeforeApplicatio
       if (admittedLine) {
         this.logger.warn(
           { from, appName: path.appName, ...suppressedField(admittedLine) },
-          'executor refused: its address presented too many API keys that authenticate no one',
+          'executor refused: its address had too many API keys not seen valid lately looked up',
         );
       }
       return refuseUpgrade(socket, auth.code, auth.detail, {
