@@ -3,12 +3,16 @@ import {
   ApplicationSchema,
   CreateAlertWebhookResponseSchema,
   ListAlertDeliveriesResponseSchema,
+  ListAlertWebhooksResponseSchema,
   OrganizationSchema,
   type AlertDelivery,
   type AlertWebhookPayload,
 } from '@podium/protocol';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '@podium/db';
 import { CONFIG, type Config } from '../../src/config/config';
+import { DATABASE } from '../../src/infra/database/database.tokens';
+import { UNREADABLE_URL } from '../../src/modules/alerts/alert.mapper';
 import { AlertsRepository } from '../../src/modules/alerts/alerts.repository';
 import { WebhookResumption } from '../../src/modules/alerts/delivery/webhook-resumption';
 import { verifySignature } from '../../src/modules/alerts/webhooks/webhook-signature';
@@ -144,6 +148,31 @@ describe('webhook deliveries abandoned by a stopped process (PostgreSQL)', () =>
     const failed = await reaching(spent.id, 'FAILED');
     expect(failed.attempts).toHaveLength(max);
     expect(receiver.received.filter((r) => r.path === '/spent')).toEqual([]);
+  });
+
+  it('fails, unsent, a delivery whose stored URL cannot be opened (another session secret), saying so', async () => {
+    const hook = await createWebhook('/unreadable');
+    // As a database restored under another PODIUM_SESSION_SECRET holds it: sealed, but not
+    // with this replica's key (its authentication tag no longer matches).
+    const db = server.app.get<Database>(DATABASE);
+    const { url: sealed } = await db.prisma.alertWebhook.findUniqueOrThrow({
+      where: { id: hook.id },
+    });
+    expect(sealed).toMatch(/^v1\./);
+    const [version, iv, , body] = sealed.split('.');
+    const foreign = [version, iv, Buffer.alloc(16).toString('base64url'), body].join('.');
+    await db.prisma.alertWebhook.update({ where: { id: hook.id }, data: { url: foreign } });
+
+    const abandoned = await abandonedDelivery(hook.id, new Date(Date.now() - 1_000), 1);
+    const failed = await reaching(abandoned.id, 'FAILED');
+    expect(failed.attempts).toHaveLength(2); // the abandoned one, then the one that could not go
+    expect(failed.attempts.at(-1)?.error).toMatch(/URL cannot be read .*re-create the webhook/);
+    expect(receiver.received.filter((r) => r.path === '/unreadable')).toEqual([]);
+    const listed = bodyOf(
+      await owner.get(`${base}/alert-webhooks`),
+      ListAlertWebhooksResponseSchema,
+    );
+    expect(listed.find((w) => w.id === hook.id)?.url).toBe(UNREADABLE_URL);
   });
 
   it("leaves a live process's delivery alone, and fails one whose webhook was deleted", async () => {
