@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { Config } from '../../config/config';
 import type { EventBus } from '../../infra/events/event-bus';
 import type { AuthAttemptLimiter } from '../accounts/auth-attempt-limiter';
+import { ApiKeyLookupBudget } from './api-key-lookup-budget';
 import { API_KEY_SECRETS } from './api-key-secret';
 import type { ApiKeyRecord, ApiKeysRepository } from './api-keys.repository';
 import { ApiKeysService } from './api-keys.service';
@@ -40,9 +41,8 @@ function serviceWith(beginKeyLookup: () => Promise<void>) {
     null as never,
     { on: () => () => {} } as unknown as EventBus,
     null as never,
-    limiter,
+    new ApiKeyLookupBudget(limiter, pino({ level: 'silent' })),
     {} as Config,
-    pino({ level: 'silent' }),
   );
   return { service, secret, lookups: () => lookups };
 }

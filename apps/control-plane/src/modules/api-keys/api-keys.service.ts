@@ -1,5 +1,4 @@
 import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
-import type { Logger } from 'pino';
 import {
   AppError,
   PERMISSIONS,
@@ -24,16 +23,14 @@ import { QUOTA_EXCEEDED } from '../../infra/database/organization-quota';
 import { EventBus } from '../../infra/events/event-bus';
 import type { ApplicationRecord } from '../../common/auth/tenancy';
 import { ApplicationRecordsService } from '../applications/application-records.service';
-import { AuthAttemptLimiter } from '../accounts/auth-attempt-limiter';
 import { AUDIT_ACTIONS, auditedAction } from '../audit/audit-actions';
 import { AuditService } from '../audit/audit.service';
+import { ApiKeyLookupBudget } from './api-key-lookup-budget';
 import { API_KEY_SECRETS } from './api-key-secret';
 import { scopeIncludes } from './application-scope';
 import { mapApiKey, mapCreatedApiKey } from './api-keys.dto';
 import { ApiKeysRepository, type ApiKeyRecord, type RevokedKey } from './api-keys.repository';
 import { TtlCache } from '../../common/cache/ttl-cache';
-import { LogThrottle, suppressedField } from '../../common/logging/log-throttle';
-import { LOGGER } from '../../common/logging/logging.tokens';
 
 export interface CreateApiKeyInput {
   name: string;
@@ -68,16 +65,6 @@ export class ApiKeysService implements OnModuleDestroy {
    */
   private readonly recentlyValid = new TtlCache<string, ApiKeyRecord>(1_000);
 
-  /**
-   * Keys used validly here in the last 10 minutes: their lookups skip the client address's budget
-   * (AuthAttemptLimiter), so a guesser sharing their address (a NAT, a proxy not trusted as it
-   * should be) cannot lock them out. Their lookups still run: revocation and expiry apply.
-   */
-  private readonly knownValid = new TtlCache<string, true>(10 * 60_000);
-  /** The budget's store (Redis) failing: a few lines a minute. */
-  private readonly budgetLog = new LogThrottle();
-  /** Lookups within a budget under way, by key hash and address (see lookUpWithinBudget). */
-  private readonly budgetedLookups = new Map<string, Promise<ApiKeyRecord | null>>();
   private readonly unsubscribe: () => void;
 
   constructor(
@@ -85,9 +72,8 @@ export class ApiKeysService implements OnModuleDestroy {
     private readonly applications: ApplicationRecordsService,
     private readonly events: EventBus,
     private readonly audit: AuditService,
-    private readonly limiter: AuthAttemptLimiter,
+    private readonly budget: ApiKeyLookupBudget,
     @Inject(CONFIG) private readonly config: Config,
-    @Inject(LOGGER) private readonly logger: Logger,
   ) {
     // Announced once committed (forgotten earlier, the cache could reload the row as it was),
     // and on every replica: each keeps its own cache.
@@ -276,15 +262,17 @@ export class ApiKeysService implements OnModuleDestroy {
     const hash = API_KEY_SECRETS.hash(secret);
     const at = now.getTime();
     if (this.refusals.get(hash, at)) return null;
-    const known = this.recentlyValid.get(hash, at) ?? this.knownValid.get(hash, at);
-    let key = known
-      ? await this.recentlyValid.getOrLoad(hash, () => this.keys.findOneBySecretHash(hash), at)
-      : await this.lookUpWithinBudget(hash, from, now);
+    const load = () =>
+      this.recentlyValid.getOrLoad(hash, () => this.keys.findOneBySecretHash(hash), at);
+    let key =
+      this.recentlyValid.get(hash, at) || this.budget.isKnown(hash, at)
+        ? await load()
+        : await this.budget.lookUp(hash, from, at, load, (found) => isLive(found, now));
     if (!key || !isLive(key, now)) {
       this.refusals.set(hash, true, at);
       return null;
     }
-    this.knownValid.set(hash, true, at); // ten minutes from its latest use
+    this.budget.markValid(hash, at);
     if (isLastUseStale(key.lastUsedAt, now)) {
       await this.keys.touchLastUsed(key.id, now);
       key = { ...key, lastUsedAt: now };
@@ -292,46 +280,6 @@ export class ApiKeysService implements OnModuleDestroy {
       this.recentlyValid.set(hash, key, now.getTime());
     }
     return key;
-  }
-
-  /**
-   * Looks a key not seen valid lately up within `from`'s budget, once for every request from
-   * there with that key until it is known (an executor fleet behind one address dialing at once
-   * costs one place): a valid key is known before the next request can ask.
-   */
-  private lookUpWithinBudget(hash: string, from: string, now: Date): Promise<ApiKeyRecord | null> {
-    const shared = `${hash}\n${from}`;
-    let lookup = this.budgetedLookups.get(shared);
-    if (!lookup) {
-      const at = now.getTime();
-      lookup = this.checkBudget(from)
-        .then(() =>
-          this.recentlyValid.getOrLoad(hash, () => this.keys.findOneBySecretHash(hash), at),
-        )
-        .then((key) => {
-          if (key && isLive(key, now)) this.knownValid.set(hash, true, at);
-          return key;
-        })
-        .finally(() => this.budgetedLookups.delete(shared));
-      this.budgetedLookups.set(shared, lookup);
-    }
-    return lookup;
-  }
-
-  /** Counts a lookup against `from`'s budget; when the budget's store fails, lets it through. */
-  private async checkBudget(from: string): Promise<void> {
-    try {
-      await this.limiter.beginKeyLookup(from);
-    } catch (error) {
-      if (AppError.is(error)) throw error;
-      const admitted = this.budgetLog.admit('unavailable');
-      if (admitted) {
-        this.logger.warn(
-          { err: String(error), ...suppressedField(admitted) },
-          'API key lookups go unlimited: their per-address budget could not be read',
-        );
-      }
-    }
   }
 
   /** May this secret open an executor link for the application named `appName`? */
