@@ -31,16 +31,21 @@ describe('live streams end with their authority (PostgreSQL)', () => {
   /** A signed-in member of the organization, and a live stream opened with their session. */
   async function memberStream(role: 'VIEWER' | 'ADMIN' = 'VIEWER') {
     const browser = new TestBrowser(server.url);
-    const { userId } = await signUpAndIn(browser);
+    const account = await signUpAndIn(browser);
+    const { userId } = account;
     await f.newMember(org.id, userId, role);
     const sse = await openAs(browser.headersFor(eventsPath()));
     expect(sse.res.status).toBe(200);
     await sse.next('snapshot');
-    return { browser, userId, sse };
+    return { browser, account, userId, sse };
   }
 
-  // Max 3 streams per caller, so the cap is reached in a few requests.
-  const stack = usePostgresControlPlane({ live: { maxStreamsPerCaller: 3 } });
+  // Max 3 streams per caller, so the cap is reached in a few requests. The periodic re-check
+  // waits longer than any test may (tests call it by hand): only events end streams by
+  // themselves, so a missing event fails its test instead of being caught by the timer.
+  const stack = usePostgresControlPlane({
+    live: { maxStreamsPerCaller: 3, recheckMs: 10 * 60_000 },
+  });
 
   beforeAll(async () => {
     server = stack.server;
@@ -70,6 +75,38 @@ describe('live streams end with their authority (PostgreSQL)', () => {
     const { browser, sse } = await memberStream();
     expect((await browser.delete('/v2/sessions/current')).status).toBe(204);
     await sse.ended;
+  });
+
+  it('ends a stream when the user ends its session from another one', async () => {
+    const { browser, account, sse } = await memberStream();
+    const sessionId = ((await browser.get('/v2/sessions')).body as Array<{ id: string }>)[0]!.id;
+    const other = new TestBrowser(server.url);
+    expect((await other.post('/v2/sessions', account)).status).toBe(201);
+    expect((await other.delete(`/v2/sessions/${sessionId}`)).status).toBe(204);
+    await sse.ended;
+  });
+
+  it('ends the streams of the user’s other sessions when the password changes', async () => {
+    const { account, sse } = await memberStream();
+    const other = new TestBrowser(server.url);
+    expect((await other.post('/v2/sessions', account)).status).toBe(201);
+    const own = await openAs(other.headersFor(eventsPath()));
+    await own.next('snapshot');
+    const changed = await other.put('/v2/users/me/password', {
+      currentPassword: account.password,
+      newPassword: 'a brand new password',
+    });
+    expect(changed.status).toBe(204);
+    await sse.ended;
+    // The session that changed it stays, and so does its stream.
+    await server.app.get(LiveAccessWatch).recheck();
+    const ownId = ((await other.get('/v2/sessions')).body as Array<{ id: string }>)[0]!.id;
+    const streamsOfOwn = server.app
+      .get(LiveStreams)
+      .holders()
+      .filter((h) => h.principal.kind === 'user' && h.principal.sessionId === ownId);
+    expect(streamsOfOwn).toHaveLength(1);
+    own.close();
   });
 
   it('ends a removed member’s stream', async () => {

@@ -1,13 +1,13 @@
 import { z } from 'zod';
-import { EmailSchema, MAX_PASSWORD_LENGTH, UserSchema } from './users';
+import { EmailSchema, GivenPasswordSchema, UserSchema } from './users';
 import { IsoTimestampSchema } from './query-params';
 
 export { CSRF_HEADER, CSRF_COOKIE } from './values/session-headers';
 
-/** `POST /v2/sessions`: signs in. (No length policy here: that would only help guessing.) */
+/** `POST /v2/sessions`: signs in. */
 export const CreateSessionRequestSchema = z.object({
   email: EmailSchema,
-  password: z.string().min(1).max(MAX_PASSWORD_LENGTH),
+  password: GivenPasswordSchema,
 });
 export type CreateSessionRequest = z.infer<typeof CreateSessionRequestSchema>;
 
@@ -35,3 +35,21 @@ export const CreateSessionResponseSchema = SessionResponseSchema;
 export type CreateSessionResponse = SessionResponse;
 export const RefreshSessionResponseSchema = SessionResponseSchema;
 export type RefreshSessionResponse = SessionResponse;
+
+/** One of the signed-in user's live sessions (`GET /v2/sessions`); never its tokens. */
+export const ActiveSessionSchema = z.object({
+  id: z.uuid(),
+  createdAt: IsoTimestampSchema.describe('When the user signed in.'),
+  lastUsedAt: IsoTimestampSchema.describe('When its tokens were last refreshed.'),
+  expiresAt: IsoTimestampSchema.describe('When the session ends unless refreshed.'),
+  userAgent: z.string().nullable().describe('The browser that signed in, as it named itself.'),
+  current: z.boolean().describe('Whether this is the session making the request.'),
+});
+export type ActiveSession = z.infer<typeof ActiveSessionSchema>;
+
+/** `GET /v2/sessions`: the signed-in user's live sessions, most recently used first. */
+export const ListSessionsResponseSchema = z.array(ActiveSessionSchema);
+export type ListSessionsResponse = z.infer<typeof ListSessionsResponseSchema>;
+
+/** `DELETE /v2/sessions/{sessionId}`. */
+export const SessionParamsSchema = z.object({ sessionId: z.uuid() });

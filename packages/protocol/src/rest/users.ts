@@ -16,6 +16,15 @@ export { UserNameSchema } from './user-name';
 
 const ProfileFieldSchema = z.string().trim().max(100);
 
+/** A password being set (sign-up, change): the length policy applies. */
+export const NewPasswordSchema = z
+  .string()
+  .min(MIN_PASSWORD_LENGTH, `must be at least ${MIN_PASSWORD_LENGTH} characters`)
+  .max(MAX_PASSWORD_LENGTH, `must be at most ${MAX_PASSWORD_LENGTH} characters`);
+
+/** A password being checked: no length policy (that would only help guessing). */
+export const GivenPasswordSchema = z.string().min(1).max(MAX_PASSWORD_LENGTH);
+
 /**
  * `POST /v2/users`: registers a user (and signs nobody in). With a join secret (required when
  * the installation's sign-up is by invitation, except for its first account) the user also
@@ -23,10 +32,7 @@ const ProfileFieldSchema = z.string().trim().max(100);
  */
 export const RegisterUserRequestSchema = z.object({
   email: EmailSchema,
-  password: z
-    .string()
-    .min(MIN_PASSWORD_LENGTH, `must be at least ${MIN_PASSWORD_LENGTH} characters`)
-    .max(MAX_PASSWORD_LENGTH, `must be at most ${MAX_PASSWORD_LENGTH} characters`),
+  password: NewPasswordSchema,
   displayName: DisplayNameSchema,
   name: UserNameSchema.optional().describe("DBOS Conductor's user name; unique."),
   givenName: ProfileFieldSchema.optional(),
@@ -87,3 +93,13 @@ export const CurrentUserResponseSchema = z.object({
   isDbosAdmin: z.boolean().optional().describe('Never set: Podium has no DBOS administrators.'),
 });
 export type CurrentUserResponse = z.infer<typeof CurrentUserResponseSchema>;
+
+/**
+ * `PUT /v2/users/me/password`: sets a new password, given the current one. The user's other
+ * sessions end; the one asking stays signed in.
+ */
+export const ChangePasswordRequestSchema = z.object({
+  currentPassword: GivenPasswordSchema,
+  newPassword: NewPasswordSchema,
+});
+export type ChangePasswordRequest = z.infer<typeof ChangePasswordRequestSchema>;

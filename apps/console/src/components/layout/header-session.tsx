@@ -9,7 +9,10 @@ import { useSessionHint } from '../../lib/use-session-hint';
 import { hardNavigate } from '../../lib/hard-navigate';
 import { markSigningOut } from '../../lib/session-events';
 
-/** The header's right side: who is signed in, their organizations, and signing out. */
+/**
+ * The header's right side: who is signed in (a link to their account), their organizations,
+ * and signing out.
+ */
 export function HeaderSession() {
   const hasSession = useSessionHint();
   const me = useQuery({ ...sessionQueries.me(), enabled: hasSession === true });
@@ -32,9 +35,14 @@ export function HeaderSession() {
     <>
       {me.data && <OrgSwitcher organizations={me.data.organizations} />}
       {me.data && (
-        <span className="header-user" data-testid="header-user" title={me.data.user.email}>
+        <Link
+          href="/account"
+          className="header-user"
+          data-testid="header-user"
+          title={`${me.data.user.email}: your account`}
+        >
           {me.data.user.displayName}
-        </span>
+        </Link>
       )}
       <button
         type="button"

@@ -158,6 +158,16 @@ describe('the OpenAPI document', () => {
       { sessionCookie: [], csrfToken: [] },
     ]);
     expect(op('/v2/users/me', 'get').security).toEqual([{ sessionCookie: [] }]);
+    expect(op('/v2/sessions', 'get').security).toEqual([{ sessionCookie: [] }]);
+    expect(op('/v2/sessions/{sessionId}', 'delete').security).toEqual([
+      { sessionCookie: [], csrfToken: [] },
+    ]);
+    expect(op('/v2/users/me/password', 'put').security).toEqual([
+      { sessionCookie: [], csrfToken: [] },
+    ]);
+    expect(Object.keys(op('/v2/users/me/password', 'put').responses)).toEqual(
+      expect.arrayContaining(['204', '401', '403', '422', '429']),
+    );
     expect(op('/v2/sessions/refresh', 'post').security).toEqual([
       { refreshCookie: [], csrfToken: [] },
     ]);

@@ -17,6 +17,7 @@ import { MEMBER_ROUTES } from '../organizations/members/members.routes';
 import { ROLE_ROUTES } from '../organizations/roles/roles.routes';
 import { ORGANIZATION_ROUTES } from '../organizations/organizations.routes';
 import { QUEUE_ROUTES } from '../queues/queues.routes';
+import { PASSWORD_ROUTES } from '../sessions/password.routes';
 import { SESSION_ROUTES } from '../sessions/sessions.routes';
 import { USER_ROUTES } from '../users/users.routes';
 import { SCHEDULE_ROUTES } from '../schedules/schedules.routes';
@@ -41,6 +42,7 @@ import type { RouteSpec } from '../../common/routes/route-spec';
 export const API_ROUTES: readonly RouteSpec[] = [
   ...Object.values(USER_ROUTES),
   ...Object.values(SESSION_ROUTES),
+  ...Object.values(PASSWORD_ROUTES),
   ...Object.values(ORGANIZATION_ROUTES),
   ...Object.values(MEMBER_ROUTES),
   ...Object.values(ROLE_ROUTES),

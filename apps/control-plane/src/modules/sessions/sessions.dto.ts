@@ -1,6 +1,7 @@
-import type { SessionResponse } from '@podium/protocol';
+import type { ActiveSession, SessionResponse } from '@podium/protocol';
 import { mapUser } from '../users/users.dto';
 import type { UserRecord } from '../users/users.service';
+import type { SessionRecord } from './sessions.repository';
 
 /** What a sign-in or refresh hands out: the cookies' contents and the response body. */
 export interface IssuedSession {
@@ -24,5 +25,17 @@ export function mapSessionResponse(issued: IssuedSession): SessionResponse {
       accessExpiresAt: issued.accessExpiresAt.toISOString(),
     },
     csrfToken: issued.csrfToken,
+  };
+}
+
+/** A live session as its user sees it in their list: never its tokens. */
+export function mapActiveSession(session: SessionRecord, currentId: string): ActiveSession {
+  return {
+    id: session.id,
+    createdAt: session.createdAt.toISOString(),
+    lastUsedAt: session.lastUsedAt.toISOString(),
+    expiresAt: session.expiresAt.toISOString(),
+    userAgent: session.userAgent,
+    current: session.id === currentId,
   };
 }

@@ -6,6 +6,8 @@ import { AccountsModule } from '../accounts/accounts.module';
 import { UsersModule } from '../users/users.module';
 import { AccessTokens } from './access-tokens';
 import { CsrfTokens } from './csrf-tokens';
+import { PasswordChangeService } from './password-change.service';
+import { PasswordController } from './password.controller';
 import { SessionAuthenticator } from './session-authenticator';
 import { SessionCookies } from './session-cookies';
 import { SessionRetention } from './session-retention';
@@ -16,7 +18,7 @@ import { SessionsService } from './sessions.service';
 
 @Module({
   imports: [AccountsModule, UsersModule],
-  controllers: [SessionsController],
+  controllers: [SessionsController, PasswordController],
   providers: [
     {
       provide: SESSION_KEYS,
@@ -28,6 +30,7 @@ import { SessionsService } from './sessions.service';
     SessionCookies,
     SessionsRepository,
     SessionsService,
+    PasswordChangeService,
     SessionAuthenticator,
     SessionRetention,
   ],

@@ -28,6 +28,9 @@ const FIELDS = {
  */
 export const MAX_RETIRED_TOKENS_PER_SESSION = 100;
 
+/** The most sessions a user is shown (most recently used first); signing in adds one each time. */
+export const MAX_LISTED_SESSIONS = 100;
+
 /** The only place that touches the sessions table. Refresh tokens appear here only as hashes. */
 @Injectable()
 export class SessionsRepository {
@@ -106,6 +109,35 @@ export class SessionsRepository {
       data: { revokedAt: at },
     });
     return count === 1;
+  }
+
+  /** The user's live sessions, most recently used first (at most MAX_LISTED_SESSIONS). */
+  findLiveOfUser(userId: string, now: Date): Promise<SessionRecord[]> {
+    return this.db.prisma.session.findMany({
+      where: { userId, revokedAt: null, expiresAt: { gt: now } },
+      orderBy: [{ lastUsedAt: 'desc' }, { id: 'desc' }],
+      take: MAX_LISTED_SESSIONS,
+      select: FIELDS,
+    });
+  }
+
+  /** Ends one of the user's live sessions; false when it is not one (another user's, ended). */
+  async revokeOfUser(id: string, userId: string, at: Date): Promise<boolean> {
+    const { count } = await this.db.prisma.session.updateMany({
+      where: { id, userId, revokedAt: null, expiresAt: { gt: at } },
+      data: { revokedAt: at },
+    });
+    return count === 1;
+  }
+
+  /** Ends every live session of the user but `keepId`; the ids of those it ended. */
+  async revokeOthersOfUser(userId: string, keepId: string, at: Date): Promise<string[]> {
+    const rows = await this.db.prisma.session.updateManyAndReturn({
+      where: { userId, id: { not: keepId }, revokedAt: null, expiresAt: { gt: at } },
+      data: { revokedAt: at },
+      select: { id: true },
+    });
+    return rows.map((row) => row.id);
   }
 
   /**

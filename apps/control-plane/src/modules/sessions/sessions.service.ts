@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { AppError, type CreateSessionRequest } from '@podium/protocol';
+import { type ActiveSession, AppError, type CreateSessionRequest } from '@podium/protocol';
 import { EventBus } from '../../infra/events/event-bus';
 import type { Logger } from 'pino';
 import { LOGGER } from '../../common/logging/logging.tokens';
@@ -10,7 +10,7 @@ import { type AccessClaims, AccessTokens } from './access-tokens';
 import { CsrfTokens } from './csrf-tokens';
 import { generateRefreshToken, hashRefreshToken } from './refresh-token';
 import type { SessionCredentials } from './session-cookies';
-import type { IssuedSession } from './sessions.dto';
+import { type IssuedSession, mapActiveSession } from './sessions.dto';
 import { SessionsRepository, type SessionRecord } from './sessions.repository';
 
 const DAY_MS = 24 * 60 * 60_000;
@@ -107,7 +107,31 @@ export class SessionsService {
     if (!sessionId) return;
     this.assertCsrf(sessionId, credentials);
     await this.sessions.revoke(sessionId, now);
-    this.events.emit('session.ended', { sessionId });
+    this.announceEnded([sessionId]);
+  }
+
+  /** The user's live sessions, most recently used first; `currentId` is the one asking. */
+  async listOfUser(userId: string, currentId: string, now = new Date()): Promise<ActiveSession[]> {
+    const sessions = await this.sessions.findLiveOfUser(userId, now);
+    return sessions.map((session) => mapActiveSession(session, currentId));
+  }
+
+  /**
+   * Ends one of the user's live sessions (the one asking too: that signs it out, though its
+   * cookies stay until the console clears them). NOT_FOUND for another user's or an ended one.
+   */
+  async endOfUser(userId: string, sessionId: string, now = new Date()): Promise<void> {
+    if (!(await this.sessions.revokeOfUser(sessionId, userId, now))) {
+      throw new AppError('NOT_FOUND', 'You have no live session with this id.');
+    }
+    this.announceEnded([sessionId]);
+  }
+
+  /** Ends every live session of the user but `keepId` (joining the current transaction). */
+  async endOthersOfUser(userId: string, keepId: string, now = new Date()): Promise<number> {
+    const ended = await this.sessions.revokeOthersOfUser(userId, keepId, now);
+    this.announceEnded(ended);
+    return ended.length;
   }
 
   /** Whether the session is still live and still the user's (live streams re-check this). */
@@ -140,12 +164,17 @@ export class SessionsService {
     const retired = await this.sessions.findOneRetiredToken(tokenHash);
     if (!retired || now.getTime() - retired.retiredAt.getTime() < REFRESH_REUSE_GRACE_MS) return;
     if (await this.sessions.revoke(retired.sessionId, now)) {
-      this.events.emit('session.ended', { sessionId: retired.sessionId });
+      this.announceEnded([retired.sessionId]);
       this.logger.warn(
         { sessionId: retired.sessionId, userId: retired.userId, retiredAt: retired.retiredAt },
         'retired refresh token presented again: session revoked (possible theft)',
       );
     }
+  }
+
+  /** Their live streams close (on every replica; once the revocation is committed). */
+  private announceEnded(sessionIds: readonly string[]): void {
+    for (const sessionId of sessionIds) this.events.emit('session.ended', { sessionId });
   }
 
   private async sessionIdOf(credentials: SessionCredentials, now: Date): Promise<string | null> {

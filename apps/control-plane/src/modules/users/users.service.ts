@@ -40,6 +40,24 @@ export class UsersService {
     return profile;
   }
 
+  /** Whether `password` is this user's (false when there is no such user any more). */
+  async isPasswordOf(userId: string, password: string): Promise<boolean> {
+    const stored = await this.users.findOnePasswordHashById(userId);
+    return stored !== null && (await this.hasher.verify(password, stored));
+  }
+
+  /**
+   * Hashes a new password; store it with `setPasswordHash`. Apart, so that the (deliberately
+   * slow) hashing never holds a database transaction open.
+   */
+  hashPassword(password: string): Promise<string> {
+    return this.hasher.hash(password);
+  }
+
+  setPasswordHash(userId: string, passwordHash: string): Promise<void> {
+    return this.users.updatePasswordHash(userId, passwordHash);
+  }
+
   async getCurrentUser(userId: string): Promise<CurrentUserResponse> {
     const user = await this.users.findOneById(userId);
     // The session outlived its user (deleted meanwhile): treat it as signed out.
