@@ -9,12 +9,13 @@ import {
   GenerateJoinSecretResponseSchema,
   ListApplicationsResponseSchema,
   ListAuditLogsResponseSchema,
+  ListOrganizationsResponseSchema,
   OrganizationSchema,
 } from '@podium/protocol';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DATABASE } from '../../src/infra/database/database.tokens';
 import { usePostgresControlPlane } from './start';
-import { TestBrowser, type TestResponse, bodyOf, signUpAndIn } from './test-browser';
+import { TestBrowser, type TestResponse, bodyOf, pageOf, signUpAndIn } from './test-browser';
 
 const QUOTA = 2;
 
@@ -56,6 +57,14 @@ describe('organization quotas over HTTP (PostgreSQL)', () => {
       detail: expect.stringContaining(`has ${QUOTA} ${things}`) as string,
     });
   }
+
+  it("names the application quota in DBOS's plan fields, on every organization answer", async () => {
+    const org = await newOrg();
+    const plan = { maxApps: QUOTA, maxConductorApps: QUOTA };
+    expect(bodyOf(await admin.get(`/v2/orgs/${org}`), OrganizationSchema)).toMatchObject(plan);
+    const listed = pageOf(await admin.get('/v2/orgs'), ListOrganizationsResponseSchema).items;
+    expect(listed.find((o) => o.name === org)).toMatchObject(plan);
+  });
 
   it('refuses an application past the quota, by POST and by DBOS-style PUT, until one is deleted', async () => {
     const org = await newOrg(['ledger', 'payroll']);

@@ -36,9 +36,15 @@ describe('organization settings: rename and audit log retention', () => {
     await factories(stack.server.app).newMember(orgId, userId, 'ADMIN');
   });
 
-  it("serves DBOS's organization fields, the plan fields fixed", async () => {
+  it("serves DBOS's organization fields, the plan's maxApps the default application quota", async () => {
     const org = bodyOf(await owner.get(`/v2/orgs/${name}`), OrganizationSchema);
-    expect(org).toMatchObject({ name, auditLogRetentionDays: 90, ...SELF_HOSTED_PLAN });
+    expect(org).toMatchObject({
+      name,
+      auditLogRetentionDays: 90,
+      ...SELF_HOSTED_PLAN,
+      maxApps: 1_000,
+      maxConductorApps: 1_000,
+    });
   });
 
   it('lets only the owner change it, and refuses bad or empty bodies and taken names', async () => {

@@ -25,8 +25,9 @@ export const MAX_AUDIT_LOG_RETENTION_DAYS = 3650;
 export const NO_LIMIT = 2_147_483_647;
 
 /**
- * DBOS Conductor's plan and quota fields of an organization, fixed for a self-hosted Podium:
- * every feature (`team`), no quota, and no database it provisions.
+ * DBOS Conductor's plan and quota fields of an organization as a self-hosted Podium starts them:
+ * every feature (`team`), no database it provisions; the control plane sets `maxApps` and
+ * `maxConductorApps` to the installation's application quota.
  */
 export const SELF_HOSTED_PLAN = {
   subscriptionPlan: 'team',
@@ -54,8 +55,13 @@ export const OrganizationSchema = z.object({
     .describe("The caller's DBOS permissions here (their role's, or their API key's)."),
   auditLogRetentionDays: z.number().int().describe('Audit entries older than this are deleted.'),
   subscriptionPlan: z.enum(['free', 'pro', 'past_limit', 'team']).describe(`${fixed} \`team\`.`),
-  maxApps: z.number().int().describe(`${fixed} ${NO_LIMIT}: no limit.`),
-  maxConductorApps: z.number().int().describe(`${fixed} ${NO_LIMIT}: no limit.`),
+  maxApps: z
+    .number()
+    .int()
+    .describe(
+      `How many applications the organization may hold (\`PODIUM_ORG_MAX_APPLICATIONS\`); ${NO_LIMIT}: no limit.`,
+    ),
+  maxConductorApps: z.number().int().describe('The same as `maxApps`.'),
   maxTeamMembers: z.number().int().describe(`${fixed} ${NO_LIMIT}: no limit.`),
   maxDatabaseInstances: z.number().int().describe(`${fixed} 0: Podium provisions none.`),
   maxVms: z.number().int().describe(`${fixed} 0: Podium runs no machines.`),

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import {
   AppError,
   type CreateOrganizationRequest,
@@ -18,17 +18,23 @@ import { Transactions } from '../../infra/database/transactions';
 import { EventBus } from '../../infra/events/event-bus';
 import { AUDIT_ACTIONS, auditedAction } from '../audit/audit-actions';
 import { AuditService } from '../audit/audit.service';
-import { mapOrganization } from './organizations.dto';
+import { CONFIG, type Config } from '../../config/config';
+import { mapOrganization, organizationPlan, type OrganizationPlan } from './organizations.dto';
 import { OrganizationsRepository } from './organizations.repository';
 
 @Injectable()
 export class OrganizationsService {
+  private readonly plan: OrganizationPlan;
+
   constructor(
     private readonly organizations: OrganizationsRepository,
     private readonly audit: AuditService,
     private readonly transactions: Transactions,
     private readonly events: EventBus,
-  ) {}
+    @Inject(CONFIG) config: Pick<Config, 'quotas'>,
+  ) {
+    this.plan = organizationPlan(config.quotas);
+  }
 
   /** Creates an organization owned by the caller. (A refused create has no organization to audit in.) */
   async createOrganization(
@@ -55,7 +61,7 @@ export class OrganizationsService {
       });
       return created;
     });
-    return mapOrganization(organization, builtInRole('OWNER'));
+    return mapOrganization(organization, this.plan, builtInRole('OWNER'));
   }
 
   /** Null when there is no organization of that name. */
@@ -86,14 +92,14 @@ export class OrganizationsService {
   ): Promise<Paginated<Organization>> {
     const { items, total } = await this.organizations.findMembershipsOfUser(userId, page);
     return toCountedPage(
-      items.map(({ organization, role }) => mapOrganization(organization, role)),
+      items.map(({ organization, role }) => mapOrganization(organization, this.plan, role)),
       total,
       page,
     );
   }
 
   getOrganization(scope: OrgScope): Organization {
-    return mapOrganization(scope.organization, scope.role, scope.permissions);
+    return mapOrganization(scope.organization, this.plan, scope.role, scope.permissions);
   }
 
   /**

@@ -3,6 +3,7 @@ import { openDatabase, type Database } from '@podium/db';
 import { createScratchDatabase, type ScratchDatabase } from '@podium/db/testing';
 import { AppError } from '@podium/protocol';
 import pino from 'pino';
+import { loadConfig } from '../../config/config';
 import { Transactions, transactionAware } from '../../infra/database/transactions';
 import { EventBus } from '../../infra/events/event-bus';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -50,6 +51,7 @@ describe('SessionsService refresh-token reuse (PostgreSQL)', () => {
       new AuditService(new AuditRepository(db), transactions, pino(sink)),
       transactions,
       events,
+      loadConfig({}),
     );
     service = new SessionsService(
       new SessionsRepository(db),

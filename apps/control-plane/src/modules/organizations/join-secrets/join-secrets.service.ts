@@ -24,7 +24,7 @@ import { CONFIG, type Config } from '../../../config/config';
 import { QUOTA_EXCEEDED } from '../../../infra/database/organization-quota';
 import { AUDIT_ACTIONS, auditedAction } from '../../audit/audit-actions';
 import { type AuditActor, AuditService, type TrackedAction } from '../../audit/audit.service';
-import { mapOrganization } from '../organizations.dto';
+import { mapOrganization, organizationPlan } from '../organizations.dto';
 import { OrganizationsRepository } from '../organizations.repository';
 import { JOIN_SECRETS } from './join-secret-kind';
 import { mapCreatedJoinSecret, mapJoinSecret } from './join-secrets.dto';
@@ -167,7 +167,11 @@ export class JoinSecretsService {
       if (outcome === 'unusable') throw new AppError('NOT_FOUND', UNUSABLE);
       const organization = await this.organizations.findOneById(record.organizationId);
       if (!organization) throw new AppError('NOT_FOUND', UNUSABLE);
-      return mapOrganization(organization, builtInRole(record.role));
+      return mapOrganization(
+        organization,
+        organizationPlan(this.config.quotas),
+        builtInRole(record.role),
+      );
     });
   }
 
