@@ -33,7 +33,7 @@ describe('sessions and password of the signed-in user (PostgreSQL)', () => {
   }
 
   const sessionsOf = async (b: TestBrowser) =>
-    bodyOf(await b.get('/v2/sessions'), ListSessionsResponseSchema);
+    bodyOf(await b.get('/v2/users/me/sessions'), ListSessionsResponseSchema);
   const isSignedIn = async (b: TestBrowser) => (await b.get('/v2/users/me')).status === 200;
 
   it('lists the live sessions of the user asking, with their browsers, and no tokens', async () => {
@@ -68,23 +68,37 @@ describe('sessions and password of the signed-in user (PostgreSQL)', () => {
 
     // Without the CSRF header a cookie-borne request changes nothing.
     assertProblem(
-      await laptop.delete(`/v2/sessions/${stolenId}`, { csrf: false }),
+      await laptop.delete(`/v2/users/me/sessions/${stolenId}`, { csrf: false }),
       403,
       'FORBIDDEN',
     );
     expect(await isSignedIn(stolen)).toBe(true);
 
-    assertProblem(await laptop.delete(`/v2/sessions/${strangerId}`), 404, 'NOT_FOUND');
+    assertProblem(await laptop.delete(`/v2/users/me/sessions/${strangerId}`), 404, 'NOT_FOUND');
     expect(await isSignedIn(stranger)).toBe(true);
 
-    expect((await laptop.delete(`/v2/sessions/${stolenId}`)).status).toBe(204);
+    expect((await laptop.delete(`/v2/users/me/sessions/${stolenId}`)).status).toBe(204);
     assertProblem(await stolen.get('/v2/users/me'), 401, 'UNAUTHENTICATED');
     assertProblem(await stolen.post('/v2/sessions/refresh'), 401, 'UNAUTHENTICATED');
     expect(await isSignedIn(laptop)).toBe(true);
     expect((await sessionsOf(laptop)).map((s) => s.current)).toEqual([true]);
     // Ended already: nothing to end.
-    assertProblem(await laptop.delete(`/v2/sessions/${stolenId}`), 404, 'NOT_FOUND');
-    assertProblem(await laptop.delete('/v2/sessions/not-a-uuid'), 422, 'VALIDATION_FAILED');
+    assertProblem(await laptop.delete(`/v2/users/me/sessions/${stolenId}`), 404, 'NOT_FOUND');
+    assertProblem(
+      await laptop.delete('/v2/users/me/sessions/not-a-uuid'),
+      422,
+      'VALIDATION_FAILED',
+    );
+  });
+
+  it('signs the asking session out when it ends itself by id, clearing its cookies', async () => {
+    const laptop = browser();
+    await signUpAndIn(laptop);
+    const ownId = (await sessionsOf(laptop)).find((s) => s.current)!.id;
+    expect((await laptop.delete(`/v2/users/me/sessions/${ownId}`)).status).toBe(204);
+    expect(laptop.cookie('podium_access')).toBeUndefined();
+    expect(laptop.cookie('podium_refresh')).toBeUndefined();
+    assertProblem(await laptop.get('/v2/users/me'), 401, 'UNAUTHENTICATED');
   });
 
   it('changes the password given the current one, and signs every other session out', async () => {
@@ -143,6 +157,11 @@ describe('sessions and password of the signed-in user (PostgreSQL)', () => {
       newPassword: 'a new long password',
     });
     assertProblem(right, 429, 'RATE_LIMITED');
+    // One budget, not two of the same size: signing in from this address waits as well (from
+    // another address the owner signs in as usual).
+    expect((await browser().post('/v2/sessions', account)).status).toBe(201);
+    const sameAddress = new TestBrowser(stack.server.url, laptop.ip);
+    assertProblem(await sameAddress.post('/v2/sessions', account), 429, 'RATE_LIMITED');
   });
 
   it('refuses API keys and callers who are not signed in', async () => {
@@ -152,9 +171,9 @@ describe('sessions and password of the signed-in user (PostgreSQL)', () => {
     const withKey = { cookies: false, headers: { authorization: `Bearer ${key.secret}` } };
     const anonymous = browser();
     const change = { currentPassword: 'x', newPassword: 'a new long password' };
-    assertProblem(await anonymous.get('/v2/sessions'), 401, 'UNAUTHENTICATED');
+    assertProblem(await anonymous.get('/v2/users/me/sessions'), 401, 'UNAUTHENTICATED');
     assertProblem(await anonymous.put('/v2/users/me/password', change), 401, 'UNAUTHENTICATED');
-    assertProblem(await anonymous.get('/v2/sessions', withKey), 403, 'FORBIDDEN');
+    assertProblem(await anonymous.get('/v2/users/me/sessions', withKey), 403, 'FORBIDDEN');
     assertProblem(await anonymous.put('/v2/users/me/password', change, withKey), 403, 'FORBIDDEN');
   });
 });

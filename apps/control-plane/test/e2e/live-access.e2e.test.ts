@@ -79,10 +79,12 @@ describe('live streams end with their authority (PostgreSQL)', () => {
 
   it('ends a stream when the user ends its session from another one', async () => {
     const { browser, account, sse } = await memberStream();
-    const sessionId = ((await browser.get('/v2/sessions')).body as Array<{ id: string }>)[0]!.id;
+    const sessionId = (
+      (await browser.get('/v2/users/me/sessions')).body as Array<{ id: string }>
+    )[0]!.id;
     const other = new TestBrowser(server.url);
     expect((await other.post('/v2/sessions', account)).status).toBe(201);
-    expect((await other.delete(`/v2/sessions/${sessionId}`)).status).toBe(204);
+    expect((await other.delete(`/v2/users/me/sessions/${sessionId}`)).status).toBe(204);
     await sse.ended;
   });
 
@@ -100,7 +102,7 @@ describe('live streams end with their authority (PostgreSQL)', () => {
     await sse.ended;
     // The session that changed it stays, and so does its stream.
     await server.app.get(LiveAccessWatch).recheck();
-    const ownId = ((await other.get('/v2/sessions')).body as Array<{ id: string }>)[0]!.id;
+    const ownId = ((await other.get('/v2/users/me/sessions')).body as Array<{ id: string }>)[0]!.id;
     const streamsOfOwn = server.app
       .get(LiveStreams)
       .holders()

@@ -36,7 +36,7 @@ export type CreateSessionResponse = SessionResponse;
 export const RefreshSessionResponseSchema = SessionResponseSchema;
 export type RefreshSessionResponse = SessionResponse;
 
-/** One of the signed-in user's live sessions (`GET /v2/sessions`); never its tokens. */
+/** One of the signed-in user's live sessions (`GET /v2/users/me/sessions`); never its tokens. */
 export const ActiveSessionSchema = z.object({
   id: z.uuid(),
   createdAt: IsoTimestampSchema.describe('When the user signed in.'),
@@ -47,9 +47,9 @@ export const ActiveSessionSchema = z.object({
 });
 export type ActiveSession = z.infer<typeof ActiveSessionSchema>;
 
-/** `GET /v2/sessions`: the signed-in user's live sessions, most recently used first. */
+/** `GET /v2/users/me/sessions`: the signed-in user's live sessions, most recently used first. */
 export const ListSessionsResponseSchema = z.array(ActiveSessionSchema);
 export type ListSessionsResponse = z.infer<typeof ListSessionsResponseSchema>;
 
-/** `DELETE /v2/sessions/{sessionId}`. */
+/** `DELETE /v2/users/me/sessions/{sessionId}`. */
 export const SessionParamsSchema = z.object({ sessionId: z.uuid() });

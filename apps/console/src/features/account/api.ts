@@ -1,14 +1,14 @@
 import type { ActiveSession, ChangePasswordRequest } from '@podium/protocol/rest';
 import { getJson, sendWithoutContent, type RequestOptions } from '../../lib/api-client';
 
-/** `GET /v2/sessions`: the signed-in user's live sessions, most recently used first. */
+/** `GET /v2/users/me/sessions`: the signed-in user's live sessions, most recently used first. */
 export function fetchSessions(options?: RequestOptions): Promise<ActiveSession[]> {
-  return getJson('/v2/sessions', 'ListSessionsResponseSchema', options);
+  return getJson('/v2/users/me/sessions', 'ListSessionsResponseSchema', options);
 }
 
-/** `DELETE /v2/sessions/{id}`: that browser is signed out at once. */
+/** `DELETE /v2/users/me/sessions/{id}`: that browser is signed out at once. */
 export function endSession(id: string): Promise<void> {
-  return sendWithoutContent('DELETE', `/v2/sessions/${encodeURIComponent(id)}`);
+  return sendWithoutContent('DELETE', `/v2/users/me/sessions/${encodeURIComponent(id)}`);
 }
 
 /** `PUT /v2/users/me/password`: every other session of the user ends. */

@@ -17,7 +17,10 @@ import { EVENT_RELAY, type EventRelay } from './event-relay';
 export interface DomainEvents {
   /** A key was revoked: links authenticated with it must close. */
   'api-key.revoked': { organizationId: string; apiKeyId: string };
-  /** A console session ended (sign-out, or refresh-token theft): its live streams must close. */
+  /**
+   * A console session ended (sign-out, ended from the user's list, another session's password
+   * change, or refresh-token theft): its live streams must close.
+   */
   'session.ended': { sessionId: string };
   /** A member left or was removed: their live streams of that organization must close. */
   'member.removed': { organizationId: string; userId: string };

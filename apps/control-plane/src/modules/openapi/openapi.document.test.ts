@@ -158,8 +158,8 @@ describe('the OpenAPI document', () => {
       { sessionCookie: [], csrfToken: [] },
     ]);
     expect(op('/v2/users/me', 'get').security).toEqual([{ sessionCookie: [] }]);
-    expect(op('/v2/sessions', 'get').security).toEqual([{ sessionCookie: [] }]);
-    expect(op('/v2/sessions/{sessionId}', 'delete').security).toEqual([
+    expect(op('/v2/users/me/sessions', 'get').security).toEqual([{ sessionCookie: [] }]);
+    expect(op('/v2/users/me/sessions/{sessionId}', 'delete').security).toEqual([
       { sessionCookie: [], csrfToken: [] },
     ]);
     expect(op('/v2/users/me/password', 'put').security).toEqual([

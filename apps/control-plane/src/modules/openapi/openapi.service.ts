@@ -17,8 +17,9 @@ import { MEMBER_ROUTES } from '../organizations/members/members.routes';
 import { ROLE_ROUTES } from '../organizations/roles/roles.routes';
 import { ORGANIZATION_ROUTES } from '../organizations/organizations.routes';
 import { QUEUE_ROUTES } from '../queues/queues.routes';
-import { PASSWORD_ROUTES } from '../sessions/password.routes';
+import { PASSWORD_CHANGE_ROUTES } from '../sessions/password-change.routes';
 import { SESSION_ROUTES } from '../sessions/sessions.routes';
+import { USER_SESSION_ROUTES } from '../sessions/user-sessions.routes';
 import { USER_ROUTES } from '../users/users.routes';
 import { SCHEDULE_ROUTES } from '../schedules/schedules.routes';
 import { TIMELINE_ROUTES } from '../timeline/timeline.routes';
@@ -42,7 +43,8 @@ import type { RouteSpec } from '../../common/routes/route-spec';
 export const API_ROUTES: readonly RouteSpec[] = [
   ...Object.values(USER_ROUTES),
   ...Object.values(SESSION_ROUTES),
-  ...Object.values(PASSWORD_ROUTES),
+  ...Object.values(USER_SESSION_ROUTES),
+  ...Object.values(PASSWORD_CHANGE_ROUTES),
   ...Object.values(ORGANIZATION_ROUTES),
   ...Object.values(MEMBER_ROUTES),
   ...Object.values(ROLE_ROUTES),

@@ -1,7 +1,5 @@
-import { Body, Controller, Param, Req, Res } from '@nestjs/common';
-import type { ActiveSession, CreateSessionRequest, SessionResponse } from '@podium/protocol';
-import { Context } from '../../common/auth/decorators';
-import { type RequestContext, signedInUserOf } from '../../common/auth/request-context';
+import { Body, Controller, Req, Res } from '@nestjs/common';
+import type { CreateSessionRequest, SessionResponse } from '@podium/protocol';
 import type { HttpReply, HttpRequest } from '../../common/http/http';
 import { Route } from '../../common/routes/route.decorator';
 import { Client, type ClientInfo } from '../accounts/client-info';
@@ -10,10 +8,7 @@ import { mapSessionResponse } from './sessions.dto';
 import { SessionsService } from './sessions.service';
 import { SESSION_ROUTES as ROUTES } from './sessions.routes';
 
-/**
- * Sign-in, refresh and sign-out (public: each checks the credentials it needs itself), and the
- * signed-in user's list of their sessions.
- */
+/** Sign-in, refresh and sign-out. Public: each checks the credentials it needs itself. */
 @Controller()
 export class SessionsController {
   constructor(
@@ -53,19 +48,5 @@ export class SessionsController {
   ): Promise<void> {
     await this.sessions.signOut(sessionCredentialsOf(req));
     this.cookies.clear(res, req);
-  }
-
-  @Route(ROUTES.listSessions)
-  listSessions(@Context() ctx: RequestContext): Promise<ActiveSession[]> {
-    const { userId, sessionId } = signedInUserOf(ctx);
-    return this.sessions.listOfUser(userId, sessionId);
-  }
-
-  @Route(ROUTES.endSession)
-  async endSession(
-    @Context() ctx: RequestContext,
-    @Param() { sessionId }: { sessionId: string },
-  ): Promise<void> {
-    await this.sessions.endOfUser(signedInUserOf(ctx).userId, sessionId);
   }
 }

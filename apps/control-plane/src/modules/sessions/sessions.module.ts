@@ -7,7 +7,7 @@ import { UsersModule } from '../users/users.module';
 import { AccessTokens } from './access-tokens';
 import { CsrfTokens } from './csrf-tokens';
 import { PasswordChangeService } from './password-change.service';
-import { PasswordController } from './password.controller';
+import { PasswordChangeController } from './password-change.controller';
 import { SessionAuthenticator } from './session-authenticator';
 import { SessionCookies } from './session-cookies';
 import { SessionRetention } from './session-retention';
@@ -15,10 +15,11 @@ import { SESSION_KEYS, loadSessionKeys } from './session-keys';
 import { SessionsController } from './sessions.controller';
 import { SessionsRepository } from './sessions.repository';
 import { SessionsService } from './sessions.service';
+import { UserSessionsController } from './user-sessions.controller';
 
 @Module({
   imports: [AccountsModule, UsersModule],
-  controllers: [SessionsController, PasswordController],
+  controllers: [SessionsController, UserSessionsController, PasswordChangeController],
   providers: [
     {
       provide: SESSION_KEYS,

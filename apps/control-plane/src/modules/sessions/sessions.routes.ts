@@ -1,18 +1,13 @@
 import {
   CreateSessionRequestSchema,
   CreateSessionResponseSchema,
-  ListSessionsResponseSchema,
   RefreshSessionResponseSchema,
-  SessionParamsSchema,
 } from '@podium/protocol';
 import { routeTable } from '../../common/routes/route-spec';
 
 const common = { tag: 'Sessions', access: 'public' } as const;
 
-/**
- * Console sessions (see SessionsController). Signing in, refreshing and out are public: each
- * checks what it needs itself; listing and ending one's sessions need a signed-in user.
- */
+/** Console sessions (see SessionsController). Public: each route checks what it needs itself. */
 export const SESSION_ROUTES = routeTable({
   signIn: {
     ...common,
@@ -48,25 +43,5 @@ export const SESSION_ROUTES = routeTable({
     ],
     status: 204,
     errors: ['FORBIDDEN'],
-  },
-  listSessions: {
-    tag: 'Sessions',
-    access: 'user',
-    method: 'get',
-    path: '/v2/sessions',
-    summary: "The signed-in user's live sessions, most recently used first",
-    description: 'At most 100. Each names the browser that signed in; never a token.',
-    response: ListSessionsResponseSchema,
-  },
-  endSession: {
-    tag: 'Sessions',
-    access: 'user',
-    method: 'delete',
-    path: '/v2/sessions/{sessionId}',
-    summary: "End one of the signed-in user's sessions",
-    description:
-      'Its access cookie stops working at once and its refresh cookie can no longer be used; its live streams close.',
-    params: SessionParamsSchema,
-    status: 204,
   },
 });

@@ -6,7 +6,7 @@ import pino from 'pino';
 import { loadConfig } from '../../config/config';
 import { Transactions, transactionAware } from '../../infra/database/transactions';
 import { EventBus } from '../../infra/events/event-bus';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { InMemoryAuthAttemptLimiter } from '../accounts/in-memory-auth-attempt-limiter';
 import { AuditRepository } from '../audit/audit.repository';
 import { AuditService } from '../audit/audit.service';
@@ -127,5 +127,39 @@ describe('SessionsService refresh-token reuse (PostgreSQL)', () => {
     await expect(service.refresh(credentials(winner!.refreshToken), soon)).resolves.toMatchObject({
       sessionId: issued.sessionId,
     });
+  });
+
+  it('ends no other session for a password change whose own session ended meanwhile', async () => {
+    const start = new Date();
+    const { issued } = await signedIn(start);
+    const email = issued.user.email;
+    const other = await service.signIn({ email, password: 'a very long password' }, CLIENT, start);
+    await service.endOfUser(issued.user.id, issued.sessionId, start);
+
+    await refused(service.endOthersOfUser(issued.user.id, issued.sessionId, start));
+    await expect(service.isSessionLive(other.sessionId, issued.user.id, start)).resolves.toBe(true);
+  });
+
+  it('keeps a password changed while a sign-in re-hashed the old one', async () => {
+    const email = `user-${Math.random().toString(36).slice(2)}@example.com`;
+    const weak = new PasswordHasher({ ln: 10, r: 8, p: 1 });
+    const user = await users.create({
+      email,
+      displayName: 'Ada',
+      passwordHash: await weak.hash('the old long password'),
+    });
+    if (typeof user === 'string') throw new Error(user);
+    const newHash = await hasher.hash('the new long password');
+    // The change lands after the sign-in checked the old (weakly hashed) password, while it
+    // hashes it again with today's parameters.
+    const rehash = hasher.hash.bind(hasher);
+    vi.spyOn(hasher, 'hash').mockImplementationOnce(async (password) => {
+      await users.updatePasswordHash(user.id, newHash);
+      return rehash(password);
+    });
+    await service.signIn({ email, password: 'the old long password' }, CLIENT);
+
+    const stored = await users.findOneCredentialsByEmail(email);
+    expect(stored?.passwordHash).toBe(newHash);
   });
 });

@@ -127,8 +127,14 @@ export class SessionsService {
     this.announceEnded([sessionId]);
   }
 
-  /** Ends every live session of the user but `keepId` (joining the current transaction). */
+  /**
+   * Ends every live session of the user but `keepId` (joining the current transaction), which
+   * must itself still be live: one ended meanwhile is UNAUTHENTICATED, and nothing ends.
+   */
   async endOthersOfUser(userId: string, keepId: string, now = new Date()): Promise<number> {
+    if (!(await this.isSessionLive(keepId, userId, now))) {
+      throw new AppError('UNAUTHENTICATED', SESSION_ENDED);
+    }
     const ended = await this.sessions.revokeOthersOfUser(userId, keepId, now);
     this.announceEnded(ended);
     return ended.length;

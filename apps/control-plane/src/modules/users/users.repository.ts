@@ -107,6 +107,14 @@ export class UsersRepository {
   async updatePasswordHash(id: string, passwordHash: string): Promise<void> {
     await this.db.prisma.user.update({ where: { id }, data: { passwordHash } });
   }
+
+  /** Sets `toHash` only while the stored hash is still `fromHash`. */
+  async replacePasswordHash(id: string, fromHash: string, toHash: string): Promise<void> {
+    await this.db.prisma.user.updateMany({
+      where: { id, passwordHash: fromHash },
+      data: { passwordHash: toHash },
+    });
+  }
 }
 
 /** Whether a unique violation was the user name's (a sign-up racing another for it). */

@@ -35,7 +35,8 @@ export class UsersService {
     if (!user || !valid) return null;
     const { passwordHash, ...profile } = user;
     if (this.hasher.needsRehash(passwordHash)) {
-      await this.users.updatePasswordHash(user.id, await this.hasher.hash(password));
+      // Only over the hash just checked: a password changed meanwhile is not undone.
+      await this.users.replacePasswordHash(user.id, passwordHash, await this.hasher.hash(password));
     }
     return profile;
   }

@@ -19,7 +19,7 @@ export function AccountPage() {
         {me.data && <p className="muted">{me.data.user.email}</p>}
       </div>
       <Panel title="Password">
-        <ChangePasswordForm />
+        <ChangePasswordForm email={me.data?.user.email} />
       </Panel>
       <Panel title="Where you are signed in" testId="sessions">
         <QueryList items={sessions.data} error={sessions.error}>

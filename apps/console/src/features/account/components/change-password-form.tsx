@@ -8,7 +8,7 @@ import { TextField } from '../../../components/ui/text-field';
 import { useChangePassword } from '../mutations';
 
 /** A new password, given the current one; the user's other sessions end with the old one. */
-export function ChangePasswordForm() {
+export function ChangePasswordForm({ email }: { email: string | undefined }) {
   const [currentPassword, setCurrentPassword] = useState('');
   const [newPassword, setNewPassword] = useState('');
   const change = useChangePassword();
@@ -29,7 +29,7 @@ export function ChangePasswordForm() {
   return (
     <form className="form" onSubmit={submit} aria-label="Change password">
       {/* Lets password managers tie the new password to the account. */}
-      <input type="hidden" name="username" autoComplete="username" />
+      <input type="hidden" name="username" autoComplete="username" value={email ?? ''} />
       <div className="form-row">
         <TextField
           label="Current password"

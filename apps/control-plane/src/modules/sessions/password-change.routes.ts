@@ -1,8 +1,8 @@
 import { ChangePasswordRequestSchema } from '@podium/protocol';
 import { routeTable } from '../../common/routes/route-spec';
 
-/** The signed-in user's password (see PasswordController). */
-export const PASSWORD_ROUTES = routeTable({
+/** The signed-in user's password (see PasswordChangeController). */
+export const PASSWORD_CHANGE_ROUTES = routeTable({
   changePassword: {
     method: 'put',
     path: '/v2/users/me/password',

@@ -5,10 +5,10 @@ import { type RequestContext, signedInUserOf } from '../../common/auth/request-c
 import { Route } from '../../common/routes/route.decorator';
 import { Client, type ClientInfo } from '../accounts/client-info';
 import { PasswordChangeService } from './password-change.service';
-import { PASSWORD_ROUTES as ROUTES } from './password.routes';
+import { PASSWORD_CHANGE_ROUTES as ROUTES } from './password-change.routes';
 
 @Controller()
-export class PasswordController {
+export class PasswordChangeController {
   constructor(private readonly passwords: PasswordChangeService) {}
 
   /** Sets a new password; the user's other sessions end. */
