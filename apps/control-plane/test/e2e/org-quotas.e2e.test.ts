@@ -41,7 +41,8 @@ describe('organization quotas over HTTP (PostgreSQL)', () => {
   /** A new organization of the admin's, with these applications: each test starts from empty. */
   async function newOrg(apps: string[] = []): Promise<string> {
     const org = `quotas-${Date.now().toString(36)}-${(made += 1)}`;
-    bodyOf(await admin.post('/v2/orgs', { name: org }), OrganizationSchema, 201);
+    const created = bodyOf(await admin.post('/v2/orgs', { name: org }), OrganizationSchema, 201);
+    expect(created).toMatchObject({ maxApps: QUOTA, maxConductorApps: QUOTA });
     for (const name of apps) {
       bodyOf(await admin.post(`/v2/orgs/${org}/apps`, { name }), ApplicationSchema, 201);
     }

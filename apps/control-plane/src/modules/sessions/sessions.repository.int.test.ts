@@ -64,6 +64,18 @@ describe.each(DATABASE_BACKENDS)("a user's sessions on %s", (_name, makeDatabase
     expect((await sessions.findOneById(mine.id))?.revokedAt).toEqual(now);
   });
 
+  it("locks only a live session of the user's own", async () => {
+    const userId = await newUser();
+    const live = await newSession(userId, 1);
+    const expired = await newSession(userId, 1, -1);
+    const revoked = await newSession(userId, 1);
+    await sessions.revoke(revoked.id, now);
+    await expect(sessions.lockLiveOfUser(live.id, userId, now)).resolves.toBe(true);
+    await expect(sessions.lockLiveOfUser(live.id, await newUser(), now)).resolves.toBe(false);
+    await expect(sessions.lockLiveOfUser(expired.id, userId, now)).resolves.toBe(false);
+    await expect(sessions.lockLiveOfUser(revoked.id, userId, now)).resolves.toBe(false);
+  });
+
   it('ends every other live session of the user and names them', async () => {
     const userId = await newUser();
     const kept = await newSession(userId, 0);

@@ -130,6 +130,19 @@ export class SessionsRepository {
     return count === 1;
   }
 
+  /**
+   * Whether `id` is a live session of the user, locking its row until the current transaction
+   * ends (so that it cannot be ended meanwhile).
+   */
+  async lockLiveOfUser(id: string, userId: string, now: Date): Promise<boolean> {
+    const rows = await this.db.prisma.$queryRaw<Array<{ id: string }>>`
+      SELECT id FROM sessions
+      WHERE id = ${id}::uuid AND user_id = ${userId}::uuid
+        AND revoked_at IS NULL AND expires_at > ${now}
+      FOR UPDATE`;
+    return rows.length === 1;
+  }
+
   /** Ends every live session of the user but `keepId`; the ids of those it ended. */
   async revokeOthersOfUser(userId: string, keepId: string, at: Date): Promise<string[]> {
     const rows = await this.db.prisma.session.updateManyAndReturn({

@@ -153,11 +153,15 @@ describe('SessionsService refresh-token reuse (PostgreSQL)', () => {
     // The change lands after the sign-in checked the old (weakly hashed) password, while it
     // hashes it again with today's parameters.
     const rehash = hasher.hash.bind(hasher);
-    vi.spyOn(hasher, 'hash').mockImplementationOnce(async (password) => {
+    const spy = vi.spyOn(hasher, 'hash').mockImplementationOnce(async (password) => {
       await users.updatePasswordHash(user.id, newHash);
       return rehash(password);
     });
-    await service.signIn({ email, password: 'the old long password' }, CLIENT);
+    try {
+      await service.signIn({ email, password: 'the old long password' }, CLIENT);
+    } finally {
+      spy.mockRestore();
+    }
 
     const stored = await users.findOneCredentialsByEmail(email);
     expect(stored?.passwordHash).toBe(newHash);

@@ -129,10 +129,11 @@ export class SessionsService {
 
   /**
    * Ends every live session of the user but `keepId` (joining the current transaction), which
-   * must itself still be live: one ended meanwhile is UNAUTHENTICATED, and nothing ends.
+   * must itself still be live, and stays so (its row is locked): one ended meanwhile is
+   * UNAUTHENTICATED, and nothing ends.
    */
   async endOthersOfUser(userId: string, keepId: string, now = new Date()): Promise<number> {
-    if (!(await this.isSessionLive(keepId, userId, now))) {
+    if (!(await this.sessions.lockLiveOfUser(keepId, userId, now))) {
       throw new AppError('UNAUTHENTICATED', SESSION_ENDED);
     }
     const ended = await this.sessions.revokeOthersOfUser(userId, keepId, now);

@@ -30,7 +30,9 @@ export class UserSessionsController {
     @Res({ passthrough: true }) res: HttpReply,
   ): Promise<void> {
     const caller = signedInUserOf(ctx);
-    await this.sessions.endOfUser(caller.userId, sessionId);
-    if (sessionId === caller.sessionId) this.cookies.clear(res, req);
+    // A UUID in any case names the same row; the comparison and the event use the stored form.
+    const id = sessionId.toLowerCase();
+    await this.sessions.endOfUser(caller.userId, id);
+    if (id === caller.sessionId) this.cookies.clear(res, req);
   }
 }
