@@ -40,7 +40,8 @@ export class PasswordChangeService {
     const user = await this.users.findOneById(owner.userId);
     if (!user) throw new AppError('UNAUTHENTICATED', 'This account no longer exists.');
     await this.limiter.beginSignIn(client.ip, user.email);
-    if (!(await this.users.isPasswordOf(user.id, input.currentPassword))) {
+    // The sign-in's own check (timing-safe, re-hashing an outdated hash).
+    if (!(await this.users.findOneByCredentials(user.email, input.currentPassword))) {
       throw new AppError('FORBIDDEN', 'The current password is not right.');
     }
     await this.limiter.signInSucceeded(client.ip, user.email);

@@ -117,8 +117,8 @@ export class SessionsService {
   }
 
   /**
-   * Ends one of the user's live sessions (the one asking too: that signs it out, though its
-   * cookies stay until the console clears them). NOT_FOUND for another user's or an ended one.
+   * Ends one of the user's live sessions (the one asking too: that signs it out; its controller
+   * clears the cookies). NOT_FOUND for another user's or an ended one.
    */
   async endOfUser(userId: string, sessionId: string, now = new Date()): Promise<void> {
     if (!(await this.sessions.revokeOfUser(sessionId, userId, now))) {

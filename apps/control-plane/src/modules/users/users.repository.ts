@@ -96,14 +96,6 @@ export class UsersRepository {
     });
   }
 
-  async findOnePasswordHashById(id: string): Promise<string | null> {
-    const user = await this.db.prisma.user.findUnique({
-      where: { id },
-      select: { passwordHash: true },
-    });
-    return user?.passwordHash ?? null;
-  }
-
   async updatePasswordHash(id: string, passwordHash: string): Promise<void> {
     await this.db.prisma.user.update({ where: { id }, data: { passwordHash } });
   }

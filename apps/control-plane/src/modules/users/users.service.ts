@@ -41,12 +41,6 @@ export class UsersService {
     return profile;
   }
 
-  /** Whether `password` is this user's (false when there is no such user any more). */
-  async isPasswordOf(userId: string, password: string): Promise<boolean> {
-    const stored = await this.users.findOnePasswordHashById(userId);
-    return stored !== null && (await this.hasher.verify(password, stored));
-  }
-
   /**
    * Hashes a new password; store it with `setPasswordHash`. Apart, so that the (deliberately
    * slow) hashing never holds a database transaction open.
