@@ -43,10 +43,14 @@ describe('GET /v1/metrics from a real DBOS Transact 5.2.11 executor', () => {
     // The queue's first workflow is dequeued by DBOS's poller, a moment after the fixture is ready.
     const api = apiClient(server.url);
     const running = `/v2/orgs/${org.name}/apps/${appName}/workflows/${executor.workflows.queueRunning}`;
+    // Until DBOS has the workflow (and its link is up) the answer may be a problem: wait on.
     await waitUntil(
-      async () =>
-        GetWorkflowResponseSchema.parse((await api('get', running, { key })).body).status ===
-        'PENDING',
+      async () => {
+        const answer = await api('get', running, { key });
+        return (
+          answer.status === 200 && GetWorkflowResponseSchema.parse(answer.body).status === 'PENDING'
+        );
+      },
       15_000,
       'the first queued workflow dequeued',
     );
